@@ -1,0 +1,4 @@
+/** The binary MMS PDU codec. */
+module org.mmsstack.encapsulation {
+  exports org.mmsstack.encapsulation;
+}
