@@ -1,0 +1,375 @@
+package org.mmsstack.encapsulation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.mmsstack.encapsulation.body.Body;
+import org.mmsstack.encapsulation.value.ContentType;
+
+/**
+ * An MMS PDU: one of the 24 message types of OMA MMS Encapsulation 1.0-1.3, each a final
+ * subclass with typed accessors and a builder.
+ *
+ * <p>A PDU is its headers, in order, and its body when it has one. Every header is kept, the
+ * unknown ones and Application-headers included, at its original position; {@link #headers()}
+ * lists them all, {@link #get(HeaderField)} and {@link #getAll(HeaderField)} read typed values.
+ * PDUs are immutable: {@link #toBuilder()} starts a changed copy.
+ *
+ * <p>Equality is by message type, headers (field and value, in order) and body content; it
+ * ignores how values were encoded and what decoding noticed.
+ */
+public abstract sealed class Pdu
+    permits SendReq, SendConf, NotificationInd, NotifyRespInd, RetrieveConf, AcknowledgeInd,
+        DeliveryInd, ReadRecInd, ReadOrigInd, ForwardReq, ForwardConf, MboxStoreReq, MboxStoreConf,
+        MboxViewReq, MboxViewConf, MboxUploadReq, MboxUploadConf, MboxDeleteReq, MboxDeleteConf,
+        MboxDescr, DeleteReq, DeleteConf, CancelReq, CancelConf {
+
+  /** What a PDU is made of; passed from decoders and builders to the subclasses. */
+  static final class Contents {
+    final List<Header> headers;
+    final Body body;
+    final byte[] trailing;
+    final List<Finding> findings;
+
+    Contents(List<Header> headers, Body body, byte[] trailing, List<Finding> findings) {
+      this.headers = headers;
+      this.body = body;
+      this.trailing = trailing;
+      this.findings = findings;
+    }
+  }
+
+  private final MessageType type;
+  private final List<Header> headers;
+  private final Body body;
+  private final byte[] trailing;
+  private final List<Finding> findings;
+
+  Pdu(MessageType type, Contents c) {
+    this.type = type;
+    this.headers = c.headers;
+    this.body = c.body;
+    this.trailing = c.trailing;
+    this.findings = c.findings;
+  }
+
+  /** The message type. */
+  public final MessageType messageType() {
+    return type;
+  }
+
+  /** Every header, in wire order, X-Mms-Message-Type first. */
+  public final List<Header> headers() {
+    return headers;
+  }
+
+  /** The first value of a field, when present and well-formed. */
+  public final <T> Optional<T> get(HeaderField<T> field) {
+    for (int i = 0, n = headers.size(); i < n; i++) {
+      Header h = headers.get(i);
+      if (h.field().equals(field)) {
+        return Optional.ofNullable(h.typedValue(field));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every well-formed value of a field, in order. */
+  public final <T> List<T> getAll(HeaderField<T> field) {
+    List<T> out = null;
+    for (int i = 0, n = headers.size(); i < n; i++) {
+      Header h = headers.get(i);
+      if (h.field().equals(field)) {
+        T v = h.typedValue(field);
+        if (v != null) {
+          if (out == null) {
+            out = new ArrayList<>(2);
+          }
+          out.add(v);
+        }
+      }
+    }
+    return out == null ? List.of() : List.copyOf(out);
+  }
+
+  /** The value of an Application-header (case-insensitive name), when present. */
+  public final Optional<String> applicationHeader(String name) {
+    for (Header h : headers) {
+      if (h.field().isApplication() && h.name().equalsIgnoreCase(name) && h.value() instanceof String) {
+        return Optional.of((String) h.value());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether a header of this field is present. */
+  public final boolean has(HeaderField<?> field) {
+    for (Header h : headers) {
+      if (h.field().equals(field)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** X-Mms-Transaction-Id. */
+  public final Optional<String> transactionId() {
+    return get(HeaderField.TRANSACTION_ID);
+  }
+
+  /** X-Mms-MMS-Version. */
+  public final Optional<MmsVersion> mmsVersion() {
+    return get(HeaderField.MMS_VERSION);
+  }
+
+  /** Content-Type, for PDUs with a body. */
+  public final Optional<ContentType> contentType() {
+    return get(HeaderField.CONTENT_TYPE);
+  }
+
+  /** The body, for PDUs that carry one. */
+  public final Optional<Body> body() {
+    return Optional.ofNullable(body);
+  }
+
+  /**
+   * What lenient decoding noticed and recovered from (empty for built PDUs, and for decoded ones
+   * that follow the specification). The {@code validate} package reports everything else.
+   */
+  public final List<Finding> decodeFindings() {
+    return findings;
+  }
+
+  /** Octets after the end of the PDU that lenient decoding kept (empty when none). */
+  public final byte[] trailingOctets() {
+    return trailing == null ? new byte[0] : trailing.clone();
+  }
+
+  byte[] trailingUnsafe() {
+    return trailing;
+  }
+
+  Body bodyOrNull() {
+    return body;
+  }
+
+  /** A builder holding this PDU's headers and body; unchanged headers keep their encoding. */
+  public abstract Builder<? extends Pdu, ?> toBuilder();
+
+  @Override
+  public final boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Pdu)) {
+      return false;
+    }
+    Pdu p = (Pdu) o;
+    return p.type == type && p.headers.equals(headers) && Objects.equals(p.body, body)
+        && Arrays.equals(p.trailing, trailing);
+  }
+
+  @Override
+  public final int hashCode() {
+    return type.hashCode() * 31 + headers.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder(type.wireName()).append(" {");
+    for (Header h : headers) {
+      sb.append("\n  ").append(h);
+    }
+    if (body != null) {
+      sb.append("\n  body: ").append(body);
+    }
+    return sb.append("\n}").toString();
+  }
+
+  /**
+   * Builds a PDU. A new builder writes the headers in the canonical order (X-Mms-Message-Type,
+   * X-Mms-Transaction-Id, X-Mms-MMS-Version, the others as added, Content-Type last) and checks
+   * that the mandatory headers of the type are present. A builder from {@link #toBuilder()} keeps
+   * the original order and encodings, puts new headers before Content-Type, and checks nothing,
+   * so a PDU can be passed on with one header added and every other octet unchanged.
+   *
+   * @param <P> the PDU type
+   * @param <B> the builder type
+   */
+  public abstract static class Builder<P extends Pdu, B extends Builder<P, B>> {
+    private final MessageType type;
+    private final List<Header> headers = new ArrayList<>();
+    private final boolean fromPdu;
+    private Header contentType;
+    private Body body;
+    private byte[] trailing;
+
+    Builder(MessageType type) {
+      this.type = type;
+      this.fromPdu = false;
+      headers.add(Header.of(HeaderField.MESSAGE_TYPE, type));
+    }
+
+    Builder(Pdu pdu) {
+      this.type = pdu.type;
+      this.fromPdu = true;
+      for (Header h : pdu.headers) {
+        if (h.field().code() == 0x04) {
+          contentType = h;
+        } else {
+          headers.add(h);
+        }
+      }
+      this.body = pdu.body;
+      this.trailing = pdu.trailing;
+    }
+
+    @SuppressWarnings("unchecked")
+    final B self() {
+      return (B) this;
+    }
+
+    abstract P create(Contents contents);
+
+    /** Replaces every header of the field by one with this value (at the first one's place). */
+    public final <T> B set(HeaderField<T> field, T value) {
+      Header h = Header.of(field, value);
+      if (field.code() == 0x04) {
+        contentType = h;
+        return self();
+      }
+      if (field.code() == 0x0C) {
+        throw new IllegalArgumentException("field: " + field + " (set by the PDU type)");
+      }
+      int at = -1;
+      for (int i = headers.size() - 1; i >= 0; i--) {
+        if (headers.get(i).field().equals(field)) {
+          headers.remove(i);
+          at = i;
+        }
+      }
+      if (at >= 0) {
+        headers.add(at, h);
+      } else {
+        headers.add(h);
+      }
+      return self();
+    }
+
+    /** Adds a header at the end (before Content-Type). */
+    public final <T> B add(HeaderField<T> field, T value) {
+      if (field.code() == 0x04 || field.code() == 0x0C) {
+        return set(field, value);
+      }
+      headers.add(Header.of(field, value));
+      return self();
+    }
+
+    /** Adds a header (for example a decoded one, with its encoding) at the end. */
+    public final B add(Header header) {
+      Objects.requireNonNull(header, "header");
+      if (header.field().code() == 0x04) {
+        contentType = header;
+      } else if (header.field().code() == 0x0C) {
+        throw new IllegalArgumentException("header: " + header + " (set by the PDU type)");
+      } else {
+        headers.add(header);
+      }
+      return self();
+    }
+
+    /** Adds an Application-header (Token-text name, Text-string value). */
+    public final B applicationHeader(String name, String value) {
+      return add(HeaderField.application(name), value);
+    }
+
+    /** Removes every header of the field. */
+    public final B remove(HeaderField<?> field) {
+      if (field.code() == 0x04) {
+        contentType = null;
+      } else {
+        headers.removeIf(h -> h.field().equals(field));
+      }
+      return self();
+    }
+
+    /** Sets X-Mms-Transaction-Id. */
+    public final B transactionId(String id) {
+      return set(HeaderField.TRANSACTION_ID, id);
+    }
+
+    /** Sets X-Mms-MMS-Version. */
+    public final B mmsVersion(MmsVersion version) {
+      return set(HeaderField.MMS_VERSION, version);
+    }
+
+    /** Sets the body and its Content-Type. */
+    public final B body(ContentType contentType, Body body) {
+      this.contentType = Header.of(HeaderField.CONTENT_TYPE, contentType);
+      this.body = Objects.requireNonNull(body, "body");
+      return self();
+    }
+
+    /** Removes the body and Content-Type. */
+    public final B noBody() {
+      this.contentType = null;
+      this.body = null;
+      return self();
+    }
+
+    /**
+     * The PDU.
+     *
+     * @throws IllegalStateException when a new builder lacks a mandatory header of its type
+     */
+    public final P build() {
+      List<Header> out = new ArrayList<>(headers.size() + 2);
+      if (fromPdu) {
+        out.addAll(headers);
+      } else {
+        // Canonical order: Message-Type, Transaction-Id, MMS-Version, then the rest.
+        out.add(headers.get(0));
+        moveFirst(out, HeaderField.TRANSACTION_ID);
+        if (!contains(HeaderField.MMS_VERSION)) {
+          MmsVersion v = type.since().compareTo(MmsVersion.V1_2) > 0 ? type.since() : MmsVersion.V1_2;
+          out.add(Header.of(HeaderField.MMS_VERSION, v));
+        } else {
+          moveFirst(out, HeaderField.MMS_VERSION);
+        }
+        for (Header h : headers) {
+          int c = h.field().code();
+          if (c != 0x0C && c != 0x18 && c != 0x0D) {
+            out.add(h);
+          }
+        }
+      }
+      if (contentType != null) {
+        out.add(contentType);
+      }
+      if (!fromPdu) {
+        PduRules.checkMandatory(type, out, body);
+      }
+      return create(new Contents(List.copyOf(out), body, trailing, List.of()));
+    }
+
+    private boolean contains(HeaderField<?> field) {
+      for (Header h : headers) {
+        if (h.field().equals(field)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private void moveFirst(List<Header> out, HeaderField<?> field) {
+      for (Header h : headers) {
+        if (h.field().equals(field)) {
+          out.add(h);
+          return;
+        }
+      }
+    }
+  }
+}

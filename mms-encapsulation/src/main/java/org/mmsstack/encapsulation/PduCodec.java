@@ -1,0 +1,351 @@
+package org.mmsstack.encapsulation;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.mmsstack.encapsulation.PduFormatException.Reason;
+import org.mmsstack.encapsulation.body.Body;
+import org.mmsstack.encapsulation.body.MultipartBody;
+import org.mmsstack.encapsulation.body.SinglePartBody;
+import org.mmsstack.encapsulation.internal.Texts;
+import org.mmsstack.encapsulation.internal.ValueCodec;
+import org.mmsstack.encapsulation.internal.ValueKind;
+import org.mmsstack.encapsulation.internal.wire.Findings;
+import org.mmsstack.encapsulation.internal.wire.WspReader;
+import org.mmsstack.encapsulation.internal.wire.WspWriter;
+import org.mmsstack.encapsulation.value.MediaType;
+import org.mmsstack.encapsulation.value.RawValue;
+
+/**
+ * Decodes and encodes binary MMS PDUs (OMA MMS Encapsulation 1.0-1.3 on WSP encoding).
+ *
+ * <pre>{@code
+ * Pdu pdu = PduCodec.decode(bytes);                 // lenient, default limits
+ * if (pdu instanceof NotificationInd n) {
+ *   String url = n.contentLocation().orElseThrow();
+ * }
+ * byte[] same = PduCodec.encode(pdu);               // byte-identical to bytes
+ * }</pre>
+ *
+ * <p><b>Decoding checks the whole structure eagerly and copies nothing.</b> Every length, offset
+ * and grammar error is found during {@code decode}; header values are turned into Java objects
+ * on first access, and part data are read-only views of the input. The caller must therefore
+ * not change the input array while the PDU is in use.
+ *
+ * <p><b>Encoding is exact.</b> A decoded header or body that was not changed is written back with
+ * its original octets, non-canonical ones included; anything built or changed is written in the
+ * canonical form, in the order {@link Pdu.Builder} explains.
+ */
+public final class PduCodec {
+
+  private static final int MESSAGE_TYPE_OCTET = 0x8C;
+
+  private PduCodec() {}
+
+  /** Decodes leniently with the default limits. */
+  public static Pdu decode(byte[] pdu) throws PduFormatException {
+    return decode(pdu, 0, pdu.length, DecodeConfig.DEFAULT);
+  }
+
+  /** Decodes with a configuration. */
+  public static Pdu decode(byte[] pdu, DecodeConfig config) throws PduFormatException {
+    return decode(pdu, 0, pdu.length, config);
+  }
+
+  /**
+   * Decodes the remaining octets of a buffer without changing its position. A heap buffer is
+   * decoded in place (views, not copies); any other buffer is copied once first.
+   */
+  public static Pdu decode(ByteBuffer pdu, DecodeConfig config) throws PduFormatException {
+    if (pdu.hasArray()) {
+      return decode(pdu.array(), pdu.arrayOffset() + pdu.position(), pdu.remaining(), config);
+    }
+    byte[] copy = new byte[pdu.remaining()];
+    pdu.duplicate().get(copy);
+    return decode(copy, 0, copy.length, config);
+  }
+
+  /**
+   * Decodes {@code src[offset, offset + length)}. Offsets in findings and errors count from
+   * {@code offset}.
+   */
+  public static Pdu decode(byte[] src, int offset, int length, DecodeConfig config) throws PduFormatException {
+    Objects.requireNonNull(config, "config");
+    Objects.checkFromIndexSize(offset, length, src.length);
+    if (length > config.maxPduSize()) {
+      throw new PduFormatException(Reason.LIMIT_EXCEEDED, 0, null, "PDU of " + length + " octets exceeds "
+          + config.maxPduSize() + " (DecodeConfig.maxPduSize)");
+    }
+    if (length < 2 || (src[offset] & 0xFF) != MESSAGE_TYPE_OCTET) {
+      throw new PduFormatException(Reason.NOT_A_PDU, 0, null,
+          length == 0 ? "empty input" : "an MMS PDU starts with X-Mms-Message-Type (0x8C)");
+    }
+    MessageType type = MessageType.fromCode(src[offset + 1] & 0xFF);
+    if (type == null) {
+      throw new PduFormatException(Reason.UNKNOWN_MESSAGE_TYPE, 1, HeaderField.MESSAGE_TYPE.name(),
+          String.format("0x%02X names no PDU type", src[offset + 1] & 0xFF));
+    }
+    Findings f = new Findings(config.strict());
+    WspReader r = new WspReader(src, offset, offset, length);
+    int maxText = config.maxTextLength();
+    boolean deleteConf = type == MessageType.MBOX_DELETE_CONF || type == MessageType.DELETE_CONF;
+    List<Header> headers = new ArrayList<>(16);
+    headers.add(new Header(HeaderField.MESSAGE_TYPE, type, src, offset, offset, offset + 1, offset + 2, true));
+    r.skip(2);
+    int contentTypeValue = -1;
+    byte[] trailing = null;
+
+    while (r.hasRemaining()) {
+      if (headers.size() >= config.maxHeaders()) {
+        throw r.error(Reason.LIMIT_EXCEEDED, r.index(), "more than " + config.maxHeaders()
+            + " header fields (DecodeConfig.maxHeaders)");
+      }
+      int start = r.index();
+      int b = src[start] & 0xFF;
+      if (b >= 0x80) {
+        int code = b & 0x7F;
+        r.readOctet();
+        HeaderField<?> field = HeaderField.knownOrNull(code);
+        if (field == null) {
+          field = HeaderField.forCode(code);
+          r.header(field.name());
+          // Unassigned codes are skipped by the first-octet rule and kept (WAP-230 8.4.1.2).
+          f.report(Severity.INFO, Reason.MALFORMED_VALUE, start - offset, field.name(), "unknown-header",
+              String.format("unassigned header code 0x%02X (value kept as it is)", b));
+          r.skipValue(maxText);
+          headers.add(new Header(field, src, offset, start, start + 1, r.index(), true));
+          continue;
+        }
+        r.header(field.name());
+        int valueStart = r.index();
+        ValueKind kind = ValueCodec.kindOf(code);
+        if (deleteConf && (code == 0x03 || code == 0x12 || code == 0x13) && r.hasRemaining()
+            && r.peek() >= 0x01 && r.peek() <= 0x1F) {
+          field = code == 0x03 ? HeaderField.CONTENT_LOCATION_INDEXED
+              : code == 0x12 ? HeaderField.RESPONSE_STATUS_INDEXED : HeaderField.RESPONSE_TEXT_INDEXED;
+          kind = ValueCodec.kindOf(field);
+        }
+        if (code == 0x0C) {
+          f.report(Severity.ERROR, Reason.MISPLACED_HEADER, start - offset, field.name(), "duplicate-message-type",
+              "X-Mms-Message-Type again (the first one decides the PDU type)");
+        }
+        if (code == 0x0D && r.hasRemaining() && r.peek() >= 0x10 && r.peek() < 0x80) {
+          // A version octet without its high bit (AOSP masks it; a strict WSP reader takes it as
+          // a Value-length and loses its place). Recovered as the version it obviously means.
+          int v = r.readOctet();
+          f.report(Severity.ERROR, Reason.MALFORMED_VALUE, valueStart - offset, field.name(), "version-not-short-integer",
+              String.format("MMS-Version 0x%02X lacks the Short-integer high bit (read as %s)", v,
+                  MmsVersion.fromOctet(v)));
+          headers.add(new Header(field, MmsVersion.fromOctet(v), src, offset, start, valueStart, r.index(), true));
+          continue;
+        }
+        boolean wellFormed = true;
+        try {
+          ValueCodec.read(kind, code, r, f, maxText, false);
+        } catch (PduFormatException e) {
+          if (config.strict() || !recoverable(e.reason())) {
+            throw e;
+          }
+          f.report(Severity.ERROR, e.reason(), e.offset(), field.name(), "malformed-value",
+              e.detail() + " (value kept as raw octets)");
+          r.popLimit(offset + length); // the failed value may have left a narrower limit behind
+          r.seek(valueStart);
+          r.skipValue(maxText);
+          wellFormed = false;
+        }
+        headers.add(new Header(field, src, offset, start, valueStart, r.index(), wellFormed));
+        if (code == 0x04) {
+          contentTypeValue = valueStart;
+          break; // the body starts at the next octet
+        }
+      } else if (b >= 0x20 && b < 0x7F) {
+        r.header("Application-header");
+        r.skipPastTerminator(maxText);
+        int valueStart = r.index();
+        boolean wellFormed = true;
+        int v = r.hasRemaining() ? r.peek() : -1;
+        if (v == 0 || (v >= 0x20 && v <= 0x7F)) {
+          ValueCodec.readTextString(r, f, maxText, false);
+        } else {
+          f.report(Severity.ERROR, Reason.MALFORMED_VALUE, valueStart - offset, "Application-header",
+              "application-header-value", String.format("Application-header value starts with 0x%02X, not text: "
+                  + "AOSP and Sailfish lose their place on it (kept as raw octets)", v));
+          r.skipValue(maxText);
+          wellFormed = false;
+        }
+        headers.add(new Header(null, src, offset, start, valueStart, r.index(), wellFormed));
+      } else {
+        // 0x00-0x1F or 0x7F cannot start a header; a stray 0x00 after the last header is seen in
+        // the wild. Lenient decoding keeps the rest as trailing octets.
+        f.report(Severity.ERROR, b == 0 ? Reason.TRAILING_BYTES : Reason.INVALID_HEADER_START, start - offset, null,
+            "invalid-header-start", String.format("0x%02X cannot start a header field; %d octet(s) kept as trailing",
+                b, r.remaining()));
+        trailing = java.util.Arrays.copyOfRange(src, start, r.limit());
+        break;
+      }
+    }
+
+    Body body = null;
+    if (contentTypeValue >= 0) {
+      int bodyStart = r.index();
+      int bodyLength = r.limit() - bodyStart;
+      if (isMultipart(src, contentTypeValue, bodyStart)) {
+        try {
+          MultipartBody mb = MultipartBody.decode(src, bodyStart, bodyLength, config);
+          for (Finding bf : mb.findings()) {
+            f.report(bf.severity(), Reason.MALFORMED_MULTIPART, shift(bf.offset(), bodyStart - offset), bf.header(),
+                bf.code(), bf.message());
+          }
+          body = mb;
+        } catch (PduFormatException e) {
+          throw new PduFormatException(e.reason(), shift(e.offset(), bodyStart - offset), e.header(), e.detail());
+        }
+      } else {
+        body = SinglePartBody.of(ByteBuffer.wrap(src, bodyStart, bodyLength));
+      }
+    }
+    return create(type, new Pdu.Contents(headers, body, trailing, f.toList()));
+  }
+
+  private static int shift(int bodyOffset, int by) {
+    return bodyOffset < 0 ? bodyOffset : bodyOffset + by;
+  }
+
+  /** Errors after which the rest of the PDU cannot be trusted even by a lenient decoder. */
+  private static boolean recoverable(Reason reason) {
+    return reason == Reason.MALFORMED_VALUE || reason == Reason.UNTERMINATED_TEXT
+        || reason == Reason.INTEGER_TOO_WIDE || reason == Reason.UNKNOWN_MESSAGE_TYPE;
+  }
+
+  /**
+   * Whether the Content-Type value at {@code src[start, end)} names a multipart type, read
+   * without creating objects (this runs for every PDU with a body).
+   */
+  private static boolean isMultipart(byte[] src, int start, int end) {
+    int i = start;
+    int b = src[i] & 0xFF;
+    if (b < 0x20) { // general form: skip the Value-length
+      i += b == 0x1F ? 1 + uintvarSize(src, i + 1, end) : 1;
+      if (i >= end) {
+        return false;
+      }
+      b = src[i] & 0xFF;
+      if (b < 0x20) { // a Long-integer media number
+        return false;
+      }
+    }
+    if (b >= 0x80) {
+      return MediaType.ofCode(b & 0x7F).isMultipart();
+    }
+    if (b == 0x7F) {
+      i++;
+    }
+    return startsWithIgnoreCase(src, i, end, "application/vnd.wap.multipart.")
+        || startsWithIgnoreCase(src, i, end, "multipart/");
+  }
+
+  private static int uintvarSize(byte[] src, int i, int end) {
+    int n = 0;
+    while (i + n < end && n < 5 && src[i + n] < 0) {
+      n++;
+    }
+    return n + 1;
+  }
+
+  private static boolean startsWithIgnoreCase(byte[] src, int i, int end, String prefix) {
+    if (end - i < prefix.length()) {
+      return false;
+    }
+    for (int k = 0; k < prefix.length(); k++) {
+      int c = src[i + k];
+      if (c >= 'A' && c <= 'Z') {
+        c += 'a' - 'A';
+      }
+      if (c != prefix.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static Pdu create(MessageType type, Pdu.Contents c) {
+    switch (type) {
+      case SEND_REQ: return new SendReq(c);
+      case SEND_CONF: return new SendConf(c);
+      case NOTIFICATION_IND: return new NotificationInd(c);
+      case NOTIFYRESP_IND: return new NotifyRespInd(c);
+      case RETRIEVE_CONF: return new RetrieveConf(c);
+      case ACKNOWLEDGE_IND: return new AcknowledgeInd(c);
+      case DELIVERY_IND: return new DeliveryInd(c);
+      case READ_REC_IND: return new ReadRecInd(c);
+      case READ_ORIG_IND: return new ReadOrigInd(c);
+      case FORWARD_REQ: return new ForwardReq(c);
+      case FORWARD_CONF: return new ForwardConf(c);
+      case MBOX_STORE_REQ: return new MboxStoreReq(c);
+      case MBOX_STORE_CONF: return new MboxStoreConf(c);
+      case MBOX_VIEW_REQ: return new MboxViewReq(c);
+      case MBOX_VIEW_CONF: return new MboxViewConf(c);
+      case MBOX_UPLOAD_REQ: return new MboxUploadReq(c);
+      case MBOX_UPLOAD_CONF: return new MboxUploadConf(c);
+      case MBOX_DELETE_REQ: return new MboxDeleteReq(c);
+      case MBOX_DELETE_CONF: return new MboxDeleteConf(c);
+      case MBOX_DESCR: return new MboxDescr(c);
+      case DELETE_REQ: return new DeleteReq(c);
+      case DELETE_CONF: return new DeleteConf(c);
+      case CANCEL_REQ: return new CancelReq(c);
+      case CANCEL_CONF: return new CancelConf(c);
+      default: throw new AssertionError(type);
+    }
+  }
+
+  /** Encodes a PDU (see the class comment for what is written as it came and what canonically). */
+  public static byte[] encode(Pdu pdu) {
+    WspWriter w = new WspWriter(256);
+    try {
+      encode(pdu, w);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a WspWriter never throws
+    }
+    return w.toByteArray();
+  }
+
+  /** Encodes a PDU into a stream; part data is written from its buffers, not copied first. */
+  public static void encode(Pdu pdu, OutputStream out) throws IOException {
+    WspWriter w = new WspWriter(256);
+    for (Header h : pdu.headers()) {
+      if (h.hasOriginalEncoding()) {
+        h.writeOriginal(w);
+        continue;
+      }
+      HeaderField<?> field = h.field();
+      Object value = h.value();
+      if (field.isApplication()) {
+        w.writeTerminated(Texts.encodeUnlabelled(field.name()));
+      } else {
+        w.writeOctet(0x80 | field.code());
+      }
+      if (value instanceof RawValue) {
+        w.writeBytes(((RawValue) value).octets());
+      } else {
+        ValueCodec.write(ValueCodec.kindOf(field), value, w);
+      }
+    }
+    if (out instanceof WspWriter) {
+      ((WspWriter) out).writeBytes(w.toByteArray());
+    } else {
+      out.write(w.toByteArray());
+    }
+    Body body = pdu.bodyOrNull();
+    if (body != null) {
+      body.writeTo(out);
+    }
+    byte[] trailing = pdu.trailingUnsafe();
+    if (trailing != null) {
+      out.write(trailing);
+    }
+  }
+}

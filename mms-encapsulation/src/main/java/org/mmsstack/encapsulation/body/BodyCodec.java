@@ -1,0 +1,275 @@
+package org.mmsstack.encapsulation.body;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.mmsstack.encapsulation.DecodeConfig;
+import org.mmsstack.encapsulation.PduFormatException;
+import org.mmsstack.encapsulation.PduFormatException.Reason;
+import org.mmsstack.encapsulation.Severity;
+import org.mmsstack.encapsulation.internal.Texts;
+import org.mmsstack.encapsulation.internal.ValueCodec;
+import org.mmsstack.encapsulation.internal.wire.Findings;
+import org.mmsstack.encapsulation.internal.wire.WspReader;
+import org.mmsstack.encapsulation.internal.wire.WspWriter;
+import org.mmsstack.encapsulation.value.ContentDisposition;
+import org.mmsstack.encapsulation.value.Parameter;
+import org.mmsstack.encapsulation.value.RawValue;
+
+/** Decodes and encodes multipart bodies and part headers. */
+final class BodyCodec {
+
+  private static final int NO_LIMIT = Integer.MAX_VALUE;
+
+  private BodyCodec() {}
+
+  static MultipartBody decodeMultipart(byte[] src, int base, int off, int len, DecodeConfig cfg, int depth)
+      throws PduFormatException {
+    Findings f = new Findings(cfg.strict());
+    WspReader r = new WspReader(src, base, off, len);
+    r.header("multipart body");
+    long announced = r.readUintvar();
+    if (announced > cfg.maxParts()) {
+      throw r.error(Reason.LIMIT_EXCEEDED, off, "multipart announces " + announced + " entries, more than "
+          + cfg.maxParts() + " (DecodeConfig.maxParts)");
+    }
+    // Each entry needs at least 3 octets: an announced count the input cannot hold is not trusted
+    // for sizing anything.
+    List<Part> parts = new ArrayList<>((int) Math.min(announced, r.remaining() / 3 + 1));
+    while (parts.size() < announced || r.hasRemaining()) {
+      if (!r.hasRemaining()) {
+        f.report(Severity.ERROR, Reason.MALFORMED_MULTIPART, r.offset(), "multipart body", "multipart-count-mismatch",
+            "multipart announces " + announced + " entries but holds " + parts.size());
+        break;
+      }
+      if (parts.size() >= cfg.maxParts()) {
+        throw r.error(Reason.LIMIT_EXCEEDED, r.index(), "multipart holds more than " + cfg.maxParts()
+            + " entries (DecodeConfig.maxParts)");
+      }
+      int entryAt = r.index();
+      r.header("multipart entry " + parts.size());
+      int headersLen = r.readUintvarLength();
+      int dataLen = r.readUintvarLength();
+      if ((long) headersLen + dataLen > r.remaining()) {
+        throw r.error(Reason.LENGTH_PAST_END, entryAt, "entry of " + headersLen + " header and " + dataLen
+            + " data octets exceeds the " + r.remaining() + " octets that remain");
+      }
+      int headStart = r.index();
+      int old = r.pushLimit(headersLen);
+      if (headersLen == 0) {
+        throw r.error(Reason.MALFORMED_MULTIPART, headStart, "entry with no content type (HeadersLen 0)");
+      }
+      ValueCodec.readContentType(r, f, cfg.maxTextLength(), false);
+      scanHeaders(r, f, cfg.maxTextLength());
+      r.popLimit(old);
+      int dataStart = r.index();
+      r.skip(dataLen);
+      parts.add(new Part(src, base, headStart, headStart + headersLen, dataStart, dataStart + dataLen, depth));
+    }
+    if (parts.size() > announced) {
+      f.report(Severity.WARNING, Reason.MALFORMED_MULTIPART, off - base, "multipart body", "multipart-count-mismatch",
+          "multipart announces " + announced + " entries but holds " + parts.size() + " (all kept)");
+    }
+    return new MultipartBody(List.copyOf(parts), f.toList(), src, off, off + len);
+  }
+
+  /** Checks the grammar of the headers up to the reader's limit. */
+  private static void scanHeaders(WspReader r, Findings f, int maxText) throws PduFormatException {
+    while (r.hasRemaining()) {
+      readHeader(r, f, maxText, false);
+    }
+  }
+
+  private static PartHeader readHeader(WspReader r, Findings f, int maxText, boolean build)
+      throws PduFormatException {
+    int b = r.peek();
+    if (b >= 0x80) {
+      r.readOctet();
+      int code = b & 0x7F;
+      String name = WspHeaderNames.name(code);
+      String saved = r.header();
+      r.header(name);
+      try {
+        switch (code) {
+          case PartHeader.CONTENT_LOCATION: {
+            String v = ValueCodec.readTextString(r, f, maxText, build);
+            return build ? new PartHeader(name, code, v) : null;
+          }
+          case PartHeader.CONTENT_ID: {
+            String v;
+            if (r.peek() == WspReader.DOUBLE_QUOTE) {
+              r.readOctet();
+              int start = r.index();
+              int end = r.skipPastTerminator(maxText);
+              int stop = end;
+              // Some senders add the closing quote that the grammar leaves out.
+              if (stop > start && r.buffer()[stop - 1] == '"') {
+                stop--;
+                if (f != null) {
+                  f.report(Severity.INFO, Reason.MALFORMED_VALUE, r.offsetOf(stop), name, "trailing-quote",
+                      "Quoted-string sent with a closing quote (stripped)");
+                }
+              }
+              v = build ? Texts.decodeUnlabelled(r.buffer(), start, stop - start) : null;
+            } else {
+              v = ValueCodec.readTextString(r, f, maxText, build);
+            }
+            return build ? new PartHeader(name, code, v) : null;
+          }
+          case PartHeader.CONTENT_DISPOSITION:
+          case PartHeader.CONTENT_DISPOSITION_1_4: {
+            ContentDisposition d = readDisposition(r, f, maxText, build);
+            return build ? new PartHeader(name, code, d) : null;
+          }
+          default: {
+            int start = r.index();
+            r.skipValue(maxText);
+            return build ? new PartHeader(name, code, RawValue.of(r.buffer(), start, r.index() - start)) : null;
+          }
+        }
+      } finally {
+        r.header(saved);
+      }
+    }
+    if (b >= 0x20 && b < 0x7F) {
+      int nameStart = r.index();
+      int nameEnd = r.skipPastTerminator(maxText);
+      int v = r.peek();
+      Object value;
+      if (v == 0 || (v >= 0x20 && v <= 0x7F)) {
+        value = ValueCodec.readTextString(r, f, maxText, build);
+      } else {
+        int start = r.index();
+        r.skipValue(maxText);
+        value = build ? RawValue.of(r.buffer(), start, r.index() - start) : null;
+      }
+      return build ? new PartHeader(Texts.decodeUnlabelled(r.buffer(), nameStart, nameEnd - nameStart), -1, value)
+          : null;
+    }
+    // 0x00-0x1F and 0x7F: WSP code-page shifts, which MMS parts never use.
+    throw r.error(Reason.INVALID_HEADER_START, r.index(), String.format(
+        "0x%02X cannot start a part header (code-page shifts are not supported)", b));
+  }
+
+  private static ContentDisposition readDisposition(WspReader r, Findings f, int maxText, boolean build)
+      throws PduFormatException {
+    int old = r.pushLimit(r.readValueLength());
+    String type;
+    int t = r.peek();
+    if (t >= 0x80) {
+      r.readOctet();
+      type = t == 0x80 ? "form-data" : t == 0x81 ? "attachment" : t == 0x82 ? "inline"
+          : String.format("disposition-0x%02X", t);
+    } else {
+      type = ValueCodec.readTextString(r, f, maxText, build);
+    }
+    List<Parameter> params = build ? new ArrayList<>(1) : null;
+    while (r.hasRemaining()) {
+      Parameter p = ValueCodec.readParameter(r, f, maxText, build);
+      if (build) {
+        params.add(p);
+      }
+    }
+    r.popLimit(old);
+    return build ? new ContentDisposition(type, params) : null;
+  }
+
+  static org.mmsstack.encapsulation.value.ContentType readPartContentType(byte[] src, int base, int start, int end) {
+    WspReader r = new WspReader(src, base, start, end - start);
+    try {
+      return ValueCodec.readContentType(r, null, NO_LIMIT, true);
+    } catch (PduFormatException e) {
+      throw new IllegalStateException("content type accepted on decode cannot be read again", e);
+    }
+  }
+
+  static List<PartHeader> readPartHeaders(byte[] src, int base, int start, int end) {
+    WspReader r = new WspReader(src, base, start, end - start);
+    try {
+      ValueCodec.readContentType(r, null, NO_LIMIT, false);
+      List<PartHeader> list = new ArrayList<>(2);
+      while (r.hasRemaining()) {
+        list.add(readHeader(r, null, NO_LIMIT, true));
+      }
+      return List.copyOf(list);
+    } catch (PduFormatException e) {
+      throw new IllegalStateException("part headers accepted on decode cannot be read again", e);
+    }
+  }
+
+  // ---- writing ---------------------------------------------------------------------------------
+
+  static void write(ByteBuffer data, OutputStream out) throws IOException {
+    ByteBuffer d = data.duplicate();
+    if (d.hasArray()) {
+      out.write(d.array(), d.arrayOffset() + d.position(), d.remaining());
+      return;
+    }
+    byte[] chunk = new byte[Math.min(8192, d.remaining())];
+    while (d.hasRemaining()) {
+      int n = Math.min(chunk.length, d.remaining());
+      d.get(chunk, 0, n);
+      out.write(chunk, 0, n);
+    }
+  }
+
+  static void writeMultipart(MultipartBody body, OutputStream out) throws IOException {
+    WspWriter w = new WspWriter(64);
+    w.writeUintvar(body.parts().size());
+    for (Part p : body.parts()) {
+      int mark = w.mark();
+      if (p.hasOriginalHeaders()) {
+        w.writeBytes(p.src(), p.headStart(), p.headEnd() - p.headStart());
+      } else {
+        ValueCodec.writeContentType(p.contentType(), w);
+        for (PartHeader h : p.headers()) {
+          writeHeader(h, w);
+        }
+      }
+      int headersLen = w.position() - mark;
+      w.insertUintvar(mark, p.size());
+      w.insertUintvar(mark, headersLen);
+      // Flush the prefixes and headers, then the data straight from its buffer: never copied
+      // into an intermediate array.
+      out.write(w.toByteArray());
+      w = new WspWriter(64);
+      write(p.dataView(), out);
+    }
+    out.write(w.toByteArray());
+  }
+
+  static void writeHeader(PartHeader h, WspWriter w) {
+    Object v = h.value();
+    if (h.code() < 0) {
+      w.writeTerminated(Texts.encodeUnlabelled(h.name()));
+      if (v instanceof RawValue) {
+        w.writeBytes(((RawValue) v).octets());
+      } else {
+        w.writeTextString(Texts.encodeUnlabelled(v.toString()));
+      }
+      return;
+    }
+    w.writeOctet(0x80 | h.code());
+    if (v instanceof RawValue) {
+      w.writeBytes(((RawValue) v).octets());
+    } else if (v instanceof ContentDisposition) {
+      ContentDisposition d = (ContentDisposition) v;
+      int mark = w.mark();
+      if (d.code() >= 0) {
+        w.writeOctet(d.code());
+      } else {
+        w.writeTextString(Texts.encodeUnlabelled(d.type()));
+      }
+      for (Parameter p : d.parameters()) {
+        ValueCodec.writeParameter(p, w);
+      }
+      w.insertValueLength(mark);
+    } else if (h.code() == PartHeader.CONTENT_ID) {
+      w.writeQuotedString(Texts.encodeUnlabelled(v.toString()));
+    } else {
+      w.writeTextString(Texts.encodeUnlabelled(v.toString()));
+    }
+  }
+}

@@ -1,0 +1,264 @@
+package org.mmsstack.encapsulation.body;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.mmsstack.encapsulation.DecodeConfig;
+import org.mmsstack.encapsulation.PduFormatException;
+import org.mmsstack.encapsulation.internal.Texts;
+import org.mmsstack.encapsulation.value.CharacterSet;
+import org.mmsstack.encapsulation.value.ContentDisposition;
+import org.mmsstack.encapsulation.value.ContentType;
+import org.mmsstack.encapsulation.value.MediaType;
+
+/**
+ * One entry of a multipart body: a content type, headers, and data.
+ *
+ * <p>A decoded part is a view of the decoder's input: {@link #data()} is a read-only
+ * {@link ByteBuffer} over the same array, never a copy, and its content type and headers are
+ * decoded on first access (their grammar was checked when the body was decoded). The caller
+ * must not change the input array while a decoded part is in use. A decoded part also keeps
+ * its original header octets, which the encoder writes back unchanged.
+ *
+ * <p>Parts are immutable; the {@code with...} methods return changed copies (sharing the data).
+ */
+public final class Part {
+
+  private volatile ContentType contentType;
+  private volatile List<PartHeader> headers;
+  private final ByteBuffer data;
+  // Decoded parts: the octets of ContentType + Headers in src[headStart, headEnd).
+  private final byte[] src;
+  private final int base;
+  private final int headStart;
+  private final int headEnd;
+  private final int dataStart;
+  private final int depth;
+
+  private Part(ContentType contentType, List<PartHeader> headers, ByteBuffer data) {
+    this.contentType = contentType;
+    this.headers = headers;
+    this.data = data;
+    this.src = null;
+    this.base = 0;
+    this.headStart = -1;
+    this.headEnd = -1;
+    this.dataStart = -1;
+    this.depth = 0;
+  }
+
+  Part(byte[] src, int base, int headStart, int headEnd, int dataStart, int dataEnd, int depth) {
+    this.src = src;
+    this.base = base;
+    this.headStart = headStart;
+    this.headEnd = headEnd;
+    this.dataStart = dataStart;
+    this.data = ByteBuffer.wrap(src, dataStart, dataEnd - dataStart).slice().asReadOnlyBuffer();
+    this.depth = depth;
+  }
+
+  /** A part over the remaining octets of {@code data} (a read-only view, not a copy). */
+  public static Part of(ContentType contentType, ByteBuffer data) {
+    return new Part(Objects.requireNonNull(contentType, "contentType"), List.of(),
+        Objects.requireNonNull(data, "data").slice().asReadOnlyBuffer());
+  }
+
+  /** A part holding a copy of {@code data}. */
+  public static Part of(ContentType contentType, byte[] data) {
+    return of(contentType, ByteBuffer.wrap(data.clone()));
+  }
+
+  /** A {@code text/plain; charset=utf-8} part. */
+  public static Part text(String text) {
+    return of(ContentType.of(MediaType.TEXT_PLAIN).withParameter("charset", CharacterSet.UTF_8),
+        ByteBuffer.wrap(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  /** The content type. */
+  public ContentType contentType() {
+    ContentType ct = contentType;
+    if (ct == null) {
+      ct = BodyCodec.readPartContentType(src, base, headStart, headEnd);
+      contentType = ct;
+    }
+    return ct;
+  }
+
+  /** The headers after the content type, in wire order. */
+  public List<PartHeader> headers() {
+    List<PartHeader> h = headers;
+    if (h == null) {
+      h = BodyCodec.readPartHeaders(src, base, headStart, headEnd);
+      headers = h;
+    }
+    return h;
+  }
+
+  /** The data as a read-only view positioned at 0 (of the decoder's input, for decoded parts). */
+  public ByteBuffer data() {
+    return data.duplicate();
+  }
+
+  /** The data, copied. */
+  public byte[] toByteArray() {
+    byte[] b = new byte[data.remaining()];
+    data.duplicate().get(b);
+    return b;
+  }
+
+  /** The number of data octets. */
+  public int size() {
+    return data.remaining();
+  }
+
+  /** The first header with this name (ignoring case). */
+  public Optional<PartHeader> header(String name) {
+    for (PartHeader h : headers()) {
+      if (h.is(name)) {
+        return Optional.of(h);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The Content-ID, as sent (usually with angle brackets). */
+  public Optional<String> contentId() {
+    return stringHeader(PartHeader.CONTENT_ID, "Content-ID");
+  }
+
+  /** The Content-Location. */
+  public Optional<String> contentLocation() {
+    return stringHeader(PartHeader.CONTENT_LOCATION, "Content-Location");
+  }
+
+  private Optional<String> stringHeader(int code, String name) {
+    for (PartHeader h : headers()) {
+      if ((h.code() == code || h.code() < 0 && h.is(name)) && h.value() instanceof String) {
+        return Optional.of((String) h.value());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The Content-Disposition. */
+  public Optional<ContentDisposition> contentDisposition() {
+    for (PartHeader h : headers()) {
+      if (h.value() instanceof ContentDisposition) {
+        return Optional.of((ContentDisposition) h.value());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The part's name as MMS CONF resolves it: the content type's {@code name} parameter, else the
+   * disposition's {@code filename}, else the Content-Location.
+   */
+  public Optional<String> name() {
+    return contentType().name()
+        .or(() -> contentDisposition().flatMap(ContentDisposition::filename))
+        .or(this::contentLocation);
+  }
+
+  /**
+   * The data decoded as text with the charset parameter (unlabelled text: ASCII, else UTF-8 when
+   * valid, else ISO-8859-1; malformed input gives replacement characters). A
+   * {@code Content-Transfer-Encoding} header is not applied here.
+   */
+  public String text() {
+    Optional<CharacterSet> cs = contentType().charset();
+    ByteBuffer d = data();
+    byte[] b = new byte[d.remaining()];
+    d.get(b);
+    return Texts.decode(b, 0, b.length, cs.map(CharacterSet::javaCharset).orElse(null));
+  }
+
+  /** Whether the content type is a multipart type (its data is a nested body). */
+  public boolean isMultipart() {
+    return contentType().mediaType().isMultipart();
+  }
+
+  /**
+   * Decodes the data as a nested multipart body (a view, like this part). Nested bodies are kept
+   * opaque until asked for, as a multipart/alternative inside a multipart/mixed usually is.
+   */
+  public MultipartBody asMultipart(DecodeConfig config) throws PduFormatException {
+    if (depth + 1 > config.maxNestingDepth()) {
+      throw new PduFormatException(PduFormatException.Reason.LIMIT_EXCEEDED, src == null ? -1 : dataStart - base,
+          null, "multipart nested deeper than " + config.maxNestingDepth() + " (DecodeConfig.maxNestingDepth)");
+    }
+    if (src != null) {
+      return BodyCodec.decodeMultipart(src, base, dataStart, data.remaining(), config, depth + 1);
+    }
+    byte[] copy = toByteArray();
+    return BodyCodec.decodeMultipart(copy, 0, 0, copy.length, config, depth + 1);
+  }
+
+  /** This part with another content type. */
+  public Part withContentType(ContentType type) {
+    return new Part(Objects.requireNonNull(type, "type"), headers(), data);
+  }
+
+  /** This part with one more header at the end. */
+  public Part withHeader(PartHeader header) {
+    List<PartHeader> h = new ArrayList<>(headers());
+    h.add(Objects.requireNonNull(header, "header"));
+    return new Part(contentType(), List.copyOf(h), data);
+  }
+
+  /** This part with the given headers. */
+  public Part withHeaders(List<PartHeader> headers) {
+    return new Part(contentType(), List.copyOf(headers), data);
+  }
+
+  /** This part with a Content-ID header added. */
+  public Part withContentId(String id) {
+    return withHeader(PartHeader.contentId(id));
+  }
+
+  /** This part with a Content-Location header added. */
+  public Part withContentLocation(String uri) {
+    return withHeader(PartHeader.contentLocation(uri));
+  }
+
+  boolean hasOriginalHeaders() {
+    return src != null;
+  }
+
+  byte[] src() {
+    return src;
+  }
+
+  int headStart() {
+    return headStart;
+  }
+
+  int headEnd() {
+    return headEnd;
+  }
+
+  ByteBuffer dataView() {
+    return data;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Part)) {
+      return false;
+    }
+    Part p = (Part) o;
+    return p.contentType().equals(contentType()) && p.headers().equals(headers()) && p.data.equals(data);
+  }
+
+  @Override
+  public int hashCode() {
+    return contentType().hashCode() * 31 + data.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Part[" + contentType() + ", " + headers() + ", " + data.remaining() + " octets]";
+  }
+}

@@ -1,0 +1,73 @@
+package org.mmsstack.encapsulation.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/** Turns wire octets into Java strings, the same way everywhere in the module. */
+public final class Texts {
+
+  private Texts() {}
+
+  /**
+   * Decodes text whose charset the wire does not state (a plain Text-string, which the
+   * specification says is us-ascii). Real senders put UTF-8 and Latin-1 there too: ASCII is
+   * decoded as such, valid UTF-8 as UTF-8, anything else as ISO-8859-1, so no octet is lost.
+   */
+  public static String decodeUnlabelled(byte[] b, int off, int len) {
+    boolean ascii = true;
+    for (int i = off; i < off + len; i++) {
+      if (b[i] < 0) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) {
+      return new String(b, off, len, StandardCharsets.ISO_8859_1); // the fast Latin-1 path
+    }
+    String utf8 = decodeStrict(b, off, len, StandardCharsets.UTF_8);
+    return utf8 != null ? utf8 : new String(b, off, len, StandardCharsets.ISO_8859_1);
+  }
+
+  /** Decodes with replacement characters for malformed input; {@code null} charset: unlabelled. */
+  public static String decode(byte[] b, int off, int len, Charset cs) {
+    if (cs == null) {
+      return decodeUnlabelled(b, off, len);
+    }
+    return new String(b, off, len, cs);
+  }
+
+  private static String decodeStrict(byte[] b, int off, int len, Charset cs) {
+    CharsetDecoder d = cs.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      CharBuffer out = d.decode(ByteBuffer.wrap(b, off, len));
+      return out.toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  /** Whether every char is 7-bit ASCII. */
+  public static boolean isAscii(CharSequence s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Encodes text for a value whose charset the wire does not state: ASCII stays ASCII, other
+   * characters go out as UTF-8 (what decodeUnlabelled reads back).
+   */
+  public static byte[] encodeUnlabelled(String s) {
+    return isAscii(s) ? s.getBytes(StandardCharsets.US_ASCII) : s.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,829 @@
+package org.mmsstack.encapsulation.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.mmsstack.encapsulation.HeaderField;
+import org.mmsstack.encapsulation.MessageType;
+import org.mmsstack.encapsulation.MmsVersion;
+import org.mmsstack.encapsulation.PduFormatException;
+import org.mmsstack.encapsulation.PduFormatException.Reason;
+import org.mmsstack.encapsulation.Severity;
+import org.mmsstack.encapsulation.internal.wire.Findings;
+import org.mmsstack.encapsulation.internal.wire.WspReader;
+import org.mmsstack.encapsulation.internal.wire.WspWriter;
+import org.mmsstack.encapsulation.value.Address;
+import org.mmsstack.encapsulation.value.CancelStatus;
+import org.mmsstack.encapsulation.value.CharacterSet;
+import org.mmsstack.encapsulation.value.ContentClass;
+import org.mmsstack.encapsulation.value.ContentType;
+import org.mmsstack.encapsulation.value.ElementDescriptor;
+import org.mmsstack.encapsulation.value.EncodedString;
+import org.mmsstack.encapsulation.value.FromValue;
+import org.mmsstack.encapsulation.value.Indexed;
+import org.mmsstack.encapsulation.value.MboxCount;
+import org.mmsstack.encapsulation.value.MediaType;
+import org.mmsstack.encapsulation.value.MessageClass;
+import org.mmsstack.encapsulation.value.MmFlags;
+import org.mmsstack.encapsulation.value.MmState;
+import org.mmsstack.encapsulation.value.OctetToken;
+import org.mmsstack.encapsulation.value.Parameter;
+import org.mmsstack.encapsulation.value.PreviouslySentBy;
+import org.mmsstack.encapsulation.value.PreviouslySentDate;
+import org.mmsstack.encapsulation.value.Priority;
+import org.mmsstack.encapsulation.value.RawValue;
+import org.mmsstack.encapsulation.value.ReadStatus;
+import org.mmsstack.encapsulation.value.ReplyCharging;
+import org.mmsstack.encapsulation.value.ResponseStatus;
+import org.mmsstack.encapsulation.value.RetrievalMode;
+import org.mmsstack.encapsulation.value.RetrieveStatus;
+import org.mmsstack.encapsulation.value.SenderVisibility;
+import org.mmsstack.encapsulation.value.Status;
+import org.mmsstack.encapsulation.value.StoreStatus;
+import org.mmsstack.encapsulation.value.TimeValue;
+
+/**
+ * Reads and writes the value of every MMS header field.
+ *
+ * <p>Reading has one code path for two jobs: with {@code build == false} it only checks the
+ * grammar and moves past the value (the decoder's eager pass, allocation-free for the common
+ * fields); with {@code build == true} it also creates the typed value (done lazily, on first
+ * access, over a value the eager pass already accepted). Oddities are reported to
+ * {@link Findings}, which is {@code null} on the lazy pass because they were reported already.
+ */
+public final class ValueCodec {
+
+  private ValueCodec() {}
+
+  /** The grammar of a header code's value (the plain form; see the indexed kinds). */
+  public static ValueKind kindOf(int code) {
+    switch (code) {
+      case 0x01: case 0x02: case 0x17: return ValueKind.ADDRESS;
+      case 0x03: case 0x0B: case 0x18: case 0x1E: case 0x37: case 0x38: case 0x39: case 0x3D:
+      case 0x3E:
+        return ValueKind.TEXT;
+      case 0x04: return ValueKind.CONTENT_TYPE;
+      case 0x05: return ValueKind.DATE;
+      case 0x06: case 0x10: case 0x11: case 0x22: case 0x27: case 0x29: case 0x2B: case 0x31:
+      case 0x3B: case 0x3C:
+        return ValueKind.YES_NO;
+      case 0x07: case 0x08: case 0x1D: return ValueKind.TIME;
+      case 0x09: return ValueKind.FROM;
+      case 0x0A: return ValueKind.MESSAGE_CLASS;
+      case 0x0C: return ValueKind.MESSAGE_TYPE;
+      case 0x0D: return ValueKind.VERSION;
+      case 0x0E: case 0x1F: return ValueKind.LONG;
+      case 0x2D: case 0x2F: case 0x33: return ValueKind.INTEGER;
+      case 0x0F: case 0x12: case 0x14: case 0x15: case 0x19: case 0x1B: case 0x1C: case 0x23:
+      case 0x25: case 0x34: case 0x3A: case 0x3F:
+        return ValueKind.OCTET;
+      case 0x13: case 0x16: case 0x1A: case 0x26: case 0x35: case 0x36: return ValueKind.ENCODED_STRING;
+      case 0x20: return ValueKind.PREVIOUSLY_SENT_BY;
+      case 0x21: return ValueKind.PREVIOUSLY_SENT_DATE;
+      case 0x24: return ValueKind.MM_FLAGS;
+      case 0x2A: case 0x2C: return ValueKind.MBOX_COUNT;
+      case 0x28: return ValueKind.ATTRIBUTE;
+      case 0x32: return ValueKind.ELEMENT_DESCRIPTOR;
+      default: return ValueKind.RAW;
+    }
+  }
+
+  /** The grammar of a field, indexed forms and Application-headers included. */
+  public static ValueKind kindOf(HeaderField<?> field) {
+    if (field.isApplication()) {
+      return ValueKind.APPLICATION;
+    }
+    if (field.isIndexed()) {
+      return field.code() == 0x03 ? ValueKind.INDEXED_TEXT
+          : field.code() == 0x12 ? ValueKind.INDEXED_OCTET : ValueKind.INDEXED_ENCODED_STRING;
+    }
+    return kindOf(field.code());
+  }
+
+  private static OctetToken octet(int code, int value) {
+    switch (code) {
+      case 0x0F: return Priority.valueOf(value);
+      case 0x12: return ResponseStatus.valueOf(value);
+      case 0x14: return SenderVisibility.valueOf(value);
+      case 0x15: return Status.valueOf(value);
+      case 0x19: return RetrieveStatus.valueOf(value);
+      case 0x1B: return ReadStatus.valueOf(value);
+      case 0x1C: return ReplyCharging.valueOf(value);
+      case 0x23: return MmState.valueOf(value);
+      case 0x25: return StoreStatus.valueOf(value);
+      case 0x34: return RetrievalMode.valueOf(value);
+      case 0x3A: return ContentClass.valueOf(value);
+      case 0x3F: return CancelStatus.valueOf(value);
+      default: throw new IllegalArgumentException("code: " + code + " (not an octet-valued field)");
+    }
+  }
+
+  /**
+   * Reads one value.
+   *
+   * @param code the field code (for OCTET values)
+   * @param f where oddities go; {@code null} on the lazy pass
+   * @return the typed value when {@code build}, else {@code null}
+   */
+  public static Object read(ValueKind kind, int code, WspReader r, Findings f, int maxText, boolean build)
+      throws PduFormatException {
+    switch (kind) {
+      case ADDRESS: {
+        EncodedString s = readEncodedString(r, f, maxText, build);
+        return build ? Address.of(s) : null;
+      }
+      case TEXT:
+      case APPLICATION:
+        return readTextString(r, f, maxText, build);
+      case CONTENT_TYPE:
+        return readContentType(r, f, maxText, build);
+      case DATE: {
+        long v = readLongInteger(r, f);
+        return build ? Instant.ofEpochSecond(v) : null;
+      }
+      case YES_NO: {
+        int b = readOctetValue(r);
+        if (b != 0x80 && b != 0x81) {
+          r.seek(r.index() - 1);
+          throw r.malformed(String.format("0x%02X is neither Yes (0x80) nor No (0x81)", b));
+        }
+        return build ? Boolean.valueOf(b == 0x80) : null;
+      }
+      case TIME:
+        return readTime(r, f, build);
+      case FROM:
+        return readFrom(r, f, maxText, build);
+      case MESSAGE_CLASS: {
+        int b = r.peek();
+        if (b >= 0x80) {
+          r.readOctet();
+          MessageClass mc = MessageClass.valueOf(b);
+          if (mc == null) {
+            r.seek(r.index() - 1);
+            throw r.malformed(String.format("0x%02X is not a Class-identifier (0x80-0x83)", b));
+          }
+          return mc;
+        }
+        String token = readTextString(r, f, maxText, build);
+        return build ? MessageClass.token(token) : null;
+      }
+      case MESSAGE_TYPE: {
+        int b = readOctetValue(r);
+        MessageType t = MessageType.fromCode(b);
+        if (t == null) {
+          r.seek(r.index() - 1);
+          throw r.error(Reason.UNKNOWN_MESSAGE_TYPE, r.index(), String.format("0x%02X names no PDU type", b));
+        }
+        return t;
+      }
+      case VERSION:
+        return MmsVersion.fromOctet(0x80 | r.readShortInteger());
+      case LONG: {
+        long v;
+        if (r.peek() >= 0x80) {
+          if (f != null) {
+            f.report(Severity.INFO, Reason.MALFORMED_VALUE, r.offset(), r.header(), "non-canonical-integer",
+                "a Short-integer where the specification has a Long-integer (accepted)");
+          }
+          v = r.readIntegerValue();
+        } else {
+          v = readLongInteger(r, f);
+        }
+        return build ? Long.valueOf(v) : null;
+      }
+      case INTEGER: {
+        long v = r.readIntegerValue();
+        return build ? Long.valueOf(v) : null;
+      }
+      case OCTET: {
+        int b = readOctetValue(r);
+        return build ? octet(code, b) : null;
+      }
+      case ENCODED_STRING:
+        return readEncodedString(r, f, maxText, build);
+      case PREVIOUSLY_SENT_BY: {
+        int old = r.pushLimit(r.readValueLength());
+        long count = r.readIntegerValue();
+        EncodedString s = readEncodedString(r, f, maxText, build);
+        endValue(r, old, f, maxText);
+        return build ? new PreviouslySentBy(count, Address.of(s)) : null;
+      }
+      case PREVIOUSLY_SENT_DATE: {
+        int old = r.pushLimit(r.readValueLength());
+        long count = r.readIntegerValue();
+        long date = readLongInteger(r, f);
+        endValue(r, old, f, maxText);
+        return build ? new PreviouslySentDate(count, Instant.ofEpochSecond(date)) : null;
+      }
+      case MM_FLAGS: {
+        int old = r.pushLimit(r.readValueLength());
+        int token = r.readOctet();
+        MmFlags.Operation op = MmFlags.Operation.valueOf(token);
+        if (op == null) {
+          r.seek(r.index() - 1);
+          throw r.malformed(String.format("0x%02X is not an MM-flags token (0x80-0x82)", token));
+        }
+        EncodedString s = readEncodedString(r, f, maxText, build);
+        endValue(r, old, f, maxText);
+        return build ? new MmFlags(op, s) : null;
+      }
+      case MBOX_COUNT: {
+        int old = r.pushLimit(r.readValueLength());
+        int token = r.readOctet();
+        MboxCount.Unit unit = MboxCount.Unit.valueOf(token);
+        if (unit == null) {
+          r.seek(r.index() - 1);
+          throw r.malformed(String.format("0x%02X is neither a message-count (0x80) nor a size (0x81) token", token));
+        }
+        long v = r.readIntegerValue();
+        endValue(r, old, f, maxText);
+        return build ? new MboxCount(unit, v) : null;
+      }
+      case ATTRIBUTE: {
+        int c = r.readShortInteger();
+        return build ? HeaderField.forCode(c) : null;
+      }
+      case ELEMENT_DESCRIPTOR:
+        return readElementDescriptor(r, f, maxText, build);
+      case INDEXED_TEXT:
+      case INDEXED_OCTET:
+      case INDEXED_ENCODED_STRING: {
+        int old = r.pushLimit(r.readValueLength());
+        long index = r.readIntegerValue();
+        Object v = kind == ValueKind.INDEXED_TEXT ? readTextString(r, f, maxText, build)
+            : kind == ValueKind.INDEXED_OCTET ? Integer.valueOf(readOctetValue(r))
+            : readEncodedString(r, f, maxText, build);
+        endValue(r, old, f, maxText);
+        if (!build) {
+          return null;
+        }
+        return new Indexed<>(index, kind == ValueKind.INDEXED_OCTET ? ResponseStatus.valueOf((Integer) v) : v);
+      }
+      case RAW:
+      default: {
+        int start = r.index();
+        r.skipValue(maxText);
+        return build ? RawValue.of(r.buffer(), start, r.index() - start) : null;
+      }
+    }
+  }
+
+  private static int readOctetValue(WspReader r) throws PduFormatException {
+    int b = r.readOctet();
+    if (b < 0x80) {
+      r.seek(r.index() - 1);
+      throw r.malformed(String.format("0x%02X is not an octet value (0x80-0xFF)", b));
+    }
+    return b;
+  }
+
+  private static long readLongInteger(WspReader r, Findings f) throws PduFormatException {
+    if (f != null && r.peek() == 0) {
+      f.report(Severity.INFO, Reason.MALFORMED_VALUE, r.offset(), r.header(), "non-canonical-integer",
+          "Long-integer with no octets (read as 0; AOSP's composer writes this)");
+    }
+    return r.readLongInteger();
+  }
+
+  /** Checks that a length-delimited value was read to its end, then restores the limit. */
+  private static void endValue(WspReader r, int oldLimit, Findings f, int maxText) throws PduFormatException {
+    if (r.hasRemaining()) {
+      if (f != null) {
+        f.report(Severity.ERROR, Reason.MALFORMED_VALUE, r.offset(), r.header(), "excess-octets",
+            r.remaining() + " octets inside the value's length that its grammar does not use");
+      }
+      r.skip(r.remaining());
+    }
+    r.popLimit(oldLimit);
+  }
+
+  // ---- text ----------------------------------------------------------------------------------
+
+  /**
+   * Reads a Text-string and returns it (when {@code build}) decoded as unlabelled text. A Quote
+   * before an octet below 0x80 is stripped with a warning (AOSP, Wireshark and Symbian accept
+   * it; Mozilla and Sailfish refuse the PDU).
+   */
+  public static String readTextString(WspReader r, Findings f, int maxText, boolean build)
+      throws PduFormatException {
+    int start = textStart(r, f);
+    int end = r.skipPastTerminator(maxText);
+    return build ? Texts.decodeUnlabelled(r.buffer(), start, end - start) : null;
+  }
+
+  /** Moves past an optional Quote and returns the index of the first text octet. */
+  private static int textStart(WspReader r, Findings f) throws PduFormatException {
+    int b = r.peek();
+    if (b == WspReader.QUOTE) {
+      r.readOctet();
+      if (f != null && r.hasRemaining() && r.peek() < 0x80 && r.peek() != 0) {
+        f.report(Severity.WARNING, Reason.MALFORMED_VALUE, r.offset() - 1, r.header(), "superfluous-quote",
+            "Quote (0x7F) before a text octet below 0x80 (stripped)");
+      }
+      return r.index();
+    }
+    if (b != 0 && (b < 0x20 || b >= 0x80)) {
+      throw r.malformed(String.format("0x%02X cannot start a Text-string", b));
+    }
+    return r.index();
+  }
+
+  /** Reads an Encoded-string-value. */
+  public static EncodedString readEncodedString(WspReader r, Findings f, int maxText, boolean build)
+      throws PduFormatException {
+    int b = r.peek();
+    if (b == 0 || b >= 0x20) {
+      if (b >= 0x80) {
+        throw r.malformed(String.format("0x%02X cannot start an Encoded-string-value", b));
+      }
+      int start = textStart(r, f);
+      int end = r.skipPastTerminator(maxText);
+      return build ? EncodedString.ofOctets(null, r.buffer(), start, end - start) : null;
+    }
+    int length = r.readValueLength();
+    if (length > maxText) {
+      throw r.error(Reason.LIMIT_EXCEEDED, r.index(), "text longer than " + maxText
+          + " octets (DecodeConfig.maxTextLength)");
+    }
+    int old = r.pushLimit(length);
+    long mib = r.readIntegerValue();
+    if (mib > Integer.MAX_VALUE) {
+      throw r.malformed("Char-set " + mib + " is not a MIBenum");
+    }
+    int start = r.index();
+    if (r.hasRemaining()) {
+      int first = r.peek();
+      if (first >= 0x80 && first != WspReader.QUOTE) {
+        // The Value-length delimits the text, so a missing Quote is harmless here; real senders
+        // omit it before UTF-8 text (a subject starting with a byte-order mark, for one).
+        if (f != null) {
+          f.report(Severity.WARNING, Reason.MALFORMED_VALUE, r.offset(), r.header(), "missing-quote",
+              String.format("text starting with 0x%02X lacks the Quote (0x7F) the grammar requires", first));
+        }
+      } else {
+        start = textStart(r, f);
+      }
+    }
+    // Delimit by the Value-length, not by the first 0x00: UCS-2 and UTF-16 text contains 0x00.
+    int end = r.limit();
+    if (end > start && r.buffer()[end - 1] == 0) {
+      end--;
+    } else if (f != null) {
+      f.report(Severity.ERROR, Reason.UNTERMINATED_TEXT, r.offsetOf(end), r.header(), "unterminated-text",
+          "Encoded-string-value text does not end with 0x00 (read to the end of its length)");
+    }
+    r.skip(r.remaining());
+    r.popLimit(old);
+    return build ? EncodedString.ofOctets(CharacterSet.valueOf(mib), r.buffer(), start, end - start) : null;
+  }
+
+  private static Object readTime(WspReader r, Findings f, boolean build) throws PduFormatException {
+    int old = r.pushLimit(r.readValueLength());
+    int token = r.readOctet();
+    long v;
+    if (token == 0x80) {
+      v = readLongInteger(r, f);
+    } else if (token == 0x81) {
+      if (r.peek() >= 0x80 && f != null) {
+        f.report(Severity.WARNING, Reason.MALFORMED_VALUE, r.offset(), r.header(), "short-delta-seconds",
+            "Delta-seconds as a Short-integer: AOSP, Sailfish and Wireshark read only the Long-integer form");
+      }
+      v = r.readIntegerValue();
+    } else {
+      r.seek(r.index() - 1);
+      throw r.malformed(String.format("0x%02X is neither the Absolute (0x80) nor the Relative (0x81) token", token));
+    }
+    endValue(r, old, f, 0);
+    return build ? new TimeValue(token == 0x81, v) : null;
+  }
+
+  private static Object readFrom(WspReader r, Findings f, int maxText, boolean build) throws PduFormatException {
+    int old = r.pushLimit(r.readValueLength());
+    int token = r.readOctet();
+    Object result;
+    if (token == 0x81) {
+      result = FromValue.insertAddress();
+    } else if (token == 0x80) {
+      EncodedString s = readEncodedString(r, f, maxText, build);
+      result = build ? FromValue.of(Address.of(s)) : null;
+    } else {
+      r.seek(r.index() - 1);
+      throw r.malformed(String.format("0x%02X is neither Address-present (0x80) nor Insert-address (0x81)", token));
+    }
+    endValue(r, old, f, maxText);
+    return result;
+  }
+
+  private static Object readElementDescriptor(WspReader r, Findings f, int maxText, boolean build)
+      throws PduFormatException {
+    int old = r.pushLimit(r.readValueLength());
+    String ref = readTextString(r, f, maxText, build);
+    List<ElementDescriptor.Entry> entries = build ? new ArrayList<>(2) : null;
+    while (r.hasRemaining()) {
+      String name;
+      if (r.peek() >= 0x80) {
+        int c = r.readShortInteger();
+        name = c == 0x02 ? "type" : "param-0x" + Integer.toHexString(c);
+      } else {
+        name = readTextString(r, f, maxText, build);
+      }
+      String value;
+      if (r.peek() >= 0x80) {
+        value = MediaType.ofCode(r.readShortInteger()).name();
+      } else {
+        value = readTextString(r, f, maxText, build);
+      }
+      if (build) {
+        entries.add(new ElementDescriptor.Entry(name, value));
+      }
+    }
+    r.popLimit(old);
+    return build ? new ElementDescriptor(ref, entries) : null;
+  }
+
+  // ---- content type ----------------------------------------------------------------------------
+
+  /** Reads a Content-type-value (short or general form). */
+  public static ContentType readContentType(WspReader r, Findings f, int maxText, boolean build)
+      throws PduFormatException {
+    int b = r.peek();
+    if (b >= 0x80) {
+      r.readOctet();
+      return build ? ContentType.of(MediaType.ofCode(b & 0x7F)) : null;
+    }
+    if (b >= 0x20 || b == 0) {
+      String media = readExtensionMedia(r, f, maxText, build);
+      return build ? ContentType.of(MediaType.text(media)) : null;
+    }
+    int old = r.pushLimit(r.readValueLength());
+    MediaType media;
+    int m = r.peek();
+    if (m >= 0x80 || m <= 0x1E) {
+      long code = r.readIntegerValue();
+      if (code > Integer.MAX_VALUE) {
+        throw r.malformed("media number " + code + " out of range");
+      }
+      media = build ? MediaType.ofCode(code) : null;
+    } else {
+      String s = readExtensionMedia(r, f, maxText, build);
+      media = build ? MediaType.text(s) : null;
+    }
+    List<Parameter> params = build ? new ArrayList<>(2) : null;
+    while (r.hasRemaining()) {
+      Parameter p = readParameter(r, f, maxText, build);
+      if (build) {
+        params.add(p);
+      }
+    }
+    r.popLimit(old);
+    return build ? ContentType.of(media, params) : null;
+  }
+
+  private static String readExtensionMedia(WspReader r, Findings f, int maxText, boolean build)
+      throws PduFormatException {
+    // Extension-media has no Quote in the grammar; Mozilla accepts one (bug 823816), so do we.
+    return readTextString(r, f, maxText, build);
+  }
+
+  /** Reads one parameter (typed or untyped). */
+  public static Parameter readParameter(WspReader r, Findings f, int maxText, boolean build)
+      throws PduFormatException {
+    int b = r.peek();
+    if (b >= 0x80 || b <= 0x1E) {
+      int at = r.index();
+      long code = r.readIntegerValue();
+      Parameter.WellKnown w = Parameter.WellKnown.valueOf(code);
+      if (w == null) {
+        // An unassigned parameter token: its value can still be stepped over.
+        if (f != null) {
+          f.report(Severity.WARNING, Reason.MALFORMED_VALUE, r.offsetOf(at), r.header(), "unknown-parameter",
+              "unassigned well-known parameter 0x" + Long.toHexString(code) + " (kept)");
+        }
+        int start = r.index();
+        r.skipValue(maxText);
+        return build ? Parameter.untyped("param-0x" + Long.toHexString(code),
+            Texts.decodeUnlabelled(r.buffer(), start, r.index() - start)) : null;
+      }
+      Object v = readTypedParameterValue(w.kind(), r, f, maxText, build);
+      return build ? Parameter.of(w, v) : null;
+    }
+    String name = readTokenText(r, maxText, build);
+    int v = r.peek();
+    Object value;
+    if (v >= 0x80 || (v >= 0x01 && v <= 0x1E)) {
+      long n = r.readIntegerValue();
+      value = build ? Long.valueOf(n) : null;
+    } else {
+      value = readTextValue(r, f, maxText, build);
+    }
+    return build ? Parameter.untyped(name, value) : null;
+  }
+
+  private static String readTokenText(WspReader r, int maxText, boolean build) throws PduFormatException {
+    int start = r.index();
+    int end = r.skipPastTerminator(maxText);
+    return build ? Texts.decodeUnlabelled(r.buffer(), start, end - start) : null;
+  }
+
+  /** Text-value: No-value (0x00), Quoted-string (0x22 ...), or Token-text / Text-string. */
+  private static String readTextValue(WspReader r, Findings f, int maxText, boolean build)
+      throws PduFormatException {
+    int b = r.peek();
+    if (b == 0) {
+      r.readOctet();
+      return build ? "" : null;
+    }
+    if (b == WspReader.DOUBLE_QUOTE) {
+      r.readOctet();
+      int start = r.index();
+      int end = r.skipPastTerminator(maxText);
+      return build ? Texts.decodeUnlabelled(r.buffer(), start, end - start) : null;
+    }
+    return readTextString(r, f, maxText, build);
+  }
+
+  private static Object readTypedParameterValue(Parameter.Kind kind, WspReader r, Findings f, int maxText,
+      boolean build) throws PduFormatException {
+    int b = r.peek();
+    boolean numeric = b >= 0x80 || (b >= 0x01 && b <= 0x1E);
+    switch (kind) {
+      case Q_VALUE: {
+        if (b >= 0x20 && b < 0x80 && b != WspReader.QUOTE) {
+          // Text where a Q-value is expected: allowed as a fallback.
+          return readTextValue(r, f, maxText, build);
+        }
+        long q = r.readUintvar();
+        return build ? Long.valueOf(q) : null;
+      }
+      case CHARSET:
+        if (numeric) {
+          long mib = r.readIntegerValue();
+          return build ? CharacterSet.valueOf(Math.min(mib, Integer.MAX_VALUE)) : null;
+        }
+        return readTextValue(r, f, maxText, build);
+      case MEDIA:
+        if (b >= 0x80) {
+          r.readOctet();
+          return build ? MediaType.ofCode(b & 0x7F) : null;
+        }
+        if (numeric) {
+          long code = r.readLongInteger();
+          return build ? MediaType.ofCode(Math.min(code, Integer.MAX_VALUE)) : null;
+        }
+        String media = readTextValue(r, f, maxText, build);
+        return build ? MediaType.text(media) : null;
+      case INTEGER:
+      case DELTA_SECONDS:
+      case DATE:
+      case SHORT_INTEGER:
+      case VERSION:
+      case FIELD_NAME:
+        if (numeric) {
+          long n = r.readIntegerValue();
+          return build ? Long.valueOf(n) : null;
+        }
+        return readTextValue(r, f, maxText, build);
+      case NO_VALUE:
+      case TEXT:
+      default:
+        return readTextValue(r, f, maxText, build);
+    }
+  }
+
+  // ---- writing ---------------------------------------------------------------------------------
+
+  /**
+   * Writes a typed value in its canonical encoding.
+   *
+   * @throws IllegalArgumentException when the value does not have the field's type
+   */
+  @SuppressWarnings("unchecked")
+  public static void write(ValueKind kind, Object value, WspWriter w) {
+    switch (kind) {
+      case ADDRESS:
+        writeEncodedString(((Address) value).encoded(), w);
+        return;
+      case TEXT:
+      case APPLICATION:
+        w.writeTextString(Texts.encodeUnlabelled((String) value));
+        return;
+      case CONTENT_TYPE:
+        writeContentType((ContentType) value, w);
+        return;
+      case DATE:
+        w.writeLongInteger(((Instant) value).getEpochSecond());
+        return;
+      case YES_NO:
+        w.writeOctet((Boolean) value ? 0x80 : 0x81);
+        return;
+      case TIME: {
+        TimeValue t = (TimeValue) value;
+        int mark = w.mark();
+        w.writeOctet(t.relative() ? 0x81 : 0x80);
+        // Delta-seconds as a Long-integer even below 128: AOSP throws on the short form.
+        w.writeLongInteger(t.seconds());
+        w.insertValueLength(mark);
+        return;
+      }
+      case FROM: {
+        FromValue from = (FromValue) value;
+        int mark = w.mark();
+        if (from.isInsertAddress()) {
+          w.writeOctet(0x81);
+        } else {
+          w.writeOctet(0x80);
+          writeEncodedString(from.address().orElseThrow().encoded(), w);
+        }
+        w.insertValueLength(mark);
+        return;
+      }
+      case MESSAGE_CLASS: {
+        MessageClass mc = (MessageClass) value;
+        if (mc.isToken()) {
+          w.writeTerminated(Texts.encodeUnlabelled(mc.name()));
+        } else {
+          w.writeOctet(mc.code());
+        }
+        return;
+      }
+      case MESSAGE_TYPE:
+        w.writeOctet(((MessageType) value).code());
+        return;
+      case VERSION:
+        w.writeOctet(((MmsVersion) value).toOctet());
+        return;
+      case LONG:
+        w.writeLongInteger((Long) value);
+        return;
+      case INTEGER:
+        w.writeIntegerValue((Long) value);
+        return;
+      case OCTET:
+        w.writeOctet(((OctetToken) value).code());
+        return;
+      case ENCODED_STRING:
+        writeEncodedString((EncodedString) value, w);
+        return;
+      case PREVIOUSLY_SENT_BY: {
+        PreviouslySentBy p = (PreviouslySentBy) value;
+        int mark = w.mark();
+        w.writeIntegerValue(p.forwardedCount());
+        writeEncodedString(p.address().encoded(), w);
+        w.insertValueLength(mark);
+        return;
+      }
+      case PREVIOUSLY_SENT_DATE: {
+        PreviouslySentDate p = (PreviouslySentDate) value;
+        int mark = w.mark();
+        w.writeIntegerValue(p.forwardedCount());
+        w.writeLongInteger(p.date().getEpochSecond());
+        w.insertValueLength(mark);
+        return;
+      }
+      case MM_FLAGS: {
+        MmFlags m = (MmFlags) value;
+        int mark = w.mark();
+        w.writeOctet(m.operation().code());
+        writeEncodedString(m.keyword(), w);
+        w.insertValueLength(mark);
+        return;
+      }
+      case MBOX_COUNT: {
+        MboxCount m = (MboxCount) value;
+        int mark = w.mark();
+        w.writeOctet(m.unit().code());
+        w.writeIntegerValue(m.value());
+        w.insertValueLength(mark);
+        return;
+      }
+      case ATTRIBUTE:
+        w.writeShortInteger(((HeaderField<?>) value).code());
+        return;
+      case ELEMENT_DESCRIPTOR: {
+        ElementDescriptor e = (ElementDescriptor) value;
+        int mark = w.mark();
+        w.writeTextString(Texts.encodeUnlabelled(e.contentReference()));
+        for (ElementDescriptor.Entry p : e.parameters()) {
+          boolean type = p.name().equalsIgnoreCase("type");
+          if (type) {
+            w.writeShortInteger(0x02);
+          } else {
+            w.writeTextString(Texts.encodeUnlabelled(p.name()));
+          }
+          MediaType m = MediaType.of(p.value());
+          if (type && m.code() >= 0 && m.code() < 0x80) {
+            w.writeShortInteger(m.code());
+          } else {
+            w.writeTextString(Texts.encodeUnlabelled(p.value()));
+          }
+        }
+        w.insertValueLength(mark);
+        return;
+      }
+      case INDEXED_TEXT:
+      case INDEXED_OCTET:
+      case INDEXED_ENCODED_STRING: {
+        Indexed<Object> ix = (Indexed<Object>) value;
+        int mark = w.mark();
+        w.writeIntegerValue(ix.index());
+        write(kind == ValueKind.INDEXED_TEXT ? ValueKind.TEXT
+            : kind == ValueKind.INDEXED_OCTET ? ValueKind.OCTET : ValueKind.ENCODED_STRING, ix.value(), w);
+        w.insertValueLength(mark);
+        return;
+      }
+      case RAW:
+      default:
+        w.writeBytes(((RawValue) value).octets());
+    }
+  }
+
+  /** Writes an Encoded-string-value: plain for no charset, else Value-length, Char-set, text. */
+  public static void writeEncodedString(EncodedString s, WspWriter w) {
+    byte[] octets = s.octets();
+    if (s.charset() == null) {
+      w.writeTextString(octets);
+      return;
+    }
+    int mark = w.mark();
+    w.writeIntegerValue(s.charset().mibEnum());
+    w.writeTextString(octets);
+    w.insertValueLength(mark);
+  }
+
+  /** Writes a Content-type-value: the short form when there are no parameters. */
+  public static void writeContentType(ContentType ct, WspWriter w) {
+    MediaType m = ct.mediaType();
+    if (ct.parameters().isEmpty()) {
+      if (m.code() >= 0 && m.code() < 0x80) {
+        w.writeOctet(0x80 | m.code());
+      } else if (m.code() < 0) {
+        w.writeTextString(Texts.encodeUnlabelled(m.name()));
+      } else {
+        int mark = w.mark();
+        w.writeLongInteger(m.code());
+        w.insertValueLength(mark);
+      }
+      return;
+    }
+    int mark = w.mark();
+    if (m.code() >= 0) {
+      w.writeIntegerValue(m.code());
+    } else {
+      w.writeTextString(Texts.encodeUnlabelled(m.name()));
+    }
+    for (Parameter p : ct.parameters()) {
+      writeParameter(p, w);
+    }
+    w.insertValueLength(mark);
+  }
+
+  /** Writes one parameter. */
+  public static void writeParameter(Parameter p, WspWriter w) {
+    Object v = p.value();
+    Parameter.WellKnown wk = p.wellKnown();
+    if (wk == null) {
+      w.writeTerminated(Texts.encodeUnlabelled(p.name()));
+      if (v instanceof Long) {
+        w.writeIntegerValue((Long) v);
+      } else {
+        writeTextValue((String) v, w);
+      }
+      return;
+    }
+    w.writeIntegerValue(wk.code());
+    if (v instanceof String) {
+      writeTextValue((String) v, w);
+      return;
+    }
+    switch (wk.kind()) {
+      case CHARSET:
+        w.writeIntegerValue(((CharacterSet) v).mibEnum());
+        return;
+      case MEDIA: {
+        MediaType m = (MediaType) v;
+        if (m.code() >= 0 && m.code() < 0x80) {
+          w.writeOctet(0x80 | m.code());
+        } else {
+          w.writeTerminated(Texts.encodeUnlabelled(m.name()));
+        }
+        return;
+      }
+      case Q_VALUE:
+        w.writeUintvar((Long) v);
+        return;
+      case DATE:
+        w.writeLongInteger((Long) v);
+        return;
+      default:
+        w.writeIntegerValue((Long) v);
+    }
+  }
+
+  private static void writeTextValue(String s, WspWriter w) {
+    if (s.isEmpty()) {
+      w.writeOctet(0);
+    } else {
+      w.writeTextString(Texts.encodeUnlabelled(s));
+    }
+  }
+}

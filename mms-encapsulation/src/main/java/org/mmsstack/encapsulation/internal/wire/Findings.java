@@ -1,0 +1,47 @@
+package org.mmsstack.encapsulation.internal.wire;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.encapsulation.PduFormatException;
+import org.mmsstack.encapsulation.Severity;
+
+/**
+ * Collects findings during one decode. In strict mode an {@link Severity#ERROR} becomes a
+ * {@link PduFormatException} right away; this is the single place where strict and lenient
+ * decoding differ.
+ */
+public final class Findings {
+
+  private final boolean strict;
+  private List<Finding> list; // allocated on the first finding: most PDUs have none
+
+  public Findings(boolean strict) {
+    this.strict = strict;
+  }
+
+  public boolean strict() {
+    return strict;
+  }
+
+  /**
+   * Records a finding, or throws it in strict mode when it is an error.
+   *
+   * @param reason the exception reason used when strict mode throws
+   */
+  public void report(Severity severity, PduFormatException.Reason reason, int offset, String header,
+      String code, String message) throws PduFormatException {
+    if (strict && severity == Severity.ERROR) {
+      throw new PduFormatException(reason, offset, header, message);
+    }
+    if (list == null) {
+      list = new ArrayList<>(4);
+    }
+    list.add(new Finding(severity, offset, header, code, message));
+  }
+
+  /** The findings so far, never {@code null}. */
+  public List<Finding> toList() {
+    return list == null ? List.of() : List.copyOf(list);
+  }
+}

@@ -1,0 +1,130 @@
+package org.mmsstack.encapsulation.value;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * An MMS address (OMA MMS Encapsulation section 8): an e-mail mailbox, or a device address with
+ * a type suffix such as {@code +4912345678/TYPE=PLMN}, {@code 10.0.0.1/TYPE=IPv4},
+ * {@code ...:.../TYPE=IPv6} or {@code value/TYPE=bearer}, or a short code.
+ *
+ * <p>The wire form (an {@link EncodedString}) is kept exactly; {@link #value()} and
+ * {@link #typeName()} are read from it. The suffix is matched case-insensitively (AOSP writes
+ * {@code IPV4}), and unknown or misspelt types (a real PDU says {@code TYPE=PLNM}) are kept as
+ * written and reported as {@link Type#OTHER}.
+ */
+public final class Address {
+
+  /** What kind of address this is. */
+  public enum Type {
+    /** {@code /TYPE=PLMN}: an MSISDN. */
+    PLMN,
+    /** {@code /TYPE=IPv4}. */
+    IPV4,
+    /** {@code /TYPE=IPv6}. */
+    IPV6,
+    /** An RFC 2822 mailbox (contains {@code @}, no type suffix). */
+    EMAIL,
+    /** No suffix and no {@code @}: a short code or alphanumeric address. */
+    SHORT_CODE,
+    /** A {@code /TYPE=} suffix naming another (or misspelt) bearer type. */
+    OTHER
+  }
+
+  private static final String SUFFIX = "/TYPE=";
+
+  private final EncodedString encoded;
+  private final String value;
+  private final String typeName;
+  private final Type type;
+
+  private Address(EncodedString encoded) {
+    this.encoded = encoded;
+    String text = encoded.text();
+    int slash = text.toUpperCase(Locale.ROOT).lastIndexOf(SUFFIX);
+    if (slash >= 0) {
+      value = text.substring(0, slash);
+      typeName = text.substring(slash + SUFFIX.length());
+      type = switch (typeName.toUpperCase(Locale.ROOT)) {
+        case "PLMN" -> Type.PLMN;
+        case "IPV4" -> Type.IPV4;
+        case "IPV6" -> Type.IPV6;
+        default -> Type.OTHER;
+      };
+    } else {
+      value = text;
+      typeName = null;
+      type = text.indexOf('@') >= 0 ? Type.EMAIL : Type.SHORT_CODE;
+    }
+  }
+
+  /** The address an Encoded-string-value carries. */
+  public static Address of(EncodedString encoded) {
+    return new Address(Objects.requireNonNull(encoded, "encoded"));
+  }
+
+  /** An address as text, for example {@code +4912345678/TYPE=PLMN} or {@code a@example.com}. */
+  public static Address parse(String text) {
+    return new Address(EncodedString.of(text));
+  }
+
+  /** {@code number/TYPE=PLMN}. */
+  public static Address plmn(String number) {
+    return parse(number + "/TYPE=PLMN");
+  }
+
+  /** {@code address/TYPE=IPv4}. */
+  public static Address ipv4(String address) {
+    return parse(address + "/TYPE=IPv4");
+  }
+
+  /** {@code address/TYPE=IPv6}. */
+  public static Address ipv6(String address) {
+    return parse(address + "/TYPE=IPv6");
+  }
+
+  /** An e-mail address. */
+  public static Address email(String mailbox) {
+    return parse(mailbox);
+  }
+
+  /** The exact wire form. */
+  public EncodedString encoded() {
+    return encoded;
+  }
+
+  /** The whole address text, suffix included. */
+  public String text() {
+    return encoded.text();
+  }
+
+  /** The address without the {@code /TYPE=} suffix. */
+  public String value() {
+    return value;
+  }
+
+  /** The type as written after {@code /TYPE=}, or {@code null} when there is no suffix. */
+  public String typeName() {
+    return typeName;
+  }
+
+  /** The kind of address. */
+  public Type type() {
+    return type;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Address && ((Address) o).encoded.equals(encoded);
+  }
+
+  @Override
+  public int hashCode() {
+    return encoded.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return encoded.toString();
+  }
+}
