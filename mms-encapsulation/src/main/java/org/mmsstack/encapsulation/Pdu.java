@@ -29,12 +29,18 @@ public abstract sealed class Pdu
   /** What a PDU is made of; passed from decoders and builders to the subclasses. */
   static final class Contents {
     final List<Header> headers;
+    final DecodedHeaders decoded;
     final Body body;
     final byte[] trailing;
     final List<Finding> findings;
 
     Contents(List<Header> headers, Body body, byte[] trailing, List<Finding> findings) {
+      this(headers, null, body, trailing, findings);
+    }
+
+    Contents(List<Header> headers, DecodedHeaders decoded, Body body, byte[] trailing, List<Finding> findings) {
       this.headers = headers;
+      this.decoded = decoded;
       this.body = body;
       this.trailing = trailing;
       this.findings = findings;
@@ -42,7 +48,8 @@ public abstract sealed class Pdu
   }
 
   private final MessageType type;
-  private final List<Header> headers;
+  private volatile List<Header> headers; // made from `decoded` on first use (benign race)
+  private final DecodedHeaders decoded;
   private final Body body;
   private final byte[] trailing;
   private final List<Finding> findings;
@@ -50,6 +57,7 @@ public abstract sealed class Pdu
   Pdu(MessageType type, Contents c) {
     this.type = type;
     this.headers = c.headers;
+    this.decoded = c.decoded;
     this.body = c.body;
     this.trailing = c.trailing;
     this.findings = c.findings;
@@ -62,11 +70,17 @@ public abstract sealed class Pdu
 
   /** Every header, in wire order, X-Mms-Message-Type first. */
   public final List<Header> headers() {
-    return headers;
+    List<Header> h = headers;
+    if (h == null) {
+      h = decoded.materialize();
+      headers = h;
+    }
+    return h;
   }
 
   /** The first value of a field, when present and well-formed. */
   public final <T> Optional<T> get(HeaderField<T> field) {
+    List<Header> headers = headers();
     for (int i = 0, n = headers.size(); i < n; i++) {
       Header h = headers.get(i);
       if (h.field().equals(field)) {
@@ -79,6 +93,7 @@ public abstract sealed class Pdu
   /** Every well-formed value of a field, in order. */
   public final <T> List<T> getAll(HeaderField<T> field) {
     List<T> out = null;
+    List<Header> headers = headers();
     for (int i = 0, n = headers.size(); i < n; i++) {
       Header h = headers.get(i);
       if (h.field().equals(field)) {
@@ -96,7 +111,7 @@ public abstract sealed class Pdu
 
   /** The value of an Application-header (case-insensitive name), when present. */
   public final Optional<String> applicationHeader(String name) {
-    for (Header h : headers) {
+    for (Header h : headers()) {
       if (h.field().isApplication() && h.name().equalsIgnoreCase(name) && h.value() instanceof String) {
         return Optional.of((String) h.value());
       }
@@ -106,7 +121,7 @@ public abstract sealed class Pdu
 
   /** Whether a header of this field is present. */
   public final boolean has(HeaderField<?> field) {
-    for (Header h : headers) {
+    for (Header h : headers()) {
       if (h.field().equals(field)) {
         return true;
       }
@@ -167,19 +182,19 @@ public abstract sealed class Pdu
       return false;
     }
     Pdu p = (Pdu) o;
-    return p.type == type && p.headers.equals(headers) && Objects.equals(p.body, body)
+    return p.type == type && p.headers().equals(headers()) && Objects.equals(p.body, body)
         && Arrays.equals(p.trailing, trailing);
   }
 
   @Override
   public final int hashCode() {
-    return type.hashCode() * 31 + headers.hashCode();
+    return type.hashCode() * 31 + headers().hashCode();
   }
 
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder(type.wireName()).append(" {");
-    for (Header h : headers) {
+    for (Header h : headers()) {
       sb.append("\n  ").append(h);
     }
     if (body != null) {
@@ -215,7 +230,7 @@ public abstract sealed class Pdu
     Builder(Pdu pdu) {
       this.type = pdu.type;
       this.fromPdu = true;
-      for (Header h : pdu.headers) {
+      for (Header h : pdu.headers()) {
         if (h.field().code() == 0x04) {
           contentType = h;
         } else {

@@ -93,8 +93,8 @@ public final class PduCodec {
     WspReader r = new WspReader(src, offset, offset, length);
     int maxText = config.maxTextLength();
     boolean deleteConf = type == MessageType.MBOX_DELETE_CONF || type == MessageType.DELETE_CONF;
-    List<Header> headers = new ArrayList<>(16);
-    headers.add(new Header(HeaderField.MESSAGE_TYPE, type, src, offset, offset, offset + 1, offset + 2, true));
+    DecodedHeaders headers = new DecodedHeaders(src, offset);
+    headers.add(offset, offset + 1, offset + 2, DecodedHeaders.WELL_FORMED);
     r.skip(2);
     int contentTypeValue = -1;
     byte[] trailing = null;
@@ -117,17 +117,19 @@ public final class PduCodec {
           f.report(Severity.INFO, Reason.MALFORMED_VALUE, start - offset, field.name(), "unknown-header",
               String.format("unassigned header code 0x%02X (value kept as it is)", b));
           r.skipValue(maxText);
-          headers.add(new Header(field, src, offset, start, start + 1, r.index(), true));
+          headers.add(start, start + 1, r.index(), DecodedHeaders.WELL_FORMED);
           continue;
         }
         r.header(field.name());
         int valueStart = r.index();
         ValueKind kind = ValueCodec.kindOf(code);
+        int flags = DecodedHeaders.WELL_FORMED;
         if (deleteConf && (code == 0x03 || code == 0x12 || code == 0x13) && r.hasRemaining()
             && r.peek() >= 0x01 && r.peek() <= 0x1F) {
           field = code == 0x03 ? HeaderField.CONTENT_LOCATION_INDEXED
               : code == 0x12 ? HeaderField.RESPONSE_STATUS_INDEXED : HeaderField.RESPONSE_TEXT_INDEXED;
           kind = ValueCodec.kindOf(field);
+          flags |= DecodedHeaders.INDEXED;
         }
         if (code == 0x0C) {
           f.report(Severity.ERROR, Reason.MISPLACED_HEADER, start - offset, field.name(), "duplicate-message-type",
@@ -140,10 +142,9 @@ public final class PduCodec {
           f.report(Severity.ERROR, Reason.MALFORMED_VALUE, valueStart - offset, field.name(), "version-not-short-integer",
               String.format("MMS-Version 0x%02X lacks the Short-integer high bit (read as %s)", v,
                   MmsVersion.fromOctet(v)));
-          headers.add(new Header(field, MmsVersion.fromOctet(v), src, offset, start, valueStart, r.index(), true));
+          headers.add(start, valueStart, r.index(), flags | DecodedHeaders.VERSION_RECOVERED);
           continue;
         }
-        boolean wellFormed = true;
         try {
           ValueCodec.read(kind, code, r, f, maxText, false);
         } catch (PduFormatException e) {
@@ -155,9 +156,9 @@ public final class PduCodec {
           r.popLimit(offset + length); // the failed value may have left a narrower limit behind
           r.seek(valueStart);
           r.skipValue(maxText);
-          wellFormed = false;
+          flags &= ~DecodedHeaders.WELL_FORMED;
         }
-        headers.add(new Header(field, src, offset, start, valueStart, r.index(), wellFormed));
+        headers.add(start, valueStart, r.index(), flags);
         if (code == 0x04) {
           contentTypeValue = valueStart;
           break; // the body starts at the next octet
@@ -166,7 +167,7 @@ public final class PduCodec {
         r.header("Application-header");
         r.skipPastTerminator(maxText);
         int valueStart = r.index();
-        boolean wellFormed = true;
+        int flags = DecodedHeaders.WELL_FORMED;
         int v = r.hasRemaining() ? r.peek() : -1;
         if (v == 0 || (v >= 0x20 && v <= 0x7F)) {
           ValueCodec.readTextString(r, f, maxText, false);
@@ -175,9 +176,9 @@ public final class PduCodec {
               "application-header-value", String.format("Application-header value starts with 0x%02X, not text: "
                   + "AOSP and Sailfish lose their place on it (kept as raw octets)", v));
           r.skipValue(maxText);
-          wellFormed = false;
+          flags = 0;
         }
-        headers.add(new Header(null, src, offset, start, valueStart, r.index(), wellFormed));
+        headers.add(start, valueStart, r.index(), flags);
       } else {
         // 0x00-0x1F or 0x7F cannot start a header; a stray 0x00 after the last header is seen in
         // the wild. Lenient decoding keeps the rest as trailing octets.
@@ -208,7 +209,7 @@ public final class PduCodec {
         body = SinglePartBody.of(ByteBuffer.wrap(src, bodyStart, bodyLength));
       }
     }
-    return create(type, new Pdu.Contents(headers, body, trailing, f.toList()));
+    return create(type, new Pdu.Contents(null, headers, body, trailing, f.toList()));
   }
 
   private static int shift(int bodyOffset, int by) {

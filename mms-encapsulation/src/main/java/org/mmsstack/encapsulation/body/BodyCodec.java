@@ -72,7 +72,7 @@ final class BodyCodec {
       f.report(Severity.WARNING, Reason.MALFORMED_MULTIPART, off - base, "multipart body", "multipart-count-mismatch",
           "multipart announces " + announced + " entries but holds " + parts.size() + " (all kept)");
     }
-    return new MultipartBody(List.copyOf(parts), f.toList(), src, off, off + len);
+    return new MultipartBody(java.util.Collections.unmodifiableList(parts), f.toList(), src, off, off + len);
   }
 
   /** Checks the grammar of the headers up to the reader's limit. */

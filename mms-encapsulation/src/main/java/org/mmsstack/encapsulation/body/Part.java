@@ -28,13 +28,14 @@ public final class Part {
 
   private volatile ContentType contentType;
   private volatile List<PartHeader> headers;
-  private final ByteBuffer data;
+  private volatile ByteBuffer data; // decoded parts: made on first use
   // Decoded parts: the octets of ContentType + Headers in src[headStart, headEnd).
   private final byte[] src;
   private final int base;
   private final int headStart;
   private final int headEnd;
   private final int dataStart;
+  private final int dataEnd;
   private final int depth;
 
   private Part(ContentType contentType, List<PartHeader> headers, ByteBuffer data) {
@@ -46,6 +47,7 @@ public final class Part {
     this.headStart = -1;
     this.headEnd = -1;
     this.dataStart = -1;
+    this.dataEnd = -1;
     this.depth = 0;
   }
 
@@ -55,7 +57,7 @@ public final class Part {
     this.headStart = headStart;
     this.headEnd = headEnd;
     this.dataStart = dataStart;
-    this.data = ByteBuffer.wrap(src, dataStart, dataEnd - dataStart).slice().asReadOnlyBuffer();
+    this.dataEnd = dataEnd;
     this.depth = depth;
   }
 
@@ -98,19 +100,20 @@ public final class Part {
 
   /** The data as a read-only view positioned at 0 (of the decoder's input, for decoded parts). */
   public ByteBuffer data() {
-    return data.duplicate();
+    return dataView().duplicate();
   }
 
   /** The data, copied. */
   public byte[] toByteArray() {
-    byte[] b = new byte[data.remaining()];
-    data.duplicate().get(b);
+    ByteBuffer d = data();
+    byte[] b = new byte[d.remaining()];
+    d.get(b);
     return b;
   }
 
   /** The number of data octets. */
   public int size() {
-    return data.remaining();
+    return src != null ? dataEnd - dataStart : data.remaining();
   }
 
   /** The first header with this name (ignoring case). */
@@ -190,7 +193,7 @@ public final class Part {
           null, "multipart nested deeper than " + config.maxNestingDepth() + " (DecodeConfig.maxNestingDepth)");
     }
     if (src != null) {
-      return BodyCodec.decodeMultipart(src, base, dataStart, data.remaining(), config, depth + 1);
+      return BodyCodec.decodeMultipart(src, base, dataStart, size(), config, depth + 1);
     }
     byte[] copy = toByteArray();
     return BodyCodec.decodeMultipart(copy, 0, 0, copy.length, config, depth + 1);
@@ -198,19 +201,19 @@ public final class Part {
 
   /** This part with another content type. */
   public Part withContentType(ContentType type) {
-    return new Part(Objects.requireNonNull(type, "type"), headers(), data);
+    return new Part(Objects.requireNonNull(type, "type"), headers(), dataView());
   }
 
   /** This part with one more header at the end. */
   public Part withHeader(PartHeader header) {
     List<PartHeader> h = new ArrayList<>(headers());
     h.add(Objects.requireNonNull(header, "header"));
-    return new Part(contentType(), List.copyOf(h), data);
+    return new Part(contentType(), List.copyOf(h), dataView());
   }
 
   /** This part with the given headers. */
   public Part withHeaders(List<PartHeader> headers) {
-    return new Part(contentType(), List.copyOf(headers), data);
+    return new Part(contentType(), List.copyOf(headers), dataView());
   }
 
   /** This part with a Content-ID header added. */
@@ -240,7 +243,12 @@ public final class Part {
   }
 
   ByteBuffer dataView() {
-    return data;
+    ByteBuffer d = data;
+    if (d == null) {
+      d = ByteBuffer.wrap(src, dataStart, dataEnd - dataStart).slice().asReadOnlyBuffer();
+      data = d;
+    }
+    return d;
   }
 
   @Override
@@ -249,16 +257,16 @@ public final class Part {
       return false;
     }
     Part p = (Part) o;
-    return p.contentType().equals(contentType()) && p.headers().equals(headers()) && p.data.equals(data);
+    return p.contentType().equals(contentType()) && p.headers().equals(headers()) && p.dataView().equals(dataView());
   }
 
   @Override
   public int hashCode() {
-    return contentType().hashCode() * 31 + data.hashCode();
+    return contentType().hashCode() * 31 + dataView().hashCode();
   }
 
   @Override
   public String toString() {
-    return "Part[" + contentType() + ", " + headers() + ", " + data.remaining() + " octets]";
+    return "Part[" + contentType() + ", " + headers() + ", " + size() + " octets]";
   }
 }
