@@ -30,6 +30,7 @@ final class TcpReassembler {
 
   private final class Connection {
     final String key;
+    boolean done;
     final Deque<HttpStreamParser.Request> requests = new ArrayDeque<>();
     final Map<String, Direction> dirs = new HashMap<>(4);
 
@@ -79,8 +80,11 @@ final class TcpReassembler {
         ? src + "|" + dst : dst + "|" + src;
     Connection c = connections.get(key);
     if (c == null) {
-      if ((flags & RST) != 0) {
-        return;
+      if ((flags & RST) != 0 || (to == from && (flags & (SYN | FIN)) == 0)) {
+        return; // a stray reset or bare acknowledgement opens nothing
+      }
+      if (connections.size() >= x.config.maxTcpConnections()) {
+        connections.values().removeIf(old -> old.done);
       }
       if (connections.size() >= x.config.maxTcpConnections()) {
         if (!connectionLimitReported) {
@@ -139,9 +143,10 @@ final class TcpReassembler {
     for (Direction other : c.dirs.values()) {
       allClosed &= other.closed || other.failed;
     }
-    if (allClosed && c.dirs.size() == 2) {
+    if (allClosed && c.dirs.size() == 2 && !c.done) {
+      // Kept (small now) so that late acknowledgements and retransmissions find it closed.
       release(c);
-      connections.remove(key);
+      c.done = true;
     }
   }
 
