@@ -27,6 +27,9 @@ final class HttpStreamParser {
 
   private static final byte[] EMPTY = new byte[0];
   private static final int MAX_CHUNK_LINE = 4096;
+  private static final int MAX_REQUEST_LINE = 8192;
+  private static final java.util.regex.Pattern REQUEST_LINE =
+      java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+ \\S+ HTTP/[0-9]\\.[0-9]");
 
   private final Extraction x;
   private final Deque<Request> requests;
@@ -162,7 +165,11 @@ final class HttpStreamParser {
     }
   }
 
-  /** Decides from the first octets whether this direction carries HTTP at all. */
+  /**
+   * Decides from the first octets whether this direction carries HTTP at all: a status line
+   * starts with "HTTP/"; a request line is {@code token SP target SP HTTP/n.n}. Other text
+   * protocols (SMTP, for MM4) and binary ones (TLS) are counted and ignored, not reported.
+   */
   private boolean detect(boolean eof) {
     int avail = end - start;
     if (avail < 5 && !eof) {
@@ -173,14 +180,30 @@ final class HttpStreamParser {
       mode = Mode.RESPONSES;
       return true;
     }
-    // A method is a token followed by a space.
-    int i = 0;
-    while (i < avail && i < 24 && isTokenChar(buf[start + i])) {
-      i++;
+    int scan = Math.min(avail, MAX_REQUEST_LINE);
+    int eol = -1;
+    boolean binary = false;
+    for (int i = 0; i < scan; i++) {
+      byte b = buf[start + i];
+      if (b == '\n') {
+        eol = i;
+        break;
+      }
+      if (b < 0x20 && b != '\r' && b != '\t') {
+        binary = true; // not a request line
+        break;
+      }
     }
-    if (i > 0 && i < avail && buf[start + i] == ' ') {
-      mode = Mode.REQUESTS;
-      return true;
+    if (eol < 0 && !binary && avail < MAX_REQUEST_LINE && !eof) {
+      needed = avail + 1;
+      return false;
+    }
+    if (eol > 0) {
+      String line = new String(buf, start, eol, StandardCharsets.ISO_8859_1).strip();
+      if (REQUEST_LINE.matcher(line).matches()) {
+        mode = Mode.REQUESTS;
+        return true;
+      }
     }
     x.nonHttpStreams++;
     abandon();
@@ -197,10 +220,6 @@ final class HttpStreamParser {
       }
     }
     return true;
-  }
-
-  private static boolean isTokenChar(byte b) {
-    return b > 0x20 && b < 0x7F && "()<>@,;:\\\"/[]?={}".indexOf(b) < 0;
   }
 
   private void fail(Frame f, CaptureFinding.Kind kind, String detail) {

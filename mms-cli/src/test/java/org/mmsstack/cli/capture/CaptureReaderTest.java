@@ -372,6 +372,12 @@ class CaptureReaderTest {
         4, 5}))));
     assertEquals(List.of(), r.findings());
     assertEquals(1, r.stats().nonHttpStreams());
+    // a text protocol (SMTP, as MM4 uses) is not HTTP either, and not a problem
+    Tcp smtp = new Tcp(PHONE, addr("10.0.0.2", 25), 0, 0);
+    byte[] hello = ascii("EHLO mms.example.net\r\nMAIL FROM:<a@b>\r\n");
+    r = read(pcap(List.of(smtp.syn(), smtp.c(0, hello), smtp.cFin(hello.length))));
+    assertEquals(List.of(), r.findings());
+    assertEquals(1, r.stats().nonHttpStreams());
   }
 
   @Test
