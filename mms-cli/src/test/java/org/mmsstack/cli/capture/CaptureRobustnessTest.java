@@ -47,11 +47,12 @@ class CaptureRobustnessTest {
                 format + " prefix " + n + ": " + e);
             continue;
           }
-          // Each PDU found in a prefix is one of the full capture's, in order.
-          assertTrue(r.pdus().size() >= previousPdus || r.pdus().size() <= 3);
+          // A longer prefix never loses a PDU; each one found is one of the full capture's.
+          assertTrue(r.pdus().size() >= previousPdus, format + " prefix " + n);
           for (int i = 0; i < r.pdus().size(); i++) {
-            assertTrue(Arrays.equals(full.pdus().get(i).pdu(), r.pdus().get(i).pdu())
-                || r.pdus().get(i).origin() == CapturedPdu.Origin.WSP_UDP, format + " " + n);
+            final CapturedPdu got = r.pdus().get(i);
+            assertTrue(full.pdus().stream().anyMatch(p -> Arrays.equals(p.pdu(), got.pdu())),
+                format + " prefix " + n);
           }
           previousPdus = r.pdus().size();
           boolean atBoundary = r.findings().stream()
