@@ -187,6 +187,15 @@ final class MessageParser {
         byte[] d = TransferDecoding.quotedPrintable(ctx, from, to);
         return MimeEntity.parsedLeaf(headers, d, 0, d.length, raw, from, to - from);
       }
+      case SEVEN_BIT:
+      case EIGHT_BIT:
+        if (bareLf == 1) {
+          // 7bit and 8bit data is CRLF lines (RFC 2045 §2.7-2.8); a capture stored with LF line
+          // ends is restored to that canonical form, in the one copy the data gets.
+          byte[] d = crlf(b, from, to);
+          return MimeEntity.parsedLeaf(headers, d, 0, d.length, null, 0, 0);
+        }
+        return MimeEntity.parsedLeaf(headers, b, from, to - from, raw, from, to - from);
       default:
         // Identity encodings: the data is a view of the input.
         return MimeEntity.parsedLeaf(headers, b, from, to - from, raw, from, to - from);
@@ -278,6 +287,24 @@ final class MessageParser {
     }
     byte[] raw = anyBare || ctx.sawBareLineFeed() ? null : b;
     return MimeEntity.parsedMultipart(headers, parts, raw, from, to - from);
+  }
+
+  private static byte[] crlf(byte[] b, int from, int to) {
+    int extra = 0;
+    for (int i = from; i < to; i++) {
+      if (b[i] == '\n' && (i == from || b[i - 1] != '\r')) {
+        extra++;
+      }
+    }
+    byte[] d = new byte[to - from + extra];
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      if (b[i] == '\n' && (i == from || b[i - 1] != '\r')) {
+        d[n++] = '\r';
+      }
+      d[n++] = b[i];
+    }
+    return d;
   }
 
   private static boolean startsWith(byte[] b, int pos, byte[] prefix) {
