@@ -14,10 +14,11 @@ import org.apache.commons.codec.net.QCodec;
 public final class EncodedWords {
 
   /**
-   * RFC 2047 §2: an encoded word is at most 75 characters. {@code =?UTF-8?B?} and {@code ?=} take
-   * 12, leaving 63 base64 characters; 45 octets give 60, a whole number of quanta.
+   * RFC 2047 §2 allows 75 characters per encoded word; 27 octets give 36 base64 characters, a
+   * 48-character word, short enough that even behind the longest X-Mms field name the first
+   * line (which cannot be folded before its first word) stays within 78 characters.
    */
-  private static final int MAX_OCTETS_PER_WORD = 45;
+  private static final int MAX_OCTETS_PER_WORD = 27;
 
   private static final BCodec B_UTF8 = new BCodec(StandardCharsets.UTF_8);
 
