@@ -64,6 +64,9 @@ final class MessageWriter {
     byte[] d = e.dataArray();
     int off = e.dataOffset();
     int len = e.dataSize();
+    if (len == 0) {
+      return; // Commons Codec answers empty input with null
+    }
     TransferEncoding te = e.transferEncoding().orElse(TransferEncoding.BINARY);
     switch (te) {
       case BASE64:
