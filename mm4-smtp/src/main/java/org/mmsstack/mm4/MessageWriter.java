@@ -80,32 +80,13 @@ final class MessageWriter {
         out.write(new QuotedPrintableCodec(StandardCharsets.UTF_8, true).encode(slice));
         break;
       }
-      case BINARY:
-        out.write(d, off, len);
-        break;
       default:
-        lines(d, off, len, out);
+        // 7bit, 8bit, binary and unknown encodings: the data as it is. Built data was checked to
+        // fit its encoding; parsed data had bare LFs restored to CRLF, and a lone CR is left alone,
+        // since turning it into a line end could make a boundary delimiter out of content.
+        out.write(d, off, len);
     }
   }
 
-  /** 7bit/8bit data: written as is, except that a CR or LF not in a CRLF pair becomes CRLF. */
-  private static void lines(byte[] d, int off, int len, OutputStream out) throws IOException {
-    int end = off + len;
-    int from = off;
-    for (int i = off; i < end; i++) {
-      byte c = d[i];
-      if (c == '\r') {
-        if (i + 1 < end && d[i + 1] == '\n') {
-          i++;
-          continue;
-        }
-      } else if (c != '\n') {
-        continue;
-      }
-      out.write(d, from, i - from);
-      out.write(CRLF);
-      from = i + 1;
-    }
-    out.write(d, from, end - from);
-  }
+
 }
