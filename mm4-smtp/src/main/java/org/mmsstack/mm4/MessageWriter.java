@@ -19,7 +19,18 @@ final class MessageWriter {
   private static final byte[] CRLF = {'\r', '\n'};
   private static final byte[] DASHES = {'-', '-'};
 
+  /** 57 octets make one 76-character base64 line; chunks of whole lines keep the codec's buffer small. */
+  private static final int BASE64_CHUNK = 57 * 128;
+
   private MessageWriter() {}
+
+  /** Base64 in 76-character lines (RFC 2045 §6.8), each ended by CRLF, encoded chunk by chunk. */
+  private static void base64(byte[] d, int off, int len, OutputStream out) throws IOException {
+    Base64 codec = new Base64(76, CRLF);
+    for (int p = off, end = off + len; p < end; p += BASE64_CHUNK) {
+      out.write(codec.encode(d, p, Math.min(BASE64_CHUNK, end - p)));
+    }
+  }
 
   static void write(MimeEntity e, OutputStream out) throws IOException {
     for (Mm4Header h : e.headers()) {
@@ -70,8 +81,7 @@ final class MessageWriter {
     TransferEncoding te = e.transferEncoding().orElse(TransferEncoding.BINARY);
     switch (te) {
       case BASE64:
-        // 76-character lines (RFC 2045 §6.8), each ended by CRLF.
-        out.write(new Base64(76, CRLF).encode(d, off, len));
+        base64(d, off, len, out);
         break;
       case QUOTED_PRINTABLE: {
         byte[] slice = off == 0 && len == d.length ? d : Arrays.copyOfRange(d, off, off + len);

@@ -18,6 +18,8 @@ public final class DateTimes {
   private static final DateTimeFormatter WRITER =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss xx", Locale.ROOT);
 
+  private static final java.util.regex.Pattern WSP = java.util.regex.Pattern.compile("[ \\t]+");
+
   private static final String[] MONTHS = {
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
   };
@@ -32,7 +34,7 @@ public final class DateTimes {
   /** Parses an RFC 5322 date-time, or returns empty. */
   public static Optional<OffsetDateTime> parse(String text) {
     String s = stripComments(text).replace(',', ' ').strip();
-    String[] tok = s.split("[ \\t]+");
+    String[] tok = WSP.split(s);
     int i = 0;
     if (tok.length > 0 && !tok[0].isEmpty() && Character.isLetter(tok[0].charAt(0))) {
       i++; // day of week; RFC 5322 makes it optional and we do not check it
