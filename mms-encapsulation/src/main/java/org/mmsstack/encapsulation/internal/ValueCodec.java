@@ -316,7 +316,7 @@ public final class ValueCodec {
     int b = r.peek();
     if (b == WspReader.QUOTE) {
       r.readOctet();
-      if (f != null && r.hasRemaining() && r.peek() < 0x80 && r.peek() != 0) {
+      if (f != null && r.hasRemaining() && r.peek() < 0x80 && r.peek() != 0 && r.peek() != WspReader.QUOTE) {
         f.report(Severity.WARNING, Reason.MALFORMED_VALUE, r.offset() - 1, r.header(), "superfluous-quote",
             "Quote (0x7F) before a text octet below 0x80 (stripped)");
       }
@@ -360,9 +360,12 @@ public final class ValueCodec {
           f.report(Severity.WARNING, Reason.MALFORMED_VALUE, r.offset(), r.header(), "missing-quote",
               String.format("text starting with 0x%02X lacks the Quote (0x7F) the grammar requires", first));
         }
-      } else {
-        start = textStart(r, f);
+      } else if (first == WspReader.QUOTE) {
+        r.readOctet();
+        start = r.index();
       }
+      // Any other first octet is text: the Value-length delimits it, and UCS-2 / UTF-16 text
+      // starts with octets below 0x20 (U+0100-U+1FFF, U+0000-U+001F) that a Text-string forbids.
     }
     // Delimit by the Value-length, not by the first 0x00: UCS-2 and UTF-16 text contains 0x00.
     int end = r.limit();
