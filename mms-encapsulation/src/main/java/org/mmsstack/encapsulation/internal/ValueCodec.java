@@ -545,13 +545,31 @@ public final class ValueCodec {
     return readTextString(r, f, maxText, build);
   }
 
+  /**
+   * Whether a Q-value is sent as text ("0.5"). A one-octet Q-value Uintvar (1-127) is itself an
+   * octet 0x01-0x7F, so the first octet alone cannot tell: text is a run of digits and dots
+   * ending in 0x00 inside the value, a Uintvar anything else.
+   */
+  private static boolean isQValueText(WspReader r) throws PduFormatException {
+    int b = r.peek();
+    if (b == WspReader.DOUBLE_QUOTE) {
+      return true;
+    }
+    byte[] buf = r.buffer();
+    int i = r.index();
+    while (i < r.limit() && (buf[i] == '.' || (buf[i] >= '0' && buf[i] <= '9'))) {
+      i++;
+    }
+    return i > r.index() && i < r.limit() && buf[i] == 0;
+  }
+
   private static Object readTypedParameterValue(Parameter.Kind kind, WspReader r, Findings f, int maxText,
       boolean build) throws PduFormatException {
     int b = r.peek();
     boolean numeric = b >= 0x80 || (b >= 0x01 && b <= 0x1E);
     switch (kind) {
       case Q_VALUE: {
-        if (b >= 0x20 && b < 0x80 && b != WspReader.QUOTE) {
+        if (isQValueText(r)) {
           // Text where a Q-value is expected: allowed as a fallback.
           return readTextValue(r, f, maxText, build);
         }
