@@ -824,6 +824,10 @@ public final class ValueCodec {
         MediaType m = (MediaType) v;
         if (m.code() >= 0 && m.code() < 0x80) {
           w.writeOctet(0x80 | m.code());
+        } else if (m.code() >= 0x80) {
+          // A registered number (0x0201 ...): a Long-integer, as the reader expects; its
+          // placeholder name written as text would come back as a different, textual type.
+          w.writeLongInteger(m.code());
         } else {
           w.writeTerminated(Texts.encodeUnlabelled(m.name()));
         }
