@@ -862,6 +862,10 @@ public final class ValueCodec {
   private static void writeTextValue(String s, WspWriter w) {
     if (s.isEmpty()) {
       w.writeOctet(0);
+    } else if (s.charAt(0) == '"') {
+      // A Text-value starting with 0x22 is read as a Quoted-string, whose first quote is not
+      // part of the value: send it as one, so the text keeps its own leading quote.
+      w.writeQuotedString(Texts.encodeUnlabelled(s));
     } else {
       w.writeTextString(Texts.encodeUnlabelled(s));
     }
