@@ -138,7 +138,7 @@ public final class ValueCodec {
       case CONTENT_TYPE:
         return readContentType(r, f, maxText, build);
       case DATE: {
-        long v = readLongInteger(r, f);
+        long v = readDate(r, f);
         return build ? Instant.ofEpochSecond(v) : null;
       }
       case YES_NO: {
@@ -211,7 +211,7 @@ public final class ValueCodec {
       case PREVIOUSLY_SENT_DATE: {
         int old = r.pushLimit(r.readValueLength());
         long count = r.readIntegerValue();
-        long date = readLongInteger(r, f);
+        long date = readDate(r, f);
         endValue(r, old, f, maxText);
         return build ? new PreviouslySentDate(count, Instant.ofEpochSecond(date)) : null;
       }
@@ -285,6 +285,21 @@ public final class ValueCodec {
     return r.readLongInteger();
   }
 
+  /**
+   * A Date-value: a Long-integer of seconds that {@link Instant} can hold. Eight octets can say
+   * more (up to 2^63 - 1 s); such a date is malformed here rather than a DateTimeException when
+   * the value is first read.
+   */
+  private static long readDate(WspReader r, Findings f) throws PduFormatException {
+    int start = r.index();
+    long v = readLongInteger(r, f);
+    if (v > Instant.MAX.getEpochSecond()) {
+      r.seek(start);
+      throw r.malformed("Date-value of " + v + " s is beyond the year 1000000000");
+    }
+    return v;
+  }
+
   /** Checks that a length-delimited value was read to its end, then restores the limit. */
   private static void endValue(WspReader r, int oldLimit, Findings f, int maxText) throws PduFormatException {
     if (r.hasRemaining()) {
@@ -316,7 +331,7 @@ public final class ValueCodec {
     int b = r.peek();
     if (b == WspReader.QUOTE) {
       r.readOctet();
-      if (f != null && r.hasRemaining() && r.peek() < 0x80 && r.peek() != 0) {
+      if (f != null && r.hasRemaining() && r.peek() < 0x80 && r.peek() != 0 && r.peek() != WspReader.QUOTE) {
         f.report(Severity.WARNING, Reason.MALFORMED_VALUE, r.offset() - 1, r.header(), "superfluous-quote",
             "Quote (0x7F) before a text octet below 0x80 (stripped)");
       }
@@ -360,9 +375,12 @@ public final class ValueCodec {
           f.report(Severity.WARNING, Reason.MALFORMED_VALUE, r.offset(), r.header(), "missing-quote",
               String.format("text starting with 0x%02X lacks the Quote (0x7F) the grammar requires", first));
         }
-      } else {
-        start = textStart(r, f);
+      } else if (first == WspReader.QUOTE) {
+        r.readOctet();
+        start = r.index();
       }
+      // Any other first octet is text: the Value-length delimits it, and UCS-2 / UTF-16 text
+      // starts with octets below 0x20 (U+0100-U+1FFF, U+0000-U+001F) that a Text-string forbids.
     }
     // Delimit by the Value-length, not by the first 0x00: UCS-2 and UTF-16 text contains 0x00.
     int end = r.limit();
@@ -542,13 +560,31 @@ public final class ValueCodec {
     return readTextString(r, f, maxText, build);
   }
 
+  /**
+   * Whether a Q-value is sent as text ("0.5"). A one-octet Q-value Uintvar (1-127) is itself an
+   * octet 0x01-0x7F, so the first octet alone cannot tell: text is a run of digits and dots
+   * ending in 0x00 inside the value, a Uintvar anything else.
+   */
+  private static boolean isQValueText(WspReader r) throws PduFormatException {
+    int b = r.peek();
+    if (b == WspReader.DOUBLE_QUOTE) {
+      return true;
+    }
+    byte[] buf = r.buffer();
+    int i = r.index();
+    while (i < r.limit() && (buf[i] == '.' || (buf[i] >= '0' && buf[i] <= '9'))) {
+      i++;
+    }
+    return i > r.index() && i < r.limit() && buf[i] == 0;
+  }
+
   private static Object readTypedParameterValue(Parameter.Kind kind, WspReader r, Findings f, int maxText,
       boolean build) throws PduFormatException {
     int b = r.peek();
     boolean numeric = b >= 0x80 || (b >= 0x01 && b <= 0x1E);
     switch (kind) {
       case Q_VALUE: {
-        if (b >= 0x20 && b < 0x80 && b != WspReader.QUOTE) {
+        if (isQValueText(r)) {
           // Text where a Q-value is expected: allowed as a fallback.
           return readTextValue(r, f, maxText, build);
         }
@@ -803,6 +839,10 @@ public final class ValueCodec {
         MediaType m = (MediaType) v;
         if (m.code() >= 0 && m.code() < 0x80) {
           w.writeOctet(0x80 | m.code());
+        } else if (m.code() >= 0x80) {
+          // A registered number (0x0201 ...): a Long-integer, as the reader expects; its
+          // placeholder name written as text would come back as a different, textual type.
+          w.writeLongInteger(m.code());
         } else {
           w.writeTerminated(Texts.encodeUnlabelled(m.name()));
         }
@@ -822,6 +862,10 @@ public final class ValueCodec {
   private static void writeTextValue(String s, WspWriter w) {
     if (s.isEmpty()) {
       w.writeOctet(0);
+    } else if (s.charAt(0) == '"') {
+      // A Text-value starting with 0x22 is read as a Quoted-string, whose first quote is not
+      // part of the value: send it as one, so the text keeps its own leading quote.
+      w.writeQuotedString(Texts.encodeUnlabelled(s));
     } else {
       w.writeTextString(Texts.encodeUnlabelled(s));
     }

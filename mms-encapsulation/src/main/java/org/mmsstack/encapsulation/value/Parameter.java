@@ -10,7 +10,8 @@ import java.util.Objects;
  * {@link CharacterSet} for charset, a {@link MediaType} for the multipart/related type, a
  * {@code Long} for integers and dates (seconds), a {@code String} for text, {@code ""} for
  * No-value. The specification lets a sender put text where a typed value is expected; such a
- * value is kept as a {@code String}. An untyped parameter has a textual name and a {@code Long}
+ * value is kept as a {@code String} (except for the media-type kind, where text is itself a typed
+ * value: it becomes a {@link MediaType}). An untyped parameter has a textual name and a {@code Long}
  * or {@code String} value.
  *
  * <p>{@link #of(String, Object)} chooses the code every MMS implementation emits: Name as 0x05,
@@ -141,7 +142,7 @@ public final class Parameter {
     Object v = normalise(value);
     WellKnown w = WellKnown.preferredFor(name);
     if (w != null && fits(w.kind, v)) {
-      return new Parameter(w.parameterName, w, v);
+      return new Parameter(w.parameterName, w, typed(w.kind, v));
     }
     return untyped(name, v);
   }
@@ -152,7 +153,16 @@ public final class Parameter {
     if (!fits(code.kind, v)) {
       throw new IllegalArgumentException("value: " + value + " (does not fit " + code + ")");
     }
-    return new Parameter(code.parameterName, code, v);
+    return new Parameter(code.parameterName, code, typed(code.kind, v));
+  }
+
+  /**
+   * A media type given as text is still a typed value (Constrained-encoding includes
+   * Extension-media), and the decoder reads it back as a {@link MediaType}: keep it as one, so
+   * that {@code Parameter.of("type", "application/smil")} equals its decoded self.
+   */
+  private static Object typed(Kind kind, Object v) {
+    return kind == Kind.MEDIA && v instanceof String ? MediaType.of((String) v) : v;
   }
 
   /** An untyped parameter: Token-text name, Integer-value or Text-value. */

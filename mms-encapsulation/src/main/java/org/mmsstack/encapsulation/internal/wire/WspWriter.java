@@ -175,9 +175,14 @@ public final class WspWriter extends OutputStream {
     }
   }
 
-  /** A Text-string: Quote first when the text starts with an octet of 0x80 or above, then 0x00. */
+  /**
+   * A Text-string: Quote first when the text starts with an octet of 0x80 or above, then 0x00.
+   * Text starting with 0x7F itself (possible only inside an Encoded-string-value in UCS-2,
+   * UTF-16 or an unknown charset) is Quoted too, or the decoder would take its first octet for
+   * the Quote and drop it.
+   */
   public void writeTextString(byte[] text) {
-    if (text.length > 0 && (text[0] & 0x80) != 0) {
+    if (text.length > 0 && ((text[0] & 0x80) != 0 || text[0] == WspReader.QUOTE)) {
       writeOctet(WspReader.QUOTE);
     }
     writeBytes(text);
