@@ -9,7 +9,7 @@ import org.mmsstack.routing.internal.Ascii;
  * is about and a {@link Reason} to act on; the message text is for people.
  *
  * <p>Callers do not branch on the text. A relay that catches this on traffic from another
- * Relay/Server of the MMSE refuses the hop with {@link #responseStatusCode()} (binary) or
+ * Relay/Server of the MMSE refuses the hop with {@link #responseStatus()} (binary) or
  * {@link #mm4StatusCode()} (MM4).
  */
 @Provisional
