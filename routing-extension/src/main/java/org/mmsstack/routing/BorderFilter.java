@@ -1,0 +1,159 @@
+package org.mmsstack.routing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.mmsstack.encapsulation.Pdu;
+import org.mmsstack.encapsulation.value.ResponseStatus;
+
+/**
+ * What happens to routing fields at the edge of the MMSE. Routing fields are only meaningful
+ * between extended Relay/Servers of this MMSE; on traffic entering the MMSE (from phones over
+ * MM1, from other MMSEs over MM4, from VAS over MM7) they can only be forged or leaked, and on
+ * traffic leaving it (to phones, other MMSEs, VAS, and legacy Relay/Servers of this MMSE, which
+ * might pass them on to phones) they would leak internal topology.
+ *
+ * <p>Each direction has a {@link Policy}: STRIP removes every header under the routing prefix
+ * (name compared case-insensitively, so {@code x-mms-routing-path} is caught too) and lets the
+ * message pass; REFUSE rejects the message when it carries any. Which side of the edge a peer
+ * is on comes from configuration (the peer's address), never from the message. Immutable.
+ */
+@Provisional
+public final class BorderFilter {
+
+  /** What to do with a message that carries routing fields across the edge. */
+  @Provisional
+  public enum Policy {
+    /** Remove the fields, pass the message. */
+    STRIP,
+    /** Refuse the message. */
+    REFUSE
+  }
+
+  /** Which way the message crosses the edge. */
+  @Provisional
+  public enum Direction {
+    /** Entering the MMSE. */
+    INBOUND,
+    /** Leaving the MMSE. */
+    OUTBOUND
+  }
+
+  /** What the filter did. */
+  @Provisional
+  public enum Action {
+    /** The message carried no routing fields. */
+    PASSED,
+    /** The routing fields were removed. */
+    STRIPPED,
+    /** The message was refused. */
+    REFUSED
+  }
+
+  /**
+   * The filter's report.
+   *
+   * @param <T> the message representation (a {@link Pdu} or an MM4 header list)
+   * @param message the message to pass on (unchanged when PASSED; the original when REFUSED,
+   *     for logging only)
+   * @param action what was done
+   * @param direction the direction
+   * @param removedHeaders the routing header names found, each once, in order
+   */
+  @Provisional
+  public record Outcome<T>(T message, Action action, Direction direction, List<String> removedHeaders) {
+
+    /** Copies the list. */
+    public Outcome {
+      Objects.requireNonNull(message, "message");
+      Objects.requireNonNull(action, "action");
+      Objects.requireNonNull(direction, "direction");
+      removedHeaders = List.copyOf(removedHeaders);
+    }
+
+    /** Whether the message may go on. */
+    public boolean passes() {
+      return action != Action.REFUSED;
+    }
+
+    /**
+     * For REFUSED: the binary status to answer with, Error-permanent-service-denied (0xE1);
+     * empty otherwise.
+     */
+    public Optional<ResponseStatus> responseStatus() {
+      return action == Action.REFUSED ? Optional.of(ResponseStatus.ERROR_PERMANENT_SERVICE_DENIED) : Optional.empty();
+    }
+
+    /** For REFUSED: the MM4 status, {@code Error-service-denied}; empty otherwise. */
+    public Optional<String> mm4StatusCode() {
+      return responseStatus().map(Statuses::mm4);
+    }
+  }
+
+  /** Strip in both directions: nothing new is ever refused at the edge. */
+  public static final BorderFilter DEFAULT = new BorderFilter(Policy.STRIP, Policy.STRIP);
+
+  private final Policy inbound;
+  private final Policy outbound;
+
+  private BorderFilter(Policy inbound, Policy outbound) {
+    this.inbound = Objects.requireNonNull(inbound, "inbound");
+    this.outbound = Objects.requireNonNull(outbound, "outbound");
+  }
+
+  /** A filter with a policy per direction. */
+  public static BorderFilter of(Policy inbound, Policy outbound) {
+    return new BorderFilter(inbound, outbound);
+  }
+
+  /** The policy for a direction. */
+  public Policy policy(Direction direction) {
+    return direction == Direction.INBOUND ? inbound : outbound;
+  }
+
+  /** Filters a binary PDU; a stripped PDU keeps every other header's octets. */
+  public Outcome<Pdu> filter(Pdu pdu, Direction direction) {
+    List<String> names = RoutingPdus.routingNames(pdu);
+    if (names.isEmpty()) {
+      return new Outcome<>(pdu, Action.PASSED, direction, List.of());
+    }
+    if (policy(direction) == Policy.REFUSE) {
+      return new Outcome<>(pdu, Action.REFUSED, direction, names);
+    }
+    return new Outcome<>(RoutingPdus.strip(pdu), Action.STRIPPED, direction, names);
+  }
+
+  /** Filters an MM4 header section given as (name, value) pairs; the list is not modified. */
+  public Outcome<List<HeaderPair>> filterMm4(List<HeaderPair> headers, Direction direction) {
+    Set<String> names = null;
+    for (HeaderPair h : headers) {
+      if (RoutingHeaders.isRoutingHeader(h.name())) {
+        if (names == null) {
+          names = new LinkedHashSet<>();
+        }
+        names.add(h.name());
+      }
+    }
+    if (names == null) {
+      return new Outcome<>(List.copyOf(headers), Action.PASSED, direction, List.of());
+    }
+    if (policy(direction) == Policy.REFUSE) {
+      return new Outcome<>(List.copyOf(headers), Action.REFUSED, direction, List.copyOf(names));
+    }
+    List<HeaderPair> kept = new ArrayList<>(headers.size());
+    for (HeaderPair h : headers) {
+      if (!RoutingHeaders.isRoutingHeader(h.name())) {
+        kept.add(h);
+      }
+    }
+    return new Outcome<>(List.copyOf(kept), Action.STRIPPED, direction, List.copyOf(names));
+  }
+
+  @Override
+  public String toString() {
+    return "BorderFilter{inbound=" + inbound + ", outbound=" + outbound + "}";
+  }
+}

@@ -1,0 +1,86 @@
+package org.mmsstack.routing;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Objects;
+import org.mmsstack.routing.internal.Ascii;
+
+/**
+ * The header fields that identify the item a hop carries; the signature covers them together
+ * with the routing fields, so signed routing fields cannot be moved onto another message.
+ *
+ * <p>Components are text exactly as the receiver can recompute it from the message; an absent
+ * header is the empty string. {@code date} is decimal seconds since 1970 (binary Date, or an
+ * MM4 Date that parses as RFC 5322; the trimmed MM4 text otherwise). {@code originator} is the
+ * address text of From, or for a delivery report the address whose status is reported (binary
+ * m-delivery-ind To, MM4 From), as written.
+ *
+ * @param kind what the hop carries
+ * @param messageId the Message-ID (binary X-Mms-Message-Id, MM4 X-Mms-Message-ID)
+ * @param transactionId the transaction id of this hop
+ * @param date the date, see above
+ * @param originator the originator address text, see above
+ */
+@Provisional
+public record MessageIdentity(MessageKind kind, String messageId, String transactionId, String date,
+    String originator) {
+
+  /** Checks for nulls. */
+  public MessageIdentity {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(messageId, "messageId");
+    Objects.requireNonNull(transactionId, "transactionId");
+    Objects.requireNonNull(date, "date");
+    Objects.requireNonNull(originator, "originator");
+  }
+
+  /** An identity with the date given as an instant (or null when absent). */
+  public static MessageIdentity of(MessageKind kind, String messageId, String transactionId, Instant date,
+      String originator) {
+    return new MessageIdentity(kind, nz(messageId), nz(transactionId),
+        date == null ? "" : Long.toString(date.getEpochSecond()), nz(originator));
+  }
+
+  /**
+   * The identity of an MM4 request from its header section: X-Mms-Message-Type,
+   * X-Mms-Message-ID, X-Mms-Transaction-ID, Date and From (names case-insensitive, values
+   * trimmed; the first occurrence counts).
+   */
+  public static MessageIdentity ofMm4(List<HeaderPair> headers) {
+    String type = first(headers, "X-Mms-Message-Type");
+    MessageKind kind;
+    if (type.equalsIgnoreCase("MM4_forward.REQ")) {
+      kind = MessageKind.MESSAGE;
+    } else if (type.equalsIgnoreCase("MM4_delivery_report.REQ")) {
+      kind = MessageKind.DELIVERY_REPORT;
+    } else if (type.equalsIgnoreCase("MM4_read_reply_report.REQ")) {
+      kind = MessageKind.READ_REPORT;
+    } else {
+      kind = MessageKind.OTHER;
+    }
+    String date = first(headers, "Date");
+    try {
+      date = Long.toString(ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toEpochSecond());
+    } catch (DateTimeParseException e) {
+      // Keep the text: still covered by the signature, just not normalised.
+    }
+    return new MessageIdentity(kind, first(headers, "X-Mms-Message-ID"), first(headers, "X-Mms-Transaction-ID"),
+        date, first(headers, "From"));
+  }
+
+  private static String first(List<HeaderPair> headers, String name) {
+    for (HeaderPair h : headers) {
+      if (h.hasName(name)) {
+        return Ascii.trimWsp(h.value());
+      }
+    }
+    return "";
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+}

@@ -1,0 +1,160 @@
+package org.mmsstack.routing;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.mmsstack.encapsulation.value.ResponseStatus;
+
+/**
+ * The routing function's answer for one item: its recipients split into those delivered here,
+ * those handed to other Relay/Servers of the MMSE (grouped per Relay/Server), those sent over
+ * MM4 to other MMSEs (grouped per domain), and those refused with a status. Every input
+ * recipient appears in exactly one place (duplicates of a normalised recipient only once).
+ * Groups keep the order in which recipients first appeared, so the result is deterministic.
+ */
+@Provisional
+public final class RouteDecision {
+
+  /**
+   * A refused recipient.
+   *
+   * @param address the address as given (or the recipient's canonical text)
+   * @param status the binary status to report
+   * @param reason why, for logs
+   */
+  @Provisional
+  public record Rejection(String address, ResponseStatus status, String reason) {
+    /** Checks for nulls. */
+    public Rejection {
+      Objects.requireNonNull(address, "address");
+      Objects.requireNonNull(status, "status");
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    /** The MM4 X-Mms-Request-Status-Code for {@link #status()}. */
+    public String mm4StatusCode() {
+      return Statuses.mm4(status);
+    }
+  }
+
+  private final List<Recipient> local;
+  private final Map<RelayId, List<Recipient>> intra;
+  private final Map<String, List<Recipient>> inter;
+  private final List<Rejection> rejected;
+  private final long tableVersion;
+  private final boolean forgedMessageId;
+
+  RouteDecision(List<Recipient> local, Map<RelayId, List<Recipient>> intra, Map<String, List<Recipient>> inter,
+      List<Rejection> rejected, long tableVersion, boolean forgedMessageId) {
+    this.local = local == null ? List.of() : Collections.unmodifiableList(local);
+    this.intra = freeze(intra);
+    this.inter = freeze(inter);
+    this.rejected = rejected == null ? List.of() : Collections.unmodifiableList(rejected);
+    this.tableVersion = tableVersion;
+    this.forgedMessageId = forgedMessageId;
+  }
+
+  private static <K> Map<K, List<Recipient>> freeze(Map<K, List<Recipient>> m) {
+    if (m == null) {
+      return Map.of();
+    }
+    for (Map.Entry<K, List<Recipient>> e : m.entrySet()) {
+      e.setValue(Collections.unmodifiableList(e.getValue()));
+    }
+    return Collections.unmodifiableMap(m);
+  }
+
+  /** Recipients whose home is this Relay/Server. */
+  public List<Recipient> local() {
+    return local;
+  }
+
+  /** Recipients to hand to other Relay/Servers of this MMSE, per Relay/Server. */
+  public Map<RelayId, List<Recipient>> intra() {
+    return intra;
+  }
+
+  /** Recipients to send over MM4 to other MMSEs, per domain. */
+  public Map<String, List<Recipient>> inter() {
+    return inter;
+  }
+
+  /** Refused recipients. */
+  public List<Rejection> rejected() {
+    return rejected;
+  }
+
+  /** The routing-data version this decision was made with. */
+  public long tableVersion() {
+    return tableVersion;
+  }
+
+  /**
+   * For reports: the Message-ID had the minted format but its MAC did not verify, so it was
+   * routed by the routing data instead (and should be logged).
+   */
+  public boolean forgedMessageId() {
+    return forgedMessageId;
+  }
+
+  /** The number of recipients in the decision (local + intra + inter + rejected). */
+  public int size() {
+    int n = local.size() + rejected.size();
+    for (List<Recipient> l : intra.values()) {
+      n += l.size();
+    }
+    for (List<Recipient> l : inter.values()) {
+      n += l.size();
+    }
+    return n;
+  }
+
+  @Override
+  public String toString() {
+    return "RouteDecision{table=" + tableVersion + ", local=" + local + ", intra=" + intra + ", inter=" + inter
+        + ", rejected=" + rejected + "}";
+  }
+
+  /** Collects a decision; allocates a group only when it gets its first recipient. */
+  static final class Collector {
+    private List<Recipient> local;
+    private Map<RelayId, List<Recipient>> intra;
+    private Map<String, List<Recipient>> inter;
+    private List<Rejection> rejected;
+
+    void local(Recipient r) {
+      if (local == null) {
+        local = new ArrayList<>(2);
+      }
+      local.add(r);
+    }
+
+    void intra(RelayId relay, Recipient r) {
+      if (intra == null) {
+        intra = new LinkedHashMap<>(4);
+      }
+      intra.computeIfAbsent(relay, k -> new ArrayList<>(2)).add(r);
+    }
+
+    void inter(String domain, Recipient r) {
+      if (inter == null) {
+        inter = new LinkedHashMap<>(4);
+      }
+      inter.computeIfAbsent(domain, k -> new ArrayList<>(2)).add(r);
+    }
+
+    void reject(String address, ResponseStatus status, String reason) {
+      if (rejected == null) {
+        rejected = new ArrayList<>(2);
+      }
+      rejected.add(new Rejection(address, status, reason));
+    }
+
+    RouteDecision build(long tableVersion, boolean forged) {
+      return new RouteDecision(local, intra, inter, rejected, tableVersion, forged);
+    }
+  }
+}
