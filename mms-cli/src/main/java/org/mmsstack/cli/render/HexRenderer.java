@@ -161,11 +161,10 @@ public final class HexRenderer {
         break;
       }
     }
-    if (error != null) {
-      out.printf("%-8s!! %s%n", error.offset() >= 0 ? String.format("%06x", error.offset()) : "", error.getMessage());
-    }
     if (at < b.length) {
-      span(b, at, b.length, "not decoded (" + (b.length - at) + " octets)");
+      int o = b[at] & 0xFF;
+      String what = o >= 0x80 ? HeaderField.forCode(o & 0x7F).name() + ": " : "";
+      span(b, at, b.length, what + "not decodable (" + (b.length - at) + " octets to the end)");
     }
   }
 
