@@ -63,11 +63,19 @@ final class DecodeCommand implements Callable<Integer> {
         if (r == null && file.walked() && item.kind() == InputItem.Problem.UNRECOGNISED) {
           continue; // a README beside the PDUs in a directory
         }
+        if (r == null && item.kind() == InputItem.Problem.NOTHING_FOUND) {
+          main.outText.flush();
+          main.err.println("mms: " + item.label() + ": " + item.problem());
+          continue;
+        }
         if (r == null) {
           main.outText.flush();
           main.err.println("mms: " + item.label() + ": " + item.problem());
-          status = Math.max(status, item.kind() == InputItem.Problem.NO_PDU ? Main.EXIT_FINDINGS
-              : Main.EXIT_UNREADABLE);
+          if (item.kind() != InputItem.Problem.NO_PDU) {
+            status = Main.EXIT_UNREADABLE;
+          } else if (item.severity() == Severity.ERROR) {
+            status = Math.max(status, Main.EXIT_FINDINGS);
+          }
           if (format.json) {
             main.outText.println(mapper.writeValueAsString(PduJson.document(item, null)));
           }

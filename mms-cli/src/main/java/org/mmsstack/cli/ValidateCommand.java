@@ -78,6 +78,10 @@ final class ValidateCommand implements Callable<Integer> {
             skipped++; // a README beside the PDUs in a directory
             continue;
           }
+          if (r == null && item.kind() == InputItem.Problem.NOTHING_FOUND) {
+            main.err.println("mms: " + item.label() + ": " + item.problem());
+            continue;
+          }
           record(item, r, out, results);
           out.flush();
         }
@@ -85,7 +89,7 @@ final class ValidateCommand implements Callable<Integer> {
       }
     }
     int status = unreadable > 0 ? Main.EXIT_UNREADABLE
-        : errors > 0 || defects > 0 ? Main.EXIT_FINDINGS : Main.EXIT_OK;
+        : errors > 0 ? Main.EXIT_FINDINGS : Main.EXIT_OK;
     if (json) {
       ObjectNode report = JsonNodeFactory.instance.objectNode();
       report.put("schema", SCHEMA);
@@ -109,17 +113,31 @@ final class ValidateCommand implements Callable<Integer> {
       } else {
         res.putNull("origin");
       }
+      if (item.frame() > 0) {
+        res.put("frame", item.frame());
+        if (item.timestamp() != null) {
+          res.put("timestamp", item.timestamp().toString());
+        }
+      }
     }
     if (r == null) {
       if (item.kind() == InputItem.Problem.NO_PDU) {
+        // A problem of the carrier (capture, push): reported like a PDU's findings.
         defects++;
+        count(item.severity());
+        if (!json && !quiet) {
+          out.printf("%s: %s %s%n", item.label(), item.severity(), item.problem());
+        }
       } else {
         unreadable++;
+        main.err.println("mms: " + item.label() + ": " + item.problem());
       }
-      main.err.println("mms: " + item.label() + ": " + item.problem());
       if (res != null) {
         res.put("status", item.kind() == InputItem.Problem.NO_PDU ? "no-pdu" : "unreadable");
         res.put("error", item.problem());
+        if (item.kind() == InputItem.Problem.NO_PDU) {
+          res.put("severity", item.severity().name());
+        }
         res.putArray("findings");
       }
       return;
@@ -129,11 +147,8 @@ final class ValidateCommand implements Callable<Integer> {
     byType.merge(type, 1, Integer::sum);
     boolean hasError = false;
     for (Finding f : r.findings()) {
-      switch (f.severity()) {
-        case ERROR: errors++; hasError = true; break;
-        case WARNING: warnings++; break;
-        default: infos++; break;
-      }
+      count(f.severity());
+      hasError |= f.severity() == Severity.ERROR;
       if (!json && !quiet) {
         out.printf("%s: %s%n", item.label(), FindingText.of(f));
       }
@@ -155,6 +170,14 @@ final class ValidateCommand implements Callable<Integer> {
     }
   }
 
+  private void count(Severity s) {
+    switch (s) {
+      case ERROR: errors++; break;
+      case WARNING: warnings++; break;
+      default: infos++; break;
+    }
+  }
+
   private void summary(PrintWriter out) {
     if (!quiet && (errors + warnings + infos + unreadable + defects) > 0) {
       out.println();
@@ -170,7 +193,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     out.printf("  %-22s %6d%n", "unreadable inputs", unreadable);
     if (defects > 0) {
-      out.printf("  %-22s %6d%n", "inputs without a PDU", defects);
+      out.printf("  %-22s %6d%n", "capture problems", defects);
     }
     out.printf("  %-22s %6d%s%n", "errors", errors, errors > 0 ? "  (in " + pdusWithErrors + " PDUs)" : "");
     out.printf("  %-22s %6d%n", "warnings", warnings);

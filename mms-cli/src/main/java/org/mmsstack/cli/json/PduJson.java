@@ -46,6 +46,12 @@ public final class PduJson {
     } else {
       doc.putNull("origin");
     }
+    if (item.frame() > 0) {
+      doc.put("frame", item.frame());
+      if (item.timestamp() != null) {
+        doc.put("timestamp", item.timestamp().toString());
+      }
+    }
     if (item.pdu() == null) {
       doc.put("error", item.problem());
       doc.putArray("findings");

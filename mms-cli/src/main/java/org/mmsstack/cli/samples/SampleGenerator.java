@@ -1,6 +1,8 @@
 package org.mmsstack.cli.samples;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,13 +11,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.mmsstack.cli.capture.CaptureWriter;
 import org.mmsstack.encapsulation.DeliveryInd;
 import org.mmsstack.encapsulation.MmsVersion;
 import org.mmsstack.encapsulation.NotificationInd;
 import org.mmsstack.encapsulation.PduCodec;
 import org.mmsstack.encapsulation.ReadOrigInd;
 import org.mmsstack.encapsulation.RetrieveConf;
+import org.mmsstack.encapsulation.SendConf;
 import org.mmsstack.encapsulation.SendReq;
 import org.mmsstack.encapsulation.body.MultipartBody;
 import org.mmsstack.encapsulation.body.Part;
@@ -26,13 +31,14 @@ import org.mmsstack.encapsulation.value.MediaType;
 import org.mmsstack.encapsulation.value.MessageClass;
 import org.mmsstack.encapsulation.value.Priority;
 import org.mmsstack.encapsulation.value.ReadStatus;
+import org.mmsstack.encapsulation.value.ResponseStatus;
 import org.mmsstack.encapsulation.value.Status;
 import org.mmsstack.encapsulation.value.TimeValue;
 
 /**
  * Makes the sample PDUs in the project's {@code samples/} folder with the codec's builders, so
  * that the README's commands work on a fresh clone and the samples are the project's own (the
- * shared corpus's licences do not allow shipping its files). Every value is fixed: running it
+ * shared corpus's licences do not allow shipping its files), plus a small capture of them. Every value is fixed: running it
  * again gives the same octets, which a test checks against the committed files.
  *
  * <p>Usage: {@code SampleGenerator [DIR]} (default {@code samples}).
@@ -52,6 +58,12 @@ public final class SampleGenerator {
     byte[] notification = notification();
     out.put("m-notification-ind.mms", notification);
     out.put("m-send-req.mms", PduCodec.encode(sendReq()));
+    out.put("m-send-conf.mms", PduCodec.encode(SendConf.builder()
+        .transactionId("T0002")
+        .mmsVersion(MmsVersion.V1_2)
+        .responseStatus(ResponseStatus.OK)
+        .messageId(MESSAGE_ID)
+        .build()));
     out.put("m-retrieve-conf.mms", PduCodec.encode(retrieveConf()));
     out.put("m-delivery-ind.mms", PduCodec.encode(DeliveryInd.builder()
         .mmsVersion(MmsVersion.V1_2)
@@ -69,6 +81,7 @@ public final class SampleGenerator {
         .readStatus(ReadStatus.READ)
         .build()));
     out.put("broken-truncated-notification.mms", broken(notification));
+    out.put("mms-exchange.pcap", capture(out));
     return out;
   }
 
@@ -84,6 +97,24 @@ public final class SampleGenerator {
         .priority(Priority.NORMAL)
         .contentLocation("http://mmsc.example.net/mms/T0001")
         .build());
+  }
+
+  /**
+   * A capture of one whole exchange: the handset posts the m-send-req and gets the m-send-conf,
+   * the m-notification-ind arrives as a WSP push, the m-retrieve-conf answers a GET, and the
+   * delivery and read reports are pushed.
+   */
+  private static byte[] capture(Map<String, byte[]> pdus) {
+    List<byte[]> exchange = List.of(pdus.get("m-send-req.mms"), pdus.get("m-send-conf.mms"),
+        pdus.get("m-notification-ind.mms"), pdus.get("m-retrieve-conf.mms"), pdus.get("m-delivery-ind.mms"),
+        pdus.get("m-read-orig-ind.mms"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      CaptureWriter.writeSample(out, CaptureWriter.Format.PCAP, exchange);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+    }
+    return out.toByteArray();
   }
 
   /**
