@@ -1,0 +1,30 @@
+#!/bin/sh
+# The mms command-line tool: decode, validate and encode MMS PDUs.
+# Builds mms-cli/target/mms.jar with Maven on first use (and when a source is newer), then runs it.
+set -e
+
+root=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
+jar="$root/mms-cli/target/mms.jar"
+
+stale() {
+  [ ! -f "$jar" ] && return 0
+  # Any source or build file of the tool or the codec newer than the jar?
+  newer=$(find "$root/pom.xml" "$root/mms-cli/pom.xml" "$root/mms-cli/src/main" \
+    "$root/mms-encapsulation/pom.xml" "$root/mms-encapsulation/src/main" \
+    -newer "$jar" -type f 2>/dev/null | head -n 1)
+  [ -n "$newer" ]
+}
+
+if stale; then
+  if ! command -v mvn >/dev/null 2>&1; then
+    echo "mms: Maven (mvn) is needed to build the tool on first use" >&2
+    exit 2
+  fi
+  echo "mms: building the tool (once)..." >&2
+  (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests -DskipDocs -pl mms-cli -am package) >&2 || {
+    echo "mms: the build failed; run 'mvn -B -pl mms-cli -am package' in $root to see why" >&2
+    exit 2
+  }
+fi
+
+exec java -jar "$jar" "$@"

@@ -1,0 +1,95 @@
+package org.mmsstack.cli;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code mms} command: {@code decode}, {@code validate} and {@code encode} MMS PDUs.
+ *
+ * <p>Exit status: 0 clean, 1 at least one finding of severity ERROR (or a PDU that cannot be
+ * decoded or encoded), 2 an input that cannot be read or a usage error. Bad input never ends
+ * the run with a stack trace: each problem is one line, and the tool goes on with the next input.
+ */
+@Command(name = "mms", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Decode, validate and encode binary MMS PDUs (OMA MMS Encapsulation 1.0-1.3).",
+    subcommands = {DecodeCommand.class, ValidateCommand.class, EncodeCommand.class,
+        CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:clean", "1:findings of severity ERROR, or a PDU that cannot be decoded or encoded",
+        "2:an input that cannot be read, or a usage error"})
+public final class Main implements Runnable {
+
+  /** No errors. */
+  public static final int EXIT_OK = 0;
+  /** At least one ERROR finding. */
+  public static final int EXIT_FINDINGS = 1;
+  /** Unreadable input or bad usage. */
+  public static final int EXIT_UNREADABLE = 2;
+
+  final InputStream in;
+  final OutputStream out;
+  final PrintWriter outText;
+  final PrintWriter err;
+  final boolean console;
+
+  Main(InputStream in, OutputStream out, PrintWriter err, boolean console) {
+    this.in = in;
+    this.out = out;
+    this.outText = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
+    this.err = err;
+    this.console = console;
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(outText);
+    outText.flush();
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.in, System.out, System.err, System.console() != null));
+  }
+
+  /**
+   * Runs the tool in-process.
+   *
+   * @param console whether standard output is a terminal (progress bar, refusing binary output)
+   * @return the exit status
+   */
+  public static int run(String[] args, InputStream in, OutputStream out, PrintStream err, boolean console) {
+    PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    Main main = new Main(in, out, errWriter, console);
+    CommandLine cl = new CommandLine(main);
+    cl.setOut(main.outText);
+    cl.setErr(errWriter);
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      // The last line of defence: one line, never a stack trace.
+      main.outText.flush();
+      errWriter.println("mms: internal error: " + e);
+      return EXIT_UNREADABLE;
+    });
+    int status;
+    try {
+      status = cl.execute(args);
+    } finally {
+      main.outText.flush();
+      errWriter.flush();
+    }
+    return status;
+  }
+
+  /** The version from the jar manifest (or "development" when run from classes). */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"mms " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

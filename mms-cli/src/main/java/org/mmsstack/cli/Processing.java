@@ -1,0 +1,67 @@
+package org.mmsstack.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import org.mmsstack.cli.check.Checker;
+import org.mmsstack.cli.input.InputItem;
+import org.mmsstack.cli.input.Inputs;
+
+/** Reads the inputs of a command one file at a time and checks each PDU. */
+final class Processing {
+
+  /** What the caller does with each item. */
+  interface Sink {
+    void accept(InputItem item, Checker.Result result);
+  }
+
+  private Processing() {}
+
+  /**
+   * One input file.
+   *
+   * @param name the path, or {@code -} for standard input
+   * @param walked whether it was found by walking a directory (rather than named)
+   */
+  record Source(String name, boolean walked) {}
+
+  /**
+   * The files named by the arguments ({@code -} is standard input), directories walked.
+   *
+   * @throws IOException when a directory cannot be walked
+   */
+  static List<Source> files(List<String> args) throws IOException {
+    List<Source> out = new ArrayList<>();
+    for (String a : args) {
+      Path p = Paths.get(a);
+      if (a.equals("-") || !Files.isDirectory(p)) {
+        out.add(new Source(a, false));
+      } else {
+        for (Path f : Inputs.expand(List.of(p), true)) {
+          out.add(new Source(f.toString(), true));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Reads one file (or standard input) into items; never throws. */
+  static List<InputItem> read(Main main, Inputs inputs, String file) {
+    if (file.equals("-")) {
+      try {
+        return inputs.read("(stdin)", main.in.readNBytes((int) Inputs.MAX_FILE_SIZE));
+      } catch (IOException e) {
+        return List.of(InputItem.unreadable("(stdin)", null, "cannot read: " + e.getMessage()));
+      }
+    }
+    return inputs.read(Paths.get(file));
+  }
+
+  /** Checks a PDU item; problems come back as {@code null}. */
+  static Checker.Result check(InputItem item) {
+    return item.pdu() == null ? null : Checker.check(item.pdu());
+  }
+}

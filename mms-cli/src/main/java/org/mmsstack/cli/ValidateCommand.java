@@ -1,0 +1,218 @@
+package org.mmsstack.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.mmsstack.cli.check.Checker;
+import org.mmsstack.cli.input.InputItem;
+import org.mmsstack.cli.input.Inputs;
+import org.mmsstack.cli.json.PduJson;
+import org.mmsstack.cli.render.FindingText;
+import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.encapsulation.Severity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code mms validate}: the findings of every PDU, and a summary. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    description = {"Check each PDU and print every finding with file, byte offset, header, severity and message, "
+        + "then a summary.",
+        "Exit status 0: no errors; 1: findings of severity ERROR; 2: an input could not be read."})
+final class ValidateCommand implements Callable<Integer> {
+
+  /** The value of the {@code "schema"} member of the --json report. */
+  static final String SCHEMA = "mmsstack-validate/1";
+
+  @ParentCommand
+  private Main main;
+
+  @Option(names = "--json", description = "One JSON report (results and summary) instead of text.")
+  private boolean json;
+
+  @Option(names = "--progress", negatable = true, description = "Show a progress bar on standard error for runs "
+      + "over a second (default: when on a terminal).")
+  private Boolean progress;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print only the summary (and problems reading inputs).")
+  private boolean quiet;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "PDU files or directories (walked recursively); "
+      + "- for standard input.")
+  private List<String> paths;
+
+  private final Map<String, Integer> byType = new TreeMap<>();
+  private int files;
+  private int pdus;
+  private int unreadable;
+  private int skipped;
+  private int defects;
+  private int errors;
+  private int warnings;
+  private int infos;
+  private int pdusWithErrors;
+
+  @Override
+  public Integer call() throws IOException {
+    List<Processing.Source> all = Processing.files(paths);
+    Inputs inputs = Inputs.standard();
+    ArrayNode results = JsonNodeFactory.instance.arrayNode();
+    PrintWriter out = main.outText;
+    boolean showProgress = progress != null ? progress : main.console;
+    try (ProgressBar bar = new ProgressBar(main.err, all.size(), showProgress)) {
+      for (Processing.Source file : all) {
+        files++;
+        for (InputItem item : Processing.read(main, inputs, file.name())) {
+          Checker.Result r = Processing.check(item);
+          bar.clear();
+          if (r == null && file.walked() && item.kind() == InputItem.Problem.UNRECOGNISED) {
+            skipped++; // a README beside the PDUs in a directory
+            continue;
+          }
+          if (r == null && item.kind() == InputItem.Problem.NOTHING_FOUND) {
+            main.err.println("mms: " + item.label() + ": " + item.problem());
+            continue;
+          }
+          record(item, r, out, results);
+          out.flush();
+        }
+        bar.step();
+      }
+    }
+    int status = unreadable > 0 ? Main.EXIT_UNREADABLE
+        : errors > 0 ? Main.EXIT_FINDINGS : Main.EXIT_OK;
+    if (json) {
+      ObjectNode report = JsonNodeFactory.instance.objectNode();
+      report.put("schema", SCHEMA);
+      report.set("results", results);
+      report.set("summary", summaryJson());
+      report.put("exitStatus", status);
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+    } else {
+      summary(out);
+    }
+    out.flush();
+    return status;
+  }
+
+  private void record(InputItem item, Checker.Result r, PrintWriter out, ArrayNode results) {
+    ObjectNode res = json ? results.addObject() : null;
+    if (res != null) {
+      res.put("file", item.file());
+      if (item.origin() != null) {
+        res.put("origin", item.origin());
+      } else {
+        res.putNull("origin");
+      }
+      if (item.frame() > 0) {
+        res.put("frame", item.frame());
+        if (item.timestamp() != null) {
+          res.put("timestamp", item.timestamp().toString());
+        }
+      }
+    }
+    if (r == null) {
+      if (item.kind() == InputItem.Problem.NO_PDU) {
+        // A problem of the carrier (capture, push): reported like a PDU's findings.
+        defects++;
+        count(item.severity());
+        if (!json && !quiet) {
+          out.printf("%s: %s %s%n", item.label(), item.severity(), item.problem());
+        }
+      } else {
+        unreadable++;
+        main.err.println("mms: " + item.label() + ": " + item.problem());
+      }
+      if (res != null) {
+        res.put("status", item.kind() == InputItem.Problem.NO_PDU ? "no-pdu" : "unreadable");
+        res.put("error", item.problem());
+        if (item.kind() == InputItem.Problem.NO_PDU) {
+          res.put("severity", item.severity().name());
+        }
+        res.putArray("findings");
+      }
+      return;
+    }
+    pdus++;
+    String type = r.pdu() == null ? "(not decodable)" : r.pdu().messageType().wireName();
+    byType.merge(type, 1, Integer::sum);
+    boolean hasError = false;
+    for (Finding f : r.findings()) {
+      count(f.severity());
+      hasError |= f.severity() == Severity.ERROR;
+      if (!json && !quiet) {
+        out.printf("%s: %s%n", item.label(), FindingText.of(f));
+      }
+    }
+    if (hasError) {
+      pdusWithErrors++;
+    }
+    if (res != null) {
+      res.put("size", item.pdu().length);
+      if (r.pdu() == null) {
+        res.putNull("messageType");
+      } else {
+        res.put("messageType", type);
+      }
+      res.put("status", r.pdu() == null ? "undecodable" : r.worst() == Severity.ERROR ? "errors"
+          : r.findings().isEmpty() ? "clean" : "findings");
+      ArrayNode fs = res.putArray("findings");
+      r.findings().forEach(f -> fs.add(PduJson.finding(f)));
+    }
+  }
+
+  private void count(Severity s) {
+    switch (s) {
+      case ERROR: errors++; break;
+      case WARNING: warnings++; break;
+      default: infos++; break;
+    }
+  }
+
+  private void summary(PrintWriter out) {
+    if (!quiet && (errors + warnings + infos + unreadable + defects) > 0) {
+      out.println();
+    }
+    out.println("Summary");
+    out.printf("  %-22s %6d%n", "files", files);
+    out.printf("  %-22s %6d%n", "PDUs", pdus);
+    for (Map.Entry<String, Integer> e : byType.entrySet()) {
+      out.printf("    %-20s %6d%n", e.getKey(), e.getValue());
+    }
+    if (skipped > 0) {
+      out.printf("  %-22s %6d  (in directories, not PDUs or captures)%n", "skipped files", skipped);
+    }
+    out.printf("  %-22s %6d%n", "unreadable inputs", unreadable);
+    if (defects > 0) {
+      out.printf("  %-22s %6d%n", "capture problems", defects);
+    }
+    out.printf("  %-22s %6d%s%n", "errors", errors, errors > 0 ? "  (in " + pdusWithErrors + " PDUs)" : "");
+    out.printf("  %-22s %6d%n", "warnings", warnings);
+    out.printf("  %-22s %6d%n", "info", infos);
+  }
+
+  private ObjectNode summaryJson() {
+    ObjectNode s = JsonNodeFactory.instance.objectNode();
+    s.put("files", files);
+    s.put("pdus", pdus);
+    ObjectNode t = s.putObject("pdusByType");
+    byType.forEach(t::put);
+    s.put("skipped", skipped);
+    s.put("unreadable", unreadable);
+    s.put("inputsWithoutPdu", defects);
+    s.put("errors", errors);
+    s.put("warnings", warnings);
+    s.put("infos", infos);
+    s.put("pdusWithErrors", pdusWithErrors);
+    return s;
+  }
+}

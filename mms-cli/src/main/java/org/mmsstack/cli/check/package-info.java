@@ -1,0 +1,2 @@
+/** Decoding and checking one PDU, the same way for every command. */
+package org.mmsstack.cli.check;

@@ -1,0 +1,240 @@
+package org.mmsstack.cli.json;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.List;
+import org.mmsstack.cli.check.Checker;
+import org.mmsstack.cli.format.Hex;
+import org.mmsstack.cli.format.Wire;
+import org.mmsstack.cli.input.InputItem;
+import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.encapsulation.Header;
+import org.mmsstack.encapsulation.Pdu;
+import org.mmsstack.encapsulation.body.Body;
+import org.mmsstack.encapsulation.body.MultipartBody;
+import org.mmsstack.encapsulation.body.Part;
+import org.mmsstack.encapsulation.body.PartHeader;
+import org.mmsstack.encapsulation.body.SinglePartBody;
+import org.mmsstack.encapsulation.value.ContentDisposition;
+import org.mmsstack.encapsulation.value.MediaType;
+import org.mmsstack.encapsulation.value.RawValue;
+
+/**
+ * A decoded PDU as the JSON document of {@code mms decode --json} (described in
+ * {@code mms-cli/JSON-SCHEMA.md}). The document carries every original octet it needs, so that
+ * {@link JsonEncoder} writes the same PDU back.
+ */
+public final class PduJson {
+
+  /** The value of the {@code "schema"} member; changes only with incompatible schema changes. */
+  public static final String SCHEMA = "mmsstack-pdu/1";
+
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+  private PduJson() {}
+
+  /** The document for one input item (a PDU, decoded or not, or an input problem). */
+  public static ObjectNode document(InputItem item, Checker.Result result) {
+    ObjectNode doc = F.objectNode();
+    doc.put("schema", SCHEMA);
+    doc.put("file", item.file());
+    if (item.origin() != null) {
+      doc.put("origin", item.origin());
+    } else {
+      doc.putNull("origin");
+    }
+    if (item.frame() > 0) {
+      doc.put("frame", item.frame());
+      if (item.timestamp() != null) {
+        doc.put("timestamp", item.timestamp().toString());
+      }
+    }
+    if (item.pdu() == null) {
+      doc.put("error", item.problem());
+      doc.putArray("findings");
+      return doc;
+    }
+    byte[] octets = item.pdu();
+    doc.put("size", octets.length);
+    Pdu pdu = result.pdu();
+    if (pdu == null) {
+      doc.putNull("messageType");
+      doc.putNull("mmsVersion");
+      doc.put("error", result.error().getMessage());
+      // Nothing decoded, so the whole PDU travels as it is: encode writes it back unchanged.
+      doc.put("pdu", Base64.getEncoder().encodeToString(octets));
+    } else {
+      doc.put("messageType", pdu.messageType().wireName());
+      if (pdu.mmsVersion().isPresent()) {
+        doc.put("mmsVersion", pdu.mmsVersion().get().toString());
+      } else {
+        doc.putNull("mmsVersion");
+      }
+      ArrayNode hs = doc.putArray("headers");
+      int bodyStart = -1;
+      for (Header h : pdu.headers()) {
+        ObjectNode n = hs.addObject();
+        n.put("offset", h.offset());
+        header(n, h);
+        byte[] raw = h.originalEncoding();
+        if (raw != null) {
+          n.put("raw", Hex.of(raw));
+          if (h.field().code() == 0x04 && !h.field().isApplication()) {
+            bodyStart = h.offset() + raw.length;
+          }
+        }
+      }
+      body(doc, pdu, octets, bodyStart);
+      byte[] trailing = pdu.trailingOctets();
+      if (trailing.length > 0) {
+        doc.put("trailing", Hex.of(trailing));
+      } else {
+        doc.putNull("trailing");
+      }
+    }
+    ArrayNode fs = doc.putArray("findings");
+    for (Finding f : result.findings()) {
+      fs.add(finding(f));
+    }
+    return doc;
+  }
+
+  /** A finding as JSON. */
+  public static ObjectNode finding(Finding f) {
+    ObjectNode n = F.objectNode();
+    n.put("severity", f.severity().name());
+    if (f.offset() >= 0) {
+      n.put("offset", f.offset());
+    } else {
+      n.putNull("offset");
+    }
+    if (f.header() != null) {
+      n.put("header", f.header());
+    } else {
+      n.putNull("header");
+    }
+    n.put("code", f.code());
+    n.put("message", f.message());
+    return n;
+  }
+
+  /** {@code code}, {@code name}, the value and {@code wellFormed}: everything but position and octets. */
+  static void header(ObjectNode n, Header h) {
+    if (h.field().isApplication()) {
+      n.putNull("code");
+    } else {
+      n.put("code", h.field().code() | 0x80);
+    }
+    n.put("name", h.name());
+    ValueJson.put(n, h.value());
+    if (!h.isWellFormed()) {
+      n.put("wellFormed", false);
+    }
+  }
+
+  private static void body(ObjectNode doc, Pdu pdu, byte[] octets, int bodyStart) {
+    Body body = pdu.body().orElse(null);
+    ArrayNode parts = F.arrayNode();
+    if (body == null) {
+      doc.putNull("body");
+    } else if (body instanceof SinglePartBody) {
+      SinglePartBody s = (SinglePartBody) body;
+      ObjectNode b = doc.putObject("body");
+      b.put("kind", "single");
+      b.put("offset", bodyStart);
+      b.put("size", s.size());
+      MediaType m = pdu.contentType().map(ct -> ct.mediaType()).orElse(null);
+      if (m != null && isText(m) && s.size() > 0) {
+        java.nio.charset.Charset cs = pdu.contentType().flatMap(ct -> ct.charset())
+            .map(c -> c.javaCharset()).orElse(java.nio.charset.StandardCharsets.UTF_8);
+        b.put("text", new String(s.toByteArray(), cs));
+      }
+      b.put("data", base64(s.data()));
+    } else {
+      MultipartBody mb = (MultipartBody) body;
+      ObjectNode b = doc.putObject("body");
+      b.put("kind", "multipart");
+      b.put("offset", bodyStart);
+      Wire.Multipart layout = bodyStart >= 0 ? Wire.multipart(octets, bodyStart, octets.length - trailingLength(pdu))
+          : null;
+      if (layout != null && layout.entries().size() != mb.parts().size()) {
+        layout = null;
+      }
+      if (layout != null) {
+        b.put("rawCount", Hex.of(octets, layout.count().start(), layout.count().end()));
+        if (layout.count().value() != mb.parts().size()) {
+          b.put("declaredCount", layout.count().value());
+        }
+      }
+      List<Part> ps = mb.parts();
+      for (int i = 0; i < ps.size(); i++) {
+        parts.add(part(i, ps.get(i), octets, layout == null ? null : layout.entries().get(i)));
+      }
+    }
+    doc.set("parts", parts);
+  }
+
+  private static int trailingLength(Pdu pdu) {
+    return pdu.trailingOctets().length;
+  }
+
+  private static ObjectNode part(int index, Part p, byte[] octets, Wire.Entry e) {
+    ObjectNode n = F.objectNode();
+    n.put("index", index);
+    if (e != null) {
+      n.put("offset", e.start());
+    }
+    partHeaders(n, p);
+    n.put("size", p.size());
+    if (isText(p.contentType().mediaType())) {
+      n.put("text", p.text());
+    }
+    n.put("data", base64(p.data()));
+    if (e != null) {
+      n.put("rawLengths", Hex.of(octets, e.headersLength().start(), e.dataLength().end()));
+      n.put("rawHeaders", Hex.of(octets, e.headStart(), e.dataStart()));
+    }
+    return n;
+  }
+
+  /** {@code contentType} and {@code headers} of a part: what its header octets say. */
+  static void partHeaders(ObjectNode n, Part p) {
+    ValueJson.putContentType(n.putObject("contentType"), p.contentType());
+    ArrayNode hs = n.putArray("headers");
+    for (PartHeader h : p.headers()) {
+      ObjectNode o = hs.addObject();
+      o.put("name", h.name());
+      if (h.code() >= 0) {
+        o.put("code", h.code());
+      } else {
+        o.putNull("code");
+      }
+      Object v = h.value();
+      if (v instanceof ContentDisposition) {
+        o.set("value", ValueJson.disposition((ContentDisposition) v));
+      } else if (v instanceof RawValue) {
+        o.putNull("value");
+        o.put("octets", Hex.of(((RawValue) v).octets()));
+      } else {
+        o.put("value", String.valueOf(v));
+      }
+    }
+  }
+
+  /** Whether a media type's data is shown as text. */
+  public static boolean isText(MediaType m) {
+    String name = m.name().toLowerCase(java.util.Locale.ROOT);
+    return m.isText() || name.startsWith("text/") || name.endsWith("/smil") || name.endsWith("+xml")
+        || name.endsWith("/xml");
+  }
+
+  private static String base64(ByteBuffer b) {
+    ByteBuffer d = b.duplicate();
+    byte[] a = new byte[d.remaining()];
+    d.get(a);
+    return Base64.getEncoder().encodeToString(a);
+  }
+}

@@ -1,0 +1,2 @@
+/** The sample PDUs the project ships in {@code samples/}, made with the codec's builders. */
+package org.mmsstack.cli.samples;
