@@ -316,12 +316,37 @@ public final class HeaderField<T> {
       throw new IllegalArgumentException("name: empty (expected: an RFC 2616 token)");
     }
     for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c <= 0x20 || c >= 0x7F || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+      if (!isTokenChar(name.charAt(i))) {
         throw new IllegalArgumentException("name: " + name + " (not an RFC 2616 token at index " + i + ")");
       }
     }
     return new HeaderField<>(-1, name, null, true, String.class, false);
+  }
+
+  /**
+   * The field of a decoded Application-header: the name is kept as it came, token or not (the
+   * decoder reports a name that is not an RFC 2616 token).
+   */
+  static HeaderField<String> decodedApplication(String name) {
+    return new HeaderField<>(-1, name, null, true, String.class, false);
+  }
+
+  /** Whether a name is an RFC 2616 token (what an Application-header name must be). */
+  static boolean isToken(CharSequence name) {
+    if (name.length() == 0) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      if (!isTokenChar(name.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a character may appear in an RFC 2616 token (visible ASCII but the separators). */
+  static boolean isTokenChar(int c) {
+    return c > 0x20 && c < 0x7F && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
   }
 
   /** The code 0x00-0x7F, or -1 for an Application-header. */

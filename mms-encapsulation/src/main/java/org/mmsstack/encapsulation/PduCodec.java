@@ -165,7 +165,16 @@ public final class PduCodec {
         }
       } else if (b >= 0x20 && b < 0x7F) {
         r.header("Application-header");
-        r.skipPastTerminator(maxText);
+        int nameEnd = r.skipPastTerminator(maxText);
+        for (int i = start; i < nameEnd; i++) {
+          int c = src[i] & 0xFF;
+          if (!HeaderField.isTokenChar(c)) {
+            f.report(Severity.WARNING, Reason.MALFORMED_VALUE, start - offset, "Application-header", "application-header-name",
+                String.format("Application-header name has 0x%02X at offset %d, not an RFC 2616 token (kept)",
+                    c, i - offset));
+            break;
+          }
+        }
         int valueStart = r.index();
         int flags = DecodedHeaders.WELL_FORMED;
         int v = r.hasRemaining() ? r.peek() : -1;
