@@ -1,0 +1,385 @@
+package org.mmsstack.mm4;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.mmsstack.mm4.internal.mime.EncodedWords;
+import org.mmsstack.mm4.internal.mime.Syntax;
+
+/**
+ * A MIME entity (RFC 2045): header fields and a body that is either data (a leaf) or body parts
+ * (a multipart, nested to any depth the {@link Mm4Config} allows). The content of an MM4 message
+ * is its root entity, whose header fields are the message's own.
+ *
+ * <p>Typed access covers what MM1 conversion needs: {@link #contentType()} with its parameters,
+ * {@link #contentId()}, {@link #contentLocation()}, {@link #contentDisposition()}, {@link
+ * #charset()} and the decoded {@link #data()}.
+ *
+ * <p><b>Data views.</b> After parsing, the data of a part that travelled as 7bit, 8bit or binary
+ * is a read-only view of the parsed input, not a copy; base64 and quoted-printable data is decoded
+ * once into an array of its own. Input handed to {@link Mm4Codec#parseAliasing} must therefore not
+ * be changed while the message is in use; the other parse methods copy or own their input.
+ *
+ * <p>Equality compares header fields, and data or parts, never the raw encoded form.
+ */
+public final class MimeEntity {
+
+  private static final byte[] EMPTY = new byte[0];
+
+  private final Mm4Headers headers;
+  private final List<MimeEntity> parts; // null for a leaf
+  private final byte[] data;
+  private final int dataOff;
+  private final int dataLen;
+  // The encoded body exactly as parsed (canonical CRLF only), written back while unchanged.
+  private final byte[] raw;
+  private final int rawOff;
+  private final int rawLen;
+
+  private MimeEntity(Mm4Headers headers, List<MimeEntity> parts, byte[] data, int dataOff, int dataLen,
+      byte[] raw, int rawOff, int rawLen) {
+    this.headers = headers;
+    this.parts = parts;
+    this.data = data;
+    this.dataOff = dataOff;
+    this.dataLen = dataLen;
+    this.raw = raw;
+    this.rawOff = rawOff;
+    this.rawLen = rawLen;
+  }
+
+  static MimeEntity parsedLeaf(Mm4Headers headers, byte[] data, int off, int len, byte[] raw, int rawOff,
+      int rawLen) {
+    return new MimeEntity(headers, null, data, off, len, raw, rawOff, rawLen);
+  }
+
+  static MimeEntity parsedMultipart(Mm4Headers headers, List<MimeEntity> parts, byte[] raw, int rawOff,
+      int rawLen) {
+    return new MimeEntity(headers, List.copyOf(parts), EMPTY, 0, 0, raw, rawOff, rawLen);
+  }
+
+  static MimeEntity emptyLeaf(Mm4Headers headers) {
+    return new MimeEntity(headers, null, EMPTY, 0, 0, null, 0, 0);
+  }
+
+  /** This entity's body under other header fields; the raw body is kept only if asked. */
+  MimeEntity withHeaders(Mm4Headers newHeaders, boolean keepRaw) {
+    return new MimeEntity(newHeaders, parts, data, dataOff, dataLen, keepRaw ? raw : null, rawOff, rawLen);
+  }
+
+  /**
+   * Starts a new entity.
+   *
+   * @param contentType the media type; for {@code multipart/*}, add parts and leave the boundary
+   *     to the builder unless you need a particular one
+   * @return a builder
+   */
+  public static Builder builder(MediaType contentType) {
+    return new Builder(contentType);
+  }
+
+  /** @return the header fields of this entity (for the root: the message's header fields) */
+  public Mm4Headers headers() {
+    return headers;
+  }
+
+  /** @return the Content-Type, or RFC 2045's default {@code text/plain; charset=us-ascii} when absent or unreadable */
+  public MediaType contentType() {
+    return headers.first(Mm4HeaderNames.CONTENT_TYPE).flatMap(MediaType::tryParse).orElse(MediaType.DEFAULT);
+  }
+
+  /** @return the Content-Transfer-Encoding; 7bit when absent, empty when the token is unknown */
+  public Optional<TransferEncoding> transferEncoding() {
+    Optional<String> v = headers.first(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING);
+    return v.isEmpty() ? Optional.of(TransferEncoding.SEVEN_BIT) : TransferEncoding.fromToken(v.get());
+  }
+
+  /** @return the Content-ID without its angle brackets, e.g. {@code smil} for {@code <smil>} */
+  public Optional<String> contentId() {
+    return headers.first(Mm4HeaderNames.CONTENT_ID).map(v -> {
+      String s = v.strip();
+      if (s.length() >= 2 && s.charAt(0) == '<' && s.charAt(s.length() - 1) == '>') {
+        s = s.substring(1, s.length() - 1);
+      }
+      return s;
+    });
+  }
+
+  /** @return the Content-Location (RFC 2047 encoded words decoded) */
+  public Optional<String> contentLocation() {
+    return headers.first(Mm4HeaderNames.CONTENT_LOCATION)
+        .map(v -> EncodedWords.decode(v, EncodedWords.IGNORE));
+  }
+
+  /** @return the Content-Disposition, if present and readable */
+  public Optional<ContentDisposition> contentDisposition() {
+    return headers.first(Mm4HeaderNames.CONTENT_DISPOSITION).flatMap(ContentDisposition::tryParse);
+  }
+
+  /** @return the {@code charset} parameter of the Content-Type */
+  public Optional<String> charset() {
+    return contentType().charset();
+  }
+
+  /** @return the value of the first header field called {@code name} */
+  public Optional<String> header(String name) {
+    return headers.first(name);
+  }
+
+  /** @return whether the body is a list of parts */
+  public boolean isMultipart() {
+    return parts != null;
+  }
+
+  /** @return the body parts in order; empty for a leaf */
+  public List<MimeEntity> parts() {
+    return parts == null ? List.of() : parts;
+  }
+
+  /** @return the decoded data as a read-only view (position 0, limit = size); empty for a multipart */
+  public ByteBuffer data() {
+    return ByteBuffer.wrap(data, dataOff, dataLen).slice().asReadOnlyBuffer();
+  }
+
+  /** @return a copy of the decoded data */
+  public byte[] dataBytes() {
+    return Arrays.copyOfRange(data, dataOff, dataOff + dataLen);
+  }
+
+  /** @return the size of the decoded data in octets */
+  public int dataSize() {
+    return dataLen;
+  }
+
+  /** @return a stream over the decoded data */
+  public InputStream openData() {
+    return new ByteArrayInputStream(data, dataOff, dataLen);
+  }
+
+  /**
+   * Decodes the data as text in its {@code charset} (US-ASCII when none is given, as RFC 2045
+   * says; UTF-8 when the charset is unknown to this JVM). Malformed input is replaced, not thrown.
+   *
+   * @return the text
+   */
+  public String text() {
+    Charset cs = StandardCharsets.US_ASCII;
+    Optional<String> name = charset();
+    if (name.isPresent()) {
+      try {
+        cs = Charset.forName(name.get().strip());
+      } catch (IllegalArgumentException e) {
+        cs = StandardCharsets.UTF_8;
+      }
+    }
+    return new String(data, dataOff, dataLen, cs);
+  }
+
+  byte[] dataArray() {
+    return data;
+  }
+
+  int dataOffset() {
+    return dataOff;
+  }
+
+  byte[] raw() {
+    return raw;
+  }
+
+  int rawOff() {
+    return rawOff;
+  }
+
+  int rawLen() {
+    return rawLen;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof MimeEntity)) {
+      return false;
+    }
+    MimeEntity e = (MimeEntity) o;
+    if (!headers.equals(e.headers) || (parts == null) != (e.parts == null)) {
+      return false;
+    }
+    if (parts != null) {
+      return parts.equals(e.parts);
+    }
+    return Arrays.equals(data, dataOff, dataOff + dataLen, e.data, e.dataOff, e.dataOff + e.dataLen);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = headers.hashCode();
+    if (parts != null) {
+      return h * 31 + parts.hashCode();
+    }
+    for (int i = dataOff; i < dataOff + dataLen; i++) {
+      h = h * 31 + data[i];
+    }
+    return h;
+  }
+
+  @Override
+  public String toString() {
+    return contentType().baseType() + (parts == null ? " (" + dataLen + " octets)" : " " + parts);
+  }
+
+  /** Builds a {@link MimeEntity}; data passed in is copied, so later changes to it do not leak in. */
+  public static final class Builder {
+    private MediaType contentType;
+    private byte[] data = EMPTY;
+    private final List<MimeEntity> parts = new ArrayList<>();
+    private TransferEncoding encoding;
+    private String contentId;
+    private String contentLocation;
+    private ContentDisposition disposition;
+    private final List<Mm4Header> extra = new ArrayList<>();
+
+    private Builder(MediaType contentType) {
+      this.contentType = Objects.requireNonNull(contentType, "contentType");
+    }
+
+    /** Sets the data of a leaf (copied). */
+    public Builder data(byte[] bytes) {
+      this.data = Objects.requireNonNull(bytes, "bytes").clone();
+      return this;
+    }
+
+    /** Sets the data to {@code text} in {@code charset} and the {@code charset} parameter to match. */
+    public Builder text(String text, Charset charset) {
+      Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(charset, "charset");
+      this.data = text.getBytes(charset);
+      this.contentType = contentType.withParameter("charset", charset.name().toLowerCase(java.util.Locale.ROOT));
+      return this;
+    }
+
+    /** Appends a body part (multipart types only). */
+    public Builder addPart(MimeEntity part) {
+      parts.add(Objects.requireNonNull(part, "part"));
+      return this;
+    }
+
+    /** Forces a transfer encoding; by default the builder picks 7bit, quoted-printable or base64. */
+    public Builder transferEncoding(TransferEncoding encoding) {
+      this.encoding = Objects.requireNonNull(encoding, "encoding");
+      return this;
+    }
+
+    /** Sets the Content-ID, without angle brackets: {@code smil} is written {@code <smil>}. */
+    public Builder contentId(String id) {
+      Objects.requireNonNull(id, "id");
+      boolean ok = !id.isEmpty();
+      for (int i = 0; ok && i < id.length(); i++) {
+        char c = id.charAt(i);
+        ok = c > 0x20 && c < 0x7f && c != '<' && c != '>';
+      }
+      if (!ok) {
+        throw new IllegalArgumentException("id: \"" + id + "\" (expected: printable US-ASCII without <, > or spaces)");
+      }
+      this.contentId = id;
+      return this;
+    }
+
+    /** Sets the Content-Location (non-ASCII is written as RFC 2047 encoded words). */
+    public Builder contentLocation(String location) {
+      Objects.requireNonNull(location, "location");
+      if (location.isBlank() || !Syntax.isPrintableText(location)) {
+        throw new IllegalArgumentException("location: \"" + location + "\" (expected: non-blank text without control characters)");
+      }
+      this.contentLocation = location;
+      return this;
+    }
+
+    /** Sets the Content-Disposition. */
+    public Builder contentDisposition(ContentDisposition d) {
+      this.disposition = Objects.requireNonNull(d, "d");
+      return this;
+    }
+
+    /** Adds another header field to the entity (after the Content-* fields the builder writes). */
+    public Builder header(String name, String value) {
+      Mm4Header h = Mm4Header.of(name, value);
+      if (isManaged(name)) {
+        throw new IllegalArgumentException("name: \"" + name + "\" (set it through its own builder method)");
+      }
+      extra.add(h);
+      return this;
+    }
+
+    private static boolean isManaged(String name) {
+      return name.equalsIgnoreCase(Mm4HeaderNames.CONTENT_TYPE)
+          || name.equalsIgnoreCase(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING)
+          || name.equalsIgnoreCase(Mm4HeaderNames.CONTENT_ID)
+          || name.equalsIgnoreCase(Mm4HeaderNames.CONTENT_LOCATION)
+          || name.equalsIgnoreCase(Mm4HeaderNames.CONTENT_DISPOSITION);
+    }
+
+    /**
+     * Builds the entity.
+     *
+     * @return the entity
+     * @throws IllegalStateException if a multipart has no parts or data, a leaf has parts, a
+     *     forced 7bit/8bit encoding cannot carry the data, or a given boundary occurs in the content
+     */
+    public MimeEntity build() {
+      List<Mm4Header> h = new ArrayList<>(6 + extra.size());
+      MediaType ct = contentType;
+      if (ct.isMultipart()) {
+        if (parts.isEmpty()) {
+          throw new IllegalStateException("multipart entity without parts: add at least one with addPart");
+        }
+        if (data.length > 0) {
+          throw new IllegalStateException("multipart entity with data: use addPart instead");
+        }
+        if (encoding != null && !encoding.isIdentity()) {
+          throw new IllegalStateException("transferEncoding: " + encoding + " (expected: 7bit, 8bit or binary for a multipart)");
+        }
+        String boundary = ct.boundary().orElse(null);
+        if (boundary == null) {
+          boundary = Boundaries.choose(parts);
+          ct = ct.withParameter("boundary", boundary);
+        } else if (!Boundaries.isValid(boundary) || Boundaries.occursIn(boundary, parts)) {
+          throw new IllegalStateException("boundary: \"" + boundary + "\" (invalid, or it occurs in the content)");
+        }
+        h.add(Mm4Header.of(Mm4HeaderNames.CONTENT_TYPE, ct.toString()));
+      } else {
+        if (!parts.isEmpty()) {
+          throw new IllegalStateException("parts given for a " + ct.baseType() + " entity (only multipart types have parts)");
+        }
+        TransferEncoding te = encoding == null ? Encodings.choose(ct, data) : encoding;
+        if (!Encodings.canCarry(te, data)) {
+          throw new IllegalStateException("transferEncoding: " + te + " cannot carry this data "
+              + "(bare CR/LF, NUL, 8-bit octets or lines over 998 octets)");
+        }
+        h.add(Mm4Header.of(Mm4HeaderNames.CONTENT_TYPE, ct.toString()));
+        h.add(Mm4Header.of(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING, te.token()));
+      }
+      if (contentId != null) {
+        h.add(Mm4Header.of(Mm4HeaderNames.CONTENT_ID, "<" + contentId + ">"));
+      }
+      if (contentLocation != null) {
+        h.add(Mm4Header.of(Mm4HeaderNames.CONTENT_LOCATION, EncodedWords.encodeIfNeeded(contentLocation)));
+      }
+      if (disposition != null) {
+        h.add(Mm4Header.of(Mm4HeaderNames.CONTENT_DISPOSITION, disposition.toString()));
+      }
+      h.addAll(extra);
+      Mm4Headers headers = Mm4Headers.of(h);
+      if (ct.isMultipart()) {
+        return new MimeEntity(headers, List.copyOf(parts), EMPTY, 0, 0, null, 0, 0);
+      }
+      return new MimeEntity(headers, null, data, 0, data.length, null, 0, 0);
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package org.mmsstack.mm4;
+
+/**
+ * Parsing mode and limits, immutable. The limits are checked before anything is allocated for
+ * the structure they bound, so hostile input cannot make the parser allocate in proportion to a
+ * length it merely claims.
+ *
+ * <p>{@link #DEFAULT} is lenient: it copes with what real captures carry (a byte-order mark, LF
+ * line ends, the SMTP dialogue after the lone "." line) and reports it as findings. {@link
+ * #STRICT} makes every such finding, and every validation error, an {@link Mm4FormatException}.
+ */
+public final class Mm4Config {
+
+  /** Lenient parsing with safe default limits. */
+  public static final Mm4Config DEFAULT = builder().build();
+
+  /** Strict parsing: RFC 5322 line length (998), otherwise the default limits. */
+  public static final Mm4Config STRICT = builder().strict(true).maxLineLength(998).build();
+
+  private final boolean strict;
+  private final int maxHeaderCount;
+  private final int maxLineLength;
+  private final int maxNestingDepth;
+  private final int maxParts;
+  private final long maxMessageSize;
+
+  private Mm4Config(Builder b) {
+    this.strict = b.strict;
+    this.maxHeaderCount = b.maxHeaderCount;
+    this.maxLineLength = b.maxLineLength;
+    this.maxNestingDepth = b.maxNestingDepth;
+    this.maxParts = b.maxParts;
+    this.maxMessageSize = b.maxMessageSize;
+  }
+
+  /** @return a builder with the default (lenient) settings */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return a builder preset to this configuration */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.strict = strict;
+    b.maxHeaderCount = maxHeaderCount;
+    b.maxLineLength = maxLineLength;
+    b.maxNestingDepth = maxNestingDepth;
+    b.maxParts = maxParts;
+    b.maxMessageSize = maxMessageSize;
+    return b;
+  }
+
+  /** @return whether findings of severity WARNING or ERROR are fatal */
+  public boolean strict() {
+    return strict;
+  }
+
+  /** @return the most header fields one header section (message or body part) may have */
+  public int maxHeaderCount() {
+    return maxHeaderCount;
+  }
+
+  /** @return the longest line, in octets without the line end, anywhere in the message */
+  public int maxLineLength() {
+    return maxLineLength;
+  }
+
+  /** @return how deep multiparts may nest (the message itself is depth 0) */
+  public int maxNestingDepth() {
+    return maxNestingDepth;
+  }
+
+  /** @return the most body parts in the whole message, all levels counted */
+  public int maxParts() {
+    return maxParts;
+  }
+
+  /** @return the largest message, in octets, the parser accepts */
+  public long maxMessageSize() {
+    return maxMessageSize;
+  }
+
+  @Override
+  public String toString() {
+    return "Mm4Config[strict=" + strict + ", maxHeaderCount=" + maxHeaderCount + ", maxLineLength="
+        + maxLineLength + ", maxNestingDepth=" + maxNestingDepth + ", maxParts=" + maxParts
+        + ", maxMessageSize=" + maxMessageSize + "]";
+  }
+
+  /** Builds an {@link Mm4Config}. */
+  public static final class Builder {
+    private boolean strict;
+    private int maxHeaderCount = 1000;
+    private int maxLineLength = 10_000;
+    private int maxNestingDepth = 16;
+    private int maxParts = 1000;
+    private long maxMessageSize = 64L * 1024 * 1024;
+
+    private Builder() {}
+
+    /** Sets strict mode. */
+    public Builder strict(boolean strict) {
+      this.strict = strict;
+      return this;
+    }
+
+    /** Sets the most header fields per header section (at least 1). */
+    public Builder maxHeaderCount(int maxHeaderCount) {
+      this.maxHeaderCount = positive("maxHeaderCount", maxHeaderCount);
+      return this;
+    }
+
+    /** Sets the longest line in octets, without its line end (at least 78). */
+    public Builder maxLineLength(int maxLineLength) {
+      if (maxLineLength < 78) {
+        throw new IllegalArgumentException("maxLineLength: " + maxLineLength + " (expected: >= 78)");
+      }
+      this.maxLineLength = maxLineLength;
+      return this;
+    }
+
+    /** Sets how deep multiparts may nest (at least 1). */
+    public Builder maxNestingDepth(int maxNestingDepth) {
+      this.maxNestingDepth = positive("maxNestingDepth", maxNestingDepth);
+      return this;
+    }
+
+    /** Sets the most body parts in a message (at least 1). */
+    public Builder maxParts(int maxParts) {
+      this.maxParts = positive("maxParts", maxParts);
+      return this;
+    }
+
+    /** Sets the largest message in octets (at least 1, at most {@code Integer.MAX_VALUE - 8}). */
+    public Builder maxMessageSize(long maxMessageSize) {
+      if (maxMessageSize < 1 || maxMessageSize > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException(
+            "maxMessageSize: " + maxMessageSize + " (expected: 1 ~ " + (Integer.MAX_VALUE - 8) + ")");
+      }
+      this.maxMessageSize = maxMessageSize;
+      return this;
+    }
+
+    /** @return the configuration */
+    public Mm4Config build() {
+      return new Mm4Config(this);
+    }
+
+    private static int positive(String name, int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException(name + ": " + value + " (expected: >= 1)");
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package org.mmsstack.mm4;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * MM4_forward.RES: the recipient MMSE's answer to an MM4_forward.REQ. Required: version, transaction id (the request's), X-Mms-Message-ID and X-Mms-Request-Status-Code.
+ *
+ * <p>Immutable. Build one with {@link #builder()}; change a copy with {@link #toBuilder()}.
+ */
+public final class Mm4ForwardRes extends AbstractMm4Message implements Mm4Message {
+
+  Mm4ForwardRes(MimeEntity root) {
+    super(root);
+  }
+
+  /** @return a builder for a new message */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return a builder holding this message; unchanged fields keep their raw bytes */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  @Override
+  public Mm4MessageType messageType() {
+    return Mm4MessageType.FORWARD_RES;
+  }
+
+  /** @return X-Mms-Request-Status-Code */
+  public Optional<RequestStatusCode> requestStatusCode() {
+    return requestStatusCode0();
+  }
+
+  /** @return X-Mms-Status-Text, RFC 2047 encoded words decoded */
+  public Optional<String> statusText() {
+    return statusText0();
+  }
+
+  /** Builds a {@link Mm4ForwardRes}. */
+  public static final class Builder extends Mm4MessageBuilder<Builder, Mm4ForwardRes> {
+
+    Builder() {
+      super(Mm4MessageType.FORWARD_RES);
+    }
+
+    Builder(Mm4ForwardRes from) {
+      super(Mm4MessageType.FORWARD_RES, from);
+    }
+
+    /** Sets X-Mms-Request-Status-Code. */
+    public Builder requestStatusCode(RequestStatusCode v) {
+      return set(Mm4HeaderNames.REQUEST_STATUS_CODE, Objects.requireNonNull(v, "requestStatusCode").token());
+    }
+
+    /** Sets X-Mms-Status-Text (RFC 2047-encoded when not plain US-ASCII). */
+    public Builder statusText(String v) {
+      return set(Mm4HeaderNames.STATUS_TEXT, Values.formatText("statusText", v));
+    }
+
+    /** Sets X-Mms-Message-Class. */
+    public Builder messageClass(MessageClass v) {
+      return set(Mm4HeaderNames.MESSAGE_CLASS, Objects.requireNonNull(v, "messageClass").token());
+    }
+
+    @Override
+    Mm4ForwardRes create(MimeEntity root) {
+      return new Mm4ForwardRes(root);
+    }
+  }
+}

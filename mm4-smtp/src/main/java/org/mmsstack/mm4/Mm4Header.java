@@ -1,0 +1,136 @@
+package org.mmsstack.mm4;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+import org.mmsstack.mm4.internal.mime.Folding;
+
+/**
+ * One header field: a name and an unfolded value. A field that came from parsing also remembers
+ * its raw bytes (folding, spacing and case as they were), and the formatter writes those bytes
+ * back unchanged, which is what makes an unmodified message round-trip byte for byte. A field
+ * made with {@link #of} is folded by the formatter.
+ *
+ * <p>Equality ignores the case of the name and the raw bytes: two fields are equal when they
+ * mean the same.
+ */
+public final class Mm4Header {
+
+  private final String name;
+  private final String value;
+  // Raw bytes of the field, line end included, as a view of the parsed input; null when built.
+  private final byte[] rawBuf;
+  private final int rawOff;
+  private final int rawLen;
+  private final long offset;
+
+  private Mm4Header(String name, String value, byte[] rawBuf, int rawOff, int rawLen, long offset) {
+    this.name = name;
+    this.value = value;
+    this.rawBuf = rawBuf;
+    this.rawOff = rawOff;
+    this.rawLen = rawLen;
+    this.offset = offset;
+  }
+
+  /**
+   * Creates a field. The value is what the field means after unfolding: no line breaks;
+   * non-ASCII text is allowed (RFC 6532) but header text for old MTAs should be RFC 2047-encoded,
+   * as the typed builder setters do.
+   *
+   * @param name the field name: printable US-ASCII except colon
+   * @param value the value; surrounding white space is dropped
+   * @return the field
+   * @throws IllegalArgumentException if the name is not a field name, the value holds CR, LF or
+   *     NUL, or the value has a run without white space too long to fold into 998-octet lines
+   */
+  public static Mm4Header of(String name, String value) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(value, "value");
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("name: \"\" (expected: a field name)");
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c < 33 || c > 126 || c == ':') {
+        throw new IllegalArgumentException("name: \"" + name + "\" (expected: printable US-ASCII without ':')");
+      }
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\r' || c == '\n' || c == 0) {
+        throw new IllegalArgumentException(
+            "value of " + name + ": contains CR, LF or NUL at index " + i + " (expected: an unfolded value)");
+      }
+    }
+    String v = value.strip();
+    if (!Folding.foldable(name, v)) {
+      throw new IllegalArgumentException(
+          "value of " + name + ": a run without white space is too long for a 998-octet line");
+    }
+    return new Mm4Header(name, v, null, 0, 0, -1);
+  }
+
+  /** A parsed field: keeps a view of its raw bytes when they are canonical (CRLF line ends). */
+  static Mm4Header parsed(String name, String value, byte[] buf, int off, int len, long offset) {
+    return new Mm4Header(name, value, buf, off, len, offset);
+  }
+
+  /** @return the field name as written */
+  public String name() {
+    return name;
+  }
+
+  /** @return the unfolded value, without surrounding white space */
+  public String value() {
+    return value;
+  }
+
+  /** @return whether this field is called {@code other}, ignoring case */
+  public boolean is(String other) {
+    return name.equalsIgnoreCase(other);
+  }
+
+  /** @return the 0-based byte offset of the field in the parsed input, or -1 for a built field */
+  public long offset() {
+    return offset;
+  }
+
+  /** @return whether the field keeps raw bytes that the formatter will write back */
+  public boolean hasRawBytes() {
+    return rawBuf != null;
+  }
+
+  /** @return a copy of the raw bytes (line end included), or an empty array for a built field */
+  public byte[] rawBytes() {
+    return rawBuf == null ? new byte[0] : Arrays.copyOfRange(rawBuf, rawOff, rawOff + rawLen);
+  }
+
+  byte[] rawBuf() {
+    return rawBuf;
+  }
+
+  int rawOff() {
+    return rawOff;
+  }
+
+  int rawLen() {
+    return rawLen;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Mm4Header && ((Mm4Header) o).name.equalsIgnoreCase(name)
+        && ((Mm4Header) o).value.equals(value);
+  }
+
+  @Override
+  public int hashCode() {
+    return name.toLowerCase(Locale.ROOT).hashCode() * 31 + value.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return name + ": " + value;
+  }
+}

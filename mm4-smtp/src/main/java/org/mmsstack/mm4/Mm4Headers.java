@@ -1,0 +1,155 @@
+package org.mmsstack.mm4;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An immutable, ordered list of header fields, with lookups that ignore the case of names. Order
+ * and repetitions are kept exactly as parsed (unknown headers included), so writing the list back
+ * reproduces the header section. The {@code with...} methods return modified copies.
+ */
+public final class Mm4Headers implements Iterable<Mm4Header> {
+
+  private static final Mm4Headers EMPTY = new Mm4Headers(List.of());
+
+  private final List<Mm4Header> fields;
+
+  private Mm4Headers(List<Mm4Header> fields) {
+    this.fields = fields;
+  }
+
+  /** @return the empty list */
+  public static Mm4Headers empty() {
+    return EMPTY;
+  }
+
+  /** @return a list of these fields, in order */
+  public static Mm4Headers of(List<Mm4Header> fields) {
+    List<Mm4Header> copy = List.copyOf(fields);
+    return copy.isEmpty() ? EMPTY : new Mm4Headers(copy);
+  }
+
+  /** Wraps a list the caller built and will not change. */
+  static Mm4Headers wrap(List<Mm4Header> fields) {
+    return new Mm4Headers(java.util.Collections.unmodifiableList(fields));
+  }
+
+  /** @return the fields in order (unmodifiable) */
+  public List<Mm4Header> list() {
+    return fields;
+  }
+
+  /** @return the number of fields */
+  public int size() {
+    return fields.size();
+  }
+
+  /** @return whether a field called {@code name} is present */
+  public boolean contains(String name) {
+    return firstField(name).isPresent();
+  }
+
+  /** @return the first field called {@code name} */
+  public Optional<Mm4Header> firstField(String name) {
+    for (Mm4Header h : fields) {
+      if (h.is(name)) {
+        return Optional.of(h);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** @return the value of the first field called {@code name} */
+  public Optional<String> first(String name) {
+    return firstField(name).map(Mm4Header::value);
+  }
+
+  /** @return the values of every field called {@code name}, in order */
+  public List<String> all(String name) {
+    List<String> out = new ArrayList<>(2);
+    for (Mm4Header h : fields) {
+      if (h.is(name)) {
+        out.add(h.value());
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** @return how many fields are called {@code name} */
+  public int count(String name) {
+    int n = 0;
+    for (Mm4Header h : fields) {
+      if (h.is(name)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Returns a copy where {@code name} has exactly this value: the first field of that name is
+   * replaced in place, later ones removed; if there is none, the field is appended.
+   */
+  public Mm4Headers with(String name, String value) {
+    Mm4Header h = Mm4Header.of(name, value);
+    List<Mm4Header> out = new ArrayList<>(fields.size() + 1);
+    boolean done = false;
+    for (Mm4Header f : fields) {
+      if (f.is(name)) {
+        if (!done) {
+          // A field whose value is unchanged keeps its raw bytes (and so its original form).
+          out.add(f.value().equals(h.value()) && f.name().equals(name) ? f : h);
+          done = true;
+        }
+      } else {
+        out.add(f);
+      }
+    }
+    if (!done) {
+      out.add(h);
+    }
+    return new Mm4Headers(List.copyOf(out));
+  }
+
+  /** @return a copy with {@code field} appended */
+  public Mm4Headers plus(Mm4Header field) {
+    Objects.requireNonNull(field, "field");
+    List<Mm4Header> out = new ArrayList<>(fields);
+    out.add(field);
+    return new Mm4Headers(List.copyOf(out));
+  }
+
+  /** @return a copy without any field called {@code name} */
+  public Mm4Headers without(String name) {
+    List<Mm4Header> out = new ArrayList<>(fields.size());
+    for (Mm4Header f : fields) {
+      if (!f.is(name)) {
+        out.add(f);
+      }
+    }
+    return out.size() == fields.size() ? this : new Mm4Headers(List.copyOf(out));
+  }
+
+  @Override
+  public Iterator<Mm4Header> iterator() {
+    return fields.iterator();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Mm4Headers && ((Mm4Headers) o).fields.equals(fields);
+  }
+
+  @Override
+  public int hashCode() {
+    return fields.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return fields.toString();
+  }
+}

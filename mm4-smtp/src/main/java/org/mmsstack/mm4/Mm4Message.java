@@ -1,0 +1,81 @@
+package org.mmsstack.mm4;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An MM4 message (3GPP TS 23.140 §8.4): RFC 5322 mail with X-Mms-* header fields and, for
+ * MM4_forward.REQ, a MIME body holding the MM. One final, immutable class per message type; a
+ * {@code switch} over this sealed type covers all six.
+ *
+ * <p>Every typed accessor reads the {@link #headers() header fields}, which keep everything the
+ * message carried (unknown headers included, in order), so a parsed and re-formatted message
+ * loses nothing. Accessors return empty when an element is absent <em>or</em> its value does not
+ * parse (lenient parsing keeps such messages; {@link Mm4Validator} says what is wrong); the raw
+ * text is always in {@link #headers()}.
+ *
+ * <p>Equality: same type, equal header fields (names ignoring case, values exactly, in order) and
+ * equal content.
+ */
+public sealed interface Mm4Message
+    permits Mm4ForwardReq, Mm4ForwardRes, Mm4DeliveryReportReq, Mm4DeliveryReportRes,
+        Mm4ReadReplyReportReq, Mm4ReadReplyReportRes {
+
+  /** @return the X-Mms-Message-Type this class stands for */
+  Mm4MessageType messageType();
+
+  /** @return every header field, in order */
+  Mm4Headers headers();
+
+  /** @return the content: the root MIME entity (its header fields are {@link #headers()}) */
+  MimeEntity content();
+
+  /** @return X-Mms-3GPP-MMS-Version */
+  Optional<Mm4Version> mmsVersion();
+
+  /** @return X-Mms-Transaction-ID, without the quotes of a quoted-string form */
+  Optional<String> transactionId();
+
+  /**
+   * @return X-Mms-Message-ID, without the quotes of a quoted-string form (angle brackets, which
+   *     some Relay/Servers write, are kept as part of the id)
+   */
+  Optional<String> messageId();
+
+  /** @return From */
+  Optional<Mm4Address> from();
+
+  /** @return To (all To fields, in order) */
+  List<Mm4Address> to();
+
+  /** @return Cc (all Cc fields, in order) */
+  List<Mm4Address> cc();
+
+  /** @return Date */
+  Optional<OffsetDateTime> date();
+
+  /** @return Subject, RFC 2047 encoded words decoded */
+  Optional<String> subject();
+
+  /** @return Message-ID of the mail, without angle brackets */
+  Optional<String> rfc822MessageId();
+
+  /** @return Sender */
+  Optional<Mm4Address> sender();
+
+  /** @return MIME-Version (comments removed) */
+  Optional<String> mimeVersion();
+
+  /** @return Content-Type, if present and readable */
+  Optional<MediaType> contentType();
+
+  /** @return X-Mms-Originator-System (requests; some responses carry it too) */
+  Optional<Mm4Address> originatorSystem();
+
+  /** @return X-Mms-Message-Class (requests; some responses carry it too) */
+  Optional<MessageClass> messageClass();
+
+  /** @return the first value of any header field, by name (any case) */
+  Optional<String> header(String name);
+}

@@ -1,0 +1,108 @@
+package org.mmsstack.mm4;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * MM4_read_reply_report.REQ: whether a recipient read the MM; From is that recipient, To the original sender. Required: version, transaction id, X-Mms-Message-ID (of the MM), From, To, Date, X-Mms-Read-Status and Message-ID.
+ *
+ * <p>Immutable. Build one with {@link #builder()}; change a copy with {@link #toBuilder()}.
+ */
+public final class Mm4ReadReplyReportReq extends AbstractMm4Message implements Mm4Message {
+
+  Mm4ReadReplyReportReq(MimeEntity root) {
+    super(root);
+  }
+
+  /** @return a builder for a new message */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return a builder holding this message; unchanged fields keep their raw bytes */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  @Override
+  public Mm4MessageType messageType() {
+    return Mm4MessageType.READ_REPLY_REPORT_REQ;
+  }
+
+  /** @return X-Mms-Read-Status */
+  public Optional<ReadStatus> readStatus() {
+    return headers().first(Mm4HeaderNames.READ_STATUS).flatMap(ReadStatus::fromToken);
+  }
+
+  /** @return X-Mms-Ack-Request */
+  public Optional<YesNo> ackRequest() {
+    return ackRequest0();
+  }
+
+  /** @return X-Mms-Status-Text, RFC 2047 encoded words decoded */
+  public Optional<String> statusText() {
+    return statusText0();
+  }
+
+  /** @return X-Mms-Applic-ID */
+  public Optional<String> applicId() {
+    return Values.text(headers(), Mm4HeaderNames.APPLIC_ID);
+  }
+
+  /** @return X-Mms-Reply-Applic-ID */
+  public Optional<String> replyApplicId() {
+    return Values.text(headers(), Mm4HeaderNames.REPLY_APPLIC_ID);
+  }
+
+  /** @return X-Mms-Aux-Applic-Info */
+  public Optional<String> auxApplicInfo() {
+    return Values.text(headers(), Mm4HeaderNames.AUX_APPLIC_INFO);
+  }
+
+  /** Builds a {@link Mm4ReadReplyReportReq}. */
+  public static final class Builder extends Mm4MessageBuilder<Builder, Mm4ReadReplyReportReq> {
+
+    Builder() {
+      super(Mm4MessageType.READ_REPLY_REPORT_REQ);
+    }
+
+    Builder(Mm4ReadReplyReportReq from) {
+      super(Mm4MessageType.READ_REPLY_REPORT_REQ, from);
+    }
+
+    /** Sets X-Mms-Read-Status. */
+    public Builder readStatus(ReadStatus v) {
+      return set(Mm4HeaderNames.READ_STATUS, Objects.requireNonNull(v, "readStatus").token());
+    }
+
+    /** Sets X-Mms-Ack-Request. */
+    public Builder ackRequest(YesNo v) {
+      return set(Mm4HeaderNames.ACK_REQUEST, Objects.requireNonNull(v, "ackRequest").token());
+    }
+
+    /** Sets X-Mms-Status-Text (RFC 2047-encoded when not plain US-ASCII). */
+    public Builder statusText(String v) {
+      return set(Mm4HeaderNames.STATUS_TEXT, Values.formatText("statusText", v));
+    }
+
+    /** Sets X-Mms-Applic-ID. */
+    public Builder applicId(String v) {
+      return set(Mm4HeaderNames.APPLIC_ID, Values.formatText("applicId", v));
+    }
+
+    /** Sets X-Mms-Reply-Applic-ID. */
+    public Builder replyApplicId(String v) {
+      return set(Mm4HeaderNames.REPLY_APPLIC_ID, Values.formatText("replyApplicId", v));
+    }
+
+    /** Sets X-Mms-Aux-Applic-Info. */
+    public Builder auxApplicInfo(String v) {
+      return set(Mm4HeaderNames.AUX_APPLIC_INFO, Values.formatText("auxApplicInfo", v));
+    }
+
+    @Override
+    Mm4ReadReplyReportReq create(MimeEntity root) {
+      return new Mm4ReadReplyReportReq(root);
+    }
+  }
+}

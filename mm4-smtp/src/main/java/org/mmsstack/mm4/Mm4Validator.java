@@ -1,0 +1,199 @@
+package org.mmsstack.mm4;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongUnaryOperator;
+import org.mmsstack.mm4.internal.mime.AddressSyntax;
+import org.mmsstack.mm4.internal.mime.DateTimes;
+import org.mmsstack.mm4.internal.mime.EncodedWords;
+
+/**
+ * Checks an MM4 message against TS 23.140: mandatory elements per message type, values that do
+ * not parse as their type, fields that should appear once. Each finding names the header.
+ * Missing mandatory elements and bad values of mandatory elements are errors; bad optional values
+ * and repeated fields are warnings; unknown but legal values (a private message class) are infos.
+ *
+ * <p>Strict parsing runs the same checks and fails on the first warning or error.
+ */
+public final class Mm4Validator {
+
+  private Mm4Validator() {}
+
+  /**
+   * Validates a message.
+   *
+   * @param message the message
+   * @return the findings, in header order; empty when the message is valid
+   */
+  public static List<Mm4Finding> validate(Mm4Message message) {
+    Mm4Findings f = Mm4Findings.lenient();
+    try {
+      check(message, f, o -> 0);
+    } catch (Mm4FormatException e) {
+      throw new AssertionError("a lenient collector does not throw", e);
+    }
+    return f.list();
+  }
+
+  static void check(Mm4Message m, Mm4Findings sink, LongUnaryOperator lineOf) throws Mm4FormatException {
+    Mm4Headers h = m.headers();
+    Reporter r = new Reporter(sink, lineOf);
+    List<String> mandatory = Rules.mandatory(m.messageType());
+    for (String name : mandatory) {
+      if (name.equals(Rules.RECIPIENTS)) {
+        if (!h.contains(Mm4HeaderNames.TO) && !h.contains(Mm4HeaderNames.CC)) {
+          r.missing(Mm4HeaderNames.TO, "no recipient: To or Cc is required");
+        }
+      } else if (name.equals(Rules.CONTENT)) {
+        if (!h.contains(Mm4HeaderNames.CONTENT_TYPE)) {
+          r.missing(Mm4HeaderNames.CONTENT_TYPE, "Content-Type is required");
+        }
+      } else if (!h.contains(name)) {
+        r.missing(name, name + " is required in " + m.messageType().token());
+      }
+    }
+    for (Mm4Header f : h) {
+      String n = f.name().toLowerCase(Locale.ROOT);
+      boolean required = isRequired(mandatory, f.name());
+      if (Rules.SINGLE.contains(n) && h.count(f.name()) > 1 && h.firstField(f.name()).get() != f) {
+        r.report(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.DUPLICATE_HEADER, f,
+            f.name() + " appears more than once; the first is used");
+      }
+      String v = f.value();
+      String bad = badValue(n, v, r, f);
+      if (bad != null) {
+        r.report(required ? Mm4Finding.Severity.ERROR : Mm4Finding.Severity.WARNING,
+            Mm4FormatException.Reason.INVALID_VALUE, f, bad);
+      }
+    }
+    if ((h.contains(Mm4HeaderNames.PREVIOUSLY_SENT_BY) || h.contains(Mm4HeaderNames.PREVIOUSLY_SENT_DATE))
+        && !h.contains(Mm4HeaderNames.FORWARD_COUNTER)) {
+      r.missingWarning(Mm4HeaderNames.FORWARD_COUNTER,
+          "X-Mms-Previously-sent-* without X-Mms-Forward-Counter (it is conditional on forwarding)");
+    }
+  }
+
+  private static boolean isRequired(List<String> mandatory, String name) {
+    for (String m : mandatory) {
+      if (m.equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Returns what is wrong with the value, or null. */
+  private static String badValue(String n, String v, Reporter r, Mm4Header f) throws Mm4FormatException {
+    switch (n) {
+      case "x-mms-3gpp-mms-version":
+        return Mm4Version.parse(v).isPresent() ? null : "not a dotted version: " + clip(v);
+      case "x-mms-message-type":
+        return Mm4MessageType.fromToken(v).isPresent() ? null : "unknown message type: " + clip(v);
+      case "x-mms-transaction-id":
+      case "x-mms-message-id":
+        return Values.id(Mm4Headers.of(List.of(f)), f.name()).isPresent() ? null : "empty id";
+      case "x-mms-request-status-code":
+        return RequestStatusCode.fromToken(v).isPresent() ? null : "unknown request status: " + clip(v);
+      case "x-mms-mm-status-code":
+        return MmStatusCode.fromToken(v).isPresent() ? null : "unknown MM status: " + clip(v);
+      case "x-mms-read-status":
+        return ReadStatus.fromToken(v).isPresent() ? null : "unknown read status: " + clip(v);
+      case "x-mms-priority":
+        return Priority.fromToken(v).isPresent() ? null : "unknown priority: " + clip(v);
+      case "x-mms-sender-visibility":
+        return SenderVisibility.fromToken(v).isPresent() ? null : "unknown sender visibility: " + clip(v);
+      case "x-mms-content-class":
+        return ContentClass.fromToken(v).isPresent() ? null : "unknown content class: " + clip(v);
+      case "x-mms-delivery-report":
+      case "x-mms-read-reply":
+      case "x-mms-ack-request":
+      case "x-mms-drm-content":
+      case "x-mms-adaptation-allowed":
+        return YesNo.fromToken(v).isPresent() ? null : "expected Yes or No: " + clip(v);
+      case "x-mms-message-class":
+        if (v.isBlank()) {
+          return "empty message class";
+        }
+        if (!MessageClass.of(v).isKnown()) {
+          r.report(Mm4Finding.Severity.INFO, Mm4FormatException.Reason.INVALID_VALUE, f,
+              "message class outside TS 23.140's four: " + clip(v));
+        }
+        return null;
+      case "x-mms-forward-counter":
+        return Values.counter(v).isPresent() ? null : "not a non-negative integer: " + clip(v);
+      case "x-mms-previously-sent-by":
+        return Values.previouslySentBy(v).isPresent() ? null : "expected <index>, <address>: " + clip(v);
+      case "x-mms-previously-sent-date-and-time":
+        return Values.previouslySentDate(v).isPresent() ? null : "expected <index>, <date>: " + clip(v);
+      case "date":
+      case "x-mms-expiry":
+        return DateTimes.parse(v).isPresent() ? null : "not an RFC 5322 date: " + clip(v);
+      case "from":
+      case "sender":
+      case "x-mms-originator-system": {
+        int[] bad = {0};
+        List<Mm4Address> l = AddressSyntax.parseList(v, e -> bad[0]++);
+        return bad[0] == 0 && l.size() == 1 ? null : "expected exactly one address: " + clip(v);
+      }
+      case "to":
+      case "cc": {
+        StringBuilder sb = new StringBuilder();
+        AddressSyntax.parseList(v, e -> sb.append(sb.length() == 0 ? "" : ", ").append(clip(e)));
+        return sb.length() == 0 ? null : "not an address: " + sb;
+      }
+      case "content-type":
+        return MediaType.tryParse(v).isPresent() ? null : "not type/subtype: " + clip(v);
+      case "mime-version":
+        return DateTimes.stripComments(v).strip().equals("1.0") ? null : "expected 1.0: " + clip(v);
+      case "message-id":
+        return Values.rfc822Id(Mm4Headers.of(List.of(f))).isPresent() ? null : "empty msg-id";
+      case "subject":
+      case "x-mms-status-text":
+      case "x-mms-mm-status-extension":
+      case "x-mms-applic-id":
+      case "x-mms-reply-applic-id":
+      case "x-mms-aux-applic-info": {
+        String[] why = {null};
+        EncodedWords.decode(v, (w, e) -> why[0] = w);
+        if (why[0] != null) {
+          r.report(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.BAD_ENCODED_WORD, f,
+              "undecodable encoded word kept as text: " + clip(why[0]));
+        }
+        return null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  private static String clip(String s) {
+    return Mm4FormatException.clip(s);
+  }
+
+  /** Turns checks into findings at the field's place. */
+  private static final class Reporter {
+    private final Mm4Findings sink;
+    private final LongUnaryOperator lineOf;
+
+    Reporter(Mm4Findings sink, LongUnaryOperator lineOf) {
+      this.sink = sink;
+      this.lineOf = lineOf;
+    }
+
+    void report(Mm4Finding.Severity s, Mm4FormatException.Reason reason, Mm4Header f, String message)
+        throws Mm4FormatException {
+      sink.report(new Mm4Finding(s, reason, lineOf.applyAsLong(f.offset()), f.offset(), f.name(), message));
+    }
+
+    void missing(String header, String message) throws Mm4FormatException {
+      sink.report(new Mm4Finding(Mm4Finding.Severity.ERROR, Mm4FormatException.Reason.MISSING_HEADER, 0, -1,
+          header, message));
+    }
+
+    void missingWarning(String header, String message) throws Mm4FormatException {
+      sink.report(new Mm4Finding(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.MISSING_HEADER, 0, -1,
+          header, message));
+    }
+  }
+
+}

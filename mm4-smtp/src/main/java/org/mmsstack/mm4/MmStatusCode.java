@@ -1,0 +1,66 @@
+package org.mmsstack.mm4;
+
+import java.util.Optional;
+
+/**
+ * X-Mms-MM-Status-Code: what became of an MM, as MM4_delivery_report.REQ reports it. The tokens map one to one onto the binary X-Mms-Status values.
+ *
+ * <p>Tokens match case-insensitively on parse ({@link #fromToken(String)}); {@link #token()} is
+ * the spelling of 3GPP TS 23.140, which the formatter writes.
+ */
+public enum MmStatusCode {
+  /** {@code Expired}. */
+  EXPIRED("Expired"),
+  /** {@code Retrieved}. */
+  RETRIEVED("Retrieved"),
+  /** {@code Rejected}. */
+  REJECTED("Rejected"),
+  /** {@code Deferred}. */
+  DEFERRED("Deferred"),
+  /** {@code Indeterminate}. */
+  INDETERMINATE("Indeterminate"),
+  /** {@code Forwarded}. */
+  FORWARDED("Forwarded"),
+  /** {@code Unrecognised}. */
+  UNRECOGNISED("Unrecognised");
+
+  /** The header this value belongs to. */
+  public static final String HEADER = Mm4HeaderNames.MM_STATUS_CODE;
+
+  private static final MmStatusCode[] VALUES = values();
+
+  private final String token;
+
+  MmStatusCode(String token) {
+    this.token = token;
+  }
+
+  /** @return the token as TS 23.140 spells it */
+  public String token() {
+    return token;
+  }
+
+  /**
+   * Looks a token up, ignoring case and surrounding white space.
+   *
+   * @param token the header value
+   * @return the constant, or empty when the token is not one of this set
+   */
+  public static Optional<MmStatusCode> fromToken(String token) {
+    if (token == null) {
+      return Optional.empty();
+    }
+    String t = token.strip();
+    for (MmStatusCode v : VALUES) {
+      if (v.token.equalsIgnoreCase(t)) {
+        return Optional.of(v);
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public String toString() {
+    return token;
+  }
+}

@@ -1,0 +1,21 @@
+package org.mmsstack.mm4;
+
+import java.util.Objects;
+
+/**
+ * One X-Mms-Previously-sent-by entry, {@code <index>, <address>}: who sent the MM before it was
+ * forwarded; the index pairs it with a {@link PreviouslySentDate}.
+ *
+ * @param index the forward index (0 or more)
+ * @param address the earlier sender
+ */
+public record PreviouslySentBy(int index, Mm4Address address) {
+
+  /** Checks the components. */
+  public PreviouslySentBy {
+    if (index < 0) {
+      throw new IllegalArgumentException("index: " + index + " (expected: >= 0)");
+    }
+    Objects.requireNonNull(address, "address");
+  }
+}

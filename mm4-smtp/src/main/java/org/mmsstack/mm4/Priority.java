@@ -1,0 +1,58 @@
+package org.mmsstack.mm4;
+
+import java.util.Optional;
+
+/**
+ * X-Mms-Priority of an MM.
+ *
+ * <p>Tokens match case-insensitively on parse ({@link #fromToken(String)}); {@link #token()} is
+ * the spelling of 3GPP TS 23.140, which the formatter writes.
+ */
+public enum Priority {
+  /** {@code Low}. */
+  LOW("Low"),
+  /** {@code Normal}. */
+  NORMAL("Normal"),
+  /** {@code High}. */
+  HIGH("High");
+
+  /** The header this value belongs to. */
+  public static final String HEADER = Mm4HeaderNames.PRIORITY;
+
+  private static final Priority[] VALUES = values();
+
+  private final String token;
+
+  Priority(String token) {
+    this.token = token;
+  }
+
+  /** @return the token as TS 23.140 spells it */
+  public String token() {
+    return token;
+  }
+
+  /**
+   * Looks a token up, ignoring case and surrounding white space.
+   *
+   * @param token the header value
+   * @return the constant, or empty when the token is not one of this set
+   */
+  public static Optional<Priority> fromToken(String token) {
+    if (token == null) {
+      return Optional.empty();
+    }
+    String t = token.strip();
+    for (Priority v : VALUES) {
+      if (v.token.equalsIgnoreCase(t)) {
+        return Optional.of(v);
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public String toString() {
+    return token;
+  }
+}

@@ -1,0 +1,56 @@
+package org.mmsstack.mm4;
+
+import java.util.Optional;
+
+/**
+ * X-Mms-Sender-Visibility: whether the sender's address may be shown to the recipient.
+ *
+ * <p>Tokens match case-insensitively on parse ({@link #fromToken(String)}); {@link #token()} is
+ * the spelling of 3GPP TS 23.140, which the formatter writes.
+ */
+public enum SenderVisibility {
+  /** {@code Hide}. */
+  HIDE("Hide"),
+  /** {@code Show}. */
+  SHOW("Show");
+
+  /** The header this value belongs to. */
+  public static final String HEADER = Mm4HeaderNames.SENDER_VISIBILITY;
+
+  private static final SenderVisibility[] VALUES = values();
+
+  private final String token;
+
+  SenderVisibility(String token) {
+    this.token = token;
+  }
+
+  /** @return the token as TS 23.140 spells it */
+  public String token() {
+    return token;
+  }
+
+  /**
+   * Looks a token up, ignoring case and surrounding white space.
+   *
+   * @param token the header value
+   * @return the constant, or empty when the token is not one of this set
+   */
+  public static Optional<SenderVisibility> fromToken(String token) {
+    if (token == null) {
+      return Optional.empty();
+    }
+    String t = token.strip();
+    for (SenderVisibility v : VALUES) {
+      if (v.token.equalsIgnoreCase(t)) {
+        return Optional.of(v);
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public String toString() {
+    return token;
+  }
+}

@@ -1,0 +1,159 @@
+package org.mmsstack.mm4;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.mmsstack.mm4.internal.mime.AddressSyntax;
+import org.mmsstack.mm4.internal.mime.DateTimes;
+import org.mmsstack.mm4.internal.mime.EncodedWords;
+import org.mmsstack.mm4.internal.mime.Syntax;
+
+/** Reading and writing the typed header values: one place, used by accessors, builders and the validator. */
+final class Values {
+
+  private Values() {}
+
+  // ---- reading ----
+
+  static Optional<String> id(Mm4Headers h, String name) {
+    return h.first(name).map(v -> Syntax.unquote(v.strip())).filter(v -> !v.isEmpty());
+  }
+
+  static Optional<String> text(Mm4Headers h, String name) {
+    return h.first(name).map(v -> EncodedWords.decode(v, EncodedWords.IGNORE));
+  }
+
+  static Optional<Mm4Address> address(Mm4Headers h, String name) {
+    return h.first(name).flatMap(v -> {
+      List<Mm4Address> l = AddressSyntax.parseList(v, AddressSyntax.IGNORE);
+      return l.size() == 1 ? Optional.of(l.get(0)) : Optional.empty();
+    });
+  }
+
+  static List<Mm4Address> addresses(Mm4Headers h, String name) {
+    List<Mm4Address> out = new ArrayList<>();
+    for (String v : h.all(name)) {
+      out.addAll(AddressSyntax.parseList(v, AddressSyntax.IGNORE));
+    }
+    return List.copyOf(out);
+  }
+
+  static Optional<OffsetDateTime> date(Mm4Headers h, String name) {
+    return h.first(name).flatMap(DateTimes::parse);
+  }
+
+  static Optional<YesNo> yesNo(Mm4Headers h, String name) {
+    return h.first(name).flatMap(YesNo::fromToken);
+  }
+
+  static Optional<MessageClass> messageClass(Mm4Headers h) {
+    return h.first(Mm4HeaderNames.MESSAGE_CLASS).filter(v -> !v.isBlank()).map(MessageClass::of);
+  }
+
+  static Optional<Integer> counter(String v) {
+    String s = v.strip();
+    if (s.isEmpty() || s.length() > 9) {
+      return Optional.empty();
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(Integer.parseInt(s));
+  }
+
+  static Optional<String> rfc822Id(Mm4Headers h) {
+    return h.first(Mm4HeaderNames.RFC822_MESSAGE_ID).map(v -> {
+      String s = DateTimes.stripComments(v).strip();
+      if (s.length() >= 2 && s.charAt(0) == '<' && s.charAt(s.length() - 1) == '>') {
+        s = s.substring(1, s.length() - 1);
+      }
+      return s;
+    }).filter(s -> !s.isEmpty());
+  }
+
+  static Optional<PreviouslySentBy> previouslySentBy(String v) {
+    int comma = v.indexOf(',');
+    if (comma < 0) {
+      return Optional.empty();
+    }
+    Optional<Integer> index = counter(v.substring(0, comma));
+    List<Mm4Address> a = AddressSyntax.parseList(v.substring(comma + 1), AddressSyntax.IGNORE);
+    if (index.isEmpty() || a.size() != 1) {
+      return Optional.empty();
+    }
+    return Optional.of(new PreviouslySentBy(index.get(), a.get(0)));
+  }
+
+  static Optional<PreviouslySentDate> previouslySentDate(String v) {
+    int comma = v.indexOf(',');
+    if (comma < 0) {
+      return Optional.empty();
+    }
+    Optional<Integer> index = counter(v.substring(0, comma));
+    Optional<OffsetDateTime> d = DateTimes.parse(v.substring(comma + 1));
+    if (index.isEmpty() || d.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new PreviouslySentDate(index.get(), d.get()));
+  }
+
+  // ---- writing ----
+
+  /** An opaque id: as it is when it is a plain run of printable ASCII, else a quoted-string. */
+  static String formatId(String what, String id) {
+    if (id == null || id.isEmpty()) {
+      throw new IllegalArgumentException(what + ": \"" + id + "\" (expected: non-empty)");
+    }
+    boolean plain = true;
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c < 0x20 || c >= 0x7f) {
+        throw new IllegalArgumentException(what + ": \"" + id + "\" (expected: printable US-ASCII)");
+      }
+      if (c == ' ' || c == '"' || c == '\\' || c == '(' || c == ')' || c == ',' || c == ';') {
+        plain = false;
+      }
+    }
+    return plain ? id : Syntax.quote(id);
+  }
+
+  static String formatRfc822Id(String id) {
+    boolean ok = id != null && !id.isEmpty();
+    for (int i = 0; ok && i < id.length(); i++) {
+      char c = id.charAt(i);
+      ok = c > 0x20 && c < 0x7f && c != '<' && c != '>';
+    }
+    if (!ok) {
+      throw new IllegalArgumentException("rfc822MessageId: \"" + id + "\" (expected: id-left@id-right without <, > or spaces)");
+    }
+    return "<" + id + ">";
+  }
+
+  static String formatText(String what, String text) {
+    if (text == null || !Syntax.isPrintableText(text.replace('\r', ' ').replace('\n', ' '))) {
+      throw new IllegalArgumentException(what + ": \"" + text + "\" (expected: text without control characters or lone surrogates)");
+    }
+    return EncodedWords.encodeIfNeeded(text);
+  }
+
+  static String formatAddresses(List<Mm4Address> list) {
+    StringBuilder sb = new StringBuilder();
+    for (Mm4Address a : list) {
+      if (sb.length() > 0) {
+        sb.append(", ");
+      }
+      sb.append(a.toHeaderValue());
+    }
+    return sb.toString();
+  }
+
+  static String formatDate(OffsetDateTime t) {
+    if (t.getOffset().getTotalSeconds() % 60 != 0 || t.getYear() < 1900 || t.getYear() > 9999) {
+      throw new IllegalArgumentException("date: " + t + " (expected: year 1900 ~ 9999, offset in whole minutes)");
+    }
+    return DateTimes.format(t);
+  }
+}

@@ -1,0 +1,310 @@
+package org.mmsstack.mm4.internal.mime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.mmsstack.mm4.AddressType;
+import org.mmsstack.mm4.Mm4Address;
+
+/**
+ * RFC 5322 §3.4 address lists, read leniently: display names (quoted strings, atoms, encoded
+ * words), angle addresses, bare addr-specs without a domain (MM4 writes
+ * {@code +4912345678/TYPE=PLMN} unqualified), comments, and groups (flattened). The
+ * {@code /TYPE=} suffix of the local part is split off case-insensitively.
+ */
+public final class AddressSyntax {
+
+  private AddressSyntax() {}
+
+  /** Receives the list entries that do not parse. */
+  public interface Problems {
+    /** Called once per unusable entry. */
+    void badAddress(String entry);
+  }
+
+  /** Ignores problems. */
+  public static final Problems IGNORE = e -> {};
+
+  /** Parses an address list; entries that do not parse are reported and skipped. */
+  public static List<Mm4Address> parseList(String text, Problems problems) {
+    List<Mm4Address> out = new ArrayList<>(4);
+    for (String entry : splitTopLevel(text)) {
+      String e = entry.strip();
+      if (e.isEmpty()) {
+        continue;
+      }
+      Mm4Address a = parseOne(e);
+      if (a == null) {
+        problems.badAddress(e);
+      } else {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Splits at commas outside quotes, comments and angle brackets; a group's
+   * {@code display-name:} prefix and its {@code ;} end are dropped.
+   */
+  private static List<String> splitTopLevel(String s) {
+    List<String> parts = new ArrayList<>();
+    boolean hasGroupEnd = hasTopLevel(s, ';');
+    StringBuilder cur = new StringBuilder();
+    boolean quoted = false;
+    int comment = 0;
+    boolean angle = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\' && (quoted || comment > 0) && i + 1 < s.length()) {
+        cur.append(c).append(s.charAt(++i));
+        continue;
+      }
+      if (comment > 0) {
+        if (c == '(') {
+          comment++;
+        } else if (c == ')') {
+          comment--;
+        }
+        cur.append(c);
+        continue;
+      }
+      if (quoted) {
+        if (c == '"') {
+          quoted = false;
+        }
+        cur.append(c);
+        continue;
+      }
+      switch (c) {
+        case '"':
+          quoted = true;
+          cur.append(c);
+          break;
+        case '(':
+          comment++;
+          cur.append(c);
+          break;
+        case '<':
+          angle = true;
+          cur.append(c);
+          break;
+        case '>':
+          angle = false;
+          cur.append(c);
+          break;
+        case ',':
+          if (angle) {
+            cur.append(c);
+          } else {
+            parts.add(cur.toString());
+            cur.setLength(0);
+          }
+          break;
+        case ':':
+          if (!angle && hasGroupEnd) {
+            cur.setLength(0); // group display name
+          } else {
+            cur.append(c);
+          }
+          break;
+        case ';':
+          if (!angle) {
+            parts.add(cur.toString());
+            cur.setLength(0);
+          } else {
+            cur.append(c);
+          }
+          break;
+        default:
+          cur.append(c);
+      }
+    }
+    parts.add(cur.toString());
+    return parts;
+  }
+
+  private static boolean hasTopLevel(String s, char target) {
+    boolean quoted = false;
+    int comment = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (comment > 0) {
+        comment += c == '(' ? 1 : c == ')' ? -1 : 0;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && c == '(') {
+        comment++;
+      } else if (!quoted && c == target) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Parses one mailbox, or returns null. */
+  public static Mm4Address parseOne(String entry) {
+    String e = DateTimes.stripComments(entry).strip();
+    String display = null;
+    String spec = e;
+    int lt = indexOutsideQuotes(e, '<');
+    if (lt >= 0) {
+      int gt = e.indexOf('>', lt);
+      if (gt < 0 || !e.substring(gt + 1).isBlank()) {
+        return null;
+      }
+      display = phrase(e.substring(0, lt).strip());
+      spec = e.substring(lt + 1, gt).strip();
+      // obs-route: "<@relay:user@host>"
+      if (spec.startsWith("@")) {
+        int colon = spec.indexOf(':');
+        if (colon < 0) {
+          return null;
+        }
+        spec = spec.substring(colon + 1);
+      }
+    }
+    if (spec.isEmpty()) {
+      return null;
+    }
+    String local;
+    String domain = null;
+    if (spec.charAt(0) == '"') {
+      int close = closingQuote(spec);
+      if (close < 0) {
+        return null;
+      }
+      local = Syntax.unquote(spec.substring(0, close + 1));
+      String rest = spec.substring(close + 1).strip();
+      if (!rest.isEmpty()) {
+        if (rest.charAt(0) != '@') {
+          return null;
+        }
+        domain = rest.substring(1).strip();
+      }
+    } else {
+      int at = spec.lastIndexOf('@');
+      if (at >= 0) {
+        local = spec.substring(0, at).strip();
+        domain = spec.substring(at + 1).strip();
+      } else {
+        local = spec;
+      }
+      for (int i = 0; i < local.length(); i++) {
+        char c = local.charAt(i);
+        if (c == ' ' || c == '\t' || c == '"' || c == '<' || c == '>') {
+          return null;
+        }
+      }
+    }
+    if (domain != null && domain.isEmpty()) {
+      return null;
+    }
+    String value = local;
+    AddressType type = null;
+    int t = local.toUpperCase(Locale.ROOT).lastIndexOf("/TYPE=");
+    if (t >= 0) {
+      value = local.substring(0, t);
+      String tok = local.substring(t + 6);
+      try {
+        type = AddressType.of(tok);
+      } catch (IllegalArgumentException ex) {
+        return null;
+      }
+    }
+    try {
+      return Mm4Address.of(display, value, type, domain);
+    } catch (IllegalArgumentException ex) {
+      return null;
+    }
+  }
+
+  private static String phrase(String p) {
+    if (p.isEmpty()) {
+      return null;
+    }
+    // Words of a phrase: quoted strings lose their quotes, encoded words are decoded.
+    StringBuilder sb = new StringBuilder(p.length());
+    int i = 0;
+    while (i < p.length()) {
+      char c = p.charAt(i);
+      if (c == '"') {
+        int close = closingQuote(p.substring(i));
+        if (close < 0) {
+          sb.append(p.substring(i + 1));
+          break;
+        }
+        sb.append(Syntax.unquote(p.substring(i, i + close + 1)));
+        i += close + 1;
+      } else {
+        int j = i;
+        while (j < p.length() && p.charAt(j) != '"') {
+          j++;
+        }
+        sb.append(EncodedWords.decode(p.substring(i, j), EncodedWords.IGNORE));
+        i = j;
+      }
+    }
+    String s = sb.toString().strip();
+    return s.isEmpty() ? null : s;
+  }
+
+  private static int closingQuote(String s) {
+    for (int i = 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int indexOutsideQuotes(String s, char target) {
+    boolean quoted = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && c == target) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The addr-spec of an address: the local part as a dot-atom or quoted string, then the domain. */
+  public static String addrSpec(String localPart, String domain) {
+    String lp = Syntax.isDotAtom(localPart) ? localPart : Syntax.quote(localPart);
+    return domain == null ? lp : lp + "@" + domain;
+  }
+
+  /** An address as a header writes it: a display name (quoted or encoded as needed) and angle brackets. */
+  public static String format(String displayName, String localPart, String domain) {
+    String spec = addrSpec(localPart, domain);
+    if (displayName == null) {
+      return spec;
+    }
+    return formatPhrase(displayName) + " <" + spec + ">";
+  }
+
+  private static String formatPhrase(String name) {
+    if (!EncodedWords.isPlain(name)) {
+      return EncodedWords.encode(name);
+    }
+    boolean atoms = true;
+    for (int i = 0; i < name.length() && atoms; i++) {
+      char c = name.charAt(i);
+      atoms = Syntax.isAtext(c) || c == ' ';
+    }
+    if (atoms && !name.contains("  ")) {
+      return name;
+    }
+    return Syntax.quote(name);
+  }
+}

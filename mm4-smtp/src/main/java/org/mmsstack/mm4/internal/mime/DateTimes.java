@@ -1,0 +1,171 @@
+package org.mmsstack.mm4.internal.mime;
+
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * RFC 5322 §3.3 date-time: a lenient reader (optional day of week, comments such as
+ * {@code (IST)}, obsolete zone names, two-digit years, missing seconds) and a writer of the
+ * canonical form {@code Wed, 26 Jan 2022 00:17:43 +0200}.
+ */
+public final class DateTimes {
+
+  private static final DateTimeFormatter WRITER =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss xx", Locale.ROOT);
+
+  private static final java.util.regex.Pattern WSP = java.util.regex.Pattern.compile("[ \\t]+");
+
+  private static final String[] MONTHS = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+  };
+
+  private DateTimes() {}
+
+  /** Formats a date as RFC 5322 writes it; sub-second precision is dropped. */
+  public static String format(OffsetDateTime t) {
+    return WRITER.format(t.withNano(0));
+  }
+
+  /** Parses an RFC 5322 date-time, or returns empty. */
+  public static Optional<OffsetDateTime> parse(String text) {
+    String s = stripComments(text).replace(',', ' ').strip();
+    String[] tok = WSP.split(s);
+    int i = 0;
+    if (tok.length > 0 && !tok[0].isEmpty() && Character.isLetter(tok[0].charAt(0))) {
+      i++; // day of week; RFC 5322 makes it optional and we do not check it
+    }
+    // day month year time zone: five tokens, or four when the zone is missing (obs-zone needs it)
+    if (tok.length - i < 4) {
+      return Optional.empty();
+    }
+    try {
+      int day = number(tok[i], 1, 2);
+      int month = month(tok[i + 1]);
+      String ys = tok[i + 2];
+      int year = number(ys, 2, 4);
+      if (ys.length() == 2) {
+        year += year < 50 ? 2000 : 1900; // RFC 5322 §4.3
+      } else if (ys.length() == 3) {
+        year += 1900;
+      }
+      String[] hms = tok[i + 3].split(":", -1);
+      if (hms.length < 2 || hms.length > 3) {
+        return Optional.empty();
+      }
+      int hour = number(hms[0], 1, 2);
+      int minute = number(hms[1], 1, 2);
+      int second = hms.length == 3 ? number(hms[2], 1, 2) : 0;
+      if (second == 60) {
+        second = 59; // leap second: java.time has none
+      }
+      ZoneOffset zone = tok.length - i > 4 ? zone(tok[i + 4]) : ZoneOffset.UTC;
+      if (zone == null || tok.length - i > 5 || month < 0 || day < 0 || year < 0
+          || hour < 0 || minute < 0 || second < 0) {
+        return Optional.empty();
+      }
+      return Optional.of(OffsetDateTime.of(
+          LocalDateTime.of(year, month, day, hour, minute, second), zone));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static int number(String s, int minDigits, int maxDigits) {
+    if (s.length() < minDigits || s.length() > maxDigits) {
+      return -1;
+    }
+    int v = 0;
+    for (int k = 0; k < s.length(); k++) {
+      char c = s.charAt(k);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
+  private static int month(String s) {
+    if (s.length() != 3) {
+      return -1;
+    }
+    String m = s.toLowerCase(Locale.ROOT);
+    for (int k = 0; k < 12; k++) {
+      if (MONTHS[k].equals(m)) {
+        return k + 1;
+      }
+    }
+    return -1;
+  }
+
+  private static ZoneOffset zone(String z) {
+    if (z.length() == 5 && (z.charAt(0) == '+' || z.charAt(0) == '-')) {
+      int hh = number(z.substring(1, 3), 2, 2);
+      int mm = number(z.substring(3, 5), 2, 2);
+      if (hh < 0 || mm < 0 || hh > 18 || mm > 59) {
+        return null;
+      }
+      int secs = (hh * 3600 + mm * 60) * (z.charAt(0) == '-' ? -1 : 1);
+      return secs < -18 * 3600 || secs > 18 * 3600 ? null : ZoneOffset.ofTotalSeconds(secs);
+    }
+    switch (z.toUpperCase(Locale.ROOT)) {
+      case "UT":
+      case "GMT":
+      case "Z":
+        return ZoneOffset.UTC;
+      case "EDT":
+        return ZoneOffset.ofHours(-4);
+      case "EST":
+      case "CDT":
+        return ZoneOffset.ofHours(-5);
+      case "CST":
+      case "MDT":
+        return ZoneOffset.ofHours(-6);
+      case "MST":
+      case "PDT":
+        return ZoneOffset.ofHours(-7);
+      case "PST":
+        return ZoneOffset.ofHours(-8);
+      default:
+        // RFC 5322 §4.3: other alphabetic (military) zones are to be read as -0000.
+        return z.length() == 1 && Character.isLetter(z.charAt(0)) ? ZoneOffset.UTC : null;
+    }
+  }
+
+  /** Removes RFC 5322 comments, nested or not, outside quoted strings. */
+  public static String stripComments(String s) {
+    if (s.indexOf('(') < 0) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    int depth = 0;
+    boolean quoted = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\' && i + 1 < s.length() && (quoted || depth > 0)) {
+        if (depth == 0) {
+          out.append(c).append(s.charAt(i + 1));
+        }
+        i++;
+      } else if (depth == 0 && c == '"') {
+        quoted = !quoted;
+        out.append(c);
+      } else if (!quoted && c == '(') {
+        if (depth == 0) {
+          out.append(' ');
+        }
+        depth++;
+      } else if (!quoted && c == ')' && depth > 0) {
+        depth--;
+      } else if (depth == 0) {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

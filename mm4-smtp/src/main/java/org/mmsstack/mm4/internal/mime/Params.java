@@ -1,0 +1,190 @@
+package org.mmsstack.mm4.internal.mime;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The {@code value; name=value; ...} grammar of Content-Type (RFC 2045 §5.1) and
+ * Content-Disposition (RFC 2183), read leniently: comments, quoted values, parameter names in any
+ * case (captures write {@code Start=}, {@code Charset=}), and RFC 2231 extended and continued
+ * parameters ({@code name*=utf-8''...}, {@code name*0=}).
+ */
+public final class Params {
+
+  private Params() {}
+
+  /** A parsed value: the leading token (lower case) and the parameters (names in lower case). */
+  public record Parsed(String value, Map<String, String> params) {}
+
+  /** Parses a header value; returns null when there is no leading value at all. */
+  public static Parsed parse(String text) {
+    String s = DateTimes.stripComments(text);
+    List<String> pieces = split(s);
+    String value = pieces.get(0).strip().toLowerCase(Locale.ROOT);
+    if (value.isEmpty()) {
+      return null;
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    Map<String, TreeMap<Integer, String[]>> continued = new LinkedHashMap<>();
+    for (int i = 1; i < pieces.size(); i++) {
+      String p = pieces.get(i);
+      int eq = p.indexOf('=');
+      if (eq <= 0) {
+        continue;
+      }
+      String name = p.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+      String v = p.substring(eq + 1).strip();
+      boolean quoted = v.startsWith("\"");
+      v = Syntax.unquote(v);
+      if (name.isEmpty()) {
+        continue;
+      }
+      int star = name.indexOf('*');
+      if (star < 0) {
+        params.putIfAbsent(name, v);
+        continue;
+      }
+      String base = name.substring(0, star);
+      String rest = name.substring(star + 1);
+      boolean extended = rest.endsWith("*") || rest.isEmpty();
+      String num = rest.endsWith("*") ? rest.substring(0, rest.length() - 1) : rest;
+      int index = 0;
+      if (!num.isEmpty()) {
+        try {
+          index = Integer.parseInt(num);
+        } catch (NumberFormatException e) {
+          params.putIfAbsent(name, v);
+          continue;
+        }
+        if (index < 0 || index > 999) {
+          continue;
+        }
+      }
+      continued
+          .computeIfAbsent(base, k -> new TreeMap<>())
+          .put(index, new String[] {v, extended && !quoted ? "x" : ""});
+    }
+    for (Map.Entry<String, TreeMap<Integer, String[]>> e : continued.entrySet()) {
+      String joined = join(e.getValue());
+      if (joined != null) {
+        params.put(e.getKey(), joined);
+      }
+    }
+    return new Parsed(value, params);
+  }
+
+  /** RFC 2231 §3-4: joins the segments, percent-decoding the extended ones in the first one's charset. */
+  private static String join(TreeMap<Integer, String[]> segs) {
+    Charset cs = StandardCharsets.US_ASCII;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    boolean first = true;
+    for (String[] seg : segs.values()) {
+      String v = seg[0];
+      boolean ext = !seg[1].isEmpty();
+      if (first && ext) {
+        int q1 = v.indexOf('\'');
+        int q2 = q1 < 0 ? -1 : v.indexOf('\'', q1 + 1);
+        if (q2 < 0) {
+          return null;
+        }
+        try {
+          String name = v.substring(0, q1);
+          cs = name.isEmpty() ? StandardCharsets.US_ASCII : Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+          return null;
+        }
+        v = v.substring(q2 + 1);
+      }
+      first = false;
+      if (ext) {
+        for (int i = 0; i < v.length(); i++) {
+          char c = v.charAt(i);
+          if (c == '%' && i + 2 < v.length()) {
+            int hi = Character.digit(v.charAt(i + 1), 16);
+            int lo = Character.digit(v.charAt(i + 2), 16);
+            if (hi >= 0 && lo >= 0) {
+              bytes.write(hi * 16 + lo);
+              i += 2;
+              continue;
+            }
+          }
+          writeUtf8(bytes, c, cs);
+        }
+      } else {
+        byte[] b = v.getBytes(cs);
+        bytes.write(b, 0, b.length);
+      }
+    }
+    return new String(bytes.toByteArray(), cs);
+  }
+
+  private static void writeUtf8(ByteArrayOutputStream out, char c, Charset cs) {
+    byte[] b = String.valueOf(c).getBytes(cs);
+    out.write(b, 0, b.length);
+  }
+
+  /** Splits at ';' outside quoted strings. */
+  private static List<String> split(String s) {
+    List<String> out = new ArrayList<>();
+    boolean quoted = false;
+    int start = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\' && quoted) {
+        i++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ';' && !quoted) {
+        out.add(s.substring(start, i));
+        start = i + 1;
+      }
+    }
+    out.add(s.substring(start));
+    return out;
+  }
+
+  /**
+   * Formats {@code value; name=value...}: token values as they are, others quoted. Non-ASCII
+   * values use RFC 2231 {@code name*=utf-8''...}.
+   */
+  public static String format(String value, Map<String, String> params) {
+    StringBuilder sb = new StringBuilder(value);
+    for (Map.Entry<String, String> e : params.entrySet()) {
+      sb.append("; ");
+      String v = e.getValue();
+      if (isAscii(v)) {
+        sb.append(e.getKey()).append('=').append(Syntax.isToken(v) ? v : Syntax.quote(v));
+      } else {
+        sb.append(e.getKey()).append("*=utf-8''");
+        for (byte b : v.getBytes(StandardCharsets.UTF_8)) {
+          int u = b & 0xff;
+          char c = (char) u;
+          if (u < 0x80 && Syntax.isTokenChar(c) && c != '%' && c != '\'' && c != '*') {
+            sb.append(c);
+          } else {
+            sb.append('%').append(Character.toUpperCase(Character.forDigit(u >> 4, 16)))
+                .append(Character.toUpperCase(Character.forDigit(u & 15, 16)));
+          }
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  private static boolean isAscii(String v) {
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c < 0x20 || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,84 @@
+package org.mmsstack.mm4.internal.mime;
+
+import org.mmsstack.mm4.Mm4Config;
+import org.mmsstack.mm4.Mm4Finding;
+import org.mmsstack.mm4.Mm4FormatException;
+import org.mmsstack.mm4.Mm4Findings;
+
+/**
+ * State of one parse: the input, the limits, the findings collector, and the counters that the
+ * limits bound across the whole message (parts). Offsets reported are relative to {@link #base},
+ * the first byte the caller handed over; lines are 1-based from there.
+ */
+public final class ParseContext {
+
+  /** The input. */
+  public final byte[] buf;
+  /** Offset of the caller's first byte in {@link #buf}. */
+  public final int base;
+  /** Limits and mode. */
+  public final Mm4Config config;
+  /** Where findings go (throws in strict mode). */
+  public final Mm4Findings findings;
+
+  private boolean bareLfReported;
+  private boolean sawBareLf;
+  private int parts;
+
+  /** Creates the context. */
+  public ParseContext(byte[] buf, int base, Mm4Config config, Mm4Findings findings) {
+    this.buf = buf;
+    this.base = base;
+    this.config = config;
+    this.findings = findings;
+  }
+
+  /** The 0-based offset of {@code pos} as the caller sees it. */
+  public long offset(int pos) {
+    return (long) pos - base;
+  }
+
+  /**
+   * The 1-based line of {@code pos}. Only called when something is reported, so counting line
+   * feeds from the start is cheaper overall than tracking lines on the hot path.
+   */
+  public long line(int pos) {
+    long line = 1;
+    int end = Math.min(pos, buf.length);
+    for (int i = base; i < end; i++) {
+      if (buf[i] == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  /** Reports a finding at {@code pos}. */
+  public void report(Mm4Finding.Severity severity, Mm4FormatException.Reason reason, int pos,
+      String header, String message) throws Mm4FormatException {
+    findings.report(new Mm4Finding(severity, reason, line(pos), offset(pos), header, message));
+  }
+
+  /** Notes a line ended by LF alone; the first one is reported, later ones only counted. */
+  public void bareLineFeed(int pos) throws Mm4FormatException {
+    sawBareLf = true;
+    if (!bareLfReported) {
+      bareLfReported = true;
+      report(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.BARE_LINE_FEED, pos, null,
+          "line ends in LF without CR (further ones are not reported)");
+    }
+  }
+
+  /** @return whether any structural line ended in LF alone */
+  public boolean sawBareLineFeed() {
+    return sawBareLf;
+  }
+
+  /** Counts one more body part, failing before it is parsed when {@code maxParts} is reached. */
+  public void countPart(int pos) throws Mm4FormatException {
+    if (parts >= config.maxParts()) {
+      throw Mm4FormatException.limitExceeded("maxParts", config.maxParts(), line(pos), offset(pos), null);
+    }
+    parts++;
+  }
+}

@@ -1,0 +1,99 @@
+package org.mmsstack.mm4.internal.mime;
+
+/** RFC 5322 character classes and quoting, shared by the address and parameter grammars. */
+public final class Syntax {
+
+  private Syntax() {}
+
+  /** RFC 5322 §3.2.3 atext. */
+  public static boolean isAtext(char c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+      return true;
+    }
+    return "!#$%&'*+-/=?^_`{|}~".indexOf(c) >= 0;
+  }
+
+  /** RFC 5322 §3.2.3 dot-atom-text. */
+  public static boolean isDotAtom(String s) {
+    if (s.isEmpty() || s.charAt(0) == '.' || s.charAt(s.length() - 1) == '.') {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '.') {
+        if (s.charAt(i - 1) == '.') {
+          return false;
+        }
+      } else if (!isAtext(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** RFC 2045 §5.1 token character. */
+  public static boolean isTokenChar(char c) {
+    return c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?=".indexOf(c) < 0;
+  }
+
+  /** Whether {@code s} is a non-empty RFC 2045 token. */
+  public static boolean isToken(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (!isTokenChar(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Writes {@code s} as an RFC 5322 quoted-string, escaping '"' and '\'. */
+  public static String quote(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\') {
+        sb.append('\\');
+      }
+      sb.append(c);
+    }
+    return sb.append('"').toString();
+  }
+
+  /** Removes one level of surrounding double quotes and the escapes inside, if quoted. */
+  public static String unquote(String s) {
+    if (s.length() < 2 || s.charAt(0) != '"' || s.charAt(s.length() - 1) != '"') {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 1; i < s.length() - 1; i++) {
+      char c = s.charAt(i);
+      if (c == '\\' && i + 1 < s.length() - 1) {
+        c = s.charAt(++i);
+      }
+      sb.append(c);
+    }
+    return sb.toString();
+  }
+
+  /** Whether the string holds no C0 control character (tab allowed), DEL, or lone surrogate. */
+  public static boolean isPrintableText(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c < 0x20 && c != '\t') || c == 0x7f) {
+        return false;
+      }
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

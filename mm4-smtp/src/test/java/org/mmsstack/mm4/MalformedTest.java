@@ -1,0 +1,174 @@
+package org.mmsstack.mm4;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Every malformed case gives Mm4FormatException with its reason and place; never anything unchecked. */
+class MalformedTest {
+
+  private static final String MULTI_HEAD = Fixtures.RES_HEAD + "MIME-Version: 1.0\n";
+
+  private static Mm4FormatException fails(Mm4Config config, String mail) {
+    return assertThrows(Mm4FormatException.class, () -> Mm4Codec.create(config).parse(Fixtures.mail(mail)));
+  }
+
+  private static Mm4FormatException fails(String mail) {
+    return fails(Mm4Config.DEFAULT, mail);
+  }
+
+  @Test
+  void continuationLineBeforeAnyHeader() {
+    Mm4FormatException e = fails(" folded\n" + Fixtures.RES_HEAD + "\n");
+    assertEquals(Mm4FormatException.Reason.BAD_FOLDING, e.reason());
+    assertEquals(1, e.line());
+    assertEquals(0, e.offset());
+  }
+
+  @Test
+  void headerWithoutColon() {
+    Mm4FormatException e = fails(Fixtures.RES_HEAD + "This line has no colon\n\n");
+    assertEquals(Mm4FormatException.Reason.MISSING_COLON, e.reason());
+    assertEquals(10, e.line());
+    assertTrue(e.getMessage().contains("line 10"));
+  }
+
+  @Test
+  void multipartWithoutBoundary() {
+    Mm4FormatException e = fails(MULTI_HEAD + "Content-Type: multipart/mixed\n\n--x\n\nhi\n--x--\n");
+    assertEquals(Mm4FormatException.Reason.MISSING_BOUNDARY, e.reason());
+    assertEquals("Content-Type", e.header().orElseThrow());
+  }
+
+  @Test
+  void multipartWithoutCloseDelimiter() {
+    Mm4FormatException e = fails(MULTI_HEAD + "Content-Type: multipart/mixed; boundary=x\n\n--x\n\nhi\n");
+    assertEquals(Mm4FormatException.Reason.UNTERMINATED_MULTIPART, e.reason());
+  }
+
+  @Test
+  void multipartWhoseBoundaryNeverOccurs() {
+    Mm4FormatException e = fails(MULTI_HEAD + "Content-Type: multipart/mixed; boundary=x\n\njust text\n");
+    assertEquals(Mm4FormatException.Reason.EMPTY_MULTIPART, e.reason());
+  }
+
+  @Test
+  void truncatedBase64() {
+    Mm4FormatException e = fails(MULTI_HEAD + "Content-Type: multipart/mixed; boundary=x\n\n--x\n"
+        + "Content-Transfer-Encoding: base64\n\nQUJDR\n--x--\n");
+    assertEquals(Mm4FormatException.Reason.TRUNCATED_BASE64, e.reason());
+  }
+
+  @Test
+  void unpaddedBase64IsAWarningLenientAndFatalStrict() throws Exception {
+    String mail = MULTI_HEAD + "Content-Type: multipart/mixed; boundary=x\n\n--x\n"
+        + "Content-Transfer-Encoding: base64\n\nQUJDRA\n--x--\n";
+    Mm4Findings f = Mm4Findings.lenient();
+    Mm4Message m = Mm4Codec.create().parse(Fixtures.mail(mail), f);
+    assertEquals("ABCD", new String(m.content().parts().get(0).dataBytes(), StandardCharsets.US_ASCII));
+    assertTrue(f.list().stream().anyMatch(x -> x.reason() == Mm4FormatException.Reason.TRUNCATED_BASE64));
+    assertEquals(Mm4FormatException.Reason.TRUNCATED_BASE64, fails(Mm4Config.STRICT, mail).reason());
+  }
+
+  @Test
+  void base64WithDataAfterPadding() {
+    Mm4FormatException e = fails(MULTI_HEAD + "Content-Type: multipart/mixed; boundary=x\n\n--x\n"
+        + "Content-Transfer-Encoding: base64\n\nQUI=QUJD\n--x--\n");
+    assertEquals(Mm4FormatException.Reason.BAD_BASE64, e.reason());
+  }
+
+  @Test
+  void brokenQuotedPrintableIsFatalOnlyWhenStrict() throws Exception {
+    String mail = MULTI_HEAD + "Content-Type: multipart/mixed; boundary=x\n\n--x\n"
+        + "Content-Transfer-Encoding: quoted-printable\n\na=ZZb\n--x--\n";
+    assertEquals(Mm4FormatException.Reason.BAD_QUOTED_PRINTABLE, fails(Mm4Config.STRICT, mail).reason());
+    Mm4Message m = Mm4Codec.create().parse(Fixtures.mail(mail));
+    assertEquals("a=ZZb", m.content().parts().get(0).text());
+  }
+
+  @Test
+  void unknownOrMissingMessageType() {
+    assertEquals(Mm4FormatException.Reason.UNKNOWN_MESSAGE_TYPE,
+        fails(Fixtures.RES_HEAD.replace("MM4_forward.RES", "MM7_submit.REQ") + "\n").reason());
+    assertEquals(Mm4FormatException.Reason.UNKNOWN_MESSAGE_TYPE,
+        fails(Fixtures.RES_HEAD.replace("X-Mms-Message-Type: MM4_forward.RES\n", "") + "\n").reason());
+  }
+
+  @Test
+  void tooManyHeaders() {
+    Mm4Config c = Mm4Config.builder().maxHeaderCount(5).build();
+    Mm4FormatException e = fails(c, Fixtures.RES_HEAD + "\n");
+    assertEquals(Mm4FormatException.Reason.LIMIT_EXCEEDED, e.reason());
+    assertTrue(e.getMessage().contains("maxHeaderCount"));
+    assertEquals(6, e.line());
+  }
+
+  @Test
+  void lineTooLong() {
+    Mm4FormatException e = fails(Mm4Config.STRICT, Fixtures.RES_HEAD + "X-Long: " + "a".repeat(1000) + "\n\n");
+    assertEquals(Mm4FormatException.Reason.LIMIT_EXCEEDED, e.reason());
+    assertTrue(e.getMessage().contains("maxLineLength"));
+  }
+
+  @Test
+  void nestingTooDeep() {
+    StringBuilder sb = new StringBuilder(MULTI_HEAD + "Content-Type: multipart/mixed; boundary=b0\n\n");
+    int depth = 5;
+    for (int i = 1; i <= depth; i++) {
+      sb.append("--b").append(i - 1).append("\nContent-Type: multipart/mixed; boundary=b").append(i).append("\n\n");
+    }
+    sb.append("--b").append(depth).append("\n\nleaf\n");
+    for (int i = depth; i >= 0; i--) {
+      sb.append("--b").append(i).append("--\n");
+    }
+    Mm4Config c = Mm4Config.builder().maxNestingDepth(3).build();
+    Mm4FormatException e = fails(c, sb.toString());
+    assertEquals(Mm4FormatException.Reason.LIMIT_EXCEEDED, e.reason());
+    assertTrue(e.getMessage().contains("maxNestingDepth"));
+  }
+
+  @Test
+  void tooManyParts() {
+    StringBuilder sb = new StringBuilder(MULTI_HEAD + "Content-Type: multipart/mixed; boundary=b\n\n");
+    for (int i = 0; i < 20; i++) {
+      sb.append("--b\n\npart ").append(i).append('\n');
+    }
+    sb.append("--b--\n");
+    Mm4FormatException e = fails(Mm4Config.builder().maxParts(10).build(), sb.toString());
+    assertEquals(Mm4FormatException.Reason.LIMIT_EXCEEDED, e.reason());
+    assertTrue(e.getMessage().contains("maxParts"));
+  }
+
+  @Test
+  void messageTooLargeFromArrayAndStream() {
+    Mm4Config c = Mm4Config.builder().maxMessageSize(100).build();
+    assertEquals(Mm4FormatException.Reason.LIMIT_EXCEEDED, fails(c, Fixtures.RES_HEAD + "\n").reason());
+    // An endless stream fails once the limit is passed instead of being buffered.
+    InputStream endless = new InputStream() {
+      @Override
+      public int read() {
+        return 'a';
+      }
+    };
+    Mm4FormatException e = assertThrows(Mm4FormatException.class, () -> Mm4Codec.create(c).parse(endless));
+    assertEquals(Mm4FormatException.Reason.LIMIT_EXCEEDED, e.reason());
+  }
+
+  @Test
+  void truncationAnywhereNeverThrowsUnchecked() throws Exception {
+    byte[] full = Mm4Codec.create().format(Fixtures.fullForwardReq().build());
+    for (int n = 0; n < full.length; n += 7) {
+      byte[] cut = java.util.Arrays.copyOf(full, n);
+      try {
+        Mm4Codec.create().parse(new ByteArrayInputStream(cut));
+      } catch (Mm4FormatException expected) {
+        // fine: a typed, checked failure
+      }
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package org.mmsstack.mm4;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** MIME bodies: nesting, transfer encodings, typed part access, data views. */
+class MimeTest {
+
+  private static final Mm4Codec CODEC = Mm4Codec.create();
+
+  private static Mm4ForwardReq withContent(MimeEntity content) {
+    return Fixtures.fullForwardReq().content(content).build();
+  }
+
+  private static Mm4ForwardReq roundTrip(Mm4ForwardReq m) throws Exception {
+    Mm4ForwardReq back = (Mm4ForwardReq) Mm4Codec.create(Mm4Config.STRICT).parse(CODEC.format(m));
+    assertEquals(m, back);
+    return back;
+  }
+
+  @Test
+  void nestedRelatedMixedAlternativeRoundTrip() throws Exception {
+    MimeEntity plain = MimeEntity.builder(MediaType.of("text", "plain")).text("hello", StandardCharsets.US_ASCII).build();
+    MimeEntity html = MimeEntity.builder(MediaType.of("text", "html")).text("<p>hello</p>", StandardCharsets.UTF_8).build();
+    MimeEntity alt = MimeEntity.builder(MediaType.of("multipart", "alternative")).addPart(plain).addPart(html).build();
+    MimeEntity related = Fixtures.smilAndText();
+    MimeEntity mixed = MimeEntity.builder(MediaType.of("multipart", "mixed")).addPart(alt).addPart(related)
+        .addPart(MimeEntity.builder(MediaType.of("application", "octet-stream")).data(Fixtures.bytes(500, 3)).build())
+        .build();
+    Mm4ForwardReq back = roundTrip(withContent(mixed));
+    MimeEntity root = back.content();
+    assertEquals("multipart/mixed", root.contentType().baseType());
+    assertEquals("multipart/alternative", root.parts().get(0).contentType().baseType());
+    assertEquals("<p>hello</p>", root.parts().get(0).parts().get(1).text());
+    assertEquals("multipart/related", root.parts().get(1).contentType().baseType());
+    assertEquals("image/jpeg", root.parts().get(1).parts().get(2).contentType().baseType());
+    assertArrayEquals(Fixtures.bytes(3000, 7), root.parts().get(1).parts().get(2).dataBytes());
+    assertEquals("img.jpg", root.parts().get(1).parts().get(2).contentDisposition().orElseThrow().filename().orElseThrow());
+    assertEquals(TransferEncoding.BASE64, root.parts().get(2).transferEncoding().orElseThrow());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TransferEncoding.class)
+  void everyTransferEncodingCarriesWhatItCan(TransferEncoding te) throws Exception {
+    byte[] data = te == TransferEncoding.SEVEN_BIT ? "line one\r\nline two".getBytes(StandardCharsets.US_ASCII)
+        : te == TransferEncoding.EIGHT_BIT ? "Grüße\r\nzweite Zeile".getBytes(StandardCharsets.UTF_8)
+        : Fixtures.bytes(1000, te.ordinal());
+    MimeEntity leaf = MimeEntity.builder(MediaType.of("application", "x-test")).data(data).transferEncoding(te).build();
+    MimeEntity root = MimeEntity.builder(MediaType.of("multipart", "mixed")).addPart(leaf).build();
+    Mm4ForwardReq back = roundTrip(withContent(root));
+    assertArrayEquals(data, back.content().parts().get(0).dataBytes());
+    assertEquals(te, back.content().parts().get(0).transferEncoding().orElseThrow());
+  }
+
+  @Test
+  void builderPicksEncodingsAndRejectsImpossibleOnes() {
+    assertEquals(TransferEncoding.SEVEN_BIT, MimeEntity.builder(MediaType.of("text", "plain"))
+        .data("abc".getBytes(StandardCharsets.US_ASCII)).build().transferEncoding().orElseThrow());
+    assertEquals(TransferEncoding.QUOTED_PRINTABLE, MimeEntity.builder(MediaType.of("text", "plain"))
+        .text("äbc", StandardCharsets.UTF_8).build().transferEncoding().orElseThrow());
+    assertEquals(TransferEncoding.BASE64, MimeEntity.builder(MediaType.of("image", "png"))
+        .data(new byte[] {(byte) 0x89, 'P', 'N', 'G'}).build().transferEncoding().orElseThrow());
+    assertThrows(IllegalStateException.class, () -> MimeEntity.builder(MediaType.of("text", "plain"))
+        .data("a\nb".getBytes(StandardCharsets.US_ASCII)).transferEncoding(TransferEncoding.SEVEN_BIT).build());
+    assertThrows(IllegalStateException.class, () -> MimeEntity.builder(MediaType.of("multipart", "mixed")).build());
+  }
+
+  @Test
+  void quotedPrintableAndBase64DecodeFromTheWire() throws Exception {
+    String body = "--b\n"
+        + "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+        + "Gr=C3=BC=C3=9Fe, a long line that was wrapped with a soft =\nbreak   \nsecond line\n"
+        + "--b\n"
+        + "Content-Type: image/gif\nContent-Transfer-Encoding: BASE64\nContent-ID: <g>\n\n"
+        + "R0lGODlh\nAQABAA==\n"
+        + "--b--\n";
+    byte[] in = Fixtures.mail(Fixtures.RES_HEAD + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n" + body);
+    Mm4Message m = Mm4Codec.create(Mm4Config.STRICT).parse(in);
+    MimeEntity qp = m.content().parts().get(0);
+    assertEquals("Grüße, a long line that was wrapped with a soft break\r\nsecond line", qp.text());
+    MimeEntity gif = m.content().parts().get(1);
+    assertArrayEquals(new byte[] {'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0}, gif.dataBytes());
+    assertEquals("g", gif.contentId().orElseThrow());
+    assertArrayEquals(in, CODEC.format(m));
+  }
+
+  @Test
+  void identityPartsAreViewsOfTheInputWhenAliasing() throws Exception {
+    byte[] in = Fixtures.mail(Fixtures.RES_HEAD + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n"
+        + "--b\nContent-Type: text/plain\n\nabc\n--b--\n");
+    Mm4Message m = CODEC.parseAliasing(in, 0, in.length, Mm4Findings.lenient());
+    ByteBuffer view = m.content().parts().get(0).data();
+    assertTrue(view.isReadOnly());
+    assertEquals("abc", StandardCharsets.US_ASCII.decode(view.duplicate()).toString());
+    int at = new String(in, StandardCharsets.US_ASCII).indexOf("abc");
+    in[at] = 'X'; // aliasing: the caller's bytes are the part's data
+    assertEquals('X', m.content().parts().get(0).data().get(0));
+    byte[] in2 = in.clone();
+    Mm4Message copied = CODEC.parse(in2);
+    in2[at] = 'Y'; // parse(byte[]) copies: the caller may reuse the array
+    assertEquals('X', copied.content().parts().get(0).data().get(0));
+  }
+
+  @Test
+  void parametersAreTypedAndCaseInsensitive() {
+    MediaType t = MediaType.parse("Multipart/Related;Start=\"<smil>\";Type=\"application/smil\"; \tboundary=\"--=_x\"");
+    assertEquals("multipart/related", t.baseType());
+    assertEquals("<smil>", t.parameter("start").orElseThrow());
+    assertEquals("--=_x", t.boundary().orElseThrow());
+    MediaType rfc2231 = MediaType.parse("image/jpeg; name*=utf-8''Gr%C3%BC%C3%9Fe.jpg");
+    assertEquals("Grüße.jpg", rfc2231.parameter("name").orElseThrow());
+    assertEquals(rfc2231, MediaType.parse(rfc2231.toString()));
+    MediaType continued = MediaType.parse("image/jpeg; name*0=\"long\"; name*1=\"name.jpg\"");
+    assertEquals("longname.jpg", continued.parameter("name").orElseThrow());
+    assertEquals("inline", ContentDisposition.tryParse("INLINE; filename=a.txt").orElseThrow().type());
+  }
+}
