@@ -41,8 +41,8 @@ final class HeaderText {
       lower(Mm4HeaderNames.AUX_APPLIC_INFO), lower(Mm4HeaderNames.CONTENT_CLASS), lower(Mm4HeaderNames.DRM_CONTENT),
       lower(Mm4HeaderNames.ADAPTATION_ALLOWED), lower(Mm4HeaderNames.REQUEST_STATUS_CODE),
       lower(Mm4HeaderNames.STATUS_TEXT), lower(Mm4HeaderNames.MM_STATUS_CODE), lower(Mm4HeaderNames.MM_STATUS_EXTENSION),
-      lower(Mm4HeaderNames.READ_STATUS), "x-mms-request-recipients", "x-mms-read-report", "x-mms-transaction-id",
-      "x-mms-message-id");
+      lower(Mm4HeaderNames.READ_STATUS), "x-mms-request-recipients", "x-mms-read-report",
+      "x-mms-retrieve-status");
 
   private HeaderText() {}
 
