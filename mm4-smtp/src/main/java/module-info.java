@@ -1,10 +1,17 @@
 /**
  * MM4 (3GPP TS 23.140) messages as RFC 5322/MIME mail: the typed message model, the parser and
- * formatter, and validation. Only {@code org.mmsstack.mm4} is exported; the MIME syntax helpers
- * stay internal.
+ * formatter, and validation ({@code org.mmsstack.mm4}); the SMTP client and receiver that carry
+ * them ({@code org.mmsstack.mm4.smtp}); the conversion between binary MM1 PDUs and MM4 messages
+ * that an MMS Relay/Server performs ({@code org.mmsstack.mm4.convert}); and a typed MM4 transport
+ * on top of SMTP ({@code org.mmsstack.mm4.transport}). The MIME and SMTP syntax helpers stay
+ * internal.
  */
 module org.mmsstack.mm4 {
+  requires transitive org.mmsstack.encapsulation;
   requires org.apache.commons.codec;
 
   exports org.mmsstack.mm4;
+  exports org.mmsstack.mm4.smtp;
+  exports org.mmsstack.mm4.convert;
+  exports org.mmsstack.mm4.transport;
 }

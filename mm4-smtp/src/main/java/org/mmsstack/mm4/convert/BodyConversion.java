@@ -1,0 +1,452 @@
+package org.mmsstack.mm4.convert;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.commons.codec.DecoderException;
+import org.apache.commons.codec.binary.Base64;
+import org.apache.commons.codec.net.QuotedPrintableCodec;
+import org.mmsstack.encapsulation.DecodeConfig;
+import org.mmsstack.encapsulation.PduFormatException;
+import org.mmsstack.encapsulation.body.Body;
+import org.mmsstack.encapsulation.body.MultipartBody;
+import org.mmsstack.encapsulation.body.Part;
+import org.mmsstack.encapsulation.body.PartHeader;
+import org.mmsstack.encapsulation.body.SinglePartBody;
+import org.mmsstack.encapsulation.value.CharacterSet;
+import org.mmsstack.encapsulation.value.ContentType;
+import org.mmsstack.encapsulation.value.Parameter;
+import org.mmsstack.mm4.ContentDisposition;
+import org.mmsstack.mm4.MediaType;
+import org.mmsstack.mm4.Mm4Header;
+import org.mmsstack.mm4.Mm4HeaderNames;
+import org.mmsstack.mm4.MimeEntity;
+import org.mmsstack.mm4.TransferEncoding;
+
+/**
+ * Turns the body of a binary PDU (a WSP multipart, OMA MMS Encapsulation §7) into a MIME entity
+ * (RFC 2045/2046) and back: what an MMS Relay/Server does to the MM between MM1 and MM4.
+ *
+ * <h2>Binary to MIME</h2>
+ * <ul>
+ *   <li>{@code application/vnd.wap.multipart.X} becomes {@code multipart/X} (related, mixed,
+ *       alternative, ...); multipart/related keeps its {@code start} and {@code type} parameters.
+ *       Nested multiparts are decoded and converted recursively.
+ *   <li>Each part keeps its media type and every parameter by name and value ({@code charset} as
+ *       the IANA name of its MIBenum, {@code name}, ...), its Content-ID, Content-Location and
+ *       Content-Disposition (with parameters), and its textual headers. Its data is carried
+ *       octet for octet: non-text parts as base64; text parts as 7bit when they already are short
+ *       US-ASCII lines, as 8bit when allowed and possible, otherwise quoted-printable when mostly
+ *       ASCII and base64 when not (UTF-16 text, for example).
+ *   <li>A part that says {@code Content-Transfer-Encoding: base64} or {@code quoted-printable} in
+ *       a textual header (some MMSCs do) is decoded first: in MIME that header describes the MIME
+ *       encoding, so the decoded data is what travels.
+ *   <li>A Content-ID is written {@code <id>}, RFC 2045's msg-id form, whether or not the binary
+ *       value had the angle brackets; well-known WSP part headers with no MIME counterpart
+ *       (Accept-Charset, ...) are dropped with a note.
+ * </ul>
+ *
+ * <h2>MIME to binary</h2>
+ * The reverse: {@code multipart/X} becomes {@code application/vnd.wap.multipart.X} (its WINA
+ * number when it has one), the boundary parameter is dropped, well-known parameters get their
+ * WSP codes ({@code charset} as a MIBenum, {@code name} 0x85, {@code start} 0x8A, {@code type}
+ * 0x89), the Content-ID is kept as written (so {@code <id>}), and each part's decoded data
+ * becomes the part's data. A binary {@code multipart/X} (WINA 0x0C...) therefore comes back as
+ * the {@code vnd.wap} type of the same subtype; that, the angle brackets and the WSP encoding
+ * form of parameters are the only things a binary to MIME to binary trip changes.
+ */
+public final class BodyConversion {
+
+  private static final String WSP_MULTIPART = "application/vnd.wap.multipart.";
+
+  private BodyConversion() {}
+
+  /**
+   * Converts a binary body to MIME.
+   *
+   * @param contentType the PDU's Content-Type
+   * @param body the PDU's body
+   * @param allow8bit whether text parts may travel as 8bit
+   * @return the root MIME entity (its Content-* headers become the message's) and notes
+   * @throws ConversionException if a nested multipart does not decode, or a media type cannot
+   *     be written in MIME
+   */
+  public static Conversion<MimeEntity> toMime(ContentType contentType, Body body, boolean allow8bit)
+      throws ConversionException {
+    List<ConversionNote> notes = new ArrayList<>();
+    MimeEntity e = toMime(contentType, body, allow8bit, notes);
+    return new Conversion<>(e, notes);
+  }
+
+  /**
+   * Converts a MIME entity (the content of an MM4_forward.REQ) to a binary body.
+   *
+   * @param entity the root entity
+   * @return the Content-Type and body of the PDU, and notes
+   * @throws ConversionException if a media type or parameter cannot be written in WSP
+   */
+  public static Conversion<BinaryContent> toBinary(MimeEntity entity) throws ConversionException {
+    List<ConversionNote> notes = new ArrayList<>();
+    BinaryContent c = toBinary(entity, notes);
+    return new Conversion<>(c, notes);
+  }
+
+  // ---------------------------------------------------------------- binary -> MIME
+
+  static MimeEntity toMime(ContentType ct, Body body, boolean allow8bit, List<ConversionNote> notes)
+      throws ConversionException {
+    if (body instanceof MultipartBody) {
+      return multipartToMime(ct, (MultipartBody) body, allow8bit, notes, "body", 0);
+    }
+    byte[] data = ((SinglePartBody) body).toByteArray();
+    return leaf(ct, data, List.of(), allow8bit, notes, "body");
+  }
+
+  private static MimeEntity multipartToMime(ContentType ct, MultipartBody body, boolean allow8bit,
+      List<ConversionNote> notes, String where, int depth) throws ConversionException {
+    MediaType type = mimeType(ct, where, notes);
+    if (!type.isMultipart()) {
+      type = MediaType.of("multipart", "mixed");
+    }
+    if (body.parts().isEmpty()) {
+      // MIME has no empty multipart (RFC 2046 §5.1.1 needs one body part): send an empty text part.
+      notes.add(new ConversionNote(where, "multipart without parts: an empty text/plain part is sent"));
+      return MimeEntity.builder(type).addPart(MimeEntity.builder(MediaType.of("text", "plain")).build()).build();
+    }
+    MimeEntity.Builder b = MimeEntity.builder(type);
+    int i = 0;
+    for (Part p : body.parts()) {
+      String pw = where + " part " + i++;
+      b.addPart(partToMime(p, allow8bit, notes, pw, depth));
+    }
+    return b.build();
+  }
+
+  private static MimeEntity partToMime(Part p, boolean allow8bit, List<ConversionNote> notes, String where,
+      int depth) throws ConversionException {
+    ContentType ct = p.contentType();
+    if (p.isMultipart()) {
+      MultipartBody nested;
+      try {
+        nested = p.asMultipart(DecodeConfig.DEFAULT);
+      } catch (PduFormatException e) {
+        throw ConversionException.malformed(where, "nested multipart does not decode: " + e.getMessage(), e);
+      }
+      MimeEntity inner = multipartToMime(ct, nested, allow8bit, notes, where, depth + 1);
+      // Part headers of a nested multipart (Content-ID, ...) go on the nested entity.
+      return withPartHeaders(inner, p.headers(), notes, where);
+    }
+    byte[] data = p.toByteArray();
+    return leaf(ct, data, p.headers(), allow8bit, notes, where);
+  }
+
+  private static MimeEntity withPartHeaders(MimeEntity inner, List<PartHeader> headers, List<ConversionNote> notes,
+      String where) {
+    if (headers.isEmpty()) {
+      return inner;
+    }
+    MimeEntity.Builder b = MimeEntity.builder(inner.contentType());
+    for (MimeEntity child : inner.parts()) {
+      b.addPart(child);
+    }
+    applyHeaders(b, headers, notes, where);
+    return b.build();
+  }
+
+  private static MimeEntity leaf(ContentType ct, byte[] data, List<PartHeader> headers, boolean allow8bit,
+      List<ConversionNote> notes, String where) throws ConversionException {
+    MediaType type = mimeType(ct, where, notes);
+    for (PartHeader h : headers) {
+      if (h.code() < 0 && h.is(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING) && h.value() instanceof String) {
+        data = undoTransferEncoding((String) h.value(), data, notes, where);
+      }
+    }
+    MimeEntity.Builder b = MimeEntity.builder(type).data(data).transferEncoding(chooseEncoding(type, data, allow8bit));
+    applyHeaders(b, headers, notes, where);
+    return b.build();
+  }
+
+  private static void applyHeaders(MimeEntity.Builder b, List<PartHeader> headers, List<ConversionNote> notes,
+      String where) {
+    for (PartHeader h : headers) {
+      Object v = h.value();
+      try {
+        if (h.code() == PartHeader.CONTENT_ID || (h.code() < 0 && h.is(Mm4HeaderNames.CONTENT_ID))) {
+          b.contentId(stripAngles(v.toString().strip()));
+        } else if (h.code() == PartHeader.CONTENT_LOCATION || (h.code() < 0 && h.is(Mm4HeaderNames.CONTENT_LOCATION))) {
+          b.contentLocation(v.toString());
+        } else if (v instanceof org.mmsstack.encapsulation.value.ContentDisposition) {
+          b.contentDisposition(mimeDisposition((org.mmsstack.encapsulation.value.ContentDisposition) v));
+        } else if (h.code() < 0 && h.is(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING)) {
+          // Applied to the data already; MIME's own Content-Transfer-Encoding replaces it.
+        } else if (h.code() < 0 && v instanceof String) {
+          b.header(h.name(), (String) v);
+        } else {
+          notes.add(new ConversionNote(where + ": " + h.name(), "WSP header with no MIME form: dropped"));
+        }
+      } catch (IllegalArgumentException e) {
+        notes.add(new ConversionNote(where + ": " + h.name(), "cannot be written in MIME, dropped (" + e.getMessage() + ")"));
+      }
+    }
+  }
+
+  private static byte[] undoTransferEncoding(String token, byte[] data, List<ConversionNote> notes, String where)
+      throws ConversionException {
+    String t = token.strip().toLowerCase(Locale.ROOT);
+    try {
+      if (t.equals("base64")) {
+        if (!Base64.isBase64(data)) {
+          throw ConversionException.malformed(where + ": Content-Transfer-Encoding", "data is not base64", null);
+        }
+        return Base64.decodeBase64(data);
+      }
+      if (t.equals("quoted-printable")) {
+        return QuotedPrintableCodec.decodeQuotedPrintable(data);
+      }
+    } catch (DecoderException e) {
+      throw ConversionException.malformed(where + ": Content-Transfer-Encoding", "data is not " + t + ": " + e.getMessage(), e);
+    }
+    if (!t.equals("7bit") && !t.equals("8bit") && !t.equals("binary")) {
+      notes.add(new ConversionNote(where + ": Content-Transfer-Encoding", "unknown encoding \"" + token + "\": data sent as it is"));
+    }
+    return data;
+  }
+
+  private static TransferEncoding chooseEncoding(MediaType type, byte[] data, boolean allow8bit) {
+    if (!type.type().equals("text")) {
+      return TransferEncoding.BASE64;
+    }
+    int nonAscii = 0;
+    boolean lines7 = true;
+    boolean lines8 = true;
+    int lineLen = 0;
+    for (int i = 0; i < data.length; i++) {
+      int c = data[i] & 0xff;
+      if (c == '\r' && i + 1 < data.length && data[i + 1] == '\n') {
+        i++;
+        lineLen = 0;
+        continue;
+      }
+      if (c == 0 || c == '\r' || c == '\n') {
+        lines7 = false;
+        lines8 = false;
+        nonAscii++;
+      } else if (c >= 0x80) {
+        lines7 = false;
+        nonAscii++;
+      } else if (c < 0x20 && c != '\t') {
+        nonAscii++;
+      }
+      if (++lineLen > 998) {
+        lines7 = false;
+        lines8 = false;
+      }
+    }
+    if (lines7) {
+      return TransferEncoding.SEVEN_BIT;
+    }
+    if (allow8bit && lines8) {
+      return TransferEncoding.EIGHT_BIT;
+    }
+    // Quoted-printable triples each octet it escapes; past about one in six, base64 is shorter.
+    return nonAscii * 6L <= data.length ? TransferEncoding.QUOTED_PRINTABLE : TransferEncoding.BASE64;
+  }
+
+  private static MediaType mimeType(ContentType ct, String where, List<ConversionNote> notes)
+      throws ConversionException {
+    String name = ct.mediaType().name();
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.startsWith(WSP_MULTIPART)) {
+      name = "multipart/" + lower.substring(WSP_MULTIPART.length());
+    }
+    Optional<MediaType> parsed = MediaType.tryParse(name);
+    if (parsed.isEmpty() || !parsed.get().parameters().isEmpty()) {
+      throw ConversionException.unrepresentable(where + ": Content-Type", name, "is not a MIME type/subtype");
+    }
+    MediaType t = parsed.get();
+    for (Parameter p : ct.parameters()) {
+      String pn = p.name().toLowerCase(Locale.ROOT);
+      if (pn.equals("boundary")) {
+        continue; // a WSP multipart has no boundary; MIME's is chosen by the builder
+      }
+      try {
+        t = t.withParameter(pn, parameterText(p));
+      } catch (IllegalArgumentException e) {
+        notes.add(new ConversionNote(where + ": Content-Type " + p.name(), "parameter cannot be written in MIME, dropped"));
+      }
+    }
+    return t;
+  }
+
+  private static String parameterText(Parameter p) {
+    Object v = p.value();
+    if (v instanceof org.mmsstack.encapsulation.value.MediaType) {
+      String n = ((org.mmsstack.encapsulation.value.MediaType) v).name();
+      String l = n.toLowerCase(Locale.ROOT);
+      // The related type's "type" names the root part's type, which is a MIME type on MM4 too.
+      return l.startsWith(WSP_MULTIPART) ? "multipart/" + l.substring(WSP_MULTIPART.length()) : n;
+    }
+    return p.text();
+  }
+
+  private static ContentDisposition mimeDisposition(org.mmsstack.encapsulation.value.ContentDisposition d) {
+    ContentDisposition out = ContentDisposition.of(d.type());
+    for (Parameter p : d.parameters()) {
+      out = out.withParameter(p.name().toLowerCase(Locale.ROOT), p.text());
+    }
+    return out;
+  }
+
+  private static String stripAngles(String s) {
+    return s.length() >= 2 && s.charAt(0) == '<' && s.charAt(s.length() - 1) == '>' ? s.substring(1, s.length() - 1) : s;
+  }
+
+  // ---------------------------------------------------------------- MIME -> binary
+
+  static BinaryContent toBinary(MimeEntity e, List<ConversionNote> notes) throws ConversionException {
+    if (e.isMultipart()) {
+      return new BinaryContent(wspType(e.contentType(), "body", notes), multipartToBinary(e, notes, "body"));
+    }
+    return new BinaryContent(wspType(e.contentType(), "body", notes), SinglePartBody.of(ByteBuffer.wrap(e.dataBytes())));
+  }
+
+  private static MultipartBody multipartToBinary(MimeEntity e, List<ConversionNote> notes, String where)
+      throws ConversionException {
+    List<Part> parts = new ArrayList<>(e.parts().size());
+    int i = 0;
+    for (MimeEntity child : e.parts()) {
+      String pw = where + " part " + i++;
+      ContentType ct = wspType(child.contentType(), pw, notes);
+      Part part;
+      if (child.isMultipart()) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+          multipartToBinary(child, notes, pw).writeTo(out);
+        } catch (IOException ex) {
+          throw new UncheckedIOException("ByteArrayOutputStream does not fail", ex);
+        }
+        part = Part.of(ct, ByteBuffer.wrap(out.toByteArray()));
+      } else {
+        part = Part.of(ct, ByteBuffer.wrap(child.dataBytes()));
+      }
+      parts.add(part.withHeaders(partHeaders(child, notes, pw)));
+    }
+    return MultipartBody.of(parts);
+  }
+
+  private static List<PartHeader> partHeaders(MimeEntity e, List<ConversionNote> notes, String where) {
+    List<PartHeader> out = new ArrayList<>(4);
+    for (Mm4Header h : e.headers()) {
+      String n = h.name();
+      if (h.is(Mm4HeaderNames.CONTENT_TYPE) || h.is(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING)
+          || h.is(Mm4HeaderNames.MIME_VERSION)) {
+        continue;
+      }
+      if (h.is(Mm4HeaderNames.CONTENT_ID)) {
+        out.add(PartHeader.contentId(h.value()));
+      } else if (h.is(Mm4HeaderNames.CONTENT_LOCATION)) {
+        e.contentLocation().ifPresent(l -> out.add(PartHeader.contentLocation(l)));
+      } else if (h.is(Mm4HeaderNames.CONTENT_DISPOSITION)) {
+        Optional<ContentDisposition> d = ContentDisposition.tryParse(h.value());
+        if (d.isPresent()) {
+          out.add(PartHeader.contentDisposition(wspDisposition(d.get())));
+        } else {
+          notes.add(new ConversionNote(where + ": " + n, "unreadable, dropped"));
+        }
+      } else if (isTokenText(n) && isWspText(h.value())) {
+        out.add(PartHeader.text(n, h.value()));
+      } else {
+        notes.add(new ConversionNote(where + ": " + n, "cannot be a WSP text header, dropped"));
+      }
+    }
+    return out;
+  }
+
+  private static org.mmsstack.encapsulation.value.ContentDisposition wspDisposition(ContentDisposition d) {
+    List<Parameter> params = new ArrayList<>();
+    for (Map.Entry<String, String> p : d.parameters().entrySet()) {
+      params.add(Parameter.of(p.getKey(), p.getValue()));
+    }
+    return new org.mmsstack.encapsulation.value.ContentDisposition(d.type(), params);
+  }
+
+  private static ContentType wspType(MediaType t, String where, List<ConversionNote> notes) {
+    String base = t.baseType();
+    if (t.isMultipart()) {
+      base = WSP_MULTIPART + t.subtype();
+    }
+    List<Parameter> params = new ArrayList<>(t.parameters().size());
+    for (Map.Entry<String, String> p : t.parameters().entrySet()) {
+      String name = p.getKey();
+      String value = p.getValue();
+      if (name.equals("boundary") && t.isMultipart()) {
+        continue;
+      }
+      if (!isWspText(value)) {
+        notes.add(new ConversionNote(where + ": Content-Type " + name, "value cannot be a WSP text, dropped"));
+        continue;
+      }
+      params.add(wspParameter(name, value));
+    }
+    return ContentType.of(org.mmsstack.encapsulation.value.MediaType.of(base), params);
+  }
+
+  private static Parameter wspParameter(String name, String value) {
+    if (name.equals("charset")) {
+      CharacterSet cs = charsetFor(value);
+      if (cs != null) {
+        return Parameter.of(name, cs);
+      }
+    } else if (name.equals("type")) {
+      String v = value.toLowerCase(Locale.ROOT);
+      // multipart/related's type names the root's type; a multipart root is a WSP multipart here.
+      String wsp = v.startsWith("multipart/") ? WSP_MULTIPART + v.substring("multipart/".length()) : value;
+      return Parameter.of(name, org.mmsstack.encapsulation.value.MediaType.of(wsp));
+    }
+    return Parameter.of(name, value);
+  }
+
+  /** The MIBenum for a MIME charset name, including this module's {@code mib-N} names of unknown numbers. */
+  static CharacterSet charsetFor(String name) {
+    CharacterSet cs = CharacterSet.forName(name);
+    if (cs != null) {
+      return cs;
+    }
+    String n = name.strip().toLowerCase(Locale.ROOT);
+    if (n.startsWith("mib-") && n.length() > 4 && n.length() <= 14) {
+      try {
+        return CharacterSet.valueOf(Long.parseLong(n.substring(4)));
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isTokenText(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c <= 0x20 || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isWspText(String s) {
+    // Text-string octets; a NUL would end it early. Non-ASCII travels as UTF-8 octets.
+    return s.indexOf('\0') < 0 && s.getBytes(StandardCharsets.UTF_8).length < 64 * 1024;
+  }
+
+}
