@@ -85,7 +85,7 @@ public final class Header {
     HeaderField<?> f = field;
     if (f == null) {
       int nameEnd = valueStart - 1; // the name's 0x00
-      f = HeaderField.application(Texts.decodeUnlabelled(src, start, nameEnd - start));
+      f = HeaderField.decodedApplication(Texts.decodeUnlabelled(src, start, nameEnd - start));
       field = f;
     }
     return f;

@@ -324,6 +324,15 @@ public final class HeaderField<T> {
     return new HeaderField<>(-1, name, null, true, String.class, false);
   }
 
+  /**
+   * An Application-header as decoded: the decoder accepts any name up to its End-of-string
+   * (real senders put addresses there), so the token check of {@link #application(String)}
+   * must not turn a decoded PDU's header into an exception when it is first looked at.
+   */
+  static HeaderField<String> decodedApplication(String name) {
+    return new HeaderField<>(-1, name, null, true, String.class, false);
+  }
+
   /** The code 0x00-0x7F, or -1 for an Application-header. */
   public int code() {
     return code;
