@@ -138,7 +138,7 @@ public final class ValueCodec {
       case CONTENT_TYPE:
         return readContentType(r, f, maxText, build);
       case DATE: {
-        long v = readLongInteger(r, f);
+        long v = readDate(r, f);
         return build ? Instant.ofEpochSecond(v) : null;
       }
       case YES_NO: {
@@ -211,7 +211,7 @@ public final class ValueCodec {
       case PREVIOUSLY_SENT_DATE: {
         int old = r.pushLimit(r.readValueLength());
         long count = r.readIntegerValue();
-        long date = readLongInteger(r, f);
+        long date = readDate(r, f);
         endValue(r, old, f, maxText);
         return build ? new PreviouslySentDate(count, Instant.ofEpochSecond(date)) : null;
       }
@@ -283,6 +283,20 @@ public final class ValueCodec {
           "Long-integer with no octets (read as 0; AOSP's composer writes this)");
     }
     return r.readLongInteger();
+  }
+
+  /**
+   * A Date-value: a Long-integer of seconds since 1970 that {@link Instant} can hold. A larger
+   * one is malformed here, in the eager pass, so that building the value later cannot fail.
+   */
+  private static long readDate(WspReader r, Findings f) throws PduFormatException {
+    int start = r.index();
+    long v = readLongInteger(r, f);
+    if (v > Instant.MAX.getEpochSecond()) {
+      r.seek(start);
+      throw r.malformed("Date-value " + v + " is beyond the year 1000000000");
+    }
+    return v;
   }
 
   /** Checks that a length-delimited value was read to its end, then restores the limit. */
@@ -382,7 +396,7 @@ public final class ValueCodec {
     int token = r.readOctet();
     long v;
     if (token == 0x80) {
-      v = readLongInteger(r, f);
+      v = readDate(r, f);
     } else if (token == 0x81) {
       if (r.peek() >= 0x80 && f != null) {
         f.report(Severity.WARNING, Reason.MALFORMED_VALUE, r.offset(), r.header(), "short-delta-seconds",
