@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -125,8 +126,7 @@ public final class Validator {
       if (ctHeader != null && ctHeader.hasOriginalEncoding() && ((MultipartBody) body).hasOriginalEncoding()) {
         bodyOffset = ctHeader.offset() + ctHeader.originalEncoding().length;
       }
-      checkMultipart(ct, ctHeader == null ? -1 : ctHeader.offset(), (MultipartBody) body, bodyOffset, bodyOffset,
-          "", c);
+      checkMultipart(ct, ctHeader == null ? -1 : ctHeader.offset(), (MultipartBody) body, bodyOffset, bodyOffset, c);
     }
     return c.sorted();
   }
@@ -322,40 +322,54 @@ public final class Validator {
 
   // ---- multipart bodies ----------------------------------------------------------------------
 
+  /** One multipart body still to check. */
+  private record Pending(ContentType ct, int ctOffset, MultipartBody body, int bodyOffset, String prefix) {}
+
   /**
-   * Checks one multipart body and, recursively, the multiparts inside its parts.
+   * Checks a multipart body and the multiparts inside its parts. Nested bodies are visited from
+   * a work list, not by recursion, so no nesting limit a caller configures can exhaust the stack.
    *
-   * @param ctOffset offset of the header or entry that carries {@code ct}, or -1
+   * @param ctOffset offset of the header that carries {@code ct}, or -1
    * @param bodyOffset offset of the body in the PDU, or -1 when unknown (built bodies)
-   * @param decodeBase offset in the PDU that the nested decoder's offsets count from, or -1
+   * @param decodeBase offset in the PDU that nested decoders' offsets count from, or -1
    */
-  private void checkMultipart(ContentType ct, int ctOffset, MultipartBody body, int bodyOffset, int decodeBase,
-      String prefix, Collector c) {
-    List<Part> parts = body.parts();
-    int[] layout = layout(body, bodyOffset, parts.size());
-    checkRelated(ct, ctOffset, parts, c);
-    for (int i = 0; i < parts.size(); i++) {
-      Part p = parts.get(i);
-      String name = "multipart entry " + prefix + i;
-      int at = layout == null ? -1 : layout[2 * i];
-      checkContentTypeCharset(p.contentType(), at, name, c);
-      if (!p.isMultipart()) {
-        continue;
+  private void checkMultipart(ContentType ct, int ctOffset, MultipartBody top, int bodyOffset, int decodeBase,
+      Collector c) {
+    ArrayDeque<Pending> work = new ArrayDeque<>();
+    work.push(new Pending(ct, ctOffset, top, bodyOffset, ""));
+    while (!work.isEmpty()) {
+      Pending job = work.pop();
+      List<Part> parts = job.body().parts();
+      int[] layout = layout(job.body(), job.bodyOffset(), parts.size());
+      checkRelated(job.ct(), job.ctOffset(), parts, c);
+      List<Pending> nestedJobs = new ArrayList<>();
+      for (int i = 0; i < parts.size(); i++) {
+        Part p = parts.get(i);
+        String name = "multipart entry " + job.prefix() + i;
+        int at = layout == null ? -1 : layout[2 * i];
+        checkContentTypeCharset(p.contentType(), at, name, c);
+        if (!p.isMultipart()) {
+          continue;
+        }
+        // Nested bodies are kept opaque by the decoder; their lengths and counts are checked here.
+        MultipartBody nested;
+        try {
+          nested = p.asMultipart(config);
+        } catch (PduFormatException e) {
+          c.add(Severity.ERROR, shift(e.offset(), decodeBase), name, FindingCodes.NESTED_MULTIPART_MALFORMED,
+              "part typed " + p.contentType().mediaType().name() + " does not hold a multipart body: "
+                  + e.detail());
+          continue;
+        }
+        for (Finding f : nested.findings()) {
+          c.add(f.severity(), shift(f.offset(), decodeBase), name, f.code(), "nested multipart: " + f.message());
+        }
+        nestedJobs.add(new Pending(p.contentType(), at, nested, layout == null ? -1 : layout[2 * i + 1],
+            job.prefix() + i + "."));
       }
-      // Nested bodies are kept opaque by the decoder; their lengths and counts are checked here.
-      MultipartBody nested;
-      try {
-        nested = p.asMultipart(config);
-      } catch (PduFormatException e) {
-        c.add(Severity.ERROR, shift(e.offset(), decodeBase), name, FindingCodes.NESTED_MULTIPART_MALFORMED,
-            "part typed " + p.contentType().mediaType().name() + " does not hold a multipart body: " + e.detail());
-        continue;
+      for (int i = nestedJobs.size() - 1; i >= 0; i--) {
+        work.push(nestedJobs.get(i)); // depth first, in part order
       }
-      for (Finding f : nested.findings()) {
-        c.add(f.severity(), shift(f.offset(), decodeBase), name, f.code(), "nested multipart: " + f.message());
-      }
-      checkMultipart(p.contentType(), at, nested, layout == null ? -1 : layout[2 * i + 1], decodeBase,
-          prefix + i + ".", c);
     }
   }
 

@@ -199,6 +199,19 @@ class MalformedInputTest {
   }
 
   @Test
+  void deepNestingCannotExhaustTheStackEvenWithoutANestingLimit() {
+    byte[] body = multipartBytes(MultipartBody.of(Part.text("core")));
+    for (int i = 0; i < 3000; i++) {
+      body = multipartBytes(MultipartBody.of(Part.of(ContentType.of(MediaType.MULTIPART_MIXED), body)));
+    }
+    byte[] head = bytes(RETRIEVE_MIXED);
+    byte[] pdu = Arrays.copyOf(head, head.length + body.length);
+    System.arraycopy(body, 0, pdu, head.length, body.length);
+    DecodeConfig unlimited = DecodeConfig.builder().maxNestingDepth(Integer.MAX_VALUE).build();
+    assertEquals(List.of(), new Validator(unlimited).validate(pdu));
+  }
+
+  @Test
   void enforcesMaxHeaders() {
     byte[] pdu = bytes("8C 83 98 74 00 8D 92 95 81");
     DecodeConfig cfg = DecodeConfig.builder().maxHeaders(3).build();
