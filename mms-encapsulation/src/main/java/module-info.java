@@ -9,4 +9,5 @@ module org.mmsstack.encapsulation {
   exports org.mmsstack.encapsulation;
   exports org.mmsstack.encapsulation.value;
   exports org.mmsstack.encapsulation.body;
+  exports org.mmsstack.encapsulation.validate;
 }

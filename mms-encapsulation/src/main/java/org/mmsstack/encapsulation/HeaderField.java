@@ -324,24 +324,12 @@ public final class HeaderField<T> {
   }
 
   /**
-   * The field of a decoded Application-header: the name is kept as it came, token or not (the
-   * decoder reports a name that is not an RFC 2616 token).
+   * An Application-header as decoded: the decoder accepts any name up to its End-of-string
+   * (real senders put addresses there), so the token check of {@link #application(String)}
+   * must not turn a decoded PDU's header into an exception when it is first looked at.
    */
   static HeaderField<String> decodedApplication(String name) {
     return new HeaderField<>(-1, name, null, true, String.class, false);
-  }
-
-  /** Whether a name is an RFC 2616 token (what an Application-header name must be). */
-  static boolean isToken(CharSequence name) {
-    if (name.length() == 0) {
-      return false;
-    }
-    for (int i = 0; i < name.length(); i++) {
-      if (!isTokenChar(name.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Whether a character may appear in an RFC 2616 token (visible ASCII but the separators). */

@@ -165,16 +165,8 @@ public final class PduCodec {
         }
       } else if (b >= 0x20 && b < 0x7F) {
         r.header("Application-header");
-        int nameEnd = r.skipPastTerminator(maxText);
-        for (int i = start; i < nameEnd; i++) {
-          int c = src[i] & 0xFF;
-          if (!HeaderField.isTokenChar(c)) {
-            f.report(Severity.WARNING, Reason.MALFORMED_VALUE, start - offset, "Application-header", "application-header-name",
-                String.format("Application-header name has 0x%02X at offset %d, not an RFC 2616 token (kept)",
-                    c, i - offset));
-            break;
-          }
-        }
+        // A name that is not an RFC 2616 token is kept as it came; the validator reports it.
+        r.skipPastTerminator(maxText);
         int valueStart = r.index();
         int flags = DecodedHeaders.WELL_FORMED;
         int v = r.hasRemaining() ? r.peek() : -1;

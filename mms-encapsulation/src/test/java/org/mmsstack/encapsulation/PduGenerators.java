@@ -193,7 +193,9 @@ final class PduGenerators {
   }
 
   static Arbitrary<TimeValue> timeValue() {
-    return Combinators.combine(Arbitraries.of(true, false), unsigned()).as(TimeValue::new);
+    // Absolute times must be dates java.time can hold; relative ones any delta.
+    return Arbitraries.oneOf(unsigned().map(s -> new TimeValue(true, s)),
+        unsigned().filter(s -> s <= Instant.MAX.getEpochSecond()).map(s -> new TimeValue(false, s)));
   }
 
   static Arbitrary<MmsVersion> version() {

@@ -378,6 +378,11 @@ public final class ValueCodec {
       } else if (first == WspReader.QUOTE) {
         r.readOctet();
         start = r.index();
+        int next = r.hasRemaining() ? r.peek() : 0;
+        if (f != null && next != 0 && next < 0x80 && next != WspReader.QUOTE) {
+          f.report(Severity.WARNING, Reason.MALFORMED_VALUE, r.offset() - 1, r.header(), "superfluous-quote",
+              "Quote (0x7F) before a text octet below 0x80 (stripped)");
+        }
       }
       // Any other first octet is text: the Value-length delimits it, and UCS-2 / UTF-16 text
       // starts with octets below 0x20 (U+0100-U+1FFF, U+0000-U+001F) that a Text-string forbids.
@@ -400,7 +405,7 @@ public final class ValueCodec {
     int token = r.readOctet();
     long v;
     if (token == 0x80) {
-      v = readLongInteger(r, f);
+      v = readDate(r, f);
     } else if (token == 0x81) {
       if (r.peek() >= 0x80 && f != null) {
         f.report(Severity.WARNING, Reason.MALFORMED_VALUE, r.offset(), r.header(), "short-delta-seconds",

@@ -18,6 +18,11 @@ public record TimeValue(boolean relative, long seconds) {
     if (seconds < 0) {
       throw new IllegalArgumentException("seconds: " + seconds + " (expected: >= 0)");
     }
+    if (!relative && seconds > Instant.MAX.getEpochSecond()) {
+      // A date java.time cannot hold; the decoder refuses such dates as malformed too.
+      throw new IllegalArgumentException("seconds: " + seconds + " (expected: <= "
+          + Instant.MAX.getEpochSecond() + " for an absolute time)");
+    }
   }
 
   /** An absolute time, truncated to whole seconds. */
