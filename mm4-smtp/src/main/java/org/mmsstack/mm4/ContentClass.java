@@ -49,16 +49,7 @@ public enum ContentClass {
    * @return the constant, or empty when the token is not one of this set
    */
   public static Optional<ContentClass> fromToken(String token) {
-    if (token == null) {
-      return Optional.empty();
-    }
-    String t = token.strip();
-    for (ContentClass v : VALUES) {
-      if (v.token.equalsIgnoreCase(t)) {
-        return Optional.of(v);
-      }
-    }
-    return Optional.empty();
+    return Tokens.find(VALUES, ContentClass::token, token);
   }
 
   @Override

@@ -45,16 +45,7 @@ public enum Mm4MessageType {
    * @return the constant, or empty when the token is not one of this set
    */
   public static Optional<Mm4MessageType> fromToken(String token) {
-    if (token == null) {
-      return Optional.empty();
-    }
-    String t = token.strip();
-    for (Mm4MessageType v : VALUES) {
-      if (v.token.equalsIgnoreCase(t)) {
-        return Optional.of(v);
-      }
-    }
-    return Optional.empty();
+    return Tokens.find(VALUES, Mm4MessageType::token, token);
   }
 
   /** @return whether this is one of the three requests */

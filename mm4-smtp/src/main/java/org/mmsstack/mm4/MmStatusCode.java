@@ -47,16 +47,7 @@ public enum MmStatusCode {
    * @return the constant, or empty when the token is not one of this set
    */
   public static Optional<MmStatusCode> fromToken(String token) {
-    if (token == null) {
-      return Optional.empty();
-    }
-    String t = token.strip();
-    for (MmStatusCode v : VALUES) {
-      if (v.token.equalsIgnoreCase(t)) {
-        return Optional.of(v);
-      }
-    }
-    return Optional.empty();
+    return Tokens.find(VALUES, MmStatusCode::token, token);
   }
 
   @Override

@@ -39,16 +39,7 @@ public enum Priority {
    * @return the constant, or empty when the token is not one of this set
    */
   public static Optional<Priority> fromToken(String token) {
-    if (token == null) {
-      return Optional.empty();
-    }
-    String t = token.strip();
-    for (Priority v : VALUES) {
-      if (v.token.equalsIgnoreCase(t)) {
-        return Optional.of(v);
-      }
-    }
-    return Optional.empty();
+    return Tokens.find(VALUES, Priority::token, token);
   }
 
   @Override

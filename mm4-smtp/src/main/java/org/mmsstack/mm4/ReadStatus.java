@@ -37,16 +37,7 @@ public enum ReadStatus {
    * @return the constant, or empty when the token is not one of this set
    */
   public static Optional<ReadStatus> fromToken(String token) {
-    if (token == null) {
-      return Optional.empty();
-    }
-    String t = token.strip();
-    for (ReadStatus v : VALUES) {
-      if (v.token.equalsIgnoreCase(t)) {
-        return Optional.of(v);
-      }
-    }
-    return Optional.empty();
+    return Tokens.find(VALUES, ReadStatus::token, token);
   }
 
   @Override

@@ -51,16 +51,7 @@ public enum RequestStatusCode {
    * @return the constant, or empty when the token is not one of this set
    */
   public static Optional<RequestStatusCode> fromToken(String token) {
-    if (token == null) {
-      return Optional.empty();
-    }
-    String t = token.strip();
-    for (RequestStatusCode v : VALUES) {
-      if (v.token.equalsIgnoreCase(t)) {
-        return Optional.of(v);
-      }
-    }
-    return Optional.empty();
+    return Tokens.find(VALUES, RequestStatusCode::token, token);
   }
 
   @Override

@@ -37,16 +37,7 @@ public enum SenderVisibility {
    * @return the constant, or empty when the token is not one of this set
    */
   public static Optional<SenderVisibility> fromToken(String token) {
-    if (token == null) {
-      return Optional.empty();
-    }
-    String t = token.strip();
-    for (SenderVisibility v : VALUES) {
-      if (v.token.equalsIgnoreCase(t)) {
-        return Optional.of(v);
-      }
-    }
-    return Optional.empty();
+    return Tokens.find(VALUES, SenderVisibility::token, token);
   }
 
   @Override

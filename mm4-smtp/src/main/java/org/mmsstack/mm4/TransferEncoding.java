@@ -1,6 +1,5 @@
 package org.mmsstack.mm4;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** Content-Transfer-Encoding (RFC 2045 §6, RFC 3030 for binary). */
@@ -39,13 +38,7 @@ public enum TransferEncoding {
    * @return the encoding, or empty for a token this codec does not know
    */
   public static Optional<TransferEncoding> fromToken(String token) {
-    String t = token.strip().toLowerCase(Locale.ROOT);
-    for (TransferEncoding e : values()) {
-      if (e.token.equals(t)) {
-        return Optional.of(e);
-      }
-    }
-    return Optional.empty();
+    return Tokens.find(values(), TransferEncoding::token, token);
   }
 
   @Override

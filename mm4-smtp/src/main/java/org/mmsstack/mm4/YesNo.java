@@ -34,16 +34,7 @@ public enum YesNo {
    * @return the constant, or empty when the token is not one of this set
    */
   public static Optional<YesNo> fromToken(String token) {
-    if (token == null) {
-      return Optional.empty();
-    }
-    String t = token.strip();
-    for (YesNo v : VALUES) {
-      if (v.token.equalsIgnoreCase(t)) {
-        return Optional.of(v);
-      }
-    }
-    return Optional.empty();
+    return Tokens.find(VALUES, YesNo::token, token);
   }
 
   /** @return {@code true} for {@link #YES} */

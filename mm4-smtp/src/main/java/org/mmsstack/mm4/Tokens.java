@@ -1,0 +1,27 @@
+package org.mmsstack.mm4;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Token lookup shared by the enums of MM4 header values: one rule for every set. */
+final class Tokens {
+
+  private Tokens() {}
+
+  /**
+   * The constant whose token matches, ignoring case and surrounding white space (header values
+   * arrive in any case: the captures show {@code Yes}, {@code yes} and {@code YES}).
+   */
+  static <E> Optional<E> find(E[] values, Function<E, String> tokenOf, String token) {
+    if (token == null) {
+      return Optional.empty();
+    }
+    String t = token.strip();
+    for (E v : values) {
+      if (tokenOf.apply(v).equalsIgnoreCase(t)) {
+        return Optional.of(v);
+      }
+    }
+    return Optional.empty();
+  }
+}
