@@ -272,12 +272,22 @@ final class Ledger {
       }
     }
     for (Map.Entry<String, Map<String, Integer>> e : edges.entrySet()) {
-      Set<String> targets = new LinkedHashSet<>();
+      // An item may come back to a Relay/Server it passed when newer routing data names that
+      // Relay/Server its home (docs/routing-extension.md, "Failure behaviour"); it then ends
+      // there. A loop is a node sending the same item on twice, or reaching it a third time.
+      Set<String> sources = new LinkedHashSet<>();
+      Map<String, Integer> arrivals = new LinkedHashMap<>();
       int intra = 0;
       for (String edge : e.getValue().keySet()) {
         String[] ft = edge.split(">");
-        if (!targets.add(ft[1])) {
-          out.add("loop: " + e.getKey() + " reached " + ft[1] + " twice via " + e.getValue().keySet());
+        if (!sources.add(ft[0])) {
+          out.add("loop: " + ft[0] + " sent " + e.getKey() + " on twice: " + e.getValue().keySet());
+        }
+        int n = arrivals.merge(ft[1], 1, Integer::sum);
+        if (n == 2) {
+          count("items back at a Relay/Server they passed (newer data named it home)");
+        } else if (n > 2) {
+          out.add("loop: " + e.getKey() + " reached " + ft[1] + " " + n + " times: " + e.getValue().keySet());
         }
         if (mmseNodes.contains(ft[0]) && mmseNodes.contains(ft[1])) {
           intra++;

@@ -45,13 +45,14 @@ final class Network {
    * could not be reached or its response was lost; it runs as work of the sender.
    */
   void mm4(Node from, Node to, List<String> rcptTo, byte[] mail, Consumer<byte[]> onResponse) {
-    observe(from, to, rcptTo, mail);
+    checkLeak(from, to, mail, "MM4 request");
     world.loop.after(latency(5, 50), () -> {
       if (to.isDown()) {
         world.ledger.count("mm4 attempts to a node that is down");
         from.schedule(CONNECT_TIMEOUT_MS, () -> onResponse.accept(null));
         return;
       }
+      observe(from, to, rcptTo, mail);
       Mm4Link link = from.inMmse() && to.inMmse() ? intraLink : MEMORY;
       byte[] response;
       byte[] back;
@@ -131,9 +132,8 @@ final class Network {
     }
   }
 
-  /** Records the request as an edge of its item's route, and checks it for leaks. */
+  /** Records a request that reached its peer as an edge of its item's route. */
   private void observe(Node from, Node to, List<String> rcptTo, byte[] mail) {
-    checkLeak(from, to, mail, "MM4 request");
     Mm4Message m;
     try {
       m = Mm4Wire.parse(mail);

@@ -50,6 +50,10 @@ final class Phone extends Node {
     byte[] pdu = PduCodec.encode(draft.transactionId(number + "-" + (++txn)).build());
     post(pdu, response -> {
       SendConf conf = (SendConf) decode(response);
+      if (conf.messageId().isEmpty()) {
+        world.ledger.count("submissions refused by the entry (" + conf.responseStatus().orElseThrow().name() + ")");
+        return;
+      }
       String id = conf.messageId().orElseThrow();
       world.ledger.expect(new Ledger.Expected(id, number, homes, null, entry.name, false, expected));
     });
