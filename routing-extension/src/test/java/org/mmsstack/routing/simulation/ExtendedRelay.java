@@ -48,6 +48,7 @@ final class ExtendedRelay extends RelayNode {
   private final MessageIds ids;
   private final BorderFilter border;
   private Router router;
+  private final java.util.Set<String> rejectedOnce = new java.util.HashSet<>();
 
   ExtendedRelay(World world, RelayId id, RoutingSigner signer, RoutingVerifier verifier, MessageIds ids,
       BorderFilter border, TableSpec table) {
@@ -165,7 +166,10 @@ final class ExtendedRelay extends RelayNode {
       }
       arrival = Arrival.fromRelay(fields);
     } else {
-      BorderFilter.Outcome<List<HeaderPair>> in = border.filterMm4(headers, BorderFilter.Direction.INBOUND);
+      // From a legacy Relay/Server, always strip: what it carries came from its phones, and
+      // refusing would lose a subscriber's message for a header the subscriber's phone wrote.
+      BorderFilter filter = from instanceof LegacyRelay ? BorderFilter.DEFAULT : border;
+      BorderFilter.Outcome<List<HeaderPair>> in = filter.filterMm4(headers, BorderFilter.Direction.INBOUND);
       String side = from instanceof LegacyRelay ? "legacy Relay/Servers" : "foreign MMSEs";
       if (!in.passes()) {
         world.ledger.count("forged routing fields refused from " + side);
@@ -220,6 +224,11 @@ final class ExtendedRelay extends RelayNode {
           "forward " + messageId);
     }
     for (RouteDecision.Rejection rej : d.rejected()) {
+      if (!rejectedOnce.add(messageId + "|" + rej.address())) {
+        // A retried hop whose response was lost: the recipient was refused already.
+        world.ledger.count("duplicate rejections suppressed");
+        continue;
+      }
       world.ledger.rejected(messageId, Mm4Wire.digits(rej.address()), rej.status().name(), name);
       if (!rej.status().equals(ResponseStatus.ERROR_PERMANENT_SENDING_ADDRESS_UNRESOLVED)) {
         world.ledger.violation(name + " refused " + rej.address() + " of " + messageId + ": " + rej.reason());

@@ -1,7 +1,8 @@
 package org.mmsstack.routing.simulation;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +28,17 @@ import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.Mm4ReadReplyReportReq;
 import org.mmsstack.mm4.MmStatusCode;
 import org.mmsstack.mm4.YesNo;
+import org.mmsstack.mm4.convert.ConversionContext;
+import org.mmsstack.mm4.convert.ConversionException;
+import org.mmsstack.mm4.convert.Mm1ToMm4;
+import org.mmsstack.mm4.convert.Mm4ToMm1;
 
 /**
  * The MM1 &lt;-&gt; MM4 conversions the simulated Relay/Servers need (m-send-req to
  * MM4_forward.REQ, MM4_forward.REQ to m-notification-ind and m-retrieve-conf, reports both
- * ways). Deliberately small: only the elements the simulation checks. This is the seam where
- * the production converters plug in once they are available.
+ * ways). Messages go through the production converters ({@code org.mmsstack.mm4.convert});
+ * the report conversions stay small and local because the simulation builds reports from MM4
+ * state, not from binary PDUs.
  */
 final class Mm1Mm4 {
 
@@ -44,35 +50,28 @@ final class Mm1Mm4 {
     return "system-user@" + domain;
   }
 
-  /** The MM4 form of a phone's submission, as its entry Relay/Server forwards it. */
+  /**
+   * The MM4 form of a phone's submission, as its entry Relay/Server forwards it: the production
+   * converter ({@link Mm1ToMm4#forwardReq(SendReq, ConversionContext)}) with the authenticated
+   * originator, the minted Message-ID and the virtual clock.
+   */
   static Mm4ForwardReq forward(SendReq req, String originatorDigits, String messageId, String txn, Instant date,
       String domain) {
-    Mm4ForwardReq.Builder b = Mm4ForwardReq.builder()
-        .mmsVersion(Mm4Wire.VERSION)
-        .transactionId(txn)
-        .messageId(messageId)
-        .from(Mm4Address.plmn("+" + originatorDigits))
-        .date(Mm4Wire.date(date))
+    ConversionContext ctx = ConversionContext.builder()
         .originatorSystem(Mm4Address.parse(systemUser(domain)))
-        .rfc822MessageId(messageId + "@" + domain);
-    List<Mm4Address> to = mm4(req.to());
-    List<Mm4Address> cc = mm4(req.cc());
-    if (to.isEmpty() && cc.isEmpty()) {
-      // Bcc only: MM4 needs a visible recipient; TS 23.140 writes an empty group in practice.
-      to = mm4(req.bcc().subList(0, 1));
+        .localDomain(domain)
+        .recipientDomain(domain)
+        .messageId(messageId)
+        .transactionIds(() -> txn)
+        .clock(Clock.fixed(date, ZoneOffset.UTC))
+        .mm4Version(Mm4Wire.VERSION)
+        .senderAddress(Address.plmn("+" + originatorDigits))
+        .build();
+    try {
+      return Mm1ToMm4.forwardReq(req, ctx).message();
+    } catch (ConversionException e) {
+      throw new AssertionError("m-send-req did not convert: " + e.getMessage(), e);
     }
-    if (!to.isEmpty()) {
-      b.to(to);
-    }
-    if (!cc.isEmpty()) {
-      b.cc(cc);
-    }
-    req.subject().ifPresent(s -> b.subject(s.text()));
-    req.deliveryReport().ifPresent(v -> b.deliveryReport(YesNo.of(v)));
-    req.readReport().ifPresent(v -> b.readReply(YesNo.of(v)));
-    String text = req.body().map(Mm1Mm4::text).orElse("");
-    b.content(MimeEntity.builder(MediaType.of("text", "plain")).text(text, StandardCharsets.UTF_8).build());
-    return b.build();
   }
 
   private static List<Mm4Address> mm4(List<Address> list) {
@@ -97,36 +96,31 @@ final class Mm1Mm4 {
         .body(TEXT, SinglePartBody.of(text.getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** The notification a home Relay/Server pushes for a stored message. */
-  static NotificationInd notification(Mm4ForwardReq fwd, String txn, String contentLocation) {
-    NotificationInd.Builder b = NotificationInd.builder()
-        .transactionId(txn)
-        .messageClass(MessageClass.PERSONAL)
-        .messageSize((long) fwd.content().dataSize())
-        .expiry(TimeValue.relative(Duration.ofDays(7)))
-        .contentLocation(contentLocation);
-    fwd.from().ifPresent(f -> b.from(Mm4Wire.mmsAddress(f)));
-    fwd.subject().ifPresent(b::subject);
+  private static ConversionContext toPhone(String txn, String contentLocation, Instant now) {
+    ConversionContext.Builder b = ConversionContext.builder().transactionIds(() -> txn)
+        .clock(Clock.fixed(now, ZoneOffset.UTC));
+    if (contentLocation != null) {
+      b.contentLocation(contentLocation);
+    }
     return b.build();
   }
 
-  /** The retrieved message as the phone receives it. */
+  /** The notification a home Relay/Server pushes for a stored message (production converter). */
+  static NotificationInd notification(Mm4ForwardReq fwd, String txn, String contentLocation, Instant now) {
+    try {
+      return Mm4ToMm1.notificationInd(fwd, toPhone(txn, contentLocation, now)).value();
+    } catch (ConversionException e) {
+      throw new AssertionError("MM4_forward.REQ did not convert to m-notification-ind: " + e.getMessage(), e);
+    }
+  }
+
+  /** The retrieved message as the phone receives it (production converter). */
   static RetrieveConf retrieveConf(Mm4ForwardReq fwd, String txn, Instant now) {
-    RetrieveConf.Builder b = RetrieveConf.builder()
-        .transactionId(txn)
-        .messageId(fwd.messageId().orElseThrow())
-        .date(fwd.date().map(d -> d.toInstant()).orElse(now));
-    fwd.from().ifPresent(f -> b.from(Mm4Wire.mmsAddress(f)));
-    for (Mm4Address a : fwd.to()) {
-      b.to(Mm4Wire.mmsAddress(a));
+    try {
+      return Mm4ToMm1.retrieveConf(fwd, toPhone(txn, null, now)).value();
+    } catch (ConversionException e) {
+      throw new AssertionError("MM4_forward.REQ did not convert to m-retrieve-conf: " + e.getMessage(), e);
     }
-    for (Mm4Address a : fwd.cc()) {
-      b.cc(Mm4Wire.mmsAddress(a));
-    }
-    fwd.subject().ifPresent(b::subject);
-    fwd.readReply().ifPresent(v -> b.readReport(v == YesNo.YES));
-    b.body(TEXT, SinglePartBody.of(fwd.content().text().getBytes(StandardCharsets.UTF_8)));
-    return b.build();
   }
 
   /** MM4_delivery_report.REQ for a retrieved message (From = the recipient, To = the originator). */

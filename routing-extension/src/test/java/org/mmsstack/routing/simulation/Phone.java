@@ -83,7 +83,8 @@ final class Phone extends Node {
     Pdu pdu = decode(bytes);
     if (pdu instanceof NotificationInd n) {
       String url = n.contentLocation().orElseThrow();
-      world.loop.after(1_000 + world.rnd.nextInt(60_000), () -> retrieve(url));
+      String t = n.transactionId().orElseThrow();
+      world.loop.after(1_000 + world.rnd.nextInt(60_000), () -> retrieve(url, t));
     } else if (pdu instanceof DeliveryInd d) {
       world.ledger.reportAtPhone(d.messageId().orElseThrow(), Mm4Wire.digits(d.to().orElseThrow().value()),
           Ledger.ReportKind.DELIVERY);
@@ -95,19 +96,19 @@ final class Phone extends Node {
     }
   }
 
-  private void retrieve(String url) {
+  private void retrieve(String url, String t) {
     // The URL names the storing Relay/Server (docs/routing-extension.md, "Retrieval").
     String[] parts = url.split("/");
     RelayNode relay = world.relays.get(parts[parts.length - 2]);
     world.network.get(this, relay, url, response -> {
       if (response == null) {
-        world.loop.after(RETRY_MS, () -> retrieve(url));
+        world.loop.after(RETRY_MS, () -> retrieve(url, t));
         return;
       }
       RetrieveConf conf = (RetrieveConf) decode(response);
       String id = conf.messageId().orElseThrow();
       world.ledger.retrieved(id, number, relay.name);
-      String t = conf.transactionId().orElseThrow();
+      // m-notifyresp-ind answers the notification: its Transaction-ID, not the retrieval's.
       sendTo(relay, PduCodec.encode(NotifyRespInd.builder().transactionId(t).status(Status.RETRIEVED).build()));
       if (conf.readReport().orElse(false) && world.rnd.nextDouble() < world.config.readReportProbability) {
         Address originator = conf.from().orElseThrow().address().orElseThrow();

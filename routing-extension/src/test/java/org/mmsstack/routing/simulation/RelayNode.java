@@ -79,7 +79,7 @@ abstract class RelayNode extends Node implements Node.Mm4Endpoint {
     String txn = mintTransactionId();
     byTransaction.put(txn, new Stored(fwd, digits));
     String url = "http://mmsc." + world.domain + "/r/" + name + "/" + txn;
-    world.network.push(this, phone, PduCodec.encode(Mm1Mm4.notification(fwd, txn, url)));
+    world.network.push(this, phone, PduCodec.encode(Mm1Mm4.notification(fwd, txn, url, world.loop.instant())));
   }
 
   /** Serves the Content-Location of a stored message. */

@@ -328,6 +328,9 @@ final class World {
         draft.bcc(a);
       }
     }
+    if (expected.isEmpty()) {
+      return; // every pick was the originator itself: nothing to send
+    }
     draft.deliveryReport(rnd.nextDouble() < config.deliveryReportShare);
     draft.readReport(rnd.nextDouble() < config.readReplyShare);
     from.submit(draft, expected, rnd.nextDouble() < config.phoneForgeRate);
