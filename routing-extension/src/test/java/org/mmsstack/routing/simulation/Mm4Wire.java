@@ -1,0 +1,186 @@
+package org.mmsstack.routing.simulation;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.mmsstack.encapsulation.value.Address;
+import org.mmsstack.mm4.Mm4Address;
+import org.mmsstack.mm4.Mm4Codec;
+import org.mmsstack.mm4.Mm4DeliveryReportReq;
+import org.mmsstack.mm4.Mm4DeliveryReportRes;
+import org.mmsstack.mm4.Mm4FormatException;
+import org.mmsstack.mm4.Mm4ForwardReq;
+import org.mmsstack.mm4.Mm4ForwardRes;
+import org.mmsstack.mm4.Mm4Header;
+import org.mmsstack.mm4.Mm4Message;
+import org.mmsstack.mm4.Mm4MessageBuilder;
+import org.mmsstack.mm4.Mm4ReadReplyReportReq;
+import org.mmsstack.mm4.Mm4ReadReplyReportRes;
+import org.mmsstack.mm4.Mm4Version;
+import org.mmsstack.mm4.RequestStatusCode;
+import org.mmsstack.routing.HeaderPair;
+import org.mmsstack.routing.Recipient;
+import org.mmsstack.routing.RoutingHeaders;
+
+/** MM4 helpers shared by the simulated nodes: header views, responses, address forms. */
+final class Mm4Wire {
+
+  static final Mm4Codec CODEC = Mm4Codec.create();
+  static final Mm4Version VERSION = Mm4Version.V6_8_0;
+
+  private Mm4Wire() {}
+
+  static byte[] format(Mm4Message m) {
+    return CODEC.format(m);
+  }
+
+  static Mm4Message parse(byte[] mail) throws Mm4FormatException {
+    return CODEC.parse(mail);
+  }
+
+  static OffsetDateTime date(Instant t) {
+    return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+  }
+
+  /** The header section as the routing package reads it. */
+  static List<HeaderPair> pairs(Mm4Message m) {
+    List<HeaderPair> out = new ArrayList<>(m.headers().size());
+    for (Mm4Header h : m.headers()) {
+      out.add(new HeaderPair(h.name(), h.value()));
+    }
+    return out;
+  }
+
+  /** Rebuilds a message through its own builder (keeps every other field's bytes). */
+  static Mm4Message edit(Mm4Message m, Consumer<Mm4MessageBuilder<?, ?>> edit) {
+    Mm4MessageBuilder<?, ?> b;
+    if (m instanceof Mm4ForwardReq x) {
+      b = x.toBuilder();
+    } else if (m instanceof Mm4DeliveryReportReq x) {
+      b = x.toBuilder();
+    } else if (m instanceof Mm4ReadReplyReportReq x) {
+      b = x.toBuilder();
+    } else if (m instanceof Mm4ForwardRes x) {
+      b = x.toBuilder();
+    } else if (m instanceof Mm4DeliveryReportRes x) {
+      b = x.toBuilder();
+    } else {
+      b = ((Mm4ReadReplyReportRes) m).toBuilder();
+    }
+    edit.accept(b);
+    return b.build();
+  }
+
+  /** The message without any header under the routing prefix. */
+  static Mm4Message withoutRouting(Mm4Message m) {
+    List<String> names = new ArrayList<>();
+    for (Mm4Header h : m.headers()) {
+      if (RoutingHeaders.isRoutingHeader(h.name()) && !names.contains(h.name())) {
+        names.add(h.name());
+      }
+    }
+    if (names.isEmpty()) {
+      return m;
+    }
+    return edit(m, b -> names.forEach(b::removeHeader));
+  }
+
+  /** The message with these extra header fields appended (routing fields, forgeries). */
+  static Mm4Message withHeaders(Mm4Message m, List<HeaderPair> extra) {
+    return edit(m, b -> extra.forEach(h -> b.addHeader(h.name(), h.value())));
+  }
+
+  /** The response to a request, with a status. */
+  static byte[] response(Mm4Message req, RequestStatusCode status) {
+    String txn = req.transactionId().orElse("none");
+    String id = req.messageId().orElse("none");
+    Mm4Message res;
+    if (req instanceof Mm4DeliveryReportReq) {
+      res = Mm4DeliveryReportRes.builder().mmsVersion(VERSION).transactionId(txn).messageId(id)
+          .requestStatusCode(status).build();
+    } else if (req instanceof Mm4ReadReplyReportReq) {
+      res = Mm4ReadReplyReportRes.builder().mmsVersion(VERSION).transactionId(txn).messageId(id)
+          .requestStatusCode(status).build();
+    } else {
+      res = Mm4ForwardRes.builder().mmsVersion(VERSION).transactionId(txn).messageId(id).requestStatusCode(status)
+          .build();
+    }
+    return format(res);
+  }
+
+  /** The status a response carries; Error-unspecified when it cannot be read. */
+  static RequestStatusCode status(byte[] response) {
+    try {
+      Mm4Message m = parse(response);
+      Optional<RequestStatusCode> s;
+      if (m instanceof Mm4ForwardRes x) {
+        s = x.requestStatusCode();
+      } else if (m instanceof Mm4DeliveryReportRes x) {
+        s = x.requestStatusCode();
+      } else if (m instanceof Mm4ReadReplyReportRes x) {
+        s = x.requestStatusCode();
+      } else {
+        s = Optional.empty();
+      }
+      return s.orElse(RequestStatusCode.ERROR_UNSPECIFIED);
+    } catch (Mm4FormatException e) {
+      return RequestStatusCode.ERROR_UNSPECIFIED;
+    }
+  }
+
+  /** The MM4 status named by a token produced by the routing package. */
+  static RequestStatusCode statusOf(String token) {
+    return RequestStatusCode.fromToken(token).orElse(RequestStatusCode.ERROR_UNSPECIFIED);
+  }
+
+  /** E.164 digits of an MM4 address, or null when it is not a PLMN address. */
+  static String digits(Mm4Address a) {
+    if (!a.isPlmn()) {
+      return null;
+    }
+    String v = a.value();
+    return v.startsWith("+") ? v.substring(1) : v;
+  }
+
+  /** E.164 digits from any address text we write ({@code +49.../TYPE=PLMN[@domain]}, {@code +49...}). */
+  static String digits(String text) {
+    String s = text;
+    int slash = s.indexOf('/');
+    if (slash >= 0) {
+      s = s.substring(0, slash);
+    }
+    return s.startsWith("+") ? s.substring(1) : s;
+  }
+
+  /** The MMS (binary) form of an MM4 address. */
+  static Address mmsAddress(Mm4Address a) {
+    return a.isPlmn() ? Address.plmn(a.value()) : Address.parse(a.addrSpec());
+  }
+
+  /** The SMTP envelope recipient for a recipient in a domain: {@code +49.../TYPE=PLMN@domain}. */
+  static String rcpt(Recipient r, String domain) {
+    return r.kind() == Recipient.Kind.PLMN ? r.text() + "/TYPE=PLMN@" + domain : r.text();
+  }
+
+  static String rcpt(String digits, String domain) {
+    return "+" + digits + "/TYPE=PLMN@" + domain;
+  }
+
+  /** The MMS address of an envelope recipient. */
+  static Address envelopeAddress(String rcpt) {
+    Mm4Address a = Mm4Address.parse(rcpt);
+    return mmsAddress(a);
+  }
+
+  /** Whether bytes carry any routing header name, in any case. */
+  static boolean mentionsRouting(byte[] bytes) {
+    String s = new String(bytes, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+    return s.contains(RoutingHeaders.PREFIX.toLowerCase(Locale.ROOT));
+  }
+}
