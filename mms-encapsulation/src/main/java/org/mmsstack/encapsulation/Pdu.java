@@ -56,7 +56,9 @@ public abstract sealed class Pdu
 
   Pdu(MessageType type, Contents c) {
     this.type = type;
-    this.headers = c.headers;
+    if (c.headers != null) {
+      this.headers = c.headers; // a volatile write costs a fence: decoded PDUs skip it
+    }
     this.decoded = c.decoded;
     this.body = c.body;
     this.trailing = c.trailing;
