@@ -132,8 +132,10 @@ public final class DomainTable {
             return false;
         }
         for (int j = 0; j < n; j++) {
-            // The caller has validated this range, so folding never yields 0 here.
-            if (key.charAt(j) != DomainNames.foldLabelChar(name.charAt(from + j))) {
+            // The caller has validated this range; dots compare as themselves, letters folded.
+            char k = key.charAt(j);
+            char c = name.charAt(from + j);
+            if (c != k && DomainNames.foldLabelChar(c) != k) {
                 return false;
             }
         }
