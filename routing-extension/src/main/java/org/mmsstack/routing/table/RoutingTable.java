@@ -42,7 +42,7 @@ import org.mmsstack.routing.table.internal.KeyTargetTable;
  */
 public final class RoutingTable {
 
-    // Result packing of the internal lookups: target index | matched length | rule.
+    // Result packing of the internal lookups: target index (14 bits) | matched length | rule.
     private static final int TARGET_MASK = KeyTargetTable.MAX_TARGETS - 1;
     private static final int LENGTH_SHIFT = KeyTargetTable.TARGET_BITS;
     private static final int RULE_SHIFT = LENGTH_SHIFT + 4;
@@ -109,13 +109,12 @@ public final class RoutingTable {
      */
     public RouteTarget lookupNumber(byte[] ascii, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, ascii.length);
-        int end = offset + length;
-        long key = DigitKeys.ofBytes(ascii, offset, end);
-        if (key == DigitKeys.INVALID) {
+        long value = DigitKeys.valueOfBytes(ascii, offset, offset + length);
+        if (value == DigitKeys.INVALID) {
             return targets[INVALID_INDEX];
         }
         int count = ascii[offset] == '+' ? length - 1 : length;
-        return targets[numberResult(key, count) & TARGET_MASK];
+        return targets[numberResult(value, count) & TARGET_MASK];
     }
 
     /**
@@ -127,11 +126,65 @@ public final class RoutingTable {
      *     or {@code digits} is negative or has more than {@code digitCount} digits
      */
     public RouteTarget lookupNumber(long digits, int digitCount) {
-        long key = DigitKeys.ofValue(digits, digitCount);
-        if (key == DigitKeys.INVALID) {
+        if (!DigitKeys.isValid(digits, digitCount)) {
             return targets[INVALID_INDEX];
         }
-        return targets[numberResult(key, digitCount) & TARGET_MASK];
+        return targets[numberResult(digits, digitCount) & TARGET_MASK];
+    }
+
+    /**
+     * Routes many numbers at once: {@code out[outOffset + i]} receives
+     * {@code lookupNumber(values[offset + i], digitCounts[offset + i])} for each {@code i} below
+     * {@code count}. Gives the same results as single lookups, at a higher rate on large tables:
+     * while one number is resolved, the memory reads of numbers a few places ahead are already
+     * under way, so cache misses overlap instead of following one another. Allocates nothing.
+     *
+     * @throws IndexOutOfBoundsException if a range is outside its array
+     */
+    public void lookupNumbers(long[] values, int[] digitCounts, int offset, int count, RouteTarget[] out, int outOffset) {
+        Objects.checkFromIndexSize(offset, count, values.length);
+        Objects.checkFromIndexSize(offset, count, digitCounts.length);
+        Objects.checkFromIndexSize(outOffset, count, out.length);
+        long touched = 0;
+        int end = offset + count;
+        for (int i = offset; i < end; i++) {
+            int ahead = i + PREFETCH_DISTANCE;
+            if (ahead < end) {
+                touched += touch(values[ahead], digitCounts[ahead]);
+            }
+            long v = values[i];
+            int n = digitCounts[i];
+            out[outOffset + i - offset] = DigitKeys.isValid(v, n) ? targets[numberResult(v, n) & TARGET_MASK]
+                    : targets[INVALID_INDEX];
+        }
+        if (touched == 0x5DEECE66DL) {
+            // Practically never true; keeps the prefetching reads from being optimised away.
+            touchSink = touched;
+        }
+    }
+
+    /** How many numbers ahead batch lookups start their memory reads. */
+    private static final int PREFETCH_DISTANCE = 4;
+
+    /** Written (practically never) so that prefetching reads are not optimised away. */
+    private static volatile long touchSink;
+
+    /** Reads the home slots of every probe a lookup of this number may make. */
+    private long touch(long value, int count) {
+        if (!DigitKeys.isValid(value, count)) {
+            return 0;
+        }
+        long sum = overrides.touch(DigitKeys.key(value, count));
+        long v = value;
+        int length = count;
+        for (int m = prefixLengths & ((2 << count) - 1); m != 0; m &= ~(1 << length)) {
+            int next = 31 - Integer.numberOfLeadingZeros(m);
+            for (; length > next; length--) {
+                v /= 10;
+            }
+            sum += prefixes.touch(DigitKeys.key(v, length));
+        }
+        return sum;
     }
 
     /**
@@ -246,17 +299,20 @@ public final class RoutingTable {
     }
 
     private int numberResult(CharSequence number, int start, int end) {
-        long key = DigitKeys.ofChars(number, start, end);
-        if (key == DigitKeys.INVALID) {
+        long value = DigitKeys.valueOfChars(number, start, end);
+        if (value == DigitKeys.INVALID) {
             return INVALID_INDEX;
         }
         int count = number.charAt(start) == '+' ? end - start - 1 : end - start;
-        return numberResult(key, count);
+        return numberResult(value, count);
     }
 
-    /** The routing function for numbers: override, then longest prefix, then default. */
-    private int numberResult(long key, int count) {
-        int t = overrides.get(key);
+    /**
+     * The routing function for numbers: override, then longest prefix, then default. {@code value}
+     * and {@code count} are valid.
+     */
+    private int numberResult(long value, int count) {
+        int t = overrides.get(DigitKeys.key(value, count));
         if (t >= 0) {
             return t | count << LENGTH_SHIFT | RULE_OVERRIDE;
         }
@@ -266,12 +322,12 @@ public final class RoutingTable {
             return defaultIndex | RULE_DEFAULT;
         }
         int length = 31 - Integer.numberOfLeadingZeros(lengths);
-        long k = key;
+        long v = value;
         for (int drop = count - length; drop > 0; drop--) {
-            k /= 11;
+            v /= 10;
         }
         while (true) {
-            t = prefixes.get(k);
+            t = prefixes.get(DigitKeys.key(v, length));
             if (t >= 0) {
                 return t | length << LENGTH_SHIFT | RULE_PREFIX;
             }
@@ -281,7 +337,7 @@ public final class RoutingTable {
             }
             int next = 31 - Integer.numberOfLeadingZeros(lengths);
             for (int drop = length - next; drop > 0; drop--) {
-                k /= 11;
+                v /= 10;
             }
             length = next;
         }
@@ -449,7 +505,7 @@ public final class RoutingTable {
          *
          * @param digits 1 to 15 digits, optionally after a {@code '+'}
          * @throws IllegalArgumentException if {@code digits} is not that, or the table would have
-         *     more than 4095 distinct targets
+         *     more than 16383 distinct targets
          */
         public Builder prefix(String digits, RouteTarget target) {
             addPrefix(keyOf(digits, "prefix"), intern(target));
@@ -462,7 +518,7 @@ public final class RoutingTable {
          *
          * @param number 1 to 15 digits, optionally after a {@code '+'}
          * @throws IllegalArgumentException if {@code number} is not that, or the table would have
-         *     more than 4095 distinct targets
+         *     more than 16383 distinct targets
          */
         public Builder override(String number, RouteTarget target) {
             addOverride(keyOf(number, "override number"), intern(target));
@@ -474,7 +530,7 @@ public final class RoutingTable {
          * go to {@code target} unless a longer suffix matches. Case-insensitive.
          *
          * @throws IllegalArgumentException if {@code suffix} is not a valid domain name, or the
-         *     table would have more than 4095 distinct targets
+         *     table would have more than 16383 distinct targets
          */
         public Builder domain(String suffix, RouteTarget target) {
             int bad = DomainNames.firstError(suffix);

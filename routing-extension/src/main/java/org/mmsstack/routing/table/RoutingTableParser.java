@@ -544,7 +544,7 @@ public final class RoutingTableParser {
             }
             int index = builder.tryIntern(target);
             if (index < 0) {
-                problem(col(ks), Reason.TOO_MANY_TARGETS, "more than 4095 distinct targets");
+                problem(col(ks), Reason.TOO_MANY_TARGETS, "more than 16383 distinct targets");
                 return -1;
             }
             targetsSeen.put(tag, b, as, ae, index);

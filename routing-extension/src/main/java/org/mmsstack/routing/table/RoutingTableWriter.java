@@ -85,13 +85,13 @@ public final class RoutingTableWriter {
 
         private void entries(String keyword, KeyTargetTable entries) throws IOException {
             byte[] kw = keyword.getBytes(StandardCharsets.US_ASCII);
-            for (long e : entries.sortedEntries()) {
-                byte[] target = targetText[KeyTargetTable.targetOf(e)];
+            for (long key : entries.sortedKeys()) {
+                byte[] target = targetText[entries.get(key)];
                 if (pos + kw.length + DigitKeys.MAX_DIGITS + target.length + 2 > buf.length) {
                     flush();
                 }
                 System.arraycopy(kw, 0, buf, pos, kw.length);
-                pos = DigitKeys.writeDigits(KeyTargetTable.keyFromSorted(e), buf, pos + kw.length);
+                pos = DigitKeys.writeDigits(key, buf, pos + kw.length);
                 buf[pos++] = ' ';
                 System.arraycopy(target, 0, buf, pos, target.length);
                 pos += target.length;

@@ -236,12 +236,12 @@ class RoutingTableTest {
     @Test
     void targetLimitIsEnforced() {
         RoutingTable.Builder b = RoutingTable.builder(TableVersion.of(1));
-        for (int i = 0; i < 4094; i++) {
+        for (int i = 0; i < 16382; i++) {
             b.prefix(Integer.toString(100000 + i), RouteTarget.relay("r" + i));
         }
         assertThrows(IllegalArgumentException.class, () -> b.prefix("99", RouteTarget.relay("one-too-many")));
         RoutingTable t = b.build();
-        assertEquals(RouteTarget.relay("r4093"), t.lookupNumber("1040931"));
+        assertEquals(RouteTarget.relay("r16381"), t.lookupNumber("1163811"));
         assertEquals(NO_ROUTE, t.lookupNumber("2"));
     }
 

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * An immutable open-addressing hash table from a {@link DigitKeys digit key} to a target index.
  *
  * <p>Each slot is one {@code long}: {@code key << 12 | targetIndex}. Key and value share a slot so
- * a probe costs one memory access; an empty slot is 0 (no valid key is 0). The table is sized to a
+ * a probe costs one memory access; an empty slot is 0 (the key of the digit string 0 is 1, so no key is 0). The table is sized to a
  * load factor of at most one half with linear probing, so a miss usually ends in the first cache
  * line, and the slot index comes from a multiply-shift range reduction instead of a power-of-two
  * mask, so the capacity can be exactly twice the entry count: 16 bytes per entry.
@@ -117,6 +117,16 @@ public final class KeyTargetTable {
         }
     }
 
+    /**
+     * Reads the slot where a probe for {@code key} starts. Batch lookups call this for items
+     * ahead of the one they resolve, so that the memory reads of several items are in flight at
+     * once; the value only has to be consumed somewhere so the read is not removed.
+     */
+    public long touch(long key) {
+        long[] s = slots;
+        return s[index(key, s.length)];
+    }
+
     /** Number of entries. */
     public int size() {
         return size;
@@ -127,30 +137,20 @@ public final class KeyTargetTable {
         return 16L + 8L * slots.length;
     }
 
-    /**
-     * The entries as {@code lexicographicOrder(key) << 12 | target}, sorted, so that a writer can
-     * emit them in digit-string order: decode with {@link #keyFromSorted} and {@link #targetOf}.
-     */
-    public long[] sortedEntries() {
+    /** The keys, sorted like their digit strings (see {@link DigitKeys#lexicographicOrder}). */
+    public long[] sortedKeys() {
         long[] out = new long[size];
         int n = 0;
         for (long slot : slots) {
             if (slot != 0) {
-                out[n++] = DigitKeys.lexicographicOrder(slot >>> TARGET_BITS) << TARGET_BITS
-                        | (slot & TARGET_MASK);
+                out[n++] = DigitKeys.lexicographicOrder(slot >>> TARGET_BITS);
             }
         }
         Arrays.sort(out);
-        return out;
-    }
-
-    /** The key of an element of {@link #sortedEntries()}. */
-    public static long keyFromSorted(long sortedEntry) {
-        long k = sortedEntry >>> TARGET_BITS;
-        while (k % 11 == 0) {
-            k /= 11;
+        for (int i = 0; i < n; i++) {
+            out[i] = DigitKeys.fromLexicographicOrder(out[i]);
         }
-        return k;
+        return out;
     }
 
     /** Calls {@code visitor} with every (key, target index), in slot order. */
