@@ -368,6 +368,12 @@ public final class RoutingTableParser {
         }
 
         private void version(byte[] b, int count, int lineEnd) {
+            if (versionSeen) {
+                problem(col(tokStart[0]), Reason.DUPLICATE_VERSION, "second version line");
+                return;
+            }
+            // A malformed version line still counts as the version line: one problem, not two.
+            versionSeen = true;
             if (count < 2) {
                 expectFields(count, 2, lineEnd, "version number");
                 return;
@@ -376,16 +382,10 @@ public final class RoutingTableParser {
                 expectFields(count, 3, lineEnd, "version label");
                 return;
             }
-            if (versionSeen) {
-                problem(col(tokStart[0]), Reason.DUPLICATE_VERSION, "second version line");
-                return;
-            }
             if (entries > 0) {
                 // Already reported as MISSING_VERSION at the first entry.
-                versionSeen = true;
                 return;
             }
-            versionSeen = true;
             long number = 0;
             int s = tokStart[1];
             int e = tokEnd[1];
