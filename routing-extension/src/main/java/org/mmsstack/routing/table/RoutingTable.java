@@ -1,0 +1,710 @@
+package org.mmsstack.routing.table;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.mmsstack.routing.table.internal.DigitKeys;
+import org.mmsstack.routing.table.internal.DomainNames;
+import org.mmsstack.routing.table.internal.DomainTable;
+import org.mmsstack.routing.table.internal.KeyTargetTable;
+
+/**
+ * One immutable, versioned set of routing data and the deterministic routing function over it.
+ *
+ * <h2>Rules</h2>
+ * <ul>
+ *   <li><b>Numbers</b> (E.164, 1 to 15 digits): an <i>override</i> for exactly that number wins;
+ *       otherwise the longest <i>prefix</i> the number starts with; otherwise the default.</li>
+ *   <li><b>Domains</b> (e-mail recipients, other MMSEs): the longest <i>domain suffix</i> that
+ *       equals the name or ends it after a dot ({@code example.com} matches {@code example.com}
+ *       and {@code mail.example.com}, never {@code evilexample.com}), compared ASCII
+ *       case-insensitively; otherwise the default.</li>
+ *   <li><b>Default</b>: the default route, or {@code reject no-route} if the table has none.</li>
+ * </ul>
+ *
+ * <h2>Normalisation</h2>
+ * A number is an optional leading {@code '+'} followed by 1 to 15 ASCII digits, nothing else: no
+ * spaces, separators or {@code /TYPE=PLMN} suffix (use {@link #lookupAddress} for full MMS
+ * addresses). A domain is dot-separated labels of letters, digits, {@code '-'} and {@code '_'},
+ * each 1 to 63 characters, at most 253 characters, optionally followed by one dot. Anything else
+ * gives {@code reject invalid-address}: malformed input is a result, never an exception.
+ *
+ * <h2>Cost</h2>
+ * Lookups allocate nothing and return one of the table's interned {@link #targets()}. A number
+ * lookup probes the override hash table once and the prefix hash table once per distinct prefix
+ * length (longest first, stopping at the first hit); both are flat {@code long[]} arrays at 16
+ * bytes per entry. Instances are safe to share between any number of threads.
+ */
+public final class RoutingTable {
+
+    // Result packing of the internal lookups: target index (14 bits) | matched length | rule.
+    private static final int TARGET_MASK = KeyTargetTable.MAX_TARGETS - 1;
+    private static final int LENGTH_SHIFT = KeyTargetTable.TARGET_BITS;
+    private static final int RULE_SHIFT = LENGTH_SHIFT + 4;
+    private static final int RULE_OVERRIDE = 1 << RULE_SHIFT;
+    private static final int RULE_PREFIX = 2 << RULE_SHIFT;
+    private static final int RULE_DEFAULT = 3 << RULE_SHIFT;
+
+    /** Target index 0 of every table is {@code reject invalid-address}. */
+    static final int INVALID_INDEX = 0;
+
+    private static final String TYPE_PLMN = "/TYPE=PLMN";
+
+    private final TableVersion version;
+    private final RouteTarget[] targets;
+    private final List<RouteTarget> targetList;
+    private final int defaultIndex;
+    private final boolean hasDefault;
+    private final KeyTargetTable overrides;
+    private final KeyTargetTable prefixes;
+    /** Bit n set if some prefix has n digits. */
+    private final int prefixLengths;
+    private final DomainTable domains;
+
+    private RoutingTable(TableVersion version, RouteTarget[] targets, int defaultIndex, boolean hasDefault,
+            KeyTargetTable overrides, KeyTargetTable prefixes, int prefixLengths, DomainTable domains) {
+        this.version = version;
+        this.targets = targets;
+        this.targetList = Collections.unmodifiableList(Arrays.asList(targets));
+        this.defaultIndex = defaultIndex;
+        this.hasDefault = hasDefault;
+        this.overrides = overrides;
+        this.prefixes = prefixes;
+        this.prefixLengths = prefixLengths;
+        this.domains = domains;
+    }
+
+    /** A builder for a table with the given version. */
+    public static Builder builder(TableVersion version) {
+        return new Builder().version(version);
+    }
+
+    /** The table's version. */
+    public TableVersion version() {
+        return version;
+    }
+
+    // ------------------------------------------------------------------ lookups (hot path)
+
+    /**
+     * Routes an E.164 number given as characters: optional {@code '+'}, then 1 to 15 digits.
+     *
+     * @return the target; {@code reject invalid-address} for anything else
+     */
+    public RouteTarget lookupNumber(CharSequence number) {
+        return targets[numberResult(number, 0, number.length()) & TARGET_MASK];
+    }
+
+    /**
+     * Routes an E.164 number given as ASCII bytes {@code ascii[offset, offset + length)}: optional
+     * {@code '+'}, then 1 to 15 digits.
+     *
+     * @return the target; {@code reject invalid-address} for anything else
+     * @throws IndexOutOfBoundsException if the range is outside the array
+     */
+    public RouteTarget lookupNumber(byte[] ascii, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, ascii.length);
+        long value = DigitKeys.valueOfBytes(ascii, offset, offset + length);
+        if (value == DigitKeys.INVALID) {
+            return targets[INVALID_INDEX];
+        }
+        int count = ascii[offset] == '+' ? length - 1 : length;
+        return targets[numberResult(value, count) & TARGET_MASK];
+    }
+
+    /**
+     * Routes an E.164 number given as its value and digit count, the form that needs no parsing:
+     * {@code lookupNumber(4915112345678L, 13)} routes {@code +4915112345678}. Leading zeros count
+     * towards {@code digitCount}.
+     *
+     * @return the target; {@code reject invalid-address} if {@code digitCount} is outside 1..15
+     *     or {@code digits} is negative or has more than {@code digitCount} digits
+     */
+    public RouteTarget lookupNumber(long digits, int digitCount) {
+        if (!DigitKeys.isValid(digits, digitCount)) {
+            return targets[INVALID_INDEX];
+        }
+        return targets[numberResult(digits, digitCount) & TARGET_MASK];
+    }
+
+    /**
+     * Routes many numbers at once: {@code out[outOffset + i]} receives
+     * {@code lookupNumber(values[offset + i], digitCounts[offset + i])} for each {@code i} below
+     * {@code count}. Gives the same results as single lookups, at a higher rate on large tables:
+     * while one number is resolved, the memory reads of numbers a few places ahead are already
+     * under way, so cache misses overlap instead of following one another. Allocates nothing.
+     *
+     * @throws IndexOutOfBoundsException if a range is outside its array
+     */
+    public void lookupNumbers(long[] values, int[] digitCounts, int offset, int count, RouteTarget[] out, int outOffset) {
+        Objects.checkFromIndexSize(offset, count, values.length);
+        Objects.checkFromIndexSize(offset, count, digitCounts.length);
+        Objects.checkFromIndexSize(outOffset, count, out.length);
+        long touched = 0;
+        int end = offset + count;
+        for (int i = offset; i < end; i++) {
+            int ahead = i + PREFETCH_DISTANCE;
+            if (ahead < end) {
+                touched += touch(values[ahead], digitCounts[ahead]);
+            }
+            long v = values[i];
+            int n = digitCounts[i];
+            out[outOffset + i - offset] = DigitKeys.isValid(v, n) ? targets[numberResult(v, n) & TARGET_MASK]
+                    : targets[INVALID_INDEX];
+        }
+        if (touched == 0x5DEECE66DL) {
+            // Practically never true; keeps the prefetching reads from being optimised away.
+            touchSink = touched;
+        }
+    }
+
+    /** How many numbers ahead batch lookups start their memory reads. */
+    private static final int PREFETCH_DISTANCE = 4;
+
+    /** Written (practically never) so that prefetching reads are not optimised away. */
+    private static volatile long touchSink;
+
+    /** Reads the home slots of every probe a lookup of this number may make. */
+    private long touch(long value, int count) {
+        if (!DigitKeys.isValid(value, count)) {
+            return 0;
+        }
+        long sum = overrides.touch(DigitKeys.key(value, count));
+        long v = value;
+        int length = count;
+        for (int m = prefixLengths & ((2 << count) - 1); m != 0; m &= ~(1 << length)) {
+            int next = 31 - Integer.numberOfLeadingZeros(m);
+            for (; length > next; length--) {
+                v /= 10;
+            }
+            sum += prefixes.touch(DigitKeys.key(v, length));
+        }
+        return sum;
+    }
+
+    /**
+     * Routes a domain name (the part of an e-mail address after {@code '@'}, or an MMSE's domain).
+     *
+     * @return the target; {@code reject invalid-address} for a malformed name
+     */
+    public RouteTarget lookupDomain(CharSequence domain) {
+        return targets[domainResult(domain, 0, domain.length()) & TARGET_MASK];
+    }
+
+    /**
+     * Routes an MMS recipient address as it appears in To/Cc/Bcc: {@code +4915112345678/TYPE=PLMN}
+     * (the suffix is matched case-insensitively), a bare number, {@code user@domain} (routed by
+     * the domain after the last {@code '@'}), or a bare domain. A value of only an optional
+     * {@code '+'} and digits is a number; anything else without {@code '@'} is a domain. IPv4,
+     * IPv6 and other {@code /TYPE=} addresses give {@code reject invalid-address}.
+     */
+    public RouteTarget lookupAddress(CharSequence address) {
+        return targets[addressResult(address) & TARGET_MASK];
+    }
+
+    /**
+     * Like {@link #lookupAddress} but also says which rule decided and on which key. Allocates;
+     * meant for diagnostics and tests.
+     */
+    public RouteMatch explain(CharSequence address) {
+        int n = address.length();
+        int at = lastIndexOf(address, '@');
+        int result = addressResult(address);
+        RouteTarget target = targets[result & TARGET_MASK];
+        if (at >= 0 || !isNumberForm(address, 0, plmnEnd(address))) {
+            int from = at + 1;
+            long m = domains.longestSuffix(address, from, n);
+            if (m == DomainTable.INVALID) {
+                return new RouteMatch(RouteMatch.Rule.INVALID, "", target);
+            }
+            if (m == DomainTable.NO_MATCH) {
+                return new RouteMatch(RouteMatch.Rule.DEFAULT, "", target);
+            }
+            int start = (int) (m >>> 32);
+            int stop = address.charAt(n - 1) == '.' ? n - 1 : n;
+            return new RouteMatch(RouteMatch.Rule.DOMAIN,
+                    DomainNames.canonical(address.subSequence(start, stop)), target);
+        }
+        int rule = result & (7 << RULE_SHIFT);
+        int length = (result >>> LENGTH_SHIFT) & 0xF;
+        if (rule == RULE_OVERRIDE || rule == RULE_PREFIX) {
+            int end = plmnEnd(address);
+            int start = address.charAt(0) == '+' ? 1 : 0;
+            String digits = address.subSequence(start, end).toString();
+            return new RouteMatch(rule == RULE_OVERRIDE ? RouteMatch.Rule.OVERRIDE : RouteMatch.Rule.PREFIX,
+                    digits.substring(0, length), target);
+        }
+        return new RouteMatch(rule == RULE_DEFAULT ? RouteMatch.Rule.DEFAULT : RouteMatch.Rule.INVALID, "", target);
+    }
+
+    private int addressResult(CharSequence address) {
+        int n = address.length();
+        int at = lastIndexOf(address, '@');
+        if (at >= 0) {
+            return domainResult(address, at + 1, n);
+        }
+        int end = plmnEnd(address);
+        if (isNumberForm(address, 0, end)) {
+            return numberResult(address, 0, end);
+        }
+        if (end != n || lastIndexOf(address, '/') >= 0) {
+            return INVALID_INDEX;
+        }
+        return domainResult(address, 0, n);
+    }
+
+    /** End of the address without a {@code /TYPE=PLMN} suffix. */
+    private static int plmnEnd(CharSequence s) {
+        int n = s.length();
+        int start = n - TYPE_PLMN.length();
+        if (start < 0) {
+            return n;
+        }
+        for (int i = 0; i < TYPE_PLMN.length(); i++) {
+            char c = s.charAt(start + i);
+            char e = TYPE_PLMN.charAt(i);
+            if (c != e && !(e >= 'A' && e <= 'Z' && c == e + ('a' - 'A'))) {
+                return n;
+            }
+        }
+        return start;
+    }
+
+    private static boolean isNumberForm(CharSequence s, int start, int end) {
+        int i = start < end && s.charAt(start) == '+' ? start + 1 : start;
+        if (i == end) {
+            return false;
+        }
+        for (; i < end; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int lastIndexOf(CharSequence s, char c) {
+        for (int i = s.length() - 1; i >= 0; i--) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int numberResult(CharSequence number, int start, int end) {
+        long value = DigitKeys.valueOfChars(number, start, end);
+        if (value == DigitKeys.INVALID) {
+            return INVALID_INDEX;
+        }
+        int count = number.charAt(start) == '+' ? end - start - 1 : end - start;
+        return numberResult(value, count);
+    }
+
+    /**
+     * The routing function for numbers: override, then longest prefix, then default. {@code value}
+     * and {@code count} are valid.
+     */
+    private int numberResult(long value, int count) {
+        int t = overrides.get(DigitKeys.key(value, count));
+        if (t >= 0) {
+            return t | count << LENGTH_SHIFT | RULE_OVERRIDE;
+        }
+        // Only lengths that some prefix has are probed, longest first.
+        int lengths = prefixLengths & ((2 << count) - 1);
+        if (lengths == 0) {
+            return defaultIndex | RULE_DEFAULT;
+        }
+        int length = 31 - Integer.numberOfLeadingZeros(lengths);
+        long v = value;
+        for (int drop = count - length; drop > 0; drop--) {
+            v /= 10;
+        }
+        while (true) {
+            t = prefixes.get(DigitKeys.key(v, length));
+            if (t >= 0) {
+                return t | length << LENGTH_SHIFT | RULE_PREFIX;
+            }
+            lengths &= ~(1 << length);
+            if (lengths == 0) {
+                return defaultIndex | RULE_DEFAULT;
+            }
+            int next = 31 - Integer.numberOfLeadingZeros(lengths);
+            for (int drop = length - next; drop > 0; drop--) {
+                v /= 10;
+            }
+            length = next;
+        }
+    }
+
+    private int domainResult(CharSequence name, int start, int end) {
+        long m = domains.longestSuffix(name, start, end);
+        if (m >= 0) {
+            return (int) m & TARGET_MASK;
+        }
+        return m == DomainTable.NO_MATCH ? defaultIndex | RULE_DEFAULT : INVALID_INDEX;
+    }
+
+    // ------------------------------------------------------------------ inspection
+
+    /** The default route, if the table has one. */
+    public Optional<RouteTarget> defaultRoute() {
+        return hasDefault ? Optional.of(targets[defaultIndex]) : Optional.empty();
+    }
+
+    /**
+     * Every distinct target of the table, each once; lookups return these instances. Always
+     * contains {@code reject invalid-address}, and {@code reject no-route} when there is no
+     * default.
+     */
+    public List<RouteTarget> targets() {
+        return targetList;
+    }
+
+    /** Number of number-range prefixes. */
+    public int prefixCount() {
+        return prefixes.size();
+    }
+
+    /** Number of per-number overrides. */
+    public int overrideCount() {
+        return overrides.size();
+    }
+
+    /** Number of domain suffix routes. */
+    public int domainCount() {
+        return domains.size();
+    }
+
+    /**
+     * The bytes this table's arrays occupy, computed from their lengths (not measured): a guide to
+     * the memory a table needs, about 16 bytes per prefix or override.
+     */
+    public long estimatedSizeInBytes() {
+        return 64 + 16L * targets.length + overrides.sizeInBytes() + prefixes.sizeInBytes() + domains.sizeInBytes();
+    }
+
+    KeyTargetTable prefixTable() {
+        return prefixes;
+    }
+
+    KeyTargetTable overrideTable() {
+        return overrides;
+    }
+
+    DomainTable domainTable() {
+        return domains;
+    }
+
+    RouteTarget target(int index) {
+        return targets[index];
+    }
+
+    /**
+     * Two tables are equal when they have the same version (number and label), default route and
+     * entries (prefixes, overrides and domain suffixes with equal targets). Costs a pass over both.
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (o == this) {
+            return true;
+        }
+        if (!(o instanceof RoutingTable other)) {
+            return false;
+        }
+        if (!version.equals(other.version) || !defaultRoute().equals(other.defaultRoute())
+                || prefixCount() != other.prefixCount() || overrideCount() != other.overrideCount()
+                || domainCount() != other.domainCount()) {
+            return false;
+        }
+        boolean[] same = {true};
+        prefixes.forEach((key, t) -> {
+            int o2 = other.prefixes.get(key);
+            same[0] &= o2 >= 0 && other.targets[o2].equals(targets[t]);
+        });
+        overrides.forEach((key, t) -> {
+            int o2 = other.overrides.get(key);
+            same[0] &= o2 >= 0 && other.targets[o2].equals(targets[t]);
+        });
+        domains.forEach((suffix, t) -> {
+            long m = other.domains.longestSuffix(suffix, 0, suffix.length());
+            same[0] &= m >= 0 && (m >>> 32) == 0 && other.targets[(int) m & TARGET_MASK].equals(targets[t]);
+        });
+        return same[0];
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(version, defaultRoute(), prefixCount(), overrideCount(), domainCount());
+    }
+
+    @Override
+    public String toString() {
+        return "RoutingTable[version " + version + ", " + prefixCount() + " prefixes, " + overrideCount()
+                + " overrides, " + domainCount() + " domains, default " + defaultRoute().map(Object::toString).orElse("none")
+                + "]";
+    }
+
+    // ------------------------------------------------------------------ builder
+
+    /**
+     * Collects routing entries and builds an immutable {@link RoutingTable}. Not thread-safe;
+     * can build several tables (each {@link #build()} sees the entries added so far).
+     *
+     * <pre>{@code
+     * RoutingTable table = RoutingTable.builder(TableVersion.of(7, "2026-11-25"))
+     *     .prefix("4917", RouteTarget.relay("rs-north"))
+     *     .prefix("49171", RouteTarget.relay("rs-south"))
+     *     .override("4917112345678", RouteTarget.relay("rs-east"))
+     *     .domain("mms.mnc002.mcc262.gprs", RouteTarget.foreignMmse("mms.mnc002.mcc262.gprs"))
+     *     .defaultRoute(RouteTarget.reject(RejectReason.UNKNOWN_RECIPIENT))
+     *     .build();
+     * }</pre>
+     */
+    public static final class Builder {
+
+        /** Entry kinds, for duplicate reports. */
+        enum Kind { PREFIX, OVERRIDE, DOMAIN }
+
+        /** Receives duplicate keys found by {@link #build(DuplicateListener)}. */
+        interface DuplicateListener {
+            void duplicate(Kind kind, int firstEntry, int duplicateEntry);
+        }
+
+        private TableVersion version;
+        private final Map<RouteTarget, Integer> targetIndex = new HashMap<>();
+        private final List<RouteTarget> targets = new ArrayList<>();
+        private long[] prefixEntries = new long[16];
+        private int prefixCount;
+        private long[] overrideEntries = new long[16];
+        private int overrideCount;
+        private String[] domainKeys = new String[16];
+        private int[] domainTargets = new int[16];
+        private int domainCount;
+        private RouteTarget defaultRoute;
+
+        Builder() {
+            intern(RouteTarget.reject(RejectReason.INVALID_ADDRESS));
+        }
+
+        /** Sets the version. */
+        public Builder version(TableVersion version) {
+            this.version = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
+        /**
+         * Adds a number-range prefix: numbers starting with {@code digits} go to {@code target}
+         * unless a longer prefix or an override matches.
+         *
+         * @param digits 1 to 15 digits, optionally after a {@code '+'}
+         * @throws IllegalArgumentException if {@code digits} is not that, or the table would have
+         *     more than 16383 distinct targets
+         */
+        public Builder prefix(String digits, RouteTarget target) {
+            addPrefix(keyOf(digits, "prefix"), intern(target));
+            return this;
+        }
+
+        /**
+         * Adds a per-number override: exactly this number goes to {@code target}, whatever its
+         * prefixes say.
+         *
+         * @param number 1 to 15 digits, optionally after a {@code '+'}
+         * @throws IllegalArgumentException if {@code number} is not that, or the table would have
+         *     more than 16383 distinct targets
+         */
+        public Builder override(String number, RouteTarget target) {
+            addOverride(keyOf(number, "override number"), intern(target));
+            return this;
+        }
+
+        /**
+         * Adds a domain suffix route: {@code suffix} and every name ending in {@code "." + suffix}
+         * go to {@code target} unless a longer suffix matches. Case-insensitive.
+         *
+         * @throws IllegalArgumentException if {@code suffix} is not a valid domain name, or the
+         *     table would have more than 16383 distinct targets
+         */
+        public Builder domain(String suffix, RouteTarget target) {
+            int bad = DomainNames.firstError(suffix);
+            if (bad >= 0) {
+                throw new IllegalArgumentException("invalid domain suffix \"" + suffix + "\" at index " + bad);
+            }
+            addDomain(DomainNames.canonical(suffix), intern(target));
+            return this;
+        }
+
+        /** Sets the default route ({@code null} for none: unmatched addresses get {@code reject no-route}). */
+        public Builder defaultRoute(RouteTarget target) {
+            this.defaultRoute = target;
+            return this;
+        }
+
+        private static long keyOf(String digits, String what) {
+            long key = DigitKeys.ofChars(digits, 0, digits.length());
+            if (key == DigitKeys.INVALID) {
+                throw new IllegalArgumentException("invalid " + what + " \"" + digits
+                        + "\" (expected 1-15 digits, optionally after '+')");
+            }
+            return key;
+        }
+
+        /** Index of {@code target}, adding it if new; -1 if the target limit is reached. */
+        int tryIntern(RouteTarget target) {
+            Integer i = targetIndex.get(Objects.requireNonNull(target, "target"));
+            if (i != null) {
+                return i;
+            }
+            // One index stays free for the no-route rejection build() may add.
+            if (targets.size() >= KeyTargetTable.MAX_TARGETS - 1) {
+                return -1;
+            }
+            int index = targets.size();
+            targets.add(target);
+            targetIndex.put(target, index);
+            return index;
+        }
+
+        private int intern(RouteTarget target) {
+            int i = tryIntern(target);
+            if (i < 0) {
+                throw new IllegalArgumentException("more than " + (KeyTargetTable.MAX_TARGETS - 1)
+                        + " distinct targets in one table");
+            }
+            return i;
+        }
+
+        void addPrefix(long key, int target) {
+            if (prefixCount == prefixEntries.length) {
+                prefixEntries = Arrays.copyOf(prefixEntries, grow(prefixCount));
+            }
+            prefixEntries[prefixCount++] = KeyTargetTable.pack(key, target);
+        }
+
+        void addOverride(long key, int target) {
+            if (overrideCount == overrideEntries.length) {
+                overrideEntries = Arrays.copyOf(overrideEntries, grow(overrideCount));
+            }
+            overrideEntries[overrideCount++] = KeyTargetTable.pack(key, target);
+        }
+
+        void addDomain(String lowerCaseSuffix, int target) {
+            if (domainCount == domainKeys.length) {
+                domainKeys = Arrays.copyOf(domainKeys, grow(domainCount));
+                domainTargets = Arrays.copyOf(domainTargets, domainKeys.length);
+            }
+            domainKeys[domainCount] = lowerCaseSuffix;
+            domainTargets[domainCount++] = target;
+        }
+
+        private static int grow(int n) {
+            return n + (n >> 1) + 16;
+        }
+
+        RouteTarget targetAt(int index) {
+            return targets.get(index);
+        }
+
+        int prefixCount() {
+            return prefixCount;
+        }
+
+        int overrideCount() {
+            return overrideCount;
+        }
+
+        int domainCount() {
+            return domainCount;
+        }
+
+        String describeEntry(Kind kind, int entry) {
+            switch (kind) {
+                case PREFIX:
+                    return "prefix " + DigitKeys.toDigits(KeyTargetTable.keyOf(prefixEntries[entry])) + " "
+                            + targets.get(KeyTargetTable.targetOf(prefixEntries[entry]));
+                case OVERRIDE:
+                    return "number " + DigitKeys.toDigits(KeyTargetTable.keyOf(overrideEntries[entry])) + " "
+                            + targets.get(KeyTargetTable.targetOf(overrideEntries[entry]));
+                default:
+                    return "domain " + domainKeys[entry] + " " + targets.get(domainTargets[entry]);
+            }
+        }
+
+        /**
+         * Builds the table.
+         *
+         * @throws IllegalStateException if no version was set
+         * @throws IllegalArgumentException if a prefix, override or domain suffix was added twice
+         *     (with the same or a different target); the message names the first such key
+         */
+        public RoutingTable build() {
+            List<String> duplicates = new ArrayList<>();
+            RoutingTable table = build((kind, first, duplicate) -> {
+                if (duplicates.isEmpty()) {
+                    duplicates.add(describeEntry(kind, duplicate) + " duplicates " + describeEntry(kind, first));
+                } else {
+                    duplicates.add(null);
+                }
+            });
+            if (!duplicates.isEmpty()) {
+                throw new IllegalArgumentException(duplicates.get(0)
+                        + (duplicates.size() > 1 ? " (and " + (duplicates.size() - 1) + " more duplicates)" : ""));
+            }
+            return table;
+        }
+
+        RoutingTable build(DuplicateListener listener) {
+            if (version == null) {
+                throw new IllegalStateException("no version set");
+            }
+            KeyTargetTable prefixTable = KeyTargetTable.build(prefixEntries, prefixCount,
+                    (first, dup) -> listener.duplicate(Kind.PREFIX, first, dup));
+            KeyTargetTable overrideTable = KeyTargetTable.build(overrideEntries, overrideCount,
+                    (first, dup) -> listener.duplicate(Kind.OVERRIDE, first, dup));
+            int[] lengths = {0};
+            prefixTable.forEach((key, t) -> lengths[0] |= 1 << DigitKeys.length(key));
+            Map<String, Integer> seen = new HashMap<>();
+            String[] keys = new String[domainCount];
+            int[] values = new int[domainCount];
+            int n = 0;
+            for (int e = 0; e < domainCount; e++) {
+                Integer first = seen.putIfAbsent(domainKeys[e], e);
+                if (first != null) {
+                    listener.duplicate(Kind.DOMAIN, first, e);
+                } else {
+                    keys[n] = domainKeys[e];
+                    values[n++] = domainTargets[e];
+                }
+            }
+            DomainTable domainTable = new DomainTable(keys, values, n);
+            // The target array is rebuilt from scratch so that its order is deterministic and the
+            // builder stays usable; indices are unchanged.
+            List<RouteTarget> all = new ArrayList<>(targets);
+            int defaultIdx;
+            if (defaultRoute != null) {
+                Integer i = targetIndex.get(defaultRoute);
+                if (i == null) {
+                    i = all.size();
+                    all.add(defaultRoute);
+                }
+                defaultIdx = i;
+            } else {
+                Integer i = targetIndex.get(RouteTarget.reject(RejectReason.NO_ROUTE));
+                if (i == null) {
+                    i = all.size();
+                    all.add(RouteTarget.reject(RejectReason.NO_ROUTE));
+                }
+                defaultIdx = i;
+            }
+            return new RoutingTable(version, all.toArray(new RouteTarget[0]), defaultIdx, defaultRoute != null,
+                    overrideTable, prefixTable, lengths[0], domainTable);
+        }
+    }
+}

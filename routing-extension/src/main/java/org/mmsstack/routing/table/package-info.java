@@ -1,0 +1,25 @@
+/**
+ * The routing data of an MMSE with several MMS Relay/Servers and its lookup: the one
+ * deterministic function every Relay/Server applies to the same versioned data.
+ *
+ * <ul>
+ *   <li>{@link org.mmsstack.routing.table.RoutingTable}: an immutable, versioned table of E.164
+ *       number-range prefixes (longest match), per-number overrides (ported or moved
+ *       subscribers; an override beats any prefix), domain suffixes (longest match on label
+ *       boundaries, case-insensitive) and a default route, with allocation-free lookups.</li>
+ *   <li>{@link org.mmsstack.routing.table.RouteTarget}: what a lookup returns, one of a
+ *       Relay/Server of this MMSE ({@link org.mmsstack.routing.table.RelayId}), a foreign MMSE (an
+ *       MM4 domain) or a rejection ({@link org.mmsstack.routing.table.RejectReason}, which carries
+ *       the status codes to answer with).</li>
+ *   <li>{@link org.mmsstack.routing.table.RoutingTables}: the holder a Relay/Server reads on every
+ *       decision; it swaps table versions atomically, keeps the previous version live during a
+ *       transition and notifies listeners.</li>
+ *   <li>{@link org.mmsstack.routing.table.RoutingTableParser} and
+ *       {@link org.mmsstack.routing.table.RoutingTableWriter}: the line-oriented text format
+ *       ({@code docs/routing-table-format.md}); every problem in a file is reported with its line
+ *       and column through {@link org.mmsstack.routing.table.RoutingTableFormatException}.</li>
+ * </ul>
+ *
+ * <p>This API is provisional: the routing extension is a proposal, and its shape may change.
+ */
+package org.mmsstack.routing.table;
