@@ -8,4 +8,5 @@ module org.mmsstack.routing {
   requires org.bouncycastle.provider;
 
   exports org.mmsstack.routing;
+  exports org.mmsstack.routing.table;
 }
