@@ -1,5 +1,7 @@
 package org.mmsstack.routing.table.internal;
 
+import java.math.BigInteger;
+
 /**
  * Encodes a digit string of 1 to 15 decimal digits as one {@code long} key.
  *
@@ -27,6 +29,15 @@ public final class DigitKeys {
     /** {@code OFFSET[n]}: the number of digit strings shorter than n, the key of n zeros. */
     static final long[] OFFSET = new long[MAX_DIGITS + 2];
 
+    /**
+     * {@code DROP_MULTIPLIER[k]} and {@code DROP_SHIFT[k]}: {@code v / 10^k} is
+     * {@code multiplyHigh(v, DROP_MULTIPLIER[k]) >>> DROP_SHIFT[k]} for every value of at most
+     * 15 digits. A lookup that misses probes every prefix length, and a hardware division per
+     * dropped digit (tens of cycles each) was most of its cost.
+     */
+    private static final long[] DROP_MULTIPLIER = new long[MAX_DIGITS];
+    private static final int[] DROP_SHIFT = new int[MAX_DIGITS];
+
     static {
         long p = 1;
         for (int i = 0; i < POW10.length; i++) {
@@ -34,6 +45,30 @@ public final class DigitKeys {
             OFFSET[i] = (p - 1) / 9;
             p *= 10;
         }
+        // Round-up reciprocal 2^s / 10^k with s >= 50 + log2(10^k): then the rounding error
+        // times any value below 2^50 (> 10^15) stays under one unit of the quotient
+        // (Granlund and Montgomery). s >= 64 so the shift after multiplyHigh is not negative,
+        // and the multiplier stays below 2^63 so the signed multiplyHigh is exact.
+        for (int k = 1; k < MAX_DIGITS; k++) {
+            BigInteger d = BigInteger.valueOf(POW10[k]);
+            int s = Math.max(64, 50 + d.bitLength());
+            BigInteger[] qr = BigInteger.ONE.shiftLeft(s).divideAndRemainder(d);
+            BigInteger m = qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+            DROP_MULTIPLIER[k] = m.longValueExact();
+            DROP_SHIFT[k] = s - 64;
+        }
+    }
+
+    /**
+     * {@code value / 10^k}: the value of the first {@code count - k} digits of a string of
+     * {@code count} digits, without a division instruction. {@code value} is at most 15 digits,
+     * {@code 0 <= k < 15}.
+     */
+    public static long dropDigits(long value, int k) {
+        if (k == 0) {
+            return value;
+        }
+        return Math.multiplyHigh(value, DROP_MULTIPLIER[k]) >>> DROP_SHIFT[k];
     }
 
     private DigitKeys() {

@@ -10,6 +10,9 @@ import java.util.Arrays;
  * load factor of at most one half with linear probing, so a miss usually ends in the first cache
  * line, and the slot index comes from a multiply-shift range reduction instead of a power-of-two
  * mask, so the capacity can be exactly twice the entry count: 16 bytes per entry.
+ *
+ * <p>Number lookups ask a {@link NumberFilter} before they probe, so that most probes for absent
+ * keys never reach the slots.
  */
 public final class KeyTargetTable {
 
@@ -115,16 +118,6 @@ public final class KeyTargetTable {
                 i = 0;
             }
         }
-    }
-
-    /**
-     * Reads the slot where a probe for {@code key} starts. Batch lookups call this for items
-     * ahead of the one they resolve, so that the memory reads of several items are in flight at
-     * once; the value only has to be consumed somewhere so the read is not removed.
-     */
-    public long touch(long key) {
-        long[] s = slots;
-        return s[index(key, s.length)];
     }
 
     /** Number of entries. */
