@@ -1,24 +1,28 @@
 package org.mmsstack.cli.check;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.mmsstack.encapsulation.DecodeConfig;
 import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.encapsulation.Header;
-import org.mmsstack.encapsulation.HeaderField;
 import org.mmsstack.encapsulation.Pdu;
 import org.mmsstack.encapsulation.PduCodec;
 import org.mmsstack.encapsulation.PduFormatException;
-import org.mmsstack.encapsulation.PduRules;
 import org.mmsstack.encapsulation.Severity;
 import org.mmsstack.encapsulation.body.MultipartBody;
 import org.mmsstack.encapsulation.body.Part;
+import org.mmsstack.encapsulation.validate.FindingCodes;
+import org.mmsstack.encapsulation.validate.Validator;
 
 /**
- * Decodes a PDU leniently and says what is wrong with it. Every command goes through here, so
- * the tool reports the same findings everywhere.
+ * Decodes a PDU leniently and says what is wrong with it, through the codec's {@link Validator}
+ * (offsets, headers, severities, stable codes). Every command goes through here, so the tool
+ * reports the same findings everywhere.
  */
 public final class Checker {
+
+  /** Immutable and thread-safe; one for every command. */
+  private static final Validator VALIDATOR = new Validator();
 
   private Checker() {}
 
@@ -60,7 +64,7 @@ public final class Checker {
           "decoded, but a value cannot be read back: " + e.getMessage());
       return new Result(null, pe, List.of(fromError(pe)));
     }
-    return new Result(pdu, null, findings(pdu, octets));
+    return new Result(pdu, null, findings(pdu));
   }
 
   /** Reads every header and part header once, so that values the codec decodes lazily are checked here. */
@@ -79,38 +83,20 @@ public final class Checker {
     });
   }
 
-  /** A decoding error as a finding. */
+  /**
+   * A decoding error as a finding, in the form the validator gives undecodable input: code
+   * {@code undecodable-} and the reason in kebab case, with the exception's offset and header.
+   */
   public static Finding fromError(PduFormatException e) {
-    return new Finding(Severity.ERROR, e.offset(), e.header(), e.reason().name().toLowerCase().replace('_', '-'),
-        e.detail());
+    return new Finding(Severity.ERROR, e.offset(), e.header(),
+        FindingCodes.UNDECODABLE_PREFIX + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'), e.detail());
   }
 
   /**
-   * The findings for a decoded PDU: what lenient decoding recovered from, what strict decoding
-   * rejects, and headers the PDU type requires but lacks. This is the one method to point at
-   * the full validator once the codec has one.
+   * The findings for a decoded PDU: everything the codec's validator reports (lenient decoding
+   * findings, then the rules of the PDU type), ordered by offset.
    */
-  static List<Finding> findings(Pdu pdu, byte[] octets) {
-    List<Finding> out = new ArrayList<>(pdu.decodeFindings());
-    boolean hasError = out.stream().anyMatch(f -> f.severity() == Severity.ERROR);
-    if (!hasError) {
-      try {
-        PduCodec.decode(octets, DecodeConfig.STRICT);
-      } catch (PduFormatException e) {
-        out.add(fromError(e));
-      }
-    }
-    for (PduRules.Rule r : PduRules.rules(pdu.messageType())) {
-      if (r.requirement() == PduRules.Requirement.MANDATORY && !has(pdu, r.field())) {
-        out.add(new Finding(Severity.ERROR, -1, r.field().name(), "missing-mandatory-header",
-            r.field().name() + " is mandatory in " + pdu.messageType().wireName()));
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  private static boolean has(Pdu pdu, HeaderField<?> field) {
-    // The Del forms of the delete confirmations share the plain field's code.
-    return pdu.headers().stream().anyMatch(h -> h.field().code() == field.code() && !h.field().isApplication());
+  static List<Finding> findings(Pdu pdu) {
+    return VALIDATOR.validate(pdu);
   }
 }
