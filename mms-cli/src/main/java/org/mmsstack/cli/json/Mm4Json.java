@@ -31,6 +31,8 @@ public final class Mm4Json {
   public static final String SCHEMA = "mmsstack-mm4/1";
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   /** The members {@link #unedited} compares: everything the mail determines. */
   private static final List<String> DERIVED = List.of("size", "messageType", "mmsVersion", "headers", "content",
@@ -143,7 +145,13 @@ public final class Mm4Json {
       return null;
     }
     InputItem item = InputItem.mm4(doc.path("file").asText("-"), mail);
-    ObjectNode again = document(item, Checker.standard().check(item));
+    JsonNode again;
+    try {
+      // Through text, so that numbers compare as JSON numbers (a long written, an int read back).
+      again = MAPPER.readTree(MAPPER.writeValueAsString(document(item, Checker.standard().check(item))));
+    } catch (java.io.IOException e) {
+      return null;
+    }
     for (String member : DERIVED) {
       if (!again.path(member).equals(doc.path(member))) {
         return null;
