@@ -1,5 +1,5 @@
 #!/bin/sh
-# The mms command-line tool: decode, validate and encode MMS PDUs.
+# The mms command-line tool: decode, validate and encode MMS PDUs and MM4 messages.
 # Builds mms-cli/target/mms.jar with Maven on first use (and when a source is newer), then runs it.
 set -e
 
@@ -8,9 +8,11 @@ jar="$root/mms-cli/target/mms.jar"
 
 stale() {
   [ ! -f "$jar" ] && return 0
-  # Any source or build file of the tool or the codec newer than the jar?
+  # Any source or build file of the tool or a module it is built from newer than the jar?
   newer=$(find "$root/pom.xml" "$root/mms-cli/pom.xml" "$root/mms-cli/src/main" \
     "$root/mms-encapsulation/pom.xml" "$root/mms-encapsulation/src/main" \
+    "$root/mm4-smtp/pom.xml" "$root/mm4-smtp/src/main" \
+    "$root/routing-extension/pom.xml" "$root/routing-extension/src/main" \
     -newer "$jar" -type f 2>/dev/null | head -n 1)
   [ -n "$newer" ]
 }

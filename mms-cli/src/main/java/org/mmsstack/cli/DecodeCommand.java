@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.mmsstack.cli.check.Checker;
 import org.mmsstack.cli.input.InputItem;
 import org.mmsstack.cli.input.Inputs;
+import org.mmsstack.cli.json.Mm4Json;
 import org.mmsstack.cli.json.PduJson;
 import org.mmsstack.cli.render.HexRenderer;
 import org.mmsstack.cli.render.TextRenderer;
@@ -22,8 +23,12 @@ import picocli.CommandLine.ParentCommand;
 /** {@code mms decode}: every header and part of every PDU, as text, JSON or annotated hex. */
 @Command(name = "decode", mixinStandardHelpOptions = true,
     description = {"Print every header (name, value, wire code of enumerations) and every part "
-        + "(content type, parameters, headers, size, text) of each PDU.",
-        "Inputs: PDU files or directories (walked recursively); - reads standard input."})
+        + "(content type, parameters, headers, size, text) of each PDU, the routing extension fields, and the "
+        + "findings.",
+        "MM4 messages (RFC 5322 mail, recognised by content) show every header field with its parsed value "
+            + "and the MIME structure; finding positions are lines.",
+        "Inputs: PDU files, MM4 mail, hex dumps, WSP pushes, pcap/pcapng captures or directories (walked "
+            + "recursively); - reads standard input."})
 final class DecodeCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -33,10 +38,11 @@ final class DecodeCommand implements Callable<Integer> {
   private Format format = new Format();
 
   static final class Format {
-    @Option(names = "--json", description = "One JSON document per PDU (schema: mms-cli/JSON-SCHEMA.md).")
+    @Option(names = "--json", description = "One JSON document per PDU or MM4 message (schemas: mms-cli/JSON-SCHEMA.md).")
     boolean json;
 
-    @Option(names = "--hex", description = "Annotate the octets header by header: offset, octets, meaning.")
+    @Option(names = "--hex", description = "Annotate the octets header by header: offset, octets, meaning "
+        + "(binary PDUs only).")
     boolean hex;
   }
 
@@ -57,9 +63,16 @@ final class DecodeCommand implements Callable<Integer> {
     TextRenderer text = new TextRenderer(main.outText);
     HexRenderer hex = new HexRenderer(main.outText);
     boolean first = true;
+    Checker checker = Checker.standard();
     for (Processing.Source file : Processing.files(files)) {
       for (InputItem item : Processing.read(main, inputs, file.name())) {
-        Checker.Result r = Processing.check(item);
+        if (item.mm4() && format.hex) {
+          main.outText.flush();
+          main.err.println("mms: " + item.label() + ": an MM4 message (RFC 5322 mail); --hex annotates binary PDUs "
+              + "only: use decode or decode --json");
+          continue;
+        }
+        Checker.Result r = Processing.check(checker, item);
         if (r == null && file.walked() && item.kind() == InputItem.Problem.UNRECOGNISED) {
           continue; // a README beside the PDUs in a directory
         }
@@ -84,12 +97,14 @@ final class DecodeCommand implements Callable<Integer> {
         if (r.worst() == Severity.ERROR) {
           status = Math.max(status, Main.EXIT_FINDINGS);
         }
-        if (r.pdu() == null) {
+        if (!r.decoded()) {
           main.outText.flush();
-          main.err.println("mms: " + item.label() + ": not decodable: " + r.error().getMessage());
+          main.err.println("mms: " + item.label() + (r.lines() ? ": MM4 message cannot be parsed: "
+              + r.mm4Error().getMessage() : ": not decodable: " + r.error().getMessage()));
         }
         if (format.json) {
-          main.outText.println(mapper.writeValueAsString(PduJson.document(item, r)));
+          main.outText.println(mapper.writeValueAsString(item.mm4() ? Mm4Json.document(item, r)
+              : PduJson.document(item, r)));
         } else {
           if (!first) {
             main.outText.println();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mmsstack.cli.json.JsonEncoder;
+import org.mmsstack.cli.json.Mm4Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,7 +25,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "encode", mixinStandardHelpOptions = true,
     description = {"Write the binary PDU a decode --json document describes.",
         "Unedited members are written from their original octets, so decode --json | encode gives back the "
-            + "same octets; edited ones are encoded canonically."})
+            + "same octets; edited ones are encoded canonically.",
+        "An MM4 document (mmsstack-mm4/1) is written back as its original mail when unedited, and refused "
+            + "otherwise."})
 final class EncodeCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -68,12 +71,23 @@ final class EncodeCommand implements Callable<Integer> {
       return fail(Main.EXIT_UNREADABLE, file + ": no document " + i + " (it holds " + docs.size() + ")");
     }
     byte[] pdu;
-    try {
-      pdu = JsonEncoder.encode(docs.get(i));
-    } catch (JsonEncoder.JsonPduException e) {
-      return fail(Main.EXIT_FINDINGS, file + ": " + e.getMessage());
+    boolean mail = Mm4Json.SCHEMA.equals(docs.get(i).path("schema").asText());
+    if (mail) {
+      // Writing MM4 from edited members would be a second MM4 formatter; the exact original is
+      // what a user needs back, and the document carries it.
+      pdu = Mm4Json.unedited(docs.get(i));
+      if (pdu == null) {
+        return fail(Main.EXIT_UNREADABLE, file + ": an edited MM4 document (" + Mm4Json.SCHEMA + "): encode "
+            + "writes MM4 mail back only from an unedited document (its \"mail\" member)");
+      }
+    } else {
+      try {
+        pdu = JsonEncoder.encode(docs.get(i));
+      } catch (JsonEncoder.JsonPduException e) {
+        return fail(Main.EXIT_FINDINGS, file + ": " + e.getMessage());
+      }
     }
-    if (output == null && main.console) {
+    if (output == null && main.console && !mail) {
       return fail(Main.EXIT_UNREADABLE, "refusing to write a binary PDU to a terminal; use -o OUT or a pipe");
     }
     try {

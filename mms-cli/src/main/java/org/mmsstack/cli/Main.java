@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
  * the run with a stack trace: each problem is one line, and the tool goes on with the next input.
  */
 @Command(name = "mms", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    description = "Decode, validate and encode binary MMS PDUs (OMA MMS Encapsulation 1.0-1.3).",
+    description = "Decode, validate and encode binary MMS PDUs (OMA MMS Encapsulation 1.0-1.3); decode and "
+        + "validate MM4 messages (3GPP TS 23.140 mail) and the routing extension fields.",
     subcommands = {DecodeCommand.class, ValidateCommand.class, EncodeCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit status:%n",

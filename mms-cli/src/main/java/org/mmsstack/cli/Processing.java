@@ -60,8 +60,8 @@ final class Processing {
     return inputs.read(Paths.get(file));
   }
 
-  /** Checks a PDU item; problems come back as {@code null}. */
-  static Checker.Result check(InputItem item) {
-    return item.pdu() == null ? null : Checker.check(item.pdu());
+  /** Checks a PDU or MM4 item; problems come back as {@code null}. */
+  static Checker.Result check(Checker checker, InputItem item) {
+    return item.pdu() == null ? null : checker.check(item);
   }
 }

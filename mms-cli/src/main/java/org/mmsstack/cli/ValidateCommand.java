@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +22,8 @@ import org.mmsstack.cli.json.PduJson;
 import org.mmsstack.cli.render.FindingText;
 import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.encapsulation.Severity;
+import org.mmsstack.routing.KeyRing;
+import org.mmsstack.routing.KeyRingFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,9 +31,12 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code mms validate}: the findings of every PDU, and a summary. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Check each PDU and print every finding with file, byte offset, header, severity and message, "
-        + "then a summary.",
-        "Exit status 0: no errors; 1: findings of severity ERROR; 2: an input could not be read."})
+    description = {"Check each PDU and MM4 message and print every finding with file, position (byte offset "
+        + "'at N' in a PDU, 'line N' in MM4 mail), header, severity and message, then a summary.",
+        "Routing extension fields are checked (routing-malformed, routing-unsigned); with --routing-keys their "
+            + "signatures are verified (routing-bad-signature, routing-unknown-key, routing-key-not-valid, "
+            + "routing-wrong-signer).",
+        "Exit status 0: no errors; 1: findings of severity ERROR; 2: an input or the key ring could not be read."})
 final class ValidateCommand implements Callable<Integer> {
 
   /** The value of the {@code "schema"} member of the --json report. */
@@ -46,11 +55,23 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Print only the summary (and problems reading inputs).")
   private boolean quiet;
 
+  @Option(names = "--routing-keys", paramLabel = "FILE", description = "Verify routing signatures with this "
+      + "key ring (format: docs/routing-table-format.md, \"Key ring file\").")
+  private Path routingKeys;
+
+  @Option(names = "--routing-time", paramLabel = "INSTANT", description = "Verify routing signatures at this "
+      + "instant (ISO-8601 UTC, or 'now') with the replay window of a receiving Relay/Server (5 minutes old to "
+      + "1 minute ahead: routing-stale, routing-future). Default: as of each hop's X-Mms-Routing-Issued, so "
+      + "that captured messages can be checked: the key must have been valid when the hop was signed.")
+  private String routingTime;
+
   @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "PDU files or directories (walked recursively); "
       + "- for standard input.")
   private List<String> paths;
 
   private final Map<String, Integer> byType = new TreeMap<>();
+  private final Map<String, Integer> mm4ByType = new TreeMap<>();
+  private int mm4Messages;
   private int files;
   private int pdus;
   private int unreadable;
@@ -60,9 +81,37 @@ final class ValidateCommand implements Callable<Integer> {
   private int warnings;
   private int infos;
   private int pdusWithErrors;
+  private Checker checker;
 
   @Override
   public Integer call() throws IOException {
+    KeyRing ring = null;
+    if (routingKeys != null) {
+      try {
+        ring = KeyRingFile.parse(routingKeys);
+      } catch (NoSuchFileException e) {
+        main.err.println("mms: " + routingKeys + ": no such file");
+        return Main.EXIT_UNREADABLE;
+      } catch (IOException e) {
+        main.err.println("mms: " + routingKeys + ": " + e.getMessage());
+        return Main.EXIT_UNREADABLE;
+      }
+    }
+    Instant at = null;
+    if (routingTime != null) {
+      try {
+        at = routingTime.equals("now") ? Instant.now() : Instant.parse(routingTime);
+      } catch (DateTimeParseException e) {
+        main.err.println("mms: --routing-time: " + routingTime + " is not 'now' or an ISO-8601 UTC instant "
+            + "such as 2024-05-01T10:00:00Z");
+        return Main.EXIT_UNREADABLE;
+      }
+      if (ring == null) {
+        main.err.println("mms: --routing-time needs --routing-keys");
+        return Main.EXIT_UNREADABLE;
+      }
+    }
+    checker = new Checker(ring, at);
     List<Processing.Source> all = Processing.files(paths);
     Inputs inputs = Inputs.standard();
     ArrayNode results = JsonNodeFactory.instance.arrayNode();
@@ -72,7 +121,7 @@ final class ValidateCommand implements Callable<Integer> {
       for (Processing.Source file : all) {
         files++;
         for (InputItem item : Processing.read(main, inputs, file.name())) {
-          Checker.Result r = Processing.check(item);
+          Checker.Result r = Processing.check(checker, item);
           bar.clear();
           if (r == null && file.walked() && item.kind() == InputItem.Problem.UNRECOGNISED) {
             skipped++; // a README beside the PDUs in a directory
@@ -108,6 +157,7 @@ final class ValidateCommand implements Callable<Integer> {
     ObjectNode res = json ? results.addObject() : null;
     if (res != null) {
       res.put("file", item.file());
+      res.put("format", item.pdu() == null ? null : item.mm4() ? "mm4" : "pdu");
       if (item.origin() != null) {
         res.put("origin", item.origin());
       } else {
@@ -142,15 +192,22 @@ final class ValidateCommand implements Callable<Integer> {
       }
       return;
     }
-    pdus++;
-    String type = r.pdu() == null ? "(not decodable)" : r.pdu().messageType().wireName();
-    byType.merge(type, 1, Integer::sum);
+    String type;
+    if (r.lines()) {
+      mm4Messages++;
+      type = r.mm4() == null ? "(cannot be parsed)" : r.mm4().messageType().token();
+      mm4ByType.merge(type, 1, Integer::sum);
+    } else {
+      pdus++;
+      type = r.pdu() == null ? "(not decodable)" : r.pdu().messageType().wireName();
+      byType.merge(type, 1, Integer::sum);
+    }
     boolean hasError = false;
     for (Finding f : r.findings()) {
       count(f.severity());
       hasError |= f.severity() == Severity.ERROR;
       if (!json && !quiet) {
-        out.printf("%s: %s%n", item.label(), FindingText.of(f));
+        out.printf("%s: %s%n", item.label(), FindingText.of(f, r.lines()));
       }
     }
     if (hasError) {
@@ -158,15 +215,15 @@ final class ValidateCommand implements Callable<Integer> {
     }
     if (res != null) {
       res.put("size", item.pdu().length);
-      if (r.pdu() == null) {
+      if (!r.decoded()) {
         res.putNull("messageType");
       } else {
         res.put("messageType", type);
       }
-      res.put("status", r.pdu() == null ? "undecodable" : r.worst() == Severity.ERROR ? "errors"
+      res.put("status", !r.decoded() ? "undecodable" : r.worst() == Severity.ERROR ? "errors"
           : r.findings().isEmpty() ? "clean" : "findings");
       ArrayNode fs = res.putArray("findings");
-      r.findings().forEach(f -> fs.add(PduJson.finding(f)));
+      r.findings().forEach(f -> fs.add(PduJson.finding(f, r.lines())));
     }
   }
 
@@ -188,14 +245,21 @@ final class ValidateCommand implements Callable<Integer> {
     for (Map.Entry<String, Integer> e : byType.entrySet()) {
       out.printf("    %-20s %6d%n", e.getKey(), e.getValue());
     }
+    if (mm4Messages > 0) {
+      out.printf("  %-22s %6d%n", "MM4 messages", mm4Messages);
+      for (Map.Entry<String, Integer> e : mm4ByType.entrySet()) {
+        out.printf("    %-20s %6d%n", e.getKey(), e.getValue());
+      }
+    }
     if (skipped > 0) {
-      out.printf("  %-22s %6d  (in directories, not PDUs or captures)%n", "skipped files", skipped);
+      out.printf("  %-22s %6d  (in directories, not PDUs, MM4 or captures)%n", "skipped files", skipped);
     }
     out.printf("  %-22s %6d%n", "unreadable inputs", unreadable);
     if (defects > 0) {
       out.printf("  %-22s %6d%n", "capture problems", defects);
     }
-    out.printf("  %-22s %6d%s%n", "errors", errors, errors > 0 ? "  (in " + pdusWithErrors + " PDUs)" : "");
+    out.printf("  %-22s %6d%s%n", "errors", errors, errors > 0 ? "  (in " + pdusWithErrors
+        + (mm4Messages > 0 ? " PDUs or MM4 messages)" : " PDUs)") : "");
     out.printf("  %-22s %6d%n", "warnings", warnings);
     out.printf("  %-22s %6d%n", "info", infos);
   }
@@ -206,6 +270,9 @@ final class ValidateCommand implements Callable<Integer> {
     s.put("pdus", pdus);
     ObjectNode t = s.putObject("pdusByType");
     byType.forEach(t::put);
+    s.put("mm4Messages", mm4Messages);
+    ObjectNode m = s.putObject("mm4ByType");
+    mm4ByType.forEach(m::put);
     s.put("skipped", skipped);
     s.put("unreadable", unreadable);
     s.put("inputsWithoutPdu", defects);

@@ -44,7 +44,7 @@ class CapturesAndProcessTest {
     Tool.Outcome o = Tool.run("validate", f.toString()).assertNoStackTrace();
     assertEquals(1, o.status(), o::stdout);
     assertTrue(o.stdout().contains("[frame "), o::stdout);
-    assertTrue(o.stdout().contains("ERROR at 0 an MMS PDU starts with X-Mms-Message-Type (0x8C) (not-a-pdu)"), o::stdout);
+    assertTrue(o.stdout().contains("ERROR at 0 an MMS PDU starts with X-Mms-Message-Type (0x8C) (undecodable-not-a-pdu)"), o::stdout);
     Tool.Outcome hex = Tool.run("decode", "--hex", f.toString()).assertNoStackTrace();
     assertEquals(1, hex.status());
   }

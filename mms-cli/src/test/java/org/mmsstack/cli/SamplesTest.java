@@ -59,8 +59,10 @@ class SamplesTest {
     assertTrue(o.stdout().startsWith(SAMPLES.resolve("broken-truncated-notification.mms")
         + ": ERROR at 65 [X-Mms-Content-Location]"), o::stdout);
     assertEquals(1, o.stdout().lines().filter(l -> l.contains(" ERROR ")).count(), o::stdout);
-    // 7 PDU files plus the capture's 6 PDUs.
-    assertTrue(o.stdout().matches("(?s).*  files +8\n  PDUs +13\n.*"), o::stdout);
+    // 8 PDU files plus the capture's 6 PDUs, the MM4 message, and the key ring (skipped).
+    assertTrue(o.stdout().matches("(?s).*  files +11\n  PDUs +14\n.*"), o::stdout);
+    assertTrue(o.stdout().matches("(?s).*  MM4 messages +1\n    MM4_forward.REQ +1\n  skipped files +1  .*"),
+        o::stdout);
   }
 
   @Test

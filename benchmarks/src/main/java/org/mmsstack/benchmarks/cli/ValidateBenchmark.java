@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Throughput of {@code mms validate}'s per-PDU work (lenient decode, every value read, strict
- * decode, mandatory-header check) over every PDU of the shared corpus in turn: the score is
+ * Throughput of {@code mms validate}'s per-PDU work (lenient decode, every value read, the
+ * codec's validator) over every PDU of the shared corpus in turn: the score is
  * PDUs per second. File reading and printing are not included.
  */
 @State(Scope.Thread)

@@ -1,35 +1,125 @@
 package org.mmsstack.cli.check;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.mmsstack.cli.input.InputItem;
 import org.mmsstack.encapsulation.DecodeConfig;
 import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.encapsulation.Header;
-import org.mmsstack.encapsulation.HeaderField;
 import org.mmsstack.encapsulation.Pdu;
 import org.mmsstack.encapsulation.PduCodec;
 import org.mmsstack.encapsulation.PduFormatException;
-import org.mmsstack.encapsulation.PduRules;
 import org.mmsstack.encapsulation.Severity;
 import org.mmsstack.encapsulation.body.MultipartBody;
 import org.mmsstack.encapsulation.body.Part;
+import org.mmsstack.encapsulation.validate.FindingCodes;
+import org.mmsstack.encapsulation.validate.Validator;
+import org.mmsstack.mm4.Mm4Codec;
+import org.mmsstack.mm4.Mm4Finding;
+import org.mmsstack.mm4.Mm4FormatException;
+import org.mmsstack.mm4.Mm4Header;
+import org.mmsstack.mm4.Mm4Message;
+import org.mmsstack.mm4.Mm4Findings;
+import org.mmsstack.routing.HeaderPair;
+import org.mmsstack.routing.KeyRing;
+import org.mmsstack.routing.MessageIdentity;
+import org.mmsstack.routing.RoutingFieldException;
+import org.mmsstack.routing.RoutingFields;
+import org.mmsstack.routing.RoutingHeaders;
+import org.mmsstack.routing.RoutingPdus;
+import org.mmsstack.routing.RoutingVerifier;
 
 /**
- * Decodes a PDU leniently and says what is wrong with it. Every command goes through here, so
- * the tool reports the same findings everywhere.
+ * Decodes a binary PDU or an MM4 message leniently and says what is wrong with it: for PDUs
+ * through the codec's {@link Validator} (offsets, headers, severities, stable codes), for MM4
+ * through the MM4 codec's lenient parse, which runs {@link org.mmsstack.mm4.Mm4Validator} with
+ * line numbers; for both, the routing extension fields (syntax, signature, and with a key ring
+ * the signature's verification). Every command goes through here, so the tool reports the same
+ * findings everywhere.
+ *
+ * <p>Instances are immutable and thread-safe.
  */
 public final class Checker {
 
-  private Checker() {}
+  /** Routing finding codes, stable for programs. */
+  public static final String ROUTING_MALFORMED = "routing-malformed";
+  /** Routing fields without X-Mms-Routing-Signature. */
+  public static final String ROUTING_UNSIGNED = "routing-unsigned";
+  /** The signature's key id is not in the key ring. */
+  public static final String ROUTING_UNKNOWN_KEY = "routing-unknown-key";
+  /** The key is not valid at the verification time. */
+  public static final String ROUTING_KEY_NOT_VALID = "routing-key-not-valid";
+  /** The key belongs to another Relay/Server than the sender of the hop. */
+  public static final String ROUTING_WRONG_SIGNER = "routing-wrong-signer";
+  /** The signature does not verify. */
+  public static final String ROUTING_BAD_SIGNATURE = "routing-bad-signature";
+  /** With --routing-time: issued longer ago than the replay window. */
+  public static final String ROUTING_STALE = "routing-stale";
+  /** With --routing-time: issued further in the future than the allowed skew. */
+  public static final String ROUTING_FUTURE = "routing-future";
+  /** The signature verified (INFO). */
+  public static final String ROUTING_VERIFIED = "routing-verified";
+
+  /** Immutable and thread-safe; one for every command. */
+  private static final Validator VALIDATOR = new Validator();
+  private static final Mm4Codec MM4 = Mm4Codec.create();
+  private static final Checker STANDARD = new Checker(null, null);
+
+  private final KeyRing keys;
+  private final Instant verifyAt;
 
   /**
-   * The outcome for one PDU.
+   * A checker.
    *
-   * @param pdu the leniently decoded PDU, or {@code null} when even lenient decoding failed
-   * @param error the lenient decoding error, or {@code null}
-   * @param findings everything found, in PDU order where offsets are known
+   * @param keys the key ring to verify routing signatures with, or {@code null} not to verify
+   * @param verifyAt the instant to verify at, with the verifier's replay window; or {@code null}
+   *     to verify as of each hop's own X-Mms-Routing-Issued time, which is what makes captured
+   *     (old) messages checkable: the key must have been valid when the hop was signed, and the
+   *     replay window, which only matters on arrival, is not applied
    */
-  public record Result(Pdu pdu, PduFormatException error, List<Finding> findings) {
+  public Checker(KeyRing keys, Instant verifyAt) {
+    this.keys = keys;
+    this.verifyAt = verifyAt;
+  }
+
+  /** A checker that does not verify signatures. */
+  public static Checker standard() {
+    return STANDARD;
+  }
+
+  /**
+   * The outcome for one PDU or MM4 message.
+   *
+   * @param pdu the leniently decoded PDU, or {@code null} (MM4 input, or lenient decoding failed)
+   * @param error the lenient decoding error of a PDU, or {@code null}
+   * @param mm4 the leniently parsed MM4 message, or {@code null}
+   * @param mm4Error the parse error of MM4 input, or {@code null}
+   * @param routing the routing extension fields, or {@code null} when the input has none
+   * @param findings everything found, in input order where positions are known. For MM4 input a
+   *     finding's {@link Finding#offset() offset} is the 1-based <b>line</b> (-1 when unknown);
+   *     see {@link #lines()}
+   */
+  public record Result(Pdu pdu, PduFormatException error, Mm4Message mm4, Mm4FormatException mm4Error,
+      Routing routing, List<Finding> findings) {
+
+    /** A result for a binary PDU. */
+    public Result(Pdu pdu, PduFormatException error, List<Finding> findings) {
+      this(pdu, error, null, null, null, findings);
+    }
+
+    /** Whether the input was MM4 mail (finding positions are then lines, not byte offsets). */
+    public boolean lines() {
+      return mm4 != null || mm4Error != null;
+    }
+
+    /** Whether the input could be decoded (or parsed) at all. */
+    public boolean decoded() {
+      return pdu != null || mm4 != null;
+    }
 
     /** The worst severity among the findings, or {@code null} when there are none. */
     public Severity worst() {
@@ -43,8 +133,27 @@ public final class Checker {
     }
   }
 
-  /** Decodes and checks one PDU; never throws for bad input. */
+  /**
+   * The routing extension fields of an input.
+   *
+   * @param fields the parsed fields, or {@code null} when they are malformed
+   * @param error why they are malformed, or {@code null}
+   */
+  public record Routing(RoutingFields fields, RoutingFieldException error) {}
+
+  /** Decodes and checks one binary PDU without verifying signatures; never throws for bad input. */
   public static Result check(byte[] octets) {
+    return STANDARD.checkPdu(octets);
+  }
+
+  /** Checks an input item holding a PDU or an MM4 message; never throws for bad input. */
+  public Result check(InputItem item) {
+    Objects.requireNonNull(item.pdu(), "item holds no input");
+    return item.mm4() ? checkMm4(item.pdu()) : checkPdu(item.pdu());
+  }
+
+  /** Decodes and checks one binary PDU; never throws for bad input. */
+  public Result checkPdu(byte[] octets) {
     Pdu pdu;
     try {
       pdu = PduCodec.decode(octets, DecodeConfig.LENIENT);
@@ -60,7 +169,148 @@ public final class Checker {
           "decoded, but a value cannot be read back: " + e.getMessage());
       return new Result(null, pe, List.of(fromError(pe)));
     }
-    return new Result(pdu, null, findings(pdu, octets));
+    List<Finding> out = new ArrayList<>(VALIDATOR.validate(pdu));
+    Routing routing = null;
+    if (RoutingPdus.hasRoutingHeaders(pdu)) {
+      Locator at = name -> offsetOf(pdu, name);
+      try {
+        routing = new Routing(RoutingPdus.read(pdu).orElseThrow(), null);
+        // Well-formed routing fields are Application-headers on purpose (the extension's binary
+        // form); the validator's "not part of the header set" note about each says nothing new.
+        out.removeIf(f -> FindingCodes.APPLICATION_HEADER.equals(f.code()) && f.header() != null
+            && RoutingHeaders.isRoutingHeader(f.header()));
+        verify(routing.fields(), RoutingPdus.identity(pdu), at, out);
+      } catch (RoutingFieldException e) {
+        routing = new Routing(null, e);
+        out.add(malformed(e, at));
+      }
+    }
+    return new Result(pdu, null, null, null, routing, List.copyOf(out));
+  }
+
+  /** Parses and checks one MM4 message; never throws for bad input. */
+  public Result checkMm4(byte[] mail) {
+    Mm4Findings collected = Mm4Findings.lenient();
+    Mm4Message m;
+    try {
+      m = MM4.parse(mail, collected);
+    } catch (Mm4FormatException e) {
+      Finding f = new Finding(Severity.ERROR, e.line() > 0 ? (int) e.line() : -1, e.header().orElse(null),
+          FindingCodes.UNDECODABLE_PREFIX + kebab(e.reason()), e.originalMessage());
+      return new Result(null, null, null, e, null, List.of(f));
+    } catch (RuntimeException e) {
+      // A parser bug must not end the run: report it like mail that cannot be parsed.
+      Mm4FormatException pe = Mm4FormatException.truncated(0, -1, "mail (internal: " + e + ")");
+      return new Result(null, null, null, pe, null, List.of(new Finding(Severity.ERROR, -1, null,
+          FindingCodes.UNDECODABLE_PREFIX + "internal", "cannot be parsed: " + e)));
+    }
+    List<Finding> out = new ArrayList<>();
+    for (Mm4Finding f : collected.list()) {
+      out.add(new Finding(severity(f.severity()), f.line() > 0 ? (int) Math.min(f.line(), Integer.MAX_VALUE) : -1,
+          f.headerName(), kebab(f.reason()), f.message()));
+    }
+    List<HeaderPair> pairs = new ArrayList<>(m.headers().size());
+    for (Mm4Header h : m.headers()) {
+      pairs.add(new HeaderPair(h.name(), h.value()));
+    }
+    Routing routing = null;
+    boolean any = pairs.stream().anyMatch(p -> RoutingHeaders.isRoutingHeader(p.name()));
+    if (any) {
+      Locator at = name -> lineOf(mail, m, name);
+      try {
+        routing = new Routing(RoutingHeaders.read(pairs).orElseThrow(), null);
+        verify(routing.fields(), MessageIdentity.ofMm4(pairs), at, out);
+      } catch (RoutingFieldException e) {
+        routing = new Routing(null, e);
+        out.add(malformed(e, at));
+      }
+    }
+    // Parser findings come in input order, validation findings after them: one order by line.
+    out.sort(Comparator.comparingLong(f -> f.offset() < 0 ? Long.MAX_VALUE : f.offset()));
+    return new Result(null, null, m, null, routing, List.copyOf(out));
+  }
+
+  /** Where a header is: a byte offset in a PDU, a line in mail; -1 when absent. */
+  private interface Locator {
+    int of(String header);
+  }
+
+  private void verify(RoutingFields fields, MessageIdentity identity, Locator at, List<Finding> out) {
+    if (fields.signature().isEmpty()) {
+      // ERROR, not WARNING: a receiving Relay/Server refuses an unsigned hop outright
+      // (docs/routing-extension.md section 10: UNSIGNED is the verifier's first check and every
+      // failure refuses the hop with Error-permanent-service-denied).
+      out.add(new Finding(Severity.ERROR, at.of(RoutingHeaders.VERSION), RoutingHeaders.SIGNATURE, ROUTING_UNSIGNED,
+          "routing fields without X-Mms-Routing-Signature: a receiving Relay/Server refuses the hop"));
+      return;
+    }
+    if (keys == null) {
+      return;
+    }
+    Instant when = verifyAt != null ? verifyAt : fields.issuedAt();
+    try {
+      KeyRing.TrustedKey k = RoutingVerifier.of(keys).verify(fields, identity, when);
+      out.add(new Finding(Severity.INFO, at.of(RoutingHeaders.SIGNATURE), RoutingHeaders.SIGNATURE, ROUTING_VERIFIED,
+          "signature by key " + k.keyId() + " of " + k.owner() + " verifies"
+              + (verifyAt != null ? " at " + verifyAt : " as of X-Mms-Routing-Issued " + fields.issuedAt())));
+    } catch (RoutingFieldException e) {
+      String code;
+      switch (e.reason()) {
+        case UNKNOWN_KEY: code = ROUTING_UNKNOWN_KEY; break;
+        case KEY_NOT_VALID: code = ROUTING_KEY_NOT_VALID; break;
+        case WRONG_SIGNER: code = ROUTING_WRONG_SIGNER; break;
+        case BAD_SIGNATURE: code = ROUTING_BAD_SIGNATURE; break;
+        case STALE: code = ROUTING_STALE; break;
+        case FUTURE: code = ROUTING_FUTURE; break;
+        default: code = ROUTING_MALFORMED; break;
+      }
+      String detail = e.detail();
+      if (e.reason() == RoutingFieldException.Reason.KEY_NOT_VALID && verifyAt == null) {
+        detail += " (checked as of X-Mms-Routing-Issued " + fields.issuedAt() + ")";
+      }
+      out.add(new Finding(Severity.ERROR, at.of(e.header()), e.header(), code, detail));
+    }
+  }
+
+  private static Finding malformed(RoutingFieldException e, Locator at) {
+    return new Finding(Severity.ERROR, at.of(e.header()), e.header(), ROUTING_MALFORMED,
+        e.detail() + " (" + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-') + ")");
+  }
+
+  private static int offsetOf(Pdu pdu, String name) {
+    for (Header h : pdu.headers()) {
+      if (h.field().isApplication() && h.name().equalsIgnoreCase(name)) {
+        return h.offset();
+      }
+    }
+    return -1;
+  }
+
+  /** The 1-based line of the first header called {@code name}, counted in the mail as given. */
+  private static int lineOf(byte[] mail, Mm4Message m, String name) {
+    long offset = m.headers().firstField(name).map(Mm4Header::offset).orElse(-1L);
+    if (offset < 0 || offset > mail.length) {
+      return -1;
+    }
+    int line = 1;
+    for (int i = 0; i < offset; i++) {
+      if (mail[i] == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  private static Severity severity(Mm4Finding.Severity s) {
+    switch (s) {
+      case ERROR: return Severity.ERROR;
+      case WARNING: return Severity.WARNING;
+      default: return Severity.INFO;
+    }
+  }
+
+  private static String kebab(Enum<?> reason) {
+    return reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** Reads every header and part header once, so that values the codec decodes lazily are checked here. */
@@ -79,38 +329,12 @@ public final class Checker {
     });
   }
 
-  /** A decoding error as a finding. */
-  public static Finding fromError(PduFormatException e) {
-    return new Finding(Severity.ERROR, e.offset(), e.header(), e.reason().name().toLowerCase().replace('_', '-'),
-        e.detail());
-  }
-
   /**
-   * The findings for a decoded PDU: what lenient decoding recovered from, what strict decoding
-   * rejects, and headers the PDU type requires but lacks. This is the one method to point at
-   * the full validator once the codec has one.
+   * A decoding error as a finding, in the form the validator gives undecodable input: code
+   * {@code undecodable-} and the reason in kebab case, with the exception's offset and header.
    */
-  static List<Finding> findings(Pdu pdu, byte[] octets) {
-    List<Finding> out = new ArrayList<>(pdu.decodeFindings());
-    boolean hasError = out.stream().anyMatch(f -> f.severity() == Severity.ERROR);
-    if (!hasError) {
-      try {
-        PduCodec.decode(octets, DecodeConfig.STRICT);
-      } catch (PduFormatException e) {
-        out.add(fromError(e));
-      }
-    }
-    for (PduRules.Rule r : PduRules.rules(pdu.messageType())) {
-      if (r.requirement() == PduRules.Requirement.MANDATORY && !has(pdu, r.field())) {
-        out.add(new Finding(Severity.ERROR, -1, r.field().name(), "missing-mandatory-header",
-            r.field().name() + " is mandatory in " + pdu.messageType().wireName()));
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  private static boolean has(Pdu pdu, HeaderField<?> field) {
-    // The Del forms of the delete confirmations share the plain field's code.
-    return pdu.headers().stream().anyMatch(h -> h.field().code() == field.code() && !h.field().isApplication());
+  public static Finding fromError(PduFormatException e) {
+    return new Finding(Severity.ERROR, e.offset(), e.header(),
+        FindingCodes.UNDECODABLE_PREFIX + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'), e.detail());
   }
 }

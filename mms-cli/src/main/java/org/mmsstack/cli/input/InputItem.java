@@ -17,9 +17,10 @@ import org.mmsstack.encapsulation.Severity;
  * @param problem a one-line description of why nothing could be read here, or {@code null}
  * @param kind what kind of problem, or {@code null} for a PDU
  * @param severity how bad a {@link Problem#NO_PDU} problem is (ERROR for the others), or {@code null} for a PDU
+ * @param mm4 whether {@code pdu} holds an MM4 message (RFC 5322 mail) rather than a binary PDU
  */
 public record InputItem(String file, String origin, long frame, Instant timestamp, byte[] pdu, String problem,
-    Problem kind, Severity severity) {
+    Problem kind, Severity severity, boolean mm4) {
 
   /** Why an input yielded no PDU. */
   public enum Problem {
@@ -38,36 +39,44 @@ public record InputItem(String file, String origin, long frame, Instant timestam
     if ((pdu == null) == (problem == null) || (problem == null) != (kind == null)) {
       throw new IllegalArgumentException("exactly one of pdu and problem");
     }
+    if (mm4 && pdu == null) {
+      throw new IllegalArgumentException("an MM4 item holds the mail");
+    }
   }
 
   /** A PDU found in a file. */
   public static InputItem pdu(String file, String origin, byte[] pdu) {
-    return new InputItem(file, origin, 0, null, pdu, null, null, null);
+    return new InputItem(file, origin, 0, null, pdu, null, null, null, false);
   }
 
   /** An input that could not be read at all (missing file, unknown format). */
   public static InputItem unreadable(String file, String origin, String problem) {
-    return new InputItem(file, origin, 0, null, null, problem, Problem.UNREADABLE, Severity.ERROR);
+    return new InputItem(file, origin, 0, null, null, problem, Problem.UNREADABLE, Severity.ERROR, false);
   }
 
   /** A file of no kind the tool reads. */
   public static InputItem unrecognised(String file, String problem) {
-    return new InputItem(file, null, 0, null, null, problem, Problem.UNRECOGNISED, Severity.ERROR);
+    return new InputItem(file, null, 0, null, null, problem, Problem.UNRECOGNISED, Severity.ERROR, false);
   }
 
   /** A piece of a readable input that holds no usable PDU (for example a non-MMS HTTP body). */
   public static InputItem defect(String file, String origin, Severity severity, String problem) {
-    return new InputItem(file, origin, 0, null, null, problem, Problem.NO_PDU, Objects.requireNonNull(severity));
+    return new InputItem(file, origin, 0, null, null, problem, Problem.NO_PDU, Objects.requireNonNull(severity), false);
+  }
+
+  /** A file that is one MM4 message (RFC 5322 mail). */
+  public static InputItem mm4(String file, byte[] mail) {
+    return new InputItem(file, null, 0, null, mail, null, null, null, true);
   }
 
   /** A PDU found in a capture frame. */
   public static InputItem captured(String file, String origin, long frame, Instant timestamp, byte[] pdu) {
-    return new InputItem(file, origin, frame, timestamp, pdu, null, null, null);
+    return new InputItem(file, origin, frame, timestamp, pdu, null, null, null, false);
   }
 
   /** A readable input with nothing to report on. */
   public static InputItem nothingFound(String file, String problem) {
-    return new InputItem(file, null, 0, null, null, problem, Problem.NOTHING_FOUND, Severity.INFO);
+    return new InputItem(file, null, 0, null, null, problem, Problem.NOTHING_FOUND, Severity.INFO, false);
   }
 
   /** {@code file} or {@code file [origin]}, for messages. */

@@ -21,11 +21,12 @@ public final class Inputs {
     this.sources = sources;
   }
 
-  /** Raw PDUs first, then every capture format. */
+  /** Raw PDUs first, then every capture format, then MM4 messages (see {@link Mm4Source} for why last). */
   public static Inputs standard() {
     List<InputSource> s = new ArrayList<>();
     s.add(new RawPduSource());
     s.addAll(CaptureSources.all());
+    s.add(new Mm4Source());
     return new Inputs(List.copyOf(s));
   }
 
@@ -90,6 +91,6 @@ public final class Inputs {
     }
     return List.of(InputItem.unrecognised(name, String.format(
         "not an MMS PDU (first octet 0x%02X, expected 0x8C)%s", content[0] & 0xFF,
-        sources.size() > 1 ? ", hex dump, WSP push or packet capture" : "")));
+        sources.size() > 1 ? ", MM4 message, hex dump, WSP push or packet capture" : "")));
   }
 }

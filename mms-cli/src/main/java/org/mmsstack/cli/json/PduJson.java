@@ -1,5 +1,6 @@
 package org.mmsstack.cli.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +22,7 @@ import org.mmsstack.encapsulation.body.SinglePartBody;
 import org.mmsstack.encapsulation.value.ContentDisposition;
 import org.mmsstack.encapsulation.value.MediaType;
 import org.mmsstack.encapsulation.value.RawValue;
+import org.mmsstack.routing.RoutingFields;
 
 /**
  * A decoded PDU as the JSON document of {@code mms decode --json} (described in
@@ -66,6 +68,7 @@ public final class PduJson {
       doc.put("error", result.error().getMessage());
       // Nothing decoded, so the whole PDU travels as it is: encode writes it back unchanged.
       doc.put("pdu", Base64.getEncoder().encodeToString(octets));
+      doc.putNull("routing");
     } else {
       doc.put("messageType", pdu.messageType().wireName());
       if (pdu.mmsVersion().isPresent()) {
@@ -94,6 +97,7 @@ public final class PduJson {
       } else {
         doc.putNull("trailing");
       }
+      doc.set("routing", routing(result.routing()));
     }
     ArrayNode fs = doc.putArray("findings");
     for (Finding f : result.findings()) {
@@ -102,14 +106,58 @@ public final class PduJson {
     return doc;
   }
 
-  /** A finding as JSON. */
+  /**
+   * The routing extension fields: {@code null} when absent; {@code {"error", "header", "reason"}}
+   * when malformed; otherwise every field by name.
+   */
+  public static JsonNode routing(Checker.Routing r) {
+    if (r == null) {
+      return F.nullNode();
+    }
+    ObjectNode n = F.objectNode();
+    if (r.fields() == null) {
+      n.put("error", r.error().detail());
+      n.put("header", r.error().header());
+      n.put("reason", r.error().reason().name());
+      return n;
+    }
+    RoutingFields f = r.fields();
+    n.put("version", f.version());
+    n.put("entry", f.entry().value());
+    n.put("home", f.home().value());
+    ArrayNode path = n.putArray("path");
+    f.path().forEach(p -> path.add(p.value()));
+    n.put("hopLimit", f.hopLimit());
+    n.put("tableVersion", f.tableVersion());
+    n.put("charging", f.charging().value());
+    ArrayNode rs = n.putArray("recipients");
+    f.recipients().forEach(rc -> rs.add(rc.wireText()));
+    n.put("issued", f.issuedAt().toString());
+    if (f.signature().isPresent()) {
+      n.put("signatureKeyId", f.signature().get().keyId());
+    } else {
+      n.putNull("signatureKeyId");
+    }
+    return n;
+  }
+
+  /** A finding of a binary PDU as JSON. */
   public static ObjectNode finding(Finding f) {
+    return finding(f, false);
+  }
+
+  /**
+   * A finding as JSON: its position is {@code offset} (bytes, binary PDUs) or {@code line}
+   * (MM4 mail).
+   */
+  public static ObjectNode finding(Finding f, boolean lines) {
     ObjectNode n = F.objectNode();
     n.put("severity", f.severity().name());
+    String where = lines ? "line" : "offset";
     if (f.offset() >= 0) {
-      n.put("offset", f.offset());
+      n.put(where, f.offset());
     } else {
-      n.putNull("offset");
+      n.putNull(where);
     }
     if (f.header() != null) {
       n.put("header", f.header());

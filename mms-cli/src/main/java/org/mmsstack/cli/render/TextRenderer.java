@@ -3,6 +3,7 @@ package org.mmsstack.cli.render;
 import java.io.PrintWriter;
 import java.util.List;
 import org.mmsstack.cli.check.Checker;
+import org.mmsstack.cli.format.Mm4Values;
 import org.mmsstack.cli.format.ValueText;
 import org.mmsstack.cli.input.InputItem;
 import org.mmsstack.cli.json.PduJson;
@@ -16,8 +17,17 @@ import org.mmsstack.encapsulation.body.MultipartBody;
 import org.mmsstack.encapsulation.body.Part;
 import org.mmsstack.encapsulation.body.PartHeader;
 import org.mmsstack.encapsulation.body.SinglePartBody;
+import org.mmsstack.mm4.MimeEntity;
+import org.mmsstack.mm4.Mm4Header;
+import org.mmsstack.mm4.Mm4Message;
+import org.mmsstack.routing.Recipient;
+import org.mmsstack.routing.RoutingFields;
 
-/** The indented dump of {@code mms decode}: every header, every part, then the findings. */
+/**
+ * The indented dump of {@code mms decode}: every header, every part, the routing extension
+ * fields, then the findings; for MM4 mail, every header field with its parsed value, the MIME
+ * structure, routing and findings (by line).
+ */
 public final class TextRenderer {
 
   private final PrintWriter out;
@@ -28,10 +38,14 @@ public final class TextRenderer {
 
   /** Writes one item. */
   public void render(InputItem item, Checker.Result r) {
+    if (r.lines()) {
+      renderMm4(item, r);
+      return;
+    }
     Pdu pdu = r.pdu();
     if (pdu == null) {
       out.printf("%s: %d octets, not decodable%n", item.label(), item.pdu().length);
-      findings(r.findings(), "  ");
+      findings(r.findings(), "  ", false);
       return;
     }
     out.printf("%s: %s, MMS %s, %d octets%n", item.label(), pdu.messageType().wireName(),
@@ -50,7 +64,97 @@ public final class TextRenderer {
     if (trailing.length > 0) {
       out.printf("  Trailing octets: %d%n", trailing.length);
     }
-    findings(r.findings(), "  ");
+    routing(r.routing());
+    findings(r.findings(), "  ", false);
+  }
+
+  /** An MM4 message: type, every header (with its parsed value), the MIME structure, routing, findings. */
+  private void renderMm4(InputItem item, Checker.Result r) {
+    Mm4Message m = r.mm4();
+    if (m == null) {
+      out.printf("%s: MM4 message, %d octets, cannot be parsed%n", item.label(), item.pdu().length);
+      findings(r.findings(), "  ", true);
+      return;
+    }
+    out.printf("%s: %s, 3GPP MMS %s, %d octets%n", item.label(), m.messageType().token(),
+        m.mmsVersion().map(Object::toString).orElse("?"), item.pdu().length);
+    for (Mm4Header h : m.headers()) {
+      String typed = Mm4Values.parsed(m, h);
+      out.printf("  %s: %s%s%n", h.name(), oneLine(h.value()), typed == null ? "" : "  => " + typed);
+    }
+    MimeEntity root = m.content();
+    out.printf("  Content: %s, %d %s%n", root.contentType(), root.isMultipart() ? root.parts().size()
+        : root.dataSize(), root.isMultipart() ? "parts" : "octets");
+    if (root.isMultipart()) {
+      entities(root.parts(), "  ", 0);
+    } else {
+      text(root, "    ");
+    }
+    routing(r.routing());
+    findings(r.findings(), "  ", true);
+  }
+
+  private void entities(List<MimeEntity> parts, String indent, int depth) {
+    for (int i = 0; i < parts.size(); i++) {
+      MimeEntity p = parts.get(i);
+      out.printf("%sPart %d of %d: %s, %s%n", indent, i + 1, parts.size(), p.contentType(),
+          p.isMultipart() ? p.parts().size() + " parts" : p.dataSize() + " octets");
+      for (Mm4Header h : p.headers()) {
+        if (!h.is("Content-Type")) {
+          out.printf("%s    %s: %s%n", indent, h.name(), oneLine(h.value()));
+        }
+      }
+      if (p.isMultipart()) {
+        if (depth < 8) {
+          entities(p.parts(), indent + "    ", depth + 1);
+        }
+      } else {
+        text(p, indent + "    ");
+      }
+    }
+  }
+
+  private void text(MimeEntity e, String indent) {
+    if (e.dataSize() > 0 && isText(e.contentType())) {
+      for (String line : e.text().stripTrailing().split("\r?\n", -1)) {
+        out.printf("%s| %s%n", indent, line);
+      }
+    }
+  }
+
+  /** Whether an MM4 entity's data is shown as text (text, SMIL, XML). */
+  public static boolean isText(org.mmsstack.mm4.MediaType t) {
+    String sub = t.subtype().toLowerCase(java.util.Locale.ROOT);
+    return t.type().equalsIgnoreCase("text") || sub.equals("smil") || sub.equals("xml") || sub.endsWith("+xml");
+  }
+
+  private static String oneLine(String s) {
+    return s.replace("\r", "\\r").replace("\n", "\\n");
+  }
+
+  /** The routing extension fields by name, or why they are malformed. */
+  private void routing(Checker.Routing routing) {
+    if (routing == null) {
+      return;
+    }
+    if (routing.fields() == null) {
+      out.printf("  Routing: malformed [%s] %s%n", routing.error().header(), routing.error().detail());
+      return;
+    }
+    RoutingFields f = routing.fields();
+    out.printf("  Routing (extension version %d):%n", f.version());
+    out.printf("    Entry: %s%n", f.entry());
+    out.printf("    Home: %s%n", f.home());
+    out.printf("    Path: %s (%d of at most %d hops)%n", f.path().stream().map(Object::toString)
+        .collect(java.util.stream.Collectors.joining(", ")), f.hops(), f.hopLimit());
+    out.printf("    Hop limit: %d%n", f.hopLimit());
+    out.printf("    Table version: %d%n", f.tableVersion());
+    out.printf("    Charging: %s%n", f.charging());
+    for (Recipient rc : f.recipients()) {
+      out.printf("    Recipient: %s%n", rc.wireText());
+    }
+    out.printf("    Issued: %s%n", f.issuedAt());
+    out.printf("    Signature key id: %s%n", f.signature().map(s -> s.keyId()).orElse("(unsigned)"));
   }
 
   private void parts(List<Part> parts, String indent, int depth) {
@@ -75,13 +179,13 @@ public final class TextRenderer {
     }
   }
 
-  private void findings(List<Finding> fs, String indent) {
+  private void findings(List<Finding> fs, String indent, boolean lines) {
     if (fs.isEmpty()) {
       return;
     }
     out.printf("%sFindings:%n", indent);
     for (Finding f : fs) {
-      out.printf("%s  %s%n", indent, FindingText.of(f));
+      out.printf("%s  %s%n", indent, FindingText.of(f, lines));
     }
   }
 }

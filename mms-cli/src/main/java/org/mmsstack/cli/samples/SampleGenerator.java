@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +20,7 @@ import org.mmsstack.cli.capture.CaptureWriter;
 import org.mmsstack.encapsulation.DeliveryInd;
 import org.mmsstack.encapsulation.MmsVersion;
 import org.mmsstack.encapsulation.NotificationInd;
+import org.mmsstack.encapsulation.Pdu;
 import org.mmsstack.encapsulation.PduCodec;
 import org.mmsstack.encapsulation.ReadOrigInd;
 import org.mmsstack.encapsulation.RetrieveConf;
@@ -34,11 +38,29 @@ import org.mmsstack.encapsulation.value.ReadStatus;
 import org.mmsstack.encapsulation.value.ResponseStatus;
 import org.mmsstack.encapsulation.value.Status;
 import org.mmsstack.encapsulation.value.TimeValue;
+import org.mmsstack.mm4.MimeEntity;
+import org.mmsstack.mm4.Mm4Address;
+import org.mmsstack.mm4.Mm4Codec;
+import org.mmsstack.mm4.Mm4ForwardReq;
+import org.mmsstack.mm4.Mm4Version;
+import org.mmsstack.mm4.YesNo;
+import org.mmsstack.routing.HeaderPair;
+import org.mmsstack.routing.KeyRing;
+import org.mmsstack.routing.KeyRingFile;
+import org.mmsstack.routing.MessageIdentity;
+import org.mmsstack.routing.Recipient;
+import org.mmsstack.routing.RelayId;
+import org.mmsstack.routing.RoutingFields;
+import org.mmsstack.routing.RoutingHeaders;
+import org.mmsstack.routing.RoutingPdus;
+import org.mmsstack.routing.RoutingSigner;
 
 /**
  * Makes the sample PDUs in the project's {@code samples/} folder with the codec's builders, so
  * that the README's commands work on a fresh clone and the samples are the project's own (the
- * shared corpus's licences do not allow shipping its files), plus a small capture of them. Every value is fixed: running it
+ * shared corpus's licences do not allow shipping its files), plus a small capture of them, a small
+ * MM4 forward request, an m-send-req carrying signed routing extension fields and the key ring
+ * that verifies them. Every value is fixed (dates, the sample signing key's seed): running it
  * again gives the same octets, which a test checks against the committed files.
  *
  * <p>Usage: {@code SampleGenerator [DIR]} (default {@code samples}).
@@ -82,7 +104,108 @@ public final class SampleGenerator {
         .build()));
     out.put("broken-truncated-notification.mms", broken(notification));
     out.put("mms-exchange.pcap", capture(out));
+    out.put("mm4-forward-req.eml", mm4ForwardReq());
+    out.put("m-send-req-routed.mms", PduCodec.encode(routedSendReq()));
+    out.put("routing-keys.txt", routingKeys());
     return out;
+  }
+
+  // ---- MM4 and the routing extension --------------------------------------------------------
+
+  /** The sample MMSE's Relay/Servers: the entry (and home) of the samples' items, and the next hop. */
+  static final RelayId NORTH = RelayId.of("rs-north");
+  static final RelayId SOUTH = RelayId.of("rs-south");
+  /** The key id of rs-north's sample key: {@code <relay>.<period>}, as docs/routing-extension.md suggests. */
+  static final String KEY_ID = "rs-north.2024a";
+
+  /**
+   * rs-north's signing key. The seed is fixed (octets 1..32) so that the samples are the same on
+   * every run, and public: it is a sample key, never to be used for real traffic. Ed25519
+   * signatures are deterministic (RFC 8032), so fixed seed and fixed input give fixed octets.
+   */
+  static RoutingSigner signer() {
+    byte[] seed = new byte[32];
+    for (int i = 0; i < seed.length; i++) {
+      seed[i] = (byte) (i + 1);
+    }
+    return RoutingSigner.fromSeed(KEY_ID, NORTH, seed);
+  }
+
+  /** The hop rs-north sends to rs-south, issued at the samples' date. */
+  private static RoutingFields hop(Recipient recipient) {
+    return RoutingFields.builder()
+        .entry(NORTH)
+        .home(NORTH)
+        .path(List.of(NORTH))
+        .hopLimit(RoutingFields.DEFAULT_HOP_LIMIT)
+        .tableVersion(42)
+        .charging(NORTH)
+        .addRecipient(recipient)
+        .issuedAt(DATE)
+        .build();
+  }
+
+  /** The m-send-req with signed routing fields, as rs-north hands it to rs-south. */
+  private static Pdu routedSendReq() {
+    SendReq pdu = sendReq();
+    Recipient to = Recipient.normalise(Address.parse(RECIPIENT)).orElseThrow();
+    return RoutingPdus.attach(pdu, signer().sign(hop(to), RoutingPdus.identity(pdu)));
+  }
+
+  /** rs-north's public key, valid through 2024, in the key ring text format (with a comment). */
+  private static byte[] routingKeys() {
+    KeyRing ring = KeyRing.of(List.of(signer().trustedKey(Instant.parse("2024-01-01T00:00:00Z"),
+        Instant.parse("2025-01-01T00:00:00Z"))));
+    byte[] body = KeyRingFile.write(ring);
+    byte[] comment = ("# Public routing keys of the sample MMSE: mms validate --routing-keys samples/routing-keys.txt\n")
+        .getBytes(StandardCharsets.US_ASCII);
+    byte[] out = Arrays.copyOf(comment, comment.length + body.length);
+    System.arraycopy(body, 0, out, comment.length, body.length);
+    return out;
+  }
+
+  /**
+   * A small MM4_forward.REQ (text and SMIL, no image) from the sample MMSE to a partner MMSE,
+   * carrying rs-north's signed routing fields as MM4 header fields.
+   */
+  private static byte[] mm4ForwardReq() {
+    OffsetDateTime date = DATE.atOffset(ZoneOffset.UTC);
+    Mm4Address from = Mm4Address.plmn("+15550100").withDomain("mms.example.net");
+    Mm4Address to = Mm4Address.plmn("+15550123").withDomain("mms.partner.example");
+    MimeEntity smil = MimeEntity.builder(org.mmsstack.mm4.MediaType.of("application", "smil"))
+        .text("<smil><body><par dur=\"5s\"><text src=\"text.txt\"/></par></body></smil>", StandardCharsets.UTF_8)
+        .contentId("smil").contentLocation("presentation.smil").build();
+    MimeEntity text = MimeEntity.builder(org.mmsstack.mm4.MediaType.of("text", "plain"))
+        .text("Greetings from the beach! Grüße vom Strand.", StandardCharsets.UTF_8)
+        .contentId("text").contentLocation("text.txt").build();
+    MimeEntity content = MimeEntity.builder(org.mmsstack.mm4.MediaType.of("multipart", "related")
+            .withParameter("type", "application/smil").withParameter("start", "<smil>"))
+        .addPart(smil).addPart(text).build();
+    Mm4ForwardReq message = Mm4ForwardReq.builder()
+        .mmsVersion(Mm4Version.V6_8_0)
+        .transactionId("T0003")
+        .messageId(MESSAGE_ID)
+        .from(from)
+        .to(to)
+        .date(date)
+        .subject("Holiday photo")
+        .rfc822MessageId("T0003.mm4@mms.example.net")
+        .sender(Mm4Address.of(null, "system-user", null, "mms.example.net"))
+        .originatorSystem(Mm4Address.of(null, "system-user", null, "mms.example.net"))
+        .messageClass(org.mmsstack.mm4.MessageClass.PERSONAL)
+        .deliveryReport(YesNo.YES)
+        .priority(org.mmsstack.mm4.Priority.NORMAL)
+        .content(content)
+        .build();
+    List<HeaderPair> pairs = new ArrayList<>();
+    message.headers().forEach(h -> pairs.add(new HeaderPair(h.name(), h.value())));
+    Recipient recipient = Recipient.e164("+15550123");
+    RoutingFields signed = signer().sign(hop(recipient), MessageIdentity.ofMm4(pairs));
+    Mm4ForwardReq.Builder b = message.toBuilder();
+    for (HeaderPair h : RoutingHeaders.write(signed)) {
+      b.addHeader(h.name(), h.value());
+    }
+    return Mm4Codec.create().format(b.build());
   }
 
   private static byte[] notification() {

@@ -1,0 +1,55 @@
+package org.mmsstack.cli.input;
+
+import java.util.List;
+
+/**
+ * A file that is one MM4 message (3GPP TS 23.140 over SMTP: RFC 5322 mail), whatever its name:
+ * its first line (after an optional UTF-8 byte-order mark, which captured mail often carries)
+ * is a header field, {@code Name: value}, such as {@code X-Mms-Message-Type:}, {@code From:} or
+ * {@code Received:}.
+ *
+ * <p>Tried after the binary and capture sources: a binary PDU starts with 0x8C, and the capture
+ * formats have magic numbers or, for hex dumps, a first line such as {@code 00000000: 8c80 ...},
+ * which would also pass for a header field. That is why the field name must start with a letter
+ * here: RFC 5322 allows digits first, but no MM4 or mail header begins with one.
+ */
+public final class Mm4Source implements InputSource {
+
+  /** The longest field name looked at (RFC 5322 names in practice are far shorter). */
+  private static final int MAX_NAME = 76;
+
+  @Override
+  public boolean accepts(String fileName, byte[] content) {
+    return looksLikeMail(content);
+  }
+
+  @Override
+  public List<InputItem> read(String fileName, byte[] content) {
+    return List.of(InputItem.mm4(fileName, content));
+  }
+
+  /** Whether the first line is an RFC 5322 header field whose name starts with a letter. */
+  public static boolean looksLikeMail(byte[] b) {
+    int i = b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
+    int start = i;
+    if (i >= b.length || !isLetter(b[i])) {
+      return false;
+    }
+    while (i < b.length && i - start <= MAX_NAME) {
+      int c = b[i] & 0xFF;
+      if (c == ':') {
+        return i > start;
+      }
+      // RFC 5322 ftext: printable US-ASCII except colon; no space before the colon either.
+      if (c < 0x21 || c > 0x7E) {
+        return false;
+      }
+      i++;
+    }
+    return false;
+  }
+
+  private static boolean isLetter(byte b) {
+    return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z');
+  }
+}
