@@ -2,9 +2,9 @@ package org.mmsstack.mm4;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.apache.commons.codec.binary.Base64;
 import org.apache.commons.codec.net.QuotedPrintableCodec;
 import org.mmsstack.mm4.internal.mime.Folding;
 
@@ -19,16 +19,21 @@ final class MessageWriter {
   private static final byte[] CRLF = {'\r', '\n'};
   private static final byte[] DASHES = {'-', '-'};
 
-  /** 57 octets make one 76-character base64 line; chunks of whole lines keep the codec's buffer small. */
+  /** 57 octets make one 76-character base64 line; chunks of whole lines keep the output buffers small. */
   private static final int BASE64_CHUNK = 57 * 128;
+
+  /** The JDK's MIME encoder: measured several times faster than Commons Codec's, which spent most of its time growing buffers. */
+  private static final java.util.Base64.Encoder BASE64 = java.util.Base64.getMimeEncoder(76, CRLF);
 
   private MessageWriter() {}
 
   /** Base64 in 76-character lines (RFC 2045 §6.8), each ended by CRLF, encoded chunk by chunk. */
   private static void base64(byte[] d, int off, int len, OutputStream out) throws IOException {
-    Base64 codec = new Base64(76, CRLF);
     for (int p = off, end = off + len; p < end; p += BASE64_CHUNK) {
-      out.write(codec.encode(d, p, Math.min(BASE64_CHUNK, end - p)));
+      // A chunk is whole lines but for the last; the encoder puts CRLF between lines, not after the last one.
+      ByteBuffer lines = BASE64.encode(ByteBuffer.wrap(d, p, Math.min(BASE64_CHUNK, end - p)));
+      out.write(lines.array(), lines.arrayOffset() + lines.position(), lines.remaining());
+      out.write(CRLF);
     }
   }
 
