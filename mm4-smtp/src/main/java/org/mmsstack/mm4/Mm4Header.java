@@ -1,8 +1,11 @@
 package org.mmsstack.mm4;
 
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import org.mmsstack.mm4.internal.mime.DateTimes;
 import org.mmsstack.mm4.internal.mime.Folding;
 
 /**
@@ -84,6 +87,14 @@ public final class Mm4Header {
   /** @return the unfolded value, without surrounding white space */
   public String value() {
     return value;
+  }
+
+  /**
+   * The value as an RFC 5322 date-time (obsolete zones such as {@code UT} or {@code EST} and a
+   * trailing comment included), the way the message accessors read Date and X-Mms-Expiry.
+   */
+  public Optional<OffsetDateTime> dateValue() {
+    return DateTimes.parse(value);
   }
 
   /** @return whether this field is called {@code other}, ignoring case */

@@ -18,4 +18,9 @@ public record PreviouslySentBy(int index, Mm4Address address) {
     }
     Objects.requireNonNull(address, "address");
   }
+
+  /** Reads a header value, {@code <index>, <value>}; empty if it is not one. */
+  public static java.util.Optional<PreviouslySentBy> parse(String value) {
+    return Values.previouslySentBy(value);
+  }
 }

@@ -20,4 +20,9 @@ public record PreviouslySentDate(int index, OffsetDateTime date) {
     Objects.requireNonNull(date, "date");
     date = date.withNano(0);
   }
+
+  /** Reads a header value, {@code <index>, <value>}; empty if it is not one. */
+  public static java.util.Optional<PreviouslySentDate> parse(String value) {
+    return Values.previouslySentDate(value);
+  }
 }

@@ -70,6 +70,7 @@ final class DecodeCommand implements Callable<Integer> {
           main.outText.flush();
           main.err.println("mms: " + item.label() + ": an MM4 message (RFC 5322 mail); --hex annotates binary PDUs "
               + "only: use decode or decode --json");
+          status = Math.max(status, Main.EXIT_UNREADABLE);
           continue;
         }
         Checker.Result r = Processing.check(checker, item);
@@ -99,7 +100,7 @@ final class DecodeCommand implements Callable<Integer> {
         }
         if (!r.decoded()) {
           main.outText.flush();
-          main.err.println("mms: " + item.label() + (r.lines() ? ": MM4 message cannot be parsed: "
+          main.err.println("mms: " + item.label() + (r.isMm4() ? ": MM4 message cannot be parsed: "
               + r.mm4Error().getMessage() : ": not decodable: " + r.error().getMessage()));
         }
         if (format.json) {

@@ -65,7 +65,7 @@ final class ValidateCommand implements Callable<Integer> {
       + "that captured messages can be checked: the key must have been valid when the hop was signed.")
   private String routingTime;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "PDU files or directories (walked recursively); "
+  @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "PDU, MM4, hex dump or capture files, or directories (walked recursively); "
       + "- for standard input.")
   private List<String> paths;
 
@@ -193,7 +193,7 @@ final class ValidateCommand implements Callable<Integer> {
       return;
     }
     String type;
-    if (r.lines()) {
+    if (r.isMm4()) {
       mm4Messages++;
       type = r.mm4() == null ? "(cannot be parsed)" : r.mm4().messageType().token();
       mm4ByType.merge(type, 1, Integer::sum);
@@ -207,7 +207,7 @@ final class ValidateCommand implements Callable<Integer> {
       count(f.severity());
       hasError |= f.severity() == Severity.ERROR;
       if (!json && !quiet) {
-        out.printf("%s: %s%n", item.label(), FindingText.of(f, r.lines()));
+        out.printf("%s: %s%n", item.label(), FindingText.of(f, r.isMm4()));
       }
     }
     if (hasError) {
@@ -223,7 +223,7 @@ final class ValidateCommand implements Callable<Integer> {
       res.put("status", !r.decoded() ? "undecodable" : r.worst() == Severity.ERROR ? "errors"
           : r.findings().isEmpty() ? "clean" : "findings");
       ArrayNode fs = res.putArray("findings");
-      r.findings().forEach(f -> fs.add(PduJson.finding(f, r.lines())));
+      r.findings().forEach(f -> fs.add(PduJson.finding(f, r.isMm4())));
     }
   }
 

@@ -119,7 +119,7 @@ class Mm4AndRoutingTest {
   void hexOnMm4SaysItIsForBinaryPdusAndGoesOn() {
     Tool.Outcome o = Tool.run("decode", "--hex", EML.toString(), SamplesTest.SAMPLES.resolve("m-send-conf.mms")
         .toString()).assertNoStackTrace();
-    assertEquals(0, o.status(), o::stderr);
+    assertEquals(2, o.status(), o::stderr); // one input could not be shown as asked
     assertEquals(1, o.stderr().lines().count(), o::stderr);
     assertTrue(o.stderr().startsWith("mms: " + EML + ": an MM4 message (RFC 5322 mail); --hex annotates binary "
         + "PDUs only"), o::stderr);
@@ -328,6 +328,37 @@ class Mm4AndRoutingTest {
     assertEquals(0, text.status(), text::stderr);
     assertTrue(text.stdout().contains(dir.resolve("b.txt") + ": MM4_forward.REQ"), text::stdout);
     assertTrue(text.stdout().contains(dir.resolve("d.hex") + " [MMS PDU]: m-send-conf"), text::stdout);
+  }
+
+  @Test
+  void textFilesThatStartLikeAHeaderAreNotTakenForMm4() throws Exception {
+    Path walked = dir.resolve("walked");
+    Files.createDirectories(walked);
+    Files.copy(SamplesTest.SAMPLES.resolve("m-send-conf.mms"), walked.resolve("a.mms"));
+    Files.writeString(walked.resolve("README"), "Source: a phone\nTaken: yesterday\n");
+    Files.writeString(walked.resolve("Makefile"), "all: build\n\tmake it\n");
+    Tool.Outcome v = Tool.run("validate", walked.toString()).assertNoStackTrace();
+    assertEquals(0, v.status(), v::stdout); // beside the PDU in a directory they are skipped
+    assertTrue(v.stdout().matches("(?s).*  PDUs +1\n.*"), v::stdout);
+    assertTrue(!v.stdout().contains("MM4 messages"), v::stdout);
+
+    Tool.Outcome named = Tool.run("validate", walked.resolve("README").toString()).assertNoStackTrace();
+    assertEquals(2, named.status(), named::stdout); // named on the command line: unreadable, not broken mail
+  }
+
+  @Test
+  void previouslySentValuesAndObsoleteZonesAreParsedAsTheCodecReadsThem() throws Exception {
+    String mail = Files.readString(EML, StandardCharsets.UTF_8);
+    int at = mail.indexOf("\r\n") + 2; // after the first header line
+    Path f = write("previously-sent.eml", (mail.substring(0, at)
+        + "X-Mms-Previously-Sent-By: 0, +15550199/TYPE=PLMN@mms.example.net\r\n"
+        + "X-Mms-Previously-Sent-Date-and-Time: 0, Wed, 01 May 2024 09:00:00 +0000\r\n"
+        + "X-Mms-Expiry: Wed, 1 May 2024 10:00:00 UT\r\n"
+        + mail.substring(at).replaceFirst("X-Mms-Expiry: [^\r]*\r\n", "")).getBytes(StandardCharsets.UTF_8));
+    Tool.Outcome d = Tool.run("decode", f.toString()).assertNoStackTrace();
+    assertTrue(d.stdout().contains("=> #0 2024-05-01T09:00:00Z"), d::stdout);
+    assertTrue(d.stdout().contains("=> #0 +15550199"), d::stdout);
+    assertTrue(d.stdout().contains("X-Mms-Expiry: Wed, 1 May 2024 10:00:00 UT  => 2024-05-01T10:00:00Z"), d::stdout);
   }
 
   // ---- helpers --------------------------------------------------------------------------------

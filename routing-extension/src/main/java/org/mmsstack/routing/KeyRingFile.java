@@ -92,7 +92,7 @@ public final class KeyRingFile {
       LINE_TOO_LONG,
       /** A control character or non-ASCII byte outside a comment. */
       INVALID_CHARACTER,
-      /** The file is larger than {@link KeyRingFile#MAX_FILE_SIZE}; nothing was read. */
+      /** The file is larger than {@link KeyRingFile#MAX_FILE_SIZE}; reading stopped there. */
       FILE_TOO_LARGE
     }
 
@@ -177,12 +177,17 @@ public final class KeyRingFile {
    * @throws IOException when it cannot be read
    */
   public static KeyRing parse(Path file) throws IOException {
-    long size = Files.size(file);
-    if (size > MAX_FILE_SIZE) {
-      throw FormatException.of(List.of(new FormatException.Problem(1, 1, FormatException.Reason.FILE_TOO_LARGE,
-          "file of " + size + " bytes is larger than " + MAX_FILE_SIZE)), 0);
+    // Read at most one byte more than allowed: the size a file reports is no bound (a device or
+    // a pipe reports 0, a file may grow while it is read).
+    byte[] content;
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      content = in.readNBytes((int) MAX_FILE_SIZE + 1);
     }
-    return parse(Files.readAllBytes(file));
+    if (content.length > MAX_FILE_SIZE) {
+      throw FormatException.of(List.of(new FormatException.Problem(1, 1, FormatException.Reason.FILE_TOO_LARGE,
+          "file is larger than " + MAX_FILE_SIZE + " bytes")), 0);
+    }
+    return parse(content);
   }
 
   /**

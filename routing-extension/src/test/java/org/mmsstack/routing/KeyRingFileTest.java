@@ -205,7 +205,16 @@ class KeyRingFileTest {
   }
 
   @Test
-  void refusesAFileOverTheSizeLimitBeforeReadingIt(@TempDir Path dir) throws Exception {
+  void refusesAnEndlessSourceWithoutReadingItAll() throws Exception {
+    Path zero = Path.of("/dev/zero");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zero), "no /dev/zero on this system");
+    // Reports a size of 0; reading must still stop at the limit.
+    FormatException e = assertThrows(FormatException.class, () -> KeyRingFile.parse(zero));
+    assertEquals(Reason.FILE_TOO_LARGE, e.reason());
+  }
+
+  @Test
+  void refusesAFileOverTheSizeLimit(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("huge.txt");
     try (var ch = Files.newByteChannel(f, java.nio.file.StandardOpenOption.CREATE_NEW,
         java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.SPARSE)) {

@@ -101,7 +101,7 @@ public final class Checker {
    * @param routing the routing extension fields, or {@code null} when the input has none
    * @param findings everything found, in input order where positions are known. For MM4 input a
    *     finding's {@link Finding#offset() offset} is the 1-based <b>line</b> (-1 when unknown);
-   *     see {@link #lines()}
+   *     see {@link #isMm4()}
    */
   public record Result(Pdu pdu, PduFormatException error, Mm4Message mm4, Mm4FormatException mm4Error,
       Routing routing, List<Finding> findings) {
@@ -112,7 +112,7 @@ public final class Checker {
     }
 
     /** Whether the input was MM4 mail (finding positions are then lines, not byte offsets). */
-    public boolean lines() {
+    public boolean isMm4() {
       return mm4 != null || mm4Error != null;
     }
 

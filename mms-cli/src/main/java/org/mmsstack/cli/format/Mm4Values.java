@@ -1,8 +1,5 @@
 package org.mmsstack.cli.format;
 
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +12,8 @@ import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.Mm4MessageType;
 import org.mmsstack.mm4.Mm4Version;
 import org.mmsstack.mm4.MmStatusCode;
+import org.mmsstack.mm4.PreviouslySentBy;
+import org.mmsstack.mm4.PreviouslySentDate;
 import org.mmsstack.mm4.Priority;
 import org.mmsstack.mm4.ReadStatus;
 import org.mmsstack.mm4.RequestStatusCode;
@@ -44,15 +43,21 @@ public final class Mm4Values {
         break;
       case "date":
       case "x-mms-expiry":
+        typed = h.dateValue().map(t -> t.toInstant().toString()).orElse("(not an RFC 5322 date)");
+        break;
       case "x-mms-previously-sent-date-and-time":
-        typed = date(v);
+        typed = PreviouslySentDate.parse(v).map(p -> "#" + p.index() + " " + p.date().toInstant())
+            .orElse("(not <index>, <date>)");
+        break;
+      case "x-mms-previously-sent-by":
+        typed = PreviouslySentBy.parse(v).map(p -> "#" + p.index() + " " + p.address())
+            .orElse("(not <index>, <address>)");
         break;
       case "from":
       case "sender":
       case "x-mms-originator-system":
       case "to":
       case "cc":
-      case "x-mms-previously-sent-by":
         typed = addresses(v);
         break;
       case "subject":
@@ -98,16 +103,6 @@ public final class Mm4Values {
 
   private static String token(Optional<String> t, String what) {
     return t.orElse("(not " + what + ")");
-  }
-
-  /** An RFC 5322 date as an ISO-8601 instant; a trailing comment such as {@code (IST)} is allowed. */
-  static String date(String v) {
-    String s = v.replaceAll("\\s*\\([^()]*\\)\\s*$", "").trim().replaceAll("\\s+", " ");
-    try {
-      return ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toString();
-    } catch (DateTimeParseException e) {
-      return "(not an RFC 5322 date)";
-    }
   }
 
   private static String addresses(String v) {

@@ -56,7 +56,7 @@ public final class Mm4Json {
     if (m == null) {
       doc.putNull("messageType");
       doc.putNull("mmsVersion");
-      doc.put("error", r.mm4Error().getMessage());
+      doc.putArray("headers");
     } else {
       doc.put("messageType", m.messageType().token());
       if (m.mmsVersion().isPresent()) {
@@ -87,6 +87,9 @@ public final class Mm4Json {
     ArrayNode fs = doc.putArray("findings");
     for (Finding f : r.findings()) {
       fs.add(PduJson.finding(f, true));
+    }
+    if (m == null) {
+      doc.put("error", r.mm4Error().getMessage());
     }
     doc.put("mail", Base64.getEncoder().encodeToString(mail));
     return doc;

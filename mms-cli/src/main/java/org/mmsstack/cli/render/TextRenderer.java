@@ -38,7 +38,7 @@ public final class TextRenderer {
 
   /** Writes one item. */
   public void render(InputItem item, Checker.Result r) {
-    if (r.lines()) {
+    if (r.isMm4()) {
       renderMm4(item, r);
       return;
     }
