@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import org.mmsstack.encapsulation.PduFormatException.Reason;
 import org.mmsstack.encapsulation.body.Body;
 import org.mmsstack.encapsulation.body.MultipartBody;
 import org.mmsstack.encapsulation.body.SinglePartBody;
+import org.mmsstack.encapsulation.internal.PlainValues;
 import org.mmsstack.encapsulation.internal.Texts;
 import org.mmsstack.encapsulation.internal.ValueCodec;
 import org.mmsstack.encapsulation.internal.ValueKind;
@@ -90,113 +89,56 @@ public final class PduCodec {
           String.format("0x%02X names no PDU type", src[offset + 1] & 0xFF));
     }
     Findings f = new Findings(config.strict());
-    WspReader r = new WspReader(src, offset, offset, length);
+    int end = offset + length;
     int maxText = config.maxTextLength();
+    int maxHeaders = config.maxHeaders();
     boolean deleteConf = type == MessageType.MBOX_DELETE_CONF || type == MessageType.DELETE_CONF;
     DecodedHeaders headers = new DecodedHeaders(src, offset);
     headers.add(offset, offset + 1, offset + 2, DecodedHeaders.WELL_FORMED);
-    r.skip(2);
+    int pos = offset + 2;
     int contentTypeValue = -1;
     byte[] trailing = null;
 
-    while (r.hasRemaining()) {
-      if (headers.size() >= config.maxHeaders()) {
-        throw r.error(Reason.LIMIT_EXCEEDED, r.index(), "more than " + config.maxHeaders()
+    while (pos < end) {
+      if (headers.size() >= maxHeaders) {
+        throw new PduFormatException(Reason.LIMIT_EXCEEDED, pos - offset, null, "more than " + maxHeaders
             + " header fields (DecodeConfig.maxHeaders)");
       }
-      int start = r.index();
+      int start = pos;
       int b = src[start] & 0xFF;
-      if (b >= 0x80) {
-        int code = b & 0x7F;
-        r.readOctet();
-        HeaderField<?> field = HeaderField.knownOrNull(code);
-        if (field == null) {
-          field = HeaderField.forCode(code);
-          r.header(field.name());
-          // Unassigned codes are skipped by the first-octet rule and kept (WAP-230 8.4.1.2).
-          f.report(Severity.INFO, Reason.MALFORMED_VALUE, start - offset, field.name(), "unknown-header",
-              String.format("unassigned header code 0x%02X (value kept as it is)", b));
-          r.skipValue(maxText);
-          headers.add(start, start + 1, r.index(), DecodedHeaders.WELL_FORMED);
+      // The plain case in line: a known field whose value is in the form a conforming composer
+      // writes (PlainValues). The loop then works on array indexes alone, which the JIT keeps in
+      // registers. A second Message-Type and the indexed forms of delete confirmations always
+      // take the full reader below, which also reads everything PlainValues declines.
+      if (b >= 0x80 && b != 0x8C && HeaderField.knownOrNull(b & 0x7F) != null
+          && !(deleteConf && (b == 0x83 || b == 0x92 || b == 0x93))) {
+        int valueEnd = PlainValues.skip(ValueCodec.kindOf(b & 0x7F), src, start + 1, end, maxText);
+        if (valueEnd >= 0) {
+          headers.add(start, start + 1, valueEnd, DecodedHeaders.WELL_FORMED);
+          pos = valueEnd;
+          if (b == 0x84) {
+            contentTypeValue = start + 1;
+            break; // the body starts at the next octet
+          }
           continue;
         }
-        r.header(field.name());
-        int valueStart = r.index();
-        ValueKind kind = ValueCodec.kindOf(code);
-        int flags = DecodedHeaders.WELL_FORMED;
-        if (deleteConf && (code == 0x03 || code == 0x12 || code == 0x13) && r.hasRemaining()
-            && r.peek() >= 0x01 && r.peek() <= 0x1F) {
-          field = code == 0x03 ? HeaderField.CONTENT_LOCATION_INDEXED
-              : code == 0x12 ? HeaderField.RESPONSE_STATUS_INDEXED : HeaderField.RESPONSE_TEXT_INDEXED;
-          kind = ValueCodec.kindOf(field);
-          flags |= DecodedHeaders.INDEXED;
-        }
-        if (code == 0x0C) {
-          f.report(Severity.ERROR, Reason.MISPLACED_HEADER, start - offset, field.name(), "duplicate-message-type",
-              "X-Mms-Message-Type again (the first one decides the PDU type)");
-        }
-        if (code == 0x0D && r.hasRemaining() && r.peek() >= 0x10 && r.peek() < 0x80) {
-          // A version octet without its high bit (AOSP masks it; a strict WSP reader takes it as
-          // a Value-length and loses its place). Recovered as the version it obviously means.
-          int v = r.readOctet();
-          f.report(Severity.ERROR, Reason.MALFORMED_VALUE, valueStart - offset, field.name(), "version-not-short-integer",
-              String.format("MMS-Version 0x%02X lacks the Short-integer high bit (read as %s)", v,
-                  MmsVersion.fromOctet(v)));
-          headers.add(start, valueStart, r.index(), flags | DecodedHeaders.VERSION_RECOVERED);
-          continue;
-        }
-        try {
-          if (!fastPath(kind, r, maxText)) {
-            ValueCodec.read(kind, code, r, f, maxText, false);
-          }
-        } catch (PduFormatException e) {
-          if (config.strict() || !recoverable(e.reason())) {
-            throw e;
-          }
-          f.report(Severity.ERROR, e.reason(), e.offset(), field.name(), "malformed-value",
-              e.detail() + " (value kept as raw octets)");
-          r.popLimit(offset + length); // the failed value may have left a narrower limit behind
-          r.seek(valueStart);
-          r.skipValue(maxText);
-          flags &= ~DecodedHeaders.WELL_FORMED;
-        }
-        headers.add(start, valueStart, r.index(), flags);
-        if (code == 0x04) {
-          contentTypeValue = valueStart;
-          break; // the body starts at the next octet
-        }
-      } else if (b >= 0x20 && b < 0x7F) {
-        r.header("Application-header");
-        // A name that is not an RFC 2616 token is kept as it came; the validator reports it.
-        r.skipPastTerminator(maxText);
-        int valueStart = r.index();
-        int flags = DecodedHeaders.WELL_FORMED;
-        int v = r.hasRemaining() ? r.peek() : -1;
-        if (v == 0 || (v >= 0x20 && v <= 0x7F)) {
-          ValueCodec.readTextString(r, f, maxText, false);
-        } else {
-          f.report(Severity.ERROR, Reason.MALFORMED_VALUE, valueStart - offset, "Application-header",
-              "application-header-value", String.format("Application-header value starts with 0x%02X, not text: "
-                  + "AOSP and Sailfish lose their place on it (kept as raw octets)", v));
-          r.skipValue(maxText);
-          flags = 0;
-        }
-        headers.add(start, valueStart, r.index(), flags);
-      } else {
-        // 0x00-0x1F or 0x7F cannot start a header; a stray 0x00 after the last header is seen in
-        // the wild. Lenient decoding keeps the rest as trailing octets.
-        f.report(Severity.ERROR, b == 0 ? Reason.TRAILING_BYTES : Reason.INVALID_HEADER_START, start - offset, null,
-            "invalid-header-start", String.format("0x%02X cannot start a header field; %d octet(s) kept as trailing",
-                b, r.remaining()));
-        trailing = java.util.Arrays.copyOfRange(src, start, r.limit());
+      }
+      pos = decodeHeader(src, offset, start, end, deleteConf, headers, f, config);
+      if (pos < 0) {
+        trailing = java.util.Arrays.copyOfRange(src, start, end);
+        pos = end;
+        break;
+      }
+      if (b == 0x84) {
+        contentTypeValue = start + 1;
         break;
       }
     }
 
     Body body = null;
     if (contentTypeValue >= 0) {
-      int bodyStart = r.index();
-      int bodyLength = r.limit() - bodyStart;
+      int bodyStart = pos;
+      int bodyLength = end - bodyStart;
       if (isMultipart(src, contentTypeValue, bodyStart)) {
         try {
           MultipartBody mb = MultipartBody.decode(src, bodyStart, bodyLength, config);
@@ -216,41 +158,98 @@ public final class PduCodec {
   }
 
   /**
-   * Checks the commonest value forms in line: one enumerated octet, a version, a plain
-   * Text-string. Everything else (and every oddity, which needs a finding) goes to
-   * {@link ValueCodec#read}, which accepts exactly what this accepts. Measured: a quarter of the
-   * decode time of a notification was the call and dispatch for these one-line values.
+   * Decodes one header field with the full reader: everything {@link PlainValues} leaves, which
+   * is every unknown field, Application-header, rare form, oddity and error. Records the field
+   * in {@code headers} and any findings in {@code f}.
    *
-   * @return whether the value was checked and passed here
+   * @return the index after the field, or {@code -1} when {@code src[start]} cannot start a
+   *     field and lenient decoding keeps the rest of the input as trailing octets
    */
-  private static boolean fastPath(ValueKind kind, WspReader r, int maxText) throws PduFormatException {
-    if (!r.hasRemaining()) {
-      return false;
+  private static int decodeHeader(byte[] src, int offset, int start, int end, boolean deleteConf,
+      DecodedHeaders headers, Findings f, DecodeConfig config) throws PduFormatException {
+    WspReader r = new WspReader(src, offset, start, end - start);
+    int maxText = config.maxTextLength();
+    int b = src[start] & 0xFF;
+    if (b >= 0x80) {
+      int code = b & 0x7F;
+      r.readOctet();
+      HeaderField<?> field = HeaderField.knownOrNull(code);
+      if (field == null) {
+        field = HeaderField.forCode(code);
+        r.header(field.name());
+        // Unassigned codes are skipped by the first-octet rule and kept (WAP-230 8.4.1.2).
+        f.report(Severity.INFO, Reason.MALFORMED_VALUE, start - offset, field.name(), "unknown-header",
+            String.format("unassigned header code 0x%02X (value kept as it is)", b));
+        r.skipValue(maxText);
+        headers.add(start, start + 1, r.index(), DecodedHeaders.WELL_FORMED);
+        return r.index();
+      }
+      r.header(field.name());
+      int valueStart = r.index();
+      ValueKind kind = ValueCodec.kindOf(code);
+      int flags = DecodedHeaders.WELL_FORMED;
+      if (deleteConf && (code == 0x03 || code == 0x12 || code == 0x13) && r.hasRemaining()
+          && r.peek() >= 0x01 && r.peek() <= 0x1F) {
+        field = code == 0x03 ? HeaderField.CONTENT_LOCATION_INDEXED
+            : code == 0x12 ? HeaderField.RESPONSE_STATUS_INDEXED : HeaderField.RESPONSE_TEXT_INDEXED;
+        kind = ValueCodec.kindOf(field);
+        flags |= DecodedHeaders.INDEXED;
+      }
+      if (code == 0x0C) {
+        f.report(Severity.ERROR, Reason.MISPLACED_HEADER, start - offset, field.name(), "duplicate-message-type",
+            "X-Mms-Message-Type again (the first one decides the PDU type)");
+      }
+      if (code == 0x0D && r.hasRemaining() && r.peek() >= 0x10 && r.peek() < 0x80) {
+        // A version octet without its high bit (AOSP masks it; a strict WSP reader takes it as
+        // a Value-length and loses its place). Recovered as the version it obviously means.
+        int v = r.readOctet();
+        f.report(Severity.ERROR, Reason.MALFORMED_VALUE, valueStart - offset, field.name(), "version-not-short-integer",
+            String.format("MMS-Version 0x%02X lacks the Short-integer high bit (read as %s)", v,
+                MmsVersion.fromOctet(v)));
+        headers.add(start, valueStart, r.index(), flags | DecodedHeaders.VERSION_RECOVERED);
+        return r.index();
+      }
+      try {
+        ValueCodec.read(kind, code, r, f, maxText, false);
+      } catch (PduFormatException e) {
+        if (config.strict() || !recoverable(e.reason())) {
+          throw e;
+        }
+        f.report(Severity.ERROR, e.reason(), e.offset(), field.name(), "malformed-value",
+            e.detail() + " (value kept as raw octets)");
+        r.popLimit(end); // the failed value may have left a narrower limit behind
+        r.seek(valueStart);
+        r.skipValue(maxText);
+        flags &= ~DecodedHeaders.WELL_FORMED;
+      }
+      headers.add(start, valueStart, r.index(), flags);
+      return r.index();
     }
-    int b = r.peek();
-    switch (kind) {
-      case OCTET:
-      case VERSION:
-        if (b >= 0x80) {
-          r.readOctet();
-          return true;
-        }
-        return false;
-      case YES_NO:
-        if (b == 0x80 || b == 0x81) {
-          r.readOctet();
-          return true;
-        }
-        return false;
-      case TEXT:
-        if (b >= 0x20 && b < 0x7F || b == 0) {
-          r.skipPastTerminator(maxText);
-          return true;
-        }
-        return false;
-      default:
-        return false;
+    if (b >= 0x20 && b < 0x7F) {
+      r.header("Application-header");
+      // A name that is not an RFC 2616 token is kept as it came; the validator reports it.
+      r.skipPastTerminator(maxText);
+      int valueStart = r.index();
+      int flags = DecodedHeaders.WELL_FORMED;
+      int v = r.hasRemaining() ? r.peek() : -1;
+      if (v == 0 || (v >= 0x20 && v <= 0x7F)) {
+        ValueCodec.readTextString(r, f, maxText, false);
+      } else {
+        f.report(Severity.ERROR, Reason.MALFORMED_VALUE, valueStart - offset, "Application-header",
+            "application-header-value", String.format("Application-header value starts with 0x%02X, not text: "
+                + "AOSP and Sailfish lose their place on it (kept as raw octets)", v));
+        r.skipValue(maxText);
+        flags = 0;
+      }
+      headers.add(start, valueStart, r.index(), flags);
+      return r.index();
     }
+    // 0x00-0x1F or 0x7F cannot start a header; a stray 0x00 after the last header is seen in
+    // the wild. Lenient decoding keeps the rest as trailing octets.
+    f.report(Severity.ERROR, b == 0 ? Reason.TRAILING_BYTES : Reason.INVALID_HEADER_START, start - offset, null,
+        "invalid-header-start", String.format("0x%02X cannot start a header field; %d octet(s) kept as trailing",
+            b, end - start));
+    return -1;
   }
 
   private static int shift(int bodyOffset, int by) {

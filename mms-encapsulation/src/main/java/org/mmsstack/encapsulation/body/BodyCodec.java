@@ -9,6 +9,7 @@ import org.mmsstack.encapsulation.DecodeConfig;
 import org.mmsstack.encapsulation.PduFormatException;
 import org.mmsstack.encapsulation.PduFormatException.Reason;
 import org.mmsstack.encapsulation.Severity;
+import org.mmsstack.encapsulation.internal.PlainValues;
 import org.mmsstack.encapsulation.internal.Texts;
 import org.mmsstack.encapsulation.internal.ValueCodec;
 import org.mmsstack.encapsulation.internal.wire.Findings;
@@ -28,45 +29,46 @@ final class BodyCodec {
   static MultipartBody decodeMultipart(byte[] src, int base, int off, int len, DecodeConfig cfg, int depth)
       throws PduFormatException {
     Findings f = new Findings(cfg.strict());
-    WspReader r = new WspReader(src, base, off, len);
-    r.header("multipart body");
-    long announced = r.readUintvar();
+    int end = off + len;
+    int maxText = cfg.maxTextLength();
+    WspReader count = new WspReader(src, base, off, len);
+    count.header("multipart body");
+    long announced = count.readUintvar();
     if (announced > cfg.maxParts()) {
-      throw r.error(Reason.LIMIT_EXCEEDED, off, "multipart announces " + announced + " entries, more than "
+      throw count.error(Reason.LIMIT_EXCEEDED, off, "multipart announces " + announced + " entries, more than "
           + cfg.maxParts() + " (DecodeConfig.maxParts)");
     }
+    int pos = count.index();
     // Each entry needs at least 3 octets: an announced count the input cannot hold is not trusted
     // for sizing anything.
-    List<Part> parts = new ArrayList<>((int) Math.min(announced, r.remaining() / 3 + 1));
-    while (parts.size() < announced || r.hasRemaining()) {
-      if (!r.hasRemaining()) {
-        f.report(Severity.ERROR, Reason.MALFORMED_MULTIPART, r.offset(), "multipart body", "multipart-count-mismatch",
+    List<Part> parts = new ArrayList<>((int) Math.min(announced, (end - pos) / 3 + 1));
+    while (parts.size() < announced || pos < end) {
+      if (pos >= end) {
+        f.report(Severity.ERROR, Reason.MALFORMED_MULTIPART, pos - base, "multipart body", "multipart-count-mismatch",
             "multipart announces " + announced + " entries but holds " + parts.size());
         break;
       }
       if (parts.size() >= cfg.maxParts()) {
-        throw r.error(Reason.LIMIT_EXCEEDED, r.index(), "multipart holds more than " + cfg.maxParts()
-            + " entries (DecodeConfig.maxParts)");
+        throw new PduFormatException(Reason.LIMIT_EXCEEDED, pos - base, "multipart body", "multipart holds more than "
+            + cfg.maxParts() + " entries (DecodeConfig.maxParts)");
       }
-      int entryAt = r.index();
-      r.header("multipart entry " + parts.size());
-      int headersLen = r.readUintvarLength();
-      int dataLen = r.readUintvarLength();
-      if ((long) headersLen + dataLen > r.remaining()) {
-        throw r.error(Reason.LENGTH_PAST_END, entryAt, "entry of " + headersLen + " header and " + dataLen
-            + " data octets exceeds the " + r.remaining() + " octets that remain");
+      // The plain case in line (see PlainValues): short uintvars, a plain content type and plain
+      // part headers. Anything else is read again by the full reader, which reports it.
+      int lengthsEnd = uintvarEnd(src, uintvarEnd(src, pos, end), end);
+      if (lengthsEnd >= 0) {
+        int headersLen = uintvarValue(src, pos);
+        int dataLen = uintvarValue(src, uintvarEnd(src, pos, end));
+        int headEnd = lengthsEnd + headersLen;
+        if (headersLen > 0 && (long) headersLen + dataLen <= end - lengthsEnd) {
+          int ctEnd = PlainValues.contentType(src, lengthsEnd, headEnd, maxText);
+          if (ctEnd >= 0 && plainPartHeaders(src, ctEnd, headEnd, maxText)) {
+            parts.add(new Part(src, base, lengthsEnd, headEnd, headEnd, headEnd + dataLen, depth));
+            pos = headEnd + dataLen;
+            continue;
+          }
+        }
       }
-      int headStart = r.index();
-      int old = r.pushLimit(headersLen);
-      if (headersLen == 0) {
-        throw r.error(Reason.MALFORMED_MULTIPART, headStart, "entry with no content type (HeadersLen 0)");
-      }
-      ValueCodec.readContentType(r, f, cfg.maxTextLength(), false);
-      scanHeaders(r, f, cfg.maxTextLength());
-      r.popLimit(old);
-      int dataStart = r.index();
-      r.skip(dataLen);
-      parts.add(new Part(src, base, headStart, headStart + headersLen, dataStart, dataStart + dataLen, depth));
+      pos = decodeEntry(src, base, pos, end, parts, f, cfg, depth);
     }
     if (parts.size() > announced) {
       f.report(Severity.WARNING, Reason.MALFORMED_MULTIPART, off - base, "multipart body", "multipart-count-mismatch",
@@ -75,8 +77,104 @@ final class BodyCodec {
     return new MultipartBody(java.util.Collections.unmodifiableList(parts), f.toList(), src, off, off + len);
   }
 
+  /**
+   * The index after a Uintvar of at most four octets at {@code src[pos]}, or {@code -1} (also
+   * when {@code pos} is {@code -1}). Four octets hold 28 bits, so the value always fits an int.
+   */
+  static int uintvarEnd(byte[] src, int pos, int end) {
+    if (pos < 0) {
+      return -1;
+    }
+    int stop = Math.min(end, pos + 4);
+    for (int i = pos; i < stop; i++) {
+      if (src[i] >= 0) {
+        return i + 1;
+      }
+    }
+    return -1;
+  }
+
+  /** The value of a Uintvar that {@link #uintvarEnd} accepted. */
+  static int uintvarValue(byte[] src, int pos) {
+    int v = 0;
+    int b;
+    do {
+      b = src[pos++];
+      v = v << 7 | (b & 0x7F);
+    } while (b < 0);
+    return v;
+  }
+
+  /**
+   * Whether the part headers in {@code src[pos, end)} are all plain: Content-Location and
+   * Content-ID as Text-strings (Content-ID also as a Quoted-string without a closing quote),
+   * other well-known headers with a short value, and textual headers with text values.
+   * Content-Disposition and anything odd go to the full reader.
+   */
+  static boolean plainPartHeaders(byte[] src, int pos, int end, int maxText) {
+    while (pos < end) {
+      int b = src[pos] & 0xFF;
+      int v = pos + 1;
+      if (v >= end) {
+        return false;
+      }
+      int code = b & 0x7F;
+      if (b < 0x20 || b == 0x7F) {
+        return false;
+      } else if (b < 0x7F) { // a textual header: name, then a text value
+        int valueStart = PlainValues.text(src, pos, end, maxText);
+        pos = valueStart < 0 || valueStart >= end ? -1 : PlainValues.text(src, valueStart, end, maxText);
+      } else if (code == PartHeader.CONTENT_ID && src[v] == WspReader.DOUBLE_QUOTE) {
+        pos = v + 1 < end ? PlainValues.text(src, v + 1, end, maxText) : -1;
+        if (pos > v + 2 && src[pos - 2] == '"') {
+          return false; // the closing quote some senders add: reported by the full reader
+        }
+      } else if (code == PartHeader.CONTENT_ID || code == PartHeader.CONTENT_LOCATION) {
+        pos = PlainValues.text(src, v, end, maxText);
+      } else if (code == PartHeader.CONTENT_DISPOSITION || code == PartHeader.CONTENT_DISPOSITION_1_4) {
+        return false;
+      } else {
+        int first = src[v];
+        pos = first < 0 ? v + 1 : first < 0x1F && first < end - v ? v + 1 + first : -1;
+      }
+      if (pos < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Reads one entry with the full reader, reporting what it finds, and adds its part.
+   *
+   * @return the index after the entry
+   */
+  private static int decodeEntry(byte[] src, int base, int entryAt, int end, List<Part> parts, Findings f,
+      DecodeConfig cfg, int depth) throws PduFormatException {
+    WspReader r = new WspReader(src, base, entryAt, end - entryAt);
+    r.header("multipart entry " + parts.size());
+    int headersLen = r.readUintvarLength();
+    int dataLen = r.readUintvarLength();
+    if ((long) headersLen + dataLen > r.remaining()) {
+      throw r.error(Reason.LENGTH_PAST_END, entryAt, "entry of " + headersLen + " header and " + dataLen
+          + " data octets exceeds the " + r.remaining() + " octets that remain");
+    }
+    int headStart = r.index();
+    int old = r.pushLimit(headersLen);
+    if (headersLen == 0) {
+      throw r.error(Reason.MALFORMED_MULTIPART, headStart, "entry with no content type (HeadersLen 0)");
+    }
+    ValueCodec.readContentType(r, f, cfg.maxTextLength(), false);
+    scanHeaders(r, f, cfg.maxTextLength());
+    r.popLimit(old);
+    int dataStart = r.index();
+    r.skip(dataLen);
+    parts.add(new Part(src, base, headStart, headStart + headersLen, dataStart, dataStart + dataLen, depth));
+    return r.index();
+  }
+
   /** Checks the grammar of the headers up to the reader's limit. */
-  private static void scanHeaders(WspReader r, Findings f, int maxText) throws PduFormatException {
+  static void scanHeaders(WspReader r, Findings f, int maxText) throws PduFormatException {
     while (r.hasRemaining()) {
       readHeader(r, f, maxText, false);
     }

@@ -135,10 +135,14 @@ public final class MediaType {
 
   private final int code;
   private final String name;
+  /** Worked out once: the decoder asks for every PDU with a body. */
+  private final boolean multipart;
 
   private MediaType(int code, String name) {
     this.code = code;
     this.name = name;
+    this.multipart = name.regionMatches(true, 0, "application/vnd.wap.multipart.", 0, 30)
+        || name.regionMatches(true, 0, "multipart/", 0, 10);
   }
 
   /**
@@ -184,8 +188,7 @@ public final class MediaType {
 
   /** Whether this is any {@code application/vnd.wap.multipart.*} or {@code multipart/*} type. */
   public boolean isMultipart() {
-    String n = name.toLowerCase(Locale.ROOT);
-    return n.startsWith("application/vnd.wap.multipart.") || n.startsWith("multipart/");
+    return multipart;
   }
 
   /** Whether this is a {@code text/*} type. */

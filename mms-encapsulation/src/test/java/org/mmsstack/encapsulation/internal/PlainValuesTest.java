@@ -1,0 +1,110 @@
+package org.mmsstack.encapsulation.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.mmsstack.encapsulation.PduFormatException;
+import org.mmsstack.encapsulation.internal.wire.Findings;
+import org.mmsstack.encapsulation.internal.wire.WspReader;
+
+/**
+ * The contract of {@link PlainValues}: whatever it steps over, the full reader accepts without
+ * a finding and ends at the same octet. Checked over every input of up to two octets and over a
+ * million generated values per kind, drawn from the octets each grammar branches on.
+ */
+class PlainValuesTest {
+
+  /** Octets where the WSP grammars branch, plus ordinary text. */
+  private static final byte[] ALPHABET = bytes("00 01 02 03 04 06 07 08 09 0A 0B 17 19 1E 1F 20 22 2F 41 61 7E 7F"
+      + " 80 81 82 83 84 89 8A 8E B3 C0 FF");
+
+  private static final int MAX_TEXT = 12;
+
+  @ParameterizedTest
+  @EnumSource(ValueKind.class)
+  void everyShortInputAgrees(ValueKind kind) {
+    for (int length = 0; length <= 2; length++) {
+      for (int v = 0; v < 1 << (8 * length); v++) {
+        byte[] in = new byte[length];
+        for (int k = 0; k < length; k++) {
+          in[k] = (byte) (v >>> (8 * k));
+        }
+        check(kind, in);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ValueKind.class)
+  void generatedValuesAgree(ValueKind kind) {
+    Random random = new Random(kind.ordinal() * 31L + 7);
+    int plain = 0;
+    for (int n = 0; n < 1_000_000; n++) {
+      byte[] in = new byte[1 + random.nextInt(20)];
+      for (int k = 0; k < in.length; k++) {
+        in[k] = random.nextInt(4) == 0 ? (byte) random.nextInt(256) : ALPHABET[random.nextInt(ALPHABET.length)];
+      }
+      if (check(kind, in)) {
+        plain++;
+      }
+    }
+    if (kind == ValueKind.RAW || kind == ValueKind.MESSAGE_TYPE || kind.name().startsWith("INDEXED")
+        || kind == ValueKind.APPLICATION || kind.ordinal() >= ValueKind.PREVIOUSLY_SENT_BY.ordinal()
+        && kind.ordinal() <= ValueKind.ATTRIBUTE.ordinal()) {
+      assertEquals(0, plain, kind + " has no plain form: the full reader takes all of it");
+    } else {
+      assertTrue(plain > 50, kind + ": only " + plain + " generated values were plain");
+    }
+  }
+
+  @Test
+  void theFormsConformingComposersWriteArePlain() {
+    assertPlain(ValueKind.TEXT, "41 42 00");
+    assertPlain(ValueKind.ENCODED_STRING, "1F 06 EA 7F C3 A9 61 00"); // UTF-8 text after its Quote
+    assertPlain(ValueKind.ENCODED_STRING, "04 83 61 62 00");
+    assertPlain(ValueKind.FROM, "06 80 2B 31 32 33 00");
+    assertPlain(ValueKind.FROM, "01 81");
+    assertPlain(ValueKind.TIME, "05 81 03 03 F4 80");
+    assertPlain(ValueKind.DATE, "04 4D E8 DC B9");
+    assertPlain(ValueKind.CONTENT_TYPE, "1B B3 89 61 70 70 6C 69 63 61 74 69 6F 6E 2F 73 6D 69 6C 00"
+        + " 8A 3C 53 4D 49 4C 3E 00");
+    assertPlain(ValueKind.CONTENT_TYPE, "0A 83 81 EA 85 61 2E 74 78 74 00");
+  }
+
+  private static void assertPlain(ValueKind kind, String hex) {
+    byte[] in = bytes(hex);
+    assertEquals(in.length, PlainValues.skip(kind, in, 0, in.length, 1000), kind + " " + hex);
+    check(kind, in);
+  }
+
+  /** Fails if the plain reader accepts what the full reader does not; returns whether it accepted. */
+  private static boolean check(ValueKind kind, byte[] in) {
+    int end = PlainValues.skip(kind, in, 0, in.length, MAX_TEXT);
+    if (end < 0) {
+      return false;
+    }
+    Findings findings = new Findings(true);
+    WspReader r = new WspReader(in, 0, in.length);
+    try {
+      ValueCodec.read(kind, 0x0F, r, findings, MAX_TEXT, true);
+    } catch (PduFormatException | RuntimeException e) {
+      fail(kind + " " + HexFormat.ofDelimiter(" ").formatHex(in) + ": plain up to " + end
+          + ", but the full reader says " + e);
+    }
+    List<?> reported = findings.toList();
+    assertEquals(List.of(), reported, kind + " " + HexFormat.ofDelimiter(" ").formatHex(in));
+    assertEquals(r.index(), end, kind + " " + HexFormat.ofDelimiter(" ").formatHex(in));
+    return true;
+  }
+
+  private static byte[] bytes(String hex) {
+    return HexFormat.ofDelimiter(" ").parseHex(hex);
+  }
+}
