@@ -270,8 +270,8 @@ public final class PduCodec {
     int i = start;
     int b = src[i] & 0xFF;
     if (b < 0x20) { // general form: skip the Value-length
-      i += b == 0x1F ? 1 + uintvarSize(src, i + 1, end) : 1;
-      if (i >= end) {
+      i = b == 0x1F ? PlainValues.uintvarEnd(src, i + 1, end) : i + 1;
+      if (i < 0 || i >= end) {
         return false;
       }
       b = src[i] & 0xFF;
@@ -287,14 +287,6 @@ public final class PduCodec {
     }
     return startsWithIgnoreCase(src, i, end, "application/vnd.wap.multipart.")
         || startsWithIgnoreCase(src, i, end, "multipart/");
-  }
-
-  private static int uintvarSize(byte[] src, int i, int end) {
-    int n = 0;
-    while (i + n < end && n < 5 && src[i + n] < 0) {
-      n++;
-    }
-    return n + 1;
   }
 
   private static boolean startsWithIgnoreCase(byte[] src, int i, int end, String prefix) {

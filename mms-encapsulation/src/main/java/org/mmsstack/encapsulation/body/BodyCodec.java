@@ -52,18 +52,19 @@ final class BodyCodec {
         throw new PduFormatException(Reason.LIMIT_EXCEEDED, pos - base, "multipart body", "multipart holds more than "
             + cfg.maxParts() + " entries (DecodeConfig.maxParts)");
       }
-      // The plain case in line (see PlainValues): short uintvars, a plain content type and plain
+      // The plain case in line (see PlainValues): the two lengths, a plain content type and plain
       // part headers. Anything else is read again by the full reader, which reports it.
-      int lengthsEnd = uintvarEnd(src, uintvarEnd(src, pos, end), end);
+      int dataLenAt = PlainValues.uintvarEnd(src, pos, end);
+      int lengthsEnd = dataLenAt < 0 ? -1 : PlainValues.uintvarEnd(src, dataLenAt, end);
       if (lengthsEnd >= 0) {
-        int headersLen = uintvarValue(src, pos);
-        int dataLen = uintvarValue(src, uintvarEnd(src, pos, end));
-        int headEnd = lengthsEnd + headersLen;
-        if (headersLen > 0 && (long) headersLen + dataLen <= end - lengthsEnd) {
+        long headersLen = PlainValues.uintvarValue(src, pos);
+        long dataLen = PlainValues.uintvarValue(src, dataLenAt);
+        if (headersLen > 0 && headersLen + dataLen <= end - lengthsEnd) {
+          int headEnd = lengthsEnd + (int) headersLen;
           int ctEnd = PlainValues.contentType(src, lengthsEnd, headEnd, maxText);
           if (ctEnd >= 0 && plainPartHeaders(src, ctEnd, headEnd, maxText)) {
-            parts.add(new Part(src, base, lengthsEnd, headEnd, headEnd, headEnd + dataLen, depth));
-            pos = headEnd + dataLen;
+            parts.add(new Part(src, base, lengthsEnd, headEnd, headEnd, headEnd + (int) dataLen, depth));
+            pos = headEnd + (int) dataLen;
             continue;
           }
         }
@@ -75,34 +76,6 @@ final class BodyCodec {
           "multipart announces " + announced + " entries but holds " + parts.size() + " (all kept)");
     }
     return new MultipartBody(java.util.Collections.unmodifiableList(parts), f.toList(), src, off, off + len);
-  }
-
-  /**
-   * The index after a Uintvar of at most four octets at {@code src[pos]}, or {@code -1} (also
-   * when {@code pos} is {@code -1}). Four octets hold 28 bits, so the value always fits an int.
-   */
-  static int uintvarEnd(byte[] src, int pos, int end) {
-    if (pos < 0) {
-      return -1;
-    }
-    int stop = Math.min(end, pos + 4);
-    for (int i = pos; i < stop; i++) {
-      if (src[i] >= 0) {
-        return i + 1;
-      }
-    }
-    return -1;
-  }
-
-  /** The value of a Uintvar that {@link #uintvarEnd} accepted. */
-  static int uintvarValue(byte[] src, int pos) {
-    int v = 0;
-    int b;
-    do {
-      b = src[pos++];
-      v = v << 7 | (b & 0x7F);
-    } while (b < 0);
-    return v;
   }
 
   /**

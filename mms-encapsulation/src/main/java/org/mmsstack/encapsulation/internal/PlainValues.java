@@ -1,8 +1,6 @@
 package org.mmsstack.encapsulation.internal;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import org.mmsstack.encapsulation.internal.wire.WspReader;
 
 /**
  * Steps over a header value that is in its plain form: the encoding a conforming composer
@@ -22,9 +20,6 @@ import java.nio.ByteOrder;
  * one past the value, or {@code -1}.
  */
 public final class PlainValues {
-
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private PlainValues() {}
 
@@ -67,8 +62,7 @@ public final class PlainValues {
 
   /**
    * A Text-string without a Quote: a first octet 0x20-0x7E (or an empty string) and a 0x00
-   * within {@code maxText} octets. The terminator is looked for eight octets at a time (the
-   * classic test for a zero byte in a word); addresses and URLs are mostly 20-60 octets long.
+   * within {@code maxText} octets.
    */
   public static int text(byte[] src, int pos, int end, int maxText) {
     int b = src[pos];
@@ -76,20 +70,8 @@ public final class PlainValues {
       return -1;
     }
     int stop = maxText >= end - pos ? end : pos + maxText + 1;
-    int i = pos;
-    for (; i + 8 <= stop; i += 8) {
-      long x = (long) LONGS.get(src, i);
-      long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
-      if (zero != 0) {
-        return i + (Long.numberOfTrailingZeros(zero) >>> 3) + 1;
-      }
-    }
-    for (; i < stop; i++) {
-      if (src[i] == 0) {
-        return i + 1;
-      }
-    }
-    return -1;
+    int nul = WspReader.indexOfNul(src, pos, stop);
+    return nul < 0 ? -1 : nul + 1;
   }
 
   /**
@@ -246,5 +228,33 @@ public final class PlainValues {
       default:
         return -1;
     }
+  }
+
+  /**
+   * The index after a Uintvar (1-5 octets) at {@code src[pos]}, or {@code -1} when it runs past
+   * {@code end} or is longer than five octets.
+   */
+  public static int uintvarEnd(byte[] src, int pos, int end) {
+    int stop = Math.min(end, pos + 5);
+    for (int i = pos; i < stop; i++) {
+      if (src[i] >= 0) {
+        return i + 1;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The value of a Uintvar that {@link #uintvarEnd} accepted: up to 35 bits, so a caller
+   * compares it with what remains before trusting it (the full reader refuses more than 32).
+   */
+  public static long uintvarValue(byte[] src, int pos) {
+    long v = 0;
+    int b;
+    do {
+      b = src[pos++];
+      v = v << 7 | (b & 0x7F);
+    } while (b < 0);
+    return v;
   }
 }

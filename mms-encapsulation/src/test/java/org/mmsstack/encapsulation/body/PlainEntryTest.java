@@ -13,7 +13,7 @@ import org.mmsstack.encapsulation.internal.wire.Findings;
 import org.mmsstack.encapsulation.internal.wire.WspReader;
 
 /**
- * The multipart decoder's plain path (short Uintvars, plain part headers) against the full
+ * The multipart decoder's plain part headers against the full
  * reader: whatever the plain path accepts, the full reader accepts without a finding, reading
  * the same octets.
  */
@@ -47,26 +47,5 @@ class PlainEntryTest {
       assertEquals(in.length, r.index());
     }
     assertTrue(plain > 10_000, "only " + plain + " plain header blocks generated");
-  }
-
-  @Test
-  void shortUintvarsReadAsTheFullReaderReadsThem() throws PduFormatException {
-    Random random = new Random(5);
-    for (int n = 0; n < 1_000_000; n++) {
-      byte[] in = new byte[random.nextInt(7)];
-      for (int k = 0; k < in.length; k++) {
-        in[k] = (byte) (random.nextBoolean() ? 0x80 | random.nextInt(128) : random.nextInt(256));
-      }
-      int end = BodyCodec.uintvarEnd(in, 0, in.length);
-      if (end < 0) {
-        continue;
-      }
-      WspReader r = new WspReader(in, 0, in.length);
-      assertEquals(r.readUintvar(), BodyCodec.uintvarValue(in, 0));
-      assertEquals(r.index(), end);
-    }
-    assertEquals(-1, BodyCodec.uintvarEnd(new byte[] {(byte) 0x81, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0}, 0, 5));
-    assertEquals(-1, BodyCodec.uintvarEnd(new byte[] {(byte) 0x81}, 0, 1));
-    assertEquals(-1, BodyCodec.uintvarEnd(new byte[] {1}, -1, 1));
   }
 }

@@ -1,6 +1,7 @@
 package org.mmsstack.encapsulation.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -76,6 +77,59 @@ class PlainValuesTest {
     assertPlain(ValueKind.CONTENT_TYPE, "1B B3 89 61 70 70 6C 69 63 61 74 69 6F 6E 2F 73 6D 69 6C 00"
         + " 8A 3C 53 4D 49 4C 3E 00");
     assertPlain(ValueKind.CONTENT_TYPE, "0A 83 81 EA 85 61 2E 74 78 74 00");
+  }
+
+  @Test
+  void theWordAtATimeTerminatorSearchFindsTheFirstNul() {
+    Random random = new Random(3);
+    for (int n = 0; n < 200_000; n++) {
+      byte[] in = new byte[random.nextInt(40)];
+      for (int k = 0; k < in.length; k++) {
+        int pick = random.nextInt(8);
+        in[k] = (byte) (pick == 0 ? 0 : pick == 1 ? 0x80 : pick == 2 ? 0x01 : random.nextInt(256));
+      }
+      int from = in.length == 0 ? 0 : random.nextInt(in.length + 1);
+      int to = from + random.nextInt(in.length - from + 1);
+      int expected = -1;
+      for (int i = from; i < to; i++) {
+        if (in[i] == 0) {
+          expected = i;
+          break;
+        }
+      }
+      assertEquals(expected, WspReader.indexOfNul(in, from, to), () -> HexFormat.of().formatHex(in));
+    }
+  }
+
+  @Test
+  void uintvarsReadAsTheFullReaderReadsThem() throws PduFormatException {
+    Random random = new Random(5);
+    int checked = 0;
+    for (int n = 0; n < 1_000_000; n++) {
+      byte[] in = new byte[random.nextInt(7)];
+      for (int k = 0; k < in.length; k++) {
+        in[k] = (byte) (random.nextBoolean() ? 0x80 | random.nextInt(128) : random.nextInt(256));
+      }
+      int end = PlainValues.uintvarEnd(in, 0, in.length);
+      WspReader r = new WspReader(in, 0, in.length);
+      if (end < 0) {
+        assertThrows(PduFormatException.class, r::readUintvar, () -> HexFormat.of().formatHex(in));
+        continue;
+      }
+      long value = PlainValues.uintvarValue(in, 0);
+      if (value > 0xFFFFFFFFL) {
+        assertThrows(PduFormatException.class, r::readUintvar, () -> HexFormat.of().formatHex(in));
+        continue;
+      }
+      assertEquals(r.readUintvar(), value);
+      assertEquals(r.index(), end);
+      checked++;
+    }
+    assertTrue(checked > 100_000);
+    assertEquals(5, PlainValues.uintvarEnd(bytes("8F FF FF FF 7F"), 0, 5));
+    assertEquals(0xFFFFFFFFL, PlainValues.uintvarValue(bytes("8F FF FF FF 7F"), 0));
+    assertEquals(-1, PlainValues.uintvarEnd(bytes("81 80 80 80 80 00"), 0, 6));
+    assertEquals(-1, PlainValues.uintvarEnd(bytes("81"), 0, 1));
   }
 
   private static void assertPlain(ValueKind kind, String hex) {

@@ -1,5 +1,9 @@
 package org.mmsstack.encapsulation.internal.wire;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 import org.mmsstack.encapsulation.PduFormatException;
 import org.mmsstack.encapsulation.PduFormatException.Reason;
 
@@ -26,6 +30,9 @@ public final class WspReader {
   public static final int LENGTH_QUOTE = 0x1F;
   /** Opens a Quoted-string. */
   public static final int DOUBLE_QUOTE = 0x22;
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final byte[] buf;
   private final int base;
@@ -282,11 +289,10 @@ public final class WspReader {
   public int skipPastTerminator(int maxLength) throws PduFormatException {
     int start = pos;
     int end = maxLength >= limit - pos ? limit : pos + maxLength + 1; // no int overflow
-    for (int i = pos; i < end; i++) {
-      if (buf[i] == 0) {
-        pos = i + 1;
-        return i;
-      }
+    int nul = indexOfNul(buf, pos, end);
+    if (nul >= 0) {
+      pos = nul + 1;
+      return nul;
     }
     if (end < limit) {
       throw new PduFormatException(Reason.LIMIT_EXCEEDED, start - base, header,
@@ -294,6 +300,28 @@ public final class WspReader {
     }
     throw new PduFormatException(Reason.UNTERMINATED_TEXT, start - base, header,
         "text not terminated by 0x00 before the end of its value");
+  }
+
+  /**
+   * The index of the first 0x00 in {@code buf[from, to)}, or {@code -1}. Looks at eight octets
+   * at a time (the classic zero-byte test on a word): addresses, URLs and file names are mostly
+   * 20-60 octets, and every Text-string of every PDU ends this way.
+   */
+  public static int indexOfNul(byte[] buf, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long x = (long) LONGS.get(buf, i);
+      long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+      if (zero != 0) {
+        return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      if (buf[i] == 0) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
