@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.mmsstack.encapsulation.value.ResponseStatus;
+import org.mmsstack.routing.RouteDecision;
 
 class RoutingTableTest {
 
@@ -275,19 +277,29 @@ class RoutingTableTest {
     @Test
     void rejectReasonsMapToResponseStatusAndMm4Codes() {
         assertEquals(0xE3, RejectReason.UNKNOWN_RECIPIENT.responseStatus());
-        assertEquals("Error-sending-address-unresolved", RejectReason.UNKNOWN_RECIPIENT.mm4RequestStatusCode());
         assertEquals(0xE1, RejectReason.BARRED.responseStatus());
-        assertEquals("Error-service-denied", RejectReason.BARRED.mm4RequestStatusCode());
         assertEquals(0xE3, RejectReason.INVALID_ADDRESS.responseStatus());
         assertEquals(0xE3, RejectReason.NO_ROUTE.responseStatus());
         assertEquals(0xC3, RejectReason.UNREACHABLE.responseStatus());
-        assertTrue(RejectReason.UNREACHABLE.isTransient());
-        assertFalse(RejectReason.BARRED.isTransient());
         assertEquals(0xE0, RejectReason.REFUSED.responseStatus());
+        // The MM4 code and transience come from the one status mapping the routing function uses.
+        assertEquals("Error-sending-address-unresolved", mm4(RejectReason.UNKNOWN_RECIPIENT));
+        assertEquals("Error-service-denied", mm4(RejectReason.BARRED));
+        assertEquals("Error-sending-address-unresolved", mm4(RejectReason.INVALID_ADDRESS));
+        assertEquals("Error-sending-address-unresolved", mm4(RejectReason.NO_ROUTE));
+        assertEquals("Error-network-problem", mm4(RejectReason.UNREACHABLE));
+        assertEquals("Error-unspecified", mm4(RejectReason.REFUSED));
         for (RejectReason r : RejectReason.values()) {
             assertSame(r, RejectReason.forToken(r.token()));
+            ResponseStatus status = ResponseStatus.valueOf(r.responseStatus());
             assertTrue(r.responseStatus() >= 0xC0 && r.responseStatus() <= 0xFF);
+            assertTrue(status.isKnown(), r + ": " + status);
+            assertEquals(r == RejectReason.UNREACHABLE, status.isTransientError(), r.token());
         }
         assertEquals(null, RejectReason.forToken("nope"));
+    }
+
+    private static String mm4(RejectReason r) {
+        return new RouteDecision.Rejection("+491", ResponseStatus.valueOf(r.responseStatus()), r.token()).mm4StatusCode();
     }
 }
