@@ -223,9 +223,9 @@ public final class RoutingTable {
         if (isNumberForm(address, 0, end)) {
             return numberResult(address, 0, end);
         }
-        if (end != n || lastIndexOf(address, '/') >= 0) {
-            return INVALID_INDEX;
-        }
+        // Anything else is a domain. A '/' (an IPv4, IPv6 or other /TYPE= address, or a
+        // /TYPE=PLMN suffix on something that is not a number) is not a domain character, so
+        // domainResult gives invalid-address for it.
         return domainResult(address, 0, n);
     }
 
@@ -616,17 +616,17 @@ public final class RoutingTable {
          *     (with the same or a different target); the message names the first such key
          */
         public RoutingTable build() {
-            List<String> duplicates = new ArrayList<>();
-            RoutingTable table = build((kind, first, duplicate) -> {
-                if (duplicates.isEmpty()) {
-                    duplicates.add(describeEntry(kind, duplicate) + " duplicates " + describeEntry(kind, first));
-                } else {
-                    duplicates.add(null);
+            // Only the first duplicate is described; the others are counted.
+            String[] first = {null};
+            int[] count = {0};
+            RoutingTable table = build((kind, firstEntry, duplicate) -> {
+                if (count[0]++ == 0) {
+                    first[0] = describeEntry(kind, duplicate) + " duplicates " + describeEntry(kind, firstEntry);
                 }
             });
-            if (!duplicates.isEmpty()) {
-                throw new IllegalArgumentException(duplicates.get(0)
-                        + (duplicates.size() > 1 ? " (and " + (duplicates.size() - 1) + " more duplicates)" : ""));
+            if (count[0] > 0) {
+                throw new IllegalArgumentException(first[0]
+                        + (count[0] > 1 ? " (and " + (count[0] - 1) + " more duplicates)" : ""));
             }
             return table;
         }
@@ -658,21 +658,11 @@ public final class RoutingTable {
             // The target array is rebuilt from scratch so that its order is deterministic and the
             // builder stays usable; indices are unchanged.
             List<RouteTarget> all = new ArrayList<>(targets);
-            int defaultIdx;
-            if (defaultRoute != null) {
-                Integer i = targetIndex.get(defaultRoute);
-                if (i == null) {
-                    i = all.size();
-                    all.add(defaultRoute);
-                }
-                defaultIdx = i;
-            } else {
-                Integer i = targetIndex.get(RouteTarget.reject(RejectReason.NO_ROUTE));
-                if (i == null) {
-                    i = all.size();
-                    all.add(RouteTarget.reject(RejectReason.NO_ROUTE));
-                }
-                defaultIdx = i;
+            RouteTarget fallback = defaultRoute != null ? defaultRoute : RouteTarget.reject(RejectReason.NO_ROUTE);
+            Integer defaultIdx = targetIndex.get(fallback);
+            if (defaultIdx == null) {
+                defaultIdx = all.size();
+                all.add(fallback);
             }
             return new RoutingTable(version, all.toArray(new RouteTarget[0]), defaultIdx, defaultRoute != null,
                     overrideTable, prefixTable, lengths[0], domainTable);

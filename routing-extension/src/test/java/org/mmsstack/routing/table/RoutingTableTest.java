@@ -173,6 +173,9 @@ class RoutingTableTest {
         assertEquals(OTHER, t.lookupAddress("mms.mnc002.mcc262.gprs"));
         assertEquals(INVALID, t.lookupAddress("192.0.2.1/TYPE=IPv4"));
         assertEquals(INVALID, t.lookupAddress("abc/TYPE=PLMN"));
+        assertEquals(INVALID, t.lookupAddress("mms.mnc002.mcc262.gprs/TYPE=PLMN"));
+        assertEquals(INVALID, t.lookupAddress("example.com/x"));
+        assertEquals(INVALID, t.lookupAddress("a/b.example.com"));
         assertEquals(INVALID, t.lookupAddress("alice@"));
         assertEquals(INVALID, t.lookupAddress(""));
     }
@@ -224,6 +227,17 @@ class RoutingTableTest {
         assertThrows(IllegalArgumentException.class, () -> sample().override("", NORTH));
         assertThrows(IllegalArgumentException.class, () -> sample().domain("a..b", NORTH));
         assertThrows(IllegalStateException.class, () -> new RoutingTable.Builder().build());
+    }
+
+    @Test
+    void builderNamesTheFirstDuplicateAndCountsTheRest() {
+        IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
+                () -> sample().override("4930999", SOUTH).build());
+        assertEquals("number 4930999 relay rs-south duplicates number 4930999 relay rs-north", one.getMessage());
+        IllegalArgumentException three = assertThrows(IllegalArgumentException.class,
+                () -> sample().prefix("4917", NORTH).override("4930999", SOUTH).domain("example.com", EAST).build());
+        assertEquals("prefix 4917 relay rs-north duplicates prefix 4917 relay rs-south (and 2 more duplicates)",
+                three.getMessage());
     }
 
     @Test
