@@ -210,7 +210,22 @@ class RoutingTableTest {
         assertEquals(2, t.overrideCount());
         assertEquals(3, t.domainCount());
         assertEquals(TableVersion.of(7, "2026-11-25"), t.version());
-        assertTrue(t.estimatedSizeInBytes() > 0);
+    }
+
+    @Test
+    void estimatedSizeIsAboutSixteenBytesPerNumberEntryPlusTheFilter() {
+        int n = 20_000;
+        RoutingTable.Builder b = RoutingTable.builder(TableVersion.of(1)).defaultRoute(UNKNOWN);
+        for (int i = 0; i < n / 2; i++) {
+            b.prefix(Integer.toString(4_900_000 + i), i % 2 == 0 ? NORTH : SOUTH);
+            b.override(Long.toString(4_917_100_000_000L + i), EAST);
+        }
+        long size = b.build().estimatedSizeInBytes();
+        // Two slots of 8 bytes per entry, and a filter of 1 to 2 bytes per entry; the rest
+        // (targets, an empty domain table, headers) is a few hundred bytes. Measured: 353,104.
+        assertTrue(size >= 17L * n && size <= 18L * n + 1024, "size " + size);
+        long empty = RoutingTable.builder(TableVersion.of(1)).build().estimatedSizeInBytes();
+        assertTrue(empty > 0 && empty < 1024, "empty size " + empty);
     }
 
     @Test
