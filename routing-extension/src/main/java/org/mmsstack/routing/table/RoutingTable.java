@@ -42,6 +42,11 @@ import org.mmsstack.routing.table.internal.NumberFilter;
  * prefix length (longest first, stopping at the first hit), only where the filter says the key
  * may be; both hash tables are flat {@code long[]} arrays at 16 bytes per entry, the filter adds
  * 1 to 2. Instances are safe to share between any number of threads.
+ *
+ * <h2>Limits</h2>
+ * A table has at most 16383 distinct targets: a hash table slot keeps a 14-bit target index
+ * beside its 50-bit number key, and one of the 16384 indices stays free for the
+ * {@code reject no-route} a table without a default route needs.
  */
 public final class RoutingTable {
 
@@ -476,7 +481,7 @@ public final class RoutingTable {
          *
          * @param digits 1 to 15 digits, optionally after a {@code '+'}
          * @throws IllegalArgumentException if {@code digits} is not that, or the table would have
-         *     more than 16383 distinct targets
+         *     more than 16383 distinct targets (see {@link RoutingTable})
          */
         public Builder prefix(String digits, RouteTarget target) {
             addPrefix(keyOf(digits, "prefix"), intern(target));
@@ -489,7 +494,7 @@ public final class RoutingTable {
          *
          * @param number 1 to 15 digits, optionally after a {@code '+'}
          * @throws IllegalArgumentException if {@code number} is not that, or the table would have
-         *     more than 16383 distinct targets
+         *     more than 16383 distinct targets (see {@link RoutingTable})
          */
         public Builder override(String number, RouteTarget target) {
             addOverride(keyOf(number, "override number"), intern(target));
@@ -501,7 +506,7 @@ public final class RoutingTable {
          * go to {@code target} unless a longer suffix matches. Case-insensitive.
          *
          * @throws IllegalArgumentException if {@code suffix} is not a valid domain name, or the
-         *     table would have more than 16383 distinct targets
+         *     table would have more than 16383 distinct targets (see {@link RoutingTable})
          */
         public Builder domain(String suffix, RouteTarget target) {
             int bad = DomainNames.firstError(suffix);

@@ -15,6 +15,7 @@ import org.mmsstack.routing.table.RoutingTableFormatException.Reason;
 import org.mmsstack.routing.table.internal.ByteKeyInterner;
 import org.mmsstack.routing.table.internal.DigitKeys;
 import org.mmsstack.routing.table.internal.DomainNames;
+import org.mmsstack.routing.table.internal.KeyTargetTable;
 
 /**
  * Reads the routing table text format ({@code docs/routing-table-format.md}) into a
@@ -536,7 +537,8 @@ public final class RoutingTableParser {
             }
             int index = builder.tryIntern(target);
             if (index < 0) {
-                problem(col(ks), Reason.TOO_MANY_TARGETS, "more than 16383 distinct targets");
+                problem(col(ks), Reason.TOO_MANY_TARGETS,
+                        "more than " + (KeyTargetTable.MAX_TARGETS - 1) + " distinct targets");
                 return -1;
             }
             targetsSeen.put(tag, b, as, ae, index);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mmsstack.encapsulation.value.ResponseStatus;
 import org.mmsstack.routing.RouteDecision;
+import org.mmsstack.routing.table.internal.KeyTargetTable;
 
 class RoutingTableTest {
 
@@ -266,6 +267,8 @@ class RoutingTableTest {
 
     @Test
     void targetLimitIsEnforced() {
+        // The documented limit (RoutingTable, the builder, the format): one index below the slots'.
+        assertEquals(16383, KeyTargetTable.MAX_TARGETS - 1);
         RoutingTable.Builder b = RoutingTable.builder(TableVersion.of(1));
         for (int i = 0; i < 16382; i++) {
             b.prefix(Integer.toString(100000 + i), RouteTarget.relay("r" + i));
