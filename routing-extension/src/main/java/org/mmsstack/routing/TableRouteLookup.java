@@ -1,6 +1,6 @@
 package org.mmsstack.routing;
 
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import org.mmsstack.encapsulation.value.ResponseStatus;
 import org.mmsstack.routing.table.RoutingTable;
@@ -16,15 +16,18 @@ import org.mmsstack.routing.table.RoutingTable;
 public final class TableRouteLookup implements RouteLookup {
 
   private final RoutingTable table;
-  private final Map<org.mmsstack.routing.table.RouteTarget, RouteTarget> mapped = new HashMap<>();
-
+  // Keyed by identity: the table's lookups return only the instances in targets() (the default
+  // route among them), so every result has an entry and equals/hashCode need not run.
+  private final Map<org.mmsstack.routing.table.RouteTarget, RouteTarget> mapped = new IdentityHashMap<>();
+  private final RouteTarget defaultTarget; // null when the table has no default route
+  // Both are read-only after construction: safe for concurrent lookups.
 
   private TableRouteLookup(RoutingTable table) {
     this.table = table;
     for (org.mmsstack.routing.table.RouteTarget t : table.targets()) {
       mapped.put(t, map(t));
     }
-    table.defaultRoute().ifPresent(t -> mapped.put(t, map(t)));
+    this.defaultTarget = table.defaultRoute().map(mapped::get).orElse(null);
   }
 
   /** A lookup over one version of the routing data. */
@@ -39,22 +42,17 @@ public final class TableRouteLookup implements RouteLookup {
 
   @Override
   public RouteTarget lookup(Recipient recipient) {
-    org.mmsstack.routing.table.RouteTarget t;
     switch (recipient.kind()) {
       case PLMN:
-        t = table.lookupNumber(recipient.e164().orElseThrow());
-        break;
+        // The canonical text is '+' and 1-15 digits, which the table reads as it stands.
+        return mapped.get(table.lookupNumber(recipient.text()));
       case EMAIL:
-        t = table.lookupDomain(recipient.domain().orElseThrow());
-        break;
+        // The canonical text is local@domain with no '@' in the domain, so the table routes it
+        // by the domain after the last '@', as lookupDomain(domain) would, without a substring.
+        return mapped.get(table.lookupAddress(recipient.text()));
       default:
-        t = table.defaultRoute().orElse(null);
+        return defaultTarget;
     }
-    if (t == null) {
-      return null;
-    }
-    RouteTarget m = mapped.get(t); // read-only after construction: safe for concurrent lookups
-    return m != null ? m : map(t);
   }
 
   private static RouteTarget map(org.mmsstack.routing.table.RouteTarget t) {

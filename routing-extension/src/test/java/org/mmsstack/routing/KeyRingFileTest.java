@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mmsstack.routing.KeyRingFile.FormatException;
 import org.mmsstack.routing.KeyRingFile.FormatException.Reason;
+import org.mmsstack.routing.table.RoutingTableParser;
 
 class KeyRingFileTest {
 
@@ -71,6 +72,20 @@ class KeyRingFileTest {
     assertArrayEquals(B1.publicKey(), r.find("rs-b.2026b").orElseThrow().publicKey());
     assertEquals(Fixtures.B, r.find("rs-b.2026a").orElseThrow().owner());
     assertEquals(NA, r.find("rs-b.2026a").orElseThrow().notAfter());
+  }
+
+  @Test
+  void aCrEndingTheLastLineIsDroppedAsTheRoutingTableParserDoes() throws Exception {
+    List<KeyRing.TrustedKey> expected = parse("mms-routing-keys 1\n" + GOOD + "\n").keys();
+    assertEquals(expected, parse("mms-routing-keys 1\r\n" + GOOD + "\r").keys());
+    assertEquals(expected, parse("mms-routing-keys 1\n" + GOOD + "\n\r").keys());
+    assertTrue(parse("mms-routing-keys 1\r").keys().isEmpty());
+    // Column of a problem on such a line as on the same line ended by CRLF.
+    String short5 = "key rs-b.2026a rs-b " + KEY_URL + " " + NB;
+    assertProblem("mms-routing-keys 1\n" + short5 + "\r", Reason.MISSING_FIELD, 2, short5.length() + 1);
+    // The routing table parser reads the same ending.
+    assertEquals(new RoutingTableParser().parse("mms-routing-table 1\nversion 1\n"),
+        new RoutingTableParser().parse("mms-routing-table 1\r\nversion 1\r"));
   }
 
   @Test

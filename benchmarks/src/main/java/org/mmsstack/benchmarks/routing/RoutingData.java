@@ -1,5 +1,6 @@
 package org.mmsstack.benchmarks.routing;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -107,8 +108,10 @@ public final class RoutingData {
     Path writeTempFile() throws IOException {
         Path file = Files.createTempFile("routing-benchmark", ".table");
         file.toFile().deleteOnExit();
-        try (OutputStream out = Files.newOutputStream(file)) {
-            write(new java.io.BufferedOutputStream(out, 1 << 16));
+        // The buffered stream is the resource, so closing it flushes its last block; closing
+        // only the file stream under it would leave the file short of its tail.
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            write(out);
         }
         return file;
     }

@@ -1,46 +1,50 @@
 package org.mmsstack.routing.table;
 
 /**
- * Why a recipient is rejected, with the status codes a Relay/Server answers with.
+ * Why a recipient is rejected, with the status a Relay/Server answers with.
  *
- * <p>This enum is the one place where a routing rejection is mapped to the wire: the binary
- * X-Mms-Response-Status octet of an m-send-conf (OMA-TS-MMS_ENC §7.3.48; the 1.1+ permanent and
- * transient codes) and the X-Mms-Request-Status-Code token of an MM4 response (3GPP TS 23.140
- * §8.4). The codes are plain values here; the encapsulation and MM4 modules own the typed forms.
+ * <p>The status is the binary X-Mms-Response-Status octet of an m-send-conf (OMA-TS-MMS_ENC
+ * §7.3.48; the 1.1+ permanent and transient codes), kept as a plain value here. Whether it is
+ * transient ({@link org.mmsstack.encapsulation.value.ResponseStatus#isTransientError()}) and which
+ * MM4 X-Mms-Request-Status-Code it becomes
+ * ({@link org.mmsstack.routing.RouteDecision.Rejection#mm4StatusCode()}) follow from that octet
+ * by the one mapping those types own, so they are not repeated here.
  */
 public enum RejectReason {
 
-    /** The recipient is not a subscriber this MMSE knows: 0xE3 / Error-sending-address-unresolved. */
-    UNKNOWN_RECIPIENT("unknown-recipient", 0xE3, "Error-sending-address-unresolved"),
+    /** The recipient is not a subscriber this MMSE knows: 0xE3 Error-permanent-sending-address-unresolved. */
+    UNKNOWN_RECIPIENT("unknown-recipient", 0xE3),
 
-    /** The recipient may not receive MMs (barred, suspended): 0xE1 / Error-service-denied. */
-    BARRED("barred", 0xE1, "Error-service-denied"),
+    /** The recipient may not receive MMs (barred, suspended): 0xE1 Error-permanent-service-denied. */
+    BARRED("barred", 0xE1),
 
     /**
-     * The address is not a valid number or domain (bad characters, more than 15 digits): 0xE3 /
-     * Error-sending-address-unresolved. Lookups return this instead of throwing.
+     * The address is not a valid number or domain (bad characters, more than 15 digits): 0xE3
+     * Error-permanent-sending-address-unresolved. Lookups return this instead of throwing.
      */
-    INVALID_ADDRESS("invalid-address", 0xE3, "Error-sending-address-unresolved"),
+    INVALID_ADDRESS("invalid-address", 0xE3),
 
-    /** Nothing matched and the table has no default route: 0xE3 / Error-sending-address-unresolved. */
-    NO_ROUTE("no-route", 0xE3, "Error-sending-address-unresolved"),
+    /**
+     * Nothing matched and the table has no default route: 0xE3
+     * Error-permanent-sending-address-unresolved.
+     */
+    NO_ROUTE("no-route", 0xE3),
 
-    /** The destination is known but cannot be reached now: 0xC3 / Error-network-problem. */
-    UNREACHABLE("unreachable", 0xC3, "Error-network-problem"),
+    /** The destination is known but cannot be reached now: 0xC3
+     * Error-transient-network-problem. */
+    UNREACHABLE("unreachable", 0xC3),
 
-    /** Refused for a reason not listed: 0xE0 / Error-unspecified. */
-    REFUSED("refused", 0xE0, "Error-unspecified");
+    /** Refused for a reason not listed: 0xE0 Error-permanent-failure. */
+    REFUSED("refused", 0xE0);
 
     private static final RejectReason[] VALUES = values();
 
     private final String token;
     private final int responseStatus;
-    private final String mm4RequestStatusCode;
 
-    RejectReason(String token, int responseStatus, String mm4RequestStatusCode) {
+    RejectReason(String token, int responseStatus) {
         this.token = token;
         this.responseStatus = responseStatus;
-        this.mm4RequestStatusCode = mm4RequestStatusCode;
     }
 
     /** The name used in the routing table file, e.g. {@code unknown-recipient}. */
@@ -51,16 +55,6 @@ public enum RejectReason {
     /** The binary X-Mms-Response-Status value (one octet, 0xC0-0xFF) to answer with. */
     public int responseStatus() {
         return responseStatus;
-    }
-
-    /** The MM4 X-Mms-Request-Status-Code token to answer with. */
-    public String mm4RequestStatusCode() {
-        return mm4RequestStatusCode;
-    }
-
-    /** Whether the status is transient (the sender may retry): 0xC0-0xDF. */
-    public boolean isTransient() {
-        return (responseStatus & 0xE0) == 0xC0;
     }
 
     /** The reason with the given {@link #token()}, or {@code null}. */

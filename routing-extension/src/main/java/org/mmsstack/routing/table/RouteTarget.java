@@ -9,22 +9,9 @@ import org.mmsstack.routing.table.internal.DomainNames;
  *
  * <p>Targets are small immutable values compared with {@code equals}. A {@link RoutingTable}
  * holds each distinct target once and its lookups return those instances, so routing allocates
- * nothing; the {@link #kind()} switch is the cheap way to dispatch on the result.
+ * nothing. The interface is sealed: {@code instanceof} on the three records covers every result.
  */
 public sealed interface RouteTarget permits RouteTarget.Relay, RouteTarget.ForeignMmse, RouteTarget.Reject {
-
-    /** The three kinds of target. */
-    enum Kind {
-        /** A Relay/Server of this MMSE ({@link Relay}). */
-        RELAY,
-        /** Another MMSE, over MM4 ({@link ForeignMmse}). */
-        FOREIGN_MMSE,
-        /** No delivery ({@link Reject}). */
-        REJECT
-    }
-
-    /** The kind of this target. */
-    Kind kind();
 
     /** A Relay/Server of this MMSE. */
     static Relay relay(RelayId relay) {
@@ -58,11 +45,6 @@ public sealed interface RouteTarget permits RouteTarget.Relay, RouteTarget.Forei
         }
 
         @Override
-        public Kind kind() {
-            return Kind.RELAY;
-        }
-
-        @Override
         public String toString() {
             return "relay " + relay.name();
         }
@@ -86,11 +68,6 @@ public sealed interface RouteTarget permits RouteTarget.Relay, RouteTarget.Forei
                 throw new IllegalArgumentException("invalid MMSE domain \"" + domain + "\" at index " + bad);
             }
             domain = DomainNames.canonical(domain);
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.FOREIGN_MMSE;
         }
 
         @Override
@@ -119,11 +96,6 @@ public sealed interface RouteTarget permits RouteTarget.Relay, RouteTarget.Forei
         /** Creates the target; prefer the shared {@link RouteTarget#reject} instances. */
         public Reject {
             Objects.requireNonNull(reason, "reason");
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.REJECT;
         }
 
         @Override

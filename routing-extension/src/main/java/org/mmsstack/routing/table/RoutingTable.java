@@ -42,6 +42,11 @@ import org.mmsstack.routing.table.internal.NumberFilter;
  * prefix length (longest first, stopping at the first hit), only where the filter says the key
  * may be; both hash tables are flat {@code long[]} arrays at 16 bytes per entry, the filter adds
  * 1 to 2. Instances are safe to share between any number of threads.
+ *
+ * <h2>Limits</h2>
+ * A table has at most 16383 distinct targets: a hash table slot keeps a 14-bit target index
+ * beside its 50-bit number key, and one of the 16384 indices stays free for the
+ * {@code reject no-route} a table without a default route needs.
  */
 public final class RoutingTable {
 
@@ -223,9 +228,9 @@ public final class RoutingTable {
         if (isNumberForm(address, 0, end)) {
             return numberResult(address, 0, end);
         }
-        if (end != n || lastIndexOf(address, '/') >= 0) {
-            return INVALID_INDEX;
-        }
+        // Anything else is a domain. A '/' (an IPv4, IPv6 or other /TYPE= address, or a
+        // /TYPE=PLMN suffix on something that is not a number) is not a domain character, so
+        // domainResult gives invalid-address for it.
         return domainResult(address, 0, n);
     }
 
@@ -476,7 +481,7 @@ public final class RoutingTable {
          *
          * @param digits 1 to 15 digits, optionally after a {@code '+'}
          * @throws IllegalArgumentException if {@code digits} is not that, or the table would have
-         *     more than 16383 distinct targets
+         *     more than 16383 distinct targets (see {@link RoutingTable})
          */
         public Builder prefix(String digits, RouteTarget target) {
             addPrefix(keyOf(digits, "prefix"), intern(target));
@@ -489,7 +494,7 @@ public final class RoutingTable {
          *
          * @param number 1 to 15 digits, optionally after a {@code '+'}
          * @throws IllegalArgumentException if {@code number} is not that, or the table would have
-         *     more than 16383 distinct targets
+         *     more than 16383 distinct targets (see {@link RoutingTable})
          */
         public Builder override(String number, RouteTarget target) {
             addOverride(keyOf(number, "override number"), intern(target));
@@ -501,7 +506,7 @@ public final class RoutingTable {
          * go to {@code target} unless a longer suffix matches. Case-insensitive.
          *
          * @throws IllegalArgumentException if {@code suffix} is not a valid domain name, or the
-         *     table would have more than 16383 distinct targets
+         *     table would have more than 16383 distinct targets (see {@link RoutingTable})
          */
         public Builder domain(String suffix, RouteTarget target) {
             int bad = DomainNames.firstError(suffix);
@@ -616,17 +621,17 @@ public final class RoutingTable {
          *     (with the same or a different target); the message names the first such key
          */
         public RoutingTable build() {
-            List<String> duplicates = new ArrayList<>();
-            RoutingTable table = build((kind, first, duplicate) -> {
-                if (duplicates.isEmpty()) {
-                    duplicates.add(describeEntry(kind, duplicate) + " duplicates " + describeEntry(kind, first));
-                } else {
-                    duplicates.add(null);
+            // Only the first duplicate is described; the others are counted.
+            String[] first = {null};
+            int[] count = {0};
+            RoutingTable table = build((kind, firstEntry, duplicate) -> {
+                if (count[0]++ == 0) {
+                    first[0] = describeEntry(kind, duplicate) + " duplicates " + describeEntry(kind, firstEntry);
                 }
             });
-            if (!duplicates.isEmpty()) {
-                throw new IllegalArgumentException(duplicates.get(0)
-                        + (duplicates.size() > 1 ? " (and " + (duplicates.size() - 1) + " more duplicates)" : ""));
+            if (count[0] > 0) {
+                throw new IllegalArgumentException(first[0]
+                        + (count[0] > 1 ? " (and " + (count[0] - 1) + " more duplicates)" : ""));
             }
             return table;
         }
@@ -658,21 +663,11 @@ public final class RoutingTable {
             // The target array is rebuilt from scratch so that its order is deterministic and the
             // builder stays usable; indices are unchanged.
             List<RouteTarget> all = new ArrayList<>(targets);
-            int defaultIdx;
-            if (defaultRoute != null) {
-                Integer i = targetIndex.get(defaultRoute);
-                if (i == null) {
-                    i = all.size();
-                    all.add(defaultRoute);
-                }
-                defaultIdx = i;
-            } else {
-                Integer i = targetIndex.get(RouteTarget.reject(RejectReason.NO_ROUTE));
-                if (i == null) {
-                    i = all.size();
-                    all.add(RouteTarget.reject(RejectReason.NO_ROUTE));
-                }
-                defaultIdx = i;
+            RouteTarget fallback = defaultRoute != null ? defaultRoute : RouteTarget.reject(RejectReason.NO_ROUTE);
+            Integer defaultIdx = targetIndex.get(fallback);
+            if (defaultIdx == null) {
+                defaultIdx = all.size();
+                all.add(fallback);
             }
             return new RoutingTable(version, all.toArray(new RouteTarget[0]), defaultIdx, defaultRoute != null,
                     overrideTable, prefixTable, lengths[0], domainTable);

@@ -62,7 +62,7 @@ public final class RoutingTableFormatException extends IOException {
         DUPLICATE_NUMBER,
         /** A domain suffix appears a second time (case-insensitively). */
         DUPLICATE_DOMAIN,
-        /** The table would have more than 16383 distinct targets. */
+        /** The table would have more than 16383 distinct targets (see {@link RoutingTable}). */
         TOO_MANY_TARGETS,
         /** More entries than {@link RoutingTableParser.Limits#maxEntries()}; parsing stopped. */
         TOO_MANY_ENTRIES,

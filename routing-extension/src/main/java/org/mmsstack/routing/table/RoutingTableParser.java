@@ -15,6 +15,7 @@ import org.mmsstack.routing.table.RoutingTableFormatException.Reason;
 import org.mmsstack.routing.table.internal.ByteKeyInterner;
 import org.mmsstack.routing.table.internal.DigitKeys;
 import org.mmsstack.routing.table.internal.DomainNames;
+import org.mmsstack.routing.table.internal.KeyTargetTable;
 
 /**
  * Reads the routing table text format ({@code docs/routing-table-format.md}) into a
@@ -77,11 +78,6 @@ public final class RoutingTableParser {
     /** A parser with the given limits. */
     public RoutingTableParser(Limits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
-    }
-
-    /** The limits. */
-    public Limits limits() {
-        return limits;
     }
 
     /**
@@ -304,23 +300,20 @@ public final class RoutingTableParser {
             return new String(b, s, e - s, StandardCharsets.ISO_8859_1);
         }
 
-        private boolean expectFields(int count, int wanted, int lineEnd, String what) {
+        private boolean expectFields(byte[] b, int count, int wanted, int lineEnd, String what) {
             if (count < wanted) {
                 problem(col(lineEnd), Reason.MISSING_FIELD, "missing " + what);
                 return false;
             }
             if (count > wanted) {
                 problem(col(tokStart[wanted]), Reason.UNEXPECTED_FIELD,
-                        "unexpected \"" + text(lastLineBytes, tokStart[wanted], tokEnd[wanted]) + "\" after " + what);
+                        "unexpected \"" + text(b, tokStart[wanted], tokEnd[wanted]) + "\" after " + what);
                 return false;
             }
             return true;
         }
 
-        private byte[] lastLineBytes;
-
         private void statement(byte[] b, int count, int lineEnd) {
-            lastLineBytes = b;
             int ks = tokStart[0];
             int ke = tokEnd[0];
             if (!headerSeen) {
@@ -330,7 +323,7 @@ public final class RoutingTableParser {
                             "the first statement must be \"" + HEADER_KEYWORD + " " + FORMAT_VERSION + "\"");
                     // Go on as if the header were there, to report the other problems too.
                 } else {
-                    if (expectFields(count, 2, lineEnd, "format version") && !is(b, tokStart[1], tokEnd[1], FORMAT_VERSION)) {
+                    if (expectFields(b, count, 2, lineEnd, "format version") && !is(b, tokStart[1], tokEnd[1], FORMAT_VERSION)) {
                         problem(col(tokStart[1]), Reason.UNSUPPORTED_FORMAT_VERSION, "format version \""
                                 + text(b, tokStart[1], tokEnd[1]) + "\" is not supported (expected " + FORMAT_VERSION + ")");
                     }
@@ -345,7 +338,7 @@ public final class RoutingTableParser {
             } else if (c0 == 'd' && is(b, ks, ke, "domain")) {
                 domainEntry(b, count, lineEnd);
             } else if (c0 == 'd' && is(b, ks, ke, "default")) {
-                if (!expectFields(count, 3, lineEnd, "target")) {
+                if (!expectFields(b, count, 3, lineEnd, "target")) {
                     return;
                 }
                 int t = target(b, 1);
@@ -375,11 +368,11 @@ public final class RoutingTableParser {
             // A malformed version line still counts as the version line: one problem, not two.
             versionSeen = true;
             if (count < 2) {
-                expectFields(count, 2, lineEnd, "version number");
+                expectFields(b, count, 2, lineEnd, "version number");
                 return;
             }
             if (count > 3) {
-                expectFields(count, 3, lineEnd, "version label");
+                expectFields(b, count, 3, lineEnd, "version label");
                 return;
             }
             if (entries > 0) {
@@ -427,7 +420,7 @@ public final class RoutingTableParser {
         }
 
         private void numberEntry(byte[] b, int count, int lineEnd, boolean override) {
-            if (!beforeEntry() || !expectFields(count, 4, lineEnd, override ? "number and target" : "prefix and target")) {
+            if (!beforeEntry() || !expectFields(b, count, 4, lineEnd, override ? "number and target" : "prefix and target")) {
                 return;
             }
             int s = tokStart[1];
@@ -465,7 +458,7 @@ public final class RoutingTableParser {
         }
 
         private void domainEntry(byte[] b, int count, int lineEnd) {
-            if (!beforeEntry() || !expectFields(count, 4, lineEnd, "domain suffix and target")) {
+            if (!beforeEntry() || !expectFields(b, count, 4, lineEnd, "domain suffix and target")) {
                 return;
             }
             int s = tokStart[1];
@@ -544,7 +537,8 @@ public final class RoutingTableParser {
             }
             int index = builder.tryIntern(target);
             if (index < 0) {
-                problem(col(ks), Reason.TOO_MANY_TARGETS, "more than 16383 distinct targets");
+                problem(col(ks), Reason.TOO_MANY_TARGETS,
+                        "more than " + (KeyTargetTable.MAX_TARGETS - 1) + " distinct targets");
                 return -1;
             }
             targetsSeen.put(tag, b, as, ae, index);

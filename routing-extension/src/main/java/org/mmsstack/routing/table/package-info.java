@@ -10,7 +10,7 @@
  *   <li>{@link org.mmsstack.routing.table.RouteTarget}: what a lookup returns, one of a
  *       Relay/Server of this MMSE ({@link org.mmsstack.routing.table.RelayId}), a foreign MMSE (an
  *       MM4 domain) or a rejection ({@link org.mmsstack.routing.table.RejectReason}, which carries
- *       the status codes to answer with).</li>
+ *       the status to answer with).</li>
  *   <li>{@link org.mmsstack.routing.table.RoutingTables}: the holder a Relay/Server reads on every
  *       decision; it swaps table versions atomically, keeps the previous version live during a
  *       transition and notifies listeners.</li>

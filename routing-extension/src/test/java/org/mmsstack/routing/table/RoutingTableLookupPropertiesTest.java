@@ -166,6 +166,10 @@ class RoutingTableLookupPropertiesTest {
             RouteTarget expected = ref.domain(d);
             assertEquals(expected, table.lookupDomain(d), d);
             assertEquals(expected, table.lookupAddress("user@" + d), d);
+            assertEquals(expected, table.lookupAddress(d), d);
+            // A '/' never belongs to a domain, whatever follows it.
+            assertEquals(RouteTarget.reject(RejectReason.INVALID_ADDRESS), table.lookupAddress(d + "/TYPE=PLMN"), d);
+            assertEquals(RouteTarget.reject(RejectReason.INVALID_ADDRESS), table.lookupAddress(d + "/TYPE=IPv4"), d);
         }
     }
 

@@ -43,6 +43,10 @@ class RoutingTableParserFuzzTest {
             }
             assertEquals(bytesFailure.problems(), e.problems());
         }
+        // The two paths must agree: both fail with the same problems, or both parse equal tables.
+        if (bytesFailure != null && fromStream != null) {
+            throw new AssertionError("bytes failed where the stream parsed: " + bytesFailure.problems());
+        }
         if (fromBytes != null) {
             assertEquals(fromBytes, fromStream);
             String text = RoutingTableWriter.toText(fromBytes);

@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.mmsstack.encapsulation.value.ResponseStatus;
+import org.mmsstack.routing.RouteDecision;
+import org.mmsstack.routing.table.internal.KeyTargetTable;
 
 class RoutingTableTest {
 
@@ -171,6 +174,9 @@ class RoutingTableTest {
         assertEquals(OTHER, t.lookupAddress("mms.mnc002.mcc262.gprs"));
         assertEquals(INVALID, t.lookupAddress("192.0.2.1/TYPE=IPv4"));
         assertEquals(INVALID, t.lookupAddress("abc/TYPE=PLMN"));
+        assertEquals(INVALID, t.lookupAddress("mms.mnc002.mcc262.gprs/TYPE=PLMN"));
+        assertEquals(INVALID, t.lookupAddress("example.com/x"));
+        assertEquals(INVALID, t.lookupAddress("a/b.example.com"));
         assertEquals(INVALID, t.lookupAddress("alice@"));
         assertEquals(INVALID, t.lookupAddress(""));
     }
@@ -205,7 +211,22 @@ class RoutingTableTest {
         assertEquals(2, t.overrideCount());
         assertEquals(3, t.domainCount());
         assertEquals(TableVersion.of(7, "2026-11-25"), t.version());
-        assertTrue(t.estimatedSizeInBytes() > 0);
+    }
+
+    @Test
+    void estimatedSizeIsAboutSixteenBytesPerNumberEntryPlusTheFilter() {
+        int n = 20_000;
+        RoutingTable.Builder b = RoutingTable.builder(TableVersion.of(1)).defaultRoute(UNKNOWN);
+        for (int i = 0; i < n / 2; i++) {
+            b.prefix(Integer.toString(4_900_000 + i), i % 2 == 0 ? NORTH : SOUTH);
+            b.override(Long.toString(4_917_100_000_000L + i), EAST);
+        }
+        long size = b.build().estimatedSizeInBytes();
+        // Two slots of 8 bytes per entry, and a filter of 1 to 2 bytes per entry; the rest
+        // (targets, an empty domain table, headers) is a few hundred bytes. Measured: 353,104.
+        assertTrue(size >= 17L * n && size <= 18L * n + 1024, "size " + size);
+        long empty = RoutingTable.builder(TableVersion.of(1)).build().estimatedSizeInBytes();
+        assertTrue(empty > 0 && empty < 1024, "empty size " + empty);
     }
 
     @Test
@@ -225,6 +246,17 @@ class RoutingTableTest {
     }
 
     @Test
+    void builderNamesTheFirstDuplicateAndCountsTheRest() {
+        IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
+                () -> sample().override("4930999", SOUTH).build());
+        assertEquals("number 4930999 relay rs-south duplicates number 4930999 relay rs-north", one.getMessage());
+        IllegalArgumentException three = assertThrows(IllegalArgumentException.class,
+                () -> sample().prefix("4917", NORTH).override("4930999", SOUTH).domain("example.com", EAST).build());
+        assertEquals("prefix 4917 relay rs-north duplicates prefix 4917 relay rs-south (and 2 more duplicates)",
+                three.getMessage());
+    }
+
+    @Test
     void builderCanBuildAgainAfterMoreEntries() {
         RoutingTable.Builder b = sample();
         RoutingTable first = b.build();
@@ -235,6 +267,8 @@ class RoutingTableTest {
 
     @Test
     void targetLimitIsEnforced() {
+        // The documented limit (RoutingTable, the builder, the format): one index below the slots'.
+        assertEquals(16383, KeyTargetTable.MAX_TARGETS - 1);
         RoutingTable.Builder b = RoutingTable.builder(TableVersion.of(1));
         for (int i = 0; i < 16382; i++) {
             b.prefix(Integer.toString(100000 + i), RouteTarget.relay("r" + i));
@@ -275,19 +309,29 @@ class RoutingTableTest {
     @Test
     void rejectReasonsMapToResponseStatusAndMm4Codes() {
         assertEquals(0xE3, RejectReason.UNKNOWN_RECIPIENT.responseStatus());
-        assertEquals("Error-sending-address-unresolved", RejectReason.UNKNOWN_RECIPIENT.mm4RequestStatusCode());
         assertEquals(0xE1, RejectReason.BARRED.responseStatus());
-        assertEquals("Error-service-denied", RejectReason.BARRED.mm4RequestStatusCode());
         assertEquals(0xE3, RejectReason.INVALID_ADDRESS.responseStatus());
         assertEquals(0xE3, RejectReason.NO_ROUTE.responseStatus());
         assertEquals(0xC3, RejectReason.UNREACHABLE.responseStatus());
-        assertTrue(RejectReason.UNREACHABLE.isTransient());
-        assertFalse(RejectReason.BARRED.isTransient());
         assertEquals(0xE0, RejectReason.REFUSED.responseStatus());
+        // The MM4 code and transience come from the one status mapping the routing function uses.
+        assertEquals("Error-sending-address-unresolved", mm4(RejectReason.UNKNOWN_RECIPIENT));
+        assertEquals("Error-service-denied", mm4(RejectReason.BARRED));
+        assertEquals("Error-sending-address-unresolved", mm4(RejectReason.INVALID_ADDRESS));
+        assertEquals("Error-sending-address-unresolved", mm4(RejectReason.NO_ROUTE));
+        assertEquals("Error-network-problem", mm4(RejectReason.UNREACHABLE));
+        assertEquals("Error-unspecified", mm4(RejectReason.REFUSED));
         for (RejectReason r : RejectReason.values()) {
             assertSame(r, RejectReason.forToken(r.token()));
+            ResponseStatus status = ResponseStatus.valueOf(r.responseStatus());
             assertTrue(r.responseStatus() >= 0xC0 && r.responseStatus() <= 0xFF);
+            assertTrue(status.isKnown(), r + ": " + status);
+            assertEquals(r == RejectReason.UNREACHABLE, status.isTransientError(), r.token());
         }
         assertEquals(null, RejectReason.forToken("nope"));
+    }
+
+    private static String mm4(RejectReason r) {
+        return new RouteDecision.Rejection("+491", ResponseStatus.valueOf(r.responseStatus()), r.token()).mm4StatusCode();
     }
 }

@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * An immutable open-addressing hash table from a {@link DigitKeys digit key} to a target index.
  *
- * <p>Each slot is one {@code long}: {@code key << 12 | targetIndex}. Key and value share a slot so
- * a probe costs one memory access; an empty slot is 0 (the key of the digit string 0 is 1, so no key is 0). The table is sized to a
+ * <p>Each slot is one {@code long}: {@code key << TARGET_BITS | targetIndex}, a 50-bit key over a
+ * 14-bit target index. Key and value share a slot so a probe costs one memory access; an empty
+ * slot is 0 (the key of the digit string 0 is 1, so no key is 0). The table is sized to a
  * load factor of at most one half with linear probing, so a miss usually ends in the first cache
  * line, and the slot index comes from a multiply-shift range reduction instead of a power-of-two
  * mask, so the capacity can be exactly twice the entry count: 16 bytes per entry.
@@ -16,7 +17,7 @@ import java.util.Arrays;
  */
 public final class KeyTargetTable {
 
-    /** Bits of a slot that hold the target index. */
+    /** Bits of a slot that hold the target index: what the {@link DigitKeys#KEY_BITS key} leaves. */
     public static final int TARGET_BITS = 64 - DigitKeys.KEY_BITS;
 
     /** Number of distinct target indices a slot can hold. */

@@ -63,7 +63,7 @@ public final class NumberFilter {
         int n = DigitKeys.length(key);
         long g = group(DigitKeys.value(key, n), n);
         long h = (key ^ salt) * BIT_MULTIPLIER;
-        words[wordIndex(words, shift, g, h)] |= bits(h);
+        words[wordIndex(shift, g, h)] |= bits(h);
     }
 
     /**
@@ -71,12 +71,8 @@ public final class NumberFilter {
      * the array's alignment), the key's hash one word in it, so a crowded group spreads over
      * the block instead of filling one word.
      */
-    private static int wordIndex(long[] words, int shift, long group, long keyHash) {
+    private static int wordIndex(int shift, long group, long keyHash) {
         return (int) ((group * WORD_MULTIPLIER) >>> shift) << 3 | (int) (keyHash >>> 37 & 7);
-    }
-
-    private int wordIndex(long group, long keyHash) {
-        return wordIndex(words, shift, group, keyHash);
     }
 
     /** The four bits of a key, from the top of its hash (the best-mixed bits of a product). */
@@ -88,7 +84,7 @@ public final class NumberFilter {
     public boolean mayContain(long group, long key, long salt) {
         long h = (key ^ salt) * BIT_MULTIPLIER;
         long b = bits(h);
-        return (words[wordIndex(group, h)] & b) == b;
+        return (words[wordIndex(shift, group, h)] & b) == b;
     }
 
     /** Bytes held by the filter. */
