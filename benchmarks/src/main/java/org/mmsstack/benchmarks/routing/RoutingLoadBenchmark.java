@@ -30,29 +30,29 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class RoutingLoadBenchmark {
 
-    private Path file;
-    private byte[] content;
-    private final RoutingTableParser parser = new RoutingTableParser();
+  private Path file;
+  private byte[] content;
+  private final RoutingTableParser parser = new RoutingTableParser();
 
-    /** Writes the data set once per run. */
-    @Setup(Level.Trial)
-    public void setUp() throws Exception {
-        RoutingData data = new RoutingData(1_000_000, 1_000_000);
-        file = data.writeTempFile();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 << 20);
-        data.write(out);
-        content = out.toByteArray();
-    }
+  /** Writes the data set once per run. */
+  @Setup(Level.Trial)
+  public void setUp() throws Exception {
+    RoutingData data = new RoutingData(1_000_000, 1_000_000);
+    file = data.writeTempFile();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 << 20);
+    data.write(out);
+    content = out.toByteArray();
+  }
 
-    /** Parse from the file. */
-    @Benchmark
-    public RoutingTable loadFile() throws Exception {
-        return parser.parse(file);
-    }
+  /** Parse from the file. */
+  @Benchmark
+  public RoutingTable loadFile() throws Exception {
+    return parser.parse(file);
+  }
 
-    /** Parse from memory. */
-    @Benchmark
-    public RoutingTable loadBytes() throws Exception {
-        return parser.parse(content);
-    }
+  /** Parse from memory. */
+  @Benchmark
+  public RoutingTable loadBytes() throws Exception {
+    return parser.parse(content);
+  }
 }

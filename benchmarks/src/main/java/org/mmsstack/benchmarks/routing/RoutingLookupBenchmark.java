@@ -32,93 +32,93 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 public class RoutingLookupBenchmark {
 
-    private static final int KEYS = 1 << 20;
-    private static final int MASK = KEYS - 1;
+  private static final int KEYS = 1 << 20;
+  private static final int MASK = KEYS - 1;
 
-    /** The table and the keys, shared by all threads. */
-    @State(Scope.Benchmark)
-    public static class Data {
-        RoutingTable table;
-        String[] text;
-        long[] values;
-        int[] counts;
-        byte[] bytes;
-        int[] offsets;
+  /** The table and the keys, shared by all threads. */
+  @State(Scope.Benchmark)
+  public static class Data {
+    RoutingTable table;
+    String[] text;
+    long[] values;
+    int[] counts;
+    byte[] bytes;
+    int[] offsets;
 
-        /** Generates the data set and loads it through the parser, as a Relay/Server would. */
-        @Setup(Level.Trial)
-        public void setUp() throws Exception {
-            RoutingData data = new RoutingData(1_000_000, 1_000_000);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(64 << 20);
-            data.write(out);
-            table = new RoutingTableParser().parse(out.toByteArray());
-            text = data.lookupKeys(KEYS);
-            values = new long[KEYS];
-            counts = new int[KEYS];
-            offsets = new int[KEYS + 1];
-            ByteArrayOutputStream all = new ByteArrayOutputStream(KEYS * 13);
-            for (int i = 0; i < KEYS; i++) {
-                values[i] = Long.parseLong(text[i]);
-                counts[i] = text[i].length();
-                offsets[i] = all.size();
-                all.writeBytes(text[i].getBytes(StandardCharsets.US_ASCII));
-            }
-            offsets[KEYS] = all.size();
-            bytes = all.toByteArray();
-        }
+    /** Generates the data set and loads it through the parser, as a Relay/Server would. */
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+      RoutingData data = new RoutingData(1_000_000, 1_000_000);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(64 << 20);
+      data.write(out);
+      table = new RoutingTableParser().parse(out.toByteArray());
+      text = data.lookupKeys(KEYS);
+      values = new long[KEYS];
+      counts = new int[KEYS];
+      offsets = new int[KEYS + 1];
+      ByteArrayOutputStream all = new ByteArrayOutputStream(KEYS * 13);
+      for (int i = 0; i < KEYS; i++) {
+        values[i] = Long.parseLong(text[i]);
+        counts[i] = text[i].length();
+        offsets[i] = all.size();
+        all.writeBytes(text[i].getBytes(StandardCharsets.US_ASCII));
+      }
+      offsets[KEYS] = all.size();
+      bytes = all.toByteArray();
     }
+  }
 
-    /** Each thread's position in the key sequence. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        int next;
+  /** Each thread's position in the key sequence. */
+  @State(Scope.Thread)
+  public static class Cursor {
+    int next;
 
-        int advance() {
-            int i = next;
-            next = (i + 1) & MASK;
-            return i;
-        }
+    int advance() {
+      int i = next;
+      next = (i + 1) & MASK;
+      return i;
     }
+  }
 
-    /** The primitive form: number value and digit count. */
-    @Benchmark
-    public RouteTarget lookupLongDigits(Data d, Cursor c) {
-        int i = c.advance();
-        return d.table.lookupNumber(d.values[i], d.counts[i]);
-    }
+  /** The primitive form: number value and digit count. */
+  @Benchmark
+  public RouteTarget lookupLongDigits(Data d, Cursor c) {
+    int i = c.advance();
+    return d.table.lookupNumber(d.values[i], d.counts[i]);
+  }
 
-    /** The text form, as a decoded address string. */
-    @Benchmark
-    public RouteTarget lookupCharSequence(Data d, Cursor c) {
-        return d.table.lookupNumber(d.text[c.advance()]);
-    }
+  /** The text form, as a decoded address string. */
+  @Benchmark
+  public RouteTarget lookupCharSequence(Data d, Cursor c) {
+    return d.table.lookupNumber(d.text[c.advance()]);
+  }
 
-    /** The byte-slice form, as found inside a received PDU. */
-    @Benchmark
-    public RouteTarget lookupByteSlice(Data d, Cursor c) {
-        int i = c.advance();
-        return d.table.lookupNumber(d.bytes, d.offsets[i], d.offsets[i + 1] - d.offsets[i]);
-    }
+  /** The byte-slice form, as found inside a received PDU. */
+  @Benchmark
+  public RouteTarget lookupByteSlice(Data d, Cursor c) {
+    int i = c.advance();
+    return d.table.lookupNumber(d.bytes, d.offsets[i], d.offsets[i + 1] - d.offsets[i]);
+  }
 
-    /** Batch size of {@link #lookupBatch}: the recipients of a few messages. */
-    static final int BATCH = 64;
+  /** Batch size of {@link #lookupBatch}: the recipients of a few messages. */
+  static final int BATCH = 64;
 
-    /** Output of a batch, per thread. */
-    @State(Scope.Thread)
-    public static class BatchOut {
-        final RouteTarget[] out = new RouteTarget[BATCH];
-    }
+  /** Output of a batch, per thread. */
+  @State(Scope.Thread)
+  public static class BatchOut {
+    final RouteTarget[] out = new RouteTarget[BATCH];
+  }
 
-    /**
-     * The batch form: {@value #BATCH} decisions per operation (the score is already per decision, through
-     * {@code @OperationsPerInvocation}).
-     */
-    @Benchmark
-    @OperationsPerInvocation(BATCH)
-    public RouteTarget[] lookupBatch(Data d, Cursor c, BatchOut b) {
-        int i = c.next;
-        c.next = (i + BATCH) & MASK;
-        d.table.lookupNumbers(d.values, d.counts, i, BATCH, b.out, 0);
-        return b.out;
-    }
+  /**
+   * The batch form: {@value #BATCH} decisions per operation (the score is already per decision, through
+   * {@code @OperationsPerInvocation}).
+   */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public RouteTarget[] lookupBatch(Data d, Cursor c, BatchOut b) {
+    int i = c.next;
+    c.next = (i + BATCH) & MASK;
+    d.table.lookupNumbers(d.values, d.counts, i, BATCH, b.out, 0);
+    return b.out;
+  }
 }

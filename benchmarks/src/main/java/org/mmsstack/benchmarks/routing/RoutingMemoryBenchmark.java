@@ -35,57 +35,57 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 public class RoutingMemoryBenchmark {
 
-    /** The text of the table, generated once. */
-    @State(Scope.Benchmark)
-    public static class Text {
-        byte[] content;
-        int entries;
+  /** The text of the table, generated once. */
+  @State(Scope.Benchmark)
+  public static class Text {
+    byte[] content;
+    int entries;
 
-        /** Generates the data set. */
-        @Setup(Level.Trial)
-        public void setUp() throws Exception {
-            RoutingData data = new RoutingData(1_000_000, 1_000_000);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(64 << 20);
-            data.write(out);
-            content = out.toByteArray();
-            entries = data.entryCount();
-        }
+    /** Generates the data set. */
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+      RoutingData data = new RoutingData(1_000_000, 1_000_000);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(64 << 20);
+      data.write(out);
+      content = out.toByteArray();
+      entries = data.entryCount();
     }
+  }
 
-    /** The figures, reported by JMH as they are (not per second). */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class Memory {
-        /** Measured heap growth per million entries. */
-        public long retainedBytesPerMillionEntries;
-        /** The table's own estimate per million entries. */
-        public long estimatedBytesPerMillionEntries;
-    }
+  /** The figures, reported by JMH as they are (not per second). */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class Memory {
+    /** Measured heap growth per million entries. */
+    public long retainedBytesPerMillionEntries;
+    /** The table's own estimate per million entries. */
+    public long estimatedBytesPerMillionEntries;
+  }
 
-    private static long usedAfterGc() throws InterruptedException {
-        Runtime rt = Runtime.getRuntime();
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 10; i++) {
-            System.gc();
-            Thread.sleep(20);
-            long now = rt.totalMemory() - rt.freeMemory();
-            if (now >= used) {
-                return now;
-            }
-            used = now;
-        }
-        return used;
+  private static long usedAfterGc() throws InterruptedException {
+    Runtime rt = Runtime.getRuntime();
+    long used = Long.MAX_VALUE;
+    for (int i = 0; i < 10; i++) {
+      System.gc();
+      Thread.sleep(20);
+      long now = rt.totalMemory() - rt.freeMemory();
+      if (now >= used) {
+        return now;
+      }
+      used = now;
     }
+    return used;
+  }
 
-    /** One measurement. */
-    @Benchmark
-    public RoutingTable retainedHeap(Text text, Memory memory) throws Exception {
-        long before = usedAfterGc();
-        RoutingTable table = new RoutingTableParser().parse(text.content);
-        long after = usedAfterGc();
-        double millions = text.entries / 1e6;
-        memory.retainedBytesPerMillionEntries = (long) ((after - before) / millions);
-        memory.estimatedBytesPerMillionEntries = (long) (table.estimatedSizeInBytes() / millions);
-        return table;
-    }
+  /** One measurement. */
+  @Benchmark
+  public RoutingTable retainedHeap(Text text, Memory memory) throws Exception {
+    long before = usedAfterGc();
+    RoutingTable table = new RoutingTableParser().parse(text.content);
+    long after = usedAfterGc();
+    double millions = text.entries / 1e6;
+    memory.retainedBytesPerMillionEntries = (long) ((after - before) / millions);
+    memory.estimatedBytesPerMillionEntries = (long) (table.estimatedSizeInBytes() / millions);
+    return table;
+  }
 }

@@ -12,58 +12,58 @@ package org.mmsstack.routing.table;
  */
 public enum RejectReason {
 
-    /** The recipient is not a subscriber this MMSE knows: 0xE3 Error-permanent-sending-address-unresolved. */
-    UNKNOWN_RECIPIENT("unknown-recipient", 0xE3),
+  /** The recipient is not a subscriber this MMSE knows: 0xE3 Error-permanent-sending-address-unresolved. */
+  UNKNOWN_RECIPIENT("unknown-recipient", 0xE3),
 
-    /** The recipient may not receive MMs (barred, suspended): 0xE1 Error-permanent-service-denied. */
-    BARRED("barred", 0xE1),
+  /** The recipient may not receive MMs (barred, suspended): 0xE1 Error-permanent-service-denied. */
+  BARRED("barred", 0xE1),
 
-    /**
-     * The address is not a valid number or domain (bad characters, more than 15 digits): 0xE3
-     * Error-permanent-sending-address-unresolved. Lookups return this instead of throwing.
-     */
-    INVALID_ADDRESS("invalid-address", 0xE3),
+  /**
+   * The address is not a valid number or domain (bad characters, more than 15 digits): 0xE3
+   * Error-permanent-sending-address-unresolved. Lookups return this instead of throwing.
+   */
+  INVALID_ADDRESS("invalid-address", 0xE3),
 
-    /**
-     * Nothing matched and the table has no default route: 0xE3
-     * Error-permanent-sending-address-unresolved.
-     */
-    NO_ROUTE("no-route", 0xE3),
+  /**
+   * Nothing matched and the table has no default route: 0xE3
+   * Error-permanent-sending-address-unresolved.
+   */
+  NO_ROUTE("no-route", 0xE3),
 
-    /** The destination is known but cannot be reached now: 0xC3
-     * Error-transient-network-problem. */
-    UNREACHABLE("unreachable", 0xC3),
+  /** The destination is known but cannot be reached now: 0xC3
+   * Error-transient-network-problem. */
+  UNREACHABLE("unreachable", 0xC3),
 
-    /** Refused for a reason not listed: 0xE0 Error-permanent-failure. */
-    REFUSED("refused", 0xE0);
+  /** Refused for a reason not listed: 0xE0 Error-permanent-failure. */
+  REFUSED("refused", 0xE0);
 
-    private static final RejectReason[] VALUES = values();
+  private static final RejectReason[] VALUES = values();
 
-    private final String token;
-    private final int responseStatus;
+  private final String token;
+  private final int responseStatus;
 
-    RejectReason(String token, int responseStatus) {
-        this.token = token;
-        this.responseStatus = responseStatus;
+  RejectReason(String token, int responseStatus) {
+    this.token = token;
+    this.responseStatus = responseStatus;
+  }
+
+  /** The name used in the routing table file, e.g. {@code unknown-recipient}. */
+  public String token() {
+    return token;
+  }
+
+  /** The binary X-Mms-Response-Status value (one octet, 0xC0-0xFF) to answer with. */
+  public int responseStatus() {
+    return responseStatus;
+  }
+
+  /** The reason with the given {@link #token()}, or {@code null}. */
+  public static RejectReason forToken(CharSequence token) {
+    for (RejectReason r : VALUES) {
+      if (r.token.contentEquals(token)) {
+        return r;
+      }
     }
-
-    /** The name used in the routing table file, e.g. {@code unknown-recipient}. */
-    public String token() {
-        return token;
-    }
-
-    /** The binary X-Mms-Response-Status value (one octet, 0xC0-0xFF) to answer with. */
-    public int responseStatus() {
-        return responseStatus;
-    }
-
-    /** The reason with the given {@link #token()}, or {@code null}. */
-    public static RejectReason forToken(CharSequence token) {
-        for (RejectReason r : VALUES) {
-            if (r.token.contentEquals(token)) {
-                return r;
-            }
-        }
-        return null;
-    }
+    return null;
+  }
 }

@@ -14,24 +14,24 @@ import java.util.Objects;
  */
 public record RouteMatch(Rule rule, String matchedKey, RouteTarget target) {
 
-    /** The rule that decided a lookup. */
-    public enum Rule {
-        /** An explicit per-number override. */
-        OVERRIDE,
-        /** The longest matching number-range prefix. */
-        PREFIX,
-        /** The longest matching domain suffix. */
-        DOMAIN,
-        /** Nothing matched: the default route, or {@link RejectReason#NO_ROUTE} without one. */
-        DEFAULT,
-        /** The address is malformed: {@link RejectReason#INVALID_ADDRESS}. */
-        INVALID
-    }
+  /** The rule that decided a lookup. */
+  public enum Rule {
+    /** An explicit per-number override. */
+    OVERRIDE,
+    /** The longest matching number-range prefix. */
+    PREFIX,
+    /** The longest matching domain suffix. */
+    DOMAIN,
+    /** Nothing matched: the default route, or {@link RejectReason#NO_ROUTE} without one. */
+    DEFAULT,
+    /** The address is malformed: {@link RejectReason#INVALID_ADDRESS}. */
+    INVALID
+  }
 
-    /** Creates a match. */
-    public RouteMatch {
-        Objects.requireNonNull(rule, "rule");
-        Objects.requireNonNull(matchedKey, "matchedKey");
-        Objects.requireNonNull(target, "target");
-    }
+  /** Creates a match. */
+  public RouteMatch {
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(matchedKey, "matchedKey");
+    Objects.requireNonNull(target, "target");
+  }
 }

@@ -50,627 +50,627 @@ import org.mmsstack.routing.table.internal.NumberFilter;
  */
 public final class RoutingTable {
 
-    // Result packing of the internal lookups: target index (14 bits) | matched length | rule.
-    private static final int TARGET_MASK = KeyTargetTable.MAX_TARGETS - 1;
-    private static final int LENGTH_SHIFT = KeyTargetTable.TARGET_BITS;
-    private static final int RULE_SHIFT = LENGTH_SHIFT + 4;
-    private static final int RULE_OVERRIDE = 1 << RULE_SHIFT;
-    private static final int RULE_PREFIX = 2 << RULE_SHIFT;
-    private static final int RULE_DEFAULT = 3 << RULE_SHIFT;
+  // Result packing of the internal lookups: target index (14 bits) | matched length | rule.
+  private static final int TARGET_MASK = KeyTargetTable.MAX_TARGETS - 1;
+  private static final int LENGTH_SHIFT = KeyTargetTable.TARGET_BITS;
+  private static final int RULE_SHIFT = LENGTH_SHIFT + 4;
+  private static final int RULE_OVERRIDE = 1 << RULE_SHIFT;
+  private static final int RULE_PREFIX = 2 << RULE_SHIFT;
+  private static final int RULE_DEFAULT = 3 << RULE_SHIFT;
 
-    /** Target index 0 of every table is {@code reject invalid-address}. */
-    static final int INVALID_INDEX = 0;
+  /** Target index 0 of every table is {@code reject invalid-address}. */
+  static final int INVALID_INDEX = 0;
 
-    private static final String TYPE_PLMN = "/TYPE=PLMN";
+  private static final String TYPE_PLMN = "/TYPE=PLMN";
 
-    private final TableVersion version;
-    private final RouteTarget[] targets;
-    private final List<RouteTarget> targetList;
-    private final int defaultIndex;
-    private final boolean hasDefault;
-    private final KeyTargetTable overrides;
-    private final KeyTargetTable prefixes;
-    private final NumberFilter numberFilter;
-    /** Bit n set if some prefix has n digits. */
-    private final int prefixLengths;
-    private final DomainTable domains;
+  private final TableVersion version;
+  private final RouteTarget[] targets;
+  private final List<RouteTarget> targetList;
+  private final int defaultIndex;
+  private final boolean hasDefault;
+  private final KeyTargetTable overrides;
+  private final KeyTargetTable prefixes;
+  private final NumberFilter numberFilter;
+  /** Bit n set if some prefix has n digits. */
+  private final int prefixLengths;
+  private final DomainTable domains;
 
-    private RoutingTable(TableVersion version, RouteTarget[] targets, int defaultIndex, boolean hasDefault,
-            KeyTargetTable overrides, KeyTargetTable prefixes, int prefixLengths, DomainTable domains) {
-        this.version = version;
-        this.targets = targets;
-        this.targetList = Collections.unmodifiableList(Arrays.asList(targets));
-        this.defaultIndex = defaultIndex;
-        this.hasDefault = hasDefault;
-        this.overrides = overrides;
-        this.prefixes = prefixes;
-        this.numberFilter = NumberFilter.build(overrides, prefixes);
-        this.prefixLengths = prefixLengths;
-        this.domains = domains;
+  private RoutingTable(TableVersion version, RouteTarget[] targets, int defaultIndex, boolean hasDefault,
+      KeyTargetTable overrides, KeyTargetTable prefixes, int prefixLengths, DomainTable domains) {
+    this.version = version;
+    this.targets = targets;
+    this.targetList = Collections.unmodifiableList(Arrays.asList(targets));
+    this.defaultIndex = defaultIndex;
+    this.hasDefault = hasDefault;
+    this.overrides = overrides;
+    this.prefixes = prefixes;
+    this.numberFilter = NumberFilter.build(overrides, prefixes);
+    this.prefixLengths = prefixLengths;
+    this.domains = domains;
+  }
+
+  /** A builder for a table with the given version. */
+  public static Builder builder(TableVersion version) {
+    return new Builder().version(version);
+  }
+
+  /** The table's version. */
+  public TableVersion version() {
+    return version;
+  }
+
+  // ------------------------------------------------------------------ lookups (hot path)
+
+  /**
+   * Routes an E.164 number given as characters: optional {@code '+'}, then 1 to 15 digits.
+   *
+   * @return the target; {@code reject invalid-address} for anything else
+   */
+  public RouteTarget lookupNumber(CharSequence number) {
+    return targets[numberResult(number, 0, number.length()) & TARGET_MASK];
+  }
+
+  /**
+   * Routes an E.164 number given as ASCII bytes {@code ascii[offset, offset + length)}: optional
+   * {@code '+'}, then 1 to 15 digits.
+   *
+   * @return the target; {@code reject invalid-address} for anything else
+   * @throws IndexOutOfBoundsException if the range is outside the array
+   */
+  public RouteTarget lookupNumber(byte[] ascii, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, ascii.length);
+    long value = DigitKeys.valueOfBytes(ascii, offset, offset + length);
+    if (value == DigitKeys.INVALID) {
+      return targets[INVALID_INDEX];
+    }
+    int count = ascii[offset] == '+' ? length - 1 : length;
+    return targets[numberResult(value, count) & TARGET_MASK];
+  }
+
+  /**
+   * Routes an E.164 number given as its value and digit count, the form that needs no parsing:
+   * {@code lookupNumber(4915112345678L, 13)} routes {@code +4915112345678}. Leading zeros count
+   * towards {@code digitCount}.
+   *
+   * @return the target; {@code reject invalid-address} if {@code digitCount} is outside 1..15
+   *     or {@code digits} is negative or has more than {@code digitCount} digits
+   */
+  public RouteTarget lookupNumber(long digits, int digitCount) {
+    if (!DigitKeys.isValid(digits, digitCount)) {
+      return targets[INVALID_INDEX];
+    }
+    return targets[numberResult(digits, digitCount) & TARGET_MASK];
+  }
+
+  /**
+   * Routes many numbers at once: {@code out[outOffset + i]} receives
+   * {@code lookupNumber(values[offset + i], digitCounts[offset + i])} for each {@code i} below
+   * {@code count}, with the array bounds checked once. Allocates nothing. (Reading ahead to
+   * overlap the cache misses of later numbers was tried and measured slower: without a
+   * prefetch instruction, Java's early reads hold up the processor until they complete.)
+   *
+   * @throws IndexOutOfBoundsException if a range is outside its array
+   */
+  public void lookupNumbers(long[] values, int[] digitCounts, int offset, int count, RouteTarget[] out, int outOffset) {
+    Objects.checkFromIndexSize(offset, count, values.length);
+    Objects.checkFromIndexSize(offset, count, digitCounts.length);
+    Objects.checkFromIndexSize(outOffset, count, out.length);
+    for (int i = 0; i < count; i++) {
+      long v = values[offset + i];
+      int n = digitCounts[offset + i];
+      out[outOffset + i] = DigitKeys.isValid(v, n) ? targets[numberResult(v, n) & TARGET_MASK]
+          : targets[INVALID_INDEX];
+    }
+  }
+
+  /**
+   * Routes a domain name (the part of an e-mail address after {@code '@'}, or an MMSE's domain).
+   *
+   * @return the target; {@code reject invalid-address} for a malformed name
+   */
+  public RouteTarget lookupDomain(CharSequence domain) {
+    return targets[domainResult(domain, 0, domain.length()) & TARGET_MASK];
+  }
+
+  /**
+   * Routes an MMS recipient address as it appears in To/Cc/Bcc: {@code +4915112345678/TYPE=PLMN}
+   * (the suffix is matched case-insensitively), a bare number, {@code user@domain} (routed by
+   * the domain after the last {@code '@'}), or a bare domain. A value of only an optional
+   * {@code '+'} and digits is a number; anything else without {@code '@'} is a domain. IPv4,
+   * IPv6 and other {@code /TYPE=} addresses give {@code reject invalid-address}.
+   */
+  public RouteTarget lookupAddress(CharSequence address) {
+    return targets[addressResult(address) & TARGET_MASK];
+  }
+
+  /**
+   * Like {@link #lookupAddress} but also says which rule decided and on which key. Allocates;
+   * meant for diagnostics and tests.
+   */
+  public RouteMatch explain(CharSequence address) {
+    int n = address.length();
+    int at = lastIndexOf(address, '@');
+    int result = addressResult(address);
+    RouteTarget target = targets[result & TARGET_MASK];
+    if (at >= 0 || !isNumberForm(address, 0, plmnEnd(address))) {
+      int from = at + 1;
+      long m = domains.longestSuffix(address, from, n);
+      if (m == DomainTable.INVALID) {
+        return new RouteMatch(RouteMatch.Rule.INVALID, "", target);
+      }
+      if (m == DomainTable.NO_MATCH) {
+        return new RouteMatch(RouteMatch.Rule.DEFAULT, "", target);
+      }
+      int start = (int) (m >>> 32);
+      int stop = address.charAt(n - 1) == '.' ? n - 1 : n;
+      return new RouteMatch(RouteMatch.Rule.DOMAIN,
+          DomainNames.canonical(address.subSequence(start, stop)), target);
+    }
+    int rule = result & (7 << RULE_SHIFT);
+    int length = (result >>> LENGTH_SHIFT) & 0xF;
+    if (rule == RULE_OVERRIDE || rule == RULE_PREFIX) {
+      int end = plmnEnd(address);
+      int start = address.charAt(0) == '+' ? 1 : 0;
+      String digits = address.subSequence(start, end).toString();
+      return new RouteMatch(rule == RULE_OVERRIDE ? RouteMatch.Rule.OVERRIDE : RouteMatch.Rule.PREFIX,
+          digits.substring(0, length), target);
+    }
+    return new RouteMatch(rule == RULE_DEFAULT ? RouteMatch.Rule.DEFAULT : RouteMatch.Rule.INVALID, "", target);
+  }
+
+  private int addressResult(CharSequence address) {
+    int n = address.length();
+    int at = lastIndexOf(address, '@');
+    if (at >= 0) {
+      return domainResult(address, at + 1, n);
+    }
+    int end = plmnEnd(address);
+    if (isNumberForm(address, 0, end)) {
+      return numberResult(address, 0, end);
+    }
+    // Anything else is a domain. A '/' (an IPv4, IPv6 or other /TYPE= address, or a
+    // /TYPE=PLMN suffix on something that is not a number) is not a domain character, so
+    // domainResult gives invalid-address for it.
+    return domainResult(address, 0, n);
+  }
+
+  /** End of the address without a {@code /TYPE=PLMN} suffix. */
+  private static int plmnEnd(CharSequence s) {
+    int n = s.length();
+    int start = n - TYPE_PLMN.length();
+    if (start < 0) {
+      return n;
+    }
+    for (int i = 0; i < TYPE_PLMN.length(); i++) {
+      char c = s.charAt(start + i);
+      char e = TYPE_PLMN.charAt(i);
+      if (c != e && !(e >= 'A' && e <= 'Z' && c == e + ('a' - 'A'))) {
+        return n;
+      }
+    }
+    return start;
+  }
+
+  private static boolean isNumberForm(CharSequence s, int start, int end) {
+    int i = start < end && s.charAt(start) == '+' ? start + 1 : start;
+    if (i == end) {
+      return false;
+    }
+    for (; i < end; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int lastIndexOf(CharSequence s, char c) {
+    for (int i = s.length() - 1; i >= 0; i--) {
+      if (s.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private int numberResult(CharSequence number, int start, int end) {
+    long value = DigitKeys.valueOfChars(number, start, end);
+    if (value == DigitKeys.INVALID) {
+      return INVALID_INDEX;
+    }
+    int count = number.charAt(start) == '+' ? end - start - 1 : end - start;
+    return numberResult(value, count);
+  }
+
+  /**
+   * The routing function for numbers: override, then longest prefix, then default. {@code value}
+   * and {@code count} are valid.
+   */
+  private int numberResult(long value, int count) {
+    long key = DigitKeys.key(value, count);
+    long group = NumberFilter.group(value, count);
+    if (numberFilter.mayContain(group, key, NumberFilter.OVERRIDE)) {
+      int t = overrides.get(key);
+      if (t >= 0) {
+        return t | count << LENGTH_SHIFT | RULE_OVERRIDE;
+      }
+    }
+    // Only lengths that some prefix has are probed, longest first, and only where the filter
+    // says the prefix may be. Prefixes of at least GROUP_DIGITS digits share the number's group,
+    // so their filter reads hit the cache line the override check brought in.
+    for (int lengths = prefixLengths & ((2 << count) - 1); lengths != 0; ) {
+      int length = 31 - Integer.numberOfLeadingZeros(lengths);
+      long prefix = prefixKey(value, count, length);
+      if (numberFilter.mayContain(length >= NumberFilter.GROUP_DIGITS ? group : prefix, prefix, NumberFilter.PREFIX)) {
+        int t = prefixes.get(prefix);
+        if (t >= 0) {
+          return t | length << LENGTH_SHIFT | RULE_PREFIX;
+        }
+      }
+      lengths &= ~(1 << length);
+    }
+    return defaultIndex | RULE_DEFAULT;
+  }
+
+  /** The key of the first {@code length} digits of a number of {@code count} digits. */
+  private static long prefixKey(long value, int count, int length) {
+    return DigitKeys.key(DigitKeys.dropDigits(value, count - length), length);
+  }
+
+  private int domainResult(CharSequence name, int start, int end) {
+    long m = domains.longestSuffix(name, start, end);
+    if (m >= 0) {
+      return (int) m & TARGET_MASK;
+    }
+    return m == DomainTable.NO_MATCH ? defaultIndex | RULE_DEFAULT : INVALID_INDEX;
+  }
+
+  // ------------------------------------------------------------------ inspection
+
+  /** The default route, if the table has one. */
+  public Optional<RouteTarget> defaultRoute() {
+    return hasDefault ? Optional.of(targets[defaultIndex]) : Optional.empty();
+  }
+
+  /**
+   * Every distinct target of the table, each once; lookups return these instances. Always
+   * contains {@code reject invalid-address}, and {@code reject no-route} when there is no
+   * default.
+   */
+  public List<RouteTarget> targets() {
+    return targetList;
+  }
+
+  /** Number of number-range prefixes. */
+  public int prefixCount() {
+    return prefixes.size();
+  }
+
+  /** Number of per-number overrides. */
+  public int overrideCount() {
+    return overrides.size();
+  }
+
+  /** Number of domain suffix routes. */
+  public int domainCount() {
+    return domains.size();
+  }
+
+  /**
+   * The bytes this table's arrays occupy, computed from their lengths (not measured): a guide to
+   * the memory a table needs, about 16 bytes per prefix or override.
+   */
+  public long estimatedSizeInBytes() {
+    return 64 + 16L * targets.length + overrides.sizeInBytes() + prefixes.sizeInBytes() + numberFilter.sizeInBytes()
+        + domains.sizeInBytes();
+  }
+
+  KeyTargetTable prefixTable() {
+    return prefixes;
+  }
+
+  KeyTargetTable overrideTable() {
+    return overrides;
+  }
+
+  DomainTable domainTable() {
+    return domains;
+  }
+
+  RouteTarget target(int index) {
+    return targets[index];
+  }
+
+  /**
+   * Two tables are equal when they have the same version (number and label), default route and
+   * entries (prefixes, overrides and domain suffixes with equal targets). Costs a pass over both.
+   */
+  @Override
+  public boolean equals(Object o) {
+    if (o == this) {
+      return true;
+    }
+    if (!(o instanceof RoutingTable other)) {
+      return false;
+    }
+    if (!version.equals(other.version) || !defaultRoute().equals(other.defaultRoute())
+        || prefixCount() != other.prefixCount() || overrideCount() != other.overrideCount()
+        || domainCount() != other.domainCount()) {
+      return false;
+    }
+    boolean[] same = {true};
+    prefixes.forEach((key, t) -> {
+      int o2 = other.prefixes.get(key);
+      same[0] &= o2 >= 0 && other.targets[o2].equals(targets[t]);
+    });
+    overrides.forEach((key, t) -> {
+      int o2 = other.overrides.get(key);
+      same[0] &= o2 >= 0 && other.targets[o2].equals(targets[t]);
+    });
+    domains.forEach((suffix, t) -> {
+      long m = other.domains.longestSuffix(suffix, 0, suffix.length());
+      same[0] &= m >= 0 && (m >>> 32) == 0 && other.targets[(int) m & TARGET_MASK].equals(targets[t]);
+    });
+    return same[0];
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(version, defaultRoute(), prefixCount(), overrideCount(), domainCount());
+  }
+
+  @Override
+  public String toString() {
+    return "RoutingTable[version " + version + ", " + prefixCount() + " prefixes, " + overrideCount()
+        + " overrides, " + domainCount() + " domains, default " + defaultRoute().map(Object::toString).orElse("none")
+        + "]";
+  }
+
+  // ------------------------------------------------------------------ builder
+
+  /**
+   * Collects routing entries and builds an immutable {@link RoutingTable}. Not thread-safe;
+   * can build several tables (each {@link #build()} sees the entries added so far).
+   *
+   * <pre>{@code
+   * RoutingTable table = RoutingTable.builder(TableVersion.of(7, "2026-11-25"))
+   *     .prefix("4917", RouteTarget.relay("rs-north"))
+   *     .prefix("49171", RouteTarget.relay("rs-south"))
+   *     .override("4917112345678", RouteTarget.relay("rs-east"))
+   *     .domain("mms.mnc002.mcc262.gprs", RouteTarget.foreignMmse("mms.mnc002.mcc262.gprs"))
+   *     .defaultRoute(RouteTarget.reject(RejectReason.UNKNOWN_RECIPIENT))
+   *     .build();
+   * }</pre>
+   */
+  public static final class Builder {
+
+    /** Entry kinds, for duplicate reports. */
+    enum Kind { PREFIX, OVERRIDE, DOMAIN }
+
+    /** Receives duplicate keys found by {@link #build(DuplicateListener)}. */
+    interface DuplicateListener {
+      void duplicate(Kind kind, int firstEntry, int duplicateEntry);
     }
 
-    /** A builder for a table with the given version. */
-    public static Builder builder(TableVersion version) {
-        return new Builder().version(version);
+    private TableVersion version;
+    private final Map<RouteTarget, Integer> targetIndex = new HashMap<>();
+    private final List<RouteTarget> targets = new ArrayList<>();
+    private long[] prefixEntries = new long[16];
+    private int prefixCount;
+    private long[] overrideEntries = new long[16];
+    private int overrideCount;
+    private String[] domainKeys = new String[16];
+    private int[] domainTargets = new int[16];
+    private int domainCount;
+    private RouteTarget defaultRoute;
+
+    Builder() {
+      intern(RouteTarget.reject(RejectReason.INVALID_ADDRESS));
     }
 
-    /** The table's version. */
-    public TableVersion version() {
-        return version;
+    /** Sets the version. */
+    public Builder version(TableVersion version) {
+      this.version = Objects.requireNonNull(version, "version");
+      return this;
     }
-
-    // ------------------------------------------------------------------ lookups (hot path)
 
     /**
-     * Routes an E.164 number given as characters: optional {@code '+'}, then 1 to 15 digits.
+     * Adds a number-range prefix: numbers starting with {@code digits} go to {@code target}
+     * unless a longer prefix or an override matches.
      *
-     * @return the target; {@code reject invalid-address} for anything else
+     * @param digits 1 to 15 digits, optionally after a {@code '+'}
+     * @throws IllegalArgumentException if {@code digits} is not that, or the table would have
+     *     more than 16383 distinct targets (see {@link RoutingTable})
      */
-    public RouteTarget lookupNumber(CharSequence number) {
-        return targets[numberResult(number, 0, number.length()) & TARGET_MASK];
+    public Builder prefix(String digits, RouteTarget target) {
+      addPrefix(keyOf(digits, "prefix"), intern(target));
+      return this;
     }
 
     /**
-     * Routes an E.164 number given as ASCII bytes {@code ascii[offset, offset + length)}: optional
-     * {@code '+'}, then 1 to 15 digits.
+     * Adds a per-number override: exactly this number goes to {@code target}, whatever its
+     * prefixes say.
      *
-     * @return the target; {@code reject invalid-address} for anything else
-     * @throws IndexOutOfBoundsException if the range is outside the array
+     * @param number 1 to 15 digits, optionally after a {@code '+'}
+     * @throws IllegalArgumentException if {@code number} is not that, or the table would have
+     *     more than 16383 distinct targets (see {@link RoutingTable})
      */
-    public RouteTarget lookupNumber(byte[] ascii, int offset, int length) {
-        Objects.checkFromIndexSize(offset, length, ascii.length);
-        long value = DigitKeys.valueOfBytes(ascii, offset, offset + length);
-        if (value == DigitKeys.INVALID) {
-            return targets[INVALID_INDEX];
-        }
-        int count = ascii[offset] == '+' ? length - 1 : length;
-        return targets[numberResult(value, count) & TARGET_MASK];
+    public Builder override(String number, RouteTarget target) {
+      addOverride(keyOf(number, "override number"), intern(target));
+      return this;
     }
 
     /**
-     * Routes an E.164 number given as its value and digit count, the form that needs no parsing:
-     * {@code lookupNumber(4915112345678L, 13)} routes {@code +4915112345678}. Leading zeros count
-     * towards {@code digitCount}.
+     * Adds a domain suffix route: {@code suffix} and every name ending in {@code "." + suffix}
+     * go to {@code target} unless a longer suffix matches. Case-insensitive.
      *
-     * @return the target; {@code reject invalid-address} if {@code digitCount} is outside 1..15
-     *     or {@code digits} is negative or has more than {@code digitCount} digits
+     * @throws IllegalArgumentException if {@code suffix} is not a valid domain name, or the
+     *     table would have more than 16383 distinct targets (see {@link RoutingTable})
      */
-    public RouteTarget lookupNumber(long digits, int digitCount) {
-        if (!DigitKeys.isValid(digits, digitCount)) {
-            return targets[INVALID_INDEX];
-        }
-        return targets[numberResult(digits, digitCount) & TARGET_MASK];
+    public Builder domain(String suffix, RouteTarget target) {
+      int bad = DomainNames.firstError(suffix);
+      if (bad >= 0) {
+        throw new IllegalArgumentException("invalid domain suffix \"" + suffix + "\" at index " + bad);
+      }
+      addDomain(DomainNames.canonical(suffix), intern(target));
+      return this;
     }
 
-    /**
-     * Routes many numbers at once: {@code out[outOffset + i]} receives
-     * {@code lookupNumber(values[offset + i], digitCounts[offset + i])} for each {@code i} below
-     * {@code count}, with the array bounds checked once. Allocates nothing. (Reading ahead to
-     * overlap the cache misses of later numbers was tried and measured slower: without a
-     * prefetch instruction, Java's early reads hold up the processor until they complete.)
-     *
-     * @throws IndexOutOfBoundsException if a range is outside its array
-     */
-    public void lookupNumbers(long[] values, int[] digitCounts, int offset, int count, RouteTarget[] out, int outOffset) {
-        Objects.checkFromIndexSize(offset, count, values.length);
-        Objects.checkFromIndexSize(offset, count, digitCounts.length);
-        Objects.checkFromIndexSize(outOffset, count, out.length);
-        for (int i = 0; i < count; i++) {
-            long v = values[offset + i];
-            int n = digitCounts[offset + i];
-            out[outOffset + i] = DigitKeys.isValid(v, n) ? targets[numberResult(v, n) & TARGET_MASK]
-                    : targets[INVALID_INDEX];
-        }
+    /** Sets the default route ({@code null} for none: unmatched addresses get {@code reject no-route}). */
+    public Builder defaultRoute(RouteTarget target) {
+      this.defaultRoute = target;
+      return this;
     }
 
-    /**
-     * Routes a domain name (the part of an e-mail address after {@code '@'}, or an MMSE's domain).
-     *
-     * @return the target; {@code reject invalid-address} for a malformed name
-     */
-    public RouteTarget lookupDomain(CharSequence domain) {
-        return targets[domainResult(domain, 0, domain.length()) & TARGET_MASK];
+    private static long keyOf(String digits, String what) {
+      long key = DigitKeys.ofChars(digits, 0, digits.length());
+      if (key == DigitKeys.INVALID) {
+        throw new IllegalArgumentException("invalid " + what + " \"" + digits
+            + "\" (expected 1-15 digits, optionally after '+')");
+      }
+      return key;
     }
 
-    /**
-     * Routes an MMS recipient address as it appears in To/Cc/Bcc: {@code +4915112345678/TYPE=PLMN}
-     * (the suffix is matched case-insensitively), a bare number, {@code user@domain} (routed by
-     * the domain after the last {@code '@'}), or a bare domain. A value of only an optional
-     * {@code '+'} and digits is a number; anything else without {@code '@'} is a domain. IPv4,
-     * IPv6 and other {@code /TYPE=} addresses give {@code reject invalid-address}.
-     */
-    public RouteTarget lookupAddress(CharSequence address) {
-        return targets[addressResult(address) & TARGET_MASK];
-    }
-
-    /**
-     * Like {@link #lookupAddress} but also says which rule decided and on which key. Allocates;
-     * meant for diagnostics and tests.
-     */
-    public RouteMatch explain(CharSequence address) {
-        int n = address.length();
-        int at = lastIndexOf(address, '@');
-        int result = addressResult(address);
-        RouteTarget target = targets[result & TARGET_MASK];
-        if (at >= 0 || !isNumberForm(address, 0, plmnEnd(address))) {
-            int from = at + 1;
-            long m = domains.longestSuffix(address, from, n);
-            if (m == DomainTable.INVALID) {
-                return new RouteMatch(RouteMatch.Rule.INVALID, "", target);
-            }
-            if (m == DomainTable.NO_MATCH) {
-                return new RouteMatch(RouteMatch.Rule.DEFAULT, "", target);
-            }
-            int start = (int) (m >>> 32);
-            int stop = address.charAt(n - 1) == '.' ? n - 1 : n;
-            return new RouteMatch(RouteMatch.Rule.DOMAIN,
-                    DomainNames.canonical(address.subSequence(start, stop)), target);
-        }
-        int rule = result & (7 << RULE_SHIFT);
-        int length = (result >>> LENGTH_SHIFT) & 0xF;
-        if (rule == RULE_OVERRIDE || rule == RULE_PREFIX) {
-            int end = plmnEnd(address);
-            int start = address.charAt(0) == '+' ? 1 : 0;
-            String digits = address.subSequence(start, end).toString();
-            return new RouteMatch(rule == RULE_OVERRIDE ? RouteMatch.Rule.OVERRIDE : RouteMatch.Rule.PREFIX,
-                    digits.substring(0, length), target);
-        }
-        return new RouteMatch(rule == RULE_DEFAULT ? RouteMatch.Rule.DEFAULT : RouteMatch.Rule.INVALID, "", target);
-    }
-
-    private int addressResult(CharSequence address) {
-        int n = address.length();
-        int at = lastIndexOf(address, '@');
-        if (at >= 0) {
-            return domainResult(address, at + 1, n);
-        }
-        int end = plmnEnd(address);
-        if (isNumberForm(address, 0, end)) {
-            return numberResult(address, 0, end);
-        }
-        // Anything else is a domain. A '/' (an IPv4, IPv6 or other /TYPE= address, or a
-        // /TYPE=PLMN suffix on something that is not a number) is not a domain character, so
-        // domainResult gives invalid-address for it.
-        return domainResult(address, 0, n);
-    }
-
-    /** End of the address without a {@code /TYPE=PLMN} suffix. */
-    private static int plmnEnd(CharSequence s) {
-        int n = s.length();
-        int start = n - TYPE_PLMN.length();
-        if (start < 0) {
-            return n;
-        }
-        for (int i = 0; i < TYPE_PLMN.length(); i++) {
-            char c = s.charAt(start + i);
-            char e = TYPE_PLMN.charAt(i);
-            if (c != e && !(e >= 'A' && e <= 'Z' && c == e + ('a' - 'A'))) {
-                return n;
-            }
-        }
-        return start;
-    }
-
-    private static boolean isNumberForm(CharSequence s, int start, int end) {
-        int i = start < end && s.charAt(start) == '+' ? start + 1 : start;
-        if (i == end) {
-            return false;
-        }
-        for (; i < end; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int lastIndexOf(CharSequence s, char c) {
-        for (int i = s.length() - 1; i >= 0; i--) {
-            if (s.charAt(i) == c) {
-                return i;
-            }
-        }
+    /** Index of {@code target}, adding it if new; -1 if the target limit is reached. */
+    int tryIntern(RouteTarget target) {
+      Integer i = targetIndex.get(Objects.requireNonNull(target, "target"));
+      if (i != null) {
+        return i;
+      }
+      // One index stays free for the no-route rejection build() may add.
+      if (targets.size() >= KeyTargetTable.MAX_TARGETS - 1) {
         return -1;
+      }
+      int index = targets.size();
+      targets.add(target);
+      targetIndex.put(target, index);
+      return index;
     }
 
-    private int numberResult(CharSequence number, int start, int end) {
-        long value = DigitKeys.valueOfChars(number, start, end);
-        if (value == DigitKeys.INVALID) {
-            return INVALID_INDEX;
-        }
-        int count = number.charAt(start) == '+' ? end - start - 1 : end - start;
-        return numberResult(value, count);
+    private int intern(RouteTarget target) {
+      int i = tryIntern(target);
+      if (i < 0) {
+        throw new IllegalArgumentException("more than " + (KeyTargetTable.MAX_TARGETS - 1)
+            + " distinct targets in one table");
+      }
+      return i;
     }
 
-    /**
-     * The routing function for numbers: override, then longest prefix, then default. {@code value}
-     * and {@code count} are valid.
-     */
-    private int numberResult(long value, int count) {
-        long key = DigitKeys.key(value, count);
-        long group = NumberFilter.group(value, count);
-        if (numberFilter.mayContain(group, key, NumberFilter.OVERRIDE)) {
-            int t = overrides.get(key);
-            if (t >= 0) {
-                return t | count << LENGTH_SHIFT | RULE_OVERRIDE;
-            }
-        }
-        // Only lengths that some prefix has are probed, longest first, and only where the filter
-        // says the prefix may be. Prefixes of at least GROUP_DIGITS digits share the number's group,
-        // so their filter reads hit the cache line the override check brought in.
-        for (int lengths = prefixLengths & ((2 << count) - 1); lengths != 0; ) {
-            int length = 31 - Integer.numberOfLeadingZeros(lengths);
-            long prefix = prefixKey(value, count, length);
-            if (numberFilter.mayContain(length >= NumberFilter.GROUP_DIGITS ? group : prefix, prefix, NumberFilter.PREFIX)) {
-                int t = prefixes.get(prefix);
-                if (t >= 0) {
-                    return t | length << LENGTH_SHIFT | RULE_PREFIX;
-                }
-            }
-            lengths &= ~(1 << length);
-        }
-        return defaultIndex | RULE_DEFAULT;
+    void addPrefix(long key, int target) {
+      if (prefixCount == prefixEntries.length) {
+        prefixEntries = Arrays.copyOf(prefixEntries, grow(prefixCount));
+      }
+      prefixEntries[prefixCount++] = KeyTargetTable.pack(key, target);
     }
 
-    /** The key of the first {@code length} digits of a number of {@code count} digits. */
-    private static long prefixKey(long value, int count, int length) {
-        return DigitKeys.key(DigitKeys.dropDigits(value, count - length), length);
+    void addOverride(long key, int target) {
+      if (overrideCount == overrideEntries.length) {
+        overrideEntries = Arrays.copyOf(overrideEntries, grow(overrideCount));
+      }
+      overrideEntries[overrideCount++] = KeyTargetTable.pack(key, target);
     }
 
-    private int domainResult(CharSequence name, int start, int end) {
-        long m = domains.longestSuffix(name, start, end);
-        if (m >= 0) {
-            return (int) m & TARGET_MASK;
-        }
-        return m == DomainTable.NO_MATCH ? defaultIndex | RULE_DEFAULT : INVALID_INDEX;
+    void addDomain(String lowerCaseSuffix, int target) {
+      if (domainCount == domainKeys.length) {
+        domainKeys = Arrays.copyOf(domainKeys, grow(domainCount));
+        domainTargets = Arrays.copyOf(domainTargets, domainKeys.length);
+      }
+      domainKeys[domainCount] = lowerCaseSuffix;
+      domainTargets[domainCount++] = target;
     }
 
-    // ------------------------------------------------------------------ inspection
-
-    /** The default route, if the table has one. */
-    public Optional<RouteTarget> defaultRoute() {
-        return hasDefault ? Optional.of(targets[defaultIndex]) : Optional.empty();
+    private static int grow(int n) {
+      return n + (n >> 1) + 16;
     }
 
-    /**
-     * Every distinct target of the table, each once; lookups return these instances. Always
-     * contains {@code reject invalid-address}, and {@code reject no-route} when there is no
-     * default.
-     */
-    public List<RouteTarget> targets() {
-        return targetList;
+    RouteTarget targetAt(int index) {
+      return targets.get(index);
     }
 
-    /** Number of number-range prefixes. */
-    public int prefixCount() {
-        return prefixes.size();
+    int prefixCount() {
+      return prefixCount;
     }
 
-    /** Number of per-number overrides. */
-    public int overrideCount() {
-        return overrides.size();
+    int overrideCount() {
+      return overrideCount;
     }
 
-    /** Number of domain suffix routes. */
-    public int domainCount() {
-        return domains.size();
+    int domainCount() {
+      return domainCount;
+    }
+
+    String describeEntry(Kind kind, int entry) {
+      switch (kind) {
+        case PREFIX:
+          return "prefix " + DigitKeys.toDigits(KeyTargetTable.keyOf(prefixEntries[entry])) + " "
+              + targets.get(KeyTargetTable.targetOf(prefixEntries[entry]));
+        case OVERRIDE:
+          return "number " + DigitKeys.toDigits(KeyTargetTable.keyOf(overrideEntries[entry])) + " "
+              + targets.get(KeyTargetTable.targetOf(overrideEntries[entry]));
+        default:
+          return "domain " + domainKeys[entry] + " " + targets.get(domainTargets[entry]);
+      }
     }
 
     /**
-     * The bytes this table's arrays occupy, computed from their lengths (not measured): a guide to
-     * the memory a table needs, about 16 bytes per prefix or override.
-     */
-    public long estimatedSizeInBytes() {
-        return 64 + 16L * targets.length + overrides.sizeInBytes() + prefixes.sizeInBytes() + numberFilter.sizeInBytes()
-                + domains.sizeInBytes();
-    }
-
-    KeyTargetTable prefixTable() {
-        return prefixes;
-    }
-
-    KeyTargetTable overrideTable() {
-        return overrides;
-    }
-
-    DomainTable domainTable() {
-        return domains;
-    }
-
-    RouteTarget target(int index) {
-        return targets[index];
-    }
-
-    /**
-     * Two tables are equal when they have the same version (number and label), default route and
-     * entries (prefixes, overrides and domain suffixes with equal targets). Costs a pass over both.
-     */
-    @Override
-    public boolean equals(Object o) {
-        if (o == this) {
-            return true;
-        }
-        if (!(o instanceof RoutingTable other)) {
-            return false;
-        }
-        if (!version.equals(other.version) || !defaultRoute().equals(other.defaultRoute())
-                || prefixCount() != other.prefixCount() || overrideCount() != other.overrideCount()
-                || domainCount() != other.domainCount()) {
-            return false;
-        }
-        boolean[] same = {true};
-        prefixes.forEach((key, t) -> {
-            int o2 = other.prefixes.get(key);
-            same[0] &= o2 >= 0 && other.targets[o2].equals(targets[t]);
-        });
-        overrides.forEach((key, t) -> {
-            int o2 = other.overrides.get(key);
-            same[0] &= o2 >= 0 && other.targets[o2].equals(targets[t]);
-        });
-        domains.forEach((suffix, t) -> {
-            long m = other.domains.longestSuffix(suffix, 0, suffix.length());
-            same[0] &= m >= 0 && (m >>> 32) == 0 && other.targets[(int) m & TARGET_MASK].equals(targets[t]);
-        });
-        return same[0];
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(version, defaultRoute(), prefixCount(), overrideCount(), domainCount());
-    }
-
-    @Override
-    public String toString() {
-        return "RoutingTable[version " + version + ", " + prefixCount() + " prefixes, " + overrideCount()
-                + " overrides, " + domainCount() + " domains, default " + defaultRoute().map(Object::toString).orElse("none")
-                + "]";
-    }
-
-    // ------------------------------------------------------------------ builder
-
-    /**
-     * Collects routing entries and builds an immutable {@link RoutingTable}. Not thread-safe;
-     * can build several tables (each {@link #build()} sees the entries added so far).
+     * Builds the table.
      *
-     * <pre>{@code
-     * RoutingTable table = RoutingTable.builder(TableVersion.of(7, "2026-11-25"))
-     *     .prefix("4917", RouteTarget.relay("rs-north"))
-     *     .prefix("49171", RouteTarget.relay("rs-south"))
-     *     .override("4917112345678", RouteTarget.relay("rs-east"))
-     *     .domain("mms.mnc002.mcc262.gprs", RouteTarget.foreignMmse("mms.mnc002.mcc262.gprs"))
-     *     .defaultRoute(RouteTarget.reject(RejectReason.UNKNOWN_RECIPIENT))
-     *     .build();
-     * }</pre>
+     * @throws IllegalStateException if no version was set
+     * @throws IllegalArgumentException if a prefix, override or domain suffix was added twice
+     *     (with the same or a different target); the message names the first such key
      */
-    public static final class Builder {
-
-        /** Entry kinds, for duplicate reports. */
-        enum Kind { PREFIX, OVERRIDE, DOMAIN }
-
-        /** Receives duplicate keys found by {@link #build(DuplicateListener)}. */
-        interface DuplicateListener {
-            void duplicate(Kind kind, int firstEntry, int duplicateEntry);
+    public RoutingTable build() {
+      // Only the first duplicate is described; the others are counted.
+      String[] first = {null};
+      int[] count = {0};
+      RoutingTable table = build((kind, firstEntry, duplicate) -> {
+        if (count[0]++ == 0) {
+          first[0] = describeEntry(kind, duplicate) + " duplicates " + describeEntry(kind, firstEntry);
         }
-
-        private TableVersion version;
-        private final Map<RouteTarget, Integer> targetIndex = new HashMap<>();
-        private final List<RouteTarget> targets = new ArrayList<>();
-        private long[] prefixEntries = new long[16];
-        private int prefixCount;
-        private long[] overrideEntries = new long[16];
-        private int overrideCount;
-        private String[] domainKeys = new String[16];
-        private int[] domainTargets = new int[16];
-        private int domainCount;
-        private RouteTarget defaultRoute;
-
-        Builder() {
-            intern(RouteTarget.reject(RejectReason.INVALID_ADDRESS));
-        }
-
-        /** Sets the version. */
-        public Builder version(TableVersion version) {
-            this.version = Objects.requireNonNull(version, "version");
-            return this;
-        }
-
-        /**
-         * Adds a number-range prefix: numbers starting with {@code digits} go to {@code target}
-         * unless a longer prefix or an override matches.
-         *
-         * @param digits 1 to 15 digits, optionally after a {@code '+'}
-         * @throws IllegalArgumentException if {@code digits} is not that, or the table would have
-         *     more than 16383 distinct targets (see {@link RoutingTable})
-         */
-        public Builder prefix(String digits, RouteTarget target) {
-            addPrefix(keyOf(digits, "prefix"), intern(target));
-            return this;
-        }
-
-        /**
-         * Adds a per-number override: exactly this number goes to {@code target}, whatever its
-         * prefixes say.
-         *
-         * @param number 1 to 15 digits, optionally after a {@code '+'}
-         * @throws IllegalArgumentException if {@code number} is not that, or the table would have
-         *     more than 16383 distinct targets (see {@link RoutingTable})
-         */
-        public Builder override(String number, RouteTarget target) {
-            addOverride(keyOf(number, "override number"), intern(target));
-            return this;
-        }
-
-        /**
-         * Adds a domain suffix route: {@code suffix} and every name ending in {@code "." + suffix}
-         * go to {@code target} unless a longer suffix matches. Case-insensitive.
-         *
-         * @throws IllegalArgumentException if {@code suffix} is not a valid domain name, or the
-         *     table would have more than 16383 distinct targets (see {@link RoutingTable})
-         */
-        public Builder domain(String suffix, RouteTarget target) {
-            int bad = DomainNames.firstError(suffix);
-            if (bad >= 0) {
-                throw new IllegalArgumentException("invalid domain suffix \"" + suffix + "\" at index " + bad);
-            }
-            addDomain(DomainNames.canonical(suffix), intern(target));
-            return this;
-        }
-
-        /** Sets the default route ({@code null} for none: unmatched addresses get {@code reject no-route}). */
-        public Builder defaultRoute(RouteTarget target) {
-            this.defaultRoute = target;
-            return this;
-        }
-
-        private static long keyOf(String digits, String what) {
-            long key = DigitKeys.ofChars(digits, 0, digits.length());
-            if (key == DigitKeys.INVALID) {
-                throw new IllegalArgumentException("invalid " + what + " \"" + digits
-                        + "\" (expected 1-15 digits, optionally after '+')");
-            }
-            return key;
-        }
-
-        /** Index of {@code target}, adding it if new; -1 if the target limit is reached. */
-        int tryIntern(RouteTarget target) {
-            Integer i = targetIndex.get(Objects.requireNonNull(target, "target"));
-            if (i != null) {
-                return i;
-            }
-            // One index stays free for the no-route rejection build() may add.
-            if (targets.size() >= KeyTargetTable.MAX_TARGETS - 1) {
-                return -1;
-            }
-            int index = targets.size();
-            targets.add(target);
-            targetIndex.put(target, index);
-            return index;
-        }
-
-        private int intern(RouteTarget target) {
-            int i = tryIntern(target);
-            if (i < 0) {
-                throw new IllegalArgumentException("more than " + (KeyTargetTable.MAX_TARGETS - 1)
-                        + " distinct targets in one table");
-            }
-            return i;
-        }
-
-        void addPrefix(long key, int target) {
-            if (prefixCount == prefixEntries.length) {
-                prefixEntries = Arrays.copyOf(prefixEntries, grow(prefixCount));
-            }
-            prefixEntries[prefixCount++] = KeyTargetTable.pack(key, target);
-        }
-
-        void addOverride(long key, int target) {
-            if (overrideCount == overrideEntries.length) {
-                overrideEntries = Arrays.copyOf(overrideEntries, grow(overrideCount));
-            }
-            overrideEntries[overrideCount++] = KeyTargetTable.pack(key, target);
-        }
-
-        void addDomain(String lowerCaseSuffix, int target) {
-            if (domainCount == domainKeys.length) {
-                domainKeys = Arrays.copyOf(domainKeys, grow(domainCount));
-                domainTargets = Arrays.copyOf(domainTargets, domainKeys.length);
-            }
-            domainKeys[domainCount] = lowerCaseSuffix;
-            domainTargets[domainCount++] = target;
-        }
-
-        private static int grow(int n) {
-            return n + (n >> 1) + 16;
-        }
-
-        RouteTarget targetAt(int index) {
-            return targets.get(index);
-        }
-
-        int prefixCount() {
-            return prefixCount;
-        }
-
-        int overrideCount() {
-            return overrideCount;
-        }
-
-        int domainCount() {
-            return domainCount;
-        }
-
-        String describeEntry(Kind kind, int entry) {
-            switch (kind) {
-                case PREFIX:
-                    return "prefix " + DigitKeys.toDigits(KeyTargetTable.keyOf(prefixEntries[entry])) + " "
-                            + targets.get(KeyTargetTable.targetOf(prefixEntries[entry]));
-                case OVERRIDE:
-                    return "number " + DigitKeys.toDigits(KeyTargetTable.keyOf(overrideEntries[entry])) + " "
-                            + targets.get(KeyTargetTable.targetOf(overrideEntries[entry]));
-                default:
-                    return "domain " + domainKeys[entry] + " " + targets.get(domainTargets[entry]);
-            }
-        }
-
-        /**
-         * Builds the table.
-         *
-         * @throws IllegalStateException if no version was set
-         * @throws IllegalArgumentException if a prefix, override or domain suffix was added twice
-         *     (with the same or a different target); the message names the first such key
-         */
-        public RoutingTable build() {
-            // Only the first duplicate is described; the others are counted.
-            String[] first = {null};
-            int[] count = {0};
-            RoutingTable table = build((kind, firstEntry, duplicate) -> {
-                if (count[0]++ == 0) {
-                    first[0] = describeEntry(kind, duplicate) + " duplicates " + describeEntry(kind, firstEntry);
-                }
-            });
-            if (count[0] > 0) {
-                throw new IllegalArgumentException(first[0]
-                        + (count[0] > 1 ? " (and " + (count[0] - 1) + " more duplicates)" : ""));
-            }
-            return table;
-        }
-
-        RoutingTable build(DuplicateListener listener) {
-            if (version == null) {
-                throw new IllegalStateException("no version set");
-            }
-            KeyTargetTable prefixTable = KeyTargetTable.build(prefixEntries, prefixCount,
-                    (first, dup) -> listener.duplicate(Kind.PREFIX, first, dup));
-            KeyTargetTable overrideTable = KeyTargetTable.build(overrideEntries, overrideCount,
-                    (first, dup) -> listener.duplicate(Kind.OVERRIDE, first, dup));
-            int[] lengths = {0};
-            prefixTable.forEach((key, t) -> lengths[0] |= 1 << DigitKeys.length(key));
-            Map<String, Integer> seen = new HashMap<>();
-            String[] keys = new String[domainCount];
-            int[] values = new int[domainCount];
-            int n = 0;
-            for (int e = 0; e < domainCount; e++) {
-                Integer first = seen.putIfAbsent(domainKeys[e], e);
-                if (first != null) {
-                    listener.duplicate(Kind.DOMAIN, first, e);
-                } else {
-                    keys[n] = domainKeys[e];
-                    values[n++] = domainTargets[e];
-                }
-            }
-            DomainTable domainTable = new DomainTable(keys, values, n);
-            // The target array is rebuilt from scratch so that its order is deterministic and the
-            // builder stays usable; indices are unchanged.
-            List<RouteTarget> all = new ArrayList<>(targets);
-            RouteTarget fallback = defaultRoute != null ? defaultRoute : RouteTarget.reject(RejectReason.NO_ROUTE);
-            Integer defaultIdx = targetIndex.get(fallback);
-            if (defaultIdx == null) {
-                defaultIdx = all.size();
-                all.add(fallback);
-            }
-            return new RoutingTable(version, all.toArray(new RouteTarget[0]), defaultIdx, defaultRoute != null,
-                    overrideTable, prefixTable, lengths[0], domainTable);
-        }
+      });
+      if (count[0] > 0) {
+        throw new IllegalArgumentException(first[0]
+            + (count[0] > 1 ? " (and " + (count[0] - 1) + " more duplicates)" : ""));
+      }
+      return table;
     }
+
+    RoutingTable build(DuplicateListener listener) {
+      if (version == null) {
+        throw new IllegalStateException("no version set");
+      }
+      KeyTargetTable prefixTable = KeyTargetTable.build(prefixEntries, prefixCount,
+          (first, dup) -> listener.duplicate(Kind.PREFIX, first, dup));
+      KeyTargetTable overrideTable = KeyTargetTable.build(overrideEntries, overrideCount,
+          (first, dup) -> listener.duplicate(Kind.OVERRIDE, first, dup));
+      int[] lengths = {0};
+      prefixTable.forEach((key, t) -> lengths[0] |= 1 << DigitKeys.length(key));
+      Map<String, Integer> seen = new HashMap<>();
+      String[] keys = new String[domainCount];
+      int[] values = new int[domainCount];
+      int n = 0;
+      for (int e = 0; e < domainCount; e++) {
+        Integer first = seen.putIfAbsent(domainKeys[e], e);
+        if (first != null) {
+          listener.duplicate(Kind.DOMAIN, first, e);
+        } else {
+          keys[n] = domainKeys[e];
+          values[n++] = domainTargets[e];
+        }
+      }
+      DomainTable domainTable = new DomainTable(keys, values, n);
+      // The target array is rebuilt from scratch so that its order is deterministic and the
+      // builder stays usable; indices are unchanged.
+      List<RouteTarget> all = new ArrayList<>(targets);
+      RouteTarget fallback = defaultRoute != null ? defaultRoute : RouteTarget.reject(RejectReason.NO_ROUTE);
+      Integer defaultIdx = targetIndex.get(fallback);
+      if (defaultIdx == null) {
+        defaultIdx = all.size();
+        all.add(fallback);
+      }
+      return new RoutingTable(version, all.toArray(new RouteTarget[0]), defaultIdx, defaultRoute != null,
+          overrideTable, prefixTable, lengths[0], domainTable);
+    }
+  }
 }

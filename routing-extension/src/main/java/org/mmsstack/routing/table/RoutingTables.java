@@ -19,155 +19,155 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class RoutingTables {
 
-    /** Receives every change of the live tables. */
-    @FunctionalInterface
-    public interface Listener {
-        /**
-         * Called after a change became visible to readers.
-         *
-         * @param before the live tables before the change
-         * @param after the live tables after it
-         */
-        void tablesChanged(Snapshot before, Snapshot after);
-    }
-
+  /** Receives every change of the live tables. */
+  @FunctionalInterface
+  public interface Listener {
     /**
-     * An immutable view of the live tables at one moment.
+     * Called after a change became visible to readers.
+     *
+     * @param before the live tables before the change
+     * @param after the live tables after it
      */
-    public static final class Snapshot {
-        private final RoutingTable current;
-        private final RoutingTable previous;
+    void tablesChanged(Snapshot before, Snapshot after);
+  }
 
-        Snapshot(RoutingTable current, RoutingTable previous) {
-            this.current = current;
-            this.previous = previous;
-        }
+  /**
+   * An immutable view of the live tables at one moment.
+   */
+  public static final class Snapshot {
+    private final RoutingTable current;
+    private final RoutingTable previous;
 
-        /** The current table. */
-        public RoutingTable current() {
-            return current;
-        }
-
-        /** The previous table, while it is kept live. */
-        public Optional<RoutingTable> previous() {
-            return Optional.ofNullable(previous);
-        }
-
-        /**
-         * The live table with version number {@code versionNumber}, or {@code null} if neither the
-         * current nor the previous table has it. Allocation-free, for the routing path.
-         */
-        public RoutingTable find(long versionNumber) {
-            if (current.version().number() == versionNumber) {
-                return current;
-            }
-            if (previous != null && previous.version().number() == versionNumber) {
-                return previous;
-            }
-            return null;
-        }
-
-        @Override
-        public String toString() {
-            return "Snapshot[current " + current.version() + (previous == null ? "" : ", previous " + previous.version())
-                    + "]";
-        }
-    }
-
-    private volatile Snapshot snapshot;
-    private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
-
-    /** Starts with {@code initial} as the current table and no previous one. */
-    public RoutingTables(RoutingTable initial) {
-        this.snapshot = new Snapshot(Objects.requireNonNull(initial, "initial"), null);
+    Snapshot(RoutingTable current, RoutingTable previous) {
+      this.current = current;
+      this.previous = previous;
     }
 
     /** The current table. */
     public RoutingTable current() {
-        return snapshot.current;
+      return current;
     }
 
-    /** The live tables, consistent with each other. */
-    public Snapshot snapshot() {
-        return snapshot;
+    /** The previous table, while it is kept live. */
+    public Optional<RoutingTable> previous() {
+      return Optional.ofNullable(previous);
     }
 
-    /** Same as {@code snapshot().find(versionNumber)}. */
+    /**
+     * The live table with version number {@code versionNumber}, or {@code null} if neither the
+     * current nor the previous table has it. Allocation-free, for the routing path.
+     */
     public RoutingTable find(long versionNumber) {
-        return snapshot.find(versionNumber);
+      if (current.version().number() == versionNumber) {
+        return current;
+      }
+      if (previous != null && previous.version().number() == versionNumber) {
+        return previous;
+      }
+      return null;
     }
 
-    /**
-     * Makes {@code next} current and keeps the table it replaces live as the previous one (an
-     * older previous table is dropped).
-     *
-     * @throws IllegalArgumentException if {@code next}'s version number is not greater than the
-     *     current one's
-     */
-    public void install(RoutingTable next) {
-        install(next, true);
+    @Override
+    public String toString() {
+      return "Snapshot[current " + current.version() + (previous == null ? "" : ", previous " + previous.version())
+          + "]";
     }
+  }
 
-    /**
-     * Makes {@code next} current; the table it replaces stays live as the previous one if
-     * {@code keepPrevious}, otherwise no previous table remains.
-     *
-     * @throws IllegalArgumentException if {@code next}'s version number is not greater than the
-     *     current one's
-     */
-    public synchronized void install(RoutingTable next, boolean keepPrevious) {
-        Objects.requireNonNull(next, "next");
-        Snapshot before = snapshot;
-        long now = before.current.version().number();
-        if (next.version().number() <= now) {
-            throw new IllegalArgumentException("table version " + next.version().number()
-                    + " is not newer than the current version " + now);
+  private volatile Snapshot snapshot;
+  private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
+
+  /** Starts with {@code initial} as the current table and no previous one. */
+  public RoutingTables(RoutingTable initial) {
+    this.snapshot = new Snapshot(Objects.requireNonNull(initial, "initial"), null);
+  }
+
+  /** The current table. */
+  public RoutingTable current() {
+    return snapshot.current;
+  }
+
+  /** The live tables, consistent with each other. */
+  public Snapshot snapshot() {
+    return snapshot;
+  }
+
+  /** Same as {@code snapshot().find(versionNumber)}. */
+  public RoutingTable find(long versionNumber) {
+    return snapshot.find(versionNumber);
+  }
+
+  /**
+   * Makes {@code next} current and keeps the table it replaces live as the previous one (an
+   * older previous table is dropped).
+   *
+   * @throws IllegalArgumentException if {@code next}'s version number is not greater than the
+   *     current one's
+   */
+  public void install(RoutingTable next) {
+    install(next, true);
+  }
+
+  /**
+   * Makes {@code next} current; the table it replaces stays live as the previous one if
+   * {@code keepPrevious}, otherwise no previous table remains.
+   *
+   * @throws IllegalArgumentException if {@code next}'s version number is not greater than the
+   *     current one's
+   */
+  public synchronized void install(RoutingTable next, boolean keepPrevious) {
+    Objects.requireNonNull(next, "next");
+    Snapshot before = snapshot;
+    long now = before.current.version().number();
+    if (next.version().number() <= now) {
+      throw new IllegalArgumentException("table version " + next.version().number()
+          + " is not newer than the current version " + now);
+    }
+    change(before, new Snapshot(next, keepPrevious ? before.current : null));
+  }
+
+  /**
+   * Ends a transition: drops the previous table.
+   *
+   * @return whether there was a previous table
+   */
+  public synchronized boolean retirePrevious() {
+    Snapshot before = snapshot;
+    if (before.previous == null) {
+      return false;
+    }
+    change(before, new Snapshot(before.current, null));
+    return true;
+  }
+
+  private void change(Snapshot before, Snapshot after) {
+    snapshot = after;
+    RuntimeException failure = null;
+    // Every listener hears of the change even if one of them throws; the first failure is
+    // rethrown afterwards with the others suppressed.
+    for (Listener l : listeners) {
+      try {
+        l.tablesChanged(before, after);
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
         }
-        change(before, new Snapshot(next, keepPrevious ? before.current : null));
+      }
     }
+    if (failure != null) {
+      throw failure;
+    }
+  }
 
-    /**
-     * Ends a transition: drops the previous table.
-     *
-     * @return whether there was a previous table
-     */
-    public synchronized boolean retirePrevious() {
-        Snapshot before = snapshot;
-        if (before.previous == null) {
-            return false;
-        }
-        change(before, new Snapshot(before.current, null));
-        return true;
-    }
+  /** Adds a listener; it hears of changes made after this call. */
+  public void addListener(Listener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
 
-    private void change(Snapshot before, Snapshot after) {
-        snapshot = after;
-        RuntimeException failure = null;
-        // Every listener hears of the change even if one of them throws; the first failure is
-        // rethrown afterwards with the others suppressed.
-        for (Listener l : listeners) {
-            try {
-                l.tablesChanged(before, after);
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    /** Adds a listener; it hears of changes made after this call. */
-    public void addListener(Listener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
-    }
-
-    /** Removes a listener added before; returns whether it was registered. */
-    public boolean removeListener(Listener listener) {
-        return listeners.remove(listener);
-    }
+  /** Removes a listener added before; returns whether it was registered. */
+  public boolean removeListener(Listener listener) {
+    return listeners.remove(listener);
+  }
 }

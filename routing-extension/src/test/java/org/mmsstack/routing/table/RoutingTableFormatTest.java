@@ -22,239 +22,239 @@ import org.mmsstack.routing.table.RoutingTableFormatException.Reason;
 
 class RoutingTableFormatTest {
 
-    private static final String SAMPLE = String.join("\n",
-            "# routing data of the north region",
-            "mms-routing-table 1",
-            "version 42 2026-11-25.a",
-            "",
-            "default reject unknown-recipient   # anything not listed",
-            "prefix 49 relay rs-north",
-            "prefix +4917 relay rs-south",
-            "\tprefix 491711\trelay rs-east",
-            "prefix 4930 mmse MMS.mnc002.mcc262.gprs",
-            "prefix 4919 reject barred",
-            "number 4917112345678 relay rs-west",
-            "domain Example.COM relay rs-mail",
-            "domain north.example.com relay rs-north",
-            "");
+  private static final String SAMPLE = String.join("\n",
+      "# routing data of the north region",
+      "mms-routing-table 1",
+      "version 42 2026-11-25.a",
+      "",
+      "default reject unknown-recipient   # anything not listed",
+      "prefix 49 relay rs-north",
+      "prefix +4917 relay rs-south",
+      "\tprefix 491711\trelay rs-east",
+      "prefix 4930 mmse MMS.mnc002.mcc262.gprs",
+      "prefix 4919 reject barred",
+      "number 4917112345678 relay rs-west",
+      "domain Example.COM relay rs-mail",
+      "domain north.example.com relay rs-north",
+      "");
 
-    private final RoutingTableParser parser = new RoutingTableParser();
+  private final RoutingTableParser parser = new RoutingTableParser();
 
-    @Test
-    void parsesEveryStatement() throws Exception {
-        RoutingTable t = parser.parse(SAMPLE);
-        assertEquals(TableVersion.of(42, "2026-11-25.a"), t.version());
-        assertEquals(RouteTarget.reject(RejectReason.UNKNOWN_RECIPIENT), t.defaultRoute().orElseThrow());
-        assertEquals(RouteTarget.relay("rs-east"), t.lookupNumber("+4917110"));
-        assertEquals(RouteTarget.foreignMmse("mms.mnc002.mcc262.gprs"), t.lookupNumber("4930123"));
-        assertEquals(RouteTarget.reject(RejectReason.BARRED), t.lookupNumber("4919123"));
-        assertEquals(RouteTarget.relay("rs-west"), t.lookupNumber("4917112345678"));
-        assertEquals(RouteTarget.relay("rs-mail"), t.lookupAddress("a@b.example.com"));
-        assertEquals(5, t.prefixCount());
-        assertEquals(1, t.overrideCount());
-        assertEquals(2, t.domainCount());
+  @Test
+  void parsesEveryStatement() throws Exception {
+    RoutingTable t = parser.parse(SAMPLE);
+    assertEquals(TableVersion.of(42, "2026-11-25.a"), t.version());
+    assertEquals(RouteTarget.reject(RejectReason.UNKNOWN_RECIPIENT), t.defaultRoute().orElseThrow());
+    assertEquals(RouteTarget.relay("rs-east"), t.lookupNumber("+4917110"));
+    assertEquals(RouteTarget.foreignMmse("mms.mnc002.mcc262.gprs"), t.lookupNumber("4930123"));
+    assertEquals(RouteTarget.reject(RejectReason.BARRED), t.lookupNumber("4919123"));
+    assertEquals(RouteTarget.relay("rs-west"), t.lookupNumber("4917112345678"));
+    assertEquals(RouteTarget.relay("rs-mail"), t.lookupAddress("a@b.example.com"));
+    assertEquals(5, t.prefixCount());
+    assertEquals(1, t.overrideCount());
+    assertEquals(2, t.domainCount());
+  }
+
+  @Test
+  void writerOutputParsesToAnEqualTableAndIsStable() throws Exception {
+    RoutingTable t = parser.parse(SAMPLE);
+    String text = RoutingTableWriter.toText(t);
+    RoutingTable again = parser.parse(text);
+    assertEquals(t, again);
+    assertEquals(text, RoutingTableWriter.toText(again));
+    assertEquals(String.join("\n",
+        "mms-routing-table 1",
+        "version 42 2026-11-25.a",
+        "default reject unknown-recipient",
+        "domain example.com relay rs-mail",
+        "domain north.example.com relay rs-north",
+        "prefix 49 relay rs-north",
+        "prefix 4917 relay rs-south",
+        "prefix 491711 relay rs-east",
+        "prefix 4919 reject barred",
+        "prefix 4930 mmse mms.mnc002.mcc262.gprs",
+        "number 4917112345678 relay rs-west",
+        ""), text);
+  }
+
+  @Test
+  void roundTripsEveryTargetKindAndNoDefault() throws Exception {
+    RoutingTable.Builder b = RoutingTable.builder(TableVersion.of(Long.MAX_VALUE));
+    for (RejectReason r : RejectReason.values()) {
+      b.prefix("1" + r.ordinal(), RouteTarget.reject(r));
+    }
+    b.prefix("0", RouteTarget.relay("a")).override("000000000000000", RouteTarget.foreignMmse("x.y"));
+    RoutingTable t = b.build();
+    assertEquals(t, parser.parse(RoutingTableWriter.toText(t)));
+  }
+
+  @Test
+  void fileAndStreamAndBytesGiveTheSameTable(@TempDir Path dir) throws Exception {
+    RoutingTable t = parser.parse(SAMPLE);
+    Path file = dir.resolve("routing.table");
+    RoutingTableWriter.write(t, file);
+    assertEquals(t, parser.parse(file));
+    assertEquals(t, parser.parse(Files.readAllBytes(file)));
+    assertEquals(t, parser.parse(new OneByteStream(Files.readAllBytes(file))));
+  }
+
+  @Test
+  void acceptsCrLfAndNoFinalNewline() throws Exception {
+    String crlf = SAMPLE.replace("\n", "\r\n").trim();
+    assertEquals(parser.parse(SAMPLE), parser.parse(crlf));
+    assertEquals(parser.parse(SAMPLE), parser.parse(new ByteArrayInputStream(crlf.getBytes(StandardCharsets.US_ASCII))));
+  }
+
+  @Test
+  void largeTableRoundTripsThroughAStream() throws Exception {
+    RoutingTable.Builder b = RoutingTable.builder(TableVersion.of(3));
+    for (int i = 0; i < 50_000; i++) {
+      b.prefix(Integer.toString(1_000_000 + i), RouteTarget.relay("rs-" + (i % 7)));
+      b.override(Long.toString(44_000_000_000L + i * 7L), RouteTarget.relay("rs-" + (i % 3)));
+    }
+    RoutingTable t = b.build();
+    byte[] text = RoutingTableWriter.toText(t).getBytes(StandardCharsets.US_ASCII);
+    assertEquals(t, parser.parse(new ByteArrayInputStream(text)));
+  }
+
+  private static Problem only(String text) {
+    RoutingTableFormatException e = assertThrows(RoutingTableFormatException.class, () -> new RoutingTableParser().parse(text));
+    assertEquals(1, e.problems().size(), e.getMessage());
+    return e.problems().get(0);
+  }
+
+  private static final String HEAD = "mms-routing-table 1\nversion 1\n";
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "MISSING_HEADER             | version 1\\n                                  | 1 | 1",
+    "UNSUPPORTED_FORMAT_VERSION | mms-routing-table 2\\nversion 1\\n            | 1 | 19",
+    "DUPLICATE_HEADER           | HEAD mms-routing-table 1\\n                   | 3 | 1",
+    "MISSING_VERSION            | mms-routing-table 1\\nprefix 1 relay a\\n     | 2 | 1",
+    "DUPLICATE_VERSION          | HEAD version 2\\n                             | 3 | 1",
+    "INVALID_VERSION_NUMBER     | mms-routing-table 1\\nversion 1x\\n           | 2 | 9",
+    "INVALID_VERSION_NUMBER     | mms-routing-table 1\\nversion 9223372036854775808\\n | 2 | 9",
+    "INVALID_VERSION_LABEL      | mms-routing-table 1\\nversion 1 a/b\\n        | 2 | 12",
+    "DUPLICATE_DEFAULT          | HEAD default relay a\\ndefault relay a\\n     | 4 | 1",
+    "UNKNOWN_KEYWORD            | HEAD route 1 relay a\\n                       | 3 | 1",
+    "MISSING_FIELD              | HEAD prefix 1 relay\\n                        | 3 | 15",
+    "MISSING_FIELD              | mms-routing-table\\nversion 1\\n              | 1 | 18",
+    "UNEXPECTED_FIELD           | HEAD prefix 1 relay a b\\n                    | 3 | 18",
+    "UNEXPECTED_FIELD           | mms-routing-table 1\\nversion 1 a b\\n        | 2 | 13",
+    "INVALID_DIGITS             | HEAD prefix 49a1 relay a\\n                   | 3 | 10",
+    "INVALID_DIGITS             | HEAD number + relay a\\n                      | 3 | 9",
+    "TOO_MANY_DIGITS            | HEAD number 1234567890123456 relay a\\n       | 3 | 23",
+    "INVALID_DOMAIN             | HEAD domain a..b relay a\\n                   | 3 | 10",
+    "INVALID_DOMAIN             | HEAD prefix 1 mmse a.b.\\n                    | 3 | 19",
+    "INVALID_RELAY_ID           | HEAD prefix 1 relay Rs\\n                     | 3 | 16",
+    "UNKNOWN_TARGET_KIND        | HEAD prefix 1 forward a\\n                    | 3 | 10",
+    "UNKNOWN_REJECT_REASON      | HEAD prefix 1 reject nope\\n                  | 3 | 17",
+    "DUPLICATE_PREFIX           | HEAD prefix 1 relay a\\nprefix +1 relay b\\n  | 4 | 8",
+    "DUPLICATE_NUMBER           | HEAD number 12 relay a\\nnumber 12 relay a\\n | 4 | 8",
+    "DUPLICATE_DOMAIN           | HEAD domain a.b relay a\\ndomain A.B relay c\\n | 4 | 8",
+    "INVALID_CHARACTER          | HEAD prefix 1 relay \u00e4\\n                   | 3 | 16",
+    "INVALID_CHARACTER          | HEAD prefix 1\u0001 relay a\\n                  | 3 | 9",
+  })
+  void reportsEachReasonWithLineAndColumn(Reason reason, String text, int line, int column) {
+    String input = text.replace("HEAD ", HEAD).replace("\\n", "\n");
+    Problem p = only(input);
+    assertEquals(reason, p.reason(), p.toString());
+    assertEquals(line, p.line(), p.toString());
+    assertEquals(column, p.column(), p.toString());
+  }
+
+  @Test
+  void emptyInputHasNoHeader() {
+    assertEquals(Reason.MISSING_HEADER, only("").reason());
+    assertEquals(Reason.MISSING_HEADER, only("# only a comment\n\n").reason());
+    assertEquals(Reason.MISSING_VERSION, only("mms-routing-table 1\n").reason());
+  }
+
+  @Test
+  void duplicateNamesTheFirstLine() {
+    Problem p = only(HEAD + "prefix 1 relay a\n\nprefix 1 relay b\n");
+    assertTrue(p.detail().contains("line 3"), p.detail());
+  }
+
+  @Test
+  void tooManyTargetsIsReported() {
+    StringBuilder sb = new StringBuilder(HEAD);
+    for (int i = 0; i < 16_383; i++) {
+      sb.append("prefix ").append(100000 + i).append(" relay r").append(i).append('\n');
+    }
+    Problem p = only(sb.toString());
+    assertEquals(Reason.TOO_MANY_TARGETS, p.reason());
+    assertEquals(16_385, p.line());
+  }
+
+  @Test
+  void lineAndEntryLimitsApply() throws Exception {
+    RoutingTableParser small = new RoutingTableParser(new RoutingTableParser.Limits(80, 2, 5));
+    String longLine = HEAD + "# " + "x".repeat(100) + "\nprefix 1 relay a\n";
+    RoutingTableFormatException e = assertThrows(RoutingTableFormatException.class, () -> small.parse(longLine));
+    assertEquals(Reason.LINE_TOO_LONG, e.reason());
+    assertEquals(3, e.line());
+    e = assertThrows(RoutingTableFormatException.class,
+        () -> small.parse(new ByteArrayInputStream(longLine.getBytes(StandardCharsets.US_ASCII))));
+    assertEquals(List.of(Reason.LINE_TOO_LONG), e.problems().stream().map(Problem::reason).toList());
+    assertEquals(3, e.line());
+    e = assertThrows(RoutingTableFormatException.class,
+        () -> small.parse(HEAD + "prefix 1 relay a\nprefix 2 relay a\nprefix 3 relay a\nprefix 4 relay a\n"));
+    assertEquals(Reason.TOO_MANY_ENTRIES, e.reason());
+    assertEquals(5, e.line());
+    assertThrows(IllegalArgumentException.class, () -> new RoutingTableParser.Limits(79, 1, 1));
+  }
+
+  @Test
+  void reportsEveryErrorNotJustTheFirst() {
+    String text = "mms-routing-table 1\nversion 5\nprefix 4x relay a\nbogus\nprefix 1 relay A\n"
+        + "prefix 2 relay a\nprefix 2 relay b\nnumber 9 reject what\n";
+    RoutingTableFormatException e = assertThrows(RoutingTableFormatException.class, () -> parser.parse(text));
+    assertEquals(List.of(3, 4, 5, 7, 8), e.problems().stream().map(Problem::line).toList());
+    Set<Reason> reasons = EnumSet.noneOf(Reason.class);
+    e.problems().forEach(p -> reasons.add(p.reason()));
+    assertEquals(EnumSet.of(Reason.INVALID_DIGITS, Reason.UNKNOWN_KEYWORD, Reason.INVALID_RELAY_ID,
+        Reason.DUPLICATE_PREFIX, Reason.UNKNOWN_REJECT_REASON), reasons);
+    assertEquals(3, e.line());
+    assertTrue(e.getMessage().startsWith("5 problems in routing table: line 3, column 9"), e.getMessage());
+  }
+
+  @Test
+  void problemListIsCappedButCounted() {
+    StringBuilder sb = new StringBuilder(HEAD);
+    for (int i = 0; i < 30; i++) {
+      sb.append("bogus\n");
+    }
+    RoutingTableParser p = new RoutingTableParser(new RoutingTableParser.Limits(1024, 100, 10));
+    RoutingTableFormatException e = assertThrows(RoutingTableFormatException.class, () -> p.parse(sb.toString()));
+    assertEquals(10, e.problems().size());
+    assertEquals(20, e.unreportedCount());
+  }
+
+  /** Delivers one byte per read, to exercise line assembly across reads. */
+  private static final class OneByteStream extends InputStream {
+    private final byte[] data;
+    private int pos;
+
+    OneByteStream(byte[] data) {
+      this.data = data;
     }
 
-    @Test
-    void writerOutputParsesToAnEqualTableAndIsStable() throws Exception {
-        RoutingTable t = parser.parse(SAMPLE);
-        String text = RoutingTableWriter.toText(t);
-        RoutingTable again = parser.parse(text);
-        assertEquals(t, again);
-        assertEquals(text, RoutingTableWriter.toText(again));
-        assertEquals(String.join("\n",
-                "mms-routing-table 1",
-                "version 42 2026-11-25.a",
-                "default reject unknown-recipient",
-                "domain example.com relay rs-mail",
-                "domain north.example.com relay rs-north",
-                "prefix 49 relay rs-north",
-                "prefix 4917 relay rs-south",
-                "prefix 491711 relay rs-east",
-                "prefix 4919 reject barred",
-                "prefix 4930 mmse mms.mnc002.mcc262.gprs",
-                "number 4917112345678 relay rs-west",
-                ""), text);
+    @Override
+    public int read() {
+      return pos < data.length ? data[pos++] & 0xFF : -1;
     }
 
-    @Test
-    void roundTripsEveryTargetKindAndNoDefault() throws Exception {
-        RoutingTable.Builder b = RoutingTable.builder(TableVersion.of(Long.MAX_VALUE));
-        for (RejectReason r : RejectReason.values()) {
-            b.prefix("1" + r.ordinal(), RouteTarget.reject(r));
-        }
-        b.prefix("0", RouteTarget.relay("a")).override("000000000000000", RouteTarget.foreignMmse("x.y"));
-        RoutingTable t = b.build();
-        assertEquals(t, parser.parse(RoutingTableWriter.toText(t)));
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (pos >= data.length) {
+        return -1;
+      }
+      if (len == 0) {
+        return 0;
+      }
+      b[off] = data[pos++];
+      return 1;
     }
-
-    @Test
-    void fileAndStreamAndBytesGiveTheSameTable(@TempDir Path dir) throws Exception {
-        RoutingTable t = parser.parse(SAMPLE);
-        Path file = dir.resolve("routing.table");
-        RoutingTableWriter.write(t, file);
-        assertEquals(t, parser.parse(file));
-        assertEquals(t, parser.parse(Files.readAllBytes(file)));
-        assertEquals(t, parser.parse(new OneByteStream(Files.readAllBytes(file))));
-    }
-
-    @Test
-    void acceptsCrLfAndNoFinalNewline() throws Exception {
-        String crlf = SAMPLE.replace("\n", "\r\n").trim();
-        assertEquals(parser.parse(SAMPLE), parser.parse(crlf));
-        assertEquals(parser.parse(SAMPLE), parser.parse(new ByteArrayInputStream(crlf.getBytes(StandardCharsets.US_ASCII))));
-    }
-
-    @Test
-    void largeTableRoundTripsThroughAStream() throws Exception {
-        RoutingTable.Builder b = RoutingTable.builder(TableVersion.of(3));
-        for (int i = 0; i < 50_000; i++) {
-            b.prefix(Integer.toString(1_000_000 + i), RouteTarget.relay("rs-" + (i % 7)));
-            b.override(Long.toString(44_000_000_000L + i * 7L), RouteTarget.relay("rs-" + (i % 3)));
-        }
-        RoutingTable t = b.build();
-        byte[] text = RoutingTableWriter.toText(t).getBytes(StandardCharsets.US_ASCII);
-        assertEquals(t, parser.parse(new ByteArrayInputStream(text)));
-    }
-
-    private static Problem only(String text) {
-        RoutingTableFormatException e = assertThrows(RoutingTableFormatException.class, () -> new RoutingTableParser().parse(text));
-        assertEquals(1, e.problems().size(), e.getMessage());
-        return e.problems().get(0);
-    }
-
-    private static final String HEAD = "mms-routing-table 1\nversion 1\n";
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "MISSING_HEADER             | version 1\\n                                  | 1 | 1",
-        "UNSUPPORTED_FORMAT_VERSION | mms-routing-table 2\\nversion 1\\n            | 1 | 19",
-        "DUPLICATE_HEADER           | HEAD mms-routing-table 1\\n                   | 3 | 1",
-        "MISSING_VERSION            | mms-routing-table 1\\nprefix 1 relay a\\n     | 2 | 1",
-        "DUPLICATE_VERSION          | HEAD version 2\\n                             | 3 | 1",
-        "INVALID_VERSION_NUMBER     | mms-routing-table 1\\nversion 1x\\n           | 2 | 9",
-        "INVALID_VERSION_NUMBER     | mms-routing-table 1\\nversion 9223372036854775808\\n | 2 | 9",
-        "INVALID_VERSION_LABEL      | mms-routing-table 1\\nversion 1 a/b\\n        | 2 | 12",
-        "DUPLICATE_DEFAULT          | HEAD default relay a\\ndefault relay a\\n     | 4 | 1",
-        "UNKNOWN_KEYWORD            | HEAD route 1 relay a\\n                       | 3 | 1",
-        "MISSING_FIELD              | HEAD prefix 1 relay\\n                        | 3 | 15",
-        "MISSING_FIELD              | mms-routing-table\\nversion 1\\n              | 1 | 18",
-        "UNEXPECTED_FIELD           | HEAD prefix 1 relay a b\\n                    | 3 | 18",
-        "UNEXPECTED_FIELD           | mms-routing-table 1\\nversion 1 a b\\n        | 2 | 13",
-        "INVALID_DIGITS             | HEAD prefix 49a1 relay a\\n                   | 3 | 10",
-        "INVALID_DIGITS             | HEAD number + relay a\\n                      | 3 | 9",
-        "TOO_MANY_DIGITS            | HEAD number 1234567890123456 relay a\\n       | 3 | 23",
-        "INVALID_DOMAIN             | HEAD domain a..b relay a\\n                   | 3 | 10",
-        "INVALID_DOMAIN             | HEAD prefix 1 mmse a.b.\\n                    | 3 | 19",
-        "INVALID_RELAY_ID           | HEAD prefix 1 relay Rs\\n                     | 3 | 16",
-        "UNKNOWN_TARGET_KIND        | HEAD prefix 1 forward a\\n                    | 3 | 10",
-        "UNKNOWN_REJECT_REASON      | HEAD prefix 1 reject nope\\n                  | 3 | 17",
-        "DUPLICATE_PREFIX           | HEAD prefix 1 relay a\\nprefix +1 relay b\\n  | 4 | 8",
-        "DUPLICATE_NUMBER           | HEAD number 12 relay a\\nnumber 12 relay a\\n | 4 | 8",
-        "DUPLICATE_DOMAIN           | HEAD domain a.b relay a\\ndomain A.B relay c\\n | 4 | 8",
-        "INVALID_CHARACTER          | HEAD prefix 1 relay \u00e4\\n                   | 3 | 16",
-        "INVALID_CHARACTER          | HEAD prefix 1\u0001 relay a\\n                  | 3 | 9",
-    })
-    void reportsEachReasonWithLineAndColumn(Reason reason, String text, int line, int column) {
-        String input = text.replace("HEAD ", HEAD).replace("\\n", "\n");
-        Problem p = only(input);
-        assertEquals(reason, p.reason(), p.toString());
-        assertEquals(line, p.line(), p.toString());
-        assertEquals(column, p.column(), p.toString());
-    }
-
-    @Test
-    void emptyInputHasNoHeader() {
-        assertEquals(Reason.MISSING_HEADER, only("").reason());
-        assertEquals(Reason.MISSING_HEADER, only("# only a comment\n\n").reason());
-        assertEquals(Reason.MISSING_VERSION, only("mms-routing-table 1\n").reason());
-    }
-
-    @Test
-    void duplicateNamesTheFirstLine() {
-        Problem p = only(HEAD + "prefix 1 relay a\n\nprefix 1 relay b\n");
-        assertTrue(p.detail().contains("line 3"), p.detail());
-    }
-
-    @Test
-    void tooManyTargetsIsReported() {
-        StringBuilder sb = new StringBuilder(HEAD);
-        for (int i = 0; i < 16_383; i++) {
-            sb.append("prefix ").append(100000 + i).append(" relay r").append(i).append('\n');
-        }
-        Problem p = only(sb.toString());
-        assertEquals(Reason.TOO_MANY_TARGETS, p.reason());
-        assertEquals(16_385, p.line());
-    }
-
-    @Test
-    void lineAndEntryLimitsApply() throws Exception {
-        RoutingTableParser small = new RoutingTableParser(new RoutingTableParser.Limits(80, 2, 5));
-        String longLine = HEAD + "# " + "x".repeat(100) + "\nprefix 1 relay a\n";
-        RoutingTableFormatException e = assertThrows(RoutingTableFormatException.class, () -> small.parse(longLine));
-        assertEquals(Reason.LINE_TOO_LONG, e.reason());
-        assertEquals(3, e.line());
-        e = assertThrows(RoutingTableFormatException.class,
-                () -> small.parse(new ByteArrayInputStream(longLine.getBytes(StandardCharsets.US_ASCII))));
-        assertEquals(List.of(Reason.LINE_TOO_LONG), e.problems().stream().map(Problem::reason).toList());
-        assertEquals(3, e.line());
-        e = assertThrows(RoutingTableFormatException.class,
-                () -> small.parse(HEAD + "prefix 1 relay a\nprefix 2 relay a\nprefix 3 relay a\nprefix 4 relay a\n"));
-        assertEquals(Reason.TOO_MANY_ENTRIES, e.reason());
-        assertEquals(5, e.line());
-        assertThrows(IllegalArgumentException.class, () -> new RoutingTableParser.Limits(79, 1, 1));
-    }
-
-    @Test
-    void reportsEveryErrorNotJustTheFirst() {
-        String text = "mms-routing-table 1\nversion 5\nprefix 4x relay a\nbogus\nprefix 1 relay A\n"
-                + "prefix 2 relay a\nprefix 2 relay b\nnumber 9 reject what\n";
-        RoutingTableFormatException e = assertThrows(RoutingTableFormatException.class, () -> parser.parse(text));
-        assertEquals(List.of(3, 4, 5, 7, 8), e.problems().stream().map(Problem::line).toList());
-        Set<Reason> reasons = EnumSet.noneOf(Reason.class);
-        e.problems().forEach(p -> reasons.add(p.reason()));
-        assertEquals(EnumSet.of(Reason.INVALID_DIGITS, Reason.UNKNOWN_KEYWORD, Reason.INVALID_RELAY_ID,
-                Reason.DUPLICATE_PREFIX, Reason.UNKNOWN_REJECT_REASON), reasons);
-        assertEquals(3, e.line());
-        assertTrue(e.getMessage().startsWith("5 problems in routing table: line 3, column 9"), e.getMessage());
-    }
-
-    @Test
-    void problemListIsCappedButCounted() {
-        StringBuilder sb = new StringBuilder(HEAD);
-        for (int i = 0; i < 30; i++) {
-            sb.append("bogus\n");
-        }
-        RoutingTableParser p = new RoutingTableParser(new RoutingTableParser.Limits(1024, 100, 10));
-        RoutingTableFormatException e = assertThrows(RoutingTableFormatException.class, () -> p.parse(sb.toString()));
-        assertEquals(10, e.problems().size());
-        assertEquals(20, e.unreportedCount());
-    }
-
-    /** Delivers one byte per read, to exercise line assembly across reads. */
-    private static final class OneByteStream extends InputStream {
-        private final byte[] data;
-        private int pos;
-
-        OneByteStream(byte[] data) {
-            this.data = data;
-        }
-
-        @Override
-        public int read() {
-            return pos < data.length ? data[pos++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (pos >= data.length) {
-                return -1;
-            }
-            if (len == 0) {
-                return 0;
-            }
-            b[off] = data[pos++];
-            return 1;
-        }
-    }
+  }
 }

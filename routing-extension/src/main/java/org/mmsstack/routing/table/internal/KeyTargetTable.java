@@ -17,149 +17,149 @@ import java.util.Arrays;
  */
 public final class KeyTargetTable {
 
-    /** Bits of a slot that hold the target index: what the {@link DigitKeys#KEY_BITS key} leaves. */
-    public static final int TARGET_BITS = 64 - DigitKeys.KEY_BITS;
+  /** Bits of a slot that hold the target index: what the {@link DigitKeys#KEY_BITS key} leaves. */
+  public static final int TARGET_BITS = 64 - DigitKeys.KEY_BITS;
 
-    /** Number of distinct target indices a slot can hold. */
-    public static final int MAX_TARGETS = 1 << TARGET_BITS;
+  /** Number of distinct target indices a slot can hold. */
+  public static final int MAX_TARGETS = 1 << TARGET_BITS;
 
-    /** Returned by {@link #get} for a key that is not in the table. */
-    public static final int NOT_FOUND = -1;
+  /** Returned by {@link #get} for a key that is not in the table. */
+  public static final int NOT_FOUND = -1;
 
-    private static final int TARGET_MASK = MAX_TARGETS - 1;
+  private static final int TARGET_MASK = MAX_TARGETS - 1;
 
-    /** Receives the entry indices of two entries with the same key while a table is built. */
-    @FunctionalInterface
-    public interface DuplicateSink {
-        /**
-         * Called once for every entry whose key an earlier entry already has.
-         *
-         * @param first index of the earlier entry
-         * @param duplicate index of the later entry, which is left out of the table
-         */
-        void duplicate(int first, int duplicate);
-    }
-
-    private final long[] slots;
-    private final int size;
-
-    private KeyTargetTable(long[] slots, int size) {
-        this.slots = slots;
-        this.size = size;
-    }
-
-    /** The slot content for an entry: a valid key and a target index below {@link #MAX_TARGETS}. */
-    public static long pack(long key, int target) {
-        return key << TARGET_BITS | target;
-    }
-
-    /** The key of a packed entry. */
-    public static long keyOf(long packed) {
-        return packed >>> TARGET_BITS;
-    }
-
-    /** The target index of a packed entry. */
-    public static int targetOf(long packed) {
-        return (int) packed & TARGET_MASK;
-    }
-
+  /** Receives the entry indices of two entries with the same key while a table is built. */
+  @FunctionalInterface
+  public interface DuplicateSink {
     /**
-     * Builds a table from {@code packed[0, count)}. Later entries with a key already present are
-     * reported to {@code duplicates} and left out; the array is not modified.
+     * Called once for every entry whose key an earlier entry already has.
+     *
+     * @param first index of the earlier entry
+     * @param duplicate index of the later entry, which is left out of the table
      */
-    public static KeyTargetTable build(long[] packed, int count, DuplicateSink duplicates) {
-        int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(2L, 2L * count));
-        long[] slots = new long[capacity];
-        // Only kept while building, to name the earlier entry of a duplicate pair.
-        int[] entryOfSlot = new int[capacity];
-        int size = 0;
-        for (int e = 0; e < count; e++) {
-            long entry = packed[e];
-            long key = entry >>> TARGET_BITS;
-            int i = index(key, capacity);
-            while (true) {
-                long slot = slots[i];
-                if (slot == 0) {
-                    slots[i] = entry;
-                    entryOfSlot[i] = e;
-                    size++;
-                    break;
-                }
-                if (slot >>> TARGET_BITS == key) {
-                    duplicates.duplicate(entryOfSlot[i], e);
-                    break;
-                }
-                if (++i == capacity) {
-                    i = 0;
-                }
-            }
+    void duplicate(int first, int duplicate);
+  }
+
+  private final long[] slots;
+  private final int size;
+
+  private KeyTargetTable(long[] slots, int size) {
+    this.slots = slots;
+    this.size = size;
+  }
+
+  /** The slot content for an entry: a valid key and a target index below {@link #MAX_TARGETS}. */
+  public static long pack(long key, int target) {
+    return key << TARGET_BITS | target;
+  }
+
+  /** The key of a packed entry. */
+  public static long keyOf(long packed) {
+    return packed >>> TARGET_BITS;
+  }
+
+  /** The target index of a packed entry. */
+  public static int targetOf(long packed) {
+    return (int) packed & TARGET_MASK;
+  }
+
+  /**
+   * Builds a table from {@code packed[0, count)}. Later entries with a key already present are
+   * reported to {@code duplicates} and left out; the array is not modified.
+   */
+  public static KeyTargetTable build(long[] packed, int count, DuplicateSink duplicates) {
+    int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(2L, 2L * count));
+    long[] slots = new long[capacity];
+    // Only kept while building, to name the earlier entry of a duplicate pair.
+    int[] entryOfSlot = new int[capacity];
+    int size = 0;
+    for (int e = 0; e < count; e++) {
+      long entry = packed[e];
+      long key = entry >>> TARGET_BITS;
+      int i = index(key, capacity);
+      while (true) {
+        long slot = slots[i];
+        if (slot == 0) {
+          slots[i] = entry;
+          entryOfSlot[i] = e;
+          size++;
+          break;
         }
-        return new KeyTargetTable(slots, size);
-    }
-
-    private static int index(long key, int capacity) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (((h >>> 32) * capacity) >>> 32);
-    }
-
-    /** Target index stored for {@code key}, or {@link #NOT_FOUND}. */
-    public int get(long key) {
-        long[] s = slots;
-        int capacity = s.length;
-        int i = index(key, capacity);
-        while (true) {
-            long slot = s[i];
-            if (slot == 0) {
-                return NOT_FOUND;
-            }
-            if (slot >>> TARGET_BITS == key) {
-                return (int) slot & TARGET_MASK;
-            }
-            if (++i == capacity) {
-                i = 0;
-            }
+        if (slot >>> TARGET_BITS == key) {
+          duplicates.duplicate(entryOfSlot[i], e);
+          break;
         }
-    }
-
-    /** Number of entries. */
-    public int size() {
-        return size;
-    }
-
-    /** Bytes held by the slot array (the table's only per-entry storage). */
-    public long sizeInBytes() {
-        return 16L + 8L * slots.length;
-    }
-
-    /** The keys, sorted like their digit strings (see {@link DigitKeys#lexicographicOrder}). */
-    public long[] sortedKeys() {
-        long[] out = new long[size];
-        int n = 0;
-        for (long slot : slots) {
-            if (slot != 0) {
-                out[n++] = DigitKeys.lexicographicOrder(slot >>> TARGET_BITS);
-            }
+        if (++i == capacity) {
+          i = 0;
         }
-        Arrays.sort(out);
-        for (int i = 0; i < n; i++) {
-            out[i] = DigitKeys.fromLexicographicOrder(out[i]);
-        }
-        return out;
+      }
     }
+    return new KeyTargetTable(slots, size);
+  }
 
-    /** Calls {@code visitor} with every (key, target index), in slot order. */
-    public void forEach(EntryVisitor visitor) {
-        for (long slot : slots) {
-            if (slot != 0) {
-                visitor.visit(slot >>> TARGET_BITS, (int) slot & TARGET_MASK);
-            }
-        }
-    }
+  private static int index(long key, int capacity) {
+    long h = key * 0x9E3779B97F4A7C15L;
+    return (int) (((h >>> 32) * capacity) >>> 32);
+  }
 
-    /** Receives entries from {@link #forEach}. */
-    @FunctionalInterface
-    public interface EntryVisitor {
-        /** One entry. */
-        void visit(long key, int target);
+  /** Target index stored for {@code key}, or {@link #NOT_FOUND}. */
+  public int get(long key) {
+    long[] s = slots;
+    int capacity = s.length;
+    int i = index(key, capacity);
+    while (true) {
+      long slot = s[i];
+      if (slot == 0) {
+        return NOT_FOUND;
+      }
+      if (slot >>> TARGET_BITS == key) {
+        return (int) slot & TARGET_MASK;
+      }
+      if (++i == capacity) {
+        i = 0;
+      }
     }
+  }
+
+  /** Number of entries. */
+  public int size() {
+    return size;
+  }
+
+  /** Bytes held by the slot array (the table's only per-entry storage). */
+  public long sizeInBytes() {
+    return 16L + 8L * slots.length;
+  }
+
+  /** The keys, sorted like their digit strings (see {@link DigitKeys#lexicographicOrder}). */
+  public long[] sortedKeys() {
+    long[] out = new long[size];
+    int n = 0;
+    for (long slot : slots) {
+      if (slot != 0) {
+        out[n++] = DigitKeys.lexicographicOrder(slot >>> TARGET_BITS);
+      }
+    }
+    Arrays.sort(out);
+    for (int i = 0; i < n; i++) {
+      out[i] = DigitKeys.fromLexicographicOrder(out[i]);
+    }
+    return out;
+  }
+
+  /** Calls {@code visitor} with every (key, target index), in slot order. */
+  public void forEach(EntryVisitor visitor) {
+    for (long slot : slots) {
+      if (slot != 0) {
+        visitor.visit(slot >>> TARGET_BITS, (int) slot & TARGET_MASK);
+      }
+    }
+  }
+
+  /** Receives entries from {@link #forEach}. */
+  @FunctionalInterface
+  public interface EntryVisitor {
+    /** One entry. */
+    void visit(long key, int target);
+  }
 }

@@ -19,76 +19,76 @@ package org.mmsstack.routing.table.internal;
  */
 public final class NumberFilter {
 
-    /** Digits of a key that choose its filter word. */
-    public static final int GROUP_DIGITS = 6;
+  /** Digits of a key that choose its filter word. */
+  public static final int GROUP_DIGITS = 6;
 
-    /** Told apart from prefixes, so that an override and a prefix of the same digits use other bits. */
-    public static final long OVERRIDE = 0x5851F42D4C957F2DL;
+  /** Told apart from prefixes, so that an override and a prefix of the same digits use other bits. */
+  public static final long OVERRIDE = 0x5851F42D4C957F2DL;
 
-    /** The salt of prefix keys. */
-    public static final long PREFIX = 0;
+  /** The salt of prefix keys. */
+  public static final long PREFIX = 0;
 
-    private static final long WORD_MULTIPLIER = 0x9E3779B97F4A7C15L;
-    private static final long BIT_MULTIPLIER = 0xC2B2AE3D27D4EB4FL;
+  private static final long WORD_MULTIPLIER = 0x9E3779B97F4A7C15L;
+  private static final long BIT_MULTIPLIER = 0xC2B2AE3D27D4EB4FL;
 
-    private final long[] words;
-    private final int shift;
+  private final long[] words;
+  private final int shift;
 
-    private NumberFilter(long[] words, int shift) {
-        this.words = words;
-        this.shift = shift;
-    }
+  private NumberFilter(long[] words, int shift) {
+    this.words = words;
+    this.shift = shift;
+  }
 
-    /** The group of the number {@code value} of {@code count} digits: the key of its first digits. */
-    public static long group(long value, int count) {
-        return count <= GROUP_DIGITS ? DigitKeys.key(value, count)
-                : DigitKeys.key(DigitKeys.dropDigits(value, count - GROUP_DIGITS), GROUP_DIGITS);
-    }
+  /** The group of the number {@code value} of {@code count} digits: the key of its first digits. */
+  public static long group(long value, int count) {
+    return count <= GROUP_DIGITS ? DigitKeys.key(value, count)
+        : DigitKeys.key(DigitKeys.dropDigits(value, count - GROUP_DIGITS), GROUP_DIGITS);
+  }
 
-    /** The filter of every key of both tables. */
-    public static NumberFilter build(KeyTargetTable overrides, KeyTargetTable prefixes) {
-        int keys = overrides.size() + prefixes.size();
-        // A power of two of words, 8 to 16 bits per key: measured faster than a sparser filter,
-        // whose lower false-positive rate does not pay for falling out of the cache. At least
-        // two blocks, because a shift by 64 is a shift by 0 in Java.
-        int wordBits = Math.max(4, Math.min(26, 64 - Long.numberOfLeadingZeros(Math.max(1, keys) - 1L) - 3));
-        long[] words = new long[1 << wordBits];
-        int shift = 64 - (wordBits - 3);
-        overrides.forEach((key, target) -> set(words, shift, key, OVERRIDE));
-        prefixes.forEach((key, target) -> set(words, shift, key, PREFIX));
-        return new NumberFilter(words, shift);
-    }
+  /** The filter of every key of both tables. */
+  public static NumberFilter build(KeyTargetTable overrides, KeyTargetTable prefixes) {
+    int keys = overrides.size() + prefixes.size();
+    // A power of two of words, 8 to 16 bits per key: measured faster than a sparser filter,
+    // whose lower false-positive rate does not pay for falling out of the cache. At least
+    // two blocks, because a shift by 64 is a shift by 0 in Java.
+    int wordBits = Math.max(4, Math.min(26, 64 - Long.numberOfLeadingZeros(Math.max(1, keys) - 1L) - 3));
+    long[] words = new long[1 << wordBits];
+    int shift = 64 - (wordBits - 3);
+    overrides.forEach((key, target) -> set(words, shift, key, OVERRIDE));
+    prefixes.forEach((key, target) -> set(words, shift, key, PREFIX));
+    return new NumberFilter(words, shift);
+  }
 
-    private static void set(long[] words, int shift, long key, long salt) {
-        int n = DigitKeys.length(key);
-        long g = group(DigitKeys.value(key, n), n);
-        long h = (key ^ salt) * BIT_MULTIPLIER;
-        words[wordIndex(shift, g, h)] |= bits(h);
-    }
+  private static void set(long[] words, int shift, long key, long salt) {
+    int n = DigitKeys.length(key);
+    long g = group(DigitKeys.value(key, n), n);
+    long h = (key ^ salt) * BIT_MULTIPLIER;
+    words[wordIndex(shift, g, h)] |= bits(h);
+  }
 
-    /**
-     * The word of a key: the group chooses a block of eight words (a cache line, give or take
-     * the array's alignment), the key's hash one word in it, so a crowded group spreads over
-     * the block instead of filling one word.
-     */
-    private static int wordIndex(int shift, long group, long keyHash) {
-        return (int) ((group * WORD_MULTIPLIER) >>> shift) << 3 | (int) (keyHash >>> 37 & 7);
-    }
+  /**
+   * The word of a key: the group chooses a block of eight words (a cache line, give or take
+   * the array's alignment), the key's hash one word in it, so a crowded group spreads over
+   * the block instead of filling one word.
+   */
+  private static int wordIndex(int shift, long group, long keyHash) {
+    return (int) ((group * WORD_MULTIPLIER) >>> shift) << 3 | (int) (keyHash >>> 37 & 7);
+  }
 
-    /** The four bits of a key, from the top of its hash (the best-mixed bits of a product). */
-    private static long bits(long h) {
-        return 1L << (h >>> 40) | 1L << (h >>> 46) | 1L << (h >>> 52) | 1L << (h >>> 58);
-    }
+  /** The four bits of a key, from the top of its hash (the best-mixed bits of a product). */
+  private static long bits(long h) {
+    return 1L << (h >>> 40) | 1L << (h >>> 46) | 1L << (h >>> 52) | 1L << (h >>> 58);
+  }
 
-    /** False if the table certainly has no such key; true if it may. */
-    public boolean mayContain(long group, long key, long salt) {
-        long h = (key ^ salt) * BIT_MULTIPLIER;
-        long b = bits(h);
-        return (words[wordIndex(shift, group, h)] & b) == b;
-    }
+  /** False if the table certainly has no such key; true if it may. */
+  public boolean mayContain(long group, long key, long salt) {
+    long h = (key ^ salt) * BIT_MULTIPLIER;
+    long b = bits(h);
+    return (words[wordIndex(shift, group, h)] & b) == b;
+  }
 
-    /** Bytes held by the filter. */
-    public long sizeInBytes() {
-        return 16L + 8L * words.length;
-    }
+  /** Bytes held by the filter. */
+  public long sizeInBytes() {
+    return 16L + 8L * words.length;
+  }
 }
