@@ -347,6 +347,19 @@ class Mm4AndRoutingTest {
   }
 
   @Test
+  void mailWithAByteOrderMarkIsRecognisedWhenTheMessageTypeIsItsFirstField() throws Exception {
+    String type = "X-Mms-Message-Type: MM4_forward.REQ\r\n";
+    String mail = Files.readString(EML, StandardCharsets.UTF_8);
+    assertTrue(mail.contains(type));
+    Path f = write("bom.eml", ("\uFEFF" + type + mail.replace(type, "")).getBytes(StandardCharsets.UTF_8));
+    Tool.Outcome v = Tool.run("validate", f.toString()).assertNoStackTrace();
+    assertEquals(0, v.status(), v::stdout);
+    assertTrue(v.stdout().contains(f + ": WARNING line 1 UTF-8 byte-order mark before the first header skipped "
+        + "(byte-order-mark)"), v::stdout);
+    assertTrue(v.stdout().matches("(?s).*  PDUs +0\n  MM4 messages +1\n.*"), v::stdout);
+  }
+
+  @Test
   void previouslySentValuesAndObsoleteZonesAreParsedAsTheCodecReadsThem() throws Exception {
     String mail = Files.readString(EML, StandardCharsets.UTF_8);
     int at = mail.indexOf("\r\n") + 2; // after the first header line
