@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+import org.mmsstack.cli.format.Codes;
 import org.mmsstack.cli.input.InputItem;
 import org.mmsstack.encapsulation.DecodeConfig;
 import org.mmsstack.encapsulation.Finding;
@@ -196,7 +196,7 @@ public final class Checker {
       m = MM4.parse(mail, collected);
     } catch (Mm4FormatException e) {
       Finding f = new Finding(Severity.ERROR, e.line() > 0 ? (int) e.line() : -1, e.header().orElse(null),
-          FindingCodes.UNDECODABLE_PREFIX + kebab(e.reason()), e.originalMessage());
+          FindingCodes.UNDECODABLE_PREFIX + Codes.kebab(e.reason()), e.originalMessage());
       return new Result(null, null, null, e, null, List.of(f));
     } catch (RuntimeException e) {
       // A parser bug must not end the run: report it like mail that cannot be parsed.
@@ -207,7 +207,7 @@ public final class Checker {
     List<Finding> out = new ArrayList<>();
     for (Mm4Finding f : collected.list()) {
       out.add(new Finding(severity(f.severity()), f.line() > 0 ? (int) Math.min(f.line(), Integer.MAX_VALUE) : -1,
-          f.headerName(), kebab(f.reason()), f.message()));
+          f.headerName(), Codes.kebab(f.reason()), f.message()));
     }
     List<HeaderPair> pairs = new ArrayList<>(m.headers().size());
     for (Mm4Header h : m.headers()) {
@@ -274,7 +274,7 @@ public final class Checker {
 
   private static Finding malformed(RoutingFieldException e, Locator at) {
     return new Finding(Severity.ERROR, at.of(e.header()), e.header(), ROUTING_MALFORMED,
-        e.detail() + " (" + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-') + ")");
+        e.detail() + " (" + Codes.kebab(e.reason()) + ")");
   }
 
   private static int offsetOf(Pdu pdu, String name) {
@@ -309,10 +309,6 @@ public final class Checker {
     }
   }
 
-  private static String kebab(Enum<?> reason) {
-    return reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
-  }
-
   /** Reads every header and part header once, so that values the codec decodes lazily are checked here. */
   private static void touch(Pdu pdu) {
     for (Header h : pdu.headers()) {
@@ -333,8 +329,8 @@ public final class Checker {
    * A decoding error as a finding, in the form the validator gives undecodable input: code
    * {@code undecodable-} and the reason in kebab case, with the exception's offset and header.
    */
-  public static Finding fromError(PduFormatException e) {
+  private static Finding fromError(PduFormatException e) {
     return new Finding(Severity.ERROR, e.offset(), e.header(),
-        FindingCodes.UNDECODABLE_PREFIX + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'), e.detail());
+        FindingCodes.UNDECODABLE_PREFIX + Codes.kebab(e.reason()), e.detail());
   }
 }
