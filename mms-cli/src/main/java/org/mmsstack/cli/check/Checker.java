@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.mmsstack.cli.format.Codes;
+import org.mmsstack.cli.format.LineIndex;
 import org.mmsstack.cli.input.InputItem;
 import org.mmsstack.encapsulation.DecodeConfig;
 import org.mmsstack.encapsulation.Finding;
@@ -216,7 +217,8 @@ public final class Checker {
     Routing routing = null;
     boolean any = pairs.stream().anyMatch(p -> RoutingHeaders.isRoutingHeader(p.name()));
     if (any) {
-      Locator at = name -> lineOf(mail, m, name);
+      LineIndex lines = LineIndex.of(mail);
+      Locator at = name -> m.headers().firstField(name).map(h -> lines.line(h.offset())).orElse(-1);
       try {
         routing = new Routing(RoutingHeaders.read(pairs).orElseThrow(), null);
         verify(routing.fields(), MessageIdentity.ofMm4(pairs), at, out);
@@ -284,21 +286,6 @@ public final class Checker {
       }
     }
     return -1;
-  }
-
-  /** The 1-based line of the first header called {@code name}, counted in the mail as given. */
-  private static int lineOf(byte[] mail, Mm4Message m, String name) {
-    long offset = m.headers().firstField(name).map(Mm4Header::offset).orElse(-1L);
-    if (offset < 0 || offset > mail.length) {
-      return -1;
-    }
-    int line = 1;
-    for (int i = 0; i < offset; i++) {
-      if (mail[i] == '\n') {
-        line++;
-      }
-    }
-    return line;
   }
 
   private static Severity severity(Mm4Finding.Severity s) {

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.mmsstack.cli.check.Checker;
+import org.mmsstack.cli.format.LineIndex;
 import org.mmsstack.cli.format.Mm4Values;
 import org.mmsstack.cli.input.InputItem;
 import org.mmsstack.cli.render.TextRenderer;
@@ -64,12 +64,13 @@ public final class Mm4Json {
       } else {
         doc.putNull("mmsVersion");
       }
-      int[] lineStarts = lineStarts(mail);
+      LineIndex lines = LineIndex.of(mail);
       ArrayNode hs = doc.putArray("headers");
       for (Mm4Header h : m.headers()) {
         ObjectNode n = hs.addObject();
-        if (h.offset() >= 0) {
-          n.put("line", line(lineStarts, h.offset()));
+        int line = lines.line(h.offset());
+        if (line > 0) {
+          n.put("line", line);
         } else {
           n.putNull("line");
         }
@@ -161,28 +162,5 @@ public final class Mm4Json {
       }
     }
     return mail;
-  }
-
-  /** Offsets at which lines start, for line numbers from byte offsets. */
-  private static int[] lineStarts(byte[] b) {
-    int n = 1;
-    for (byte x : b) {
-      if (x == '\n') {
-        n++;
-      }
-    }
-    int[] starts = new int[n];
-    int k = 1;
-    for (int i = 0; i < b.length; i++) {
-      if (b[i] == '\n') {
-        starts[k++] = i + 1;
-      }
-    }
-    return starts;
-  }
-
-  private static int line(int[] starts, long offset) {
-    int i = Arrays.binarySearch(starts, (int) Math.min(offset, Integer.MAX_VALUE));
-    return (i >= 0 ? i : -i - 2) + 1;
   }
 }
