@@ -2,7 +2,6 @@ package org.mmsstack.cli.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Base64;
 import java.util.List;
@@ -30,7 +29,6 @@ public final class Mm4Json {
   /** The value of the {@code "schema"} member; changes only with incompatible schema changes. */
   public static final String SCHEMA = "mmsstack-mm4/1";
 
-  private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
       new com.fasterxml.jackson.databind.ObjectMapper();
 
@@ -43,14 +41,7 @@ public final class Mm4Json {
   /** The document for one MM4 item and its check result. */
   public static ObjectNode document(InputItem item, Checker.Result r) {
     byte[] mail = item.pdu();
-    ObjectNode doc = F.objectNode();
-    doc.put("schema", SCHEMA);
-    doc.put("file", item.file());
-    if (item.origin() != null) {
-      doc.put("origin", item.origin());
-    } else {
-      doc.putNull("origin");
-    }
+    ObjectNode doc = PduJson.opening(SCHEMA, item);
     doc.put("size", mail.length);
     Mm4Message m = r.mm4();
     if (m == null) {
