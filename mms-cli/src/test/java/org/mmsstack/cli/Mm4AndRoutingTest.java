@@ -164,7 +164,7 @@ class Mm4AndRoutingTest {
     Tool.Outcome o = Tool.run("decode", ROUTED.toString()).assertNoStackTrace();
     assertEquals(0, o.status(), o::stderr);
     assertTrue(o.stdout().contains("\n  Routing (extension version 1):\n    Entry: rs-north\n    Home: rs-north\n"
-        + "    Path: rs-north (1 of at most 8 hops)\n    Hop limit: 8\n    Table version: 42\n    Charging: rs-north\n"
+        + "    Path: rs-north (1 of at most 8 hops)\n    Table version: 42\n    Charging: rs-north\n"
         + "    Recipient: +15550123\n    Issued: 2024-05-01T10:00:00Z\n    Signature key id: rs-north.2024a\n"),
         o::stdout);
 

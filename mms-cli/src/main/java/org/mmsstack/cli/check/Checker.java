@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.mmsstack.cli.format.Codes;
 import org.mmsstack.cli.format.LineIndex;
 import org.mmsstack.cli.input.InputItem;
@@ -172,19 +173,20 @@ public final class Checker {
     }
     List<Finding> out = new ArrayList<>(VALIDATOR.validate(pdu));
     Routing routing = null;
-    if (RoutingPdus.hasRoutingHeaders(pdu)) {
-      Locator at = name -> offsetOf(pdu, name);
-      try {
-        routing = new Routing(RoutingPdus.read(pdu).orElseThrow(), null);
+    Locator at = name -> offsetOf(pdu, name);
+    try {
+      Optional<RoutingFields> fields = RoutingPdus.read(pdu);
+      if (fields.isPresent()) {
+        routing = new Routing(fields.get(), null);
         // Well-formed routing fields are Application-headers on purpose (the extension's binary
         // form); the validator's "not part of the header set" note about each says nothing new.
         out.removeIf(f -> FindingCodes.APPLICATION_HEADER.equals(f.code()) && f.header() != null
             && RoutingHeaders.isRoutingHeader(f.header()));
-        verify(routing.fields(), RoutingPdus.identity(pdu), at, out);
-      } catch (RoutingFieldException e) {
-        routing = new Routing(null, e);
-        out.add(malformed(e, at));
+        verify(fields.get(), RoutingPdus.identity(pdu), at, out);
       }
+    } catch (RoutingFieldException e) {
+      routing = new Routing(null, e);
+      out.add(malformed(e, at));
     }
     return new Result(pdu, null, null, null, routing, List.copyOf(out));
   }
@@ -215,17 +217,15 @@ public final class Checker {
       pairs.add(new HeaderPair(h.name(), h.value()));
     }
     Routing routing = null;
-    boolean any = pairs.stream().anyMatch(p -> RoutingHeaders.isRoutingHeader(p.name()));
-    if (any) {
-      LineIndex lines = LineIndex.of(mail);
-      Locator at = name -> m.headers().firstField(name).map(h -> lines.line(h.offset())).orElse(-1);
-      try {
-        routing = new Routing(RoutingHeaders.read(pairs).orElseThrow(), null);
-        verify(routing.fields(), MessageIdentity.ofMm4(pairs), at, out);
-      } catch (RoutingFieldException e) {
-        routing = new Routing(null, e);
-        out.add(malformed(e, at));
+    try {
+      Optional<RoutingFields> fields = RoutingHeaders.read(pairs);
+      if (fields.isPresent()) {
+        routing = new Routing(fields.get(), null);
+        verify(fields.get(), MessageIdentity.ofMm4(pairs), lines(mail, m), out);
       }
+    } catch (RoutingFieldException e) {
+      routing = new Routing(null, e);
+      out.add(malformed(e, lines(mail, m)));
     }
     // Parser findings come in input order, validation findings after them: one order by line.
     out.sort(Comparator.comparingLong(f -> f.offset() < 0 ? Long.MAX_VALUE : f.offset()));
@@ -286,6 +286,15 @@ public final class Checker {
       }
     }
     return -1;
+  }
+
+  /**
+   * Headers of mail located by line. The index is built here, once the message is known to have
+   * routing fields, so mail without them is not scanned for it.
+   */
+  private static Locator lines(byte[] mail, Mm4Message m) {
+    LineIndex index = LineIndex.of(mail);
+    return name -> m.headers().firstField(name).map(h -> index.line(h.offset())).orElse(-1);
   }
 
   private static Severity severity(Mm4Finding.Severity s) {

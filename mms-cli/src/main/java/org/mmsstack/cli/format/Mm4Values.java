@@ -121,7 +121,7 @@ public final class Mm4Values {
   }
 
   /** {@code +4912345678 (PLMN, domain mms.example)}. */
-  public static String describe(Mm4Address a) {
+  private static String describe(Mm4Address a) {
     StringBuilder sb = new StringBuilder(a.value());
     List<String> notes = new ArrayList<>(2);
     a.type().ifPresent(t -> notes.add(t.token()));

@@ -94,7 +94,7 @@ public final class PduJson {
     }
     ArrayNode fs = doc.putArray("findings");
     for (Finding f : result.findings()) {
-      fs.add(finding(f));
+      fs.add(finding(f, false));
     }
     return doc;
   }
@@ -148,11 +148,6 @@ public final class PduJson {
       n.putNull("signatureKeyId");
     }
     return n;
-  }
-
-  /** A finding of a binary PDU as JSON. */
-  public static ObjectNode finding(Finding f) {
-    return finding(f, false);
   }
 
   /**
