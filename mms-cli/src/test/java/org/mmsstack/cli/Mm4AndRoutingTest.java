@@ -20,6 +20,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmsstack.encapsulation.Pdu;
 import org.mmsstack.encapsulation.PduCodec;
+import org.mmsstack.mm4.Mm4Codec;
+import org.mmsstack.mm4.Mm4ForwardReq;
+import org.mmsstack.mm4.PreviouslySentBy;
+import org.mmsstack.mm4.PreviouslySentDate;
 import org.mmsstack.routing.KeyRing;
 import org.mmsstack.routing.KeyRingFile;
 import org.mmsstack.routing.RelayId;
@@ -268,6 +272,7 @@ class Mm4AndRoutingTest {
         later::stdout);
     Tool.Outcome early = Tool.run("validate", "--routing-keys", KEYS.toString(), "--routing-time",
         "2024-05-01T09:50:00Z", ROUTED.toString()).assertNoStackTrace();
+    assertEquals(1, early.status(), early::stdout);
     assertTrue(early.stdout().contains("(routing-future)"), early::stdout);
     Tool.Outcome onTime = Tool.run("validate", "--routing-keys", KEYS.toString(), "--routing-time",
         "2024-05-01T10:02:00Z", ROUTED.toString()).assertNoStackTrace();
@@ -368,9 +373,17 @@ class Mm4AndRoutingTest {
         + "X-Mms-Previously-Sent-Date-and-Time: 0, Wed, 01 May 2024 09:00:00 +0000\r\n"
         + "X-Mms-Expiry: Wed, 1 May 2024 10:00:00 UT\r\n"
         + mail.substring(at).replaceFirst("X-Mms-Expiry: [^\r]*\r\n", "")).getBytes(StandardCharsets.UTF_8));
+    Mm4ForwardReq req = (Mm4ForwardReq) Mm4Codec.create().parse(Files.readAllBytes(f));
+    PreviouslySentDate when = req.previouslySentDate().get(0);
+    PreviouslySentBy by = req.previouslySentBy().get(0);
     Tool.Outcome d = Tool.run("decode", f.toString()).assertNoStackTrace();
-    assertTrue(d.stdout().contains("=> #0 2024-05-01T09:00:00Z"), d::stdout);
-    assertTrue(d.stdout().contains("=> #0 +15550199"), d::stdout);
+    assertTrue(d.stdout().contains("\n  X-Mms-Previously-Sent-Date-and-Time: 0, Wed, 01 May 2024 09:00:00 +0000  => #"
+        + when.index() + " " + when.date().toInstant() + "\n"), d::stdout);
+    assertTrue(d.stdout().contains("\n  X-Mms-Previously-Sent-By: 0, +15550199/TYPE=PLMN@mms.example.net  => #"
+        + by.index() + " " + by.address().value() + " (" + by.address().type().orElseThrow().token() + ", domain "
+        + by.address().domain().orElseThrow() + ")\n"), d::stdout);
+    assertTrue(d.stdout().contains("=> #0 2024-05-01T09:00:00Z\n"), d::stdout);
+    assertTrue(d.stdout().contains("=> #0 +15550199 (PLMN, domain mms.example.net)\n"), d::stdout);
     assertTrue(d.stdout().contains("X-Mms-Expiry: Wed, 1 May 2024 10:00:00 UT  => 2024-05-01T10:00:00Z"), d::stdout);
   }
 

@@ -65,6 +65,11 @@ public final class Checker {
   public static final String ROUTING_FUTURE = "routing-future";
   /** The signature verified (INFO). */
   public static final String ROUTING_VERIFIED = "routing-verified";
+  /**
+   * The MM4 parser failed with an unexpected exception: a bug in it, reported like mail that
+   * cannot be parsed so that the run goes on.
+   */
+  public static final String UNDECODABLE_INTERNAL = FindingCodes.UNDECODABLE_PREFIX + "internal";
 
   /** Immutable and thread-safe; one for every command. */
   private static final Validator VALIDATOR = new Validator();
@@ -205,7 +210,7 @@ public final class Checker {
       // A parser bug must not end the run: report it like mail that cannot be parsed.
       Mm4FormatException pe = Mm4FormatException.truncated(0, -1, "mail (internal: " + e + ")");
       return new Result(null, null, null, pe, null, List.of(new Finding(Severity.ERROR, -1, null,
-          FindingCodes.UNDECODABLE_PREFIX + "internal", "cannot be parsed: " + e)));
+          UNDECODABLE_INTERNAL, "cannot be parsed: " + e)));
     }
     List<Finding> out = new ArrayList<>();
     for (Mm4Finding f : collected.list()) {
