@@ -2,6 +2,7 @@ package org.mmsstack.mm4;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * X-Mms-Message-Class: an open set. The four classes of TS 23.140 are constants; any other token
@@ -36,16 +37,28 @@ public final class MessageClass {
    */
   public static MessageClass of(String token) {
     Objects.requireNonNull(token, "token");
-    String t = token.strip();
+    return parse(token).orElseThrow(
+        () -> new IllegalArgumentException("token: \"" + token + "\" (expected: a non-empty single line)"));
+  }
+
+  /**
+   * Reads a header value the way {@link Mm4Message#messageClass()} does: like {@link #of}, but
+   * empty instead of an exception when the value is blank (or not a single line).
+   *
+   * @param value the header value
+   * @return the message class, or empty
+   */
+  public static Optional<MessageClass> parse(String value) {
+    String t = value.strip();
     if (t.isEmpty() || t.indexOf('\r') >= 0 || t.indexOf('\n') >= 0) {
-      throw new IllegalArgumentException("token: \"" + token + "\" (expected: a non-empty single line)");
+      return Optional.empty();
     }
     for (MessageClass k : KNOWN) {
       if (k.token.equalsIgnoreCase(t)) {
-        return k;
+        return Optional.of(k);
       }
     }
-    return new MessageClass(t);
+    return Optional.of(new MessageClass(t));
   }
 
   /** @return the token (for the four known classes, TS 23.140's spelling) */

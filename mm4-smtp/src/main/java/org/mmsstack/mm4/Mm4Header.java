@@ -97,6 +97,14 @@ public final class Mm4Header {
     return DateTimes.parse(value);
   }
 
+  /**
+   * The value as a counter, 1 to 9 decimal digits, the way {@link Mm4ForwardReq#forwardCounter()}
+   * reads X-Mms-Forward-Counter.
+   */
+  public Optional<Integer> counterValue() {
+    return Values.counter(value);
+  }
+
   /** @return whether this field is called {@code other}, ignoring case */
   public boolean is(String other) {
     return name.equalsIgnoreCase(other);

@@ -48,7 +48,7 @@ final class Values {
   }
 
   static Optional<MessageClass> messageClass(Mm4Headers h) {
-    return h.first(Mm4HeaderNames.MESSAGE_CLASS).filter(v -> !v.isBlank()).map(MessageClass::of);
+    return h.first(Mm4HeaderNames.MESSAGE_CLASS).flatMap(MessageClass::parse);
   }
 
   static Optional<Integer> counter(String v) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every malformed case gives Mm4FormatException with its reason and place; never anything unchecked. */
@@ -89,6 +90,39 @@ class MalformedTest {
     assertEquals(Mm4FormatException.Reason.BAD_QUOTED_PRINTABLE, fails(Mm4Config.STRICT, mail).reason());
     Mm4Message m = Mm4Codec.create().parse(Fixtures.mail(mail));
     assertEquals("a=ZZb", m.content().parts().get(0).text());
+  }
+
+  @Test
+  void aPartFullOfBytesOutsideTheBase64AlphabetGivesOneFindingWithTheirCount() throws Exception {
+    // 2,000 lines of valid data each followed by 40 stray bytes: 80,000 of them. Line 16 is the
+    // first data line.
+    String mail = MULTI_HEAD + "Content-Type: multipart/mixed; boundary=x\n\n--x\n"
+        + "Content-Transfer-Encoding: base64\n\n" + ("QUJD" + "*".repeat(40) + "\n").repeat(2000) + "--x--\n";
+    Mm4Findings f = Mm4Findings.lenient();
+    Mm4Message m = Mm4Codec.create().parse(Fixtures.mail(mail), f);
+    assertEquals("ABC".repeat(2000), new String(m.content().parts().get(0).dataBytes(), StandardCharsets.US_ASCII));
+    List<Mm4Finding> bad = f.list().stream()
+        .filter(x -> x.reason() == Mm4FormatException.Reason.BAD_BASE64).toList();
+    assertEquals(1, bad.size());
+    assertEquals(16, bad.get(0).line());
+    assertEquals("byte 0x2a outside the base64 alphabet ignored (79999 more in this part)", bad.get(0).message());
+    Mm4FormatException e = fails(Mm4Config.STRICT, mail);
+    assertEquals(Mm4FormatException.Reason.BAD_BASE64, e.reason());
+    assertEquals(16, e.line());
+  }
+
+  @Test
+  void aPartFullOfBrokenQuotedPrintableEscapesGivesOneFindingWithTheirCount() throws Exception {
+    String mail = MULTI_HEAD + "Content-Type: multipart/mixed; boundary=x\n\n--x\n"
+        + "Content-Transfer-Encoding: quoted-printable\n\n" + "a=ZZb=Q\n".repeat(1000) + "--x--\n";
+    Mm4Findings f = Mm4Findings.lenient();
+    Mm4Message m = Mm4Codec.create().parse(Fixtures.mail(mail), f);
+    assertEquals("a=ZZb=Q\r\n".repeat(999) + "a=ZZb=Q", m.content().parts().get(0).text());
+    List<Mm4Finding> bad = f.list().stream()
+        .filter(x -> x.reason() == Mm4FormatException.Reason.BAD_QUOTED_PRINTABLE).toList();
+    assertEquals(1, bad.size());
+    assertEquals(16, bad.get(0).line());
+    assertEquals("'=' not followed by two hex digits; kept literally (1999 more in this part)", bad.get(0).message());
   }
 
   @Test

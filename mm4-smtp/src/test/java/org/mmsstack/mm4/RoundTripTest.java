@@ -3,6 +3,7 @@ package org.mmsstack.mm4;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -202,6 +203,20 @@ class RoundTripTest {
     assertEquals(MessageClass.AUTO, MessageClass.of("auto"));
     assertTrue(!MessageClass.of("X-Operator-Promo").isKnown());
     assertEquals("X-Operator-Promo", MessageClass.of("X-Operator-Promo").token());
+    assertEquals(java.util.Optional.of(MessageClass.AUTO), MessageClass.parse(" auto "));
+    assertTrue(MessageClass.parse("  ").isEmpty());
+    assertThrows(IllegalArgumentException.class, () -> MessageClass.of("  "));
+  }
+
+  @Test
+  void countersAreReadAsTheForwardCounterIs() {
+    assertEquals(java.util.Optional.of(7), Mm4Header.of("X-Mms-Forward-Counter", " 007 ").counterValue());
+    for (String bad : List.of("", "-1", "1e3", "1234567890", "0x10", "\u0663")) {
+      assertTrue(Mm4Header.of("X-Mms-Forward-Counter", bad).counterValue().isEmpty(), bad);
+    }
+    Mm4ForwardReq m = Fixtures.fullForwardReq().forwardCounter(3).build();
+    assertEquals(m.forwardCounter(),
+        m.headers().firstField(Mm4HeaderNames.FORWARD_COUNTER).orElseThrow().counterValue());
   }
 
   @Test

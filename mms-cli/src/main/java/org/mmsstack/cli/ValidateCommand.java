@@ -81,7 +81,6 @@ final class ValidateCommand implements Callable<Integer> {
   private int warnings;
   private int infos;
   private int pdusWithErrors;
-  private Checker checker;
 
   @Override
   public Integer call() throws IOException {
@@ -111,7 +110,7 @@ final class ValidateCommand implements Callable<Integer> {
         return Main.EXIT_UNREADABLE;
       }
     }
-    checker = new Checker(ring, at);
+    Checker checker = new Checker(ring, at);
     List<Processing.Source> all = Processing.files(paths);
     Inputs inputs = Inputs.standard();
     ArrayNode results = JsonNodeFactory.instance.arrayNode();

@@ -20,6 +20,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmsstack.encapsulation.Pdu;
 import org.mmsstack.encapsulation.PduCodec;
+import org.mmsstack.mm4.Mm4Codec;
+import org.mmsstack.mm4.Mm4ForwardReq;
+import org.mmsstack.mm4.PreviouslySentBy;
+import org.mmsstack.mm4.PreviouslySentDate;
 import org.mmsstack.routing.KeyRing;
 import org.mmsstack.routing.KeyRingFile;
 import org.mmsstack.routing.RelayId;
@@ -164,7 +168,7 @@ class Mm4AndRoutingTest {
     Tool.Outcome o = Tool.run("decode", ROUTED.toString()).assertNoStackTrace();
     assertEquals(0, o.status(), o::stderr);
     assertTrue(o.stdout().contains("\n  Routing (extension version 1):\n    Entry: rs-north\n    Home: rs-north\n"
-        + "    Path: rs-north (1 of at most 8 hops)\n    Hop limit: 8\n    Table version: 42\n    Charging: rs-north\n"
+        + "    Path: rs-north (1 of at most 8 hops)\n    Table version: 42\n    Charging: rs-north\n"
         + "    Recipient: +15550123\n    Issued: 2024-05-01T10:00:00Z\n    Signature key id: rs-north.2024a\n"),
         o::stdout);
 
@@ -268,6 +272,7 @@ class Mm4AndRoutingTest {
         later::stdout);
     Tool.Outcome early = Tool.run("validate", "--routing-keys", KEYS.toString(), "--routing-time",
         "2024-05-01T09:50:00Z", ROUTED.toString()).assertNoStackTrace();
+    assertEquals(1, early.status(), early::stdout);
     assertTrue(early.stdout().contains("(routing-future)"), early::stdout);
     Tool.Outcome onTime = Tool.run("validate", "--routing-keys", KEYS.toString(), "--routing-time",
         "2024-05-01T10:02:00Z", ROUTED.toString()).assertNoStackTrace();
@@ -347,6 +352,19 @@ class Mm4AndRoutingTest {
   }
 
   @Test
+  void mailWithAByteOrderMarkIsRecognisedWhenTheMessageTypeIsItsFirstField() throws Exception {
+    String type = "X-Mms-Message-Type: MM4_forward.REQ\r\n";
+    String mail = Files.readString(EML, StandardCharsets.UTF_8);
+    assertTrue(mail.contains(type));
+    Path f = write("bom.eml", ("\uFEFF" + type + mail.replace(type, "")).getBytes(StandardCharsets.UTF_8));
+    Tool.Outcome v = Tool.run("validate", f.toString()).assertNoStackTrace();
+    assertEquals(0, v.status(), v::stdout);
+    assertTrue(v.stdout().contains(f + ": WARNING line 1 UTF-8 byte-order mark before the first header skipped "
+        + "(byte-order-mark)"), v::stdout);
+    assertTrue(v.stdout().matches("(?s).*  PDUs +0\n  MM4 messages +1\n.*"), v::stdout);
+  }
+
+  @Test
   void previouslySentValuesAndObsoleteZonesAreParsedAsTheCodecReadsThem() throws Exception {
     String mail = Files.readString(EML, StandardCharsets.UTF_8);
     int at = mail.indexOf("\r\n") + 2; // after the first header line
@@ -355,9 +373,17 @@ class Mm4AndRoutingTest {
         + "X-Mms-Previously-Sent-Date-and-Time: 0, Wed, 01 May 2024 09:00:00 +0000\r\n"
         + "X-Mms-Expiry: Wed, 1 May 2024 10:00:00 UT\r\n"
         + mail.substring(at).replaceFirst("X-Mms-Expiry: [^\r]*\r\n", "")).getBytes(StandardCharsets.UTF_8));
+    Mm4ForwardReq req = (Mm4ForwardReq) Mm4Codec.create().parse(Files.readAllBytes(f));
+    PreviouslySentDate when = req.previouslySentDate().get(0);
+    PreviouslySentBy by = req.previouslySentBy().get(0);
     Tool.Outcome d = Tool.run("decode", f.toString()).assertNoStackTrace();
-    assertTrue(d.stdout().contains("=> #0 2024-05-01T09:00:00Z"), d::stdout);
-    assertTrue(d.stdout().contains("=> #0 +15550199"), d::stdout);
+    assertTrue(d.stdout().contains("\n  X-Mms-Previously-Sent-Date-and-Time: 0, Wed, 01 May 2024 09:00:00 +0000  => #"
+        + when.index() + " " + when.date().toInstant() + "\n"), d::stdout);
+    assertTrue(d.stdout().contains("\n  X-Mms-Previously-Sent-By: 0, +15550199/TYPE=PLMN@mms.example.net  => #"
+        + by.index() + " " + by.address().value() + " (" + by.address().type().orElseThrow().token() + ", domain "
+        + by.address().domain().orElseThrow() + ")\n"), d::stdout);
+    assertTrue(d.stdout().contains("=> #0 2024-05-01T09:00:00Z\n"), d::stdout);
+    assertTrue(d.stdout().contains("=> #0 +15550199 (PLMN, domain mms.example.net)\n"), d::stdout);
     assertTrue(d.stdout().contains("X-Mms-Expiry: Wed, 1 May 2024 10:00:00 UT  => 2024-05-01T10:00:00Z"), d::stdout);
   }
 

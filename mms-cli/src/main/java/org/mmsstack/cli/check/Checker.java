@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import org.mmsstack.cli.format.Codes;
+import org.mmsstack.cli.format.LineIndex;
 import org.mmsstack.cli.input.InputItem;
 import org.mmsstack.encapsulation.DecodeConfig;
 import org.mmsstack.encapsulation.Finding;
@@ -63,6 +65,11 @@ public final class Checker {
   public static final String ROUTING_FUTURE = "routing-future";
   /** The signature verified (INFO). */
   public static final String ROUTING_VERIFIED = "routing-verified";
+  /**
+   * The MM4 parser failed with an unexpected exception: a bug in it, reported like mail that
+   * cannot be parsed so that the run goes on.
+   */
+  public static final String UNDECODABLE_INTERNAL = FindingCodes.UNDECODABLE_PREFIX + "internal";
 
   /** Immutable and thread-safe; one for every command. */
   private static final Validator VALIDATOR = new Validator();
@@ -171,19 +178,20 @@ public final class Checker {
     }
     List<Finding> out = new ArrayList<>(VALIDATOR.validate(pdu));
     Routing routing = null;
-    if (RoutingPdus.hasRoutingHeaders(pdu)) {
-      Locator at = name -> offsetOf(pdu, name);
-      try {
-        routing = new Routing(RoutingPdus.read(pdu).orElseThrow(), null);
+    Locator at = name -> offsetOf(pdu, name);
+    try {
+      Optional<RoutingFields> fields = RoutingPdus.read(pdu);
+      if (fields.isPresent()) {
+        routing = new Routing(fields.get(), null);
         // Well-formed routing fields are Application-headers on purpose (the extension's binary
         // form); the validator's "not part of the header set" note about each says nothing new.
         out.removeIf(f -> FindingCodes.APPLICATION_HEADER.equals(f.code()) && f.header() != null
             && RoutingHeaders.isRoutingHeader(f.header()));
-        verify(routing.fields(), RoutingPdus.identity(pdu), at, out);
-      } catch (RoutingFieldException e) {
-        routing = new Routing(null, e);
-        out.add(malformed(e, at));
+        verify(fields.get(), RoutingPdus.identity(pdu), at, out);
       }
+    } catch (RoutingFieldException e) {
+      routing = new Routing(null, e);
+      out.add(malformed(e, at));
     }
     return new Result(pdu, null, null, null, routing, List.copyOf(out));
   }
@@ -196,34 +204,33 @@ public final class Checker {
       m = MM4.parse(mail, collected);
     } catch (Mm4FormatException e) {
       Finding f = new Finding(Severity.ERROR, e.line() > 0 ? (int) e.line() : -1, e.header().orElse(null),
-          FindingCodes.UNDECODABLE_PREFIX + kebab(e.reason()), e.originalMessage());
+          FindingCodes.UNDECODABLE_PREFIX + Codes.kebab(e.reason()), e.originalMessage());
       return new Result(null, null, null, e, null, List.of(f));
     } catch (RuntimeException e) {
       // A parser bug must not end the run: report it like mail that cannot be parsed.
       Mm4FormatException pe = Mm4FormatException.truncated(0, -1, "mail (internal: " + e + ")");
       return new Result(null, null, null, pe, null, List.of(new Finding(Severity.ERROR, -1, null,
-          FindingCodes.UNDECODABLE_PREFIX + "internal", "cannot be parsed: " + e)));
+          UNDECODABLE_INTERNAL, "cannot be parsed: " + e)));
     }
     List<Finding> out = new ArrayList<>();
     for (Mm4Finding f : collected.list()) {
       out.add(new Finding(severity(f.severity()), f.line() > 0 ? (int) Math.min(f.line(), Integer.MAX_VALUE) : -1,
-          f.headerName(), kebab(f.reason()), f.message()));
+          f.headerName(), Codes.kebab(f.reason()), f.message()));
     }
     List<HeaderPair> pairs = new ArrayList<>(m.headers().size());
     for (Mm4Header h : m.headers()) {
       pairs.add(new HeaderPair(h.name(), h.value()));
     }
     Routing routing = null;
-    boolean any = pairs.stream().anyMatch(p -> RoutingHeaders.isRoutingHeader(p.name()));
-    if (any) {
-      Locator at = name -> lineOf(mail, m, name);
-      try {
-        routing = new Routing(RoutingHeaders.read(pairs).orElseThrow(), null);
-        verify(routing.fields(), MessageIdentity.ofMm4(pairs), at, out);
-      } catch (RoutingFieldException e) {
-        routing = new Routing(null, e);
-        out.add(malformed(e, at));
+    try {
+      Optional<RoutingFields> fields = RoutingHeaders.read(pairs);
+      if (fields.isPresent()) {
+        routing = new Routing(fields.get(), null);
+        verify(fields.get(), MessageIdentity.ofMm4(pairs), lines(mail, m), out);
       }
+    } catch (RoutingFieldException e) {
+      routing = new Routing(null, e);
+      out.add(malformed(e, lines(mail, m)));
     }
     // Parser findings come in input order, validation findings after them: one order by line.
     out.sort(Comparator.comparingLong(f -> f.offset() < 0 ? Long.MAX_VALUE : f.offset()));
@@ -274,7 +281,7 @@ public final class Checker {
 
   private static Finding malformed(RoutingFieldException e, Locator at) {
     return new Finding(Severity.ERROR, at.of(e.header()), e.header(), ROUTING_MALFORMED,
-        e.detail() + " (" + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-') + ")");
+        e.detail() + " (" + Codes.kebab(e.reason()) + ")");
   }
 
   private static int offsetOf(Pdu pdu, String name) {
@@ -286,19 +293,13 @@ public final class Checker {
     return -1;
   }
 
-  /** The 1-based line of the first header called {@code name}, counted in the mail as given. */
-  private static int lineOf(byte[] mail, Mm4Message m, String name) {
-    long offset = m.headers().firstField(name).map(Mm4Header::offset).orElse(-1L);
-    if (offset < 0 || offset > mail.length) {
-      return -1;
-    }
-    int line = 1;
-    for (int i = 0; i < offset; i++) {
-      if (mail[i] == '\n') {
-        line++;
-      }
-    }
-    return line;
+  /**
+   * Headers of mail located by line. The index is built here, once the message is known to have
+   * routing fields, so mail without them is not scanned for it.
+   */
+  private static Locator lines(byte[] mail, Mm4Message m) {
+    LineIndex index = LineIndex.of(mail);
+    return name -> m.headers().firstField(name).map(h -> index.line(h.offset())).orElse(-1);
   }
 
   private static Severity severity(Mm4Finding.Severity s) {
@@ -307,10 +308,6 @@ public final class Checker {
       case WARNING: return Severity.WARNING;
       default: return Severity.INFO;
     }
-  }
-
-  private static String kebab(Enum<?> reason) {
-    return reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** Reads every header and part header once, so that values the codec decodes lazily are checked here. */
@@ -333,8 +330,8 @@ public final class Checker {
    * A decoding error as a finding, in the form the validator gives undecodable input: code
    * {@code undecodable-} and the reason in kebab case, with the exception's offset and header.
    */
-  public static Finding fromError(PduFormatException e) {
+  private static Finding fromError(PduFormatException e) {
     return new Finding(Severity.ERROR, e.offset(), e.header(),
-        FindingCodes.UNDECODABLE_PREFIX + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'), e.detail());
+        FindingCodes.UNDECODABLE_PREFIX + Codes.kebab(e.reason()), e.detail());
   }
 }

@@ -2,12 +2,12 @@ package org.mmsstack.cli.format;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.mmsstack.mm4.ContentClass;
 import org.mmsstack.mm4.MessageClass;
 import org.mmsstack.mm4.Mm4Address;
 import org.mmsstack.mm4.Mm4Header;
+import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.Mm4MessageType;
 import org.mmsstack.mm4.Mm4Version;
@@ -32,73 +32,74 @@ public final class Mm4Values {
 
   /** The typed value of {@code h}, a header field of {@code m}, or {@code null}. */
   public static String parsed(Mm4Message m, Mm4Header h) {
-    String v = h.value();
-    String typed;
-    switch (h.name().toLowerCase(Locale.ROOT)) {
-      case "x-mms-message-type":
-        typed = token(Mm4MessageType.fromToken(v).map(Mm4MessageType::token), "an MM4 message type");
-        break;
-      case "x-mms-3gpp-mms-version":
-        typed = token(Mm4Version.parse(v).map(Mm4Version::toString), "a version");
-        break;
-      case "date":
-      case "x-mms-expiry":
-        typed = h.dateValue().map(t -> t.toInstant().toString()).orElse("(not an RFC 5322 date)");
-        break;
-      case "x-mms-previously-sent-date-and-time":
-        typed = PreviouslySentDate.parse(v).map(p -> "#" + p.index() + " " + p.date().toInstant())
-            .orElse("(not <index>, <date>)");
-        break;
-      case "x-mms-previously-sent-by":
-        typed = PreviouslySentBy.parse(v).map(p -> "#" + p.index() + " " + p.address())
-            .orElse("(not <index>, <address>)");
-        break;
-      case "from":
-      case "sender":
-      case "x-mms-originator-system":
-      case "to":
-      case "cc":
-        typed = addresses(v);
-        break;
-      case "subject":
-        typed = h == m.headers().firstField("Subject").orElse(null) ? m.subject().orElse(null) : null;
-        break;
-      case "x-mms-priority":
-        typed = token(Priority.fromToken(v).map(Object::toString), "a priority");
-        break;
-      case "x-mms-sender-visibility":
-        typed = token(SenderVisibility.fromToken(v).map(Object::toString), "a sender visibility");
-        break;
-      case "x-mms-read-status":
-        typed = token(ReadStatus.fromToken(v).map(Object::toString), "a read status");
-        break;
-      case "x-mms-request-status-code":
-        typed = token(RequestStatusCode.fromToken(v).map(Object::toString), "a request status code");
-        break;
-      case "x-mms-mm-status-code":
-        typed = token(MmStatusCode.fromToken(v).map(Object::toString), "an MM status code");
-        break;
-      case "x-mms-content-class":
-        typed = token(ContentClass.fromToken(v).map(Object::toString), "a content class");
-        break;
-      case "x-mms-message-class":
-        typed = v.isBlank() ? "(empty)" : MessageClass.of(v).toString();
-        break;
-      case "x-mms-delivery-report":
-      case "x-mms-read-reply":
-      case "x-mms-ack-request":
-      case "x-mms-drm-content":
-      case "x-mms-adaptation-allowed":
-      case "x-mms-originator-r/s-delivery-report":
-        typed = token(YesNo.fromToken(v).map(Object::toString), "Yes or No");
-        break;
-      case "x-mms-forward-counter":
-        typed = v.trim().matches("[0-9]{1,9}") ? Integer.toString(Integer.parseInt(v.trim())) : "(not a counter)";
-        break;
-      default:
-        typed = null;
+    String typed = typed(m, h, h.value());
+    return typed == null || typed.equals(h.value()) ? null : typed;
+  }
+
+  private static String typed(Mm4Message m, Mm4Header h, String v) {
+    if (h.is(Mm4HeaderNames.MESSAGE_TYPE)) {
+      return token(Mm4MessageType.fromToken(v).map(Mm4MessageType::token), "an MM4 message type");
     }
-    return typed == null || typed.equals(v) ? null : typed;
+    if (h.is(Mm4HeaderNames.MMS_VERSION)) {
+      return token(Mm4Version.parse(v).map(Mm4Version::toString), "a version");
+    }
+    if (named(h, Mm4HeaderNames.DATE, Mm4HeaderNames.EXPIRY)) {
+      return h.dateValue().map(t -> t.toInstant().toString()).orElse("(not an RFC 5322 date)");
+    }
+    if (h.is(Mm4HeaderNames.PREVIOUSLY_SENT_DATE)) {
+      return PreviouslySentDate.parse(v).map(p -> "#" + p.index() + " " + p.date().toInstant())
+          .orElse("(not <index>, <date>)");
+    }
+    if (h.is(Mm4HeaderNames.PREVIOUSLY_SENT_BY)) {
+      return PreviouslySentBy.parse(v).map(p -> "#" + p.index() + " " + describe(p.address()))
+          .orElse("(not <index>, <address>)");
+    }
+    if (named(h, Mm4HeaderNames.FROM, Mm4HeaderNames.SENDER, Mm4HeaderNames.ORIGINATOR_SYSTEM, Mm4HeaderNames.TO,
+        Mm4HeaderNames.CC)) {
+      return addresses(v);
+    }
+    if (h.is(Mm4HeaderNames.SUBJECT)) {
+      return h == m.headers().firstField(Mm4HeaderNames.SUBJECT).orElse(null) ? m.subject().orElse(null) : null;
+    }
+    if (h.is(Mm4HeaderNames.PRIORITY)) {
+      return token(Priority.fromToken(v).map(Object::toString), "a priority");
+    }
+    if (h.is(Mm4HeaderNames.SENDER_VISIBILITY)) {
+      return token(SenderVisibility.fromToken(v).map(Object::toString), "a sender visibility");
+    }
+    if (h.is(Mm4HeaderNames.READ_STATUS)) {
+      return token(ReadStatus.fromToken(v).map(Object::toString), "a read status");
+    }
+    if (h.is(Mm4HeaderNames.REQUEST_STATUS_CODE)) {
+      return token(RequestStatusCode.fromToken(v).map(Object::toString), "a request status code");
+    }
+    if (h.is(Mm4HeaderNames.MM_STATUS_CODE)) {
+      return token(MmStatusCode.fromToken(v).map(Object::toString), "an MM status code");
+    }
+    if (h.is(Mm4HeaderNames.CONTENT_CLASS)) {
+      return token(ContentClass.fromToken(v).map(Object::toString), "a content class");
+    }
+    if (h.is(Mm4HeaderNames.MESSAGE_CLASS)) {
+      return MessageClass.parse(v).map(MessageClass::toString).orElse("(empty)");
+    }
+    // X-Mms-Originator-R/S-Delivery-Report has no constant: the codec keeps it as a plain field.
+    if (named(h, Mm4HeaderNames.DELIVERY_REPORT, Mm4HeaderNames.READ_REPLY, Mm4HeaderNames.ACK_REQUEST,
+        Mm4HeaderNames.DRM_CONTENT, Mm4HeaderNames.ADAPTATION_ALLOWED, "X-Mms-Originator-R/S-Delivery-Report")) {
+      return token(YesNo.fromToken(v).map(Object::toString), "Yes or No");
+    }
+    if (h.is(Mm4HeaderNames.FORWARD_COUNTER)) {
+      return h.counterValue().map(Object::toString).orElse("(not a counter)");
+    }
+    return null;
+  }
+
+  private static boolean named(Mm4Header h, String... names) {
+    for (String n : names) {
+      if (h.is(n)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String token(Optional<String> t, String what) {
@@ -120,7 +121,7 @@ public final class Mm4Values {
   }
 
   /** {@code +4912345678 (PLMN, domain mms.example)}. */
-  public static String describe(Mm4Address a) {
+  private static String describe(Mm4Address a) {
     StringBuilder sb = new StringBuilder(a.value());
     List<String> notes = new ArrayList<>(2);
     a.type().ifPresent(t -> notes.add(t.token()));

@@ -3,6 +3,7 @@ package org.mmsstack.cli.format;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.mmsstack.encapsulation.HeaderField;
 import org.mmsstack.encapsulation.MessageType;
@@ -102,7 +103,7 @@ public final class ValueText {
     }
     if (v instanceof MmFlags) {
       MmFlags m = (MmFlags) v;
-      return String.format("%s (0x%02X) %s", m.operation().name().toLowerCase(), m.operation().code(),
+      return String.format("%s (0x%02X) %s", m.operation().name().toLowerCase(Locale.ROOT), m.operation().code(),
           encoded(m.keyword()));
     }
     if (v instanceof ElementDescriptor) {

@@ -3,12 +3,14 @@ package org.mmsstack.cli.input;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.mmsstack.cli.capture.CaptureFinding;
 import org.mmsstack.cli.capture.CaptureFormat;
 import org.mmsstack.cli.capture.CaptureFormatException;
 import org.mmsstack.cli.capture.CaptureReader;
 import org.mmsstack.cli.capture.CaptureResult;
 import org.mmsstack.cli.capture.CapturedPdu;
+import org.mmsstack.cli.format.Codes;
 import org.mmsstack.encapsulation.Severity;
 
 /**
@@ -50,12 +52,13 @@ final class CaptureSources {
       }
       for (CaptureFinding f : r.findings()) {
         String where = f.frame() > 0 ? "frame " + f.frame() : null;
-        String what = f.kind().name().toLowerCase().replace('_', '-') + ": " + f.detail()
+        String what = Codes.kebab(f.kind()) + ": " + f.detail()
             + (f.offset() >= 0 ? " (offset " + f.offset() + ")" : "");
         out.add(InputItem.defect(fileName, where, severity(f.kind()), what));
       }
       if (out.isEmpty()) {
-        out.add(InputItem.nothingFound(fileName, "no MMS PDU found (" + r.format().name().toLowerCase() + ")"));
+        out.add(InputItem.nothingFound(fileName,
+            "no MMS PDU found (" + r.format().name().toLowerCase(Locale.ROOT) + ")"));
       }
       return out;
     }

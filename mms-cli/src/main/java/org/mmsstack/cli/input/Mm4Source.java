@@ -39,13 +39,19 @@ public final class Mm4Source implements InputSource {
    * Whether the first line is an RFC 5322 header field whose name starts with a letter, and the
    * header block (up to the first empty line) has an X-Mms-Message-Type field.
    */
-  public static boolean looksLikeMail(byte[] b) {
-    return firstLineIsField(b) && hasMessageType(b);
+  private static boolean looksLikeMail(byte[] b) {
+    int start = afterByteOrderMark(b);
+    return firstLineIsField(b, start) && hasMessageType(b, start);
   }
 
-  private static boolean hasMessageType(byte[] b) {
+  /** Where the mail starts: after a UTF-8 byte-order mark, which the MM4 parser skips too (with a warning). */
+  private static int afterByteOrderMark(byte[] b) {
+    return b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
+  }
+
+  private static boolean hasMessageType(byte[] b, int start) {
     int end = Math.min(b.length, MAX_HEADER_BLOCK);
-    int line = 0;
+    int line = start;
     while (line < end) {
       if (b[line] == '\n' || (b[line] == '\r' && line + 1 < end && b[line + 1] == '\n')) {
         return false; // the empty line that ends the header block
@@ -82,9 +88,8 @@ public final class Mm4Source implements InputSource {
     return i < end && b[i] == ':';
   }
 
-  private static boolean firstLineIsField(byte[] b) {
-    int i = b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
-    int start = i;
+  private static boolean firstLineIsField(byte[] b, int start) {
+    int i = start;
     if (i >= b.length || !isLetter(b[i])) {
       return false;
     }

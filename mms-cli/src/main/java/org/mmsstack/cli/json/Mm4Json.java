@@ -2,13 +2,12 @@ package org.mmsstack.cli.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.mmsstack.cli.check.Checker;
+import org.mmsstack.cli.format.LineIndex;
 import org.mmsstack.cli.format.Mm4Values;
 import org.mmsstack.cli.input.InputItem;
 import org.mmsstack.cli.render.TextRenderer;
@@ -30,7 +29,6 @@ public final class Mm4Json {
   /** The value of the {@code "schema"} member; changes only with incompatible schema changes. */
   public static final String SCHEMA = "mmsstack-mm4/1";
 
-  private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
       new com.fasterxml.jackson.databind.ObjectMapper();
 
@@ -43,14 +41,7 @@ public final class Mm4Json {
   /** The document for one MM4 item and its check result. */
   public static ObjectNode document(InputItem item, Checker.Result r) {
     byte[] mail = item.pdu();
-    ObjectNode doc = F.objectNode();
-    doc.put("schema", SCHEMA);
-    doc.put("file", item.file());
-    if (item.origin() != null) {
-      doc.put("origin", item.origin());
-    } else {
-      doc.putNull("origin");
-    }
+    ObjectNode doc = PduJson.opening(SCHEMA, item);
     doc.put("size", mail.length);
     Mm4Message m = r.mm4();
     if (m == null) {
@@ -64,12 +55,13 @@ public final class Mm4Json {
       } else {
         doc.putNull("mmsVersion");
       }
-      int[] lineStarts = lineStarts(mail);
+      LineIndex lines = LineIndex.of(mail);
       ArrayNode hs = doc.putArray("headers");
       for (Mm4Header h : m.headers()) {
         ObjectNode n = hs.addObject();
-        if (h.offset() >= 0) {
-          n.put("line", line(lineStarts, h.offset()));
+        int line = lines.line(h.offset());
+        if (line > 0) {
+          n.put("line", line);
         } else {
           n.putNull("line");
         }
@@ -161,28 +153,5 @@ public final class Mm4Json {
       }
     }
     return mail;
-  }
-
-  /** Offsets at which lines start, for line numbers from byte offsets. */
-  private static int[] lineStarts(byte[] b) {
-    int n = 1;
-    for (byte x : b) {
-      if (x == '\n') {
-        n++;
-      }
-    }
-    int[] starts = new int[n];
-    int k = 1;
-    for (int i = 0; i < b.length; i++) {
-      if (b[i] == '\n') {
-        starts[k++] = i + 1;
-      }
-    }
-    return starts;
-  }
-
-  private static int line(int[] starts, long offset) {
-    int i = Arrays.binarySearch(starts, (int) Math.min(offset, Integer.MAX_VALUE));
-    return (i >= 0 ? i : -i - 2) + 1;
   }
 }

@@ -40,14 +40,7 @@ public final class PduJson {
 
   /** The document for one input item (a PDU, decoded or not, or an input problem). */
   public static ObjectNode document(InputItem item, Checker.Result result) {
-    ObjectNode doc = F.objectNode();
-    doc.put("schema", SCHEMA);
-    doc.put("file", item.file());
-    if (item.origin() != null) {
-      doc.put("origin", item.origin());
-    } else {
-      doc.putNull("origin");
-    }
+    ObjectNode doc = opening(SCHEMA, item);
     if (item.frame() > 0) {
       doc.put("frame", item.frame());
       if (item.timestamp() != null) {
@@ -101,7 +94,23 @@ public final class PduJson {
     }
     ArrayNode fs = doc.putArray("findings");
     for (Finding f : result.findings()) {
-      fs.add(finding(f));
+      fs.add(finding(f, false));
+    }
+    return doc;
+  }
+
+  /**
+   * The members both documents, PDU and MM4, start with, in this order: {@code schema},
+   * {@code file}, and {@code origin} (null when the item is the whole file).
+   */
+  static ObjectNode opening(String schema, InputItem item) {
+    ObjectNode doc = F.objectNode();
+    doc.put("schema", schema);
+    doc.put("file", item.file());
+    if (item.origin() != null) {
+      doc.put("origin", item.origin());
+    } else {
+      doc.putNull("origin");
     }
     return doc;
   }
@@ -139,11 +148,6 @@ public final class PduJson {
       n.putNull("signatureKeyId");
     }
     return n;
-  }
-
-  /** A finding of a binary PDU as JSON. */
-  public static ObjectNode finding(Finding f) {
-    return finding(f, false);
   }
 
   /**

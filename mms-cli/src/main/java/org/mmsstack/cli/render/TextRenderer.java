@@ -147,7 +147,6 @@ public final class TextRenderer {
     out.printf("    Home: %s%n", f.home());
     out.printf("    Path: %s (%d of at most %d hops)%n", f.path().stream().map(Object::toString)
         .collect(java.util.stream.Collectors.joining(", ")), f.hops(), f.hopLimit());
-    out.printf("    Hop limit: %d%n", f.hopLimit());
     out.printf("    Table version: %d%n", f.tableVersion());
     out.printf("    Charging: %s%n", f.charging());
     for (Recipient rc : f.recipients()) {

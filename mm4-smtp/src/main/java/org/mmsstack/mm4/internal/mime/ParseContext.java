@@ -21,6 +21,9 @@ public final class ParseContext {
   /** Where findings go (throws in strict mode). */
   public final Mm4Findings findings;
 
+  /** Line feeds before {@code countedTo} are counted in {@code countedLine}; see {@link #line}. */
+  private int countedTo;
+  private long countedLine = 1;
   private boolean bareLfReported;
   private boolean sawBareLf;
   private int parts;
@@ -31,6 +34,7 @@ public final class ParseContext {
     this.base = base;
     this.config = config;
     this.findings = findings;
+    this.countedTo = base;
   }
 
   /** The 0-based offset of {@code pos} as the caller sees it. */
@@ -40,17 +44,22 @@ public final class ParseContext {
 
   /**
    * The 1-based line of {@code pos}. Only called when something is reported, so counting line
-   * feeds from the start is cheaper overall than tracking lines on the hot path.
+   * feeds is cheaper overall than tracking lines on the hot path. The count resumes from the
+   * position asked for last: reports come mostly in input order, and recounting from the start
+   * for each of many findings was quadratic in the size of the input.
    */
   public long line(int pos) {
-    long line = 1;
     int end = Math.min(pos, buf.length);
-    for (int i = base; i < end; i++) {
-      if (buf[i] == '\n') {
-        line++;
+    if (end < countedTo) {
+      countedTo = base;
+      countedLine = 1;
+    }
+    for (; countedTo < end; countedTo++) {
+      if (buf[countedTo] == '\n') {
+        countedLine++;
       }
     }
-    return line;
+    return countedLine;
   }
 
   /** Reports a finding at {@code pos}. */

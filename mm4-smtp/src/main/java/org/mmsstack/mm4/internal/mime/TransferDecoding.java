@@ -32,12 +32,15 @@ public final class TransferDecoding {
     long chars = 0;
     int pad = 0;
     int padAt = -1;
+    int junkAt = -1;
+    int junk = 0;
     for (int i = from; i < to; i++) {
       byte c = b[i];
       // One table lookup instead of a chain of range tests: on base64 data the character class
       // is random, and the chain's mispredicted branches made this pass five times slower.
       if (BASE64_VALUE[c & 0xff] >= 0) {
         if (pad > 0) {
+          reportJunk(ctx, junkAt, junk);
           throw Mm4FormatException.badBase64(ctx.line(i), ctx.offset(i), "data after '=' padding");
         }
         chars++;
@@ -47,11 +50,12 @@ public final class TransferDecoding {
         }
         pad++;
       } else if (c != '\r' && c != '\n' && c != ' ' && c != '\t') {
-        // RFC 2045 §6.8: decoders must ignore characters outside the alphabet, but it is a sign of damage.
-        ctx.report(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.BAD_BASE64, i,
-            "Content-Transfer-Encoding", "byte 0x" + Integer.toHexString(c & 0xff) + " outside the base64 alphabet ignored");
+        if (junk++ == 0) {
+          junkAt = i;
+        }
       }
     }
+    reportJunk(ctx, junkAt, junk);
     int rem = (int) (chars % 4);
     if (rem == 1 || pad > 2 || (pad > 0 && (chars + pad) % 4 != 0)) {
       int at = padAt >= 0 ? padAt : to;
@@ -98,6 +102,20 @@ public final class TransferDecoding {
   }
 
   /**
+   * RFC 2045 §6.8: decoders must ignore characters outside the alphabet, but they are a sign of
+   * damage. One warning per part, at the first of them, with the number of the rest: a damaged
+   * part can hold thousands, and a finding each would only repeat the first.
+   */
+  private static void reportJunk(ParseContext ctx, int at, int count) throws Mm4FormatException {
+    if (count == 0) {
+      return;
+    }
+    ctx.report(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.BAD_BASE64, at, "Content-Transfer-Encoding",
+        "byte 0x" + Integer.toHexString(ctx.buf[at] & 0xff) + " outside the base64 alphabet ignored"
+            + (count > 1 ? " (" + (count - 1) + " more in this part)" : ""));
+  }
+
+  /**
    * Quoted-printable (RFC 2045 §6.7): {@code =XX} escapes, soft line breaks ({@code =} at the end
    * of a line, also before LF alone or trailing white space), trailing white space of a line
    * dropped. A broken escape is kept literally in lenient mode.
@@ -113,6 +131,8 @@ public final class TransferDecoding {
   private static int qp(ParseContext ctx, int from, int to, byte[] out) throws Mm4FormatException {
     byte[] b = ctx.buf;
     int n = 0;
+    int brokenAt = -1;
+    int broken = 0;
     int i = from;
     while (i < to) {
       // One line: [i, eol) plus its line end.
@@ -138,9 +158,8 @@ public final class TransferDecoding {
             j += 2;
             continue;
           }
-          if (out == null) {
-            ctx.report(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.BAD_QUOTED_PRINTABLE, j,
-                "Content-Transfer-Encoding", "'=' not followed by two hex digits; kept literally");
+          if (broken++ == 0) {
+            brokenAt = j;
           }
         }
         if (out != null) {
@@ -157,6 +176,12 @@ public final class TransferDecoding {
         n += 2;
       }
       i = lf < 0 ? to : lf + 1;
+    }
+    // Once per part, as for base64 above: the first broken escape and how many more there are.
+    if (out == null && broken > 0) {
+      ctx.report(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.BAD_QUOTED_PRINTABLE, brokenAt,
+          "Content-Transfer-Encoding", "'=' not followed by two hex digits; kept literally"
+              + (broken > 1 ? " (" + (broken - 1) + " more in this part)" : ""));
     }
     return n;
   }
