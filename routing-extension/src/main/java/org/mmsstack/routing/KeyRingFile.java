@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.mmsstack.routing.internal.LineProblems;
 
 /**
  * Reads and writes the key ring text format ({@code docs/routing-table-format.md}, section "Key
@@ -58,7 +59,6 @@ public final class KeyRingFile {
   public static final class FormatException extends IOException {
 
     private static final long serialVersionUID = 1L;
-    private static final int MESSAGE_PROBLEMS = 20;
 
     /** What is wrong at a position. */
     public enum Reason {
@@ -114,7 +114,7 @@ public final class KeyRingFile {
       /** {@code line 3, column 5: INVALID_KEY_ID: ...}. */
       @Override
       public String toString() {
-        return "line " + line + ", column " + column + ": " + reason + ": " + detail;
+        return LineProblems.describe(line, column, reason, detail);
       }
     }
 
@@ -122,26 +122,13 @@ public final class KeyRingFile {
     private final int unreported;
 
     private FormatException(List<Problem> problems, int unreported) {
-      super(message(problems, unreported));
+      super(LineProblems.message("key ring", problems, unreported));
       this.problems = problems;
       this.unreported = unreported;
     }
 
     static FormatException of(List<Problem> problems, int unreported) {
       return new FormatException(List.copyOf(problems), unreported);
-    }
-
-    private static String message(List<Problem> problems, int unreported) {
-      int total = problems.size() + unreported;
-      StringBuilder sb = new StringBuilder(total == 1 ? "1 problem in key ring: " : total + " problems in key ring: ");
-      int shown = Math.min(problems.size(), MESSAGE_PROBLEMS);
-      for (int i = 0; i < shown; i++) {
-        sb.append(i == 0 ? "" : "; ").append(problems.get(i));
-      }
-      if (total > shown) {
-        sb.append("; and ").append(total - shown).append(" more");
-      }
-      return sb.toString();
     }
 
     /** The problems kept, in position order (never empty). */

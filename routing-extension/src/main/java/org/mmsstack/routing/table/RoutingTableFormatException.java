@@ -3,6 +3,7 @@ package org.mmsstack.routing.table;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
+import org.mmsstack.routing.internal.LineProblems;
 
 /**
  * A routing table file is malformed. Carries every problem found (up to the parser's
@@ -17,8 +18,6 @@ public final class RoutingTableFormatException extends IOException {
 
   private static final long serialVersionUID = 1L;
 
-  /** How many problems {@link #getMessage()} lists. */
-  private static final int MESSAGE_PROBLEMS = 20;
 
   /** What is wrong at a position. */
   public enum Reason {
@@ -90,7 +89,7 @@ public final class RoutingTableFormatException extends IOException {
     /** {@code line 12, column 8: INVALID_DIGITS: ...}. */
     @Override
     public String toString() {
-      return "line " + line + ", column " + column + ": " + reason + ": " + detail;
+      return LineProblems.describe(line, column, reason, detail);
     }
   }
 
@@ -98,7 +97,7 @@ public final class RoutingTableFormatException extends IOException {
   private final int unreported;
 
   private RoutingTableFormatException(List<Problem> problems, int unreported) {
-    super(message(problems, unreported));
+    super(LineProblems.message("routing table", problems, unreported));
     this.problems = problems;
     this.unreported = unreported;
   }
@@ -117,20 +116,6 @@ public final class RoutingTableFormatException extends IOException {
       throw new IllegalArgumentException("unreported < 0: " + unreported);
     }
     return new RoutingTableFormatException(List.copyOf(problems), unreported);
-  }
-
-  private static String message(List<Problem> problems, int unreported) {
-    int total = problems.size() + unreported;
-    StringBuilder sb = new StringBuilder();
-    sb.append(total == 1 ? "1 problem in routing table: " : total + " problems in routing table: ");
-    int shown = Math.min(problems.size(), MESSAGE_PROBLEMS);
-    for (int i = 0; i < shown; i++) {
-      sb.append(i == 0 ? "" : "; ").append(problems.get(i));
-    }
-    if (total > shown) {
-      sb.append("; and ").append(total - shown).append(" more");
-    }
-    return sb.toString();
   }
 
   /** The problems kept, in position order (never empty). */
