@@ -1,5 +1,7 @@
 package org.mmsstack.encapsulation;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -20,12 +22,29 @@ final class DecodedHeaders {
 
   private final byte[] src;
   private final int base;
+  private final int inputEnd;
   private int[] table = new int[4 * 12];
   private int size;
 
-  DecodedHeaders(byte[] src, int base) {
+  /** Headers of the PDU at {@code src[base, inputEnd)}. */
+  DecodedHeaders(byte[] src, int base, int inputEnd) {
     this.src = src;
     this.base = base;
+    this.inputEnd = inputEnd;
+  }
+
+  /**
+   * Writes the whole input this PDU was decoded from. A decoded PDU is immutable and encodes
+   * byte for byte as it came (every header, the body and any trailing octets keep their
+   * original octets), so this is its encoding, written without walking it.
+   */
+  void writeInput(OutputStream out) throws IOException {
+    out.write(src, base, inputEnd - base);
+  }
+
+  /** The whole input, copied (see {@link #writeInput}). */
+  byte[] inputCopy() {
+    return Arrays.copyOfRange(src, base, inputEnd);
   }
 
   void add(int start, int valueStart, int end, int flags) {

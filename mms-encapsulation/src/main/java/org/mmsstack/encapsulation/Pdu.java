@@ -168,6 +168,11 @@ public abstract sealed class Pdu
     return trailing;
   }
 
+  /** The decoder's record of this PDU's input, or {@code null} for a built PDU. */
+  DecodedHeaders decodedOrNull() {
+    return decoded;
+  }
+
   Body bodyOrNull() {
     return body;
   }

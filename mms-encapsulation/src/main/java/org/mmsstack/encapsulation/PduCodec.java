@@ -35,9 +35,11 @@ import org.mmsstack.encapsulation.value.RawValue;
  * on first access, and part data are read-only views of the input. The caller must therefore
  * not change the input array while the PDU is in use.
  *
- * <p><b>Encoding is exact.</b> A decoded header or body that was not changed is written back with
- * its original octets, non-canonical ones included; anything built or changed is written in the
- * canonical form, in the order {@link Pdu.Builder} explains.
+ * <p><b>Encoding is exact.</b> A decoded PDU encodes to the octets it was decoded from (one copy,
+ * or one write to a stream). In a PDU changed through {@link Pdu#toBuilder()}, every header and
+ * body that was not changed is written back with its original octets, non-canonical ones
+ * included; anything built or changed is written in the canonical form, in the order
+ * {@link Pdu.Builder} explains.
  */
 public final class PduCodec {
 
@@ -93,7 +95,7 @@ public final class PduCodec {
     int maxText = config.maxTextLength();
     int maxHeaders = config.maxHeaders();
     boolean deleteConf = type == MessageType.MBOX_DELETE_CONF || type == MessageType.DELETE_CONF;
-    DecodedHeaders headers = new DecodedHeaders(src, offset);
+    DecodedHeaders headers = new DecodedHeaders(src, offset, end);
     headers.add(offset, offset + 1, offset + 2, DecodedHeaders.WELL_FORMED);
     int pos = offset + 2;
     int contentTypeValue = -1;
@@ -337,6 +339,10 @@ public final class PduCodec {
 
   /** Encodes a PDU (see the class comment for what is written as it came and what canonically). */
   public static byte[] encode(Pdu pdu) {
+    DecodedHeaders decoded = pdu.decodedOrNull();
+    if (decoded != null) {
+      return decoded.inputCopy();
+    }
     WspWriter w = new WspWriter(256);
     try {
       encode(pdu, w);
@@ -348,6 +354,11 @@ public final class PduCodec {
 
   /** Encodes a PDU into a stream; part data is written from its buffers, not copied first. */
   public static void encode(Pdu pdu, OutputStream out) throws IOException {
+    DecodedHeaders decoded = pdu.decodedOrNull();
+    if (decoded != null) {
+      decoded.writeInput(out);
+      return;
+    }
     WspWriter w = new WspWriter(256);
     for (Header h : pdu.headers()) {
       if (h.hasOriginalEncoding()) {

@@ -129,6 +129,8 @@ class PropertyRoundTripTest {
     Pdu decoded = PduCodec.decode(bytes, DecodeConfig.LENIENT);
     assertEquals(pdu, decoded, () -> "decode(encode(pdu)) differs; wire: " + java.util.HexFormat.of().formatHex(bytes));
     assertArrayEquals(bytes, PduCodec.encode(decoded), "encode(decode(encode(pdu))) is not byte-identical");
+    assertArrayEquals(bytes, PduCodec.encode(decoded.toBuilder().build()),
+        "the decoded headers and body, written field by field, are not byte-identical");
     assertEquals(pdu.messageType(), decoded.messageType());
     assertTrue(decoded.decodeFindings().stream().noneMatch(f -> f.severity() == Severity.ERROR),
         () -> "the encoder wrote something its decoder calls an error: " + decoded.decodeFindings());

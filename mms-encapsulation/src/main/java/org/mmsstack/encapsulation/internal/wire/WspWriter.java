@@ -32,9 +32,13 @@ public final class WspWriter extends OutputStream {
     return pos;
   }
 
-  /** The octets written so far, in a new array of exactly that size. */
+  /**
+   * The octets written so far, in an array of exactly that size: the writer's own array when it
+   * is full (a PDU whose last write was its large body), else a copy. A full array is never
+   * written again: every write first makes room, which moves the writer to a new array.
+   */
   public byte[] toByteArray() {
-    return Arrays.copyOf(buf, pos);
+    return pos == buf.length ? buf : Arrays.copyOf(buf, pos);
   }
 
   private void ensure(int more) {
