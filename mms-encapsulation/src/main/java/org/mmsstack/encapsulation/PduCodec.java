@@ -378,11 +378,7 @@ public final class PduCodec {
         ValueCodec.write(ValueCodec.kindOf(field), value, w);
       }
     }
-    if (out instanceof WspWriter) {
-      ((WspWriter) out).writeBytes(w.toByteArray());
-    } else {
-      out.write(w.toByteArray());
-    }
+    w.writeTo(out);
     Body body = pdu.bodyOrNull();
     if (body != null) {
       body.writeTo(out);

@@ -123,6 +123,12 @@ class PropertyRoundTripTest {
     assertEquals(a, b, how + ": header offsets count from the PDU's first octet");
   }
 
+  private static byte[] streamed(Pdu pdu) throws java.io.IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    PduCodec.encode(pdu, out);
+    return out.toByteArray();
+  }
+
   private static void roundTrip(Pdu pdu) throws Exception {
     record(pdu);
     byte[] bytes = PduCodec.encode(pdu);
@@ -131,6 +137,10 @@ class PropertyRoundTripTest {
     assertArrayEquals(bytes, PduCodec.encode(decoded), "encode(decode(encode(pdu))) is not byte-identical");
     assertArrayEquals(bytes, PduCodec.encode(decoded.toBuilder().build()),
         "the decoded headers and body, written field by field, are not byte-identical");
+    // The stream form writes the same octets, built, decoded and rebuilt alike.
+    assertArrayEquals(bytes, streamed(pdu), "encode(pdu, OutputStream) differs from encode(pdu)");
+    assertArrayEquals(bytes, streamed(decoded), "encode(decoded, OutputStream) differs");
+    assertArrayEquals(bytes, streamed(decoded.toBuilder().build()), "encode(rebuilt, OutputStream) differs");
     assertEquals(pdu.messageType(), decoded.messageType());
     assertTrue(decoded.decodeFindings().stream().noneMatch(f -> f.severity() == Severity.ERROR),
         () -> "the encoder wrote something its decoder calls an error: " + decoded.decodeFindings());

@@ -303,12 +303,12 @@ final class BodyCodec {
       w.insertUintvar(mark, p.size());
       w.insertUintvar(mark, headersLen);
       // Flush the prefixes and headers, then the data straight from its buffer: never copied
-      // into an intermediate array.
-      out.write(w.toByteArray());
-      w = new WspWriter(64);
+      // into an intermediate array. The writer is reused for the next part's prefixes.
+      w.writeTo(out);
+      w.reset();
       write(p.dataView(), out);
     }
-    out.write(w.toByteArray());
+    w.writeTo(out);
   }
 
   static void writeHeader(PartHeader h, WspWriter w) {

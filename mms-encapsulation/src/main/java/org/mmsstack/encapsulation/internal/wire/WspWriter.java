@@ -1,5 +1,6 @@
 package org.mmsstack.encapsulation.internal.wire;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -39,6 +40,19 @@ public final class WspWriter extends OutputStream {
    */
   public byte[] toByteArray() {
     return pos == buf.length ? buf : Arrays.copyOf(buf, pos);
+  }
+
+  /** Writes the octets written so far to {@code out}, without copying them first. */
+  public void writeTo(OutputStream out) throws IOException {
+    out.write(buf, 0, pos);
+  }
+
+  /**
+   * Forgets what was written and keeps the array, to write the next run of octets into it
+   * (after {@link #writeTo}; never after {@link #toByteArray}, which may have handed the array out).
+   */
+  public void reset() {
+    pos = 0;
   }
 
   private void ensure(int more) {

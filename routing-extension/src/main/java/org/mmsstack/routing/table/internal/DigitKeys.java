@@ -115,7 +115,11 @@ public final class DigitKeys {
     return v;
   }
 
-  /** Decimal value of ASCII bytes {@code bytes[start, end)}, same rules as {@link #valueOfChars}. */
+  /**
+   * Decimal value of ASCII bytes {@code bytes[start, end)}, same rules as {@link #valueOfChars}.
+   * A loop of its own rather than a {@code CharSequence} view of the bytes: the view would cost
+   * an object and an interface call per digit on the routing path.
+   */
   public static long valueOfBytes(byte[] bytes, int start, int end) {
     int i = start;
     if (i < end && bytes[i] == '+') {
