@@ -8,29 +8,44 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The headers of a decoded PDU as the decoder leaves them: four ints per header (start, value
- * start, end, flags) over the input array. {@link Header} objects are made only when someone
- * asks for them, so decoding a PDU allocates a handful of objects whatever its header count.
+ * The headers of a decoded PDU as the decoder leaves them: the index where each header starts,
+ * over the input array. Headers are contiguous, so a header ends where the next one starts
+ * (the last at {@link #end}); a binary header's value starts one octet after its code, an
+ * Application-header's after its name's 0x00. The rare headers lenient decoding had to recover
+ * carry flags in a second array made only for them. {@link Header} objects are made only when
+ * someone asks for them, so decoding a PDU allocates a handful of objects whatever its header
+ * count, and the table costs one int per header.
  */
 final class DecodedHeaders {
 
-  static final int WELL_FORMED = 1;
+  /** A value that did not follow its field's grammar, kept as raw octets. */
+  static final byte MALFORMED = 1;
   /** The Del form of a delete-confirmation field. */
-  static final int INDEXED = 2;
+  static final byte INDEXED = 2;
   /** An MMS-Version octet without its high bit, recovered by lenient decoding. */
-  static final int VERSION_RECOVERED = 4;
+  static final byte VERSION_RECOVERED = 4;
 
   private final byte[] src;
   private final int base;
   private final int inputEnd;
-  private int[] table = new int[4 * 12];
-  private int size;
+  private final int[] starts;
+  private final byte[] flags; // null when no header has a flag: almost always
+  private final int size;
+  private final int end;
 
-  /** Headers of the PDU at {@code src[base, inputEnd)}. */
-  DecodedHeaders(byte[] src, int base, int inputEnd) {
+  /**
+   * Headers of the PDU at {@code src[base, inputEnd)}: {@code size} headers starting at
+   * {@code starts[0, size)}, the last ending at {@code end}; {@code flags[k]} (when the array is
+   * there and that long) holds header k's flags.
+   */
+  DecodedHeaders(byte[] src, int base, int inputEnd, int[] starts, byte[] flags, int size, int end) {
     this.src = src;
     this.base = base;
     this.inputEnd = inputEnd;
+    this.starts = starts;
+    this.flags = flags;
+    this.size = size;
+    this.end = end;
   }
 
   /**
@@ -47,18 +62,6 @@ final class DecodedHeaders {
     return Arrays.copyOfRange(src, base, inputEnd);
   }
 
-  void add(int start, int valueStart, int end, int flags) {
-    int i = size * 4;
-    if (i == table.length) {
-      table = Arrays.copyOf(table, table.length * 2);
-    }
-    table[i] = start;
-    table[i + 1] = valueStart;
-    table[i + 2] = end;
-    table[i + 3] = flags;
-    size++;
-  }
-
   int size() {
     return size;
   }
@@ -66,17 +69,17 @@ final class DecodedHeaders {
   List<Header> materialize() {
     List<Header> out = new ArrayList<>(size);
     for (int k = 0; k < size; k++) {
-      int i = k * 4;
-      int start = table[i];
-      int valueStart = table[i + 1];
-      int end = table[i + 2];
-      int flags = table[i + 3];
+      int start = starts[k];
+      int end = k + 1 < size ? starts[k + 1] : this.end;
+      int flags = this.flags != null && k < this.flags.length ? this.flags[k] : 0;
       int b = src[start] & 0xFF;
-      boolean wellFormed = (flags & WELL_FORMED) != 0;
+      boolean wellFormed = (flags & MALFORMED) == 0;
       if (b < 0x80) { // Application-header: its field (the name) is made lazily too
+        int valueStart = org.mmsstack.encapsulation.internal.wire.WspReader.indexOfNul(src, start, end) + 1;
         out.add(new Header(null, src, base, start, valueStart, end, wellFormed));
         continue;
       }
+      int valueStart = start + 1;
       int code = b & 0x7F;
       HeaderField<?> field;
       if ((flags & INDEXED) != 0) {

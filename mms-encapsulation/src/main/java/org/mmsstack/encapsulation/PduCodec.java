@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Objects;
 import org.mmsstack.encapsulation.PduFormatException.Reason;
 import org.mmsstack.encapsulation.body.Body;
@@ -44,6 +45,26 @@ import org.mmsstack.encapsulation.value.RawValue;
 public final class PduCodec {
 
   private static final int MESSAGE_TYPE_OCTET = 0x8C;
+
+  /**
+   * The plain form ({@link PlainValues#formOf}) of each field octet's value, indexed by the
+   * octet: {@link PlainValues#NONE} for unassigned codes, Application-header names, octets that
+   * cannot start a header, and a second X-Mms-Message-Type (which the full reader reports).
+   */
+  private static final byte[] PLAIN_FORMS = plainForms(false);
+  /** The same for delete confirmations, whose indexed fields always take the full reader. */
+  private static final byte[] PLAIN_FORMS_DELETE_CONF = plainForms(true);
+
+  private static byte[] plainForms(boolean deleteConf) {
+    byte[] forms = new byte[256];
+    for (int code = 0; code < 0x80; code++) {
+      boolean indexed = deleteConf && (code == 0x03 || code == 0x12 || code == 0x13);
+      if (HeaderField.knownOrNull(code) != null && code != (MESSAGE_TYPE_OCTET & 0x7F) && !indexed) {
+        forms[0x80 | code] = PlainValues.formOf(ValueCodec.kindOf(code));
+      }
+    }
+    return forms;
+  }
 
   private PduCodec() {}
 
@@ -90,52 +111,68 @@ public final class PduCodec {
       throw new PduFormatException(Reason.UNKNOWN_MESSAGE_TYPE, 1, HeaderField.MESSAGE_TYPE.name(),
           String.format("0x%02X names no PDU type", src[offset + 1] & 0xFF));
     }
-    Findings f = new Findings(config.strict());
+    Findings f = null; // made on the first finding or full-reader value: most PDUs need none
     int end = offset + length;
     int maxText = config.maxTextLength();
     int maxHeaders = config.maxHeaders();
     boolean deleteConf = type == MessageType.MBOX_DELETE_CONF || type == MessageType.DELETE_CONF;
-    DecodedHeaders headers = new DecodedHeaders(src, offset, end);
-    headers.add(offset, offset + 1, offset + 2, DecodedHeaders.WELL_FORMED);
+    byte[] forms = deleteConf ? PLAIN_FORMS_DELETE_CONF : PLAIN_FORMS;
+    // Where each header starts (see DecodedHeaders); flags only for the rare headers lenient
+    // decoding recovered.
+    int[] starts = new int[16];
+    byte[] flags = null;
+    int n = 0;
+    starts[n++] = offset;
     int pos = offset + 2;
     int contentTypeValue = -1;
     byte[] trailing = null;
 
-    while (pos < end) {
-      if (headers.size() >= maxHeaders) {
+    for (;;) {
+      // Runs of headers in the form a conforming composer writes are stepped over in one tight
+      // loop (PlainValues.scanHeaders); it stops at anything else, which the full reader takes.
+      n = PlainValues.scanHeaders(forms, src, pos, end, maxText, starts, n, maxHeaders);
+      pos = starts[n];
+      if (src[starts[n - 1]] == (byte) 0x84) {
+        contentTypeValue = starts[n - 1] + 1;
+        break; // the body starts at pos
+      }
+      if (pos >= end) {
+        break;
+      }
+      if (n >= maxHeaders) {
         throw new PduFormatException(Reason.LIMIT_EXCEEDED, pos - offset, null, "more than " + maxHeaders
             + " header fields (DecodeConfig.maxHeaders)");
       }
+      if (n == starts.length - 1) {
+        starts = java.util.Arrays.copyOf(starts, 2 * starts.length);
+        continue;
+      }
+      // Not plain: every unknown field, Application-header, rare form, oddity and error. A
+      // second Message-Type and the indexed forms of delete confirmations always come here.
       int start = pos;
-      int b = src[start] & 0xFF;
-      // The plain case in line: a known field whose value is in the form a conforming composer
-      // writes (PlainValues). The loop then works on array indexes alone, which the JIT keeps in
-      // registers. A second Message-Type and the indexed forms of delete confirmations always
-      // take the full reader below, which also reads everything PlainValues declines.
-      if (b >= 0x80 && b != 0x8C && HeaderField.knownOrNull(b & 0x7F) != null
-          && !(deleteConf && (b == 0x83 || b == 0x92 || b == 0x93))) {
-        int valueEnd = PlainValues.skip(ValueCodec.kindOf(b & 0x7F), src, start + 1, end, maxText);
-        if (valueEnd >= 0) {
-          headers.add(start, start + 1, valueEnd, DecodedHeaders.WELL_FORMED);
-          pos = valueEnd;
-          if (b == 0x84) {
-            contentTypeValue = start + 1;
-            break; // the body starts at the next octet
-          }
-          continue;
-        }
+      if (f == null) {
+        f = new Findings(config.strict());
       }
-      pos = decodeHeader(src, offset, start, end, deleteConf, headers, f, config);
-      if (pos < 0) {
+      long read = decodeHeader(src, offset, start, end, deleteConf, f, config);
+      if (read < 0) {
         trailing = java.util.Arrays.copyOfRange(src, start, end);
-        pos = end;
-        break;
+        break; // pos stays at start: the headers end there
       }
-      if (b == 0x84) {
+      pos = (int) read;
+      int headerFlags = (int) (read >>> 32);
+      if (headerFlags != 0) {
+        if (flags == null || flags.length < starts.length) {
+          flags = flags == null ? new byte[starts.length] : java.util.Arrays.copyOf(flags, starts.length);
+        }
+        flags[n] = (byte) headerFlags;
+      }
+      starts[n++] = start;
+      if (src[start] == (byte) 0x84) {
         contentTypeValue = start + 1;
         break;
       }
     }
+    DecodedHeaders headers = new DecodedHeaders(src, offset, end, starts, flags, n, pos);
 
     Body body = null;
     if (contentTypeValue >= 0) {
@@ -145,6 +182,9 @@ public final class PduCodec {
         try {
           MultipartBody mb = MultipartBody.decode(src, bodyStart, bodyLength, config);
           for (Finding bf : mb.findings()) {
+            if (f == null) {
+              f = new Findings(config.strict());
+            }
             f.report(bf.severity(), Reason.MALFORMED_MULTIPART, shift(bf.offset(), bodyStart - offset), bf.header(),
                 bf.code(), bf.message());
           }
@@ -156,19 +196,20 @@ public final class PduCodec {
         body = SinglePartBody.of(ByteBuffer.wrap(src, bodyStart, bodyLength));
       }
     }
-    return create(type, new Pdu.Contents(null, headers, body, trailing, f.toList()));
+    return create(type, new Pdu.Contents(null, headers, body, trailing, f == null ? List.of() : f.toList()));
   }
 
   /**
    * Decodes one header field with the full reader: everything {@link PlainValues} leaves, which
    * is every unknown field, Application-header, rare form, oddity and error. Records the field
-   * in {@code headers} and any findings in {@code f}.
+   * in {@code f}.
    *
-   * @return the index after the field, or {@code -1} when {@code src[start]} cannot start a
-   *     field and lenient decoding keeps the rest of the input as trailing octets
+   * @return the index after the field in the low 32 bits and its {@link DecodedHeaders} flags
+   *     in the high ones, or {@code -1} when {@code src[start]} cannot start a field and lenient
+   *     decoding keeps the rest of the input as trailing octets
    */
-  private static int decodeHeader(byte[] src, int offset, int start, int end, boolean deleteConf,
-      DecodedHeaders headers, Findings f, DecodeConfig config) throws PduFormatException {
+  private static long decodeHeader(byte[] src, int offset, int start, int end, boolean deleteConf,
+      Findings f, DecodeConfig config) throws PduFormatException {
     WspReader r = new WspReader(src, offset, start, end - start);
     int maxText = config.maxTextLength();
     int b = src[start] & 0xFF;
@@ -183,13 +224,12 @@ public final class PduCodec {
         f.report(Severity.INFO, Reason.MALFORMED_VALUE, start - offset, field.name(), "unknown-header",
             String.format("unassigned header code 0x%02X (value kept as it is)", b));
         r.skipValue(maxText);
-        headers.add(start, start + 1, r.index(), DecodedHeaders.WELL_FORMED);
         return r.index();
       }
       r.header(field.name());
       int valueStart = r.index();
       ValueKind kind = ValueCodec.kindOf(code);
-      int flags = DecodedHeaders.WELL_FORMED;
+      int flags = 0;
       if (deleteConf && (code == 0x03 || code == 0x12 || code == 0x13) && r.hasRemaining()
           && r.peek() >= 0x01 && r.peek() <= 0x1F) {
         field = code == 0x03 ? HeaderField.CONTENT_LOCATION_INDEXED
@@ -208,8 +248,7 @@ public final class PduCodec {
         f.report(Severity.ERROR, Reason.MALFORMED_VALUE, valueStart - offset, field.name(), "version-not-short-integer",
             String.format("MMS-Version 0x%02X lacks the Short-integer high bit (read as %s)", v,
                 MmsVersion.fromOctet(v)));
-        headers.add(start, valueStart, r.index(), flags | DecodedHeaders.VERSION_RECOVERED);
-        return r.index();
+        return withFlags(r.index(), flags | DecodedHeaders.VERSION_RECOVERED);
       }
       try {
         ValueCodec.read(kind, code, r, f, maxText, false);
@@ -222,17 +261,16 @@ public final class PduCodec {
         r.popLimit(end); // the failed value may have left a narrower limit behind
         r.seek(valueStart);
         r.skipValue(maxText);
-        flags &= ~DecodedHeaders.WELL_FORMED;
+        flags |= DecodedHeaders.MALFORMED;
       }
-      headers.add(start, valueStart, r.index(), flags);
-      return r.index();
+      return withFlags(r.index(), flags);
     }
     if (b >= 0x20 && b < 0x7F) {
       r.header("Application-header");
       // A name that is not an RFC 2616 token is kept as it came; the validator reports it.
       r.skipPastTerminator(maxText);
       int valueStart = r.index();
-      int flags = DecodedHeaders.WELL_FORMED;
+      int flags = 0;
       int v = r.hasRemaining() ? r.peek() : -1;
       if (v == 0 || (v >= 0x20 && v <= 0x7F)) {
         ValueCodec.readTextString(r, f, maxText, false);
@@ -241,10 +279,9 @@ public final class PduCodec {
             "application-header-value", String.format("Application-header value starts with 0x%02X, not text: "
                 + "AOSP and Sailfish lose their place on it (kept as raw octets)", v));
         r.skipValue(maxText);
-        flags = 0;
+        flags = DecodedHeaders.MALFORMED;
       }
-      headers.add(start, valueStart, r.index(), flags);
-      return r.index();
+      return withFlags(r.index(), flags);
     }
     // 0x00-0x1F or 0x7F cannot start a header; a stray 0x00 after the last header is seen in
     // the wild. Lenient decoding keeps the rest as trailing octets.
@@ -252,6 +289,10 @@ public final class PduCodec {
         "invalid-header-start", String.format("0x%02X cannot start a header field; %d octet(s) kept as trailing",
             b, end - start));
     return -1;
+  }
+
+  private static long withFlags(int index, int flags) {
+    return (long) flags << 32 | index;
   }
 
   private static int shift(int bodyOffset, int by) {

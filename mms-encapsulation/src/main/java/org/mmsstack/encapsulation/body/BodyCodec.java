@@ -31,14 +31,20 @@ final class BodyCodec {
     Findings f = new Findings(cfg.strict());
     int end = off + len;
     int maxText = cfg.maxTextLength();
-    WspReader count = new WspReader(src, base, off, len);
-    count.header("multipart body");
-    long announced = count.readUintvar();
-    if (announced > cfg.maxParts()) {
-      throw count.error(Reason.LIMIT_EXCEEDED, off, "multipart announces " + announced + " entries, more than "
-          + cfg.maxParts() + " (DecodeConfig.maxParts)");
+    int pos = PlainValues.uintvarEnd(src, off, end);
+    long announced;
+    if (pos >= 0 && pos - off <= 4) { // up to 28 bits: always a valid count
+      announced = PlainValues.uintvarValue(src, off);
+    } else { // the reader explains what is wrong with it
+      WspReader count = new WspReader(src, base, off, len);
+      count.header("multipart body");
+      announced = count.readUintvar();
+      pos = count.index();
     }
-    int pos = count.index();
+    if (announced > cfg.maxParts()) {
+      throw new PduFormatException(Reason.LIMIT_EXCEEDED, off - base, "multipart body", "multipart announces "
+          + announced + " entries, more than " + cfg.maxParts() + " (DecodeConfig.maxParts)");
+    }
     // Each entry needs at least 3 octets: an announced count the input cannot hold is not trusted
     // for sizing anything.
     List<Part> parts = new ArrayList<>((int) Math.min(announced, (end - pos) / 3 + 1));
