@@ -46,17 +46,23 @@ final class BodyCodec {
           + announced + " entries, more than " + cfg.maxParts() + " (DecodeConfig.maxParts)");
     }
     // Each entry needs at least 3 octets: an announced count the input cannot hold is not trusted
-    // for sizing anything.
-    List<Part> parts = new ArrayList<>((int) Math.min(announced, (end - pos) / 3 + 1));
-    while (parts.size() < announced || pos < end) {
+    // for sizing anything. Entries are recorded as three indexes each (MultipartBody.entries);
+    // their Part objects are made when someone asks for them.
+    int[] entries = new int[3 * (int) Math.min(Math.min(announced, (end - pos) / 3) + 1, 16)];
+    int n = 0;
+    int maxParts = cfg.maxParts();
+    while (n < announced || pos < end) {
       if (pos >= end) {
         f.report(Severity.ERROR, Reason.MALFORMED_MULTIPART, pos - base, "multipart body", "multipart-count-mismatch",
-            "multipart announces " + announced + " entries but holds " + parts.size());
+            "multipart announces " + announced + " entries but holds " + n);
         break;
       }
-      if (parts.size() >= cfg.maxParts()) {
+      if (n >= maxParts) {
         throw new PduFormatException(Reason.LIMIT_EXCEEDED, pos - base, "multipart body", "multipart holds more than "
-            + cfg.maxParts() + " entries (DecodeConfig.maxParts)");
+            + maxParts + " entries (DecodeConfig.maxParts)");
+      }
+      if (3 * n == entries.length) {
+        entries = java.util.Arrays.copyOf(entries, 2 * entries.length);
       }
       // The plain case in line (see PlainValues): the two lengths, a plain content type and plain
       // part headers. Anything else is read again by the full reader, which reports it.
@@ -67,21 +73,35 @@ final class BodyCodec {
         long dataLen = PlainValues.uintvarValue(src, dataLenAt);
         if (headersLen > 0 && headersLen + dataLen <= end - lengthsEnd) {
           int headEnd = lengthsEnd + (int) headersLen;
-          int ctEnd = PlainValues.contentType(src, lengthsEnd, headEnd, maxText);
+          int ctEnd = PlainValues.shortContentType(src, lengthsEnd, headEnd, maxText);
           if (ctEnd >= 0 && plainPartHeaders(src, ctEnd, headEnd, maxText)) {
-            parts.add(new Part(src, base, lengthsEnd, headEnd, headEnd, headEnd + (int) dataLen, depth));
             pos = headEnd + (int) dataLen;
+            entries[3 * n] = lengthsEnd;
+            entries[3 * n + 1] = headEnd;
+            entries[3 * n + 2] = pos;
+            n++;
             continue;
           }
         }
       }
-      pos = decodeEntry(src, base, pos, end, parts, f, cfg, depth);
+      pos = decodeEntry(src, base, pos, end, n, entries, f, cfg);
+      n++;
     }
-    if (parts.size() > announced) {
+    if (n > announced) {
       f.report(Severity.WARNING, Reason.MALFORMED_MULTIPART, off - base, "multipart body", "multipart-count-mismatch",
-          "multipart announces " + announced + " entries but holds " + parts.size() + " (all kept)");
+          "multipart announces " + announced + " entries but holds " + n + " (all kept)");
     }
-    return new MultipartBody(java.util.Collections.unmodifiableList(parts), f.toList(), src, off, off + len);
+    return new MultipartBody(f.toList(), src, base, off, off + len, entries, n, depth);
+  }
+
+  /** The parts of a decoded body: {@code count} entries recorded by {@link #decodeMultipart}. */
+  static List<Part> parts(byte[] src, int base, int[] entries, int count, int depth) {
+    Part[] parts = new Part[count];
+    for (int k = 0; k < count; k++) {
+      int headEnd = entries[3 * k + 1];
+      parts[k] = new Part(src, base, entries[3 * k], headEnd, headEnd, entries[3 * k + 2], depth);
+    }
+    return List.of(parts);
   }
 
   /**
@@ -124,14 +144,15 @@ final class BodyCodec {
   }
 
   /**
-   * Reads one entry with the full reader, reporting what it finds, and adds its part.
+   * Reads entry {@code n} with the full reader, reporting what it finds, and records it in
+   * {@code entries}.
    *
    * @return the index after the entry
    */
-  private static int decodeEntry(byte[] src, int base, int entryAt, int end, List<Part> parts, Findings f,
-      DecodeConfig cfg, int depth) throws PduFormatException {
+  private static int decodeEntry(byte[] src, int base, int entryAt, int end, int n, int[] entries, Findings f,
+      DecodeConfig cfg) throws PduFormatException {
     WspReader r = new WspReader(src, base, entryAt, end - entryAt);
-    r.header("multipart entry " + parts.size());
+    r.header("multipart entry " + n);
     int headersLen = r.readUintvarLength();
     int dataLen = r.readUintvarLength();
     if ((long) headersLen + dataLen > r.remaining()) {
@@ -148,7 +169,9 @@ final class BodyCodec {
     r.popLimit(old);
     int dataStart = r.index();
     r.skip(dataLen);
-    parts.add(new Part(src, base, headStart, headStart + headersLen, dataStart, dataStart + dataLen, depth));
+    entries[3 * n] = headStart;
+    entries[3 * n + 1] = dataStart;
+    entries[3 * n + 2] = dataStart + dataLen;
     return r.index();
   }
 

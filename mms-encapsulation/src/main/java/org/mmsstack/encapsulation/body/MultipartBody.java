@@ -13,28 +13,51 @@ import org.mmsstack.encapsulation.PduFormatException;
  * then per entry HeadersLen, DataLen, ContentType, Headers and Data.
  *
  * <p>A decoded body keeps its original octets (non-minimal Uintvars and all) and writes them
- * back unchanged; a body built from parts is encoded canonically.
+ * back unchanged; a body built from parts is encoded canonically. Decoding checks every entry
+ * but records only where each one lies: the {@link Part} objects are made on the first call to
+ * {@link #parts()}.
  */
 public final class MultipartBody implements Body {
 
-  private final List<Part> parts;
+  private volatile List<Part> parts; // decoded bodies: made from `entries` on first use (benign race)
   private final List<Finding> findings;
-  // Decoded bodies: the original octets src[start, end).
+  // Decoded bodies: the original octets src[start, end), and per entry three indexes (content
+  // type start, data start, data end) in entries[0, 3 * count).
   private final byte[] src;
+  private final int base;
   private final int start;
   private final int end;
+  private final int[] entries;
+  private final int count;
+  private final int depth;
 
-  MultipartBody(List<Part> parts, List<Finding> findings, byte[] src, int start, int end) {
+  private MultipartBody(List<Part> parts) {
     this.parts = parts;
+    this.findings = List.of();
+    this.src = null;
+    this.base = 0;
+    this.start = 0;
+    this.end = 0;
+    this.entries = null;
+    this.count = parts.size();
+    this.depth = 0;
+  }
+
+  MultipartBody(List<Finding> findings, byte[] src, int base, int start, int end, int[] entries, int count,
+      int depth) {
     this.findings = findings;
     this.src = src;
+    this.base = base;
     this.start = start;
     this.end = end;
+    this.entries = entries;
+    this.count = count;
+    this.depth = depth;
   }
 
   /** A body of these parts, in order. */
   public static MultipartBody of(List<Part> parts) {
-    return new MultipartBody(List.copyOf(parts), List.of(), null, 0, 0);
+    return new MultipartBody(List.copyOf(parts));
   }
 
   /** A body of these parts, in order. */
@@ -55,7 +78,17 @@ public final class MultipartBody implements Body {
 
   /** The parts, in order. */
   public List<Part> parts() {
-    return parts;
+    List<Part> p = parts;
+    if (p == null) {
+      p = BodyCodec.parts(src, base, entries, count, depth);
+      parts = p;
+    }
+    return p;
+  }
+
+  /** The number of parts. */
+  public int size() {
+    return count;
   }
 
   /** What lenient decoding noticed (empty for built bodies). */
@@ -79,16 +112,16 @@ public final class MultipartBody implements Body {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof MultipartBody && ((MultipartBody) o).parts.equals(parts);
+    return o instanceof MultipartBody && ((MultipartBody) o).parts().equals(parts());
   }
 
   @Override
   public int hashCode() {
-    return parts.hashCode();
+    return parts().hashCode();
   }
 
   @Override
   public String toString() {
-    return "MultipartBody" + parts;
+    return "MultipartBody" + parts();
   }
 }

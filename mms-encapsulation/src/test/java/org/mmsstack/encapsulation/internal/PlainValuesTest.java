@@ -72,6 +72,50 @@ class PlainValuesTest {
   }
 
   @Test
+  void theShortContentTypeFormsStepAsTheGeneralReaderSteps() {
+    Random random = new Random(13);
+    for (int n = 0; n < 500_000; n++) {
+      byte[] in = new byte[1 + random.nextInt(12)];
+      for (int k = 0; k < in.length; k++) {
+        in[k] = random.nextInt(4) == 0 ? (byte) random.nextInt(256) : ALPHABET[random.nextInt(ALPHABET.length)];
+      }
+      assertEquals(PlainValues.contentType(in, 0, in.length, MAX_TEXT),
+          PlainValues.shortContentType(in, 0, in.length, MAX_TEXT), HexFormat.ofDelimiter(" ").formatHex(in));
+    }
+  }
+
+  /** The header scan repeats skipForm's switch (see scanHeaders): both must step alike. */
+  @ParameterizedTest
+  @EnumSource(ValueKind.class)
+  void theHeaderScanStepsOverWhatSkipStepsOver(ValueKind kind) {
+    byte[] forms = new byte[256];
+    forms[0x85] = PlainValues.formOf(kind);
+    Random random = new Random(kind.ordinal() * 17L + 3);
+    int plain = 0;
+    for (int n = 0; n < 300_000; n++) {
+      byte[] in = new byte[2 + random.nextInt(20)];
+      in[0] = (byte) 0x85;
+      for (int k = 1; k < in.length; k++) {
+        in[k] = random.nextInt(4) == 0 ? (byte) random.nextInt(256) : ALPHABET[random.nextInt(ALPHABET.length)];
+      }
+      int expected = PlainValues.skip(kind, in, 1, in.length, MAX_TEXT);
+      int[] starts = new int[8];
+      int m = PlainValues.scanHeaders(forms, in, 0, in.length, MAX_TEXT, starts, 0, 100);
+      String hex = HexFormat.ofDelimiter(" ").formatHex(in);
+      if (expected < 0) {
+        assertEquals(0, m, kind + " " + hex);
+        assertEquals(0, starts[0], kind + " " + hex);
+      } else {
+        plain++;
+        assertTrue(m >= 1, kind + " " + hex);
+        assertEquals(0, starts[0], kind + " " + hex);
+        assertEquals(expected, starts[1], kind + " " + hex); // where the first header ends
+      }
+    }
+    assertEquals(ALWAYS_FULL_READER.contains(kind), plain == 0, kind + ": " + plain + " plain");
+  }
+
+  @Test
   void theFormsConformingComposersWriteArePlain() {
     assertPlain(ValueKind.TEXT, "41 42 00");
     assertPlain(ValueKind.ENCODED_STRING, "1F 06 EA 7F C3 A9 61 00"); // UTF-8 text after its Quote
@@ -89,10 +133,19 @@ class PlainValuesTest {
   void theWordAtATimeTerminatorSearchFindsTheFirstNul() {
     Random random = new Random(3);
     for (int n = 0; n < 200_000; n++) {
-      byte[] in = new byte[random.nextInt(40)];
+      // Zeros dense, sparse, or just one: the first, second and later words and the tail all
+      // hold the first one often enough.
+      byte[] in = new byte[random.nextInt(80)];
+      int density = n % 3 == 0 ? 8 : n % 3 == 1 ? 64 : Integer.MAX_VALUE;
       for (int k = 0; k < in.length; k++) {
         int pick = random.nextInt(8);
-        in[k] = (byte) (pick == 0 ? 0 : pick == 1 ? 0x80 : pick == 2 ? 0x01 : random.nextInt(256));
+        in[k] = (byte) (pick == 1 ? 0x80 : pick == 2 ? 0x01 : 1 + random.nextInt(255));
+        if (random.nextInt(density) == 0) {
+          in[k] = 0;
+        }
+      }
+      if (density == Integer.MAX_VALUE && in.length > 0 && random.nextBoolean()) {
+        in[random.nextInt(in.length)] = 0;
       }
       int from = in.length == 0 ? 0 : random.nextInt(in.length + 1);
       int to = from + random.nextInt(in.length - from + 1);

@@ -309,9 +309,22 @@ public final class WspReader {
    */
   public static int indexOfNul(byte[] buf, int from, int to) {
     int i = from;
+    // Most texts are shorter than 16 octets, so the first two words are tested before any loop:
+    // HotSpot's loop set-up (pre-loop, unrolling, range checks) costs more than a short
+    // string's whole search.
+    if (i + 16 <= to) {
+      long zero = zeroOctets((long) LONGS.get(buf, i));
+      if (zero != 0) {
+        return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+      }
+      zero = zeroOctets((long) LONGS.get(buf, i + 8));
+      if (zero != 0) {
+        return i + 8 + (Long.numberOfTrailingZeros(zero) >>> 3);
+      }
+      i += 16;
+    }
     for (; i + 8 <= to; i += 8) {
-      long x = (long) LONGS.get(buf, i);
-      long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+      long zero = zeroOctets((long) LONGS.get(buf, i));
       if (zero != 0) {
         return i + (Long.numberOfTrailingZeros(zero) >>> 3);
       }
@@ -322,6 +335,11 @@ public final class WspReader {
       }
     }
     return -1;
+  }
+
+  /** The high bit of each zero octet of {@code x} (and of none below the first zero octet). */
+  private static long zeroOctets(long x) {
+    return (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
   }
 
   /**
