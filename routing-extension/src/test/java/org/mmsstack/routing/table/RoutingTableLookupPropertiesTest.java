@@ -161,6 +161,33 @@ class RoutingTableLookupPropertiesTest {
       }
       assertEquals(expected, table.explain(n + "/TYPE=PLMN").target(), n);
     }
+    // The batch form, over more numbers than one of its stages holds, at an offset, with
+    // values no digit count allows among them.
+    List<String> digitStrings = new ArrayList<>();
+    for (String n : numbers) {
+      if (!n.isEmpty() && n.length() <= 15 && n.chars().allMatch(Character::isDigit)) {
+        digitStrings.add(n);
+      }
+    }
+    int count = digitStrings.size() + 2;
+    long[] values = new long[count + 3];
+    int[] counts = new int[count + 3];
+    for (int i = 0; i < digitStrings.size(); i++) {
+      values[3 + i] = Long.parseLong(digitStrings.get(i));
+      counts[3 + i] = digitStrings.get(i).length();
+    }
+    values[3 + digitStrings.size()] = 1000; // four digits in a count of three
+    counts[3 + digitStrings.size()] = 3;
+    values[4 + digitStrings.size()] = -1;
+    counts[4 + digitStrings.size()] = 5;
+    RouteTarget[] out = new RouteTarget[count + 1];
+    table.lookupNumbers(values, counts, 3, count, out, 1);
+    for (int i = 0; i < count; i++) {
+      assertEquals(table.lookupNumber(values[3 + i], counts[3 + i]), out[1 + i], values[3 + i] + "/" + counts[3 + i]);
+    }
+    for (int i = 0; i < digitStrings.size(); i++) {
+      assertEquals(ref.number(digitStrings.get(i)), out[1 + i], digitStrings.get(i));
+    }
     for (int i = 0; i < 60; i++) {
       String d = r.nextInt(10) == 0 ? domain(r) + ".." : domain(r);
       RouteTarget expected = ref.domain(d);

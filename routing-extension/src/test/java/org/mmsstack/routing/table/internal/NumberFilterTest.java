@@ -1,5 +1,6 @@
 package org.mmsstack.routing.table.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
@@ -38,6 +39,20 @@ class NumberFilterTest {
       long p = prefixes[i];
       int l = prefixCounts[i];
       assertTrue(filter.mayContain(NumberFilter.group(p, l), DigitKeys.key(p, l), NumberFilter.PREFIX));
+    }
+    // The in-block form a lookup uses answers alike, for present and absent keys.
+    for (int i = 0; i < 100_000; i++) {
+      int c = 1 + random.nextInt(DigitKeys.MAX_DIGITS);
+      long v = i % 2 == 0 ? random.nextLong(DigitKeys.pow10(c)) : overrides[i % n];
+      if (i % 2 == 1) {
+        c = overrideCounts[i % n];
+      }
+      long key = DigitKeys.key(v, c);
+      long group = NumberFilter.group(v, c);
+      for (long salt : new long[] {NumberFilter.OVERRIDE, NumberFilter.PREFIX}) {
+        assertEquals(filter.mayContain(group, key, salt) ? 1 : 0,
+            filter.mayContainInBlock(filter.blockOf(group), key, salt));
+      }
     }
     // And it must say "no" for nearly every absent key, or it saves no probe.
     Set<Long> overrideKeys = new HashSet<>();
