@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import org.mmsstack.encapsulation.internal.wire.WspReader;
 
 /**
  * The headers of a decoded PDU as the decoder leaves them: the index where each header starts,
@@ -75,7 +76,7 @@ final class DecodedHeaders {
       int b = src[start] & 0xFF;
       boolean wellFormed = (flags & MALFORMED) == 0;
       if (b < 0x80) { // Application-header: its field (the name) is made lazily too
-        int valueStart = org.mmsstack.encapsulation.internal.wire.WspReader.indexOfNul(src, start, end) + 1;
+        int valueStart = WspReader.indexOfNul(src, start, end) + 1;
         out.add(new Header(null, src, base, start, valueStart, end, wellFormed));
         continue;
       }

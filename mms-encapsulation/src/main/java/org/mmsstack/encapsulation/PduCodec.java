@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Objects;
 import org.mmsstack.encapsulation.PduFormatException.Reason;
 import org.mmsstack.encapsulation.body.Body;
@@ -111,7 +110,7 @@ public final class PduCodec {
       throw new PduFormatException(Reason.UNKNOWN_MESSAGE_TYPE, 1, HeaderField.MESSAGE_TYPE.name(),
           String.format("0x%02X names no PDU type", src[offset + 1] & 0xFF));
     }
-    Findings f = null; // made on the first finding or full-reader value: most PDUs need none
+    Findings f = new Findings(config.strict());
     int end = offset + length;
     int maxText = config.maxTextLength();
     int maxHeaders = config.maxHeaders();
@@ -150,9 +149,6 @@ public final class PduCodec {
       // Not plain: every unknown field, Application-header, rare form, oddity and error. A
       // second Message-Type and the indexed forms of delete confirmations always come here.
       int start = pos;
-      if (f == null) {
-        f = new Findings(config.strict());
-      }
       long read = decodeHeader(src, offset, start, end, deleteConf, f, config);
       if (read < 0) {
         trailing = java.util.Arrays.copyOfRange(src, start, end);
@@ -182,9 +178,6 @@ public final class PduCodec {
         try {
           MultipartBody mb = MultipartBody.decode(src, bodyStart, bodyLength, config);
           for (Finding bf : mb.findings()) {
-            if (f == null) {
-              f = new Findings(config.strict());
-            }
             f.report(bf.severity(), Reason.MALFORMED_MULTIPART, shift(bf.offset(), bodyStart - offset), bf.header(),
                 bf.code(), bf.message());
           }
@@ -196,7 +189,7 @@ public final class PduCodec {
         body = SinglePartBody.of(ByteBuffer.wrap(src, bodyStart, bodyLength));
       }
     }
-    return create(type, new Pdu.Contents(null, headers, body, trailing, f == null ? List.of() : f.toList()));
+    return create(type, new Pdu.Contents(null, headers, body, trailing, f.toList()));
   }
 
   /**

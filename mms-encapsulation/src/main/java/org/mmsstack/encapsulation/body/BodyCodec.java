@@ -73,7 +73,7 @@ final class BodyCodec {
         long dataLen = PlainValues.uintvarValue(src, dataLenAt);
         if (headersLen > 0 && headersLen + dataLen <= end - lengthsEnd) {
           int headEnd = lengthsEnd + (int) headersLen;
-          int ctEnd = PlainValues.shortContentType(src, lengthsEnd, headEnd, maxText);
+          int ctEnd = PlainValues.contentType(src, lengthsEnd, headEnd, maxText);
           if (ctEnd >= 0 && plainPartHeaders(src, ctEnd, headEnd, maxText)) {
             pos = headEnd + (int) dataLen;
             entries[3 * n] = lengthsEnd;

@@ -16,8 +16,9 @@ import org.mmsstack.encapsulation.internal.wire.WspReader;
  * contract (plain implies accepted by the full reader, silently, ending at the same octet) is
  * checked by PlainValuesTest over every two-octet input and millions of generated ones.
  *
- * <p>Every method takes the value's first index and the end of the input, and returns the index
- * one past the value, or {@code -1}.
+ * <p>{@link #scanHeaders} steps over whole header fields; every other method steps over one
+ * value: it takes the value's first index and the end of the input, and returns the index one
+ * past the value, or {@code -1}.
  */
 public final class PlainValues {
 
@@ -97,10 +98,10 @@ public final class PlainValues {
       if (v >= end) {
         break;
       }
-      // The switch of skipForm, repeated on purpose: a method called once per header is
+      // The dispatch is written out here, not in a method called per header: such a method is
       // compiled on its own before this loop gets hot, and HotSpot does not inline an already
-      // compiled method of that size, so a call would stay a call (measured: 1.2 times the
-      // instructions per decode).
+      // compiled method of its size, so every header stayed a call (1.2 times the instructions
+      // per decode, measured).
       int next;
       switch (forms[b]) {
         case OCTET:
@@ -150,49 +151,6 @@ public final class PlainValues {
     }
     starts[n] = pos;
     return n;
-  }
-
-  /** Steps over a value of {@code kind} starting at {@code src[pos]}; {@code -1} if not plain. */
-  public static int skip(ValueKind kind, byte[] src, int pos, int end, int maxText) {
-    return skipForm(formOf(kind), src, pos, end, maxText);
-  }
-
-  /**
-   * Steps over a value of the plain form {@code form} (from {@link #formOf}) starting at
-   * {@code src[pos]}; {@code -1} if it is not in that form or {@code form} is {@link #NONE}.
-   */
-  public static int skipForm(int form, byte[] src, int pos, int end, int maxText) {
-    if (pos >= end) {
-      return -1;
-    }
-    switch (form) {
-      case OCTET:
-        return src[pos] < 0 ? pos + 1 : -1;
-      case YES_NO:
-        return src[pos] == (byte) 0x80 || src[pos] == (byte) 0x81 ? pos + 1 : -1;
-      case MESSAGE_CLASS: {
-        int b = src[pos] & 0xFF;
-        return b >= 0x80 && b <= 0x83 ? pos + 1 : text(src, pos, end, maxText);
-      }
-      case TEXT:
-        return text(src, pos, end, maxText);
-      case LONG:
-        return longInteger(src, pos, end, 7);
-      case DATE:
-        return longInteger(src, pos, end, 6);
-      case INTEGER:
-        return src[pos] < 0 ? pos + 1 : longInteger(src, pos, end, 7);
-      case ENCODED_STRING:
-        return encodedString(src, pos, end, maxText);
-      case FROM:
-        return from(src, pos, end, maxText);
-      case TIME:
-        return time(src, pos, end);
-      case CONTENT_TYPE:
-        return contentType(src, pos, end, maxText);
-      default:
-        return -1;
-    }
   }
 
   /**
@@ -337,22 +295,6 @@ public final class PlainValues {
       i = parameter(src, i, stop, maxText);
     }
     return i == stop ? stop : -1;
-  }
-
-  /**
-   * {@link #contentType}, with the two shortest forms (a well-known media, alone or in the
-   * general form without parameters: most image and audio parts) read here. This method is
-   * small enough to be inlined into a multipart loop wherever contentType is not.
-   */
-  public static int shortContentType(byte[] src, int pos, int end, int maxText) {
-    int b = src[pos];
-    if (b < 0) {
-      return pos + 1;
-    }
-    if (b == 1 && pos + 1 < end && src[pos + 1] < 0) {
-      return pos + 2;
-    }
-    return contentType(src, pos, end, maxText);
   }
 
   /**
