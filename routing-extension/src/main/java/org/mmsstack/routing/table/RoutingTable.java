@@ -172,7 +172,7 @@ public final class RoutingTable {
         long v = values[offset + i];
         int n = digitCounts[offset + i];
         if (DigitKeys.isValid(v, n)) {
-          touched ^= numberFilter.block(NumberFilter.group(v, n));
+          touched ^= numberFilter.touchBlock(filterBlock(v, n));
         }
       }
       // 2. What each lookup will probe, from the filter blocks now in the cache.
@@ -339,8 +339,8 @@ public final class RoutingTable {
    */
   private int numberResult(long value, int count) {
     long key = DigitKeys.key(value, count);
-    int block = numberFilter.blockOf(NumberFilter.group(value, count));
-    if (numberFilter.mayContainInBlock(block, key, NumberFilter.OVERRIDE) != 0) {
+    int block = filterBlock(value, count);
+    if (numberFilter.mayContainInBlock(block, key, NumberFilter.OVERRIDE)) {
       int t = overrides.get(key);
       if (t >= 0) {
         return t | count << LENGTH_SHIFT | RULE_OVERRIDE;
@@ -371,8 +371,13 @@ public final class RoutingTable {
   }
 
   private boolean mayBePrefix(int block, long prefix, int length) {
-    return length >= NumberFilter.GROUP_DIGITS ? numberFilter.mayContainInBlock(block, prefix, NumberFilter.PREFIX) != 0
+    return length >= NumberFilter.GROUP_DIGITS ? numberFilter.mayContainInBlock(block, prefix, NumberFilter.PREFIX)
         : numberFilter.mayContain(prefix, prefix, NumberFilter.PREFIX);
+  }
+
+  /** The filter block of the number's group. */
+  private int filterBlock(long value, int count) {
+    return numberFilter.blockOf(NumberFilter.group(value, count));
   }
 
   /**
@@ -381,8 +386,8 @@ public final class RoutingTable {
    * the filter lets through (0 if none).
    */
   private int candidates(long value, int count) {
-    int block = numberFilter.blockOf(NumberFilter.group(value, count));
-    if (numberFilter.mayContainInBlock(block, DigitKeys.key(value, count), NumberFilter.OVERRIDE) != 0) {
+    int block = filterBlock(value, count);
+    if (numberFilter.mayContainInBlock(block, DigitKeys.key(value, count), NumberFilter.OVERRIDE)) {
       return MAY_BE_OVERRIDE;
     }
     for (int lengths = prefixLengths & ((2 << count) - 1); lengths != 0; ) {
@@ -403,8 +408,7 @@ public final class RoutingTable {
         return t | count << LENGTH_SHIFT | RULE_OVERRIDE;
       }
       // A false "maybe": the prefixes, as a single lookup goes on to them.
-      return prefixResult(value, count, numberFilter.blockOf(NumberFilter.group(value, count)),
-          prefixLengths & ((2 << count) - 1));
+      return prefixResult(value, count, filterBlock(value, count), prefixLengths & ((2 << count) - 1));
     }
     int length = candidates;
     if (length == 0) {
@@ -415,8 +419,7 @@ public final class RoutingTable {
       return t | length << LENGTH_SHIFT | RULE_PREFIX;
     }
     // A false "maybe": the shorter lengths, as a single lookup goes on to them.
-    return prefixResult(value, count, numberFilter.blockOf(NumberFilter.group(value, count)),
-        prefixLengths & ((1 << length) - 1));
+    return prefixResult(value, count, filterBlock(value, count), prefixLengths & ((1 << length) - 1));
   }
 
   /** The key of the first {@code length} digits of a number of {@code count} digits. */

@@ -63,16 +63,20 @@ public final class NumberFilter {
     int n = DigitKeys.length(key);
     long g = group(DigitKeys.value(key, n), n);
     long h = (key ^ salt) * BIT_MULTIPLIER;
-    words[wordIndex(shift, g, h)] |= bits(h);
+    words[blockOf(shift, g) | wordInBlock(h)] |= bits(h);
   }
 
   /**
-   * The word of a key: the group chooses a block of eight words (a cache line, give or take
-   * the array's alignment), the key's hash one word in it, so a crowded group spreads over
-   * the block instead of filling one word.
+   * The first word of a group's block: the group chooses a block of eight words (a cache line,
+   * give or take the array's alignment); the key's hash chooses one word in it
+   * ({@link #wordInBlock}), so a crowded group spreads over the block instead of filling one word.
    */
-  private static int wordIndex(int shift, long group, long keyHash) {
-    return (int) ((group * WORD_MULTIPLIER) >>> shift) << 3 | (int) (keyHash >>> 37 & 7);
+  private static int blockOf(int shift, long group) {
+    return (int) ((group * WORD_MULTIPLIER) >>> shift) << 3;
+  }
+
+  private static int wordInBlock(long keyHash) {
+    return (int) (keyHash >>> 37 & 7);
   }
 
   /** Hash bits that choose a key's bit pattern. */
@@ -104,35 +108,31 @@ public final class NumberFilter {
 
   /** False if the table certainly has no such key; true if it may. */
   public boolean mayContain(long group, long key, long salt) {
-    long h = (key ^ salt) * BIT_MULTIPLIER;
-    long b = bits(h);
-    return (words[wordIndex(shift, group, h)] & b) == b;
+    return mayContainInBlock(blockOf(group), key, salt);
   }
 
-  /**
-   * The first and last words of a group's block, combined: read to bring the whole block into
-   * the cache before {@link #mayContain} needs it (a block is a cache line only where the array
-   * happens to be aligned; otherwise it spans two).
-   */
-  public long block(long group) {
-    int first = (int) ((group * WORD_MULTIPLIER) >>> shift) << 3;
-    return words[first] ^ words[first + 7];
-  }
-
-  /** The first word of a group's block (for {@link #mayContainInBlock}). */
+  /** The block of a group, for {@link #mayContainInBlock}: found once, asked of many keys. */
   public int blockOf(long group) {
-    return (int) ((group * WORD_MULTIPLIER) >>> shift) << 3;
+    return blockOf(shift, group);
   }
 
   /**
-   * {@link #mayContain} for a key whose group's block is {@code block} (from {@link #blockOf}),
-   * as 1 (may) or 0 (certainly not), without a branch: a lookup asks this for its override and
-   * every prefix of its group and combines the answers.
+   * {@link #mayContain} for a key whose group's block is {@code block} (from {@link #blockOf}):
+   * a number's override and all its prefixes of {@value #GROUP_DIGITS} or more digits share it.
    */
-  public int mayContainInBlock(int block, long key, long salt) {
+  public boolean mayContainInBlock(int block, long key, long salt) {
     long h = (key ^ salt) * BIT_MULTIPLIER;
     long b = bits(h);
-    return (words[block | (int) (h >>> 37 & 7)] & b) == b ? 1 : 0;
+    return (words[block | wordInBlock(h)] & b) == b;
+  }
+
+  /**
+   * The first and last words of a block, combined: read to bring the whole block into the cache
+   * before {@link #mayContainInBlock} needs it (a block spans two cache lines unless the array
+   * happens to be aligned).
+   */
+  public long touchBlock(int block) {
+    return words[block] ^ words[block + 7];
   }
 
   /** Bytes held by the filter. */
