@@ -63,10 +63,6 @@ final class DecodedHeaders {
     return Arrays.copyOfRange(src, base, inputEnd);
   }
 
-  int size() {
-    return size;
-  }
-
   List<Header> materialize() {
     List<Header> out = new ArrayList<>(size);
     for (int k = 0; k < size; k++) {
