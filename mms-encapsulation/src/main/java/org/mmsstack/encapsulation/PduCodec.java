@@ -178,7 +178,7 @@ public final class PduCodec {
         try {
           MultipartBody mb = MultipartBody.decode(src, bodyStart, bodyLength, config);
           for (Finding bf : mb.findings()) {
-            f.report(bf.severity(), Reason.MALFORMED_MULTIPART, shift(bf.offset(), bodyStart - offset), bf.header(),
+            f.report(bf.severity(), Reason.MALFORMED_MULTIPART, shift((int) bf.offset(), bodyStart - offset), bf.header().orElse(null),
                 bf.code(), bf.message());
           }
           body = mb;

@@ -292,7 +292,7 @@ class GoldenCorpusTest {
     }
     for (Finding f : pdu.decodeFindings()) {
       sb.append("finding ").append(f.severity()).append(" @").append(f.offset()).append(' ').append(f.code())
-          .append(f.header() == null ? "" : " [" + f.header() + "]").append('\n');
+          .append(f.header().map(h -> " [" + h + "]").orElse("")).append('\n');
     }
     if (pdu.trailingOctets().length > 0) {
       sb.append("trailing ").append(pdu.trailingOctets().length).append(" octet(s)\n");

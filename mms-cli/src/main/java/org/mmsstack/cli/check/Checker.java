@@ -185,8 +185,8 @@ public final class Checker {
         routing = new Routing(fields.get(), null);
         // Well-formed routing fields are Application-headers on purpose (the extension's binary
         // form); the validator's "not part of the header set" note about each says nothing new.
-        out.removeIf(f -> FindingCodes.APPLICATION_HEADER.equals(f.code()) && f.header() != null
-            && RoutingHeaders.isRoutingHeader(f.header()));
+        out.removeIf(f -> FindingCodes.APPLICATION_HEADER.equals(f.code())
+            && f.header().filter(RoutingHeaders::isRoutingHeader).isPresent());
         verify(fields.get(), RoutingPdus.identity(pdu), at, out);
       }
     } catch (RoutingFieldException e) {
@@ -203,19 +203,20 @@ public final class Checker {
     try {
       m = MM4.parse(mail, collected);
     } catch (Mm4FormatException e) {
-      Finding f = new Finding(Severity.ERROR, e.line() > 0 ? (int) e.line() : -1, e.header().orElse(null),
-          FindingCodes.UNDECODABLE_PREFIX + Codes.kebab(e.reason()), e.originalMessage());
+      Finding f = Finding.ofLine(Severity.ERROR, FindingCodes.UNDECODABLE_PREFIX + Codes.kebab(e.reason()),
+          Math.max(e.line(), Finding.NO_LINE), Finding.NO_COLUMN, Finding.NO_OFFSET, e.header().orElse(null),
+          e.originalMessage());
       return new Result(null, null, null, e, null, List.of(f));
     } catch (RuntimeException e) {
       // A parser bug must not end the run: report it like mail that cannot be parsed.
       Mm4FormatException pe = Mm4FormatException.truncated(0, -1, "mail (internal: " + e + ")");
-      return new Result(null, null, null, pe, null, List.of(new Finding(Severity.ERROR, -1, null,
-          UNDECODABLE_INTERNAL, "cannot be parsed: " + e)));
+      return new Result(null, null, null, pe, null, List.of(Finding.of(Severity.ERROR, UNDECODABLE_INTERNAL,
+          Finding.NO_OFFSET, null, "cannot be parsed: " + e)));
     }
     List<Finding> out = new ArrayList<>();
     for (Mm4Finding f : collected.list()) {
-      out.add(new Finding(severity(f.severity()), f.line() > 0 ? (int) Math.min(f.line(), Integer.MAX_VALUE) : -1,
-          f.headerName(), Codes.kebab(f.reason()), f.message()));
+      out.add(Finding.ofLine(severity(f.severity()), Codes.kebab(f.reason()), Math.max(f.line(), Finding.NO_LINE),
+          Finding.NO_COLUMN, Finding.NO_OFFSET, f.headerName(), f.message()));
     }
     List<HeaderPair> pairs = new ArrayList<>(m.headers().size());
     for (Mm4Header h : m.headers()) {
@@ -238,8 +239,14 @@ public final class Checker {
   }
 
   /** Where a header is: a byte offset in a PDU, a line in mail; -1 when absent. */
+  /** Where a header is: a byte offset in a PDU, a line in mail; -1 when it is absent. */
   private interface Locator {
     int of(String header);
+
+    /** A finding placed where {@code locateBy} is. */
+    default Finding finding(Severity severity, String code, String locateBy, String header, String message) {
+      return Finding.of(severity, code, Math.max(of(locateBy), -1), header, message);
+    }
   }
 
   private void verify(RoutingFields fields, MessageIdentity identity, Locator at, List<Finding> out) {
@@ -247,7 +254,7 @@ public final class Checker {
       // ERROR, not WARNING: a receiving Relay/Server refuses an unsigned hop outright
       // (docs/routing-extension.md section 10: UNSIGNED is the verifier's first check and every
       // failure refuses the hop with Error-permanent-service-denied).
-      out.add(new Finding(Severity.ERROR, at.of(RoutingHeaders.VERSION), RoutingHeaders.SIGNATURE, ROUTING_UNSIGNED,
+      out.add(at.finding(Severity.ERROR, ROUTING_UNSIGNED, RoutingHeaders.VERSION, RoutingHeaders.SIGNATURE,
           "routing fields without X-Mms-Routing-Signature: a receiving Relay/Server refuses the hop"));
       return;
     }
@@ -257,7 +264,7 @@ public final class Checker {
     Instant when = verifyAt != null ? verifyAt : fields.issuedAt();
     try {
       KeyRing.TrustedKey k = RoutingVerifier.of(keys).verify(fields, identity, when);
-      out.add(new Finding(Severity.INFO, at.of(RoutingHeaders.SIGNATURE), RoutingHeaders.SIGNATURE, ROUTING_VERIFIED,
+      out.add(at.finding(Severity.INFO, ROUTING_VERIFIED, RoutingHeaders.SIGNATURE, RoutingHeaders.SIGNATURE,
           "signature by key " + k.keyId() + " of " + k.owner() + " verifies"
               + (verifyAt != null ? " at " + verifyAt : " as of X-Mms-Routing-Issued " + fields.issuedAt())));
     } catch (RoutingFieldException e) {
@@ -275,12 +282,12 @@ public final class Checker {
       if (e.reason() == RoutingFieldException.Reason.KEY_NOT_VALID && verifyAt == null) {
         detail += " (checked as of X-Mms-Routing-Issued " + fields.issuedAt() + ")";
       }
-      out.add(new Finding(Severity.ERROR, at.of(e.header()), e.header(), code, detail));
+      out.add(at.finding(Severity.ERROR, code, e.header(), e.header(), detail));
     }
   }
 
   private static Finding malformed(RoutingFieldException e, Locator at) {
-    return new Finding(Severity.ERROR, at.of(e.header()), e.header(), ROUTING_MALFORMED,
+    return at.finding(Severity.ERROR, ROUTING_MALFORMED, e.header(), e.header(),
         e.detail() + " (" + Codes.kebab(e.reason()) + ")");
   }
 
@@ -299,7 +306,18 @@ public final class Checker {
    */
   private static Locator lines(byte[] mail, Mm4Message m) {
     LineIndex index = LineIndex.of(mail);
-    return name -> m.headers().firstField(name).map(h -> index.line(h.offset())).orElse(-1);
+    return new Locator() {
+      @Override
+      public int of(String name) {
+        return m.headers().firstField(name).map(h -> index.line(h.offset())).orElse(-1);
+      }
+
+      @Override
+      public Finding finding(Severity severity, String code, String locateBy, String header, String message) {
+        return Finding.ofLine(severity, code, Math.max(of(locateBy), 0), Finding.NO_COLUMN, Finding.NO_OFFSET,
+            header, message);
+      }
+    };
   }
 
   private static Severity severity(Mm4Finding.Severity s) {
@@ -331,7 +349,7 @@ public final class Checker {
    * {@code undecodable-} and the reason in kebab case, with the exception's offset and header.
    */
   private static Finding fromError(PduFormatException e) {
-    return new Finding(Severity.ERROR, e.offset(), e.header(),
-        FindingCodes.UNDECODABLE_PREFIX + Codes.kebab(e.reason()), e.detail());
+    return Finding.of(Severity.ERROR, FindingCodes.UNDECODABLE_PREFIX + Codes.kebab(e.reason()), e.offset(),
+        e.header(), e.detail());
   }
 }

@@ -158,13 +158,14 @@ public final class PduJson {
     ObjectNode n = F.objectNode();
     n.put("severity", f.severity().name());
     String where = lines ? "line" : "offset";
-    if (f.offset() >= 0) {
-      n.put(where, f.offset());
+    long at = lines ? f.line() : f.offset();
+    if (lines ? at != Finding.NO_LINE : at != Finding.NO_OFFSET) {
+      n.put(where, at);
     } else {
       n.putNull(where);
     }
-    if (f.header() != null) {
-      n.put("header", f.header());
+    if (f.header().isPresent()) {
+      n.put("header", f.header().get());
     } else {
       n.putNull("header");
     }

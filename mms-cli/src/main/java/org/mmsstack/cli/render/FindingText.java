@@ -22,12 +22,10 @@ public final class FindingText {
    */
   public static String of(Finding f, boolean lines) {
     StringBuilder sb = new StringBuilder(f.severity().name());
-    if (f.offset() >= 0) {
-      sb.append(lines ? " line " : " at ").append(f.offset());
+    if (lines ? f.line() != Finding.NO_LINE : f.hasOffset()) {
+      sb.append(lines ? " line " : " at ").append(lines ? f.line() : f.offset());
     }
-    if (f.header() != null) {
-      sb.append(" [").append(f.header()).append(']');
-    }
+    f.header().ifPresent(h -> sb.append(" [").append(h).append(']'));
     return sb.append(' ').append(f.message()).append(" (").append(f.code()).append(')').toString();
   }
 }

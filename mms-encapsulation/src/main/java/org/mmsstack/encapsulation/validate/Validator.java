@@ -142,8 +142,9 @@ public final class Validator {
   }
 
   static Finding undecodable(PduFormatException e) {
-    return new Finding(Severity.ERROR, e.offset(), e.header(),
-        FindingCodes.UNDECODABLE_PREFIX + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'), e.detail());
+    return Finding.of(Severity.ERROR,
+        FindingCodes.UNDECODABLE_PREFIX + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        e.offset(), e.header(), e.detail());
   }
 
   // ---- headers -------------------------------------------------------------------------------
@@ -362,7 +363,7 @@ public final class Validator {
           continue;
         }
         for (Finding f : nested.findings()) {
-          c.add(f.severity(), shift(f.offset(), decodeBase), name, f.code(), "nested multipart: " + f.message());
+          c.add(f.severity(), shift((int) f.offset(), decodeBase), name, f.code(), "nested multipart: " + f.message());
         }
         nestedJobs.add(new Pending(p.contentType(), at, nested, layout == null ? -1 : layout[2 * i + 1],
             job.prefix() + i + "."));
@@ -562,11 +563,11 @@ public final class Validator {
           return;
         }
       }
-      list.add(new Finding(severity, offset, header, code, message));
+      list.add(Finding.of(severity, code, offset, header, message));
     }
 
     List<Finding> sorted() {
-      list.sort(Comparator.comparingInt(f -> f.offset() < 0 ? Integer.MAX_VALUE : f.offset()));
+      list.sort(Comparator.comparingLong(f -> f.hasOffset() ? f.offset() : Long.MAX_VALUE));
       return List.copyOf(list);
     }
   }

@@ -69,14 +69,14 @@ class ValidatorTest {
     Finding truncated = validate("8C 83 98 \"t\" 8D").get(0);
     assertEquals("undecodable-truncated", truncated.code());
     assertEquals(6, truncated.offset());
-    assertEquals("X-Mms-MMS-Version", truncated.header());
+    assertEquals("X-Mms-MMS-Version", truncated.header().orElse(null));
   }
 
   @Test
   void reportsMissingMandatoryHeader() {
     Finding f = only(validate("8C 83 98 \"t\" 8D 92"), FindingCodes.MISSING_MANDATORY_HEADER);
     assertEquals(Severity.ERROR, f.severity());
-    assertEquals("X-Mms-Status", f.header());
+    assertEquals("X-Mms-Status", f.header().orElse(null));
     assertEquals(-1, f.offset());
   }
 
@@ -96,7 +96,7 @@ class ValidatorTest {
     Finding f = only(fs, FindingCodes.HEADER_NEWER_THAN_VERSION);
     assertEquals(Severity.WARNING, f.severity());
     assertEquals(7, f.offset());
-    assertEquals("X-Mms-Retrieve-Status", f.header());
+    assertEquals("X-Mms-Retrieve-Status", f.header().orElse(null));
     assertEquals(1, fs.size(), fs::toString);
   }
 
@@ -107,7 +107,7 @@ class ValidatorTest {
     Finding f = only(fs, FindingCodes.HEADER_NOT_ALLOWED);
     assertEquals(Severity.WARNING, f.severity());
     assertEquals(2, f.offset());
-    assertEquals("X-Mms-Transaction-Id", f.header());
+    assertEquals("X-Mms-Transaction-Id", f.header().orElse(null));
   }
 
   @Test
@@ -136,7 +136,7 @@ class ValidatorTest {
     Finding f = only(fs, FindingCodes.HEADER_ORDER);
     assertEquals(Severity.ERROR, f.severity());
     assertEquals(4, f.offset());
-    assertEquals("X-Mms-Transaction-Id", f.header());
+    assertEquals("X-Mms-Transaction-Id", f.header().orElse(null));
   }
 
   @Test
@@ -144,7 +144,7 @@ class ValidatorTest {
     List<Finding> fs = validate("8C 83 98 \"t\" 95 81 8D 92");
     Finding f = only(fs, FindingCodes.HEADER_ORDER);
     assertEquals(7, f.offset());
-    assertEquals("X-Mms-MMS-Version", f.header());
+    assertEquals("X-Mms-MMS-Version", f.header().orElse(null));
   }
 
   @Test
@@ -173,7 +173,7 @@ class ValidatorTest {
     Finding f = only(validate("8C 83 98 \"t\" 8D 92 95 8F"), FindingCodes.UNKNOWN_TOKEN);
     assertEquals(Severity.WARNING, f.severity());
     assertEquals(7, f.offset());
-    assertEquals("X-Mms-Status", f.header());
+    assertEquals("X-Mms-Status", f.header().orElse(null));
   }
 
   @Test
@@ -269,7 +269,7 @@ class ValidatorTest {
     List<Finding> fs = validator.validate(bytes);
     Finding f = only(fs, FindingCodes.NESTED_MULTIPART_MALFORMED);
     assertEquals(Severity.ERROR, f.severity());
-    assertEquals("multipart entry 1", f.header());
+    assertEquals("multipart entry 1", f.header().orElse(null));
     // The error is at the nested entry: the last 2 octets of the PDU are its lengths.
     assertEquals(bytes.length - 2, f.offset());
   }
@@ -280,7 +280,7 @@ class ValidatorTest {
     SendReq p = sendReq().body(ContentType.of(MediaType.MULTIPART_MIXED), MultipartBody.of(nested)).build();
     byte[] bytes = PduCodec.encode(p);
     Finding f = only(validator.validate(bytes), "multipart-count-mismatch");
-    assertEquals("multipart entry 0", f.header());
+    assertEquals("multipart entry 0", f.header().orElse(null));
     assertEquals(bytes.length, f.offset()); // the nested body ends where it should hold an entry
   }
 
@@ -294,15 +294,15 @@ class ValidatorTest {
     byte[] bytes = PduCodec.encode(p);
     List<Finding> fs = withCode(validator.validate(bytes), FindingCodes.UNKNOWN_CHARSET);
     assertEquals(2, fs.size(), fs::toString);
-    assertEquals("Subject", fs.get(0).header());
+    assertEquals("Subject", fs.get(0).header().orElse(null));
     assertEquals(Severity.WARNING, fs.get(0).severity());
-    assertEquals("multipart entry 0", fs.get(1).header());
+    assertEquals("multipart entry 0", fs.get(1).header().orElse(null));
     assertTrue(fs.get(1).offset() > fs.get(0).offset() && fs.get(1).offset() < bytes.length, fs::toString);
 
     ContentType named = ContentType.of(MediaType.TEXT_PLAIN).withParameter("charset", "x-klingon");
     SendReq q = sendReq().body(named, org.mmsstack.encapsulation.body.SinglePartBody.of(new byte[] {'x'})).build();
     Finding f = only(validator.validate(q), FindingCodes.UNKNOWN_CHARSET);
-    assertEquals("Content-Type", f.header());
+    assertEquals("Content-Type", f.header().orElse(null));
   }
 
   @Test
@@ -347,11 +347,11 @@ class ValidatorTest {
   void findingsAreOrderedByOffsetWholePduLast() {
     List<Finding> fs = validate("8C 83 8D A0 98 \"t\" 00");
     for (int i = 1; i < fs.size(); i++) {
-      int a = fs.get(i - 1).offset() < 0 ? Integer.MAX_VALUE : fs.get(i - 1).offset();
-      int b = fs.get(i).offset() < 0 ? Integer.MAX_VALUE : fs.get(i).offset();
+      long a = fs.get(i - 1).hasOffset() ? fs.get(i - 1).offset() : Long.MAX_VALUE;
+      long b = fs.get(i).hasOffset() ? fs.get(i).offset() : Long.MAX_VALUE;
       assertTrue(a <= b, fs::toString);
     }
-    assertEquals(-1, fs.get(fs.size() - 1).offset());
+    assertEquals(Finding.NO_OFFSET, fs.get(fs.size() - 1).offset());
   }
 
   @Test

@@ -37,7 +37,7 @@ public final class Findings {
     if (list == null) {
       list = new ArrayList<>(4);
     }
-    list.add(new Finding(severity, offset, header, code, message));
+    list.add(Finding.of(severity, code, offset, header, message));
   }
 
   /** The findings so far, never {@code null}. */
