@@ -1,13 +1,26 @@
 package org.mmsstack.routing;
 
+import java.util.Objects;
+import org.mmsstack.routing.internal.Ascii;
+
 /**
- * The name of one MMS Relay/Server of this MMSE, as the routing data and the extension fields
- * write it: 1 to 32 characters of lower-case letters, digits and {@code -}, starting with a
- * letter or digit (for example {@code rs-north-1}).
+ * The stable name of one MMS Relay/Server of this MMSE, as the routing data, the extension
+ * fields, the key ring and the minted Message-IDs write it: 1 to 32 characters of lower-case
+ * ASCII letters, digits and {@code -}, starting with a letter or digit (for example
+ * {@code rs-north-1}).
  *
- * <p>The alphabet is chosen so that a RelayId is a valid RFC 2616 token, RFC 5322 atext and
- * DNS label at once: it appears in header values, inside Message-IDs and in retrieval URLs
- * without escaping. Ids are case-folded: {@code of("RS-1")} is {@code rs-1}.
+ * <p>The alphabet is chosen so that a RelayId is a valid RFC 2616 token, RFC 5322 atext and DNS
+ * label at once: it appears in header values, inside Message-IDs and in retrieval URLs without
+ * escaping.
+ *
+ * <p><b>Case rule.</b> An id has exactly one spelling, lower case, and ids compare exactly.
+ * Upper case is refused everywhere (by {@link #of}, the routing table and key ring parsers, and
+ * the field parsers), never folded: the id is part of the signed routing fields, and a folded
+ * spelling would verify differently from the one that was signed. The one place where case is
+ * folded is the parsing of a minted Message-ID ({@link MessageIds}), where the whole identifier
+ * is folded before it is read, because the Base32 parts are case-insensitive by design.
+ *
+ * <p>Immutable and thread-safe.
  */
 @Provisional
 public final class RelayId implements Comparable<RelayId> {
@@ -22,43 +35,48 @@ public final class RelayId implements Comparable<RelayId> {
   }
 
   /**
-   * The id for a text, case-folded.
+   * The id for a text.
    *
-   * @throws IllegalArgumentException when the text is not a valid id
+   * @throws IllegalArgumentException when the text is not a valid id (upper case included),
+   *     naming the text and the index of the first invalid character
    */
   public static RelayId of(String text) {
-    RelayId r = parseOrNull(text);
-    if (r == null) {
-      throw new IllegalArgumentException("relay id: " + org.mmsstack.routing.internal.Ascii.quoteShort(text)
-          + " (expected: 1-32 of a-z 0-9 -, not starting with -)");
+    Objects.requireNonNull(text, "text");
+    int bad = firstError(text);
+    if (bad >= 0) {
+      throw new IllegalArgumentException("relay id: " + Ascii.quoteShort(text) + " invalid at index " + bad
+          + " (expected 1-" + MAX_LENGTH + " of a-z 0-9 -, not starting with -)");
     }
-    return r;
+    return new RelayId(text);
   }
 
-  /** The id, or null when the text is not one; never throws. */
+  /** Whether {@code text} is a valid id (lower case only). */
+  public static boolean isValid(CharSequence text) {
+    return text != null && firstError(text) < 0;
+  }
+
+  /** The id, or null when the text is not one (upper case included); never throws. */
   static RelayId parseOrNull(String text) {
-    if (text == null) {
-      return null;
-    }
+    return isValid(text) ? new RelayId(text) : null;
+  }
+
+  /**
+   * Index of the first invalid character of {@code text}; 0 when it is empty,
+   * {@link #MAX_LENGTH} when it is too long; -1 when it is a valid id.
+   */
+  public static int firstError(CharSequence text) {
     int n = text.length();
-    if (n == 0 || n > MAX_LENGTH || text.charAt(0) == '-') {
-      return null;
+    if (n == 0 || n > MAX_LENGTH) {
+      return n == 0 ? 0 : MAX_LENGTH;
     }
-    boolean lower = true;
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        lower = false;
-      } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
-        return null;
+      boolean ok = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' && i > 0;
+      if (!ok) {
+        return i;
       }
     }
-    return new RelayId(lower ? text : text.toLowerCase(java.util.Locale.ROOT));
-  }
-
-  /** Whether c may appear in an id (after case folding). */
-  static boolean isIdChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    return -1;
   }
 
   /** The id text. */

@@ -8,7 +8,8 @@ package org.mmsstack.routing;
  * of the MMSE must come to the same answer.
  *
  * <p>Returning null means "no route" and is treated like
- * {@code RouteTarget.reject(ERROR_PERMANENT_SENDING_ADDRESS_UNRESOLVED)}.
+ * {@code RouteTarget.reject(RejectReason.NO_ROUTE)}. Implementations must be safe for
+ * concurrent calls when the Router is shared between threads.
  */
 @Provisional
 @FunctionalInterface

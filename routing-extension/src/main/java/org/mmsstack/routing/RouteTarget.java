@@ -1,71 +1,129 @@
 package org.mmsstack.routing;
 
-import java.util.Locale;
 import java.util.Objects;
 import org.mmsstack.encapsulation.value.ResponseStatus;
+import org.mmsstack.routing.table.internal.DomainNames;
 
 /**
  * Where the routing data sends one recipient: a Relay/Server of this MMSE (possibly the one
- * asking), another MMSE by domain, or nowhere (with the status to refuse with).
+ * asking), a foreign MMSE reached over MM4, or nowhere (with the reason, which carries the status
+ * to refuse with).
+ *
+ * <p>The one target type of the extension: {@link org.mmsstack.routing.table.RoutingTable}
+ * lookups return it, {@link RouteLookup} implementations return it and {@link Router} acts on
+ * it. Targets are small immutable values compared with {@code equals}, safe to share between
+ * threads. A routing table holds each distinct target once and its lookups return those
+ * instances, so routing allocates nothing. The interface is sealed: {@code instanceof} on the
+ * three records covers every result.
  */
 @Provisional
-public sealed interface RouteTarget permits RouteTarget.Relay, RouteTarget.Domain, RouteTarget.Reject {
+public sealed interface RouteTarget permits RouteTarget.Relay, RouteTarget.ForeignMmse, RouteTarget.Reject {
 
   /** A Relay/Server of this MMSE. */
-  static RouteTarget relay(RelayId relay) {
+  static Relay relay(RelayId relay) {
     return new Relay(relay);
   }
 
-  /** Another MMSE (or an e-mail domain), reached over MM4. */
-  static RouteTarget domain(String domain) {
-    return new Domain(domain);
+  /**
+   * A Relay/Server of this MMSE, by name.
+   *
+   * @throws IllegalArgumentException if {@code relayName} is not a valid {@link RelayId}
+   */
+  static Relay relay(String relayName) {
+    return new Relay(RelayId.of(relayName));
   }
 
-  /** No route: refuse the recipient with this status. */
-  static RouteTarget reject(ResponseStatus status) {
-    return new Reject(status);
+  /**
+   * A foreign MMSE, by the MM4 domain to send to (case-insensitive, stored in lower case).
+   *
+   * @throws IllegalArgumentException if {@code domain} is not a valid domain name
+   */
+  static ForeignMmse foreignMmse(String domain) {
+    return new ForeignMmse(domain);
+  }
+
+  /** The shared rejection instance for {@code reason}. */
+  static Reject reject(RejectReason reason) {
+    return Reject.INSTANCES[reason.ordinal()];
   }
 
   /**
    * The recipient's home is a Relay/Server of this MMSE.
    *
-   * @param relay the Relay/Server
+   * @param relay which one
    */
   @Provisional
   record Relay(RelayId relay) implements RouteTarget {
-    /** Checks for null. */
+    /** Creates the target. */
     public Relay {
       Objects.requireNonNull(relay, "relay");
     }
-  }
 
-  /**
-   * The recipient belongs to another MMSE or mail domain.
-   *
-   * @param domain the domain, lower case (for example {@code mms.mnc002.mcc262.gprs})
-   */
-  @Provisional
-  record Domain(String domain) implements RouteTarget {
-    /** Lower-cases the domain and checks it is not empty. */
-    public Domain {
-      Objects.requireNonNull(domain, "domain");
-      if (domain.isEmpty()) {
-        throw new IllegalArgumentException("domain: empty");
-      }
-      domain = domain.toLowerCase(Locale.ROOT);
+    @Override
+    public String toString() {
+      return "relay " + relay.value();
     }
   }
 
   /**
-   * The recipient is refused.
+   * Another MMSE (or mail domain), reached over MM4 at {@code domain} (for example
+   * {@code mms.mnc002.mcc262.gprs}).
    *
-   * @param status the binary status to return (its MM4 form via the decision)
+   * @param domain the MM4 domain, a valid domain name in lower case
    */
   @Provisional
-  record Reject(ResponseStatus status) implements RouteTarget {
-    /** Checks for null. */
+  record ForeignMmse(String domain) implements RouteTarget {
+    /**
+     * Creates the target; the domain is converted to lower case.
+     *
+     * @throws IllegalArgumentException if {@code domain} is not a valid domain name
+     */
+    public ForeignMmse {
+      Objects.requireNonNull(domain, "domain");
+      int bad = DomainNames.firstError(domain);
+      if (bad >= 0) {
+        throw new IllegalArgumentException("domain: invalid MMSE domain \"" + domain + "\" at index " + bad);
+      }
+      domain = DomainNames.canonical(domain);
+    }
+
+    @Override
+    public String toString() {
+      return "mmse " + domain;
+    }
+  }
+
+  /**
+   * No delivery; the reason carries the status to answer with. Use {@link RouteTarget#reject}.
+   *
+   * @param reason why
+   */
+  @Provisional
+  record Reject(RejectReason reason) implements RouteTarget {
+    private static final Reject[] INSTANCES = create();
+
+    private static Reject[] create() {
+      RejectReason[] reasons = RejectReason.values();
+      Reject[] out = new Reject[reasons.length];
+      for (RejectReason r : reasons) {
+        out[r.ordinal()] = new Reject(r);
+      }
+      return out;
+    }
+
+    /** Creates the target; prefer the shared {@link RouteTarget#reject} instances. */
     public Reject {
-      Objects.requireNonNull(status, "status");
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    /** The binary status to refuse with (its MM4 form via {@link RouteDecision.Rejection}). */
+    public ResponseStatus status() {
+      return reason.responseStatus();
+    }
+
+    @Override
+    public String toString() {
+      return "reject " + reason.token();
     }
   }
 }

@@ -179,7 +179,7 @@ public final class Router {
 
   private RouteTarget target(Recipient r) {
     RouteTarget t = lookup.lookup(r);
-    return t != null ? t : RouteTarget.reject(ResponseStatus.ERROR_PERMANENT_SENDING_ADDRESS_UNRESOLVED);
+    return t != null ? t : RouteTarget.reject(RejectReason.NO_ROUTE);
   }
 
   private void routeOne(Recipient r, RouteTarget t, Arrival arrival, RouteDecision.Collector c) {
@@ -208,7 +208,7 @@ public final class Router {
         c.reject(r.text(), v.responseStatus(), v == LoopGuard.Verdict.LOOP
             ? "routing loop towards " + rel.relay() : "hop limit reached");
       }
-    } else if (t instanceof RouteTarget.Domain d) {
+    } else if (t instanceof RouteTarget.ForeignMmse d) {
       c.inter(d.domain(), r);
     } else {
       c.reject(r.text(), ((RouteTarget.Reject) t).status(), "routing data refuses the recipient");

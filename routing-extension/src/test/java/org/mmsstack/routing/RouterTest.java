@@ -24,10 +24,10 @@ class RouterTest {
   static RouteLookup table(Map<String, RelayId> prefixes, Map<String, RelayId> overrides) {
     return r -> {
       if (r.kind() == Recipient.Kind.EMAIL) {
-        return RouteTarget.domain(r.domain().orElseThrow());
+        return RouteTarget.foreignMmse(r.domain().orElseThrow());
       }
       if (r.kind() != Recipient.Kind.PLMN) {
-        return RouteTarget.reject(ResponseStatus.ERROR_PERMANENT_SENDING_ADDRESS_UNRESOLVED);
+        return RouteTarget.reject(RejectReason.UNKNOWN_RECIPIENT);
       }
       String d = r.e164().orElseThrow();
       RelayId o = overrides.get(d);
@@ -43,7 +43,7 @@ class RouterTest {
       if (d.startsWith("4917")) {
         return null; // our range, unassigned
       }
-      return RouteTarget.domain("mms.foreign.example");
+      return RouteTarget.foreignMmse("mms.foreign.example");
     };
   }
 

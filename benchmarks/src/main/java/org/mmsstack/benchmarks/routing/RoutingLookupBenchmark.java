@@ -3,7 +3,7 @@ package org.mmsstack.benchmarks.routing;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import org.mmsstack.routing.table.RouteTarget;
+import org.mmsstack.routing.RouteTarget;
 import org.mmsstack.routing.table.RoutingTable;
 import org.mmsstack.routing.table.RoutingTableParser;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,6 +1,8 @@
 package org.mmsstack.routing.table;
 
 import java.util.Objects;
+import org.mmsstack.routing.RejectReason;
+import org.mmsstack.routing.RouteTarget;
 
 /**
  * Why a lookup gave its target: which rule matched and the key it matched on. Returned by

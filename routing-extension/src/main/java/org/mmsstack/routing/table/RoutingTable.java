@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.mmsstack.routing.RejectReason;
+import org.mmsstack.routing.RouteTarget;
 import org.mmsstack.routing.table.internal.DigitKeys;
 import org.mmsstack.routing.table.internal.DomainNames;
 import org.mmsstack.routing.table.internal.DomainTable;

@@ -10,6 +10,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.mmsstack.routing.RejectReason;
+import org.mmsstack.routing.RelayId;
+import org.mmsstack.routing.RouteTarget;
 import org.mmsstack.routing.table.RoutingTableFormatException.Problem;
 import org.mmsstack.routing.table.RoutingTableFormatException.Reason;
 import org.mmsstack.routing.table.internal.ByteKeyInterner;
@@ -526,7 +529,7 @@ public final class RoutingTableParser {
         }
         target = RouteTarget.foreignMmse(arg);
       } else {
-        RejectReason reason = RejectReason.forToken(arg);
+        RejectReason reason = RejectReason.forToken(arg).orElse(null);
         if (reason == null) {
           problem(col(as), Reason.UNKNOWN_REJECT_REASON, "unknown reject reason \"" + arg + "\" (expected "
               + Arrays.stream(RejectReason.values()).map(RejectReason::token).reduce((x, y) -> x + ", " + y)

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.mmsstack.routing.RouteTarget;
 import org.mmsstack.routing.table.internal.DigitKeys;
 import org.mmsstack.routing.table.internal.KeyTargetTable;
 

@@ -7,10 +7,10 @@
  *       number-range prefixes (longest match), per-number overrides (ported or moved
  *       subscribers; an override beats any prefix), domain suffixes (longest match on label
  *       boundaries, case-insensitive) and a default route, with allocation-free lookups.</li>
- *   <li>{@link org.mmsstack.routing.table.RouteTarget}: what a lookup returns, one of a
- *       Relay/Server of this MMSE ({@link org.mmsstack.routing.table.RelayId}), a foreign MMSE (an
- *       MM4 domain) or a rejection ({@link org.mmsstack.routing.table.RejectReason}, which carries
- *       the status to answer with).</li>
+ *   <li>{@link org.mmsstack.routing.RouteTarget} (in the parent package, the one target
+ *       type of the extension): what a lookup returns, one of a Relay/Server of this MMSE
+ *       ({@link org.mmsstack.routing.RelayId}), a foreign MMSE (an MM4 domain) or a rejection
+ *       ({@link org.mmsstack.routing.RejectReason}, which carries the status to answer with).</li>
  *   <li>{@link org.mmsstack.routing.table.RoutingTables}: the holder a Relay/Server reads on every
  *       decision; it swaps table versions atomically, keeps the previous version live during a
  *       transition and notifies listeners.</li>
@@ -20,6 +20,10 @@
  *       and column through {@link org.mmsstack.routing.table.RoutingTableFormatException}.</li>
  * </ul>
  *
- * <p>This API is provisional: the routing extension is a proposal, and its shape may change.
+ * <p>Every public type here is {@link org.mmsstack.routing.Provisional}: the routing extension
+ * is a proposal, and its shape may change.
  */
+@Provisional
 package org.mmsstack.routing.table;
+
+import org.mmsstack.routing.Provisional;

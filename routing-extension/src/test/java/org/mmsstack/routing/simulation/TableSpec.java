@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.mmsstack.encapsulation.value.ResponseStatus;
+import org.mmsstack.routing.RejectReason;
 import org.mmsstack.routing.Recipient;
 import org.mmsstack.routing.RelayId;
 import org.mmsstack.routing.RouteLookup;
@@ -19,7 +19,7 @@ import org.mmsstack.routing.RouteTarget;
 final class TableSpec {
 
   /** A target: a Relay/Server of the MMSE, a foreign MMSE's domain, or a refusal. */
-  record Target(RelayId relay, String domain, ResponseStatus reject) {
+  record Target(RelayId relay, String domain, RejectReason reject) {
     static Target relay(RelayId r) {
       return new Target(Objects.requireNonNull(r), null, null);
     }
@@ -28,7 +28,7 @@ final class TableSpec {
       return new Target(null, Objects.requireNonNull(d), null);
     }
 
-    static Target reject(ResponseStatus s) {
+    static Target reject(RejectReason s) {
       return new Target(null, null, Objects.requireNonNull(s));
     }
 
@@ -36,7 +36,7 @@ final class TableSpec {
       if (relay != null) {
         return RouteTarget.relay(relay);
       }
-      return domain != null ? RouteTarget.domain(domain) : RouteTarget.reject(reject);
+      return domain != null ? RouteTarget.foreignMmse(domain) : RouteTarget.reject(reject);
     }
   }
 

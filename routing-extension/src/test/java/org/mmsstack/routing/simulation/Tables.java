@@ -1,11 +1,10 @@
 package org.mmsstack.routing.simulation;
 
 import java.util.Map;
-import org.mmsstack.encapsulation.value.ResponseStatus;
+import org.mmsstack.routing.RejectReason;
 import org.mmsstack.routing.RouteLookup;
+import org.mmsstack.routing.RouteTarget;
 import org.mmsstack.routing.TableRouteLookup;
-import org.mmsstack.routing.table.RejectReason;
-import org.mmsstack.routing.table.RouteTarget;
 import org.mmsstack.routing.table.RoutingTable;
 import org.mmsstack.routing.table.TableVersion;
 
@@ -40,8 +39,6 @@ final class Tables {
     if (t.domain() != null) {
       return RouteTarget.foreignMmse(t.domain());
     }
-    int code = t.reject().code();
-    return RouteTarget.reject(code == ResponseStatus.ERROR_PERMANENT_SERVICE_DENIED.code() ? RejectReason.BARRED
-        : code == 0xE3 ? RejectReason.UNKNOWN_RECIPIENT : RejectReason.REFUSED);
+    return RouteTarget.reject(t.reject());
   }
 }

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.mmsstack.encapsulation.SendReq;
 import org.mmsstack.encapsulation.value.Address;
-import org.mmsstack.encapsulation.value.ResponseStatus;
+import org.mmsstack.routing.RejectReason;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.RequestStatusCode;
@@ -129,7 +129,7 @@ final class World {
       prefixes.put(FOREIGN_PREFIXES[f], TableSpec.Target.domain(FOREIGN_DOMAINS[f]));
       domains.put(FOREIGN_DOMAINS[f], TableSpec.Target.domain(FOREIGN_DOMAINS[f]));
     }
-    TableSpec.Target reject = TableSpec.Target.reject(ResponseStatus.ERROR_PERMANENT_SENDING_ADDRESS_UNRESOLVED);
+    TableSpec.Target reject = TableSpec.Target.reject(RejectReason.UNKNOWN_RECIPIENT);
 
     // Subscribers, by range.
     Set<String> used = new HashSet<>();

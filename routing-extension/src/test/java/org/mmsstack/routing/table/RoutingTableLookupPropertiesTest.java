@@ -1,5 +1,7 @@
 package org.mmsstack.routing.table;
 
+import org.mmsstack.routing.RouteTarget;
+import org.mmsstack.routing.RejectReason;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;

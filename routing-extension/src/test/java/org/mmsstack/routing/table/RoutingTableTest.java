@@ -1,5 +1,8 @@
 package org.mmsstack.routing.table;
 
+import org.mmsstack.routing.RelayId;
+import org.mmsstack.routing.RouteTarget;
+import org.mmsstack.routing.RejectReason;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -308,12 +311,12 @@ class RoutingTableTest {
 
   @Test
   void rejectReasonsMapToResponseStatusAndMm4Codes() {
-    assertEquals(0xE3, RejectReason.UNKNOWN_RECIPIENT.responseStatus());
-    assertEquals(0xE1, RejectReason.BARRED.responseStatus());
-    assertEquals(0xE3, RejectReason.INVALID_ADDRESS.responseStatus());
-    assertEquals(0xE3, RejectReason.NO_ROUTE.responseStatus());
-    assertEquals(0xC3, RejectReason.UNREACHABLE.responseStatus());
-    assertEquals(0xE0, RejectReason.REFUSED.responseStatus());
+    assertEquals(0xE3, RejectReason.UNKNOWN_RECIPIENT.responseStatus().code());
+    assertEquals(0xE1, RejectReason.BARRED.responseStatus().code());
+    assertEquals(0xE3, RejectReason.INVALID_ADDRESS.responseStatus().code());
+    assertEquals(0xE3, RejectReason.NO_ROUTE.responseStatus().code());
+    assertEquals(0xC3, RejectReason.UNREACHABLE.responseStatus().code());
+    assertEquals(0xE0, RejectReason.REFUSED.responseStatus().code());
     // The MM4 code and transience come from the one status mapping the routing function uses.
     assertEquals("Error-sending-address-unresolved", mm4(RejectReason.UNKNOWN_RECIPIENT));
     assertEquals("Error-service-denied", mm4(RejectReason.BARRED));
@@ -322,16 +325,17 @@ class RoutingTableTest {
     assertEquals("Error-network-problem", mm4(RejectReason.UNREACHABLE));
     assertEquals("Error-unspecified", mm4(RejectReason.REFUSED));
     for (RejectReason r : RejectReason.values()) {
-      assertSame(r, RejectReason.forToken(r.token()));
-      ResponseStatus status = ResponseStatus.valueOf(r.responseStatus());
-      assertTrue(r.responseStatus() >= 0xC0 && r.responseStatus() <= 0xFF);
+      assertSame(r, RejectReason.forToken(r.token()).orElseThrow());
+      ResponseStatus status = r.responseStatus();
+      assertSame(status, RouteTarget.reject(r).status());
+      assertTrue(status.code() >= 0xC0 && status.code() <= 0xFF);
       assertTrue(status.isKnown(), r + ": " + status);
       assertEquals(r == RejectReason.UNREACHABLE, status.isTransientError(), r.token());
     }
-    assertEquals(null, RejectReason.forToken("nope"));
+    assertTrue(RejectReason.forToken("nope").isEmpty());
   }
 
   private static String mm4(RejectReason r) {
-    return new RouteDecision.Rejection("+491", ResponseStatus.valueOf(r.responseStatus()), r.token()).mm4StatusCode();
+    return new RouteDecision.Rejection("+491", r.responseStatus(), r.token()).mm4StatusCode();
   }
 }

@@ -1,5 +1,6 @@
 package org.mmsstack.routing.table;
 
+import org.mmsstack.routing.RouteTarget;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -121,7 +122,7 @@ class RoutingTablesTest {
             RouteTarget c = t.lookupDomain("x.example.com");
             RouteTarget d = t.lookupNumber("33" + i);
             for (RouteTarget x : new RouteTarget[] {a, b, c, d}) {
-              if (!(x instanceof RouteTarget.Relay relay) || !relay.relay().name().equals(expected)) {
+              if (!(x instanceof RouteTarget.Relay relay) || !relay.relay().value().equals(expected)) {
                 failure.compareAndSet(null, "table " + v + " answered " + x);
               }
             }

@@ -1,15 +1,18 @@
-package org.mmsstack.routing.table;
+package org.mmsstack.routing;
+
+import java.util.Optional;
+import org.mmsstack.encapsulation.value.ResponseStatus;
 
 /**
  * Why a recipient is rejected, with the status a Relay/Server answers with.
  *
- * <p>The status is the binary X-Mms-Response-Status octet of an m-send-conf (OMA-TS-MMS_ENC
- * §7.3.48; the 1.1+ permanent and transient codes), kept as a plain value here. Whether it is
- * transient ({@link org.mmsstack.encapsulation.value.ResponseStatus#isTransientError()}) and which
- * MM4 X-Mms-Request-Status-Code it becomes
- * ({@link org.mmsstack.routing.RouteDecision.Rejection#mm4StatusCode()}) follow from that octet
- * by the one mapping those types own, so they are not repeated here.
+ * <p>The status is the binary X-Mms-Response-Status of an m-send-conf (OMA-TS-MMS_ENC §7.3.48;
+ * the 1.1+ permanent and transient codes). Whether it is transient
+ * ({@link ResponseStatus#isTransientError()}) and which MM4 X-Mms-Request-Status-Code it becomes
+ * ({@link RouteDecision.Rejection#mm4StatusCode()}) follow from that status by the one mapping
+ * those types own, so they are not repeated here. Thread-safe (an enum).
  */
+@Provisional
 public enum RejectReason {
 
   /** The recipient is not a subscriber this MMSE knows: 0xE3 Error-permanent-sending-address-unresolved. */
@@ -40,11 +43,11 @@ public enum RejectReason {
   private static final RejectReason[] VALUES = values();
 
   private final String token;
-  private final int responseStatus;
+  private final ResponseStatus responseStatus;
 
   RejectReason(String token, int responseStatus) {
     this.token = token;
-    this.responseStatus = responseStatus;
+    this.responseStatus = ResponseStatus.valueOf(responseStatus);
   }
 
   /** The name used in the routing table file, e.g. {@code unknown-recipient}. */
@@ -52,18 +55,18 @@ public enum RejectReason {
     return token;
   }
 
-  /** The binary X-Mms-Response-Status value (one octet, 0xC0-0xFF) to answer with. */
-  public int responseStatus() {
+  /** The binary X-Mms-Response-Status (one of the 0xC0-0xFF error codes) to answer with. */
+  public ResponseStatus responseStatus() {
     return responseStatus;
   }
 
-  /** The reason with the given {@link #token()}, or {@code null}. */
-  public static RejectReason forToken(CharSequence token) {
+  /** The reason with the given {@link #token()}, if there is one. */
+  public static Optional<RejectReason> forToken(CharSequence token) {
     for (RejectReason r : VALUES) {
       if (r.token.contentEquals(token)) {
-        return r;
+        return Optional.of(r);
       }
     }
-    return null;
+    return Optional.empty();
   }
 }
