@@ -360,7 +360,8 @@ final class World {
   /**
    * An attacker inside the MMSE's network captures a signed hop and replays it altered: an
    * extra recipient, another charging Relay/Server, another sender in the path, a newer table
-   * version. Every one must be refused (Error-service-denied) and change nothing.
+   * version. Every one is well-formed, so it reaches signature verification and must be refused
+   * there with Error-service-denied (MM4 X-Mms-Request-Status-Code), changing nothing.
    */
   void maybeTamper(Node from, Node to, List<String> rcpt, byte[] mail) {
     if (config.tamperRate <= 0 || !(from instanceof ExtendedRelay) || !(to instanceof ExtendedRelay)
@@ -381,7 +382,10 @@ final class World {
     String kind;
     switch (tampered++ % 4) {
       case 0 -> {
-        String victim = victim(List.of());
+        // Never one of the hop's recipients: a repeated recipient would make the hop malformed
+        // (refused as Error-message-format-corrupt before the signature is looked at), and this
+        // case is about a well-formed hop whose signature no longer covers its recipients.
+        String victim = victim(rcpt.stream().map(Mm4Wire::digits).toList());
         rcptOut.add(Mm4Wire.rcpt(victim, domain));
         t = Mm4Wire.withHeaders(m, List.of(new HeaderPair(RoutingHeaders.RECIPIENT, "+" + victim)));
         kind = "extra recipient";
