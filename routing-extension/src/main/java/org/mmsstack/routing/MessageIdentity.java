@@ -18,6 +18,8 @@ import org.mmsstack.routing.internal.Ascii;
  * address text of From, or for a delivery report the address whose status is reported (binary
  * m-delivery-ind To, MM4 From), as written.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param kind what the hop carries
  * @param messageId the Message-ID (binary X-Mms-Message-Id, MM4 X-Mms-Message-ID)
  * @param transactionId the transaction id of this hop
@@ -37,20 +39,45 @@ public record MessageIdentity(MessageKind kind, String messageId, String transac
     Objects.requireNonNull(originator, "originator");
   }
 
-  /** An identity with the date given as an instant (or null when absent). */
+  /** An identity with the date given as an instant (or {@code null} when the message has none). */
   public static MessageIdentity of(MessageKind kind, String messageId, String transactionId, Instant date,
       String originator) {
     return new MessageIdentity(kind, nz(messageId), nz(transactionId),
         date == null ? "" : Long.toString(date.getEpochSecond()), nz(originator));
   }
 
+  /** The MM4 headers the identity is made of; each must occur at most once. */
+  private static final String[] MM4_SIGNED = {
+    "X-Mms-Message-Type", "X-Mms-Message-ID", "X-Mms-Transaction-ID", "Date", "From"
+  };
+
   /**
    * The identity of an MM4 request from its header section: X-Mms-Message-Type,
    * X-Mms-Message-ID, X-Mms-Transaction-ID, Date and From (names case-insensitive, values
-   * trimmed; the first occurrence counts).
+   * trimmed).
+   *
+   * @throws RoutingFieldException with reason {@code DUPLICATE_SIGNED_HEADER} when one of those
+   *     headers occurs more than once: the signature would cover one occurrence while a consumer
+   *     may read another, so such a hop has no identity and cannot verify
    */
-  public static MessageIdentity ofMm4(List<HeaderPair> headers) {
-    String type = first(headers, "X-Mms-Message-Type");
+  public static MessageIdentity ofMm4(List<HeaderPair> headers) throws RoutingFieldException {
+    String[] values = new String[MM4_SIGNED.length];
+    for (int i = 0, n = headers.size(); i < n; i++) {
+      HeaderPair h = headers.get(i);
+      for (int k = 0; k < MM4_SIGNED.length; k++) {
+        if (h.hasName(MM4_SIGNED[k])) {
+          if (values[k] != null) {
+            throw RoutingFieldException.duplicateSignedHeader(MM4_SIGNED[k]);
+          }
+          values[k] = Ascii.trimWsp(h.value());
+          break;
+        }
+      }
+    }
+    for (int k = 0; k < values.length; k++) {
+      values[k] = nz(values[k]);
+    }
+    String type = values[0];
     MessageKind kind;
     if (type.equalsIgnoreCase("MM4_forward.REQ")) {
       kind = MessageKind.MESSAGE;
@@ -61,23 +88,13 @@ public record MessageIdentity(MessageKind kind, String messageId, String transac
     } else {
       kind = MessageKind.OTHER;
     }
-    String date = first(headers, "Date");
+    String date = values[3];
     try {
       date = Long.toString(ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toEpochSecond());
     } catch (DateTimeParseException e) {
       // Keep the text: still covered by the signature, just not normalised.
     }
-    return new MessageIdentity(kind, first(headers, "X-Mms-Message-ID"), first(headers, "X-Mms-Transaction-ID"),
-        date, first(headers, "From"));
-  }
-
-  private static String first(List<HeaderPair> headers, String name) {
-    for (HeaderPair h : headers) {
-      if (h.hasName(name)) {
-        return Ascii.trimWsp(h.value());
-      }
-    }
-    return "";
+    return new MessageIdentity(kind, values[1], values[2], date, values[4]);
   }
 
   private static String nz(String s) {

@@ -46,7 +46,14 @@ public final class RoutingFieldException extends Exception {
     /** Issued-at lies further in the future than the allowed clock skew. */
     FUTURE,
     /** A Message-ID in the minted format whose MAC does not verify. */
-    FORGED_MESSAGE_ID
+    FORGED_MESSAGE_ID,
+    /**
+     * A single-valued header the signature covers through the {@link MessageIdentity} (From,
+     * Date, Message-ID, Transaction-ID, Message-Type; To of an m-delivery-ind) occurs more than
+     * once: the signature would cover the first while a consumer may read another, so the hop
+     * is refused (Service-denied) rather than verified.
+     */
+    DUPLICATE_SIGNED_HEADER
   }
 
   private final Reason reason;
@@ -119,6 +126,11 @@ public final class RoutingFieldException extends Exception {
         "issued " + aheadSeconds + " s in the future (allowed skew: " + skewSeconds + " s)");
   }
 
+  static RoutingFieldException duplicateSignedHeader(String header) {
+    return new RoutingFieldException(Reason.DUPLICATE_SIGNED_HEADER, header,
+        "occurs more than once, so the signed message identity is ambiguous");
+  }
+
   static RoutingFieldException forgedMessageId(String messageId) {
     return new RoutingFieldException(Reason.FORGED_MESSAGE_ID, "X-Mms-Message-ID",
         "MAC of " + Ascii.quoteShort(messageId) + " does not verify");
@@ -141,8 +153,8 @@ public final class RoutingFieldException extends Exception {
 
   /**
    * The binary X-Mms-Response-Status to refuse the hop with: Error-permanent-service-denied
-   * (0xE1) for signature problems and forged ids, Error-permanent-message-format-corrupt (0xE2)
-   * for syntax problems.
+   * (0xE1) for signature problems, forged ids and repeated signed headers,
+   * Error-permanent-message-format-corrupt (0xE2) for syntax problems of the routing fields.
    */
   public ResponseStatus responseStatus() {
     return switch (reason) {

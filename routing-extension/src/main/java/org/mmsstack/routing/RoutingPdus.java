@@ -111,8 +111,25 @@ public final class RoutingPdus {
    * The identity of a PDU for signing: its kind from the message type, X-Mms-Message-Id,
    * X-Mms-Transaction-Id, Date (seconds) and the originator text (From; for m-delivery-ind, To:
    * the recipient whose status is reported, as MM4 puts it in From).
+   *
+   * @throws RoutingFieldException with reason {@code DUPLICATE_SIGNED_HEADER} when one of those
+   *     headers occurs more than once in the PDU (a leniently decoded PDU keeps repeats): the
+   *     signature would cover one occurrence while a consumer may read another
    */
-  public static MessageIdentity identity(Pdu pdu) {
+  public static MessageIdentity identity(Pdu pdu) throws RoutingFieldException {
+    HeaderField<?> originatorField = pdu instanceof DeliveryInd ? HeaderField.TO : HeaderField.FROM;
+    int seen = 0;
+    for (Header h : pdu.headers()) {
+      HeaderField<?> f = h.field();
+      int bit = f == HeaderField.MESSAGE_TYPE ? 1 : f == HeaderField.MESSAGE_ID ? 2 : f == HeaderField.TRANSACTION_ID ? 4
+          : f == HeaderField.DATE ? 8 : f == originatorField ? 16 : 0;
+      if (bit != 0) {
+        if ((seen & bit) != 0) {
+          throw RoutingFieldException.duplicateSignedHeader(f.name());
+        }
+        seen |= bit;
+      }
+    }
     MessageKind kind = switch (pdu.messageType()) {
       case SEND_REQ, RETRIEVE_CONF, FORWARD_REQ -> MessageKind.MESSAGE;
       case DELIVERY_IND -> MessageKind.DELIVERY_REPORT;

@@ -53,7 +53,7 @@ class RoutingPdusTest {
         .build();
   }
 
-  private static RoutingFields signedFor(Pdu pdu) {
+  private static RoutingFields signedFor(Pdu pdu) throws RoutingFieldException {
     RoutingSigner s = RoutingSigner.fromSeed("rs-b.1", Fixtures.B, Fixtures.seed(3));
     return s.sign(Fixtures.fields(), RoutingPdus.identity(pdu));
   }
@@ -227,7 +227,7 @@ class RoutingPdusTest {
   }
 
   @Test
-  void identityOfPdus() {
+  void identityOfPdus() throws Exception {
     MessageIdentity s = RoutingPdus.identity(sendReq());
     assertEquals(new MessageIdentity(MessageKind.MESSAGE, "", "tx-77", "1789999000", "+491701111111/TYPE=PLMN"), s);
     MessageIdentity d = RoutingPdus.identity(deliveryInd());

@@ -63,6 +63,11 @@ public final class Checker {
   public static final String ROUTING_STALE = "routing-stale";
   /** With --routing-time: issued further in the future than the allowed skew. */
   public static final String ROUTING_FUTURE = "routing-future";
+  /**
+   * A header the signature covers (From, Date, Message-ID, Transaction-ID, Message-Type; To of
+   * an m-delivery-ind) occurs more than once: a receiving Relay/Server refuses the hop.
+   */
+  public static final String ROUTING_DUPLICATE_SIGNED_HEADER = "routing-duplicate-signed-header";
   /** The signature verified (INFO). */
   public static final String ROUTING_VERIFIED = "routing-verified";
   /**
@@ -187,7 +192,7 @@ public final class Checker {
         // form); the validator's "not part of the header set" note about each says nothing new.
         out.removeIf(f -> FindingCodes.APPLICATION_HEADER.equals(f.code())
             && f.header().filter(RoutingHeaders::isRoutingHeader).isPresent());
-        verify(fields.get(), RoutingPdus.identity(pdu), at, out);
+        verify(fields.get(), () -> RoutingPdus.identity(pdu), at, out);
       }
     } catch (RoutingFieldException e) {
       routing = new Routing(null, e);
@@ -227,7 +232,7 @@ public final class Checker {
       Optional<RoutingFields> fields = RoutingHeaders.read(pairs);
       if (fields.isPresent()) {
         routing = new Routing(fields.get(), null);
-        verify(fields.get(), MessageIdentity.ofMm4(pairs), lines(mail, m), out);
+        verify(fields.get(), () -> MessageIdentity.ofMm4(pairs), lines(mail, m), out);
       }
     } catch (RoutingFieldException e) {
       routing = new Routing(null, e);
@@ -249,7 +254,21 @@ public final class Checker {
     }
   }
 
-  private void verify(RoutingFields fields, MessageIdentity identity, Locator at, List<Finding> out) {
+  /** The signed identity of the message checked; fails when a signed header repeats. */
+  private interface IdentitySource {
+    MessageIdentity get() throws RoutingFieldException;
+  }
+
+  private void verify(RoutingFields fields, IdentitySource identitySource, Locator at, List<Finding> out) {
+    MessageIdentity identity;
+    try {
+      identity = identitySource.get();
+    } catch (RoutingFieldException e) {
+      // Refused before any signature check: what the signature covers is ambiguous.
+      out.add(at.finding(Severity.ERROR, ROUTING_DUPLICATE_SIGNED_HEADER, e.header(), e.header(),
+          e.detail() + ": a receiving Relay/Server refuses the hop"));
+      return;
+    }
     if (fields.signature().isEmpty()) {
       // ERROR, not WARNING: a receiving Relay/Server refuses an unsigned hop outright
       // (docs/routing-extension.md section 10: UNSIGNED is the verifier's first check and every

@@ -50,6 +50,7 @@ import org.mmsstack.routing.KeyRingFile;
 import org.mmsstack.routing.MessageIdentity;
 import org.mmsstack.routing.Recipient;
 import org.mmsstack.routing.RelayId;
+import org.mmsstack.routing.RoutingFieldException;
 import org.mmsstack.routing.RoutingFields;
 import org.mmsstack.routing.RoutingHeaders;
 import org.mmsstack.routing.RoutingPdus;
@@ -149,7 +150,11 @@ public final class SampleGenerator {
   private static Pdu routedSendReq() {
     SendReq pdu = sendReq();
     Recipient to = Recipient.normalise(Address.parse(RECIPIENT)).orElseThrow();
-    return RoutingPdus.attach(pdu, signer().sign(hop(to), RoutingPdus.identity(pdu)));
+    try {
+      return RoutingPdus.attach(pdu, signer().sign(hop(to), RoutingPdus.identity(pdu)));
+    } catch (RoutingFieldException e) {
+      throw new IllegalStateException("sample m-send-req: " + e.getMessage(), e); // written here, never repeats
+    }
   }
 
   /** rs-north's public key, valid through 2024, in the key ring text format (with a comment). */
@@ -200,7 +205,12 @@ public final class SampleGenerator {
     List<HeaderPair> pairs = new ArrayList<>();
     message.headers().forEach(h -> pairs.add(new HeaderPair(h.name(), h.value())));
     Recipient recipient = Recipient.e164("+15550123");
-    RoutingFields signed = signer().sign(hop(recipient), MessageIdentity.ofMm4(pairs));
+    RoutingFields signed;
+    try {
+      signed = signer().sign(hop(recipient), MessageIdentity.ofMm4(pairs));
+    } catch (RoutingFieldException e) {
+      throw new IllegalStateException("sample MM4_forward.REQ: " + e.getMessage(), e); // written here, never repeats
+    }
     Mm4ForwardReq.Builder b = message.toBuilder();
     for (HeaderPair h : RoutingHeaders.write(signed)) {
       b.addHeader(h.name(), h.value());

@@ -250,9 +250,18 @@ final class ExtendedRelay extends RelayNode {
     sendWithRetry(to, rcpt, () -> {
       Mm4Message plain = Mm4Wire.edit(item, b -> b.transactionId(nextId("t")));
       RoutingFields f = r.handOver(arrival, home, group, world.loop.instant());
-      f = signer.sign(f, MessageIdentity.ofMm4(Mm4Wire.pairs(plain)));
+      f = signer.sign(f, identity(plain));
       return Mm4Wire.format(Mm4Wire.withHeaders(plain, RoutingHeaders.write(f)));
     }, what);
+  }
+
+  /** The identity of a hop this relay wrote itself, which never repeats a signed header. */
+  private static MessageIdentity identity(Mm4Message plain) {
+    try {
+      return MessageIdentity.ofMm4(Mm4Wire.pairs(plain));
+    } catch (RoutingFieldException e) {
+      throw new IllegalStateException("own hop: " + e.getMessage(), e);
+    }
   }
 
   private static List<String> rcpts(List<Recipient> group, String domain) {
