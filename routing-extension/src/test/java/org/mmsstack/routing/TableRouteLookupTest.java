@@ -7,11 +7,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mmsstack.encapsulation.value.Address;
 import org.mmsstack.routing.table.RoutingTable;
+import org.mmsstack.routing.table.RoutingTableBuilder;
 import org.mmsstack.routing.table.TableVersion;
 
 class TableRouteLookupTest {
 
-  private static RoutingTable.Builder sample() {
+  private static RoutingTableBuilder sample() {
     return RoutingTable.builder(TableVersion.of(7))
         .prefix("4917", RouteTarget.relay("rs-north"))
         .override("4917112345678", RouteTarget.relay("rs-east"))

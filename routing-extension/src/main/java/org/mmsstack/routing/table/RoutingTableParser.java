@@ -194,7 +194,7 @@ public final class RoutingTableParser {
     private static final int MAX_TOKENS = 5;
 
     private final Limits limits;
-    private final RoutingTable.Builder builder = new RoutingTable.Builder();
+    private final RoutingTableBuilder builder = new RoutingTableBuilder();
     private final ByteKeyInterner targetsSeen = new ByteKeyInterner();
     private final List<Problem> problems = new ArrayList<>();
     private int unreported;
@@ -558,10 +558,10 @@ public final class RoutingTableParser {
       }
       List<Problem> duplicates = new ArrayList<>();
       RoutingTable table = builder.build((kind, first, dup) -> {
-        long[] pos = kind == RoutingTable.Builder.Kind.PREFIX ? prefixPos
-            : kind == RoutingTable.Builder.Kind.OVERRIDE ? overridePos : domainPos;
-        Reason reason = kind == RoutingTable.Builder.Kind.PREFIX ? Reason.DUPLICATE_PREFIX
-            : kind == RoutingTable.Builder.Kind.OVERRIDE ? Reason.DUPLICATE_NUMBER : Reason.DUPLICATE_DOMAIN;
+        long[] pos = kind == RoutingTableBuilder.Kind.PREFIX ? prefixPos
+            : kind == RoutingTableBuilder.Kind.OVERRIDE ? overridePos : domainPos;
+        Reason reason = kind == RoutingTableBuilder.Kind.PREFIX ? Reason.DUPLICATE_PREFIX
+            : kind == RoutingTableBuilder.Kind.OVERRIDE ? Reason.DUPLICATE_NUMBER : Reason.DUPLICATE_DOMAIN;
         int firstLine = (int) (pos[first] >>> 16);
         duplicates.add(new Problem((int) (pos[dup] >>> 16), (int) pos[dup] & 0xFFFF, reason,
             builder.describeEntry(kind, dup) + " repeats line " + firstLine + ": "

@@ -6,6 +6,7 @@ import org.mmsstack.routing.RouteLookup;
 import org.mmsstack.routing.RouteTarget;
 import org.mmsstack.routing.TableRouteLookup;
 import org.mmsstack.routing.table.RoutingTable;
+import org.mmsstack.routing.table.RoutingTableBuilder;
 import org.mmsstack.routing.table.TableVersion;
 
 /**
@@ -18,7 +19,7 @@ final class Tables {
   private Tables() {}
 
   static RouteLookup lookup(TableSpec spec) {
-    RoutingTable.Builder b = RoutingTable.builder(TableVersion.of(spec.version()));
+    RoutingTableBuilder b = RoutingTable.builder(TableVersion.of(spec.version()));
     for (Map.Entry<String, TableSpec.Target> e : spec.prefixes().entrySet()) {
       b.prefix(e.getKey(), target(e.getValue()));
     }

@@ -81,7 +81,7 @@ class RoutingTableFormatTest {
 
   @Test
   void roundTripsEveryTargetKindAndNoDefault() throws Exception {
-    RoutingTable.Builder b = RoutingTable.builder(TableVersion.of(Long.MAX_VALUE));
+    RoutingTableBuilder b = RoutingTable.builder(TableVersion.of(Long.MAX_VALUE));
     for (RejectReason r : RejectReason.values()) {
       b.prefix("1" + r.ordinal(), RouteTarget.reject(r));
     }
@@ -109,7 +109,7 @@ class RoutingTableFormatTest {
 
   @Test
   void largeTableRoundTripsThroughAStream() throws Exception {
-    RoutingTable.Builder b = RoutingTable.builder(TableVersion.of(3));
+    RoutingTableBuilder b = RoutingTable.builder(TableVersion.of(3));
     for (int i = 0; i < 50_000; i++) {
       b.prefix(Integer.toString(1_000_000 + i), RouteTarget.relay("rs-" + (i % 7)));
       b.override(Long.toString(44_000_000_000L + i * 7L), RouteTarget.relay("rs-" + (i % 3)));

@@ -112,7 +112,7 @@ class RoutingTableLookupPropertiesTest {
   void fastTableAgreesWithReference(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed) {
     Random r = new Random(seed);
     Reference ref = new Reference();
-    RoutingTable.Builder b = RoutingTable.builder(TableVersion.of(1));
+    RoutingTableBuilder b = RoutingTable.builder(TableVersion.of(1));
     int prefixes = r.nextInt(60);
     for (int i = 0; i < prefixes; i++) {
       String p = digits(r, 1 + r.nextInt(r.nextBoolean() ? 4 : 15));
@@ -205,7 +205,7 @@ class RoutingTableLookupPropertiesTest {
   @Property(tries = 50, seed = "7")
   void writerAndParserRoundTripRandomTables(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed) throws Exception {
     Random r = new Random(seed);
-    RoutingTable.Builder b = RoutingTable.builder(TableVersion.of(r.nextInt(1000), r.nextBoolean() ? "l" + r.nextInt(99) : null));
+    RoutingTableBuilder b = RoutingTable.builder(TableVersion.of(r.nextInt(1000), r.nextBoolean() ? "l" + r.nextInt(99) : null));
     Map<String, Boolean> seen = new HashMap<>();
     for (int i = 0; i < 100; i++) {
       String p = digits(r, 1 + r.nextInt(15));

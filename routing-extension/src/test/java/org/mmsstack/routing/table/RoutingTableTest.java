@@ -29,7 +29,7 @@ class RoutingTableTest {
   private static final RouteTarget INVALID = RouteTarget.reject(RejectReason.INVALID_ADDRESS);
   private static final RouteTarget NO_ROUTE = RouteTarget.reject(RejectReason.NO_ROUTE);
 
-  private static RoutingTable.Builder sample() {
+  private static RoutingTableBuilder sample() {
     return RoutingTable.builder(TableVersion.of(7, "2026-11-25"))
         .prefix("49", NORTH)
         .prefix("4917", SOUTH)
@@ -219,7 +219,7 @@ class RoutingTableTest {
   @Test
   void estimatedSizeIsAboutTenBytesPerNumberEntryPlusTheFilter() {
     int n = 20_000;
-    RoutingTable.Builder b = RoutingTable.builder(TableVersion.of(1)).defaultRoute(UNKNOWN);
+    RoutingTableBuilder b = RoutingTable.builder(TableVersion.of(1)).defaultRoute(UNKNOWN);
     for (int i = 0; i < n / 2; i++) {
       b.prefix(Integer.toString(4_900_000 + i), i % 2 == 0 ? NORTH : SOUTH);
       b.override(Long.toString(4_917_100_000_000L + i), EAST);
@@ -245,7 +245,7 @@ class RoutingTableTest {
     assertThrows(IllegalArgumentException.class, () -> sample().prefix("1234567890123456", NORTH));
     assertThrows(IllegalArgumentException.class, () -> sample().override("", NORTH));
     assertThrows(IllegalArgumentException.class, () -> sample().domain("a..b", NORTH));
-    assertThrows(IllegalStateException.class, () -> new RoutingTable.Builder().build());
+    assertThrows(IllegalStateException.class, () -> new RoutingTableBuilder().build());
   }
 
   @Test
@@ -261,7 +261,7 @@ class RoutingTableTest {
 
   @Test
   void builderCanBuildAgainAfterMoreEntries() {
-    RoutingTable.Builder b = sample();
+    RoutingTableBuilder b = sample();
     RoutingTable first = b.build();
     RoutingTable second = b.prefix("33", NORTH).version(TableVersion.of(8)).build();
     assertEquals(UNKNOWN, first.lookupNumber("331"));
@@ -272,7 +272,7 @@ class RoutingTableTest {
   void targetLimitIsEnforced() {
     // The documented limit (RoutingTable, the builder, the format): one index below the slots'.
     assertEquals(16383, KeyTargetTable.MAX_TARGETS - 1);
-    RoutingTable.Builder b = RoutingTable.builder(TableVersion.of(1));
+    RoutingTableBuilder b = RoutingTable.builder(TableVersion.of(1));
     for (int i = 0; i < 16382; i++) {
       b.prefix(Integer.toString(100000 + i), RouteTarget.relay("r" + i));
     }

@@ -20,7 +20,7 @@ class RoutingTablesTest {
   /** A table whose every route names its own version, so a mixed snapshot would show. */
   private static RoutingTable table(long version) {
     RouteTarget t = RouteTarget.relay("rs-" + version);
-    RoutingTable.Builder b = RoutingTable.builder(TableVersion.of(version, "v" + version)).defaultRoute(t);
+    RoutingTableBuilder b = RoutingTable.builder(TableVersion.of(version, "v" + version)).defaultRoute(t);
     for (int i = 0; i < 200; i++) {
       b.prefix(Integer.toString(4900 + i), t).override(Long.toString(491700000L + i), t);
     }
