@@ -23,7 +23,7 @@ import org.mmsstack.cli.render.FindingText;
 import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.encapsulation.Severity;
 import org.mmsstack.routing.KeyRing;
-import org.mmsstack.routing.KeyRingFile;
+import org.mmsstack.routing.KeyRingCodec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -87,7 +87,7 @@ final class ValidateCommand implements Callable<Integer> {
     KeyRing ring = null;
     if (routingKeys != null) {
       try {
-        ring = KeyRingFile.parse(routingKeys);
+        ring = KeyRingCodec.decode(routingKeys);
       } catch (NoSuchFileException e) {
         main.err.println("mms: " + routingKeys + ": no such file");
         return Main.EXIT_UNREADABLE;

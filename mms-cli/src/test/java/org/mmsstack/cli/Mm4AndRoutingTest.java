@@ -25,7 +25,7 @@ import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.PreviouslySentBy;
 import org.mmsstack.mm4.PreviouslySentDate;
 import org.mmsstack.routing.KeyRing;
-import org.mmsstack.routing.KeyRingFile;
+import org.mmsstack.routing.KeyRingCodec;
 import org.mmsstack.routing.RelayId;
 import org.mmsstack.routing.RoutingPdus;
 import org.mmsstack.routing.RoutingSigner;
@@ -247,7 +247,7 @@ class Mm4AndRoutingTest {
   @Test
   void aWrongRingGivesEachVerificationCode() throws Exception {
     RoutingSigner other = RoutingSigner.fromSeed("rs-north.2024a", RelayId.of("rs-north"), new byte[32]);
-    byte[] sampleKey = KeyRingFile.parse(KEYS).find("rs-north.2024a").orElseThrow().publicKey();
+    byte[] sampleKey = KeyRingCodec.decode(KEYS).find("rs-north.2024a").orElseThrow().publicKey();
     assertCode(ring(KeyRing.TrustedKey.of("rs-north.2023a", RelayId.of("rs-north"), sampleKey, Y2024, Y2025)),
         "routing-unknown-key", "is not in the key ring");
     assertCode(ring(other.trustedKey(Y2024, Y2025)), "routing-bad-signature", "does not verify");
@@ -293,7 +293,7 @@ class Mm4AndRoutingTest {
     Tool.Outcome o = Tool.run("validate", "--routing-keys", f.toString(), ROUTED.toString()).assertNoStackTrace();
     assertEquals(2, o.status());
     assertEquals(1, o.stderr().lines().count(), o::stderr);
-    assertTrue(o.stderr().startsWith("mms: " + f + ": 4 problems in key ring: line 2, column 5: INVALID_KEY_ID"),
+    assertTrue(o.stderr().startsWith("mms: " + f + ": 4 problems in key ring: line 2, column 5: invalid-key-id"),
         o::stderr);
     Tool.Outcome missing = Tool.run("validate", "--routing-keys", dir.resolve("absent.txt").toString(),
         ROUTED.toString()).assertNoStackTrace();
@@ -399,7 +399,7 @@ class Mm4AndRoutingTest {
 
   private Path ring(KeyRing.TrustedKey key) throws Exception {
     Path f = Files.createTempFile(dir, "ring", ".txt");
-    Files.write(f, KeyRingFile.write(KeyRing.of(List.of(key))));
+    Files.write(f, KeyRingCodec.encode(KeyRing.of(List.of(key))));
     return f;
   }
 

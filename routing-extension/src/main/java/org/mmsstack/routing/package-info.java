@@ -15,11 +15,19 @@
  *   <li>{@link org.mmsstack.routing.RoutingHeaders}: renders and parses them as (name, value)
  *       pairs; {@link org.mmsstack.routing.RoutingPdus} does the same on binary PDUs;</li>
  *   <li>{@link org.mmsstack.routing.RoutingSigner}, {@link org.mmsstack.routing.RoutingVerifier},
- *       {@link org.mmsstack.routing.KeyRing}: Ed25519 signatures over the fields;</li>
+ *       {@link org.mmsstack.routing.KeyRing}: Ed25519 signatures over the fields;
+ *       {@link org.mmsstack.routing.KeyRingCodec}: the key ring text format;</li>
+ *   <li>{@link org.mmsstack.routing.RoutingDataConfig},
+ *       {@link org.mmsstack.routing.RoutingDataFormatException},
+ *       {@link org.mmsstack.routing.RoutingFindingCodes}: limits, the one exception and the
+ *       finding codes of both routing data formats (key ring and routing table);</li>
  *   <li>{@link org.mmsstack.routing.LoopGuard}, {@link org.mmsstack.routing.BorderFilter}:
  *       loop and hop-limit checks, and what happens at the edge of the MMSE;</li>
  *   <li>{@link org.mmsstack.routing.Router}, {@link org.mmsstack.routing.RouteLookup},
- *       {@link org.mmsstack.routing.RouteDecision}: the routing function.</li>
+ *       {@link org.mmsstack.routing.TableRouteLookup}, {@link org.mmsstack.routing.RouteDecision}:
+ *       the routing function; {@link org.mmsstack.routing.RouteTarget} (with
+ *       {@link org.mmsstack.routing.RejectReason}): the one target type, which the routing table
+ *       returns too.</li>
  * </ul>
  *
  * <p>Every public type here is {@link org.mmsstack.routing.Provisional}.

@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.mmsstack.routing.table.RoutingTable;
-import org.mmsstack.routing.table.RoutingTableParser;
+import org.mmsstack.routing.table.RoutingTableCodec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,7 +32,6 @@ public class RoutingLoadBenchmark {
 
   private Path file;
   private byte[] content;
-  private final RoutingTableParser parser = new RoutingTableParser();
 
   /** Writes the data set once per run. */
   @Setup(Level.Trial)
@@ -47,12 +46,12 @@ public class RoutingLoadBenchmark {
   /** Parse from the file. */
   @Benchmark
   public RoutingTable loadFile() throws Exception {
-    return parser.parse(file);
+    return RoutingTableCodec.decode(file);
   }
 
   /** Parse from memory. */
   @Benchmark
   public RoutingTable loadBytes() throws Exception {
-    return parser.parse(content);
+    return RoutingTableCodec.decode(content);
   }
 }

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.mmsstack.routing.RouteTarget;
 import org.mmsstack.routing.table.RoutingTable;
-import org.mmsstack.routing.table.RoutingTableParser;
+import org.mmsstack.routing.table.RoutingTableCodec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -51,7 +51,7 @@ public class RoutingLookupBenchmark {
       RoutingData data = new RoutingData(1_000_000, 1_000_000);
       ByteArrayOutputStream out = new ByteArrayOutputStream(64 << 20);
       data.write(out);
-      table = new RoutingTableParser().parse(out.toByteArray());
+      table = RoutingTableCodec.decode(out.toByteArray());
       text = data.lookupKeys(KEYS);
       values = new long[KEYS];
       counts = new int[KEYS];

@@ -3,7 +3,7 @@ package org.mmsstack.benchmarks.routing;
 import java.io.ByteArrayOutputStream;
 import java.util.concurrent.TimeUnit;
 import org.mmsstack.routing.table.RoutingTable;
-import org.mmsstack.routing.table.RoutingTableParser;
+import org.mmsstack.routing.table.RoutingTableCodec;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -81,7 +81,7 @@ public class RoutingMemoryBenchmark {
   @Benchmark
   public RoutingTable retainedHeap(Text text, Memory memory) throws Exception {
     long before = usedAfterGc();
-    RoutingTable table = new RoutingTableParser().parse(text.content);
+    RoutingTable table = RoutingTableCodec.decode(text.content);
     long after = usedAfterGc();
     double millions = text.entries / 1e6;
     memory.retainedBytesPerMillionEntries = (long) ((after - before) / millions);

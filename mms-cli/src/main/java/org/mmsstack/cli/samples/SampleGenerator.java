@@ -46,7 +46,7 @@ import org.mmsstack.mm4.Mm4Version;
 import org.mmsstack.mm4.YesNo;
 import org.mmsstack.routing.HeaderPair;
 import org.mmsstack.routing.KeyRing;
-import org.mmsstack.routing.KeyRingFile;
+import org.mmsstack.routing.KeyRingCodec;
 import org.mmsstack.routing.MessageIdentity;
 import org.mmsstack.routing.Recipient;
 import org.mmsstack.routing.RelayId;
@@ -161,7 +161,7 @@ public final class SampleGenerator {
   private static byte[] routingKeys() {
     KeyRing ring = KeyRing.of(List.of(signer().trustedKey(Instant.parse("2024-01-01T00:00:00Z"),
         Instant.parse("2025-01-01T00:00:00Z"))));
-    byte[] body = KeyRingFile.write(ring);
+    byte[] body = KeyRingCodec.encode(ring);
     byte[] comment = ("# Public routing keys of the sample MMSE: mms validate --routing-keys samples/routing-keys.txt\n")
         .getBytes(StandardCharsets.US_ASCII);
     byte[] out = Arrays.copyOf(comment, comment.length + body.length);

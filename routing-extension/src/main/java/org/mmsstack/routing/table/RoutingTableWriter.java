@@ -1,12 +1,8 @@
 package org.mmsstack.routing.table;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,39 +10,15 @@ import org.mmsstack.routing.RouteTarget;
 import org.mmsstack.routing.table.internal.DigitKeys;
 import org.mmsstack.routing.table.internal.KeyTargetTable;
 
-/**
- * Writes a {@link RoutingTable} in the text format {@link RoutingTableParser} reads, in a
- * canonical form: the format line, the version line, the default route, then domain suffixes,
- * prefixes and override numbers, each group sorted (digit strings lexicographically), one entry
- * per line, single spaces, LF line ends, no {@code '+'}. Parsing the output gives an equal table,
- * and writing that table gives the same bytes.
- */
-public final class RoutingTableWriter {
+/** The canonical encoder behind {@link RoutingTableCodec#encode}, which describes the form. */
+final class RoutingTableWriter {
 
   private RoutingTableWriter() {
   }
 
   /** Writes {@code table} to {@code out} (not closed). */
-  public static void write(RoutingTable table, OutputStream out) throws IOException {
+  static void write(RoutingTable table, OutputStream out) throws IOException {
     new Run(table, out).write();
-  }
-
-  /** Writes {@code table} to {@code file}, replacing it. */
-  public static void write(RoutingTable table, Path file) throws IOException {
-    try (OutputStream out = Files.newOutputStream(file)) {
-      write(table, out);
-    }
-  }
-
-  /** The file content for {@code table}. */
-  public static String toText(RoutingTable table) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      write(table, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString(StandardCharsets.US_ASCII);
   }
 
   private static final class Run {
@@ -68,7 +40,7 @@ public final class RoutingTableWriter {
 
     void write() throws IOException {
       TableVersion v = table.version();
-      line(RoutingTableParser.HEADER_KEYWORD + " " + RoutingTableParser.FORMAT_VERSION);
+      line(RoutingTableCodec.HEADER_KEYWORD + " " + RoutingTableCodec.FORMAT_VERSION);
       line("version " + v.number() + v.label().map(l -> " " + l).orElse(""));
       if (table.defaultRoute().isPresent()) {
         line("default " + table.defaultRoute().get());

@@ -14,10 +14,12 @@
  *   <li>{@link org.mmsstack.routing.table.RoutingTables}: the holder a Relay/Server reads on every
  *       decision; it swaps table versions atomically, keeps the previous version live during a
  *       transition and notifies listeners.</li>
- *   <li>{@link org.mmsstack.routing.table.RoutingTableParser} and
- *       {@link org.mmsstack.routing.table.RoutingTableWriter}: the line-oriented text format
- *       ({@code docs/routing-table-format.md}); every problem in a file is reported with its line
- *       and column through {@link org.mmsstack.routing.table.RoutingTableFormatException}.</li>
+ *   <li>{@link org.mmsstack.routing.table.RoutingTableBuilder}: builds a table in code.</li>
+ *   <li>{@link org.mmsstack.routing.table.RoutingTableCodec}: the line-oriented text format
+ *       ({@code docs/routing-table-format.md}), static {@code decode}/{@code encode} with a
+ *       {@link org.mmsstack.routing.RoutingDataConfig}; every problem in a file is reported as a
+ *       finding with its line and column through the one exception of routing data,
+ *       {@link org.mmsstack.routing.RoutingDataFormatException}.</li>
  * </ul>
  *
  * <p>Every public type here is {@link org.mmsstack.routing.Provisional}: the routing extension

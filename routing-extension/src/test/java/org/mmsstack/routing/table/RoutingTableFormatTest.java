@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.mmsstack.routing.table.RoutingTableFormatException.Problem;
-import org.mmsstack.routing.table.RoutingTableFormatException.Reason;
+import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.routing.RoutingDataConfig;
+import org.mmsstack.routing.RoutingDataFormatException;
+import org.mmsstack.routing.RoutingDataFormatException.Reason;
 
 class RoutingTableFormatTest {
 
@@ -40,11 +42,17 @@ class RoutingTableFormatTest {
       "domain north.example.com relay rs-north",
       "");
 
-  private final RoutingTableParser parser = new RoutingTableParser();
+  private static String text(RoutingTable t) {
+    return new String(RoutingTableCodec.encode(t), StandardCharsets.US_ASCII);
+  }
+
+  private static Reason reason(Finding f) {
+    return Reason.ofCode(f.code()).orElseThrow();
+  }
 
   @Test
   void parsesEveryStatement() throws Exception {
-    RoutingTable t = parser.parse(SAMPLE);
+    RoutingTable t = RoutingTableCodec.decode(SAMPLE);
     assertEquals(TableVersion.of(42, "2026-11-25.a"), t.version());
     assertEquals(RouteTarget.reject(RejectReason.UNKNOWN_RECIPIENT), t.defaultRoute().orElseThrow());
     assertEquals(RouteTarget.relay("rs-east"), t.lookupNumber("+4917110"));
@@ -59,11 +67,11 @@ class RoutingTableFormatTest {
 
   @Test
   void writerOutputParsesToAnEqualTableAndIsStable() throws Exception {
-    RoutingTable t = parser.parse(SAMPLE);
-    String text = RoutingTableWriter.toText(t);
-    RoutingTable again = parser.parse(text);
+    RoutingTable t = RoutingTableCodec.decode(SAMPLE);
+    String text = text(t);
+    RoutingTable again = RoutingTableCodec.decode(text);
     assertEquals(t, again);
-    assertEquals(text, RoutingTableWriter.toText(again));
+    assertEquals(text, text(again));
     assertEquals(String.join("\n",
         "mms-routing-table 1",
         "version 42 2026-11-25.a",
@@ -87,24 +95,26 @@ class RoutingTableFormatTest {
     }
     b.prefix("0", RouteTarget.relay("a")).override("000000000000000", RouteTarget.foreignMmse("x.y"));
     RoutingTable t = b.build();
-    assertEquals(t, parser.parse(RoutingTableWriter.toText(t)));
+    assertEquals(t, RoutingTableCodec.decode(text(t)));
   }
 
   @Test
   void fileAndStreamAndBytesGiveTheSameTable(@TempDir Path dir) throws Exception {
-    RoutingTable t = parser.parse(SAMPLE);
+    RoutingTable t = RoutingTableCodec.decode(SAMPLE);
     Path file = dir.resolve("routing.table");
-    RoutingTableWriter.write(t, file);
-    assertEquals(t, parser.parse(file));
-    assertEquals(t, parser.parse(Files.readAllBytes(file)));
-    assertEquals(t, parser.parse(new OneByteStream(Files.readAllBytes(file))));
+    try (java.io.OutputStream out = Files.newOutputStream(file)) {
+      RoutingTableCodec.encode(t, out);
+    }
+    assertEquals(t, RoutingTableCodec.decode(file));
+    assertEquals(t, RoutingTableCodec.decode(Files.readAllBytes(file)));
+    assertEquals(t, RoutingTableCodec.decode(new OneByteStream(Files.readAllBytes(file))));
   }
 
   @Test
   void acceptsCrLfAndNoFinalNewline() throws Exception {
     String crlf = SAMPLE.replace("\n", "\r\n").trim();
-    assertEquals(parser.parse(SAMPLE), parser.parse(crlf));
-    assertEquals(parser.parse(SAMPLE), parser.parse(new ByteArrayInputStream(crlf.getBytes(StandardCharsets.US_ASCII))));
+    assertEquals(RoutingTableCodec.decode(SAMPLE), RoutingTableCodec.decode(crlf));
+    assertEquals(RoutingTableCodec.decode(SAMPLE), RoutingTableCodec.decode(new ByteArrayInputStream(crlf.getBytes(StandardCharsets.US_ASCII))));
   }
 
   @Test
@@ -115,14 +125,15 @@ class RoutingTableFormatTest {
       b.override(Long.toString(44_000_000_000L + i * 7L), RouteTarget.relay("rs-" + (i % 3)));
     }
     RoutingTable t = b.build();
-    byte[] text = RoutingTableWriter.toText(t).getBytes(StandardCharsets.US_ASCII);
-    assertEquals(t, parser.parse(new ByteArrayInputStream(text)));
+    byte[] text = text(t).getBytes(StandardCharsets.US_ASCII);
+    assertEquals(t, RoutingTableCodec.decode(new ByteArrayInputStream(text)));
   }
 
-  private static Problem only(String text) {
-    RoutingTableFormatException e = assertThrows(RoutingTableFormatException.class, () -> new RoutingTableParser().parse(text));
-    assertEquals(1, e.problems().size(), e.getMessage());
-    return e.problems().get(0);
+  private static Finding only(String text) {
+    RoutingDataFormatException e = assertThrows(RoutingDataFormatException.class, () -> RoutingTableCodec.decode(text));
+    assertEquals(RoutingDataFormatException.Format.ROUTING_TABLE, e.format());
+    assertEquals(1, e.findings().size(), e.getMessage());
+    return e.findings().get(0);
   }
 
   private static final String HEAD = "mms-routing-table 1\nversion 1\n";
@@ -159,23 +170,24 @@ class RoutingTableFormatTest {
   })
   void reportsEachReasonWithLineAndColumn(Reason reason, String text, int line, int column) {
     String input = text.replace("HEAD ", HEAD).replace("\\n", "\n");
-    Problem p = only(input);
-    assertEquals(reason, p.reason(), p.toString());
+    Finding p = only(input);
+    assertEquals(reason, reason(p), p.toString());
+    assertEquals(reason.code(), p.code(), p.toString());
     assertEquals(line, p.line(), p.toString());
     assertEquals(column, p.column(), p.toString());
   }
 
   @Test
   void emptyInputHasNoHeader() {
-    assertEquals(Reason.MISSING_HEADER, only("").reason());
-    assertEquals(Reason.MISSING_HEADER, only("# only a comment\n\n").reason());
-    assertEquals(Reason.MISSING_VERSION, only("mms-routing-table 1\n").reason());
+    assertEquals(Reason.MISSING_HEADER, reason(only("")));
+    assertEquals(Reason.MISSING_HEADER, reason(only("# only a comment\n\n")));
+    assertEquals(Reason.MISSING_VERSION, reason(only("mms-routing-table 1\n")));
   }
 
   @Test
   void duplicateNamesTheFirstLine() {
-    Problem p = only(HEAD + "prefix 1 relay a\n\nprefix 1 relay b\n");
-    assertTrue(p.detail().contains("line 3"), p.detail());
+    Finding p = only(HEAD + "prefix 1 relay a\n\nprefix 1 relay b\n");
+    assertTrue(p.message().contains("line 3"), p.message());
   }
 
   @Test
@@ -184,41 +196,42 @@ class RoutingTableFormatTest {
     for (int i = 0; i < 16_383; i++) {
       sb.append("prefix ").append(100000 + i).append(" relay r").append(i).append('\n');
     }
-    Problem p = only(sb.toString());
-    assertEquals(Reason.TOO_MANY_TARGETS, p.reason());
+    Finding p = only(sb.toString());
+    assertEquals(Reason.TOO_MANY_TARGETS, reason(p));
     assertEquals(16_385, p.line());
   }
 
   @Test
   void lineAndEntryLimitsApply() throws Exception {
-    RoutingTableParser small = new RoutingTableParser(new RoutingTableParser.Limits(80, 2, 5));
+    RoutingDataConfig small = RoutingDataConfig.builder().maxLineLength(80).maxEntries(2).maxReportedProblems(5).build();
     String longLine = HEAD + "# " + "x".repeat(100) + "\nprefix 1 relay a\n";
-    RoutingTableFormatException e = assertThrows(RoutingTableFormatException.class, () -> small.parse(longLine));
+    RoutingDataFormatException e = assertThrows(RoutingDataFormatException.class, () -> RoutingTableCodec.decode(longLine, small));
     assertEquals(Reason.LINE_TOO_LONG, e.reason());
     assertEquals(3, e.line());
-    e = assertThrows(RoutingTableFormatException.class,
-        () -> small.parse(new ByteArrayInputStream(longLine.getBytes(StandardCharsets.US_ASCII))));
-    assertEquals(List.of(Reason.LINE_TOO_LONG), e.problems().stream().map(Problem::reason).toList());
+    e = assertThrows(RoutingDataFormatException.class,
+        () -> RoutingTableCodec.decode(new ByteArrayInputStream(longLine.getBytes(StandardCharsets.US_ASCII)), small));
+    assertEquals(List.of(Reason.LINE_TOO_LONG), e.findings().stream().map(RoutingTableFormatTest::reason).toList());
+    assertTrue(e.findings().get(0).message().contains("maxLineLength"), "names the setting");
     assertEquals(3, e.line());
-    e = assertThrows(RoutingTableFormatException.class,
-        () -> small.parse(HEAD + "prefix 1 relay a\nprefix 2 relay a\nprefix 3 relay a\nprefix 4 relay a\n"));
+    e = assertThrows(RoutingDataFormatException.class,
+        () -> RoutingTableCodec.decode(HEAD + "prefix 1 relay a\nprefix 2 relay a\nprefix 3 relay a\nprefix 4 relay a\n", small));
     assertEquals(Reason.TOO_MANY_ENTRIES, e.reason());
     assertEquals(5, e.line());
-    assertThrows(IllegalArgumentException.class, () -> new RoutingTableParser.Limits(79, 1, 1));
+    assertThrows(IllegalArgumentException.class, () -> RoutingDataConfig.builder().maxLineLength(79));
   }
 
   @Test
   void reportsEveryErrorNotJustTheFirst() {
     String text = "mms-routing-table 1\nversion 5\nprefix 4x relay a\nbogus\nprefix 1 relay A\n"
         + "prefix 2 relay a\nprefix 2 relay b\nnumber 9 reject what\n";
-    RoutingTableFormatException e = assertThrows(RoutingTableFormatException.class, () -> parser.parse(text));
-    assertEquals(List.of(3, 4, 5, 7, 8), e.problems().stream().map(Problem::line).toList());
+    RoutingDataFormatException e = assertThrows(RoutingDataFormatException.class, () -> RoutingTableCodec.decode(text));
+    assertEquals(List.of(3L, 4L, 5L, 7L, 8L), e.findings().stream().map(Finding::line).toList());
     Set<Reason> reasons = EnumSet.noneOf(Reason.class);
-    e.problems().forEach(p -> reasons.add(p.reason()));
+    e.findings().forEach(p -> reasons.add(reason(p)));
     assertEquals(EnumSet.of(Reason.INVALID_DIGITS, Reason.UNKNOWN_KEYWORD, Reason.INVALID_RELAY_ID,
         Reason.DUPLICATE_PREFIX, Reason.UNKNOWN_REJECT_REASON), reasons);
     assertEquals(3, e.line());
-    assertTrue(e.getMessage().startsWith("5 problems in routing table: line 3, column 9"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("5 problems in routing table: line 3, column 9: invalid-digits"), e.getMessage());
   }
 
   @Test
@@ -227,9 +240,9 @@ class RoutingTableFormatTest {
     for (int i = 0; i < 30; i++) {
       sb.append("bogus\n");
     }
-    RoutingTableParser p = new RoutingTableParser(new RoutingTableParser.Limits(1024, 100, 10));
-    RoutingTableFormatException e = assertThrows(RoutingTableFormatException.class, () -> p.parse(sb.toString()));
-    assertEquals(10, e.problems().size());
+    RoutingDataConfig p = RoutingDataConfig.builder().maxEntries(100).maxReportedProblems(10).build();
+    RoutingDataFormatException e = assertThrows(RoutingDataFormatException.class, () -> RoutingTableCodec.decode(sb.toString(), p));
+    assertEquals(10, e.findings().size());
     assertEquals(20, e.unreportedCount());
   }
 

@@ -227,9 +227,9 @@ class RoutingTableLookupPropertiesTest {
       b.defaultRoute(TARGETS[r.nextInt(TARGETS.length)]);
     }
     RoutingTable table = b.build();
-    String text = RoutingTableWriter.toText(table);
-    RoutingTable again = new RoutingTableParser().parse(text);
+    String text = new String(RoutingTableCodec.encode(table), java.nio.charset.StandardCharsets.US_ASCII);
+    RoutingTable again = RoutingTableCodec.decode(text);
     assertEquals(table, again);
-    assertEquals(text, RoutingTableWriter.toText(again));
+    assertEquals(text, new String(RoutingTableCodec.encode(again), java.nio.charset.StandardCharsets.US_ASCII));
   }
 }

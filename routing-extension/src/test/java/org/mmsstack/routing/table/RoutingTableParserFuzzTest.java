@@ -1,5 +1,8 @@
 package org.mmsstack.routing.table;
 
+import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.routing.RoutingDataConfig;
+import org.mmsstack.routing.RoutingDataFormatException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -10,25 +13,26 @@ import java.nio.charset.StandardCharsets;
 /**
  * Fuzzes the parser with arbitrary bytes. Every input must either parse (and then survive a write
  * and re-parse unchanged, through both the byte and the stream path) or fail with
- * {@link RoutingTableFormatException} naming a line and column; any other exception, or a hang,
+ * {@link RoutingDataFormatException} naming a line and column; any other exception, or a hang,
  * is a bug. In a normal test run this replays the inputs under
  * {@code src/test/resources/.../RoutingTableParserFuzzTestInputs}; with {@code JAZZER_FUZZ=1} it
  * fuzzes.
  */
 class RoutingTableParserFuzzTest {
 
-  private static final RoutingTableParser PARSER = new RoutingTableParser(new RoutingTableParser.Limits(200, 10_000, 50));
+  private static final RoutingDataConfig CONFIG =
+      RoutingDataConfig.builder().maxLineLength(200).maxEntries(10_000).maxReportedProblems(50).build();
 
   @FuzzTest(maxDuration = "60s")
   void parserEitherParsesOrReportsProblems(byte[] input) throws Exception {
     RoutingTable fromBytes = null;
-    RoutingTableFormatException bytesFailure = null;
+    RoutingDataFormatException bytesFailure = null;
     try {
-      fromBytes = PARSER.parse(input);
-    } catch (RoutingTableFormatException e) {
+      fromBytes = RoutingTableCodec.decode(input, CONFIG);
+    } catch (RoutingDataFormatException e) {
       bytesFailure = e;
-      assertFalse(e.problems().isEmpty());
-      for (RoutingTableFormatException.Problem p : e.problems()) {
+      assertFalse(e.findings().isEmpty());
+      for (Finding p : e.findings()) {
         if (p.line() < 1 || p.column() < 1) {
           throw new AssertionError("bad position in " + p);
         }
@@ -36,21 +40,21 @@ class RoutingTableParserFuzzTest {
     }
     RoutingTable fromStream = null;
     try {
-      fromStream = PARSER.parse(new ByteArrayInputStream(input));
-    } catch (RoutingTableFormatException e) {
+      fromStream = RoutingTableCodec.decode(new ByteArrayInputStream(input), CONFIG);
+    } catch (RoutingDataFormatException e) {
       if (bytesFailure == null) {
         throw new AssertionError("stream failed where bytes parsed", e);
       }
-      assertEquals(bytesFailure.problems(), e.problems());
+      assertEquals(bytesFailure.findings(), e.findings());
     }
     // The two paths must agree: both fail with the same problems, or both parse equal tables.
     if (bytesFailure != null && fromStream != null) {
-      throw new AssertionError("bytes failed where the stream parsed: " + bytesFailure.problems());
+      throw new AssertionError("bytes failed where the stream parsed: " + bytesFailure.findings());
     }
     if (fromBytes != null) {
       assertEquals(fromBytes, fromStream);
-      String text = RoutingTableWriter.toText(fromBytes);
-      RoutingTable again = PARSER.parse(text.getBytes(StandardCharsets.US_ASCII));
+      String text = new String(RoutingTableCodec.encode(fromBytes), java.nio.charset.StandardCharsets.US_ASCII);
+      RoutingTable again = RoutingTableCodec.decode(text.getBytes(StandardCharsets.US_ASCII), CONFIG);
       assertEquals(fromBytes, again);
       // Lookups on whatever was parsed must not throw either.
       fromBytes.lookupAddress(new String(input, StandardCharsets.ISO_8859_1));

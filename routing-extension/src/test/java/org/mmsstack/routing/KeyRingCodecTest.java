@@ -11,15 +11,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.mmsstack.routing.KeyRingFile.FormatException;
-import org.mmsstack.routing.KeyRingFile.FormatException.Reason;
-import org.mmsstack.routing.table.RoutingTableParser;
+import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.routing.RoutingDataFormatException.Reason;
+import org.mmsstack.routing.table.RoutingTableCodec;
 
-class KeyRingFileTest {
+class KeyRingCodecTest {
 
   private static final Instant NB = Instant.parse("2026-01-01T00:00:00Z");
   private static final Instant NA = Instant.parse("2027-01-01T00:00:00Z");
@@ -32,12 +33,12 @@ class KeyRingFileTest {
     return KeyRing.of(List.of(B1.trustedKey(NB, NA), A1.trustedKey(NB.minusSeconds(1), NA.plusNanos(5))));
   }
 
-  private static KeyRing parse(String text) throws FormatException {
-    return KeyRingFile.parse(text.getBytes(StandardCharsets.ISO_8859_1));
+  private static KeyRing parse(String text) throws RoutingDataFormatException {
+    return KeyRingCodec.decode(text.getBytes(StandardCharsets.ISO_8859_1));
   }
 
-  private static FormatException fails(String text) {
-    return assertThrows(FormatException.class, () -> parse(text));
+  private static RoutingDataFormatException fails(String text) {
+    return assertThrows(RoutingDataFormatException.class, () -> parse(text));
   }
 
   private static String line(String keyId, String owner, String key, String nb, String na) {
@@ -48,19 +49,19 @@ class KeyRingFileTest {
 
   @Test
   void writeThenParseGivesAnEqualRingAndWritingAgainTheSameBytes() throws Exception {
-    byte[] text = KeyRingFile.write(ring());
-    KeyRing back = KeyRingFile.parse(text);
+    byte[] text = KeyRingCodec.encode(ring());
+    KeyRing back = KeyRingCodec.decode(text);
     assertEquals(ring().keys(), back.keys());
-    assertArrayEquals(text, KeyRingFile.write(back));
+    assertArrayEquals(text, KeyRingCodec.encode(back));
     assertTrue(new String(text, StandardCharsets.US_ASCII).startsWith("mms-routing-keys 1\nkey rs-a.2026a rs-a "),
         new String(text, StandardCharsets.US_ASCII));
   }
 
   @Test
   void anEmptyRingIsTheFormatLineAlone() throws Exception {
-    byte[] text = KeyRingFile.write(KeyRing.of(List.of()));
+    byte[] text = KeyRingCodec.encode(KeyRing.of(List.of()));
     assertEquals("mms-routing-keys 1\n", new String(text, StandardCharsets.US_ASCII));
-    assertTrue(KeyRingFile.parse(text).keys().isEmpty());
+    assertTrue(KeyRingCodec.decode(text).keys().isEmpty());
   }
 
   @Test
@@ -84,8 +85,8 @@ class KeyRingFileTest {
     String short5 = "key rs-b.2026a rs-b " + KEY_URL + " " + NB;
     assertProblem("mms-routing-keys 1\n" + short5 + "\r", Reason.MISSING_FIELD, 2, short5.length() + 1);
     // The routing table parser reads the same ending.
-    assertEquals(new RoutingTableParser().parse("mms-routing-table 1\nversion 1\n"),
-        new RoutingTableParser().parse("mms-routing-table 1\r\nversion 1\r"));
+    assertEquals(RoutingTableCodec.decode("mms-routing-table 1\nversion 1\n"),
+        RoutingTableCodec.decode("mms-routing-table 1\r\nversion 1\r"));
   }
 
   @Test
@@ -99,7 +100,7 @@ class KeyRingFileTest {
 
   @Test
   void aParsedRingVerifiesWhatItsSignerSigned() throws Exception {
-    KeyRing r = KeyRingFile.parse(KeyRingFile.write(ring()));
+    KeyRing r = KeyRingCodec.decode(KeyRingCodec.encode(ring()));
     RoutingFields signed = B1.sign(Fixtures.fields(), Fixtures.identity());
     assertEquals("rs-b.2026a", RoutingVerifier.of(r).verify(signed, Fixtures.identity(), signed.issuedAt().plusSeconds(1))
         .keyId());
@@ -108,8 +109,8 @@ class KeyRingFileTest {
   @Test
   void readsAFile(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("routing-keys.txt");
-    Files.write(f, KeyRingFile.write(ring()));
-    assertEquals(ring().keys(), KeyRingFile.parse(f).keys());
+    Files.write(f, KeyRingCodec.encode(ring()));
+    assertEquals(ring().keys(), KeyRingCodec.decode(f).keys());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -123,11 +124,11 @@ class KeyRingFileTest {
       "INVALID_CHARACTER|mms-routing-keys 1\\nkey \u00e9|2|5",
   })
   void reportsEachProblemOfTheFormatLineAndStatements(Reason reason, String text, int line, int column) {
-    FormatException e = fails(text.replace("\\n", "\n"));
+    RoutingDataFormatException e = fails(text.replace("\\n", "\n"));
     assertEquals(reason, e.reason(), e::getMessage);
     assertEquals(line, e.line(), e::getMessage);
     assertEquals(column, e.column(), e::getMessage);
-    assertTrue(e.getMessage().contains("line " + line + ", column " + column + ": " + reason), e::getMessage);
+    assertTrue(e.getMessage().contains("line " + line + ", column " + column + ": " + reason.code()), e::getMessage);
   }
 
   @Test
@@ -166,8 +167,8 @@ class KeyRingFileTest {
     assertProblem(h + line("k", "rs-b", KEY_URL, nb, nb), Reason.EMPTY_VALIDITY, 2, 77);
     assertProblem(h + GOOD + "\n\n" + GOOD.replace("rs-b ", "rs-c "), Reason.DUPLICATE_KEY_ID, 4, 5);
     assertTrue(fails(h + GOOD + "\n" + GOOD).getMessage().contains("repeats line 2"));
-    assertProblem(h + "key " + "x".repeat(KeyRingFile.MAX_LINE_LENGTH), Reason.LINE_TOO_LONG, 2,
-        KeyRingFile.MAX_LINE_LENGTH + 1);
+    assertProblem(h + "key " + "x".repeat(RoutingDataConfig.DEFAULT.maxLineLength()), Reason.LINE_TOO_LONG, 2,
+        RoutingDataConfig.DEFAULT.maxLineLength() + 1);
   }
 
   @Test
@@ -191,30 +192,30 @@ class KeyRingFileTest {
 
   @Test
   void reportsEveryProblemNotOnlyTheFirst() {
-    FormatException e = fails("mms-routing-keys 1\n" + line("bad/id", "RS", KEY_URL, "x", NA.toString()) + "\nfoo\n"
+    RoutingDataFormatException e = fails("mms-routing-keys 1\n" + line("bad/id", "RS", KEY_URL, "x", NA.toString()) + "\nfoo\n"
         + GOOD + "\n" + GOOD);
     assertEquals(List.of(Reason.INVALID_KEY_ID, Reason.INVALID_RELAY_ID, Reason.INVALID_TIME, Reason.UNKNOWN_KEYWORD,
-        Reason.DUPLICATE_KEY_ID), e.problems().stream().map(FormatException.Problem::reason).toList());
-    assertTrue(e.getMessage().startsWith("5 problems in key ring: line 2, column 5: INVALID_KEY_ID"), e::getMessage);
+        Reason.DUPLICATE_KEY_ID), e.findings().stream().map(f -> Reason.ofCode(f.code()).orElseThrow()).toList());
+    assertTrue(e.getMessage().startsWith("5 problems in key ring: line 2, column 5: invalid-key-id"), e::getMessage);
     assertEquals(0, e.unreportedCount());
   }
 
   @Test
   void stopsAfterTheKeyLimitAndCountsProblemsBeyondTheReportLimit() {
     StringBuilder sb = new StringBuilder("mms-routing-keys 1\n");
-    for (int i = 0; i <= KeyRingFile.MAX_KEYS; i++) {
+    for (int i = 0; i <= RoutingDataConfig.DEFAULT.maxKeys(); i++) {
       sb.append(line("k" + i, "rs-b", KEY_URL, NB.toString(), NA.toString())).append('\n');
     }
-    FormatException e = fails(sb.toString());
+    RoutingDataFormatException e = fails(sb.toString());
     assertEquals(Reason.TOO_MANY_KEYS, e.reason());
-    assertEquals(KeyRingFile.MAX_KEYS + 2, e.line());
+    assertEquals(RoutingDataConfig.DEFAULT.maxKeys() + 2, e.line());
 
     StringBuilder bad = new StringBuilder("mms-routing-keys 1\n");
     for (int i = 0; i < 1500; i++) {
       bad.append("nope\n");
     }
-    FormatException many = fails(bad.toString());
-    assertEquals(1000, many.problems().size());
+    RoutingDataFormatException many = fails(bad.toString());
+    assertEquals(1000, many.findings().size());
     assertEquals(500, many.unreportedCount());
     assertTrue(many.getMessage().endsWith("; and 1480 more"), () -> many.getMessage().substring(0, 200));
   }
@@ -224,7 +225,7 @@ class KeyRingFileTest {
     Path zero = Path.of("/dev/zero");
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zero), "no /dev/zero on this system");
     // Reports a size of 0; reading must still stop at the limit.
-    FormatException e = assertThrows(FormatException.class, () -> KeyRingFile.parse(zero));
+    RoutingDataFormatException e = assertThrows(RoutingDataFormatException.class, () -> KeyRingCodec.decode(zero));
     assertEquals(Reason.FILE_TOO_LARGE, e.reason());
   }
 
@@ -233,23 +234,57 @@ class KeyRingFileTest {
     Path f = dir.resolve("huge.txt");
     try (var ch = Files.newByteChannel(f, java.nio.file.StandardOpenOption.CREATE_NEW,
         java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.SPARSE)) {
-      ch.position(KeyRingFile.MAX_FILE_SIZE);
+      ch.position(RoutingDataConfig.DEFAULT.maxFileSize());
       ch.write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}));
     }
-    FormatException e = assertThrows(FormatException.class, () -> KeyRingFile.parse(f));
+    RoutingDataFormatException e = assertThrows(RoutingDataFormatException.class, () -> KeyRingCodec.decode(f));
     assertEquals(Reason.FILE_TOO_LARGE, e.reason());
   }
 
   @Test
   void theInputIsNotChanged() throws Exception {
-    byte[] text = KeyRingFile.write(ring());
+    byte[] text = KeyRingCodec.encode(ring());
     byte[] copy = text.clone();
-    KeyRingFile.parse(text);
+    KeyRingCodec.decode(text);
     assertArrayEquals(copy, text);
   }
 
+  @Test
+  void findingsCarryTheReasonsCodeLineAndColumn() {
+    RoutingDataFormatException e = fails("mms-routing-keys 1\nkey a RS-B");
+    assertEquals(RoutingDataFormatException.Format.KEY_RING, e.format());
+    Finding f = e.findings().get(0);
+    assertEquals(org.mmsstack.encapsulation.Severity.ERROR, f.severity());
+    assertEquals(RoutingFindingCodes.MISSING_FIELD, f.code());
+    assertEquals(2, f.line());
+    assertEquals(11, f.column());
+  }
+
+  @Test
+  void everyReasonHasItsCodeConstant() throws Exception {
+    java.util.Set<String> constants = new java.util.HashSet<>();
+    for (java.lang.reflect.Field f : RoutingFindingCodes.class.getFields()) {
+      constants.add((String) f.get(null));
+    }
+    java.util.Set<String> codes = new java.util.HashSet<>();
+    for (Reason r : Reason.values()) {
+      codes.add(r.code());
+      assertEquals(Optional.of(r), Reason.ofCode(r.code()));
+    }
+    assertEquals(codes, constants);
+  }
+
+  @Test
+  void limitsComeFromTheConfig() {
+    RoutingDataConfig one = RoutingDataConfig.builder().maxKeys(1).build();
+    RoutingDataFormatException e = assertThrows(RoutingDataFormatException.class,
+        () -> KeyRingCodec.decode("mms-routing-keys 1\n" + GOOD + "\n" + GOOD.replace("rs-b.2026a", "x"), one));
+    assertEquals(Reason.TOO_MANY_KEYS, e.reason());
+    assertTrue(e.findings().get(0).message().contains("maxKeys"), e::getMessage);
+  }
+
   private static void assertProblem(String text, Reason reason, int line, int column) {
-    FormatException e = fails(text);
+    RoutingDataFormatException e = fails(text);
     assertEquals(reason, e.reason(), e::getMessage);
     assertEquals(line, e.line(), e::getMessage);
     assertEquals(column, e.column(), e::getMessage);

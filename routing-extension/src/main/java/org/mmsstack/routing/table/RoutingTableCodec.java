@@ -1,7 +1,10 @@
 package org.mmsstack.routing.table;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,98 +13,100 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.routing.RejectReason;
 import org.mmsstack.routing.RelayId;
 import org.mmsstack.routing.RouteTarget;
-import org.mmsstack.routing.table.RoutingTableFormatException.Problem;
-import org.mmsstack.routing.table.RoutingTableFormatException.Reason;
+import org.mmsstack.routing.Provisional;
+import org.mmsstack.routing.RoutingDataConfig;
+import org.mmsstack.routing.RoutingDataFormatException;
+import org.mmsstack.routing.RoutingDataFormatException.Format;
+import org.mmsstack.routing.RoutingDataFormatException.Reason;
+import org.mmsstack.routing.internal.LineTokens;
 import org.mmsstack.routing.table.internal.ByteKeyInterner;
 import org.mmsstack.routing.table.internal.DigitKeys;
 import org.mmsstack.routing.table.internal.DomainNames;
 import org.mmsstack.routing.table.internal.KeyTargetTable;
 
 /**
- * Reads the routing table text format ({@code docs/routing-table-format.md}) into a
- * {@link RoutingTable}.
+ * The routing table text format ({@code docs/routing-table-format.md}): decodes it into a
+ * {@link RoutingTable} and encodes a table in its canonical form. Final, stateless and
+ * thread-safe; it follows the codec idiom of the project ({@code PduCodec}): static
+ * {@code decode} with an optional {@link RoutingDataConfig}, static {@code encode}.
+ * {@link org.mmsstack.routing.KeyRingCodec} has the same methods for key rings.
  *
- * <p>The parser works on bytes, a line at a time, with a bounded buffer, and creates no object
- * per entry (targets are recognised by their bytes), so a file of millions of entries loads in
- * about the time it takes to read it. It does not stop at the first problem: every line is
- * checked and every problem reported with its line and column (up to
- * {@link Limits#maxReportedProblems()}), including duplicate keys, which name the line of the
- * first occurrence.
+ * <p>Decoding works on bytes, a line at a time, with a bounded buffer, and creates no object per
+ * entry (targets are recognised by their bytes), so a file of millions of entries loads in about
+ * the time it takes to read it. It does not stop at the first problem: every line is checked and
+ * every problem reported as a {@link org.mmsstack.encapsulation.Finding} with its line and column
+ * (up to {@link RoutingDataConfig#maxReportedProblems()}), including duplicate keys, which name
+ * the line of the first occurrence; then it throws one {@link RoutingDataFormatException}. There
+ * is no lenient mode (see {@link RoutingDataConfig}).
+ *
+ * <p>Encoding writes the canonical form: the format line, the version line, the default route,
+ * then domain suffixes, prefixes and override numbers, each group sorted (digit strings
+ * lexicographically), one entry per line, single spaces, LF line ends, no {@code '+'}. Decoding
+ * the output gives an equal table, and encoding that table gives the same bytes.
  *
  * <pre>{@code
- * RoutingTable table = new RoutingTableParser().parse(Path.of("routing.table"));
+ * RoutingTable table = RoutingTableCodec.decode(Path.of("routing.table"));
+ * byte[] canonical = RoutingTableCodec.encode(table);
  * }</pre>
  *
- * Instances are immutable and may be shared.
+ * The caller's input array is only read, and not kept.
  */
-public final class RoutingTableParser {
+@Provisional
+public final class RoutingTableCodec {
 
   /** The first statement of every file. */
   static final String HEADER_KEYWORD = "mms-routing-table";
 
-  /** The format version this parser reads and the writer writes. */
+  /** The format version this codec reads and writes. */
   static final String FORMAT_VERSION = "1";
 
-  /**
-   * Limits that keep a hostile or broken file from costing unbounded memory or time.
-   *
-   * @param maxLineLength longest line in bytes, without its line break (at least 80)
-   * @param maxEntries most prefixes, overrides and domain suffixes together
-   * @param maxReportedProblems most problems kept in the exception (more are only counted)
-   */
-  public record Limits(int maxLineLength, int maxEntries, int maxReportedProblems) {
-
-    /** 1,024-byte lines, 50 million entries, 1,000 reported problems. */
-    public static final Limits DEFAULT = new Limits(1024, 50_000_000, 1000);
-
-    /** Checks the values. */
-    public Limits {
-      if (maxLineLength < 80) {
-        throw new IllegalArgumentException("maxLineLength < 80: " + maxLineLength);
-      }
-      if (maxEntries < 0) {
-        throw new IllegalArgumentException("maxEntries < 0: " + maxEntries);
-      }
-      if (maxReportedProblems < 1) {
-        throw new IllegalArgumentException("maxReportedProblems < 1: " + maxReportedProblems);
-      }
-    }
-  }
-
-  private final Limits limits;
-
-  /** A parser with {@link Limits#DEFAULT}. */
-  public RoutingTableParser() {
-    this(Limits.DEFAULT);
-  }
-
-  /** A parser with the given limits. */
-  public RoutingTableParser(Limits limits) {
-    this.limits = Objects.requireNonNull(limits, "limits");
-  }
+  private RoutingTableCodec() {}
 
   /**
-   * Parses a file.
+   * Decodes a file with {@link RoutingDataConfig#DEFAULT}.
    *
-   * @throws RoutingTableFormatException if the content is malformed
+   * @throws RoutingDataFormatException if the content is malformed
    * @throws IOException if reading fails
    */
-  public RoutingTable parse(Path file) throws IOException {
+  public static RoutingTable decode(Path file) throws IOException {
+    return decode(file, RoutingDataConfig.DEFAULT);
+  }
+
+  /**
+   * Decodes a file.
+   *
+   * @throws RoutingDataFormatException if the content is malformed
+   * @throws IOException if reading fails
+   */
+  public static RoutingTable decode(Path file, RoutingDataConfig config) throws IOException {
+    Objects.requireNonNull(config, "config");
     try (InputStream in = Files.newInputStream(file)) {
-      return parse(in);
+      return decode(in, config);
     }
   }
 
   /**
-   * Parses a stream to its end; the stream is not closed.
+   * Decodes a stream to its end with {@link RoutingDataConfig#DEFAULT}; the stream is not closed.
    *
-   * @throws RoutingTableFormatException if the content is malformed
+   * @throws RoutingDataFormatException if the content is malformed
    * @throws IOException if reading fails
    */
-  public RoutingTable parse(InputStream in) throws IOException {
+  public static RoutingTable decode(InputStream in) throws IOException {
+    return decode(in, RoutingDataConfig.DEFAULT);
+  }
+
+  /**
+   * Decodes a stream to its end; the stream is not closed.
+   *
+   * @throws RoutingDataFormatException if the content is malformed
+   * @throws IOException if reading fails
+   */
+  public static RoutingTable decode(InputStream in, RoutingDataConfig config) throws IOException {
+    RoutingDataConfig limits = Objects.requireNonNull(config, "config");
     Run run = new Run(limits);
     byte[] buf = new byte[Math.max(1 << 16, limits.maxLineLength() + 2)];
     int start = 0;
@@ -147,11 +152,21 @@ public final class RoutingTableParser {
   }
 
   /**
-   * Parses the bytes of a file; the array is only read.
+   * Decodes the bytes of a file with {@link RoutingDataConfig#DEFAULT}.
    *
-   * @throws RoutingTableFormatException if the content is malformed
+   * @throws RoutingDataFormatException if the content is malformed
    */
-  public RoutingTable parse(byte[] content) throws RoutingTableFormatException {
+  public static RoutingTable decode(byte[] content) throws RoutingDataFormatException {
+    return decode(content, RoutingDataConfig.DEFAULT);
+  }
+
+  /**
+   * Decodes the bytes of a file.
+   *
+   * @throws RoutingDataFormatException if the content is malformed
+   */
+  public static RoutingTable decode(byte[] content, RoutingDataConfig config) throws RoutingDataFormatException {
+    RoutingDataConfig limits = Objects.requireNonNull(config, "config");
     Run run = new Run(limits);
     int start = 0;
     int n = content.length;
@@ -169,12 +184,38 @@ public final class RoutingTableParser {
   }
 
   /**
-   * Parses text (the format is ASCII; other characters are reported where they are not allowed).
+   * Decodes text with {@link RoutingDataConfig#DEFAULT} (the format is ASCII; other characters
+   * are reported where they are not allowed).
    *
-   * @throws RoutingTableFormatException if the content is malformed
+   * @throws RoutingDataFormatException if the content is malformed
    */
-  public RoutingTable parse(CharSequence text) throws RoutingTableFormatException {
-    return parse(text.toString().getBytes(StandardCharsets.UTF_8));
+  public static RoutingTable decode(CharSequence text) throws RoutingDataFormatException {
+    return decode(text, RoutingDataConfig.DEFAULT);
+  }
+
+  /**
+   * Decodes text (the format is ASCII; other characters are reported where they are not allowed).
+   *
+   * @throws RoutingDataFormatException if the content is malformed
+   */
+  public static RoutingTable decode(CharSequence text, RoutingDataConfig config) throws RoutingDataFormatException {
+    return decode(text.toString().getBytes(StandardCharsets.UTF_8), config);
+  }
+
+  /** The canonical encoding of {@code table} (US-ASCII). */
+  public static byte[] encode(RoutingTable table) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      RoutingTableWriter.write(table, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+    }
+    return out.toByteArray();
+  }
+
+  /** Writes the canonical encoding of {@code table} to {@code out} (not closed). */
+  public static void encode(RoutingTable table, OutputStream out) throws IOException {
+    RoutingTableWriter.write(table, out);
   }
 
   private static int indexOf(byte[] b, int from, int to, byte v) {
@@ -193,10 +234,10 @@ public final class RoutingTableParser {
     private static final int TAG_REJECT = 'x';
     private static final int MAX_TOKENS = 5;
 
-    private final Limits limits;
+    private final RoutingDataConfig limits;
     private final RoutingTableBuilder builder = new RoutingTableBuilder();
     private final ByteKeyInterner targetsSeen = new ByteKeyInterner();
-    private final List<Problem> problems = new ArrayList<>();
+    private final List<Finding> problems = new ArrayList<>();
     private int unreported;
     private int lineNo;
     private boolean stopped;
@@ -215,14 +256,14 @@ public final class RoutingTableParser {
     private final int[] tokEnd = new int[MAX_TOKENS];
     private int lineStart;
 
-    Run(Limits limits) {
+    Run(RoutingDataConfig limits) {
       this.limits = limits;
       builder.version(TableVersion.of(0));
     }
 
     void problem(int column, Reason reason, String detail) {
       if (problems.size() < limits.maxReportedProblems()) {
-        problems.add(new Problem(lineNo, column, reason, detail));
+        problems.add(RoutingDataFormatException.finding(reason, lineNo, column, detail));
       } else {
         unreported++;
       }
@@ -231,50 +272,25 @@ public final class RoutingTableParser {
     void tooLong() {
       lineNo++;
       problem(limits.maxLineLength() + 1, Reason.LINE_TOO_LONG,
-          "line longer than " + limits.maxLineLength() + " bytes");
+          "line longer than " + limits.maxLineLength() + " bytes (RoutingDataConfig.maxLineLength)");
     }
 
     /** Handles {@code b[start, end)}, a line without its LF. */
     void line(byte[] b, int start, int end) {
       lineNo++;
       lineStart = start;
-      if (end > start && b[end - 1] == '\r') {
-        end--;
-      }
+      end = LineTokens.withoutCr(b, start, end);
       if (end - start > limits.maxLineLength()) {
         problem(limits.maxLineLength() + 1, Reason.LINE_TOO_LONG,
-            "line longer than " + limits.maxLineLength() + " bytes");
+            "line longer than " + limits.maxLineLength() + " bytes (RoutingDataConfig.maxLineLength)");
         return;
       }
-      int count = 0;
-      int i = start;
-      while (i < end) {
-        int c = b[i];
-        if (c == ' ' || c == '\t') {
-          i++;
-          continue;
-        }
-        if (c == '#') {
-          break;
-        }
-        int s = i;
-        while (i < end) {
-          c = b[i];
-          if (c == ' ' || c == '\t' || c == '#') {
-            break;
-          }
-          if (c < 0x21 || c > 0x7E) {
-            problem(i - start + 1, Reason.INVALID_CHARACTER,
-                String.format("byte 0x%02X is not allowed outside a comment", c & 0xFF));
-            return;
-          }
-          i++;
-        }
-        if (count < MAX_TOKENS) {
-          tokStart[count] = s;
-          tokEnd[count] = i;
-        }
-        count++;
+      int count = LineTokens.split(b, start, end, tokStart, tokEnd);
+      if (count < 0) {
+        int bad = -count - 1;
+        problem(bad - start + 1, Reason.INVALID_CHARACTER,
+            String.format("byte 0x%02X is not allowed outside a comment", b[bad] & 0xFF));
+        return;
       }
       if (count == 0) {
         return;
@@ -415,7 +431,7 @@ public final class RoutingTableParser {
       }
       if (entries >= limits.maxEntries()) {
         problem(col(tokStart[0]), Reason.TOO_MANY_ENTRIES,
-            "more than " + limits.maxEntries() + " entries; parsing stopped");
+            "more than " + limits.maxEntries() + " entries (RoutingDataConfig.maxEntries); decoding stopped");
         stopped = true;
         return false;
       }
@@ -548,37 +564,37 @@ public final class RoutingTableParser {
       return index;
     }
 
-    RoutingTable finish() throws RoutingTableFormatException {
+    RoutingTable finish() throws RoutingDataFormatException {
       if (!headerSeen) {
         lineNo = Math.max(lineNo, 1);
-        problems.add(0, new Problem(1, 1, Reason.MISSING_HEADER,
+        problems.add(0, RoutingDataFormatException.finding(Reason.MISSING_HEADER, 1, 1,
             "no statements; the first statement must be \"" + HEADER_KEYWORD + " " + FORMAT_VERSION + "\""));
       } else if (!versionSeen && !missingVersionReported) {
         problem(1, Reason.MISSING_VERSION, "no version line");
       }
-      List<Problem> duplicates = new ArrayList<>();
+      List<Finding> duplicates = new ArrayList<>();
       RoutingTable table = builder.build((kind, first, dup) -> {
         long[] pos = kind == RoutingTableBuilder.Kind.PREFIX ? prefixPos
             : kind == RoutingTableBuilder.Kind.OVERRIDE ? overridePos : domainPos;
         Reason reason = kind == RoutingTableBuilder.Kind.PREFIX ? Reason.DUPLICATE_PREFIX
             : kind == RoutingTableBuilder.Kind.OVERRIDE ? Reason.DUPLICATE_NUMBER : Reason.DUPLICATE_DOMAIN;
         int firstLine = (int) (pos[first] >>> 16);
-        duplicates.add(new Problem((int) (pos[dup] >>> 16), (int) pos[dup] & 0xFFFF, reason,
+        duplicates.add(RoutingDataFormatException.finding(reason, (int) (pos[dup] >>> 16), (int) pos[dup] & 0xFFFF,
             builder.describeEntry(kind, dup) + " repeats line " + firstLine + ": "
                 + builder.describeEntry(kind, first)));
       });
       if (problems.isEmpty() && duplicates.isEmpty()) {
         return table;
       }
-      for (Problem p : duplicates) {
+      for (Finding p : duplicates) {
         if (problems.size() < limits.maxReportedProblems()) {
           problems.add(p);
         } else {
           unreported++;
         }
       }
-      problems.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
-      throw RoutingTableFormatException.of(problems, unreported);
+      problems.sort(Comparator.comparingLong(Finding::line).thenComparingInt(Finding::column));
+      throw RoutingDataFormatException.of(Format.ROUTING_TABLE, problems, unreported);
     }
   }
 }
