@@ -6,6 +6,8 @@ import java.util.Optional;
 /**
  * How an item reached the Relay/Server that routes it. Which case applies comes from the
  * peer the item arrived from (configuration), never from the item's own headers.
+ *
+ * <p>Immutable and thread-safe.
  */
 @Provisional
 public final class Arrival {

@@ -20,6 +20,8 @@ import org.mmsstack.encapsulation.value.ResponseStatus;
  * (name compared case-insensitively, so {@code x-mms-routing-path} is caught too) and lets the
  * message pass; REFUSE rejects the message when it carries any. Which side of the edge a peer
  * is on comes from configuration (the peer's address), never from the message. Immutable.
+ *
+ * <p>Immutable and thread-safe: one instance may serve every connection.
  */
 @Provisional
 public final class BorderFilter {

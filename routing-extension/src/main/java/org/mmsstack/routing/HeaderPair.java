@@ -9,6 +9,8 @@ import java.util.Objects;
  *
  * @param name the field name, for example {@code X-Mms-Routing-Path}
  * @param value the field value
+ *
+ * <p>Immutable and thread-safe.
  */
 @Provisional
 public record HeaderPair(String name, String value) {

@@ -15,6 +15,8 @@ import org.mmsstack.routing.internal.Ed25519;
  * Relay/Server and has a validity period; several keys of one Relay/Server may be live at once,
  * which is how keys rotate: publish the new key, start signing with it, retire the old one
  * after the replay window has passed. Distributed with the routing data. Immutable.
+ *
+ * <p>Immutable and thread-safe (the key octets are copied in and out); its {@link Builder} is not thread-safe.
  */
 @Provisional
 public final class KeyRing {

@@ -16,6 +16,8 @@ import org.mmsstack.encapsulation.value.ResponseStatus;
  * <p>Every forward adds one hop; a forward that would make the path longer than the hop limit
  * is refused. The hop limit is the backstop for what the version rule cannot see (two
  * different tables published under one version number).
+ *
+ * <p>Stateless and thread-safe.
  */
 @Provisional
 public final class LoopGuard {

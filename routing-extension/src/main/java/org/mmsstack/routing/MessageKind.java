@@ -3,6 +3,8 @@ package org.mmsstack.routing;
 /**
  * What a hop carries, independent of whether it travels as MM4 or as a binary PDU. The
  * signature covers it, so a signed message cannot be replayed as a report.
+ *
+ * <p>Thread-safe (an enum).
  */
 @Provisional
 public enum MessageKind {

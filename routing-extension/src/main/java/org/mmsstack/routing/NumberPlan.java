@@ -11,6 +11,8 @@ package org.mmsstack.routing;
  *     without {@code +} or international prefix as already international
  * @param nationalPrefix the trunk prefix (usually {@code 0}), or empty
  * @param internationalPrefix the international access prefix (usually {@code 00}), or empty
+ *
+ * <p>Immutable and thread-safe.
  */
 @Provisional
 public record NumberPlan(String countryCode, String nationalPrefix, String internationalPrefix) {

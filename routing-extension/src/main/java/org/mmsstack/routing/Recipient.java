@@ -22,6 +22,8 @@ import org.mmsstack.routing.internal.Ascii;
  * </ul>
  * The wire form in {@code X-Mms-Routing-Recipient} is the canonical text percent-encoded
  * (octets outside 0x21-0x7E, {@code %} and {@code ,}), so it is always visible ASCII.
+ *
+ * <p>Immutable and thread-safe.
  */
 @Provisional
 public final class Recipient {

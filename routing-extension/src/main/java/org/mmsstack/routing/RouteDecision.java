@@ -14,6 +14,8 @@ import org.mmsstack.encapsulation.value.ResponseStatus;
  * MM4 to other MMSEs (grouped per domain), and those refused with a status. Every input
  * recipient appears in exactly one place (duplicates of a normalised recipient only once).
  * Groups keep the order in which recipients first appeared, so the result is deterministic.
+ *
+ * <p>Immutable and thread-safe once returned by the {@link Router}.
  */
 @Provisional
 public final class RouteDecision {

@@ -29,11 +29,14 @@ import org.mmsstack.encapsulation.value.ResponseStatus;
  * Immutable and thread-safe; build a new Router when the routing data changes.
  *
  * <pre>{@code
- * Router router = Router.of(RelayId.of("rs-a"), table::lookup, table.version(), plan);
+ * TableRouteLookup lookup = TableRouteLookup.of(table);
+ * Router router = Router.of(RelayId.of("rs-a"), lookup, lookup.tableVersion(), plan);
  * RouteDecision d = router.route(sendReq.to(), Arrival.outside());
+ * RelayId home = router.homeOf(originator);
  * d.intra().forEach((relay, group) -> send(relay, signer.sign(
  *     router.handOver(Arrival.outside(), home, group, now), identity)));
  * }</pre>
+ * ({@code RouterExampleTest} compiles and runs this code.)
  */
 @Provisional
 public final class Router {

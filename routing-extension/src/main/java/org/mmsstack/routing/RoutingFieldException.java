@@ -11,6 +11,8 @@ import org.mmsstack.routing.internal.Ascii;
  * <p>Callers do not branch on the text. A relay that catches this on traffic from another
  * Relay/Server of the MMSE refuses the hop with {@link #responseStatus()} (binary) or
  * {@link #mm4StatusCode()} (MM4).
+ *
+ * <p>Immutable.
  */
 @Provisional
 public final class RoutingFieldException extends Exception {

@@ -24,6 +24,8 @@ import java.util.Optional;
  *   <li>{@link #issuedAt()}: when the sender signed the hop (whole seconds);</li>
  *   <li>{@link #signature()}: the sender's signature, absent until signed.</li>
  * </ul>
+ *
+ * <p>Immutable and thread-safe; its {@link Builder} is not thread-safe.
  */
 @Provisional
 public final class RoutingFields {

@@ -32,6 +32,8 @@ import org.mmsstack.routing.internal.Ascii;
  * The signature is optional at this level; {@link RoutingVerifier} decides whether it is required.
  * Parsing ignores every header outside the prefix and refuses names under it that version 1
  * does not define: a field the signature cannot cover must not influence routing.
+ *
+ * <p>Stateless and thread-safe.
  */
 @Provisional
 public final class RoutingHeaders {

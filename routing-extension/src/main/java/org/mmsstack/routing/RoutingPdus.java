@@ -22,6 +22,8 @@ import org.mmsstack.encapsulation.value.RawValue;
  * <p>{@link #attach} and {@link #strip} go through {@link Pdu#toBuilder()}, so every header
  * that is not a routing field keeps its original octets and position; the routing headers are
  * added at the end of the header section, before Content-Type.
+ *
+ * <p>Stateless and thread-safe. The PDUs it returns are new PDUs made through {@link Pdu#toBuilder()}; like a decoded PDU they may view the caller's input array, which must not be modified while they are in use.
  */
 @Provisional
 public final class RoutingPdus {

@@ -6,6 +6,8 @@ import java.util.Base64;
 /**
  * The integrity field: an Ed25519 signature (64 octets) and the id of the key that made it.
  * Written as {@code ed25519:<key-id>:<signature in base64url without padding>}.
+ *
+ * <p>Immutable and thread-safe: the octets are copied in and out.
  */
 @Provisional
 public final class RoutingSignature {

@@ -13,6 +13,8 @@ import org.mmsstack.routing.RouteTarget;
  * @param matchedKey the override number, the prefix digits or the domain suffix that matched
  *     (lower case), or the empty string for {@link Rule#DEFAULT} and {@link Rule#INVALID}
  * @param target the result, the same instance the {@code lookup*} methods return
+ *
+ * <p>Immutable and thread-safe.
  */
 public record RouteMatch(Rule rule, String matchedKey, RouteTarget target) {
 

@@ -54,17 +54,18 @@ public final class RoutingTables {
     }
 
     /**
-     * The live table with version number {@code versionNumber}, or {@code null} if neither the
-     * current nor the previous table has it. Allocation-free, for the routing path.
+     * The live table with version number {@code versionNumber}, if the current or the previous
+     * table has it. (The Optional is short-lived; the JIT normally removes it on the routing
+     * path.)
      */
-    public RoutingTable find(long versionNumber) {
+    public Optional<RoutingTable> find(long versionNumber) {
       if (current.version().number() == versionNumber) {
-        return current;
+        return Optional.of(current);
       }
       if (previous != null && previous.version().number() == versionNumber) {
-        return previous;
+        return Optional.of(previous);
       }
-      return null;
+      return Optional.empty();
     }
 
     @Override
@@ -93,7 +94,7 @@ public final class RoutingTables {
   }
 
   /** Same as {@code snapshot().find(versionNumber)}. */
-  public RoutingTable find(long versionNumber) {
+  public Optional<RoutingTable> find(long versionNumber) {
     return snapshot.find(versionNumber);
   }
 

@@ -11,6 +11,8 @@ import java.util.Optional;
  * <p>Relay/Servers compare the number to see whether they decided with the same data. The label
  * is 1 to 64 characters of ASCII letters, digits and {@code . _ : -} so that it can be written in
  * the file format and in a header value unchanged.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class TableVersion implements Comparable<TableVersion> {
 

@@ -37,23 +37,23 @@ class RoutingTablesTest {
     assertEquals(Optional.empty(), tables.snapshot().previous());
     tables.install(v2);
     assertSame(v2, tables.current());
-    assertSame(v1, tables.find(1));
-    assertSame(v2, tables.find(2));
-    assertNull(tables.find(3));
+    assertSame(v1, tables.find(1).orElseThrow());
+    assertSame(v2, tables.find(2).orElseThrow());
+    assertTrue(tables.find(3).isEmpty());
     tables.install(v3);
-    assertNull(tables.find(1), "only two versions are live");
+    assertTrue(tables.find(1).isEmpty(), "only two versions are live");
     assertSame(v2, tables.snapshot().previous().orElseThrow());
     assertTrue(tables.retirePrevious());
     assertFalse(tables.retirePrevious());
-    assertNull(tables.find(2));
-    assertSame(v3, tables.find(3));
+    assertTrue(tables.find(2).isEmpty());
+    assertSame(v3, tables.find(3).orElseThrow());
   }
 
   @Test
   void installWithoutKeepingDropsThePrevious() {
     RoutingTables tables = new RoutingTables(table(1));
     tables.install(table(2), false);
-    assertNull(tables.find(1));
+    assertTrue(tables.find(1).isEmpty());
   }
 
   @Test
@@ -133,7 +133,7 @@ class RoutingTablesTest {
             if (s.previous().isPresent() && s.previous().get().version().number() >= v) {
               failure.compareAndSet(null, "previous not older than current in " + s);
             }
-            if (s.find(v) != t) {
+            if (s.find(v).orElse(null) != t) {
               failure.compareAndSet(null, "find(" + v + ") is not the current table");
             }
           }
