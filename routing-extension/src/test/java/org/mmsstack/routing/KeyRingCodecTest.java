@@ -76,7 +76,7 @@ class KeyRingCodecTest {
   }
 
   @Test
-  void aCrEndingTheLastLineIsDroppedAsTheRoutingTableParserDoes() throws Exception {
+  void aCrEndingTheLastLineIsDroppedAsTheRoutingTableCodecDoes() throws Exception {
     List<KeyRing.TrustedKey> expected = parse("mms-routing-keys 1\n" + GOOD + "\n").keys();
     assertEquals(expected, parse("mms-routing-keys 1\r\n" + GOOD + "\r").keys());
     assertEquals(expected, parse("mms-routing-keys 1\n" + GOOD + "\n\r").keys());
