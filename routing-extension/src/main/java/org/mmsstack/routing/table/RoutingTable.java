@@ -1,14 +1,10 @@
 package org.mmsstack.routing.table;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.mmsstack.routing.RejectReason;
 import org.mmsstack.routing.RouteTarget;
 import org.mmsstack.routing.table.internal.DigitKeys;
 import org.mmsstack.routing.table.internal.DomainNames;

@@ -1,7 +1,6 @@
 package org.mmsstack.routing.simulation;
 
 import java.util.Map;
-import org.mmsstack.routing.RejectReason;
 import org.mmsstack.routing.RouteLookup;
 import org.mmsstack.routing.RouteTarget;
 import org.mmsstack.routing.TableRouteLookup;
