@@ -4,16 +4,32 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.mm4.internal.Values;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.value.ContentClass;
+import org.mmsstack.mm4.value.MessageClass;
+import org.mmsstack.mm4.value.PreviouslySentBy;
+import org.mmsstack.mm4.value.PreviouslySentDate;
+import org.mmsstack.mm4.value.Priority;
+import org.mmsstack.mm4.value.SenderVisibility;
+import org.mmsstack.mm4.value.YesNo;
 
 /**
  * MM4_forward.REQ: an MM forwarded from the originator MMSE to the recipient MMSE. Required: version, transaction id, X-Mms-Message-ID, To or Cc, From, Date, X-Mms-Originator-System, Message-ID, MIME-Version and content.
  *
- * <p>Immutable. Build one with {@link #builder()}; change a copy with {@link #toBuilder()}.
+ * <p>Immutable and thread-safe; ownership of a decoded message's bytes is described in {@link
+ * Mm4Message}. Build one with {@link #builder()}; change a copy with {@link #toBuilder()} (its
+ * builder is not thread-safe).
  */
 public final class Mm4ForwardReq extends AbstractMm4Message implements Mm4Message {
 
   Mm4ForwardReq(MimeEntity root) {
-    super(root);
+    super(root, List.of());
+  }
+
+  Mm4ForwardReq(MimeEntity root, List<Finding> findings) {
+    super(root, findings);
   }
 
   /** @return a builder for a new message */

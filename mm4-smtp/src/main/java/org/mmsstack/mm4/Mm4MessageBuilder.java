@@ -7,6 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.mmsstack.mm4.internal.MimeAccess;
+import org.mmsstack.mm4.internal.Rules;
+import org.mmsstack.mm4.internal.Values;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.mime.Mm4Header;
+import org.mmsstack.mm4.mime.Mm4Headers;
+import org.mmsstack.mm4.value.Mm4Address;
 
 /**
  * What the six message builders share: the common elements, free header fields and the content.
@@ -250,10 +257,10 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
     if (fresh) {
       out.sort(Comparator.comparingInt(h -> rank(h.name())));
     }
-    Mm4Headers headers = Mm4Headers.wrap(out);
+    Mm4Headers headers = Mm4Headers.of(out);
     MimeEntity root = body == null
-        ? MimeEntity.emptyLeaf(headers)
-        : body.withHeaders(headers, !contentHeadersChanged);
+        ? MimeAccess.get().emptyLeaf(headers)
+        : MimeAccess.get().withHeaders(body, headers, !contentHeadersChanged);
     return create(root);
   }
 

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.apache.commons.codec.DecoderException;
 import org.apache.commons.codec.binary.Base64;
@@ -24,12 +23,12 @@ import org.mmsstack.encapsulation.body.SinglePartBody;
 import org.mmsstack.encapsulation.value.CharacterSet;
 import org.mmsstack.encapsulation.value.ContentType;
 import org.mmsstack.encapsulation.value.Parameter;
-import org.mmsstack.mm4.ContentDisposition;
-import org.mmsstack.mm4.MediaType;
-import org.mmsstack.mm4.Mm4Header;
 import org.mmsstack.mm4.Mm4HeaderNames;
-import org.mmsstack.mm4.MimeEntity;
-import org.mmsstack.mm4.TransferEncoding;
+import org.mmsstack.mm4.mime.ContentDisposition;
+import org.mmsstack.mm4.mime.MediaType;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.mime.Mm4Header;
+import org.mmsstack.mm4.mime.TransferEncoding;
 
 /**
  * Turns the body of a binary PDU (a WSP multipart, OMA MMS Encapsulation §7) into a MIME entity

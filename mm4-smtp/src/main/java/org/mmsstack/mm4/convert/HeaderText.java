@@ -10,10 +10,10 @@ import java.util.Set;
 import org.mmsstack.encapsulation.value.Address;
 import org.mmsstack.encapsulation.value.CharacterSet;
 import org.mmsstack.encapsulation.value.EncodedString;
-import org.mmsstack.mm4.AddressType;
-import org.mmsstack.mm4.Mm4Address;
 import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.internal.mime.EncodedWords;
+import org.mmsstack.mm4.value.AddressType;
+import org.mmsstack.mm4.value.Mm4Address;
 
 /**
  * Text and address values between the two encodings: an Encoded-string-value (charset + octets)

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.mmsstack.encapsulation.DeliveryInd;
 import org.mmsstack.encapsulation.Header;
 import org.mmsstack.encapsulation.HeaderField;
 import org.mmsstack.encapsulation.Pdu;
@@ -11,21 +12,20 @@ import org.mmsstack.encapsulation.ReadOrigInd;
 import org.mmsstack.encapsulation.ReadRecInd;
 import org.mmsstack.encapsulation.RetrieveConf;
 import org.mmsstack.encapsulation.SendReq;
-import org.mmsstack.encapsulation.DeliveryInd;
 import org.mmsstack.encapsulation.value.Address;
 import org.mmsstack.encapsulation.value.FromValue;
 import org.mmsstack.encapsulation.value.TimeValue;
-import org.mmsstack.mm4.Mm4Address;
 import org.mmsstack.mm4.Mm4DeliveryReportReq;
 import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.Mm4MessageBuilder;
 import org.mmsstack.mm4.Mm4ReadReplyReportReq;
-import org.mmsstack.mm4.MmStatusCode;
-import org.mmsstack.mm4.MimeEntity;
-import org.mmsstack.mm4.PreviouslySentBy;
-import org.mmsstack.mm4.PreviouslySentDate;
-import org.mmsstack.mm4.YesNo;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.value.Mm4Address;
+import org.mmsstack.mm4.value.MmStatusCode;
+import org.mmsstack.mm4.value.PreviouslySentBy;
+import org.mmsstack.mm4.value.PreviouslySentDate;
+import org.mmsstack.mm4.value.YesNo;
 
 /**
  * MM1 to MM4: what the originator MMS Relay/Server does with a binary PDU whose recipient lives

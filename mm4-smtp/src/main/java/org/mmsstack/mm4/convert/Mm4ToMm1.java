@@ -17,18 +17,18 @@ import org.mmsstack.encapsulation.RetrieveConf;
 import org.mmsstack.encapsulation.value.FromValue;
 import org.mmsstack.encapsulation.value.MessageClass;
 import org.mmsstack.encapsulation.value.TimeValue;
-import org.mmsstack.mm4.Mm4Address;
 import org.mmsstack.mm4.Mm4DeliveryReportReq;
 import org.mmsstack.mm4.Mm4ForwardReq;
-import org.mmsstack.mm4.Mm4Header;
 import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.Mm4ReadReplyReportReq;
-import org.mmsstack.mm4.MimeEntity;
-import org.mmsstack.mm4.MmStatusCode;
-import org.mmsstack.mm4.PreviouslySentBy;
-import org.mmsstack.mm4.PreviouslySentDate;
-import org.mmsstack.mm4.SenderVisibility;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.mime.Mm4Header;
+import org.mmsstack.mm4.value.Mm4Address;
+import org.mmsstack.mm4.value.MmStatusCode;
+import org.mmsstack.mm4.value.PreviouslySentBy;
+import org.mmsstack.mm4.value.PreviouslySentDate;
+import org.mmsstack.mm4.value.SenderVisibility;
 
 /**
  * MM4 to MM1: what the recipient MMS Relay/Server makes of an MM4 request for its own MM1

@@ -15,9 +15,9 @@ import org.mmsstack.encapsulation.value.ResponseStatus;
 import org.mmsstack.encapsulation.value.SenderVisibility;
 import org.mmsstack.encapsulation.value.Status;
 import org.mmsstack.encapsulation.value.TimeValue;
-import org.mmsstack.mm4.MmStatusCode;
-import org.mmsstack.mm4.RequestStatusCode;
-import org.mmsstack.mm4.YesNo;
+import org.mmsstack.mm4.value.MmStatusCode;
+import org.mmsstack.mm4.value.RequestStatusCode;
+import org.mmsstack.mm4.value.YesNo;
 
 /**
  * Every value table between the binary MM1 encoding (OMA MMS Encapsulation) and MM4 (3GPP TS
@@ -167,36 +167,36 @@ public final class ValueMapping {
   // ---- X-Mms-Read-Status ----
 
   /** Binary X-Mms-Read-Status to MM4; empty for a code outside the two ENC defines. */
-  public static Optional<org.mmsstack.mm4.ReadStatus> readStatus(ReadStatus status) {
+  public static Optional<org.mmsstack.mm4.value.ReadStatus> readStatus(ReadStatus status) {
     Objects.requireNonNull(status, "status");
     switch (status.code()) {
-      case 0x80: return Optional.of(org.mmsstack.mm4.ReadStatus.READ);
-      case 0x81: return Optional.of(org.mmsstack.mm4.ReadStatus.DELETED_WITHOUT_BEING_READ);
+      case 0x80: return Optional.of(org.mmsstack.mm4.value.ReadStatus.READ);
+      case 0x81: return Optional.of(org.mmsstack.mm4.value.ReadStatus.DELETED_WITHOUT_BEING_READ);
       default: return Optional.empty();
     }
   }
 
   /** MM4 X-Mms-Read-Status to binary (one to one). */
-  public static ReadStatus readStatus(org.mmsstack.mm4.ReadStatus status) {
+  public static ReadStatus readStatus(org.mmsstack.mm4.value.ReadStatus status) {
     Objects.requireNonNull(status, "status");
-    return status == org.mmsstack.mm4.ReadStatus.READ ? ReadStatus.READ : ReadStatus.DELETED_WITHOUT_BEING_READ;
+    return status == org.mmsstack.mm4.value.ReadStatus.READ ? ReadStatus.READ : ReadStatus.DELETED_WITHOUT_BEING_READ;
   }
 
   // ---- X-Mms-Priority ----
 
   /** Binary X-Mms-Priority to MM4; empty for an unknown code. */
-  public static Optional<org.mmsstack.mm4.Priority> priority(Priority p) {
+  public static Optional<org.mmsstack.mm4.value.Priority> priority(Priority p) {
     Objects.requireNonNull(p, "p");
     switch (p.code()) {
-      case 0x80: return Optional.of(org.mmsstack.mm4.Priority.LOW);
-      case 0x81: return Optional.of(org.mmsstack.mm4.Priority.NORMAL);
-      case 0x82: return Optional.of(org.mmsstack.mm4.Priority.HIGH);
+      case 0x80: return Optional.of(org.mmsstack.mm4.value.Priority.LOW);
+      case 0x81: return Optional.of(org.mmsstack.mm4.value.Priority.NORMAL);
+      case 0x82: return Optional.of(org.mmsstack.mm4.value.Priority.HIGH);
       default: return Optional.empty();
     }
   }
 
   /** MM4 X-Mms-Priority to binary (one to one). */
-  public static Priority priority(org.mmsstack.mm4.Priority p) {
+  public static Priority priority(org.mmsstack.mm4.value.Priority p) {
     Objects.requireNonNull(p, "p");
     switch (p) {
       case LOW: return Priority.LOW;
@@ -212,16 +212,16 @@ public final class ValueMapping {
    * Binary X-Mms-Message-Class to MM4. The four classes map by name; a textual class (any token,
    * OMA conformance uses "NewMessageClass") travels as its token.
    */
-  public static org.mmsstack.mm4.MessageClass messageClass(MessageClass c) {
+  public static org.mmsstack.mm4.value.MessageClass messageClass(MessageClass c) {
     Objects.requireNonNull(c, "c");
-    return org.mmsstack.mm4.MessageClass.of(c.name());
+    return org.mmsstack.mm4.value.MessageClass.of(c.name());
   }
 
   /**
    * MM4 X-Mms-Message-Class to binary: the four classes as their octets, any other token as
    * Token-text.
    */
-  public static MessageClass messageClass(org.mmsstack.mm4.MessageClass c) {
+  public static MessageClass messageClass(org.mmsstack.mm4.value.MessageClass c) {
     Objects.requireNonNull(c, "c");
     return c.isKnown() ? MessageClass.of(c.token()) : MessageClass.token(c.token());
   }
@@ -229,19 +229,19 @@ public final class ValueMapping {
   // ---- X-Mms-Sender-Visibility ----
 
   /** Binary X-Mms-Sender-Visibility to MM4; empty for an unknown code. */
-  public static Optional<org.mmsstack.mm4.SenderVisibility> senderVisibility(SenderVisibility v) {
+  public static Optional<org.mmsstack.mm4.value.SenderVisibility> senderVisibility(SenderVisibility v) {
     Objects.requireNonNull(v, "v");
     switch (v.code()) {
-      case 0x80: return Optional.of(org.mmsstack.mm4.SenderVisibility.HIDE);
-      case 0x81: return Optional.of(org.mmsstack.mm4.SenderVisibility.SHOW);
+      case 0x80: return Optional.of(org.mmsstack.mm4.value.SenderVisibility.HIDE);
+      case 0x81: return Optional.of(org.mmsstack.mm4.value.SenderVisibility.SHOW);
       default: return Optional.empty();
     }
   }
 
   /** MM4 X-Mms-Sender-Visibility to binary (one to one). */
-  public static SenderVisibility senderVisibility(org.mmsstack.mm4.SenderVisibility v) {
+  public static SenderVisibility senderVisibility(org.mmsstack.mm4.value.SenderVisibility v) {
     Objects.requireNonNull(v, "v");
-    return v == org.mmsstack.mm4.SenderVisibility.HIDE ? SenderVisibility.HIDE : SenderVisibility.SHOW;
+    return v == org.mmsstack.mm4.value.SenderVisibility.HIDE ? SenderVisibility.HIDE : SenderVisibility.SHOW;
   }
 
   // ---- Yes / No ----
@@ -259,17 +259,17 @@ public final class ValueMapping {
   // ---- X-Mms-Content-Class ----
 
   /** Binary X-Mms-Content-Class (ENC 1.3) to MM4 (Rel-6); empty for an unknown code. */
-  public static Optional<org.mmsstack.mm4.ContentClass> contentClass(ContentClass c) {
+  public static Optional<org.mmsstack.mm4.value.ContentClass> contentClass(ContentClass c) {
     Objects.requireNonNull(c, "c");
     int i = c.code() - 0x80;
-    org.mmsstack.mm4.ContentClass[] all = org.mmsstack.mm4.ContentClass.values();
+    org.mmsstack.mm4.value.ContentClass[] all = org.mmsstack.mm4.value.ContentClass.values();
     // Both lists are in the same order: text, image-basic, image-rich, video-basic, video-rich,
     // megapixel, content-basic, content-rich (ENC 1.3 §7.3.9 and TS 23.140 Rel-6).
     return i >= 0 && i < all.length ? Optional.of(all[i]) : Optional.empty();
   }
 
   /** MM4 X-Mms-Content-Class to binary (one to one). */
-  public static ContentClass contentClass(org.mmsstack.mm4.ContentClass c) {
+  public static ContentClass contentClass(org.mmsstack.mm4.value.ContentClass c) {
     Objects.requireNonNull(c, "c");
     return ContentClass.valueOf(0x80 + c.ordinal());
   }

@@ -19,9 +19,9 @@ import org.mmsstack.encapsulation.value.ResponseStatus;
 import org.mmsstack.encapsulation.value.SenderVisibility;
 import org.mmsstack.encapsulation.value.Status;
 import org.mmsstack.encapsulation.value.TimeValue;
-import org.mmsstack.mm4.MmStatusCode;
-import org.mmsstack.mm4.RequestStatusCode;
-import org.mmsstack.mm4.YesNo;
+import org.mmsstack.mm4.value.MmStatusCode;
+import org.mmsstack.mm4.value.RequestStatusCode;
+import org.mmsstack.mm4.value.YesNo;
 
 /** Every value of every table, both directions. */
 class ValueMappingTest {
@@ -95,7 +95,7 @@ class ValueMappingTest {
 
   @Test
   void readStatusBothWays() {
-    for (org.mmsstack.mm4.ReadStatus r : org.mmsstack.mm4.ReadStatus.values()) {
+    for (org.mmsstack.mm4.value.ReadStatus r : org.mmsstack.mm4.value.ReadStatus.values()) {
       ReadStatus b = ValueMapping.readStatus(r);
       assertEquals(r.token(), b.name());
       assertEquals(Optional.of(r), ValueMapping.readStatus(b));
@@ -105,7 +105,7 @@ class ValueMappingTest {
 
   @Test
   void priorityBothWays() {
-    for (org.mmsstack.mm4.Priority p : org.mmsstack.mm4.Priority.values()) {
+    for (org.mmsstack.mm4.value.Priority p : org.mmsstack.mm4.value.Priority.values()) {
       Priority b = ValueMapping.priority(p);
       assertEquals(p.token(), b.name());
       assertEquals(Optional.of(p), ValueMapping.priority(b));
@@ -116,7 +116,7 @@ class ValueMappingTest {
   @Test
   void messageClassBothWaysIncludingTokens() {
     for (MessageClass c : MessageClass.values()) {
-      org.mmsstack.mm4.MessageClass m = ValueMapping.messageClass(c);
+      org.mmsstack.mm4.value.MessageClass m = ValueMapping.messageClass(c);
       assertTrue(m.isKnown());
       assertEquals(c, ValueMapping.messageClass(m));
       assertEquals(c.code(), ValueMapping.messageClass(m).code());
@@ -128,7 +128,7 @@ class ValueMappingTest {
 
   @Test
   void senderVisibilityBothWays() {
-    for (org.mmsstack.mm4.SenderVisibility v : org.mmsstack.mm4.SenderVisibility.values()) {
+    for (org.mmsstack.mm4.value.SenderVisibility v : org.mmsstack.mm4.value.SenderVisibility.values()) {
       SenderVisibility b = ValueMapping.senderVisibility(v);
       assertEquals(v.token(), b.name());
       assertEquals(Optional.of(v), ValueMapping.senderVisibility(b));
@@ -147,7 +147,7 @@ class ValueMappingTest {
 
   @Test
   void contentClassBothWays() {
-    for (org.mmsstack.mm4.ContentClass c : org.mmsstack.mm4.ContentClass.values()) {
+    for (org.mmsstack.mm4.value.ContentClass c : org.mmsstack.mm4.value.ContentClass.values()) {
       ContentClass b = ValueMapping.contentClass(c);
       assertEquals(c.token(), b.name());
       assertEquals(Optional.of(c), ValueMapping.contentClass(b));

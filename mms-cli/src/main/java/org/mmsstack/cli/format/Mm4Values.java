@@ -3,22 +3,22 @@ package org.mmsstack.cli.format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.mmsstack.mm4.ContentClass;
-import org.mmsstack.mm4.MessageClass;
-import org.mmsstack.mm4.Mm4Address;
-import org.mmsstack.mm4.Mm4Header;
 import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.Mm4MessageType;
 import org.mmsstack.mm4.Mm4Version;
-import org.mmsstack.mm4.MmStatusCode;
-import org.mmsstack.mm4.PreviouslySentBy;
-import org.mmsstack.mm4.PreviouslySentDate;
-import org.mmsstack.mm4.Priority;
-import org.mmsstack.mm4.ReadStatus;
-import org.mmsstack.mm4.RequestStatusCode;
-import org.mmsstack.mm4.SenderVisibility;
-import org.mmsstack.mm4.YesNo;
+import org.mmsstack.mm4.mime.Mm4Header;
+import org.mmsstack.mm4.value.ContentClass;
+import org.mmsstack.mm4.value.MessageClass;
+import org.mmsstack.mm4.value.Mm4Address;
+import org.mmsstack.mm4.value.MmStatusCode;
+import org.mmsstack.mm4.value.PreviouslySentBy;
+import org.mmsstack.mm4.value.PreviouslySentDate;
+import org.mmsstack.mm4.value.Priority;
+import org.mmsstack.mm4.value.ReadStatus;
+import org.mmsstack.mm4.value.RequestStatusCode;
+import org.mmsstack.mm4.value.SenderVisibility;
+import org.mmsstack.mm4.value.YesNo;
 
 /**
  * The parsed value of an MM4 header field, where the MM4 codec types it (message type, version,

@@ -1,7 +1,8 @@
 package org.mmsstack.mm4.internal.mime;
 
-import org.mmsstack.mm4.Mm4Finding;
+import org.mmsstack.encapsulation.Severity;
 import org.mmsstack.mm4.Mm4FormatException;
+import org.mmsstack.mm4.validate.Mm4FindingCodes;
 
 /**
  * Decodes base64 and quoted-printable bodies straight from a slice of the input into one array
@@ -62,7 +63,7 @@ public final class TransferDecoding {
       throw Mm4FormatException.truncatedBase64(ctx.line(at), ctx.offset(at), chars);
     }
     if (pad == 0 && rem != 0) {
-      ctx.report(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.TRUNCATED_BASE64, to,
+      ctx.report(Severity.ERROR, Mm4FindingCodes.TRUNCATED_BASE64, to,
           "Content-Transfer-Encoding", "base64 data ends without '=' padding; the partial quantum is decoded");
     }
     long size = chars / 4 * 3 + (rem == 0 ? 0 : rem - 1);
@@ -110,7 +111,7 @@ public final class TransferDecoding {
     if (count == 0) {
       return;
     }
-    ctx.report(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.BAD_BASE64, at, "Content-Transfer-Encoding",
+    ctx.report(Severity.ERROR, Mm4FindingCodes.BAD_BASE64, at, "Content-Transfer-Encoding",
         "byte 0x" + Integer.toHexString(ctx.buf[at] & 0xff) + " outside the base64 alphabet ignored"
             + (count > 1 ? " (" + (count - 1) + " more in this part)" : ""));
   }
@@ -179,7 +180,7 @@ public final class TransferDecoding {
     }
     // Once per part, as for base64 above: the first broken escape and how many more there are.
     if (out == null && broken > 0) {
-      ctx.report(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.BAD_QUOTED_PRINTABLE, brokenAt,
+      ctx.report(Severity.ERROR, Mm4FindingCodes.BAD_QUOTED_PRINTABLE, brokenAt,
           "Content-Transfer-Encoding", "'=' not followed by two hex digits; kept literally"
               + (broken > 1 ? " (" + (broken - 1) + " more in this part)" : ""));
     }

@@ -1,6 +1,8 @@
-package org.mmsstack.mm4;
+package org.mmsstack.mm4.value;
 
 import java.util.Optional;
+import org.mmsstack.mm4.Mm4HeaderNames;
+import org.mmsstack.mm4.internal.Tokens;
 
 /**
  * X-Mms-Content-Class (Rel-6): the content class an MM conforms to.

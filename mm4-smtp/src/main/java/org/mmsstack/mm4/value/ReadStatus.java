@@ -1,6 +1,8 @@
-package org.mmsstack.mm4;
+package org.mmsstack.mm4.value;
 
 import java.util.Optional;
+import org.mmsstack.mm4.Mm4HeaderNames;
+import org.mmsstack.mm4.internal.Tokens;
 
 /**
  * X-Mms-Read-Status: what the recipient did with an MM (MM4_read_reply_report.REQ).

@@ -1,8 +1,9 @@
-package org.mmsstack.mm4;
+package org.mmsstack.mm4.value;
 
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.mmsstack.mm4.Mm4Message;
 
 /**
  * X-Mms-Message-Class: an open set. The four classes of TS 23.140 are constants; any other token

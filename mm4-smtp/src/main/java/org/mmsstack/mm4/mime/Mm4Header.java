@@ -1,10 +1,12 @@
-package org.mmsstack.mm4;
+package org.mmsstack.mm4.mime;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.mmsstack.mm4.Mm4ForwardReq;
+import org.mmsstack.mm4.internal.Values;
 import org.mmsstack.mm4.internal.mime.DateTimes;
 import org.mmsstack.mm4.internal.mime.Folding;
 

@@ -1,4 +1,4 @@
-package org.mmsstack.mm4;
+package org.mmsstack.mm4.mime;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

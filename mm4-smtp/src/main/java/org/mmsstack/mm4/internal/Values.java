@@ -1,37 +1,44 @@
-package org.mmsstack.mm4;
+package org.mmsstack.mm4.internal;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.internal.mime.AddressSyntax;
 import org.mmsstack.mm4.internal.mime.DateTimes;
 import org.mmsstack.mm4.internal.mime.EncodedWords;
 import org.mmsstack.mm4.internal.mime.Syntax;
+import org.mmsstack.mm4.mime.Mm4Headers;
+import org.mmsstack.mm4.value.MessageClass;
+import org.mmsstack.mm4.value.Mm4Address;
+import org.mmsstack.mm4.value.PreviouslySentBy;
+import org.mmsstack.mm4.value.PreviouslySentDate;
+import org.mmsstack.mm4.value.YesNo;
 
 /** Reading and writing the typed header values: one place, used by accessors, builders and the validator. */
-final class Values {
+public final class Values {
 
   private Values() {}
 
   // ---- reading ----
 
-  static Optional<String> id(Mm4Headers h, String name) {
+  public static Optional<String> id(Mm4Headers h, String name) {
     return h.first(name).map(v -> Syntax.unquote(v.strip())).filter(v -> !v.isEmpty());
   }
 
-  static Optional<String> text(Mm4Headers h, String name) {
+  public static Optional<String> text(Mm4Headers h, String name) {
     return h.first(name).map(v -> EncodedWords.decode(v, EncodedWords.IGNORE));
   }
 
-  static Optional<Mm4Address> address(Mm4Headers h, String name) {
+  public static Optional<Mm4Address> address(Mm4Headers h, String name) {
     return h.first(name).flatMap(v -> {
       List<Mm4Address> l = AddressSyntax.parseList(v, AddressSyntax.IGNORE);
       return l.size() == 1 ? Optional.of(l.get(0)) : Optional.empty();
     });
   }
 
-  static List<Mm4Address> addresses(Mm4Headers h, String name) {
+  public static List<Mm4Address> addresses(Mm4Headers h, String name) {
     List<Mm4Address> out = new ArrayList<>();
     for (String v : h.all(name)) {
       out.addAll(AddressSyntax.parseList(v, AddressSyntax.IGNORE));
@@ -39,19 +46,19 @@ final class Values {
     return List.copyOf(out);
   }
 
-  static Optional<OffsetDateTime> date(Mm4Headers h, String name) {
+  public static Optional<OffsetDateTime> date(Mm4Headers h, String name) {
     return h.first(name).flatMap(DateTimes::parse);
   }
 
-  static Optional<YesNo> yesNo(Mm4Headers h, String name) {
+  public static Optional<YesNo> yesNo(Mm4Headers h, String name) {
     return h.first(name).flatMap(YesNo::fromToken);
   }
 
-  static Optional<MessageClass> messageClass(Mm4Headers h) {
+  public static Optional<MessageClass> messageClass(Mm4Headers h) {
     return h.first(Mm4HeaderNames.MESSAGE_CLASS).flatMap(MessageClass::parse);
   }
 
-  static Optional<Integer> counter(String v) {
+  public static Optional<Integer> counter(String v) {
     String s = v.strip();
     if (s.isEmpty() || s.length() > 9) {
       return Optional.empty();
@@ -64,7 +71,7 @@ final class Values {
     return Optional.of(Integer.parseInt(s));
   }
 
-  static Optional<String> rfc822Id(Mm4Headers h) {
+  public static Optional<String> rfc822Id(Mm4Headers h) {
     return h.first(Mm4HeaderNames.RFC822_MESSAGE_ID).map(v -> {
       String s = DateTimes.stripComments(v).strip();
       if (s.length() >= 2 && s.charAt(0) == '<' && s.charAt(s.length() - 1) == '>') {
@@ -74,7 +81,7 @@ final class Values {
     }).filter(s -> !s.isEmpty());
   }
 
-  static Optional<PreviouslySentBy> previouslySentBy(String v) {
+  public static Optional<PreviouslySentBy> previouslySentBy(String v) {
     int comma = v.indexOf(',');
     if (comma < 0) {
       return Optional.empty();
@@ -87,7 +94,7 @@ final class Values {
     return Optional.of(new PreviouslySentBy(index.get(), a.get(0)));
   }
 
-  static Optional<PreviouslySentDate> previouslySentDate(String v) {
+  public static Optional<PreviouslySentDate> previouslySentDate(String v) {
     int comma = v.indexOf(',');
     if (comma < 0) {
       return Optional.empty();
@@ -103,7 +110,7 @@ final class Values {
   // ---- writing ----
 
   /** An opaque id: as it is when it is a plain run of printable ASCII, else a quoted-string. */
-  static String formatId(String what, String id) {
+  public static String formatId(String what, String id) {
     if (id == null || id.isEmpty()) {
       throw new IllegalArgumentException(what + ": \"" + id + "\" (expected: non-empty)");
     }
@@ -120,7 +127,7 @@ final class Values {
     return plain ? id : Syntax.quote(id);
   }
 
-  static String formatRfc822Id(String id) {
+  public static String formatRfc822Id(String id) {
     boolean ok = id != null && !id.isEmpty();
     for (int i = 0; ok && i < id.length(); i++) {
       char c = id.charAt(i);
@@ -132,14 +139,14 @@ final class Values {
     return "<" + id + ">";
   }
 
-  static String formatText(String what, String text) {
+  public static String formatText(String what, String text) {
     if (text == null || !Syntax.isPrintableText(text.replace('\r', ' ').replace('\n', ' '))) {
       throw new IllegalArgumentException(what + ": \"" + text + "\" (expected: text without control characters or lone surrogates)");
     }
     return EncodedWords.encodeIfNeeded(text);
   }
 
-  static String formatAddresses(List<Mm4Address> list) {
+  public static String formatAddresses(List<Mm4Address> list) {
     StringBuilder sb = new StringBuilder();
     for (Mm4Address a : list) {
       if (sb.length() > 0) {
@@ -150,7 +157,7 @@ final class Values {
     return sb.toString();
   }
 
-  static String formatDate(OffsetDateTime t) {
+  public static String formatDate(OffsetDateTime t) {
     if (t.getOffset().getTotalSeconds() % 60 != 0 || t.getYear() < 1900 || t.getYear() > 9999) {
       throw new IllegalArgumentException("date: " + t + " (expected: year 1900 ~ 9999, offset in whole minutes)");
     }
