@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.encapsulation.value.MessageClass;
 import org.mmsstack.mm4.internal.Values;
 import org.mmsstack.mm4.mime.MimeEntity;
-import org.mmsstack.mm4.value.MessageClass;
 import org.mmsstack.mm4.value.RequestStatusCode;
 
 /**
@@ -74,7 +74,7 @@ public final class Mm4ForwardRes extends AbstractMm4Message implements Mm4Messag
 
     /** Sets X-Mms-Message-Class. */
     public Builder messageClass(MessageClass v) {
-      return set(Mm4HeaderNames.MESSAGE_CLASS, Objects.requireNonNull(v, "messageClass").token());
+      return set(Mm4HeaderNames.MESSAGE_CLASS, Values.formatMessageClass(Objects.requireNonNull(v, "messageClass")));
     }
 
     @Override

@@ -1,13 +1,13 @@
 package org.mmsstack.mm4;
 
+import org.mmsstack.encapsulation.value.ContentClass;
+import org.mmsstack.encapsulation.value.MessageClass;
+import org.mmsstack.encapsulation.value.Priority;
+import org.mmsstack.encapsulation.value.ReadStatus;
+import org.mmsstack.encapsulation.value.SenderVisibility;
 import org.mmsstack.mm4.mime.Mm4Headers;
-import org.mmsstack.mm4.value.ContentClass;
-import org.mmsstack.mm4.value.MessageClass;
 import org.mmsstack.mm4.value.MmStatusCode;
-import org.mmsstack.mm4.value.Priority;
-import org.mmsstack.mm4.value.ReadStatus;
 import org.mmsstack.mm4.value.RequestStatusCode;
-import org.mmsstack.mm4.value.SenderVisibility;
 
 /**
  * Header names, spelled as 3GPP TS 23.140 and RFC 5322/2045 spell them; the formatter writes these

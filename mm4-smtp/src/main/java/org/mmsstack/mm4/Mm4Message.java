@@ -4,11 +4,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.encapsulation.value.MessageClass;
 import org.mmsstack.mm4.mime.MediaType;
 import org.mmsstack.mm4.mime.MimeEntity;
 import org.mmsstack.mm4.mime.Mm4Headers;
 import org.mmsstack.mm4.validate.Mm4Validator;
-import org.mmsstack.mm4.value.MessageClass;
 import org.mmsstack.mm4.value.Mm4Address;
 
 /**

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.encapsulation.value.ReadStatus;
 import org.mmsstack.mm4.internal.Values;
 import org.mmsstack.mm4.mime.MimeEntity;
-import org.mmsstack.mm4.value.ReadStatus;
 import org.mmsstack.mm4.value.YesNo;
 
 /**
@@ -43,7 +43,7 @@ public final class Mm4ReadReplyReportReq extends AbstractMm4Message implements M
 
   /** @return X-Mms-Read-Status */
   public Optional<ReadStatus> readStatus() {
-    return headers().first(Mm4HeaderNames.READ_STATUS).flatMap(ReadStatus::fromToken);
+    return headers().first(Mm4HeaderNames.READ_STATUS).flatMap(v -> Values.token(v, ReadStatus::byName));
   }
 
   /** @return X-Mms-Ack-Request */
@@ -84,7 +84,7 @@ public final class Mm4ReadReplyReportReq extends AbstractMm4Message implements M
 
     /** Sets X-Mms-Read-Status. */
     public Builder readStatus(ReadStatus v) {
-      return set(Mm4HeaderNames.READ_STATUS, Objects.requireNonNull(v, "readStatus").token());
+      return set(Mm4HeaderNames.READ_STATUS, Values.formatToken("readStatus", Objects.requireNonNull(v, "readStatus")));
     }
 
     /** Sets X-Mms-Ack-Request. */

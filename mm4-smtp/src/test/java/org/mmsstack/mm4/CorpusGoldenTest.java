@@ -26,15 +26,15 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.encapsulation.Severity;
+import org.mmsstack.encapsulation.value.MessageClass;
+import org.mmsstack.encapsulation.value.Priority;
 import org.mmsstack.mm4.mime.MediaType;
 import org.mmsstack.mm4.mime.MimeEntity;
 import org.mmsstack.mm4.mime.Mm4Header;
 import org.mmsstack.mm4.mime.TransferEncoding;
 import org.mmsstack.mm4.validate.Mm4FindingCodes;
 import org.mmsstack.mm4.validate.Mm4Validator;
-import org.mmsstack.mm4.value.MessageClass;
 import org.mmsstack.mm4.value.Mm4Address;
-import org.mmsstack.mm4.value.Priority;
 import org.mmsstack.mm4.value.RequestStatusCode;
 import org.mmsstack.mm4.value.YesNo;
 

@@ -14,6 +14,8 @@ import org.mmsstack.encapsulation.RetrieveConf;
 import org.mmsstack.encapsulation.SendReq;
 import org.mmsstack.encapsulation.value.Address;
 import org.mmsstack.encapsulation.value.FromValue;
+import org.mmsstack.encapsulation.value.ReadStatus;
+import org.mmsstack.encapsulation.value.Status;
 import org.mmsstack.encapsulation.value.TimeValue;
 import org.mmsstack.mm4.Mm4DeliveryReportReq;
 import org.mmsstack.mm4.Mm4ForwardReq;
@@ -120,7 +122,7 @@ public final class Mm1ToMm4 {
 
     b.date(ValueMapping.date(pdu.get(HeaderField.DATE).orElse(now)));
     pdu.get(HeaderField.SUBJECT).ifPresent(s -> b.header(Mm4HeaderNames.SUBJECT, HeaderText.toHeader(s)));
-    pdu.get(HeaderField.MESSAGE_CLASS).ifPresent(c -> b.messageClass(ValueMapping.messageClass(c)));
+    pdu.get(HeaderField.MESSAGE_CLASS).ifPresent(b::messageClass);
     Optional<TimeValue> expiry = pdu.get(HeaderField.EXPIRY);
     if (expiry.isPresent()) {
       b.expiry(ValueMapping.date(ValueMapping.absolute(expiry.get(), now)));
@@ -209,7 +211,7 @@ public final class Mm1ToMm4 {
         () -> ConversionException.missing("To", "the original sender (ConversionContext.originalSender)"));
     b.to(HeaderText.toMm4(original, "To"));
     b.date(ValueMapping.date(ind.get(HeaderField.DATE).orElse(ctx.clock().instant())));
-    org.mmsstack.encapsulation.value.Status st = ind.get(HeaderField.STATUS)
+    Status st = ind.get(HeaderField.STATUS)
         .orElseThrow(() -> ConversionException.missing("X-Mms-Status", "absent from the m-delivery-ind"));
     MmStatusCode code = ValueMapping.mmStatusCode(st);
     if (!ValueMapping.isLossless(st)) {
@@ -255,7 +257,7 @@ public final class Mm1ToMm4 {
     }
     b.to(out);
     b.date(ValueMapping.date(ind.get(HeaderField.DATE).orElse(ctx.clock().instant())));
-    org.mmsstack.encapsulation.value.ReadStatus rs = ind.get(HeaderField.READ_STATUS)
+    ReadStatus rs = ind.get(HeaderField.READ_STATUS)
         .orElseThrow(() -> ConversionException.missing("X-Mms-Read-Status", "absent"));
     b.readStatus(ValueMapping.readStatus(rs).orElseThrow(
         () -> ConversionException.unrepresentable("X-Mms-Read-Status", rs.toString(), "is not one of the two MM4 tokens")));

@@ -5,6 +5,11 @@ import java.util.Locale;
 import java.util.function.LongUnaryOperator;
 import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.encapsulation.Severity;
+import org.mmsstack.encapsulation.value.ContentClass;
+import org.mmsstack.encapsulation.value.MessageClass;
+import org.mmsstack.encapsulation.value.Priority;
+import org.mmsstack.encapsulation.value.ReadStatus;
+import org.mmsstack.encapsulation.value.SenderVisibility;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.Mm4Message;
@@ -19,14 +24,9 @@ import org.mmsstack.mm4.mime.MediaType;
 import org.mmsstack.mm4.mime.Mm4Header;
 import org.mmsstack.mm4.mime.Mm4Headers;
 import org.mmsstack.mm4.validate.Mm4FindingCodes;
-import org.mmsstack.mm4.value.ContentClass;
-import org.mmsstack.mm4.value.MessageClass;
 import org.mmsstack.mm4.value.Mm4Address;
 import org.mmsstack.mm4.value.MmStatusCode;
-import org.mmsstack.mm4.value.Priority;
-import org.mmsstack.mm4.value.ReadStatus;
 import org.mmsstack.mm4.value.RequestStatusCode;
-import org.mmsstack.mm4.value.SenderVisibility;
 import org.mmsstack.mm4.value.YesNo;
 
 /**
@@ -116,13 +116,13 @@ public final class Checks {
       case "x-mms-mm-status-code":
         return MmStatusCode.fromToken(v).isPresent() ? null : "unknown MM status: " + clip(v);
       case "x-mms-read-status":
-        return ReadStatus.fromToken(v).isPresent() ? null : "unknown read status: " + clip(v);
+        return Values.token(v, ReadStatus::byName).isPresent() ? null : "unknown read status: " + clip(v);
       case "x-mms-priority":
-        return Priority.fromToken(v).isPresent() ? null : "unknown priority: " + clip(v);
+        return Values.token(v, Priority::byName).isPresent() ? null : "unknown priority: " + clip(v);
       case "x-mms-sender-visibility":
-        return SenderVisibility.fromToken(v).isPresent() ? null : "unknown sender visibility: " + clip(v);
+        return Values.token(v, SenderVisibility::byName).isPresent() ? null : "unknown sender visibility: " + clip(v);
       case "x-mms-content-class":
-        return ContentClass.fromToken(v).isPresent() ? null : "unknown content class: " + clip(v);
+        return Values.token(v, ContentClass::byName).isPresent() ? null : "unknown content class: " + clip(v);
       case "x-mms-delivery-report":
       case "x-mms-read-reply":
       case "x-mms-ack-request":
@@ -133,7 +133,7 @@ public final class Checks {
         if (v.isBlank()) {
           return "empty message class";
         }
-        if (!MessageClass.of(v).isKnown()) {
+        if (Values.messageClass(v).map(MessageClass::isToken).orElse(false)) {
           r.report(Severity.INFO, Mm4FindingCodes.INVALID_VALUE, f,
               "message class outside TS 23.140's four: " + clip(v));
         }

@@ -4,13 +4,15 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.mmsstack.encapsulation.value.MessageClass;
+import org.mmsstack.encapsulation.value.OctetToken;
 import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.internal.mime.AddressSyntax;
 import org.mmsstack.mm4.internal.mime.DateTimes;
 import org.mmsstack.mm4.internal.mime.EncodedWords;
 import org.mmsstack.mm4.internal.mime.Syntax;
 import org.mmsstack.mm4.mime.Mm4Headers;
-import org.mmsstack.mm4.value.MessageClass;
 import org.mmsstack.mm4.value.Mm4Address;
 import org.mmsstack.mm4.value.PreviouslySentBy;
 import org.mmsstack.mm4.value.PreviouslySentDate;
@@ -55,7 +57,30 @@ public final class Values {
   }
 
   public static Optional<MessageClass> messageClass(Mm4Headers h) {
-    return h.first(Mm4HeaderNames.MESSAGE_CLASS).flatMap(MessageClass::parse);
+    return h.first(Mm4HeaderNames.MESSAGE_CLASS).flatMap(Values::messageClass);
+  }
+
+  /**
+   * X-Mms-Message-Class as MM4 carries it: one of the four classes (any case) or a private token
+   * kept as it came; empty when the value is blank or not a single line.
+   */
+  public static Optional<MessageClass> messageClass(String value) {
+    String t = value.strip();
+    if (t.isEmpty() || t.indexOf('\r') >= 0 || t.indexOf('\n') >= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(MessageClass.of(t));
+  }
+
+  /**
+   * A header value read as one of the values a set of TS 23.140 defines, by its token (the value's
+   * {@code name()}), ignoring case and surrounding white space (the captures show {@code Yes},
+   * {@code yes} and {@code YES}).
+   *
+   * @param byName the set's {@code byName} lookup, which answers {@code null} for no match
+   */
+  public static <T> Optional<T> token(String value, Function<String, T> byName) {
+    return value == null ? Optional.empty() : Optional.ofNullable(byName.apply(value.strip()));
   }
 
   public static Optional<Integer> counter(String v) {
@@ -108,6 +133,32 @@ public final class Values {
   }
 
   // ---- writing ----
+
+  /**
+   * The token of a value of a set TS 23.140 defines, as MM4 writes it.
+   *
+   * @throws IllegalArgumentException if the value is a code outside the set, which MM4 has no
+   *     token for
+   */
+  public static String formatToken(String what, OctetToken value) {
+    if (!value.isKnown()) {
+      throw new IllegalArgumentException(what + ": " + value + " (expected: a value TS 23.140 defines)");
+    }
+    return value.name();
+  }
+
+  /**
+   * X-Mms-Message-Class as MM4 writes it: the class's name, a single line.
+   *
+   * @throws IllegalArgumentException if the name is blank or holds a line break
+   */
+  public static String formatMessageClass(MessageClass value) {
+    String n = value.name().strip();
+    if (n.isEmpty() || n.indexOf('\r') >= 0 || n.indexOf('\n') >= 0) {
+      throw new IllegalArgumentException("messageClass: \"" + value.name() + "\" (expected: a non-empty single line)");
+    }
+    return n;
+  }
 
   /** An opaque id: as it is when it is a plain run of printable ASCII, else a quoted-string. */
   public static String formatId(String what, String id) {

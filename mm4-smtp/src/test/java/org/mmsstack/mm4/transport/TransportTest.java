@@ -44,6 +44,7 @@ import org.mmsstack.encapsulation.value.CharacterSet;
 import org.mmsstack.encapsulation.value.ContentType;
 import org.mmsstack.encapsulation.value.FromValue;
 import org.mmsstack.encapsulation.value.MediaType;
+import org.mmsstack.encapsulation.value.ReadStatus;
 import org.mmsstack.encapsulation.value.Status;
 import org.mmsstack.mm4.Mm4Codec;
 import org.mmsstack.mm4.Mm4Config;
@@ -66,7 +67,6 @@ import org.mmsstack.mm4.smtp.SmtpException;
 import org.mmsstack.mm4.smtp.SmtpReceiverConfig;
 import org.mmsstack.mm4.value.Mm4Address;
 import org.mmsstack.mm4.value.MmStatusCode;
-import org.mmsstack.mm4.value.ReadStatus;
 
 /** Mm4Sender and Mm4Receiver against each other, GreenMail and a peer that drops the line, all on 127.0.0.1. */
 class TransportTest {

@@ -192,9 +192,9 @@ public final class SampleGenerator {
         .rfc822MessageId("T0003.mm4@mms.example.net")
         .sender(Mm4Address.of(null, "system-user", null, "mms.example.net"))
         .originatorSystem(Mm4Address.of(null, "system-user", null, "mms.example.net"))
-        .messageClass(org.mmsstack.mm4.value.MessageClass.PERSONAL)
+        .messageClass(MessageClass.PERSONAL)
         .deliveryReport(YesNo.YES)
-        .priority(org.mmsstack.mm4.value.Priority.NORMAL)
+        .priority(Priority.NORMAL)
         .content(content)
         .build();
     List<HeaderPair> pairs = new ArrayList<>();

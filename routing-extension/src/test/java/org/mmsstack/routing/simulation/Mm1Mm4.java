@@ -145,7 +145,7 @@ final class Mm1Mm4 {
         .to(originator.type() == Address.Type.PLMN ? Mm4Address.plmn(originator.value())
             : Mm4Address.parse(originator.value()))
         .date(Mm4Wire.date(now))
-        .readStatus(org.mmsstack.mm4.value.ReadStatus.READ)
+        .readStatus(ReadStatus.READ)
         .rfc822MessageId(txn + "@" + domain)
         .build();
   }
