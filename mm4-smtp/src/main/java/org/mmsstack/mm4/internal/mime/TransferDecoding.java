@@ -9,6 +9,10 @@ import org.mmsstack.mm4.validate.Mm4FindingCodes;
  * of the exact decoded size: the data is copied once, by the decoding itself. A first pass over
  * the slice checks the syntax and computes that size, so nothing is allocated for data that
  * turns out to be malformed.
+ *
+ * <p>These are the module's only base64 and quoted-printable body decoders: the codec and the MM1
+ * conversion both use them. Encoding is left to the JDK's MIME base64 encoder and to Commons
+ * Codec's quoted-printable codec ({@code MessageWriter}); RFC 2047 words to {@link EncodedWords}.
  */
 public final class TransferDecoding {
 
@@ -104,7 +108,7 @@ public final class TransferDecoding {
 
   /**
    * RFC 2045 §6.8: decoders must ignore characters outside the alphabet, but they are a sign of
-   * damage. One warning per part, at the first of them, with the number of the rest: a damaged
+   * damage. One finding per part, at the first of them, with the number of the rest: a damaged
    * part can hold thousands, and a finding each would only repeat the first.
    */
   private static void reportJunk(ParseContext ctx, int at, int count) throws Mm4FormatException {
