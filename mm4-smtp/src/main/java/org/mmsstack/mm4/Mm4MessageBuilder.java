@@ -24,6 +24,9 @@ import org.mmsstack.mm4.value.Mm4Address;
  * X-Mms fields as TS 23.140 lists them, then the rest as added); one made by {@code toBuilder()}
  * keeps the order of the original.
  *
+ * <p>Not thread-safe: one builder per thread. A builder made by {@code toBuilder()} shares the
+ * original's (immutable) content, and with it any view of the array it was decoded from.
+ *
  * @param <B> the concrete builder
  * @param <M> the message it builds
  */
