@@ -4,6 +4,9 @@ import java.util.List;
 import org.mmsstack.encapsulation.MessageType;
 import org.mmsstack.encapsulation.PduCodec;
 import org.mmsstack.mm4.Mm4Codec;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.validate.Mm4Validator;
+import org.mmsstack.mm4.value.Mm4Address;
 import org.mmsstack.routing.RoutingHeaders;
 
 /**
@@ -17,6 +20,7 @@ public final class Consumer {
   /** Names of one class from each module. */
   public static List<String> apiClasses() {
     return List.of(PduCodec.class.getName(), MessageType.SEND_REQ.wireName(), Mm4Codec.class.getName(),
+        MimeEntity.class.getName(), Mm4Validator.class.getName(), Mm4Address.class.getName(),
         RoutingHeaders.PREFIX);
   }
 }

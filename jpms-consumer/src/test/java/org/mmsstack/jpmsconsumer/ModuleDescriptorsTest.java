@@ -41,6 +41,13 @@ class ModuleDescriptorsTest {
   }
 
   @Test
+  void mm4ExportsItsApiPackagesOnly() {
+    assertEquals(Set.of("org.mmsstack.mm4", "org.mmsstack.mm4.value", "org.mmsstack.mm4.mime",
+        "org.mmsstack.mm4.validate", "org.mmsstack.mm4.smtp", "org.mmsstack.mm4.convert",
+        "org.mmsstack.mm4.transport"), exports("org.mmsstack.mm4"));
+  }
+
+  @Test
   void noModuleExportsAnInternalPackage() {
     for (String m : new String[] {"org.mmsstack.encapsulation", "org.mmsstack.mm4", "org.mmsstack.routing"}) {
       for (String p : exports(m)) {

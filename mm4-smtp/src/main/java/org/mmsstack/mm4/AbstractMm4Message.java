@@ -4,15 +4,30 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.encapsulation.value.MessageClass;
+import org.mmsstack.mm4.internal.Values;
 import org.mmsstack.mm4.internal.mime.DateTimes;
+import org.mmsstack.mm4.mime.MediaType;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.mime.Mm4Headers;
+import org.mmsstack.mm4.value.Mm4Address;
+import org.mmsstack.mm4.value.RequestStatusCode;
+import org.mmsstack.mm4.value.YesNo;
 
 /** What the six message classes share: the root entity and the accessors of the common fields. */
 abstract class AbstractMm4Message {
 
   final MimeEntity root;
+  private final List<Finding> findings;
 
-  AbstractMm4Message(MimeEntity root) {
+  AbstractMm4Message(MimeEntity root, List<Finding> findings) {
     this.root = Objects.requireNonNull(root, "root");
+    this.findings = List.copyOf(findings);
+  }
+
+  public List<Finding> findings() {
+    return findings;
   }
 
   public abstract Mm4MessageType messageType();

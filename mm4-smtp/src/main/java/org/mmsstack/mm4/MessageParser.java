@@ -1,44 +1,47 @@
 package org.mmsstack.mm4;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.mmsstack.mm4.internal.mime.HeaderScanner;
+import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.encapsulation.Severity;
+import org.mmsstack.mm4.internal.Checks;
+import org.mmsstack.mm4.internal.MimeAccess;
 import org.mmsstack.mm4.internal.mime.ParseContext;
-import org.mmsstack.mm4.internal.mime.RawField;
-import org.mmsstack.mm4.internal.mime.TransferDecoding;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.mime.Mm4Header;
+import org.mmsstack.mm4.validate.Mm4FindingCodes;
 
 /**
- * The one parse path: strict and lenient differ only in what the findings collector does with a
- * finding. Structure is checked eagerly (every offset error surfaces here); typed values are read
- * lazily by the accessors, and checked here only through the validator.
+ * The one parse path: strict and lenient differ only in what {@link ParseContext} does with a
+ * finding of severity ERROR (throw it, or record it). This layer handles what surrounds the mail
+ * in a capture (byte-order mark, SMTP dialogue after the lone "." line), types the message and
+ * validates it; the MIME tree is parsed by the {@code mime} package.
  */
 final class MessageParser {
 
   private MessageParser() {}
 
-  static Mm4Message parse(byte[] buf, int off, int len, Mm4Config config, Mm4Findings findings)
-      throws Mm4FormatException {
-    ParseContext ctx = new ParseContext(buf, off, config, findings);
+  static Mm4Message parse(byte[] buf, int off, int len, Mm4Config config) throws Mm4FormatException {
+    ParseContext ctx = new ParseContext(buf, off, config);
     if (len > config.maxMessageSize()) {
       throw Mm4FormatException.limitExceeded("maxMessageSize", config.maxMessageSize(), 0, 0, null);
     }
     int start = off;
     int end = off + len;
     if (len >= 3 && (buf[off] & 0xff) == 0xEF && (buf[off + 1] & 0xff) == 0xBB && (buf[off + 2] & 0xff) == 0xBF) {
-      ctx.report(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.BYTE_ORDER_MARK, off, null,
+      ctx.report(Severity.ERROR, Mm4FindingCodes.BYTE_ORDER_MARK, off, null,
           "UTF-8 byte-order mark before the first header skipped");
       start += 3;
     }
     int cut = dialogueCut(buf, start, end);
     if (cut < end) {
-      ctx.report(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.TRAILING_DATA, cut, null,
+      ctx.report(Severity.ERROR, Mm4FindingCodes.TRAILING_DATA, cut, null,
           "lone \".\" line and " + (end - cut) + " octets of SMTP dialogue after the message skipped");
       end = cut;
     }
-    MimeEntity root = entity(ctx, start, end, 0, -1);
+    MimeEntity root = MimeAccess.get().parse(ctx, start, end);
     Optional<Mm4Header> typeField = root.headers().firstField(Mm4HeaderNames.MESSAGE_TYPE);
     if (typeField.isEmpty()) {
       throw Mm4FormatException.unknownMessageType(1, 0, null);
@@ -48,25 +51,24 @@ final class MessageParser {
       long at = typeField.get().offset();
       throw Mm4FormatException.unknownMessageType(ctx.line((int) (at + off)), at, typeField.get().value());
     }
-    Mm4Message m = create(type, root);
-    Mm4Validator.check(m, findings, o -> o < 0 ? 0 : ctx.line((int) (o + off)));
-    return m;
+    Checks.check(create(type, root, List.of()), ctx::report, o -> o < 0 ? Finding.NO_LINE : ctx.line((int) (o + off)));
+    return create(type, root, ctx.findings());
   }
 
-  static Mm4Message create(Mm4MessageType type, MimeEntity root) {
+  static Mm4Message create(Mm4MessageType type, MimeEntity root, List<Finding> findings) {
     switch (type) {
       case FORWARD_REQ:
-        return new Mm4ForwardReq(root);
+        return new Mm4ForwardReq(root, findings);
       case FORWARD_RES:
-        return new Mm4ForwardRes(root);
+        return new Mm4ForwardRes(root, findings);
       case DELIVERY_REPORT_REQ:
-        return new Mm4DeliveryReportReq(root);
+        return new Mm4DeliveryReportReq(root, findings);
       case DELIVERY_REPORT_RES:
-        return new Mm4DeliveryReportRes(root);
+        return new Mm4DeliveryReportRes(root, findings);
       case READ_REPLY_REPORT_REQ:
-        return new Mm4ReadReplyReportReq(root);
+        return new Mm4ReadReplyReportReq(root, findings);
       default:
-        return new Mm4ReadReplyReportRes(root);
+        return new Mm4ReadReplyReportRes(root, findings);
     }
   }
 
@@ -119,210 +121,5 @@ final class MessageParser {
     return s.equals("QUIT") || s.equals("RSET") || s.equals("NOOP") || s.equals("DATA")
         || s.startsWith("HELO ") || s.startsWith("EHLO ") || s.startsWith("MAIL FROM:")
         || s.startsWith("RCPT TO:");
-  }
-
-  /**
-   * Parses the entity in {@code [from, to)}. {@code bareLf}: 1 if the body is known to hold a
-   * line ended by LF alone, 0 if known not to, -1 if not yet known.
-   */
-  private static MimeEntity entity(ParseContext ctx, int from, int to, int depth, int bareLf)
-      throws Mm4FormatException {
-    HeaderScanner.Section section = HeaderScanner.scan(ctx, from, to);
-    List<Mm4Header> fields = new ArrayList<>(section.fields().size());
-    for (RawField f : section.fields()) {
-      fields.add(Mm4Header.parsed(f.name(), f.value(), f.canonical() ? ctx.buf : null, f.start(),
-          f.end() - f.start(), ctx.offset(f.start())));
-    }
-    Mm4Headers headers = Mm4Headers.wrap(fields);
-    int bodyStart = section.bodyStart();
-    Optional<Mm4Header> ctField = headers.firstField(Mm4HeaderNames.CONTENT_TYPE);
-    MediaType ct = MediaType.DEFAULT;
-    if (ctField.isPresent()) {
-      Optional<MediaType> parsed = MediaType.tryParse(ctField.get().value());
-      if (parsed.isPresent()) {
-        ct = parsed.get();
-      } else {
-        ctx.report(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.INVALID_VALUE,
-            (int) (ctField.get().offset() + ctx.base), Mm4HeaderNames.CONTENT_TYPE,
-            "unreadable Content-Type; the body is taken as text/plain");
-      }
-    }
-    if (ct.isMultipart()) {
-      return multipart(ctx, headers, ct, ctField.get(), bodyStart, to, depth);
-    }
-    return leaf(ctx, headers, bodyStart, to, bareLf);
-  }
-
-  private static MimeEntity leaf(ParseContext ctx, Mm4Headers headers, int from, int to, int bareLf)
-      throws Mm4FormatException {
-    byte[] b = ctx.buf;
-    if (bareLf < 0) {
-      bareLf = 0;
-      for (int i = from; i < to; i++) {
-        if (b[i] == '\n' && (i == from || b[i - 1] != '\r')) {
-          bareLf = 1;
-          break;
-        }
-      }
-    }
-    byte[] raw = bareLf == 0 ? b : null;
-    Optional<Mm4Header> cte = headers.firstField(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING);
-    TransferEncoding te = TransferEncoding.SEVEN_BIT;
-    if (cte.isPresent()) {
-      Optional<TransferEncoding> t = TransferEncoding.fromToken(cte.get().value());
-      if (t.isEmpty()) {
-        ctx.report(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.UNKNOWN_TRANSFER_ENCODING,
-            (int) (cte.get().offset() + ctx.base), Mm4HeaderNames.CONTENT_TRANSFER_ENCODING,
-            "unknown transfer encoding \"" + Mm4FormatException.clip(cte.get().value()) + "\"; data kept encoded");
-      } else {
-        te = t.get();
-      }
-    }
-    switch (te) {
-      case BASE64: {
-        byte[] d = TransferDecoding.base64(ctx, from, to);
-        return MimeEntity.parsedLeaf(headers, d, 0, d.length, raw, from, to - from);
-      }
-      case QUOTED_PRINTABLE: {
-        byte[] d = TransferDecoding.quotedPrintable(ctx, from, to);
-        return MimeEntity.parsedLeaf(headers, d, 0, d.length, raw, from, to - from);
-      }
-      case SEVEN_BIT:
-      case EIGHT_BIT:
-        if (bareLf == 1) {
-          // 7bit and 8bit data is CRLF lines (RFC 2045 §2.7-2.8); a capture stored with LF line
-          // ends is restored to that canonical form, in the one copy the data gets.
-          byte[] d = crlf(b, from, to);
-          return MimeEntity.parsedLeaf(headers, d, 0, d.length, null, 0, 0);
-        }
-        return MimeEntity.parsedLeaf(headers, b, from, to - from, raw, from, to - from);
-      default:
-        // Identity encodings: the data is a view of the input.
-        return MimeEntity.parsedLeaf(headers, b, from, to - from, raw, from, to - from);
-    }
-  }
-
-  private static MimeEntity multipart(ParseContext ctx, Mm4Headers headers, MediaType ct, Mm4Header ctField,
-      int from, int to, int depth) throws Mm4FormatException {
-    int ctPos = (int) (ctField.offset() + ctx.base);
-    String boundary = ct.boundary().orElse(null);
-    if (boundary == null || boundary.isEmpty() || boundary.length() > 200) {
-      throw Mm4FormatException.missingBoundary(ctx.line(ctPos), ctField.offset(), ctField.value());
-    }
-    if (boundary.length() > 70 || !Boundaries.isValid(boundary)) {
-      ctx.report(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.MISSING_BOUNDARY, ctPos,
-          Mm4HeaderNames.CONTENT_TYPE, "boundary breaks RFC 2046 (length 1-70, bchars only)");
-    }
-    if (depth + 1 > ctx.config.maxNestingDepth()) {
-      throw Mm4FormatException.limitExceeded("maxNestingDepth", ctx.config.maxNestingDepth(),
-          ctx.line(ctPos), ctField.offset(), Mm4HeaderNames.CONTENT_TYPE);
-    }
-    Optional<String> cte = headers.first(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING);
-    if (cte.isPresent() && !TransferEncoding.fromToken(cte.get()).map(TransferEncoding::isIdentity).orElse(false)) {
-      ctx.report(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.INVALID_VALUE, ctPos,
-          Mm4HeaderNames.CONTENT_TRANSFER_ENCODING, "a multipart must be 7bit, 8bit or binary (RFC 2045 §6.4); ignored");
-    }
-    byte[] b = ctx.buf;
-    byte[] delim = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
-    List<int[]> ranges = new ArrayList<>();
-    int partStart = -1;
-    boolean partBare = false;
-    boolean anyBare = false;
-    boolean closed = false;
-    int pos = from;
-    while (pos < to) {
-      int lf = HeaderScanner.indexOf(b, (byte) '\n', pos, to);
-      int lineEnd = lf < 0 ? to : lf;
-      boolean lineBare = lf >= 0 && (lf == pos || b[lf - 1] != '\r');
-      if (lineEnd - pos >= delim.length && b[pos] == '-' && startsWith(b, pos, delim)) {
-        int k = pos + delim.length;
-        boolean close = k + 1 < lineEnd && b[k] == '-' && b[k + 1] == '-';
-        if (close) {
-          k += 2;
-        }
-        if (isPadding(b, k, lineEnd)) {
-          if (lineBare) {
-            ctx.bareLineFeed(lf);
-            anyBare = true;
-          }
-          if (partStart >= 0) {
-            int partEnd = pos;
-            if (partEnd - 1 >= partStart && b[partEnd - 1] == '\n') {
-              partEnd--;
-              if (partEnd - 1 >= partStart && b[partEnd - 1] == '\r') {
-                partEnd--;
-              }
-            }
-            ctx.countPart(partStart);
-            ranges.add(new int[] {partStart, partEnd, partBare ? 1 : 0});
-          }
-          if (close) {
-            closed = true;
-            break;
-          }
-          partStart = lf < 0 ? to : lf + 1;
-          partBare = false;
-          pos = partStart;
-          continue;
-        }
-      }
-      if (lineBare) {
-        partBare = true;
-        anyBare = true;
-      }
-      pos = lf < 0 ? to : lf + 1;
-    }
-    if (!closed) {
-      if (partStart < 0) {
-        throw Mm4FormatException.emptyMultipart(ctx.line(from), ctx.offset(from), boundary);
-      }
-      throw Mm4FormatException.unterminatedMultipart(ctx.line(to), ctx.offset(to), boundary);
-    }
-    if (ranges.isEmpty()) {
-      throw Mm4FormatException.emptyMultipart(ctx.line(from), ctx.offset(from), boundary);
-    }
-    List<MimeEntity> parts = new ArrayList<>(ranges.size());
-    for (int[] r : ranges) {
-      parts.add(entity(ctx, r[0], r[1], depth + 1, r[2]));
-    }
-    byte[] raw = anyBare || ctx.sawBareLineFeed() ? null : b;
-    return MimeEntity.parsedMultipart(headers, parts, raw, from, to - from);
-  }
-
-  private static byte[] crlf(byte[] b, int from, int to) {
-    int extra = 0;
-    for (int i = from; i < to; i++) {
-      if (b[i] == '\n' && (i == from || b[i - 1] != '\r')) {
-        extra++;
-      }
-    }
-    byte[] d = new byte[to - from + extra];
-    int n = 0;
-    for (int i = from; i < to; i++) {
-      if (b[i] == '\n' && (i == from || b[i - 1] != '\r')) {
-        d[n++] = '\r';
-      }
-      d[n++] = b[i];
-    }
-    return d;
-  }
-
-  private static boolean startsWith(byte[] b, int pos, byte[] prefix) {
-    for (int i = 0; i < prefix.length; i++) {
-      if (b[pos + i] != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** RFC 2046 transport padding: only white space (and the CR of the line end) after a delimiter. */
-  private static boolean isPadding(byte[] b, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (b[i] != ' ' && b[i] != '\t' && !(b[i] == '\r' && i == to - 1)) {
-        return false;
-      }
-    }
-    return true;
   }
 }

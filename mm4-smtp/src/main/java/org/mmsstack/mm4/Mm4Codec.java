@@ -7,96 +7,90 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Objects;
+import org.mmsstack.mm4.internal.MimeAccess;
 
 /**
- * Parses MM4 messages from RFC 5322 mail and formats them back. Thread-safe and immutable; one
- * instance per {@link Mm4Config}.
+ * Decodes MM4 messages from RFC 5322 mail and encodes them back: the one entry point of the MM4
+ * codec, shaped like {@code PduCodec}.
  *
  * <pre>{@code
- * Mm4Codec codec = Mm4Codec.create(Mm4Config.DEFAULT);
- * Mm4Findings findings = Mm4Findings.lenient();
- * Mm4Message m = codec.parse(mail, findings);
+ * Mm4Message m = Mm4Codec.decode(mail);               // lenient: Mm4Config.DEFAULT
+ * for (Finding f : m.findings()) { ... }              // what lenient decoding recovered from
  * if (m instanceof Mm4ForwardRes res) {
  *   res.requestStatusCode().ifPresent(...);
  * }
- * byte[] again = codec.format(m);   // byte-identical to canonical (CRLF) input
+ * byte[] again = Mm4Codec.encode(m);                  // byte-identical to canonical (CRLF) input
+ * Mm4Codec.decode(mail, Mm4Config.STRICT);            // throws at the first ERROR finding
  * }</pre>
+ *
+ * <p><b>Thread-safety and ownership.</b> The class is stateless and thread-safe. A message decoded
+ * from an array views that array (header raw bytes, 7bit/8bit/binary data): the caller must not
+ * change it while the message is in use. Decoding from a stream reads into a buffer the message
+ * owns. Encoding never changes the message; the output stream is neither flushed nor closed.
  */
 public final class Mm4Codec {
 
-  private final Mm4Config config;
-
-  private Mm4Codec(Mm4Config config) {
-    this.config = Objects.requireNonNull(config, "config");
-  }
-
-  /** @return a codec with {@link Mm4Config#DEFAULT} (lenient) */
-  public static Mm4Codec create() {
-    return new Mm4Codec(Mm4Config.DEFAULT);
-  }
-
-  /** @return a codec with {@code config} */
-  public static Mm4Codec create(Mm4Config config) {
-    return new Mm4Codec(config);
-  }
-
-  /** @return the configuration */
-  public Mm4Config config() {
-    return config;
-  }
-
-  private Mm4Findings newFindings() {
-    return config.strict() ? Mm4Findings.strict() : Mm4Findings.lenient();
-  }
+  private Mm4Codec() {}
 
   /**
-   * Parses a message; the input is copied first, so the caller may reuse the array.
+   * Decodes a message leniently ({@link Mm4Config#DEFAULT}).
    *
-   * @param mail the mail as received (after SMTP DATA un-stuffing)
+   * @param mail the mail as received (after SMTP DATA un-stuffing); viewed, not copied
+   * @return the message, with {@link Mm4Message#findings() findings} for what was recovered
+   * @throws Mm4FormatException if the mail is malformed beyond recovery or a limit is exceeded
+   */
+  public static Mm4Message decode(byte[] mail) throws Mm4FormatException {
+    return decode(mail, Mm4Config.DEFAULT);
+  }
+
+  /**
+   * Decodes a message.
+   *
+   * @param mail the mail as received (after SMTP DATA un-stuffing); viewed, not copied
+   * @param config limits and strictness
    * @return the message
-   * @throws Mm4FormatException if the mail is malformed, a limit is exceeded, or (strict mode) a
-   *     finding is not tolerated
+   * @throws Mm4FormatException if the mail is malformed beyond recovery, a limit is exceeded, or
+   *     (strict mode) a finding of severity ERROR is met
    */
-  public Mm4Message parse(byte[] mail) throws Mm4FormatException {
-    return parse(mail, newFindings());
-  }
-
-  /**
-   * Parses a message, reporting what lenient parsing tolerated (and validation found) to
-   * {@code findings}. The input is copied first. A strict collector makes warnings fatal even
-   * with a lenient configuration.
-   */
-  public Mm4Message parse(byte[] mail, Mm4Findings findings) throws Mm4FormatException {
+  public static Mm4Message decode(byte[] mail, Mm4Config config) throws Mm4FormatException {
     Objects.requireNonNull(mail, "mail");
-    checkSize(mail.length);
-    byte[] copy = mail.clone();
-    return MessageParser.parse(copy, 0, copy.length, config, effective(findings));
+    return decode(mail, 0, mail.length, config);
   }
 
   /**
-   * Parses {@code mail[offset, offset + length)} <b>without copying it</b>: the header raw bytes
-   * and the data of 7bit/8bit/binary parts stay views of the caller's array. The caller must not
-   * change those bytes for as long as the message (or anything taken from it) is in use.
+   * Decodes {@code mail[offset, offset + length)}; offsets in findings and exceptions count from
+   * {@code offset}. The slice is viewed, not copied.
+   *
+   * @throws IndexOutOfBoundsException if the slice is not inside {@code mail}
    */
-  public Mm4Message parseAliasing(byte[] mail, int offset, int length, Mm4Findings findings)
+  public static Mm4Message decode(byte[] mail, int offset, int length, Mm4Config config)
       throws Mm4FormatException {
     Objects.requireNonNull(mail, "mail");
+    Objects.requireNonNull(config, "config");
     Objects.checkFromIndexSize(offset, length, mail.length);
-    checkSize(length);
-    return MessageParser.parse(mail, offset, length, config, effective(findings));
+    checkSize(length, config);
+    return MessageParser.parse(mail, offset, length, config);
+  }
+
+  /**
+   * Reads a message leniently from a stream up to its end ({@link Mm4Config#DEFAULT}); the stream
+   * is not closed.
+   */
+  public static Mm4Message decode(InputStream in) throws IOException {
+    return decode(in, Mm4Config.DEFAULT);
   }
 
   /**
    * Reads a message from a stream up to its end (at most {@link Mm4Config#maxMessageSize()}
-   * octets, read in chunks, so a long stream fails before it is buffered whole).
+   * octets, read in chunks, so a long stream fails before it is buffered whole); the stream is
+   * not closed.
+   *
+   * @throws Mm4FormatException as {@link #decode(byte[], Mm4Config)}
+   * @throws IOException if reading fails
    */
-  public Mm4Message parse(InputStream in) throws IOException {
-    return parse(in, newFindings());
-  }
-
-  /** Reads a message from a stream, reporting findings to {@code findings}. */
-  public Mm4Message parse(InputStream in, Mm4Findings findings) throws IOException {
+  public static Mm4Message decode(InputStream in, Mm4Config config) throws IOException {
     Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(config, "config");
     long max = config.maxMessageSize();
     byte[] buf = new byte[(int) Math.min(max + 1, 16 * 1024)];
     int n = 0;
@@ -113,16 +107,11 @@ public final class Mm4Codec {
       }
       n += r;
     }
-    checkSize(n);
-    return MessageParser.parse(buf, 0, n, config, effective(findings));
+    checkSize(n, config);
+    return MessageParser.parse(buf, 0, n, config);
   }
 
-  private Mm4Findings effective(Mm4Findings findings) {
-    Objects.requireNonNull(findings, "findings");
-    return findings;
-  }
-
-  private void checkSize(long size) throws Mm4FormatException {
+  private static void checkSize(long size, Mm4Config config) throws Mm4FormatException {
     if (size > config.maxMessageSize()) {
       throw Mm4FormatException.limitExceeded("maxMessageSize", config.maxMessageSize(), 0,
           config.maxMessageSize(), null);
@@ -130,41 +119,32 @@ public final class Mm4Codec {
   }
 
   /**
-   * Formats a message as RFC 5322 mail with CRLF line ends. Fields and bodies that were parsed
+   * Encodes a message as RFC 5322 mail with CRLF line ends. Fields and bodies that were decoded
    * from canonical input and not changed are written back byte for byte.
    *
    * @param message the message
    * @return the mail
    */
-  public byte[] format(Mm4Message message) {
+  public static byte[] encode(Mm4Message message) {
     Objects.requireNonNull(message, "message");
-    ByteArrayOutputStream out = new ByteArrayOutputStream(estimate(message.content()));
+    MimeAccess mime = MimeAccess.get();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(mime.estimateSize(message.content()));
     try {
-      MessageWriter.write(message.content(), out);
+      mime.write(message.content(), out);
     } catch (IOException e) {
       throw new UncheckedIOException("ByteArrayOutputStream does not fail", e);
     }
     return out.toByteArray();
   }
 
-  /** Formats a message to a stream (not closed). */
-  public void format(Mm4Message message, OutputStream out) throws IOException {
+  /**
+   * Encodes a message to a stream (neither flushed nor closed).
+   *
+   * @throws IOException if writing fails
+   */
+  public static void encode(Mm4Message message, OutputStream out) throws IOException {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(out, "out");
-    MessageWriter.write(message.content(), out);
-  }
-
-  private static int estimate(MimeEntity e) {
-    long n = 64L * (e.headers().size() + 1);
-    if (e.raw() != null) {
-      n += e.rawLen();
-    } else if (e.isMultipart()) {
-      for (MimeEntity p : e.parts()) {
-        n += estimate(p) + 100;
-      }
-    } else {
-      n += e.dataSize() * 4L / 3 + e.dataSize() / 38 + 16;
-    }
-    return (int) Math.min(n, Integer.MAX_VALUE - 8);
+    MimeAccess.get().write(message.content(), out);
   }
 }

@@ -1,20 +1,29 @@
 package org.mmsstack.mm4;
 
 /**
- * Parsing mode and limits, immutable. The limits are checked before anything is allocated for
- * the structure they bound, so hostile input cannot make the parser allocate in proportion to a
- * length it merely claims.
+ * Decoding mode and limits for {@link Mm4Codec}, immutable and thread-safe. The limits are checked
+ * before anything is allocated for the structure they bound, so hostile input cannot make the
+ * parser allocate in proportion to a length it merely claims; a limit error names the setting.
  *
  * <p>{@link #DEFAULT} is lenient: it copes with what real captures carry (a byte-order mark, LF
- * line ends, the SMTP dialogue after the lone "." line) and reports it as findings. {@link
- * #STRICT} makes every such finding, and every validation error, an {@link Mm4FormatException}.
+ * line ends, the SMTP dialogue after the lone "." line) and reports it in {@link
+ * Mm4Message#findings()}. {@link #STRICT} is the one strictness switch: as for PDUs, strict
+ * decoding throws an {@link Mm4FormatException} at the first finding of severity {@link
+ * org.mmsstack.encapsulation.Severity#ERROR ERROR}, and records warnings and infos. Everything
+ * lenient decoding repairs in the syntax (byte-order mark, bare LF, SMTP tail, folding, header
+ * bytes, boundaries, transfer encodings) is an ERROR, as is a missing or unreadable mandatory
+ * element; a bad optional value, a repeated field, an undecodable encoded word and a missing
+ * X-Mms-Forward-Counter are WARNINGs, a private message class is an INFO.
  */
 public final class Mm4Config {
 
-  /** Lenient parsing with safe default limits. */
+  /** Lenient decoding with safe default limits. */
   public static final Mm4Config DEFAULT = builder().build();
 
-  /** Strict parsing: RFC 5322 line length (998), otherwise the default limits. */
+  /** The same as {@link #DEFAULT}: lenient decoding with safe default limits. */
+  public static final Mm4Config LENIENT = DEFAULT;
+
+  /** Strict decoding (ERROR findings are fatal): RFC 5322 line length (998), otherwise the default limits. */
   public static final Mm4Config STRICT = builder().strict(true).maxLineLength(998).build();
 
   private final boolean strict;
@@ -50,7 +59,7 @@ public final class Mm4Config {
     return b;
   }
 
-  /** @return whether findings of severity WARNING or ERROR are fatal */
+  /** @return whether findings of severity ERROR are fatal */
   public boolean strict() {
     return strict;
   }
@@ -87,7 +96,7 @@ public final class Mm4Config {
         + ", maxMessageSize=" + maxMessageSize + "]";
   }
 
-  /** Builds an {@link Mm4Config}. */
+  /** Builds an {@link Mm4Config}; not thread-safe. */
   public static final class Builder {
     private boolean strict;
     private int maxHeaderCount = 1000;
@@ -98,7 +107,7 @@ public final class Mm4Config {
 
     private Builder() {}
 
-    /** Sets strict mode. */
+    /** Sets strict mode: findings of severity ERROR become exceptions. */
     public Builder strict(boolean strict) {
       this.strict = strict;
       return this;

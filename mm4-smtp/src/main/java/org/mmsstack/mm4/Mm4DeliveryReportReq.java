@@ -1,17 +1,29 @@
 package org.mmsstack.mm4;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.mm4.internal.Values;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.value.MmStatusCode;
+import org.mmsstack.mm4.value.YesNo;
 
 /**
  * MM4_delivery_report.REQ: what became of an MM at one recipient; From is that recipient, To the original sender. Required: version, transaction id, X-Mms-Message-ID (of the MM), From, To, Date, X-Mms-MM-Status-Code and Message-ID.
  *
- * <p>Immutable. Build one with {@link #builder()}; change a copy with {@link #toBuilder()}.
+ * <p>Immutable and thread-safe; ownership of a decoded message's bytes is described in {@link
+ * Mm4Message}. Build one with {@link #builder()}; change a copy with {@link #toBuilder()} (its
+ * builder is not thread-safe).
  */
 public final class Mm4DeliveryReportReq extends AbstractMm4Message implements Mm4Message {
 
   Mm4DeliveryReportReq(MimeEntity root) {
-    super(root);
+    super(root, List.of());
+  }
+
+  Mm4DeliveryReportReq(MimeEntity root, List<Finding> findings) {
+    super(root, findings);
   }
 
   /** @return a builder for a new message */

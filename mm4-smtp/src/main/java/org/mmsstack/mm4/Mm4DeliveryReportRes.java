@@ -1,17 +1,28 @@
 package org.mmsstack.mm4;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.mm4.internal.Values;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.value.RequestStatusCode;
 
 /**
  * MM4_delivery_report.RES: the answer to an MM4_delivery_report.REQ. Required: version, transaction id, X-Mms-Message-ID and X-Mms-Request-Status-Code.
  *
- * <p>Immutable. Build one with {@link #builder()}; change a copy with {@link #toBuilder()}.
+ * <p>Immutable and thread-safe; ownership of a decoded message's bytes is described in {@link
+ * Mm4Message}. Build one with {@link #builder()}; change a copy with {@link #toBuilder()} (its
+ * builder is not thread-safe).
  */
 public final class Mm4DeliveryReportRes extends AbstractMm4Message implements Mm4Message {
 
   Mm4DeliveryReportRes(MimeEntity root) {
-    super(root);
+    super(root, List.of());
+  }
+
+  Mm4DeliveryReportRes(MimeEntity root, List<Finding> findings) {
+    super(root, findings);
   }
 
   /** @return a builder for a new message */

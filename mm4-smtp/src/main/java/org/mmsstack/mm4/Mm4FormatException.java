@@ -1,10 +1,14 @@
 package org.mmsstack.mm4;
 
 import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.mm4.internal.mime.Syntax;
 
 /**
  * The one checked exception of the MM4 codec: malformed mail, a broken MIME structure, a limit of
- * {@link Mm4Config} exceeded, or (in strict mode) a finding that strict parsing does not tolerate.
+ * {@link Mm4Config} exceeded, or (in strict mode) a finding of severity ERROR.
  *
  * <p>It extends {@link IOException} so that parsing from a stream and from an array share one
  * {@code catch}. Every instance names where the problem is: the 1-based {@link #line() line}, the
@@ -16,7 +20,10 @@ public final class Mm4FormatException extends IOException {
 
   private static final long serialVersionUID = 1L;
 
-  /** Why parsing failed. The same values name the findings of lenient parsing and validation. */
+  /**
+   * Why parsing failed. The same values, as {@link #code() codes}, name the findings of lenient
+   * parsing and validation ({@link org.mmsstack.mm4.validate.Mm4FindingCodes}).
+   */
   public enum Reason {
     /** The input starts with a UTF-8 byte-order mark (not part of RFC 5322 mail). */
     BYTE_ORDER_MARK,
@@ -57,7 +64,30 @@ public final class Mm4FormatException extends IOException {
     /** A limit of {@link Mm4Config} was exceeded. */
     LIMIT_EXCEEDED,
     /** The input ends inside a structure. */
-    TRUNCATED
+    TRUNCATED;
+
+    private final String code = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
+    /**
+     * @return the finding code of this reason: its name in kebab case, as listed in {@link
+     *     org.mmsstack.mm4.validate.Mm4FindingCodes}
+     */
+    public String code() {
+      return code;
+    }
+
+    /**
+     * @param code a finding code
+     * @return the reason with that code, if there is one
+     */
+    public static Optional<Reason> fromCode(String code) {
+      for (Reason r : values()) {
+        if (r.code.equals(code)) {
+          return Optional.of(r);
+        }
+      }
+      return Optional.empty();
+    }
   }
 
   private final Reason reason;
@@ -76,14 +106,18 @@ public final class Mm4FormatException extends IOException {
   }
 
   /**
-   * Creates an exception from a finding, as strict parsing does when it meets one.
+   * Creates an exception from a finding, as strict parsing does when it meets an error.
    *
-   * @param finding the finding that strict mode does not tolerate
+   * @param finding the finding that strict mode does not tolerate; its code must be one of {@link
+   *     org.mmsstack.mm4.validate.Mm4FindingCodes}
    * @return the exception, with the finding's reason, location and header
+   * @throws IllegalArgumentException if the code names no {@link Reason}
    */
-  public static Mm4FormatException of(Mm4Finding finding) {
+  public static Mm4FormatException of(Finding finding) {
+    Reason reason = Reason.fromCode(finding.code()).orElseThrow(() -> new IllegalArgumentException(
+        "finding code: \"" + finding.code() + "\" (expected: one of Mm4FindingCodes)"));
     return new Mm4FormatException(
-        finding.reason(),
+        reason,
         finding.message(),
         finding.line(),
         finding.offset(),
@@ -196,8 +230,8 @@ public final class Mm4FormatException extends IOException {
   }
 
   /** @return the header the problem is in, if there is one */
-  public java.util.Optional<String> header() {
-    return java.util.Optional.ofNullable(header);
+  public Optional<String> header() {
+    return Optional.ofNullable(header);
   }
 
   /** @return the message without the location suffix */
@@ -215,11 +249,7 @@ public final class Mm4FormatException extends IOException {
     return sb.toString();
   }
 
-  /** Keeps untrusted text in messages short. */
-  static String clip(String s) {
-    if (s == null) {
-      return "null";
-    }
-    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+  private static String clip(String s) {
+    return Syntax.clip(s);
   }
 }

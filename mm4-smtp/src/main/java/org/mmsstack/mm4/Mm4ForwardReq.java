@@ -4,16 +4,32 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.encapsulation.value.ContentClass;
+import org.mmsstack.encapsulation.value.MessageClass;
+import org.mmsstack.encapsulation.value.Priority;
+import org.mmsstack.encapsulation.value.SenderVisibility;
+import org.mmsstack.mm4.internal.Values;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.value.PreviouslySentBy;
+import org.mmsstack.mm4.value.PreviouslySentDate;
+import org.mmsstack.mm4.value.YesNo;
 
 /**
  * MM4_forward.REQ: an MM forwarded from the originator MMSE to the recipient MMSE. Required: version, transaction id, X-Mms-Message-ID, To or Cc, From, Date, X-Mms-Originator-System, Message-ID, MIME-Version and content.
  *
- * <p>Immutable. Build one with {@link #builder()}; change a copy with {@link #toBuilder()}.
+ * <p>Immutable and thread-safe; ownership of a decoded message's bytes is described in {@link
+ * Mm4Message}. Build one with {@link #builder()}; change a copy with {@link #toBuilder()} (its
+ * builder is not thread-safe).
  */
 public final class Mm4ForwardReq extends AbstractMm4Message implements Mm4Message {
 
   Mm4ForwardReq(MimeEntity root) {
-    super(root);
+    super(root, List.of());
+  }
+
+  Mm4ForwardReq(MimeEntity root, List<Finding> findings) {
+    super(root, findings);
   }
 
   /** @return a builder for a new message */
@@ -43,12 +59,12 @@ public final class Mm4ForwardReq extends AbstractMm4Message implements Mm4Messag
 
   /** @return X-Mms-Priority */
   public Optional<Priority> priority() {
-    return headers().first(Mm4HeaderNames.PRIORITY).flatMap(Priority::fromToken);
+    return headers().first(Mm4HeaderNames.PRIORITY).flatMap(v -> Values.token(v, Priority::byName));
   }
 
   /** @return X-Mms-Sender-Visibility */
   public Optional<SenderVisibility> senderVisibility() {
-    return headers().first(Mm4HeaderNames.SENDER_VISIBILITY).flatMap(SenderVisibility::fromToken);
+    return headers().first(Mm4HeaderNames.SENDER_VISIBILITY).flatMap(v -> Values.token(v, SenderVisibility::byName));
   }
 
   /** @return X-Mms-Read-Reply */
@@ -93,7 +109,7 @@ public final class Mm4ForwardReq extends AbstractMm4Message implements Mm4Messag
 
   /** @return X-Mms-Content-Class */
   public Optional<ContentClass> contentClass() {
-    return headers().first(Mm4HeaderNames.CONTENT_CLASS).flatMap(ContentClass::fromToken);
+    return headers().first(Mm4HeaderNames.CONTENT_CLASS).flatMap(v -> Values.token(v, ContentClass::byName));
   }
 
   /** @return X-Mms-DRM-Content */
@@ -119,7 +135,7 @@ public final class Mm4ForwardReq extends AbstractMm4Message implements Mm4Messag
 
     /** Sets X-Mms-Message-Class. */
     public Builder messageClass(MessageClass v) {
-      return set(Mm4HeaderNames.MESSAGE_CLASS, Objects.requireNonNull(v, "messageClass").token());
+      return set(Mm4HeaderNames.MESSAGE_CLASS, Values.formatMessageClass(Objects.requireNonNull(v, "messageClass")));
     }
 
     /** Sets X-Mms-Expiry (an absolute date). */
@@ -134,12 +150,12 @@ public final class Mm4ForwardReq extends AbstractMm4Message implements Mm4Messag
 
     /** Sets X-Mms-Priority. */
     public Builder priority(Priority v) {
-      return set(Mm4HeaderNames.PRIORITY, Objects.requireNonNull(v, "priority").token());
+      return set(Mm4HeaderNames.PRIORITY, Values.formatToken("priority", Objects.requireNonNull(v, "priority")));
     }
 
     /** Sets X-Mms-Sender-Visibility. */
     public Builder senderVisibility(SenderVisibility v) {
-      return set(Mm4HeaderNames.SENDER_VISIBILITY, Objects.requireNonNull(v, "senderVisibility").token());
+      return set(Mm4HeaderNames.SENDER_VISIBILITY, Values.formatToken("senderVisibility", Objects.requireNonNull(v, "senderVisibility")));
     }
 
     /** Sets X-Mms-Read-Reply. */
@@ -184,7 +200,7 @@ public final class Mm4ForwardReq extends AbstractMm4Message implements Mm4Messag
 
     /** Sets X-Mms-Content-Class. */
     public Builder contentClass(ContentClass v) {
-      return set(Mm4HeaderNames.CONTENT_CLASS, Objects.requireNonNull(v, "contentClass").token());
+      return set(Mm4HeaderNames.CONTENT_CLASS, Values.formatToken("contentClass", Objects.requireNonNull(v, "contentClass")));
     }
 
     /** Sets X-Mms-DRM-Content. */

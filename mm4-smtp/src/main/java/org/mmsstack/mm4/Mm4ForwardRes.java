@@ -1,17 +1,29 @@
 package org.mmsstack.mm4;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.encapsulation.value.MessageClass;
+import org.mmsstack.mm4.internal.Values;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.value.RequestStatusCode;
 
 /**
  * MM4_forward.RES: the recipient MMSE's answer to an MM4_forward.REQ. Required: version, transaction id (the request's), X-Mms-Message-ID and X-Mms-Request-Status-Code.
  *
- * <p>Immutable. Build one with {@link #builder()}; change a copy with {@link #toBuilder()}.
+ * <p>Immutable and thread-safe; ownership of a decoded message's bytes is described in {@link
+ * Mm4Message}. Build one with {@link #builder()}; change a copy with {@link #toBuilder()} (its
+ * builder is not thread-safe).
  */
 public final class Mm4ForwardRes extends AbstractMm4Message implements Mm4Message {
 
   Mm4ForwardRes(MimeEntity root) {
-    super(root);
+    super(root, List.of());
+  }
+
+  Mm4ForwardRes(MimeEntity root, List<Finding> findings) {
+    super(root, findings);
   }
 
   /** @return a builder for a new message */
@@ -62,7 +74,7 @@ public final class Mm4ForwardRes extends AbstractMm4Message implements Mm4Messag
 
     /** Sets X-Mms-Message-Class. */
     public Builder messageClass(MessageClass v) {
-      return set(Mm4HeaderNames.MESSAGE_CLASS, Objects.requireNonNull(v, "messageClass").token());
+      return set(Mm4HeaderNames.MESSAGE_CLASS, Values.formatMessageClass(Objects.requireNonNull(v, "messageClass")));
     }
 
     @Override

@@ -1,5 +1,14 @@
 package org.mmsstack.mm4;
 
+import org.mmsstack.encapsulation.value.ContentClass;
+import org.mmsstack.encapsulation.value.MessageClass;
+import org.mmsstack.encapsulation.value.Priority;
+import org.mmsstack.encapsulation.value.ReadStatus;
+import org.mmsstack.encapsulation.value.SenderVisibility;
+import org.mmsstack.mm4.mime.Mm4Headers;
+import org.mmsstack.mm4.value.MmStatusCode;
+import org.mmsstack.mm4.value.RequestStatusCode;
+
 /**
  * Header names, spelled as 3GPP TS 23.140 and RFC 5322/2045 spell them; the formatter writes these
  * spellings. Lookups in {@link Mm4Headers} ignore case, as RFC 5322 requires (captures carry both

@@ -3,6 +3,13 @@ package org.mmsstack.mm4;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.encapsulation.value.MessageClass;
+import org.mmsstack.mm4.mime.MediaType;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.mime.Mm4Headers;
+import org.mmsstack.mm4.validate.Mm4Validator;
+import org.mmsstack.mm4.value.Mm4Address;
 
 /**
  * An MM4 message (3GPP TS 23.140 §8.4): RFC 5322 mail with X-Mms-* header fields and, for
@@ -16,7 +23,13 @@ import java.util.Optional;
  * text is always in {@link #headers()}.
  *
  * <p>Equality: same type, equal header fields (names ignoring case, values exactly, in order) and
- * equal content.
+ * equal content; {@link #findings()} are not compared.
+ *
+ * <p><b>Thread-safety and ownership.</b> Messages are immutable and safe to share between threads.
+ * A message decoded from an array ({@link Mm4Codec#decode(byte[])}) views that array: header raw
+ * bytes and the data of 7bit, 8bit and binary parts are not copied, so the caller must not change
+ * the array while the message (or anything taken from it) is in use. Base64 and quoted-printable
+ * data is decoded into arrays the message owns. A message decoded from a stream owns its buffer.
  */
 public sealed interface Mm4Message
     permits Mm4ForwardReq, Mm4ForwardRes, Mm4DeliveryReportReq, Mm4DeliveryReportRes,
@@ -78,4 +91,13 @@ public sealed interface Mm4Message
 
   /** @return the first value of any header field, by name (any case) */
   Optional<String> header(String name);
+
+  /**
+   * What lenient decoding recovered from and what validation found while decoding, in the order
+   * they were reported, each with its line and byte offset; empty for a built message (run {@link
+   * org.mmsstack.mm4.validate.Mm4Validator} on it) and for clean input.
+   *
+   * @return the findings (unmodifiable)
+   */
+  List<Finding> findings();
 }

@@ -7,6 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.mmsstack.mm4.internal.MimeAccess;
+import org.mmsstack.mm4.internal.Rules;
+import org.mmsstack.mm4.internal.Values;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.mime.Mm4Header;
+import org.mmsstack.mm4.mime.Mm4Headers;
+import org.mmsstack.mm4.value.Mm4Address;
 
 /**
  * What the six message builders share: the common elements, free header fields and the content.
@@ -16,6 +23,9 @@ import java.util.Objects;
  * <p>A builder made fresh writes its fields in a conventional order (RFC 5322 fields, then the
  * X-Mms fields as TS 23.140 lists them, then the rest as added); one made by {@code toBuilder()}
  * keeps the order of the original.
+ *
+ * <p>Not thread-safe: one builder per thread. A builder made by {@code toBuilder()} shares the
+ * original's (immutable) content, and with it any view of the array it was decoded from.
  *
  * @param <B> the concrete builder
  * @param <M> the message it builds
@@ -250,10 +260,10 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
     if (fresh) {
       out.sort(Comparator.comparingInt(h -> rank(h.name())));
     }
-    Mm4Headers headers = Mm4Headers.wrap(out);
+    Mm4Headers headers = Mm4Headers.of(out);
     MimeEntity root = body == null
-        ? MimeEntity.emptyLeaf(headers)
-        : body.withHeaders(headers, !contentHeadersChanged);
+        ? MimeAccess.get().emptyLeaf(headers)
+        : MimeAccess.get().withHeaders(body, headers, !contentHeadersChanged);
     return create(root);
   }
 

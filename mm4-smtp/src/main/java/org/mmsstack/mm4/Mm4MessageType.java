@@ -1,6 +1,7 @@
 package org.mmsstack.mm4;
 
 import java.util.Optional;
+import org.mmsstack.mm4.internal.Tokens;
 
 /**
  * X-Mms-Message-Type: the six MM4 messages.

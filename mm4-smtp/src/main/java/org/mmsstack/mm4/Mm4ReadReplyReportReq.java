@@ -1,17 +1,29 @@
 package org.mmsstack.mm4;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.encapsulation.value.ReadStatus;
+import org.mmsstack.mm4.internal.Values;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.value.YesNo;
 
 /**
  * MM4_read_reply_report.REQ: whether a recipient read the MM; From is that recipient, To the original sender. Required: version, transaction id, X-Mms-Message-ID (of the MM), From, To, Date, X-Mms-Read-Status and Message-ID.
  *
- * <p>Immutable. Build one with {@link #builder()}; change a copy with {@link #toBuilder()}.
+ * <p>Immutable and thread-safe; ownership of a decoded message's bytes is described in {@link
+ * Mm4Message}. Build one with {@link #builder()}; change a copy with {@link #toBuilder()} (its
+ * builder is not thread-safe).
  */
 public final class Mm4ReadReplyReportReq extends AbstractMm4Message implements Mm4Message {
 
   Mm4ReadReplyReportReq(MimeEntity root) {
-    super(root);
+    super(root, List.of());
+  }
+
+  Mm4ReadReplyReportReq(MimeEntity root, List<Finding> findings) {
+    super(root, findings);
   }
 
   /** @return a builder for a new message */
@@ -31,7 +43,7 @@ public final class Mm4ReadReplyReportReq extends AbstractMm4Message implements M
 
   /** @return X-Mms-Read-Status */
   public Optional<ReadStatus> readStatus() {
-    return headers().first(Mm4HeaderNames.READ_STATUS).flatMap(ReadStatus::fromToken);
+    return headers().first(Mm4HeaderNames.READ_STATUS).flatMap(v -> Values.token(v, ReadStatus::byName));
   }
 
   /** @return X-Mms-Ack-Request */
@@ -72,7 +84,7 @@ public final class Mm4ReadReplyReportReq extends AbstractMm4Message implements M
 
     /** Sets X-Mms-Read-Status. */
     public Builder readStatus(ReadStatus v) {
-      return set(Mm4HeaderNames.READ_STATUS, Objects.requireNonNull(v, "readStatus").token());
+      return set(Mm4HeaderNames.READ_STATUS, Values.formatToken("readStatus", Objects.requireNonNull(v, "readStatus")));
     }
 
     /** Sets X-Mms-Ack-Request. */

@@ -4,15 +4,18 @@
  *
  * <ul>
  *   <li>{@link org.mmsstack.mm4.Mm4Message} is sealed over the six message types, each immutable
- *       with a builder that enforces the elements its type requires.
- *   <li>{@link org.mmsstack.mm4.Mm4Codec} parses (strict or lenient, see {@link
- *       org.mmsstack.mm4.Mm4Config}) and formats; unknown fields are kept in order, and unchanged
- *       fields are written back byte for byte.
- *   <li>{@link org.mmsstack.mm4.MimeEntity} is the MIME tree of the content, with typed access to
- *       content type, Content-ID, Content-Location, disposition, charset and decoded data.
- *   <li>{@link org.mmsstack.mm4.Mm4FormatException} is the one checked exception; {@link
- *       org.mmsstack.mm4.Mm4Finding}s report what lenient parsing tolerated and what {@link
- *       org.mmsstack.mm4.Mm4Validator} found.
+ *       and thread-safe, with a builder that enforces the elements its type requires.
+ *   <li>{@link org.mmsstack.mm4.Mm4Codec} is the static, thread-safe codec: {@code decode} (lenient
+ *       or strict, see {@link org.mmsstack.mm4.Mm4Config}) and {@code encode}; unknown fields are
+ *       kept in order, and unchanged fields are written back byte for byte. A decoded message views
+ *       the caller's array.
+ *   <li>{@link org.mmsstack.mm4.Mm4Message#findings()} lists, as {@link
+ *       org.mmsstack.encapsulation.Finding}s with line and offset, what lenient decoding recovered
+ *       from; {@link org.mmsstack.mm4.Mm4FormatException} is the one checked exception.
  * </ul>
+ *
+ * <p>Header values are in {@code org.mmsstack.mm4.value} (with the PDU value types of {@code
+ * org.mmsstack.encapsulation.value} where MM4 and MM1 share a concept), the MIME tree in {@code
+ * org.mmsstack.mm4.mime}, validation in {@code org.mmsstack.mm4.validate}.
  */
 package org.mmsstack.mm4;

@@ -5,6 +5,20 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.mmsstack.encapsulation.value.ContentClass;
+import org.mmsstack.encapsulation.value.MessageClass;
+import org.mmsstack.encapsulation.value.Priority;
+import org.mmsstack.encapsulation.value.ReadStatus;
+import org.mmsstack.encapsulation.value.SenderVisibility;
+import org.mmsstack.mm4.mime.ContentDisposition;
+import org.mmsstack.mm4.mime.MediaType;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.value.Mm4Address;
+import org.mmsstack.mm4.value.MmStatusCode;
+import org.mmsstack.mm4.value.PreviouslySentBy;
+import org.mmsstack.mm4.value.PreviouslySentDate;
+import org.mmsstack.mm4.value.RequestStatusCode;
+import org.mmsstack.mm4.value.YesNo;
 
 /** Messages with every element set, and helpers shared by the tests. */
 final class Fixtures {

@@ -15,6 +15,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.mime.Mm4Header;
+import org.mmsstack.mm4.value.Mm4Address;
 
 /** An independent MIME implementation (Eclipse Angus Mail) reads what we write, and we read what it writes. */
 class InteropTest {
@@ -24,7 +27,7 @@ class InteropTest {
   @Test
   void angusReadsOurForwardRequest() throws Exception {
     Mm4ForwardReq m = Fixtures.fullForwardReq().build();
-    MimeMessage mm = new MimeMessage(SESSION, new ByteArrayInputStream(Mm4Codec.create().format(m)));
+    MimeMessage mm = new MimeMessage(SESSION, new ByteArrayInputStream(Mm4Codec.encode(m)));
     for (Mm4Header h : m.headers()) {
       String[] values = mm.getHeader(h.name());
       assertTrue(values != null && values.length > 0, h.name());
@@ -70,7 +73,7 @@ class InteropTest {
   @Test
   void angusReadsEveryMessageType() throws Exception {
     for (Mm4Message m : Fixtures.allFull()) {
-      MimeMessage mm = new MimeMessage(SESSION, new ByteArrayInputStream(Mm4Codec.create().format(m)));
+      MimeMessage mm = new MimeMessage(SESSION, new ByteArrayInputStream(Mm4Codec.encode(m)));
       assertEquals(m.messageType().token(), mm.getHeader(Mm4HeaderNames.MESSAGE_TYPE, null));
       assertEquals(m.transactionId().orElseThrow(), mm.getHeader(Mm4HeaderNames.TRANSACTION_ID, null));
     }
@@ -102,7 +105,7 @@ class InteropTest {
     mm.saveChanges();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     mm.writeTo(out);
-    Mm4ForwardReq m = (Mm4ForwardReq) Mm4Codec.create().parse(out.toByteArray());
+    Mm4ForwardReq m = (Mm4ForwardReq) Mm4Codec.decode(out.toByteArray());
     assertEquals("Grüße von Angus", m.subject().orElseThrow());
     assertEquals(Fixtures.DATE.toInstant(), m.date().orElseThrow().toInstant());
     assertEquals(Mm4Address.plmn("+4915550000002"), m.to().get(0));

@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.mm4.validate.Mm4FindingCodes;
 
 /** Every malformed case gives Mm4FormatException with its reason and place; never anything unchecked. */
 class MalformedTest {
@@ -16,7 +18,7 @@ class MalformedTest {
   private static final String MULTI_HEAD = Fixtures.RES_HEAD + "MIME-Version: 1.0\n";
 
   private static Mm4FormatException fails(Mm4Config config, String mail) {
-    return assertThrows(Mm4FormatException.class, () -> Mm4Codec.create(config).parse(Fixtures.mail(mail)));
+    return assertThrows(Mm4FormatException.class, () -> Mm4Codec.decode(Fixtures.mail(mail), config));
   }
 
   private static Mm4FormatException fails(String mail) {
@@ -69,10 +71,9 @@ class MalformedTest {
   void unpaddedBase64IsAWarningLenientAndFatalStrict() throws Exception {
     String mail = MULTI_HEAD + "Content-Type: multipart/mixed; boundary=x\n\n--x\n"
         + "Content-Transfer-Encoding: base64\n\nQUJDRA\n--x--\n";
-    Mm4Findings f = Mm4Findings.lenient();
-    Mm4Message m = Mm4Codec.create().parse(Fixtures.mail(mail), f);
+    Mm4Message m = Mm4Codec.decode(Fixtures.mail(mail));
     assertEquals("ABCD", new String(m.content().parts().get(0).dataBytes(), StandardCharsets.US_ASCII));
-    assertTrue(f.list().stream().anyMatch(x -> x.reason() == Mm4FormatException.Reason.TRUNCATED_BASE64));
+    assertTrue(m.findings().stream().anyMatch(x -> x.code().equals(Mm4FindingCodes.TRUNCATED_BASE64)));
     assertEquals(Mm4FormatException.Reason.TRUNCATED_BASE64, fails(Mm4Config.STRICT, mail).reason());
   }
 
@@ -88,7 +89,7 @@ class MalformedTest {
     String mail = MULTI_HEAD + "Content-Type: multipart/mixed; boundary=x\n\n--x\n"
         + "Content-Transfer-Encoding: quoted-printable\n\na=ZZb\n--x--\n";
     assertEquals(Mm4FormatException.Reason.BAD_QUOTED_PRINTABLE, fails(Mm4Config.STRICT, mail).reason());
-    Mm4Message m = Mm4Codec.create().parse(Fixtures.mail(mail));
+    Mm4Message m = Mm4Codec.decode(Fixtures.mail(mail));
     assertEquals("a=ZZb", m.content().parts().get(0).text());
   }
 
@@ -98,11 +99,10 @@ class MalformedTest {
     // first data line.
     String mail = MULTI_HEAD + "Content-Type: multipart/mixed; boundary=x\n\n--x\n"
         + "Content-Transfer-Encoding: base64\n\n" + ("QUJD" + "*".repeat(40) + "\n").repeat(2000) + "--x--\n";
-    Mm4Findings f = Mm4Findings.lenient();
-    Mm4Message m = Mm4Codec.create().parse(Fixtures.mail(mail), f);
+    Mm4Message m = Mm4Codec.decode(Fixtures.mail(mail));
     assertEquals("ABC".repeat(2000), new String(m.content().parts().get(0).dataBytes(), StandardCharsets.US_ASCII));
-    List<Mm4Finding> bad = f.list().stream()
-        .filter(x -> x.reason() == Mm4FormatException.Reason.BAD_BASE64).toList();
+    List<Finding> bad = m.findings().stream()
+        .filter(x -> x.code().equals(Mm4FindingCodes.BAD_BASE64)).toList();
     assertEquals(1, bad.size());
     assertEquals(16, bad.get(0).line());
     assertEquals("byte 0x2a outside the base64 alphabet ignored (79999 more in this part)", bad.get(0).message());
@@ -115,11 +115,10 @@ class MalformedTest {
   void aPartFullOfBrokenQuotedPrintableEscapesGivesOneFindingWithTheirCount() throws Exception {
     String mail = MULTI_HEAD + "Content-Type: multipart/mixed; boundary=x\n\n--x\n"
         + "Content-Transfer-Encoding: quoted-printable\n\n" + "a=ZZb=Q\n".repeat(1000) + "--x--\n";
-    Mm4Findings f = Mm4Findings.lenient();
-    Mm4Message m = Mm4Codec.create().parse(Fixtures.mail(mail), f);
+    Mm4Message m = Mm4Codec.decode(Fixtures.mail(mail));
     assertEquals("a=ZZb=Q\r\n".repeat(999) + "a=ZZb=Q", m.content().parts().get(0).text());
-    List<Mm4Finding> bad = f.list().stream()
-        .filter(x -> x.reason() == Mm4FormatException.Reason.BAD_QUOTED_PRINTABLE).toList();
+    List<Finding> bad = m.findings().stream()
+        .filter(x -> x.code().equals(Mm4FindingCodes.BAD_QUOTED_PRINTABLE)).toList();
     assertEquals(1, bad.size());
     assertEquals(16, bad.get(0).line());
     assertEquals("'=' not followed by two hex digits; kept literally (1999 more in this part)", bad.get(0).message());
@@ -189,17 +188,17 @@ class MalformedTest {
         return 'a';
       }
     };
-    Mm4FormatException e = assertThrows(Mm4FormatException.class, () -> Mm4Codec.create(c).parse(endless));
+    Mm4FormatException e = assertThrows(Mm4FormatException.class, () -> Mm4Codec.decode(endless, c));
     assertEquals(Mm4FormatException.Reason.LIMIT_EXCEEDED, e.reason());
   }
 
   @Test
   void truncationAnywhereNeverThrowsUnchecked() throws Exception {
-    byte[] full = Mm4Codec.create().format(Fixtures.fullForwardReq().build());
+    byte[] full = Mm4Codec.encode(Fixtures.fullForwardReq().build());
     for (int n = 0; n < full.length; n += 7) {
       byte[] cut = java.util.Arrays.copyOf(full, n);
       try {
-        Mm4Codec.create().parse(new ByteArrayInputStream(cut));
+        Mm4Codec.decode(new ByteArrayInputStream(cut));
       } catch (Mm4FormatException expected) {
         // fine: a typed, checked failure
       }

@@ -1,6 +1,7 @@
 package org.mmsstack.mm4;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.mmsstack.mm4.validate.Mm4Validator;
 
 /**
  * Fuzzes the parser: any input either parses or fails with Mm4FormatException, and what parses
@@ -9,19 +10,19 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class Mm4ParserFuzzTest {
 
-  private static final Mm4Codec LENIENT = Mm4Codec.create(Mm4Config.builder().maxMessageSize(1 << 20).build());
+  private static final Mm4Config LENIENT = Mm4Config.builder().maxMessageSize(1 << 20).build();
 
   @FuzzTest(maxDuration = "60s")
   void parse(byte[] input) {
     Mm4Message m;
     try {
-      m = LENIENT.parse(input);
+      m = Mm4Codec.decode(input, LENIENT);
     } catch (Mm4FormatException expected) {
       return;
     }
-    byte[] out = LENIENT.format(m);
+    byte[] out = Mm4Codec.encode(m);
     try {
-      LENIENT.parse(out);
+      Mm4Codec.decode(out, LENIENT);
     } catch (Mm4FormatException e) {
       throw new AssertionError("formatted output does not parse again: " + e.getMessage(), e);
     }

@@ -8,15 +8,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.encapsulation.Severity;
+import org.mmsstack.encapsulation.validate.ValidationReport;
+import org.mmsstack.mm4.validate.Mm4FindingCodes;
+import org.mmsstack.mm4.validate.Mm4Validator;
 
 /** Mandatory elements per type (builders and validator) and bad values, each naming the header. */
 class ValidatorTest {
 
   private static Set<String> missing(String mail) throws Exception {
-    Mm4Message m = Mm4Codec.create().parse(Fixtures.mail(mail));
-    return Mm4Validator.validate(m).stream()
-        .filter(f -> f.reason() == Mm4FormatException.Reason.MISSING_HEADER)
-        .map(Mm4Finding::headerName).collect(Collectors.toSet());
+    Mm4Message m = Mm4Codec.decode(Fixtures.mail(mail));
+    return Mm4Validator.validate(m).findings().stream()
+        .filter(f -> f.code().equals(Mm4FindingCodes.MISSING_HEADER))
+        .map(f -> f.header().orElseThrow()).collect(Collectors.toSet());
   }
 
   @Test
@@ -41,17 +46,49 @@ class ValidatorTest {
     String mail = Fixtures.RES_HEAD.replace("6.8.0", "six") + "X-Mms-Priority: Urgent\nX-Mms-Ack-Request: Maybe\n"
         + "X-Mms-Forward-Counter: -1\nX-Mms-Message-Class: Premium\nX-Mms-Content-Class: huge\n"
         + "X-Mms-Expiry: someday\nX-Mms-Message-ID: m2\n\n";
-    List<Mm4Finding> f = Mm4Validator.validate(Mm4Codec.create().parse(Fixtures.mail(mail)));
-    Set<String> bad = f.stream().filter(x -> x.reason() == Mm4FormatException.Reason.INVALID_VALUE)
-        .map(Mm4Finding::headerName).collect(Collectors.toSet());
+    Mm4Message parsed = Mm4Codec.decode(Fixtures.mail(mail));
+    ValidationReport report = Mm4Validator.validate(parsed);
+    List<Finding> f = report.findings();
+    Set<String> bad = f.stream().filter(x -> x.code().equals(Mm4FindingCodes.INVALID_VALUE))
+        .map(x -> x.header().orElseThrow()).collect(Collectors.toSet());
     assertEquals(Set.of("X-Mms-3GPP-MMS-Version", "X-Mms-Priority", "X-Mms-Ack-Request", "X-Mms-Forward-Counter",
         "X-Mms-Message-Class", "X-Mms-Content-Class", "X-Mms-Expiry"), bad);
-    assertTrue(f.stream().anyMatch(x -> x.headerName().equals("X-Mms-3GPP-MMS-Version")
-        && x.severity() == Mm4Finding.Severity.ERROR));
-    assertTrue(f.stream().anyMatch(x -> x.headerName().equals("X-Mms-Message-Class")
-        && x.severity() == Mm4Finding.Severity.INFO));
-    assertTrue(f.stream().anyMatch(x -> x.reason() == Mm4FormatException.Reason.DUPLICATE_HEADER
-        && x.headerName().equals("X-Mms-Message-ID")));
+    assertTrue(f.stream().anyMatch(x -> x.header().orElseThrow().equals("X-Mms-3GPP-MMS-Version")
+        && x.severity() == Severity.ERROR));
+    assertTrue(f.stream().anyMatch(x -> x.header().orElseThrow().equals("X-Mms-Message-Class")
+        && x.severity() == Severity.INFO));
+    assertTrue(f.stream().anyMatch(x -> x.code().equals(Mm4FindingCodes.DUPLICATE_HEADER)
+        && x.header().orElseThrow().equals("X-Mms-Message-ID")));
+    // The report is ordered by offset, and decoding found the same, with lines.
+    for (int i = 1; i < f.size(); i++) {
+      assertTrue(f.get(i - 1).offset() <= f.get(i).offset() || !f.get(i).hasOffset(), f::toString);
+    }
+    assertEquals(f.size(), parsed.findings().size());
+    assertTrue(parsed.findings().stream().allMatch(x -> x.line() > 0));
+    assertEquals(1, report.count(Severity.INFO));
+    assertTrue(report.hasErrors());
+  }
+
+  @Test
+  void everyReasonHasTheFindingCodeOfItsName() throws Exception {
+    Set<String> codes = new java.util.HashSet<>();
+    for (java.lang.reflect.Field f : Mm4FindingCodes.class.getFields()) {
+      codes.add((String) f.get(null));
+    }
+    Set<String> reasons = new java.util.HashSet<>();
+    for (Mm4FormatException.Reason r : Mm4FormatException.Reason.values()) {
+      reasons.add(r.code());
+      assertEquals(r, Mm4FormatException.Reason.fromCode(r.code()).orElseThrow());
+    }
+    assertEquals(codes, reasons);
+    assertEquals("byte-order-mark", Mm4FormatException.Reason.BYTE_ORDER_MARK.code());
+    Mm4FormatException e = Mm4FormatException.of(Finding.ofLine(Severity.ERROR, Mm4FindingCodes.BAD_FOLDING, 4, 0, 17,
+        "Subject", "folded"));
+    assertEquals(Mm4FormatException.Reason.BAD_FOLDING, e.reason());
+    assertEquals(4, e.line());
+    assertEquals(17, e.offset());
+    assertThrows(IllegalArgumentException.class,
+        () -> Mm4FormatException.of(Finding.of(Severity.ERROR, "no-such-code", 0, null, "x")));
   }
 
   @Test
@@ -71,7 +108,7 @@ class ValidatorTest {
   @Test
   void previouslySentWithoutForwardCounterIsAWarning() {
     Mm4ForwardReq m = Fixtures.fullForwardReq().removeHeader(Mm4HeaderNames.FORWARD_COUNTER).build();
-    assertTrue(Mm4Validator.validate(m).stream().anyMatch(x -> x.headerName().equals("X-Mms-Forward-Counter")
-        && x.severity() == Mm4Finding.Severity.WARNING));
+    assertTrue(Mm4Validator.validate(m).findings().stream()
+        .anyMatch(x -> x.header().orElseThrow().equals("X-Mms-Forward-Counter") && x.severity() == Severity.WARNING));
   }
 }

@@ -17,7 +17,6 @@ import org.mmsstack.encapsulation.value.CharacterSet;
 import org.mmsstack.encapsulation.value.ContentType;
 import org.mmsstack.encapsulation.value.FromValue;
 import org.mmsstack.encapsulation.value.MediaType;
-import org.mmsstack.mm4.Mm4Address;
 import org.mmsstack.mm4.Mm4Codec;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4ForwardReq;
@@ -25,6 +24,7 @@ import org.mmsstack.mm4.convert.ConversionContext;
 import org.mmsstack.mm4.convert.ConversionException;
 import org.mmsstack.mm4.convert.Mm1ToMm4;
 import org.mmsstack.mm4.convert.Mm4ToMm1;
+import org.mmsstack.mm4.value.Mm4Address;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -49,7 +49,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ConvertBenchmark {
 
-  private final Mm4Codec codec = Mm4Codec.create();
   private ConversionContext context;
   private byte[] sendReqBytes;
   private byte[] mailBytes;
@@ -84,13 +83,13 @@ public class ConvertBenchmark {
   @Benchmark
   public byte[] sendReqToMm4Bytes() throws PduFormatException, ConversionException {
     SendReq req = (SendReq) PduCodec.decode(sendReqBytes);
-    return codec.format(Mm1ToMm4.forwardReq(req, context).message());
+    return Mm4Codec.encode(Mm1ToMm4.forwardReq(req, context).message());
   }
 
   /** Mail bytes -> parsed MM4_forward.REQ -> m-retrieve-conf -> binary bytes. */
   @Benchmark
   public byte[] mm4BytesToRetrieveConf() throws Mm4FormatException, ConversionException {
-    Mm4ForwardReq fwd = (Mm4ForwardReq) codec.parse(mailBytes);
+    Mm4ForwardReq fwd = (Mm4ForwardReq) Mm4Codec.decode(mailBytes);
     RetrieveConf conf = Mm4ToMm1.retrieveConf(fwd, context).value();
     return PduCodec.encode(conf);
   }

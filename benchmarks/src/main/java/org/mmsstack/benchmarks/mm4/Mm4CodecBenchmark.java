@@ -1,24 +1,25 @@
 package org.mmsstack.benchmarks.mm4;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.mmsstack.mm4.MediaType;
-import org.mmsstack.mm4.MessageClass;
-import org.mmsstack.mm4.MimeEntity;
-import org.mmsstack.mm4.Mm4Address;
+import org.mmsstack.encapsulation.value.MessageClass;
+import org.mmsstack.encapsulation.value.Priority;
 import org.mmsstack.mm4.Mm4Codec;
 import org.mmsstack.mm4.Mm4DeliveryReportReq;
-import org.mmsstack.mm4.Mm4Findings;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.Mm4Version;
-import org.mmsstack.mm4.MmStatusCode;
-import org.mmsstack.mm4.Priority;
-import org.mmsstack.mm4.YesNo;
+import org.mmsstack.mm4.mime.MediaType;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.value.Mm4Address;
+import org.mmsstack.mm4.value.MmStatusCode;
+import org.mmsstack.mm4.value.YesNo;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -41,8 +42,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class Mm4CodecBenchmark {
-
-  private final Mm4Codec codec = Mm4Codec.create();
 
   private Mm4ForwardReq forwardBuilt;
   private Mm4Message forwardParsed;
@@ -75,47 +74,47 @@ public class Mm4CodecBenchmark {
         .originatorSystem(Mm4Address.parse("system-user@mms.mnc001.mcc262.gprs"))
         .messageClass(MessageClass.PERSONAL).priority(Priority.NORMAL).deliveryReport(YesNo.YES)
         .readReply(YesNo.NO).ackRequest(YesNo.YES).expiry(date.plusDays(7)).content(related).build();
-    forwardBytes = codec.format(forwardBuilt);
-    forwardParsed = codec.parse(forwardBytes);
+    forwardBytes = Mm4Codec.encode(forwardBuilt);
+    forwardParsed = Mm4Codec.decode(forwardBytes);
     reportBuilt = Mm4DeliveryReportReq.builder()
         .mmsVersion(Mm4Version.V6_8_0).transactionId("dr-0001").messageId("mm-0001@mms.example")
         .from(Mm4Address.plmn("+4915550000002")).to(Mm4Address.plmn("+4915550000001")).date(date)
         .mmStatusCode(MmStatusCode.RETRIEVED).ackRequest(YesNo.NO).rfc822MessageId("dr-0001@mms.example")
         .sender(Mm4Address.parse("system-user@mms.mnc002.mcc262.gprs")).build();
-    reportBytes = codec.format(reportBuilt);
+    reportBytes = Mm4Codec.encode(reportBuilt);
   }
 
-  /** Parse with the defensive copy of the input. */
+  /** Decode from an array: identity-encoded parts stay views of the input (no copy). */
   @Benchmark
   public Mm4Message parseForwardReq() throws Mm4FormatException {
-    return codec.parse(forwardBytes);
+    return Mm4Codec.decode(forwardBytes);
   }
 
-  /** Parse without copying: identity-encoded parts stay views of the input. */
+  /** Decode from a stream: the input is read into a buffer the message owns. */
   @Benchmark
-  public Mm4Message parseForwardReqAliasing() throws Mm4FormatException {
-    return codec.parseAliasing(forwardBytes, 0, forwardBytes.length, Mm4Findings.lenient());
+  public Mm4Message parseForwardReqFromStream() throws IOException {
+    return Mm4Codec.decode(new ByteArrayInputStream(forwardBytes));
   }
 
   /** Format a built message: every field folded, the image base64-encoded. */
   @Benchmark
   public byte[] formatForwardReq() {
-    return codec.format(forwardBuilt);
+    return Mm4Codec.encode(forwardBuilt);
   }
 
   /** Format a parsed, unchanged message: raw bytes written back. */
   @Benchmark
   public byte[] formatParsedForwardReq() {
-    return codec.format(forwardParsed);
+    return Mm4Codec.encode(forwardParsed);
   }
 
   @Benchmark
   public Mm4Message parseDeliveryReport() throws Mm4FormatException {
-    return codec.parse(reportBytes);
+    return Mm4Codec.decode(reportBytes);
   }
 
   @Benchmark
   public byte[] formatDeliveryReport() {
-    return codec.format(reportBuilt);
+    return Mm4Codec.encode(reportBuilt);
   }
 }

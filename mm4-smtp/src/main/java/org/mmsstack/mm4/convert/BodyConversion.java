@@ -9,11 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import org.apache.commons.codec.DecoderException;
-import org.apache.commons.codec.binary.Base64;
-import org.apache.commons.codec.net.QuotedPrintableCodec;
 import org.mmsstack.encapsulation.DecodeConfig;
 import org.mmsstack.encapsulation.PduFormatException;
 import org.mmsstack.encapsulation.body.Body;
@@ -21,15 +17,21 @@ import org.mmsstack.encapsulation.body.MultipartBody;
 import org.mmsstack.encapsulation.body.Part;
 import org.mmsstack.encapsulation.body.PartHeader;
 import org.mmsstack.encapsulation.body.SinglePartBody;
+import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.encapsulation.value.CharacterSet;
 import org.mmsstack.encapsulation.value.ContentType;
 import org.mmsstack.encapsulation.value.Parameter;
-import org.mmsstack.mm4.ContentDisposition;
-import org.mmsstack.mm4.MediaType;
-import org.mmsstack.mm4.Mm4Header;
+import org.mmsstack.mm4.Mm4Config;
+import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4HeaderNames;
-import org.mmsstack.mm4.MimeEntity;
-import org.mmsstack.mm4.TransferEncoding;
+import org.mmsstack.mm4.internal.mime.ParseContext;
+import org.mmsstack.mm4.internal.mime.TransferDecoding;
+import org.mmsstack.mm4.validate.Mm4FindingCodes;
+import org.mmsstack.mm4.mime.ContentDisposition;
+import org.mmsstack.mm4.mime.MediaType;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.mime.Mm4Header;
+import org.mmsstack.mm4.mime.TransferEncoding;
 
 /**
  * Turns the body of a binary PDU (a WSP multipart, OMA MMS Encapsulation §7) into a MIME entity
@@ -201,23 +203,57 @@ public final class BodyConversion {
   private static byte[] undoTransferEncoding(String token, byte[] data, List<ConversionNote> notes, String where)
       throws ConversionException {
     String t = token.strip().toLowerCase(Locale.ROOT);
-    try {
-      if (t.equals("base64")) {
-        if (!Base64.isBase64(data)) {
-          throw ConversionException.malformed(where + ": Content-Transfer-Encoding", "data is not base64", null);
+    if (t.equals("base64") || t.equals("quoted-printable")) {
+      // The codec's own decoders (one per job in the module): lenient about what RFC 2045 lets a
+      // decoder repair, but bytes outside the base64 alphabet or a broken quoted-printable escape
+      // mean the part is damaged, and the conversion says so rather than guess.
+      ParseContext ctx = new ParseContext(data, 0, Mm4Config.DEFAULT);
+      try {
+        byte[] decoded;
+        if (t.equals("base64")) {
+          int end = base64End(data);
+          if (end < data.length) {
+            notes.add(new ConversionNote(where + ": Content-Transfer-Encoding",
+                "a lone base64 character at the end (6 bits, no octet) dropped"));
+          }
+          decoded = TransferDecoding.base64(ctx, 0, end);
+        } else {
+          decoded = TransferDecoding.quotedPrintable(ctx, 0, data.length);
         }
-        return Base64.decodeBase64(data);
+        for (Finding f : ctx.findings()) {
+          if (f.code().equals(Mm4FindingCodes.BAD_BASE64) || f.code().equals(Mm4FindingCodes.BAD_QUOTED_PRINTABLE)) {
+            throw ConversionException.malformed(where + ": Content-Transfer-Encoding",
+                "data is not " + t + ": " + f.message(), null);
+          }
+        }
+        return decoded;
+      } catch (Mm4FormatException e) {
+        throw ConversionException.malformed(where + ": Content-Transfer-Encoding",
+            "data is not " + t + ": " + e.originalMessage(), e);
       }
-      if (t.equals("quoted-printable")) {
-        return QuotedPrintableCodec.decodeQuotedPrintable(data);
-      }
-    } catch (DecoderException e) {
-      throw ConversionException.malformed(where + ": Content-Transfer-Encoding", "data is not " + t + ": " + e.getMessage(), e);
     }
     if (!t.equals("7bit") && !t.equals("8bit") && !t.equals("binary")) {
       notes.add(new ConversionNote(where + ": Content-Transfer-Encoding", "unknown encoding \"" + token + "\": data sent as it is"));
     }
     return data;
+  }
+
+  /**
+   * Where the base64 data to decode ends: before a lone last alphabet character (and what follows
+   * it), which holds 6 bits and no octet. Phones send such parts; MIME decoders drop the bits, and
+   * the conversion does the same instead of refusing the part.
+   */
+  private static int base64End(byte[] data) {
+    int count = 0;
+    int last = -1;
+    for (int i = 0; i < data.length; i++) {
+      int c = data[i];
+      if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/') {
+        count++;
+        last = i;
+      }
+    }
+    return count % 4 == 1 ? last : data.length;
   }
 
   private static TransferEncoding chooseEncoding(MediaType type, byte[] data, boolean allow8bit) {

@@ -9,8 +9,8 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.mmsstack.encapsulation.MmsVersion;
 import org.mmsstack.encapsulation.value.Address;
-import org.mmsstack.mm4.Mm4Address;
 import org.mmsstack.mm4.Mm4Version;
+import org.mmsstack.mm4.value.Mm4Address;
 
 /**
  * What a conversion needs to know that the message itself does not say: who this Relay/Server

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.mmsstack.mm4.Mm4Address;
 import org.mmsstack.mm4.Mm4ForwardReq;
+import org.mmsstack.mm4.value.Mm4Address;
 
 /**
  * An MM turned into an MM4_forward.REQ, with what the SMTP envelope needs and the headers do not

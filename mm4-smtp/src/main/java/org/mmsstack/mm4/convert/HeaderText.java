@@ -4,16 +4,15 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
 import org.mmsstack.encapsulation.value.Address;
 import org.mmsstack.encapsulation.value.CharacterSet;
 import org.mmsstack.encapsulation.value.EncodedString;
-import org.mmsstack.mm4.AddressType;
-import org.mmsstack.mm4.Mm4Address;
 import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.internal.mime.EncodedWords;
+import org.mmsstack.mm4.value.AddressType;
+import org.mmsstack.mm4.value.Mm4Address;
 
 /**
  * Text and address values between the two encodings: an Encoded-string-value (charset + octets)
@@ -123,7 +122,7 @@ final class HeaderText {
     if (out.length() > 0) {
       out.append(' ');
     }
-    out.append("=?").append(charset).append("?B?").append(Base64.getEncoder().encodeToString(octets)).append("?=");
+    out.append(EncodedWords.octetWord(charset, octets));
   }
 
   /**
@@ -166,19 +165,8 @@ final class HeaderText {
       } else if (!charset.equalsIgnoreCase(cs)) {
         return null;
       }
-      byte[] b;
-      if (p[1].equalsIgnoreCase("B")) {
-        try {
-          b = Base64.getDecoder().decode(p[2]);
-        } catch (IllegalArgumentException e) {
-          return null;
-        }
-      } else if (p[1].equalsIgnoreCase("Q")) {
-        b = decodeQ(p[2]);
-        if (b == null) {
-          return null;
-        }
-      } else {
+      byte[] b = EncodedWords.wordOctets(p[1], p[2]);
+      if (b == null) {
         return null;
       }
       octets.writeBytes(b);
@@ -188,32 +176,6 @@ final class HeaderText {
       return null;
     }
     return EncodedString.ofOctets(cs, octets.toByteArray());
-  }
-
-  private static byte[] decodeQ(String q) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(q.length());
-    for (int i = 0; i < q.length(); i++) {
-      char c = q.charAt(i);
-      if (c == '_') {
-        out.write(' ');
-      } else if (c == '=') {
-        if (i + 2 >= q.length()) {
-          return null;
-        }
-        int hi = Character.digit(q.charAt(i + 1), 16);
-        int lo = Character.digit(q.charAt(i + 2), 16);
-        if (hi < 0 || lo < 0) {
-          return null;
-        }
-        out.write(hi * 16 + lo);
-        i += 2;
-      } else if (c > 0x20 && c < 0x7f) {
-        out.write(c);
-      } else {
-        return null;
-      }
-    }
-    return out.toByteArray();
   }
 
   /** A Text-string value (Applic-ID ...) as header text: plain when it can be, else UTF-8 encoded words. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.mmsstack.encapsulation.DeliveryInd;
 import org.mmsstack.encapsulation.Header;
 import org.mmsstack.encapsulation.HeaderField;
 import org.mmsstack.encapsulation.Pdu;
@@ -11,21 +12,22 @@ import org.mmsstack.encapsulation.ReadOrigInd;
 import org.mmsstack.encapsulation.ReadRecInd;
 import org.mmsstack.encapsulation.RetrieveConf;
 import org.mmsstack.encapsulation.SendReq;
-import org.mmsstack.encapsulation.DeliveryInd;
 import org.mmsstack.encapsulation.value.Address;
 import org.mmsstack.encapsulation.value.FromValue;
+import org.mmsstack.encapsulation.value.ReadStatus;
+import org.mmsstack.encapsulation.value.Status;
 import org.mmsstack.encapsulation.value.TimeValue;
-import org.mmsstack.mm4.Mm4Address;
 import org.mmsstack.mm4.Mm4DeliveryReportReq;
 import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.Mm4MessageBuilder;
 import org.mmsstack.mm4.Mm4ReadReplyReportReq;
-import org.mmsstack.mm4.MmStatusCode;
-import org.mmsstack.mm4.MimeEntity;
-import org.mmsstack.mm4.PreviouslySentBy;
-import org.mmsstack.mm4.PreviouslySentDate;
-import org.mmsstack.mm4.YesNo;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.value.Mm4Address;
+import org.mmsstack.mm4.value.MmStatusCode;
+import org.mmsstack.mm4.value.PreviouslySentBy;
+import org.mmsstack.mm4.value.PreviouslySentDate;
+import org.mmsstack.mm4.value.YesNo;
 
 /**
  * MM1 to MM4: what the originator MMS Relay/Server does with a binary PDU whose recipient lives
@@ -120,7 +122,7 @@ public final class Mm1ToMm4 {
 
     b.date(ValueMapping.date(pdu.get(HeaderField.DATE).orElse(now)));
     pdu.get(HeaderField.SUBJECT).ifPresent(s -> b.header(Mm4HeaderNames.SUBJECT, HeaderText.toHeader(s)));
-    pdu.get(HeaderField.MESSAGE_CLASS).ifPresent(c -> b.messageClass(ValueMapping.messageClass(c)));
+    pdu.get(HeaderField.MESSAGE_CLASS).ifPresent(b::messageClass);
     Optional<TimeValue> expiry = pdu.get(HeaderField.EXPIRY);
     if (expiry.isPresent()) {
       b.expiry(ValueMapping.date(ValueMapping.absolute(expiry.get(), now)));
@@ -209,7 +211,7 @@ public final class Mm1ToMm4 {
         () -> ConversionException.missing("To", "the original sender (ConversionContext.originalSender)"));
     b.to(HeaderText.toMm4(original, "To"));
     b.date(ValueMapping.date(ind.get(HeaderField.DATE).orElse(ctx.clock().instant())));
-    org.mmsstack.encapsulation.value.Status st = ind.get(HeaderField.STATUS)
+    Status st = ind.get(HeaderField.STATUS)
         .orElseThrow(() -> ConversionException.missing("X-Mms-Status", "absent from the m-delivery-ind"));
     MmStatusCode code = ValueMapping.mmStatusCode(st);
     if (!ValueMapping.isLossless(st)) {
@@ -255,7 +257,7 @@ public final class Mm1ToMm4 {
     }
     b.to(out);
     b.date(ValueMapping.date(ind.get(HeaderField.DATE).orElse(ctx.clock().instant())));
-    org.mmsstack.encapsulation.value.ReadStatus rs = ind.get(HeaderField.READ_STATUS)
+    ReadStatus rs = ind.get(HeaderField.READ_STATUS)
         .orElseThrow(() -> ConversionException.missing("X-Mms-Read-Status", "absent"));
     b.readStatus(ValueMapping.readStatus(rs).orElseThrow(
         () -> ConversionException.unrepresentable("X-Mms-Read-Status", rs.toString(), "is not one of the two MM4 tokens")));

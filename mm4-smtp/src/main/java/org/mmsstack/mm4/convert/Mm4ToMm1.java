@@ -16,19 +16,19 @@ import org.mmsstack.encapsulation.ReadOrigInd;
 import org.mmsstack.encapsulation.RetrieveConf;
 import org.mmsstack.encapsulation.value.FromValue;
 import org.mmsstack.encapsulation.value.MessageClass;
+import org.mmsstack.encapsulation.value.SenderVisibility;
 import org.mmsstack.encapsulation.value.TimeValue;
-import org.mmsstack.mm4.Mm4Address;
 import org.mmsstack.mm4.Mm4DeliveryReportReq;
 import org.mmsstack.mm4.Mm4ForwardReq;
-import org.mmsstack.mm4.Mm4Header;
 import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.Mm4ReadReplyReportReq;
-import org.mmsstack.mm4.MimeEntity;
-import org.mmsstack.mm4.MmStatusCode;
-import org.mmsstack.mm4.PreviouslySentBy;
-import org.mmsstack.mm4.PreviouslySentDate;
-import org.mmsstack.mm4.SenderVisibility;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.mime.Mm4Header;
+import org.mmsstack.mm4.value.Mm4Address;
+import org.mmsstack.mm4.value.MmStatusCode;
+import org.mmsstack.mm4.value.PreviouslySentBy;
+import org.mmsstack.mm4.value.PreviouslySentDate;
 
 /**
  * MM4 to MM1: what the recipient MMS Relay/Server makes of an MM4 request for its own MM1
@@ -67,7 +67,7 @@ public final class Mm4ToMm1 {
     Fields f = new Fields(b, MessageType.NOTIFICATION_IND, ctx.mmsVersion(), notes);
     b.transactionId(ctx.nextTransactionId());
     b.mmsVersion(ctx.mmsVersion());
-    f.put(HeaderField.MESSAGE_CLASS, fwd.messageClass().map(ValueMapping::messageClass).orElse(MessageClass.PERSONAL));
+    f.put(HeaderField.MESSAGE_CLASS, fwd.messageClass().orElse(MessageClass.PERSONAL));
     f.put(HeaderField.MESSAGE_SIZE, ctx.messageSize().orElseGet(() -> dataSize(fwd.content())));
     Optional<OffsetDateTime> expiry = fwd.expiry();
     f.put(HeaderField.EXPIRY, expiry.isPresent() ? ValueMapping.timeValue(expiry.get())
@@ -77,7 +77,7 @@ public final class Mm4ToMm1 {
     from(fwd, f);
     subject(fwd, f);
     fwd.deliveryReport().ifPresent(v -> f.put(HeaderField.DELIVERY_REPORT, ValueMapping.yesNo(v)));
-    fwd.priority().ifPresent(p -> f.put(HeaderField.PRIORITY, ValueMapping.priority(p)));
+    fwd.priority().ifPresent(p -> f.put(HeaderField.PRIORITY, p));
     rel6(fwd, f);
     extensions(fwd, f);
     return new Conversion<>(b.build(), notes);
@@ -109,8 +109,8 @@ public final class Mm4ToMm1 {
       f.add(HeaderField.CC, HeaderText.toBinary(a));
     }
     subject(fwd, f);
-    fwd.messageClass().ifPresent(c -> f.put(HeaderField.MESSAGE_CLASS, ValueMapping.messageClass(c)));
-    fwd.priority().ifPresent(p -> f.put(HeaderField.PRIORITY, ValueMapping.priority(p)));
+    fwd.messageClass().ifPresent(c -> f.put(HeaderField.MESSAGE_CLASS, c));
+    fwd.priority().ifPresent(p -> f.put(HeaderField.PRIORITY, p));
     fwd.deliveryReport().ifPresent(v -> f.put(HeaderField.DELIVERY_REPORT, ValueMapping.yesNo(v)));
     fwd.readReply().ifPresent(v -> f.put(HeaderField.READ_REPORT, ValueMapping.yesNo(v)));
     for (PreviouslySentBy p : fwd.previouslySentBy()) {
@@ -181,8 +181,8 @@ public final class Mm4ToMm1 {
     f.put(HeaderField.FROM, FromValue.of(HeaderText.toBinary(rep.from().orElseThrow(
         () -> ConversionException.missing("From", "the recipient who read the MM")))));
     f.put(HeaderField.DATE, rep.date().map(OffsetDateTime::toInstant).orElseGet(() -> ctx.clock().instant()));
-    f.put(HeaderField.READ_STATUS, ValueMapping.readStatus(rep.readStatus().orElseThrow(
-        () -> ConversionException.missing(Mm4HeaderNames.READ_STATUS, "absent or not an MM4 token"))));
+    f.put(HeaderField.READ_STATUS, rep.readStatus().orElseThrow(
+        () -> ConversionException.missing(Mm4HeaderNames.READ_STATUS, "absent or not an MM4 token")));
     applicIds(rep, f);
     extensions(rep, f);
     return new Conversion<>(b.build(), notes);
@@ -244,7 +244,7 @@ public final class Mm4ToMm1 {
   }
 
   private static void rel6(Mm4ForwardReq fwd, Fields f) {
-    fwd.contentClass().ifPresent(c -> f.put(HeaderField.CONTENT_CLASS, ValueMapping.contentClass(c)));
+    fwd.contentClass().ifPresent(c -> f.put(HeaderField.CONTENT_CLASS, c));
     fwd.drmContent().ifPresent(v -> f.put(HeaderField.DRM_CONTENT, ValueMapping.yesNo(v)));
     if (fwd.adaptationAllowed().isPresent() && PduRules.rule(f.type, HeaderField.ADAPTATION_ALLOWED) != null) {
       f.put(HeaderField.ADAPTATION_ALLOWED, ValueMapping.yesNo(fwd.adaptationAllowed().get()));

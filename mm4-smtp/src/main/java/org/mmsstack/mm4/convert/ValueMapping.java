@@ -8,21 +8,25 @@ import java.util.Objects;
 import java.util.Optional;
 import org.mmsstack.encapsulation.MmsVersion;
 import org.mmsstack.encapsulation.value.ContentClass;
-import org.mmsstack.encapsulation.value.MessageClass;
+import org.mmsstack.encapsulation.value.OctetToken;
 import org.mmsstack.encapsulation.value.Priority;
 import org.mmsstack.encapsulation.value.ReadStatus;
 import org.mmsstack.encapsulation.value.ResponseStatus;
 import org.mmsstack.encapsulation.value.SenderVisibility;
 import org.mmsstack.encapsulation.value.Status;
 import org.mmsstack.encapsulation.value.TimeValue;
-import org.mmsstack.mm4.MmStatusCode;
-import org.mmsstack.mm4.RequestStatusCode;
-import org.mmsstack.mm4.YesNo;
+import org.mmsstack.mm4.value.MmStatusCode;
+import org.mmsstack.mm4.value.RequestStatusCode;
+import org.mmsstack.mm4.value.YesNo;
 
 /**
  * Every value table between the binary MM1 encoding (OMA MMS Encapsulation) and MM4 (3GPP TS
  * 23.140 §8.4), each in one place and in both directions. The converters use nothing else, so a
  * table changed here changes every conversion.
+ *
+ * <p>Where MM4 and MM1 share a value set (read status, priority, sender visibility, message and
+ * content class) both use the value types of {@code org.mmsstack.encapsulation.value}; only the
+ * codes MM4 has no token for are filtered here.
  *
  * <p>Where MM4 has fewer values than the binary encoding, the mapping goes down to the closest MM4
  * value and says so in its javadoc; the way back then gives that value's binary counterpart, so
@@ -164,84 +168,27 @@ public final class ValueMapping {
     return isLossless(status, status.code() < 0xC0 ? MmsVersion.V1_0 : MmsVersion.V1_3);
   }
 
-  // ---- X-Mms-Read-Status ----
+  // ---- X-Mms-Read-Status, X-Mms-Priority, X-Mms-Sender-Visibility, X-Mms-Content-Class ----
+  // MM4 uses the PDU value types: a value travels as itself, by its token (its name()). A code
+  // outside the set the specification defines has no MM4 token, so it cannot travel.
 
-  /** Binary X-Mms-Read-Status to MM4; empty for a code outside the two ENC defines. */
-  public static Optional<org.mmsstack.mm4.ReadStatus> readStatus(ReadStatus status) {
-    Objects.requireNonNull(status, "status");
-    switch (status.code()) {
-      case 0x80: return Optional.of(org.mmsstack.mm4.ReadStatus.READ);
-      case 0x81: return Optional.of(org.mmsstack.mm4.ReadStatus.DELETED_WITHOUT_BEING_READ);
-      default: return Optional.empty();
-    }
+  /** Binary X-Mms-Read-Status as MM4 carries it; empty for a code outside the two ENC defines. */
+  public static Optional<ReadStatus> readStatus(ReadStatus status) {
+    return known(Objects.requireNonNull(status, "status"));
   }
 
-  /** MM4 X-Mms-Read-Status to binary (one to one). */
-  public static ReadStatus readStatus(org.mmsstack.mm4.ReadStatus status) {
-    Objects.requireNonNull(status, "status");
-    return status == org.mmsstack.mm4.ReadStatus.READ ? ReadStatus.READ : ReadStatus.DELETED_WITHOUT_BEING_READ;
+  /** Binary X-Mms-Priority as MM4 carries it; empty for an unknown code. */
+  public static Optional<Priority> priority(Priority p) {
+    return known(Objects.requireNonNull(p, "p"));
   }
 
-  // ---- X-Mms-Priority ----
-
-  /** Binary X-Mms-Priority to MM4; empty for an unknown code. */
-  public static Optional<org.mmsstack.mm4.Priority> priority(Priority p) {
-    Objects.requireNonNull(p, "p");
-    switch (p.code()) {
-      case 0x80: return Optional.of(org.mmsstack.mm4.Priority.LOW);
-      case 0x81: return Optional.of(org.mmsstack.mm4.Priority.NORMAL);
-      case 0x82: return Optional.of(org.mmsstack.mm4.Priority.HIGH);
-      default: return Optional.empty();
-    }
+  /** Binary X-Mms-Sender-Visibility as MM4 carries it; empty for an unknown code. */
+  public static Optional<SenderVisibility> senderVisibility(SenderVisibility v) {
+    return known(Objects.requireNonNull(v, "v"));
   }
 
-  /** MM4 X-Mms-Priority to binary (one to one). */
-  public static Priority priority(org.mmsstack.mm4.Priority p) {
-    Objects.requireNonNull(p, "p");
-    switch (p) {
-      case LOW: return Priority.LOW;
-      case NORMAL: return Priority.NORMAL;
-      case HIGH: return Priority.HIGH;
-      default: throw new AssertionError(p);
-    }
-  }
-
-  // ---- X-Mms-Message-Class ----
-
-  /**
-   * Binary X-Mms-Message-Class to MM4. The four classes map by name; a textual class (any token,
-   * OMA conformance uses "NewMessageClass") travels as its token.
-   */
-  public static org.mmsstack.mm4.MessageClass messageClass(MessageClass c) {
-    Objects.requireNonNull(c, "c");
-    return org.mmsstack.mm4.MessageClass.of(c.name());
-  }
-
-  /**
-   * MM4 X-Mms-Message-Class to binary: the four classes as their octets, any other token as
-   * Token-text.
-   */
-  public static MessageClass messageClass(org.mmsstack.mm4.MessageClass c) {
-    Objects.requireNonNull(c, "c");
-    return c.isKnown() ? MessageClass.of(c.token()) : MessageClass.token(c.token());
-  }
-
-  // ---- X-Mms-Sender-Visibility ----
-
-  /** Binary X-Mms-Sender-Visibility to MM4; empty for an unknown code. */
-  public static Optional<org.mmsstack.mm4.SenderVisibility> senderVisibility(SenderVisibility v) {
-    Objects.requireNonNull(v, "v");
-    switch (v.code()) {
-      case 0x80: return Optional.of(org.mmsstack.mm4.SenderVisibility.HIDE);
-      case 0x81: return Optional.of(org.mmsstack.mm4.SenderVisibility.SHOW);
-      default: return Optional.empty();
-    }
-  }
-
-  /** MM4 X-Mms-Sender-Visibility to binary (one to one). */
-  public static SenderVisibility senderVisibility(org.mmsstack.mm4.SenderVisibility v) {
-    Objects.requireNonNull(v, "v");
-    return v == org.mmsstack.mm4.SenderVisibility.HIDE ? SenderVisibility.HIDE : SenderVisibility.SHOW;
+  private static <T extends OctetToken> Optional<T> known(T value) {
+    return value.isKnown() ? Optional.of(value) : Optional.empty();
   }
 
   // ---- Yes / No ----
@@ -258,20 +205,12 @@ public final class ValueMapping {
 
   // ---- X-Mms-Content-Class ----
 
-  /** Binary X-Mms-Content-Class (ENC 1.3) to MM4 (Rel-6); empty for an unknown code. */
-  public static Optional<org.mmsstack.mm4.ContentClass> contentClass(ContentClass c) {
-    Objects.requireNonNull(c, "c");
-    int i = c.code() - 0x80;
-    org.mmsstack.mm4.ContentClass[] all = org.mmsstack.mm4.ContentClass.values();
-    // Both lists are in the same order: text, image-basic, image-rich, video-basic, video-rich,
-    // megapixel, content-basic, content-rich (ENC 1.3 §7.3.9 and TS 23.140 Rel-6).
-    return i >= 0 && i < all.length ? Optional.of(all[i]) : Optional.empty();
-  }
-
-  /** MM4 X-Mms-Content-Class to binary (one to one). */
-  public static ContentClass contentClass(org.mmsstack.mm4.ContentClass c) {
-    Objects.requireNonNull(c, "c");
-    return ContentClass.valueOf(0x80 + c.ordinal());
+  /**
+   * Binary X-Mms-Content-Class (ENC 1.3) as MM4 (Rel-6) carries it, with the same eight tokens;
+   * empty for an unknown code.
+   */
+  public static Optional<ContentClass> contentClass(ContentClass c) {
+    return known(Objects.requireNonNull(c, "c"));
   }
 
   // ---- times ----

@@ -2,23 +2,27 @@ package org.mmsstack.mm4.transport;
 
 import java.util.List;
 import java.util.Objects;
-import org.mmsstack.mm4.Mm4Finding;
+import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.smtp.SmtpEnvelope;
 
 /**
- * One MM4 message an {@link Mm4Receiver} accepted at the SMTP level and parsed.
+ * One MM4 message an {@link Mm4Receiver} accepted at the SMTP level and decoded. Immutable; the
+ * message views the mail the receiver read, which nothing else holds.
  *
  * @param envelope the reverse-path and the recipients accepted at RCPT time
- * @param message the parsed message
- * @param findings what lenient parsing tolerated (empty for a clean message)
+ * @param message the decoded message
  */
-public record Mm4Delivery(SmtpEnvelope envelope, Mm4Message message, List<Mm4Finding> findings) {
+public record Mm4Delivery(SmtpEnvelope envelope, Mm4Message message) {
 
-  /** Copies the findings. */
+  /** Checks the components. */
   public Mm4Delivery {
     Objects.requireNonNull(envelope, "envelope");
     Objects.requireNonNull(message, "message");
-    findings = List.copyOf(findings);
+  }
+
+  /** @return what lenient decoding tolerated ({@link Mm4Message#findings()}; empty for a clean message) */
+  public List<Finding> findings() {
+    return message.findings();
   }
 }

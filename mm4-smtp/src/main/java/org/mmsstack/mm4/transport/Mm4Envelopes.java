@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.mmsstack.mm4.Mm4Address;
 import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.smtp.SmtpAddress;
 import org.mmsstack.mm4.smtp.SmtpEnvelope;
+import org.mmsstack.mm4.value.Mm4Address;
 
 /**
  * The SMTP envelope of an MM4 message (3GPP TS 23.140 §8.4.1):

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import org.mmsstack.mm4.Mm4Codec;
-import org.mmsstack.mm4.Mm4Findings;
+import org.mmsstack.mm4.Mm4Config;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.smtp.SmtpAddress;
@@ -15,14 +15,14 @@ import org.mmsstack.mm4.smtp.SmtpReceiver;
 import org.mmsstack.mm4.smtp.SmtpReceiverConfig;
 
 /**
- * Receives MM4 messages over SMTP: an {@link SmtpReceiver} whose complete messages are parsed
- * with the MM4 codec (leniently, findings collected) and handed to an {@link Mm4MessageHandler},
+ * Receives MM4 messages over SMTP: an {@link SmtpReceiver} whose complete messages are decoded
+ * with {@link Mm4Codec} (as the given {@link Mm4Config} says; leniently, findings on the message) and handed to an {@link Mm4MessageHandler},
  * whose decision becomes the reply to the content. Mail that does not parse as an MM4 message is
  * refused with 554 and the parser's reason, and never reaches the handler; nor does a message
  * whose connection ended before the end-of-data mark (the SMTP layer guarantees that).
  *
  * <pre>{@code
- * try (Mm4Receiver r = Mm4Receiver.start(SmtpReceiverConfig.builder().port(25).build(), Mm4Codec.create(),
+ * try (Mm4Receiver r = Mm4Receiver.start(SmtpReceiverConfig.builder().port(25).build(), Mm4Config.DEFAULT,
  *     d -> {
  *       if (d.message() instanceof Mm4ForwardReq f) {
  *         store(f);
@@ -45,15 +45,16 @@ public final class Mm4Receiver implements AutoCloseable {
    * Binds and starts accepting connections.
    *
    * @param config the SMTP limits, address and TLS
-   * @param codec the parser; a strict codec refuses what a lenient one would report as findings
+   * @param mm4Config how messages are decoded; a strict configuration refuses what a lenient one
+   *     would report as findings
    * @param handler takes each parsed message
    * @throws IOException when the address cannot be bound
    */
-  public static Mm4Receiver start(SmtpReceiverConfig config, Mm4Codec codec, Mm4MessageHandler handler)
+  public static Mm4Receiver start(SmtpReceiverConfig config, Mm4Config mm4Config, Mm4MessageHandler handler)
       throws IOException {
-    Objects.requireNonNull(codec, "codec");
+    Objects.requireNonNull(mm4Config, "mm4Config");
     Objects.requireNonNull(handler, "handler");
-    return new Mm4Receiver(SmtpReceiver.start(config, new Adapter(codec, handler)));
+    return new Mm4Receiver(SmtpReceiver.start(config, new Adapter(mm4Config, handler)));
   }
 
   /** @return the port listened on */
@@ -73,25 +74,24 @@ public final class Mm4Receiver implements AutoCloseable {
   }
 
   private static final class Adapter implements SmtpMessageHandler {
-    private final Mm4Codec codec;
+    private final Mm4Config mm4Config;
     private final Mm4MessageHandler handler;
 
-    Adapter(Mm4Codec codec, Mm4MessageHandler handler) {
-      this.codec = codec;
+    Adapter(Mm4Config mm4Config, Mm4MessageHandler handler) {
+      this.mm4Config = mm4Config;
       this.handler = handler;
     }
 
     @Override
     public SmtpDeliveryOutcome deliver(SmtpEnvelope envelope, byte[] mail) {
-      Mm4Findings findings = codec.config().strict() ? Mm4Findings.strict() : Mm4Findings.lenient();
       Mm4Message message;
       try {
-        // The receiver keeps no reference to the array, so parsing it in place is safe.
-        message = codec.parseAliasing(mail, 0, mail.length, findings);
+        // The receiver keeps no reference to the array, so the message may view it.
+        message = Mm4Codec.decode(mail, mm4Config);
       } catch (Mm4FormatException e) {
         return SmtpDeliveryOutcome.permanentFailure("not an MM4 message: " + printable(e.getMessage()));
       }
-      return handler.deliver(new Mm4Delivery(envelope, message, findings.list()));
+      return handler.deliver(new Mm4Delivery(envelope, message));
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.mmsstack.mm4.transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.mmsstack.mm4.Mm4Address;
 import org.mmsstack.mm4.Mm4Codec;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.smtp.SmtpClient;
@@ -12,6 +11,7 @@ import org.mmsstack.mm4.smtp.SmtpEnvelope;
 import org.mmsstack.mm4.smtp.SmtpException;
 import org.mmsstack.mm4.smtp.SmtpRecipientResult;
 import org.mmsstack.mm4.smtp.SmtpSendResult;
+import org.mmsstack.mm4.value.Mm4Address;
 
 /**
  * Sends MM4 messages to a peer MMSE over one SMTP connection: formats each message with the MM4
@@ -38,32 +38,23 @@ import org.mmsstack.mm4.smtp.SmtpSendResult;
 public final class Mm4Sender implements AutoCloseable {
 
   private final SmtpClient client;
-  private final Mm4Codec codec;
 
-  private Mm4Sender(SmtpClient client, Mm4Codec codec) {
+  private Mm4Sender(SmtpClient client) {
     this.client = client;
-    this.codec = codec;
   }
 
   /**
-   * Connects to a peer with the default codec.
+   * Connects to a peer; messages are encoded with {@link Mm4Codec#encode(Mm4Message)}.
    *
    * @throws SmtpException when the connection, greeting, EHLO or STARTTLS fails
    */
   public static Mm4Sender connect(String host, int port, SmtpClientConfig config) throws SmtpException {
-    return connect(host, port, config, Mm4Codec.create());
-  }
-
-  /** Connects to a peer; messages are formatted with {@code codec}. */
-  public static Mm4Sender connect(String host, int port, SmtpClientConfig config, Mm4Codec codec)
-      throws SmtpException {
-    Objects.requireNonNull(codec, "codec");
-    return new Mm4Sender(SmtpClient.connect(host, port, config), codec);
+    return new Mm4Sender(SmtpClient.connect(host, port, config));
   }
 
   /** Wraps a connected client (closed with this sender). */
-  public static Mm4Sender over(SmtpClient client, Mm4Codec codec) {
-    return new Mm4Sender(Objects.requireNonNull(client, "client"), Objects.requireNonNull(codec, "codec"));
+  public static Mm4Sender over(SmtpClient client) {
+    return new Mm4Sender(Objects.requireNonNull(client, "client"));
   }
 
   /**
@@ -87,7 +78,7 @@ public final class Mm4Sender implements AutoCloseable {
   public Mm4SendResult send(Mm4Message message, SmtpEnvelope envelope) throws SmtpException {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(envelope, "envelope");
-    byte[] mail = codec.format(message);
+    byte[] mail = Mm4Codec.encode(message);
     SmtpSendResult r = client.send(envelope, mail);
     List<Mm4RecipientResult> out = new ArrayList<>(r.recipientResults().size());
     for (SmtpRecipientResult x : r.recipientResults()) {

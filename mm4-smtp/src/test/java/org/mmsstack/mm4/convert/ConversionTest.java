@@ -35,19 +35,17 @@ import org.mmsstack.encapsulation.value.MediaType;
 import org.mmsstack.encapsulation.value.ReadStatus;
 import org.mmsstack.encapsulation.value.Status;
 import org.mmsstack.encapsulation.value.TimeValue;
-import org.mmsstack.mm4.Mm4Address;
 import org.mmsstack.mm4.Mm4Codec;
 import org.mmsstack.mm4.Mm4DeliveryReportReq;
 import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.Mm4ReadReplyReportReq;
-import org.mmsstack.mm4.MimeEntity;
-import org.mmsstack.mm4.MmStatusCode;
-import org.mmsstack.mm4.TransferEncoding;
-import org.mmsstack.mm4.YesNo;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.mime.TransferEncoding;
+import org.mmsstack.mm4.value.Mm4Address;
+import org.mmsstack.mm4.value.MmStatusCode;
+import org.mmsstack.mm4.value.YesNo;
 
 class ConversionTest {
-
-  private static final Mm4Codec CODEC = Mm4Codec.create();
 
   static SendReq sendReq() {
     Part smil = Part.of(ContentType.of(MediaType.APPLICATION_SMIL), "<smil/>".getBytes(StandardCharsets.US_ASCII))
@@ -80,7 +78,7 @@ class ConversionTest {
     assertEquals(List.of(Mm4Address.plmn("+491700000002"), Mm4Address.parse("friend@example.org")), f.to(),
         "PLMN unqualified in To, e-mail as it is");
     assertEquals(List.of(Mm4Address.plmn("+491700000003")), f.cc());
-    assertFalse(new String(CODEC.format(f), StandardCharsets.US_ASCII).contains("+491700000004"), "Bcc in no header");
+    assertFalse(new String(Mm4Codec.encode(f), StandardCharsets.US_ASCII).contains("+491700000004"), "Bcc in no header");
     assertEquals(List.of(
         Mm4Address.plmn("+491700000002").withDomain(TestContexts.PEER),
         Mm4Address.parse("friend@example.org"),
@@ -206,7 +204,7 @@ class ConversionTest {
           .to(Address.plmn("+491700000002")).date(Instant.parse("2024-01-02T03:04:05Z")).status(s)
           .set(HeaderField.STATUS_TEXT, EncodedString.of("fine")).build();
       Conversion<Mm4DeliveryReportReq> c = Mm1ToMm4.deliveryReport(ind, TestContexts.context());
-      Mm4DeliveryReportReq r = (Mm4DeliveryReportReq) CODEC.parse(CODEC.format(c.value()));
+      Mm4DeliveryReportReq r = (Mm4DeliveryReportReq) Mm4Codec.decode(Mm4Codec.encode(c.value()));
       assertEquals(Optional.of(Mm4Address.plmn("+491700000002")), r.from(), "From = the recipient reported on");
       assertEquals(List.of(Mm4Address.plmn("+491700000001")), r.to(), "To = the original sender");
       assertEquals(Optional.of(ValueMapping.mmStatusCode(s)), r.mmStatusCode());
@@ -226,7 +224,7 @@ class ConversionTest {
       ReadRecInd rec = ReadRecInd.builder().mmsVersion(MmsVersion.V1_2).messageId("MSG-2")
           .to(Address.plmn("+491700000001")).from(FromValue.insertAddress()).set(HeaderField.READ_STATUS, s).build();
       ConversionContext ctx = TestContexts.builder().senderAddress(Address.plmn("+491700000002")).build();
-      Mm4ReadReplyReportReq r = (Mm4ReadReplyReportReq) CODEC.parse(CODEC.format(Mm1ToMm4.readReplyReport(rec, ctx).value()));
+      Mm4ReadReplyReportReq r = (Mm4ReadReplyReportReq) Mm4Codec.decode(Mm4Codec.encode(Mm1ToMm4.readReplyReport(rec, ctx).value()));
       assertEquals(Optional.of(Mm4Address.plmn("+491700000002")), r.from(), "the reader");
       assertEquals(Optional.of(ValueMapping.readStatus(s).orElseThrow()), r.readStatus());
       ReadOrigInd orig = Mm4ToMm1.readOrigInd(r, ctx).value();
@@ -246,7 +244,7 @@ class ConversionTest {
       Pdu pdu = PduCodec.decode(Corpus.read(p));
       if (pdu.messageType() == MessageType.DELIVERY_IND) {
         Mm4DeliveryReportReq r = Mm1ToMm4.deliveryReport((DeliveryInd) pdu, TestContexts.context()).value();
-        DeliveryInd back = Mm4ToMm1.deliveryInd((Mm4DeliveryReportReq) CODEC.parse(CODEC.format(r)), TestContexts.context()).value();
+        DeliveryInd back = Mm4ToMm1.deliveryInd((Mm4DeliveryReportReq) Mm4Codec.decode(Mm4Codec.encode(r)), TestContexts.context()).value();
         assertEquals(pdu.get(HeaderField.MESSAGE_ID), back.get(HeaderField.MESSAGE_ID), Corpus.name(p));
         assertEquals(pdu.get(HeaderField.STATUS), back.get(HeaderField.STATUS), Corpus.name(p));
         n++;
@@ -254,7 +252,7 @@ class ConversionTest {
         Mm4ReadReplyReportReq r = pdu instanceof ReadRecInd
             ? Mm1ToMm4.readReplyReport((ReadRecInd) pdu, TestContexts.context()).value()
             : Mm1ToMm4.readReplyReport((ReadOrigInd) pdu, TestContexts.context()).value();
-        ReadOrigInd back = Mm4ToMm1.readOrigInd((Mm4ReadReplyReportReq) CODEC.parse(CODEC.format(r)), TestContexts.context()).value();
+        ReadOrigInd back = Mm4ToMm1.readOrigInd((Mm4ReadReplyReportReq) Mm4Codec.decode(Mm4Codec.encode(r)), TestContexts.context()).value();
         assertEquals(pdu.get(HeaderField.MESSAGE_ID), back.get(HeaderField.MESSAGE_ID), Corpus.name(p));
         assertEquals(pdu.get(HeaderField.READ_STATUS), back.get(HeaderField.READ_STATUS), Corpus.name(p));
         n++;

@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mmsstack.encapsulation.MmsVersion;
 import org.mmsstack.encapsulation.value.Address;
-import org.mmsstack.mm4.Mm4Address;
+import org.mmsstack.mm4.value.Mm4Address;
 
 /** Contexts of a fixed clock and predictable ids, shared by the conversion tests. */
 final class TestContexts {

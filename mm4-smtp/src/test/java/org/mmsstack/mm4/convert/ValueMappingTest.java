@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mmsstack.encapsulation.MmsVersion;
@@ -19,9 +20,9 @@ import org.mmsstack.encapsulation.value.ResponseStatus;
 import org.mmsstack.encapsulation.value.SenderVisibility;
 import org.mmsstack.encapsulation.value.Status;
 import org.mmsstack.encapsulation.value.TimeValue;
-import org.mmsstack.mm4.MmStatusCode;
-import org.mmsstack.mm4.RequestStatusCode;
-import org.mmsstack.mm4.YesNo;
+import org.mmsstack.mm4.value.MmStatusCode;
+import org.mmsstack.mm4.value.RequestStatusCode;
+import org.mmsstack.mm4.value.YesNo;
 
 /** Every value of every table, both directions. */
 class ValueMappingTest {
@@ -94,45 +95,41 @@ class ValueMappingTest {
   }
 
   @Test
-  void readStatusBothWays() {
-    for (org.mmsstack.mm4.ReadStatus r : org.mmsstack.mm4.ReadStatus.values()) {
-      ReadStatus b = ValueMapping.readStatus(r);
-      assertEquals(r.token(), b.name());
-      assertEquals(Optional.of(r), ValueMapping.readStatus(b));
+  void readStatusTravelsAsItselfWhenMm4HasItsToken() {
+    for (ReadStatus r : ReadStatus.values()) {
+      assertEquals(Optional.of(r), ValueMapping.readStatus(r));
     }
+    assertEquals(List.of("Read", "Deleted without being read"),
+        ReadStatus.values().stream().map(ReadStatus::name).toList());
     assertEquals(Optional.empty(), ValueMapping.readStatus(ReadStatus.valueOf(0x85)));
   }
 
   @Test
-  void priorityBothWays() {
-    for (org.mmsstack.mm4.Priority p : org.mmsstack.mm4.Priority.values()) {
-      Priority b = ValueMapping.priority(p);
-      assertEquals(p.token(), b.name());
-      assertEquals(Optional.of(p), ValueMapping.priority(b));
+  void priorityTravelsAsItselfWhenMm4HasItsToken() {
+    for (Priority p : Priority.values()) {
+      assertEquals(Optional.of(p), ValueMapping.priority(p));
     }
+    assertEquals(List.of("Low", "Normal", "High"), Priority.values().stream().map(Priority::name).toList());
     assertEquals(Optional.empty(), ValueMapping.priority(Priority.valueOf(0x90)));
   }
 
   @Test
-  void messageClassBothWaysIncludingTokens() {
+  void messageClassIsOneTypeIncludingTokens() {
     for (MessageClass c : MessageClass.values()) {
-      org.mmsstack.mm4.MessageClass m = ValueMapping.messageClass(c);
-      assertTrue(m.isKnown());
-      assertEquals(c, ValueMapping.messageClass(m));
-      assertEquals(c.code(), ValueMapping.messageClass(m).code());
+      assertEquals(c, MessageClass.of(c.name().toUpperCase(java.util.Locale.ROOT)));
+      assertFalse(c.isToken());
     }
-    MessageClass own = MessageClass.token("NewMessageClass");
-    assertEquals("NewMessageClass", ValueMapping.messageClass(own).token());
-    assertEquals(own, ValueMapping.messageClass(ValueMapping.messageClass(own)));
+    MessageClass own = MessageClass.of("NewMessageClass");
+    assertTrue(own.isToken());
+    assertEquals("NewMessageClass", own.name());
   }
 
   @Test
-  void senderVisibilityBothWays() {
-    for (org.mmsstack.mm4.SenderVisibility v : org.mmsstack.mm4.SenderVisibility.values()) {
-      SenderVisibility b = ValueMapping.senderVisibility(v);
-      assertEquals(v.token(), b.name());
-      assertEquals(Optional.of(v), ValueMapping.senderVisibility(b));
+  void senderVisibilityTravelsAsItselfWhenMm4HasItsToken() {
+    for (SenderVisibility v : SenderVisibility.values()) {
+      assertEquals(Optional.of(v), ValueMapping.senderVisibility(v));
     }
+    assertEquals(List.of("Hide", "Show"), SenderVisibility.values().stream().map(SenderVisibility::name).toList());
     assertEquals(Optional.empty(), ValueMapping.senderVisibility(SenderVisibility.valueOf(0x99)));
   }
 
@@ -146,13 +143,13 @@ class ValueMappingTest {
   }
 
   @Test
-  void contentClassBothWays() {
-    for (org.mmsstack.mm4.ContentClass c : org.mmsstack.mm4.ContentClass.values()) {
-      ContentClass b = ValueMapping.contentClass(c);
-      assertEquals(c.token(), b.name());
-      assertEquals(Optional.of(c), ValueMapping.contentClass(b));
+  void contentClassTravelsAsItselfWhenMm4HasItsToken() {
+    for (ContentClass c : ContentClass.values()) {
+      assertEquals(Optional.of(c), ValueMapping.contentClass(c));
     }
-    assertEquals(8, ContentClass.values().size());
+    // ENC 1.3 §7.3.9 and TS 23.140 Rel-6 spell the eight classes alike.
+    assertEquals(List.of("text", "image-basic", "image-rich", "video-basic", "video-rich", "megapixel",
+        "content-basic", "content-rich"), ContentClass.values().stream().map(ContentClass::name).toList());
     assertEquals(Optional.empty(), ValueMapping.contentClass(ContentClass.valueOf(0x88)));
   }
 

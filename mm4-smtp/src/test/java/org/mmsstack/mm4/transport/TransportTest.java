@@ -3,7 +3,6 @@ package org.mmsstack.mm4.transport;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,21 +44,20 @@ import org.mmsstack.encapsulation.value.CharacterSet;
 import org.mmsstack.encapsulation.value.ContentType;
 import org.mmsstack.encapsulation.value.FromValue;
 import org.mmsstack.encapsulation.value.MediaType;
+import org.mmsstack.encapsulation.value.ReadStatus;
 import org.mmsstack.encapsulation.value.Status;
-import org.mmsstack.mm4.Mm4Address;
 import org.mmsstack.mm4.Mm4Codec;
+import org.mmsstack.mm4.Mm4Config;
 import org.mmsstack.mm4.Mm4DeliveryReportReq;
 import org.mmsstack.mm4.Mm4ForwardReq;
-import org.mmsstack.mm4.Mm4Header;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.Mm4ReadReplyReportReq;
 import org.mmsstack.mm4.Mm4Version;
-import org.mmsstack.mm4.MmStatusCode;
-import org.mmsstack.mm4.ReadStatus;
 import org.mmsstack.mm4.convert.ConversionContext;
 import org.mmsstack.mm4.convert.ForwardConversion;
 import org.mmsstack.mm4.convert.Mm1ToMm4;
 import org.mmsstack.mm4.convert.Mm4ToMm1;
+import org.mmsstack.mm4.mime.Mm4Header;
 import org.mmsstack.mm4.smtp.SmtpAddress;
 import org.mmsstack.mm4.smtp.SmtpClient;
 import org.mmsstack.mm4.smtp.SmtpClientConfig;
@@ -67,6 +65,8 @@ import org.mmsstack.mm4.smtp.SmtpDeliveryOutcome;
 import org.mmsstack.mm4.smtp.SmtpEnvelope;
 import org.mmsstack.mm4.smtp.SmtpException;
 import org.mmsstack.mm4.smtp.SmtpReceiverConfig;
+import org.mmsstack.mm4.value.Mm4Address;
+import org.mmsstack.mm4.value.MmStatusCode;
 
 /** Mm4Sender and Mm4Receiver against each other, GreenMail and a peer that drops the line, all on 127.0.0.1. */
 class TransportTest {
@@ -76,7 +76,6 @@ class TransportTest {
   static final Mm4Address SYSTEM_A = Mm4Address.of(null, "system-user", null, DOMAIN_A);
   static final Mm4Address SYSTEM_B = Mm4Address.of(null, "system-user", null, DOMAIN_B);
   static final Instant NOW = Instant.parse("2024-05-06T07:08:09Z");
-  static final Mm4Codec CODEC = Mm4Codec.create();
   static final SmtpClientConfig CLIENT = SmtpClientConfig.builder().readTimeout(Duration.ofSeconds(20)).build();
 
   static ConversionContext.Builder ctx(Mm4Address system, String local, String peer) {
@@ -129,7 +128,7 @@ class TransportTest {
   void senderAndReceiverExchangeForwardAndReportsOnLoopback() throws Exception {
     ConcurrentLinkedQueue<Mm4Delivery> got = new ConcurrentLinkedQueue<>();
     ForwardConversion fc = forward(true);
-    try (Mm4Receiver receiver = Mm4Receiver.start(receiverConfig(DOMAIN_B), CODEC, d -> {
+    try (Mm4Receiver receiver = Mm4Receiver.start(receiverConfig(DOMAIN_B), Mm4Config.DEFAULT, d -> {
           got.add(d);
           return SmtpDeliveryOutcome.accepted();
         });
@@ -161,7 +160,7 @@ class TransportTest {
   @Test
   void handlerDecisionIsTheSmtpReplyAndNotMm4MailGets554() throws Exception {
     AtomicInteger calls = new AtomicInteger();
-    try (Mm4Receiver receiver = Mm4Receiver.start(receiverConfig(DOMAIN_B), CODEC, d -> {
+    try (Mm4Receiver receiver = Mm4Receiver.start(receiverConfig(DOMAIN_B), Mm4Config.DEFAULT, d -> {
           calls.incrementAndGet();
           return SmtpDeliveryOutcome.temporaryFailure("queue full");
         })) {
@@ -183,7 +182,7 @@ class TransportTest {
   @Test
   void refusedRecipientsAreReportedPerRecipient() throws Exception {
     ForwardConversion fc = forward(false);
-    try (Mm4Receiver receiver = Mm4Receiver.start(receiverConfig(DOMAIN_B), CODEC, new Mm4MessageHandler() {
+    try (Mm4Receiver receiver = Mm4Receiver.start(receiverConfig(DOMAIN_B), Mm4Config.DEFAULT, new Mm4MessageHandler() {
           @Override
           public SmtpDeliveryOutcome deliver(Mm4Delivery d) {
             return SmtpDeliveryOutcome.accepted();
@@ -225,7 +224,7 @@ class TransportTest {
       for (int i = 0; i < 3; i++) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         stored[i].writeTo(out);
-        Mm4Message back = CODEC.parse(out.toByteArray());
+        Mm4Message back = Mm4Codec.decode(out.toByteArray());
         assertEquals(sent[i].messageType(), back.messageType());
         // GreenMail puts Return-Path and Received in front; everything else must be what was sent.
         List<Mm4Header> headers = back.headers().list().stream()
@@ -269,7 +268,7 @@ class TransportTest {
     ConcurrentLinkedQueue<DeliveryInd> atA = new ConcurrentLinkedQueue<>();
     ConversionContext ctxB = ctx(SYSTEM_B, DOMAIN_B, DOMAIN_A).contentLocation("http://mmsc.b/mm/1").build();
     SendReq req = sendReq(100_000);
-    try (Mm4Receiver a = Mm4Receiver.start(receiverConfig(DOMAIN_A), CODEC, d -> {
+    try (Mm4Receiver a = Mm4Receiver.start(receiverConfig(DOMAIN_A), Mm4Config.DEFAULT, d -> {
           try {
             atA.add(Mm4ToMm1.deliveryInd((Mm4DeliveryReportReq) d.message(), ctx(SYSTEM_A, DOMAIN_A, DOMAIN_B).build()).value());
             return SmtpDeliveryOutcome.accepted();
@@ -277,7 +276,7 @@ class TransportTest {
             return SmtpDeliveryOutcome.permanentFailure(e.getClass().getSimpleName());
           }
         });
-        Mm4Receiver b = Mm4Receiver.start(receiverConfig(DOMAIN_B), CODEC, d -> {
+        Mm4Receiver b = Mm4Receiver.start(receiverConfig(DOMAIN_B), Mm4Config.DEFAULT, d -> {
           try {
             Mm4ForwardReq f = (Mm4ForwardReq) d.message();
             atB.add(f);

@@ -21,11 +21,9 @@ import org.mmsstack.encapsulation.body.Part;
 import org.mmsstack.encapsulation.validate.FindingCodes;
 import org.mmsstack.encapsulation.validate.Validator;
 import org.mmsstack.mm4.Mm4Codec;
-import org.mmsstack.mm4.Mm4Finding;
 import org.mmsstack.mm4.Mm4FormatException;
-import org.mmsstack.mm4.Mm4Header;
 import org.mmsstack.mm4.Mm4Message;
-import org.mmsstack.mm4.Mm4Findings;
+import org.mmsstack.mm4.mime.Mm4Header;
 import org.mmsstack.routing.HeaderPair;
 import org.mmsstack.routing.KeyRing;
 import org.mmsstack.routing.MessageIdentity;
@@ -38,7 +36,7 @@ import org.mmsstack.routing.RoutingVerifier;
 /**
  * Decodes a binary PDU or an MM4 message leniently and says what is wrong with it: for PDUs
  * through the codec's {@link Validator} (offsets, headers, severities, stable codes), for MM4
- * through the MM4 codec's lenient parse, which runs {@link org.mmsstack.mm4.Mm4Validator} with
+ * through the MM4 codec's lenient parse, which runs {@link org.mmsstack.mm4.validate.Mm4Validator} with
  * line numbers; for both, the routing extension fields (syntax, signature, and with a key ring
  * the signature's verification). Every command goes through here, so the tool reports the same
  * findings everywhere.
@@ -78,7 +76,6 @@ public final class Checker {
 
   /** Immutable and thread-safe; one for every command. */
   private static final Validator VALIDATOR = new Validator();
-  private static final Mm4Codec MM4 = Mm4Codec.create();
   private static final Checker STANDARD = new Checker(null, null);
 
   private final KeyRing keys;
@@ -203,12 +200,11 @@ public final class Checker {
 
   /** Parses and checks one MM4 message; never throws for bad input. */
   public Result checkMm4(byte[] mail) {
-    Mm4Findings collected = Mm4Findings.lenient();
     Mm4Message m;
     try {
-      m = MM4.parse(mail, collected);
+      m = Mm4Codec.decode(mail);
     } catch (Mm4FormatException e) {
-      Finding f = Finding.ofLine(Severity.ERROR, FindingCodes.UNDECODABLE_PREFIX + Codes.kebab(e.reason()),
+      Finding f = Finding.ofLine(Severity.ERROR, FindingCodes.UNDECODABLE_PREFIX + e.reason().code(),
           Math.max(e.line(), Finding.NO_LINE), Finding.NO_COLUMN, Finding.NO_OFFSET, e.header().orElse(null),
           e.originalMessage());
       return new Result(null, null, null, e, null, List.of(f));
@@ -219,9 +215,10 @@ public final class Checker {
           Finding.NO_OFFSET, null, "cannot be parsed: " + e)));
     }
     List<Finding> out = new ArrayList<>();
-    for (Mm4Finding f : collected.list()) {
-      out.add(Finding.ofLine(severity(f.severity()), Codes.kebab(f.reason()), Math.max(f.line(), Finding.NO_LINE),
-          Finding.NO_COLUMN, Finding.NO_OFFSET, f.headerName(), f.message()));
+    for (Finding f : m.findings()) {
+      // Reported by line, as the rest of the tool reports MM4 findings.
+      out.add(Finding.ofLine(f.severity(), f.code(), f.line(), Finding.NO_COLUMN, Finding.NO_OFFSET,
+          f.header().orElse(null), f.message()));
     }
     List<HeaderPair> pairs = new ArrayList<>(m.headers().size());
     for (Mm4Header h : m.headers()) {
@@ -337,14 +334,6 @@ public final class Checker {
             header, message);
       }
     };
-  }
-
-  private static Severity severity(Mm4Finding.Severity s) {
-    switch (s) {
-      case ERROR: return Severity.ERROR;
-      case WARNING: return Severity.WARNING;
-      default: return Severity.INFO;
-    }
   }
 
   /** Reads every header and part header once, so that values the codec decodes lazily are checked here. */

@@ -3,22 +3,22 @@ package org.mmsstack.cli.format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.mmsstack.mm4.ContentClass;
-import org.mmsstack.mm4.MessageClass;
-import org.mmsstack.mm4.Mm4Address;
-import org.mmsstack.mm4.Mm4Header;
+import org.mmsstack.encapsulation.value.ContentClass;
+import org.mmsstack.encapsulation.value.MessageClass;
+import org.mmsstack.encapsulation.value.Priority;
+import org.mmsstack.encapsulation.value.ReadStatus;
+import org.mmsstack.encapsulation.value.SenderVisibility;
 import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.Mm4MessageType;
 import org.mmsstack.mm4.Mm4Version;
-import org.mmsstack.mm4.MmStatusCode;
-import org.mmsstack.mm4.PreviouslySentBy;
-import org.mmsstack.mm4.PreviouslySentDate;
-import org.mmsstack.mm4.Priority;
-import org.mmsstack.mm4.ReadStatus;
-import org.mmsstack.mm4.RequestStatusCode;
-import org.mmsstack.mm4.SenderVisibility;
-import org.mmsstack.mm4.YesNo;
+import org.mmsstack.mm4.mime.Mm4Header;
+import org.mmsstack.mm4.value.Mm4Address;
+import org.mmsstack.mm4.value.MmStatusCode;
+import org.mmsstack.mm4.value.PreviouslySentBy;
+import org.mmsstack.mm4.value.PreviouslySentDate;
+import org.mmsstack.mm4.value.RequestStatusCode;
+import org.mmsstack.mm4.value.YesNo;
 
 /**
  * The parsed value of an MM4 header field, where the MM4 codec types it (message type, version,
@@ -62,13 +62,13 @@ public final class Mm4Values {
       return h == m.headers().firstField(Mm4HeaderNames.SUBJECT).orElse(null) ? m.subject().orElse(null) : null;
     }
     if (h.is(Mm4HeaderNames.PRIORITY)) {
-      return token(Priority.fromToken(v).map(Object::toString), "a priority");
+      return token(Optional.ofNullable(Priority.byName(v.strip())).map(Priority::name), "a priority");
     }
     if (h.is(Mm4HeaderNames.SENDER_VISIBILITY)) {
-      return token(SenderVisibility.fromToken(v).map(Object::toString), "a sender visibility");
+      return token(Optional.ofNullable(SenderVisibility.byName(v.strip())).map(SenderVisibility::name), "a sender visibility");
     }
     if (h.is(Mm4HeaderNames.READ_STATUS)) {
-      return token(ReadStatus.fromToken(v).map(Object::toString), "a read status");
+      return token(Optional.ofNullable(ReadStatus.byName(v.strip())).map(ReadStatus::name), "a read status");
     }
     if (h.is(Mm4HeaderNames.REQUEST_STATUS_CODE)) {
       return token(RequestStatusCode.fromToken(v).map(Object::toString), "a request status code");
@@ -77,10 +77,10 @@ public final class Mm4Values {
       return token(MmStatusCode.fromToken(v).map(Object::toString), "an MM status code");
     }
     if (h.is(Mm4HeaderNames.CONTENT_CLASS)) {
-      return token(ContentClass.fromToken(v).map(Object::toString), "a content class");
+      return token(Optional.ofNullable(ContentClass.byName(v.strip())).map(ContentClass::name), "a content class");
     }
     if (h.is(Mm4HeaderNames.MESSAGE_CLASS)) {
-      return MessageClass.parse(v).map(MessageClass::toString).orElse("(empty)");
+      return v.isBlank() ? "(empty)" : MessageClass.of(v.strip()).name();
     }
     // X-Mms-Originator-R/S-Delivery-Report has no constant: the codec keeps it as a plain field.
     if (named(h, Mm4HeaderNames.DELIVERY_REPORT, Mm4HeaderNames.READ_REPLY, Mm4HeaderNames.ACK_REQUEST,

@@ -12,10 +12,10 @@ import org.mmsstack.cli.format.Mm4Values;
 import org.mmsstack.cli.input.InputItem;
 import org.mmsstack.cli.render.TextRenderer;
 import org.mmsstack.encapsulation.Finding;
-import org.mmsstack.mm4.MediaType;
-import org.mmsstack.mm4.MimeEntity;
-import org.mmsstack.mm4.Mm4Header;
 import org.mmsstack.mm4.Mm4Message;
+import org.mmsstack.mm4.mime.MediaType;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.mime.Mm4Header;
 
 /**
  * An MM4 message as the JSON document of {@code mms decode --json} (schema {@value #SCHEMA},

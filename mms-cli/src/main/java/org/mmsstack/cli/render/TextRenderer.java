@@ -17,9 +17,9 @@ import org.mmsstack.encapsulation.body.MultipartBody;
 import org.mmsstack.encapsulation.body.Part;
 import org.mmsstack.encapsulation.body.PartHeader;
 import org.mmsstack.encapsulation.body.SinglePartBody;
-import org.mmsstack.mm4.MimeEntity;
-import org.mmsstack.mm4.Mm4Header;
 import org.mmsstack.mm4.Mm4Message;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.mime.Mm4Header;
 import org.mmsstack.routing.Recipient;
 import org.mmsstack.routing.RoutingFields;
 
@@ -123,7 +123,7 @@ public final class TextRenderer {
   }
 
   /** Whether an MM4 entity's data is shown as text (text, SMIL, XML). */
-  public static boolean isText(org.mmsstack.mm4.MediaType t) {
+  public static boolean isText(org.mmsstack.mm4.mime.MediaType t) {
     String sub = t.subtype().toLowerCase(java.util.Locale.ROOT);
     return t.type().equalsIgnoreCase("text") || sub.equals("smil") || sub.equals("xml") || sub.endsWith("+xml");
   }

@@ -38,12 +38,12 @@ import org.mmsstack.encapsulation.value.ReadStatus;
 import org.mmsstack.encapsulation.value.ResponseStatus;
 import org.mmsstack.encapsulation.value.Status;
 import org.mmsstack.encapsulation.value.TimeValue;
-import org.mmsstack.mm4.MimeEntity;
-import org.mmsstack.mm4.Mm4Address;
 import org.mmsstack.mm4.Mm4Codec;
 import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.Mm4Version;
-import org.mmsstack.mm4.YesNo;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.value.Mm4Address;
+import org.mmsstack.mm4.value.YesNo;
 import org.mmsstack.routing.HeaderPair;
 import org.mmsstack.routing.KeyRing;
 import org.mmsstack.routing.KeyRingCodec;
@@ -177,13 +177,13 @@ public final class SampleGenerator {
     OffsetDateTime date = DATE.atOffset(ZoneOffset.UTC);
     Mm4Address from = Mm4Address.plmn("+15550100").withDomain("mms.example.net");
     Mm4Address to = Mm4Address.plmn("+15550123").withDomain("mms.partner.example");
-    MimeEntity smil = MimeEntity.builder(org.mmsstack.mm4.MediaType.of("application", "smil"))
+    MimeEntity smil = MimeEntity.builder(org.mmsstack.mm4.mime.MediaType.of("application", "smil"))
         .text("<smil><body><par dur=\"5s\"><text src=\"text.txt\"/></par></body></smil>", StandardCharsets.UTF_8)
         .contentId("smil").contentLocation("presentation.smil").build();
-    MimeEntity text = MimeEntity.builder(org.mmsstack.mm4.MediaType.of("text", "plain"))
+    MimeEntity text = MimeEntity.builder(org.mmsstack.mm4.mime.MediaType.of("text", "plain"))
         .text("Greetings from the beach! Grüße vom Strand.", StandardCharsets.UTF_8)
         .contentId("text").contentLocation("text.txt").build();
-    MimeEntity content = MimeEntity.builder(org.mmsstack.mm4.MediaType.of("multipart", "related")
+    MimeEntity content = MimeEntity.builder(org.mmsstack.mm4.mime.MediaType.of("multipart", "related")
             .withParameter("type", "application/smil").withParameter("start", "<smil>"))
         .addPart(smil).addPart(text).build();
     Mm4ForwardReq message = Mm4ForwardReq.builder()
@@ -197,9 +197,9 @@ public final class SampleGenerator {
         .rfc822MessageId("T0003.mm4@mms.example.net")
         .sender(Mm4Address.of(null, "system-user", null, "mms.example.net"))
         .originatorSystem(Mm4Address.of(null, "system-user", null, "mms.example.net"))
-        .messageClass(org.mmsstack.mm4.MessageClass.PERSONAL)
+        .messageClass(MessageClass.PERSONAL)
         .deliveryReport(YesNo.YES)
-        .priority(org.mmsstack.mm4.Priority.NORMAL)
+        .priority(Priority.NORMAL)
         .content(content)
         .build();
     List<HeaderPair> pairs = new ArrayList<>();
@@ -215,7 +215,7 @@ public final class SampleGenerator {
     for (HeaderPair h : RoutingHeaders.write(signed)) {
       b.addHeader(h.name(), h.value());
     }
-    return Mm4Codec.create().format(b.build());
+    return Mm4Codec.encode(b.build());
   }
 
   private static byte[] notification() {

@@ -4,17 +4,18 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.mmsstack.mm4.Mm4Address;
+import org.mmsstack.encapsulation.value.ReadStatus;
 import org.mmsstack.mm4.Mm4DeliveryReportReq;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.Mm4ReadReplyReportReq;
-import org.mmsstack.mm4.MimeEntity;
-import org.mmsstack.mm4.MediaType;
-import org.mmsstack.mm4.MmStatusCode;
-import org.mmsstack.mm4.RequestStatusCode;
-import org.mmsstack.mm4.YesNo;
+import org.mmsstack.mm4.mime.MediaType;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.value.Mm4Address;
+import org.mmsstack.mm4.value.MmStatusCode;
+import org.mmsstack.mm4.value.RequestStatusCode;
+import org.mmsstack.mm4.value.YesNo;
 import org.mmsstack.routing.HeaderPair;
 import org.mmsstack.routing.RoutingHeaders;
 
@@ -87,7 +88,7 @@ final class ForeignMmse extends Node implements Node.Mm4Endpoint {
       world.ledger.reportSent(id, digits, Ledger.ReportKind.READ);
       Mm4Message rep = Mm4ReadReplyReportReq.builder().mmsVersion(Mm4Wire.VERSION).transactionId(next("rr"))
           .messageId(tamperedId(id)).from(Mm4Address.plmn("+" + digits)).to(originator)
-          .date(Mm4Wire.date(world.loop.instant())).readStatus(org.mmsstack.mm4.ReadStatus.READ)
+          .date(Mm4Wire.date(world.loop.instant())).readStatus(ReadStatus.READ)
           .rfc822MessageId(next("m") + "@" + domain).build();
       schedule(5_000 + world.rnd.nextInt(120_000), () -> sendReport(rep, originator));
     }

@@ -12,11 +12,11 @@ import org.mmsstack.encapsulation.SendConf;
 import org.mmsstack.encapsulation.SendReq;
 import org.mmsstack.encapsulation.value.Address;
 import org.mmsstack.encapsulation.value.ResponseStatus;
-import org.mmsstack.mm4.Mm4Address;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.Mm4Message;
-import org.mmsstack.mm4.RequestStatusCode;
+import org.mmsstack.mm4.value.Mm4Address;
+import org.mmsstack.mm4.value.RequestStatusCode;
 import org.mmsstack.routing.RelayId;
 
 /**

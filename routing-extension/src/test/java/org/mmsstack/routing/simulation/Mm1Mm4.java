@@ -2,36 +2,31 @@ package org.mmsstack.routing.simulation;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.mmsstack.encapsulation.DeliveryInd;
 import org.mmsstack.encapsulation.NotificationInd;
 import org.mmsstack.encapsulation.ReadOrigInd;
 import org.mmsstack.encapsulation.RetrieveConf;
 import org.mmsstack.encapsulation.SendReq;
-import org.mmsstack.encapsulation.DeliveryInd;
 import org.mmsstack.encapsulation.body.Body;
 import org.mmsstack.encapsulation.body.SinglePartBody;
 import org.mmsstack.encapsulation.value.Address;
 import org.mmsstack.encapsulation.value.ContentType;
 import org.mmsstack.encapsulation.value.FromValue;
-import org.mmsstack.encapsulation.value.MessageClass;
 import org.mmsstack.encapsulation.value.ReadStatus;
 import org.mmsstack.encapsulation.value.Status;
-import org.mmsstack.encapsulation.value.TimeValue;
-import org.mmsstack.mm4.MediaType;
-import org.mmsstack.mm4.MimeEntity;
-import org.mmsstack.mm4.Mm4Address;
 import org.mmsstack.mm4.Mm4DeliveryReportReq;
 import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.Mm4ReadReplyReportReq;
-import org.mmsstack.mm4.MmStatusCode;
-import org.mmsstack.mm4.YesNo;
 import org.mmsstack.mm4.convert.ConversionContext;
 import org.mmsstack.mm4.convert.ConversionException;
 import org.mmsstack.mm4.convert.Mm1ToMm4;
 import org.mmsstack.mm4.convert.Mm4ToMm1;
+import org.mmsstack.mm4.value.Mm4Address;
+import org.mmsstack.mm4.value.MmStatusCode;
 
 /**
  * The MM1 &lt;-&gt; MM4 conversions the simulated Relay/Servers need (m-send-req to
@@ -150,7 +145,7 @@ final class Mm1Mm4 {
         .to(originator.type() == Address.Type.PLMN ? Mm4Address.plmn(originator.value())
             : Mm4Address.parse(originator.value()))
         .date(Mm4Wire.date(now))
-        .readStatus(org.mmsstack.mm4.ReadStatus.READ)
+        .readStatus(ReadStatus.READ)
         .rfc822MessageId(txn + "@" + domain)
         .build();
   }

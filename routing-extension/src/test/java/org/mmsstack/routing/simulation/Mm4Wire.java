@@ -10,38 +10,36 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.mmsstack.encapsulation.value.Address;
-import org.mmsstack.mm4.Mm4Address;
 import org.mmsstack.mm4.Mm4Codec;
 import org.mmsstack.mm4.Mm4DeliveryReportReq;
 import org.mmsstack.mm4.Mm4DeliveryReportRes;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.Mm4ForwardRes;
-import org.mmsstack.mm4.Mm4Header;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.Mm4MessageBuilder;
 import org.mmsstack.mm4.Mm4ReadReplyReportReq;
 import org.mmsstack.mm4.Mm4ReadReplyReportRes;
 import org.mmsstack.mm4.Mm4Version;
-import org.mmsstack.mm4.RequestStatusCode;
+import org.mmsstack.mm4.mime.Mm4Header;
+import org.mmsstack.mm4.value.Mm4Address;
+import org.mmsstack.mm4.value.RequestStatusCode;
 import org.mmsstack.routing.HeaderPair;
 import org.mmsstack.routing.Recipient;
 import org.mmsstack.routing.RoutingHeaders;
 
 /** MM4 helpers shared by the simulated nodes: header views, responses, address forms. */
 final class Mm4Wire {
-
-  static final Mm4Codec CODEC = Mm4Codec.create();
   static final Mm4Version VERSION = Mm4Version.V6_8_0;
 
   private Mm4Wire() {}
 
   static byte[] format(Mm4Message m) {
-    return CODEC.format(m);
+    return Mm4Codec.encode(m);
   }
 
   static Mm4Message parse(byte[] mail) throws Mm4FormatException {
-    return CODEC.parse(mail);
+    return Mm4Codec.decode(mail);
   }
 
   static OffsetDateTime date(Instant t) {

@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Consumer;
 import org.mmsstack.mm4.Mm4FormatException;
-import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.Mm4ForwardReq;
-import org.mmsstack.mm4.Mm4Address;
+import org.mmsstack.mm4.Mm4Message;
+import org.mmsstack.mm4.value.Mm4Address;
 
 /**
  * Moves bytes between nodes, with virtual latency. Every hop is bytes: MM1 as binary PDUs, MM4

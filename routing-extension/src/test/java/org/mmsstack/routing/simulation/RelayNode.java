@@ -13,8 +13,8 @@ import org.mmsstack.mm4.Mm4DeliveryReportReq;
 import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.Mm4ReadReplyReportReq;
-import org.mmsstack.mm4.RequestStatusCode;
-import org.mmsstack.mm4.YesNo;
+import org.mmsstack.mm4.value.RequestStatusCode;
+import org.mmsstack.mm4.value.YesNo;
 
 /**
  * What every Relay/Server of the MMSE does, extended or legacy: it stores messages for its own

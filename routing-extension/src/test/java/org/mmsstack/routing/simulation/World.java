@@ -13,7 +13,7 @@ import org.mmsstack.encapsulation.value.Address;
 import org.mmsstack.routing.RejectReason;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4Message;
-import org.mmsstack.mm4.RequestStatusCode;
+import org.mmsstack.mm4.value.RequestStatusCode;
 import org.mmsstack.routing.BorderFilter;
 import org.mmsstack.routing.HeaderPair;
 import org.mmsstack.routing.KeyRing;

@@ -3,8 +3,8 @@ package org.mmsstack.mm4.internal.mime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.mmsstack.mm4.AddressType;
-import org.mmsstack.mm4.Mm4Address;
+import org.mmsstack.mm4.value.AddressType;
+import org.mmsstack.mm4.value.Mm4Address;
 
 /**
  * RFC 5322 §3.4 address lists, read leniently: display names (quoted strings, atoms, encoded

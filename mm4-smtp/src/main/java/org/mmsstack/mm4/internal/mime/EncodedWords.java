@@ -3,13 +3,16 @@ package org.mmsstack.mm4.internal.mime;
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.codec.DecoderException;
 import org.apache.commons.codec.EncoderException;
+import org.apache.commons.codec.binary.Base64;
 import org.apache.commons.codec.net.BCodec;
 import org.apache.commons.codec.net.QCodec;
+import org.apache.commons.codec.net.QuotedPrintableCodec;
 
 /**
- * RFC 2047 encoded words, through Commons Codec's {@link BCodec} and {@link QCodec}: decoding of
- * header text that mixes plain text and encoded words, and encoding of text that cannot travel as
- * plain US-ASCII.
+ * RFC 2047 encoded words, through Commons Codec ({@link BCodec}, {@link QCodec}, and its base64
+ * and quoted-printable codecs for words that carry exact octets): decoding of header text that
+ * mixes plain text and encoded words, and encoding of text that cannot travel as plain US-ASCII.
+ * The one place in the module that handles encoded words.
  */
 public final class EncodedWords {
 
@@ -182,5 +185,59 @@ public final class EncodedWords {
 
   private static boolean isWsp(char c) {
     return c == ' ' || c == '\t';
+  }
+
+  /**
+   * One B-encoded word carrying exactly {@code octets} in the named charset, which this JVM need
+   * not know (the MM1 conversion keeps a PDU's charset and octets this way).
+   */
+  public static String octetWord(String charset, byte[] octets) {
+    return "=?" + charset + "?B?" + Base64.encodeBase64String(octets) + "?=";
+  }
+
+  /**
+   * The octets an encoded word's encoded text stands for, without decoding them as characters.
+   *
+   * @param encoding {@code B} or {@code Q} (any case)
+   * @param text the encoded text, between the second and the last {@code ?}
+   * @return the octets, or {@code null} when the text is not valid in that encoding
+   */
+  public static byte[] wordOctets(String encoding, String text) {
+    if (encoding.equalsIgnoreCase("B")) {
+      return isBase64Text(text) ? Base64.decodeBase64(text) : null;
+    }
+    if (!encoding.equalsIgnoreCase("Q")) {
+      return null;
+    }
+    byte[] q = new byte[text.length()];
+    for (int i = 0; i < q.length; i++) {
+      char c = text.charAt(i);
+      if (c <= 0x20 || c >= 0x7f) {
+        return null;
+      }
+      q[i] = (byte) (c == '_' ? ' ' : c); // RFC 2047 §4.2: "_" is a space in Q text
+    }
+    try {
+      return QuotedPrintableCodec.decodeQuotedPrintable(q);
+    } catch (DecoderException e) {
+      return null;
+    }
+  }
+
+  /** Base64 alphabet, padding only at the end and only to a whole quantum, no lone character. */
+  private static boolean isBase64Text(String t) {
+    int n = t.length();
+    int pad = 0;
+    while (pad < 2 && n - pad > 0 && t.charAt(n - pad - 1) == '=') {
+      pad++;
+    }
+    int data = n - pad;
+    for (int i = 0; i < data; i++) {
+      char c = t.charAt(i);
+      if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/')) {
+        return false;
+      }
+    }
+    return data % 4 != 1 && (pad == 0 || n % 4 == 0);
   }
 }

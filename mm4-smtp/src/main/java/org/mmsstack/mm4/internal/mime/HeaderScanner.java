@@ -6,8 +6,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.mmsstack.mm4.Mm4Finding;
+import org.mmsstack.encapsulation.Severity;
 import org.mmsstack.mm4.Mm4FormatException;
+import org.mmsstack.mm4.validate.Mm4FindingCodes;
 
 /**
  * Reads one header section (RFC 5322 §2.2, §3.2.2): field lines, folded continuation lines, up to
@@ -66,7 +67,7 @@ public final class HeaderScanner {
         }
         if (isAllWsp(b, pos, contentEnd)) {
           // obs-FWS (RFC 5322 §4.2): a folded line of white space only.
-          ctx.report(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.BAD_FOLDING, pos,
+          ctx.report(Severity.ERROR, Mm4FindingCodes.BAD_FOLDING, pos,
               name(b, fieldStart, colon), "continuation line holds only white space");
         }
         pos = next;
@@ -86,7 +87,7 @@ public final class HeaderScanner {
           nameEnd--;
         }
         if (nameEnd < colon) {
-          ctx.report(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.MISSING_COLON, pos,
+          ctx.report(Severity.ERROR, Mm4FindingCodes.MISSING_COLON, pos,
               new String(b, pos, nameEnd - pos, StandardCharsets.ISO_8859_1),
               "white space between field name and colon");
         }
@@ -161,7 +162,7 @@ public final class HeaderScanner {
           .decode(ByteBuffer.wrap(v, off, len))
           .toString();
     } catch (CharacterCodingException e) {
-      ctx.report(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.BAD_HEADER_BYTES, pos, name,
+      ctx.report(Severity.ERROR, Mm4FindingCodes.BAD_HEADER_BYTES, pos, name,
           "header value is not valid UTF-8; invalid bytes replaced");
       return new String(v, off, len, StandardCharsets.UTF_8);
     }

@@ -1,13 +1,18 @@
 package org.mmsstack.mm4.internal.mime;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.encapsulation.Severity;
 import org.mmsstack.mm4.Mm4Config;
-import org.mmsstack.mm4.Mm4Finding;
 import org.mmsstack.mm4.Mm4FormatException;
-import org.mmsstack.mm4.Mm4Findings;
+import org.mmsstack.mm4.validate.Mm4FindingCodes;
 
 /**
- * State of one parse: the input, the limits, the findings collector, and the counters that the
- * limits bound across the whole message (parts). Offsets reported are relative to {@link #base},
+ * State of one parse: the input, the limits, the findings, and the counters that the limits bound
+ * across the whole message (parts). Strict and lenient parsing share this one path: a finding of
+ * severity {@link Severity#ERROR} is thrown at once when {@link Mm4Config#strict()} is set, and
+ * recorded otherwise. Offsets reported are relative to {@link #base},
  * the first byte the caller handed over; lines are 1-based from there.
  */
 public final class ParseContext {
@@ -18,8 +23,7 @@ public final class ParseContext {
   public final int base;
   /** Limits and mode. */
   public final Mm4Config config;
-  /** Where findings go (throws in strict mode). */
-  public final Mm4Findings findings;
+  private final List<Finding> findings = new ArrayList<>();
 
   /** Line feeds before {@code countedTo} are counted in {@code countedLine}; see {@link #line}. */
   private int countedTo;
@@ -29,11 +33,10 @@ public final class ParseContext {
   private int parts;
 
   /** Creates the context. */
-  public ParseContext(byte[] buf, int base, Mm4Config config, Mm4Findings findings) {
+  public ParseContext(byte[] buf, int base, Mm4Config config) {
     this.buf = buf;
     this.base = base;
     this.config = config;
-    this.findings = findings;
     this.countedTo = base;
   }
 
@@ -62,10 +65,27 @@ public final class ParseContext {
     return countedLine;
   }
 
-  /** Reports a finding at {@code pos}. */
-  public void report(Mm4Finding.Severity severity, Mm4FormatException.Reason reason, int pos,
-      String header, String message) throws Mm4FormatException {
-    findings.report(new Mm4Finding(severity, reason, line(pos), offset(pos), header, message));
+  /** Reports a finding at {@code pos} (an index into {@link #buf}). */
+  public void report(Severity severity, String code, int pos, String header, String message)
+      throws Mm4FormatException {
+    report(Finding.ofLine(severity, code, line(pos), Finding.NO_COLUMN, offset(pos), header, message));
+  }
+
+  /**
+   * Records a finding, or throws it when strict parsing meets an error.
+   *
+   * @throws Mm4FormatException in strict mode for a finding of severity ERROR
+   */
+  public void report(Finding finding) throws Mm4FormatException {
+    if (config.strict() && finding.severity() == Severity.ERROR) {
+      throw Mm4FormatException.of(finding);
+    }
+    findings.add(finding);
+  }
+
+  /** @return the findings recorded so far, in the order they were reported (a copy) */
+  public List<Finding> findings() {
+    return List.copyOf(findings);
   }
 
   /** Notes a line ended by LF alone; the first one is reported, later ones only counted. */
@@ -73,7 +93,7 @@ public final class ParseContext {
     sawBareLf = true;
     if (!bareLfReported) {
       bareLfReported = true;
-      report(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.BARE_LINE_FEED, pos, null,
+      report(Severity.ERROR, Mm4FindingCodes.BARE_LINE_FEED, pos, null,
           "line ends in LF without CR (further ones are not reported)");
     }
   }

@@ -96,4 +96,12 @@ public final class Syntax {
     }
     return true;
   }
+
+  /** Keeps untrusted text in messages short: at most 80 characters, "null" for {@code null}. */
+  public static String clip(String s) {
+    if (s == null) {
+      return "null";
+    }
+    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+  }
 }

@@ -1,13 +1,18 @@
 package org.mmsstack.mm4.internal.mime;
 
-import org.mmsstack.mm4.Mm4Finding;
+import org.mmsstack.encapsulation.Severity;
 import org.mmsstack.mm4.Mm4FormatException;
+import org.mmsstack.mm4.validate.Mm4FindingCodes;
 
 /**
  * Decodes base64 and quoted-printable bodies straight from a slice of the input into one array
  * of the exact decoded size: the data is copied once, by the decoding itself. A first pass over
  * the slice checks the syntax and computes that size, so nothing is allocated for data that
  * turns out to be malformed.
+ *
+ * <p>These are the module's only base64 and quoted-printable body decoders: the codec and the MM1
+ * conversion both use them. Encoding is left to the JDK's MIME base64 encoder and to Commons
+ * Codec's quoted-printable codec ({@code MessageWriter}); RFC 2047 words to {@link EncodedWords}.
  */
 public final class TransferDecoding {
 
@@ -62,7 +67,7 @@ public final class TransferDecoding {
       throw Mm4FormatException.truncatedBase64(ctx.line(at), ctx.offset(at), chars);
     }
     if (pad == 0 && rem != 0) {
-      ctx.report(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.TRUNCATED_BASE64, to,
+      ctx.report(Severity.ERROR, Mm4FindingCodes.TRUNCATED_BASE64, to,
           "Content-Transfer-Encoding", "base64 data ends without '=' padding; the partial quantum is decoded");
     }
     long size = chars / 4 * 3 + (rem == 0 ? 0 : rem - 1);
@@ -103,14 +108,14 @@ public final class TransferDecoding {
 
   /**
    * RFC 2045 §6.8: decoders must ignore characters outside the alphabet, but they are a sign of
-   * damage. One warning per part, at the first of them, with the number of the rest: a damaged
+   * damage. One finding per part, at the first of them, with the number of the rest: a damaged
    * part can hold thousands, and a finding each would only repeat the first.
    */
   private static void reportJunk(ParseContext ctx, int at, int count) throws Mm4FormatException {
     if (count == 0) {
       return;
     }
-    ctx.report(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.BAD_BASE64, at, "Content-Transfer-Encoding",
+    ctx.report(Severity.ERROR, Mm4FindingCodes.BAD_BASE64, at, "Content-Transfer-Encoding",
         "byte 0x" + Integer.toHexString(ctx.buf[at] & 0xff) + " outside the base64 alphabet ignored"
             + (count > 1 ? " (" + (count - 1) + " more in this part)" : ""));
   }
@@ -179,7 +184,7 @@ public final class TransferDecoding {
     }
     // Once per part, as for base64 above: the first broken escape and how many more there are.
     if (out == null && broken > 0) {
-      ctx.report(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.BAD_QUOTED_PRINTABLE, brokenAt,
+      ctx.report(Severity.ERROR, Mm4FindingCodes.BAD_QUOTED_PRINTABLE, brokenAt,
           "Content-Transfer-Encoding", "'=' not followed by two hex digits; kept literally"
               + (broken > 1 ? " (" + (broken - 1) + " more in this part)" : ""));
     }

@@ -1,41 +1,60 @@
-package org.mmsstack.mm4;
+package org.mmsstack.mm4.internal;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongUnaryOperator;
+import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.encapsulation.Severity;
+import org.mmsstack.encapsulation.value.ContentClass;
+import org.mmsstack.encapsulation.value.MessageClass;
+import org.mmsstack.encapsulation.value.Priority;
+import org.mmsstack.encapsulation.value.ReadStatus;
+import org.mmsstack.encapsulation.value.SenderVisibility;
+import org.mmsstack.mm4.Mm4FormatException;
+import org.mmsstack.mm4.Mm4HeaderNames;
+import org.mmsstack.mm4.Mm4Message;
+import org.mmsstack.mm4.Mm4MessageType;
+import org.mmsstack.mm4.Mm4Version;
+import org.mmsstack.mm4.internal.Rules;
 import org.mmsstack.mm4.internal.mime.AddressSyntax;
 import org.mmsstack.mm4.internal.mime.DateTimes;
 import org.mmsstack.mm4.internal.mime.EncodedWords;
+import org.mmsstack.mm4.internal.mime.Syntax;
+import org.mmsstack.mm4.mime.MediaType;
+import org.mmsstack.mm4.mime.Mm4Header;
+import org.mmsstack.mm4.mime.Mm4Headers;
+import org.mmsstack.mm4.validate.Mm4FindingCodes;
+import org.mmsstack.mm4.value.Mm4Address;
+import org.mmsstack.mm4.value.MmStatusCode;
+import org.mmsstack.mm4.value.RequestStatusCode;
+import org.mmsstack.mm4.value.YesNo;
 
 /**
- * Checks an MM4 message against TS 23.140: mandatory elements per message type, values that do
- * not parse as their type, fields that should appear once. Each finding names the header.
- * Missing mandatory elements and bad values of mandatory elements are errors; bad optional values
- * and repeated fields are warnings; unknown but legal values (a private message class) are infos.
- *
- * <p>Strict parsing runs the same checks and fails on the first warning or error.
+ * The checks of {@link org.mmsstack.mm4.validate.Mm4Validator}, shared with decoding (which runs
+ * them on every decoded message): mandatory elements per message type, values that do not parse
+ * as their type, fields that should appear once. Each finding names the header. Missing mandatory
+ * elements and bad values of mandatory elements are errors; bad optional values and repeated
+ * fields are warnings; unknown but legal values (a private message class) are infos.
  */
-public final class Mm4Validator {
+public final class Checks {
 
-  private Mm4Validator() {}
-
-  /**
-   * Validates a message.
-   *
-   * @param message the message
-   * @return the findings, in header order; empty when the message is valid
-   */
-  public static List<Mm4Finding> validate(Mm4Message message) {
-    Mm4Findings f = Mm4Findings.lenient();
-    try {
-      check(message, f, o -> 0);
-    } catch (Mm4FormatException e) {
-      throw new AssertionError("a lenient collector does not throw", e);
-    }
-    return f.list();
+  /** Where the checks report; decoding throws from here in strict mode. */
+  @FunctionalInterface
+  public interface Sink {
+    /** Takes one finding. */
+    void report(Finding finding) throws Mm4FormatException;
   }
 
-  static void check(Mm4Message m, Mm4Findings sink, LongUnaryOperator lineOf) throws Mm4FormatException {
+  private Checks() {}
+
+  /**
+   * Checks a message.
+   *
+   * @param m the message
+   * @param sink where findings go
+   * @param lineOf the 1-based line of a byte offset of the input ({@link Finding#NO_LINE} if none)
+   */
+  public static void check(Mm4Message m, Sink sink, LongUnaryOperator lineOf) throws Mm4FormatException {
     Mm4Headers h = m.headers();
     Reporter r = new Reporter(sink, lineOf);
     List<String> mandatory = Rules.mandatory(m.messageType());
@@ -56,14 +75,14 @@ public final class Mm4Validator {
       String n = f.name().toLowerCase(Locale.ROOT);
       boolean required = isRequired(mandatory, f.name());
       if (Rules.SINGLE.contains(n) && h.count(f.name()) > 1 && h.firstField(f.name()).get() != f) {
-        r.report(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.DUPLICATE_HEADER, f,
+        r.report(Severity.WARNING, Mm4FindingCodes.DUPLICATE_HEADER, f,
             f.name() + " appears more than once; the first is used");
       }
       String v = f.value();
       String bad = badValue(n, v, r, f);
       if (bad != null) {
-        r.report(required ? Mm4Finding.Severity.ERROR : Mm4Finding.Severity.WARNING,
-            Mm4FormatException.Reason.INVALID_VALUE, f, bad);
+        r.report(required ? Severity.ERROR : Severity.WARNING,
+            Mm4FindingCodes.INVALID_VALUE, f, bad);
       }
     }
     if ((h.contains(Mm4HeaderNames.PREVIOUSLY_SENT_BY) || h.contains(Mm4HeaderNames.PREVIOUSLY_SENT_DATE))
@@ -97,13 +116,13 @@ public final class Mm4Validator {
       case "x-mms-mm-status-code":
         return MmStatusCode.fromToken(v).isPresent() ? null : "unknown MM status: " + clip(v);
       case "x-mms-read-status":
-        return ReadStatus.fromToken(v).isPresent() ? null : "unknown read status: " + clip(v);
+        return Values.token(v, ReadStatus::byName).isPresent() ? null : "unknown read status: " + clip(v);
       case "x-mms-priority":
-        return Priority.fromToken(v).isPresent() ? null : "unknown priority: " + clip(v);
+        return Values.token(v, Priority::byName).isPresent() ? null : "unknown priority: " + clip(v);
       case "x-mms-sender-visibility":
-        return SenderVisibility.fromToken(v).isPresent() ? null : "unknown sender visibility: " + clip(v);
+        return Values.token(v, SenderVisibility::byName).isPresent() ? null : "unknown sender visibility: " + clip(v);
       case "x-mms-content-class":
-        return ContentClass.fromToken(v).isPresent() ? null : "unknown content class: " + clip(v);
+        return Values.token(v, ContentClass::byName).isPresent() ? null : "unknown content class: " + clip(v);
       case "x-mms-delivery-report":
       case "x-mms-read-reply":
       case "x-mms-ack-request":
@@ -114,8 +133,8 @@ public final class Mm4Validator {
         if (v.isBlank()) {
           return "empty message class";
         }
-        if (!MessageClass.of(v).isKnown()) {
-          r.report(Mm4Finding.Severity.INFO, Mm4FormatException.Reason.INVALID_VALUE, f,
+        if (Values.messageClass(v).map(MessageClass::isToken).orElse(false)) {
+          r.report(Severity.INFO, Mm4FindingCodes.INVALID_VALUE, f,
               "message class outside TS 23.140's four: " + clip(v));
         }
         return null;
@@ -156,7 +175,7 @@ public final class Mm4Validator {
         String[] why = {null};
         EncodedWords.decode(v, (w, e) -> why[0] = w);
         if (why[0] != null) {
-          r.report(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.BAD_ENCODED_WORD, f,
+          r.report(Severity.WARNING, Mm4FindingCodes.BAD_ENCODED_WORD, f,
               "undecodable encoded word kept as text: " + clip(why[0]));
         }
         return null;
@@ -167,33 +186,32 @@ public final class Mm4Validator {
   }
 
   private static String clip(String s) {
-    return Mm4FormatException.clip(s);
+    return Syntax.clip(s);
   }
 
   /** Turns checks into findings at the field's place. */
   private static final class Reporter {
-    private final Mm4Findings sink;
+    private final Sink sink;
     private final LongUnaryOperator lineOf;
 
-    Reporter(Mm4Findings sink, LongUnaryOperator lineOf) {
+    Reporter(Sink sink, LongUnaryOperator lineOf) {
       this.sink = sink;
       this.lineOf = lineOf;
     }
 
-    void report(Mm4Finding.Severity s, Mm4FormatException.Reason reason, Mm4Header f, String message)
-        throws Mm4FormatException {
-      sink.report(new Mm4Finding(s, reason, lineOf.applyAsLong(f.offset()), f.offset(), f.name(), message));
+    void report(Severity s, String code, Mm4Header f, String message) throws Mm4FormatException {
+      sink.report(Finding.ofLine(s, code, f.offset() < 0 ? Finding.NO_LINE : lineOf.applyAsLong(f.offset()),
+          Finding.NO_COLUMN, f.offset() < 0 ? Finding.NO_OFFSET : f.offset(), f.name(), message));
     }
 
     void missing(String header, String message) throws Mm4FormatException {
-      sink.report(new Mm4Finding(Mm4Finding.Severity.ERROR, Mm4FormatException.Reason.MISSING_HEADER, 0, -1,
-          header, message));
+      sink.report(Finding.ofLine(Severity.ERROR, Mm4FindingCodes.MISSING_HEADER, Finding.NO_LINE,
+          Finding.NO_COLUMN, Finding.NO_OFFSET, header, message));
     }
 
     void missingWarning(String header, String message) throws Mm4FormatException {
-      sink.report(new Mm4Finding(Mm4Finding.Severity.WARNING, Mm4FormatException.Reason.MISSING_HEADER, 0, -1,
-          header, message));
+      sink.report(Finding.ofLine(Severity.WARNING, Mm4FindingCodes.MISSING_HEADER, Finding.NO_LINE,
+          Finding.NO_COLUMN, Finding.NO_OFFSET, header, message));
     }
   }
-
 }

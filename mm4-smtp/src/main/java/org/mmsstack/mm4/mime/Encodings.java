@@ -1,4 +1,4 @@
-package org.mmsstack.mm4;
+package org.mmsstack.mm4.mime;
 
 /** Which Content-Transfer-Encoding can carry which data (RFC 2045 §2.7-2.9, §6). */
 final class Encodings {

@@ -1,10 +1,10 @@
-package org.mmsstack.mm4;
+package org.mmsstack.mm4.internal;
 
 import java.util.Optional;
 import java.util.function.Function;
 
 /** Token lookup shared by the enums of MM4 header values: one rule for every set. */
-final class Tokens {
+public final class Tokens {
 
   private Tokens() {}
 
@@ -12,7 +12,7 @@ final class Tokens {
    * The constant whose token matches, ignoring case and surrounding white space (header values
    * arrive in any case: the captures show {@code Yes}, {@code yes} and {@code YES}).
    */
-  static <E> Optional<E> find(E[] values, Function<E, String> tokenOf, String token) {
+  public static <E> Optional<E> find(E[] values, Function<E, String> tokenOf, String token) {
     if (token == null) {
       return Optional.empty();
     }

@@ -1,20 +1,22 @@
-package org.mmsstack.mm4;
+package org.mmsstack.mm4.internal;
 
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mmsstack.mm4.Mm4HeaderNames;
+import org.mmsstack.mm4.Mm4MessageType;
 
 /**
  * Which elements each MM4 message type requires (TS 23.140 §8.4 as summarised in our mm4
  * reference): builders enforce them, the validator reports their absence.
  */
-final class Rules {
+public final class Rules {
 
   /** Pseudo-name: the message needs content (Content-Type and a body). */
-  static final String CONTENT = "(content)";
+  public static final String CONTENT = "(content)";
   /** Pseudo-name: the message needs To or Cc. */
-  static final String RECIPIENTS = "(recipients)";
+  public static final String RECIPIENTS = "(recipients)";
 
   private static final List<String> COMMON = List.of(
       Mm4HeaderNames.MMS_VERSION, Mm4HeaderNames.TRANSACTION_ID, Mm4HeaderNames.MESSAGE_ID);
@@ -38,7 +40,7 @@ final class Rules {
   }
 
   /** Header fields that may appear once only. */
-  static final Set<String> SINGLE = Set.of(
+  public static final Set<String> SINGLE = Set.of(
       "from", "sender", "date", "subject", "message-id", "mime-version", "content-type",
       "content-transfer-encoding", "x-mms-message-type", "x-mms-3gpp-mms-version", "x-mms-transaction-id",
       "x-mms-message-id", "x-mms-request-status-code", "x-mms-mm-status-code", "x-mms-read-status",
@@ -49,7 +51,7 @@ final class Rules {
 
   private Rules() {}
 
-  static List<String> mandatory(Mm4MessageType type) {
+  public static List<String> mandatory(Mm4MessageType type) {
     return MANDATORY.get(type);
   }
 

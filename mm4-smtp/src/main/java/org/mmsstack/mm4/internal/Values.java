@@ -1,37 +1,46 @@
-package org.mmsstack.mm4;
+package org.mmsstack.mm4.internal;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.mmsstack.encapsulation.value.MessageClass;
+import org.mmsstack.encapsulation.value.OctetToken;
+import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.internal.mime.AddressSyntax;
 import org.mmsstack.mm4.internal.mime.DateTimes;
 import org.mmsstack.mm4.internal.mime.EncodedWords;
 import org.mmsstack.mm4.internal.mime.Syntax;
+import org.mmsstack.mm4.mime.Mm4Headers;
+import org.mmsstack.mm4.value.Mm4Address;
+import org.mmsstack.mm4.value.PreviouslySentBy;
+import org.mmsstack.mm4.value.PreviouslySentDate;
+import org.mmsstack.mm4.value.YesNo;
 
 /** Reading and writing the typed header values: one place, used by accessors, builders and the validator. */
-final class Values {
+public final class Values {
 
   private Values() {}
 
   // ---- reading ----
 
-  static Optional<String> id(Mm4Headers h, String name) {
+  public static Optional<String> id(Mm4Headers h, String name) {
     return h.first(name).map(v -> Syntax.unquote(v.strip())).filter(v -> !v.isEmpty());
   }
 
-  static Optional<String> text(Mm4Headers h, String name) {
+  public static Optional<String> text(Mm4Headers h, String name) {
     return h.first(name).map(v -> EncodedWords.decode(v, EncodedWords.IGNORE));
   }
 
-  static Optional<Mm4Address> address(Mm4Headers h, String name) {
+  public static Optional<Mm4Address> address(Mm4Headers h, String name) {
     return h.first(name).flatMap(v -> {
       List<Mm4Address> l = AddressSyntax.parseList(v, AddressSyntax.IGNORE);
       return l.size() == 1 ? Optional.of(l.get(0)) : Optional.empty();
     });
   }
 
-  static List<Mm4Address> addresses(Mm4Headers h, String name) {
+  public static List<Mm4Address> addresses(Mm4Headers h, String name) {
     List<Mm4Address> out = new ArrayList<>();
     for (String v : h.all(name)) {
       out.addAll(AddressSyntax.parseList(v, AddressSyntax.IGNORE));
@@ -39,19 +48,42 @@ final class Values {
     return List.copyOf(out);
   }
 
-  static Optional<OffsetDateTime> date(Mm4Headers h, String name) {
+  public static Optional<OffsetDateTime> date(Mm4Headers h, String name) {
     return h.first(name).flatMap(DateTimes::parse);
   }
 
-  static Optional<YesNo> yesNo(Mm4Headers h, String name) {
+  public static Optional<YesNo> yesNo(Mm4Headers h, String name) {
     return h.first(name).flatMap(YesNo::fromToken);
   }
 
-  static Optional<MessageClass> messageClass(Mm4Headers h) {
-    return h.first(Mm4HeaderNames.MESSAGE_CLASS).flatMap(MessageClass::parse);
+  public static Optional<MessageClass> messageClass(Mm4Headers h) {
+    return h.first(Mm4HeaderNames.MESSAGE_CLASS).flatMap(Values::messageClass);
   }
 
-  static Optional<Integer> counter(String v) {
+  /**
+   * X-Mms-Message-Class as MM4 carries it: one of the four classes (any case) or a private token
+   * kept as it came; empty when the value is blank or not a single line.
+   */
+  public static Optional<MessageClass> messageClass(String value) {
+    String t = value.strip();
+    if (t.isEmpty() || t.indexOf('\r') >= 0 || t.indexOf('\n') >= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(MessageClass.of(t));
+  }
+
+  /**
+   * A header value read as one of the values a set of TS 23.140 defines, by its token (the value's
+   * {@code name()}), ignoring case and surrounding white space (the captures show {@code Yes},
+   * {@code yes} and {@code YES}).
+   *
+   * @param byName the set's {@code byName} lookup, which answers {@code null} for no match
+   */
+  public static <T> Optional<T> token(String value, Function<String, T> byName) {
+    return value == null ? Optional.empty() : Optional.ofNullable(byName.apply(value.strip()));
+  }
+
+  public static Optional<Integer> counter(String v) {
     String s = v.strip();
     if (s.isEmpty() || s.length() > 9) {
       return Optional.empty();
@@ -64,7 +96,7 @@ final class Values {
     return Optional.of(Integer.parseInt(s));
   }
 
-  static Optional<String> rfc822Id(Mm4Headers h) {
+  public static Optional<String> rfc822Id(Mm4Headers h) {
     return h.first(Mm4HeaderNames.RFC822_MESSAGE_ID).map(v -> {
       String s = DateTimes.stripComments(v).strip();
       if (s.length() >= 2 && s.charAt(0) == '<' && s.charAt(s.length() - 1) == '>') {
@@ -74,7 +106,7 @@ final class Values {
     }).filter(s -> !s.isEmpty());
   }
 
-  static Optional<PreviouslySentBy> previouslySentBy(String v) {
+  public static Optional<PreviouslySentBy> previouslySentBy(String v) {
     int comma = v.indexOf(',');
     if (comma < 0) {
       return Optional.empty();
@@ -87,7 +119,7 @@ final class Values {
     return Optional.of(new PreviouslySentBy(index.get(), a.get(0)));
   }
 
-  static Optional<PreviouslySentDate> previouslySentDate(String v) {
+  public static Optional<PreviouslySentDate> previouslySentDate(String v) {
     int comma = v.indexOf(',');
     if (comma < 0) {
       return Optional.empty();
@@ -102,8 +134,34 @@ final class Values {
 
   // ---- writing ----
 
+  /**
+   * The token of a value of a set TS 23.140 defines, as MM4 writes it.
+   *
+   * @throws IllegalArgumentException if the value is a code outside the set, which MM4 has no
+   *     token for
+   */
+  public static String formatToken(String what, OctetToken value) {
+    if (!value.isKnown()) {
+      throw new IllegalArgumentException(what + ": " + value + " (expected: a value TS 23.140 defines)");
+    }
+    return value.name();
+  }
+
+  /**
+   * X-Mms-Message-Class as MM4 writes it: the class's name, a single line.
+   *
+   * @throws IllegalArgumentException if the name is blank or holds a line break
+   */
+  public static String formatMessageClass(MessageClass value) {
+    String n = value.name().strip();
+    if (n.isEmpty() || n.indexOf('\r') >= 0 || n.indexOf('\n') >= 0) {
+      throw new IllegalArgumentException("messageClass: \"" + value.name() + "\" (expected: a non-empty single line)");
+    }
+    return n;
+  }
+
   /** An opaque id: as it is when it is a plain run of printable ASCII, else a quoted-string. */
-  static String formatId(String what, String id) {
+  public static String formatId(String what, String id) {
     if (id == null || id.isEmpty()) {
       throw new IllegalArgumentException(what + ": \"" + id + "\" (expected: non-empty)");
     }
@@ -120,7 +178,7 @@ final class Values {
     return plain ? id : Syntax.quote(id);
   }
 
-  static String formatRfc822Id(String id) {
+  public static String formatRfc822Id(String id) {
     boolean ok = id != null && !id.isEmpty();
     for (int i = 0; ok && i < id.length(); i++) {
       char c = id.charAt(i);
@@ -132,14 +190,14 @@ final class Values {
     return "<" + id + ">";
   }
 
-  static String formatText(String what, String text) {
+  public static String formatText(String what, String text) {
     if (text == null || !Syntax.isPrintableText(text.replace('\r', ' ').replace('\n', ' '))) {
       throw new IllegalArgumentException(what + ": \"" + text + "\" (expected: text without control characters or lone surrogates)");
     }
     return EncodedWords.encodeIfNeeded(text);
   }
 
-  static String formatAddresses(List<Mm4Address> list) {
+  public static String formatAddresses(List<Mm4Address> list) {
     StringBuilder sb = new StringBuilder();
     for (Mm4Address a : list) {
       if (sb.length() > 0) {
@@ -150,7 +208,7 @@ final class Values {
     return sb.toString();
   }
 
-  static String formatDate(OffsetDateTime t) {
+  public static String formatDate(OffsetDateTime t) {
     if (t.getOffset().getTotalSeconds() % 60 != 0 || t.getYear() < 1900 || t.getYear() > 9999) {
       throw new IllegalArgumentException("date: " + t + " (expected: year 1900 ~ 9999, offset in whole minutes)");
     }

@@ -1,4 +1,4 @@
-package org.mmsstack.mm4;
+package org.mmsstack.mm4.value;
 
 import java.util.Locale;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.mmsstack.mm4;
+package org.mmsstack.mm4.mime;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -10,6 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mmsstack.mm4.Mm4Codec;
+import org.mmsstack.mm4.Mm4Config;
+import org.mmsstack.mm4.Mm4HeaderNames;
+import org.mmsstack.mm4.internal.MimeAccess;
 import org.mmsstack.mm4.internal.mime.EncodedWords;
 import org.mmsstack.mm4.internal.mime.Syntax;
 
@@ -22,16 +26,22 @@ import org.mmsstack.mm4.internal.mime.Syntax;
  * {@link #contentId()}, {@link #contentLocation()}, {@link #contentDisposition()}, {@link
  * #charset()} and the decoded {@link #data()}.
  *
- * <p><b>Data views.</b> After parsing, the data of a part that travelled as 7bit, 8bit or binary
- * is a read-only view of the parsed input, not a copy; base64 and quoted-printable data is decoded
- * once into an array of its own. Input handed to {@link Mm4Codec#parseAliasing} must therefore not
- * be changed while the message is in use; the other parse methods copy or own their input.
+ * <p><b>Thread-safety and ownership.</b> Immutable and safe to share between threads. After
+ * decoding, the data of a part that travelled as 7bit, 8bit or binary is a read-only view of the
+ * decoded input, not a copy; base64 and quoted-printable data is decoded once into an array of
+ * its own. An array handed to {@link Mm4Codec#decode(byte[])} must therefore not be changed while
+ * the message is in use. Built entities own copies of the data given to their builder (which is
+ * not thread-safe).
  *
  * <p>Equality compares header fields, and data or parts, never the raw encoded form.
  */
 public final class MimeEntity {
 
   private static final byte[] EMPTY = new byte[0];
+
+  static {
+    MimeAccess.install(new MimeAccessImpl());
+  }
 
   private final Mm4Headers headers;
   private final List<MimeEntity> parts; // null for a leaf

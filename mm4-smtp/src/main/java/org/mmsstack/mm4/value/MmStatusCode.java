@@ -1,6 +1,8 @@
-package org.mmsstack.mm4;
+package org.mmsstack.mm4.value;
 
 import java.util.Optional;
+import org.mmsstack.mm4.Mm4HeaderNames;
+import org.mmsstack.mm4.internal.Tokens;
 
 /**
  * X-Mms-MM-Status-Code: what became of an MM, as MM4_delivery_report.REQ reports it. The tokens map one to one onto the binary X-Mms-Status values.

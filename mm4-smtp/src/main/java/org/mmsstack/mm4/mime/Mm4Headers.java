@@ -1,4 +1,4 @@
-package org.mmsstack.mm4;
+package org.mmsstack.mm4.mime;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * An immutable, ordered list of header fields, with lookups that ignore the case of names. Order
  * and repetitions are kept exactly as parsed (unknown headers included), so writing the list back
- * reproduces the header section. The {@code with...} methods return modified copies.
+ * reproduces the header section. The {@code with...} methods return modified copies. Immutable
+ * and thread-safe.
  */
 public final class Mm4Headers implements Iterable<Mm4Header> {
 

@@ -1,7 +1,8 @@
-package org.mmsstack.mm4;
+package org.mmsstack.mm4.value;
 
 import java.time.OffsetDateTime;
 import java.util.Objects;
+import org.mmsstack.mm4.internal.Values;
 
 /**
  * One X-Mms-Previously-sent-date-and-time entry, {@code <index>, <RFC 5322 date>}: when the MM

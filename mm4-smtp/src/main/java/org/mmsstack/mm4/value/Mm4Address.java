@@ -1,4 +1,4 @@
-package org.mmsstack.mm4;
+package org.mmsstack.mm4.value;
 
 import java.util.List;
 import java.util.Locale;

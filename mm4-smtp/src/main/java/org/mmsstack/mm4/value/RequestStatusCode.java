@@ -1,6 +1,8 @@
-package org.mmsstack.mm4;
+package org.mmsstack.mm4.value;
 
 import java.util.Optional;
+import org.mmsstack.mm4.Mm4HeaderNames;
+import org.mmsstack.mm4.internal.Tokens;
 
 /**
  * X-Mms-Request-Status-Code: the status an MM4 response reports (TS 23.140 §8.4).

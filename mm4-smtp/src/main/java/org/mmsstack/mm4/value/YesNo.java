@@ -1,6 +1,7 @@
-package org.mmsstack.mm4;
+package org.mmsstack.mm4.value;
 
 import java.util.Optional;
+import org.mmsstack.mm4.internal.Tokens;
 
 /**
  * The Yes/No value of X-Mms-Delivery-Report, X-Mms-Read-Reply, X-Mms-Ack-Request, X-Mms-DRM-Content and X-Mms-Adaptation-Allowed.

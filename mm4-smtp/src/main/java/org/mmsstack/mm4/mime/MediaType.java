@@ -1,4 +1,4 @@
-package org.mmsstack.mm4;
+package org.mmsstack.mm4.mime;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,7 +15,7 @@ import org.mmsstack.mm4.internal.mime.Syntax;
  *
  * <p>Type, subtype and parameter names are kept in lower case (they are case-insensitive; the
  * captures write {@code Start=}, {@code Charset=}); parameter values are kept exactly and in order.
- * RFC 2231 extended parameters are decoded on parse. Immutable.
+ * RFC 2231 extended parameters are decoded on parse. Immutable and thread-safe.
  */
 public final class MediaType {
 

@@ -1,6 +1,7 @@
-package org.mmsstack.mm4;
+package org.mmsstack.mm4.value;
 
 import java.util.Objects;
+import org.mmsstack.mm4.internal.Values;
 
 /**
  * One X-Mms-Previously-sent-by entry, {@code <index>, <address>}: who sent the MM before it was

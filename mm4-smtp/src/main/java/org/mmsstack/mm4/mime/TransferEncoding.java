@@ -1,6 +1,7 @@
-package org.mmsstack.mm4;
+package org.mmsstack.mm4.mime;
 
 import java.util.Optional;
+import org.mmsstack.mm4.internal.Tokens;
 
 /** Content-Transfer-Encoding (RFC 2045 §6, RFC 3030 for binary). */
 public enum TransferEncoding {

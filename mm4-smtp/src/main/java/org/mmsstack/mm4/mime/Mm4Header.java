@@ -1,10 +1,12 @@
-package org.mmsstack.mm4;
+package org.mmsstack.mm4.mime;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.mmsstack.mm4.Mm4ForwardReq;
+import org.mmsstack.mm4.internal.Values;
 import org.mmsstack.mm4.internal.mime.DateTimes;
 import org.mmsstack.mm4.internal.mime.Folding;
 
@@ -16,6 +18,10 @@ import org.mmsstack.mm4.internal.mime.Folding;
  *
  * <p>Equality ignores the case of the name and the raw bytes: two fields are equal when they
  * mean the same.
+ *
+ * <p>Immutable and thread-safe. The raw bytes of a decoded field are a view of the array given to
+ * {@link org.mmsstack.mm4.Mm4Codec#decode(byte[])}, which must not change while the field is in
+ * use; {@link #rawBytes()} returns a copy.
  */
 public final class Mm4Header {
 

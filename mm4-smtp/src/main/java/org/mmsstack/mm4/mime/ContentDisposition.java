@@ -1,4 +1,4 @@
-package org.mmsstack.mm4;
+package org.mmsstack.mm4.mime;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,7 +11,7 @@ import org.mmsstack.mm4.internal.mime.Syntax;
 
 /**
  * Content-Disposition (RFC 2183): {@code inline} or {@code attachment} (or another token) with
- * parameters such as {@code filename}. Names in lower case, values exact, order kept. Immutable.
+ * parameters such as {@code filename}. Names in lower case, values exact, order kept. Immutable and thread-safe.
  */
 public final class ContentDisposition {
 

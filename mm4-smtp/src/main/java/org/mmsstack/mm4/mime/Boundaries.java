@@ -1,4 +1,4 @@
-package org.mmsstack.mm4;
+package org.mmsstack.mm4.mime;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,0 +1,63 @@
+package org.mmsstack.mm4.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import org.mmsstack.mm4.Mm4FormatException;
+import org.mmsstack.mm4.internal.mime.ParseContext;
+import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.mime.Mm4Headers;
+
+/**
+ * What the message layer ({@code org.mmsstack.mm4}) needs from the internals of the MIME model
+ * ({@code org.mmsstack.mm4.mime}) without making them public API: the {@code mime} package
+ * installs its implementation when {@link MimeEntity} is initialised. This package is not
+ * exported, so only the module itself can reach it.
+ */
+public abstract class MimeAccess {
+
+  private static volatile MimeAccess instance;
+
+  /** For the one implementation in the {@code mime} package. */
+  protected MimeAccess() {}
+
+  /**
+   * Installs the implementation; called once, from {@link MimeEntity}'s static initialiser.
+   *
+   * @throws IllegalStateException if one is installed already
+   */
+  public static synchronized void install(MimeAccess access) {
+    if (instance != null) {
+      throw new IllegalStateException("MimeAccess is installed already");
+    }
+    instance = access;
+  }
+
+  /** @return the implementation, initialising {@link MimeEntity} if needed */
+  public static MimeAccess get() {
+    MimeAccess a = instance;
+    if (a == null) {
+      try {
+        Class.forName(MimeEntity.class.getName(), true, MimeEntity.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new AssertionError("MimeEntity is in this module", e);
+      }
+      a = instance;
+    }
+    return a;
+  }
+
+  /** Parses the entity in {@code [from, to)} of the context's input as a message root. */
+  public abstract MimeEntity parse(ParseContext ctx, int from, int to) throws Mm4FormatException;
+
+  /** Writes an entity (header fields, blank line, body) with CRLF line ends. */
+  public abstract void write(MimeEntity entity, OutputStream out) throws IOException;
+
+  /** @return about how many octets {@link #write} produces, for sizing a buffer */
+  public abstract int estimateSize(MimeEntity entity);
+
+  /** @return a leaf entity without data */
+  public abstract MimeEntity emptyLeaf(Mm4Headers headers);
+
+  /** @return the entity's body under other header fields; the raw body is kept only if asked */
+  public abstract MimeEntity withHeaders(MimeEntity entity, Mm4Headers headers, boolean keepRaw);
+}
