@@ -1,6 +1,7 @@
 package org.mmsstack.capture;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -360,6 +361,36 @@ class CaptureReaderTest {
     assertEquals(0, r.pdus().size());
     assertTrue(r.has(CaptureFindingCodes.TCP_GAP));
     assertTrue(r.has(CaptureFindingCodes.HTTP_INCOMPLETE));
+  }
+
+  @Test
+  void strictReadingStopsAtTheFirstErrorNamingItsOffset() {
+    byte[] sendReq = pdu(0x80, 2000, 20);
+    byte[] req = postRequest(sendReq);
+    Tcp t = new Tcp(PHONE, MMSC, 0, 0);
+    byte[] cap = pcap(List.of(t.syn(), t.c(0, slice(req, 0, 500)),
+        t.c(1000, slice(req, 1000, req.length))));
+    CaptureResult lenient = read(cap);
+    CaptureFormatException e = assertThrows(CaptureFormatException.class,
+        () -> CaptureReader.read(cap, CaptureConfig.STRICT));
+    assertEquals(CaptureFormatException.Reason.STRICT_FINDING, e.reason());
+    assertEquals("strict-finding", e.reason().code());
+    assertEquals(lenient.findings().get(0), e.finding().orElseThrow());
+    assertEquals(lenient.findings().get(0).offset(), e.offset());
+    // A warning does not stop a strict read.
+    byte[] push = concat(new byte[] {1, 0x06, 0x00, (byte) 0xBE}, pdu(0x82, 30, 2));
+    assertEquals(1, assertDoesNotThrow(() -> CaptureReader.extract(push, CaptureConfig.STRICT))
+        .pdus().size());
+  }
+
+  @Test
+  void configBuilderNamesTheSettingItRefuses() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CaptureConfig.builder().maxStreamBytes(0));
+    assertTrue(e.getMessage().startsWith("maxStreamBytes: 0"), e.getMessage());
+    assertEquals(CaptureConfig.DEFAULT, CaptureConfig.DEFAULT.toBuilder().build());
+    assertTrue(CaptureConfig.STRICT.strict());
+    assertFalse(CaptureConfig.LENIENT.strict());
   }
 
   @Test
