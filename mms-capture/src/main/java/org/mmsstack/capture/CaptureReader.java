@@ -274,7 +274,7 @@ public final class CaptureReader {
       last = f;
     }
     decoder.finish();
-    tcp.finish(last != null ? last : new Frame(0, Instant.EPOCH, 0, new byte[0], 0, -1, -1));
+    tcp.finish(last != null ? last : new Frame(0, Instant.EPOCH, 0, new byte[0], 0, 0, -1, -1));
   }
 
   private static void wsp(Extraction x, Frame f, Endpoint src, Endpoint dst, byte[] d, int from,

@@ -56,6 +56,9 @@ final class HttpStreamParser implements StreamParser {
   private boolean isRequest;
   private byte[] chunks;
   private int chunksLen;
+  /** A Content-Length body being filled straight from the segments: one copy, no buffer growth. */
+  private byte[] direct;
+  private int directLen;
   private boolean inTrailers;
   private boolean switchAfter;
 
@@ -69,12 +72,12 @@ final class HttpStreamParser implements StreamParser {
   /** Octets held by capacity: the unparsed stream buffer plus a chunked body being collected. */
   @Override
   public long buffered() {
-    return buf.length + (chunks == null ? 0 : chunks.length);
+    return buf.length + (chunks == null ? 0 : chunks.length) + (direct == null ? 0 : direct.length);
   }
 
   @Override
   public long live() {
-    return (end - start) + chunksLen;
+    return (end - start) + chunksLen + directLen;
   }
 
   @Override
@@ -88,6 +91,23 @@ final class HttpStreamParser implements StreamParser {
       return;
     }
     fed += len;
+    if (direct != null) {
+      int n = Math.min(len, direct.length - directLen);
+      System.arraycopy(d, from, direct, directLen, n);
+      directLen += n;
+      if (directLen < direct.length) {
+        return;
+      }
+      byte[] b = direct;
+      direct = null;
+      directLen = 0;
+      emit(b, f);
+      from += n;
+      len -= n;
+      if (len == 0 || mode == Mode.IGNORE) {
+        return;
+      }
+    }
     if (end + len > buf.length) {
       int live = end - start;
       buf = ensure(buf, start, live + len);
@@ -130,6 +150,8 @@ final class HttpStreamParser implements StreamParser {
   @Override
   public void abandon() {
     mode = Mode.IGNORE;
+    direct = null;
+    directLen = 0;
     buf = EMPTY;
     start = 0;
     end = 0;
@@ -159,7 +181,7 @@ final class HttpStreamParser implements StreamParser {
       }
       emit(b, f);
     } else if (inBody) {
-      long have = body == Body.CHUNKED ? chunksLen : end - start;
+      long have = body == Body.CHUNKED ? chunksLen : end - start + directLen;
       x.finding(CaptureFindingCodes.HTTP_INCOMPLETE, f,
           description + ": " + why + " after " + have + " body octets"
               + (body == Body.LENGTH ? " of " + contentLength : " (chunked)"));
@@ -426,8 +448,15 @@ final class HttpStreamParser implements StreamParser {
         return true;
       case LENGTH:
         {
+          if (direct != null) {
+            return false; // being filled by feed
+          }
           if (end - start < contentLength) {
-            needed = contentLength;
+            // The rest of the body goes straight into its own array as it arrives.
+            direct = new byte[(int) contentLength];
+            directLen = end - start;
+            System.arraycopy(buf, start, direct, 0, directLen);
+            start = end;
             return false;
           }
           byte[] b = new byte[(int) contentLength];

@@ -47,11 +47,12 @@ final class PacketDecoder {
 
   void decode(Frame f) {
     byte[] d = f.data();
+    int n = f.length();
     switch (f.linkType()) {
       case LINKTYPE_NULL:
       case LINKTYPE_LOOP:
         {
-          if (d.length < 4) {
+          if (n < 4) {
             malformed(f, "loopback header shorter than 4 octets");
             return;
           }
@@ -67,14 +68,14 @@ final class PacketDecoder {
         }
       case LINKTYPE_ETHERNET:
         {
-          if (d.length < 14) {
+          if (n < 14) {
             malformed(f, "Ethernet header shorter than 14 octets");
             return;
           }
           int off = 12;
           int type = CaptureInput.u16(d, off, false);
           // 802.1Q, 802.1ad and the old QinQ tag: 4 octets each, possibly stacked.
-          while ((type == 0x8100 || type == 0x88A8 || type == 0x9100) && off + 6 <= d.length) {
+          while ((type == 0x8100 || type == 0x88A8 || type == 0x9100) && off + 6 <= n) {
             off += 4;
             type = CaptureInput.u16(d, off, false);
           }
@@ -89,14 +90,14 @@ final class PacketDecoder {
         ip(f, d, 0);
         return;
       case LINKTYPE_LINUX_SLL:
-        if (d.length < 16) {
+        if (n < 16) {
           malformed(f, "Linux cooked header shorter than 16 octets");
           return;
         }
         etherType(f, CaptureInput.u16(d, 14, false), d, 16);
         return;
       case LINKTYPE_LINUX_SLL2:
-        if (d.length < 20) {
+        if (n < 20) {
           malformed(f, "Linux cooked v2 header shorter than 20 octets");
           return;
         }
@@ -129,7 +130,7 @@ final class PacketDecoder {
   }
 
   private void ip(Frame f, byte[] d, int off) {
-    ip(f, d, off, d.length);
+    ip(f, d, off, f.length());
   }
 
   /** The IP packet at {@code d[off]}, whose capture ends at {@code limit}. */

@@ -22,6 +22,8 @@ final class PcapFrames implements FrameSource {
   private int linkType;
   private boolean done;
   private final byte[] hdr = new byte[24];
+  /** The frame buffer, reused: frames are handled one at a time. */
+  private byte[] data = new byte[2048];
 
   static boolean isMagic(int m) {
     return m == MAGIC_MICROS || m == MAGIC_NANOS || m == MAGIC_MODIFIED;
@@ -85,9 +87,11 @@ final class PcapFrames implements FrameSource {
       done = true;
       return null;
     }
-    byte[] data = new byte[(int) incl];
-    int n = in.read(data, 0, data.length);
-    if (n < data.length) {
+    if (incl > data.length) {
+      data = new byte[(int) Math.max(incl, Math.min(2L * data.length, x.config.maxFrameBytes()))];
+    }
+    int n = in.read(data, 0, (int) incl);
+    if (n < incl) {
       x.finding(CaptureFindingCodes.TRUNCATED_CAPTURE, number, at + recordHeader,
           "record data has " + n + " of " + incl + " octets");
       done = true;
@@ -95,6 +99,6 @@ final class PcapFrames implements FrameSource {
     }
     x.frames = number;
     Instant ts = Instant.ofEpochSecond(sec).plusNanos(nanos ? frac : frac * 1000);
-    return new Frame(number, ts, linkType, data, orig, at, at + recordHeader);
+    return new Frame(number, ts, linkType, data, (int) incl, orig, at, at + recordHeader);
   }
 }

@@ -32,6 +32,8 @@ final class PcapngFrames implements FrameSource {
   private boolean done;
   private long section;
   private final byte[] h = new byte[12];
+  /** The frame buffer, reused: frames are handled one at a time. */
+  private byte[] data = new byte[2048];
 
   PcapngFrames(CaptureInput in, Extraction x) {
     this.in = in;
@@ -218,10 +220,12 @@ final class PcapngFrames implements FrameSource {
               + "; skipped");
       return null;
     }
-    byte[] data = new byte[cap];
+    if (cap > data.length) {
+      data = new byte[Math.max(cap, Math.min(2 * data.length, x.config.maxFrameBytes()))];
+    }
     System.arraycopy(b, off, data, 0, cap);
     Instant time = ts == -1 && off == 4 ? Instant.EPOCH : timestamp(iface, ts);
-    return new Frame(number, time, iface.linkType(), data, orig, at, at + 8 + off);
+    return new Frame(number, time, iface.linkType(), data, cap, orig, at, at + 8 + off);
   }
 
   private Iface interfaceBlock(byte[] b, long at) {
