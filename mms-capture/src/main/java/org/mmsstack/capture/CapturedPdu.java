@@ -23,7 +23,7 @@ import java.util.Optional;
  *     10.0.0.1:1234 -> 10.0.0.2:80} or {@code WSP Push tid 1 udp 10.0.0.9:9200 -> 10.0.0.1:2948}
  * @param offset where {@code content} starts in its carrier: for HTTP and SMTP the offset in the
  *     reassembled byte stream of its TCP direction (0 is the first octet after the SYN, or the
- *     first octet seen); for WSP over UDP the offset in the capture file, or -1 when the datagram
+ *     first octet seen; for a chunked HTTP body, where the chunked coding starts); for WSP over UDP the offset in the capture file, or -1 when the datagram
  *     was reassembled from IP fragments; for a file that is a PDU or a push, the offset in the file
  * @param content the PDU (or mail) octets exactly as carried (for HTTP after undoing chunked
  *     transfer coding, for SMTP after undoing dot-stuffing)
