@@ -2,6 +2,8 @@ package org.mmsstack.capture;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Extracts MMS PDUs and MM4 mail from captures and other inputs.
@@ -139,8 +142,10 @@ public final class CaptureReader {
     int b0 = buffered.read();
     int b1 = buffered.read();
     buffered.reset();
+    GzipGuard gzip = null;
     if (b0 >= 0 && b1 >= 0 && (b0 << 8 | b1) == GZIP_MAGIC) {
-      buffered = new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16);
+      gzip = new GzipGuard(new GZIPInputStream(buffered, 1 << 16));
+      buffered = new BufferedInputStream(gzip, 1 << 16);
     }
     byte[] head = new byte[12];
     buffered.mark(12);
@@ -175,6 +180,12 @@ public final class CaptureReader {
       FrameSource frames = format == CaptureFormat.PCAP
           ? new PcapFrames(input, x) : new PcapngFrames(input, x);
       run(frames, x);
+      if (gzip != null && gzip.failure != null) {
+        x.finding(CaptureFindingCodes.TRUNCATED_CAPTURE, 0, gzip.position, "the gzip stream "
+            + (gzip.failure instanceof EOFException ? "ends early" : "is damaged") + " after "
+            + gzip.position + " decompressed octets (" + gzip.failure.getMessage()
+            + "); what came before was read");
+      }
     } catch (Extraction.Stop stop) {
       throw stop.cause;
     }
@@ -246,6 +257,50 @@ public final class CaptureReader {
       default:
         throw CaptureFormatException.notACapture(0,
             "not pcap, pcapng, a WSP push, an MMS PDU or hex text");
+    }
+  }
+
+  /**
+   * Ends a gzip stream where it is cut short or damaged, remembering why: a capture copied while
+   * it was still being written is common, and what came before the damage is worth reading.
+   * Failures of the underlying stream itself still throw.
+   */
+  private static final class GzipGuard extends FilterInputStream {
+    long position;
+    IOException failure;
+
+    GzipGuard(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (failure != null) {
+        return -1;
+      }
+      try {
+        int n = in.read(b, off, len);
+        if (n > 0) {
+          position += n;
+        }
+        return n;
+      } catch (EOFException | ZipException e) {
+        failure = e;
+        return -1;
+      }
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      byte[] scratch = new byte[(int) Math.min(8192, Math.max(1, n))];
+      int r = read(scratch, 0, scratch.length);
+      return Math.max(0, r);
     }
   }
 

@@ -2,6 +2,7 @@ package org.mmsstack.capture;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mmsstack.capture.TestCaptures.*;
 
@@ -115,6 +116,30 @@ class CorpusCapturesTest {
       assertEquals(CaptureFormat.GZIP, CaptureFormat.detect(gz));
       assertEquals(fromPath.pdus(), CaptureReader.extract(gz).pdus());
     }
+  }
+
+  @Test
+  void aCutGzipCaptureGivesWhatCameBeforeTheCutAndAFinding() throws IOException {
+    List<byte[]> pdus = corpusPdus();
+    List<byte[]> frames = map(httpPackets(pdus, PHONE, MMSC), CaptureWriter::ethernet);
+    byte[] gz = gzip(write(CaptureWriter.Format.PCAP, ByteOrder.BIG_ENDIAN, 1, frames));
+    byte[] cut = java.util.Arrays.copyOf(gz, gz.length / 2);
+    List<CapturedPdu> streamed = new ArrayList<>();
+    CaptureResult r = CaptureReader.read(new ByteArrayInputStream(cut), CaptureConfig.DEFAULT,
+        streamed::add);
+    assertTrue(r.has(CaptureFindingCodes.TRUNCATED_CAPTURE), r.findings().toString());
+    assertTrue(streamed.size() > 0 && streamed.size() < pdus.size(), "PDUs " + streamed.size());
+    for (int i = 0; i < streamed.size(); i++) {
+      assertArrayEquals(pdus.get(i), streamed.get(i).content(), "pdu " + i);
+    }
+    byte[] damaged = gz.clone();
+    for (int i = gz.length / 2; i < gz.length / 2 + 64; i++) {
+      damaged[i] ^= 0x5A;
+    }
+    CaptureResult d = CaptureReader.read(damaged);
+    assertTrue(d.has(CaptureFindingCodes.TRUNCATED_CAPTURE) || d.has(CaptureFindingCodes.MALFORMED_CAPTURE),
+        d.findings().toString());
+    assertThrows(CaptureFormatException.class, () -> CaptureReader.read(cut, CaptureConfig.STRICT));
   }
 
   @Test
