@@ -1,6 +1,7 @@
 package org.mmsstack.jpmsconsumer;
 
 import java.util.List;
+import org.mmsstack.capture.CaptureReader;
 import org.mmsstack.encapsulation.MessageType;
 import org.mmsstack.encapsulation.PduCodec;
 import org.mmsstack.mm4.Mm4Codec;
@@ -21,6 +22,6 @@ public final class Consumer {
   public static List<String> apiClasses() {
     return List.of(PduCodec.class.getName(), MessageType.SEND_REQ.wireName(), Mm4Codec.class.getName(),
         MimeEntity.class.getName(), Mm4Validator.class.getName(), Mm4Address.class.getName(),
-        RoutingHeaders.PREFIX);
+        RoutingHeaders.PREFIX, CaptureReader.class.getName());
   }
 }

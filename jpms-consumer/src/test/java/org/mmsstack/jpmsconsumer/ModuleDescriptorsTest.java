@@ -48,8 +48,14 @@ class ModuleDescriptorsTest {
   }
 
   @Test
+  void captureExportsItsOnePackage() {
+    assertEquals(Set.of("org.mmsstack.capture"), exports("org.mmsstack.capture"));
+  }
+
+  @Test
   void noModuleExportsAnInternalPackage() {
-    for (String m : new String[] {"org.mmsstack.encapsulation", "org.mmsstack.mm4", "org.mmsstack.routing"}) {
+    for (String m : new String[] {"org.mmsstack.encapsulation", "org.mmsstack.mm4", "org.mmsstack.routing",
+        "org.mmsstack.capture"}) {
       for (String p : exports(m)) {
         assertTrue(!p.contains(".internal"), m + " exports " + p);
       }
@@ -62,7 +68,8 @@ class ModuleDescriptorsTest {
     Configuration cf = ModuleLayer.boot().configuration().resolve(finder, ModuleFinder.of(),
         Set.of("org.mmsstack.jpmsconsumer"));
     Set<String> names = cf.modules().stream().map(r -> r.name()).collect(Collectors.toSet());
-    assertTrue(names.containsAll(Set.of("org.mmsstack.encapsulation", "org.mmsstack.mm4", "org.mmsstack.routing")),
+    assertTrue(names.containsAll(Set.of("org.mmsstack.encapsulation", "org.mmsstack.mm4", "org.mmsstack.routing",
+        "org.mmsstack.capture")),
         names.toString());
   }
 }

@@ -6,11 +6,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.mmsstack.cli.check.Checker;
 import org.mmsstack.cli.input.InputItem;
 import org.mmsstack.cli.input.Inputs;
 
-/** Reads the inputs of a command one file at a time and checks each PDU. */
+/** Reads the inputs of a command and checks each PDU. */
 final class Processing {
 
   /** What the caller does with each item. */
@@ -50,14 +51,21 @@ final class Processing {
 
   /** Reads one file (or standard input) into items; never throws. */
   static List<InputItem> read(Main main, Inputs inputs, String file) {
+    List<InputItem> out = new ArrayList<>();
+    read(main, inputs, file, out::add);
+    return out;
+  }
+
+  /**
+   * Reads one file (or standard input), handing each item on as it is found (a capture is
+   * streamed, whatever its size); never throws.
+   */
+  static void read(Main main, Inputs inputs, String file, Consumer<InputItem> out) {
     if (file.equals("-")) {
-      try {
-        return inputs.read("(stdin)", main.in.readNBytes((int) Inputs.MAX_FILE_SIZE));
-      } catch (IOException e) {
-        return List.of(InputItem.unreadable("(stdin)", null, "cannot read: " + e.getMessage()));
-      }
+      inputs.read("(stdin)", main.in, out);
+    } else {
+      inputs.read(Paths.get(file), out);
     }
-    return inputs.read(Paths.get(file));
   }
 
   /** Checks a PDU or MM4 item; problems come back as {@code null}. */

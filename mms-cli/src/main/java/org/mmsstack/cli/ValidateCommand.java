@@ -1,7 +1,6 @@
 package org.mmsstack.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,10 +10,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.mmsstack.cli.check.Checker;
 import org.mmsstack.cli.input.InputItem;
 import org.mmsstack.cli.input.Inputs;
@@ -39,14 +43,22 @@ import picocli.CommandLine.ParentCommand;
         "Exit status 0: no errors; 1: findings of severity ERROR; 2: an input or the key ring could not be read."})
 final class ValidateCommand implements Callable<Integer> {
 
-  /** The value of the {@code "schema"} member of the --json report. */
-  static final String SCHEMA = "mmsstack-validate/1";
+  /** The value of the {@code "schema"} member of the --json summary line. */
+  static final String SCHEMA = "mmsstack-validate/2";
+
+  /** Items of one input waiting to be reported, at most this many (per input read ahead). */
+  private static final int QUEUE = 256;
 
   @ParentCommand
   private Main main;
 
-  @Option(names = "--json", description = "One JSON report (results and summary) instead of text.")
+  @Option(names = "--json", description = "JSON Lines instead of text: one result per line, written as it is "
+      + "checked, then the summary as the last line (mms-cli/JSON-SCHEMA.md).")
   private boolean json;
+
+  @Option(names = "--jobs", paramLabel = "N", description = "Inputs read and checked at once (default: the "
+      + "machine's processors). Output stays in input order.")
+  private Integer jobs;
 
   @Option(names = "--progress", negatable = true, description = "Show a progress bar on standard error for runs "
       + "over a second (default: when on a terminal).")
@@ -110,41 +122,53 @@ final class ValidateCommand implements Callable<Integer> {
         return Main.EXIT_UNREADABLE;
       }
     }
+    int workers = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+    if (workers < 1) {
+      main.err.println("mms: --jobs: " + workers + " (expected: 1 or more)");
+      return Main.EXIT_UNREADABLE;
+    }
     Checker checker = new Checker(ring, at);
     List<Processing.Source> all = Processing.files(paths);
     Inputs inputs = Inputs.standard();
-    ArrayNode results = JsonNodeFactory.instance.arrayNode();
     PrintWriter out = main.outText;
     boolean showProgress = progress != null ? progress : main.console;
+    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+      Thread t = new Thread(r, "mms-validate");
+      t.setDaemon(true);
+      return t;
+    });
     try (ProgressBar bar = new ProgressBar(main.err, all.size(), showProgress)) {
-      for (Processing.Source file : all) {
+      // Inputs are read and checked by the pool, a few ahead of the one being reported; each
+      // hands its items over a bounded queue, so output keeps input order and memory stays
+      // bounded however large one input is. Tasks start in input order, so the input being
+      // reported has always started and its queue is always drained: no task waits for ever.
+      ArrayDeque<Pending> window = new ArrayDeque<>();
+      int next = 0;
+      while (next < all.size() && window.size() < 2 * workers) {
+        window.add(submit(pool, all.get(next++), inputs, checker));
+      }
+      while (!window.isEmpty()) {
+        Pending p = window.poll();
         files++;
-        for (InputItem item : Processing.read(main, inputs, file.name())) {
-          Checker.Result r = Processing.check(checker, item);
-          bar.clear();
-          if (r == null && file.walked() && item.kind() == InputItem.Problem.UNRECOGNISED) {
-            skipped++; // a README beside the PDUs in a directory
-            continue;
-          }
-          if (r == null && item.kind() == InputItem.Problem.NOTHING_FOUND) {
-            main.err.println("mms: " + item.label() + ": " + item.problem());
-            continue;
-          }
-          record(item, r, out, results);
-          out.flush();
+        for (Checked c = take(p.queue); c != END; c = take(p.queue)) {
+          report(p.source, c.item(), c.result(), bar, out);
         }
         bar.step();
+        if (next < all.size()) {
+          window.add(submit(pool, all.get(next++), inputs, checker));
+        }
       }
+    } finally {
+      pool.shutdownNow();
     }
     int status = unreadable > 0 ? Main.EXIT_UNREADABLE
         : errors > 0 ? Main.EXIT_FINDINGS : Main.EXIT_OK;
     if (json) {
-      ObjectNode report = JsonNodeFactory.instance.objectNode();
-      report.put("schema", SCHEMA);
-      report.set("results", results);
-      report.set("summary", summaryJson());
-      report.put("exitStatus", status);
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+      ObjectNode last = JsonNodeFactory.instance.objectNode();
+      last.put("schema", SCHEMA);
+      last.set("summary", summaryJson());
+      last.put("exitStatus", status);
+      out.println(MAPPER.writeValueAsString(last));
     } else {
       summary(out);
     }
@@ -152,8 +176,71 @@ final class ValidateCommand implements Callable<Integer> {
     return status;
   }
 
-  private void record(InputItem item, Checker.Result r, PrintWriter out, ArrayNode results) {
-    ObjectNode res = json ? results.addObject() : null;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** One item of an input and what checking it found ({@code null} for a problem). */
+  private record Checked(InputItem item, Checker.Result result) {}
+
+  private static final Checked END = new Checked(null, null);
+
+  /** An input being read by the pool and the queue its items arrive in. */
+  private record Pending(Processing.Source source, BlockingQueue<Checked> queue) {}
+
+  private Pending submit(ExecutorService pool, Processing.Source source, Inputs inputs, Checker checker) {
+    BlockingQueue<Checked> q = new LinkedBlockingQueue<>(QUEUE);
+    pool.execute(() -> {
+      try {
+        Processing.read(main, inputs, source.name(), item -> put(q, new Checked(item,
+            Processing.check(checker, item))));
+      } catch (RuntimeException e) {
+        // A reader or checker bug must not end the run: report it like a corrupt input.
+        put(q, new Checked(InputItem.unreadable(source.name(), null, "cannot read: " + e), null));
+      } finally {
+        put(q, END);
+      }
+    });
+    return new Pending(source, q);
+  }
+
+  private static void put(BlockingQueue<Checked> q, Checked c) {
+    try {
+      q.put(c);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("validation was cancelled", e);
+    }
+  }
+
+  private static Checked take(BlockingQueue<Checked> q) {
+    try {
+      return q.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("validation was cancelled", e);
+    }
+  }
+
+  private void report(Processing.Source file, InputItem item, Checker.Result r, ProgressBar bar, PrintWriter out)
+      throws IOException {
+    bar.clear();
+    if (r == null && file.walked() && item.kind() == InputItem.Problem.UNRECOGNISED) {
+      skipped++; // a README beside the PDUs in a directory
+      return;
+    }
+    if (r == null && item.kind() == InputItem.Problem.NOTHING_FOUND) {
+      main.err.println("mms: " + item.label() + ": " + item.problem());
+      return;
+    }
+    ObjectNode res = record(item, r, out);
+    if (res != null) {
+      out.println(MAPPER.writeValueAsString(res));
+    }
+    out.flush();
+  }
+
+  /** Counts the item and prints it as text; returns its JSON line when --json. */
+  private ObjectNode record(InputItem item, Checker.Result r, PrintWriter out) {
+    ObjectNode res = json ? JsonNodeFactory.instance.objectNode() : null;
     if (res != null) {
       res.put("file", item.file());
       res.put("format", item.pdu() == null ? null : item.mm4() ? "mm4" : "pdu");
@@ -189,7 +276,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         res.putArray("findings");
       }
-      return;
+      return res;
     }
     String type;
     if (r.isMm4()) {
@@ -224,6 +311,7 @@ final class ValidateCommand implements Callable<Integer> {
       ArrayNode fs = res.putArray("findings");
       r.findings().forEach(f -> fs.add(PduJson.finding(f, r.isMm4())));
     }
+    return res;
   }
 
   private void count(Severity s) {

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mmsstack.cli.capture.CaptureWriter;
+import org.mmsstack.capture.CaptureWriter;
+import org.mmsstack.cli.samples.SampleCapture;
 
 /** Generated captures with problems, usage errors, and the tool as a real process. */
 class CapturesAndProcessTest {
@@ -30,7 +31,7 @@ class CapturesAndProcessTest {
     Tool.Outcome o = Tool.run("validate", cut.toString(), next.toString()).assertNoStackTrace();
     assertEquals(1, o.status(), o::stdout);
     assertTrue(o.stdout().matches("(?s)" + java.util.regex.Pattern.quote(cut.toString())
-        + " \\[frame \\d+\\]: ERROR truncated-capture: .*"), o::stdout);
+        + " \\[offset \\d+\\]: ERROR truncated-capture: frame \\d+: .*"), o::stdout);
     assertTrue(o.stdout().contains("    m-delivery-ind            1"), o::stdout); // the next input was read
   }
 
@@ -38,12 +39,12 @@ class CapturesAndProcessTest {
   void aNonMmsHttpBodyIsAFindingNotACrash() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] notMms = "This is not an MMS PDU at all".getBytes(StandardCharsets.US_ASCII);
-    CaptureWriter.writeSample(out, CaptureWriter.Format.PCAPNG, List.of(notMms));
+    SampleCapture.writeSample(out, CaptureWriter.Format.PCAPNG, List.of(notMms));
     Path f = dir.resolve("garbage.pcapng");
     Files.write(f, out.toByteArray());
     Tool.Outcome o = Tool.run("validate", f.toString()).assertNoStackTrace();
     assertEquals(1, o.status(), o::stdout);
-    assertTrue(o.stdout().contains("[frame "), o::stdout);
+    assertTrue(o.stdout().contains("[frame 4, "), o::stdout);
     assertTrue(o.stdout().contains("ERROR at 0 an MMS PDU starts with X-Mms-Message-Type (0x8C) (undecodable-not-a-pdu)"), o::stdout);
     Tool.Outcome hex = Tool.run("decode", "--hex", f.toString()).assertNoStackTrace();
     assertEquals(1, hex.status());

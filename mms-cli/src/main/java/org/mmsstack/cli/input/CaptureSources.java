@@ -4,19 +4,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.mmsstack.cli.capture.CaptureFinding;
-import org.mmsstack.cli.capture.CaptureFormat;
-import org.mmsstack.cli.capture.CaptureFormatException;
-import org.mmsstack.cli.capture.CaptureReader;
-import org.mmsstack.cli.capture.CaptureResult;
-import org.mmsstack.cli.capture.CapturedPdu;
-import org.mmsstack.cli.format.Codes;
-import org.mmsstack.encapsulation.Severity;
+import java.util.function.Consumer;
+import org.mmsstack.capture.CaptureConfig;
+import org.mmsstack.capture.CaptureFormat;
+import org.mmsstack.capture.CaptureFormatException;
+import org.mmsstack.capture.CaptureReader;
+import org.mmsstack.capture.CaptureResult;
+import org.mmsstack.capture.CapturedPdu;
+import org.mmsstack.encapsulation.Finding;
 
 /**
  * The input sources beyond raw PDUs: hex dumps, connectionless WSP push PDUs and pcap/pcapng
  * captures (frame number and timestamp in each item's origin). This is the one place that
- * connects the capture readers to the commands.
+ * connects the capture reader to the commands.
  */
 final class CaptureSources {
 
@@ -27,10 +27,29 @@ final class CaptureSources {
     return List.of(new Captures());
   }
 
+  /** The items of one capture read: its PDUs as they were found, then its findings. */
+  static void items(String fileName, CaptureResult r, Consumer<InputItem> out, boolean anyPdu) {
+    for (Finding f : r.findings()) {
+      out.accept(InputItem.defect(fileName, f.hasOffset() ? "offset " + f.offset() : null,
+          f.severity(), f.code() + ": " + f.message()));
+    }
+    if (!anyPdu && r.findings().isEmpty()) {
+      out.accept(InputItem.nothingFound(fileName,
+          "no MMS PDU found (" + r.format().name().toLowerCase(Locale.ROOT) + ")"));
+    }
+  }
+
+  /** The item of one PDU or MM4 mail found in a capture. */
+  static InputItem item(String fileName, CapturedPdu p) {
+    Instant time = p.frame() > 0 && !p.timestamp().equals(Instant.EPOCH) ? p.timestamp() : null;
+    if (p.kind() == CapturedPdu.Kind.MM4_MAIL) {
+      return InputItem.capturedMm4(fileName, origin(p), p.frame(), time, p.content());
+    }
+    return InputItem.captured(fileName, origin(p), p.frame(), time, p.content());
+  }
+
   /** pcap, pcapng, WSP push files and hex text, through {@link CaptureReader#extract(byte[])}. */
   private static final class Captures implements InputSource {
-
-    private final CaptureReader reader = new CaptureReader();
 
     @Override
     public boolean accepts(String fileName, byte[] content) {
@@ -41,51 +60,28 @@ final class CaptureSources {
     public List<InputItem> read(String fileName, byte[] content) {
       CaptureResult r;
       try {
-        r = reader.extract(content);
+        r = CaptureReader.extract(content, CaptureConfig.DEFAULT);
       } catch (CaptureFormatException e) {
         return List.of(InputItem.unrecognised(fileName, e.getMessage()));
       }
       List<InputItem> out = new ArrayList<>();
       for (CapturedPdu p : r.pdus()) {
-        out.add(InputItem.captured(fileName, origin(p), p.frame(),
-            p.frame() > 0 && !p.timestamp().equals(Instant.EPOCH) ? p.timestamp() : null, p.pdu()));
+        out.add(item(fileName, p));
       }
-      for (CaptureFinding f : r.findings()) {
-        String where = f.frame() > 0 ? "frame " + f.frame() : null;
-        String what = Codes.kebab(f.kind()) + ": " + f.detail()
-            + (f.offset() >= 0 ? " (offset " + f.offset() + ")" : "");
-        out.add(InputItem.defect(fileName, where, severity(f.kind()), what));
-      }
-      if (out.isEmpty()) {
-        out.add(InputItem.nothingFound(fileName,
-            "no MMS PDU found (" + r.format().name().toLowerCase(Locale.ROOT) + ")"));
-      }
+      items(fileName, r, out::add, !r.pdus().isEmpty());
       return out;
     }
+  }
 
-    /** Problems the reader recovered from, or that lose nothing MMS, are warnings; lost data is an error. */
-    private static Severity severity(CaptureFinding.Kind kind) {
-      switch (kind) {
-        case WSP_HEADERS_LENGTH_INCONSISTENT:
-        case UNSUPPORTED_LINK_TYPE:
-        case FINDINGS_SUPPRESSED:
-        case HTTP_CONTENT_ENCODING:
-          return Severity.WARNING;
-        default:
-          return Severity.ERROR;
+  private static String origin(CapturedPdu p) {
+    StringBuilder sb = new StringBuilder();
+    if (p.frame() > 0) {
+      sb.append("frame ").append(p.frame());
+      if (!p.timestamp().equals(Instant.EPOCH)) {
+        sb.append(", ").append(p.timestamp());
       }
+      sb.append(", ");
     }
-
-    private static String origin(CapturedPdu p) {
-      StringBuilder sb = new StringBuilder();
-      if (p.frame() > 0) {
-        sb.append("frame ").append(p.frame());
-        if (!p.timestamp().equals(Instant.EPOCH)) {
-          sb.append(", ").append(p.timestamp());
-        }
-        sb.append(", ");
-      }
-      return sb.append(p.transport()).toString();
-    }
+    return sb.append(p.description()).toString();
   }
 }

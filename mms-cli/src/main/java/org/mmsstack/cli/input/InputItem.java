@@ -74,6 +74,11 @@ public record InputItem(String file, String origin, long frame, Instant timestam
     return new InputItem(file, origin, frame, timestamp, pdu, null, null, null, false);
   }
 
+  /** An MM4 mail found in a capture (SMTP DATA). */
+  public static InputItem capturedMm4(String file, String origin, long frame, Instant timestamp, byte[] mail) {
+    return new InputItem(file, origin, frame, timestamp, mail, null, null, null, true);
+  }
+
   /** A readable input with nothing to report on. */
   public static InputItem nothingFound(String file, String problem) {
     return new InputItem(file, null, 0, null, null, problem, Problem.NOTHING_FOUND, Severity.INFO, false);

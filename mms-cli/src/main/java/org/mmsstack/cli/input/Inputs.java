@@ -1,19 +1,37 @@
 package org.mmsstack.cli.input;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.mmsstack.capture.CaptureConfig;
+import org.mmsstack.capture.CaptureFormat;
+import org.mmsstack.capture.CaptureFormatException;
+import org.mmsstack.capture.CaptureReader;
+import org.mmsstack.capture.CaptureResult;
 
-/** Turns the paths on a command line into PDUs: files are read, directories walked. */
+/**
+ * Turns the paths on a command line into PDUs: files are read, directories walked. Captures
+ * (pcap, pcapng, gzip-compressed or not) are streamed whatever their size, from a file or from
+ * standard input, and their PDUs handed on as they are found; other inputs (a PDU, MM4 mail, a hex
+ * dump, a WSP push) are read whole, up to {@link #MAX_FILE_SIZE}.
+ *
+ * <p>Immutable and thread-safe: several files may be read at once.
+ */
 public final class Inputs {
 
-  /** Input files above this size are refused before reading (a PDU is at most a few MB). */
+  /** Inputs that are not captures and are larger than this are refused before reading. */
   public static final long MAX_FILE_SIZE = 256L * 1024 * 1024;
+
+  /** Octets looked at to tell a capture from the other inputs. */
+  private static final int PROBE = 16;
 
   private final List<InputSource> sources;
 
@@ -52,29 +70,91 @@ public final class Inputs {
     return out;
   }
 
-  /** Reads one file; never throws (a problem becomes an item). */
+  /** Reads one file into a list; see {@link #read(Path, Consumer)}. */
   public List<InputItem> read(Path file) {
-    String name = file.toString();
-    byte[] content;
-    try {
-      if (Files.isDirectory(file)) {
-        return List.of(InputItem.unreadable(name, null, "is a directory"));
-      }
-      long size = Files.size(file);
-      if (size > MAX_FILE_SIZE) {
-        return List.of(InputItem.unreadable(name, null, "file of " + size + " octets is larger than "
-            + MAX_FILE_SIZE));
-      }
-      content = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      return List.of(InputItem.unreadable(name, null, "no such file"));
-    } catch (IOException e) {
-      return List.of(InputItem.unreadable(name, null, "cannot read: " + e.getMessage()));
-    }
-    return read(name, content);
+    List<InputItem> out = new ArrayList<>();
+    read(file, out::add);
+    return out;
   }
 
-  /** Reads content already in memory (standard input, tests). */
+  /** Reads one file, handing each item to {@code out} as it is found; never throws (a problem becomes an item). */
+  public void read(Path file, Consumer<InputItem> out) {
+    String name = file.toString();
+    if (Files.isDirectory(file)) {
+      out.accept(InputItem.unreadable(name, null, "is a directory"));
+      return;
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      read(name, in, Files.size(file), out);
+    } catch (NoSuchFileException e) {
+      out.accept(InputItem.unreadable(name, null, "no such file"));
+    } catch (IOException e) {
+      out.accept(InputItem.unreadable(name, null, "cannot read: " + e.getMessage()));
+    }
+  }
+
+  /**
+   * Reads a stream (standard input) to its end, handing each item to {@code out} as it is found;
+   * never throws. A capture is streamed; any other input longer than {@link #MAX_FILE_SIZE} is
+   * refused, never cut short. The stream is not closed.
+   */
+  public void read(String name, InputStream in, Consumer<InputItem> out) {
+    try {
+      read(name, in, -1, out);
+    } catch (IOException e) {
+      out.accept(InputItem.unreadable(name, null, "cannot read: " + e.getMessage()));
+    }
+  }
+
+  private void read(String name, InputStream raw, long size, Consumer<InputItem> out)
+      throws IOException {
+    BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+    in.mark(PROBE);
+    byte[] head = in.readNBytes(PROBE);
+    in.reset();
+    CaptureFormat kind = CaptureFormat.detect(head);
+    if (kind == CaptureFormat.PCAP || kind == CaptureFormat.PCAPNG || kind == CaptureFormat.GZIP) {
+      capture(name, in, out);
+      return;
+    }
+    if (size > MAX_FILE_SIZE) {
+      out.accept(InputItem.unreadable(name, null, "file of " + size + " octets is not a capture and"
+          + " larger than " + MAX_FILE_SIZE));
+      return;
+    }
+    byte[] content = in.readNBytes((int) MAX_FILE_SIZE + 1);
+    if (content.length > MAX_FILE_SIZE) {
+      out.accept(InputItem.unreadable(name, null, "input of more than " + MAX_FILE_SIZE
+          + " octets is not a capture; refused"));
+      return;
+    }
+    read(name, content).forEach(out);
+  }
+
+  /** Streams a capture: its PDUs as they are found, then its findings. */
+  private static void capture(String name, InputStream in, Consumer<InputItem> out) {
+    boolean[] any = new boolean[1];
+    CaptureResult r;
+    try {
+      r = CaptureReader.read(in, CaptureConfig.DEFAULT, p -> {
+        any[0] = true;
+        out.accept(CaptureSources.item(name, p));
+      });
+    } catch (CaptureFormatException e) {
+      out.accept(InputItem.unrecognised(name, e.getMessage()));
+      return;
+    } catch (IOException e) {
+      out.accept(InputItem.unreadable(name, null, "cannot read: " + e.getMessage()));
+      return;
+    } catch (RuntimeException e) {
+      // A reader bug must not end the run: report it like a corrupt input.
+      out.accept(InputItem.unreadable(name, null, "cannot read: " + e));
+      return;
+    }
+    CaptureSources.items(name, r, out, any[0]);
+  }
+
+  /** Reads content already in memory (tests, inputs that are not captures). */
   public List<InputItem> read(String name, byte[] content) {
     if (content.length == 0) {
       return List.of(InputItem.unreadable(name, null, "empty file"));

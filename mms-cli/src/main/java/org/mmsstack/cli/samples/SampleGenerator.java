@@ -16,7 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mmsstack.cli.capture.CaptureWriter;
+import org.mmsstack.capture.CaptureWriter;
 import org.mmsstack.encapsulation.DeliveryInd;
 import org.mmsstack.encapsulation.MmsVersion;
 import org.mmsstack.encapsulation.NotificationInd;
@@ -243,7 +243,7 @@ public final class SampleGenerator {
         pdus.get("m-read-orig-ind.mms"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      CaptureWriter.writeSample(out, CaptureWriter.Format.PCAP, exchange);
+      SampleCapture.writeSample(out, CaptureWriter.Format.PCAP, exchange);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
     }

@@ -1,0 +1,160 @@
+package org.mmsstack.capture;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mmsstack.capture.TestCaptures.concat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WspPushParserTest {
+
+  @Test
+  void everyCorpusPushDecodesToAnMmsNotification() throws IOException {
+    Path dir = TestCaptures.corpus("wsp-push");
+    List<Path> files = TestCaptures.files(dir);
+    assertFalse(files.isEmpty(), "no files under " + dir);
+    for (Path f : files) {
+      byte[] b = Files.readAllBytes(f);
+      assertEquals(CaptureFormat.WSP_PUSH, CaptureFormat.detect(b), f.toString());
+      WspPush p = WspPushParser.parse(b);
+      assertTrue(p.isMmsMessage(), f + ": " + p);
+      byte[] body = p.body();
+      assertTrue(body.length > 2, f.toString());
+      assertEquals((byte) 0x8C, body[0], f.toString());
+      assertEquals((byte) 0x82, body[1], f + " m-notification-ind");
+      assertEquals(b.length, 2 + uintvarLength(b) + p.headers().length + body.length);
+      // The MMS body of a push is a PDU of its own; when the corpus keeps it, it must match.
+      for (org.mmsstack.encapsulation.Finding finding : p.findings()) {
+        assertEquals(CaptureFindingCodes.WSP_HEADERS_LENGTH_INCONSISTENT, finding.code(),
+            f.toString());
+      }
+    }
+  }
+
+  @Test
+  void corpusPushBodiesMatchTheCorpusPdus() throws IOException {
+    Path pushes = TestCaptures.corpus("wsp-push");
+    Path pdus = TestCaptures.corpus("pdus");
+    // file names as index.tsv pairs them: pushbody-<push name>.mms or the mmsd inline arrays
+    Object[][] pairs = {
+        {"mmsd/inline-push1.wsp", "mmsd/inline-notify-ind-1.mms"},
+        {"mmsd/inline-push2.wsp", "mmsd/inline-notify-ind-2.mms"},
+        {"nuntium/m-notification.ind_success", "nuntium/pushbody-m-notification.ind_success.mms"},
+        {"python-messaging/inline-test_wap-TestSmsWapPush-data.wsp",
+            "python-messaging/pushbody-test_wap-TestSmsWapPush-data.mms"},
+    };
+    for (Object[] pair : pairs) {
+      Path push = pushes.resolve((String) pair[0]);
+      Path pdu = pdus.resolve((String) pair[1]);
+      if (Files.exists(push) && Files.exists(pdu)) {
+        assertArrayEquals(Files.readAllBytes(pdu),
+            WspPushParser.parse(Files.readAllBytes(push)).body(), push.toString());
+      }
+    }
+  }
+
+  @Test
+  void aospPushWithHeadersLengthZeroIsRecoveredWithAFinding() throws IOException {
+    Path f = TestCaptures.corpus("wsp-push")
+        .resolve("aosp-telephony/inline-testDispatchWapPduFromBlockedNumber.wsp");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(f), f + " absent");
+    WspPush p = WspPushParser.parse(Files.readAllBytes(f));
+    assertEquals(0, p.headersLength());
+    assertEquals(1, p.findings().size());
+    assertEquals(CaptureFindingCodes.WSP_HEADERS_LENGTH_INCONSISTENT, p.findings().get(0).code());
+    assertEquals(2, p.findings().get(0).offset());
+    assertEquals(WspContentType.Form.TEXT, p.contentType().form());
+    assertEquals("application/vnd.wap.mms-message", p.contentType().mediaType());
+    assertEquals(32, p.headers().length); // the text and its NUL
+    assertEquals((byte) 0x8C, p.body()[0]);
+  }
+
+  @Test
+  void decodesShortGeneralAndTextContentTypes() throws CaptureFormatException {
+    byte[] body = {(byte) 0x8C, (byte) 0x82, 0x01};
+    WspPush shortForm = WspPushParser.parse(concat(new byte[] {9, 7, 1, (byte) 0xBE}, body));
+    assertTrue(shortForm.isConfirmed());
+    assertEquals(0x3E, shortForm.contentType().wellKnownCode());
+    assertArrayEquals(body, shortForm.body());
+    assertEquals(List.of(), shortForm.findings());
+
+    // general form: Value-length 3, media 0xBE, parameter charset (0x81) utf-8 (0xEA)
+    WspPush general = WspPushParser.parse(concat(new byte[] {1, 6, 4, 3, (byte) 0xBE,
+        (byte) 0x81, (byte) 0xEA}, body));
+    assertEquals(WspContentType.Form.GENERAL, general.contentType().form());
+    assertTrue(general.isMmsMessage());
+    assertEquals(4, general.contentType().encodedLength());
+    assertArrayEquals(body, general.body());
+
+    // general form with a text media type and Length-quote
+    byte[] media = "Application/Vnd.Wap.Mms-Message\0".getBytes(StandardCharsets.US_ASCII);
+    WspPush quoted = WspPushParser.parse(concat(new byte[] {1, 6, (byte) (media.length + 2), 0x1F,
+        (byte) media.length}, media, body));
+    assertTrue(quoted.isMmsMessage());
+    assertArrayEquals(body, quoted.body());
+
+    // another content type (SI) is decoded but is not MMS
+    WspPush si = WspPushParser.parse(new byte[] {1, 6, 1, (byte) 0xAE, 0x02});
+    assertFalse(si.isMmsMessage());
+    assertEquals("application/vnd.wap.sic", si.contentType().mediaType());
+
+    // a non-minimal uintvar Headers-Length (80 83) is accepted
+    WspPush nonMinimal = WspPushParser.parse(concat(new byte[] {1, 6, (byte) 0x80, 3,
+        (byte) 0xBE, (byte) 0xAF, (byte) 0x84}, body));
+    assertArrayEquals(body, nonMinimal.body());
+  }
+
+  @Test
+  void truncatedHeadersGiveAnEmptyBodyAndAFinding() throws CaptureFormatException {
+    WspPush p = WspPushParser.parse(new byte[] {1, 6, 10, (byte) 0xBE, (byte) 0xAF});
+    assertEquals(0, p.body().length);
+    assertEquals(CaptureFindingCodes.WSP_MALFORMED, p.findings().get(0).code());
+  }
+
+  @Test
+  void rejectsWhatIsNotAPushNamingTheOffset() {
+    assertOffset(1, new byte[] {1, 0x04, 0, 0});
+    assertOffset(2, new byte[] {1, 6, (byte) 0x81, (byte) 0x81, (byte) 0x81, (byte) 0x81,
+        (byte) 0x81, 1});
+    assertOffset(2, new byte[] {1, 6, (byte) 0x81});
+    assertOffset(3, new byte[] {1, 6, 5});
+    assertOffset(2, new byte[] {1, 6});
+    assertOffset(3, new byte[] {1, 6, 4, 'a', 'b', 'c'});
+    assertOffset(3, new byte[] {1, 6, 4, 9, (byte) 0xBE});
+    assertOffset(3, new byte[] {1, 6, 4, 0, (byte) 0xBE});
+  }
+
+  private static void assertOffset(long offset, byte[] b) {
+    CaptureFormatException e = assertThrows(CaptureFormatException.class,
+        () -> WspPushParser.parse(b));
+    assertEquals(CaptureFormatException.Reason.NOT_A_WSP_PUSH, e.reason());
+    assertEquals(offset, e.offset(), e.getMessage());
+  }
+
+  @Test
+  void leavesTheInputUnchanged() throws CaptureFormatException {
+    byte[] b = {1, 6, 1, (byte) 0xBE, (byte) 0x8C, (byte) 0x82};
+    byte[] copy = b.clone();
+    WspPush p = WspPushParser.parse(b);
+    assertArrayEquals(copy, b);
+    p.body()[0] = 0;
+    assertEquals((byte) 0x8C, p.body()[0]);
+    assertEquals(p, WspPushParser.parse(copy));
+  }
+
+  private static int uintvarLength(byte[] b) {
+    int i = 2;
+    while ((b[i] & 0x80) != 0) {
+      i++;
+    }
+    return i - 1;
+  }
+}
