@@ -46,8 +46,16 @@ import org.mmsstack.mm4.smtp.internal.LineReader;
  * exceed {@link SmtpClientConfig#maxLineLength()}. Bare LF and bare CR become CR LF and lines
  * starting with '.' are dot-stuffed; the caller's array is not changed.
  *
- * <p>After a refused command the connection stays usable; after a lost connection, a timeout or
- * a 421 reply it is closed and further calls fail with {@link SmtpException.Reason#CLIENT_CLOSED}.
+ * <p>Time: every wait for a reply is bounded by {@link SmtpClientConfig#readTimeout()}, and
+ * {@code connect} and each {@code send} as a whole by {@link SmtpClientConfig#transactionTimeout()}
+ * (a timer cuts the connection, so a server that drips its replies or stops reading the content
+ * cannot hold the caller: {@link SmtpException.Reason#DEADLINE}). A reply that arrives while the
+ * content is still being sent is never taken for the final reply: the message is not delivered
+ * ({@link SmtpException.Reason#EARLY_REPLY}, with that reply) and the connection is closed.
+ *
+ * <p>After a refused command the connection stays usable; after a lost connection, a timeout,
+ * an early reply or a 421 reply it is closed and further calls fail with
+ * {@link SmtpException.Reason#CLIENT_CLOSED}.
  * Not thread-safe: use one connection per thread.
  */
 public final class SmtpClient implements AutoCloseable {
