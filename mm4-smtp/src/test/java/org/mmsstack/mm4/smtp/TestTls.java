@@ -40,6 +40,10 @@ final class TestTls {
     final SSLContext strangerClientContext;
 
     static final String PEER = "mmsc.peer.test";
+
+    /** The key material of {@link #serverContext}, for contexts that trust other peers too. */
+    final javax.net.ssl.KeyManager[] serverKeys;
+    final X509Certificate serverCertificate;
     static final String INTRUDER = "intruder.test";
 
     private TestTls() throws Exception {
@@ -53,6 +57,8 @@ final class TestTls {
         kmf.init(keyStore, PASSWORD);
         serverContext = SSLContext.getInstance("TLS");
         serverContext.init(kmf.getKeyManagers(), null, null);
+        serverKeys = kmf.getKeyManagers();
+        serverCertificate = certificate;
 
         KeyStore trustStore = KeyStore.getInstance("PKCS12");
         trustStore.load(null, null);
@@ -86,14 +92,14 @@ final class TestTls {
         strangerClientContext.init(keys(strangerKey, strangerCert), tmf.getTrustManagers(), null);
     }
 
-    private static KeyPair keyPair() throws Exception {
+    static KeyPair keyPair() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
         return generator.generateKeyPair();
     }
 
     /** A self-signed certificate for {@code dnsName} (and 127.0.0.1 when it is the server's), valid for a day. */
-    private static X509Certificate selfSigned(String dnsName, KeyPair keyPair, boolean server) throws Exception {
+    static X509Certificate selfSigned(String dnsName, KeyPair keyPair, boolean server) throws Exception {
         X500Name name = new X500Name("CN=" + dnsName);
         long now = System.currentTimeMillis();
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now), new Date(now - 86_400_000L),
@@ -106,7 +112,7 @@ final class TestTls {
                 .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keyPair.getPrivate())));
     }
 
-    private static javax.net.ssl.KeyManager[] keys(KeyPair keyPair, X509Certificate certificate) throws Exception {
+    static javax.net.ssl.KeyManager[] keys(KeyPair keyPair, X509Certificate certificate) throws Exception {
         KeyStore keyStore = KeyStore.getInstance("PKCS12");
         keyStore.load(null, null);
         keyStore.setKeyEntry("key", keyPair.getPrivate(), PASSWORD, new X509Certificate[] {certificate});
@@ -115,7 +121,7 @@ final class TestTls {
         return kmf.getKeyManagers();
     }
 
-    private static javax.net.ssl.TrustManager[] trusting(X509Certificate... certificates) throws Exception {
+    static javax.net.ssl.TrustManager[] trusting(X509Certificate... certificates) throws Exception {
         KeyStore trustStore = KeyStore.getInstance("PKCS12");
         trustStore.load(null, null);
         for (int i = 0; i < certificates.length; i++) {
