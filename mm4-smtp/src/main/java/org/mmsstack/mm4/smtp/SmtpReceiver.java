@@ -45,7 +45,8 @@ import org.mmsstack.mm4.smtp.internal.ServerSession;
  * {@link SmtpReceiverConfig#maxConnectionsPerPeer()} from one address and, once the receiver is
  * half full, no more than a fair share per address; others get 421 and are closed. Each command
  * line must arrive within the command timeout, DATA at the minimum rate, and the whole connection
- * ends at the session timeout, so a peer that drips octets cannot keep a slot. Failing accepts
+ * ends at the session timeout, so a peer that drips octets cannot keep a slot; a TLS handshake
+ * must finish within the command timeout. Failing accepts
  * (too many open files) are logged and retried with an exponential back-off instead of spinning.
  * Everything is logged through {@link System.Logger} (logger
  * {@code org.mmsstack.mm4.smtp.SmtpReceiver}) and reported to the configuration's
@@ -295,9 +296,16 @@ public final class SmtpReceiver implements AutoCloseable {
         if (parameters != null) {
             ssl.setSSLParameters(parameters);
         }
-        // The handshake reads outside the paced stream: bound it by the idle timeout and the session deadline.
+        // The handshake reads outside the paced stream: each read is bounded by the idle timeout and
+        // the session deadline, and the whole handshake, like a command, by the command timeout.
         ssl.setSoTimeout(paced.sessionRemainingMillis());
-        ssl.startHandshake();
+        ScheduledFuture<?> cut = watchdog.schedule(() -> closeQuietly(socket), config.commandTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
+        try {
+            ssl.startHandshake();
+        } finally {
+            cut.cancel(false);
+        }
         return ssl;
     }
 

@@ -64,13 +64,18 @@ final class RecordingListener implements SmtpReceiverListener {
 
     /** Waits up to {@code millis} for an event starting with {@code prefix}. */
     boolean await(String prefix, long millis) throws InterruptedException {
+        return awaitCount(prefix, 1, millis) >= 1;
+    }
+
+    /**
+     * Waits up to {@code millis} for {@code n} events starting with {@code prefix} (the receiver reports
+     * a closed connection just after the peer sees it closed); returns the count then.
+     */
+    long awaitCount(String prefix, long n, long millis) throws InterruptedException {
         long end = System.nanoTime() + millis * 1_000_000;
-        while (System.nanoTime() < end) {
-            if (count(prefix) > 0) {
-                return true;
-            }
+        while (System.nanoTime() < end && count(prefix) < n) {
             Thread.sleep(20);
         }
-        return count(prefix) > 0;
+        return count(prefix);
     }
 }

@@ -209,8 +209,7 @@ class SmtpProtocolTest {
             assertTrue(c.command("MAIL FROM:<a@example.org>").startsWith("530 5.7.0"));
         }
         assertTrue(delivered.isEmpty());
-        assertTrue(listener.await("tls-failed", 2000));
-        assertEquals(2, listener.count("tls-failed"), listener.events.toString());
+        assertEquals(2, listener.awaitCount("tls-failed", 2, 2000), listener.events.toString());
     }
 
     @Test

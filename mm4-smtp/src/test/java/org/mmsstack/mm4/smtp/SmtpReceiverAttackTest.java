@@ -91,7 +91,7 @@ class SmtpReceiverAttackTest {
                 assertTrue(d.lastLine().startsWith("421 4.4.2"), d.lastLine());
             }
         }
-        assertEquals(4, listener.count("closed 127.0.0.2 command-timeout"), listener.events.toString());
+        assertEquals(4, listener.awaitCount("closed 127.0.0.2 command-timeout", 4, 2000), listener.events.toString());
         long end = System.nanoTime() + 2_000_000_000L;
         while (receiver.activeConnections() > 0 && System.nanoTime() < end) {
             Thread.sleep(10);

@@ -460,8 +460,9 @@ public final class ServerSession {
             if (outcome == null) {
                 refuseMessage(peer, envelope, 451, "4.3.0 Local error in processing", "handler-failed");
             } else if (outcome.isAccepted()) {
-                reply(outcome.code(), outcome.text());
+                // Reported before the reply: the handler has taken the message over either way.
                 listener.messageAccepted(peer, envelope, size);
+                reply(outcome.code(), outcome.text());
             } else {
                 refuseMessage(peer, envelope, outcome.code(), outcome.text(), "handler");
             }
@@ -471,8 +472,8 @@ public final class ServerSession {
 
     private void refuseMessage(SmtpPeer peer, SmtpEnvelope envelope, int code, String text, String reason)
             throws IOException {
-        reply(code, text);
         listener.messageRefused(peer, envelope, code, reason);
+        reply(code, text);
     }
 
     private void resetTransaction() {
