@@ -417,18 +417,21 @@ public final class SmtpClient implements AutoCloseable {
     }
 
     /**
-     * Says QUIT, waits for 221 and closes the connection (closed also when this throws).
+     * Says QUIT, waits for 221 (at most the transaction timeout) and closes the connection (closed
+     * also when this throws).
      *
      * @throws SmtpException when the reply is not 221 or the connection fails
      */
     public void quit() throws SmtpException {
         ensureOpen(SmtpPhase.QUIT);
+        armDeadline();
         try {
             SmtpReply reply = command("QUIT", SmtpPhase.QUIT);
             if (reply.code() != 221) {
                 throw SmtpException.rejected(SmtpPhase.QUIT, reply, List.of());
             }
         } finally {
+            disarmDeadline();
             closeSocket();
         }
     }

@@ -55,6 +55,26 @@ class SmtpClientDeadlineTest {
     }
 
     @Test
+    void closeDoesNotWaitLongerThanTheDeadlineForADrippedQuitReply() throws Exception {
+        ScriptedPeer.Script script = (line, peer) -> {
+            if (line.startsWith("QUIT")) {
+                drip(peer, "221 2.0.0 goodbye, slowly, very slowly indeed", 100);
+                return false;
+            }
+            return ScriptedPeer.wellBehaved().onCommand(line, peer);
+        };
+        try (ScriptedPeer peer = new ScriptedPeer("220 peer.test", script)) {
+            SmtpClient client = SmtpClient.connect("127.0.0.1", peer.port(), SmtpClientConfig.builder()
+                    .readTimeout(Duration.ofSeconds(2)).transactionTimeout(Duration.ofSeconds(1)).build());
+            long started = System.nanoTime();
+            client.close();
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(millis >= 900 && millis < 2500, "close took " + millis + " ms");
+            assertFalse(client.isOpen());
+        }
+    }
+
+    @Test
     void aServerThatStopsReadingTheContentIsCutAtTheTransactionDeadline() throws Exception {
         ScriptedPeer.Script script = (line, peer) -> {
             if (line.startsWith("DATA")) {
