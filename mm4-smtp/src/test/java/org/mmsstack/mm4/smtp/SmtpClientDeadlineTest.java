@@ -48,7 +48,7 @@ class SmtpClientDeadlineTest {
             long millis = (System.nanoTime() - started) / 1_000_000;
             assertEquals(SmtpException.Reason.DEADLINE, e.reason(), e.toString());
             assertEquals(SmtpPhase.MAIL, e.phase());
-            assertTrue(millis >= 900 && millis < 2500, "gave up after " + millis + " ms");
+            assertTrue(millis >= 900 && millis < 5000, "gave up after " + millis + " ms");
             assertFalse(client.isOpen());
             client.close();
         }
@@ -69,7 +69,7 @@ class SmtpClientDeadlineTest {
             long started = System.nanoTime();
             client.close();
             long millis = (System.nanoTime() - started) / 1_000_000;
-            assertTrue(millis >= 900 && millis < 2500, "close took " + millis + " ms");
+            assertTrue(millis >= 900 && millis < 5000, "close took " + millis + " ms");
             assertFalse(client.isOpen());
         }
     }
