@@ -418,17 +418,21 @@ public final class SmtpReceiverConfig {
         /**
          * Builds the configuration.
          *
-         * @throws IllegalStateException when implicit TLS is asked for without an SSL context
+         * @throws IllegalArgumentException naming the setting when implicit TLS, required TLS or
+         *     allowed client names are asked for without an SSL context
          */
         public SmtpReceiverConfig build() {
-            if (implicitTls && sslContext == null) {
-                throw new IllegalStateException("implicitTls needs an sslContext");
-            }
-            if (requireTls && sslContext == null) {
-                throw new IllegalStateException("requireTls needs an sslContext");
-            }
-            if (!allowedClientNames.isEmpty() && sslContext == null) {
-                throw new IllegalStateException("allowedClientNames needs an sslContext");
+            if (sslContext == null) {
+                if (implicitTls) {
+                    throw new IllegalArgumentException("implicitTls: true (expected: an sslContext)");
+                }
+                if (requireTls) {
+                    throw new IllegalArgumentException("requireTls: true (expected: an sslContext)");
+                }
+                if (!allowedClientNames.isEmpty()) {
+                    throw new IllegalArgumentException("allowedClientNames: " + allowedClientNames
+                            + " (expected: an sslContext that can verify client certificates)");
+                }
             }
             return new SmtpReceiverConfig(this);
         }
