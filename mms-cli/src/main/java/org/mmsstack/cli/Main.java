@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mms", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Decode, validate and encode binary MMS PDUs (OMA MMS Encapsulation 1.0-1.3); decode and "
         + "validate MM4 messages (3GPP TS 23.140 mail) and the routing extension fields.",
-    subcommands = {DecodeCommand.class, ValidateCommand.class, EncodeCommand.class,
+    subcommands = {DecodeCommand.class, ValidateCommand.class, EncodeCommand.class, Mm4Command.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:clean", "1:findings of severity ERROR, or a PDU that cannot be decoded or encoded",

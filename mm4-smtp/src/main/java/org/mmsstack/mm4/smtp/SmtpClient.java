@@ -2,6 +2,7 @@ package org.mmsstack.mm4.smtp;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -19,6 +20,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -42,15 +46,29 @@ import org.mmsstack.mm4.smtp.internal.LineReader;
  * exceed {@link SmtpClientConfig#maxLineLength()}. Bare LF and bare CR become CR LF and lines
  * starting with '.' are dot-stuffed; the caller's array is not changed.
  *
- * <p>After a refused command the connection stays usable; after a lost connection, a timeout or
- * a 421 reply it is closed and further calls fail with {@link SmtpException.Reason#CLIENT_CLOSED}.
+ * <p>Time: every wait for a reply is bounded by {@link SmtpClientConfig#readTimeout()}, and
+ * {@code connect} and each {@code send} as a whole by {@link SmtpClientConfig#transactionTimeout()}
+ * (a timer cuts the connection, so a server that drips its replies or stops reading the content
+ * cannot hold the caller: {@link SmtpException.Reason#DEADLINE}). A reply that arrives while the
+ * content is still being sent is never taken for the final reply: the message is not delivered
+ * ({@link SmtpException.Reason#EARLY_REPLY}, with that reply) and the connection is closed.
+ *
+ * <p>After a refused command the connection stays usable; after a lost connection, a timeout,
+ * an early reply or a 421 reply it is closed and further calls fail with
+ * {@link SmtpException.Reason#CLIENT_CLOSED}.
  * Not thread-safe: use one connection per thread.
  */
 public final class SmtpClient implements AutoCloseable {
+    /** Cuts connections whose step outlives the transaction timeout; shared by all clients. */
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlineTimer();
+
     private final SmtpClientConfig config;
     private final String host;
     private Socket socket;
+    private InputStream rawIn;
     private LineReader reader;
+    private volatile boolean deadlineHit;
+    private ScheduledFuture<?> deadlineTask;
     private OutputStream out;
     private boolean tls;
     private boolean open;
@@ -83,27 +101,68 @@ public final class SmtpClient implements AutoCloseable {
             throw new IllegalArgumentException("port: " + port + " (expected: 1 ~ 65535)");
         }
         SmtpClient client = new SmtpClient(config, host);
+        client.armDeadline();
         try {
             client.open(port);
             return client;
         } catch (SmtpException e) {
             client.closeSocket();
             throw e;
+        } finally {
+            client.disarmDeadline();
+        }
+    }
+
+    private static ScheduledThreadPoolExecutor deadlineTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "smtp-client-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+
+    /**
+     * Starts the transaction deadline: when it passes, the socket is closed from the timer thread,
+     * which makes the blocked read or write fail at once; the failure is then reported as
+     * {@link SmtpException.Reason#DEADLINE}. Read timeouts alone cannot do this: a server that
+     * sends one octet per read timeout, or stops reading, would hold the client for ever.
+     */
+    private void armDeadline() {
+        deadlineHit = false;
+        deadlineTask = DEADLINES.schedule(() -> {
+            deadlineHit = true;
+            Socket s = socket;
+            if (s != null) {
+                closeQuietly(s);
+            }
+        }, config.transactionTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void disarmDeadline() {
+        if (deadlineTask != null) {
+            deadlineTask.cancel(false);
+            deadlineTask = null;
         }
     }
 
     private void open(int port) throws SmtpException {
         Socket s = new Socket();
+        socket = s;
         try {
             s.connect(new InetSocketAddress(host, port), (int) config.connectTimeout().toMillis());
             s.setSoTimeout((int) config.readTimeout().toMillis());
         } catch (IOException e) {
             closeQuietly(s);
+            if (deadlineHit) {
+                throw SmtpException.deadline(SmtpPhase.CONNECT, null, List.of(), false,
+                        config.transactionTimeout().toMillis(), e);
+            }
             throw e instanceof SocketTimeoutException
                     ? SmtpException.timeout(SmtpPhase.CONNECT, null, List.of(), false, e)
                     : SmtpException.connectionLost(SmtpPhase.CONNECT, null, List.of(), false, e);
         }
-        socket = s;
         open = true;
         if (config.tlsMode() == SmtpTlsMode.IMPLICIT) {
             upgradeToTls(SmtpPhase.CONNECT, port);
@@ -131,7 +190,8 @@ public final class SmtpClient implements AutoCloseable {
 
     private void attachStreams() throws SmtpException {
         try {
-            reader = new LineReader(socket.getInputStream(), config.maxReplyLineLength());
+            rawIn = socket.getInputStream();
+            reader = new LineReader(rawIn, config.maxReplyLineLength());
             out = new BufferedOutputStream(socket.getOutputStream(), 8192);
         } catch (IOException e) {
             throw ioFailure(SmtpPhase.CONNECT, e);
@@ -157,6 +217,9 @@ public final class SmtpClient implements AutoCloseable {
         } catch (SocketTimeoutException e) {
             throw failAndClose(SmtpException.timeout(phase, lastReply, List.of(), false, e));
         } catch (IOException e) {
+            if (deadlineHit) {
+                throw ioFailure(phase, e);
+            }
             throw failAndClose(SmtpException.tlsFailed(phase, e));
         }
         attachStreams();
@@ -234,6 +297,16 @@ public final class SmtpClient implements AutoCloseable {
             throw SmtpException.messageTooLarge(scan.normalizedSize, sizeLimit);
         }
 
+        armDeadline();
+        try {
+            return transaction(envelope, message, scan, eightBit);
+        } finally {
+            disarmDeadline();
+        }
+    }
+
+    private SmtpSendResult transaction(SmtpEnvelope envelope, byte[] message, DataEncoding.Scan scan, boolean eightBit)
+            throws SmtpException {
         if (transactionStarted) {
             reset();
         }
@@ -269,11 +342,28 @@ public final class SmtpClient implements AutoCloseable {
         if (reply.code() != 354) {
             throw SmtpException.rejected(SmtpPhase.DATA, reply, results);
         }
+        boolean complete;
         try {
-            DataEncoding.write(message, out);
+            complete = DataEncoding.write(message, out, this::replyWaiting);
             out.flush();
         } catch (IOException e) {
+            if (deadlineHit) {
+                throw ioFailure(SmtpPhase.MESSAGE, e);
+            }
+            // A server that refuses mid-content usually replies and closes, and our write then fails:
+            // its reply, if it got through, says more than the broken pipe.
+            SmtpReply early = earlyReplyAfterFailure();
+            if (early != null) {
+                throw failAndClose(SmtpException.earlyReply(early, results));
+            }
             throw ioFailure(SmtpPhase.MESSAGE, e);
+        }
+        if (!complete) {
+            // RFC 5321 section 4.1.1.4: the reply to DATA content comes after the end-of-data mark.
+            // One that comes before is a refusal (or a broken server); never a 250 for this message.
+            // The server's reading of the rest of our content is unknown, so the connection is done.
+            SmtpReply early = readReply(SmtpPhase.MESSAGE);
+            throw failAndClose(SmtpException.earlyReply(early, results));
         }
         contentSent = true;
         reply = readReply(SmtpPhase.MESSAGE);
@@ -282,6 +372,22 @@ public final class SmtpClient implements AutoCloseable {
             throw SmtpException.rejected(SmtpPhase.MESSAGE, reply, results);
         }
         return new SmtpSendResult(envelope, results, reply);
+    }
+
+    private boolean replyWaiting() throws IOException {
+        out.flush();
+        return reader.hasBufferedInput() || rawIn.available() > 0;
+    }
+
+    private SmtpReply earlyReplyAfterFailure() {
+        try {
+            if (!open || !(reader.hasBufferedInput() || rawIn.available() > 0)) {
+                return null;
+            }
+            return readReply(SmtpPhase.MESSAGE);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private long serverSizeLimit() {
@@ -311,18 +417,21 @@ public final class SmtpClient implements AutoCloseable {
     }
 
     /**
-     * Says QUIT, waits for 221 and closes the connection (closed also when this throws).
+     * Says QUIT, waits for 221 (at most the transaction timeout) and closes the connection (closed
+     * also when this throws).
      *
      * @throws SmtpException when the reply is not 221 or the connection fails
      */
     public void quit() throws SmtpException {
         ensureOpen(SmtpPhase.QUIT);
+        armDeadline();
         try {
             SmtpReply reply = command("QUIT", SmtpPhase.QUIT);
             if (reply.code() != 221) {
                 throw SmtpException.rejected(SmtpPhase.QUIT, reply, List.of());
             }
         } finally {
+            disarmDeadline();
             closeSocket();
         }
     }
@@ -474,6 +583,10 @@ public final class SmtpClient implements AutoCloseable {
 
     private SmtpException ioFailure(SmtpPhase phase, IOException e) {
         closeSocket();
+        if (deadlineHit) {
+            return SmtpException.deadline(phase, lastReply, currentRecipients, contentSent,
+                    config.transactionTimeout().toMillis(), e);
+        }
         if (e instanceof SocketTimeoutException) {
             return SmtpException.timeout(phase, lastReply, currentRecipients, contentSent, e);
         }

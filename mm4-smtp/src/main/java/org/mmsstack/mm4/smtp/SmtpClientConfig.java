@@ -6,10 +6,10 @@ import javax.net.ssl.SSLContext;
 import org.mmsstack.mm4.smtp.internal.AddressSyntax;
 
 /**
- * Settings of an {@link SmtpClient}. Immutable; made with {@link #builder()}.
+ * Settings of an {@link SmtpClient}. Immutable and thread-safe; made with {@link #builder()}.
  * {@link #DEFAULT} is plain TCP, 30 s connect and 5 min read timeout (RFC 5321 section 4.5.3.2
- * suggests up to 10 min for the final reply after DATA), and the RFC 5321 line limit of 998
- * octets.
+ * suggests up to 10 min for the final reply after DATA), 15 min per transaction, and the RFC 5321
+ * line limit of 998 octets.
  */
 public final class SmtpClientConfig {
     /** Plain TCP with default timeouts. */
@@ -18,6 +18,7 @@ public final class SmtpClientConfig {
     private final String helloName;
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final Duration transactionTimeout;
     private final SmtpTlsMode tlsMode;
     private final SSLContext sslContext;
     private final boolean verifyHostname;
@@ -29,6 +30,7 @@ public final class SmtpClientConfig {
         this.helloName = b.helloName;
         this.connectTimeout = b.connectTimeout;
         this.readTimeout = b.readTimeout;
+        this.transactionTimeout = b.transactionTimeout;
         this.tlsMode = b.tlsMode;
         this.sslContext = b.sslContext;
         this.verifyHostname = b.verifyHostname;
@@ -48,6 +50,7 @@ public final class SmtpClientConfig {
         b.helloName = helloName;
         b.connectTimeout = connectTimeout;
         b.readTimeout = readTimeout;
+        b.transactionTimeout = transactionTimeout;
         b.tlsMode = tlsMode;
         b.sslContext = sslContext;
         b.verifyHostname = verifyHostname;
@@ -70,6 +73,17 @@ public final class SmtpClientConfig {
     /** Longest wait for any single reply (and for the TLS handshake). */
     public Duration readTimeout() {
         return readTimeout;
+    }
+
+    /**
+     * Longest time for one whole step: {@link SmtpClient#connect} (TCP, greeting, EHLO, TLS) or
+     * one {@link SmtpClient#send} (MAIL to the final reply). Read timeouts bound each wait; this
+     * bounds their sum, so a server that drips its replies (or stops reading the content) cannot
+     * hold the client beyond it: the connection is cut and the step fails with
+     * {@link SmtpException.Reason#DEADLINE}. Default 15 min.
+     */
+    public Duration transactionTimeout() {
+        return transactionTimeout;
     }
 
     /** Plain, STARTTLS or implicit TLS. */
@@ -107,6 +121,7 @@ public final class SmtpClientConfig {
         private String helloName;
         private Duration connectTimeout = Duration.ofSeconds(30);
         private Duration readTimeout = Duration.ofMinutes(5);
+        private Duration transactionTimeout = Duration.ofMinutes(15);
         private SmtpTlsMode tlsMode = SmtpTlsMode.NONE;
         private SSLContext sslContext;
         private boolean verifyHostname = true;
@@ -142,6 +157,12 @@ public final class SmtpClientConfig {
         /** Sets the read timeout for every reply (positive). */
         public Builder readTimeout(Duration value) {
             this.readTimeout = positive("readTimeout", value);
+            return this;
+        }
+
+        /** Sets the deadline of connecting and of each transaction (positive). */
+        public Builder transactionTimeout(Duration value) {
+            this.transactionTimeout = positive("transactionTimeout", value);
             return this;
         }
 

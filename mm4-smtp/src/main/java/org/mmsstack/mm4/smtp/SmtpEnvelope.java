@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * The SMTP envelope of one mail transaction: the reverse-path of MAIL FROM and the forward-paths
- * of the RCPT TO commands, in order. Immutable; the recipient list holds no duplicates and is
- * never empty.
+ * of the RCPT TO commands, in order, and on the receiving side the {@link #peer() peer} it came
+ * from. Immutable and thread-safe; the recipient list holds no duplicates and is never empty.
  *
  * <p>An empty reverse-path ({@code MAIL FROM:<>}, RFC 5321 section 4.5.5) is used for
  * notifications that must not cause further notifications.
@@ -18,10 +18,12 @@ import java.util.Optional;
 public final class SmtpEnvelope {
     private final SmtpAddress reversePath;
     private final List<SmtpAddress> recipients;
+    private final SmtpPeer peer;
 
-    private SmtpEnvelope(SmtpAddress reversePath, List<SmtpAddress> recipients) {
+    private SmtpEnvelope(SmtpAddress reversePath, List<SmtpAddress> recipients, SmtpPeer peer) {
         this.reversePath = reversePath;
         this.recipients = recipients;
+        this.peer = peer;
     }
 
     /**
@@ -40,7 +42,7 @@ public final class SmtpEnvelope {
         if (unique.isEmpty()) {
             throw new IllegalArgumentException("recipients: empty (an SMTP transaction needs at least one RCPT TO)");
         }
-        return new SmtpEnvelope(reversePath, Collections.unmodifiableList(new ArrayList<>(unique)));
+        return new SmtpEnvelope(reversePath, Collections.unmodifiableList(new ArrayList<>(unique)), null);
     }
 
     /**
@@ -74,11 +76,27 @@ public final class SmtpEnvelope {
         return reversePath == null ? "<>" : "<" + reversePath.toSmtpString() + ">";
     }
 
-    /** Returns an envelope with the same reverse-path and the given recipients. */
-    public SmtpEnvelope withRecipients(List<SmtpAddress> newRecipients) {
-        return of(reversePath, newRecipients);
+    /**
+     * The peer the transaction came from: address, HELO/EHLO name, TLS session and verified client
+     * identity. Present in the envelopes an {@link SmtpReceiver} hands to its handler; empty in
+     * envelopes made for sending.
+     */
+    public Optional<SmtpPeer> peer() {
+        return Optional.ofNullable(peer);
     }
 
+    /** Returns an envelope with the same paths and the given recipients (and the same peer). */
+    public SmtpEnvelope withRecipients(List<SmtpAddress> newRecipients) {
+        SmtpEnvelope e = of(reversePath, newRecipients);
+        return new SmtpEnvelope(e.reversePath, e.recipients, peer);
+    }
+
+    /** Returns an envelope with the same paths, received from {@code from}. */
+    public SmtpEnvelope withPeer(SmtpPeer from) {
+        return new SmtpEnvelope(reversePath, recipients, Objects.requireNonNull(from, "peer"));
+    }
+
+    /** Compares the paths only: two envelopes for the same transaction are equal whoever sent them. */
     @Override
     public boolean equals(Object o) {
         return o instanceof SmtpEnvelope
@@ -93,6 +111,7 @@ public final class SmtpEnvelope {
 
     @Override
     public String toString() {
-        return "SmtpEnvelope[from=" + reversePathString() + ", to=" + recipients + "]";
+        return "SmtpEnvelope[from=" + reversePathString() + ", to=" + recipients
+                + (peer == null ? "" : ", peer=" + peer) + "]";
     }
 }

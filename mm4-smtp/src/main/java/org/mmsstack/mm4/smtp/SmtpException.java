@@ -26,6 +26,16 @@ public final class SmtpException extends IOException {
         CONNECTION_LOST,
         /** The server did not answer within the read timeout. */
         TIMEOUT,
+        /**
+         * The transaction (or connection set-up) did not finish within
+         * {@link SmtpClientConfig#transactionTimeout()}, however busy the server kept it.
+         */
+        DEADLINE,
+        /**
+         * The server replied before the client finished sending the content; the reply is
+         * {@link #lastReply()}. The message was not accepted, and the connection is closed.
+         */
+        EARLY_REPLY,
         /** The server's reply did not follow the RFC 5321 reply syntax. */
         MALFORMED_REPLY,
         /** The message has 8-bit octets and the server does not offer 8BITMIME. */
@@ -124,6 +134,19 @@ public final class SmtpException extends IOException {
     public static SmtpException tlsFailed(SmtpPhase phase, IOException cause) {
         return new SmtpException(phase, Reason.TLS_FAILED, "TLS handshake failed: " + cause.getMessage(), null,
                 List.of(), false, cause);
+    }
+
+    /** The transaction deadline passed; the connection was cut. */
+    public static SmtpException deadline(SmtpPhase phase, SmtpReply lastReply,
+            List<SmtpRecipientResult> recipients, boolean deliveryUncertain, long deadlineMillis, IOException cause) {
+        return new SmtpException(phase, Reason.DEADLINE, "not finished within the transaction timeout of "
+                + deadlineMillis + " ms", lastReply, recipients, deliveryUncertain, cause);
+    }
+
+    /** The server replied while the content was still being sent. */
+    public static SmtpException earlyReply(SmtpReply reply, List<SmtpRecipientResult> recipients) {
+        return new SmtpException(SmtpPhase.MESSAGE, Reason.EARLY_REPLY,
+                "server replied before the end of the content; message not accepted", reply, recipients, false, null);
     }
 
     /** The client can no longer be used. */

@@ -2,12 +2,19 @@ package org.mmsstack.mm4.smtp;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import org.mmsstack.mm4.smtp.internal.AddressSyntax;
+import org.mmsstack.mm4.smtp.internal.NetworkAllowList;
+import org.mmsstack.mm4.smtp.internal.TlsParameters;
 
 /**
- * Settings and limits of an {@link SmtpReceiver}. Immutable; made with {@link #builder()}.
+ * Settings and limits of an {@link SmtpReceiver}. Immutable and thread-safe; made with
+ * {@link #builder()} or {@link #toBuilder()}.
  * Every limit protects the receiver against a hostile or broken client and is checked before
  * memory is allocated for the input it bounds.
  */
@@ -23,6 +30,17 @@ public final class SmtpReceiverConfig {
     private final int maxErrors;
     private final SSLContext sslContext;
     private final boolean implicitTls;
+    private final SSLParameters sslParameters;
+    private final boolean requireTls;
+    private final Duration sessionTimeout;
+    private final Duration commandTimeout;
+    private final long minDataRate;
+    private final int maxConnectionsPerPeer;
+    private final int maxConnectionsPerPeerSetting;
+    private final Duration acceptBackoff;
+    private final List<String> allowedNetworks;
+    private final Set<String> allowedClientNames;
+    private final SmtpReceiverListener listener;
 
     private SmtpReceiverConfig(Builder b) {
         this.bindAddress = b.bindAddress;
@@ -36,9 +54,55 @@ public final class SmtpReceiverConfig {
         this.maxErrors = b.maxErrors;
         this.sslContext = b.sslContext;
         this.implicitTls = b.implicitTls;
+        this.sslParameters = b.sslParameters;
+        this.requireTls = b.requireTls;
+        this.sessionTimeout = b.sessionTimeout;
+        this.commandTimeout = b.commandTimeout;
+        this.minDataRate = b.minDataRate;
+        this.maxConnectionsPerPeer = b.maxConnectionsPerPeer > 0 ? Math.min(b.maxConnectionsPerPeer, b.maxConnections)
+                : Math.max(1, b.maxConnections / 4);
+        this.maxConnectionsPerPeerSetting = b.maxConnectionsPerPeer;
+        this.acceptBackoff = b.acceptBackoff;
+        this.allowedNetworks = b.allowedNetworks;
+        this.allowedClientNames = b.allowedClientNames;
+        this.listener = b.listener;
     }
 
-    /** A builder with the defaults: loopback, any free port, 10 MiB messages, 100 recipients. */
+    /** The defaults (see {@link #builder()}). */
+    public static final SmtpReceiverConfig DEFAULT = builder().build();
+
+    /** A builder holding this configuration's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.bindAddress = bindAddress;
+        b.port = port;
+        b.serverName = serverName;
+        b.maxLineLength = maxLineLength;
+        b.maxMessageSize = maxMessageSize;
+        b.maxRecipients = maxRecipients;
+        b.idleTimeout = idleTimeout;
+        b.maxConnections = maxConnections;
+        b.maxErrors = maxErrors;
+        b.sslContext = sslContext;
+        b.implicitTls = implicitTls;
+        b.sslParameters = sslParameters;
+        b.requireTls = requireTls;
+        b.sessionTimeout = sessionTimeout;
+        b.commandTimeout = commandTimeout;
+        b.minDataRate = minDataRate;
+        b.maxConnectionsPerPeer = maxConnectionsPerPeerSetting;
+        b.acceptBackoff = acceptBackoff;
+        b.allowedNetworks = allowedNetworks;
+        b.allowedClientNames = allowedClientNames;
+        b.listener = listener;
+        return b;
+    }
+
+    /**
+     * A builder with the defaults: loopback, any free port, 10 MiB messages, 100 recipients, 16
+     * connections of which at most 4 from one address, 5 min idle and command timeout, 30 min
+     * per connection, at least 1024 octets/s in DATA after the first 5 min, no TLS.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -73,12 +137,16 @@ public final class SmtpReceiverConfig {
         return maxRecipients;
     }
 
-    /** How long a connection may stay silent before it is closed with 421. */
+    /** How long a connection may stay silent (no octet at all) before it is closed with 421. */
     public Duration idleTimeout() {
         return idleTimeout;
     }
 
-    /** Most connections served at once; more are answered 421 and closed. */
+    /**
+     * Most connections served at once; more are answered 421 and closed. Once half of them are in
+     * use, an address that already holds its fair share (this number divided by the addresses
+     * connected) gets no more, so that one peer cannot fill the receiver.
+     */
     public int maxConnections() {
         return maxConnections;
     }
@@ -98,6 +166,86 @@ public final class SmtpReceiverConfig {
         return implicitTls;
     }
 
+    /**
+     * The TLS parameters of the server side: protocols, cipher suites and, for mutual TLS,
+     * {@link SSLParameters#setNeedClientAuth(boolean) needClientAuth}; empty for the context's
+     * defaults. A copy: changing it does not change this configuration.
+     */
+    public Optional<SSLParameters> sslParameters() {
+        return Optional.ofNullable(sslParameters).map(TlsParameters::copy);
+    }
+
+    /**
+     * Whether MAIL is refused (530 5.7.0) until the connection is protected by TLS (RFC 3207
+     * section 4); STARTTLS is then the only way forward for a plain connection.
+     */
+    public boolean requireTls() {
+        return requireTls;
+    }
+
+    /**
+     * Longest life of one connection, however busy; at the end it is closed with 421 (a message
+     * in transfer is not delivered). Stops a peer that keeps a slot by sending NOOPs forever.
+     */
+    public Duration sessionTimeout() {
+        return sessionTimeout;
+    }
+
+    /**
+     * Longest time to receive one command line, counted from its first octet's wait; also the
+     * grace period at the start of DATA. Stops a peer that drips a command one octet at a time.
+     */
+    public Duration commandTimeout() {
+        return commandTimeout;
+    }
+
+    /**
+     * Octets per second the DATA content must keep up, on average from its start, once the
+     * {@link #commandTimeout() grace period} is over; 0 turns the check off.
+     */
+    public long minDataRate() {
+        return minDataRate;
+    }
+
+    /** Most connections served at once from one IP address (default: a quarter of {@link #maxConnections()}). */
+    public int maxConnectionsPerPeer() {
+        return maxConnectionsPerPeer;
+    }
+
+    /**
+     * Longest pause of the accept loop after failed accepts (for example too many open files):
+     * it starts at 10 ms and doubles up to this value, and each failure is logged.
+     */
+    public Duration acceptBackoff() {
+        return acceptBackoff;
+    }
+
+    /**
+     * The networks (CIDR, e.g. {@code 192.0.2.0/24}, {@code 2001:db8::/32}, or single addresses)
+     * connections are accepted from; others get 554 and are closed at once. Empty (the default)
+     * allows every address.
+     */
+    public List<String> allowedNetworks() {
+        return allowedNetworks;
+    }
+
+    /**
+     * The client identities allowed to send mail: names matched against the DNS subjectAltNames
+     * and subject common names of the client certificate verified by the TLS handshake (see
+     * {@link SmtpPeer#identityNames()}). When not empty, MAIL is refused with 530 5.7.0 until TLS
+     * with a client certificate is up, and with 550 5.7.1 for a certificate naming none of them;
+     * configure {@link #sslParameters()} with {@code needClientAuth} (or {@code wantClientAuth})
+     * and an SSL context that trusts the peers' issuer. Empty (the default) checks nothing.
+     */
+    public Set<String> allowedClientNames() {
+        return allowedClientNames;
+    }
+
+    /** The observer of connections, TLS, rejections and messages ({@link SmtpReceiverListener#NONE} by default). */
+    public SmtpReceiverListener listener() {
+        return listener;
+    }
+
     /** Builds an {@link SmtpReceiverConfig}. */
     public static final class Builder {
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
@@ -111,6 +259,16 @@ public final class SmtpReceiverConfig {
         private int maxErrors = 10;
         private SSLContext sslContext;
         private boolean implicitTls;
+        private SSLParameters sslParameters;
+        private boolean requireTls;
+        private Duration sessionTimeout = Duration.ofMinutes(30);
+        private Duration commandTimeout = Duration.ofMinutes(5);
+        private long minDataRate = 1024;
+        private int maxConnectionsPerPeer;
+        private Duration acceptBackoff = Duration.ofSeconds(1);
+        private List<String> allowedNetworks = List.of();
+        private Set<String> allowedClientNames = Set.of();
+        private SmtpReceiverListener listener = SmtpReceiverListener.NONE;
 
         private Builder() {
         }
@@ -188,14 +346,93 @@ public final class SmtpReceiverConfig {
             return this;
         }
 
+        /** Sets the server-side TLS parameters (copied); {@code null} for the context's defaults. */
+        public Builder sslParameters(SSLParameters value) {
+            this.sslParameters = value == null ? null : TlsParameters.copy(value);
+            return this;
+        }
+
+        /** Refuses MAIL until TLS is up (needs {@link #sslContext(SSLContext)}). */
+        public Builder requireTls(boolean value) {
+            this.requireTls = value;
+            return this;
+        }
+
+        /** Sets the longest life of a connection (positive). */
+        public Builder sessionTimeout(Duration value) {
+            this.sessionTimeout = SmtpClientConfig.positive("sessionTimeout", value);
+            return this;
+        }
+
+        /** Sets the longest time for one command line, and the DATA grace period (positive). */
+        public Builder commandTimeout(Duration value) {
+            this.commandTimeout = SmtpClientConfig.positive("commandTimeout", value);
+            return this;
+        }
+
+        /** Sets the minimum DATA rate in octets per second (0 for none). */
+        public Builder minDataRate(long value) {
+            this.minDataRate = SmtpClientConfig.atLeast("minDataRate", value, 0L);
+            return this;
+        }
+
+        /** Sets the most connections from one IP address (at least 1; capped at maxConnections). */
+        public Builder maxConnectionsPerPeer(int value) {
+            this.maxConnectionsPerPeer = SmtpClientConfig.atLeast("maxConnectionsPerPeer", value, 1);
+            return this;
+        }
+
+        /** Sets the longest pause after failed accepts (positive). */
+        public Builder acceptBackoff(Duration value) {
+            this.acceptBackoff = SmtpClientConfig.positive("acceptBackoff", value);
+            return this;
+        }
+
+        /**
+         * Sets the networks connections are accepted from (CIDR or single addresses, literal IPs
+         * only); an empty list allows all.
+         *
+         * @throws IllegalArgumentException naming the entry that is not an address or CIDR block
+         */
+        public Builder allowedNetworks(List<String> value) {
+            List<String> copy = List.copyOf(Objects.requireNonNull(value, "allowedNetworks"));
+            for (String entry : copy) {
+                NetworkAllowList.check(entry);
+            }
+            this.allowedNetworks = copy;
+            return this;
+        }
+
+        /** Sets the client certificate names allowed to send mail; an empty set allows any client. */
+        public Builder allowedClientNames(Set<String> value) {
+            this.allowedClientNames = Set.copyOf(Objects.requireNonNull(value, "allowedClientNames"));
+            return this;
+        }
+
+        /** Sets the listener ({@link SmtpReceiverListener#NONE} for none). */
+        public Builder listener(SmtpReceiverListener value) {
+            this.listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
         /**
          * Builds the configuration.
          *
-         * @throws IllegalStateException when implicit TLS is asked for without an SSL context
+         * @throws IllegalArgumentException naming the setting when implicit TLS, required TLS or
+         *     allowed client names are asked for without an SSL context
          */
         public SmtpReceiverConfig build() {
-            if (implicitTls && sslContext == null) {
-                throw new IllegalStateException("implicitTls needs an sslContext");
+            if (sslContext == null) {
+                if (implicitTls) {
+                    throw new IllegalArgumentException("implicitTls: true (expected: an sslContext)");
+                }
+                if (requireTls) {
+                    throw new IllegalArgumentException("requireTls: true (expected: an sslContext)");
+                }
+                if (!allowedClientNames.isEmpty()) {
+                    throw new IllegalArgumentException("allowedClientNames: " + allowedClientNames
+                            + " (expected: an sslContext that can verify client certificates)");
+                }
             }
             return new SmtpReceiverConfig(this);
         }

@@ -32,11 +32,15 @@
  *         .port(2525).serverName("mms.mnc001.mcc262.gprs").maxMessageSize(2_000_000).build();
  * try (SmtpReceiver receiver = SmtpReceiver.start(config, (envelope, message) -> {
  *         store(envelope, message);           // message: dot-unstuffed, CR LF line ends
- *         return SmtpDeliveryOutcome.accepted();
+ *         return SmtpDeliveryOutcome.accepted();  // envelope.peer(): address, HELO, TLS session, identity
  *     })) {
  *     ...
  * }
  * }</pre>
+ * The receiver's limits (connections per peer, command and session deadlines, minimum data
+ * rate, accept back-off), TLS options (required TLS, {@code SSLParameters} for mutual TLS, allowed
+ * client names and networks) and its listener are set in {@link
+ * org.mmsstack.mm4.smtp.SmtpReceiverConfig}; it logs through {@link System.Logger}.
  *
  * <h2>Addresses</h2>
  * MM4 addresses such as {@code +4912345678/TYPE=PLMN@mms.mnc001.mcc262.gprs} have a local part

@@ -39,6 +39,7 @@ final class ScriptedPeer implements AutoCloseable {
     private Socket socket;
     private InputStream in;
     private OutputStream out;
+    private volatile boolean closing;
 
     ScriptedPeer(String greeting, Script script) throws IOException {
         server = new ServerSocket();
@@ -126,9 +127,26 @@ final class ScriptedPeer implements AutoCloseable {
 
     /** Waits until the peer is blocked in a read for good, i.e. holds the line open without answering. */
     void sleepUntilClosed() throws IOException {
-        while (in.read() >= 0) {
+        byte[] sink = new byte[65536];
+        while (in.read(sink) >= 0) {
             // Swallow whatever comes; never answer.
         }
+    }
+
+    /** Neither reads nor answers until the test closes the peer: the client's writes block once the buffers are full. */
+    void stall() throws IOException {
+        while (!closing) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new IOException(e);
+            }
+        }
+    }
+
+    /** The raw output to the client, for replies written piecemeal. */
+    OutputStream out() {
+        return out;
     }
 
     void drop() throws IOException {
@@ -178,6 +196,7 @@ final class ScriptedPeer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closing = true;
         server.close();
         if (socket != null) {
             socket.close();

@@ -19,7 +19,10 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A self-signed certificate for 127.0.0.1 / localhost made at test time, and contexts that use it. */
+/**
+ * Self-signed certificates made at test time (no private key is ever committed): the server's for
+ * 127.0.0.1 / localhost, and client certificates for mutual TLS; and SSL contexts that use them.
+ */
 final class TestTls {
     private static final char[] PASSWORD = "test".toCharArray();
     private static TestTls instance;
@@ -27,19 +30,25 @@ final class TestTls {
     final SSLContext serverContext;
     final SSLContext clientContext;
     final SSLContext untrustingClientContext;
+    /** Server side of mutual TLS: the server certificate, trusting the client certificates of {@link #PEER} and {@link #INTRUDER}. */
+    final SSLContext mutualServerContext;
+    /** Client presenting a trusted certificate for {@link #PEER}. */
+    final SSLContext peerClientContext;
+    /** Client presenting a trusted certificate for {@link #INTRUDER} (trusted, but not on the allow-list). */
+    final SSLContext intruderClientContext;
+    /** Client presenting a self-signed certificate the server does not trust. */
+    final SSLContext strangerClientContext;
+
+    static final String PEER = "mmsc.peer.test";
+
+    /** The key material of {@link #serverContext}, for contexts that trust other peers too. */
+    final javax.net.ssl.KeyManager[] serverKeys;
+    final X509Certificate serverCertificate;
+    static final String INTRUDER = "intruder.test";
 
     private TestTls() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
-        KeyPair keyPair = generator.generateKeyPair();
-        X500Name name = new X500Name("CN=localhost");
-        long now = System.currentTimeMillis();
-        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now), new Date(now - 86_400_000L),
-                new Date(now + 86_400_000L), name, keyPair.getPublic());
-        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-            new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost")}));
-        X509Certificate certificate = new JcaX509CertificateConverter()
-                .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keyPair.getPrivate())));
+        KeyPair keyPair = keyPair();
+        X509Certificate certificate = selfSigned("localhost", keyPair, true);
 
         KeyStore keyStore = KeyStore.getInstance("PKCS12");
         keyStore.load(null, null);
@@ -48,6 +57,8 @@ final class TestTls {
         kmf.init(keyStore, PASSWORD);
         serverContext = SSLContext.getInstance("TLS");
         serverContext.init(kmf.getKeyManagers(), null, null);
+        serverKeys = kmf.getKeyManagers();
+        serverCertificate = certificate;
 
         KeyStore trustStore = KeyStore.getInstance("PKCS12");
         trustStore.load(null, null);
@@ -64,6 +75,61 @@ final class TestTls {
         none.init(empty);
         untrustingClientContext = SSLContext.getInstance("TLS");
         untrustingClientContext.init(null, none.getTrustManagers(), null);
+
+        KeyPair peerKey = keyPair();
+        X509Certificate peerCert = selfSigned(PEER, peerKey, false);
+        KeyPair intruderKey = keyPair();
+        X509Certificate intruderCert = selfSigned(INTRUDER, intruderKey, false);
+        KeyPair strangerKey = keyPair();
+        X509Certificate strangerCert = selfSigned("stranger.test", strangerKey, false);
+        mutualServerContext = SSLContext.getInstance("TLS");
+        mutualServerContext.init(kmf.getKeyManagers(), trusting(peerCert, intruderCert), null);
+        peerClientContext = SSLContext.getInstance("TLS");
+        peerClientContext.init(keys(peerKey, peerCert), tmf.getTrustManagers(), null);
+        intruderClientContext = SSLContext.getInstance("TLS");
+        intruderClientContext.init(keys(intruderKey, intruderCert), tmf.getTrustManagers(), null);
+        strangerClientContext = SSLContext.getInstance("TLS");
+        strangerClientContext.init(keys(strangerKey, strangerCert), tmf.getTrustManagers(), null);
+    }
+
+    static KeyPair keyPair() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
+        return generator.generateKeyPair();
+    }
+
+    /** A self-signed certificate for {@code dnsName} (and 127.0.0.1 when it is the server's), valid for a day. */
+    static X509Certificate selfSigned(String dnsName, KeyPair keyPair, boolean server) throws Exception {
+        X500Name name = new X500Name("CN=" + dnsName);
+        long now = System.currentTimeMillis();
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now), new Date(now - 86_400_000L),
+                new Date(now + 86_400_000L), name, keyPair.getPublic());
+        GeneralName[] names = server
+                ? new GeneralName[] {new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, dnsName)}
+                : new GeneralName[] {new GeneralName(GeneralName.dNSName, dnsName)};
+        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
+        return new JcaX509CertificateConverter()
+                .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keyPair.getPrivate())));
+    }
+
+    static javax.net.ssl.KeyManager[] keys(KeyPair keyPair, X509Certificate certificate) throws Exception {
+        KeyStore keyStore = KeyStore.getInstance("PKCS12");
+        keyStore.load(null, null);
+        keyStore.setKeyEntry("key", keyPair.getPrivate(), PASSWORD, new X509Certificate[] {certificate});
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keyStore, PASSWORD);
+        return kmf.getKeyManagers();
+    }
+
+    static javax.net.ssl.TrustManager[] trusting(X509Certificate... certificates) throws Exception {
+        KeyStore trustStore = KeyStore.getInstance("PKCS12");
+        trustStore.load(null, null);
+        for (int i = 0; i < certificates.length; i++) {
+            trustStore.setCertificateEntry("c" + i, certificates[i]);
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trustStore);
+        return tmf.getTrustManagers();
     }
 
     static synchronized TestTls get() throws Exception {

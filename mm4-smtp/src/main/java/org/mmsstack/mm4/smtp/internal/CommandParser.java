@@ -25,8 +25,10 @@ public final class CommandParser {
      *
      * @param verb the command
      * @param argument the text after the verb and one space, or "" (never null)
+     * @param printable whether the argument is printable US-ASCII (a known verb with an argument
+     *     that is not gets a syntax reply, not "command unrecognized")
      */
-    public record Command(Verb verb, String argument) {
+    public record Command(Verb verb, String argument, boolean printable) {
     }
 
     /**
@@ -50,15 +52,12 @@ public final class CommandParser {
 
     /** Splits a line (ISO-8859-1 text of the raw octets) into verb and argument. */
     public static Command parseCommand(String line) {
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c < 0x20 || c > 0x7e) {
-                return new Command(Verb.UNKNOWN, "");
-            }
-        }
         int space = line.indexOf(' ');
         String word = space < 0 ? line : line.substring(0, space);
         String argument = space < 0 ? "" : line.substring(space + 1);
+        if (!isPrintable(word)) {
+            return new Command(Verb.UNKNOWN, "", false);
+        }
         Verb verb = Verb.UNKNOWN;
         if (word.length() >= 4 && word.length() <= 8) {
             for (Verb v : Verb.values()) {
@@ -68,7 +67,17 @@ public final class CommandParser {
                 }
             }
         }
-        return new Command(verb, argument);
+        return new Command(verb, argument, isPrintable(argument));
+    }
+
+    private static boolean isPrintable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Parses the argument of MAIL: {@code FROM:<reverse-path> [parameters]}. */

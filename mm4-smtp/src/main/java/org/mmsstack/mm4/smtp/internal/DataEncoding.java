@@ -61,8 +61,26 @@ public final class DataEncoding {
         return s;
     }
 
+    /** Tells whether the peer has already sent something, which it should not during the content. */
+    @FunctionalInterface
+    public interface ReplyProbe {
+        /** Whether octets from the peer are waiting to be read. */
+        boolean replyWaiting() throws IOException;
+    }
+
     /** Writes the normalised, dot-stuffed content and the terminating ".CRLF". */
     public static void write(byte[] message, OutputStream out) throws IOException {
+        write(message, out, () -> false);
+    }
+
+    /**
+     * Writes the normalised, dot-stuffed content and the terminating ".CRLF", asking
+     * {@code probe} after every chunk and before the terminator whether the peer replied early.
+     *
+     * @return true when everything was written; false when it stopped because a reply is waiting
+     *     (the terminator was then not sent)
+     */
+    public static boolean write(byte[] message, OutputStream out, ReplyProbe probe) throws IOException {
         byte[] chunk = new byte[8192];
         int n = 0;
         boolean lineStart = true;
@@ -70,6 +88,9 @@ public final class DataEncoding {
             if (n > chunk.length - 4) {
                 out.write(chunk, 0, n);
                 n = 0;
+                if (probe.replyWaiting()) {
+                    return false;
+                }
             }
             byte b = message[i];
             if (b == '\r' || b == '\n') {
@@ -92,6 +113,11 @@ public final class DataEncoding {
             chunk[n++] = '\n';
         }
         out.write(chunk, 0, n);
+        out.flush();
+        if (probe.replyWaiting()) {
+            return false;
+        }
         out.write(new byte[] {'.', '\r', '\n'});
+        return true;
     }
 }
