@@ -178,8 +178,7 @@ public final class PduCodec {
         try {
           MultipartBody mb = MultipartBody.decode(src, bodyStart, bodyLength, config);
           for (Finding bf : mb.findings()) {
-            f.report(bf.severity(), Reason.MALFORMED_MULTIPART, shift((int) bf.offset(), bodyStart - offset), bf.header().orElse(null),
-                bf.code(), bf.message());
+            f.report(bf.shifted(bodyStart - offset), Reason.MALFORMED_MULTIPART);
           }
           body = mb;
         } catch (PduFormatException e) {
@@ -215,7 +214,7 @@ public final class PduCodec {
         r.header(field.name());
         // Unassigned codes are skipped by the first-octet rule and kept (WAP-230 8.4.1.2).
         f.report(Severity.INFO, Reason.MALFORMED_VALUE, start - offset, field.name(), "unknown-header",
-            String.format("unassigned header code 0x%02X (value kept as it is)", b));
+            () -> String.format("unassigned header code 0x%02X (value kept as it is)", b));
         r.skipValue(maxText);
         return r.index();
       }
@@ -239,7 +238,7 @@ public final class PduCodec {
         // a Value-length and loses its place). Recovered as the version it obviously means.
         int v = r.readOctet();
         f.report(Severity.ERROR, Reason.MALFORMED_VALUE, valueStart - offset, field.name(), "version-not-short-integer",
-            String.format("MMS-Version 0x%02X lacks the Short-integer high bit (read as %s)", v,
+            () -> String.format("MMS-Version 0x%02X lacks the Short-integer high bit (read as %s)", v,
                 MmsVersion.fromOctet(v)));
         return withFlags(r.index(), flags | DecodedHeaders.VERSION_RECOVERED);
       }
@@ -250,7 +249,7 @@ public final class PduCodec {
           throw e;
         }
         f.report(Severity.ERROR, e.reason(), e.offset(), field.name(), "malformed-value",
-            e.detail() + " (value kept as raw octets)");
+            () -> e.detail() + " (value kept as raw octets)");
         r.popLimit(end); // the failed value may have left a narrower limit behind
         r.seek(valueStart);
         r.skipValue(maxText);
@@ -269,8 +268,8 @@ public final class PduCodec {
         ValueCodec.readTextString(r, f, maxText, false);
       } else {
         f.report(Severity.ERROR, Reason.MALFORMED_VALUE, valueStart - offset, "Application-header",
-            "application-header-value", String.format("Application-header value starts with 0x%02X, not text: "
-                + "AOSP and Sailfish lose their place on it (kept as raw octets)", v));
+            "application-header-value", () -> String.format("Application-header value starts with 0x%02X, not "
+                + "text: AOSP and Sailfish lose their place on it (kept as raw octets)", v));
         r.skipValue(maxText);
         flags = DecodedHeaders.MALFORMED;
       }
@@ -278,9 +277,10 @@ public final class PduCodec {
     }
     // 0x00-0x1F or 0x7F cannot start a header; a stray 0x00 after the last header is seen in
     // the wild. Lenient decoding keeps the rest as trailing octets.
+    int kept = end - start;
     f.report(Severity.ERROR, b == 0 ? Reason.TRAILING_BYTES : Reason.INVALID_HEADER_START, start - offset, null,
-        "invalid-header-start", String.format("0x%02X cannot start a header field; %d octet(s) kept as trailing",
-            b, end - start));
+        "invalid-header-start", () -> String.format("0x%02X cannot start a header field; %d octet(s) kept as trailing",
+            b, kept));
     return -1;
   }
 
@@ -371,17 +371,40 @@ public final class PduCodec {
     }
   }
 
-  /** Encodes a PDU (see the class comment for what is written as it came and what canonically). */
+  /**
+   * Encodes a PDU (see the class comment for what is written as it came and what canonically).
+   * The output is sized first and written once: the headers are encoded into a small buffer,
+   * the body's size is known without writing it ({@link Body#encodedSize()}), and part data is
+   * copied once, from the part's own buffer into the result.
+   */
   public static byte[] encode(Pdu pdu) {
     DecodedHeaders decoded = pdu.decodedOrNull();
     if (decoded != null) {
       return decoded.inputCopy();
     }
-    WspWriter w = new WspWriter(256);
+    WspWriter headers = new WspWriter(256);
+    writeHeaders(pdu, headers);
+    Body body = pdu.bodyOrNull();
+    byte[] trailing = pdu.trailingUnsafe();
+    long size = (long) headers.position() + (body == null ? 0 : body.encodedSize())
+        + (trailing == null ? 0 : trailing.length);
+    if (size > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("pdu: encodes to " + size + " octets, more than an array holds");
+    }
+    WspWriter w = WspWriter.exactly((int) size);
+    w.writeBytes(headers.buffer(), 0, headers.position());
     try {
-      encode(pdu, w);
+      if (body != null) {
+        body.writeTo(w);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a WspWriter never throws
+    }
+    if (trailing != null) {
+      w.writeBytes(trailing);
+    }
+    if (w.position() != size) {
+      throw new IllegalStateException("encoded " + w.position() + " octets after sizing " + size);
     }
     return w.toByteArray();
   }
@@ -394,6 +417,19 @@ public final class PduCodec {
       return;
     }
     WspWriter w = new WspWriter(256);
+    writeHeaders(pdu, w);
+    w.writeTo(out);
+    Body body = pdu.bodyOrNull();
+    if (body != null) {
+      body.writeTo(out);
+    }
+    byte[] trailing = pdu.trailingUnsafe();
+    if (trailing != null) {
+      out.write(trailing);
+    }
+  }
+
+  private static void writeHeaders(Pdu pdu, WspWriter w) {
     for (Header h : pdu.headers()) {
       if (h.hasOriginalEncoding()) {
         h.writeOriginal(w);
@@ -411,15 +447,6 @@ public final class PduCodec {
       } else {
         ValueCodec.write(ValueCodec.kindOf(field), value, w);
       }
-    }
-    w.writeTo(out);
-    Body body = pdu.bodyOrNull();
-    if (body != null) {
-      body.writeTo(out);
-    }
-    byte[] trailing = pdu.trailingUnsafe();
-    if (trailing != null) {
-      out.write(trailing);
     }
   }
 }

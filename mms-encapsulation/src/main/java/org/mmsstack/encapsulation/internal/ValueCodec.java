@@ -318,8 +318,9 @@ public final class ValueCodec {
   private static void endValue(WspReader r, int oldLimit, Findings f, int maxText) throws PduFormatException {
     if (r.hasRemaining()) {
       if (f != null) {
+        int excess = r.remaining();
         f.report(Severity.ERROR, Reason.MALFORMED_VALUE, r.offset(), r.header(), "excess-octets",
-            r.remaining() + " octets inside the value's length that its grammar does not use");
+            () -> excess + " octets inside the value's length that its grammar does not use");
       }
       r.skip(r.remaining());
     }
@@ -387,7 +388,7 @@ public final class ValueCodec {
         // omit it before UTF-8 text (a subject starting with a byte-order mark, for one).
         if (f != null) {
           f.report(Severity.WARNING, Reason.MALFORMED_VALUE, r.offset(), r.header(), "missing-quote",
-              String.format("text starting with 0x%02X lacks the Quote (0x7F) the grammar requires", first));
+              () -> String.format("text starting with 0x%02X lacks the Quote (0x7F) the grammar requires", first));
         }
       } else if (first == WspReader.QUOTE) {
         r.readOctet();
@@ -534,7 +535,7 @@ public final class ValueCodec {
         // An unassigned parameter token: its value can still be stepped over.
         if (f != null) {
           f.report(Severity.WARNING, Reason.MALFORMED_VALUE, r.offsetOf(at), r.header(), "unknown-parameter",
-              "unassigned well-known parameter 0x" + Long.toHexString(code) + " (kept)");
+              () -> "unassigned well-known parameter 0x" + Long.toHexString(code) + " (kept)");
         }
         int start = r.index();
         r.skipValue(maxText);
