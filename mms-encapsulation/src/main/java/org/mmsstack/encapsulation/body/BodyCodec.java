@@ -101,9 +101,10 @@ final class BodyCodec {
   /** The parts of a decoded body: {@code count} entries recorded by {@link #decodeMultipart}. */
   static List<Part> parts(byte[] src, int base, int[] entries, int count, int depth) {
     Part[] parts = new Part[count];
+    ByteBuffer whole = ByteBuffer.wrap(src).asReadOnlyBuffer(); // each part's data() is one slice of it
     for (int k = 0; k < count; k++) {
       int headEnd = entries[3 * k + 1];
-      parts[k] = new Part(src, base, entries[3 * k], headEnd, headEnd, entries[3 * k + 2], depth);
+      parts[k] = new Part(src, whole, base, entries[3 * k], headEnd, headEnd, entries[3 * k + 2], depth);
     }
     return List.of(parts);
   }

@@ -34,7 +34,9 @@ public final class Part {
 
   private volatile ContentType contentType;
   private volatile List<PartHeader> headers;
-  private final ByteBuffer data; // built parts: the caller's octets, position 0 (never exposed writable)
+  // Built parts: the caller's octets at position 0 (handed out only read-only). Decoded parts:
+  // a read-only buffer over the whole input, shared by the body's parts, cut by data().
+  private final ByteBuffer data;
   // Decoded parts: the octets of ContentType + Headers in src[headStart, headEnd).
   private final byte[] src;
   private final int base;
@@ -57,8 +59,9 @@ public final class Part {
     this.depth = 0;
   }
 
-  Part(byte[] src, int base, int headStart, int headEnd, int dataStart, int dataEnd, int depth) {
-    this.data = null;
+  Part(byte[] src, ByteBuffer wholeReadOnly, int base, int headStart, int headEnd, int dataStart, int dataEnd,
+      int depth) {
+    this.data = wholeReadOnly;
     this.src = src;
     this.base = base;
     this.headStart = headStart;
@@ -122,7 +125,7 @@ public final class Part {
    * the caller's octets for built ones. Each call returns a new view.
    */
   public ByteBuffer data() {
-    return dataView().asReadOnlyBuffer();
+    return src != null ? data.slice(dataStart, dataEnd - dataStart) : data.asReadOnlyBuffer();
   }
 
   /** The data, copied. */
