@@ -245,7 +245,25 @@ public final class PduCodec {
       try {
         ValueCodec.read(kind, code, r, f, maxText, false);
       } catch (PduFormatException e) {
-        if (config.strict() || !recoverable(e.reason())) {
+        if (config.strict()) {
+          throw e;
+        }
+        int resynced = kind == ValueKind.FROM || kind == ValueKind.TIME
+            ? readIgnoringLength(kind, src, offset, valueStart, end, maxText) : -1;
+        if (resynced >= 0) {
+          // The declared Value-length and the value's own end (the address's 0x00, the
+          // Long-integer's length) disagree, and only the value's own end leaves the next octet
+          // at a header: take it, as AOSP's parser does (it reads these values by their grammar
+          // and ignores the length). Seen in AOSP's blocked-number push test PDU.
+          int declared = declaredEnd(src, valueStart, end);
+          String name = field.name();
+          f.report(Severity.ERROR, Reason.MALFORMED_VALUE, valueStart - offset, name, "value-length-mismatch",
+              () -> name + ": the Value-length ends the value at offset " + (declared - offset)
+                  + ", its grammar at " + (resynced - offset) + "; read to the grammar's end, where the next "
+                  + "header starts (the value is kept as raw octets)");
+          return withFlags(resynced, flags | DecodedHeaders.MALFORMED);
+        }
+        if (!recoverable(e.reason())) {
           throw e;
         }
         f.report(Severity.ERROR, e.reason(), e.offset(), field.name(), "malformed-value",
@@ -282,6 +300,55 @@ public final class PduCodec {
         "invalid-header-start", () -> String.format("0x%02X cannot start a header field; %d octet(s) kept as trailing",
             b, kept));
     return -1;
+  }
+
+  /**
+   * Reads a From or Expiry-like value (a Value-length, a token, then an address or a
+   * Long-integer) by its grammar alone, ignoring the length: the index after the value when
+   * that reading ends at the end of the input or before an assigned header field code, else
+   * {@code -1}.
+   */
+  private static int readIgnoringLength(ValueKind kind, byte[] src, int offset, int valueStart, int end,
+      int maxText) {
+    int i = valueStart;
+    if (i >= end) {
+      return -1;
+    }
+    int b = src[i] & 0xFF;
+    if (b > WspReader.LENGTH_QUOTE) {
+      return -1;
+    }
+    i = b == WspReader.LENGTH_QUOTE ? PlainValues.uintvarEnd(src, i + 1, end) : i + 1;
+    if (i < 0 || i >= end) {
+      return -1;
+    }
+    int token = src[i++] & 0xFF;
+    WspReader r = new WspReader(src, offset, i, end - i);
+    try {
+      if (kind == ValueKind.FROM && token == 0x80) {
+        ValueCodec.readEncodedString(r, null, maxText, false);
+      } else if (kind == ValueKind.TIME && (token == 0x80 || token == 0x81)) {
+        r.readLongInteger();
+      } else {
+        return -1;
+      }
+    } catch (PduFormatException e) {
+      return -1;
+    }
+    int next = r.index();
+    boolean atHeader = next == end
+        || (src[next] & 0x80) != 0 && HeaderField.knownOrNull(src[next] & 0x7F) != null;
+    return atHeader && next != declaredEnd(src, valueStart, end) ? next : -1;
+  }
+
+  /** Where the Value-length at {@code src[valueStart]} says the value ends (maybe past {@code end}). */
+  private static int declaredEnd(byte[] src, int valueStart, int end) {
+    int b = src[valueStart] & 0xFF;
+    if (b < WspReader.LENGTH_QUOTE) {
+      return valueStart + 1 + b;
+    }
+    int i = PlainValues.uintvarEnd(src, valueStart + 1, end);
+    return i < 0 ? end : (int) Math.min(Integer.MAX_VALUE, i + PlainValues.uintvarValue(src, valueStart + 1));
   }
 
   private static long withFlags(int index, int flags) {

@@ -294,7 +294,21 @@ final class BodyCodec {
     WspReader r = new WspReader(src, base, start, end - start);
     try {
       ValueCodec.readContentType(r, null, NO_LIMIT, false);
-      List<PartHeader> list = new ArrayList<>(2);
+      if (!r.hasRemaining()) {
+        return List.of();
+      }
+      // One or two headers (Content-ID, Content-Location) are what parts have: no list to copy.
+      PartHeader first = readHeader(r, null, NO_LIMIT, true);
+      if (!r.hasRemaining()) {
+        return List.of(first);
+      }
+      PartHeader second = readHeader(r, null, NO_LIMIT, true);
+      if (!r.hasRemaining()) {
+        return List.of(first, second);
+      }
+      List<PartHeader> list = new ArrayList<>(4);
+      list.add(first);
+      list.add(second);
       while (r.hasRemaining()) {
         list.add(readHeader(r, null, NO_LIMIT, true));
       }

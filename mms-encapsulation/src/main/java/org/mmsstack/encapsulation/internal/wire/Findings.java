@@ -15,7 +15,8 @@ import org.mmsstack.encapsulation.Severity;
 public final class Findings {
 
   private final boolean strict;
-  private List<Finding> list; // allocated on the first finding: most PDUs have none
+  private Finding first; // most PDUs have no finding, and most of the others one
+  private List<Finding> list; // allocated on the second finding
 
   public Findings(boolean strict) {
     this.strict = strict;
@@ -59,14 +60,19 @@ public final class Findings {
   }
 
   private void add(Finding finding) {
+    if (first == null) {
+      first = finding;
+      return;
+    }
     if (list == null) {
       list = new ArrayList<>(4);
+      list.add(first);
     }
     list.add(finding);
   }
 
   /** The findings so far, never {@code null}. */
   public List<Finding> toList() {
-    return list == null ? List.of() : List.copyOf(list);
+    return list != null ? List.copyOf(list) : first != null ? List.of(first) : List.of();
   }
 }
