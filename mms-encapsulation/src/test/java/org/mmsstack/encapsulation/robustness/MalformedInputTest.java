@@ -286,6 +286,22 @@ class MalformedInputTest {
     assertArrayEquals(pdu, PduCodec.encode(n));
   }
 
+  /**
+   * Strict decoding checks the grammar only: nuntium's m-retrieve-conf lacks the mandatory
+   * Content-Type, decodes strictly without a finding, and the validator reports the absence.
+   */
+  @Test
+  void strictDecodingLeavesMandatoryHeadersToTheValidator() throws Exception {
+    byte[] pdu = Corpus.read("pdus/nuntium/m-retrieve.conf_success");
+    Pdu p = PduCodec.decode(pdu, DecodeConfig.STRICT);
+    assertTrue(p.decodeFindings().isEmpty());
+    assertFalse(p.contentType().isPresent());
+    List<Finding> report = new Validator().report(pdu).findings();
+    assertTrue(report.stream()
+        .anyMatch(x -> x.code().equals(org.mmsstack.encapsulation.validate.FindingCodes.MISSING_MANDATORY_HEADER)
+            && x.header().orElse("").equals(HeaderField.CONTENT_TYPE.name())), report::toString);
+  }
+
   /** A length that disagrees with its value but where no reading reaches a header stays as it was. */
   @Test
   void lenientFollowsTheLengthWhenNoReadingResynchronises() throws Exception {
