@@ -9,6 +9,20 @@ package org.mmsstack.encapsulation;
  * records each departure from the specification as a {@link Finding} on the PDU. {@link #STRICT}
  * throws a {@link PduFormatException} at the first finding of severity {@link Severity#ERROR}.
  * Both use the same code path, so they never disagree about what a PDU says.
+ *
+ * <p><b>Strict means the grammar, not the header rules.</b> Strict decoding refuses octets that
+ * do not follow the encoding (WAP-230 and OMA MMS Encapsulation section 7: lengths, tokens,
+ * terminators, header starts); it does not check which headers a PDU type must or may carry, in
+ * which order, or since which version. Those rules are the
+ * {@link org.mmsstack.encapsulation.validate.Validator}'s: it reports them all, with every
+ * decoding finding, in one {@link org.mmsstack.encapsulation.validate.ValidationReport}. So an
+ * m-retrieve-conf without its mandatory Content-Type (nuntium's {@code m-retrieve.conf_success})
+ * decodes strictly with no finding, and validation reports {@code missing-mandatory-header}.
+ * Why: a decoder that refused such a PDU would leave a Relay/Server, a phone or a test tool
+ * nothing to inspect, pass on or answer with an error status, while the grammar is what makes
+ * decoding itself safe or unsafe.
+ *
+ * <p>Instances are immutable and safe to share between threads.
  */
 public final class DecodeConfig {
 
@@ -52,7 +66,10 @@ public final class DecodeConfig {
     return b;
   }
 
-  /** Whether the first {@link Severity#ERROR} finding aborts decoding. */
+  /**
+   * Whether the first {@link Severity#ERROR} finding aborts decoding (grammar only; see the
+   * class comment for the header rules).
+   */
   public boolean strict() {
     return strict;
   }

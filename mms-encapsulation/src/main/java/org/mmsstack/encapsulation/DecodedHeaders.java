@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import org.mmsstack.encapsulation.internal.ValueCodec;
+import org.mmsstack.encapsulation.internal.ValueKind;
 import org.mmsstack.encapsulation.internal.wire.WspReader;
 
 /**
@@ -61,6 +63,44 @@ final class DecodedHeaders {
   /** The whole input, copied (see {@link #writeInput}). */
   byte[] inputCopy() {
     return Arrays.copyOfRange(src, base, inputEnd);
+  }
+
+  /**
+   * Whether {@link #firstValue} can answer for this field: a known field in its plain
+   * (non-indexed) form, in a PDU where no header needed recovering (no flags at all).
+   */
+  boolean readsDirectly(HeaderField<?> field) {
+    return flags == null && field.isKnown() && !field.isApplication() && !field.isIndexed();
+  }
+
+  /**
+   * The value of the first header of {@code field} (see {@link #readsDirectly}), read from the
+   * input without making {@link Header} objects: what a typed accessor costs is the lookup and
+   * the value. {@code null} when the PDU has no such header.
+   */
+  Object firstValue(HeaderField<?> field) {
+    int octet = 0x80 | field.code();
+    for (int k = 0; k < size; k++) {
+      int start = starts[k];
+      if ((src[start] & 0xFF) != octet) {
+        continue;
+      }
+      int end = k + 1 < size ? starts[k + 1] : this.end;
+      ValueKind kind = ValueCodec.kindOf(field);
+      Object plain = ValueCodec.readPlain(kind, field.code(), src, start + 1, end);
+      if (plain != null) {
+        return plain;
+      }
+      WspReader r = new WspReader(src, start + 1, end - start - 1);
+      r.header(field.name());
+      try {
+        return ValueCodec.read(kind, field.code(), r, null, Integer.MAX_VALUE, true);
+      } catch (PduFormatException e) {
+        // The eager pass accepted these octets with the same code; reaching here is a bug.
+        throw new IllegalStateException("value accepted on decode cannot be read again: " + e.getMessage(), e);
+      }
+    }
+    return null;
   }
 
   List<Header> materialize() {

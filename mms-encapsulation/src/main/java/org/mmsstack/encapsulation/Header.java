@@ -120,10 +120,15 @@ public final class Header {
       return RawValue.of(src, valueStart, end - valueStart);
     }
     HeaderField<?> f = field();
+    ValueKind kind = ValueCodec.kindOf(f);
+    Object plain = ValueCodec.readPlain(kind, f.code(), src, valueStart, end);
+    if (plain != null) {
+      return plain;
+    }
     WspReader r = new WspReader(src, valueStart, end - valueStart);
     r.header(f.name());
     try {
-      return ValueCodec.read(ValueCodec.kindOf(f), f.code(), r, null, Integer.MAX_VALUE, true);
+      return ValueCodec.read(kind, f.code(), r, null, Integer.MAX_VALUE, true);
     } catch (PduFormatException e) {
       // The eager pass accepted these octets with the same code; reaching here is a bug.
       throw new IllegalStateException("value accepted on decode cannot be read again: " + e.getMessage(), e);

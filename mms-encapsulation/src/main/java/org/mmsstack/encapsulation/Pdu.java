@@ -82,6 +82,11 @@ public abstract sealed class Pdu
 
   /** The first value of a field, when present and well-formed. */
   public final <T> Optional<T> get(HeaderField<T> field) {
+    if (headers == null && decoded != null && decoded.readsDirectly(field)) {
+      // A decoded PDU whose headers nobody has listed yet: read the one value from the input.
+      Object v = decoded.firstValue(field);
+      return field.valueType().isInstance(v) ? Optional.of(field.valueType().cast(v)) : Optional.empty();
+    }
     List<Header> headers = headers();
     for (int i = 0, n = headers.size(); i < n; i++) {
       Header h = headers.get(i);

@@ -178,8 +178,7 @@ public final class PduCodec {
         try {
           MultipartBody mb = MultipartBody.decode(src, bodyStart, bodyLength, config);
           for (Finding bf : mb.findings()) {
-            f.report(bf.severity(), Reason.MALFORMED_MULTIPART, shift((int) bf.offset(), bodyStart - offset), bf.header().orElse(null),
-                bf.code(), bf.message());
+            f.report(bf.shifted(bodyStart - offset), Reason.MALFORMED_MULTIPART);
           }
           body = mb;
         } catch (PduFormatException e) {
@@ -215,7 +214,7 @@ public final class PduCodec {
         r.header(field.name());
         // Unassigned codes are skipped by the first-octet rule and kept (WAP-230 8.4.1.2).
         f.report(Severity.INFO, Reason.MALFORMED_VALUE, start - offset, field.name(), "unknown-header",
-            String.format("unassigned header code 0x%02X (value kept as it is)", b));
+            () -> String.format("unassigned header code 0x%02X (value kept as it is)", b));
         r.skipValue(maxText);
         return r.index();
       }
@@ -239,18 +238,36 @@ public final class PduCodec {
         // a Value-length and loses its place). Recovered as the version it obviously means.
         int v = r.readOctet();
         f.report(Severity.ERROR, Reason.MALFORMED_VALUE, valueStart - offset, field.name(), "version-not-short-integer",
-            String.format("MMS-Version 0x%02X lacks the Short-integer high bit (read as %s)", v,
+            () -> String.format("MMS-Version 0x%02X lacks the Short-integer high bit (read as %s)", v,
                 MmsVersion.fromOctet(v)));
         return withFlags(r.index(), flags | DecodedHeaders.VERSION_RECOVERED);
       }
       try {
         ValueCodec.read(kind, code, r, f, maxText, false);
       } catch (PduFormatException e) {
-        if (config.strict() || !recoverable(e.reason())) {
+        if (config.strict()) {
+          throw e;
+        }
+        int resynced = kind == ValueKind.FROM || kind == ValueKind.TIME
+            ? readIgnoringLength(kind, src, offset, valueStart, end, maxText) : -1;
+        if (resynced >= 0) {
+          // The declared Value-length and the value's own end (the address's 0x00, the
+          // Long-integer's length) disagree, and only the value's own end leaves the next octet
+          // at a header: take it, as AOSP's parser does (it reads these values by their grammar
+          // and ignores the length). Seen in AOSP's blocked-number push test PDU.
+          int declared = declaredEnd(src, valueStart, end);
+          String name = field.name();
+          f.report(Severity.ERROR, Reason.MALFORMED_VALUE, valueStart - offset, name, "value-length-mismatch",
+              () -> name + ": the Value-length ends the value at offset " + (declared - offset)
+                  + ", its grammar at " + (resynced - offset) + "; read to the grammar's end, where the next "
+                  + "header starts (the value is kept as raw octets)");
+          return withFlags(resynced, flags | DecodedHeaders.MALFORMED);
+        }
+        if (!recoverable(e.reason())) {
           throw e;
         }
         f.report(Severity.ERROR, e.reason(), e.offset(), field.name(), "malformed-value",
-            e.detail() + " (value kept as raw octets)");
+            () -> e.detail() + " (value kept as raw octets)");
         r.popLimit(end); // the failed value may have left a narrower limit behind
         r.seek(valueStart);
         r.skipValue(maxText);
@@ -269,8 +286,8 @@ public final class PduCodec {
         ValueCodec.readTextString(r, f, maxText, false);
       } else {
         f.report(Severity.ERROR, Reason.MALFORMED_VALUE, valueStart - offset, "Application-header",
-            "application-header-value", String.format("Application-header value starts with 0x%02X, not text: "
-                + "AOSP and Sailfish lose their place on it (kept as raw octets)", v));
+            "application-header-value", () -> String.format("Application-header value starts with 0x%02X, not "
+                + "text: AOSP and Sailfish lose their place on it (kept as raw octets)", v));
         r.skipValue(maxText);
         flags = DecodedHeaders.MALFORMED;
       }
@@ -278,10 +295,60 @@ public final class PduCodec {
     }
     // 0x00-0x1F or 0x7F cannot start a header; a stray 0x00 after the last header is seen in
     // the wild. Lenient decoding keeps the rest as trailing octets.
+    int kept = end - start;
     f.report(Severity.ERROR, b == 0 ? Reason.TRAILING_BYTES : Reason.INVALID_HEADER_START, start - offset, null,
-        "invalid-header-start", String.format("0x%02X cannot start a header field; %d octet(s) kept as trailing",
-            b, end - start));
+        "invalid-header-start", () -> String.format("0x%02X cannot start a header field; %d octet(s) kept as trailing",
+            b, kept));
     return -1;
+  }
+
+  /**
+   * Reads a From or Expiry-like value (a Value-length, a token, then an address or a
+   * Long-integer) by its grammar alone, ignoring the length: the index after the value when
+   * that reading ends at the end of the input or before an assigned header field code, else
+   * {@code -1}.
+   */
+  private static int readIgnoringLength(ValueKind kind, byte[] src, int offset, int valueStart, int end,
+      int maxText) {
+    int i = valueStart;
+    if (i >= end) {
+      return -1;
+    }
+    int b = src[i] & 0xFF;
+    if (b > WspReader.LENGTH_QUOTE) {
+      return -1;
+    }
+    i = b == WspReader.LENGTH_QUOTE ? PlainValues.uintvarEnd(src, i + 1, end) : i + 1;
+    if (i < 0 || i >= end) {
+      return -1;
+    }
+    int token = src[i++] & 0xFF;
+    WspReader r = new WspReader(src, offset, i, end - i);
+    try {
+      if (kind == ValueKind.FROM && token == 0x80) {
+        ValueCodec.readEncodedString(r, null, maxText, false);
+      } else if (kind == ValueKind.TIME && (token == 0x80 || token == 0x81)) {
+        r.readLongInteger();
+      } else {
+        return -1;
+      }
+    } catch (PduFormatException e) {
+      return -1;
+    }
+    int next = r.index();
+    boolean atHeader = next == end
+        || (src[next] & 0x80) != 0 && HeaderField.knownOrNull(src[next] & 0x7F) != null;
+    return atHeader && next != declaredEnd(src, valueStart, end) ? next : -1;
+  }
+
+  /** Where the Value-length at {@code src[valueStart]} says the value ends (maybe past {@code end}). */
+  private static int declaredEnd(byte[] src, int valueStart, int end) {
+    int b = src[valueStart] & 0xFF;
+    if (b < WspReader.LENGTH_QUOTE) {
+      return valueStart + 1 + b;
+    }
+    int i = PlainValues.uintvarEnd(src, valueStart + 1, end);
+    return i < 0 ? end : (int) Math.min(Integer.MAX_VALUE, i + PlainValues.uintvarValue(src, valueStart + 1));
   }
 
   private static long withFlags(int index, int flags) {
@@ -371,17 +438,40 @@ public final class PduCodec {
     }
   }
 
-  /** Encodes a PDU (see the class comment for what is written as it came and what canonically). */
+  /**
+   * Encodes a PDU (see the class comment for what is written as it came and what canonically).
+   * The output is sized first and written once: the headers are encoded into a small buffer,
+   * the body's size is known without writing it ({@link Body#encodedSize()}), and part data is
+   * copied once, from the part's own buffer into the result.
+   */
   public static byte[] encode(Pdu pdu) {
     DecodedHeaders decoded = pdu.decodedOrNull();
     if (decoded != null) {
       return decoded.inputCopy();
     }
-    WspWriter w = new WspWriter(256);
+    WspWriter headers = new WspWriter(256);
+    writeHeaders(pdu, headers);
+    Body body = pdu.bodyOrNull();
+    byte[] trailing = pdu.trailingUnsafe();
+    long size = (long) headers.position() + (body == null ? 0 : body.encodedSize())
+        + (trailing == null ? 0 : trailing.length);
+    if (size > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("pdu: encodes to " + size + " octets, more than an array holds");
+    }
+    WspWriter w = WspWriter.exactly((int) size);
+    w.writeBytes(headers.buffer(), 0, headers.position());
     try {
-      encode(pdu, w);
+      if (body != null) {
+        body.writeTo(w);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a WspWriter never throws
+    }
+    if (trailing != null) {
+      w.writeBytes(trailing);
+    }
+    if (w.position() != size) {
+      throw new IllegalStateException("encoded " + w.position() + " octets after sizing " + size);
     }
     return w.toByteArray();
   }
@@ -394,6 +484,19 @@ public final class PduCodec {
       return;
     }
     WspWriter w = new WspWriter(256);
+    writeHeaders(pdu, w);
+    w.writeTo(out);
+    Body body = pdu.bodyOrNull();
+    if (body != null) {
+      body.writeTo(out);
+    }
+    byte[] trailing = pdu.trailingUnsafe();
+    if (trailing != null) {
+      out.write(trailing);
+    }
+  }
+
+  private static void writeHeaders(Pdu pdu, WspWriter w) {
     for (Header h : pdu.headers()) {
       if (h.hasOriginalEncoding()) {
         h.writeOriginal(w);
@@ -411,15 +514,6 @@ public final class PduCodec {
       } else {
         ValueCodec.write(ValueCodec.kindOf(field), value, w);
       }
-    }
-    w.writeTo(out);
-    Body body = pdu.bodyOrNull();
-    if (body != null) {
-      body.writeTo(out);
-    }
-    byte[] trailing = pdu.trailingUnsafe();
-    if (trailing != null) {
-      out.write(trailing);
     }
   }
 }

@@ -208,10 +208,10 @@ class BuilderTest {
   }
 
   @Test
-  void builderInputArraysAreCopied() {
+  void builderInputArraysAreCopiedWhenAsked() {
     byte[] data = JPEG.clone();
-    Part part = Part.of(ContentType.of(MediaType.IMAGE_JPEG), data);
-    SinglePartBody single = SinglePartBody.of(data);
+    Part part = Part.copyOf(ContentType.of(MediaType.IMAGE_JPEG), data);
+    SinglePartBody single = SinglePartBody.copyOf(data);
     byte[] octets = {'a', 'b'};
     EncodedString s = EncodedString.ofOctets(CharacterSet.UTF_8, octets);
     RawValue raw = RawValue.of(new byte[] {(byte) 0x80});
@@ -229,6 +229,51 @@ class BuilderTest {
     raw.octets()[0] = 0;
     assertEquals("ab", s.text());
     assertArrayEquals(new byte[] {(byte) 0x80}, raw.octets());
+  }
+
+  /** Part.of and SinglePartBody.of are views of the caller's octets: nothing is copied to build. */
+  @Test
+  void partDataIsAViewOfTheCallersArray() throws Exception {
+    byte[] data = JPEG.clone();
+    Part part = Part.of(ContentType.of(MediaType.IMAGE_JPEG), data);
+    SinglePartBody single = SinglePartBody.of(data);
+    java.nio.ByteBuffer window = java.nio.ByteBuffer.wrap(data, 1, 2);
+    Part sliced = Part.of(ContentType.of(MediaType.IMAGE_JPEG), window);
+    assertEquals(1, window.position());
+    data[1] = 0x11;
+    assertEquals(0x11, part.data().get(1));
+    assertEquals(0x11, single.data().get(1));
+    assertEquals(0x11, sliced.data().get(0));
+    assertEquals(2, sliced.size());
+    assertTrue(part.data().isReadOnly());
+    assertTrue(single.data().isReadOnly());
+    // The encoder writes the data from the caller's array.
+    Pdu pdu = RetrieveConf.builder().date(Instant.EPOCH)
+        .body(ContentType.of(MediaType.MULTIPART_MIXED), MultipartBody.of(part, sliced)).build();
+    byte[] wire = PduCodec.encode(pdu);
+    MultipartBody back = (MultipartBody) PduCodec.decode(wire).body().orElseThrow();
+    assertArrayEquals(data, back.parts().get(0).toByteArray());
+    assertArrayEquals(new byte[] {0x11, data[2]}, back.parts().get(1).toByteArray());
+  }
+
+  /** encode(pdu) and encode(pdu, stream) write the same octets, in an array of the exact size. */
+  @Test
+  void encodedSizeMatchesWhatIsWritten() throws Exception {
+    Part smil = Part.of(ContentType.of(MediaType.APPLICATION_SMIL), new byte[] {'<', 's', '/', '>'})
+        .withContentId("<smil>");
+    Part big = Part.of(ContentType.of(MediaType.IMAGE_JPEG), java.nio.ByteBuffer.wrap(new byte[70_000])
+        .asReadOnlyBuffer()).withContentLocation("x.jpg");
+    MultipartBody body = MultipartBody.of(smil, Part.text("hi"), big);
+    Pdu pdu = RetrieveConf.builder().date(Instant.EPOCH)
+        .body(ContentType.of(MediaType.MULTIPART_RELATED), body).build();
+    byte[] wire = PduCodec.encode(pdu);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    PduCodec.encode(pdu, out);
+    assertArrayEquals(wire, out.toByteArray());
+    java.io.ByteArrayOutputStream bodyOut = new java.io.ByteArrayOutputStream();
+    body.writeTo(bodyOut);
+    assertEquals(bodyOut.size(), body.encodedSize());
+    assertEquals(0, MultipartBody.of().encodedSize() - 1);
   }
 
   /**

@@ -12,6 +12,12 @@ import java.io.OutputStream;
  */
 public sealed interface Body permits MultipartBody, SinglePartBody {
 
+  /**
+   * The number of octets {@link #writeTo} writes. For a built multipart body this encodes the
+   * part headers once (kept for the write), so an encoder sizes its output before writing it.
+   */
+  long encodedSize();
+
   /** Writes the encoded body: the original octets when decoded and unchanged, else canonical. */
   void writeTo(OutputStream out) throws IOException;
 }

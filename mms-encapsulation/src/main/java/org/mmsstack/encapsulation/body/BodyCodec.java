@@ -53,8 +53,10 @@ final class BodyCodec {
     int maxParts = cfg.maxParts();
     while (n < announced || pos < end) {
       if (pos >= end) {
+        long said = announced;
+        int held = n;
         f.report(Severity.ERROR, Reason.MALFORMED_MULTIPART, pos - base, "multipart body", "multipart-count-mismatch",
-            "multipart announces " + announced + " entries but holds " + n);
+            () -> "multipart announces " + said + " entries but holds " + held);
         break;
       }
       if (n >= maxParts) {
@@ -88,8 +90,10 @@ final class BodyCodec {
       n++;
     }
     if (n > announced) {
+      long said = announced;
+      int held = n;
       f.report(Severity.WARNING, Reason.MALFORMED_MULTIPART, off - base, "multipart body", "multipart-count-mismatch",
-          "multipart announces " + announced + " entries but holds " + n + " (all kept)");
+          () -> "multipart announces " + said + " entries but holds " + held + " (all kept)");
     }
     return new MultipartBody(f.toList(), src, base, off, off + len, entries, n, depth);
   }
@@ -97,9 +101,10 @@ final class BodyCodec {
   /** The parts of a decoded body: {@code count} entries recorded by {@link #decodeMultipart}. */
   static List<Part> parts(byte[] src, int base, int[] entries, int count, int depth) {
     Part[] parts = new Part[count];
+    ByteBuffer whole = ByteBuffer.wrap(src).asReadOnlyBuffer(); // each part's data() is one slice of it
     for (int k = 0; k < count; k++) {
       int headEnd = entries[3 * k + 1];
-      parts[k] = new Part(src, base, entries[3 * k], headEnd, headEnd, entries[3 * k + 2], depth);
+      parts[k] = new Part(src, whole, base, entries[3 * k], headEnd, headEnd, entries[3 * k + 2], depth);
     }
     return List.of(parts);
   }
@@ -289,7 +294,21 @@ final class BodyCodec {
     WspReader r = new WspReader(src, base, start, end - start);
     try {
       ValueCodec.readContentType(r, null, NO_LIMIT, false);
-      List<PartHeader> list = new ArrayList<>(2);
+      if (!r.hasRemaining()) {
+        return List.of();
+      }
+      // One or two headers (Content-ID, Content-Location) are what parts have: no list to copy.
+      PartHeader first = readHeader(r, null, NO_LIMIT, true);
+      if (!r.hasRemaining()) {
+        return List.of(first);
+      }
+      PartHeader second = readHeader(r, null, NO_LIMIT, true);
+      if (!r.hasRemaining()) {
+        return List.of(first, second);
+      }
+      List<PartHeader> list = new ArrayList<>(4);
+      list.add(first);
+      list.add(second);
       while (r.hasRemaining()) {
         list.add(readHeader(r, null, NO_LIMIT, true));
       }
@@ -301,12 +320,17 @@ final class BodyCodec {
 
   // ---- writing ---------------------------------------------------------------------------------
 
+  /** Writes the remaining octets of a buffer without changing its position or copying them first. */
   static void write(ByteBuffer data, OutputStream out) throws IOException {
-    ByteBuffer d = data.duplicate();
-    if (d.hasArray()) {
-      out.write(d.array(), d.arrayOffset() + d.position(), d.remaining());
+    if (out instanceof WspWriter) {
+      ((WspWriter) out).writeBytes(data); // one bulk copy, read-only buffers included
       return;
     }
+    if (data.hasArray()) {
+      out.write(data.array(), data.arrayOffset() + data.position(), data.remaining());
+      return;
+    }
+    ByteBuffer d = data.duplicate();
     byte[] chunk = new byte[Math.min(8192, d.remaining())];
     while (d.hasRemaining()) {
       int n = Math.min(chunk.length, d.remaining());
@@ -315,10 +339,32 @@ final class BodyCodec {
     }
   }
 
-  static void writeMultipart(MultipartBody body, OutputStream out) throws IOException {
-    WspWriter w = new WspWriter(64);
-    w.writeUintvar(body.parts().size());
-    for (Part p : body.parts()) {
+  /**
+   * What a built multipart body writes besides its part data: the entry count, then per part
+   * HeadersLen, DataLen, ContentType and Headers, one part after another in {@code heads};
+   * part k's octets end at {@code ends[k]} (part 0's include the count). Made once per body,
+   * so the encoder knows the body's size before it writes, and writes it in one pass.
+   */
+  static final class Prefixes {
+    final byte[] heads;
+    final int[] ends;
+    final long size;
+
+    Prefixes(byte[] heads, int[] ends, long size) {
+      this.heads = heads;
+      this.ends = ends;
+      this.size = size;
+    }
+  }
+
+  static Prefixes prefixes(List<Part> parts) {
+    int n = parts.size();
+    WspWriter w = new WspWriter(16 + 48 * n);
+    int[] ends = new int[n];
+    long size = 0;
+    w.writeUintvar(n);
+    for (int k = 0; k < n; k++) {
+      Part p = parts.get(k);
       int mark = w.mark();
       if (p.hasOriginalHeaders()) {
         w.writeBytes(p.src(), p.headStart(), p.headEnd() - p.headStart());
@@ -331,13 +377,23 @@ final class BodyCodec {
       int headersLen = w.position() - mark;
       w.insertUintvar(mark, p.size());
       w.insertUintvar(mark, headersLen);
-      // Flush the prefixes and headers, then the data straight from its buffer: never copied
-      // into an intermediate array. The writer is reused for the next part's prefixes.
-      w.writeTo(out);
-      w.reset();
-      write(p.dataView(), out);
+      ends[k] = w.position();
+      size += p.size();
     }
-    w.writeTo(out);
+    return new Prefixes(w.buffer(), ends, size + w.position());
+  }
+
+  /** Writes a built body: its prefixes and, between them, each part's data from its own buffer. */
+  static void writeMultipart(List<Part> parts, Prefixes pre, OutputStream out) throws IOException {
+    int from = 0;
+    for (int k = 0; k < pre.ends.length; k++) {
+      out.write(pre.heads, from, pre.ends[k] - from);
+      from = pre.ends[k];
+      write(parts.get(k).dataView(), out);
+    }
+    if (pre.ends.length == 0) {
+      out.write(pre.heads, 0, 1); // the count 0
+    }
   }
 
   static void writeHeader(PartHeader h, WspWriter w) {

@@ -16,10 +16,15 @@ import org.mmsstack.encapsulation.PduFormatException;
  * back unchanged; a body built from parts is encoded canonically. Decoding checks every entry
  * but records only where each one lies: the {@link Part} objects are made on the first call to
  * {@link #parts()}.
+ *
+ * <p>Immutable and safe to share between threads. A decoded body is a view of the decoder's
+ * input, a built one of its parts' octets (see {@link Part}): do not change them while the
+ * body is in use.
  */
 public final class MultipartBody implements Body {
 
   private volatile List<Part> parts; // decoded bodies: made from `entries` on first use (benign race)
+  private volatile BodyCodec.Prefixes prefixes; // built bodies: made on first encode (benign race)
   private final List<Finding> findings;
   // Decoded bodies: the original octets src[start, end), and per entry three indexes (content
   // type start, data start, data end) in entries[0, 3 * count).
@@ -102,12 +107,26 @@ public final class MultipartBody implements Body {
   }
 
   @Override
+  public long encodedSize() {
+    return src != null ? end - start : prefixes().size;
+  }
+
+  @Override
   public void writeTo(OutputStream out) throws IOException {
     if (src != null) {
       out.write(src, start, end - start);
     } else {
-      BodyCodec.writeMultipart(this, out);
+      BodyCodec.writeMultipart(parts, prefixes(), out);
     }
+  }
+
+  private BodyCodec.Prefixes prefixes() {
+    BodyCodec.Prefixes p = prefixes;
+    if (p == null) {
+      p = BodyCodec.prefixes(parts);
+      prefixes = p;
+    }
+    return p;
   }
 
   @Override

@@ -22,13 +22,21 @@ import org.mmsstack.encapsulation.value.MediaType;
  * must not change the input array while a decoded part is in use. A decoded part also keeps
  * its original header octets, which the encoder writes back unchanged.
  *
- * <p>Parts are immutable; the {@code with...} methods return changed copies (sharing the data).
+ * <p>A built part is a view too: {@link #of(ContentType, byte[])} and
+ * {@link #of(ContentType, ByteBuffer)} keep the caller's array or buffer and copy nothing (the
+ * encoder writes the data straight from it), so the caller must not change those octets while
+ * the part is in use; {@link #copyOf(ContentType, byte[])} takes a copy instead.
+ *
+ * <p>Parts are immutable and safe to share between threads; the {@code with...} methods return
+ * changed copies (sharing the data).
  */
 public final class Part {
 
   private volatile ContentType contentType;
   private volatile List<PartHeader> headers;
-  private volatile ByteBuffer data; // decoded parts: made on first use
+  // Built parts: the caller's octets at position 0 (handed out only read-only). Decoded parts:
+  // a read-only buffer over the whole input, shared by the body's parts, cut by data().
+  private final ByteBuffer data;
   // Decoded parts: the octets of ContentType + Headers in src[headStart, headEnd).
   private final byte[] src;
   private final int base;
@@ -51,7 +59,9 @@ public final class Part {
     this.depth = 0;
   }
 
-  Part(byte[] src, int base, int headStart, int headEnd, int dataStart, int dataEnd, int depth) {
+  Part(byte[] src, ByteBuffer wholeReadOnly, int base, int headStart, int headEnd, int dataStart, int dataEnd,
+      int depth) {
+    this.data = wholeReadOnly;
     this.src = src;
     this.base = base;
     this.headStart = headStart;
@@ -61,15 +71,27 @@ public final class Part {
     this.depth = depth;
   }
 
-  /** A part over the remaining octets of {@code data} (a read-only view, not a copy). */
+  /**
+   * A part over the remaining octets of {@code data}: a view, not a copy (the buffer's position
+   * is not changed). Do not change those octets while the part is in use.
+   */
   public static Part of(ContentType contentType, ByteBuffer data) {
     return new Part(Objects.requireNonNull(contentType, "contentType"), List.of(),
-        Objects.requireNonNull(data, "data").slice().asReadOnlyBuffer());
+        Objects.requireNonNull(data, "data").slice());
+  }
+
+  /**
+   * A part over {@code data}: a view, not a copy. Do not change the array while the part is in
+   * use; {@link #copyOf(ContentType, byte[])} copies it.
+   */
+  public static Part of(ContentType contentType, byte[] data) {
+    return new Part(Objects.requireNonNull(contentType, "contentType"), List.of(),
+        ByteBuffer.wrap(Objects.requireNonNull(data, "data")));
   }
 
   /** A part holding a copy of {@code data}. */
-  public static Part of(ContentType contentType, byte[] data) {
-    return of(contentType, ByteBuffer.wrap(data.clone()));
+  public static Part copyOf(ContentType contentType, byte[] data) {
+    return of(contentType, data.clone());
   }
 
   /** A {@code text/plain; charset=utf-8} part. */
@@ -98,9 +120,12 @@ public final class Part {
     return h;
   }
 
-  /** The data as a read-only view positioned at 0 (of the decoder's input, for decoded parts). */
+  /**
+   * The data as a read-only view positioned at 0: of the decoder's input for decoded parts, of
+   * the caller's octets for built ones. Each call returns a new view.
+   */
   public ByteBuffer data() {
-    return dataView().duplicate();
+    return src != null ? data.slice(dataStart, dataEnd - dataStart) : data.asReadOnlyBuffer();
   }
 
   /** The data, copied. */
@@ -242,13 +267,9 @@ public final class Part {
     return headEnd;
   }
 
+  /** The data at position 0, for this package only: never handed out without asReadOnlyBuffer. */
   ByteBuffer dataView() {
-    ByteBuffer d = data;
-    if (d == null) {
-      d = ByteBuffer.wrap(src, dataStart, dataEnd - dataStart).slice().asReadOnlyBuffer();
-      data = d;
-    }
-    return d;
+    return src != null ? ByteBuffer.wrap(src, dataStart, dataEnd - dataStart).slice() : data;
   }
 
   @Override

@@ -8,28 +8,37 @@ import java.util.Objects;
 /**
  * A body that is one entity, typed by the PDU's Content-Type (an error text in an
  * m-retrieve-conf, a "monoblock" message).
+ *
+ * <p>Immutable and safe to share between threads. The body is a view of the octets it was made
+ * from (the decoder's input, or the caller's array or buffer): do not change them while the
+ * body is in use, or use {@link #copyOf(byte[])}.
  */
 public final class SinglePartBody implements Body {
 
-  private final ByteBuffer data;
+  private final ByteBuffer data; // position 0; handed out only as read-only views
 
   private SinglePartBody(ByteBuffer data) {
     this.data = data;
   }
 
-  /** A body over the remaining octets of a buffer (a read-only view; not copied). */
+  /** A body over the remaining octets of a buffer: a view, not a copy. */
   public static SinglePartBody of(ByteBuffer data) {
-    return new SinglePartBody(Objects.requireNonNull(data, "data").slice().asReadOnlyBuffer());
+    return new SinglePartBody(Objects.requireNonNull(data, "data").slice());
+  }
+
+  /** A body over the array: a view, not a copy. */
+  public static SinglePartBody of(byte[] data) {
+    return new SinglePartBody(ByteBuffer.wrap(Objects.requireNonNull(data, "data")));
   }
 
   /** A body holding a copy of the array. */
-  public static SinglePartBody of(byte[] data) {
-    return new SinglePartBody(ByteBuffer.wrap(data.clone()).asReadOnlyBuffer());
+  public static SinglePartBody copyOf(byte[] data) {
+    return of(data.clone());
   }
 
-  /** The data, as a read-only view positioned at 0. */
+  /** The data, as a read-only view positioned at 0 (a new view on each call). */
   public ByteBuffer data() {
-    return data.duplicate();
+    return data.asReadOnlyBuffer();
   }
 
   /** The data, copied. */
@@ -41,6 +50,11 @@ public final class SinglePartBody implements Body {
 
   /** The number of octets. */
   public int size() {
+    return data.remaining();
+  }
+
+  @Override
+  public long encodedSize() {
     return data.remaining();
   }
 

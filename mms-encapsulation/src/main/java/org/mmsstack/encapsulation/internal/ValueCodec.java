@@ -282,6 +282,103 @@ public final class ValueCodec {
     }
   }
 
+  /**
+   * The typed value of a header value the decoder has accepted in {@code src[start, end)}, read
+   * straight from the array when it is in its plain form (see {@link PlainValues}); {@code null}
+   * for any other form, which {@link #read} then builds.
+   *
+   * <p>Why beside {@link #read} rather than through it: {@code read} is one large method that
+   * HotSpot does not inline, so every call needs a {@link WspReader} object and walks the
+   * grammar through it, checks the decoder has already made included. Reading the notification
+   * {@code ni-mms-1-3-con-271} value by value cost 1,536 octets and about 1 us that way; see
+   * docs/performance.md for the figures with this path. The plain forms read here are exactly
+   * the ones {@code read} accepts silently, so both give the same value (HeaderValuesTest
+   * compares them over the corpus).
+   */
+  public static Object readPlain(ValueKind kind, int code, byte[] src, int start, int end) {
+    if (start >= end) {
+      return null;
+    }
+    int b = src[start] & 0xFF;
+    switch (kind) {
+      case TEXT:
+      case APPLICATION:
+        // The decoder ended the value after its 0x00; a Quote before a high octet is stripped.
+        if (b == WspReader.QUOTE) {
+          return start + 1 < end && (src[start + 1] & 0xFF) >= 0x80
+              ? Texts.decodeUnlabelled(src, start + 1, end - 1 - (start + 1)) : null;
+        }
+        return b == 0 || b >= 0x20 && b < 0x80 && src[end - 1] == 0
+            ? Texts.decodeUnlabelled(src, start, end - 1 - start) : null;
+      case ADDRESS:
+      case ENCODED_STRING: {
+        if (b != 0 && (b < 0x20 || b >= 0x7F) || src[end - 1] != 0) {
+          return null; // the charset form, or a Quote
+        }
+        EncodedString s = EncodedString.ofOctets(null, src, start, end - 1 - start);
+        return kind == ValueKind.ADDRESS ? Address.of(s) : s;
+      }
+      case FROM: {
+        // Value-length, then Insert-address-token, or Address-present-token and a plain address
+        if (b != end - start - 1 || b < 1) {
+          return null;
+        }
+        int token = src[start + 1] & 0xFF;
+        if (token == 0x81) {
+          return b == 1 ? FromValue.insertAddress() : null;
+        }
+        Object address = token == 0x80 ? readPlain(ValueKind.ADDRESS, code, src, start + 2, end) : null;
+        return address != null ? FromValue.of((Address) address) : null;
+      }
+      case TIME: {
+        // Value-length, Absolute or Relative token, a Long-integer
+        int n = end - start - 3;
+        if (b != end - start - 1 || n < 1 || (src[start + 2] & 0xFF) != n) {
+          return null;
+        }
+        int token = src[start + 1] & 0xFF;
+        if (token != 0x80 && token != 0x81 || n > (token == 0x80 ? 6 : 7)) {
+          return null;
+        }
+        long v = 0;
+        for (int i = start + 3; i < end; i++) {
+          v = v << 8 | (src[i] & 0xFF);
+        }
+        return new TimeValue(token == 0x81, v);
+      }
+      case MESSAGE_TYPE:
+        return end - start == 1 ? MessageType.fromCode(b) : null;
+      case OCTET:
+        return b >= 0x80 && end - start == 1 ? octet(code, b) : null;
+      case YES_NO:
+        return (b == 0x80 || b == 0x81) && end - start == 1 ? Boolean.valueOf(b == 0x80) : null;
+      case VERSION:
+        return b >= 0x80 && end - start == 1 ? MmsVersion.fromOctet(b) : null;
+      case MESSAGE_CLASS:
+        return b >= 0x80 && end - start == 1 ? MessageClass.valueOf(b) : null;
+      case CONTENT_TYPE:
+        return b >= 0x80 && end - start == 1 ? ContentType.of(MediaType.ofCode(b & 0x7F)) : null;
+      case INTEGER:
+        if (b >= 0x80) {
+          return end - start == 1 ? Long.valueOf(b & 0x7F) : null;
+        }
+        // a Long-integer: as for LONG
+      case LONG:
+      case DATE: {
+        if (b < 1 || b > (kind == ValueKind.DATE ? 6 : 7) || end - start != 1 + b) {
+          return null; // 0 octets and what may not fit a long or an Instant take the full reader
+        }
+        long v = 0;
+        for (int i = start + 1; i < end; i++) {
+          v = v << 8 | (src[i] & 0xFF);
+        }
+        return kind == ValueKind.DATE ? (Object) Instant.ofEpochSecond(v) : (Object) Long.valueOf(v);
+      }
+      default:
+        return null;
+    }
+  }
+
   private static int readOctetValue(WspReader r) throws PduFormatException {
     int b = r.readOctet();
     if (b < 0x80) {
@@ -318,8 +415,9 @@ public final class ValueCodec {
   private static void endValue(WspReader r, int oldLimit, Findings f, int maxText) throws PduFormatException {
     if (r.hasRemaining()) {
       if (f != null) {
+        int excess = r.remaining();
         f.report(Severity.ERROR, Reason.MALFORMED_VALUE, r.offset(), r.header(), "excess-octets",
-            r.remaining() + " octets inside the value's length that its grammar does not use");
+            () -> excess + " octets inside the value's length that its grammar does not use");
       }
       r.skip(r.remaining());
     }
@@ -387,7 +485,7 @@ public final class ValueCodec {
         // omit it before UTF-8 text (a subject starting with a byte-order mark, for one).
         if (f != null) {
           f.report(Severity.WARNING, Reason.MALFORMED_VALUE, r.offset(), r.header(), "missing-quote",
-              String.format("text starting with 0x%02X lacks the Quote (0x7F) the grammar requires", first));
+              () -> String.format("text starting with 0x%02X lacks the Quote (0x7F) the grammar requires", first));
         }
       } else if (first == WspReader.QUOTE) {
         r.readOctet();
@@ -505,15 +603,35 @@ public final class ValueCodec {
       String s = readExtensionMedia(r, f, maxText, build);
       media = build ? MediaType.text(s) : null;
     }
-    List<Parameter> params = build ? new ArrayList<>(2) : null;
+    // One or two parameters (charset, name, start, type) are what parts have: they go into an
+    // immutable list directly, which ContentType.of keeps without copying.
+    Parameter first = null;
+    Parameter second = null;
+    List<Parameter> more = null;
     while (r.hasRemaining()) {
       Parameter p = readParameter(r, f, maxText, build);
-      if (build) {
-        params.add(p);
+      if (!build) {
+        continue;
+      }
+      if (first == null) {
+        first = p;
+      } else if (second == null) {
+        second = p;
+      } else {
+        if (more == null) {
+          more = new ArrayList<>(4);
+          more.add(first);
+          more.add(second);
+        }
+        more.add(p);
       }
     }
     r.popLimit(old);
-    return build ? ContentType.of(media, params) : null;
+    if (!build) {
+      return null;
+    }
+    return ContentType.of(media, more != null ? more : first == null ? List.of()
+        : second == null ? List.of(first) : List.of(first, second));
   }
 
   private static String readExtensionMedia(WspReader r, Findings f, int maxText, boolean build)
@@ -534,7 +652,7 @@ public final class ValueCodec {
         // An unassigned parameter token: its value can still be stepped over.
         if (f != null) {
           f.report(Severity.WARNING, Reason.MALFORMED_VALUE, r.offsetOf(at), r.header(), "unknown-parameter",
-              "unassigned well-known parameter 0x" + Long.toHexString(code) + " (kept)");
+              () -> "unassigned well-known parameter 0x" + Long.toHexString(code) + " (kept)");
         }
         int start = r.index();
         r.skipValue(maxText);

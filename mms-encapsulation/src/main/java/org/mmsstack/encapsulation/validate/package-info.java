@@ -86,6 +86,10 @@
  * <tr><td>{@code malformed-value}</td><td>ERROR</td><td>a header value that does not follow its
  *     grammar (Yes/No other than 0x80/0x81, a bad token, a Value-length of 0x20 or more ...),
  *     kept as raw octets</td><td>ENC 2, 3, 5</td></tr>
+ * <tr><td>{@code value-length-mismatch}</td><td>ERROR</td><td>a From or Expiry-like value whose
+ *     Value-length disagrees with the value's own end (its 0x00, its Long-integer length), where
+ *     only the value's own end leaves the next octet at a header: that reading is taken (as AOSP
+ *     reads it) and the value kept as raw octets</td><td>ENC 7.3</td></tr>
  * <tr><td>{@code version-not-short-integer}</td><td>ERROR</td><td>X-Mms-MMS-Version without the
  *     high bit (read as the version it obviously means)</td><td>ENC 2.5</td></tr>
  * <tr><td>{@code duplicate-message-type}</td><td>ERROR</td><td>X-Mms-Message-Type again</td>

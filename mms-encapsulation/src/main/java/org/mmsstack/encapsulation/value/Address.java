@@ -1,6 +1,5 @@
 package org.mmsstack.encapsulation.value;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -12,6 +11,8 @@ import java.util.Objects;
  * {@link #typeName()} are read from it. The suffix is matched case-insensitively (AOSP writes
  * {@code IPV4}), and unknown or misspelt types (a real PDU says {@code TYPE=PLNM}) are kept as
  * written and reported as {@link Type#OTHER}.
+ *
+ * <p>Immutable and safe to share between threads.
  */
 public final class Address {
 
@@ -34,28 +35,32 @@ public final class Address {
   private static final String SUFFIX = "/TYPE=";
 
   private final EncodedString encoded;
-  private final String value;
-  private final String typeName;
+  private final String text;
+  private final int slash; // index of "/TYPE=" in text, or -1
   private final Type type;
 
   private Address(EncodedString encoded) {
     this.encoded = encoded;
     String text = encoded.text();
-    int slash = text.toUpperCase(Locale.ROOT).lastIndexOf(SUFFIX);
+    this.text = text;
+    // The last "/TYPE=", in any case, found without an upper-case copy of the text: reading an
+    // address costs its text and nothing more (value() and typeName() cut it when asked).
+    int slash = text.lastIndexOf('/');
+    while (slash >= 0 && !text.regionMatches(true, slash, SUFFIX, 0, SUFFIX.length())) {
+      slash = slash == 0 ? -1 : text.lastIndexOf('/', slash - 1);
+    }
+    this.slash = slash;
     if (slash >= 0) {
-      value = text.substring(0, slash);
-      typeName = text.substring(slash + SUFFIX.length());
-      type = switch (typeName.toUpperCase(Locale.ROOT)) {
-        case "PLMN" -> Type.PLMN;
-        case "IPV4" -> Type.IPV4;
-        case "IPV6" -> Type.IPV6;
-        default -> Type.OTHER;
-      };
+      int t = slash + SUFFIX.length();
+      type = isType(text, t, "PLMN") ? Type.PLMN : isType(text, t, "IPV4") ? Type.IPV4
+          : isType(text, t, "IPV6") ? Type.IPV6 : Type.OTHER;
     } else {
-      value = text;
-      typeName = null;
       type = text.indexOf('@') >= 0 ? Type.EMAIL : Type.SHORT_CODE;
     }
+  }
+
+  private static boolean isType(String text, int at, String name) {
+    return text.length() - at == name.length() && text.regionMatches(true, at, name, 0, name.length());
   }
 
   /** The address an Encoded-string-value carries. */
@@ -95,17 +100,17 @@ public final class Address {
 
   /** The whole address text, suffix included. */
   public String text() {
-    return encoded.text();
+    return text;
   }
 
   /** The address without the {@code /TYPE=} suffix. */
   public String value() {
-    return value;
+    return slash >= 0 ? text.substring(0, slash) : text;
   }
 
   /** The type as written after {@code /TYPE=}, or {@code null} when there is no suffix. */
   public String typeName() {
-    return typeName;
+    return slash >= 0 ? text.substring(slash + SUFFIX.length()) : null;
   }
 
   /** The kind of address. */

@@ -9,7 +9,7 @@ import java.util.Optional;
  * A Content-type-value (WSP section 8.4.2.24): a media type and its parameters, in order.
  *
  * <p>Used for the PDU's Content-Type header and for each multipart entry. Parameter lookups by
- * name ignore case.
+ * name ignore case. Immutable and safe to share between threads.
  */
 public final class ContentType {
 
@@ -33,7 +33,22 @@ public final class ContentType {
 
   /** A content type without parameters. */
   public static ContentType of(MediaType mediaType) {
-    return new ContentType(Objects.requireNonNull(mediaType, "mediaType"), List.of());
+    int code = Objects.requireNonNull(mediaType, "mediaType").code();
+    if (code >= 0 && code < WELL_KNOWN.length && WELL_KNOWN[code] != null
+        && WELL_KNOWN[code].mediaType == mediaType) {
+      return WELL_KNOWN[code]; // the short form every part of a decoded message has: not made again
+    }
+    return new ContentType(mediaType, List.of());
+  }
+
+  private static final ContentType[] WELL_KNOWN = new ContentType[0x80];
+
+  static {
+    for (int code = 0; code < WELL_KNOWN.length; code++) {
+      if (MediaType.isWellKnown(code)) {
+        WELL_KNOWN[code] = new ContentType(MediaType.ofCode(code), List.of());
+      }
+    }
   }
 
   /** This content type with one more parameter at the end ({@link Parameter#of(String, Object)}). */

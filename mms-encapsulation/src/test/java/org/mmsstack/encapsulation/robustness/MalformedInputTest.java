@@ -23,7 +23,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.mmsstack.encapsulation.Corpus;
 import org.mmsstack.encapsulation.DecodeConfig;
 import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.encapsulation.HeaderField;
 import org.mmsstack.encapsulation.MmsVersion;
+import org.mmsstack.encapsulation.NotificationInd;
 import org.mmsstack.encapsulation.Pdu;
 import org.mmsstack.encapsulation.PduCodec;
 import org.mmsstack.encapsulation.PduFormatException;
@@ -251,6 +253,64 @@ class MalformedInputTest {
         .orElseThrow();
     assertEquals(Severity.ERROR, f.severity());
     assertEquals(21, f.offset());
+  }
+
+  /**
+   * The blocked-number push declares a From Value-length of 8 for a 23-octet address and an
+   * Expiry Value-length of 3 for 5 octets. Following the lengths loses the header boundaries;
+   * the values' own ends (the address's 0x00, the Long-integer's length) keep them, and AOSP
+   * reads the subject and content location from there. Lenient decoding takes that reading and
+   * says so; strict decoding still stops at the first error.
+   */
+  @Test
+  void lenientResynchronisesWhereValueLengthsDisagreeWithTheirValues() throws Exception {
+    byte[] pdu = Corpus.read("malformed/aosp-telephony/pushbody-testDispatchWapPduFromBlockedNumber.mms");
+    fails(pdu, DecodeConfig.STRICT, Reason.MALFORMED_VALUE, 21);
+    NotificationInd n = (NotificationInd) PduCodec.decode(pdu, DecodeConfig.LENIENT);
+    assertEquals("Test Mms Subject", n.subject().orElseThrow().text());
+    assertEquals("http://www.google.com/sadfdd", n.contentLocation().orElseThrow());
+    assertEquals(1000L, n.messageSize().orElseThrow());
+    assertEquals(0, n.trailingOctets().length);
+    assertTrue(n.headers().stream().noneMatch(h -> h.field().isApplication()));
+    List<Finding> mismatches = n.decodeFindings().stream().filter(x -> x.code().equals("value-length-mismatch"))
+        .collect(java.util.stream.Collectors.toList());
+    assertEquals(2, mismatches.size());
+    assertEquals(HeaderField.FROM.name(), mismatches.get(0).header().orElseThrow());
+    assertEquals(23, mismatches.get(0).offset());
+    assertTrue(mismatches.get(0).message().contains("read to the grammar's end"), mismatches.get(0).message());
+    assertEquals(HeaderField.EXPIRY.name(), mismatches.get(1).header().orElseThrow());
+    assertEquals(Severity.ERROR, mismatches.get(1).severity());
+    // the values themselves are kept as they came, and the PDU re-encodes byte for byte
+    assertFalse(n.headers().stream().filter(h -> h.field().equals(HeaderField.FROM)).findFirst().orElseThrow()
+        .isWellFormed());
+    assertArrayEquals(pdu, PduCodec.encode(n));
+  }
+
+  /**
+   * Strict decoding checks the grammar only: nuntium's m-retrieve-conf lacks the mandatory
+   * Content-Type, decodes strictly without a finding, and the validator reports the absence.
+   */
+  @Test
+  void strictDecodingLeavesMandatoryHeadersToTheValidator() throws Exception {
+    byte[] pdu = Corpus.read("pdus/nuntium/m-retrieve.conf_success");
+    Pdu p = PduCodec.decode(pdu, DecodeConfig.STRICT);
+    assertTrue(p.decodeFindings().isEmpty());
+    assertFalse(p.contentType().isPresent());
+    List<Finding> report = new Validator().report(pdu).findings();
+    assertTrue(report.stream()
+        .anyMatch(x -> x.code().equals(org.mmsstack.encapsulation.validate.FindingCodes.MISSING_MANDATORY_HEADER)
+            && x.header().orElse("").equals(HeaderField.CONTENT_TYPE.name())), report::toString);
+  }
+
+  /** A length that disagrees with its value but where no reading reaches a header stays as it was. */
+  @Test
+  void lenientFollowsTheLengthWhenNoReadingResynchronises() throws Exception {
+    // From with Value-length 3 over 80 'a' 'b' 'c' 00, then 0x01, which starts no header: the
+    // length reading goes on with an Application-header "c" whose value is 01 41.
+    byte[] pdu = bytes("8C 82 98 41 00 8D 92 89 03 80 61 62 63 00 01 41");
+    Pdu p = PduCodec.decode(pdu, DecodeConfig.LENIENT);
+    assertTrue(p.decodeFindings().stream().noneMatch(x -> x.code().equals("value-length-mismatch")));
+    assertTrue(p.decodeFindings().stream().anyMatch(x -> x.code().equals("malformed-value")));
   }
 
   @TestFactory

@@ -2,6 +2,7 @@ package org.mmsstack.encapsulation.internal.wire;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.encapsulation.PduFormatException;
 import org.mmsstack.encapsulation.Severity;
@@ -14,7 +15,8 @@ import org.mmsstack.encapsulation.Severity;
 public final class Findings {
 
   private final boolean strict;
-  private List<Finding> list; // allocated on the first finding: most PDUs have none
+  private Finding first; // most PDUs have no finding, and most of the others one
+  private List<Finding> list; // allocated on the second finding
 
   public Findings(boolean strict) {
     this.strict = strict;
@@ -34,14 +36,43 @@ public final class Findings {
     if (strict && severity == Severity.ERROR) {
       throw new PduFormatException(reason, offset, header, message);
     }
+    add(Finding.of(severity, code, offset, header, message));
+  }
+
+  /**
+   * Records a finding whose message is formatted only when someone reads it
+   * ({@link Finding#lazy}), or throws it (message formatted) in strict mode when it is an error.
+   */
+  public void report(Severity severity, PduFormatException.Reason reason, int offset, String header,
+      String code, Supplier<String> message) throws PduFormatException {
+    if (strict && severity == Severity.ERROR) {
+      throw new PduFormatException(reason, offset, header, message.get());
+    }
+    add(Finding.lazy(severity, code, offset, Finding.NO_LINE, Finding.NO_COLUMN, header, message));
+  }
+
+  /** Records a finding made elsewhere (a nested decoder's), or throws it in strict mode. */
+  public void report(Finding finding, PduFormatException.Reason reason) throws PduFormatException {
+    if (strict && finding.severity() == Severity.ERROR) {
+      throw new PduFormatException(reason, (int) finding.offset(), finding.header().orElse(null), finding.message());
+    }
+    add(finding);
+  }
+
+  private void add(Finding finding) {
+    if (first == null) {
+      first = finding;
+      return;
+    }
     if (list == null) {
       list = new ArrayList<>(4);
+      list.add(first);
     }
-    list.add(Finding.of(severity, code, offset, header, message));
+    list.add(finding);
   }
 
   /** The findings so far, never {@code null}. */
   public List<Finding> toList() {
-    return list == null ? List.of() : List.copyOf(list);
+    return list != null ? List.copyOf(list) : first != null ? List.of(first) : List.of();
   }
 }

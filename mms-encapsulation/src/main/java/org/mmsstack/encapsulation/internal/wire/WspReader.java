@@ -8,8 +8,11 @@ import org.mmsstack.encapsulation.PduFormatException;
 import org.mmsstack.encapsulation.PduFormatException.Reason;
 
 /**
- * Reads WSP primitives (WAP-230 section 8.4) from a byte array: the one reader every decoder in
- * this module uses.
+ * Reads WSP primitives (WAP-230 section 8.4) from a byte array: the full reader, which accepts
+ * every form the decoders accept and explains everything else. Beside it, two array-index paths
+ * handle only the plain forms conforming composers write: {@code PlainValues} steps over them
+ * while decoding, {@code ValueCodec.readPlain} builds their values; their comments give the
+ * measured reasons, and tests hold both to this reader's results.
  *
  * <p>The reader has a position and a limit; {@link #pushLimit(int)} narrows the limit to a
  * declared length (a Value-length, a multipart entry) and {@link #popLimit(int)} restores it, so

@@ -24,8 +24,28 @@ public final class WspWriter extends OutputStream {
     buf = new byte[Math.max(16, initialCapacity)];
   }
 
+  /**
+   * A writer filling an array of exactly {@code size} octets: for an encoder that has sized its
+   * output, so that {@link #toByteArray()} hands out that array without a copy.
+   */
+  public static WspWriter exactly(int size) {
+    return new WspWriter(new byte[size]);
+  }
+
+  private WspWriter(byte[] buf) {
+    this.buf = buf;
+  }
+
   public int position() {
     return pos;
+  }
+
+  /**
+   * The writer's array, octets {@code [0, position())} written (no copy): for an encoder that
+   * keeps them and writes them out later. The writer must not be used afterwards.
+   */
+  public byte[] buffer() {
+    return buf;
   }
 
   /** A position to come back to with one of the {@code insert} methods. */

@@ -1,0 +1,99 @@
+package org.mmsstack.benchmarks.encapsulation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.mmsstack.benchmarks.CorpusFiles;
+import org.mmsstack.encapsulation.DecodeConfig;
+import org.mmsstack.encapsulation.Pdu;
+import org.mmsstack.encapsulation.PduCodec;
+import org.mmsstack.encapsulation.PduFormatException;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Decoding and then reading every value ({@link ReadEveryValue}), beside its floor: one pass
+ * over the same octets. {@code corpus} is one operation over every PDU of
+ * {@code ../shared/corpus/pdus} that decodes (leniently); {@code notification-121B} is the
+ * m-notification-ind {@code mmsd/ni-mms-1-3-con-271.mms}. Run with {@code -prof gc}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class ReadEveryValueBenchmark {
+
+  @Param({"corpus", "notification-121B"})
+  public String input;
+
+  private byte[][] pdus;
+
+  @Setup
+  public void setUp() throws IOException {
+    if (input.equals("notification-121B")) {
+      pdus = new byte[][] {CorpusFiles.read("pdus/mmsd/ni-mms-1-3-con-271.mms")};
+      return;
+    }
+    List<byte[]> decodable = new ArrayList<>();
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(CorpusFiles.root().resolve("pdus"))) {
+      files = s.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+    }
+    for (Path p : files) {
+      byte[] b = Files.readAllBytes(p);
+      try {
+        PduCodec.decode(b, DecodeConfig.LENIENT);
+        decodable.add(b);
+      } catch (PduFormatException e) {
+        // not a PDU this codec decodes: left out of both the floor and the measurement
+      }
+    }
+    pdus = decodable.toArray(new byte[0][]);
+  }
+
+  /** The floor: every octet of every PDU loaded once. */
+  @Benchmark
+  public int floorOnePass() {
+    int x = 0;
+    for (byte[] b : pdus) {
+      for (byte v : b) {
+        x += v;
+      }
+    }
+    return x;
+  }
+
+  /** The structure checked, values left for later. */
+  @Benchmark
+  public void decode(Blackhole bh) throws PduFormatException {
+    for (byte[] b : pdus) {
+      bh.consume(PduCodec.decode(b, DecodeConfig.LENIENT));
+    }
+  }
+
+  /** Decoded, then every value read. */
+  @Benchmark
+  public void decodeAndReadEveryValue(Blackhole bh) throws PduFormatException {
+    for (byte[] b : pdus) {
+      Pdu pdu = PduCodec.decode(b, DecodeConfig.LENIENT);
+      ReadEveryValue.read(pdu, DecodeConfig.LENIENT, bh);
+    }
+  }
+}
