@@ -32,6 +32,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class CorpusGoldenTest {
 
+  @SuppressWarnings("UnnecessaryLambda") // a value of the expectation maps, not a helper
   private static final Predicate<Object> MSISDN_SHAPE = v -> String.valueOf(v).matches("\\+[0-9]{6,15}");
 
   private static Map<String, Map<String, Object>> expectations() {

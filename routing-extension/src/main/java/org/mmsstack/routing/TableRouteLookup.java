@@ -1,7 +1,6 @@
 package org.mmsstack.routing;
 
 import java.util.IdentityHashMap;
-import java.util.Map;
 import org.mmsstack.encapsulation.value.ResponseStatus;
 import org.mmsstack.routing.table.RoutingTable;
 
@@ -18,7 +17,8 @@ public final class TableRouteLookup implements RouteLookup {
   private final RoutingTable table;
   // Keyed by identity: the table's lookups return only the instances in targets() (the default
   // route among them), so every result has an entry and equals/hashCode need not run.
-  private final Map<org.mmsstack.routing.table.RouteTarget, RouteTarget> mapped = new IdentityHashMap<>();
+  private final IdentityHashMap<org.mmsstack.routing.table.RouteTarget, RouteTarget> mapped =
+      new IdentityHashMap<>();
   private final RouteTarget defaultTarget; // null when the table has no default route
   // Both are read-only after construction: safe for concurrent lookups.
 

@@ -28,6 +28,7 @@ final class TestTls {
     final SSLContext clientContext;
     final SSLContext untrustingClientContext;
 
+    @SuppressWarnings("JavaUtilDate") // Bouncy Castle's certificate builder takes java.util.Date
     private TestTls() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());

@@ -133,6 +133,7 @@ public final class CaptureReader {
     return extract(input, true);
   }
 
+  @SuppressWarnings("fallthrough") // hex text that is not allowed is 'not a capture'
   private CaptureResult extract(byte[] input, boolean hexAllowed)
       throws CaptureFormatException {
     CaptureFormat format = CaptureFormat.detect(input);

@@ -158,7 +158,7 @@ final class HttpStreamParser {
       if (mode == Mode.DETECT && !detect(eof)) {
         return;
       }
-      boolean progressed = inBody ? body(f, eof) : header(f, eof);
+      boolean progressed = inBody ? body(f) : header(f, eof);
       if (!progressed) {
         return;
       }
@@ -384,7 +384,7 @@ final class HttpStreamParser {
   }
 
   /** Advances the body; returns whether the message completed. */
-  private boolean body(Frame f, boolean eof) {
+  private boolean body(Frame f) {
     switch (body) {
       case NONE:
         emit(EMPTY, f);

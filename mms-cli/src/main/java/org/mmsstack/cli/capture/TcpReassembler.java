@@ -29,14 +29,9 @@ final class TcpReassembler {
   private static final long MASK = 0xFFFF_FFFFL;
 
   private final class Connection {
-    final String key;
     boolean done;
     final Deque<HttpStreamParser.Request> requests = new ArrayDeque<>();
     final Map<String, Direction> dirs = new HashMap<>(4);
-
-    Connection(String key) {
-      this.key = key;
-    }
 
     Direction dir(Endpoint src, Endpoint dst) {
       return dirs.computeIfAbsent(src + ">" + dst, k -> new Direction(this, src, dst));
@@ -95,7 +90,7 @@ final class TcpReassembler {
         }
         return;
       }
-      c = new Connection(key);
+      c = new Connection();
       connections.put(key, c);
       x.tcpConnections++;
     }
@@ -132,7 +127,7 @@ final class TcpReassembler {
         dir.finAt = dir.offsetOf(seq) + len;
       }
       checkFin(dir, f);
-      account(dir, f);
+      account(dir);
     }
     if ((flags & RST) != 0) {
       close(c, f, "the connection was reset");
@@ -187,7 +182,7 @@ final class TcpReassembler {
       System.arraycopy(d, from, copy, 0, len);
       dir.pending.put(off, copy);
       dir.pendingBytes += len - (old == null ? 0 : old.length);
-      account(dir, f);
+      account(dir);
     }
   }
 
@@ -211,7 +206,7 @@ final class TcpReassembler {
     dir.delivered += len;
     dir.nextSeq = (dir.nextSeq + len) & MASK;
     dir.http.feed(d, from, len, f);
-    account(dir, f);
+    account(dir);
     return !dir.failed;
   }
 
@@ -244,7 +239,7 @@ final class TcpReassembler {
     }
   }
 
-  private void account(Direction dir, Frame f) {
+  private void account(Direction dir) {
     long u = dir.failed ? 0 : dir.pendingBytes + dir.http.buffered();
     buffered += u - dir.usage;
     dir.usage = u;
@@ -257,7 +252,7 @@ final class TcpReassembler {
     dir.pending.clear();
     dir.pendingBytes = 0;
     dir.http.abandon();
-    account(dir, f);
+    account(dir);
   }
 
   /** Ends a connection: streams with a gap are reported, the others closed. */
@@ -279,7 +274,7 @@ final class TcpReassembler {
       dir.closed = true;
       dir.pending.clear();
       dir.pendingBytes = 0;
-      account(dir, last);
+      account(dir);
     }
     release(c);
   }

@@ -49,7 +49,7 @@ public record RelayId(String name) implements Comparable<RelayId> {
     }
     for (int i = 0; i < n; i++) {
       char c = name.charAt(i);
-      boolean ok = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' && i > 0;
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && i > 0);
       if (!ok) {
         return i;
       }

@@ -207,6 +207,7 @@ public final class RoutingTable {
   private static final int STAGE = 32;
 
   private static final long TOUCH_SENTINEL = 0x2545F4914F6CDD1DL;
+  @SuppressWarnings("unused") // written only so that the staged reads are not optimised away
   private static int touchSink;
 
   // What a number's lookup will probe first (candidates): MAY_BE_OVERRIDE, or the longest prefix

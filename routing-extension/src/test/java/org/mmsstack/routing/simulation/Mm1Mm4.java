@@ -4,14 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.mmsstack.encapsulation.NotificationInd;
 import org.mmsstack.encapsulation.ReadOrigInd;
 import org.mmsstack.encapsulation.RetrieveConf;
 import org.mmsstack.encapsulation.SendReq;
 import org.mmsstack.encapsulation.DeliveryInd;
-import org.mmsstack.encapsulation.body.Body;
 import org.mmsstack.encapsulation.body.SinglePartBody;
 import org.mmsstack.encapsulation.value.Address;
 import org.mmsstack.encapsulation.value.ContentType;
@@ -72,23 +69,6 @@ final class Mm1Mm4 {
     } catch (ConversionException e) {
       throw new AssertionError("m-send-req did not convert: " + e.getMessage(), e);
     }
-  }
-
-  private static List<Mm4Address> mm4(List<Address> list) {
-    List<Mm4Address> out = new ArrayList<>(list.size());
-    for (Address a : list) {
-      out.add(a.type() == Address.Type.PLMN ? Mm4Address.plmn(a.value()) : Mm4Address.parse(a.value()));
-    }
-    return out;
-  }
-
-  private static String text(Body body) {
-    if (body instanceof SinglePartBody s) {
-      byte[] b = new byte[s.size()];
-      s.data().duplicate().get(b);
-      return new String(b, StandardCharsets.UTF_8);
-    }
-    return "";
   }
 
   static SendReq.Builder sendReq(String txn, String subject, String text) {
