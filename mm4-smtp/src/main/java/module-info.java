@@ -7,6 +7,7 @@
  * MMS Relay/Server performs ({@code org.mmsstack.mm4.convert}); and a typed MM4 transport on top
  * of SMTP ({@code org.mmsstack.mm4.transport}). The MIME and SMTP syntax helpers stay internal.
  */
+@SuppressWarnings("module") // "mm4" is the interface's name (3GPP TS 23.140), digit included
 module org.mmsstack.mm4 {
   requires transitive org.mmsstack.encapsulation;
   requires org.apache.commons.codec;

@@ -46,6 +46,7 @@ import org.mmsstack.mm4.value.YesNo;
  */
 class CorpusGoldenTest {
 
+  @SuppressWarnings("UnnecessaryLambda") // a value of the expectation maps, not a helper
   private static final Predicate<Object> MSISDN_SHAPE = v -> String.valueOf(v).matches("\\+[0-9]{6,15}");
 
   private static Map<String, Map<String, Object>> expectations() {

@@ -213,7 +213,7 @@ final class HttpStreamParser implements StreamParser {
       if (mode == Mode.DETECT && !detect(eof)) {
         return;
       }
-      boolean progressed = inBody ? body(f, eof) : header(f, eof);
+      boolean progressed = inBody ? body(f) : header(f, eof);
       if (!progressed) {
         return;
       }
@@ -441,7 +441,7 @@ final class HttpStreamParser implements StreamParser {
   }
 
   /** Advances the body; returns whether the message completed. */
-  private boolean body(Frame f, boolean eof) {
+  private boolean body(Frame f) {
     switch (body) {
       case NONE:
         emit(EMPTY, f);

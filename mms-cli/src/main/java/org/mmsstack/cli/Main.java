@@ -53,6 +53,7 @@ public final class Main implements Runnable {
     outText.flush();
   }
 
+  @SuppressWarnings("SystemConsoleNull") // JDK 17 to 21 return null without a terminal
   public static void main(String[] args) {
     System.exit(run(args, System.in, System.out, System.err, System.console() != null));
   }

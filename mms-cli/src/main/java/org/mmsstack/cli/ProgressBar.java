@@ -34,7 +34,7 @@ final class ProgressBar implements AutoCloseable {
       return;
     }
     long now = System.nanoTime();
-    if (now - start < DELAY_NANOS || now - lastDraw < REDRAW_NANOS && done < total) {
+    if (now - start < DELAY_NANOS || (now - lastDraw < REDRAW_NANOS && done < total)) {
       return;
     }
     lastDraw = now;

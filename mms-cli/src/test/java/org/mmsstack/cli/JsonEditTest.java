@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -108,11 +109,11 @@ class JsonEditTest {
 
   @Test
   void badDocumentsGiveOneLineErrors() {
-    Tool.Outcome notJson = Tool.runWithInput("{".getBytes(), "encode", "-").assertNoStackTrace();
+    Tool.Outcome notJson = Tool.runWithInput("{".getBytes(StandardCharsets.UTF_8), "encode", "-").assertNoStackTrace();
     assertEquals(2, notJson.status());
     assertTrue(notJson.stderr().startsWith("mms: -: not JSON"), notJson::stderr);
     Tool.Outcome badValue = Tool.runWithInput(("{\"headers\":[{\"code\":140,\"name\":\"X-Mms-Message-Type\","
-        + "\"value\":\"m-send-conf\"},{\"name\":\"X-Mms-Response-Status\",\"value\":42}]}").getBytes(), "encode", "-")
+        + "\"value\":\"m-send-conf\"},{\"name\":\"X-Mms-Response-Status\",\"value\":42}]}").getBytes(StandardCharsets.UTF_8), "encode", "-")
         .assertNoStackTrace();
     assertEquals(1, badValue.status());
     assertEquals("mms: -: headers[1] (X-Mms-Response-Status): value: no ResponseStatus named 42\n",

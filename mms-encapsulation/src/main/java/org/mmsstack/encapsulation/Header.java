@@ -116,7 +116,7 @@ public final class Header {
   }
 
   private Object decodeValue() {
-    if (!wellFormed || field != null && !field.isKnown() && !field.isApplication()) {
+    if (!wellFormed || (field != null && !field.isKnown() && !field.isApplication())) {
       return RawValue.of(src, valueStart, end - valueStart);
     }
     HeaderField<?> f = field();

@@ -168,6 +168,7 @@ public final class HeaderField<T> {
   public static final HeaderField<Boolean> STORED =
       define(0x27, "X-Mms-Stored", MmsVersion.V1_2, false, Boolean.class);
   /** X-Mms-Attributes (0x28, binary 0xA8, since 1.2). */
+  @SuppressWarnings("unchecked") // a class literal cannot name HeaderField<?>
   public static final HeaderField<HeaderField<?>> ATTRIBUTES =
       define(0x28, "X-Mms-Attributes", MmsVersion.V1_2, true, (Class<HeaderField<?>>) (Class<?>) HeaderField.class);
   /** X-Mms-Totals (0x29, binary 0xA9, since 1.2). */

@@ -9,7 +9,7 @@ import org.mmsstack.encapsulation.body.Body;
 /**
  * Which header fields each PDU type carries, and how (OMA MMS Encapsulation 1.0-1.3, section 6,
  * as rebuilt from Android, Symbian, Mozilla, Sailfish and Mbuni). The rows for the 1.2/1.3 MMBox,
- * delete and cancel PDUs rest mainly on one implementation each; see the module README.
+ * delete and cancel PDUs rest mainly on one implementation each, so they are the least certain.
  *
  * <p>The one place these tables live: builders check mandatory headers with them and the
  * validator checks everything else.

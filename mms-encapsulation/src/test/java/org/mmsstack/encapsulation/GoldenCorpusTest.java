@@ -47,9 +47,10 @@ import org.mmsstack.encapsulation.value.RawValue;
  *       corpus path; every row is checked.
  *   <li>Every file has a deterministic text dump of its decoded form (headers with wire codes
  *       and values, parts with content type, headers, size and SHA-256 of the data — never the
- *       data itself) under {@code src/test/resources/golden/<corpus path>.txt}. A missing or
- *       different dump is written beside it as {@code .txt.actual} and fails the test; run with
- *       {@code -Dgolden.update=true} to (re)write the dumps after checking the difference.
+ *       data itself). Only the SHA-256 of each dump is committed, in
+ *       {@code src/test/resources/golden/dump-digests.tsv}; a missing or different digest writes
+ *       the dump to {@code target/golden-actual/<corpus path>.txt} and fails the test. Run with
+ *       {@code -Dgolden.update=true} to rewrite the digests after checking the difference.
  * </ol>
  */
 class GoldenCorpusTest {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
@@ -62,7 +63,7 @@ class ValueEncodingTest {
   private static final String PREFIX = "8C938D92";
 
   private static String hexOf(byte[] b, int from) {
-    return HexFormat.of().formatHex(b, from, b.length).toUpperCase();
+    return HexFormat.of().formatHex(b, from, b.length).toUpperCase(Locale.ROOT);
   }
 
   /**
@@ -96,7 +97,7 @@ class ValueEncodingTest {
   }
 
   static <T> void both(HeaderField<T> field, T value, String wire) throws PduFormatException {
-    String w = wire.replace(" ", "").toUpperCase();
+    String w = wire.replace(" ", "").toUpperCase(Locale.ROOT);
     assertEquals(w, encodeHeader(Header.of(field, value)), () -> "encoding " + field + " " + value);
     Header h = decodeHeader(w);
     assertEquals(field, h.field());
@@ -483,8 +484,8 @@ class ValueEncodingTest {
     assertEquals("<smil>", p.contentId().orElseThrow());
     assertEquals("img1.jpg", p.contentLocation().orElseThrow());
     assertEquals("IMG_6807.jpg", p.name().orElseThrow());
-    assertEquals(body.replace(" ", "").toUpperCase(),
-        HexFormat.of().formatHex(PduGenerators.toBytes(MultipartBody.of(expected))).toUpperCase());
+    assertEquals(body.replace(" ", "").toUpperCase(Locale.ROOT),
+        HexFormat.of().formatHex(PduGenerators.toBytes(MultipartBody.of(expected))).toUpperCase(Locale.ROOT));
   }
 
   @Test
@@ -492,7 +493,7 @@ class ValueEncodingTest {
     for (String[] t : new String[][] {{"form-data", "80"}, {"attachment", "81"}, {"inline", "82"}}) {
       Part p = Part.of(ContentType.of(MediaType.TEXT_PLAIN), new byte[0])
           .withHeader(PartHeader.contentDisposition(new ContentDisposition(t[0], List.of())));
-      String wire = HexFormat.of().formatHex(PduGenerators.toBytes(MultipartBody.of(p))).toUpperCase();
+      String wire = HexFormat.of().formatHex(PduGenerators.toBytes(MultipartBody.of(p))).toUpperCase(Locale.ROOT);
       assertEquals("010400" + "83AE01" + t[1], wire);
     }
     // C5 (WSP 1.4 encoding) decodes too.
@@ -533,6 +534,6 @@ class ValueEncodingTest {
   }
 
   private static String ascii(String s) {
-    return HexFormat.of().formatHex(s.getBytes(StandardCharsets.US_ASCII)).toUpperCase();
+    return HexFormat.of().formatHex(s.getBytes(StandardCharsets.US_ASCII)).toUpperCase(Locale.ROOT);
   }
 }

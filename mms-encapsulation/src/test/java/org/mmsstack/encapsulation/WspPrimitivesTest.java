@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.HexFormat;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,7 +31,7 @@ class WspPrimitivesTest {
   static String written(java.util.function.Consumer<WspWriter> body) {
     WspWriter w = new WspWriter(8);
     body.accept(w);
-    return HexFormat.of().formatHex(w.toByteArray()).toUpperCase();
+    return HexFormat.of().formatHex(w.toByteArray()).toUpperCase(Locale.ROOT);
   }
 
   @ParameterizedTest(name = "Short-integer {0} = {1}")

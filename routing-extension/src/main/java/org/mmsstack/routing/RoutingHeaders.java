@@ -28,7 +28,7 @@ import org.mmsstack.routing.internal.Ascii;
  * </table>
  *
  * <p>Every value is visible US-ASCII and starts with an octet in 0x21-0x7E, so legacy binary
- * decoders skip it as an unknown Application-header (mms-encapsulation.md sections 2.8, 10.1).
+ * decoders skip it as an unknown Application-header (Android's PduParser reads such a value as one more header name).
  * The signature is optional at this level; {@link RoutingVerifier} decides whether it is required.
  * Parsing ignores every header outside the prefix and refuses names under it that version 1
  * does not define: a field the signature cannot cover must not influence routing.

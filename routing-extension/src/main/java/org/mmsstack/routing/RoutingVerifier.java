@@ -34,8 +34,8 @@ public final class RoutingVerifier {
     if (maxAge.isNegative() || maxSkew.isNegative()) {
       throw new IllegalArgumentException("maxAge/maxSkew: " + maxAge + "/" + maxSkew + " (expected: not negative)");
     }
-    this.maxAge = maxAge.getSeconds();
-    this.maxSkew = maxSkew.getSeconds();
+    this.maxAge = maxAge.toSeconds();
+    this.maxSkew = maxSkew.toSeconds();
   }
 
   /** A verifier with the default window. */

@@ -9,7 +9,7 @@ final class Statuses {
 
   /**
    * The MM4 token for a binary status. MM4 only has the nine MMS 1.0 codes, so the finer 1.1+
-   * codes map to the 1.0 code of the same meaning (mm4.md section 5), and to Error-unspecified
+   * codes map to the 1.0 code of the same meaning (as {@code ValueMapping} in mm4-smtp maps them), and to Error-unspecified
    * when none fits.
    */
   static String mm4(ResponseStatus status) {

@@ -146,8 +146,8 @@ class RoutingPdusTest {
   }
 
   /**
-   * Walks the header section the way the legacy decoders skip Application-headers
-   * (mms-encapsulation.md 2.9, 10.1): Android's PduParser reads the name and then treats the
+   * Walks the header section the way the legacy decoders skip Application-headers (WAP-230's
+   * Token-text name and Application-specific-value): Android's PduParser reads the name and then treats the
    * value as one more header name; Sailfish requires the value to start with 0x20-0x7F. Both
    * must arrive at Content-Type at the same offset and see the same well-known headers.
    */

@@ -236,7 +236,7 @@ public final class ValueMapping {
    * carry Expiry (never negative: an expiry already past is 0 seconds away).
    */
   public static TimeValue relative(OffsetDateTime date, Instant base) {
-    long s = Duration.between(base, date.toInstant()).getSeconds();
+    long s = Duration.between(base, date.toInstant()).toSeconds();
     return TimeValue.relative(Duration.ofSeconds(Math.max(0, s)));
   }
 

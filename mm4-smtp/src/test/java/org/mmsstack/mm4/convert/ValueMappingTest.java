@@ -161,7 +161,7 @@ class ValueMappingTest {
     assertEquals(abs, ValueMapping.absolute(TimeValue.absolute(abs), base));
     OffsetDateTime d = OffsetDateTime.of(2030, 2, 3, 6, 5, 6, 0, ZoneOffset.ofHours(2));
     assertEquals(TimeValue.absolute(abs), ValueMapping.timeValue(d));
-    assertEquals(TimeValue.relative(Duration.ofSeconds(3600)), ValueMapping.relative(d, abs.minusSeconds(3600)));
+    assertEquals(TimeValue.relative(Duration.ofHours(1)), ValueMapping.relative(d, abs.minusSeconds(3600)));
     assertEquals(TimeValue.relative(Duration.ZERO), ValueMapping.relative(d, abs.plusSeconds(10)), "never negative");
     assertEquals(OffsetDateTime.of(2030, 2, 3, 4, 5, 6, 0, ZoneOffset.UTC), ValueMapping.date(abs.plusMillis(900)));
   }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -167,7 +168,7 @@ final class ScriptedPeer implements AutoCloseable {
     /** A script for a well-behaved server offering the given EHLO keywords; DATA content is kept. */
     static Script wellBehaved(String... ehloKeywords) {
         return (line, peer) -> {
-            String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line;
+            String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line;
             switch (verb) {
                 case "EHLO":
                     List<String> lines = new ArrayList<>();

@@ -46,6 +46,7 @@ final class TestTls {
     final X509Certificate serverCertificate;
     static final String INTRUDER = "intruder.test";
 
+    @SuppressWarnings("JavaUtilDate") // Bouncy Castle's certificate builder takes java.util.Date
     private TestTls() throws Exception {
         KeyPair keyPair = keyPair();
         X509Certificate certificate = selfSigned("localhost", keyPair, true);

@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.mmsstack.encapsulation.DeliveryInd;
 import org.mmsstack.encapsulation.HeaderField;
@@ -107,7 +108,7 @@ class TransportTest {
   }
 
   static SmtpReceiverConfig receiverConfig(String name) throws IOException {
-    return SmtpReceiverConfig.builder().bindAddress(InetAddress.getByName("127.0.0.1")).port(0).serverName(name).build();
+    return SmtpReceiverConfig.builder().bindAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1})).port(0).serverName(name).build();
   }
 
   static Mm4DeliveryReportReq deliveryReport() {
@@ -343,11 +344,11 @@ class TransportTest {
   static final class DroppingPeer implements AutoCloseable {
     private final ServerSocket server;
     private final Thread thread;
-    private volatile long received;
+    private final AtomicLong received = new AtomicLong();
 
     DroppingPeer(int dropAfter) throws IOException {
       server = new ServerSocket();
-      server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+      server.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0));
       thread = new Thread(() -> serve(dropAfter), "dropping-peer");
       thread.setDaemon(true);
       thread.start();
@@ -358,7 +359,7 @@ class TransportTest {
     }
 
     long received() {
-      return received;
+      return received.get();
     }
 
     private void serve(int dropAfter) {
@@ -380,8 +381,8 @@ class TransportTest {
             byte[] tail = new byte[5];
             int b;
             while ((b = in.read()) >= 0) {
-              received++;
-              if (dropAfter >= 0 && received >= dropAfter) {
+              long n = received.incrementAndGet();
+              if (dropAfter >= 0 && n >= dropAfter) {
                 return; // closes the socket mid-content
               }
               System.arraycopy(tail, 1, tail, 0, 4);

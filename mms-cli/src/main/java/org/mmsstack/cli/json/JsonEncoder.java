@@ -68,7 +68,7 @@ public final class JsonEncoder {
     if (!headers.isArray() || headers.isEmpty()) {
       throw new JsonPduException("headers: expected a non-empty array starting with X-Mms-Message-Type");
     }
-    int type = messageTypeCode(doc, headers);
+    int type = messageTypeCode(headers);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     boolean hasContentType = false;
     for (int i = 0; i < headers.size(); i++) {
@@ -106,7 +106,7 @@ public final class JsonEncoder {
     return out.toByteArray();
   }
 
-  private static int messageTypeCode(JsonNode doc, JsonNode headers) throws JsonPduException {
+  private static int messageTypeCode(JsonNode headers) throws JsonPduException {
     JsonNode first = headers.get(0);
     if (first.path("code").asInt() != 0x8C && !"X-Mms-Message-Type".equalsIgnoreCase(first.path("name").asText())) {
       throw new JsonPduException("headers[0]: the first header must be X-Mms-Message-Type");

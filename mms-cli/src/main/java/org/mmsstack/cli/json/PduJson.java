@@ -151,8 +151,8 @@ public final class PduJson {
   }
 
   /**
-   * A finding as JSON: its position is {@code offset} (bytes, binary PDUs) or {@code line}
-   * (MM4 mail).
+   * A finding as JSON: its position is an {@code offset} (bytes, binary PDUs) or, when
+   * {@code lines}, a {@code "line"} (MM4 mail).
    */
   public static ObjectNode finding(Finding f, boolean lines) {
     ObjectNode n = F.objectNode();

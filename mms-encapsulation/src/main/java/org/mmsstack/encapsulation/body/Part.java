@@ -163,7 +163,7 @@ public final class Part {
 
   private Optional<String> stringHeader(int code, String name) {
     for (PartHeader h : headers()) {
-      if ((h.code() == code || h.code() < 0 && h.is(name)) && h.value() instanceof String) {
+      if ((h.code() == code || (h.code() < 0 && h.is(name))) && h.value() instanceof String) {
         return Optional.of((String) h.value());
       }
     }

@@ -219,14 +219,14 @@ public final class ValueCodec {
         int old = r.pushLimit(r.readValueLength());
         long count = r.readIntegerValue();
         EncodedString s = readEncodedString(r, f, maxText, build);
-        endValue(r, old, f, maxText);
+        endValue(r, old, f);
         return build ? new PreviouslySentBy(count, Address.of(s)) : null;
       }
       case PREVIOUSLY_SENT_DATE: {
         int old = r.pushLimit(r.readValueLength());
         long count = r.readIntegerValue();
         long date = readDate(r, f);
-        endValue(r, old, f, maxText);
+        endValue(r, old, f);
         return build ? new PreviouslySentDate(count, Instant.ofEpochSecond(date)) : null;
       }
       case MM_FLAGS: {
@@ -238,7 +238,7 @@ public final class ValueCodec {
           throw r.malformed(String.format("0x%02X is not an MM-flags token (0x80-0x82)", token));
         }
         EncodedString s = readEncodedString(r, f, maxText, build);
-        endValue(r, old, f, maxText);
+        endValue(r, old, f);
         return build ? new MmFlags(op, s) : null;
       }
       case MBOX_COUNT: {
@@ -250,7 +250,7 @@ public final class ValueCodec {
           throw r.malformed(String.format("0x%02X is neither a message-count (0x80) nor a size (0x81) token", token));
         }
         long v = r.readIntegerValue();
-        endValue(r, old, f, maxText);
+        endValue(r, old, f);
         return build ? new MboxCount(unit, v) : null;
       }
       case ATTRIBUTE: {
@@ -267,7 +267,7 @@ public final class ValueCodec {
         Object v = kind == ValueKind.INDEXED_TEXT ? readTextString(r, f, maxText, build)
             : kind == ValueKind.INDEXED_OCTET ? Integer.valueOf(readOctetValue(r))
             : readEncodedString(r, f, maxText, build);
-        endValue(r, old, f, maxText);
+        endValue(r, old, f);
         if (!build) {
           return null;
         }
@@ -412,7 +412,7 @@ public final class ValueCodec {
   }
 
   /** Checks that a length-delimited value was read to its end, then restores the limit. */
-  private static void endValue(WspReader r, int oldLimit, Findings f, int maxText) throws PduFormatException {
+  private static void endValue(WspReader r, int oldLimit, Findings f) throws PduFormatException {
     if (r.hasRemaining()) {
       if (f != null) {
         int excess = r.remaining();
@@ -528,7 +528,7 @@ public final class ValueCodec {
       r.seek(r.index() - 1);
       throw r.malformed(String.format("0x%02X is neither the Absolute (0x80) nor the Relative (0x81) token", token));
     }
-    endValue(r, old, f, 0);
+    endValue(r, old, f);
     return build ? new TimeValue(token == 0x81, v) : null;
   }
 
@@ -545,7 +545,7 @@ public final class ValueCodec {
       r.seek(r.index() - 1);
       throw r.malformed(String.format("0x%02X is neither Address-present (0x80) nor Insert-address (0x81)", token));
     }
-    endValue(r, old, f, maxText);
+    endValue(r, old, f);
     return result;
   }
 

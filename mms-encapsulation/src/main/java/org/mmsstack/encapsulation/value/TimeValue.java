@@ -32,7 +32,7 @@ public record TimeValue(boolean relative, long seconds) {
 
   /** A time relative to sending or receipt, truncated to whole seconds. */
   public static TimeValue relative(Duration delta) {
-    return new TimeValue(true, delta.getSeconds());
+    return new TimeValue(true, delta.toSeconds());
   }
 
   /** The absolute time, given the time the relative form counts from. */

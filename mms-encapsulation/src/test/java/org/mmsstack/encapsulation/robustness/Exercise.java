@@ -1,6 +1,7 @@
 package org.mmsstack.encapsulation.robustness;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,30 +79,30 @@ final class Exercise {
       h.isWellFormed();
       h.offset();
       h.originalEncoding();
-      h.toString();
+      assertNotNull(h.toString());
     }
     callAccessors(pdu);
-    pdu.decodeFindings().forEach(Finding::toString);
+    pdu.decodeFindings().forEach(x -> assertNotNull(x.toString()));
     pdu.trailingOctets();
-    pdu.toString();
-    pdu.hashCode();
+    assertNotNull(pdu.toString());
+    assertEquals(pdu.hashCode(), pdu.hashCode());
     assertTrue(pdu.equals(pdu));
     pdu.body().ifPresent(b -> materialise(b, 0));
   }
 
   private static void materialise(Body body, int depth) {
     if (!(body instanceof MultipartBody)) {
-      body.toString();
+      assertNotNull(body.toString());
       return;
     }
     MultipartBody mb = (MultipartBody) body;
-    mb.findings().forEach(Finding::toString);
+    mb.findings().forEach(x -> assertNotNull(x.toString()));
     for (Part p : mb.parts()) {
-      p.contentType().toString();
+      assertNotNull(p.contentType().toString());
       p.contentType().charset();
       p.contentType().name();
       for (PartHeader h : p.headers()) {
-        h.toString();
+        assertNotNull(h.toString());
       }
       p.contentId();
       p.contentLocation();
@@ -109,7 +110,7 @@ final class Exercise {
       p.name();
       p.text();
       p.size();
-      p.toString();
+      assertNotNull(p.toString());
       if (p.isMultipart()) {
         try {
           materialise(p.asMultipart(LENIENT), depth + 1);
@@ -129,7 +130,7 @@ final class Exercise {
       }
       try {
         Object v = m.invoke(pdu);
-        String.valueOf(v);
+        assertNotNull(String.valueOf(v));
       } catch (IllegalAccessException e) {
         throw new AssertionError(e);
       } catch (InvocationTargetException e) {

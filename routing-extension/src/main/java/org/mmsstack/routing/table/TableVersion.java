@@ -63,7 +63,7 @@ public final class TableVersion implements Comparable<TableVersion> {
     }
     for (int i = 0; i < n; i++) {
       char c = label.charAt(i);
-      boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
           || c == '.' || c == '_' || c == ':' || c == '-';
       if (!ok) {
         return i;

@@ -69,23 +69,6 @@ final class Mm1Mm4 {
     }
   }
 
-  private static List<Mm4Address> mm4(List<Address> list) {
-    List<Mm4Address> out = new ArrayList<>(list.size());
-    for (Address a : list) {
-      out.add(a.type() == Address.Type.PLMN ? Mm4Address.plmn(a.value()) : Mm4Address.parse(a.value()));
-    }
-    return out;
-  }
-
-  private static String text(Body body) {
-    if (body instanceof SinglePartBody s) {
-      byte[] b = new byte[s.size()];
-      s.data().duplicate().get(b);
-      return new String(b, StandardCharsets.UTF_8);
-    }
-    return "";
-  }
-
   static SendReq.Builder sendReq(String txn, String subject, String text) {
     return SendReq.builder().transactionId(txn).from(FromValue.insertAddress()).subject(subject)
         .body(TEXT, SinglePartBody.of(text.getBytes(StandardCharsets.UTF_8)));

@@ -48,7 +48,6 @@ public final class EncodedWords {
     StringBuilder out = new StringBuilder(text.length());
     int pos = 0;
     boolean lastWasWord = false;
-    int pendingWsStart = -1;
     while (start >= 0) {
       int end = wordEnd(text, start);
       if (end < 0) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -81,7 +82,7 @@ public final class Params {
   }
 
   /** RFC 2231 §3-4: joins the segments, percent-decoding the extended ones in the first one's charset. */
-  private static String join(TreeMap<Integer, String[]> segs) {
+  private static String join(SortedMap<Integer, String[]> segs) {
     Charset cs = StandardCharsets.US_ASCII;
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     boolean first = true;

@@ -1,6 +1,7 @@
 package org.mmsstack.routing.table.internal;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Encodes a digit string of 1 to 15 decimal digits as one {@code long} key.
@@ -176,7 +177,7 @@ public final class DigitKeys {
   public static String toDigits(long key) {
     byte[] b = new byte[MAX_DIGITS];
     int end = writeDigits(key, b, 0);
-    return new String(b, 0, 0, end);
+    return new String(b, 0, end, StandardCharsets.ISO_8859_1);
   }
 
   /** Appends the digits of a valid key to {@code out} as ASCII, returning the new position. */

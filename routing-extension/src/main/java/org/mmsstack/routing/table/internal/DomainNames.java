@@ -24,7 +24,7 @@ public final class DomainNames {
    * The lower-case form of a label character, or 0 if {@code c} may not appear in a label.
    */
   public static char foldLabelChar(char c) {
-    if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
       return c;
     }
     if (c >= 'A' && c <= 'Z') {
