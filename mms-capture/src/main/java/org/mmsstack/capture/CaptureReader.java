@@ -253,10 +253,10 @@ public final class CaptureReader {
           return extract(HexText.decode(new String(input, StandardCharsets.US_ASCII)), config,
               false);
         }
-        // fall through: hex of hex is not an input
+        // hex of hex is not an input
+        throw notACapture();
       default:
-        throw CaptureFormatException.notACapture(0,
-            "not pcap, pcapng, a WSP push, an MMS PDU or hex text");
+        throw notACapture();
     }
   }
 
@@ -368,5 +368,10 @@ public final class CaptureReader {
         CapturedPdu.Kind.MMS_PDU, Optional.of(src), Optional.of(dst),
         describe(push) + " udp " + src + " -> " + dst, base < 0 ? -1 : base + (to - from) - body.length,
         body, Optional.of(push)));
+  }
+
+  private static CaptureFormatException notACapture() {
+    return CaptureFormatException.notACapture(0,
+        "not pcap, pcapng, a WSP push, an MMS PDU or hex text");
   }
 }

@@ -77,7 +77,7 @@ final class SmtpStreamParser implements StreamParser {
         abandon();
         return;
       }
-      line = grow(line, lineLen, lineLen + n);
+      line = grow(line, lineLen + n);
       System.arraycopy(d, p, line, lineLen, n);
       lineLen += n;
       fed += n;
@@ -92,7 +92,7 @@ final class SmtpStreamParser implements StreamParser {
     }
   }
 
-  private byte[] grow(byte[] b, int live, int want) {
+  private byte[] grow(byte[] b, int want) {
     if (want <= b.length) {
       return b;
     }
@@ -124,7 +124,7 @@ final class SmtpStreamParser implements StreamParser {
       return;
     }
     int skip = line[0] == '.' ? 1 : 0; // dot-stuffing
-    mail = grow(mail, mailLen, mailLen + lineLen - skip);
+    mail = grow(mail, mailLen + lineLen - skip);
     System.arraycopy(line, skip, mail, mailLen, lineLen - skip);
     mailLen += lineLen - skip;
   }

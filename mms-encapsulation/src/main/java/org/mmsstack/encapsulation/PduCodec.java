@@ -337,7 +337,7 @@ public final class PduCodec {
     }
     int next = r.index();
     boolean atHeader = next == end
-        || (src[next] & 0x80) != 0 && HeaderField.knownOrNull(src[next] & 0x7F) != null;
+        || ((src[next] & 0x80) != 0 && HeaderField.knownOrNull(src[next] & 0x7F) != null);
     return atHeader && next != declaredEnd(src, valueStart, end) ? next : -1;
   }
 

@@ -71,7 +71,7 @@ public final class RelayId implements Comparable<RelayId> {
     }
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
-      boolean ok = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' && i > 0;
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && i > 0);
       if (!ok) {
         return i;
       }

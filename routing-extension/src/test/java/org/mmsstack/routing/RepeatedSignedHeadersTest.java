@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mmsstack.encapsulation.DecodeConfig;
@@ -56,7 +57,7 @@ class RepeatedSignedHeadersTest {
     RoutingFieldException e = assertThrows(RoutingFieldException.class,
         () -> VERIFIER.verify(signed, MessageIdentity.ofMm4(tampered), NOW));
     assertEquals(RoutingFieldException.Reason.DUPLICATE_SIGNED_HEADER, e.reason());
-    assertEquals(name.toLowerCase(), e.header().toLowerCase());
+    assertEquals(name.toLowerCase(Locale.ROOT), e.header().toLowerCase(Locale.ROOT));
     assertEquals(ResponseStatus.ERROR_PERMANENT_SERVICE_DENIED, e.responseStatus());
     assertEquals("Error-service-denied", e.mm4StatusCode());
 

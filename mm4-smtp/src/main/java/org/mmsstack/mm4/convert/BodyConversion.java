@@ -248,7 +248,7 @@ public final class BodyConversion {
     int last = -1;
     for (int i = 0; i < data.length; i++) {
       int c = data[i];
-      if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/') {
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/') {
         count++;
         last = i;
       }

@@ -100,6 +100,7 @@ final class TestTls {
     }
 
     /** A self-signed certificate for {@code dnsName} (and 127.0.0.1 when it is the server's), valid for a day. */
+    @SuppressWarnings("JavaUtilDate") // Bouncy Castle's certificate builder takes java.util.Date
     static X509Certificate selfSigned(String dnsName, KeyPair keyPair, boolean server) throws Exception {
         X500Name name = new X500Name("CN=" + dnsName);
         long now = System.currentTimeMillis();

@@ -295,6 +295,7 @@ public final class ValueCodec {
    * the ones {@code read} accepts silently, so both give the same value (HeaderValuesTest
    * compares them over the corpus).
    */
+  @SuppressWarnings("fallthrough") // an Integer-value that is not short is read as a Long-integer
   public static Object readPlain(ValueKind kind, int code, byte[] src, int start, int end) {
     if (start >= end) {
       return null;
@@ -308,11 +309,11 @@ public final class ValueCodec {
           return start + 1 < end && (src[start + 1] & 0xFF) >= 0x80
               ? Texts.decodeUnlabelled(src, start + 1, end - 1 - (start + 1)) : null;
         }
-        return b == 0 || b >= 0x20 && b < 0x80 && src[end - 1] == 0
+        return b == 0 || (b >= 0x20 && b < 0x80 && src[end - 1] == 0)
             ? Texts.decodeUnlabelled(src, start, end - 1 - start) : null;
       case ADDRESS:
       case ENCODED_STRING: {
-        if (b != 0 && (b < 0x20 || b >= 0x7F) || src[end - 1] != 0) {
+        if ((b != 0 && (b < 0x20 || b >= 0x7F)) || src[end - 1] != 0) {
           return null; // the charset form, or a Quote
         }
         EncodedString s = EncodedString.ofOctets(null, src, start, end - 1 - start);
@@ -337,7 +338,7 @@ public final class ValueCodec {
           return null;
         }
         int token = src[start + 1] & 0xFF;
-        if (token != 0x80 && token != 0x81 || n > (token == 0x80 ? 6 : 7)) {
+        if ((token != 0x80 && token != 0x81) || n > (token == 0x80 ? 6 : 7)) {
           return null;
         }
         long v = 0;
@@ -351,7 +352,7 @@ public final class ValueCodec {
       case OCTET:
         return b >= 0x80 && end - start == 1 ? octet(code, b) : null;
       case YES_NO:
-        return (b == 0x80 || b == 0x81) && end - start == 1 ? Boolean.valueOf(b == 0x80) : null;
+        return ((b == 0x80 || b == 0x81) && end - start == 1) ? Boolean.valueOf(b == 0x80) : null;
       case VERSION:
         return b >= 0x80 && end - start == 1 ? MmsVersion.fromOctet(b) : null;
       case MESSAGE_CLASS:

@@ -579,7 +579,7 @@ public final class RoutingTableCodec {
         Reason reason = kind == RoutingTableBuilder.Kind.PREFIX ? Reason.DUPLICATE_PREFIX
             : kind == RoutingTableBuilder.Kind.OVERRIDE ? Reason.DUPLICATE_NUMBER : Reason.DUPLICATE_DOMAIN;
         int firstLine = (int) (pos[first] >>> 16);
-        duplicates.add(RoutingDataFormatException.finding(reason, (int) (pos[dup] >>> 16), (int) pos[dup] & 0xFFFF,
+        duplicates.add(RoutingDataFormatException.finding(reason, pos[dup] >>> 16, (int) pos[dup] & 0xFFFF,
             builder.describeEntry(kind, dup) + " repeats line " + firstLine + ": "
                 + builder.describeEntry(kind, first)));
       });

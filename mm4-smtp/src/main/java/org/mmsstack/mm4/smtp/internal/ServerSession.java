@@ -130,7 +130,7 @@ public final class ServerSession {
             if (status == LineReader.EOF) {
                 return;
             }
-            boolean goOn = status == LineReader.TOO_LONG || reader.length() > config.maxLineLength()
+            boolean goOn = (status == LineReader.TOO_LONG || reader.length() > config.maxLineLength())
                     ? error("UNKNOWN", 500, "5.5.2 Line too long")
                     : dispatch(reader.lineText());
             if (!goOn) {
