@@ -19,8 +19,10 @@ public final class CorpusFiles {
     String prop = System.getProperty("mmsstack.corpus");
     Path p = prop != null ? Paths.get(prop) : Paths.get("..", "shared", "corpus");
     if (!Files.isDirectory(p)) {
-      throw new IllegalStateException("corpus not found at " + p.toAbsolutePath()
-          + "; run from the project root or pass -Dmmsstack.corpus=DIR");
+      throw new IllegalStateException(
+          "corpus not found at "
+              + p.toAbsolutePath()
+              + "; run from the project root or pass -Dmmsstack.corpus=DIR");
     }
     return p;
   }

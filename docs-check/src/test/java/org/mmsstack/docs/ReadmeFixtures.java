@@ -17,28 +17,32 @@ import org.mmsstack.encapsulation.SendReq;
 public final class ReadmeFixtures {
 
   /** The names a snippet may use without declaring them; the harness declares exactly these. */
-  static final String PRELUDE = String.join("\n",
-      "  static final byte[] bytes = org.mmsstack.docs.ReadmeFixtures.bytes();",
-      "  static final org.mmsstack.encapsulation.Pdu pdu = org.mmsstack.docs.ReadmeFixtures.pdu();",
-      "  static final byte[] smilBytes = org.mmsstack.docs.ReadmeFixtures.smilBytes();",
-      "  static final byte[] jpegBytes = org.mmsstack.docs.ReadmeFixtures.jpegBytes();",
-      "  static final byte[] mailBytes = org.mmsstack.docs.ReadmeFixtures.mailBytes();",
-      "  static final org.mmsstack.encapsulation.SendReq sendReq = org.mmsstack.docs.ReadmeFixtures.sendReq();",
-      "  static final java.nio.file.Path tableFile = org.mmsstack.docs.ReadmeFixtures.tableFile();");
+  static final String PRELUDE =
+      String.join(
+          "\n",
+          "  static final byte[] bytes = org.mmsstack.docs.ReadmeFixtures.bytes();",
+          "  static final org.mmsstack.encapsulation.Pdu pdu = org.mmsstack.docs.ReadmeFixtures.pdu();",
+          "  static final byte[] smilBytes = org.mmsstack.docs.ReadmeFixtures.smilBytes();",
+          "  static final byte[] jpegBytes = org.mmsstack.docs.ReadmeFixtures.jpegBytes();",
+          "  static final byte[] mailBytes = org.mmsstack.docs.ReadmeFixtures.mailBytes();",
+          "  static final org.mmsstack.encapsulation.SendReq sendReq = org.mmsstack.docs.ReadmeFixtures.sendReq();",
+          "  static final java.nio.file.Path tableFile = org.mmsstack.docs.ReadmeFixtures.tableFile();");
 
   /** Lines of {@link #PRELUDE}. */
   static final int PRELUDE_LINES = 7;
 
-  private static final String TABLE = String.join("\n",
-      "mms-routing-table 1",
-      "version 42 readme",
-      "default reject unknown-recipient",
-      "prefix 49      mmse mms.mnc002.mcc262.gprs",
-      "prefix 49151   relay rs-north",
-      "prefix 49176   relay rs-south",
-      "number 4915212345678 relay rs-north",
-      "domain example.com relay rs-mail",
-      "");
+  private static final String TABLE =
+      String.join(
+          "\n",
+          "mms-routing-table 1",
+          "version 42 readme",
+          "default reject unknown-recipient",
+          "prefix 49      mmse mms.mnc002.mcc262.gprs",
+          "prefix 49151   relay rs-north",
+          "prefix 49176   relay rs-south",
+          "number 4915212345678 relay rs-north",
+          "domain example.com relay rs-mail",
+          "");
 
   private ReadmeFixtures() {}
 
@@ -65,13 +69,27 @@ public final class ReadmeFixtures {
   /** {@code smilBytes}: a SMIL presentation of one text and one image. */
   public static byte[] smilBytes() {
     return ("<smil><body><par dur=\"5s\"><img src=\"photo.jpg\"/><text src=\"text.txt\"/></par>"
-        + "</body></smil>").getBytes(StandardCharsets.UTF_8);
+            + "</body></smil>")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /** {@code jpegBytes}: the start and end markers of a JPEG (content is not inspected). */
   public static byte[] jpegBytes() {
-    return new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0,
-        (byte) 0xFF, (byte) 0xD9};
+    return new byte[] {
+      (byte) 0xFF,
+      (byte) 0xD8,
+      (byte) 0xFF,
+      (byte) 0xE0,
+      0,
+      16,
+      'J',
+      'F',
+      'I',
+      'F',
+      0,
+      (byte) 0xFF,
+      (byte) 0xD9
+    };
   }
 
   /** {@code mailBytes}: samples/mm4-forward-req.eml. */

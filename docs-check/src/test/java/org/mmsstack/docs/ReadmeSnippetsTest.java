@@ -70,7 +70,8 @@ class ReadmeSnippetsTest {
         if (end == markdown.size()) {
           throw new AssertionError("README.md line " + (i + 1) + ": a ```java block is not closed");
         }
-        found.add(new Snippet(found.size() + 1, first + 1, List.copyOf(markdown.subList(first, end))));
+        found.add(
+            new Snippet(found.size() + 1, first + 1, List.copyOf(markdown.subList(first, end))));
         i = end + 1;
       } else {
         i++;
@@ -81,35 +82,51 @@ class ReadmeSnippetsTest {
 
   @Test
   void readmeHasJavaSnippets() throws IOException {
-    assertFalse(snippets(Files.readAllLines(readme(), StandardCharsets.UTF_8)).isEmpty(),
+    assertFalse(
+        snippets(Files.readAllLines(readme(), StandardCharsets.UTF_8)).isEmpty(),
         "no ```java block found in " + readme());
   }
 
   @TestFactory
   Stream<DynamicTest> everyReadmeSnippetCompilesAndRuns() throws IOException {
     List<Snippet> all = snippets(Files.readAllLines(readme(), StandardCharsets.UTF_8));
-    return all.stream().map(s -> DynamicTest.dynamicTest(
-        "snippet " + s.number() + " at README.md line " + s.firstLine(), () -> compileAndRun(s)));
+    return all.stream()
+        .map(
+            s ->
+                DynamicTest.dynamicTest(
+                    "snippet " + s.number() + " at README.md line " + s.firstLine(),
+                    () -> compileAndRun(s)));
   }
 
   @Test
   void compileErrorNamesTheReadmeLine() {
-    Snippet bad = new Snippet(98, 100, List.of("import java.util.List;", "", "List<String> x = List.of();",
-        "x.noSuchMethod();"));
-    AssertionError e = assertThrows(AssertionError.class,
-        () -> compileAndRun(bad));
-    assertTrue(e.getMessage().contains("README.md snippet 98 (lines 100-103)")
-        && e.getMessage().contains("README.md line 103: "), e.getMessage());
+    Snippet bad =
+        new Snippet(
+            98,
+            100,
+            List.of(
+                "import java.util.List;", "", "List<String> x = List.of();", "x.noSuchMethod();"));
+    AssertionError e = assertThrows(AssertionError.class, () -> compileAndRun(bad));
+    assertTrue(
+        e.getMessage().contains("README.md snippet 98 (lines 100-103)")
+            && e.getMessage().contains("README.md line 103: "),
+        e.getMessage());
   }
 
   @Test
   void runtimeFailureNamesTheReadmeLine() {
-    Snippet bad = new Snippet(99, 200, List.of("int n = bytes.length;",
-        "if (n >= 0) { throw new IllegalStateException(\"from the snippet\"); }"));
-    AssertionError e = assertThrows(AssertionError.class,
-        () -> compileAndRun(bad));
-    assertTrue(e.getMessage().contains("from the snippet")
-        && e.getMessage().contains("at README.md line 201"), e.getMessage());
+    Snippet bad =
+        new Snippet(
+            99,
+            200,
+            List.of(
+                "int n = bytes.length;",
+                "if (n >= 0) { throw new IllegalStateException(\"from the snippet\"); }"));
+    AssertionError e = assertThrows(AssertionError.class, () -> compileAndRun(bad));
+    assertTrue(
+        e.getMessage().contains("from the snippet")
+            && e.getMessage().contains("at README.md line 201"),
+        e.getMessage());
   }
 
   /** The generated class of a snippet, and the README line of each of its lines (0: harness). */
@@ -126,8 +143,11 @@ class ReadmeSnippetsTest {
       map.add(s.firstLine() + k);
       k++;
     }
-    for (String line : List.of("public final class " + name + " {", ReadmeFixtures.PRELUDE,
-        "  public static void run() throws Exception {")) {
+    for (String line :
+        List.of(
+            "public final class " + name + " {",
+            ReadmeFixtures.PRELUDE,
+            "  public static void run() throws Exception {")) {
       for (String l : line.split("\n", -1)) {
         src.add(l);
         map.add(0);
@@ -141,7 +161,8 @@ class ReadmeSnippetsTest {
     map.add(0);
     src.add("}");
     map.add(0);
-    return new Unit(name, String.join("\n", src) + "\n", map.stream().mapToInt(Integer::intValue).toArray());
+    return new Unit(
+        name, String.join("\n", src) + "\n", map.stream().mapToInt(Integer::intValue).toArray());
   }
 
   private void compileAndRun(Snippet s) throws Exception {
@@ -150,31 +171,36 @@ class ReadmeSnippetsTest {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     Path classes = Files.createDirectories(out.resolve("snippet" + s.number()));
     boolean ok;
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT,
-        StandardCharsets.UTF_8)) {
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
       files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
-      JavaFileObject source = new SimpleJavaFileObject(URI.create("string:///" + u.className() + ".java"),
-          JavaFileObject.Kind.SOURCE) {
-        @Override
-        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-          return u.source();
-        }
-      };
-      List<String> options = List.of("--release", "17", "-proc:none", "-classpath", testClassPath());
+      JavaFileObject source =
+          new SimpleJavaFileObject(
+              URI.create("string:///" + u.className() + ".java"), JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+              return u.source();
+            }
+          };
+      List<String> options =
+          List.of("--release", "17", "-proc:none", "-classpath", testClassPath());
       ok = javac.getTask(null, files, diagnostics, options, null, List.of(source)).call();
     }
     if (!ok) {
       StringBuilder why = new StringBuilder(s.describe()).append(" does not compile:");
       for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
         if (d.getKind() == Diagnostic.Kind.ERROR) {
-          why.append("\n  ").append(where(u, d.getLineNumber())).append(": ")
+          why.append("\n  ")
+              .append(where(u, d.getLineNumber()))
+              .append(": ")
               .append(d.getMessage(Locale.ROOT));
         }
       }
       fail(why.toString());
     }
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-        ReadmeSnippetsTest.class.getClassLoader())) {
+    try (URLClassLoader loader =
+        new URLClassLoader(
+            new URL[] {classes.toUri().toURL()}, ReadmeSnippetsTest.class.getClassLoader())) {
       Class<?> c = Class.forName(u.className(), true, loader);
       c.getMethod("run").invoke(null);
     } catch (ExceptionInInitializerError e) {

@@ -20,8 +20,14 @@ public final class Consumer {
 
   /** Names of one class from each module. */
   public static List<String> apiClasses() {
-    return List.of(PduCodec.class.getName(), MessageType.SEND_REQ.wireName(), Mm4Codec.class.getName(),
-        MimeEntity.class.getName(), Mm4Validator.class.getName(), Mm4Address.class.getName(),
-        RoutingHeaders.PREFIX, CaptureReader.class.getName());
+    return List.of(
+        PduCodec.class.getName(),
+        MessageType.SEND_REQ.wireName(),
+        Mm4Codec.class.getName(),
+        MimeEntity.class.getName(),
+        Mm4Validator.class.getName(),
+        Mm4Address.class.getName(),
+        RoutingHeaders.PREFIX,
+        CaptureReader.class.getName());
   }
 }

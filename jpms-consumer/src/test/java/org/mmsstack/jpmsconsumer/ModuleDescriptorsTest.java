@@ -23,28 +23,43 @@ class ModuleDescriptorsTest {
   }
 
   private static ModuleFinder everything() {
-    Path[] entries = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-        .map(Path::of).toArray(Path[]::new);
+    Path[] entries =
+        Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+            .map(Path::of)
+            .toArray(Path[]::new);
     return ModuleFinder.of(entries);
   }
 
   private static Set<String> exports(String module) {
     ModuleDescriptor d = everything().find(module).map(ModuleReference::descriptor).orElseThrow();
-    return d.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toCollection(TreeSet::new));
+    return d.exports().stream()
+        .map(ModuleDescriptor.Exports::source)
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   @Test
   void encapsulationExportsItsApiPackagesOnly() {
-    assertEquals(Set.of("org.mmsstack.encapsulation", "org.mmsstack.encapsulation.body",
-        "org.mmsstack.encapsulation.value", "org.mmsstack.encapsulation.validate"),
+    assertEquals(
+        Set.of(
+            "org.mmsstack.encapsulation",
+            "org.mmsstack.encapsulation.body",
+            "org.mmsstack.encapsulation.value",
+            "org.mmsstack.encapsulation.validate"),
         exports("org.mmsstack.encapsulation"));
   }
 
   @Test
   void mm4ExportsItsApiPackagesOnly() {
-    assertEquals(Set.of("org.mmsstack.mm4", "org.mmsstack.mm4.value", "org.mmsstack.mm4.mime",
-        "org.mmsstack.mm4.validate", "org.mmsstack.mm4.smtp", "org.mmsstack.mm4.convert",
-        "org.mmsstack.mm4.transport"), exports("org.mmsstack.mm4"));
+    assertEquals(
+        Set.of(
+            "org.mmsstack.mm4",
+            "org.mmsstack.mm4.value",
+            "org.mmsstack.mm4.mime",
+            "org.mmsstack.mm4.validate",
+            "org.mmsstack.mm4.smtp",
+            "org.mmsstack.mm4.convert",
+            "org.mmsstack.mm4.transport"),
+        exports("org.mmsstack.mm4"));
   }
 
   @Test
@@ -54,8 +69,13 @@ class ModuleDescriptorsTest {
 
   @Test
   void noModuleExportsAnInternalPackage() {
-    for (String m : new String[] {"org.mmsstack.encapsulation", "org.mmsstack.mm4", "org.mmsstack.routing",
-        "org.mmsstack.capture"}) {
+    for (String m :
+        new String[] {
+          "org.mmsstack.encapsulation",
+          "org.mmsstack.mm4",
+          "org.mmsstack.routing",
+          "org.mmsstack.capture"
+        }) {
       for (String p : exports(m)) {
         assertTrue(!p.contains(".internal"), m + " exports " + p);
       }
@@ -64,12 +84,20 @@ class ModuleDescriptorsTest {
 
   @Test
   void theModuleGraphResolvesFromTheConsumer() throws URISyntaxException {
-    ModuleFinder finder = ModuleFinder.compose(ModuleFinder.of(location(Consumer.class)), everything());
-    Configuration cf = ModuleLayer.boot().configuration().resolve(finder, ModuleFinder.of(),
-        Set.of("org.mmsstack.jpmsconsumer"));
+    ModuleFinder finder =
+        ModuleFinder.compose(ModuleFinder.of(location(Consumer.class)), everything());
+    Configuration cf =
+        ModuleLayer.boot()
+            .configuration()
+            .resolve(finder, ModuleFinder.of(), Set.of("org.mmsstack.jpmsconsumer"));
     Set<String> names = cf.modules().stream().map(r -> r.name()).collect(Collectors.toSet());
-    assertTrue(names.containsAll(Set.of("org.mmsstack.encapsulation", "org.mmsstack.mm4", "org.mmsstack.routing",
-        "org.mmsstack.capture")),
+    assertTrue(
+        names.containsAll(
+            Set.of(
+                "org.mmsstack.encapsulation",
+                "org.mmsstack.mm4",
+                "org.mmsstack.routing",
+                "org.mmsstack.capture")),
         names.toString());
   }
 }

@@ -81,7 +81,9 @@ abstract class AbstractMm4Message {
   }
 
   public Optional<String> mimeVersion() {
-    return headers().first(Mm4HeaderNames.MIME_VERSION).map(v -> DateTimes.stripComments(v).strip());
+    return headers()
+        .first(Mm4HeaderNames.MIME_VERSION)
+        .map(v -> DateTimes.stripComments(v).strip());
   }
 
   public Optional<MediaType> contentType() {
@@ -103,7 +105,9 @@ abstract class AbstractMm4Message {
   // ---- shared by several types ----
 
   Optional<RequestStatusCode> requestStatusCode0() {
-    return headers().first(Mm4HeaderNames.REQUEST_STATUS_CODE).flatMap(RequestStatusCode::fromToken);
+    return headers()
+        .first(Mm4HeaderNames.REQUEST_STATUS_CODE)
+        .flatMap(RequestStatusCode::fromToken);
   }
 
   Optional<String> statusText0() {

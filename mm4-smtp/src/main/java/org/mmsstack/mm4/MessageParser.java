@@ -23,22 +23,36 @@ final class MessageParser {
 
   private MessageParser() {}
 
-  static Mm4Message parse(byte[] buf, int off, int len, Mm4Config config) throws Mm4FormatException {
+  static Mm4Message parse(byte[] buf, int off, int len, Mm4Config config)
+      throws Mm4FormatException {
     ParseContext ctx = new ParseContext(buf, off, config);
     if (len > config.maxMessageSize()) {
       throw Mm4FormatException.limitExceeded("maxMessageSize", config.maxMessageSize(), 0, 0, null);
     }
     int start = off;
     int end = off + len;
-    if (len >= 3 && (buf[off] & 0xff) == 0xEF && (buf[off + 1] & 0xff) == 0xBB && (buf[off + 2] & 0xff) == 0xBF) {
-      ctx.report(Severity.ERROR, Mm4FindingCodes.BYTE_ORDER_MARK, off, null,
+    if (len >= 3
+        && (buf[off] & 0xff) == 0xEF
+        && (buf[off + 1] & 0xff) == 0xBB
+        && (buf[off + 2] & 0xff) == 0xBF) {
+      ctx.report(
+          Severity.ERROR,
+          Mm4FindingCodes.BYTE_ORDER_MARK,
+          off,
+          null,
           "UTF-8 byte-order mark before the first header skipped");
       start += 3;
     }
     int cut = dialogueCut(buf, start, end);
     if (cut < end) {
-      ctx.report(Severity.ERROR, Mm4FindingCodes.TRAILING_DATA, cut, null,
-          "lone \".\" line and " + (end - cut) + " octets of SMTP dialogue after the message skipped");
+      ctx.report(
+          Severity.ERROR,
+          Mm4FindingCodes.TRAILING_DATA,
+          cut,
+          null,
+          "lone \".\" line and "
+              + (end - cut)
+              + " octets of SMTP dialogue after the message skipped");
       end = cut;
     }
     MimeEntity root = MimeAccess.get().parse(ctx, start, end);
@@ -49,9 +63,13 @@ final class MessageParser {
     Mm4MessageType type = Mm4MessageType.fromToken(typeField.get().value()).orElse(null);
     if (type == null) {
       long at = typeField.get().offset();
-      throw Mm4FormatException.unknownMessageType(ctx.line((int) (at + off)), at, typeField.get().value());
+      throw Mm4FormatException.unknownMessageType(
+          ctx.line((int) (at + off)), at, typeField.get().value());
     }
-    Checks.check(create(type, root, List.of()), ctx::report, o -> o < 0 ? Finding.NO_LINE : ctx.line((int) (o + off)));
+    Checks.check(
+        create(type, root, List.of()),
+        ctx::report,
+        o -> o < 0 ? Finding.NO_LINE : ctx.line((int) (o + off)));
     return create(type, root, ctx.findings());
   }
 
@@ -110,16 +128,27 @@ final class MessageParser {
     if (from == to) {
       return true;
     }
-    String s = new String(b, from, to - from, StandardCharsets.ISO_8859_1).strip().toUpperCase(Locale.ROOT);
+    String s =
+        new String(b, from, to - from, StandardCharsets.ISO_8859_1)
+            .strip()
+            .toUpperCase(Locale.ROOT);
     if (s.isEmpty()) {
       return true;
     }
-    if (s.length() >= 3 && Character.isDigit(s.charAt(0)) && Character.isDigit(s.charAt(1))
-        && Character.isDigit(s.charAt(2)) && (s.length() == 3 || s.charAt(3) == ' ' || s.charAt(3) == '-')) {
+    if (s.length() >= 3
+        && Character.isDigit(s.charAt(0))
+        && Character.isDigit(s.charAt(1))
+        && Character.isDigit(s.charAt(2))
+        && (s.length() == 3 || s.charAt(3) == ' ' || s.charAt(3) == '-')) {
       return true;
     }
-    return s.equals("QUIT") || s.equals("RSET") || s.equals("NOOP") || s.equals("DATA")
-        || s.startsWith("HELO ") || s.startsWith("EHLO ") || s.startsWith("MAIL FROM:")
+    return s.equals("QUIT")
+        || s.equals("RSET")
+        || s.equals("NOOP")
+        || s.equals("DATA")
+        || s.startsWith("HELO ")
+        || s.startsWith("EHLO ")
+        || s.startsWith("MAIL FROM:")
         || s.startsWith("RCPT TO:");
   }
 }

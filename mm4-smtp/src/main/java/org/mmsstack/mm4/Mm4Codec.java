@@ -113,8 +113,8 @@ public final class Mm4Codec {
 
   private static void checkSize(long size, Mm4Config config) throws Mm4FormatException {
     if (size > config.maxMessageSize()) {
-      throw Mm4FormatException.limitExceeded("maxMessageSize", config.maxMessageSize(), 0,
-          config.maxMessageSize(), null);
+      throw Mm4FormatException.limitExceeded(
+          "maxMessageSize", config.maxMessageSize(), 0, config.maxMessageSize(), null);
     }
   }
 

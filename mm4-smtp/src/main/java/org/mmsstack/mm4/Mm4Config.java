@@ -91,9 +91,19 @@ public final class Mm4Config {
 
   @Override
   public String toString() {
-    return "Mm4Config[strict=" + strict + ", maxHeaderCount=" + maxHeaderCount + ", maxLineLength="
-        + maxLineLength + ", maxNestingDepth=" + maxNestingDepth + ", maxParts=" + maxParts
-        + ", maxMessageSize=" + maxMessageSize + "]";
+    return "Mm4Config[strict="
+        + strict
+        + ", maxHeaderCount="
+        + maxHeaderCount
+        + ", maxLineLength="
+        + maxLineLength
+        + ", maxNestingDepth="
+        + maxNestingDepth
+        + ", maxParts="
+        + maxParts
+        + ", maxMessageSize="
+        + maxMessageSize
+        + "]";
   }
 
   /** Builds an {@link Mm4Config}; not thread-safe. */
@@ -122,7 +132,8 @@ public final class Mm4Config {
     /** Sets the longest line in octets, without its line end (at least 78). */
     public Builder maxLineLength(int maxLineLength) {
       if (maxLineLength < 78) {
-        throw new IllegalArgumentException("maxLineLength: " + maxLineLength + " (expected: >= 78)");
+        throw new IllegalArgumentException(
+            "maxLineLength: " + maxLineLength + " (expected: >= 78)");
       }
       this.maxLineLength = maxLineLength;
       return this;
@@ -144,7 +155,11 @@ public final class Mm4Config {
     public Builder maxMessageSize(long maxMessageSize) {
       if (maxMessageSize < 1 || maxMessageSize > Integer.MAX_VALUE - 8) {
         throw new IllegalArgumentException(
-            "maxMessageSize: " + maxMessageSize + " (expected: 1 ~ " + (Integer.MAX_VALUE - 8) + ")");
+            "maxMessageSize: "
+                + maxMessageSize
+                + " (expected: 1 ~ "
+                + (Integer.MAX_VALUE - 8)
+                + ")");
       }
       this.maxMessageSize = maxMessageSize;
       return this;

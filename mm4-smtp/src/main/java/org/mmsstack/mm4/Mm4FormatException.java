@@ -114,26 +114,36 @@ public final class Mm4FormatException extends IOException {
    * @throws IllegalArgumentException if the code names no {@link Reason}
    */
   public static Mm4FormatException of(Finding finding) {
-    Reason reason = Reason.fromCode(finding.code()).orElseThrow(() -> new IllegalArgumentException(
-        "finding code: \"" + finding.code() + "\" (expected: one of Mm4FindingCodes)"));
+    Reason reason =
+        Reason.fromCode(finding.code())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "finding code: \""
+                            + finding.code()
+                            + "\" (expected: one of Mm4FindingCodes)"));
     return new Mm4FormatException(
-        reason,
-        finding.message(),
-        finding.line(),
-        finding.offset(),
-        finding.header().orElse(null));
+        reason, finding.message(), finding.line(), finding.offset(), finding.header().orElse(null));
   }
 
   /** Bad folding: a continuation line where no header is open. */
   public static Mm4FormatException badFolding(long line, long offset, String header) {
     return new Mm4FormatException(
-        Reason.BAD_FOLDING, "continuation line without a header field to continue", line, offset, header);
+        Reason.BAD_FOLDING,
+        "continuation line without a header field to continue",
+        line,
+        offset,
+        header);
   }
 
   /** A header line without a colon (or with an invalid field name). */
   public static Mm4FormatException missingColon(long line, long offset) {
     return new Mm4FormatException(
-        Reason.MISSING_COLON, "header line without a colon or with an invalid field name", line, offset, null);
+        Reason.MISSING_COLON,
+        "header line without a colon or with an invalid field name",
+        line,
+        offset,
+        null);
   }
 
   /** A multipart Content-Type without a usable boundary parameter. */
@@ -178,22 +188,32 @@ public final class Mm4FormatException extends IOException {
 
   /** Base64 data with a character outside the alphabet, or padding before the end. */
   public static Mm4FormatException badBase64(long line, long offset, String detail) {
-    return new Mm4FormatException(Reason.BAD_BASE64, "bad base64 data: " + detail, line, offset,
-        "Content-Transfer-Encoding");
+    return new Mm4FormatException(
+        Reason.BAD_BASE64, "bad base64 data: " + detail, line, offset, "Content-Transfer-Encoding");
   }
 
   /** Quoted-printable data with a broken escape. */
   public static Mm4FormatException badQuotedPrintable(long line, long offset, String detail) {
-    return new Mm4FormatException(Reason.BAD_QUOTED_PRINTABLE, "bad quoted-printable data: " + detail,
-        line, offset, "Content-Transfer-Encoding");
+    return new Mm4FormatException(
+        Reason.BAD_QUOTED_PRINTABLE,
+        "bad quoted-printable data: " + detail,
+        line,
+        offset,
+        "Content-Transfer-Encoding");
   }
 
   /** A limit of {@link Mm4Config} exceeded; the message names the setting to raise. */
-  public static Mm4FormatException limitExceeded(String setting, long limit, long line, long offset,
-      String header) {
+  public static Mm4FormatException limitExceeded(
+      String setting, long limit, long line, long offset, String header) {
     return new Mm4FormatException(
         Reason.LIMIT_EXCEEDED,
-        "limit exceeded: " + setting + " = " + limit + " (raise it with Mm4Config.Builder." + setting + ")",
+        "limit exceeded: "
+            + setting
+            + " = "
+            + limit
+            + " (raise it with Mm4Config.Builder."
+            + setting
+            + ")",
         line,
         offset,
         header);
@@ -211,7 +231,8 @@ public final class Mm4FormatException extends IOException {
 
   /** The input ended inside a structure. */
   public static Mm4FormatException truncated(long line, long offset, String what) {
-    return new Mm4FormatException(Reason.TRUNCATED, "input ends inside " + what, line, offset, null);
+    return new Mm4FormatException(
+        Reason.TRUNCATED, "input ends inside " + what, line, offset, null);
   }
 
   /** @return why parsing failed */

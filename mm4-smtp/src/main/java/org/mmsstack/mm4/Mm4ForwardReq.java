@@ -64,7 +64,9 @@ public final class Mm4ForwardReq extends AbstractMm4Message implements Mm4Messag
 
   /** @return X-Mms-Sender-Visibility */
   public Optional<SenderVisibility> senderVisibility() {
-    return headers().first(Mm4HeaderNames.SENDER_VISIBILITY).flatMap(v -> Values.token(v, SenderVisibility::byName));
+    return headers()
+        .first(Mm4HeaderNames.SENDER_VISIBILITY)
+        .flatMap(v -> Values.token(v, SenderVisibility::byName));
   }
 
   /** @return X-Mms-Read-Reply */
@@ -84,12 +86,18 @@ public final class Mm4ForwardReq extends AbstractMm4Message implements Mm4Messag
 
   /** @return X-Mms-Previously-sent-by entries (unreadable ones skipped) */
   public List<PreviouslySentBy> previouslySentBy() {
-    return headers().all(Mm4HeaderNames.PREVIOUSLY_SENT_BY).stream().map(Values::previouslySentBy).flatMap(Optional::stream).collect(java.util.stream.Collectors.toUnmodifiableList());
+    return headers().all(Mm4HeaderNames.PREVIOUSLY_SENT_BY).stream()
+        .map(Values::previouslySentBy)
+        .flatMap(Optional::stream)
+        .collect(java.util.stream.Collectors.toUnmodifiableList());
   }
 
   /** @return X-Mms-Previously-sent-date-and-time entries (unreadable ones skipped) */
   public List<PreviouslySentDate> previouslySentDate() {
-    return headers().all(Mm4HeaderNames.PREVIOUSLY_SENT_DATE).stream().map(Values::previouslySentDate).flatMap(Optional::stream).collect(java.util.stream.Collectors.toUnmodifiableList());
+    return headers().all(Mm4HeaderNames.PREVIOUSLY_SENT_DATE).stream()
+        .map(Values::previouslySentDate)
+        .flatMap(Optional::stream)
+        .collect(java.util.stream.Collectors.toUnmodifiableList());
   }
 
   /** @return X-Mms-Applic-ID */
@@ -109,7 +117,9 @@ public final class Mm4ForwardReq extends AbstractMm4Message implements Mm4Messag
 
   /** @return X-Mms-Content-Class */
   public Optional<ContentClass> contentClass() {
-    return headers().first(Mm4HeaderNames.CONTENT_CLASS).flatMap(v -> Values.token(v, ContentClass::byName));
+    return headers()
+        .first(Mm4HeaderNames.CONTENT_CLASS)
+        .flatMap(v -> Values.token(v, ContentClass::byName));
   }
 
   /** @return X-Mms-DRM-Content */
@@ -135,7 +145,9 @@ public final class Mm4ForwardReq extends AbstractMm4Message implements Mm4Messag
 
     /** Sets X-Mms-Message-Class. */
     public Builder messageClass(MessageClass v) {
-      return set(Mm4HeaderNames.MESSAGE_CLASS, Values.formatMessageClass(Objects.requireNonNull(v, "messageClass")));
+      return set(
+          Mm4HeaderNames.MESSAGE_CLASS,
+          Values.formatMessageClass(Objects.requireNonNull(v, "messageClass")));
     }
 
     /** Sets X-Mms-Expiry (an absolute date). */
@@ -145,17 +157,22 @@ public final class Mm4ForwardReq extends AbstractMm4Message implements Mm4Messag
 
     /** Sets X-Mms-Delivery-Report. */
     public Builder deliveryReport(YesNo v) {
-      return set(Mm4HeaderNames.DELIVERY_REPORT, Objects.requireNonNull(v, "deliveryReport").token());
+      return set(
+          Mm4HeaderNames.DELIVERY_REPORT, Objects.requireNonNull(v, "deliveryReport").token());
     }
 
     /** Sets X-Mms-Priority. */
     public Builder priority(Priority v) {
-      return set(Mm4HeaderNames.PRIORITY, Values.formatToken("priority", Objects.requireNonNull(v, "priority")));
+      return set(
+          Mm4HeaderNames.PRIORITY,
+          Values.formatToken("priority", Objects.requireNonNull(v, "priority")));
     }
 
     /** Sets X-Mms-Sender-Visibility. */
     public Builder senderVisibility(SenderVisibility v) {
-      return set(Mm4HeaderNames.SENDER_VISIBILITY, Values.formatToken("senderVisibility", Objects.requireNonNull(v, "senderVisibility")));
+      return set(
+          Mm4HeaderNames.SENDER_VISIBILITY,
+          Values.formatToken("senderVisibility", Objects.requireNonNull(v, "senderVisibility")));
     }
 
     /** Sets X-Mms-Read-Reply. */
@@ -175,12 +192,20 @@ public final class Mm4ForwardReq extends AbstractMm4Message implements Mm4Messag
 
     /** Sets the X-Mms-Previously-sent-by entries, one field each. */
     public Builder previouslySentBy(List<PreviouslySentBy> v) {
-      return setAll(Mm4HeaderNames.PREVIOUSLY_SENT_BY, Objects.requireNonNull(v, "previouslySentBy").stream().map(e -> e.index() + ", " + e.address().toHeaderValue()).collect(java.util.stream.Collectors.toList()));
+      return setAll(
+          Mm4HeaderNames.PREVIOUSLY_SENT_BY,
+          Objects.requireNonNull(v, "previouslySentBy").stream()
+              .map(e -> e.index() + ", " + e.address().toHeaderValue())
+              .collect(java.util.stream.Collectors.toList()));
     }
 
     /** Sets the X-Mms-Previously-sent-date-and-time entries, one field each. */
     public Builder previouslySentDate(List<PreviouslySentDate> v) {
-      return setAll(Mm4HeaderNames.PREVIOUSLY_SENT_DATE, Objects.requireNonNull(v, "previouslySentDate").stream().map(e -> e.index() + ", " + Values.formatDate(e.date())).collect(java.util.stream.Collectors.toList()));
+      return setAll(
+          Mm4HeaderNames.PREVIOUSLY_SENT_DATE,
+          Objects.requireNonNull(v, "previouslySentDate").stream()
+              .map(e -> e.index() + ", " + Values.formatDate(e.date()))
+              .collect(java.util.stream.Collectors.toList()));
     }
 
     /** Sets X-Mms-Applic-ID. */
@@ -200,7 +225,9 @@ public final class Mm4ForwardReq extends AbstractMm4Message implements Mm4Messag
 
     /** Sets X-Mms-Content-Class. */
     public Builder contentClass(ContentClass v) {
-      return set(Mm4HeaderNames.CONTENT_CLASS, Values.formatToken("contentClass", Objects.requireNonNull(v, "contentClass")));
+      return set(
+          Mm4HeaderNames.CONTENT_CLASS,
+          Values.formatToken("contentClass", Objects.requireNonNull(v, "contentClass")));
     }
 
     /** Sets X-Mms-DRM-Content. */
@@ -210,7 +237,9 @@ public final class Mm4ForwardReq extends AbstractMm4Message implements Mm4Messag
 
     /** Sets X-Mms-Adaptation-Allowed. */
     public Builder adaptationAllowed(YesNo v) {
-      return set(Mm4HeaderNames.ADAPTATION_ALLOWED, Objects.requireNonNull(v, "adaptationAllowed").token());
+      return set(
+          Mm4HeaderNames.ADAPTATION_ALLOWED,
+          Objects.requireNonNull(v, "adaptationAllowed").token());
     }
 
     private static int requireCounter(int v) {

@@ -64,7 +64,9 @@ public final class Mm4ForwardRes extends AbstractMm4Message implements Mm4Messag
 
     /** Sets X-Mms-Request-Status-Code. */
     public Builder requestStatusCode(RequestStatusCode v) {
-      return set(Mm4HeaderNames.REQUEST_STATUS_CODE, Objects.requireNonNull(v, "requestStatusCode").token());
+      return set(
+          Mm4HeaderNames.REQUEST_STATUS_CODE,
+          Objects.requireNonNull(v, "requestStatusCode").token());
     }
 
     /** Sets X-Mms-Status-Text (RFC 2047-encoded when not plain US-ASCII). */
@@ -74,7 +76,9 @@ public final class Mm4ForwardRes extends AbstractMm4Message implements Mm4Messag
 
     /** Sets X-Mms-Message-Class. */
     public Builder messageClass(MessageClass v) {
-      return set(Mm4HeaderNames.MESSAGE_CLASS, Values.formatMessageClass(Objects.requireNonNull(v, "messageClass")));
+      return set(
+          Mm4HeaderNames.MESSAGE_CLASS,
+          Values.formatMessageClass(Objects.requireNonNull(v, "messageClass")));
     }
 
     @Override

@@ -32,8 +32,12 @@ import org.mmsstack.mm4.value.Mm4Address;
  * data is decoded into arrays the message owns. A message decoded from a stream owns its buffer.
  */
 public sealed interface Mm4Message
-    permits Mm4ForwardReq, Mm4ForwardRes, Mm4DeliveryReportReq, Mm4DeliveryReportRes,
-        Mm4ReadReplyReportReq, Mm4ReadReplyReportRes {
+    permits Mm4ForwardReq,
+        Mm4ForwardRes,
+        Mm4DeliveryReportReq,
+        Mm4DeliveryReportRes,
+        Mm4ReadReplyReportReq,
+        Mm4ReadReplyReportRes {
 
   /** @return the X-Mms-Message-Type this class stands for */
   Mm4MessageType messageType();

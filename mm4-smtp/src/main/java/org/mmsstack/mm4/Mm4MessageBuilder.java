@@ -119,7 +119,8 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
 
   /** Sets X-Mms-Originator-System, where responses and reports go. */
   public B originatorSystem(Mm4Address system) {
-    return set(Mm4HeaderNames.ORIGINATOR_SYSTEM, Objects.requireNonNull(system, "system").toHeaderValue());
+    return set(
+        Mm4HeaderNames.ORIGINATOR_SYSTEM, Objects.requireNonNull(system, "system").toHeaderValue());
   }
 
   /**
@@ -213,7 +214,8 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
 
   private static void checkFree(String name) {
     if (Objects.requireNonNull(name, "name").equalsIgnoreCase(Mm4HeaderNames.MESSAGE_TYPE)) {
-      throw new IllegalArgumentException("name: " + name + " (the message type is fixed by the builder)");
+      throw new IllegalArgumentException(
+          "name: " + name + " (the message type is fixed by the builder)");
     }
   }
 
@@ -246,14 +248,16 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
     for (String name : Rules.mandatory(type)) {
       if (name.equals(Rules.CONTENT)) {
         if (body == null && !contains(Mm4HeaderNames.CONTENT_TYPE)) {
-          throw new IllegalStateException(type.token() + " needs content (set it with content(MimeEntity))");
+          throw new IllegalStateException(
+              type.token() + " needs content (set it with content(MimeEntity))");
         }
       } else if (name.equals(Rules.RECIPIENTS)) {
         if (!contains(Mm4HeaderNames.TO) && !contains(Mm4HeaderNames.CC)) {
           throw new IllegalStateException(type.token() + " needs recipients: To or Cc");
         }
       } else if (!contains(name)) {
-        throw new IllegalStateException(type.token() + " needs " + name + " (set it on the builder)");
+        throw new IllegalStateException(
+            type.token() + " needs " + name + " (set it on the builder)");
       }
     }
     List<Mm4Header> out = new ArrayList<>(fields);
@@ -261,9 +265,10 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
       out.sort(Comparator.comparingInt(h -> rank(h.name())));
     }
     Mm4Headers headers = Mm4Headers.of(out);
-    MimeEntity root = body == null
-        ? MimeAccess.get().emptyLeaf(headers)
-        : MimeAccess.get().withHeaders(body, headers, !contentHeadersChanged);
+    MimeEntity root =
+        body == null
+            ? MimeAccess.get().emptyLeaf(headers)
+            : MimeAccess.get().withHeaders(body, headers, !contentHeadersChanged);
     return create(root);
   }
 
@@ -273,15 +278,45 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
 
   private static Map<String, Integer> rankTable() {
     String[] order = {
-      "from", "sender", "to", "cc", "date", "subject", "message-id", "mime-version", "content-type",
-      "content-transfer-encoding", "content-id", "content-location", "content-disposition",
-      "x-mms-message-type", "x-mms-3gpp-mms-version", "x-mms-transaction-id", "x-mms-message-id",
-      "x-mms-request-status-code", "x-mms-mm-status-code", "x-mms-mm-status-extension", "x-mms-read-status",
-      "x-mms-status-text", "x-mms-message-class", "x-mms-expiry", "x-mms-delivery-report",
-      "x-mms-originator-system", "x-mms-priority", "x-mms-sender-visibility", "x-mms-read-reply",
-      "x-mms-ack-request", "x-mms-forward-counter", "x-mms-previously-sent-by",
-      "x-mms-previously-sent-date-and-time", "x-mms-applic-id", "x-mms-reply-applic-id",
-      "x-mms-aux-applic-info", "x-mms-content-class", "x-mms-drm-content", "x-mms-adaptation-allowed"
+      "from",
+      "sender",
+      "to",
+      "cc",
+      "date",
+      "subject",
+      "message-id",
+      "mime-version",
+      "content-type",
+      "content-transfer-encoding",
+      "content-id",
+      "content-location",
+      "content-disposition",
+      "x-mms-message-type",
+      "x-mms-3gpp-mms-version",
+      "x-mms-transaction-id",
+      "x-mms-message-id",
+      "x-mms-request-status-code",
+      "x-mms-mm-status-code",
+      "x-mms-mm-status-extension",
+      "x-mms-read-status",
+      "x-mms-status-text",
+      "x-mms-message-class",
+      "x-mms-expiry",
+      "x-mms-delivery-report",
+      "x-mms-originator-system",
+      "x-mms-priority",
+      "x-mms-sender-visibility",
+      "x-mms-read-reply",
+      "x-mms-ack-request",
+      "x-mms-forward-counter",
+      "x-mms-previously-sent-by",
+      "x-mms-previously-sent-date-and-time",
+      "x-mms-applic-id",
+      "x-mms-reply-applic-id",
+      "x-mms-aux-applic-info",
+      "x-mms-content-class",
+      "x-mms-drm-content",
+      "x-mms-adaptation-allowed"
     };
     Map<String, Integer> m = new java.util.HashMap<>();
     for (int i = 0; i < order.length; i++) {

@@ -43,7 +43,9 @@ public final class Mm4ReadReplyReportReq extends AbstractMm4Message implements M
 
   /** @return X-Mms-Read-Status */
   public Optional<ReadStatus> readStatus() {
-    return headers().first(Mm4HeaderNames.READ_STATUS).flatMap(v -> Values.token(v, ReadStatus::byName));
+    return headers()
+        .first(Mm4HeaderNames.READ_STATUS)
+        .flatMap(v -> Values.token(v, ReadStatus::byName));
   }
 
   /** @return X-Mms-Ack-Request */
@@ -84,7 +86,9 @@ public final class Mm4ReadReplyReportReq extends AbstractMm4Message implements M
 
     /** Sets X-Mms-Read-Status. */
     public Builder readStatus(ReadStatus v) {
-      return set(Mm4HeaderNames.READ_STATUS, Values.formatToken("readStatus", Objects.requireNonNull(v, "readStatus")));
+      return set(
+          Mm4HeaderNames.READ_STATUS,
+          Values.formatToken("readStatus", Objects.requireNonNull(v, "readStatus")));
     }
 
     /** Sets X-Mms-Ack-Request. */

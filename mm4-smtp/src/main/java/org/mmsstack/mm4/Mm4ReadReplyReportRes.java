@@ -63,7 +63,9 @@ public final class Mm4ReadReplyReportRes extends AbstractMm4Message implements M
 
     /** Sets X-Mms-Request-Status-Code. */
     public Builder requestStatusCode(RequestStatusCode v) {
-      return set(Mm4HeaderNames.REQUEST_STATUS_CODE, Objects.requireNonNull(v, "requestStatusCode").token());
+      return set(
+          Mm4HeaderNames.REQUEST_STATUS_CODE,
+          Objects.requireNonNull(v, "requestStatusCode").token());
     }
 
     /** Sets X-Mms-Status-Text (RFC 2047-encoded when not plain US-ASCII). */

@@ -15,8 +15,10 @@ public record Mm4Version(int major, int minor, int patch) implements Comparable<
 
   /** 5.3.0. */
   public static final Mm4Version V5_3_0 = new Mm4Version(5, 3, 0);
+
   /** 5.5.0, what the captured operators send. */
   public static final Mm4Version V5_5_0 = new Mm4Version(5, 5, 0);
+
   /** 6.8.0. */
   public static final Mm4Version V6_8_0 = new Mm4Version(6, 8, 0);
 

@@ -40,8 +40,16 @@ class HeaderTextTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Grüße", "日本語のテキスト", "emoji 😀 and text", "  leading and trailing  ",
-      "looks like =?utf-8?q?an_encoded_word?=", "tab\there", "line\r\nbreak"})
+  @ValueSource(
+      strings = {
+        "Grüße",
+        "日本語のテキスト",
+        "emoji 😀 and text",
+        "  leading and trailing  ",
+        "looks like =?utf-8?q?an_encoded_word?=",
+        "tab\there",
+        "line\r\nbreak"
+      })
   void nonPlainSubjectsTravelAsEncodedWords(String subject) throws Exception {
     Mm4ForwardRes m = withSubject(subject);
     String raw = m.headers().first("Subject").orElseThrow();
@@ -67,9 +75,12 @@ class HeaderTextTest {
 
   @Test
   void decodesQAndBWordsMixedWithText() throws Exception {
-    byte[] in = Fixtures.mail(Fixtures.RES_HEAD
-        + "Subject: Re: =?ISO-8859-1?Q?Gr=FC=DFe?= =?UTF-8?B?IGF1cyBLw7ZsbiE=?= and\n =?utf-8?q?more_text?= end\n\n");
-    assertEquals("Re: Grüße aus Köln! and more text end", Mm4Codec.decode(in).subject().orElseThrow());
+    byte[] in =
+        Fixtures.mail(
+            Fixtures.RES_HEAD
+                + "Subject: Re: =?ISO-8859-1?Q?Gr=FC=DFe?= =?UTF-8?B?IGF1cyBLw7ZsbiE=?= and\n =?utf-8?q?more_text?= end\n\n");
+    assertEquals(
+        "Re: Grüße aus Köln! and more text end", Mm4Codec.decode(in).subject().orElseThrow());
   }
 
   @Test
@@ -77,14 +88,21 @@ class HeaderTextTest {
     byte[] in = Fixtures.mail(Fixtures.RES_HEAD + "Subject: =?x-unknown-charset?B?AAAA?= tail\n\n");
     Mm4Message m = Mm4Codec.decode(in);
     assertEquals("=?x-unknown-charset?B?AAAA?= tail", m.subject().orElseThrow());
-    assertTrue(m.findings().stream().anyMatch(x -> x.code().equals(Mm4FindingCodes.BAD_ENCODED_WORD)
-        && x.header().filter("Subject"::equals).isPresent()));
+    assertTrue(
+        m.findings().stream()
+            .anyMatch(
+                x ->
+                    x.code().equals(Mm4FindingCodes.BAD_ENCODED_WORD)
+                        && x.header().filter("Subject"::equals).isPresent()));
   }
 
   @Test
   void unfoldsFoldedFieldsOfAnyShape() throws Exception {
-    byte[] in = Fixtures.mail("To: +4915550000001/TYPE=PLMN,\n        +4915550000002/TYPE=PLMN,\n\t+4915550000003/TYPE=PLMN\n"
-        + Fixtures.RES_HEAD.replace("To: system@mms.other\n", "") + "X-Folded:\n  value on the next line\n\n");
+    byte[] in =
+        Fixtures.mail(
+            "To: +4915550000001/TYPE=PLMN,\n        +4915550000002/TYPE=PLMN,\n\t+4915550000003/TYPE=PLMN\n"
+                + Fixtures.RES_HEAD.replace("To: system@mms.other\n", "")
+                + "X-Folded:\n  value on the next line\n\n");
     Mm4Message m = Mm4Codec.decode(in);
     assertEquals(3, m.to().size());
     assertEquals("+4915550000003", m.to().get(2).value());
@@ -102,20 +120,39 @@ class HeaderTextTest {
   @Test
   void datesReadLeniently() throws Exception {
     OffsetDateTime want = OffsetDateTime.parse("2022-01-13T01:19:21+02:00");
-    for (String d : List.of("Thu, 13 Jan 2022 01:19:21 +0200 (IST)", "13 Jan 2022 01:19:21 +0200",
-        "Thu, 13 Jan 22 01:19:21 +0200", "Thu,13 Jan 2022 01:19:21 +0200")) {
-      byte[] in = Fixtures.mail(Fixtures.RES_HEAD.replaceFirst("Date: [^\n]*", "Date: " + d) + "\n");
+    for (String d :
+        List.of(
+            "Thu, 13 Jan 2022 01:19:21 +0200 (IST)",
+            "13 Jan 2022 01:19:21 +0200",
+            "Thu, 13 Jan 22 01:19:21 +0200",
+            "Thu,13 Jan 2022 01:19:21 +0200")) {
+      byte[] in =
+          Fixtures.mail(Fixtures.RES_HEAD.replaceFirst("Date: [^\n]*", "Date: " + d) + "\n");
       assertEquals(want, Mm4Codec.decode(in).date().orElseThrow(), d);
     }
-    byte[] gmt = Fixtures.mail(Fixtures.RES_HEAD.replaceFirst("Date: [^\n]*", "Date: Tue, 01 Feb 2022 22:17:44 GMT") + "\n");
-    assertEquals(OffsetDateTime.parse("2022-02-01T22:17:44Z"), Mm4Codec.decode(gmt).date().orElseThrow());
-    byte[] bad = Fixtures.mail(Fixtures.RES_HEAD.replaceFirst("Date: [^\n]*", "Date: yesterday") + "\n");
+    byte[] gmt =
+        Fixtures.mail(
+            Fixtures.RES_HEAD.replaceFirst("Date: [^\n]*", "Date: Tue, 01 Feb 2022 22:17:44 GMT")
+                + "\n");
+    assertEquals(
+        OffsetDateTime.parse("2022-02-01T22:17:44Z"), Mm4Codec.decode(gmt).date().orElseThrow());
+    byte[] bad =
+        Fixtures.mail(Fixtures.RES_HEAD.replaceFirst("Date: [^\n]*", "Date: yesterday") + "\n");
     Mm4Message badDate = Mm4Codec.decode(bad);
     assertTrue(badDate.date().isEmpty());
-    assertTrue(badDate.findings().stream().anyMatch(x -> x.header().filter("Date"::equals).isPresent()
-        && x.code().equals(Mm4FindingCodes.INVALID_VALUE) && x.line() == 3));
-    assertTrue(badDate.findings().stream().anyMatch(x -> x.header().filter("Date"::equals).isPresent()
-        && x.code().equals(Mm4FindingCodes.INVALID_VALUE)));
+    assertTrue(
+        badDate.findings().stream()
+            .anyMatch(
+                x ->
+                    x.header().filter("Date"::equals).isPresent()
+                        && x.code().equals(Mm4FindingCodes.INVALID_VALUE)
+                        && x.line() == 3));
+    assertTrue(
+        badDate.findings().stream()
+            .anyMatch(
+                x ->
+                    x.header().filter("Date"::equals).isPresent()
+                        && x.code().equals(Mm4FindingCodes.INVALID_VALUE)));
   }
 
   @Test
@@ -128,9 +165,11 @@ class HeaderTextTest {
     assertEquals("+4912345678/TYPE=PLMN", a.localPart());
     assertEquals("PostMaster", Mm4Address.parse("PostMaster").value());
     assertEquals(AddressType.IPV4, Mm4Address.parse("10.0.0.1/TYPE=ipv4").type().orElseThrow());
-    assertEquals(List.of(Mm4Address.of(null, "a", null, "x.org"), Mm4Address.of(null, "b", null, "y.org")),
+    assertEquals(
+        List.of(Mm4Address.of(null, "a", null, "x.org"), Mm4Address.of(null, "b", null, "y.org")),
         Mm4Address.parseList("friends: a@x.org, b@y.org (comment);"));
-    assertEquals("Jörg", Mm4Address.parse("=?UTF-8?Q?J=C3=B6rg?= <j@x.org>").displayName().orElseThrow());
+    assertEquals(
+        "Jörg", Mm4Address.parse("=?UTF-8?Q?J=C3=B6rg?= <j@x.org>").displayName().orElseThrow());
     assertThrows(IllegalArgumentException.class, () -> Mm4Address.parse("a@x.org, b@y.org"));
     assertThrows(IllegalArgumentException.class, () -> Mm4Address.plmn("12ab"));
     assertThrows(IllegalArgumentException.class, () -> Mm4Address.ipv4("300.1.1.1"));

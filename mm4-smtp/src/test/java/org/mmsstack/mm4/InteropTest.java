@@ -40,12 +40,15 @@ class InteropTest {
     }
     assertEquals(m.subject().orElseThrow(), mm.getSubject());
     assertEquals(m.date().orElseThrow().toInstant(), mm.getSentDate().toInstant());
-    assertEquals("Jörg Müller", ((jakarta.mail.internet.InternetAddress) mm.getFrom()[0]).getPersonal());
+    assertEquals(
+        "Jörg Müller", ((jakarta.mail.internet.InternetAddress) mm.getFrom()[0]).getPersonal());
     compare(m.content(), mm.getContent(), mm.getContentType());
   }
 
   private static void compare(MimeEntity ours, Object theirs, String theirType) throws Exception {
-    assertTrue(theirType.toLowerCase(java.util.Locale.ROOT).startsWith(ours.contentType().baseType()), theirType);
+    assertTrue(
+        theirType.toLowerCase(java.util.Locale.ROOT).startsWith(ours.contentType().baseType()),
+        theirType);
     if (ours.isMultipart()) {
       Multipart mp = (Multipart) theirs;
       assertEquals(ours.parts().size(), mp.getCount());
@@ -61,7 +64,10 @@ class InteropTest {
         if (p.isMultipart()) {
           compare(p, bp.getContent(), bp.getContentType());
         } else {
-          assertTrue(bp.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith(p.contentType().baseType()));
+          assertTrue(
+              bp.getContentType()
+                  .toLowerCase(java.util.Locale.ROOT)
+                  .startsWith(p.contentType().baseType()));
           try (InputStream in = bp.getInputStream()) {
             assertArrayEquals(p.dataBytes(), in.readAllBytes(), p.contentType().baseType());
           }
@@ -75,7 +81,8 @@ class InteropTest {
     for (Mm4Message m : Fixtures.allFull()) {
       MimeMessage mm = new MimeMessage(SESSION, new ByteArrayInputStream(Mm4Codec.encode(m)));
       assertEquals(m.messageType().token(), mm.getHeader(Mm4HeaderNames.MESSAGE_TYPE, null));
-      assertEquals(m.transactionId().orElseThrow(), mm.getHeader(Mm4HeaderNames.TRANSACTION_ID, null));
+      assertEquals(
+          m.transactionId().orElseThrow(), mm.getHeader(Mm4HeaderNames.TRANSACTION_ID, null));
     }
   }
 

@@ -30,13 +30,29 @@ class MimeTest {
 
   @Test
   void nestedRelatedMixedAlternativeRoundTrip() throws Exception {
-    MimeEntity plain = MimeEntity.builder(MediaType.of("text", "plain")).text("hello", StandardCharsets.US_ASCII).build();
-    MimeEntity html = MimeEntity.builder(MediaType.of("text", "html")).text("<p>hello</p>", StandardCharsets.UTF_8).build();
-    MimeEntity alt = MimeEntity.builder(MediaType.of("multipart", "alternative")).addPart(plain).addPart(html).build();
+    MimeEntity plain =
+        MimeEntity.builder(MediaType.of("text", "plain"))
+            .text("hello", StandardCharsets.US_ASCII)
+            .build();
+    MimeEntity html =
+        MimeEntity.builder(MediaType.of("text", "html"))
+            .text("<p>hello</p>", StandardCharsets.UTF_8)
+            .build();
+    MimeEntity alt =
+        MimeEntity.builder(MediaType.of("multipart", "alternative"))
+            .addPart(plain)
+            .addPart(html)
+            .build();
     MimeEntity related = Fixtures.smilAndText();
-    MimeEntity mixed = MimeEntity.builder(MediaType.of("multipart", "mixed")).addPart(alt).addPart(related)
-        .addPart(MimeEntity.builder(MediaType.of("application", "octet-stream")).data(Fixtures.bytes(500, 3)).build())
-        .build();
+    MimeEntity mixed =
+        MimeEntity.builder(MediaType.of("multipart", "mixed"))
+            .addPart(alt)
+            .addPart(related)
+            .addPart(
+                MimeEntity.builder(MediaType.of("application", "octet-stream"))
+                    .data(Fixtures.bytes(500, 3))
+                    .build())
+            .build();
     Mm4ForwardReq back = roundTrip(withContent(mixed));
     MimeEntity root = back.content();
     assertEquals("multipart/mixed", root.contentType().baseType());
@@ -45,17 +61,33 @@ class MimeTest {
     assertEquals("multipart/related", root.parts().get(1).contentType().baseType());
     assertEquals("image/jpeg", root.parts().get(1).parts().get(2).contentType().baseType());
     assertArrayEquals(Fixtures.bytes(3000, 7), root.parts().get(1).parts().get(2).dataBytes());
-    assertEquals("img.jpg", root.parts().get(1).parts().get(2).contentDisposition().orElseThrow().filename().orElseThrow());
+    assertEquals(
+        "img.jpg",
+        root.parts()
+            .get(1)
+            .parts()
+            .get(2)
+            .contentDisposition()
+            .orElseThrow()
+            .filename()
+            .orElseThrow());
     assertEquals(TransferEncoding.BASE64, root.parts().get(2).transferEncoding().orElseThrow());
   }
 
   @ParameterizedTest
   @EnumSource(TransferEncoding.class)
   void everyTransferEncodingCarriesWhatItCan(TransferEncoding te) throws Exception {
-    byte[] data = te == TransferEncoding.SEVEN_BIT ? "line one\r\nline two".getBytes(StandardCharsets.US_ASCII)
-        : te == TransferEncoding.EIGHT_BIT ? "Grüße\r\nzweite Zeile".getBytes(StandardCharsets.UTF_8)
-        : Fixtures.bytes(1000, te.ordinal());
-    MimeEntity leaf = MimeEntity.builder(MediaType.of("application", "x-test")).data(data).transferEncoding(te).build();
+    byte[] data =
+        te == TransferEncoding.SEVEN_BIT
+            ? "line one\r\nline two".getBytes(StandardCharsets.US_ASCII)
+            : te == TransferEncoding.EIGHT_BIT
+                ? "Grüße\r\nzweite Zeile".getBytes(StandardCharsets.UTF_8)
+                : Fixtures.bytes(1000, te.ordinal());
+    MimeEntity leaf =
+        MimeEntity.builder(MediaType.of("application", "x-test"))
+            .data(data)
+            .transferEncoding(te)
+            .build();
     MimeEntity root = MimeEntity.builder(MediaType.of("multipart", "mixed")).addPart(leaf).build();
     Mm4ForwardReq back = roundTrip(withContent(root));
     assertArrayEquals(data, back.content().parts().get(0).dataBytes());
@@ -64,27 +96,54 @@ class MimeTest {
 
   @Test
   void builderPicksEncodingsAndRejectsImpossibleOnes() {
-    assertEquals(TransferEncoding.SEVEN_BIT, MimeEntity.builder(MediaType.of("text", "plain"))
-        .data("abc".getBytes(StandardCharsets.US_ASCII)).build().transferEncoding().orElseThrow());
-    assertEquals(TransferEncoding.QUOTED_PRINTABLE, MimeEntity.builder(MediaType.of("text", "plain"))
-        .text("äbc", StandardCharsets.UTF_8).build().transferEncoding().orElseThrow());
-    assertEquals(TransferEncoding.BASE64, MimeEntity.builder(MediaType.of("image", "png"))
-        .data(new byte[] {(byte) 0x89, 'P', 'N', 'G'}).build().transferEncoding().orElseThrow());
-    assertThrows(IllegalStateException.class, () -> MimeEntity.builder(MediaType.of("text", "plain"))
-        .data("a\nb".getBytes(StandardCharsets.US_ASCII)).transferEncoding(TransferEncoding.SEVEN_BIT).build());
-    assertThrows(IllegalStateException.class, () -> MimeEntity.builder(MediaType.of("multipart", "mixed")).build());
+    assertEquals(
+        TransferEncoding.SEVEN_BIT,
+        MimeEntity.builder(MediaType.of("text", "plain"))
+            .data("abc".getBytes(StandardCharsets.US_ASCII))
+            .build()
+            .transferEncoding()
+            .orElseThrow());
+    assertEquals(
+        TransferEncoding.QUOTED_PRINTABLE,
+        MimeEntity.builder(MediaType.of("text", "plain"))
+            .text("äbc", StandardCharsets.UTF_8)
+            .build()
+            .transferEncoding()
+            .orElseThrow());
+    assertEquals(
+        TransferEncoding.BASE64,
+        MimeEntity.builder(MediaType.of("image", "png"))
+            .data(new byte[] {(byte) 0x89, 'P', 'N', 'G'})
+            .build()
+            .transferEncoding()
+            .orElseThrow());
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            MimeEntity.builder(MediaType.of("text", "plain"))
+                .data("a\nb".getBytes(StandardCharsets.US_ASCII))
+                .transferEncoding(TransferEncoding.SEVEN_BIT)
+                .build());
+    assertThrows(
+        IllegalStateException.class,
+        () -> MimeEntity.builder(MediaType.of("multipart", "mixed")).build());
   }
 
   @Test
   void quotedPrintableAndBase64DecodeFromTheWire() throws Exception {
-    String body = "--b\n"
-        + "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
-        + "Gr=C3=BC=C3=9Fe, a long line that was wrapped with a soft =\nbreak   \nsecond line\n"
-        + "--b\n"
-        + "Content-Type: image/gif\nContent-Transfer-Encoding: BASE64\nContent-ID: <g>\n\n"
-        + "R0lGODlh\nAQABAA==\n"
-        + "--b--\n";
-    byte[] in = Fixtures.mail(Fixtures.RES_HEAD + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n" + body);
+    String body =
+        "--b\n"
+            + "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+            + "Gr=C3=BC=C3=9Fe, a long line that was wrapped with a soft =\nbreak   \nsecond line\n"
+            + "--b\n"
+            + "Content-Type: image/gif\nContent-Transfer-Encoding: BASE64\nContent-ID: <g>\n\n"
+            + "R0lGODlh\nAQABAA==\n"
+            + "--b--\n";
+    byte[] in =
+        Fixtures.mail(
+            Fixtures.RES_HEAD
+                + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n"
+                + body);
     Mm4Message m = Mm4Codec.decode(in, Mm4Config.STRICT);
     MimeEntity qp = m.content().parts().get(0);
     assertEquals("Grüße, a long line that was wrapped with a soft break\r\nsecond line", qp.text());
@@ -116,18 +175,30 @@ class MimeTest {
       for (int i = 0; i < encoded.length(); i += width) {
         lines.append(encoded, i, Math.min(encoded.length(), i + width)).append(eol);
       }
-      String body = "--b\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n\n"
-          + lines + "--b--\n";
-      byte[] in = Fixtures.mail(Fixtures.RES_HEAD + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n" + body);
+      String body =
+          "--b\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n\n"
+              + lines
+              + "--b--\n";
+      byte[] in =
+          Fixtures.mail(
+              Fixtures.RES_HEAD
+                  + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n"
+                  + body);
       Mm4Message m = Mm4Codec.decode(in);
-      assertArrayEquals(data, m.content().parts().get(0).dataBytes(), () -> "width " + width + (unpadded ? ", unpadded" : ""));
+      assertArrayEquals(
+          data,
+          m.content().parts().get(0).dataBytes(),
+          () -> "width " + width + (unpadded ? ", unpadded" : ""));
     }
   }
 
   @Test
   void identityPartsAreViewsOfTheDecodedArray() throws Exception {
-    byte[] in = Fixtures.mail(Fixtures.RES_HEAD + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n"
-        + "--b\nContent-Type: text/plain\n\nabc\n--b--\n");
+    byte[] in =
+        Fixtures.mail(
+            Fixtures.RES_HEAD
+                + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n"
+                + "--b\nContent-Type: text/plain\n\nabc\n--b--\n");
     Mm4Message m = Mm4Codec.decode(in);
     ByteBuffer view = m.content().parts().get(0).data();
     assertTrue(view.isReadOnly());
@@ -146,7 +217,9 @@ class MimeTest {
 
   @Test
   void parametersAreTypedAndCaseInsensitive() {
-    MediaType t = MediaType.parse("Multipart/Related;Start=\"<smil>\";Type=\"application/smil\"; \tboundary=\"--=_x\"");
+    MediaType t =
+        MediaType.parse(
+            "Multipart/Related;Start=\"<smil>\";Type=\"application/smil\"; \tboundary=\"--=_x\"");
     assertEquals("multipart/related", t.baseType());
     assertEquals("<smil>", t.parameter("start").orElseThrow());
     assertEquals("--=_x", t.boundary().orElseThrow());
@@ -155,6 +228,7 @@ class MimeTest {
     assertEquals(rfc2231, MediaType.parse(rfc2231.toString()));
     MediaType continued = MediaType.parse("image/jpeg; name*0=\"long\"; name*1=\"name.jpg\"");
     assertEquals("longname.jpg", continued.parameter("name").orElseThrow());
-    assertEquals("inline", ContentDisposition.tryParse("INLINE; filename=a.txt").orElseThrow().type());
+    assertEquals(
+        "inline", ContentDisposition.tryParse("INLINE; filename=a.txt").orElseThrow().type());
   }
 }

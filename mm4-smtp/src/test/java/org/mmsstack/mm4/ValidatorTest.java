@@ -21,44 +21,108 @@ class ValidatorTest {
     Mm4Message m = Mm4Codec.decode(Fixtures.mail(mail));
     return Mm4Validator.validate(m).findings().stream()
         .filter(f -> f.code().equals(Mm4FindingCodes.MISSING_HEADER))
-        .map(f -> f.header().orElseThrow()).collect(Collectors.toSet());
+        .map(f -> f.header().orElseThrow())
+        .collect(Collectors.toSet());
   }
 
   @Test
   void reportsEveryMissingMandatoryElementOfEachType() throws Exception {
-    assertEquals(Set.of("X-Mms-3GPP-MMS-Version", "X-Mms-Transaction-ID", "X-Mms-Message-ID",
-        "X-Mms-Request-Status-Code"), missing("X-Mms-Message-Type: MM4_forward.RES\n\n"));
-    assertEquals(Set.of("X-Mms-3GPP-MMS-Version", "X-Mms-Transaction-ID", "X-Mms-Message-ID", "To", "From",
-        "Date", "X-Mms-Originator-System", "Message-ID", "MIME-Version", "Content-Type"),
+    assertEquals(
+        Set.of(
+            "X-Mms-3GPP-MMS-Version",
+            "X-Mms-Transaction-ID",
+            "X-Mms-Message-ID",
+            "X-Mms-Request-Status-Code"),
+        missing("X-Mms-Message-Type: MM4_forward.RES\n\n"));
+    assertEquals(
+        Set.of(
+            "X-Mms-3GPP-MMS-Version",
+            "X-Mms-Transaction-ID",
+            "X-Mms-Message-ID",
+            "To",
+            "From",
+            "Date",
+            "X-Mms-Originator-System",
+            "Message-ID",
+            "MIME-Version",
+            "Content-Type"),
         missing("X-Mms-Message-Type: MM4_forward.REQ\n\n"));
-    assertEquals(Set.of("X-Mms-3GPP-MMS-Version", "X-Mms-Transaction-ID", "X-Mms-Message-ID", "To", "From",
-        "Date", "X-Mms-MM-Status-Code", "Message-ID"), missing("X-Mms-Message-Type: MM4_delivery_report.REQ\n\n"));
-    assertEquals(Set.of("X-Mms-3GPP-MMS-Version", "X-Mms-Transaction-ID", "X-Mms-Message-ID", "To", "From",
-        "Date", "X-Mms-Read-Status", "Message-ID"), missing("X-Mms-Message-Type: MM4_read_reply_report.REQ\n\n"));
+    assertEquals(
+        Set.of(
+            "X-Mms-3GPP-MMS-Version",
+            "X-Mms-Transaction-ID",
+            "X-Mms-Message-ID",
+            "To",
+            "From",
+            "Date",
+            "X-Mms-MM-Status-Code",
+            "Message-ID"),
+        missing("X-Mms-Message-Type: MM4_delivery_report.REQ\n\n"));
+    assertEquals(
+        Set.of(
+            "X-Mms-3GPP-MMS-Version",
+            "X-Mms-Transaction-ID",
+            "X-Mms-Message-ID",
+            "To",
+            "From",
+            "Date",
+            "X-Mms-Read-Status",
+            "Message-ID"),
+        missing("X-Mms-Message-Type: MM4_read_reply_report.REQ\n\n"));
     for (String t : List.of("MM4_delivery_report.RES", "MM4_read_reply_report.RES")) {
-      assertEquals(Set.of("X-Mms-3GPP-MMS-Version", "X-Mms-Transaction-ID", "X-Mms-Message-ID",
-          "X-Mms-Request-Status-Code"), missing("X-Mms-Message-Type: " + t + "\n\n"));
+      assertEquals(
+          Set.of(
+              "X-Mms-3GPP-MMS-Version",
+              "X-Mms-Transaction-ID",
+              "X-Mms-Message-ID",
+              "X-Mms-Request-Status-Code"),
+          missing("X-Mms-Message-Type: " + t + "\n\n"));
     }
   }
 
   @Test
   void reportsBadValuesNamingTheHeader() throws Exception {
-    String mail = Fixtures.RES_HEAD.replace("6.8.0", "six") + "X-Mms-Priority: Urgent\nX-Mms-Ack-Request: Maybe\n"
-        + "X-Mms-Forward-Counter: -1\nX-Mms-Message-Class: Premium\nX-Mms-Content-Class: huge\n"
-        + "X-Mms-Expiry: someday\nX-Mms-Message-ID: m2\n\n";
+    String mail =
+        Fixtures.RES_HEAD.replace("6.8.0", "six")
+            + "X-Mms-Priority: Urgent\nX-Mms-Ack-Request: Maybe\n"
+            + "X-Mms-Forward-Counter: -1\nX-Mms-Message-Class: Premium\nX-Mms-Content-Class: huge\n"
+            + "X-Mms-Expiry: someday\nX-Mms-Message-ID: m2\n\n";
     Mm4Message parsed = Mm4Codec.decode(Fixtures.mail(mail));
     ValidationReport report = Mm4Validator.validate(parsed);
     List<Finding> f = report.findings();
-    Set<String> bad = f.stream().filter(x -> x.code().equals(Mm4FindingCodes.INVALID_VALUE))
-        .map(x -> x.header().orElseThrow()).collect(Collectors.toSet());
-    assertEquals(Set.of("X-Mms-3GPP-MMS-Version", "X-Mms-Priority", "X-Mms-Ack-Request", "X-Mms-Forward-Counter",
-        "X-Mms-Message-Class", "X-Mms-Content-Class", "X-Mms-Expiry"), bad);
-    assertTrue(f.stream().anyMatch(x -> x.header().orElseThrow().equals("X-Mms-3GPP-MMS-Version")
-        && x.severity() == Severity.ERROR));
-    assertTrue(f.stream().anyMatch(x -> x.header().orElseThrow().equals("X-Mms-Message-Class")
-        && x.severity() == Severity.INFO));
-    assertTrue(f.stream().anyMatch(x -> x.code().equals(Mm4FindingCodes.DUPLICATE_HEADER)
-        && x.header().orElseThrow().equals("X-Mms-Message-ID")));
+    Set<String> bad =
+        f.stream()
+            .filter(x -> x.code().equals(Mm4FindingCodes.INVALID_VALUE))
+            .map(x -> x.header().orElseThrow())
+            .collect(Collectors.toSet());
+    assertEquals(
+        Set.of(
+            "X-Mms-3GPP-MMS-Version",
+            "X-Mms-Priority",
+            "X-Mms-Ack-Request",
+            "X-Mms-Forward-Counter",
+            "X-Mms-Message-Class",
+            "X-Mms-Content-Class",
+            "X-Mms-Expiry"),
+        bad);
+    assertTrue(
+        f.stream()
+            .anyMatch(
+                x ->
+                    x.header().orElseThrow().equals("X-Mms-3GPP-MMS-Version")
+                        && x.severity() == Severity.ERROR));
+    assertTrue(
+        f.stream()
+            .anyMatch(
+                x ->
+                    x.header().orElseThrow().equals("X-Mms-Message-Class")
+                        && x.severity() == Severity.INFO));
+    assertTrue(
+        f.stream()
+            .anyMatch(
+                x ->
+                    x.code().equals(Mm4FindingCodes.DUPLICATE_HEADER)
+                        && x.header().orElseThrow().equals("X-Mms-Message-ID")));
     // The report is ordered by offset, and decoding found the same, with lines.
     for (int i = 1; i < f.size(); i++) {
       assertTrue(f.get(i - 1).offset() <= f.get(i).offset() || !f.get(i).hasOffset(), f::toString);
@@ -82,33 +146,51 @@ class ValidatorTest {
     }
     assertEquals(codes, reasons);
     assertEquals("byte-order-mark", Mm4FormatException.Reason.BYTE_ORDER_MARK.code());
-    Mm4FormatException e = Mm4FormatException.of(Finding.ofLine(Severity.ERROR, Mm4FindingCodes.BAD_FOLDING, 4, 0, 17,
-        "Subject", "folded"));
+    Mm4FormatException e =
+        Mm4FormatException.of(
+            Finding.ofLine(
+                Severity.ERROR, Mm4FindingCodes.BAD_FOLDING, 4, 0, 17, "Subject", "folded"));
     assertEquals(Mm4FormatException.Reason.BAD_FOLDING, e.reason());
     assertEquals(4, e.line());
     assertEquals(17, e.offset());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Mm4FormatException.of(Finding.of(Severity.ERROR, "no-such-code", 0, null, "x")));
   }
 
   @Test
   void buildersEnforceMandatoryElements() {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> Fixtures.fullForwardRes().removeHeader(Mm4HeaderNames.REQUEST_STATUS_CODE).build());
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                Fixtures.fullForwardRes().removeHeader(Mm4HeaderNames.REQUEST_STATUS_CODE).build());
     assertTrue(e.getMessage().contains("X-Mms-Request-Status-Code"));
-    assertThrows(IllegalStateException.class, () -> Mm4ForwardReq.builder().mmsVersion(Mm4Version.V6_8_0).build());
-    assertThrows(IllegalStateException.class,
+    assertThrows(
+        IllegalStateException.class,
+        () -> Mm4ForwardReq.builder().mmsVersion(Mm4Version.V6_8_0).build());
+    assertThrows(
+        IllegalStateException.class,
         () -> Fixtures.fullDeliveryReportReq().removeHeader(Mm4HeaderNames.MM_STATUS_CODE).build());
-    assertThrows(IllegalStateException.class,
+    assertThrows(
+        IllegalStateException.class,
         () -> Fixtures.fullReadReplyReportReq().removeHeader(Mm4HeaderNames.READ_STATUS).build());
-    assertThrows(IllegalArgumentException.class, () -> Fixtures.fullForwardRes().header("X-Mms-Message-Type", "x"));
-    assertThrows(IllegalArgumentException.class, () -> Fixtures.fullForwardReq().forwardCounter(-1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Fixtures.fullForwardRes().header("X-Mms-Message-Type", "x"));
+    assertThrows(
+        IllegalArgumentException.class, () -> Fixtures.fullForwardReq().forwardCounter(-1));
   }
 
   @Test
   void previouslySentWithoutForwardCounterIsAWarning() {
-    Mm4ForwardReq m = Fixtures.fullForwardReq().removeHeader(Mm4HeaderNames.FORWARD_COUNTER).build();
-    assertTrue(Mm4Validator.validate(m).findings().stream()
-        .anyMatch(x -> x.header().orElseThrow().equals("X-Mms-Forward-Counter") && x.severity() == Severity.WARNING));
+    Mm4ForwardReq m =
+        Fixtures.fullForwardReq().removeHeader(Mm4HeaderNames.FORWARD_COUNTER).build();
+    assertTrue(
+        Mm4Validator.validate(m).findings().stream()
+            .anyMatch(
+                x ->
+                    x.header().orElseThrow().equals("X-Mms-Forward-Counter")
+                        && x.severity() == Severity.WARNING));
   }
 }

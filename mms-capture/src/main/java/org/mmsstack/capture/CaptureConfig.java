@@ -119,26 +119,53 @@ public final class CaptureConfig {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CaptureConfig c && maxFrameBytes == c.maxFrameBytes
-        && maxBlockBytes == c.maxBlockBytes && maxStreamBytes == c.maxStreamBytes
-        && maxTotalStreamBytes == c.maxTotalStreamBytes && maxTcpConnections == c.maxTcpConnections
-        && maxHttpHeaderBytes == c.maxHttpHeaderBytes && maxFragmentBytes == c.maxFragmentBytes
-        && maxFindings == c.maxFindings && strict == c.strict;
+    return o instanceof CaptureConfig c
+        && maxFrameBytes == c.maxFrameBytes
+        && maxBlockBytes == c.maxBlockBytes
+        && maxStreamBytes == c.maxStreamBytes
+        && maxTotalStreamBytes == c.maxTotalStreamBytes
+        && maxTcpConnections == c.maxTcpConnections
+        && maxHttpHeaderBytes == c.maxHttpHeaderBytes
+        && maxFragmentBytes == c.maxFragmentBytes
+        && maxFindings == c.maxFindings
+        && strict == c.strict;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(maxFrameBytes, maxBlockBytes, maxStreamBytes, maxTotalStreamBytes,
-        maxTcpConnections, maxHttpHeaderBytes, maxFragmentBytes, maxFindings, strict);
+    return Objects.hash(
+        maxFrameBytes,
+        maxBlockBytes,
+        maxStreamBytes,
+        maxTotalStreamBytes,
+        maxTcpConnections,
+        maxHttpHeaderBytes,
+        maxFragmentBytes,
+        maxFindings,
+        strict);
   }
 
   @Override
   public String toString() {
-    return "CaptureConfig[maxFrameBytes=" + maxFrameBytes + ", maxBlockBytes=" + maxBlockBytes
-        + ", maxStreamBytes=" + maxStreamBytes + ", maxTotalStreamBytes=" + maxTotalStreamBytes
-        + ", maxTcpConnections=" + maxTcpConnections + ", maxHttpHeaderBytes=" + maxHttpHeaderBytes
-        + ", maxFragmentBytes=" + maxFragmentBytes + ", maxFindings=" + maxFindings + ", strict="
-        + strict + "]";
+    return "CaptureConfig[maxFrameBytes="
+        + maxFrameBytes
+        + ", maxBlockBytes="
+        + maxBlockBytes
+        + ", maxStreamBytes="
+        + maxStreamBytes
+        + ", maxTotalStreamBytes="
+        + maxTotalStreamBytes
+        + ", maxTcpConnections="
+        + maxTcpConnections
+        + ", maxHttpHeaderBytes="
+        + maxHttpHeaderBytes
+        + ", maxFragmentBytes="
+        + maxFragmentBytes
+        + ", maxFindings="
+        + maxFindings
+        + ", strict="
+        + strict
+        + "]";
   }
 
   /**

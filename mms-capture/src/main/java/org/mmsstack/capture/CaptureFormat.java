@@ -30,8 +30,11 @@ public enum CaptureFormat {
       return GZIP;
     }
     if (data.length >= 4) {
-      int be = ((data[0] & 0xFF) << 24) | ((data[1] & 0xFF) << 16) | ((data[2] & 0xFF) << 8)
-          | (data[3] & 0xFF);
+      int be =
+          ((data[0] & 0xFF) << 24)
+              | ((data[1] & 0xFF) << 16)
+              | ((data[2] & 0xFF) << 8)
+              | (data[3] & 0xFF);
       if (PcapFrames.isMagic(be) || PcapFrames.isMagic(Integer.reverseBytes(be))) {
         return PCAP;
       }
@@ -39,16 +42,21 @@ public enum CaptureFormat {
         if (data.length < 12) {
           return PCAPNG;
         }
-        int bom = ((data[8] & 0xFF) << 24) | ((data[9] & 0xFF) << 16) | ((data[10] & 0xFF) << 8)
-            | (data[11] & 0xFF);
+        int bom =
+            ((data[8] & 0xFF) << 24)
+                | ((data[9] & 0xFF) << 16)
+                | ((data[10] & 0xFF) << 8)
+                | (data[11] & 0xFF);
         if (bom == PcapngFrames.BYTE_ORDER_MAGIC
             || Integer.reverseBytes(bom) == PcapngFrames.BYTE_ORDER_MAGIC) {
           return PCAPNG;
         }
       }
     }
-    if (data.length >= 2 && (data[0] & 0xFF) == 0x8C
-        && (data[1] & 0xFF) >= 0x80 && (data[1] & 0xFF) <= 0x97) {
+    if (data.length >= 2
+        && (data[0] & 0xFF) == 0x8C
+        && (data[1] & 0xFF) >= 0x80
+        && (data[1] & 0xFF) <= 0x97) {
       return MMS_PDU;
     }
     if (data.length >= 3 && (data[1] == WspPush.PUSH || data[1] == WspPush.CONFIRMED_PUSH)) {

@@ -41,8 +41,8 @@ public final class CaptureFormatException extends IOException {
   private final String detail;
   private final transient Finding finding;
 
-  private CaptureFormatException(Reason reason, long offset, long line, String detail,
-      Finding finding) {
+  private CaptureFormatException(
+      Reason reason, long offset, long line, String detail, Finding finding) {
     super(detail + (line > 0 ? " (line " + line + ")" : "") + " at offset " + offset);
     this.reason = reason;
     this.offset = offset;
@@ -69,8 +69,12 @@ public final class CaptureFormatException extends IOException {
   /** Strict reading stopped at {@code finding}, whose offset this exception takes. */
   public static CaptureFormatException strict(Finding finding) {
     Objects.requireNonNull(finding, "finding");
-    return new CaptureFormatException(Reason.STRICT_FINDING, Math.max(0, finding.offset()), 0,
-        finding.code() + ": " + finding.message(), finding);
+    return new CaptureFormatException(
+        Reason.STRICT_FINDING,
+        Math.max(0, finding.offset()),
+        0,
+        finding.code() + ": " + finding.message(),
+        finding);
   }
 
   /** Why the input was refused. */

@@ -54,11 +54,16 @@ final class CaptureInput {
   }
 
   static long u32(byte[] b, int off, boolean le) {
-    long v = le
-        ? (b[off] & 0xFF) | (b[off + 1] & 0xFF) << 8 | (b[off + 2] & 0xFF) << 16
-            | (long) (b[off + 3] & 0xFF) << 24
-        : (long) (b[off] & 0xFF) << 24 | (b[off + 1] & 0xFF) << 16 | (b[off + 2] & 0xFF) << 8
-            | (b[off + 3] & 0xFF);
+    long v =
+        le
+            ? (b[off] & 0xFF)
+                | (b[off + 1] & 0xFF) << 8
+                | (b[off + 2] & 0xFF) << 16
+                | (long) (b[off + 3] & 0xFF) << 24
+            : (long) (b[off] & 0xFF) << 24
+                | (b[off + 1] & 0xFF) << 16
+                | (b[off + 2] & 0xFF) << 8
+                | (b[off + 3] & 0xFF);
     return v & 0xFFFF_FFFFL;
   }
 }

@@ -6,7 +6,6 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,8 +103,8 @@ public final class CaptureReader {
   }
 
   /** Streams a capture file to {@code sink}; see {@link #read(InputStream, CaptureConfig, Consumer)}. */
-  public static CaptureResult read(Path file, CaptureConfig config,
-      Consumer<? super CapturedPdu> sink) throws IOException {
+  public static CaptureResult read(
+      Path file, CaptureConfig config, Consumer<? super CapturedPdu> sink) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, config, sink);
     }
@@ -132,8 +131,8 @@ public final class CaptureReader {
    *     at the first ERROR finding
    * @throws IOException if the stream itself fails
    */
-  public static CaptureResult read(InputStream in, CaptureConfig config,
-      Consumer<? super CapturedPdu> sink) throws IOException {
+  public static CaptureResult read(
+      InputStream in, CaptureConfig config, Consumer<? super CapturedPdu> sink) throws IOException {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(sink, "sink");
@@ -165,26 +164,33 @@ public final class CaptureReader {
         int bom = (int) CaptureInput.u32(head, 8, false);
         if (bom != PcapngFrames.BYTE_ORDER_MAGIC
             && Integer.reverseBytes(bom) != PcapngFrames.BYTE_ORDER_MAGIC) {
-          throw CaptureFormatException.notACapture(8, "pcapng block type without the"
-              + " byte-order magic 0x1A2B3C4D");
+          throw CaptureFormatException.notACapture(
+              8, "pcapng block type without the" + " byte-order magic 0x1A2B3C4D");
         }
       }
       format = CaptureFormat.PCAPNG;
     } else {
-      throw CaptureFormatException.notACapture(0, String.format(
-          "no pcap or pcapng magic number (first octets %08X)", magic));
+      throw CaptureFormatException.notACapture(
+          0, String.format("no pcap or pcapng magic number (first octets %08X)", magic));
     }
     CaptureInput input = new CaptureInput(buffered);
     Extraction x = new Extraction(config, sink);
     try {
-      FrameSource frames = format == CaptureFormat.PCAP
-          ? new PcapFrames(input, x) : new PcapngFrames(input, x);
+      FrameSource frames =
+          format == CaptureFormat.PCAP ? new PcapFrames(input, x) : new PcapngFrames(input, x);
       run(frames, x);
       if (gzip != null && gzip.failure != null) {
-        x.finding(CaptureFindingCodes.TRUNCATED_CAPTURE, 0, gzip.position, "the gzip stream "
-            + (gzip.failure instanceof EOFException ? "ends early" : "is damaged") + " after "
-            + gzip.position + " decompressed octets (" + gzip.failure.getMessage()
-            + "); what came before was read");
+        x.finding(
+            CaptureFindingCodes.TRUNCATED_CAPTURE,
+            0,
+            gzip.position,
+            "the gzip stream "
+                + (gzip.failure instanceof EOFException ? "ends early" : "is damaged")
+                + " after "
+                + gzip.position
+                + " decompressed octets ("
+                + gzip.failure.getMessage()
+                + "); what came before was read");
       }
     } catch (Extraction.Stop stop) {
       throw stop.cause;
@@ -222,9 +228,18 @@ public final class CaptureReader {
         {
           List<CapturedPdu> pdus = new ArrayList<>(1);
           Extraction x = new Extraction(config, pdus::add);
-          x.pdu(new CapturedPdu(0, Instant.EPOCH, CapturedPdu.Transport.NONE,
-              CapturedPdu.Kind.MMS_PDU, Optional.empty(), Optional.empty(), "MMS PDU", 0, input,
-              Optional.empty()));
+          x.pdu(
+              new CapturedPdu(
+                  0,
+                  Instant.EPOCH,
+                  CapturedPdu.Transport.NONE,
+                  CapturedPdu.Kind.MMS_PDU,
+                  Optional.empty(),
+                  Optional.empty(),
+                  "MMS PDU",
+                  0,
+                  input,
+                  Optional.empty()));
           return x.result(format, pdus);
         }
       case WSP_PUSH:
@@ -239,10 +254,18 @@ public final class CaptureReader {
             throw stop.cause;
           }
           if (push.isMmsMessage()) {
-            x.pdu(new CapturedPdu(0, Instant.EPOCH, CapturedPdu.Transport.WSP,
-                CapturedPdu.Kind.MMS_PDU, Optional.empty(), Optional.empty(),
-                describe(push) + " (file)", input.length - push.body().length, push.body(),
-                Optional.of(push)));
+            x.pdu(
+                new CapturedPdu(
+                    0,
+                    Instant.EPOCH,
+                    CapturedPdu.Transport.WSP,
+                    CapturedPdu.Kind.MMS_PDU,
+                    Optional.empty(),
+                    Optional.empty(),
+                    describe(push) + " (file)",
+                    input.length - push.body().length,
+                    push.body(),
+                    Optional.of(push)));
           } else {
             x.nonMmsWspPdus++;
           }
@@ -250,8 +273,8 @@ public final class CaptureReader {
         }
       case HEX_TEXT:
         if (hexAllowed) {
-          return extract(HexText.decode(new String(input, StandardCharsets.US_ASCII)), config,
-              false);
+          return extract(
+              HexText.decode(new String(input, StandardCharsets.US_ASCII)), config, false);
         }
         // hex of hex is not an input
         throw notACapture();
@@ -310,18 +333,28 @@ public final class CaptureReader {
 
   private static void run(FrameSource frames, Extraction x) throws IOException {
     TcpReassembler tcp = new TcpReassembler(x);
-    PacketDecoder decoder = new PacketDecoder(x, new PacketDecoder.Sink() {
-      @Override
-      public void tcp(Frame f, Endpoint src, Endpoint dst, long seq, int flags, byte[] d,
-          int from, int to) {
-        tcp.segment(f, src, dst, seq, flags, d, from, to);
-      }
+    PacketDecoder decoder =
+        new PacketDecoder(
+            x,
+            new PacketDecoder.Sink() {
+              @Override
+              public void tcp(
+                  Frame f,
+                  Endpoint src,
+                  Endpoint dst,
+                  long seq,
+                  int flags,
+                  byte[] d,
+                  int from,
+                  int to) {
+                tcp.segment(f, src, dst, seq, flags, d, from, to);
+              }
 
-      @Override
-      public void udp(Frame f, Endpoint src, Endpoint dst, byte[] d, int from, int to) {
-        wsp(x, f, src, dst, d, from, to);
-      }
-    });
+              @Override
+              public void udp(Frame f, Endpoint src, Endpoint dst, byte[] d, int from, int to) {
+                wsp(x, f, src, dst, d, from, to);
+              }
+            });
     Frame last = null;
     Frame f;
     while ((f = frames.next()) != null) {
@@ -332,10 +365,13 @@ public final class CaptureReader {
     tcp.finish(last != null ? last : new Frame(0, Instant.EPOCH, 0, new byte[0], 0, 0, -1, -1));
   }
 
-  private static void wsp(Extraction x, Frame f, Endpoint src, Endpoint dst, byte[] d, int from,
-      int to) {
-    boolean wspPort = src.port() == PORT_WAP_PUSH || dst.port() == PORT_WAP_PUSH
-        || src.port() == PORT_WSP || dst.port() == PORT_WSP;
+  private static void wsp(
+      Extraction x, Frame f, Endpoint src, Endpoint dst, byte[] d, int from, int to) {
+    boolean wspPort =
+        src.port() == PORT_WAP_PUSH
+            || dst.port() == PORT_WAP_PUSH
+            || src.port() == PORT_WSP
+            || dst.port() == PORT_WSP;
     if (!wspPort) {
       return;
     }
@@ -350,28 +386,38 @@ public final class CaptureReader {
     try {
       push = WspPushParser.parse(d, from, to - from);
     } catch (CaptureFormatException e) {
-      x.finding(CaptureFindingCodes.WSP_MALFORMED, f.number(),
+      x.finding(
+          CaptureFindingCodes.WSP_MALFORMED,
+          f.number(),
           base < 0 ? f.fileOffset() : base + e.offset(),
           "WSP datagram " + src + " -> " + dst + ": " + e.detail());
       return;
     }
     for (org.mmsstack.encapsulation.Finding pf : push.findings()) {
-      x.finding(pf.code(), f.number(), base < 0 ? f.fileOffset() : base + pf.offset(),
-          pf.message());
+      x.finding(
+          pf.code(), f.number(), base < 0 ? f.fileOffset() : base + pf.offset(), pf.message());
     }
     if (!push.isMmsMessage()) {
       x.nonMmsWspPdus++;
       return;
     }
     byte[] body = push.body();
-    x.pdu(new CapturedPdu(f.number(), f.timestamp(), CapturedPdu.Transport.WSP,
-        CapturedPdu.Kind.MMS_PDU, Optional.of(src), Optional.of(dst),
-        describe(push) + " udp " + src + " -> " + dst, base < 0 ? -1 : base + (to - from) - body.length,
-        body, Optional.of(push)));
+    x.pdu(
+        new CapturedPdu(
+            f.number(),
+            f.timestamp(),
+            CapturedPdu.Transport.WSP,
+            CapturedPdu.Kind.MMS_PDU,
+            Optional.of(src),
+            Optional.of(dst),
+            describe(push) + " udp " + src + " -> " + dst,
+            base < 0 ? -1 : base + (to - from) - body.length,
+            body,
+            Optional.of(push)));
   }
 
   private static CaptureFormatException notACapture() {
-    return CaptureFormatException.notACapture(0,
-        "not pcap, pcapng, a WSP push, an MMS PDU or hex text");
+    return CaptureFormatException.notACapture(
+        0, "not pcap, pcapng, a WSP push, an MMS PDU or hex text");
   }
 }

@@ -30,12 +30,16 @@ import java.util.Objects;
 public final class CaptureWriter implements Closeable {
   /** TCP flag FIN. */
   public static final int FIN = 0x01;
+
   /** TCP flag SYN. */
   public static final int SYN = 0x02;
+
   /** TCP flag RST. */
   public static final int RST = 0x04;
+
   /** TCP flag PSH. */
   public static final int PSH = 0x08;
+
   /** TCP flag ACK. */
   public static final int ACK = 0x10;
 
@@ -77,20 +81,36 @@ public final class CaptureWriter implements Closeable {
     }
     if (format == Format.PCAPNG) {
       ByteBuffer shb = buffer(28);
-      shb.putInt(PcapngFrames.SHB).putInt(28).putInt(PcapngFrames.BYTE_ORDER_MAGIC)
-          .putShort((short) 1).putShort((short) 0).putLong(-1L).putInt(28);
+      shb.putInt(PcapngFrames.SHB)
+          .putInt(28)
+          .putInt(PcapngFrames.BYTE_ORDER_MAGIC)
+          .putShort((short) 1)
+          .putShort((short) 0)
+          .putLong(-1L)
+          .putInt(28);
       out.write(shb.array());
       ByteBuffer idb = buffer(32);
-      idb.putInt(PcapngFrames.IDB).putInt(32).putShort((short) linkType).putShort((short) 0)
+      idb.putInt(PcapngFrames.IDB)
+          .putInt(32)
+          .putShort((short) linkType)
+          .putShort((short) 0)
           .putInt(SNAP_LEN)
-          .putShort((short) 9).putShort((short) 1).put((byte) 9).put(new byte[3]) // if_tsresol
-          .putShort((short) 0).putShort((short) 0) // opt_endofopt
+          .putShort((short) 9)
+          .putShort((short) 1)
+          .put((byte) 9)
+          .put(new byte[3]) // if_tsresol
+          .putShort((short) 0)
+          .putShort((short) 0) // opt_endofopt
           .putInt(32);
       out.write(idb.array());
     } else {
       ByteBuffer h = buffer(24);
       h.putInt(format == Format.PCAP ? PcapFrames.MAGIC_MICROS : PcapFrames.MAGIC_NANOS)
-          .putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(SNAP_LEN)
+          .putShort((short) 2)
+          .putShort((short) 4)
+          .putInt(0)
+          .putInt(0)
+          .putInt(SNAP_LEN)
           .putInt(linkType);
       out.write(h.array());
     }
@@ -103,8 +123,8 @@ public final class CaptureWriter implements Closeable {
   /** Appends one frame with its capture time; the array is not kept. */
   public void writeFrame(Instant timestamp, byte[] frame) throws IOException {
     if (frame.length > SNAP_LEN) {
-      throw new IllegalArgumentException("frame.length: " + frame.length + " (expected: <= "
-          + SNAP_LEN + ")");
+      throw new IllegalArgumentException(
+          "frame.length: " + frame.length + " (expected: <= " + SNAP_LEN + ")");
     }
     long sec = timestamp.getEpochSecond();
     int nanos = timestamp.getNano();
@@ -113,15 +133,24 @@ public final class CaptureWriter implements Closeable {
       int len = 32 + padded;
       long units = Math.addExact(Math.multiplyExact(sec, 1_000_000_000L), nanos);
       ByteBuffer b = buffer(len);
-      b.putInt(PcapngFrames.EPB).putInt(len).putInt(0).putInt((int) (units >>> 32))
-          .putInt((int) units).putInt(frame.length).putInt(frame.length).put(frame);
+      b.putInt(PcapngFrames.EPB)
+          .putInt(len)
+          .putInt(0)
+          .putInt((int) (units >>> 32))
+          .putInt((int) units)
+          .putInt(frame.length)
+          .putInt(frame.length)
+          .put(frame);
       b.position(28 + padded);
       b.putInt(len);
       out.write(b.array());
     } else {
       ByteBuffer b = buffer(16 + frame.length);
-      b.putInt((int) sec).putInt(format == Format.PCAP ? nanos / 1000 : nanos)
-          .putInt(frame.length).putInt(frame.length).put(frame);
+      b.putInt((int) sec)
+          .putInt(format == Format.PCAP ? nanos / 1000 : nanos)
+          .putInt(frame.length)
+          .putInt(frame.length)
+          .put(frame);
       out.write(b.array());
     }
   }
@@ -151,8 +180,8 @@ public final class CaptureWriter implements Closeable {
    * A TCP segment in an IPv4 or IPv6 packet (by the addresses' family, which must match). {@code
    * seq} and {@code ack} are taken modulo 2^32; flags are the constants of this class.
    */
-  public static byte[] tcpPacket(InetSocketAddress src, InetSocketAddress dst, long seq, long ack,
-      int flags, byte[] payload) {
+  public static byte[] tcpPacket(
+      InetSocketAddress src, InetSocketAddress dst, long seq, long ack, int flags, byte[] payload) {
     byte[] t = new byte[20 + payload.length];
     putU16(t, 0, src.getPort());
     putU16(t, 2, dst.getPort());
@@ -176,8 +205,8 @@ public final class CaptureWriter implements Closeable {
   }
 
   /** {@link #ethernet(byte[])} of {@link #tcpPacket}. */
-  public static byte[] tcpFrame(InetSocketAddress src, InetSocketAddress dst, long seq, long ack,
-      int flags, byte[] payload) {
+  public static byte[] tcpFrame(
+      InetSocketAddress src, InetSocketAddress dst, long seq, long ack, int flags, byte[] payload) {
     return ethernet(tcpPacket(src, dst, seq, ack, flags, payload));
   }
 
@@ -212,13 +241,13 @@ public final class CaptureWriter implements Closeable {
     return out;
   }
 
-  private static byte[] ip(InetAddress src, InetAddress dst, int proto, byte[] l4, int csumAt,
-      int id) {
+  private static byte[] ip(
+      InetAddress src, InetAddress dst, int proto, byte[] l4, int csumAt, int id) {
     byte[] s = src.getAddress();
     byte[] d = dst.getAddress();
     if (s.length != d.length) {
-      throw new IllegalArgumentException("src and dst are of different address families: "
-          + src + ", " + dst);
+      throw new IllegalArgumentException(
+          "src and dst are of different address families: " + src + ", " + dst);
     }
     long pseudo = sum(s, 0, s.length) + sum(d, 0, d.length) + proto + l4.length;
     putU16(l4, csumAt, 0);

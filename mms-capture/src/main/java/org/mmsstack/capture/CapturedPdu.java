@@ -101,13 +101,29 @@ public record CapturedPdu(
 
   @Override
   public int hashCode() {
-    return Objects.hash(frame, timestamp, transport, kind, source, destination, description, offset,
-        Arrays.hashCode(content), push);
+    return Objects.hash(
+        frame,
+        timestamp,
+        transport,
+        kind,
+        source,
+        destination,
+        description,
+        offset,
+        Arrays.hashCode(content),
+        push);
   }
 
   @Override
   public String toString() {
-    return "CapturedPdu[frame=" + frame + ", timestamp=" + timestamp + ", " + description + ", "
-        + content.length + " octets]";
+    return "CapturedPdu[frame="
+        + frame
+        + ", timestamp="
+        + timestamp
+        + ", "
+        + description
+        + ", "
+        + content.length
+        + " octets]";
   }
 }

@@ -23,7 +23,12 @@ public record Endpoint(String host, int port) {
 
   static String host(byte[] b, int off, int len) {
     if (len == 4) {
-      return (b[off] & 0xFF) + "." + (b[off + 1] & 0xFF) + "." + (b[off + 2] & 0xFF) + "."
+      return (b[off] & 0xFF)
+          + "."
+          + (b[off + 1] & 0xFF)
+          + "."
+          + (b[off + 2] & 0xFF)
+          + "."
           + (b[off + 3] & 0xFF);
     }
     byte[] a = new byte[len];

@@ -14,23 +14,24 @@ import org.mmsstack.encapsulation.Severity;
  * into a {@link CaptureFormatException}, so strict and lenient share this one path.
  */
 final class Extraction {
-  private static final Map<String, Severity> SEVERITIES = Map.ofEntries(
-      Map.entry(CaptureFindingCodes.TRUNCATED_CAPTURE, Severity.ERROR),
-      Map.entry(CaptureFindingCodes.MALFORMED_CAPTURE, Severity.ERROR),
-      Map.entry(CaptureFindingCodes.UNSUPPORTED_LINK_TYPE, Severity.WARNING),
-      Map.entry(CaptureFindingCodes.PACKET_TRUNCATED, Severity.ERROR),
-      Map.entry(CaptureFindingCodes.MALFORMED_PACKET, Severity.ERROR),
-      Map.entry(CaptureFindingCodes.IP_FRAGMENTS_INCOMPLETE, Severity.ERROR),
-      Map.entry(CaptureFindingCodes.STREAM_LIMIT_EXCEEDED, Severity.ERROR),
-      Map.entry(CaptureFindingCodes.FLOW_EVICTED, Severity.WARNING),
-      Map.entry(CaptureFindingCodes.TCP_GAP, Severity.ERROR),
-      Map.entry(CaptureFindingCodes.HTTP_MALFORMED, Severity.ERROR),
-      Map.entry(CaptureFindingCodes.HTTP_INCOMPLETE, Severity.ERROR),
-      Map.entry(CaptureFindingCodes.HTTP_CONTENT_ENCODING, Severity.WARNING),
-      Map.entry(CaptureFindingCodes.SMTP_INCOMPLETE, Severity.ERROR),
-      Map.entry(CaptureFindingCodes.WSP_MALFORMED, Severity.ERROR),
-      Map.entry(CaptureFindingCodes.WSP_HEADERS_LENGTH_INCONSISTENT, Severity.WARNING),
-      Map.entry(CaptureFindingCodes.FINDINGS_SUPPRESSED, Severity.WARNING));
+  private static final Map<String, Severity> SEVERITIES =
+      Map.ofEntries(
+          Map.entry(CaptureFindingCodes.TRUNCATED_CAPTURE, Severity.ERROR),
+          Map.entry(CaptureFindingCodes.MALFORMED_CAPTURE, Severity.ERROR),
+          Map.entry(CaptureFindingCodes.UNSUPPORTED_LINK_TYPE, Severity.WARNING),
+          Map.entry(CaptureFindingCodes.PACKET_TRUNCATED, Severity.ERROR),
+          Map.entry(CaptureFindingCodes.MALFORMED_PACKET, Severity.ERROR),
+          Map.entry(CaptureFindingCodes.IP_FRAGMENTS_INCOMPLETE, Severity.ERROR),
+          Map.entry(CaptureFindingCodes.STREAM_LIMIT_EXCEEDED, Severity.ERROR),
+          Map.entry(CaptureFindingCodes.FLOW_EVICTED, Severity.WARNING),
+          Map.entry(CaptureFindingCodes.TCP_GAP, Severity.ERROR),
+          Map.entry(CaptureFindingCodes.HTTP_MALFORMED, Severity.ERROR),
+          Map.entry(CaptureFindingCodes.HTTP_INCOMPLETE, Severity.ERROR),
+          Map.entry(CaptureFindingCodes.HTTP_CONTENT_ENCODING, Severity.WARNING),
+          Map.entry(CaptureFindingCodes.SMTP_INCOMPLETE, Severity.ERROR),
+          Map.entry(CaptureFindingCodes.WSP_MALFORMED, Severity.ERROR),
+          Map.entry(CaptureFindingCodes.WSP_HEADERS_LENGTH_INCONSISTENT, Severity.WARNING),
+          Map.entry(CaptureFindingCodes.FINDINGS_SUPPRESSED, Severity.WARNING));
 
   /** Ends a strict read; carries the exception out of stages that do not declare it. */
   static final class Stop extends RuntimeException {
@@ -77,8 +78,13 @@ final class Extraction {
   /** A finding concerning frame {@code frame} (0: none) at file offset {@code offset} (-1: none). */
   void finding(String code, long frame, long offset, String message) {
     Severity s = SEVERITIES.get(code);
-    Finding f = Finding.of(s, code, offset < 0 ? Finding.NO_OFFSET : offset, null,
-        frame > 0 ? "frame " + frame + ": " + message : message);
+    Finding f =
+        Finding.of(
+            s,
+            code,
+            offset < 0 ? Finding.NO_OFFSET : offset,
+            null,
+            frame > 0 ? "frame " + frame + ": " + message : message);
     if (s == Severity.ERROR && config.strict()) {
       throw new Stop(CaptureFormatException.strict(f));
     }
@@ -97,12 +103,32 @@ final class Extraction {
   CaptureResult result(CaptureFormat format, List<CapturedPdu> pdus) {
     List<Finding> all = new ArrayList<>(findings);
     if (suppressed > 0) {
-      all.add(Finding.of(Severity.WARNING, CaptureFindingCodes.FINDINGS_SUPPRESSED,
-          Finding.NO_OFFSET, null, suppressed + " further findings were not kept (maxFindings "
-              + config.maxFindings() + ")"));
+      all.add(
+          Finding.of(
+              Severity.WARNING,
+              CaptureFindingCodes.FINDINGS_SUPPRESSED,
+              Finding.NO_OFFSET,
+              null,
+              suppressed
+                  + " further findings were not kept (maxFindings "
+                  + config.maxFindings()
+                  + ")"));
     }
-    return new CaptureResult(format, pdus, all,
-        new CaptureStats(frames, undecodedFrames, tcpConnections, nonHttpStreams, httpMessages,
-            nonMmsHttpBodies, wspPdus, nonMmsWspPdus, smtpMails, evictedFlows, pdusFound));
+    return new CaptureResult(
+        format,
+        pdus,
+        all,
+        new CaptureStats(
+            frames,
+            undecodedFrames,
+            tcpConnections,
+            nonHttpStreams,
+            httpMessages,
+            nonMmsHttpBodies,
+            wspPdus,
+            nonMmsWspPdus,
+            smtpMails,
+            evictedFlows,
+            pdusFound));
   }
 }

@@ -16,5 +16,12 @@ import java.time.Instant;
  * @param fileOffset offset in the capture file of the record or block that holds the frame
  * @param dataOffset offset in the capture file of {@code data[0]}
  */
-record Frame(long number, Instant timestamp, int linkType, byte[] data, int length, long originalLength,
-    long fileOffset, long dataOffset) {}
+record Frame(
+    long number,
+    Instant timestamp,
+    int linkType,
+    byte[] data,
+    int length,
+    long originalLength,
+    long fileOffset,
+    long dataOffset) {}

@@ -87,15 +87,18 @@ public final class HexText {
         if (c == ' ' || c == '\t' || c == '\r' || c == ',') {
           continue;
         }
-        if (c == '0' && i + 1 < end && (text.charAt(i + 1) == 'x' || text.charAt(i + 1) == 'X')
-            && pending < 0 && (i == start || !isHexDigit(text.charAt(i - 1)))) {
+        if (c == '0'
+            && i + 1 < end
+            && (text.charAt(i + 1) == 'x' || text.charAt(i + 1) == 'X')
+            && pending < 0
+            && (i == start || !isHexDigit(text.charAt(i - 1)))) {
           i++;
           continue;
         }
         int v = Character.digit(c, 16);
         if (v < 0 || c > 'f') {
-          throw CaptureFormatException.notHex(i, lineNo, "character '" + printable(c)
-              + "' is not a hex digit");
+          throw CaptureFormatException.notHex(
+              i, lineNo, "character '" + printable(c) + "' is not a hex digit");
         }
         if (pending < 0) {
           pending = v;

@@ -20,9 +20,19 @@ final class HttpStreamParser implements StreamParser {
   /** A request line, kept so that its response can be described and framed (HEAD). */
   record Request(String method, String target) {}
 
-  private enum Mode { DETECT, REQUESTS, RESPONSES, IGNORE }
+  private enum Mode {
+    DETECT,
+    REQUESTS,
+    RESPONSES,
+    IGNORE
+  }
 
-  private enum Body { NONE, LENGTH, CHUNKED, UNTIL_CLOSE }
+  private enum Body {
+    NONE,
+    LENGTH,
+    CHUNKED,
+    UNTIL_CLOSE
+  }
 
   private static final byte[] EMPTY = new byte[0];
   private static final int SMALL_BUFFER = 4096;
@@ -39,10 +49,13 @@ final class HttpStreamParser implements StreamParser {
   private byte[] buf = EMPTY;
   private int start;
   private int end;
+
   /** Octets fed so far: the stream offset just past {@code buf[end - 1]}. */
   private long fed;
+
   /** Stream offset of the body of the message under way. */
   private long bodyAt;
+
   private long needed;
   private Mode mode = Mode.DETECT;
 
@@ -56,8 +69,10 @@ final class HttpStreamParser implements StreamParser {
   private boolean isRequest;
   private byte[] chunks;
   private int chunksLen;
+
   /** A Content-Length body being filled straight from the segments: one copy, no buffer growth. */
   private byte[] direct;
+
   private int directLen;
   private boolean inTrailers;
   private boolean switchAfter;
@@ -175,20 +190,42 @@ final class HttpStreamParser implements StreamParser {
       byte[] b = new byte[end - start];
       System.arraycopy(buf, start, b, 0, b.length);
       if (!clean) {
-        x.finding(CaptureFindingCodes.HTTP_INCOMPLETE, f,
-            description + ": body delimited by the connection's close, but " + why
-                + "; " + b.length + " octets taken as the body");
+        x.finding(
+            CaptureFindingCodes.HTTP_INCOMPLETE,
+            f,
+            description
+                + ": body delimited by the connection's close, but "
+                + why
+                + "; "
+                + b.length
+                + " octets taken as the body");
       }
       emit(b, f);
     } else if (inBody) {
       long have = body == Body.CHUNKED ? chunksLen : end - start + directLen;
-      x.finding(CaptureFindingCodes.HTTP_INCOMPLETE, f,
-          description + ": " + why + " after " + have + " body octets"
+      x.finding(
+          CaptureFindingCodes.HTTP_INCOMPLETE,
+          f,
+          description
+              + ": "
+              + why
+              + " after "
+              + have
+              + " body octets"
               + (body == Body.LENGTH ? " of " + contentLength : " (chunked)"));
     } else if (end > start) {
-      x.finding(CaptureFindingCodes.HTTP_INCOMPLETE, f,
-          "HTTP " + src + " -> " + dst + ": " + why + " inside a header section ("
-              + (end - start) + " octets)");
+      x.finding(
+          CaptureFindingCodes.HTTP_INCOMPLETE,
+          f,
+          "HTTP "
+              + src
+              + " -> "
+              + dst
+              + ": "
+              + why
+              + " inside a header section ("
+              + (end - start)
+              + " octets)");
     }
     abandon();
   }
@@ -278,8 +315,8 @@ final class HttpStreamParser implements StreamParser {
   }
 
   private void fail(Frame f, String kind, String detail) {
-    x.finding(kind, f, "HTTP " + src + " -> " + dst + ": " + detail
-        + "; rest of the stream ignored");
+    x.finding(
+        kind, f, "HTTP " + src + " -> " + dst + ": " + detail + "; rest of the stream ignored");
     abandon();
   }
 
@@ -301,7 +338,9 @@ final class HttpStreamParser implements StreamParser {
     }
     if (hdrEnd < 0) {
       if (avail > x.config.maxHttpHeaderBytes()) {
-        fail(f, CaptureFindingCodes.HTTP_MALFORMED,
+        fail(
+            f,
+            CaptureFindingCodes.HTTP_MALFORMED,
             "header section exceeds maxHttpHeaderBytes " + x.config.maxHttpHeaderBytes());
       } else if (!eof) {
         needed = avail + 1;
@@ -330,8 +369,8 @@ final class HttpStreamParser implements StreamParser {
       String l = lines.get(i);
       int colon = l.indexOf(':');
       if (colon <= 0) {
-        fail(f, CaptureFindingCodes.HTTP_MALFORMED, "header line without a colon: "
-            + abbreviate(l));
+        fail(
+            f, CaptureFindingCodes.HTTP_MALFORMED, "header line without a colon: " + abbreviate(l));
         return false;
       }
       String name = l.substring(0, colon).strip().toLowerCase(Locale.ROOT);
@@ -382,9 +421,15 @@ final class HttpStreamParser implements StreamParser {
         return true;
       }
       Request req = requests.pollFirst();
-      description = "HTTP " + code + " response to "
-          + (req == null ? "an unseen request" : req.method() + " " + req.target()) + " " + src
-          + " -> " + dst;
+      description =
+          "HTTP "
+              + code
+              + " response to "
+              + (req == null ? "an unseen request" : req.method() + " " + req.target())
+              + " "
+              + src
+              + " -> "
+              + dst;
       noBody = code == 204 || code == 304 || (req != null && req.method().equals("HEAD"));
       if (req != null && req.method().equals("CONNECT") && code < 300) {
         switchAfter = true;
@@ -403,7 +448,9 @@ final class HttpStreamParser implements StreamParser {
         chunksLen = 0;
         inTrailers = false;
       } else if (isRequest) {
-        fail(f, CaptureFindingCodes.HTTP_MALFORMED,
+        fail(
+            f,
+            CaptureFindingCodes.HTTP_MALFORMED,
             "request with Transfer-Encoding not ending in chunked: " + transferEncoding);
         return false;
       } else {
@@ -413,14 +460,18 @@ final class HttpStreamParser implements StreamParser {
       long n = -1;
       for (String v : lengths) {
         if (!v.matches("[0-9]{1,18}") || (n >= 0 && Long.parseLong(v) != n)) {
-          fail(f, CaptureFindingCodes.HTTP_MALFORMED,
+          fail(
+              f,
+              CaptureFindingCodes.HTTP_MALFORMED,
               "invalid or conflicting Content-Length " + lengths);
           return false;
         }
         n = Long.parseLong(v);
       }
       if (n > x.config.maxStreamBytes()) {
-        fail(f, CaptureFindingCodes.STREAM_LIMIT_EXCEEDED,
+        fail(
+            f,
+            CaptureFindingCodes.STREAM_LIMIT_EXCEEDED,
             "Content-Length " + n + " exceeds maxStreamBytes " + x.config.maxStreamBytes());
         return false;
       }
@@ -514,7 +565,9 @@ final class HttpStreamParser implements StreamParser {
         continue;
       }
       if (chunksLen + size > x.config.maxStreamBytes()) {
-        fail(f, CaptureFindingCodes.STREAM_LIMIT_EXCEEDED,
+        fail(
+            f,
+            CaptureFindingCodes.STREAM_LIMIT_EXCEEDED,
             "chunked body exceeds maxStreamBytes " + x.config.maxStreamBytes());
         return false;
       }
@@ -543,7 +596,8 @@ final class HttpStreamParser implements StreamParser {
         return false;
       }
       if (chunksLen + size > chunks.length) {
-        long cap = Math.min(x.config.maxStreamBytes(), Math.max(chunksLen + size, 2L * chunks.length));
+        long cap =
+            Math.min(x.config.maxStreamBytes(), Math.max(chunksLen + size, 2L * chunks.length));
         chunks = java.util.Arrays.copyOf(chunks, (int) cap);
       }
       System.arraycopy(buf, (int) dataStart, chunks, chunksLen, (int) size);
@@ -557,13 +611,26 @@ final class HttpStreamParser implements StreamParser {
     x.httpMessages++;
     if (mms) {
       if (contentEncoding != null && !contentEncoding.equalsIgnoreCase("identity")) {
-        x.finding(CaptureFindingCodes.HTTP_CONTENT_ENCODING, f,
-            description + ": Content-Encoding " + contentEncoding
+        x.finding(
+            CaptureFindingCodes.HTTP_CONTENT_ENCODING,
+            f,
+            description
+                + ": Content-Encoding "
+                + contentEncoding
                 + " not undone; body reported as sent");
       }
-      x.pdu(new CapturedPdu(f.number(), f.timestamp(), CapturedPdu.Transport.HTTP,
-          CapturedPdu.Kind.MMS_PDU, Optional.of(src), Optional.of(dst), description, bodyAt, b,
-          Optional.empty()));
+      x.pdu(
+          new CapturedPdu(
+              f.number(),
+              f.timestamp(),
+              CapturedPdu.Transport.HTTP,
+              CapturedPdu.Kind.MMS_PDU,
+              Optional.of(src),
+              Optional.of(dst),
+              description,
+              bodyAt,
+              b,
+              Optional.empty()));
     } else if (b.length > 0) {
       x.nonMmsHttpBodies++;
     }

@@ -12,6 +12,7 @@ import java.util.TreeMap;
  */
 final class IpFragments {
   private static final int MAX_DATAGRAM = 65_535;
+
   /** Octets counted per fragment held beyond its data: the array header and the map entry. */
   private static final int FRAGMENT_OVERHEAD = 64;
 
@@ -43,12 +44,16 @@ final class IpFragments {
   byte[] add(String key, int offset, boolean more, byte[] d, int from, int to, Frame frame) {
     int len = to - from;
     if (offset + len > MAX_DATAGRAM) {
-      x.finding(CaptureFindingCodes.MALFORMED_PACKET, frame,
+      x.finding(
+          CaptureFindingCodes.MALFORMED_PACKET,
+          frame,
           "IP fragment at offset " + offset + " of " + len + " octets ends past 65535");
       return null;
     }
     if (more && len % 8 != 0) {
-      x.finding(CaptureFindingCodes.MALFORMED_PACKET, frame,
+      x.finding(
+          CaptureFindingCodes.MALFORMED_PACKET,
+          frame,
           "IP fragment with more-fragments set is " + len + " octets, not a multiple of 8");
       return null;
     }
@@ -57,13 +62,17 @@ final class IpFragments {
       Map.Entry<String, Datagram> oldest = it.next();
       it.remove();
       held -= oldest.getValue().held;
-      x.finding(CaptureFindingCodes.IP_FRAGMENTS_INCOMPLETE, oldest.getValue().firstFrame,
+      x.finding(
+          CaptureFindingCodes.IP_FRAGMENTS_INCOMPLETE,
+          oldest.getValue().firstFrame,
           oldest.getValue().firstOffset,
           "incomplete fragmented datagram dropped: held fragments reached maxFragmentBytes "
               + x.config.maxFragmentBytes());
     }
     if (len + FRAGMENT_OVERHEAD > x.config.maxFragmentBytes()) {
-      x.finding(CaptureFindingCodes.IP_FRAGMENTS_INCOMPLETE, frame,
+      x.finding(
+          CaptureFindingCodes.IP_FRAGMENTS_INCOMPLETE,
+          frame,
           "IP fragment of " + len + " octets exceeds maxFragmentBytes; dropped");
       return null;
     }
@@ -108,9 +117,15 @@ final class IpFragments {
   /** Reports datagrams still incomplete at the end of the capture. */
   void finish() {
     for (Datagram dg : pending.values()) {
-      x.finding(CaptureFindingCodes.IP_FRAGMENTS_INCOMPLETE, dg.firstFrame, dg.firstOffset,
-          "fragmented datagram never completed (" + dg.parts.size() + " fragments, "
-              + dg.held + " octets held)");
+      x.finding(
+          CaptureFindingCodes.IP_FRAGMENTS_INCOMPLETE,
+          dg.firstFrame,
+          dg.firstOffset,
+          "fragmented datagram never completed ("
+              + dg.parts.size()
+              + " fragments, "
+              + dg.held
+              + " octets held)");
     }
     pending.clear();
     held = 0;

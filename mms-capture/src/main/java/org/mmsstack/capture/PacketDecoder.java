@@ -28,8 +28,10 @@ final class PacketDecoder {
   static final int LINKTYPE_LINUX_SLL2 = 276;
 
   private static final int MAX_EXTENSION_HEADERS = 16;
+
   /** GTP-U inside GTP-U is not a deployment anyone runs; one level keeps hostile nesting cheap. */
   private static final int MAX_TUNNEL_DEPTH = 1;
+
   private static final int GTP_G_PDU = 0xFF;
 
   private int tunnelDepth;
@@ -57,8 +59,8 @@ final class PacketDecoder {
             return;
           }
           // The family is in the capturing host's byte order; families are small numbers.
-          long family = d[0] == 0 && d[1] == 0
-              ? CaptureInput.u32(d, 0, false) : CaptureInput.u32(d, 0, true);
+          long family =
+              d[0] == 0 && d[1] == 0 ? CaptureInput.u32(d, 0, false) : CaptureInput.u32(d, 0, true);
           if (family == 2 || family == 10 || family == 24 || family == 28 || family == 30) {
             ip(f, d, 4);
           } else {
@@ -106,7 +108,9 @@ final class PacketDecoder {
       default:
         x.undecodedFrames++;
         if (reportedLinkTypes.add(f.linkType())) {
-          x.finding(CaptureFindingCodes.UNSUPPORTED_LINK_TYPE, f,
+          x.finding(
+              CaptureFindingCodes.UNSUPPORTED_LINK_TYPE,
+              f,
               "link type " + f.linkType() + " is not decoded; its frames are skipped");
         }
     }
@@ -162,8 +166,13 @@ final class PacketDecoder {
     }
     int flags = d[p] & 0xFF;
     if ((flags >> 5) != 1 || (flags & 0x10) == 0) {
-      malformed(f, "GTP-U header with version " + (flags >> 5) + " and protocol type "
-          + ((flags >> 4) & 1) + " (expected 1 and 1)");
+      malformed(
+          f,
+          "GTP-U header with version "
+              + (flags >> 5)
+              + " and protocol type "
+              + ((flags >> 4) & 1)
+              + " (expected 1 and 1)");
       return;
     }
     if ((d[p + 1] & 0xFF) != GTP_G_PDU) {
@@ -227,7 +236,9 @@ final class PacketDecoder {
     if (total > len) {
       cut = true;
       end = limit;
-      x.finding(CaptureFindingCodes.PACKET_TRUNCATED, f,
+      x.finding(
+          CaptureFindingCodes.PACKET_TRUNCATED,
+          f,
           "IPv4 packet of " + total + " octets captured with " + len);
     }
     int proto = d[off + 9] & 0xFF;
@@ -261,7 +272,9 @@ final class PacketDecoder {
     if (payloadLen == 0) {
       end = limit; // jumbogram or unknown: take what is there
     } else if (end > limit) {
-      x.finding(CaptureFindingCodes.PACKET_TRUNCATED, f,
+      x.finding(
+          CaptureFindingCodes.PACKET_TRUNCATED,
+          f,
           "IPv6 packet of " + (40 + payloadLen) + " octets captured with " + len);
       end = limit;
     }
@@ -270,8 +283,8 @@ final class PacketDecoder {
     ipv6Payload(f, d[off + 6] & 0xFF, d, off + 40, end, src, dst, 0);
   }
 
-  private void ipv6Payload(Frame f, int next, byte[] d, int p, int end, String src, String dst,
-      int depth) {
+  private void ipv6Payload(
+      Frame f, int next, byte[] d, int p, int end, String src, String dst, int depth) {
     for (int i = 0; i < MAX_EXTENSION_HEADERS; i++) {
       switch (next) {
         case 0: // hop-by-hop
@@ -321,8 +334,8 @@ final class PacketDecoder {
               malformed(f, "IPv6 fragment header inside a reassembled datagram");
               return;
             }
-            byte[] whole = fragments.add("6|" + src + "|" + dst + "|" + id, fragOff, more, d, p,
-                end, f);
+            byte[] whole =
+                fragments.add("6|" + src + "|" + dst + "|" + id, fragOff, more, d, p, end, f);
             if (whole != null) {
               ipv6Payload(f, nh, whole, 0, whole.length, src, dst, depth + 1);
             }
@@ -353,9 +366,15 @@ final class PacketDecoder {
         malformed(f, "TCP data offset " + dataOff + " does not fit the segment");
         return;
       }
-      sink.tcp(f, new Endpoint(src, CaptureInput.u16(d, p, false)),
-          new Endpoint(dst, CaptureInput.u16(d, p + 2, false)), CaptureInput.u32(d, p + 4, false),
-          d[p + 13] & 0xFF, d, p + dataOff, end);
+      sink.tcp(
+          f,
+          new Endpoint(src, CaptureInput.u16(d, p, false)),
+          new Endpoint(dst, CaptureInput.u16(d, p + 2, false)),
+          CaptureInput.u32(d, p + 4, false),
+          d[p + 13] & 0xFF,
+          d,
+          p + dataOff,
+          end);
     } else if (proto == 17) {
       if (end - p < 8) {
         malformed(f, "UDP header shorter than 8 octets");
@@ -366,7 +385,9 @@ final class PacketDecoder {
       if (ulen >= 8 && p + ulen <= end) {
         stop = p + ulen; // trailing octets are link padding
       } else if (ulen >= 8) {
-        x.finding(CaptureFindingCodes.PACKET_TRUNCATED, f,
+        x.finding(
+            CaptureFindingCodes.PACKET_TRUNCATED,
+            f,
             "UDP datagram of " + ulen + " octets captured with " + (end - p));
       }
       int sport = CaptureInput.u16(d, p, false);

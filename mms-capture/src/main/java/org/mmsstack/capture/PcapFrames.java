@@ -11,6 +11,7 @@ import java.util.Locale;
 final class PcapFrames implements FrameSource {
   static final int MAGIC_MICROS = 0xA1B2C3D4;
   static final int MAGIC_NANOS = 0xA1B23C4D;
+
   /** Alexey Kuznetzov's patched libpcap: 8 more octets per record (ifindex, protocol, type). */
   static final int MAGIC_MODIFIED = 0xA1B2CD34;
 
@@ -22,6 +23,7 @@ final class PcapFrames implements FrameSource {
   private int linkType;
   private boolean done;
   private final byte[] hdr = new byte[24];
+
   /** The frame buffer, reused: frames are handled one at a time. */
   private byte[] data = new byte[2048];
 
@@ -43,7 +45,10 @@ final class PcapFrames implements FrameSource {
       recordHeader = 24;
     }
     if (got < 24) {
-      x.finding(CaptureFindingCodes.TRUNCATED_CAPTURE, 0, got,
+      x.finding(
+          CaptureFindingCodes.TRUNCATED_CAPTURE,
+          0,
+          got,
           "pcap file header has " + got + " of 24 octets");
       done = true;
       return;
@@ -69,7 +74,10 @@ final class PcapFrames implements FrameSource {
     }
     long number = x.frames + 1;
     if (got < recordHeader) {
-      x.finding(CaptureFindingCodes.TRUNCATED_CAPTURE, number, at,
+      x.finding(
+          CaptureFindingCodes.TRUNCATED_CAPTURE,
+          number,
+          at,
           "record header has " + got + " of " + recordHeader + " octets");
       done = true;
       return null;
@@ -80,10 +88,15 @@ final class PcapFrames implements FrameSource {
     long orig = CaptureInput.u32(hdr, 12, le);
     if (incl > x.config.maxFrameBytes()) {
       // Nothing marks where the next record starts, so a bad length ends the file.
-      x.finding(CaptureFindingCodes.MALFORMED_CAPTURE, number, at + 8,
-          String.format(Locale.ROOT,
+      x.finding(
+          CaptureFindingCodes.MALFORMED_CAPTURE,
+          number,
+          at + 8,
+          String.format(
+              Locale.ROOT,
               "record length %d exceeds maxFrameBytes %d; reading stopped (corrupt file?)",
-              incl, x.config.maxFrameBytes()));
+              incl,
+              x.config.maxFrameBytes()));
       done = true;
       return null;
     }
@@ -92,7 +105,10 @@ final class PcapFrames implements FrameSource {
     }
     int n = in.read(data, 0, (int) incl);
     if (n < incl) {
-      x.finding(CaptureFindingCodes.TRUNCATED_CAPTURE, number, at + recordHeader,
+      x.finding(
+          CaptureFindingCodes.TRUNCATED_CAPTURE,
+          number,
+          at + recordHeader,
           "record data has " + n + " of " + incl + " octets");
       done = true;
       return null;

@@ -32,6 +32,7 @@ final class PcapngFrames implements FrameSource {
   private boolean done;
   private long section;
   private final byte[] h = new byte[12];
+
   /** The frame buffer, reused: frames are handled one at a time. */
   private byte[] data = new byte[2048];
 
@@ -50,15 +51,17 @@ final class PcapngFrames implements FrameSource {
         return null;
       }
       if (got < 8) {
-        return stop(CaptureFindingCodes.TRUNCATED_CAPTURE, at,
-            "block header has " + got + " of 8 octets");
+        return stop(
+            CaptureFindingCodes.TRUNCATED_CAPTURE, at, "block header has " + got + " of 8 octets");
       }
       int type = (int) CaptureInput.u32(h, 0, le);
       int consumed = 8;
       if ((int) CaptureInput.u32(h, 0, false) == SHB) {
         type = SHB;
         if (in.read(h, 8, 4) < 4) {
-          return stop(CaptureFindingCodes.TRUNCATED_CAPTURE, at,
+          return stop(
+              CaptureFindingCodes.TRUNCATED_CAPTURE,
+              at,
               "section header block ends before its byte-order magic");
         }
         int bom = (int) CaptureInput.u32(h, 8, false);
@@ -67,20 +70,24 @@ final class PcapngFrames implements FrameSource {
         } else if (Integer.reverseBytes(bom) == BYTE_ORDER_MAGIC) {
           le = true;
         } else {
-          return stop(CaptureFindingCodes.MALFORMED_CAPTURE, at + 8,
+          return stop(
+              CaptureFindingCodes.MALFORMED_CAPTURE,
+              at + 8,
               String.format(Locale.ROOT, "byte-order magic 0x%08X is not 0x1A2B3C4D", bom));
         }
         consumed = 12;
         section++;
         ifaces.clear();
       } else if (section == 0) {
-        return stop(CaptureFindingCodes.MALFORMED_CAPTURE, at,
-            "first block is not a section header block");
+        return stop(
+            CaptureFindingCodes.MALFORMED_CAPTURE, at, "first block is not a section header block");
       }
       long len = CaptureInput.u32(h, 4, le);
       if (len < 12 + (type == SHB ? 16 : 0) || len % 4 != 0) {
         // Without a trustworthy length nothing says where the next block starts.
-        return stop(CaptureFindingCodes.MALFORMED_CAPTURE, at + 4,
+        return stop(
+            CaptureFindingCodes.MALFORMED_CAPTURE,
+            at + 4,
             "block total length " + len + " is invalid (block type " + type + ")");
       }
       long rest = len - consumed; // body after what was read, plus the 4-octet trailer
@@ -90,19 +97,29 @@ final class PcapngFrames implements FrameSource {
           if (type != IDB) {
             x.frames++;
           }
-          x.finding(CaptureFindingCodes.MALFORMED_CAPTURE, type == IDB ? 0 : x.frames, at,
-              "block of " + len + " octets exceeds maxBlockBytes " + x.config.maxBlockBytes()
+          x.finding(
+              CaptureFindingCodes.MALFORMED_CAPTURE,
+              type == IDB ? 0 : x.frames,
+              at,
+              "block of "
+                  + len
+                  + " octets exceeds maxBlockBytes "
+                  + x.config.maxBlockBytes()
                   + "; skipped");
           if (type == IDB) {
             ifaces.add(null); // keep later interface ids aligned
           }
         } else if (type == SHB) {
-          return stop(CaptureFindingCodes.MALFORMED_CAPTURE, at,
+          return stop(
+              CaptureFindingCodes.MALFORMED_CAPTURE,
+              at,
               "section header block of " + len + " octets exceeds maxBlockBytes");
         }
         long skipped = in.skip(rest);
         if (skipped < rest) {
-          return stop(CaptureFindingCodes.TRUNCATED_CAPTURE, at,
+          return stop(
+              CaptureFindingCodes.TRUNCATED_CAPTURE,
+              at,
               "block of " + len + " octets ends after " + (consumed + skipped));
         }
         continue;
@@ -114,19 +131,27 @@ final class PcapngFrames implements FrameSource {
         if (type == EPB || type == SPB || type == OPB) {
           x.frames++;
         }
-        return stop(CaptureFindingCodes.TRUNCATED_CAPTURE, at,
+        return stop(
+            CaptureFindingCodes.TRUNCATED_CAPTURE,
+            at,
             "block of " + len + " octets ends after " + (consumed + n));
       }
       boolean trailerMissing = in.read(h, 0, 4) < 4;
       if (!trailerMissing && CaptureInput.u32(h, 0, le) != len) {
-        x.finding(CaptureFindingCodes.MALFORMED_CAPTURE, 0, at + len - 4,
+        x.finding(
+            CaptureFindingCodes.MALFORMED_CAPTURE,
+            0,
+            at + len - 4,
             "trailing block length " + CaptureInput.u32(h, 0, le) + " differs from " + len);
       }
       Frame f = block(type, body, at);
       if (trailerMissing) {
         done = true;
-        x.finding(CaptureFindingCodes.TRUNCATED_CAPTURE, f == null ? 0 : f.number(),
-            at + len - 4, "block ends before its trailing length");
+        x.finding(
+            CaptureFindingCodes.TRUNCATED_CAPTURE,
+            f == null ? 0 : f.number(),
+            at + len - 4,
+            "block ends before its trailing length");
       }
       if (f != null) {
         return f;
@@ -146,8 +171,14 @@ final class PcapngFrames implements FrameSource {
     switch (type) {
       case SHB:
         if (CaptureInput.u16(b, 0, le) != 1) {
-          x.finding(CaptureFindingCodes.MALFORMED_CAPTURE, 0, at + 12,
-              "section version " + CaptureInput.u16(b, 0, le) + "." + CaptureInput.u16(b, 2, le)
+          x.finding(
+              CaptureFindingCodes.MALFORMED_CAPTURE,
+              0,
+              at + 12,
+              "section version "
+                  + CaptureInput.u16(b, 0, le)
+                  + "."
+                  + CaptureInput.u16(b, 2, le)
                   + " is not 1.x; read as 1.0");
         }
         return null;
@@ -159,7 +190,10 @@ final class PcapngFrames implements FrameSource {
         {
           long number = ++x.frames;
           if (b.length < 20) {
-            x.finding(CaptureFindingCodes.MALFORMED_CAPTURE, number, at,
+            x.finding(
+                CaptureFindingCodes.MALFORMED_CAPTURE,
+                number,
+                at,
                 "packet block body of " + b.length + " octets is shorter than 20");
             return null;
           }
@@ -168,8 +202,14 @@ final class PcapngFrames implements FrameSource {
           long cap = CaptureInput.u32(b, 12, le);
           long orig = CaptureInput.u32(b, 16, le);
           if (cap > b.length - 20) {
-            x.finding(CaptureFindingCodes.MALFORMED_CAPTURE, number, at + 20,
-                "captured length " + cap + " exceeds the block (" + (b.length - 20)
+            x.finding(
+                CaptureFindingCodes.MALFORMED_CAPTURE,
+                number,
+                at + 20,
+                "captured length "
+                    + cap
+                    + " exceeds the block ("
+                    + (b.length - 20)
                     + " octets); clamped");
             cap = b.length - 20;
           }
@@ -183,7 +223,10 @@ final class PcapngFrames implements FrameSource {
         {
           long number = ++x.frames;
           if (b.length < 4) {
-            x.finding(CaptureFindingCodes.MALFORMED_CAPTURE, number, at,
+            x.finding(
+                CaptureFindingCodes.MALFORMED_CAPTURE,
+                number,
+                at,
                 "simple packet block body of " + b.length + " octets is shorter than 4");
             return null;
           }
@@ -205,18 +248,27 @@ final class PcapngFrames implements FrameSource {
 
   private Iface iface(long id, long number, long at) {
     if (id >= ifaces.size() || ifaces.get((int) id) == null) {
-      x.finding(CaptureFindingCodes.MALFORMED_CAPTURE, number, at,
+      x.finding(
+          CaptureFindingCodes.MALFORMED_CAPTURE,
+          number,
+          at,
           "interface " + id + " is not described in section " + section + "; packet skipped");
       return null;
     }
     return ifaces.get((int) id);
   }
 
-  private Frame frame(long number, Iface iface, long ts, byte[] b, int off, int cap, long orig,
-      long at) {
+  private Frame frame(
+      long number, Iface iface, long ts, byte[] b, int off, int cap, long orig, long at) {
     if (cap > x.config.maxFrameBytes()) {
-      x.finding(CaptureFindingCodes.MALFORMED_CAPTURE, number, at,
-          "packet of " + cap + " octets exceeds maxFrameBytes " + x.config.maxFrameBytes()
+      x.finding(
+          CaptureFindingCodes.MALFORMED_CAPTURE,
+          number,
+          at,
+          "packet of "
+              + cap
+              + " octets exceeds maxFrameBytes "
+              + x.config.maxFrameBytes()
               + "; skipped");
       return null;
     }
@@ -230,7 +282,10 @@ final class PcapngFrames implements FrameSource {
 
   private Iface interfaceBlock(byte[] b, long at) {
     if (b.length < 8) {
-      x.finding(CaptureFindingCodes.MALFORMED_CAPTURE, 0, at,
+      x.finding(
+          CaptureFindingCodes.MALFORMED_CAPTURE,
+          0,
+          at,
           "interface description block body of " + b.length + " octets is shorter than 8");
       return null;
     }
@@ -247,7 +302,10 @@ final class PcapngFrames implements FrameSource {
         break;
       }
       if (p + 4 + olen > b.length) {
-        x.finding(CaptureFindingCodes.MALFORMED_CAPTURE, 0, at + 8 + p,
+        x.finding(
+            CaptureFindingCodes.MALFORMED_CAPTURE,
+            0,
+            at + 8 + p,
             "interface option " + code + " of " + olen + " octets runs past its block");
         break;
       }
@@ -274,9 +332,10 @@ final class PcapngFrames implements FrameSource {
       sec = ts / unit;
       nanos = (ts % unit) * pow10(9 - iface.resolution());
     } else {
-      BigInteger units = iface.pow2()
-          ? BigInteger.ONE.shiftLeft(iface.resolution())
-          : BigInteger.TEN.pow(iface.resolution());
+      BigInteger units =
+          iface.pow2()
+              ? BigInteger.ONE.shiftLeft(iface.resolution())
+              : BigInteger.TEN.pow(iface.resolution());
       BigInteger[] qr = new BigInteger(Long.toUnsignedString(ts)).divideAndRemainder(units);
       if (qr[0].bitLength() > 62) {
         return Instant.MAX;

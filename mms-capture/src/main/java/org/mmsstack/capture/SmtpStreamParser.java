@@ -16,11 +16,13 @@ import java.util.Optional;
  */
 final class SmtpStreamParser implements StreamParser {
   private static final byte[] EMPTY = new byte[0];
+
   /** RFC 5321 §4.5.3.1.4 allows 512 octets a command line; servers accept somewhat more. */
   private static final int MAX_COMMAND_LINE = 4096;
+
   private static final int MAX_HEADER_SCAN = 64 * 1024;
-  private static final byte[] MESSAGE_TYPE = "x-mms-message-type".getBytes(
-      java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] MESSAGE_TYPE =
+      "x-mms-message-type".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private final Extraction x;
   private final Endpoint src;
@@ -71,9 +73,16 @@ final class SmtpStreamParser implements StreamParser {
         return;
       }
       if (mail != null && mailLen + lineLen + n > x.config.maxStreamBytes()) {
-        x.finding(CaptureFindingCodes.STREAM_LIMIT_EXCEEDED, f, "SMTP " + src + " -> " + dst
-            + ": mail exceeds maxStreamBytes " + x.config.maxStreamBytes()
-            + "; rest of the stream ignored");
+        x.finding(
+            CaptureFindingCodes.STREAM_LIMIT_EXCEEDED,
+            f,
+            "SMTP "
+                + src
+                + " -> "
+                + dst
+                + ": mail exceeds maxStreamBytes "
+                + x.config.maxStreamBytes()
+                + "; rest of the stream ignored");
         abandon();
         return;
       }
@@ -96,8 +105,10 @@ final class SmtpStreamParser implements StreamParser {
     if (want <= b.length) {
       return b;
     }
-    long cap = Math.min(Math.max(want, Math.max(64, 2L * b.length)),
-        (long) x.config.maxStreamBytes() + MAX_COMMAND_LINE);
+    long cap =
+        Math.min(
+            Math.max(want, Math.max(64, 2L * b.length)),
+            (long) x.config.maxStreamBytes() + MAX_COMMAND_LINE);
     return Arrays.copyOf(b, (int) Math.max(cap, want));
   }
 
@@ -108,8 +119,11 @@ final class SmtpStreamParser implements StreamParser {
       content--;
     }
     if (mail == null) {
-      if (content == 4 && (line[0] | 0x20) == 'd' && (line[1] | 0x20) == 'a'
-          && (line[2] | 0x20) == 't' && (line[3] | 0x20) == 'a') {
+      if (content == 4
+          && (line[0] | 0x20) == 'd'
+          && (line[1] | 0x20) == 'a'
+          && (line[2] | 0x20) == 't'
+          && (line[3] | 0x20) == 'a') {
         mail = EMPTY;
         mailLen = 0;
         mailAt = at + lineLen;
@@ -134,9 +148,18 @@ final class SmtpStreamParser implements StreamParser {
     if (!isMm4(m)) {
       return;
     }
-    x.pdu(new CapturedPdu(f.number(), f.timestamp(), CapturedPdu.Transport.SMTP,
-        CapturedPdu.Kind.MM4_MAIL, Optional.of(src), Optional.of(dst),
-        "SMTP DATA " + src + " -> " + dst, mailAt, m, Optional.empty()));
+    x.pdu(
+        new CapturedPdu(
+            f.number(),
+            f.timestamp(),
+            CapturedPdu.Transport.SMTP,
+            CapturedPdu.Kind.MM4_MAIL,
+            Optional.of(src),
+            Optional.of(dst),
+            "SMTP DATA " + src + " -> " + dst,
+            mailAt,
+            m,
+            Optional.empty()));
   }
 
   /** Whether a header field of the header section (up to the first empty line) is X-Mms-Message-Type. */
@@ -190,8 +213,18 @@ final class SmtpStreamParser implements StreamParser {
   @Override
   public void close(Frame f, boolean clean, String why) {
     if (!ignore && mail != null) {
-      x.finding(CaptureFindingCodes.SMTP_INCOMPLETE, f, "SMTP " + src + " -> " + dst + ": " + why
-          + " inside DATA after " + (mailLen + lineLen) + " octets of mail");
+      x.finding(
+          CaptureFindingCodes.SMTP_INCOMPLETE,
+          f,
+          "SMTP "
+              + src
+              + " -> "
+              + dst
+              + ": "
+              + why
+              + " inside DATA after "
+              + (mailLen + lineLen)
+              + " octets of mail");
     }
     abandon();
   }

@@ -24,29 +24,30 @@ interface StreamParser {
   void close(Frame f, boolean clean, String why);
 
   /** A parser for a direction that is not examined (the server side of SMTP). */
-  StreamParser IGNORE = new StreamParser() {
-    @Override
-    public long buffered() {
-      return 0;
-    }
+  StreamParser IGNORE =
+      new StreamParser() {
+        @Override
+        public long buffered() {
+          return 0;
+        }
 
-    @Override
-    public long live() {
-      return 0;
-    }
+        @Override
+        public long live() {
+          return 0;
+        }
 
-    @Override
-    public boolean ignoring() {
-      return true;
-    }
+        @Override
+        public boolean ignoring() {
+          return true;
+        }
 
-    @Override
-    public void feed(byte[] d, int from, int len, Frame f) {}
+        @Override
+        public void feed(byte[] d, int from, int len, Frame f) {}
 
-    @Override
-    public void abandon() {}
+        @Override
+        public void abandon() {}
 
-    @Override
-    public void close(Frame f, boolean clean, String why) {}
-  };
+        @Override
+        public void close(Frame f, boolean clean, String why) {}
+      };
 }

@@ -27,6 +27,7 @@ final class TcpReassembler {
   static final int SYN = 0x02;
   static final int RST = 0x04;
   private static final long MASK = 0xFFFF_FFFFL;
+
   /** Octets counted per waiting out-of-order segment beyond its data: array header, map entry. */
   static final int SEGMENT_OVERHEAD = 64;
 
@@ -108,8 +109,10 @@ final class TcpReassembler {
   }
 
   private final Extraction x;
+
   /** In order of last activity, least recent first: the eviction order. */
   private final LinkedHashMap<Key, Connection> connections = new LinkedHashMap<>(256, 0.75f, true);
+
   private long buffered;
 
   TcpReassembler(Extraction x) {
@@ -121,19 +124,22 @@ final class TcpReassembler {
     return buffered;
   }
 
-  void segment(Frame f, Endpoint src, Endpoint dst, long seq, int flags, byte[] d, int from,
-      int to) {
+  void segment(
+      Frame f, Endpoint src, Endpoint dst, long seq, int flags, byte[] d, int from, int to) {
     Key key = Key.of(src, dst);
     Connection c = connections.get(key);
     if (c == null) {
       if ((flags & RST) != 0 || (to == from && (flags & (SYN | FIN)) == 0)) {
         return; // a stray reset or bare acknowledgement opens nothing
       }
-      while (!connections.isEmpty() && (connections.size() >= x.config.maxTcpConnections()
-          || buffered + CaptureConfig.FLOW_OVERHEAD > x.config.maxTotalStreamBytes())) {
-        evictEldest(f, connections.size() >= x.config.maxTcpConnections()
-            ? "maxTcpConnections " + x.config.maxTcpConnections()
-            : "maxTotalStreamBytes " + x.config.maxTotalStreamBytes());
+      while (!connections.isEmpty()
+          && (connections.size() >= x.config.maxTcpConnections()
+              || buffered + CaptureConfig.FLOW_OVERHEAD > x.config.maxTotalStreamBytes())) {
+        evictEldest(
+            f,
+            connections.size() >= x.config.maxTcpConnections()
+                ? "maxTcpConnections " + x.config.maxTcpConnections()
+                : "maxTotalStreamBytes " + x.config.maxTotalStreamBytes());
       }
       c = new Connection(key);
       connections.put(key, c);
@@ -143,7 +149,8 @@ final class TcpReassembler {
     Direction dir = c.dir(src, dst);
     if ((flags & SYN) != 0) {
       long first = (seq + 1) & MASK;
-      if (dir.started && first != dir.nextSeq
+      if (dir.started
+          && first != dir.nextSeq
           && (dir.delivered > 0 || dir.closed || dir.finAt >= 0 || dir.failed)) {
         // A new connection on the same ports: finish the old one, start afresh.
         close(c, f, "a new connection reused its ports");
@@ -201,8 +208,10 @@ final class TcpReassembler {
     while (buffered > x.config.maxTotalStreamBytes()) {
       Connection eldest = eldestOtherThan(c);
       if (eldest == null) {
-        fail(dir, f, "buffered TCP data would exceed maxTotalStreamBytes "
-            + x.config.maxTotalStreamBytes());
+        fail(
+            dir,
+            f,
+            "buffered TCP data would exceed maxTotalStreamBytes " + x.config.maxTotalStreamBytes());
         return;
       }
       evict(eldest, f, "maxTotalStreamBytes " + x.config.maxTotalStreamBytes());
@@ -227,12 +236,22 @@ final class TcpReassembler {
   }
 
   private void evict(Connection c, Frame f, String limit) {
-    long held = (c.forward == null ? 0 : c.forward.usage) + (c.backward == null ? 0 : c.backward.usage);
+    long held =
+        (c.forward == null ? 0 : c.forward.usage) + (c.backward == null ? 0 : c.backward.usage);
     if (!c.done) {
       x.evictedFlows++;
-      x.finding(CaptureFindingCodes.FLOW_EVICTED, f, "TCP connection " + c.key.a() + " <-> "
-          + c.key.b() + " evicted to stay within " + limit + " (" + held
-          + " octets buffered); its later data was not examined");
+      x.finding(
+          CaptureFindingCodes.FLOW_EVICTED,
+          f,
+          "TCP connection "
+              + c.key.a()
+              + " <-> "
+              + c.key.b()
+              + " evicted to stay within "
+              + limit
+              + " ("
+              + held
+              + " octets buffered); its later data was not examined");
       for (Direction dir : new Direction[] {c.forward, c.backward}) {
         if (dir != null) {
           dir.parser.abandon();
@@ -249,8 +268,7 @@ final class TcpReassembler {
     }
   }
 
-  private void accept(Connection c, Direction dir, long seq, byte[] d, int from, int len,
-      Frame f) {
+  private void accept(Connection c, Direction dir, long seq, byte[] d, int from, int len, Frame f) {
     long off = dir.offsetOf(seq);
     long end = off + len;
     if (end <= dir.delivered) {
@@ -272,8 +290,14 @@ final class TcpReassembler {
     long ahead = end - dir.delivered;
     if (ahead > x.config.maxStreamBytes()
         || live(dir) + len + SEGMENT_OVERHEAD > x.config.maxStreamBytes()) {
-      fail(dir, f, "out-of-order data up to " + ahead + " octets ahead would exceed"
-          + " maxStreamBytes " + x.config.maxStreamBytes());
+      fail(
+          dir,
+          f,
+          "out-of-order data up to "
+              + ahead
+              + " octets ahead would exceed"
+              + " maxStreamBytes "
+              + x.config.maxStreamBytes());
       return;
     }
     byte[] old = dir.pending.get(off);
@@ -296,8 +320,8 @@ final class TcpReassembler {
       return true;
     }
     if (live(dir) + len > x.config.maxStreamBytes()) {
-      fail(dir, f, "an unfinished message would exceed maxStreamBytes "
-          + x.config.maxStreamBytes());
+      fail(
+          dir, f, "an unfinished message would exceed maxStreamBytes " + x.config.maxStreamBytes());
       return false;
     }
     dir.delivered += len;
@@ -344,7 +368,9 @@ final class TcpReassembler {
   }
 
   private void fail(Direction dir, Frame f, String detail) {
-    x.finding(CaptureFindingCodes.STREAM_LIMIT_EXCEEDED, f,
+    x.finding(
+        CaptureFindingCodes.STREAM_LIMIT_EXCEEDED,
+        f,
         "TCP stream dropped at stream offset " + dir.delivered + ": " + detail);
     dir.failed = true;
     dir.pending.clear();
@@ -362,9 +388,18 @@ final class TcpReassembler {
       Frame last = dir.lastFrame == null ? f : dir.lastFrame;
       if (!dir.pending.isEmpty()) {
         long gapAt = dir.delivered;
-        x.finding(CaptureFindingCodes.TCP_GAP, last, dir.pendingBytes + " octets (with"
-            + " bookkeeping) in " + dir.pending.size() + " segments after a gap at stream offset "
-            + gapAt + " were never delivered (" + why + ")");
+        x.finding(
+            CaptureFindingCodes.TCP_GAP,
+            last,
+            dir.pendingBytes
+                + " octets (with"
+                + " bookkeeping) in "
+                + dir.pending.size()
+                + " segments after a gap at stream offset "
+                + gapAt
+                + " were never delivered ("
+                + why
+                + ")");
         dir.parser.close(last, false, "data is missing at stream offset " + gapAt);
       } else {
         dir.parser.close(last, false, why);

@@ -82,14 +82,28 @@ public record WspPush(
   @Override
   public int hashCode() {
     return Objects.hash(
-        tid, pduType, headersLength, contentType, Arrays.hashCode(headers), Arrays.hashCode(body),
+        tid,
+        pduType,
+        headersLength,
+        contentType,
+        Arrays.hashCode(headers),
+        Arrays.hashCode(body),
         findings);
   }
 
   @Override
   public String toString() {
-    return (isConfirmed() ? "ConfirmedPush" : "Push") + "[tid=" + tid + ", contentType="
-        + contentType.mediaType() + ", headers=" + headers.length + " octets, body=" + body.length
-        + " octets" + (findings.isEmpty() ? "" : ", findings=" + findings) + "]";
+    return (isConfirmed() ? "ConfirmedPush" : "Push")
+        + "[tid="
+        + tid
+        + ", contentType="
+        + contentType.mediaType()
+        + ", headers="
+        + headers.length
+        + " octets, body="
+        + body.length
+        + " octets"
+        + (findings.isEmpty() ? "" : ", findings=" + findings)
+        + "]";
   }
 }

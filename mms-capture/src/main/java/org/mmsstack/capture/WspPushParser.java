@@ -77,24 +77,44 @@ public final class WspPushParser {
     int headersEnd;
     if (headersLength > remaining) {
       findings.add(
-          Finding.of(Extraction.severity(CaptureFindingCodes.WSP_MALFORMED), CaptureFindingCodes.WSP_MALFORMED, 2, null,
-              "Headers-Length " + headersLength + " runs past the end of the PDU (" + remaining
+          Finding.of(
+              Extraction.severity(CaptureFindingCodes.WSP_MALFORMED),
+              CaptureFindingCodes.WSP_MALFORMED,
+              2,
+              null,
+              "Headers-Length "
+                  + headersLength
+                  + " runs past the end of the PDU ("
+                  + remaining
                   + " octets follow it): truncated push, body empty"));
       headersEnd = b.length;
     } else if (headersLength < ct.encodedLength()) {
       findings.add(
-          Finding.of(Extraction.severity(CaptureFindingCodes.WSP_HEADERS_LENGTH_INCONSISTENT), CaptureFindingCodes.WSP_HEADERS_LENGTH_INCONSISTENT, 2, null,
-              "Headers-Length " + headersLength + " is shorter than the Content-Type ("
-                  + ct.encodedLength() + " octets) that must open the headers; the Content-Type"
+          Finding.of(
+              Extraction.severity(CaptureFindingCodes.WSP_HEADERS_LENGTH_INCONSISTENT),
+              CaptureFindingCodes.WSP_HEADERS_LENGTH_INCONSISTENT,
+              2,
+              null,
+              "Headers-Length "
+                  + headersLength
+                  + " is shorter than the Content-Type ("
+                  + ct.encodedLength()
+                  + " octets) that must open the headers; the Content-Type"
                   + " is self-delimiting, so the headers were taken to end with it and the body"
-                  + " to start at offset " + (hs + ct.encodedLength())));
+                  + " to start at offset "
+                  + (hs + ct.encodedLength())));
       headersEnd = hs + ct.encodedLength();
     } else {
       headersEnd = hs + (int) headersLength;
     }
     return new WspPush(
-        tid, type, headersLength, ct, Arrays.copyOfRange(b, hs, headersEnd),
-        Arrays.copyOfRange(b, headersEnd, b.length), findings);
+        tid,
+        type,
+        headersLength,
+        ct,
+        Arrays.copyOfRange(b, hs, headersEnd),
+        Arrays.copyOfRange(b, headersEnd, b.length),
+        findings);
   }
 
   /**
@@ -130,8 +150,7 @@ public final class WspPushParser {
       if (nul < 0) {
         throw CaptureFormatException.notAWspPush(p, "Content-Type text has no terminating NUL");
       }
-      return new WspContentType(
-          WspContentType.Form.TEXT, -1, text(b, p, nul), nul - p + 1);
+      return new WspContentType(WspContentType.Form.TEXT, -1, text(b, p, nul), nul - p + 1);
     }
     long len;
     int q;
@@ -149,7 +168,11 @@ public final class WspPushParser {
     }
     if (len == 0 || len > end - q) {
       throw CaptureFormatException.notAWspPush(
-          p, "Content-Type Value-length " + len + " does not fit the " + (end - q)
+          p,
+          "Content-Type Value-length "
+              + len
+              + " does not fit the "
+              + (end - q)
               + " octets that follow");
     }
     int valueEnd = q + (int) len;

@@ -29,9 +29,19 @@ public final class BoundedMemoryMain {
         generated = " octets=" + in.produced + " expectedPdus=" + 64L * in.round;
       }
     }
-    System.out.println("frames=" + r.stats().frames() + " pdus=" + pdus[0] + generated + " evicted="
-        + r.stats().evictedFlows() + " findings=" + r.findings().size() + " heap="
-        + (Runtime.getRuntime().maxMemory() >> 20) + "MiB");
+    System.out.println(
+        "frames="
+            + r.stats().frames()
+            + " pdus="
+            + pdus[0]
+            + generated
+            + " evicted="
+            + r.stats().evictedFlows()
+            + " findings="
+            + r.findings().size()
+            + " heap="
+            + (Runtime.getRuntime().maxMemory() >> 20)
+            + "MiB");
   }
 
   /**
@@ -62,16 +72,23 @@ public final class BoundedMemoryMain {
         off += req.length;
       }
       frames.add(t.cFin(off));
-      byte[] whole = TestCaptures.capture(CaptureWriter.Format.PCAP, ByteOrder.BIG_ENDIAN,
-          CaptureWriter.LINKTYPE_ETHERNET, frames);
+      byte[] whole =
+          TestCaptures.capture(
+              CaptureWriter.Format.PCAP,
+              ByteOrder.BIG_ENDIAN,
+              CaptureWriter.LINKTYPE_ETHERNET,
+              frames);
       header = TestCaptures.slice(whole, 0, 24);
       ByteArrayOutputStream body = new ByteArrayOutputStream();
       body.writeBytes(TestCaptures.slice(whole, 24, whole.length));
       template = body.toByteArray();
       // The client port of every record: record header 16, Ethernet 14, IPv4 20.
       for (int p = 0; p < template.length; ) {
-        int incl = (template[p + 8] & 0xFF) << 24 | (template[p + 9] & 0xFF) << 16
-            | (template[p + 10] & 0xFF) << 8 | (template[p + 11] & 0xFF);
+        int incl =
+            (template[p + 8] & 0xFF) << 24
+                | (template[p + 9] & 0xFF) << 16
+                | (template[p + 10] & 0xFF) << 8
+                | (template[p + 11] & 0xFF);
         portOffsets.add(p + 16 + 14 + 20);
         p += 16 + incl;
       }

@@ -25,30 +25,45 @@ import org.junit.jupiter.api.io.TempDir;
 class BoundedMemoryTest {
   private static final int FLOWS = 65_536;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** 65,536 TCP flows of one octet each, as a user of the old reader found them (9 MB). */
   private Path oneOctetFlows() throws IOException {
     Path file = dir.resolve("flows.pcap");
     try (OutputStream out = Files.newOutputStream(file);
-        CaptureWriter w = new CaptureWriter(out, CaptureWriter.Format.PCAP,
-            CaptureWriter.LINKTYPE_ETHERNET, ByteOrder.LITTLE_ENDIAN)) {
+        CaptureWriter w =
+            new CaptureWriter(
+                out,
+                CaptureWriter.Format.PCAP,
+                CaptureWriter.LINKTYPE_ETHERNET,
+                ByteOrder.LITTLE_ENDIAN)) {
       Instant t = TestCaptures.T0;
       for (int i = 0; i < FLOWS; i++) {
         String client = "10." + (i >> 14) + "." + ((i >> 7) & 0x7F) + "." + (i & 0x7F);
-        w.writeFrame(t, CaptureWriter.tcpFrame(TestCaptures.addr(client, 1024 + (i & 0x3FFF)),
-            TestCaptures.MMSC, 1, 1, CaptureWriter.ACK, new byte[] {'P'}));
+        w.writeFrame(
+            t,
+            CaptureWriter.tcpFrame(
+                TestCaptures.addr(client, 1024 + (i & 0x3FFF)),
+                TestCaptures.MMSC,
+                1,
+                1,
+                CaptureWriter.ACK,
+                new byte[] {'P'}));
       }
     }
     return file;
   }
 
   private static String runWithSmallHeap(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
-        BoundedMemoryMain.class.getName()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-cp",
+                System.getProperty("java.class.path"),
+                BoundedMemoryMain.class.getName()));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -77,8 +92,8 @@ class BoundedMemoryTest {
 
   @Test
   void flowsBeyondTheMemoryBudgetAreEvictedOldestFirstWithAFinding() throws Exception {
-    CaptureConfig small = CaptureConfig.DEFAULT.toBuilder().maxTotalStreamBytes(1 << 20)
-        .maxFindings(10).build();
+    CaptureConfig small =
+        CaptureConfig.DEFAULT.toBuilder().maxTotalStreamBytes(1 << 20).maxFindings(10).build();
     CaptureResult r = CaptureReader.read(oneOctetFlows(), small);
     assertEquals(FLOWS, r.stats().frames());
     assertEquals(FLOWS, r.stats().tcpConnections());
@@ -89,10 +104,13 @@ class BoundedMemoryTest {
     assertTrue(r.has(CaptureFindingCodes.FLOW_EVICTED));
     assertTrue(r.has(CaptureFindingCodes.FINDINGS_SUPPRESSED));
     // The first eviction is of the first flow: the least recently active.
-    assertTrue(r.findings().get(0).message().contains("10.0.0.0:1024"), r.findings().get(0).message());
+    assertTrue(
+        r.findings().get(0).message().contains("10.0.0.0:1024"), r.findings().get(0).message());
     // A connection limit evicts the same way.
-    CaptureResult few = CaptureReader.read(oneOctetFlows(),
-        CaptureConfig.DEFAULT.toBuilder().maxTcpConnections(100).maxFindings(5).build());
+    CaptureResult few =
+        CaptureReader.read(
+            oneOctetFlows(),
+            CaptureConfig.DEFAULT.toBuilder().maxTcpConnections(100).maxFindings(5).build());
     assertEquals(FLOWS - 100, few.stats().evictedFlows());
   }
 }

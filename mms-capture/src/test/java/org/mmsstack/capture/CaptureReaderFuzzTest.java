@@ -8,9 +8,16 @@ import java.util.List;
  * mode); {@code JAZZER_FUZZ=1} fuzzes for real. Any unchecked exception or hang is a bug.
  */
 class CaptureReaderFuzzTest {
-  private static final CaptureConfig TIGHT = CaptureConfig.DEFAULT.toBuilder()
-      .maxStreamBytes(4096).maxTotalStreamBytes(16_384).maxFrameBytes(8192).maxBlockBytes(16_384)
-      .maxFragmentBytes(8192).maxFindings(50).maxTcpConnections(16).build();
+  private static final CaptureConfig TIGHT =
+      CaptureConfig.DEFAULT.toBuilder()
+          .maxStreamBytes(4096)
+          .maxTotalStreamBytes(16_384)
+          .maxFrameBytes(8192)
+          .maxBlockBytes(16_384)
+          .maxFragmentBytes(8192)
+          .maxFindings(50)
+          .maxTcpConnections(16)
+          .build();
 
   @FuzzTest(maxDuration = "60s")
   void readsAnyBytesWithoutUncheckedExceptions(byte[] data) {
@@ -22,8 +29,10 @@ class CaptureReaderFuzzTest {
       }
     }
     // The pcap and pcapng paths again with a valid magic, so mutations reach the frame code.
-    for (byte[] magic : List.of(new byte[] {(byte) 0xD4, (byte) 0xC3, (byte) 0xB2, (byte) 0xA1},
-        new byte[] {0x0A, 0x0D, 0x0D, 0x0A})) {
+    for (byte[] magic :
+        List.of(
+            new byte[] {(byte) 0xD4, (byte) 0xC3, (byte) 0xB2, (byte) 0xA1},
+            new byte[] {0x0A, 0x0D, 0x0D, 0x0A})) {
       byte[] b = new byte[magic.length + data.length];
       System.arraycopy(magic, 0, b, 0, magic.length);
       System.arraycopy(data, 0, b, magic.length, data.length);

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mmsstack.capture.TestCaptures.*;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +48,8 @@ class CaptureReaderTest {
     assertEquals("HTTP POST /mms 10.0.0.1:40000 -> 10.0.0.2:80", p.description());
     CapturedPdu conf = r.pdus().get(1);
     assertEquals(CapturedPdu.Transport.HTTP, conf.transport());
-    assertEquals("HTTP 200 response to POST /mms 10.0.0.2:80 -> 10.0.0.1:40000", conf.description());
+    assertEquals(
+        "HTTP 200 response to POST /mms 10.0.0.2:80 -> 10.0.0.1:40000", conf.description());
     assertEquals(7, conf.frame());
     assertEquals(1, r.stats().tcpConnections());
     assertEquals(2, r.stats().httpMessages());
@@ -59,11 +58,19 @@ class CaptureReaderTest {
   @Test
   void decodesChunkedResponseWithTrailers() {
     byte[] conf = pdu(0x84, 500, 3);
-    byte[] head = ascii("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n"
-        + "Content-Type: Application/VND.WAP.MMS-Message; charset=binary\r\n\r\n");
-    byte[] body = concat(ascii("64;ext=1\r\n"), slice(conf, 0, 100), ascii("\r\n"),
-        ascii("190\r\n"), slice(conf, 100, 500), ascii("\r\n"),
-        ascii("0\r\nX-Trailer: yes\r\nX-Other: 2\r\n\r\n"));
+    byte[] head =
+        ascii(
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n"
+                + "Content-Type: Application/VND.WAP.MMS-Message; charset=binary\r\n\r\n");
+    byte[] body =
+        concat(
+            ascii("64;ext=1\r\n"),
+            slice(conf, 0, 100),
+            ascii("\r\n"),
+            ascii("190\r\n"),
+            slice(conf, 100, 500),
+            ascii("\r\n"),
+            ascii("0\r\nX-Trailer: yes\r\nX-Other: 2\r\n\r\n"));
     byte[] resp = concat(head, body);
     byte[] get = ascii("GET /mms/abc?x=1 HTTP/1.1\r\nHost: mmsc\r\n\r\n");
     Tcp t = new Tcp(PHONE, MMSC, 0xFFFFFF00L, 77);
@@ -79,7 +86,9 @@ class CaptureReaderTest {
     assertEquals(List.of(), r.findings());
     assertEquals(1, r.pdus().size());
     assertArrayEquals(conf, r.pdus().get(0).content());
-    assertEquals("HTTP 200 response to GET /mms/abc?x=1 10.0.0.2:80 -> 10.0.0.1:40000", r.pdus().get(0).description());
+    assertEquals(
+        "HTTP 200 response to GET /mms/abc?x=1 10.0.0.2:80 -> 10.0.0.1:40000",
+        r.pdus().get(0).description());
     assertEquals(frames.size(), r.pdus().get(0).frame());
   }
 
@@ -87,24 +96,34 @@ class CaptureReaderTest {
   void keepAliveConnectionCarriesTwoPdusAndSkipsOtherBodies() {
     byte[] one = pdu(0x84, 900, 4);
     byte[] two = pdu(0x84, 1200, 5);
-    byte[] requests = concat(
-        ascii("GET /mms/1 HTTP/1.1\r\nHost: m\r\n\r\n"),
-        ascii("HEAD /mms/2 HTTP/1.1\r\nHost: m\r\n\r\n"),
-        ascii("GET /favicon.ico HTTP/1.1\r\nHost: m\r\n\r\n"),
-        ascii("GET /mms/2 HTTP/1.1\r\nHost: m\r\n\r\n"),
-        ascii("GET /mms/3 HTTP/1.1\r\nHost: m\r\n\r\n"));
-    byte[] responses = concat(
-        okResponse(one),
-        // a HEAD response announces a length but has no body
-        ascii("HTTP/1.1 200 OK\r\nContent-Type: application/vnd.wap.mms-message\r\n"
-            + "Content-Length: 1200\r\n\r\n"),
-        ascii("HTTP/1.1 200 OK\r\nContent-Type: image/x-icon\r\nContent-Length: 4\r\n\r\nICON"),
-        okResponse(two),
-        ascii("HTTP/1.1 304 Not Modified\r\nContent-Type: application/vnd.wap.mms-message\r\n"
-            + "\r\n"));
+    byte[] requests =
+        concat(
+            ascii("GET /mms/1 HTTP/1.1\r\nHost: m\r\n\r\n"),
+            ascii("HEAD /mms/2 HTTP/1.1\r\nHost: m\r\n\r\n"),
+            ascii("GET /favicon.ico HTTP/1.1\r\nHost: m\r\n\r\n"),
+            ascii("GET /mms/2 HTTP/1.1\r\nHost: m\r\n\r\n"),
+            ascii("GET /mms/3 HTTP/1.1\r\nHost: m\r\n\r\n"));
+    byte[] responses =
+        concat(
+            okResponse(one),
+            // a HEAD response announces a length but has no body
+            ascii(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/vnd.wap.mms-message\r\n"
+                    + "Content-Length: 1200\r\n\r\n"),
+            ascii("HTTP/1.1 200 OK\r\nContent-Type: image/x-icon\r\nContent-Length: 4\r\n\r\nICON"),
+            okResponse(two),
+            ascii(
+                "HTTP/1.1 304 Not Modified\r\nContent-Type: application/vnd.wap.mms-message\r\n"
+                    + "\r\n"));
     Tcp t = new Tcp(PHONE, MMSC, 10, 20);
-    List<byte[]> frames = List.of(t.syn(), t.synAck(), t.c(0, requests), t.s(0, responses),
-        t.cFin(requests.length), t.sFin(responses.length));
+    List<byte[]> frames =
+        List.of(
+            t.syn(),
+            t.synAck(),
+            t.c(0, requests),
+            t.s(0, responses),
+            t.cFin(requests.length),
+            t.sFin(responses.length));
     CaptureResult r = read(pcap(frames));
     assertEquals(List.of(), r.findings());
     List<CapturedPdu> mms = new ArrayList<>();
@@ -116,8 +135,8 @@ class CaptureReaderTest {
     assertEquals(2, mms.size());
     assertArrayEquals(one, mms.get(0).content());
     assertArrayEquals(two, mms.get(1).content());
-    assertEquals("HTTP 200 response to GET /mms/2 10.0.0.2:80 -> 10.0.0.1:40000",
-        mms.get(1).description());
+    assertEquals(
+        "HTTP 200 response to GET /mms/2 10.0.0.2:80 -> 10.0.0.1:40000", mms.get(1).description());
     assertEquals(1, r.stats().nonMmsHttpBodies());
     assertEquals(10, r.stats().httpMessages());
   }
@@ -125,12 +144,22 @@ class CaptureReaderTest {
   @Test
   void responseDelimitedByCloseIsTakenAtFin() {
     byte[] conf = pdu(0x84, 300, 6);
-    byte[] resp = concat(ascii("HTTP/1.0 200 OK\r\nContent-Type: application/vnd.wap.mms-message"
-        + "\r\n\r\n"), conf);
+    byte[] resp =
+        concat(
+            ascii("HTTP/1.0 200 OK\r\nContent-Type: application/vnd.wap.mms-message" + "\r\n\r\n"),
+            conf);
     byte[] get = ascii("GET /x HTTP/1.0\r\n\r\n");
     Tcp t = new Tcp(PHONE, MMSC, 1, 2);
-    CaptureResult r = read(pcap(List.of(t.syn(), t.synAck(), t.c(0, get), t.s(0, resp),
-        t.sFin(resp.length), t.cFin(get.length))));
+    CaptureResult r =
+        read(
+            pcap(
+                List.of(
+                    t.syn(),
+                    t.synAck(),
+                    t.c(0, get),
+                    t.s(0, resp),
+                    t.sFin(resp.length),
+                    t.cFin(get.length))));
     assertEquals(List.of(), r.findings());
     assertArrayEquals(conf, r.pdus().get(0).content());
     assertEquals(5, r.pdus().get(0).frame());
@@ -140,13 +169,16 @@ class CaptureReaderTest {
   void wapPushOn2948AndWspOn9200() {
     byte[] ind = pdu(0x82, 80, 7);
     byte[] deliv = pdu(0x86, 60, 8);
-    List<byte[]> frames = List.of(
-        CaptureWriter.udpFrame(PPG, PHONE_PUSH, wspPush(5, ind)),
-        CaptureWriter.udpFrame(addr("10.0.0.9", 1234), addr("10.0.0.1", 9200),
-            wspPush(6, deliv)),
-        CaptureWriter.udpFrame(addr("10.0.0.9", 1234), addr("10.0.0.1", 9200),
-            new byte[] {7, 0x04, 0x20, 0x01, (byte) 0x83}), // a WSP Reply: counted only
-        CaptureWriter.udpFrame(addr("10.0.0.9", 53), addr("10.0.0.1", 53), new byte[12]));
+    List<byte[]> frames =
+        List.of(
+            CaptureWriter.udpFrame(PPG, PHONE_PUSH, wspPush(5, ind)),
+            CaptureWriter.udpFrame(
+                addr("10.0.0.9", 1234), addr("10.0.0.1", 9200), wspPush(6, deliv)),
+            CaptureWriter.udpFrame(
+                addr("10.0.0.9", 1234),
+                addr("10.0.0.1", 9200),
+                new byte[] {7, 0x04, 0x20, 0x01, (byte) 0x83}), // a WSP Reply: counted only
+            CaptureWriter.udpFrame(addr("10.0.0.9", 53), addr("10.0.0.1", 53), new byte[12]));
     CaptureResult r = read(pcap(frames));
     assertEquals(List.of(), r.findings());
     assertEquals(2, r.pdus().size());
@@ -170,15 +202,17 @@ class CaptureReaderTest {
   void readsEveryFormatInBothByteOrders(CaptureWriter.Format format) {
     for (ByteOrder order : List.of(ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN)) {
       byte[] ind = pdu(0x82, 50, 9);
-      byte[] cap = capture(format, order, 1,
-          List.of(CaptureWriter.udpFrame(PPG, PHONE_PUSH, wspPush(1, ind))));
+      byte[] cap =
+          capture(
+              format, order, 1, List.of(CaptureWriter.udpFrame(PPG, PHONE_PUSH, wspPush(1, ind))));
       CaptureResult r = read(cap);
-      assertEquals(format == CaptureWriter.Format.PCAPNG ? CaptureFormat.PCAPNG : CaptureFormat.PCAP,
+      assertEquals(
+          format == CaptureWriter.Format.PCAPNG ? CaptureFormat.PCAPNG : CaptureFormat.PCAP,
           r.format());
       assertEquals(List.of(), r.findings(), format + " " + order);
       assertArrayEquals(ind, r.pdus().get(0).content());
-      Instant expected = format == CaptureWriter.Format.PCAP
-          ? Instant.parse("2024-05-06T07:08:09.123456Z") : T0;
+      Instant expected =
+          format == CaptureWriter.Format.PCAP ? Instant.parse("2024-05-06T07:08:09.123456Z") : T0;
       assertEquals(expected, r.pdus().get(0).timestamp(), format + " " + order);
     }
   }
@@ -193,18 +227,19 @@ class CaptureReaderTest {
     byte[] ipB = CaptureWriter.udpPacket(PPG, PHONE_PUSH, wspPush(2, b));
     byte[] ipC = CaptureWriter.udpPacket(PPG, PHONE_PUSH, wspPush(3, c));
     byte[] ipD = CaptureWriter.udpPacket(PPG, PHONE_PUSH, wspPush(4, d));
-    byte[] file = new Pcapng()
-        .section(ByteOrder.LITTLE_ENDIAN)
-        .iface(1, -1, 0) // interface 0: Ethernet, microseconds
-        .iface(101, 0x80 | 10, 0) // interface 1: raw IP, 2^-10 s
-        .unknown(0x0BAD, 10) // skipped
-        .spb(CaptureWriter.ethernet(ipA)) // frame 1 on interface 0, no time
-        .epb(1, 3L << 10 | 512, ipB) // frame 2: 3.5 s
-        .section(ByteOrder.BIG_ENDIAN)
-        .iface(228, 3, 1_000_000) // raw IPv4, milliseconds, offset 1e6 s
-        .opb(0, 1500, ipC) // frame 3
-        .epb(5, 0, ipD) // frame 4: undefined interface
-        .bytes();
+    byte[] file =
+        new Pcapng()
+            .section(ByteOrder.LITTLE_ENDIAN)
+            .iface(1, -1, 0) // interface 0: Ethernet, microseconds
+            .iface(101, 0x80 | 10, 0) // interface 1: raw IP, 2^-10 s
+            .unknown(0x0BAD, 10) // skipped
+            .spb(CaptureWriter.ethernet(ipA)) // frame 1 on interface 0, no time
+            .epb(1, 3L << 10 | 512, ipB) // frame 2: 3.5 s
+            .section(ByteOrder.BIG_ENDIAN)
+            .iface(228, 3, 1_000_000) // raw IPv4, milliseconds, offset 1e6 s
+            .opb(0, 1500, ipC) // frame 3
+            .epb(5, 0, ipD) // frame 4: undefined interface
+            .bytes();
     CaptureResult r = read(file);
     assertEquals(3, r.pdus().size());
     assertEquals(Instant.EPOCH, r.pdus().get(0).timestamp());
@@ -222,30 +257,47 @@ class CaptureReaderTest {
   void decodesEveryLinkType() {
     byte[] ind = pdu(0x82, 30, 14);
     byte[] ip4 = CaptureWriter.udpPacket(PPG, PHONE_PUSH, wspPush(1, ind));
-    byte[] ip6 = CaptureWriter.udpPacket(addr("2001:db8::9", 9200), addr("2001:db8::1", 2948),
-        wspPush(1, ind));
+    byte[] ip6 =
+        CaptureWriter.udpPacket(
+            addr("2001:db8::9", 9200), addr("2001:db8::1", 2948), wspPush(1, ind));
     byte[] eth = CaptureWriter.ethernet(ip4);
-    byte[] vlan = concat(slice(eth, 0, 12), new byte[] {(byte) 0x88, (byte) 0xA8, 0, 1,
-        (byte) 0x81, 0, 0, 2}, slice(eth, 12, eth.length));
-    byte[] sll = concat(new byte[] {0, 0, 0, 1, 0, 6, 1, 2, 3, 4, 5, 6, 0, 0, (byte) 0x86,
-        (byte) 0xDD}, ip6);
-    byte[] sll2 = concat(new byte[] {8, 0, 0, 0, 0, 0, 0, 2, 0, 1, 0, 6, 1, 2, 3, 4, 5, 6, 0, 0},
-        ip4);
+    byte[] vlan =
+        concat(
+            slice(eth, 0, 12),
+            new byte[] {(byte) 0x88, (byte) 0xA8, 0, 1, (byte) 0x81, 0, 0, 2},
+            slice(eth, 12, eth.length));
+    byte[] sll =
+        concat(
+            new byte[] {0, 0, 0, 1, 0, 6, 1, 2, 3, 4, 5, 6, 0, 0, (byte) 0x86, (byte) 0xDD}, ip6);
+    byte[] sll2 =
+        concat(new byte[] {8, 0, 0, 0, 0, 0, 0, 2, 0, 1, 0, 6, 1, 2, 3, 4, 5, 6, 0, 0}, ip4);
     byte[] nullLe = concat(new byte[] {2, 0, 0, 0}, ip4);
     byte[] nullBe = concat(new byte[] {0, 0, 0, 30}, ip6);
     Object[][] cases = {
-        {1, vlan}, {113, sll}, {276, sll2}, {101, ip6}, {12, ip4}, {14, ip6}, {0, nullLe},
-        {0, nullBe}, {229, ip6},
+      {1, vlan},
+      {113, sll},
+      {276, sll2},
+      {101, ip6},
+      {12, ip4},
+      {14, ip6},
+      {0, nullLe},
+      {0, nullBe},
+      {229, ip6},
     };
     for (Object[] c : cases) {
-      CaptureResult r = read(capture(CaptureWriter.Format.PCAP, ByteOrder.LITTLE_ENDIAN,
-          (Integer) c[0], List.of((byte[]) c[1])));
+      CaptureResult r =
+          read(
+              capture(
+                  CaptureWriter.Format.PCAP,
+                  ByteOrder.LITTLE_ENDIAN,
+                  (Integer) c[0],
+                  List.of((byte[]) c[1])));
       assertEquals(List.of(), r.findings(), "link type " + c[0]);
       assertEquals(1, r.pdus().size(), "link type " + c[0]);
       assertArrayEquals(ind, r.pdus().get(0).content(), "link type " + c[0]);
     }
-    CaptureResult r = read(capture(CaptureWriter.Format.PCAP, ByteOrder.BIG_ENDIAN, 127,
-        List.of(ip4, ip4)));
+    CaptureResult r =
+        read(capture(CaptureWriter.Format.PCAP, ByteOrder.BIG_ENDIAN, 127, List.of(ip4, ip4)));
     assertEquals(1, r.findings().size());
     assertEquals(CaptureFindingCodes.UNSUPPORTED_LINK_TYPE, r.findings().get(0).code());
     assertEquals(2, r.stats().undecodedFrames());
@@ -264,8 +316,8 @@ class CaptureReaderTest {
     frames.add(CaptureWriter.ethernet(frags.get(3)));
     frames.add(CaptureWriter.ethernet(frags.get(1)));
     // IPv6: hop-by-hop options, destination options and a fragment header split in two
-    byte[] udp6 = CaptureWriter.udpPacket(addr("2001:db8::9", 9200), addr("2001:db8::1", 2948),
-        push);
+    byte[] udp6 =
+        CaptureWriter.udpPacket(addr("2001:db8::9", 9200), addr("2001:db8::1", 2948), push);
     byte[] l4 = slice(udp6, 40, udp6.length);
     int cut = 1456;
     byte[] hbh = {60, 0, 1, 4, 0, 0, 0, 0};
@@ -273,8 +325,9 @@ class CaptureReaderTest {
     for (int i = 0; i < 2; i++) {
       byte[] part = i == 0 ? slice(l4, 0, cut) : slice(l4, cut, l4.length);
       int off = i == 0 ? 0 : cut;
-      byte[] frag = {17, 0, (byte) (off >> 8), (byte) ((off & 0xF8) | (i == 0 ? 1 : 0)), 0, 0, 0,
-          42};
+      byte[] frag = {
+        17, 0, (byte) (off >> 8), (byte) ((off & 0xF8) | (i == 0 ? 1 : 0)), 0, 0, 0, 42
+      };
       byte[] payload = concat(hbh, dst, frag, part);
       byte[] hdr = slice(udp6, 0, 40);
       hdr[4] = (byte) (payload.length >> 8);
@@ -295,8 +348,11 @@ class CaptureReaderTest {
   void reportsFragmentsThatNeverComplete() {
     byte[] ip4 = CaptureWriter.udpPacket(PPG, PHONE_PUSH, wspPush(1, pdu(0x82, 2000, 16)));
     List<byte[]> frags = CaptureWriter.fragmentIpv4(ip4, 800);
-    CaptureResult r = read(pcap(List.of(CaptureWriter.ethernet(frags.get(0)),
-        CaptureWriter.ethernet(frags.get(2)))));
+    CaptureResult r =
+        read(
+            pcap(
+                List.of(
+                    CaptureWriter.ethernet(frags.get(0)), CaptureWriter.ethernet(frags.get(2)))));
     assertEquals(0, r.pdus().size());
     assertTrue(r.has(CaptureFindingCodes.IP_FRAGMENTS_INCOMPLETE));
   }
@@ -320,8 +376,8 @@ class CaptureReaderTest {
   void midStreamCaptureWithoutHandshake() {
     byte[] conf = pdu(0x84, 100, 18);
     Tcp t = new Tcp(PHONE, MMSC, 123456, 654321);
-    CaptureResult r = read(pcap(List.of(t.c(0, ascii("GET /a HTTP/1.1\r\n\r\n")),
-        t.s(0, okResponse(conf)))));
+    CaptureResult r =
+        read(pcap(List.of(t.c(0, ascii("GET /a HTTP/1.1\r\n\r\n")), t.s(0, okResponse(conf)))));
     assertEquals(List.of(), r.findings());
     assertArrayEquals(conf, r.pdus().get(0).content());
   }
@@ -356,8 +412,11 @@ class CaptureReaderTest {
     byte[] sendReq = pdu(0x80, 2000, 20);
     byte[] req = postRequest(sendReq);
     Tcp t = new Tcp(PHONE, MMSC, 0, 0);
-    CaptureResult r = read(pcap(List.of(t.syn(), t.c(0, slice(req, 0, 500)),
-        t.c(1000, slice(req, 1000, req.length)))));
+    CaptureResult r =
+        read(
+            pcap(
+                List.of(
+                    t.syn(), t.c(0, slice(req, 0, 500)), t.c(1000, slice(req, 1000, req.length)))));
     assertEquals(0, r.pdus().size());
     assertTrue(r.has(CaptureFindingCodes.TCP_GAP));
     assertTrue(r.has(CaptureFindingCodes.HTTP_INCOMPLETE));
@@ -368,25 +427,28 @@ class CaptureReaderTest {
     byte[] sendReq = pdu(0x80, 2000, 20);
     byte[] req = postRequest(sendReq);
     Tcp t = new Tcp(PHONE, MMSC, 0, 0);
-    byte[] cap = pcap(List.of(t.syn(), t.c(0, slice(req, 0, 500)),
-        t.c(1000, slice(req, 1000, req.length))));
+    byte[] cap =
+        pcap(List.of(t.syn(), t.c(0, slice(req, 0, 500)), t.c(1000, slice(req, 1000, req.length))));
     CaptureResult lenient = read(cap);
-    CaptureFormatException e = assertThrows(CaptureFormatException.class,
-        () -> CaptureReader.read(cap, CaptureConfig.STRICT));
+    CaptureFormatException e =
+        assertThrows(
+            CaptureFormatException.class, () -> CaptureReader.read(cap, CaptureConfig.STRICT));
     assertEquals(CaptureFormatException.Reason.STRICT_FINDING, e.reason());
     assertEquals("strict-finding", e.reason().code());
     assertEquals(lenient.findings().get(0), e.finding().orElseThrow());
     assertEquals(lenient.findings().get(0).offset(), e.offset());
     // A warning does not stop a strict read.
     byte[] push = concat(new byte[] {1, 0x06, 0x00, (byte) 0xBE}, pdu(0x82, 30, 2));
-    assertEquals(1, assertDoesNotThrow(() -> CaptureReader.extract(push, CaptureConfig.STRICT))
-        .pdus().size());
+    assertEquals(
+        1,
+        assertDoesNotThrow(() -> CaptureReader.extract(push, CaptureConfig.STRICT)).pdus().size());
   }
 
   @Test
   void configBuilderNamesTheSettingItRefuses() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> CaptureConfig.builder().maxStreamBytes(0));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> CaptureConfig.builder().maxStreamBytes(0));
     assertTrue(e.getMessage().startsWith("maxStreamBytes: 0"), e.getMessage());
     assertEquals(CaptureConfig.DEFAULT, CaptureConfig.DEFAULT.toBuilder().build());
     assertTrue(CaptureConfig.STRICT.strict());
@@ -396,8 +458,8 @@ class CaptureReaderTest {
   @Test
   void nonHttpStreamsAreCountedNotReported() {
     Tcp t = new Tcp(PHONE, addr("10.0.0.2", 443), 0, 0);
-    CaptureResult r = read(pcap(List.of(t.syn(), t.c(0, new byte[] {0x16, 3, 1, 0, 5, 1, 2, 3,
-        4, 5}))));
+    CaptureResult r =
+        read(pcap(List.of(t.syn(), t.c(0, new byte[] {0x16, 3, 1, 0, 5, 1, 2, 3, 4, 5}))));
     assertEquals(List.of(), r.findings());
     assertEquals(1, r.stats().nonHttpStreams());
     // a text protocol on a port that is not SMTP's is not HTTP either, and not a problem
@@ -417,8 +479,8 @@ class CaptureReaderTest {
   @Test
   void malformedHttpIsAFinding() {
     Tcp t = new Tcp(PHONE, MMSC, 0, 0);
-    byte[] bad = ascii("POST /mms HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n"
-        + "hello!");
+    byte[] bad =
+        ascii("POST /mms HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n" + "hello!");
     CaptureResult r = read(pcap(List.of(t.syn(), t.c(0, bad))));
     assertTrue(r.has(CaptureFindingCodes.HTTP_MALFORMED));
   }
@@ -426,13 +488,19 @@ class CaptureReaderTest {
   @Test
   void contentEncodingIsReported() {
     byte[] body = pdu(0x84, 10, 21);
-    byte[] resp = concat(ascii("HTTP/1.1 200 OK\r\nContent-Type: application/vnd.wap.mms-message"
-        + "\r\nContent-Encoding: gzip\r\nContent-Length: 10\r\n\r\n"), body);
+    byte[] resp =
+        concat(
+            ascii(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/vnd.wap.mms-message"
+                    + "\r\nContent-Encoding: gzip\r\nContent-Length: 10\r\n\r\n"),
+            body);
     Tcp t = new Tcp(PHONE, MMSC, 0, 0);
     CaptureResult r = read(pcap(List.of(t.s(0, resp))));
     assertTrue(r.has(CaptureFindingCodes.HTTP_CONTENT_ENCODING));
     assertEquals(1, r.pdus().size());
-    assertEquals("HTTP 200 response to an unseen request 10.0.0.2:80 -> 10.0.0.1:40000", r.pdus().get(0).description());
+    assertEquals(
+        "HTTP 200 response to an unseen request 10.0.0.2:80 -> 10.0.0.1:40000",
+        r.pdus().get(0).description());
   }
 
   @Test
@@ -443,8 +511,18 @@ class CaptureReaderTest {
     Tcp b = new Tcp(PHONE, MMSC, 900_000, 800_000);
     byte[] r1 = postRequest(one);
     byte[] r2 = postRequest(two);
-    CaptureResult r = read(pcap(List.of(a.syn(), a.synAck(), a.c(0, r1), a.cFin(r1.length),
-        b.syn(), b.synAck(), b.c(0, r2), b.cFin(r2.length))));
+    CaptureResult r =
+        read(
+            pcap(
+                List.of(
+                    a.syn(),
+                    a.synAck(),
+                    a.c(0, r1),
+                    a.cFin(r1.length),
+                    b.syn(),
+                    b.synAck(),
+                    b.c(0, r2),
+                    b.cFin(r2.length))));
     assertEquals(List.of(), r.findings());
     assertEquals(2, r.pdus().size());
     assertArrayEquals(two, r.pdus().get(1).content());
@@ -453,12 +531,13 @@ class CaptureReaderTest {
 
   @Test
   void rejectsWhatIsNotACapture() {
-    CaptureFormatException e = assertThrows(CaptureFormatException.class,
-        () -> CaptureReader.read(ascii("hello world, not pcap")));
+    CaptureFormatException e =
+        assertThrows(
+            CaptureFormatException.class, () -> CaptureReader.read(ascii("hello world, not pcap")));
     assertEquals(CaptureFormatException.Reason.NOT_A_CAPTURE, e.reason());
     assertThrows(CaptureFormatException.class, () -> CaptureReader.read(new byte[3]));
-    assertThrows(CaptureFormatException.class,
-        () -> CaptureReader.extract(new byte[] {1, 2, 3, 4, 5}));
+    assertThrows(
+        CaptureFormatException.class, () -> CaptureReader.extract(new byte[] {1, 2, 3, 4, 5}));
   }
 
   @Test
@@ -484,15 +563,35 @@ class CaptureReaderTest {
   @Test
   void capturedPduIsImmutable() {
     byte[] b = {(byte) 0x8C, (byte) 0x80};
-    CapturedPdu p = new CapturedPdu(1, Instant.EPOCH, CapturedPdu.Transport.NONE,
-        CapturedPdu.Kind.MMS_PDU, Optional.empty(), Optional.empty(), "x", 0, b, Optional.empty());
+    CapturedPdu p =
+        new CapturedPdu(
+            1,
+            Instant.EPOCH,
+            CapturedPdu.Transport.NONE,
+            CapturedPdu.Kind.MMS_PDU,
+            Optional.empty(),
+            Optional.empty(),
+            "x",
+            0,
+            b,
+            Optional.empty());
     b[0] = 0;
     assertEquals((byte) 0x8C, p.content()[0]);
     p.content()[1] = 0;
     assertEquals((byte) 0x80, p.content()[1]);
-    assertEquals(p, new CapturedPdu(1, Instant.EPOCH, CapturedPdu.Transport.NONE,
-        CapturedPdu.Kind.MMS_PDU, Optional.empty(), Optional.empty(), "x", 0,
-        new byte[] {(byte) 0x8C, (byte) 0x80}, Optional.empty()));
+    assertEquals(
+        p,
+        new CapturedPdu(
+            1,
+            Instant.EPOCH,
+            CapturedPdu.Transport.NONE,
+            CapturedPdu.Kind.MMS_PDU,
+            Optional.empty(),
+            Optional.empty(),
+            "x",
+            0,
+            new byte[] {(byte) 0x8C, (byte) 0x80},
+            Optional.empty()));
     assertFalse(p.toString().isEmpty());
   }
 }

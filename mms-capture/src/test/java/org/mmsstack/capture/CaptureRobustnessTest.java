@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mmsstack.capture.TestCaptures.*;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -21,10 +20,16 @@ class CaptureRobustnessTest {
     byte[] req = postRequest(pdu(0x80, 120, 40));
     byte[] resp = okResponse(pdu(0x81, 30, 41));
     Tcp t = new Tcp(PHONE, MMSC, 100, 200);
-    List<byte[]> frames = List.of(t.syn(), t.synAck(), t.c(60, slice(req, 60, req.length)),
-        t.c(0, slice(req, 0, 60)), t.s(0, resp),
-        CaptureWriter.udpFrame(PPG, PHONE_PUSH, wspPush(1, pdu(0x82, 40, 42))),
-        t.cFin(req.length), t.sFin(resp.length));
+    List<byte[]> frames =
+        List.of(
+            t.syn(),
+            t.synAck(),
+            t.c(60, slice(req, 60, req.length)),
+            t.c(0, slice(req, 0, 60)),
+            t.s(0, resp),
+            CaptureWriter.udpFrame(PPG, PHONE_PUSH, wspPush(1, pdu(0x82, 40, 42))),
+            t.cFin(req.length),
+            t.sFin(resp.length));
     return capture(format, order, 1, frames);
   }
 
@@ -43,7 +48,8 @@ class CaptureRobustnessTest {
           try {
             r = CaptureReader.read(prefix);
           } catch (CaptureFormatException e) {
-            assertTrue(n < 4 || (format == CaptureWriter.Format.PCAPNG && n < 12),
+            assertTrue(
+                n < 4 || (format == CaptureWriter.Format.PCAPNG && n < 12),
                 format + " prefix " + n + ": " + e);
             continue;
           }
@@ -51,12 +57,14 @@ class CaptureRobustnessTest {
           assertTrue(r.pdus().size() >= previousPdus, format + " prefix " + n);
           for (int i = 0; i < r.pdus().size(); i++) {
             final CapturedPdu got = r.pdus().get(i);
-            assertTrue(full.pdus().stream().anyMatch(p -> Arrays.equals(p.content(), got.content())),
+            assertTrue(
+                full.pdus().stream().anyMatch(p -> Arrays.equals(p.content(), got.content())),
                 format + " prefix " + n);
           }
           previousPdus = r.pdus().size();
-          boolean atBoundary = r.findings().stream()
-              .noneMatch(f -> f.code() == CaptureFindingCodes.TRUNCATED_CAPTURE);
+          boolean atBoundary =
+              r.findings().stream()
+                  .noneMatch(f -> f.code() == CaptureFindingCodes.TRUNCATED_CAPTURE);
           if (atBoundary) {
             // a prefix ending exactly between records is a shorter but whole capture
             assertTrue(r.stats().frames() < full.stats().frames(), format + " " + n);
@@ -74,9 +82,16 @@ class CaptureRobustnessTest {
       seeds.add(small(format, ByteOrder.LITTLE_ENDIAN));
       seeds.add(exchange(format));
     }
-    CaptureConfig tight = CaptureConfig.DEFAULT.toBuilder().maxStreamBytes(2048)
-        .maxTotalStreamBytes(4096).maxFrameBytes(4096).maxBlockBytes(8192)
-        .maxFragmentBytes(4096).maxFindings(20).maxTcpConnections(4).build();
+    CaptureConfig tight =
+        CaptureConfig.DEFAULT.toBuilder()
+            .maxStreamBytes(2048)
+            .maxTotalStreamBytes(4096)
+            .maxFrameBytes(4096)
+            .maxBlockBytes(8192)
+            .maxFragmentBytes(4096)
+            .maxFindings(20)
+            .maxTcpConnections(4)
+            .build();
     for (int round = 0; round < 3000; round++) {
       byte[] b = seeds.get(rnd.nextInt(seeds.size())).clone();
       int edits = 1 + rnd.nextInt(8);
@@ -111,11 +126,20 @@ class CaptureRobustnessTest {
     byte[] conf = okResponse(pdu(0x81, 20, 4));
     byte[] get = ascii("GET /mms/1 HTTP/1.1\r\nHost: mmsc\r\n\r\n");
     byte[] retrieve = okResponse(pdu(0x84, 3000, 2));
-    return capture(format, ByteOrder.LITTLE_ENDIAN, CaptureWriter.LINKTYPE_ETHERNET, List.of(
-        CaptureWriter.udpFrame(PPG, PHONE_PUSH, wspPush(1, pdu(0x82, 50, 1))),
-        t.syn(), t.synAck(), t.c(0, post), t.s(0, conf), t.c(post.length, get),
-        t.s(conf.length, slice(retrieve, 0, 1400)),
-        t.s(conf.length + 1400, slice(retrieve, 1400, retrieve.length)),
-        t.cFin(post.length + get.length), t.sFin(conf.length + retrieve.length)));
+    return capture(
+        format,
+        ByteOrder.LITTLE_ENDIAN,
+        CaptureWriter.LINKTYPE_ETHERNET,
+        List.of(
+            CaptureWriter.udpFrame(PPG, PHONE_PUSH, wspPush(1, pdu(0x82, 50, 1))),
+            t.syn(),
+            t.synAck(),
+            t.c(0, post),
+            t.s(0, conf),
+            t.c(post.length, get),
+            t.s(conf.length, slice(retrieve, 0, 1400)),
+            t.s(conf.length + 1400, slice(retrieve, 1400, retrieve.length)),
+            t.cFin(post.length + get.length),
+            t.sFin(conf.length + retrieve.length)));
   }
 }

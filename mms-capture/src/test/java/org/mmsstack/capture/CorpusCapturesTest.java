@@ -29,8 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CorpusCapturesTest {
   private static final int MSS = 1400;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static List<byte[]> corpusPdus() throws IOException {
     List<byte[]> out = new ArrayList<>();
@@ -45,26 +44,34 @@ class CorpusCapturesTest {
   }
 
   /** IP packets of one HTTP connection posting every PDU in its own request. */
-  private static List<byte[]> httpPackets(List<byte[]> pdus, InetSocketAddress client,
-      InetSocketAddress server) {
+  private static List<byte[]> httpPackets(
+      List<byte[]> pdus, InetSocketAddress client, InetSocketAddress server) {
     List<byte[]> packets = new ArrayList<>();
     long seq = 7000;
-    packets.add(CaptureWriter.tcpPacket(client, server, seq - 1, 0, CaptureWriter.SYN, new byte[0]));
+    packets.add(
+        CaptureWriter.tcpPacket(client, server, seq - 1, 0, CaptureWriter.SYN, new byte[0]));
     for (byte[] pdu : pdus) {
       byte[] req = postRequest(pdu);
       for (int off = 0; off < req.length; off += MSS) {
-        packets.add(CaptureWriter.tcpPacket(client, server, seq + off, 1, CaptureWriter.ACK,
-            slice(req, off, Math.min(req.length, off + MSS))));
+        packets.add(
+            CaptureWriter.tcpPacket(
+                client,
+                server,
+                seq + off,
+                1,
+                CaptureWriter.ACK,
+                slice(req, off, Math.min(req.length, off + MSS))));
       }
       seq += req.length;
     }
-    packets.add(CaptureWriter.tcpPacket(client, server, seq, 1,
-        CaptureWriter.FIN | CaptureWriter.ACK, new byte[0]));
+    packets.add(
+        CaptureWriter.tcpPacket(
+            client, server, seq, 1, CaptureWriter.FIN | CaptureWriter.ACK, new byte[0]));
     return packets;
   }
 
-  private static byte[] write(CaptureWriter.Format format, ByteOrder order, int linkType,
-      List<byte[]> frames) {
+  private static byte[] write(
+      CaptureWriter.Format format, ByteOrder order, int linkType, List<byte[]> frames) {
     return capture(format, order, linkType, frames);
   }
 
@@ -99,18 +106,19 @@ class CorpusCapturesTest {
   void gzipCompressedCapturesAreReadFromPathAndStream() throws IOException {
     List<byte[]> pdus = corpusPdus();
     List<byte[]> frames = map(httpPackets(pdus, PHONE, MMSC), CaptureWriter::ethernet);
-    for (CaptureWriter.Format format : List.of(CaptureWriter.Format.PCAP,
-        CaptureWriter.Format.PCAPNG)) {
+    for (CaptureWriter.Format format :
+        List.of(CaptureWriter.Format.PCAP, CaptureWriter.Format.PCAPNG)) {
       byte[] gz = gzip(write(format, ByteOrder.LITTLE_ENDIAN, 1, frames));
       Path file = dir.resolve("trace-" + format + ".gz");
       Files.write(file, gz);
       CaptureResult fromPath = CaptureReader.read(file);
       assertPdus(pdus, fromPath, "gzip " + format);
-      assertEquals(format == CaptureWriter.Format.PCAP ? CaptureFormat.PCAP : CaptureFormat.PCAPNG,
+      assertEquals(
+          format == CaptureWriter.Format.PCAP ? CaptureFormat.PCAP : CaptureFormat.PCAPNG,
           fromPath.format());
       List<CapturedPdu> streamed = new ArrayList<>();
-      CaptureResult fromStream = CaptureReader.read(new ByteArrayInputStream(gz),
-          CaptureConfig.DEFAULT, streamed::add);
+      CaptureResult fromStream =
+          CaptureReader.read(new ByteArrayInputStream(gz), CaptureConfig.DEFAULT, streamed::add);
       assertEquals(List.of(), fromStream.pdus());
       assertEquals(fromPath.pdus(), streamed);
       assertEquals(CaptureFormat.GZIP, CaptureFormat.detect(gz));
@@ -125,8 +133,8 @@ class CorpusCapturesTest {
     byte[] gz = gzip(write(CaptureWriter.Format.PCAP, ByteOrder.BIG_ENDIAN, 1, frames));
     byte[] cut = java.util.Arrays.copyOf(gz, gz.length / 2);
     List<CapturedPdu> streamed = new ArrayList<>();
-    CaptureResult r = CaptureReader.read(new ByteArrayInputStream(cut), CaptureConfig.DEFAULT,
-        streamed::add);
+    CaptureResult r =
+        CaptureReader.read(new ByteArrayInputStream(cut), CaptureConfig.DEFAULT, streamed::add);
     assertTrue(r.has(CaptureFindingCodes.TRUNCATED_CAPTURE), r.findings().toString());
     assertTrue(streamed.size() > 0 && streamed.size() < pdus.size(), "PDUs " + streamed.size());
     for (int i = 0; i < streamed.size(); i++) {
@@ -137,7 +145,9 @@ class CorpusCapturesTest {
       damaged[i] ^= 0x5A;
     }
     CaptureResult d = CaptureReader.read(damaged);
-    assertTrue(d.has(CaptureFindingCodes.TRUNCATED_CAPTURE) || d.has(CaptureFindingCodes.MALFORMED_CAPTURE),
+    assertTrue(
+        d.has(CaptureFindingCodes.TRUNCATED_CAPTURE)
+            || d.has(CaptureFindingCodes.MALFORMED_CAPTURE),
         d.findings().toString());
     assertThrows(CaptureFormatException.class, () -> CaptureReader.read(cut, CaptureConfig.STRICT));
   }
@@ -146,8 +156,12 @@ class CorpusCapturesTest {
   void pcapngWithSeveralInterfacesOfDifferentLinkTypes() throws IOException {
     List<byte[]> pdus = corpusPdus();
     List<byte[]> packets = httpPackets(pdus, PHONE, MMSC);
-    TestCaptures.Pcapng ng = new TestCaptures.Pcapng().section(ByteOrder.BIG_ENDIAN)
-        .iface(1, 9, 0).iface(101, 6, 0).iface(276, 3, 0);
+    TestCaptures.Pcapng ng =
+        new TestCaptures.Pcapng()
+            .section(ByteOrder.BIG_ENDIAN)
+            .iface(1, 9, 0)
+            .iface(101, 6, 0)
+            .iface(276, 3, 0);
     long ts = 0;
     for (int i = 0; i < packets.size(); i++) {
       byte[] p = packets.get(i);
@@ -165,15 +179,39 @@ class CorpusCapturesTest {
   void vlanQinQAndLinuxCookedV1AndV2AndRawIp() throws IOException {
     List<byte[]> pdus = corpusPdus();
     List<byte[]> packets = httpPackets(pdus, PHONE, MMSC);
-    assertPdus(pdus, CaptureReader.read(write(CaptureWriter.Format.PCAP, ByteOrder.BIG_ENDIAN, 1,
-        map(packets, CorpusCapturesTest::qinq))), "QinQ");
-    assertPdus(pdus, CaptureReader.read(write(CaptureWriter.Format.PCAP, ByteOrder.BIG_ENDIAN, 276,
-        map(packets, CorpusCapturesTest::sll2))), "cooked v2");
-    assertPdus(pdus, CaptureReader.read(write(CaptureWriter.Format.PCAP, ByteOrder.BIG_ENDIAN, 113,
-        map(packets, p -> concat(new byte[] {0, 4, 0, 1, 0, 6, 1, 2, 3, 4, 5, 6, 0, 0, 8, 0}, p)))),
+    assertPdus(
+        pdus,
+        CaptureReader.read(
+            write(
+                CaptureWriter.Format.PCAP,
+                ByteOrder.BIG_ENDIAN,
+                1,
+                map(packets, CorpusCapturesTest::qinq))),
+        "QinQ");
+    assertPdus(
+        pdus,
+        CaptureReader.read(
+            write(
+                CaptureWriter.Format.PCAP,
+                ByteOrder.BIG_ENDIAN,
+                276,
+                map(packets, CorpusCapturesTest::sll2))),
+        "cooked v2");
+    assertPdus(
+        pdus,
+        CaptureReader.read(
+            write(
+                CaptureWriter.Format.PCAP,
+                ByteOrder.BIG_ENDIAN,
+                113,
+                map(
+                    packets,
+                    p -> concat(new byte[] {0, 4, 0, 1, 0, 6, 1, 2, 3, 4, 5, 6, 0, 0, 8, 0}, p)))),
         "cooked v1");
-    assertPdus(pdus, CaptureReader.read(write(CaptureWriter.Format.PCAP, ByteOrder.BIG_ENDIAN, 101,
-        packets)), "raw IP");
+    assertPdus(
+        pdus,
+        CaptureReader.read(write(CaptureWriter.Format.PCAP, ByteOrder.BIG_ENDIAN, 101, packets)),
+        "raw IP");
   }
 
   @Test
@@ -188,10 +226,11 @@ class CorpusCapturesTest {
       byte[] gtp = n++ % 2 == 0 ? gtpU(inner, false) : gtpU(inner, true);
       frames.add(CaptureWriter.ethernet(CaptureWriter.udpPacket(enb, sgw, gtp)));
     }
-    CaptureResult r = CaptureReader.read(write(CaptureWriter.Format.PCAP, ByteOrder.BIG_ENDIAN, 1,
-        frames));
+    CaptureResult r =
+        CaptureReader.read(write(CaptureWriter.Format.PCAP, ByteOrder.BIG_ENDIAN, 1, frames));
     assertPdus(pdus, r, "GTP-U");
-    assertEquals(PHONE.getAddress().getHostAddress(), r.pdus().get(0).source().orElseThrow().host());
+    assertEquals(
+        PHONE.getAddress().getHostAddress(), r.pdus().get(0).source().orElseThrow().host());
   }
 
   @Test
@@ -204,8 +243,8 @@ class CorpusCapturesTest {
         frames.add(CaptureWriter.ethernet(frag));
       }
     }
-    CaptureResult r = CaptureReader.read(write(CaptureWriter.Format.PCAPNG, ByteOrder.BIG_ENDIAN,
-        1, frames));
+    CaptureResult r =
+        CaptureReader.read(write(CaptureWriter.Format.PCAPNG, ByteOrder.BIG_ENDIAN, 1, frames));
     assertPdus(pdus, r, "IPv6 fragments");
     assertEquals("[2001:db8:0:0:0:0:0:1]", r.pdus().get(0).source().orElseThrow().host());
   }
@@ -245,8 +284,10 @@ class CorpusCapturesTest {
       assertArrayEquals(mails.get(i), p.content(), "mail " + i);
       assertEquals(CapturedPdu.Transport.SMTP, p.transport());
       assertEquals(CapturedPdu.Kind.MM4_MAIL, p.kind());
-      assertEquals(mx, new InetSocketAddress(p.destination().orElseThrow().host(),
-          p.destination().orElseThrow().port()));
+      assertEquals(
+          mx,
+          new InetSocketAddress(
+              p.destination().orElseThrow().host(), p.destination().orElseThrow().port()));
     }
     assertEquals(mails.size(), r.stats().smtpMails());
   }
@@ -276,21 +317,28 @@ class CorpusCapturesTest {
 
   static byte[] qinq(byte[] ip) {
     byte[] eth = CaptureWriter.ethernet(ip);
-    return concat(slice(eth, 0, 12), new byte[] {(byte) 0x88, (byte) 0xA8, 0, 7, (byte) 0x81, 0,
-        0, 42}, slice(eth, 12, eth.length));
+    return concat(
+        slice(eth, 0, 12),
+        new byte[] {(byte) 0x88, (byte) 0xA8, 0, 7, (byte) 0x81, 0, 0, 42},
+        slice(eth, 12, eth.length));
   }
 
   static byte[] sll2(byte[] ip) {
     int type = (ip[0] & 0xF0) == 0x60 ? 0x86DD : 0x0800;
-    return concat(new byte[] {(byte) (type >> 8), (byte) type, 0, 0, 0, 0, 0, 3, 0, 1, 4, 6, 2, 0,
-        0, 0, 0, 9, 0, 0}, ip);
+    return concat(
+        new byte[] {
+          (byte) (type >> 8), (byte) type, 0, 0, 0, 0, 0, 3, 0, 1, 4, 6, 2, 0, 0, 0, 0, 9, 0, 0
+        },
+        ip);
   }
 
   /** A GTP-U G-PDU (TS 29.281): version 1, PT 1, TEID 0x1234, optionally S and E with one extension. */
   static byte[] gtpU(byte[] inner, boolean optional) {
     ByteBuffer b = ByteBuffer.allocate(8 + (optional ? 8 : 0) + inner.length);
-    b.put((byte) (optional ? 0x36 : 0x30)).put((byte) 0xFF)
-        .putShort((short) (b.capacity() - 8)).putInt(0x1234);
+    b.put((byte) (optional ? 0x36 : 0x30))
+        .put((byte) 0xFF)
+        .putShort((short) (b.capacity() - 8))
+        .putInt(0x1234);
     if (optional) {
       b.putShort((short) 77).put((byte) 0).put((byte) 0x85); // sequence, N-PDU, next: container
       b.put((byte) 1).put((byte) 0x10).put((byte) 9).put((byte) 0); // length 1, QFI 9, no next
@@ -310,8 +358,11 @@ class CorpusCapturesTest {
       b.putShort(4, (short) (8 + n));
       b.put(6, (byte) 44);
       b.position(40);
-      b.put(packet[6]).put((byte) 0).putShort((short) (off | (off + n < payload.length ? 1 : 0)))
-          .putInt(id).put(payload, off, n);
+      b.put(packet[6])
+          .put((byte) 0)
+          .putShort((short) (off | (off + n < payload.length ? 1 : 0)))
+          .putInt(id)
+          .put(payload, off, n);
       out.add(b.array());
     }
     return out;

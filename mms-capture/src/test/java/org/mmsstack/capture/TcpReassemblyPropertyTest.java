@@ -32,8 +32,10 @@ class TcpReassemblyPropertyTest {
     byte[] message;
     if (chunked) {
       List<byte[]> parts = new ArrayList<>();
-      parts.add(ascii("POST /mms HTTP/1.1\r\nTransfer-Encoding: chunked\r\n"
-          + "Content-Type: application/vnd.wap.mms-message\r\n\r\n"));
+      parts.add(
+          ascii(
+              "POST /mms HTTP/1.1\r\nTransfer-Encoding: chunked\r\n"
+                  + "Content-Type: application/vnd.wap.mms-message\r\n\r\n"));
       for (int off = 0; off < body.length; ) {
         int n = Math.min(body.length - off, 1 + rnd.nextInt(700));
         parts.add(ascii(Integer.toHexString(n) + "\r\n"));

@@ -67,18 +67,27 @@ final class TestCaptures {
   }
 
   static byte[] postRequest(byte[] body) {
-    return concat(ascii("POST /mms HTTP/1.1\r\nHost: mmsc\r\nContent-Type: "
-        + "application/vnd.wap.mms-message\r\nContent-Length: " + body.length + "\r\n\r\n"), body);
+    return concat(
+        ascii(
+            "POST /mms HTTP/1.1\r\nHost: mmsc\r\nContent-Type: "
+                + "application/vnd.wap.mms-message\r\nContent-Length: "
+                + body.length
+                + "\r\n\r\n"),
+        body);
   }
 
   static byte[] okResponse(byte[] body) {
-    return concat(ascii("HTTP/1.1 200 OK\r\nContent-Type: application/vnd.wap.mms-message\r\n"
-        + "Content-Length: " + body.length + "\r\n\r\n"), body);
+    return concat(
+        ascii(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/vnd.wap.mms-message\r\n"
+                + "Content-Length: "
+                + body.length
+                + "\r\n\r\n"),
+        body);
   }
 
   static byte[] wspPush(int tid, byte[] body) {
-    return concat(new byte[] {(byte) tid, 0x06, 0x03, (byte) 0xBE, (byte) 0xAF, (byte) 0x84},
-        body);
+    return concat(new byte[] {(byte) tid, 0x06, 0x03, (byte) 0xBE, (byte) 0xAF, (byte) 0x84}, body);
   }
 
   /** Frames of one TCP connection, with sequence numbers relative to chosen ISNs. */
@@ -100,40 +109,65 @@ final class TestCaptures {
     }
 
     byte[] synAck() {
-      return CaptureWriter.tcpFrame(server, client, serverIsn, clientIsn + 1,
-          CaptureWriter.SYN | CaptureWriter.ACK, new byte[0]);
+      return CaptureWriter.tcpFrame(
+          server,
+          client,
+          serverIsn,
+          clientIsn + 1,
+          CaptureWriter.SYN | CaptureWriter.ACK,
+          new byte[0]);
     }
 
     /** Client data at stream offset {@code off} (0 = first octet after the SYN). */
     byte[] c(long off, byte[] data) {
-      return CaptureWriter.tcpFrame(client, server, (clientIsn + 1 + off) & 0xFFFFFFFFL,
-          serverIsn + 1, CaptureWriter.ACK, data);
+      return CaptureWriter.tcpFrame(
+          client,
+          server,
+          (clientIsn + 1 + off) & 0xFFFFFFFFL,
+          serverIsn + 1,
+          CaptureWriter.ACK,
+          data);
     }
 
     byte[] s(long off, byte[] data) {
-      return CaptureWriter.tcpFrame(server, client, (serverIsn + 1 + off) & 0xFFFFFFFFL,
-          clientIsn + 1, CaptureWriter.ACK, data);
+      return CaptureWriter.tcpFrame(
+          server,
+          client,
+          (serverIsn + 1 + off) & 0xFFFFFFFFL,
+          clientIsn + 1,
+          CaptureWriter.ACK,
+          data);
     }
 
     byte[] cFin(long off) {
-      return CaptureWriter.tcpFrame(client, server, (clientIsn + 1 + off) & 0xFFFFFFFFL,
-          serverIsn + 1, CaptureWriter.FIN | CaptureWriter.ACK, new byte[0]);
+      return CaptureWriter.tcpFrame(
+          client,
+          server,
+          (clientIsn + 1 + off) & 0xFFFFFFFFL,
+          serverIsn + 1,
+          CaptureWriter.FIN | CaptureWriter.ACK,
+          new byte[0]);
     }
 
     byte[] sFin(long off) {
-      return CaptureWriter.tcpFrame(server, client, (serverIsn + 1 + off) & 0xFFFFFFFFL,
-          clientIsn + 1, CaptureWriter.FIN | CaptureWriter.ACK, new byte[0]);
+      return CaptureWriter.tcpFrame(
+          server,
+          client,
+          (serverIsn + 1 + off) & 0xFFFFFFFFL,
+          clientIsn + 1,
+          CaptureWriter.FIN | CaptureWriter.ACK,
+          new byte[0]);
     }
   }
 
   /** Writes frames to an Ethernet pcap, 1 ms apart from {@link #T0}. */
   static byte[] pcap(List<byte[]> frames) {
-    return capture(CaptureWriter.Format.PCAP, ByteOrder.BIG_ENDIAN,
-        CaptureWriter.LINKTYPE_ETHERNET, frames);
+    return capture(
+        CaptureWriter.Format.PCAP, ByteOrder.BIG_ENDIAN, CaptureWriter.LINKTYPE_ETHERNET, frames);
   }
 
-  static byte[] capture(CaptureWriter.Format format, ByteOrder order, int linkType,
-      List<byte[]> frames) {
+  static byte[] capture(
+      CaptureWriter.Format format, ByteOrder order, int linkType, List<byte[]> frames) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (CaptureWriter w = new CaptureWriter(out, format, linkType, order)) {
       Instant t = T0;
@@ -162,8 +196,9 @@ final class TestCaptures {
 
     Pcapng section(ByteOrder o) {
       order = o;
-      return block(0x0A0D0D0A, buf(16).putInt(0x1A2B3C4D).putShort((short) 1).putShort((short) 0)
-          .putLong(-1).array());
+      return block(
+          0x0A0D0D0A,
+          buf(16).putInt(0x1A2B3C4D).putShort((short) 1).putShort((short) 0).putLong(-1).array());
     }
 
     /** An IDB; {@code tsresol} < 0 for no if_tsresol option. */
@@ -182,15 +217,24 @@ final class TestCaptures {
 
     Pcapng epb(int ifId, long ts, byte[] data) {
       ByteBuffer b = buf(20 + pad(data.length));
-      b.putInt(ifId).putInt((int) (ts >>> 32)).putInt((int) ts).putInt(data.length)
-          .putInt(data.length).put(data);
+      b.putInt(ifId)
+          .putInt((int) (ts >>> 32))
+          .putInt((int) ts)
+          .putInt(data.length)
+          .putInt(data.length)
+          .put(data);
       return block(6, b.array());
     }
 
     Pcapng opb(int ifId, long ts, byte[] data) {
       ByteBuffer b = buf(20 + pad(data.length));
-      b.putShort((short) ifId).putShort((short) 0).putInt((int) (ts >>> 32)).putInt((int) ts)
-          .putInt(data.length).putInt(data.length).put(data);
+      b.putShort((short) ifId)
+          .putShort((short) 0)
+          .putInt((int) (ts >>> 32))
+          .putInt((int) ts)
+          .putInt(data.length)
+          .putInt(data.length)
+          .put(data);
       return block(2, b.array());
     }
 
@@ -231,8 +275,8 @@ final class TestCaptures {
     Path dir = prop == null ? null : Paths.get(prop).resolve(sub);
     boolean present = dir != null && Files.isDirectory(dir);
     if (!present) {
-      String msg = "corpus folder " + (dir == null ? "(mmsstack.corpus unset)" : dir)
-          + " is absent";
+      String msg =
+          "corpus folder " + (dir == null ? "(mmsstack.corpus unset)" : dir) + " is absent";
       if ("1".equals(System.getenv("MMSSTACK_REQUIRE_CORPUS"))) {
         Assertions.fail(msg + " and MMSSTACK_REQUIRE_CORPUS=1");
       }

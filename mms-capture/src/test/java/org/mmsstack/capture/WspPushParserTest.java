@@ -33,8 +33,8 @@ class WspPushParserTest {
       assertEquals(b.length, 2 + uintvarLength(b) + p.headers().length + body.length);
       // The MMS body of a push is a PDU of its own; when the corpus keeps it, it must match.
       for (org.mmsstack.encapsulation.Finding finding : p.findings()) {
-        assertEquals(CaptureFindingCodes.WSP_HEADERS_LENGTH_INCONSISTENT, finding.code(),
-            f.toString());
+        assertEquals(
+            CaptureFindingCodes.WSP_HEADERS_LENGTH_INCONSISTENT, finding.code(), f.toString());
       }
     }
   }
@@ -45,26 +45,31 @@ class WspPushParserTest {
     Path pdus = TestCaptures.corpus("pdus");
     // file names as index.tsv pairs them: pushbody-<push name>.mms or the mmsd inline arrays
     Object[][] pairs = {
-        {"mmsd/inline-push1.wsp", "mmsd/inline-notify-ind-1.mms"},
-        {"mmsd/inline-push2.wsp", "mmsd/inline-notify-ind-2.mms"},
-        {"nuntium/m-notification.ind_success", "nuntium/pushbody-m-notification.ind_success.mms"},
-        {"python-messaging/inline-test_wap-TestSmsWapPush-data.wsp",
-            "python-messaging/pushbody-test_wap-TestSmsWapPush-data.mms"},
+      {"mmsd/inline-push1.wsp", "mmsd/inline-notify-ind-1.mms"},
+      {"mmsd/inline-push2.wsp", "mmsd/inline-notify-ind-2.mms"},
+      {"nuntium/m-notification.ind_success", "nuntium/pushbody-m-notification.ind_success.mms"},
+      {
+        "python-messaging/inline-test_wap-TestSmsWapPush-data.wsp",
+        "python-messaging/pushbody-test_wap-TestSmsWapPush-data.mms"
+      },
     };
     for (Object[] pair : pairs) {
       Path push = pushes.resolve((String) pair[0]);
       Path pdu = pdus.resolve((String) pair[1]);
       if (Files.exists(push) && Files.exists(pdu)) {
-        assertArrayEquals(Files.readAllBytes(pdu),
-            WspPushParser.parse(Files.readAllBytes(push)).body(), push.toString());
+        assertArrayEquals(
+            Files.readAllBytes(pdu),
+            WspPushParser.parse(Files.readAllBytes(push)).body(),
+            push.toString());
       }
     }
   }
 
   @Test
   void aospPushWithHeadersLengthZeroIsRecoveredWithAFinding() throws IOException {
-    Path f = TestCaptures.corpus("wsp-push")
-        .resolve("aosp-telephony/inline-testDispatchWapPduFromBlockedNumber.wsp");
+    Path f =
+        TestCaptures.corpus("wsp-push")
+            .resolve("aosp-telephony/inline-testDispatchWapPduFromBlockedNumber.wsp");
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(f), f + " absent");
     WspPush p = WspPushParser.parse(Files.readAllBytes(f));
     assertEquals(0, p.headersLength());
@@ -87,8 +92,9 @@ class WspPushParserTest {
     assertEquals(List.of(), shortForm.findings());
 
     // general form: Value-length 3, media 0xBE, parameter charset (0x81) utf-8 (0xEA)
-    WspPush general = WspPushParser.parse(concat(new byte[] {1, 6, 4, 3, (byte) 0xBE,
-        (byte) 0x81, (byte) 0xEA}, body));
+    WspPush general =
+        WspPushParser.parse(
+            concat(new byte[] {1, 6, 4, 3, (byte) 0xBE, (byte) 0x81, (byte) 0xEA}, body));
     assertEquals(WspContentType.Form.GENERAL, general.contentType().form());
     assertTrue(general.isMmsMessage());
     assertEquals(4, general.contentType().encodedLength());
@@ -96,8 +102,12 @@ class WspPushParserTest {
 
     // general form with a text media type and Length-quote
     byte[] media = "Application/Vnd.Wap.Mms-Message\0".getBytes(StandardCharsets.US_ASCII);
-    WspPush quoted = WspPushParser.parse(concat(new byte[] {1, 6, (byte) (media.length + 2), 0x1F,
-        (byte) media.length}, media, body));
+    WspPush quoted =
+        WspPushParser.parse(
+            concat(
+                new byte[] {1, 6, (byte) (media.length + 2), 0x1F, (byte) media.length},
+                media,
+                body));
     assertTrue(quoted.isMmsMessage());
     assertArrayEquals(body, quoted.body());
 
@@ -107,8 +117,9 @@ class WspPushParserTest {
     assertEquals("application/vnd.wap.sic", si.contentType().mediaType());
 
     // a non-minimal uintvar Headers-Length (80 83) is accepted
-    WspPush nonMinimal = WspPushParser.parse(concat(new byte[] {1, 6, (byte) 0x80, 3,
-        (byte) 0xBE, (byte) 0xAF, (byte) 0x84}, body));
+    WspPush nonMinimal =
+        WspPushParser.parse(
+            concat(new byte[] {1, 6, (byte) 0x80, 3, (byte) 0xBE, (byte) 0xAF, (byte) 0x84}, body));
     assertArrayEquals(body, nonMinimal.body());
   }
 
@@ -122,8 +133,8 @@ class WspPushParserTest {
   @Test
   void rejectsWhatIsNotAPushNamingTheOffset() {
     assertOffset(1, new byte[] {1, 0x04, 0, 0});
-    assertOffset(2, new byte[] {1, 6, (byte) 0x81, (byte) 0x81, (byte) 0x81, (byte) 0x81,
-        (byte) 0x81, 1});
+    assertOffset(
+        2, new byte[] {1, 6, (byte) 0x81, (byte) 0x81, (byte) 0x81, (byte) 0x81, (byte) 0x81, 1});
     assertOffset(2, new byte[] {1, 6, (byte) 0x81});
     assertOffset(3, new byte[] {1, 6, 5});
     assertOffset(2, new byte[] {1, 6});
@@ -133,8 +144,8 @@ class WspPushParserTest {
   }
 
   private static void assertOffset(long offset, byte[] b) {
-    CaptureFormatException e = assertThrows(CaptureFormatException.class,
-        () -> WspPushParser.parse(b));
+    CaptureFormatException e =
+        assertThrows(CaptureFormatException.class, () -> WspPushParser.parse(b));
     assertEquals(CaptureFormatException.Reason.NOT_A_WSP_PUSH, e.reason());
     assertEquals(offset, e.offset(), e.getMessage());
   }

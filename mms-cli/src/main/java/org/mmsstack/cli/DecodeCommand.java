@@ -21,35 +21,46 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code mms decode}: every header and part of every PDU, as text, JSON or annotated hex. */
-@Command(name = "decode", mixinStandardHelpOptions = true,
-    description = {"Print every header (name, value, wire code of enumerations) and every part "
-        + "(content type, parameters, headers, size, text) of each PDU, the routing extension fields, and the "
-        + "findings.",
-        "MM4 messages (RFC 5322 mail, recognised by content) show every header field with its parsed value "
-            + "and the MIME structure; finding positions are lines.",
-        "Inputs: PDU files, MM4 mail, hex dumps, WSP pushes, pcap/pcapng captures or directories (walked "
-            + "recursively); - reads standard input."})
+@Command(
+    name = "decode",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print every header (name, value, wire code of enumerations) and every part "
+          + "(content type, parameters, headers, size, text) of each PDU, the routing extension fields, and the "
+          + "findings.",
+      "MM4 messages (RFC 5322 mail, recognised by content) show every header field with its parsed value "
+          + "and the MIME structure; finding positions are lines.",
+      "Inputs: PDU files, MM4 mail, hex dumps, WSP pushes, pcap/pcapng captures or directories (walked "
+          + "recursively); - reads standard input."
+    })
 final class DecodeCommand implements Callable<Integer> {
 
-  @ParentCommand
-  private Main main;
+  @ParentCommand private Main main;
 
   @ArgGroup(exclusive = true)
   private Format format = new Format();
 
   static final class Format {
-    @Option(names = "--json", description = "One JSON document per PDU or MM4 message (schemas: mms-cli/JSON-SCHEMA.md).")
+    @Option(
+        names = "--json",
+        description = "One JSON document per PDU or MM4 message (schemas: mms-cli/JSON-SCHEMA.md).")
     boolean json;
 
-    @Option(names = "--hex", description = "Annotate the octets header by header: offset, octets, meaning "
-        + "(binary PDUs only).")
+    @Option(
+        names = "--hex",
+        description =
+            "Annotate the octets header by header: offset, octets, meaning "
+                + "(binary PDUs only).")
     boolean hex;
   }
 
   @Option(names = "--compact", description = "With --json: each document on one line (JSON Lines).")
   private boolean compact;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "PDU files or directories; - for standard input.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "PDU files or directories; - for standard input.")
   private List<String> files;
 
   @Override
@@ -68,8 +79,11 @@ final class DecodeCommand implements Callable<Integer> {
       for (InputItem item : Processing.read(main, inputs, file.name())) {
         if (item.mm4() && format.hex) {
           main.outText.flush();
-          main.err.println("mms: " + item.label() + ": an MM4 message (RFC 5322 mail); --hex annotates binary PDUs "
-              + "only: use decode or decode --json");
+          main.err.println(
+              "mms: "
+                  + item.label()
+                  + ": an MM4 message (RFC 5322 mail); --hex annotates binary PDUs "
+                  + "only: use decode or decode --json");
           status = Math.max(status, Main.EXIT_UNREADABLE);
           continue;
         }
@@ -100,12 +114,17 @@ final class DecodeCommand implements Callable<Integer> {
         }
         if (!r.decoded()) {
           main.outText.flush();
-          main.err.println("mms: " + item.label() + (r.isMm4() ? ": MM4 message cannot be parsed: "
-              + r.mm4Error().getMessage() : ": not decodable: " + r.error().getMessage()));
+          main.err.println(
+              "mms: "
+                  + item.label()
+                  + (r.isMm4()
+                      ? ": MM4 message cannot be parsed: " + r.mm4Error().getMessage()
+                      : ": not decodable: " + r.error().getMessage()));
         }
         if (format.json) {
-          main.outText.println(mapper.writeValueAsString(item.mm4() ? Mm4Json.document(item, r)
-              : PduJson.document(item, r)));
+          main.outText.println(
+              mapper.writeValueAsString(
+                  item.mm4() ? Mm4Json.document(item, r) : PduJson.document(item, r)));
         } else {
           if (!first) {
             main.outText.println();

@@ -22,24 +22,36 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code mms encode}: the inverse of {@code decode --json}. */
-@Command(name = "encode", mixinStandardHelpOptions = true,
-    description = {"Write the binary PDU a decode --json document describes.",
-        "Unedited members are written from their original octets, so decode --json | encode gives back the "
-            + "same octets; edited ones are encoded canonically.",
-        "An MM4 document (mmsstack-mm4/1) is written back as its original mail when unedited, and refused "
-            + "otherwise."})
+@Command(
+    name = "encode",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write the binary PDU a decode --json document describes.",
+      "Unedited members are written from their original octets, so decode --json | encode gives back the "
+          + "same octets; edited ones are encoded canonically.",
+      "An MM4 document (mmsstack-mm4/1) is written back as its original mail when unedited, and refused "
+          + "otherwise."
+    })
 final class EncodeCommand implements Callable<Integer> {
 
-  @ParentCommand
-  private Main main;
+  @ParentCommand private Main main;
 
-  @Parameters(index = "0", paramLabel = "FILE.json", description = "The JSON document; - for standard input.")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE.json",
+      description = "The JSON document; - for standard input.")
   private String file;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Where to write the PDU (default: standard output).")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "OUT",
+      description = "Where to write the PDU (default: standard output).")
   private Path output;
 
-  @Option(names = "--index", paramLabel = "N", description = "Which document to encode when FILE holds several (from 0).")
+  @Option(
+      names = "--index",
+      paramLabel = "N",
+      description = "Which document to encode when FILE holds several (from 0).")
   private Integer index;
 
   @Override
@@ -47,7 +59,8 @@ final class EncodeCommand implements Callable<Integer> {
     List<JsonNode> docs;
     try (InputStream in = file.equals("-") ? main.in : Files.newInputStream(Paths.get(file))) {
       docs = new ArrayList<>();
-      try (MappingIterator<JsonNode> it = new ObjectMapper().readerFor(JsonNode.class).readValues(in)) {
+      try (MappingIterator<JsonNode> it =
+          new ObjectMapper().readerFor(JsonNode.class).readValues(in)) {
         while (it.hasNextValue()) {
           docs.add(it.nextValue());
         }
@@ -55,8 +68,12 @@ final class EncodeCommand implements Callable<Integer> {
     } catch (NoSuchFileException e) {
       return fail(Main.EXIT_UNREADABLE, file + ": no such file");
     } catch (JsonProcessingException e) {
-      return fail(Main.EXIT_UNREADABLE, file + ": not JSON: " + e.getOriginalMessage()
-          + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
+      return fail(
+          Main.EXIT_UNREADABLE,
+          file
+              + ": not JSON: "
+              + e.getOriginalMessage()
+              + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
     } catch (IOException e) {
       return fail(Main.EXIT_UNREADABLE, file + ": cannot read: " + e.getMessage());
     }
@@ -65,10 +82,12 @@ final class EncodeCommand implements Callable<Integer> {
     }
     int i = index == null ? 0 : index;
     if (index == null && docs.size() > 1) {
-      return fail(Main.EXIT_UNREADABLE, file + ": " + docs.size() + " documents; choose one with --index");
+      return fail(
+          Main.EXIT_UNREADABLE, file + ": " + docs.size() + " documents; choose one with --index");
     }
     if (i < 0 || i >= docs.size()) {
-      return fail(Main.EXIT_UNREADABLE, file + ": no document " + i + " (it holds " + docs.size() + ")");
+      return fail(
+          Main.EXIT_UNREADABLE, file + ": no document " + i + " (it holds " + docs.size() + ")");
     }
     byte[] pdu;
     boolean mail = Mm4Json.SCHEMA.equals(docs.get(i).path("schema").asText());
@@ -77,8 +96,13 @@ final class EncodeCommand implements Callable<Integer> {
       // what a user needs back, and the document carries it.
       pdu = Mm4Json.unedited(docs.get(i));
       if (pdu == null) {
-        return fail(Main.EXIT_UNREADABLE, file + ": an edited MM4 document (" + Mm4Json.SCHEMA + "): encode "
-            + "writes MM4 mail back only from an unedited document (its \"mail\" member)");
+        return fail(
+            Main.EXIT_UNREADABLE,
+            file
+                + ": an edited MM4 document ("
+                + Mm4Json.SCHEMA
+                + "): encode "
+                + "writes MM4 mail back only from an unedited document (its \"mail\" member)");
       }
     } else {
       try {
@@ -88,7 +112,9 @@ final class EncodeCommand implements Callable<Integer> {
       }
     }
     if (output == null && main.console && !mail) {
-      return fail(Main.EXIT_UNREADABLE, "refusing to write a binary PDU to a terminal; use -o OUT or a pipe");
+      return fail(
+          Main.EXIT_UNREADABLE,
+          "refusing to write a binary PDU to a terminal; use -o OUT or a pipe");
     }
     try {
       if (output != null) {
@@ -100,8 +126,9 @@ final class EncodeCommand implements Callable<Integer> {
         o.flush();
       }
     } catch (IOException e) {
-      return fail(Main.EXIT_UNREADABLE, (output == null ? "standard output" : output) + ": cannot write: "
-          + e.getMessage());
+      return fail(
+          Main.EXIT_UNREADABLE,
+          (output == null ? "standard output" : output) + ": cannot write: " + e.getMessage());
     }
     return Main.EXIT_OK;
   }

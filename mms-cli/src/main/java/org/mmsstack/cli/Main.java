@@ -16,20 +16,34 @@ import picocli.CommandLine.Command;
  * decoded or encoded), 2 an input that cannot be read or a usage error. Bad input never ends
  * the run with a stack trace: each problem is one line, and the tool goes on with the next input.
  */
-@Command(name = "mms", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    description = "Decode, validate and encode binary MMS PDUs (OMA MMS Encapsulation 1.0-1.3); decode and "
-        + "validate MM4 messages (3GPP TS 23.140 mail) and the routing extension fields.",
-    subcommands = {DecodeCommand.class, ValidateCommand.class, EncodeCommand.class, Mm4Command.class,
-        CommandLine.HelpCommand.class},
+@Command(
+    name = "mms",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description =
+        "Decode, validate and encode binary MMS PDUs (OMA MMS Encapsulation 1.0-1.3); decode and "
+            + "validate MM4 messages (3GPP TS 23.140 mail) and the routing extension fields.",
+    subcommands = {
+      DecodeCommand.class,
+      ValidateCommand.class,
+      EncodeCommand.class,
+      Mm4Command.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:clean", "1:findings of severity ERROR, or a PDU that cannot be decoded or encoded",
-        "2:an input that cannot be read, or a usage error"})
+    exitCodeList = {
+      "0:clean",
+      "1:findings of severity ERROR, or a PDU that cannot be decoded or encoded",
+      "2:an input that cannot be read, or a usage error"
+    })
 public final class Main implements Runnable {
 
   /** No errors. */
   public static final int EXIT_OK = 0;
+
   /** At least one ERROR finding. */
   public static final int EXIT_FINDINGS = 1;
+
   /** Unreadable input or bad usage. */
   public static final int EXIT_UNREADABLE = 2;
 
@@ -64,18 +78,21 @@ public final class Main implements Runnable {
    * @param console whether standard output is a terminal (progress bar, refusing binary output)
    * @return the exit status
    */
-  public static int run(String[] args, InputStream in, OutputStream out, PrintStream err, boolean console) {
-    PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+  public static int run(
+      String[] args, InputStream in, OutputStream out, PrintStream err, boolean console) {
+    PrintWriter errWriter =
+        new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     Main main = new Main(in, out, errWriter, console);
     CommandLine cl = new CommandLine(main);
     cl.setOut(main.outText);
     cl.setErr(errWriter);
-    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      // The last line of defence: one line, never a stack trace.
-      main.outText.flush();
-      errWriter.println("mms: internal error: " + e);
-      return EXIT_UNREADABLE;
-    });
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          // The last line of defence: one line, never a stack trace.
+          main.outText.flush();
+          errWriter.println("mms: internal error: " + e);
+          return EXIT_UNREADABLE;
+        });
     int status;
     try {
       status = cl.execute(args);

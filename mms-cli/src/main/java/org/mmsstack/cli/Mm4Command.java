@@ -4,13 +4,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code mms mm4}: MM4 over SMTP at the border of an MMSE ({@code receive}, {@code send}). */
-@Command(name = "mm4", mixinStandardHelpOptions = true,
-    description = "MM4 over SMTP: receive MM4 mail into a directory, or send MM4 files to a peer MMSE.",
+@Command(
+    name = "mm4",
+    mixinStandardHelpOptions = true,
+    description =
+        "MM4 over SMTP: receive MM4 mail into a directory, or send MM4 files to a peer MMSE.",
     subcommands = {Mm4ReceiveCommand.class, Mm4SendCommand.class})
 final class Mm4Command implements Runnable {
 
-  @ParentCommand
-  Main main;
+  @ParentCommand Main main;
 
   @Override
   public void run() {
@@ -36,7 +38,8 @@ final class Mm4Command implements Runnable {
       port = -1;
     }
     if (host.isEmpty() || port < (portZeroAllowed ? 0 : 1) || port > 65535) {
-      throw new IllegalArgumentException(option + ": '" + value + "' (expected: HOST:PORT, e.g. 127.0.0.1:2525)");
+      throw new IllegalArgumentException(
+          option + ": '" + value + "' (expected: HOST:PORT, e.g. 127.0.0.1:2525)");
     }
     return new String[] {host, Integer.toString(port)};
   }

@@ -28,63 +28,111 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code mms mm4 receive}: an SMTP receiver that stores every accepted message in a directory. */
-@Command(name = "receive", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Listen for MM4 mail over SMTP and store each accepted message in DIR exactly as received "
-        + "(after dot-unstuffing), one file per message, written under a temporary name and renamed when complete.",
-        "Prints one line per message: file, peer, HELO name, TLS and verified client identity, envelope, size, MM4 "
-            + "message type and the number of findings of the MM4 validation (mail that is not MM4 is stored too).",
-        "Runs until interrupted, or until --count messages were received. Exit status 0: stopped as asked; "
-            + "2: bad options, or the address cannot be bound."})
+@Command(
+    name = "receive",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Listen for MM4 mail over SMTP and store each accepted message in DIR exactly as received "
+          + "(after dot-unstuffing), one file per message, written under a temporary name and renamed when complete.",
+      "Prints one line per message: file, peer, HELO name, TLS and verified client identity, envelope, size, MM4 "
+          + "message type and the number of findings of the MM4 validation (mail that is not MM4 is stored too).",
+      "Runs until interrupted, or until --count messages were received. Exit status 0: stopped as asked; "
+          + "2: bad options, or the address cannot be bound."
+    })
 final class Mm4ReceiveCommand implements Callable<Integer> {
 
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
-      .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-  @ParentCommand
-  private Mm4Command parent;
+  @ParentCommand private Mm4Command parent;
 
-  @Option(names = "--listen", required = true, paramLabel = "HOST:PORT",
-      description = "Address to listen on, e.g. 127.0.0.1:2525 (port 0: any free port, printed on standard error).")
+  @Option(
+      names = "--listen",
+      required = true,
+      paramLabel = "HOST:PORT",
+      description =
+          "Address to listen on, e.g. 127.0.0.1:2525 (port 0: any free port, printed on standard error).")
   private String listen;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the received messages (created if missing).")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Directory for the received messages (created if missing).")
   private Path out;
 
-  @Option(names = "--count", paramLabel = "N", description = "Stop after N accepted messages (default: run until interrupted).")
+  @Option(
+      names = "--count",
+      paramLabel = "N",
+      description = "Stop after N accepted messages (default: run until interrupted).")
   private long count;
 
-  @Option(names = "--server-name", paramLabel = "NAME", description = "Name in the greeting and EHLO reply (default: localhost).")
+  @Option(
+      names = "--server-name",
+      paramLabel = "NAME",
+      description = "Name in the greeting and EHLO reply (default: localhost).")
   private String serverName;
 
-  @Option(names = "--max-message-size", paramLabel = "OCTETS", description = "Largest message (default: 10485760).")
+  @Option(
+      names = "--max-message-size",
+      paramLabel = "OCTETS",
+      description = "Largest message (default: 10485760).")
   private Long maxMessageSize;
 
-  @Option(names = "--max-connections", paramLabel = "N", description = "Most connections at once (default: 16).")
+  @Option(
+      names = "--max-connections",
+      paramLabel = "N",
+      description = "Most connections at once (default: 16).")
   private Integer maxConnections;
 
-  @Option(names = "--max-connections-per-peer", paramLabel = "N",
-      description = "Most connections from one IP address (default: a quarter of --max-connections).")
+  @Option(
+      names = "--max-connections-per-peer",
+      paramLabel = "N",
+      description =
+          "Most connections from one IP address (default: a quarter of --max-connections).")
   private Integer maxConnectionsPerPeer;
 
-  @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "Longest silence (default: 300).")
+  @Option(
+      names = "--idle-timeout",
+      paramLabel = "SECONDS",
+      description = "Longest silence (default: 300).")
   private Long idleTimeout;
 
-  @Option(names = "--command-timeout", paramLabel = "SECONDS", description = "Longest time for one command line (default: 300).")
+  @Option(
+      names = "--command-timeout",
+      paramLabel = "SECONDS",
+      description = "Longest time for one command line (default: 300).")
   private Long commandTimeout;
 
-  @Option(names = "--session-timeout", paramLabel = "SECONDS", description = "Longest life of a connection (default: 1800).")
+  @Option(
+      names = "--session-timeout",
+      paramLabel = "SECONDS",
+      description = "Longest life of a connection (default: 1800).")
   private Long sessionTimeout;
 
-  @Option(names = "--min-data-rate", paramLabel = "OCTETS/S", description = "Slowest DATA after the grace period (default: 1024; 0: none).")
+  @Option(
+      names = "--min-data-rate",
+      paramLabel = "OCTETS/S",
+      description = "Slowest DATA after the grace period (default: 1024; 0: none).")
   private Long minDataRate;
 
-  @Option(names = "--allow-network", paramLabel = "CIDR", description = "Accept connections only from these networks (repeatable).")
+  @Option(
+      names = "--allow-network",
+      paramLabel = "CIDR",
+      description = "Accept connections only from these networks (repeatable).")
   private List<String> allowNetworks = List.of();
 
-  @Option(names = "--tls-keystore", paramLabel = "FILE", description = "PKCS#12 key store with our certificate and key: offers STARTTLS.")
+  @Option(
+      names = "--tls-keystore",
+      paramLabel = "FILE",
+      description = "PKCS#12 key store with our certificate and key: offers STARTTLS.")
   private Path tlsKeyStore;
 
-  @Option(names = "--tls-password", paramLabel = "PASSWORD", description = "Password of --tls-keystore (default: empty).")
+  @Option(
+      names = "--tls-password",
+      paramLabel = "PASSWORD",
+      description = "Password of --tls-keystore (default: empty).")
   private String tlsPassword;
 
   @Option(names = "--implicit-tls", description = "TLS from the first octet instead of STARTTLS.")
@@ -93,12 +141,18 @@ final class Mm4ReceiveCommand implements Callable<Integer> {
   @Option(names = "--require-tls", description = "Refuse MAIL until TLS is up.")
   private boolean requireTls;
 
-  @Option(names = "--client-ca", paramLabel = "FILE",
-      description = "PEM/DER certificates whose holders (or whose issuers' subjects) may connect: mutual TLS, a client certificate is required.")
+  @Option(
+      names = "--client-ca",
+      paramLabel = "FILE",
+      description =
+          "PEM/DER certificates whose holders (or whose issuers' subjects) may connect: mutual TLS, a client certificate is required.")
   private Path clientCa;
 
-  @Option(names = "--allow-client", paramLabel = "NAME",
-      description = "Only this client certificate name (DNS subjectAltName or CN) may send (repeatable; needs --client-ca).")
+  @Option(
+      names = "--allow-client",
+      paramLabel = "NAME",
+      description =
+          "Only this client certificate name (DNS subjectAltName or CN) may send (repeatable; needs --client-ca).")
   private List<String> allowClients = List.of();
 
   @Override
@@ -107,8 +161,11 @@ final class Mm4ReceiveCommand implements Callable<Integer> {
     SmtpReceiverConfig config;
     try {
       String[] hp = Mm4Command.hostPort("--listen", listen, true);
-      SmtpReceiverConfig.Builder b = SmtpReceiverConfig.builder().bindAddress(InetAddress.getByName(hp[0]))
-          .port(Integer.parseInt(hp[1])).allowedNetworks(allowNetworks);
+      SmtpReceiverConfig.Builder b =
+          SmtpReceiverConfig.builder()
+              .bindAddress(InetAddress.getByName(hp[0]))
+              .port(Integer.parseInt(hp[1]))
+              .allowedNetworks(allowNetworks);
       if (serverName != null) {
         b.serverName(serverName);
       }
@@ -134,7 +191,9 @@ final class Mm4ReceiveCommand implements Callable<Integer> {
         b.minDataRate(minDataRate);
       }
       if (tlsKeyStore != null) {
-        b.sslContext(TlsFiles.context(tlsKeyStore, tlsPassword, clientCa)).implicitTls(implicitTls).requireTls(requireTls);
+        b.sslContext(TlsFiles.context(tlsKeyStore, tlsPassword, clientCa))
+            .implicitTls(implicitTls)
+            .requireTls(requireTls);
         if (clientCa != null) {
           SSLParameters parameters = new SSLParameters();
           parameters.setNeedClientAuth(true);
@@ -142,7 +201,8 @@ final class Mm4ReceiveCommand implements Callable<Integer> {
         }
         b.allowedClientNames(Set.copyOf(allowClients));
       } else if (implicitTls || requireTls || clientCa != null || !allowClients.isEmpty()) {
-        throw new IllegalArgumentException("--implicit-tls, --require-tls, --client-ca and --allow-client need --tls-keystore");
+        throw new IllegalArgumentException(
+            "--implicit-tls, --require-tls, --client-ca and --allow-client need --tls-keystore");
       }
       config = b.build();
       Files.createDirectories(out);
@@ -155,33 +215,43 @@ final class Mm4ReceiveCommand implements Callable<Integer> {
     AtomicLong received = new AtomicLong();
     SmtpReceiver receiver;
     try {
-      receiver = SmtpReceiver.start(config, (envelope, message) -> {
-        long n = received.incrementAndGet();
-        if (count > 0 && n > count) {
-          return SmtpDeliveryOutcome.temporaryFailure("receiver is stopping");
-        }
-        Path file = out.resolve(STAMP.format(Instant.now()) + "-" + String.format("%06d", n) + ".eml");
-        try {
-          Path partial = out.resolve(file.getFileName() + ".part");
-          Files.write(partial, message);
-          Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-          main.err.println("mms mm4 receive: cannot store a message: " + e.getMessage());
-          return SmtpDeliveryOutcome.temporaryFailure("cannot store the message now");
-        }
-        print(main, file, envelope, message);
-        if (count > 0 && n == count) {
-          done.countDown();
-        }
-        return SmtpDeliveryOutcome.accepted();
-      });
+      receiver =
+          SmtpReceiver.start(
+              config,
+              (envelope, message) -> {
+                long n = received.incrementAndGet();
+                if (count > 0 && n > count) {
+                  return SmtpDeliveryOutcome.temporaryFailure("receiver is stopping");
+                }
+                Path file =
+                    out.resolve(
+                        STAMP.format(Instant.now()) + "-" + String.format("%06d", n) + ".eml");
+                try {
+                  Path partial = out.resolve(file.getFileName() + ".part");
+                  Files.write(partial, message);
+                  Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                  main.err.println("mms mm4 receive: cannot store a message: " + e.getMessage());
+                  return SmtpDeliveryOutcome.temporaryFailure("cannot store the message now");
+                }
+                print(main, file, envelope, message);
+                if (count > 0 && n == count) {
+                  done.countDown();
+                }
+                return SmtpDeliveryOutcome.accepted();
+              });
     } catch (IOException e) {
       main.err.println("mms mm4 receive: cannot listen on " + listen + ": " + e.getMessage());
       return Main.EXIT_UNREADABLE;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(receiver::close));
-    main.err.println("mms mm4 receive: listening on " + receiver.localAddress().getAddress().getHostAddress() + ":"
-        + receiver.port() + ", storing in " + out);
+    main.err.println(
+        "mms mm4 receive: listening on "
+            + receiver.localAddress().getAddress().getHostAddress()
+            + ":"
+            + receiver.port()
+            + ", storing in "
+            + out);
     try {
       if (count > 0) {
         done.await();
@@ -214,19 +284,28 @@ final class Mm4ReceiveCommand implements Callable<Integer> {
     SmtpPeer peer = envelope.peer().orElse(null);
     StringBuilder line = new StringBuilder(file.getFileName().toString());
     if (peer != null) {
-      line.append(" peer=").append(peer.address().getAddress().getHostAddress())
-          .append(" helo=").append(peer.helloName().orElse("-"))
-          .append(" tls=").append(peer.tlsSession().map(s -> s.getProtocol()).orElse("none"));
+      line.append(" peer=")
+          .append(peer.address().getAddress().getHostAddress())
+          .append(" helo=")
+          .append(peer.helloName().orElse("-"))
+          .append(" tls=")
+          .append(peer.tlsSession().map(s -> s.getProtocol()).orElse("none"));
       if (!peer.identityNames().isEmpty()) {
         line.append(" client=").append(String.join(",", peer.identityNames()));
       }
     }
-    line.append(" from=").append(envelope.reversePathString())
-        .append(" rcpt=").append(envelope.recipients().size())
-        .append(" size=").append(message.length)
-        .append(" mm4=").append(mm4)
-        .append(" findings=").append(r.findings().size())
-        .append(" errors=").append(errors);
+    line.append(" from=")
+        .append(envelope.reversePathString())
+        .append(" rcpt=")
+        .append(envelope.recipients().size())
+        .append(" size=")
+        .append(message.length)
+        .append(" mm4=")
+        .append(mm4)
+        .append(" findings=")
+        .append(r.findings().size())
+        .append(" errors=")
+        .append(errors);
     synchronized (main.outText) {
       main.outText.println(line);
       main.outText.flush();

@@ -21,50 +21,84 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code mms mm4 send}: sends MM4 files to a peer MMSE over one SMTP connection. */
-@Command(name = "send", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Send MM4 message files to a peer over SMTP, each exactly as stored, with the MM4 envelope "
-        + "(3GPP TS 23.140 8.4.1): MAIL FROM the X-Mms-Originator-System (else Sender, else From), RCPT TO every To "
-        + "(and Cc of an MM4_forward.REQ) recipient, typed addresses qualified with --peer-domain.",
-        "Prints the peer's reply to every recipient and to the content. Exit status 0: every recipient of every "
-            + "file accepted; 1: a recipient or a message refused, or a failed connection; 2: a file that cannot be "
-            + "read or is not MM4, or bad options."})
+@Command(
+    name = "send",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Send MM4 message files to a peer over SMTP, each exactly as stored, with the MM4 envelope "
+          + "(3GPP TS 23.140 8.4.1): MAIL FROM the X-Mms-Originator-System (else Sender, else From), RCPT TO every To "
+          + "(and Cc of an MM4_forward.REQ) recipient, typed addresses qualified with --peer-domain.",
+      "Prints the peer's reply to every recipient and to the content. Exit status 0: every recipient of every "
+          + "file accepted; 1: a recipient or a message refused, or a failed connection; 2: a file that cannot be "
+          + "read or is not MM4, or bad options."
+    })
 final class Mm4SendCommand implements Callable<Integer> {
 
-  @ParentCommand
-  private Mm4Command parent;
+  @ParentCommand private Mm4Command parent;
 
-  @Option(names = "--to", required = true, paramLabel = "HOST:PORT", description = "The peer's SMTP server.")
+  @Option(
+      names = "--to",
+      required = true,
+      paramLabel = "HOST:PORT",
+      description = "The peer's SMTP server.")
   private String to;
 
-  @Option(names = "--starttls", description = "Upgrade to TLS with STARTTLS (required: fails if the peer does not offer it).")
+  @Option(
+      names = "--starttls",
+      description = "Upgrade to TLS with STARTTLS (required: fails if the peer does not offer it).")
   private boolean startTls;
 
   @Option(names = "--implicit-tls", description = "TLS from the first octet (e.g. port 465).")
   private boolean implicitTls;
 
-  @Option(names = "--trust", paramLabel = "FILE", description = "PEM/DER certificates to trust for the peer (default: the JDK's trust store).")
+  @Option(
+      names = "--trust",
+      paramLabel = "FILE",
+      description = "PEM/DER certificates to trust for the peer (default: the JDK's trust store).")
   private Path trust;
 
-  @Option(names = "--no-verify-hostname", description = "Do not check that the peer's certificate names HOST.")
+  @Option(
+      names = "--no-verify-hostname",
+      description = "Do not check that the peer's certificate names HOST.")
   private boolean noVerifyHostname;
 
-  @Option(names = "--client-keystore", paramLabel = "FILE", description = "PKCS#12 key store with our client certificate (mutual TLS).")
+  @Option(
+      names = "--client-keystore",
+      paramLabel = "FILE",
+      description = "PKCS#12 key store with our client certificate (mutual TLS).")
   private Path clientKeyStore;
 
-  @Option(names = "--client-password", paramLabel = "PASSWORD", description = "Password of --client-keystore (default: empty).")
+  @Option(
+      names = "--client-password",
+      paramLabel = "PASSWORD",
+      description = "Password of --client-keystore (default: empty).")
   private String clientPassword;
 
-  @Option(names = "--peer-domain", paramLabel = "DOMAIN", description = "Domain that qualifies typed recipients such as "
-      + "+4912345678/TYPE=PLMN (default: HOST of --to).")
+  @Option(
+      names = "--peer-domain",
+      paramLabel = "DOMAIN",
+      description =
+          "Domain that qualifies typed recipients such as "
+              + "+4912345678/TYPE=PLMN (default: HOST of --to).")
   private String peerDomain;
 
-  @Option(names = "--helo", paramLabel = "NAME", description = "EHLO name (default: our address literal).")
+  @Option(
+      names = "--helo",
+      paramLabel = "NAME",
+      description = "EHLO name (default: our address literal).")
   private String helo;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Deadline of connecting and of each message (default: 900).")
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      description = "Deadline of connecting and of each message (default: 900).")
   private Long timeout;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "MM4 message files (RFC 5322 mail).")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "MM4 message files (RFC 5322 mail).")
   private List<Path> files;
 
   @Override
@@ -80,9 +114,14 @@ final class Mm4SendCommand implements Callable<Integer> {
       if (startTls && implicitTls) {
         throw new IllegalArgumentException("--starttls and --implicit-tls exclude each other");
       }
-      SmtpClientConfig.Builder b = SmtpClientConfig.builder()
-          .tlsMode(startTls ? SmtpTlsMode.STARTTLS : implicitTls ? SmtpTlsMode.IMPLICIT : SmtpTlsMode.NONE)
-          .verifyHostname(!noVerifyHostname).helloName(helo);
+      SmtpClientConfig.Builder b =
+          SmtpClientConfig.builder()
+              .tlsMode(
+                  startTls
+                      ? SmtpTlsMode.STARTTLS
+                      : implicitTls ? SmtpTlsMode.IMPLICIT : SmtpTlsMode.NONE)
+              .verifyHostname(!noVerifyHostname)
+              .helloName(helo);
       if (trust != null || clientKeyStore != null) {
         b.sslContext(TlsFiles.context(clientKeyStore, clientPassword, trust));
       }
@@ -105,7 +144,8 @@ final class Mm4SendCommand implements Callable<Integer> {
           mail = Files.readAllBytes(file);
           Checker.Result r = Checker.standard().checkMm4(mail);
           if (r.mm4() == null) {
-            throw new IllegalArgumentException("not an MM4 message: " + r.findings().get(0).message());
+            throw new IllegalArgumentException(
+                "not an MM4 message: " + r.findings().get(0).message());
           }
           envelope = Mm4Envelopes.derive(r.mm4(), domain);
         } catch (IOException | RuntimeException e) {
@@ -129,8 +169,14 @@ final class Mm4SendCommand implements Callable<Integer> {
           for (SmtpRecipientResult rr : e.recipientResults()) {
             println(main, file + ": " + rr.recipient() + ": " + rr.reply());
           }
-          println(main, file + ": not delivered: " + e.getMessage()
-              + (e.deliveryUncertain() ? " (the peer may have kept it: a retry may duplicate it)" : ""));
+          println(
+              main,
+              file
+                  + ": not delivered: "
+                  + e.getMessage()
+                  + (e.deliveryUncertain()
+                      ? " (the peer may have kept it: a retry may duplicate it)"
+                      : ""));
           status = Math.max(status, Main.EXIT_FINDINGS);
         }
       }

@@ -39,7 +39,15 @@ final class ProgressBar implements AutoCloseable {
     }
     lastDraw = now;
     int filled = total == 0 ? WIDTH : (int) ((long) done * WIDTH / total);
-    err.print("\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total + " files");
+    err.print(
+        "\r["
+            + "#".repeat(filled)
+            + " ".repeat(WIDTH - filled)
+            + "] "
+            + done
+            + "/"
+            + total
+            + " files");
     err.flush();
     drawn = true;
   }

@@ -34,7 +34,8 @@ final class TlsFiles {
         try (InputStream in = Files.newInputStream(keyStore)) {
           store.load(in, secret);
         }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        KeyManagerFactory kmf =
+            KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(store, secret);
         keys = kmf.getKeyManagers();
       }
@@ -45,7 +46,8 @@ final class TlsFiles {
           certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
         }
         if (certificates.isEmpty()) {
-          throw new IOException(trust + ": no certificate (expected: PEM or DER X.509 certificates)");
+          throw new IOException(
+              trust + ": no certificate (expected: PEM or DER X.509 certificates)");
         }
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
@@ -53,7 +55,8 @@ final class TlsFiles {
         for (Certificate c : certificates) {
           store.setCertificateEntry("trusted-" + i++, c);
         }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        TrustManagerFactory tmf =
+            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(store);
         trusted = tmf.getTrustManagers();
       }

@@ -34,13 +34,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code mms validate}: the findings of every PDU, and a summary. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Check each PDU and MM4 message and print every finding with file, position (byte offset "
-        + "'at N' in a PDU, 'line N' in MM4 mail), header, severity and message, then a summary.",
-        "Routing extension fields are checked (routing-malformed, routing-unsigned); with --routing-keys their "
-            + "signatures are verified (routing-bad-signature, routing-unknown-key, routing-key-not-valid, "
-            + "routing-wrong-signer).",
-        "Exit status 0: no errors; 1: findings of severity ERROR; 2: an input or the key ring could not be read."})
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check each PDU and MM4 message and print every finding with file, position (byte offset "
+          + "'at N' in a PDU, 'line N' in MM4 mail), header, severity and message, then a summary.",
+      "Routing extension fields are checked (routing-malformed, routing-unsigned); with --routing-keys their "
+          + "signatures are verified (routing-bad-signature, routing-unknown-key, routing-key-not-valid, "
+          + "routing-wrong-signer).",
+      "Exit status 0: no errors; 1: findings of severity ERROR; 2: an input or the key ring could not be read."
+    })
 final class ValidateCommand implements Callable<Integer> {
 
   /** The value of the {@code "schema"} member of the --json summary line. */
@@ -49,36 +53,60 @@ final class ValidateCommand implements Callable<Integer> {
   /** Items of one input waiting to be reported, at most this many (per input read ahead). */
   private static final int QUEUE = 256;
 
-  @ParentCommand
-  private Main main;
+  @ParentCommand private Main main;
 
-  @Option(names = "--json", description = "JSON Lines instead of text: one result per line, written as it is "
-      + "checked, then the summary as the last line (mms-cli/JSON-SCHEMA.md).")
+  @Option(
+      names = "--json",
+      description =
+          "JSON Lines instead of text: one result per line, written as it is "
+              + "checked, then the summary as the last line (mms-cli/JSON-SCHEMA.md).")
   private boolean json;
 
-  @Option(names = "--jobs", paramLabel = "N", description = "Inputs read and checked at once (default: the "
-      + "machine's processors). Output stays in input order.")
+  @Option(
+      names = "--jobs",
+      paramLabel = "N",
+      description =
+          "Inputs read and checked at once (default: the "
+              + "machine's processors). Output stays in input order.")
   private Integer jobs;
 
-  @Option(names = "--progress", negatable = true, description = "Show a progress bar on standard error for runs "
-      + "over a second (default: when on a terminal).")
+  @Option(
+      names = "--progress",
+      negatable = true,
+      description =
+          "Show a progress bar on standard error for runs "
+              + "over a second (default: when on a terminal).")
   private Boolean progress;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print only the summary (and problems reading inputs).")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print only the summary (and problems reading inputs).")
   private boolean quiet;
 
-  @Option(names = "--routing-keys", paramLabel = "FILE", description = "Verify routing signatures with this "
-      + "key ring (format: docs/routing-table-format.md, \"Key ring file\").")
+  @Option(
+      names = "--routing-keys",
+      paramLabel = "FILE",
+      description =
+          "Verify routing signatures with this "
+              + "key ring (format: docs/routing-table-format.md, \"Key ring file\").")
   private Path routingKeys;
 
-  @Option(names = "--routing-time", paramLabel = "INSTANT", description = "Verify routing signatures at this "
-      + "instant (ISO-8601 UTC, or 'now') with the replay window of a receiving Relay/Server (5 minutes old to "
-      + "1 minute ahead: routing-stale, routing-future). Default: as of each hop's X-Mms-Routing-Issued, so "
-      + "that captured messages can be checked: the key must have been valid when the hop was signed.")
+  @Option(
+      names = "--routing-time",
+      paramLabel = "INSTANT",
+      description =
+          "Verify routing signatures at this "
+              + "instant (ISO-8601 UTC, or 'now') with the replay window of a receiving Relay/Server (5 minutes old to "
+              + "1 minute ahead: routing-stale, routing-future). Default: as of each hop's X-Mms-Routing-Issued, so "
+              + "that captured messages can be checked: the key must have been valid when the hop was signed.")
   private String routingTime;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "PDU, MM4, hex dump or capture files, or directories (walked recursively); "
-      + "- for standard input.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE|DIR",
+      description =
+          "PDU, MM4, hex dump or capture files, or directories (walked recursively); "
+              + "- for standard input.")
   private List<String> paths;
 
   private final Map<String, Integer> byType = new TreeMap<>();
@@ -113,8 +141,11 @@ final class ValidateCommand implements Callable<Integer> {
       try {
         at = routingTime.equals("now") ? Instant.now() : Instant.parse(routingTime);
       } catch (DateTimeParseException e) {
-        main.err.println("mms: --routing-time: " + routingTime + " is not 'now' or an ISO-8601 UTC instant "
-            + "such as 2024-05-01T10:00:00Z");
+        main.err.println(
+            "mms: --routing-time: "
+                + routingTime
+                + " is not 'now' or an ISO-8601 UTC instant "
+                + "such as 2024-05-01T10:00:00Z");
         return Main.EXIT_UNREADABLE;
       }
       if (ring == null) {
@@ -132,11 +163,14 @@ final class ValidateCommand implements Callable<Integer> {
     Inputs inputs = Inputs.standard();
     PrintWriter out = main.outText;
     boolean showProgress = progress != null ? progress : main.console;
-    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-      Thread t = new Thread(r, "mms-validate");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            workers,
+            r -> {
+              Thread t = new Thread(r, "mms-validate");
+              t.setDaemon(true);
+              return t;
+            });
     try (ProgressBar bar = new ProgressBar(main.err, all.size(), showProgress)) {
       // Inputs are read and checked by the pool, a few ahead of the one being reported; each
       // hands its items over a bounded queue, so output keeps input order and memory stays
@@ -161,8 +195,8 @@ final class ValidateCommand implements Callable<Integer> {
     } finally {
       pool.shutdownNow();
     }
-    int status = unreadable > 0 ? Main.EXIT_UNREADABLE
-        : errors > 0 ? Main.EXIT_FINDINGS : Main.EXIT_OK;
+    int status =
+        unreadable > 0 ? Main.EXIT_UNREADABLE : errors > 0 ? Main.EXIT_FINDINGS : Main.EXIT_OK;
     if (json) {
       ObjectNode last = JsonNodeFactory.instance.objectNode();
       last.put("schema", SCHEMA);
@@ -186,19 +220,26 @@ final class ValidateCommand implements Callable<Integer> {
   /** An input being read by the pool and the queue its items arrive in. */
   private record Pending(Processing.Source source, BlockingQueue<Checked> queue) {}
 
-  private Pending submit(ExecutorService pool, Processing.Source source, Inputs inputs, Checker checker) {
+  private Pending submit(
+      ExecutorService pool, Processing.Source source, Inputs inputs, Checker checker) {
     BlockingQueue<Checked> q = new LinkedBlockingQueue<>(QUEUE);
-    pool.execute(() -> {
-      try {
-        Processing.read(main, inputs, source.name(), item -> put(q, new Checked(item,
-            Processing.check(checker, item))));
-      } catch (RuntimeException e) {
-        // A reader or checker bug must not end the run: report it like a corrupt input.
-        put(q, new Checked(InputItem.unreadable(source.name(), null, "cannot read: " + e), null));
-      } finally {
-        put(q, END);
-      }
-    });
+    pool.execute(
+        () -> {
+          try {
+            Processing.read(
+                main,
+                inputs,
+                source.name(),
+                item -> put(q, new Checked(item, Processing.check(checker, item))));
+          } catch (RuntimeException e) {
+            // A reader or checker bug must not end the run: report it like a corrupt input.
+            put(
+                q,
+                new Checked(InputItem.unreadable(source.name(), null, "cannot read: " + e), null));
+          } finally {
+            put(q, END);
+          }
+        });
     return new Pending(source, q);
   }
 
@@ -220,7 +261,8 @@ final class ValidateCommand implements Callable<Integer> {
     }
   }
 
-  private void report(Processing.Source file, InputItem item, Checker.Result r, ProgressBar bar, PrintWriter out)
+  private void report(
+      Processing.Source file, InputItem item, Checker.Result r, ProgressBar bar, PrintWriter out)
       throws IOException {
     bar.clear();
     if (r == null && file.walked() && item.kind() == InputItem.Problem.UNRECOGNISED) {
@@ -306,8 +348,13 @@ final class ValidateCommand implements Callable<Integer> {
       } else {
         res.put("messageType", type);
       }
-      res.put("status", !r.decoded() ? "undecodable" : r.worst() == Severity.ERROR ? "errors"
-          : r.findings().isEmpty() ? "clean" : "findings");
+      res.put(
+          "status",
+          !r.decoded()
+              ? "undecodable"
+              : r.worst() == Severity.ERROR
+                  ? "errors"
+                  : r.findings().isEmpty() ? "clean" : "findings");
       ArrayNode fs = res.putArray("findings");
       r.findings().forEach(f -> fs.add(PduJson.finding(f, r.isMm4())));
     }
@@ -316,9 +363,15 @@ final class ValidateCommand implements Callable<Integer> {
 
   private void count(Severity s) {
     switch (s) {
-      case ERROR: errors++; break;
-      case WARNING: warnings++; break;
-      default: infos++; break;
+      case ERROR:
+        errors++;
+        break;
+      case WARNING:
+        warnings++;
+        break;
+      default:
+        infos++;
+        break;
     }
   }
 
@@ -339,14 +392,20 @@ final class ValidateCommand implements Callable<Integer> {
       }
     }
     if (skipped > 0) {
-      out.printf("  %-22s %6d  (in directories, not PDUs, MM4 or captures)%n", "skipped files", skipped);
+      out.printf(
+          "  %-22s %6d  (in directories, not PDUs, MM4 or captures)%n", "skipped files", skipped);
     }
     out.printf("  %-22s %6d%n", "unreadable inputs", unreadable);
     if (defects > 0) {
       out.printf("  %-22s %6d%n", "capture problems", defects);
     }
-    out.printf("  %-22s %6d%s%n", "errors", errors, errors > 0 ? "  (in " + pdusWithErrors
-        + (mm4Messages > 0 ? " PDUs or MM4 messages)" : " PDUs)") : "");
+    out.printf(
+        "  %-22s %6d%s%n",
+        "errors",
+        errors,
+        errors > 0
+            ? "  (in " + pdusWithErrors + (mm4Messages > 0 ? " PDUs or MM4 messages)" : " PDUs)")
+            : "");
     out.printf("  %-22s %6d%n", "warnings", warnings);
     out.printf("  %-22s %6d%n", "info", infos);
   }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteOrder;
@@ -23,14 +22,18 @@ import org.mmsstack.capture.CaptureWriter;
 /** `mms validate` in a JVM limited to 256 MiB of heap: a capture larger than the heap, hostile flows. */
 class BoundedMemoryCliTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static Tool.Outcome runWithSmallHeap(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
     byte[] err = p.getErrorStream().readAllBytes();
@@ -42,8 +45,12 @@ class BoundedMemoryCliTest {
   @Test
   void a300MiBCaptureValidatesIn256MiBOfHeap() throws Exception {
     byte[] pdu = Files.readAllBytes(SamplesTest.SAMPLES.resolve("m-send-req.mms"));
-    byte[] req = ("POST /mms HTTP/1.1\r\nHost: mmsc\r\nContent-Type: application/vnd.wap.mms-message\r\n"
-        + "Content-Length: " + pdu.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] req =
+        ("POST /mms HTTP/1.1\r\nHost: mmsc\r\nContent-Type: application/vnd.wap.mms-message\r\n"
+                + "Content-Length: "
+                + pdu.length
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
     ByteArrayOutputStream one = new ByteArrayOutputStream();
     one.writeBytes(req);
     one.writeBytes(pdu);
@@ -52,14 +59,20 @@ class BoundedMemoryCliTest {
     long connections = 0;
     long target = 300L << 20;
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
-        CaptureWriter w = new CaptureWriter(out, CaptureWriter.Format.PCAP, CaptureWriter.LINKTYPE_ETHERNET,
-            ByteOrder.LITTLE_ENDIAN)) {
+        CaptureWriter w =
+            new CaptureWriter(
+                out,
+                CaptureWriter.Format.PCAP,
+                CaptureWriter.LINKTYPE_ETHERNET,
+                ByteOrder.LITTLE_ENDIAN)) {
       InetSocketAddress server = new InetSocketAddress("10.0.0.2", 80);
       Instant t = Instant.parse("2024-01-01T00:00:00Z");
       long written = 0;
       while (written < target) {
-        InetSocketAddress client = new InetSocketAddress("10.0." + ((connections >> 8) & 0xFF) + "."
-            + (connections & 0xFF), 1024 + (int) (connections % 60_000));
+        InetSocketAddress client =
+            new InetSocketAddress(
+                "10.0." + ((connections >> 8) & 0xFF) + "." + (connections & 0xFF),
+                1024 + (int) (connections % 60_000));
         long seq = 1;
         for (int i = 0; i < 200; i++) {
           byte[] f = CaptureWriter.tcpFrame(client, server, seq, 1, CaptureWriter.ACK, message);
@@ -67,7 +80,9 @@ class BoundedMemoryCliTest {
           written += 16 + f.length;
           seq += message.length;
         }
-        byte[] fin = CaptureWriter.tcpFrame(client, server, seq, 1, CaptureWriter.FIN | CaptureWriter.ACK, new byte[0]);
+        byte[] fin =
+            CaptureWriter.tcpFrame(
+                client, server, seq, 1, CaptureWriter.FIN | CaptureWriter.ACK, new byte[0]);
         w.writeFrame(t, fin);
         written += 16 + fin.length;
         connections++;
@@ -86,9 +101,13 @@ class BoundedMemoryCliTest {
         CaptureWriter w = new CaptureWriter(out, CaptureWriter.Format.PCAP)) {
       InetSocketAddress server = new InetSocketAddress("10.0.0.2", 80);
       for (int i = 0; i < 65_536; i++) {
-        InetSocketAddress client = new InetSocketAddress("10." + (i >> 14) + "." + ((i >> 7) & 0x7F) + "."
-            + (i & 0x7F), 1024 + (i & 0x3FFF));
-        w.writeFrame(Instant.EPOCH, CaptureWriter.tcpFrame(client, server, 1, 1, CaptureWriter.ACK, new byte[] {'P'}));
+        InetSocketAddress client =
+            new InetSocketAddress(
+                "10." + (i >> 14) + "." + ((i >> 7) & 0x7F) + "." + (i & 0x7F),
+                1024 + (i & 0x3FFF));
+        w.writeFrame(
+            Instant.EPOCH,
+            CaptureWriter.tcpFrame(client, server, 1, 1, CaptureWriter.ACK, new byte[] {'P'}));
       }
     }
     Tool.Outcome o = runWithSmallHeap("validate", "-q", file.toString());

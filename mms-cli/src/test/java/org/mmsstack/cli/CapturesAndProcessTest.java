@@ -19,8 +19,7 @@ import org.mmsstack.cli.samples.SampleCapture;
 /** Generated captures with problems, usage errors, and the tool as a real process. */
 class CapturesAndProcessTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aTruncatedCaptureGivesAFindingAndTheRestGoesOn() throws Exception {
@@ -30,9 +29,16 @@ class CapturesAndProcessTest {
     Path next = SamplesTest.SAMPLES.resolve("m-delivery-ind.mms");
     Tool.Outcome o = Tool.run("validate", cut.toString(), next.toString()).assertNoStackTrace();
     assertEquals(1, o.status(), o::stdout);
-    assertTrue(o.stdout().matches("(?s)" + java.util.regex.Pattern.quote(cut.toString())
-        + " \\[offset \\d+\\]: ERROR truncated-capture: frame \\d+: .*"), o::stdout);
-    assertTrue(o.stdout().contains("    m-delivery-ind            1"), o::stdout); // the next input was read
+    assertTrue(
+        o.stdout()
+            .matches(
+                "(?s)"
+                    + java.util.regex.Pattern.quote(cut.toString())
+                    + " \\[offset \\d+\\]: ERROR truncated-capture: frame \\d+: .*"),
+        o::stdout);
+    assertTrue(
+        o.stdout().contains("    m-delivery-ind            1"),
+        o::stdout); // the next input was read
   }
 
   @Test
@@ -45,7 +51,11 @@ class CapturesAndProcessTest {
     Tool.Outcome o = Tool.run("validate", f.toString()).assertNoStackTrace();
     assertEquals(1, o.status(), o::stdout);
     assertTrue(o.stdout().contains("[frame 4, "), o::stdout);
-    assertTrue(o.stdout().contains("ERROR at 0 an MMS PDU starts with X-Mms-Message-Type (0x8C) (undecodable-not-a-pdu)"), o::stdout);
+    assertTrue(
+        o.stdout()
+            .contains(
+                "ERROR at 0 an MMS PDU starts with X-Mms-Message-Type (0x8C) (undecodable-not-a-pdu)"),
+        o::stdout);
     Tool.Outcome hex = Tool.run("decode", "--hex", f.toString()).assertNoStackTrace();
     assertEquals(1, hex.status());
   }
@@ -54,8 +64,13 @@ class CapturesAndProcessTest {
   void missingFilesAndUnknownFormatsAreUnreadable() throws Exception {
     Path text = dir.resolve("notes.txt");
     Files.writeString(text, "nothing to see\n");
-    Tool.Outcome o = Tool.run("validate", dir.resolve("absent.mms").toString(), text.toString(),
-        SamplesTest.SAMPLES.resolve("m-send-conf.mms").toString()).assertNoStackTrace();
+    Tool.Outcome o =
+        Tool.run(
+                "validate",
+                dir.resolve("absent.mms").toString(),
+                text.toString(),
+                SamplesTest.SAMPLES.resolve("m-send-conf.mms").toString())
+            .assertNoStackTrace();
     assertEquals(2, o.status());
     assertEquals(2, o.stderr().lines().count(), o::stderr);
     assertTrue(o.stderr().contains("absent.mms: no such file"), o::stderr);
@@ -71,8 +86,11 @@ class CapturesAndProcessTest {
     assertEquals(2, Tool.run("frobnicate").status());
     Tool.Outcome help = Tool.run("--help");
     assertEquals(0, help.status());
-    assertTrue(help.stdout().contains("decode") && help.stdout().contains("validate")
-        && help.stdout().contains("encode"), help::stdout);
+    assertTrue(
+        help.stdout().contains("decode")
+            && help.stdout().contains("validate")
+            && help.stdout().contains("encode"),
+        help::stdout);
   }
 
   @Test
@@ -94,7 +112,10 @@ class CapturesAndProcessTest {
     assertTrue(out.contains("X-Mms-Read-Status: Read (0x80)"), out);
 
     List<String> bad = new ArrayList<>(cmd);
-    bad.addAll(List.of("validate", SamplesTest.SAMPLES.resolve("broken-truncated-notification.mms").toString()));
+    bad.addAll(
+        List.of(
+            "validate",
+            SamplesTest.SAMPLES.resolve("broken-truncated-notification.mms").toString()));
     Process q = new ProcessBuilder(bad).start();
     String err = new String(q.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     q.getInputStream().readAllBytes();

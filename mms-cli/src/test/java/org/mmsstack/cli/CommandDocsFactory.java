@@ -20,7 +20,8 @@ public final class CommandDocsFactory implements CommandLine.IFactory {
   public <K> K create(Class<K> cls) throws Exception {
     if (cls == Main.class) {
       // Never run: the generators only read the command definitions.
-      PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+      PrintWriter err =
+          new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
       return cls.cast(new Main(System.in, System.out, err, false));
     }
     return defaults.create(cls);

@@ -19,17 +19,25 @@ class CorpusEndToEndTest {
 
   @TestFactory
   Stream<DynamicTest> decodeEveryPdu() {
-    return CorpusFiles.files("pdus").stream().map(f -> dynamicTest(CorpusFiles.name(f), () -> {
-      Tool.Outcome o = Tool.run("decode", f.toString()).assertNoStackTrace();
-      assertTrue(o.status() == 0 || o.status() == 1, () -> "status " + o.status() + "\n" + o.stderr());
-      assertTrue(o.stdout().startsWith(f + ": m-"), o::stdout);
-      assertTrue(o.stdout().contains("  X-Mms-Message-Type: m-"), o::stdout);
-    }));
+    return CorpusFiles.files("pdus").stream()
+        .map(
+            f ->
+                dynamicTest(
+                    CorpusFiles.name(f),
+                    () -> {
+                      Tool.Outcome o = Tool.run("decode", f.toString()).assertNoStackTrace();
+                      assertTrue(
+                          o.status() == 0 || o.status() == 1,
+                          () -> "status " + o.status() + "\n" + o.stderr());
+                      assertTrue(o.stdout().startsWith(f + ": m-"), o::stdout);
+                      assertTrue(o.stdout().contains("  X-Mms-Message-Type: m-"), o::stdout);
+                    }));
   }
 
   @TestFactory
   Stream<DynamicTest> decodeJsonThenEncodeGivesTheSameOctets() {
-    return Stream.concat(CorpusFiles.files("pdus").stream(), CorpusFiles.files("malformed").stream())
+    return Stream.concat(
+            CorpusFiles.files("pdus").stream(), CorpusFiles.files("malformed").stream())
         .map(f -> dynamicTest(CorpusFiles.name(f), () -> roundTrip(f)));
   }
 
@@ -51,53 +59,79 @@ class CorpusEndToEndTest {
 
   @TestFactory
   Stream<DynamicTest> validateEveryPdu() {
-    return CorpusFiles.files("pdus").stream().map(f -> dynamicTest(CorpusFiles.name(f), () -> {
-      Tool.Outcome o = Tool.run("validate", f.toString()).assertNoStackTrace();
-      assertTrue(o.status() == 0 || o.status() == 1, () -> "status " + o.status());
-      assertTrue(o.stdout().contains("Summary"), o::stdout);
-      assertTrue(o.stdout().matches("(?s).*  PDUs +1\n.*"), o::stdout);
-      // Every finding line names the file.
-      o.stdout().lines().filter(l -> l.contains(" ERROR ") || l.contains(" WARNING "))
-          .forEach(l -> assertTrue(l.startsWith(f.toString()), l));
-    }));
+    return CorpusFiles.files("pdus").stream()
+        .map(
+            f ->
+                dynamicTest(
+                    CorpusFiles.name(f),
+                    () -> {
+                      Tool.Outcome o = Tool.run("validate", f.toString()).assertNoStackTrace();
+                      assertTrue(o.status() == 0 || o.status() == 1, () -> "status " + o.status());
+                      assertTrue(o.stdout().contains("Summary"), o::stdout);
+                      assertTrue(o.stdout().matches("(?s).*  PDUs +1\n.*"), o::stdout);
+                      // Every finding line names the file.
+                      o.stdout()
+                          .lines()
+                          .filter(l -> l.contains(" ERROR ") || l.contains(" WARNING "))
+                          .forEach(l -> assertTrue(l.startsWith(f.toString()), l));
+                    }));
   }
 
   @TestFactory
   Stream<DynamicTest> malformedGivesStatusOneOrTwoAndOneLineErrors() {
-    return CorpusFiles.files("malformed").stream().map(f -> dynamicTest(CorpusFiles.name(f), () -> {
-      for (String cmd : List.of("validate", "decode")) {
-        Tool.Outcome o = Tool.run(cmd, f.toString()).assertNoStackTrace();
-        // inline-PduParserTest-NPE is valid by the grammar when nested multiparts stay opaque.
-        if (!f.toString().contains("NPE")) {
-          assertTrue(o.status() == 1 || o.status() == 2, () -> cmd + ": status " + o.status() + "\n" + o.stdout());
-        }
-        o.stderr().lines().forEach(l -> assertTrue(l.startsWith("mms: "), l));
-      }
-    }));
+    return CorpusFiles.files("malformed").stream()
+        .map(
+            f ->
+                dynamicTest(
+                    CorpusFiles.name(f),
+                    () -> {
+                      for (String cmd : List.of("validate", "decode")) {
+                        Tool.Outcome o = Tool.run(cmd, f.toString()).assertNoStackTrace();
+                        // inline-PduParserTest-NPE is valid by the grammar when nested multiparts
+                        // stay opaque.
+                        if (!f.toString().contains("NPE")) {
+                          assertTrue(
+                              o.status() == 1 || o.status() == 2,
+                              () -> cmd + ": status " + o.status() + "\n" + o.stdout());
+                        }
+                        o.stderr().lines().forEach(l -> assertTrue(l.startsWith("mms: "), l));
+                      }
+                    }));
   }
 
   @TestFactory
   Stream<DynamicTest> wspPushFilesGiveTheirNotification() {
-    return CorpusFiles.files("wsp-push").stream().map(f -> dynamicTest(CorpusFiles.name(f), () -> {
-      Tool.Outcome o = Tool.run("decode", f.toString()).assertNoStackTrace();
-      assertTrue(o.status() == 0 || o.status() == 1, () -> "status " + o.status() + "\n" + o.stderr());
-      assertTrue(o.stdout().startsWith(f + " [WSP Push"), o::stdout);
-    }));
+    return CorpusFiles.files("wsp-push").stream()
+        .map(
+            f ->
+                dynamicTest(
+                    CorpusFiles.name(f),
+                    () -> {
+                      Tool.Outcome o = Tool.run("decode", f.toString()).assertNoStackTrace();
+                      assertTrue(
+                          o.status() == 0 || o.status() == 1,
+                          () -> "status " + o.status() + "\n" + o.stderr());
+                      assertTrue(o.stdout().startsWith(f + " [WSP Push"), o::stdout);
+                    }));
   }
 
   @Test
   void validateWalksTheCorpusAndSummarises() {
     Path root = CorpusFiles.root();
     int pdus = CorpusFiles.files("pdus").size();
-    Tool.Outcome o = Tool.run("validate", "-q", root.resolve("pdus").toString()).assertNoStackTrace();
-    // Two corpus PDUs carry errors (a stray 0x00 after the headers; a retrieve-conf without Content-Type).
+    Tool.Outcome o =
+        Tool.run("validate", "-q", root.resolve("pdus").toString()).assertNoStackTrace();
+    // Two corpus PDUs carry errors (a stray 0x00 after the headers; a retrieve-conf without
+    // Content-Type).
     assertEquals(1, o.status(), o::stdout);
-    assertTrue(o.stdout().matches("(?s).*  files +" + pdus + "\n  PDUs +" + pdus + "\n.*"), o::stdout);
+    assertTrue(
+        o.stdout().matches("(?s).*  files +" + pdus + "\n  PDUs +" + pdus + "\n.*"), o::stdout);
     assertTrue(o.stdout().matches("(?s).*    m-retrieve-conf +\\d+\n.*"), o::stdout);
 
     Tool.Outcome all = Tool.run("validate", "--json", root.toString()).assertNoStackTrace();
     List<String> lines = all.stdout().lines().toList();
-    assertTrue(lines.get(lines.size() - 1).startsWith("{\"schema\":\"mmsstack-validate/2\",\"summary\":"),
+    assertTrue(
+        lines.get(lines.size() - 1).startsWith("{\"schema\":\"mmsstack-validate/2\",\"summary\":"),
         all::stdout);
     assertTrue(lines.get(lines.size() - 1).contains("\"skipped\":"), all::stdout);
   }

@@ -31,7 +31,8 @@ class JsonEditTest {
   }
 
   private static byte[] encode(JsonNode doc) throws Exception {
-    Tool.Outcome o = Tool.runWithInput(JSON.writeValueAsBytes(doc), "encode", "-").assertNoStackTrace();
+    Tool.Outcome o =
+        Tool.runWithInput(JSON.writeValueAsBytes(doc), "encode", "-").assertNoStackTrace();
     assertEquals(0, o.status(), o::stderr);
     return o.stdoutBytes();
   }
@@ -50,7 +51,7 @@ class JsonEditTest {
     Path f = SamplesTest.SAMPLES.resolve("m-notification-ind.mms");
     byte[] original = Files.readAllBytes(f);
     ObjectNode doc = decode(f);
-    header(doc, "Subject").put("value", "Grüße");           // raw left in place: it no longer says this
+    header(doc, "Subject").put("value", "Grüße"); // raw left in place: it no longer says this
     header(doc, "X-Mms-Priority").put("value", "High").remove("raw");
     Pdu pdu = PduCodec.decode(encode(doc));
     assertEquals(EncodedString.of("Grüße"), pdu.get(HeaderField.SUBJECT).orElseThrow());
@@ -61,7 +62,8 @@ class JsonEditTest {
       if (h.field().equals(HeaderField.SUBJECT) || h.field().equals(HeaderField.PRIORITY)) {
         continue;
       }
-      Header after = pdu.headers().stream().filter(x -> x.field().equals(h.field())).findFirst().orElseThrow();
+      Header after =
+          pdu.headers().stream().filter(x -> x.field().equals(h.field())).findFirst().orElseThrow();
       assertArrayEquals(h.originalEncoding(), after.originalEncoding(), h.name());
     }
   }
@@ -94,7 +96,9 @@ class JsonEditTest {
 
   @Test
   void nonCanonicalCorpusPduKeepsItsOctetsWhenAnotherHeaderIsEdited() throws Exception {
-    Path f = CorpusFiles.root().resolve("pdus/mmsd/ni-mms-1-3-con-271.mms"); // Subject with a charset of us-ascii
+    Path f =
+        CorpusFiles.root()
+            .resolve("pdus/mmsd/ni-mms-1-3-con-271.mms"); // Subject with a charset of us-ascii
     byte[] original = Files.readAllBytes(f);
     ObjectNode doc = decode(f);
     header(doc, "X-Mms-Message-Size").put("value", 23070);
@@ -109,14 +113,21 @@ class JsonEditTest {
 
   @Test
   void badDocumentsGiveOneLineErrors() {
-    Tool.Outcome notJson = Tool.runWithInput("{".getBytes(StandardCharsets.UTF_8), "encode", "-").assertNoStackTrace();
+    Tool.Outcome notJson =
+        Tool.runWithInput("{".getBytes(StandardCharsets.UTF_8), "encode", "-").assertNoStackTrace();
     assertEquals(2, notJson.status());
     assertTrue(notJson.stderr().startsWith("mms: -: not JSON"), notJson::stderr);
-    Tool.Outcome badValue = Tool.runWithInput(("{\"headers\":[{\"code\":140,\"name\":\"X-Mms-Message-Type\","
-        + "\"value\":\"m-send-conf\"},{\"name\":\"X-Mms-Response-Status\",\"value\":42}]}").getBytes(StandardCharsets.UTF_8), "encode", "-")
-        .assertNoStackTrace();
+    Tool.Outcome badValue =
+        Tool.runWithInput(
+                ("{\"headers\":[{\"code\":140,\"name\":\"X-Mms-Message-Type\","
+                        + "\"value\":\"m-send-conf\"},{\"name\":\"X-Mms-Response-Status\",\"value\":42}]}")
+                    .getBytes(StandardCharsets.UTF_8),
+                "encode",
+                "-")
+            .assertNoStackTrace();
     assertEquals(1, badValue.status());
-    assertEquals("mms: -: headers[1] (X-Mms-Response-Status): value: no ResponseStatus named 42\n",
+    assertEquals(
+        "mms: -: headers[1] (X-Mms-Response-Status): value: no ResponseStatus named 42\n",
         badValue.stderr().replace("\r", ""));
   }
 

@@ -48,21 +48,47 @@ class Mm4SmtpCommandsTest {
   void sendStoresEachMessageExactlyAsSentAndBothSidesReportIt(@TempDir Path dir) throws Exception {
     int port = freePort();
     Path out = dir.resolve("in");
-    CompletableFuture<Tool.Outcome> receive = CompletableFuture.supplyAsync(() -> Tool.run("mm4", "receive",
-        "--listen", "127.0.0.1:" + port, "--out", out.toString(), "--count", "2", "--session-timeout", "30"));
+    CompletableFuture<Tool.Outcome> receive =
+        CompletableFuture.supplyAsync(
+            () ->
+                Tool.run(
+                    "mm4",
+                    "receive",
+                    "--listen",
+                    "127.0.0.1:" + port,
+                    "--out",
+                    out.toString(),
+                    "--count",
+                    "2",
+                    "--session-timeout",
+                    "30"));
     awaitListening(port);
     // Probing the port above was a connection too; it ended without a message.
 
     Path second = dir.resolve("second.eml");
     byte[] original = Files.readAllBytes(EML);
-    Files.write(second, new String(original, StandardCharsets.US_ASCII)
-        .replace("Message-ID: <T0003.mm4@", "Message-ID: <T0004.mm4@").getBytes(StandardCharsets.US_ASCII));
-    Tool.Outcome send = Tool.run("mm4", "send", "--to", "127.0.0.1:" + port, "--helo", "mmsc.test",
-        EML.toString(), second.toString()).assertNoStackTrace();
+    Files.write(
+        second,
+        new String(original, StandardCharsets.US_ASCII)
+            .replace("Message-ID: <T0003.mm4@", "Message-ID: <T0004.mm4@")
+            .getBytes(StandardCharsets.US_ASCII));
+    Tool.Outcome send =
+        Tool.run(
+                "mm4",
+                "send",
+                "--to",
+                "127.0.0.1:" + port,
+                "--helo",
+                "mmsc.test",
+                EML.toString(),
+                second.toString())
+            .assertNoStackTrace();
     assertEquals(Main.EXIT_OK, send.status(), send.stdout() + send.stderr());
     List<String> sent = send.stdout().lines().toList();
     assertEquals(4, sent.size(), send.stdout());
-    assertTrue(sent.get(0).endsWith("+15550123/TYPE=PLMN@mms.partner.example: 250 2.1.5 Recipient OK"), sent.get(0));
+    assertTrue(
+        sent.get(0).endsWith("+15550123/TYPE=PLMN@mms.partner.example: 250 2.1.5 Recipient OK"),
+        sent.get(0));
     assertTrue(sent.get(1).contains(": accepted: 250"), sent.get(1));
 
     Tool.Outcome received = receive.get(60, TimeUnit.SECONDS).assertNoStackTrace();
@@ -76,8 +102,15 @@ class Mm4SmtpCommandsTest {
     assertArrayEquals(Files.readAllBytes(second), Files.readAllBytes(files.get(1)));
     List<String> lines = received.stdout().lines().toList();
     assertEquals(2, lines.size(), received.stdout());
-    assertTrue(lines.get(0).startsWith(files.get(0).getFileName().toString() + " peer=127.0.0.1 helo=mmsc.test tls=none "
-        + "from=<system-user@mms.example.net> rcpt=1 size=" + original.length + " mm4=MM4_forward.REQ findings="),
+    assertTrue(
+        lines
+            .get(0)
+            .startsWith(
+                files.get(0).getFileName().toString()
+                    + " peer=127.0.0.1 helo=mmsc.test tls=none "
+                    + "from=<system-user@mms.example.net> rcpt=1 size="
+                    + original.length
+                    + " mm4=MM4_forward.REQ findings="),
         lines.get(0));
   }
 
@@ -86,8 +119,9 @@ class Mm4SmtpCommandsTest {
     Path junk = dir.resolve("junk.eml");
     Files.writeString(junk, "not mail at all");
     int port = freePort(); // nothing listens there
-    Tool.Outcome send = Tool.run("mm4", "send", "--to", "127.0.0.1:" + port, junk.toString(), EML.toString())
-        .assertNoStackTrace();
+    Tool.Outcome send =
+        Tool.run("mm4", "send", "--to", "127.0.0.1:" + port, junk.toString(), EML.toString())
+            .assertNoStackTrace();
     assertEquals(Main.EXIT_UNREADABLE, send.status());
     List<String> lines = send.stdout().lines().toList();
     assertTrue(lines.get(0).startsWith(junk + ": not an MM4 message"), lines.get(0));
@@ -96,11 +130,13 @@ class Mm4SmtpCommandsTest {
 
   @Test
   void badOptionsAreOneLineAndStatus2() {
-    Tool.Outcome r = Tool.run("mm4", "receive", "--listen", "nonsense", "--out", "x").assertNoStackTrace();
+    Tool.Outcome r =
+        Tool.run("mm4", "receive", "--listen", "nonsense", "--out", "x").assertNoStackTrace();
     assertEquals(Main.EXIT_UNREADABLE, r.status());
     assertTrue(r.stderr().contains("--listen: 'nonsense' (expected: HOST:PORT"), r.stderr());
-    Tool.Outcome s = Tool.run("mm4", "receive", "--listen", "127.0.0.1:0", "--out", "x", "--require-tls")
-        .assertNoStackTrace();
+    Tool.Outcome s =
+        Tool.run("mm4", "receive", "--listen", "127.0.0.1:0", "--out", "x", "--require-tls")
+            .assertNoStackTrace();
     assertEquals(Main.EXIT_UNREADABLE, s.status());
     assertTrue(s.stderr().contains("need --tls-keystore"), s.stderr());
   }

@@ -19,7 +19,10 @@ final class Tool {
     /** Bad input must never show a stack trace, on either stream. */
     Outcome assertNoStackTrace() {
       for (String s : new String[] {stdout(), stderr}) {
-        assertFalse(s.contains("\tat ") || s.contains("Exception in thread") || s.contains("internal error"),
+        assertFalse(
+            s.contains("\tat ")
+                || s.contains("Exception in thread")
+                || s.contains("internal error"),
             () -> "stack trace or internal error in output:\n" + s);
       }
       return this;
@@ -35,8 +38,13 @@ final class Tool {
   static Outcome runWithInput(byte[] stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Main.run(args, new ByteArrayInputStream(stdin), out, new PrintStream(err, true, StandardCharsets.UTF_8),
-        false);
+    int status =
+        Main.run(
+            args,
+            new ByteArrayInputStream(stdin),
+            out,
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            false);
     return new Outcome(status, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
   }
 }

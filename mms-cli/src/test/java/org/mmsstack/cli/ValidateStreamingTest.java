@@ -22,8 +22,7 @@ import org.mmsstack.capture.CaptureWriter;
 class ValidateStreamingTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** A directory of inputs of every kind: samples, a gzip capture, a cut capture, a text file. */
   private Path inputs() throws IOException {
@@ -64,7 +63,8 @@ class ValidateStreamingTest {
   @Test
   void jsonIsOneResultPerLineThenTheSummary() throws IOException {
     Path in = inputs();
-    Tool.Outcome o = Tool.run("validate", "--json", "--jobs", "3", in.toString()).assertNoStackTrace();
+    Tool.Outcome o =
+        Tool.run("validate", "--json", "--jobs", "3", in.toString()).assertNoStackTrace();
     List<String> lines = o.stdout().lines().toList();
     List<JsonNode> docs = new ArrayList<>();
     for (String l : lines) {
@@ -80,18 +80,28 @@ class ValidateStreamingTest {
       results++;
     }
     JsonNode s = last.get("summary");
-    assertEquals(results, s.get("pdus").asInt() + s.get("mm4Messages").asInt()
-        + s.get("inputsWithoutPdu").asInt() + s.get("unreadable").asInt(), s::toString);
+    assertEquals(
+        results,
+        s.get("pdus").asInt()
+            + s.get("mm4Messages").asInt()
+            + s.get("inputsWithoutPdu").asInt()
+            + s.get("unreadable").asInt(),
+        s::toString);
     // The gzip capture's PDUs are there, after the PDUs of the files before it.
-    assertTrue(docs.stream().anyMatch(d -> d.get("file").asText().endsWith("zz-exchange.pcap.gz")
-        && d.has("frame")), o::stdout);
+    assertTrue(
+        docs.stream()
+            .anyMatch(
+                d -> d.get("file").asText().endsWith("zz-exchange.pcap.gz") && d.has("frame")),
+        o::stdout);
   }
 
   @Test
   void capturesOnStandardInputAreStreamedGzipIncluded() throws IOException {
     byte[] pcap = Files.readAllBytes(SamplesTest.SAMPLES.resolve("mms-exchange.pcap"));
-    Tool.Outcome file = Tool.run("validate", "--json", SamplesTest.SAMPLES.resolve("mms-exchange.pcap").toString());
-    Tool.Outcome stdin = Tool.runWithInput(gzip(pcap), "validate", "--json", "-").assertNoStackTrace();
+    Tool.Outcome file =
+        Tool.run("validate", "--json", SamplesTest.SAMPLES.resolve("mms-exchange.pcap").toString());
+    Tool.Outcome stdin =
+        Tool.runWithInput(gzip(pcap), "validate", "--json", "-").assertNoStackTrace();
     assertEquals(file.status(), stdin.status());
     List<String> a = file.stdout().lines().toList();
     List<String> b = stdin.stdout().lines().toList();
@@ -110,18 +120,34 @@ class ValidateStreamingTest {
   @Test
   void mm4MailInAnSmtpCaptureIsValidatedAsMm4() throws IOException {
     byte[] mail = Files.readAllBytes(SamplesTest.SAMPLES.resolve("mm4-forward-req.eml"));
-    String text = new String(mail, java.nio.charset.StandardCharsets.ISO_8859_1)
-        .replaceAll("(?<!\r)\n", "\r\n");
-    byte[] session = ("EHLO a\r\nMAIL FROM:<a@b>\r\nRCPT TO:<c@d>\r\nDATA\r\n" + text.replaceAll("(?m)^\\.", "..")
-        + (text.endsWith("\r\n") ? "" : "\r\n") + ".\r\nQUIT\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    String text =
+        new String(mail, java.nio.charset.StandardCharsets.ISO_8859_1)
+            .replaceAll("(?<!\r)\n", "\r\n");
+    byte[] session =
+        ("EHLO a\r\nMAIL FROM:<a@b>\r\nRCPT TO:<c@d>\r\nDATA\r\n"
+                + text.replaceAll("(?m)^\\.", "..")
+                + (text.endsWith("\r\n") ? "" : "\r\n")
+                + ".\r\nQUIT\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     var client = new java.net.InetSocketAddress("10.0.0.1", 40_000);
     var server = new java.net.InetSocketAddress("10.0.0.2", 25);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (CaptureWriter w = new CaptureWriter(out, CaptureWriter.Format.PCAPNG)) {
-      w.writeFrame(java.time.Instant.EPOCH, CaptureWriter.tcpFrame(client, server, 0, 0, CaptureWriter.SYN, new byte[0]));
-      w.writeFrame(java.time.Instant.EPOCH, CaptureWriter.tcpFrame(client, server, 1, 1, CaptureWriter.ACK, session));
-      w.writeFrame(java.time.Instant.EPOCH, CaptureWriter.tcpFrame(client, server, 1 + session.length, 1,
-          CaptureWriter.FIN | CaptureWriter.ACK, new byte[0]));
+      w.writeFrame(
+          java.time.Instant.EPOCH,
+          CaptureWriter.tcpFrame(client, server, 0, 0, CaptureWriter.SYN, new byte[0]));
+      w.writeFrame(
+          java.time.Instant.EPOCH,
+          CaptureWriter.tcpFrame(client, server, 1, 1, CaptureWriter.ACK, session));
+      w.writeFrame(
+          java.time.Instant.EPOCH,
+          CaptureWriter.tcpFrame(
+              client,
+              server,
+              1 + session.length,
+              1,
+              CaptureWriter.FIN | CaptureWriter.ACK,
+              new byte[0]));
     }
     Path f = dir.resolve("mm4.pcapng");
     Files.write(f, out.toByteArray());
@@ -129,6 +155,8 @@ class ValidateStreamingTest {
     JsonNode first = JSON.readTree(o.stdout().lines().findFirst().orElseThrow());
     assertEquals("mm4", first.get("format").asText(), o::stdout);
     assertEquals("MM4_forward.REQ", first.get("messageType").asText(), o::stdout);
-    assertTrue(first.get("origin").asText().contains("SMTP DATA 10.0.0.1:40000 -> 10.0.0.2:25"), o::stdout);
+    assertTrue(
+        first.get("origin").asText().contains("SMTP DATA 10.0.0.1:40000 -> 10.0.0.2:25"),
+        o::stdout);
   }
 }

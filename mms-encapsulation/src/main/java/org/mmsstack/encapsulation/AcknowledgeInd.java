@@ -1,8 +1,6 @@
 package org.mmsstack.encapsulation;
 
-import java.util.List;
 import java.util.Optional;
-
 
 /**
  * m-acknowledge-ind (0x85): the client confirms a deferred retrieval.

@@ -1,8 +1,6 @@
 package org.mmsstack.encapsulation;
 
-import java.util.List;
 import java.util.Optional;
-
 
 /**
  * m-cancel-req (0x96, MMS 1.3): the Relay/Server cancels an MM it notified.

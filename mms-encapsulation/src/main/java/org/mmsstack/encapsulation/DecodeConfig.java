@@ -28,8 +28,10 @@ public final class DecodeConfig {
 
   /** Lenient decoding with the default limits. */
   public static final DecodeConfig LENIENT = builder().build();
+
   /** The default: {@link #LENIENT}. */
   public static final DecodeConfig DEFAULT = LENIENT;
+
   /** Strict decoding with the default limits. */
   public static final DecodeConfig STRICT = builder().strict(true).build();
 
@@ -101,9 +103,19 @@ public final class DecodeConfig {
 
   @Override
   public String toString() {
-    return "DecodeConfig{strict=" + strict + ", maxPduSize=" + maxPduSize + ", maxHeaders="
-        + maxHeaders + ", maxParts=" + maxParts + ", maxNestingDepth=" + maxNestingDepth
-        + ", maxTextLength=" + maxTextLength + '}';
+    return "DecodeConfig{strict="
+        + strict
+        + ", maxPduSize="
+        + maxPduSize
+        + ", maxHeaders="
+        + maxHeaders
+        + ", maxParts="
+        + maxParts
+        + ", maxNestingDepth="
+        + maxNestingDepth
+        + ", maxTextLength="
+        + maxTextLength
+        + '}';
   }
 
   /** Builds a {@link DecodeConfig}. */

@@ -23,8 +23,10 @@ final class DecodedHeaders {
 
   /** A value that did not follow its field's grammar, kept as raw octets. */
   static final byte MALFORMED = 1;
+
   /** The Del form of a delete-confirmation field. */
   static final byte INDEXED = 2;
+
   /** An MMS-Version octet without its high bit, recovered by lenient decoding. */
   static final byte VERSION_RECOVERED = 4;
 
@@ -41,7 +43,8 @@ final class DecodedHeaders {
    * {@code starts[0, size)}, the last ending at {@code end}; {@code flags[k]} (when the array is
    * there and that long) holds header k's flags.
    */
-  DecodedHeaders(byte[] src, int base, int inputEnd, int[] starts, byte[] flags, int size, int end) {
+  DecodedHeaders(
+      byte[] src, int base, int inputEnd, int[] starts, byte[] flags, int size, int end) {
     this.src = src;
     this.base = base;
     this.inputEnd = inputEnd;
@@ -97,7 +100,8 @@ final class DecodedHeaders {
         return ValueCodec.read(kind, field.code(), r, null, Integer.MAX_VALUE, true);
       } catch (PduFormatException e) {
         // The eager pass accepted these octets with the same code; reaching here is a bug.
-        throw new IllegalStateException("value accepted on decode cannot be read again: " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "value accepted on decode cannot be read again: " + e.getMessage(), e);
       }
     }
     return null;
@@ -120,17 +124,38 @@ final class DecodedHeaders {
       int code = b & 0x7F;
       HeaderField<?> field;
       if ((flags & INDEXED) != 0) {
-        field = code == 0x03 ? HeaderField.CONTENT_LOCATION_INDEXED
-            : code == 0x12 ? HeaderField.RESPONSE_STATUS_INDEXED : HeaderField.RESPONSE_TEXT_INDEXED;
+        field =
+            code == 0x03
+                ? HeaderField.CONTENT_LOCATION_INDEXED
+                : code == 0x12
+                    ? HeaderField.RESPONSE_STATUS_INDEXED
+                    : HeaderField.RESPONSE_TEXT_INDEXED;
       } else {
         HeaderField<?> known = HeaderField.knownOrNull(code);
         field = known != null ? known : HeaderField.forCode(code);
       }
       if (code == 0x0C && k == 0) {
-        out.add(new Header(field, MessageType.fromCode(src[valueStart] & 0xFF), src, base, start, valueStart, end,
-            true));
+        out.add(
+            new Header(
+                field,
+                MessageType.fromCode(src[valueStart] & 0xFF),
+                src,
+                base,
+                start,
+                valueStart,
+                end,
+                true));
       } else if ((flags & VERSION_RECOVERED) != 0) {
-        out.add(new Header(field, MmsVersion.fromOctet(src[valueStart]), src, base, start, valueStart, end, true));
+        out.add(
+            new Header(
+                field,
+                MmsVersion.fromOctet(src[valueStart]),
+                src,
+                base,
+                start,
+                valueStart,
+                end,
+                true));
       } else {
         out.add(new Header(field, src, base, start, valueStart, end, wellFormed));
       }

@@ -1,8 +1,6 @@
 package org.mmsstack.encapsulation;
 
 import java.util.List;
-import java.util.Optional;
-
 
 /**
  * m-delete-req (0x94, MMS 1.3): delete MMs stored at the Relay/Server.

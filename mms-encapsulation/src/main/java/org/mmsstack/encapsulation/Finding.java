@@ -25,8 +25,10 @@ public final class Finding {
 
   /** The {@link #offset()} of a finding that has no byte position. */
   public static final long NO_OFFSET = -1;
+
   /** The {@link #line()} of a finding that has no line. */
   public static final long NO_LINE = 0;
+
   /** The {@link #column()} of a finding that has no column. */
   public static final int NO_COLUMN = 0;
 
@@ -39,8 +41,15 @@ public final class Finding {
   private final Supplier<String> messageSupplier;
   private volatile String message; // benign race: the supplier is side-effect free
 
-  private Finding(Severity severity, String code, long offset, long line, int column,
-      String header, String message, Supplier<String> messageSupplier) {
+  private Finding(
+      Severity severity,
+      String code,
+      long offset,
+      long line,
+      int column,
+      String header,
+      String message,
+      Supplier<String> messageSupplier) {
     this.severity = Objects.requireNonNull(severity, "severity");
     this.code = Objects.requireNonNull(code, "code");
     if (offset < NO_OFFSET) {
@@ -69,10 +78,17 @@ public final class Finding {
    * @param header the header concerned (its specification name), or {@code null} for none
    * @param message a sentence for people
    */
-  public static Finding of(Severity severity, String code, long offset, String header,
-      String message) {
-    return new Finding(severity, code, offset, NO_LINE, NO_COLUMN, header,
-        Objects.requireNonNull(message, "message"), null);
+  public static Finding of(
+      Severity severity, String code, long offset, String header, String message) {
+    return new Finding(
+        severity,
+        code,
+        offset,
+        NO_LINE,
+        NO_COLUMN,
+        header,
+        Objects.requireNonNull(message, "message"),
+        null);
   }
 
   /**
@@ -83,19 +99,45 @@ public final class Finding {
    * @param column 1-based column, or {@link #NO_COLUMN}
    * @param offset byte offset of the fault (or of its line), or {@link #NO_OFFSET}
    */
-  public static Finding ofLine(Severity severity, String code, long line, int column, long offset,
-      String header, String message) {
-    return new Finding(severity, code, offset, line, column, header,
-        Objects.requireNonNull(message, "message"), null);
+  public static Finding ofLine(
+      Severity severity,
+      String code,
+      long line,
+      int column,
+      long offset,
+      String header,
+      String message) {
+    return new Finding(
+        severity,
+        code,
+        offset,
+        line,
+        column,
+        header,
+        Objects.requireNonNull(message, "message"),
+        null);
   }
 
   /**
    * A finding whose message is made only when {@link #message()} (or {@link #toString()}) is
    * first called.
    */
-  public static Finding lazy(Severity severity, String code, long offset, long line, int column,
-      String header, Supplier<String> message) {
-    return new Finding(severity, code, offset, line, column, header, null,
+  public static Finding lazy(
+      Severity severity,
+      String code,
+      long offset,
+      long line,
+      int column,
+      String header,
+      Supplier<String> message) {
+    return new Finding(
+        severity,
+        code,
+        offset,
+        line,
+        column,
+        header,
+        null,
         Objects.requireNonNull(message, "message"));
   }
 
@@ -153,8 +195,8 @@ public final class Finding {
     if (offset == NO_OFFSET || delta == 0) {
       return this;
     }
-    return new Finding(severity, code, offset + delta, line, column, header, message,
-        messageSupplier);
+    return new Finding(
+        severity, code, offset + delta, line, column, header, message, messageSupplier);
   }
 
   /** Findings are equal when every component, the message included, is equal. */

@@ -42,12 +42,26 @@ public final class Header {
     this.wellFormed = true;
   }
 
-  Header(HeaderField<?> field, byte[] src, int pduBase, int start, int valueStart, int end, boolean wellFormed) {
+  Header(
+      HeaderField<?> field,
+      byte[] src,
+      int pduBase,
+      int start,
+      int valueStart,
+      int end,
+      boolean wellFormed) {
     this(field, null, src, pduBase, start, valueStart, end, wellFormed);
   }
 
   /** A decoded header whose value lenient decoding had to recover by itself. */
-  Header(HeaderField<?> field, Object value, byte[] src, int pduBase, int start, int valueStart, int end,
+  Header(
+      HeaderField<?> field,
+      Object value,
+      byte[] src,
+      int pduBase,
+      int start,
+      int valueStart,
+      int end,
       boolean wellFormed) {
     this.value = value;
     this.field = field;
@@ -68,8 +82,14 @@ public final class Header {
     Objects.requireNonNull(field, "field");
     Objects.requireNonNull(value, "value");
     if (!field.valueType().isInstance(value)) {
-      throw new IllegalArgumentException("value: " + value + " (expected a " + field.valueType().getSimpleName()
-          + " for " + field.name() + ")");
+      throw new IllegalArgumentException(
+          "value: "
+              + value
+              + " (expected a "
+              + field.valueType().getSimpleName()
+              + " for "
+              + field.name()
+              + ")");
     }
     return new Header(field, value);
   }
@@ -131,7 +151,8 @@ public final class Header {
       return ValueCodec.read(kind, f.code(), r, null, Integer.MAX_VALUE, true);
     } catch (PduFormatException e) {
       // The eager pass accepted these octets with the same code; reaching here is a bug.
-      throw new IllegalStateException("value accepted on decode cannot be read again: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "value accepted on decode cannot be read again: " + e.getMessage(), e);
     }
   }
 

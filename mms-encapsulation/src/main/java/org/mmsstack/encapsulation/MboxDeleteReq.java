@@ -1,8 +1,6 @@
 package org.mmsstack.encapsulation;
 
 import java.util.List;
-import java.util.Optional;
-
 
 /**
  * m-mbox-delete-req (0x91, MMS 1.2): delete MMs from the MMBox.

@@ -18,8 +18,12 @@ public record MmsVersion(int major, int minor) implements Comparable<MmsVersion>
 
   static {
     for (int b = 0; b < 0x80; b++) {
-      BY_LOW_BITS[b] = b == 0x10 ? V1_0 : b == 0x11 ? V1_1 : b == 0x12 ? V1_2 : b == 0x13 ? V1_3
-          : new MmsVersion(b >> 4, b & 0x0F);
+      BY_LOW_BITS[b] =
+          b == 0x10
+              ? V1_0
+              : b == 0x11
+                  ? V1_1
+                  : b == 0x12 ? V1_2 : b == 0x13 ? V1_3 : new MmsVersion(b >> 4, b & 0x0F);
     }
   }
 

@@ -1,6 +1,5 @@
 package org.mmsstack.encapsulation;
 
-import java.util.List;
 import java.util.Optional;
 import org.mmsstack.encapsulation.value.Status;
 

@@ -21,10 +21,30 @@ import org.mmsstack.encapsulation.value.ContentType;
  * ignores how values were encoded and what decoding noticed.
  */
 public abstract sealed class Pdu
-    permits SendReq, SendConf, NotificationInd, NotifyRespInd, RetrieveConf, AcknowledgeInd,
-        DeliveryInd, ReadRecInd, ReadOrigInd, ForwardReq, ForwardConf, MboxStoreReq, MboxStoreConf,
-        MboxViewReq, MboxViewConf, MboxUploadReq, MboxUploadConf, MboxDeleteReq, MboxDeleteConf,
-        MboxDescr, DeleteReq, DeleteConf, CancelReq, CancelConf {
+    permits SendReq,
+        SendConf,
+        NotificationInd,
+        NotifyRespInd,
+        RetrieveConf,
+        AcknowledgeInd,
+        DeliveryInd,
+        ReadRecInd,
+        ReadOrigInd,
+        ForwardReq,
+        ForwardConf,
+        MboxStoreReq,
+        MboxStoreConf,
+        MboxViewReq,
+        MboxViewConf,
+        MboxUploadReq,
+        MboxUploadConf,
+        MboxDeleteReq,
+        MboxDeleteConf,
+        MboxDescr,
+        DeleteReq,
+        DeleteConf,
+        CancelReq,
+        CancelConf {
 
   /** What a PDU is made of; passed from decoders and builders to the subclasses. */
   static final class Contents {
@@ -38,7 +58,12 @@ public abstract sealed class Pdu
       this(headers, null, body, trailing, findings);
     }
 
-    Contents(List<Header> headers, DecodedHeaders decoded, Body body, byte[] trailing, List<Finding> findings) {
+    Contents(
+        List<Header> headers,
+        DecodedHeaders decoded,
+        Body body,
+        byte[] trailing,
+        List<Finding> findings) {
       this.headers = headers;
       this.decoded = decoded;
       this.body = body;
@@ -85,7 +110,9 @@ public abstract sealed class Pdu
     if (headers == null && decoded != null && decoded.readsDirectly(field)) {
       // A decoded PDU whose headers nobody has listed yet: read the one value from the input.
       Object v = decoded.firstValue(field);
-      return field.valueType().isInstance(v) ? Optional.of(field.valueType().cast(v)) : Optional.empty();
+      return field.valueType().isInstance(v)
+          ? Optional.of(field.valueType().cast(v))
+          : Optional.empty();
     }
     List<Header> headers = headers();
     for (int i = 0, n = headers.size(); i < n; i++) {
@@ -119,7 +146,9 @@ public abstract sealed class Pdu
   /** The value of an Application-header (case-insensitive name), when present. */
   public final Optional<String> applicationHeader(String name) {
     for (Header h : headers()) {
-      if (h.field().isApplication() && h.name().equalsIgnoreCase(name) && h.value() instanceof String) {
+      if (h.field().isApplication()
+          && h.name().equalsIgnoreCase(name)
+          && h.value() instanceof String) {
         return Optional.of((String) h.value());
       }
     }
@@ -194,7 +223,9 @@ public abstract sealed class Pdu
       return false;
     }
     Pdu p = (Pdu) o;
-    return p.type == type && p.headers().equals(headers()) && Objects.equals(p.body, body)
+    return p.type == type
+        && p.headers().equals(headers())
+        && Objects.equals(p.body, body)
         && Arrays.equals(p.trailing, trailing);
   }
 
@@ -360,7 +391,8 @@ public abstract sealed class Pdu
         out.add(headers.get(0));
         moveFirst(out, HeaderField.TRANSACTION_ID);
         if (!contains(HeaderField.MMS_VERSION)) {
-          MmsVersion v = type.since().compareTo(MmsVersion.V1_2) > 0 ? type.since() : MmsVersion.V1_2;
+          MmsVersion v =
+              type.since().compareTo(MmsVersion.V1_2) > 0 ? type.since() : MmsVersion.V1_2;
           out.add(Header.of(HeaderField.MMS_VERSION, v));
         } else {
           moveFirst(out, HeaderField.MMS_VERSION);

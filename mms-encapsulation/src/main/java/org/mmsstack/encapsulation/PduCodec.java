@@ -51,6 +51,7 @@ public final class PduCodec {
    * cannot start a header, and a second X-Mms-Message-Type (which the full reader reports).
    */
   private static final byte[] PLAIN_FORMS = plainForms(false);
+
   /** The same for delete confirmations, whose indexed fields always take the full reader. */
   private static final byte[] PLAIN_FORMS_DELETE_CONF = plainForms(true);
 
@@ -58,7 +59,9 @@ public final class PduCodec {
     byte[] forms = new byte[256];
     for (int code = 0; code < 0x80; code++) {
       boolean indexed = deleteConf && (code == 0x03 || code == 0x12 || code == 0x13);
-      if (HeaderField.knownOrNull(code) != null && code != (MESSAGE_TYPE_OCTET & 0x7F) && !indexed) {
+      if (HeaderField.knownOrNull(code) != null
+          && code != (MESSAGE_TYPE_OCTET & 0x7F)
+          && !indexed) {
         forms[0x80 | code] = PlainValues.formOf(ValueCodec.kindOf(code));
       }
     }
@@ -94,20 +97,34 @@ public final class PduCodec {
    * Decodes {@code src[offset, offset + length)}. Offsets in findings and errors count from
    * {@code offset}.
    */
-  public static Pdu decode(byte[] src, int offset, int length, DecodeConfig config) throws PduFormatException {
+  public static Pdu decode(byte[] src, int offset, int length, DecodeConfig config)
+      throws PduFormatException {
     Objects.requireNonNull(config, "config");
     Objects.checkFromIndexSize(offset, length, src.length);
     if (length > config.maxPduSize()) {
-      throw new PduFormatException(Reason.LIMIT_EXCEEDED, 0, null, "PDU of " + length + " octets exceeds "
-          + config.maxPduSize() + " (DecodeConfig.maxPduSize)");
+      throw new PduFormatException(
+          Reason.LIMIT_EXCEEDED,
+          0,
+          null,
+          "PDU of "
+              + length
+              + " octets exceeds "
+              + config.maxPduSize()
+              + " (DecodeConfig.maxPduSize)");
     }
     if (length < 2 || (src[offset] & 0xFF) != MESSAGE_TYPE_OCTET) {
-      throw new PduFormatException(Reason.NOT_A_PDU, 0, null,
+      throw new PduFormatException(
+          Reason.NOT_A_PDU,
+          0,
+          null,
           length == 0 ? "empty input" : "an MMS PDU starts with X-Mms-Message-Type (0x8C)");
     }
     MessageType type = MessageType.fromCode(src[offset + 1] & 0xFF);
     if (type == null) {
-      throw new PduFormatException(Reason.UNKNOWN_MESSAGE_TYPE, 1, HeaderField.MESSAGE_TYPE.name(),
+      throw new PduFormatException(
+          Reason.UNKNOWN_MESSAGE_TYPE,
+          1,
+          HeaderField.MESSAGE_TYPE.name(),
           String.format("0x%02X names no PDU type", src[offset + 1] & 0xFF));
     }
     Findings f = new Findings(config.strict());
@@ -126,7 +143,7 @@ public final class PduCodec {
     int contentTypeValue = -1;
     byte[] trailing = null;
 
-    for (;;) {
+    for (; ; ) {
       // Runs of headers in the form a conforming composer writes are stepped over in one tight
       // loop (PlainValues.scanHeaders); it stops at anything else, which the full reader takes.
       n = PlainValues.scanHeaders(forms, src, pos, end, maxText, starts, n, maxHeaders);
@@ -139,8 +156,11 @@ public final class PduCodec {
         break;
       }
       if (n >= maxHeaders) {
-        throw new PduFormatException(Reason.LIMIT_EXCEEDED, pos - offset, null, "more than " + maxHeaders
-            + " header fields (DecodeConfig.maxHeaders)");
+        throw new PduFormatException(
+            Reason.LIMIT_EXCEEDED,
+            pos - offset,
+            null,
+            "more than " + maxHeaders + " header fields (DecodeConfig.maxHeaders)");
       }
       if (n == starts.length - 1) {
         starts = java.util.Arrays.copyOf(starts, 2 * starts.length);
@@ -158,7 +178,10 @@ public final class PduCodec {
       int headerFlags = (int) (read >>> 32);
       if (headerFlags != 0) {
         if (flags == null || flags.length < starts.length) {
-          flags = flags == null ? new byte[starts.length] : java.util.Arrays.copyOf(flags, starts.length);
+          flags =
+              flags == null
+                  ? new byte[starts.length]
+                  : java.util.Arrays.copyOf(flags, starts.length);
         }
         flags[n] = (byte) headerFlags;
       }
@@ -182,7 +205,8 @@ public final class PduCodec {
           }
           body = mb;
         } catch (PduFormatException e) {
-          throw new PduFormatException(e.reason(), shift(e.offset(), bodyStart - offset), e.header(), e.detail());
+          throw new PduFormatException(
+              e.reason(), shift(e.offset(), bodyStart - offset), e.header(), e.detail());
         }
       } else {
         body = SinglePartBody.of(ByteBuffer.wrap(src, bodyStart, bodyLength));
@@ -200,8 +224,15 @@ public final class PduCodec {
    *     in the high ones, or {@code -1} when {@code src[start]} cannot start a field and lenient
    *     decoding keeps the rest of the input as trailing octets
    */
-  private static long decodeHeader(byte[] src, int offset, int start, int end, boolean deleteConf,
-      Findings f, DecodeConfig config) throws PduFormatException {
+  private static long decodeHeader(
+      byte[] src,
+      int offset,
+      int start,
+      int end,
+      boolean deleteConf,
+      Findings f,
+      DecodeConfig config)
+      throws PduFormatException {
     WspReader r = new WspReader(src, offset, start, end - start);
     int maxText = config.maxTextLength();
     int b = src[start] & 0xFF;
@@ -213,7 +244,12 @@ public final class PduCodec {
         field = HeaderField.forCode(code);
         r.header(field.name());
         // Unassigned codes are skipped by the first-octet rule and kept (WAP-230 8.4.1.2).
-        f.report(Severity.INFO, Reason.MALFORMED_VALUE, start - offset, field.name(), "unknown-header",
+        f.report(
+            Severity.INFO,
+            Reason.MALFORMED_VALUE,
+            start - offset,
+            field.name(),
+            "unknown-header",
             () -> String.format("unassigned header code 0x%02X (value kept as it is)", b));
         r.skipValue(maxText);
         return r.index();
@@ -222,24 +258,43 @@ public final class PduCodec {
       int valueStart = r.index();
       ValueKind kind = ValueCodec.kindOf(code);
       int flags = 0;
-      if (deleteConf && (code == 0x03 || code == 0x12 || code == 0x13) && r.hasRemaining()
-          && r.peek() >= 0x01 && r.peek() <= 0x1F) {
-        field = code == 0x03 ? HeaderField.CONTENT_LOCATION_INDEXED
-            : code == 0x12 ? HeaderField.RESPONSE_STATUS_INDEXED : HeaderField.RESPONSE_TEXT_INDEXED;
+      if (deleteConf
+          && (code == 0x03 || code == 0x12 || code == 0x13)
+          && r.hasRemaining()
+          && r.peek() >= 0x01
+          && r.peek() <= 0x1F) {
+        field =
+            code == 0x03
+                ? HeaderField.CONTENT_LOCATION_INDEXED
+                : code == 0x12
+                    ? HeaderField.RESPONSE_STATUS_INDEXED
+                    : HeaderField.RESPONSE_TEXT_INDEXED;
         kind = ValueCodec.kindOf(field);
         flags |= DecodedHeaders.INDEXED;
       }
       if (code == 0x0C) {
-        f.report(Severity.ERROR, Reason.MISPLACED_HEADER, start - offset, field.name(), "duplicate-message-type",
+        f.report(
+            Severity.ERROR,
+            Reason.MISPLACED_HEADER,
+            start - offset,
+            field.name(),
+            "duplicate-message-type",
             "X-Mms-Message-Type again (the first one decides the PDU type)");
       }
       if (code == 0x0D && r.hasRemaining() && r.peek() >= 0x10 && r.peek() < 0x80) {
         // A version octet without its high bit (AOSP masks it; a strict WSP reader takes it as
         // a Value-length and loses its place). Recovered as the version it obviously means.
         int v = r.readOctet();
-        f.report(Severity.ERROR, Reason.MALFORMED_VALUE, valueStart - offset, field.name(), "version-not-short-integer",
-            () -> String.format("MMS-Version 0x%02X lacks the Short-integer high bit (read as %s)", v,
-                MmsVersion.fromOctet(v)));
+        f.report(
+            Severity.ERROR,
+            Reason.MALFORMED_VALUE,
+            valueStart - offset,
+            field.name(),
+            "version-not-short-integer",
+            () ->
+                String.format(
+                    "MMS-Version 0x%02X lacks the Short-integer high bit (read as %s)",
+                    v, MmsVersion.fromOctet(v)));
         return withFlags(r.index(), flags | DecodedHeaders.VERSION_RECOVERED);
       }
       try {
@@ -248,8 +303,10 @@ public final class PduCodec {
         if (config.strict()) {
           throw e;
         }
-        int resynced = kind == ValueKind.FROM || kind == ValueKind.TIME
-            ? readIgnoringLength(kind, src, offset, valueStart, end, maxText) : -1;
+        int resynced =
+            kind == ValueKind.FROM || kind == ValueKind.TIME
+                ? readIgnoringLength(kind, src, offset, valueStart, end, maxText)
+                : -1;
         if (resynced >= 0) {
           // The declared Value-length and the value's own end (the address's 0x00, the
           // Long-integer's length) disagree, and only the value's own end leaves the next octet
@@ -257,16 +314,31 @@ public final class PduCodec {
           // and ignores the length). Seen in AOSP's blocked-number push test PDU.
           int declared = declaredEnd(src, valueStart, end);
           String name = field.name();
-          f.report(Severity.ERROR, Reason.MALFORMED_VALUE, valueStart - offset, name, "value-length-mismatch",
-              () -> name + ": the Value-length ends the value at offset " + (declared - offset)
-                  + ", its grammar at " + (resynced - offset) + "; read to the grammar's end, where the next "
-                  + "header starts (the value is kept as raw octets)");
+          f.report(
+              Severity.ERROR,
+              Reason.MALFORMED_VALUE,
+              valueStart - offset,
+              name,
+              "value-length-mismatch",
+              () ->
+                  name
+                      + ": the Value-length ends the value at offset "
+                      + (declared - offset)
+                      + ", its grammar at "
+                      + (resynced - offset)
+                      + "; read to the grammar's end, where the next "
+                      + "header starts (the value is kept as raw octets)");
           return withFlags(resynced, flags | DecodedHeaders.MALFORMED);
         }
         if (!recoverable(e.reason())) {
           throw e;
         }
-        f.report(Severity.ERROR, e.reason(), e.offset(), field.name(), "malformed-value",
+        f.report(
+            Severity.ERROR,
+            e.reason(),
+            e.offset(),
+            field.name(),
+            "malformed-value",
             () -> e.detail() + " (value kept as raw octets)");
         r.popLimit(end); // the failed value may have left a narrower limit behind
         r.seek(valueStart);
@@ -285,9 +357,17 @@ public final class PduCodec {
       if (v == 0 || (v >= 0x20 && v <= 0x7F)) {
         ValueCodec.readTextString(r, f, maxText, false);
       } else {
-        f.report(Severity.ERROR, Reason.MALFORMED_VALUE, valueStart - offset, "Application-header",
-            "application-header-value", () -> String.format("Application-header value starts with 0x%02X, not "
-                + "text: AOSP and Sailfish lose their place on it (kept as raw octets)", v));
+        f.report(
+            Severity.ERROR,
+            Reason.MALFORMED_VALUE,
+            valueStart - offset,
+            "Application-header",
+            "application-header-value",
+            () ->
+                String.format(
+                    "Application-header value starts with 0x%02X, not "
+                        + "text: AOSP and Sailfish lose their place on it (kept as raw octets)",
+                    v));
         r.skipValue(maxText);
         flags = DecodedHeaders.MALFORMED;
       }
@@ -296,9 +376,15 @@ public final class PduCodec {
     // 0x00-0x1F or 0x7F cannot start a header; a stray 0x00 after the last header is seen in
     // the wild. Lenient decoding keeps the rest as trailing octets.
     int kept = end - start;
-    f.report(Severity.ERROR, b == 0 ? Reason.TRAILING_BYTES : Reason.INVALID_HEADER_START, start - offset, null,
-        "invalid-header-start", () -> String.format("0x%02X cannot start a header field; %d octet(s) kept as trailing",
-            b, kept));
+    f.report(
+        Severity.ERROR,
+        b == 0 ? Reason.TRAILING_BYTES : Reason.INVALID_HEADER_START,
+        start - offset,
+        null,
+        "invalid-header-start",
+        () ->
+            String.format(
+                "0x%02X cannot start a header field; %d octet(s) kept as trailing", b, kept));
     return -1;
   }
 
@@ -308,8 +394,8 @@ public final class PduCodec {
    * that reading ends at the end of the input or before an assigned header field code, else
    * {@code -1}.
    */
-  private static int readIgnoringLength(ValueKind kind, byte[] src, int offset, int valueStart, int end,
-      int maxText) {
+  private static int readIgnoringLength(
+      ValueKind kind, byte[] src, int offset, int valueStart, int end, int maxText) {
     int i = valueStart;
     if (i >= end) {
       return -1;
@@ -336,8 +422,9 @@ public final class PduCodec {
       return -1;
     }
     int next = r.index();
-    boolean atHeader = next == end
-        || ((src[next] & 0x80) != 0 && HeaderField.knownOrNull(src[next] & 0x7F) != null);
+    boolean atHeader =
+        next == end
+            || ((src[next] & 0x80) != 0 && HeaderField.knownOrNull(src[next] & 0x7F) != null);
     return atHeader && next != declaredEnd(src, valueStart, end) ? next : -1;
   }
 
@@ -348,7 +435,9 @@ public final class PduCodec {
       return valueStart + 1 + b;
     }
     int i = PlainValues.uintvarEnd(src, valueStart + 1, end);
-    return i < 0 ? end : (int) Math.min(Integer.MAX_VALUE, i + PlainValues.uintvarValue(src, valueStart + 1));
+    return i < 0
+        ? end
+        : (int) Math.min(Integer.MAX_VALUE, i + PlainValues.uintvarValue(src, valueStart + 1));
   }
 
   private static long withFlags(int index, int flags) {
@@ -361,8 +450,10 @@ public final class PduCodec {
 
   /** Errors after which the rest of the PDU cannot be trusted even by a lenient decoder. */
   private static boolean recoverable(Reason reason) {
-    return reason == Reason.MALFORMED_VALUE || reason == Reason.UNTERMINATED_TEXT
-        || reason == Reason.INTEGER_TOO_WIDE || reason == Reason.UNKNOWN_MESSAGE_TYPE;
+    return reason == Reason.MALFORMED_VALUE
+        || reason == Reason.UNTERMINATED_TEXT
+        || reason == Reason.INTEGER_TOO_WIDE
+        || reason == Reason.UNKNOWN_MESSAGE_TYPE;
   }
 
   /**
@@ -410,31 +501,56 @@ public final class PduCodec {
 
   static Pdu create(MessageType type, Pdu.Contents c) {
     switch (type) {
-      case SEND_REQ: return new SendReq(c);
-      case SEND_CONF: return new SendConf(c);
-      case NOTIFICATION_IND: return new NotificationInd(c);
-      case NOTIFYRESP_IND: return new NotifyRespInd(c);
-      case RETRIEVE_CONF: return new RetrieveConf(c);
-      case ACKNOWLEDGE_IND: return new AcknowledgeInd(c);
-      case DELIVERY_IND: return new DeliveryInd(c);
-      case READ_REC_IND: return new ReadRecInd(c);
-      case READ_ORIG_IND: return new ReadOrigInd(c);
-      case FORWARD_REQ: return new ForwardReq(c);
-      case FORWARD_CONF: return new ForwardConf(c);
-      case MBOX_STORE_REQ: return new MboxStoreReq(c);
-      case MBOX_STORE_CONF: return new MboxStoreConf(c);
-      case MBOX_VIEW_REQ: return new MboxViewReq(c);
-      case MBOX_VIEW_CONF: return new MboxViewConf(c);
-      case MBOX_UPLOAD_REQ: return new MboxUploadReq(c);
-      case MBOX_UPLOAD_CONF: return new MboxUploadConf(c);
-      case MBOX_DELETE_REQ: return new MboxDeleteReq(c);
-      case MBOX_DELETE_CONF: return new MboxDeleteConf(c);
-      case MBOX_DESCR: return new MboxDescr(c);
-      case DELETE_REQ: return new DeleteReq(c);
-      case DELETE_CONF: return new DeleteConf(c);
-      case CANCEL_REQ: return new CancelReq(c);
-      case CANCEL_CONF: return new CancelConf(c);
-      default: throw new AssertionError(type);
+      case SEND_REQ:
+        return new SendReq(c);
+      case SEND_CONF:
+        return new SendConf(c);
+      case NOTIFICATION_IND:
+        return new NotificationInd(c);
+      case NOTIFYRESP_IND:
+        return new NotifyRespInd(c);
+      case RETRIEVE_CONF:
+        return new RetrieveConf(c);
+      case ACKNOWLEDGE_IND:
+        return new AcknowledgeInd(c);
+      case DELIVERY_IND:
+        return new DeliveryInd(c);
+      case READ_REC_IND:
+        return new ReadRecInd(c);
+      case READ_ORIG_IND:
+        return new ReadOrigInd(c);
+      case FORWARD_REQ:
+        return new ForwardReq(c);
+      case FORWARD_CONF:
+        return new ForwardConf(c);
+      case MBOX_STORE_REQ:
+        return new MboxStoreReq(c);
+      case MBOX_STORE_CONF:
+        return new MboxStoreConf(c);
+      case MBOX_VIEW_REQ:
+        return new MboxViewReq(c);
+      case MBOX_VIEW_CONF:
+        return new MboxViewConf(c);
+      case MBOX_UPLOAD_REQ:
+        return new MboxUploadReq(c);
+      case MBOX_UPLOAD_CONF:
+        return new MboxUploadConf(c);
+      case MBOX_DELETE_REQ:
+        return new MboxDeleteReq(c);
+      case MBOX_DELETE_CONF:
+        return new MboxDeleteConf(c);
+      case MBOX_DESCR:
+        return new MboxDescr(c);
+      case DELETE_REQ:
+        return new DeleteReq(c);
+      case DELETE_CONF:
+        return new DeleteConf(c);
+      case CANCEL_REQ:
+        return new CancelReq(c);
+      case CANCEL_CONF:
+        return new CancelConf(c);
+      default:
+        throw new AssertionError(type);
     }
   }
 
@@ -453,10 +569,13 @@ public final class PduCodec {
     writeHeaders(pdu, headers);
     Body body = pdu.bodyOrNull();
     byte[] trailing = pdu.trailingUnsafe();
-    long size = (long) headers.position() + (body == null ? 0 : body.encodedSize())
-        + (trailing == null ? 0 : trailing.length);
+    long size =
+        (long) headers.position()
+            + (body == null ? 0 : body.encodedSize())
+            + (trailing == null ? 0 : trailing.length);
     if (size > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("pdu: encodes to " + size + " octets, more than an array holds");
+      throw new IllegalArgumentException(
+          "pdu: encodes to " + size + " octets, more than an array holds");
     }
     WspWriter w = WspWriter.exactly((int) size);
     w.writeBytes(headers.buffer(), 0, headers.position());

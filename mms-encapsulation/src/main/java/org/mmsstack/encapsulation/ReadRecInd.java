@@ -1,8 +1,7 @@
 package org.mmsstack.encapsulation;
 
-import java.util.List;
-import java.util.Optional;
 import java.time.Instant;
+import java.util.Optional;
 import org.mmsstack.encapsulation.value.Address;
 import org.mmsstack.encapsulation.value.FromValue;
 import org.mmsstack.encapsulation.value.ReadStatus;

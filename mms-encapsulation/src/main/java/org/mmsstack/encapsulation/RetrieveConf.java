@@ -1,8 +1,8 @@
 package org.mmsstack.encapsulation;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.time.Instant;
 import org.mmsstack.encapsulation.value.Address;
 import org.mmsstack.encapsulation.value.ContentClass;
 import org.mmsstack.encapsulation.value.EncodedString;

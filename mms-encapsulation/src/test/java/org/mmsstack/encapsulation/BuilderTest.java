@@ -31,18 +31,28 @@ import org.mmsstack.encapsulation.value.TimeValue;
 /** Composing PDUs with the builders, and changing decoded ones with toBuilder(). */
 class BuilderTest {
 
-  private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, (byte) 0xFF,
-      (byte) 0xD9};
-  private static final String SMIL = "<smil><body><par><img src=\"cid:img\"/><text src=\"cid:txt\"/></par></body></smil>";
+  private static final byte[] JPEG = {
+    (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, (byte) 0xFF, (byte) 0xD9
+  };
+  private static final String SMIL =
+      "<smil><body><par><img src=\"cid:img\"/><text src=\"cid:txt\"/></par></body></smil>";
 
   static SendReq smilTextJpeg() {
-    Part smil = Part.of(ContentType.of(MediaType.APPLICATION_SMIL).withParameter("charset", CharacterSet.UTF_8),
-        SMIL.getBytes(StandardCharsets.UTF_8)).withContentId("<smil>").withContentLocation("smil.xml");
+    Part smil =
+        Part.of(
+                ContentType.of(MediaType.APPLICATION_SMIL)
+                    .withParameter("charset", CharacterSet.UTF_8),
+                SMIL.getBytes(StandardCharsets.UTF_8))
+            .withContentId("<smil>")
+            .withContentLocation("smil.xml");
     Part text = Part.text("Вид с крыши").withContentId("<txt>").withContentLocation("text.txt");
-    Part jpeg = Part.of(ContentType.of(MediaType.IMAGE_JPEG).withParameter("name", "photo.jpg"), JPEG)
-        .withContentId("<img>");
-    ContentType related = ContentType.of(MediaType.MULTIPART_RELATED)
-        .withParameter("start", "<smil>").withParameter("type", "application/smil");
+    Part jpeg =
+        Part.of(ContentType.of(MediaType.IMAGE_JPEG).withParameter("name", "photo.jpg"), JPEG)
+            .withContentId("<img>");
+    ContentType related =
+        ContentType.of(MediaType.MULTIPART_RELATED)
+            .withParameter("start", "<smil>")
+            .withParameter("type", "application/smil");
     return SendReq.builder()
         .subject("Питер")
         .to("+4912345678/TYPE=PLMN")
@@ -61,7 +71,8 @@ class BuilderTest {
     SendReq req = smilTextJpeg();
     byte[] wire = PduCodec.encode(req);
     // Canonical order: Message-Type, Transaction-ID, MMS-Version first; Content-Type last.
-    assertArrayEquals(new byte[] {(byte) 0x8C, (byte) 0x80, (byte) 0x98, 'T', '-', '1', 0, (byte) 0x8D},
+    assertArrayEquals(
+        new byte[] {(byte) 0x8C, (byte) 0x80, (byte) 0x98, 'T', '-', '1', 0, (byte) 0x8D},
         java.util.Arrays.copyOf(wire, 8));
     Pdu decoded = PduCodec.decode(wire, DecodeConfig.STRICT);
     assertEquals(req, decoded);
@@ -72,8 +83,15 @@ class BuilderTest {
     assertEquals(HeaderField.MMS_VERSION, hs.get(2).field());
     assertEquals(HeaderField.CONTENT_TYPE, hs.get(hs.size() - 1).field());
     // The other headers keep the order they were added in.
-    assertEquals(List.of(HeaderField.SUBJECT, HeaderField.TO, HeaderField.TO, HeaderField.FROM,
-        HeaderField.MESSAGE_CLASS, HeaderField.PRIORITY, HeaderField.EXPIRY),
+    assertEquals(
+        List.of(
+            HeaderField.SUBJECT,
+            HeaderField.TO,
+            HeaderField.TO,
+            HeaderField.FROM,
+            HeaderField.MESSAGE_CLASS,
+            HeaderField.PRIORITY,
+            HeaderField.EXPIRY),
         hs.subList(3, hs.size() - 1).stream().map(Header::field).toList());
 
     SendReq back = (SendReq) decoded;
@@ -95,27 +113,45 @@ class BuilderTest {
 
   @Test
   void defaultVersionIsAddedAfterTransactionId() throws Exception {
-    Pdu p = SendConf.builder().responseStatus(org.mmsstack.encapsulation.value.ResponseStatus.OK)
-        .transactionId("x").build();
+    Pdu p =
+        SendConf.builder()
+            .responseStatus(org.mmsstack.encapsulation.value.ResponseStatus.OK)
+            .transactionId("x")
+            .build();
     assertEquals(MmsVersion.V1_2, p.mmsVersion().orElseThrow());
     Pdu c = CancelReq.builder().transactionId("x").set(HeaderField.CANCEL_ID, "m").build();
-    assertEquals(MmsVersion.V1_3, c.mmsVersion().orElseThrow(), "a 1.3 PDU is not labelled older than its type");
+    assertEquals(
+        MmsVersion.V1_3,
+        c.mmsVersion().orElseThrow(),
+        "a 1.3 PDU is not labelled older than its type");
   }
 
   @Test
   void missingMandatoryHeadersAreNamed() {
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> SendReq.builder().build());
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> SendReq.builder().build());
     assertTrue(e.getMessage().contains("X-Mms-Transaction-Id"), e.getMessage());
     assertTrue(e.getMessage().contains("From"), e.getMessage());
     assertTrue(e.getMessage().contains("Content-Type"), e.getMessage());
-    e = assertThrows(IllegalStateException.class,
-        () -> NotificationInd.builder().transactionId("t").build());
-    for (String h : List.of("X-Mms-Message-Class", "X-Mms-Message-Size", "X-Mms-Expiry", "X-Mms-Content-Location")) {
+    e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> NotificationInd.builder().transactionId("t").build());
+    for (String h :
+        List.of(
+            "X-Mms-Message-Class",
+            "X-Mms-Message-Size",
+            "X-Mms-Expiry",
+            "X-Mms-Content-Location")) {
       assertTrue(e.getMessage().contains(h), e.getMessage());
     }
     e = assertThrows(IllegalStateException.class, () -> DeliveryInd.builder().build());
-    assertTrue(e.getMessage().contains("Message-ID") && e.getMessage().contains("X-Mms-Status"), e.getMessage());
-    e = assertThrows(IllegalStateException.class, () -> CancelReq.builder().transactionId("t").build());
+    assertTrue(
+        e.getMessage().contains("Message-ID") && e.getMessage().contains("X-Mms-Status"),
+        e.getMessage());
+    e =
+        assertThrows(
+            IllegalStateException.class, () -> CancelReq.builder().transactionId("t").build());
     assertTrue(e.getMessage().contains("X-Mms-Cancel-ID"), e.getMessage());
   }
 
@@ -134,31 +170,42 @@ class BuilderTest {
         continue; // the type is fixed and the builder supplies a default version
       }
       Pdu.Builder<?, ?> b = PduGenerators.builder(t);
-      full.headers().stream().filter(h -> h.field().code() != 0x0C && h.field().code() != 0x04
-          && h.field().code() != code).forEach(b::add);
+      full.headers().stream()
+          .filter(
+              h -> h.field().code() != 0x0C && h.field().code() != 0x04 && h.field().code() != code)
+          .forEach(b::add);
       if (code != 0x04) {
         full.body().ifPresent(body -> b.body(full.contentType().orElseThrow(), body));
       }
-      IllegalStateException e = assertThrows(IllegalStateException.class, b::build, t + " without " + r.field());
+      IllegalStateException e =
+          assertThrows(IllegalStateException.class, b::build, t + " without " + r.field());
       assertTrue(e.getMessage().contains(r.field().name()), e.getMessage());
     }
     // With all of them it builds.
     Pdu.Builder<?, ?> b = PduGenerators.builder(t);
-    full.headers().stream().filter(h -> h.field().code() != 0x0C && h.field().code() != 0x04).forEach(b::add);
+    full.headers().stream()
+        .filter(h -> h.field().code() != 0x0C && h.field().code() != 0x04)
+        .forEach(b::add);
     full.body().ifPresent(body -> b.body(full.contentType().orElseThrow(), body));
     assertEquals(full, b.build());
   }
 
   @Test
   void bodyAndContentTypeGoTogether() {
-    assertThrows(IllegalStateException.class, () -> RetrieveConf.builder().date(Instant.EPOCH)
-        .set(HeaderField.CONTENT_TYPE, ContentType.of(MediaType.TEXT_PLAIN)).build());
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            RetrieveConf.builder()
+                .date(Instant.EPOCH)
+                .set(HeaderField.CONTENT_TYPE, ContentType.of(MediaType.TEXT_PLAIN))
+                .build());
   }
 
   /** Adding one Application-header to a decoded PDU inserts its octets and changes nothing else. */
   @TestFactory
   Stream<DynamicTest> toBuilderChangesOnlyTheAddedOctets() {
-    return Corpus.files("pdus").stream().map(p -> DynamicTest.dynamicTest(Corpus.name(p), () -> addOne(p)));
+    return Corpus.files("pdus").stream()
+        .map(p -> DynamicTest.dynamicTest(Corpus.name(p), () -> addOne(p)));
   }
 
   private static void addOne(Path p) throws Exception {
@@ -166,8 +213,12 @@ class BuilderTest {
     Pdu pdu = PduCodec.decode(original, DecodeConfig.LENIENT);
     Pdu changed = pdu.toBuilder().applicationHeader("X-Mmsstack-Test", "added").build();
     byte[] added = "X-Mmsstack-Test\0added\0".getBytes(StandardCharsets.US_ASCII);
-    int at = pdu.headers().stream().filter(h -> h.field().code() == 0x04).findFirst().map(Header::offset)
-        .orElse(original.length - pdu.trailingOctets().length);
+    int at =
+        pdu.headers().stream()
+            .filter(h -> h.field().code() == 0x04)
+            .findFirst()
+            .map(Header::offset)
+            .orElse(original.length - pdu.trailingOctets().length);
     byte[] expected = new byte[original.length + added.length];
     System.arraycopy(original, 0, expected, 0, at);
     System.arraycopy(added, 0, expected, at, added.length);
@@ -175,8 +226,10 @@ class BuilderTest {
     assertArrayEquals(expected, PduCodec.encode(changed));
     assertEquals("added", changed.applicationHeader("x-mmsstack-test").orElseThrow());
     // Removing it again gives the original octets back.
-    assertArrayEquals(original, PduCodec.encode(changed.toBuilder()
-        .remove(HeaderField.application("X-Mmsstack-Test")).build()));
+    assertArrayEquals(
+        original,
+        PduCodec.encode(
+            changed.toBuilder().remove(HeaderField.application("X-Mmsstack-Test")).build()));
   }
 
   @Test
@@ -195,7 +248,8 @@ class BuilderTest {
     assertEquals(pdu.body(), back.body());
   }
 
-  // ---- what is copied and what is a view -----------------------------------------------------------
+  // ---- what is copied and what is a view
+  // -----------------------------------------------------------
 
   @Test
   void encodeReturnsAFreshArrayEachTime() {
@@ -215,9 +269,13 @@ class BuilderTest {
     byte[] octets = {'a', 'b'};
     EncodedString s = EncodedString.ofOctets(CharacterSet.UTF_8, octets);
     RawValue raw = RawValue.of(new byte[] {(byte) 0x80});
-    Pdu pdu = RetrieveConf.builder().date(Instant.EPOCH).subject(s)
-        .add(Header.ofRaw(HeaderField.forCode(0x50), raw))
-        .body(ContentType.of(MediaType.MULTIPART_MIXED), MultipartBody.of(part)).build();
+    Pdu pdu =
+        RetrieveConf.builder()
+            .date(Instant.EPOCH)
+            .subject(s)
+            .add(Header.ofRaw(HeaderField.forCode(0x50), raw))
+            .body(ContentType.of(MediaType.MULTIPART_MIXED), MultipartBody.of(part))
+            .build();
     byte[] before = PduCodec.encode(pdu);
     java.util.Arrays.fill(data, (byte) 0);
     java.util.Arrays.fill(octets, (byte) 0);
@@ -248,8 +306,11 @@ class BuilderTest {
     assertTrue(part.data().isReadOnly());
     assertTrue(single.data().isReadOnly());
     // The encoder writes the data from the caller's array.
-    Pdu pdu = RetrieveConf.builder().date(Instant.EPOCH)
-        .body(ContentType.of(MediaType.MULTIPART_MIXED), MultipartBody.of(part, sliced)).build();
+    Pdu pdu =
+        RetrieveConf.builder()
+            .date(Instant.EPOCH)
+            .body(ContentType.of(MediaType.MULTIPART_MIXED), MultipartBody.of(part, sliced))
+            .build();
     byte[] wire = PduCodec.encode(pdu);
     MultipartBody back = (MultipartBody) PduCodec.decode(wire).body().orElseThrow();
     assertArrayEquals(data, back.parts().get(0).toByteArray());
@@ -259,13 +320,20 @@ class BuilderTest {
   /** encode(pdu) and encode(pdu, stream) write the same octets, in an array of the exact size. */
   @Test
   void encodedSizeMatchesWhatIsWritten() throws Exception {
-    Part smil = Part.of(ContentType.of(MediaType.APPLICATION_SMIL), new byte[] {'<', 's', '/', '>'})
-        .withContentId("<smil>");
-    Part big = Part.of(ContentType.of(MediaType.IMAGE_JPEG), java.nio.ByteBuffer.wrap(new byte[70_000])
-        .asReadOnlyBuffer()).withContentLocation("x.jpg");
+    Part smil =
+        Part.of(ContentType.of(MediaType.APPLICATION_SMIL), new byte[] {'<', 's', '/', '>'})
+            .withContentId("<smil>");
+    Part big =
+        Part.of(
+                ContentType.of(MediaType.IMAGE_JPEG),
+                java.nio.ByteBuffer.wrap(new byte[70_000]).asReadOnlyBuffer())
+            .withContentLocation("x.jpg");
     MultipartBody body = MultipartBody.of(smil, Part.text("hi"), big);
-    Pdu pdu = RetrieveConf.builder().date(Instant.EPOCH)
-        .body(ContentType.of(MediaType.MULTIPART_RELATED), body).build();
+    Pdu pdu =
+        RetrieveConf.builder()
+            .date(Instant.EPOCH)
+            .body(ContentType.of(MediaType.MULTIPART_RELATED), body)
+            .build();
     byte[] wire = PduCodec.encode(pdu);
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     PduCodec.encode(pdu, out);

@@ -13,7 +13,8 @@ class CorpusRoundTripTest {
 
   @TestFactory
   Stream<DynamicTest> everyCorpusPduReencodesByteIdentical() {
-    return Corpus.files("pdus").stream().map(p -> DynamicTest.dynamicTest(Corpus.name(p), () -> roundTrip(p)));
+    return Corpus.files("pdus").stream()
+        .map(p -> DynamicTest.dynamicTest(Corpus.name(p), () -> roundTrip(p)));
   }
 
   private static void roundTrip(Path p) throws Exception {
@@ -23,12 +24,14 @@ class CorpusRoundTripTest {
     assertArrayEquals(bytes, again, "re-encoding " + p);
     // A decoded PDU encodes as its input; the same headers and body in a built PDU are written
     // one by one, each from the octets it remembers, and must come out the same.
-    assertArrayEquals(bytes, PduCodec.encode(pdu.toBuilder().build()), "re-encoding field by field " + p);
+    assertArrayEquals(
+        bytes, PduCodec.encode(pdu.toBuilder().build()), "re-encoding field by field " + p);
     // Every header value can be materialised, and a canonical re-encoding decodes to the same PDU.
     pdu.headers().forEach(Header::value);
     Pdu rebuilt = canonical(pdu);
     byte[] canonical = PduCodec.encode(rebuilt);
-    assertEquals(rebuilt, PduCodec.decode(canonical, DecodeConfig.LENIENT), "canonical round trip of " + p);
+    assertEquals(
+        rebuilt, PduCodec.decode(canonical, DecodeConfig.LENIENT), "canonical round trip of " + p);
   }
 
   /** The same PDU with every header rebuilt from its typed value (so encoded canonically). */

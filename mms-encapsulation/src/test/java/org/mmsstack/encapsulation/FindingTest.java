@@ -15,8 +15,15 @@ class FindingTest {
   @Test
   void lazyMessageIsMadeOnFirstReadOnly() {
     AtomicInteger calls = new AtomicInteger();
-    Finding f = Finding.lazy(Severity.WARNING, "some-code", 7, Finding.NO_LINE, Finding.NO_COLUMN,
-        "Subject", () -> "made " + calls.incrementAndGet());
+    Finding f =
+        Finding.lazy(
+            Severity.WARNING,
+            "some-code",
+            7,
+            Finding.NO_LINE,
+            Finding.NO_COLUMN,
+            "Subject",
+            () -> "made " + calls.incrementAndGet());
     assertEquals(0, calls.get());
     assertEquals("made 1", f.message());
     assertEquals("made 1", f.message());
@@ -26,8 +33,9 @@ class FindingTest {
   @Test
   void lazyAndEagerFindingsWithTheSameTextAreEqual() {
     Finding eager = Finding.of(Severity.ERROR, "c", 3, "To", "text");
-    Finding lazy = Finding.lazy(Severity.ERROR, "c", 3, Finding.NO_LINE, Finding.NO_COLUMN, "To",
-        () -> "text");
+    Finding lazy =
+        Finding.lazy(
+            Severity.ERROR, "c", 3, Finding.NO_LINE, Finding.NO_COLUMN, "To", () -> "text");
     assertEquals(eager, lazy);
     assertEquals(eager.hashCode(), lazy.hashCode());
   }
@@ -59,8 +67,10 @@ class FindingTest {
 
   @Test
   void rejectsImpossiblePositionsAndMissingParts() {
-    assertThrows(IllegalArgumentException.class, () -> Finding.of(Severity.INFO, "c", -2, null, "m"));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class, () -> Finding.of(Severity.INFO, "c", -2, null, "m"));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Finding.ofLine(Severity.INFO, "c", -1, 0, Finding.NO_OFFSET, null, "m"));
     assertThrows(NullPointerException.class, () -> Finding.of(null, "c", 0, null, "m"));
     assertThrows(NullPointerException.class, () -> Finding.of(Severity.INFO, null, 0, null, "m"));

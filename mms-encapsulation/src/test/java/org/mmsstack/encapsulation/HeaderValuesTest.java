@@ -45,7 +45,8 @@ class HeaderValuesTest {
         assertEquals(built, h.value(), Corpus.name(file) + " " + h.name());
       }
     }
-    assertTrue(plain > 5 * full, "most corpus values are plain: " + plain + " plain, " + full + " not");
+    assertTrue(
+        plain > 5 * full, "most corpus values are plain: " + plain + " plain, " + full + " not");
   }
 
   /**
@@ -80,7 +81,10 @@ class HeaderValuesTest {
     cases.add(new byte[] {(byte) 0x85, 0x07, 0, 0, 0, 0, 0, 0, 1}); // a 7-octet Date
     cases.add(new byte[] {(byte) 0x96, 0x7F, 'a', 0}); // Subject: a Quote before ASCII
     cases.add(new byte[] {(byte) 0x96, 0x04, (byte) 0xEA, 'a', 'b', 0}); // Subject with a charset
-    cases.add(new byte[] {(byte) 0x98, 0x7F, (byte) 0xC3, (byte) 0xA9, 0}); // Transaction-Id, Quote, UTF-8
+    cases.add(
+        new byte[] {
+          (byte) 0x98, 0x7F, (byte) 0xC3, (byte) 0xA9, 0
+        }); // Transaction-Id, Quote, UTF-8
     cases.add(new byte[] {(byte) 0x8A, 'x', '-', 'c', 0}); // Message-Class as a token
     for (byte[] c : cases) {
       int code = c[0] & 0x7F;
@@ -91,12 +95,20 @@ class HeaderValuesTest {
         assertEquals(built, fast);
       }
     }
-    assertEquals(null, ValueCodec.readPlain(ValueKind.LONG, 0x0E, new byte[] {(byte) 0x8E, 0x00}, 1, 2));
-    assertEquals("\u00e9", ValueCodec.readPlain(ValueKind.TEXT, 0x18,
-        new byte[] {(byte) 0x98, 0x7F, (byte) 0xC3, (byte) 0xA9, 0}, 1, 5));
+    assertEquals(
+        null, ValueCodec.readPlain(ValueKind.LONG, 0x0E, new byte[] {(byte) 0x8E, 0x00}, 1, 2));
+    assertEquals(
+        "\u00e9",
+        ValueCodec.readPlain(
+            ValueKind.TEXT,
+            0x18,
+            new byte[] {(byte) 0x98, 0x7F, (byte) 0xC3, (byte) 0xA9, 0},
+            1,
+            5));
   }
 
-  private static Object fullRead(ValueKind kind, int code, byte[] octets) throws PduFormatException {
+  private static Object fullRead(ValueKind kind, int code, byte[] octets)
+      throws PduFormatException {
     WspReader r = new WspReader(octets, 1, octets.length - 1);
     return ValueCodec.read(kind, code, r, null, Integer.MAX_VALUE, true);
   }

@@ -12,7 +12,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -62,15 +61,33 @@ class PropertyRoundTripTest {
     List<HeaderField<?>> fields = new ArrayList<>(HeaderField.knownFields());
     fields.removeIf(f -> f.code() == 0x04 || f.code() == 0x0C);
     Arbitrary<Header> plain = Arbitraries.of(fields).flatMap(PduGenerators::header);
-    Arbitrary<Pdu> descr = Arbitraries.oneOf(plain, PduGenerators.applicationHeader(), PduGenerators.unknownHeader())
-        .map(h -> MboxDescr.builder().add(h).build());
-    Arbitrary<Pdu> indexed = Arbitraries.of(HeaderField.CONTENT_LOCATION_INDEXED, HeaderField.RESPONSE_STATUS_INDEXED,
-        HeaderField.RESPONSE_TEXT_INDEXED).flatMap(PduGenerators::header)
-        .map(h -> DeleteConf.builder().transactionId("t")
-            .responseStatus(org.mmsstack.encapsulation.value.ResponseStatus.OK).add(h).build());
-    Arbitrary<Pdu> withBody = PduGenerators.typedBody()
-        .map(tb -> RetrieveConf.builder().date(java.time.Instant.EPOCH).body(tb.contentType(), tb.body()).build());
-    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, descr), net.jqwik.api.Tuple.of(1, indexed),
+    Arbitrary<Pdu> descr =
+        Arbitraries.oneOf(plain, PduGenerators.applicationHeader(), PduGenerators.unknownHeader())
+            .map(h -> MboxDescr.builder().add(h).build());
+    Arbitrary<Pdu> indexed =
+        Arbitraries.of(
+                HeaderField.CONTENT_LOCATION_INDEXED,
+                HeaderField.RESPONSE_STATUS_INDEXED,
+                HeaderField.RESPONSE_TEXT_INDEXED)
+            .flatMap(PduGenerators::header)
+            .map(
+                h ->
+                    DeleteConf.builder()
+                        .transactionId("t")
+                        .responseStatus(org.mmsstack.encapsulation.value.ResponseStatus.OK)
+                        .add(h)
+                        .build());
+    Arbitrary<Pdu> withBody =
+        PduGenerators.typedBody()
+            .map(
+                tb ->
+                    RetrieveConf.builder()
+                        .date(java.time.Instant.EPOCH)
+                        .body(tb.contentType(), tb.body())
+                        .build());
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(6, descr),
+        net.jqwik.api.Tuple.of(1, indexed),
         net.jqwik.api.Tuple.of(2, withBody));
   }
 
@@ -85,8 +102,9 @@ class PropertyRoundTripTest {
   }
 
   @Property(seed = SEED, tries = 300)
-  void decodesFromEverySourceAlike(@ForAll("pdus") Pdu pdu, @ForAll("junk") byte[] before,
-      @ForAll("junk") byte[] after) throws Exception {
+  void decodesFromEverySourceAlike(
+      @ForAll("pdus") Pdu pdu, @ForAll("junk") byte[] before, @ForAll("junk") byte[] after)
+      throws Exception {
     byte[] bytes = PduCodec.encode(pdu);
     Pdu whole = PduCodec.decode(bytes, DecodeConfig.LENIENT);
 
@@ -98,16 +116,32 @@ class PropertyRoundTripTest {
     assertSame(pdu, bytes, whole, slice, "offset sub-array");
 
     ByteBuffer heap = ByteBuffer.wrap(framed, before.length, bytes.length).slice();
-    assertSame(pdu, bytes, whole, PduCodec.decode(heap, DecodeConfig.LENIENT), "heap ByteBuffer (array offset)");
+    assertSame(
+        pdu,
+        bytes,
+        whole,
+        PduCodec.decode(heap, DecodeConfig.LENIENT),
+        "heap ByteBuffer (array offset)");
     ByteBuffer positioned = ByteBuffer.wrap(framed);
     positioned.position(before.length).limit(before.length + bytes.length);
-    assertSame(pdu, bytes, whole, PduCodec.decode(positioned, DecodeConfig.LENIENT), "heap ByteBuffer (position)");
-    assertEquals(before.length, positioned.position(), "decode must not move the buffer's position");
-    assertSame(pdu, bytes, whole, PduCodec.decode(positioned.asReadOnlyBuffer(), DecodeConfig.LENIENT),
+    assertSame(
+        pdu,
+        bytes,
+        whole,
+        PduCodec.decode(positioned, DecodeConfig.LENIENT),
+        "heap ByteBuffer (position)");
+    assertEquals(
+        before.length, positioned.position(), "decode must not move the buffer's position");
+    assertSame(
+        pdu,
+        bytes,
+        whole,
+        PduCodec.decode(positioned.asReadOnlyBuffer(), DecodeConfig.LENIENT),
         "read-only ByteBuffer");
     ByteBuffer direct = ByteBuffer.allocateDirect(framed.length);
     direct.put(framed).position(before.length).limit(before.length + bytes.length);
-    assertSame(pdu, bytes, whole, PduCodec.decode(direct, DecodeConfig.LENIENT), "direct ByteBuffer");
+    assertSame(
+        pdu, bytes, whole, PduCodec.decode(direct, DecodeConfig.LENIENT), "direct ByteBuffer");
   }
 
   @Provide
@@ -133,17 +167,26 @@ class PropertyRoundTripTest {
     record(pdu);
     byte[] bytes = PduCodec.encode(pdu);
     Pdu decoded = PduCodec.decode(bytes, DecodeConfig.LENIENT);
-    assertEquals(pdu, decoded, () -> "decode(encode(pdu)) differs; wire: " + java.util.HexFormat.of().formatHex(bytes));
-    assertArrayEquals(bytes, PduCodec.encode(decoded), "encode(decode(encode(pdu))) is not byte-identical");
-    assertArrayEquals(bytes, PduCodec.encode(decoded.toBuilder().build()),
+    assertEquals(
+        pdu,
+        decoded,
+        () -> "decode(encode(pdu)) differs; wire: " + java.util.HexFormat.of().formatHex(bytes));
+    assertArrayEquals(
+        bytes, PduCodec.encode(decoded), "encode(decode(encode(pdu))) is not byte-identical");
+    assertArrayEquals(
+        bytes,
+        PduCodec.encode(decoded.toBuilder().build()),
         "the decoded headers and body, written field by field, are not byte-identical");
     // The stream form writes the same octets, built, decoded and rebuilt alike.
     assertArrayEquals(bytes, streamed(pdu), "encode(pdu, OutputStream) differs from encode(pdu)");
     assertArrayEquals(bytes, streamed(decoded), "encode(decoded, OutputStream) differs");
-    assertArrayEquals(bytes, streamed(decoded.toBuilder().build()), "encode(rebuilt, OutputStream) differs");
+    assertArrayEquals(
+        bytes, streamed(decoded.toBuilder().build()), "encode(rebuilt, OutputStream) differs");
     assertEquals(pdu.messageType(), decoded.messageType());
-    assertTrue(decoded.decodeFindings().stream().noneMatch(f -> f.severity() == Severity.ERROR),
-        () -> "the encoder wrote something its decoder calls an error: " + decoded.decodeFindings());
+    assertTrue(
+        decoded.decodeFindings().stream().noneMatch(f -> f.severity() == Severity.ERROR),
+        () ->
+            "the encoder wrote something its decoder calls an error: " + decoded.decodeFindings());
     // Nested multiparts stay opaque on decode; asked for, they decode to what was encoded.
     decoded.body().ifPresent(PropertyRoundTripTest::checkNested);
     // The canonical re-encoding of every typed value gives the same PDU again.
@@ -167,14 +210,19 @@ class PropertyRoundTripTest {
     }
   }
 
-  // ---- coverage ----------------------------------------------------------------------------------
+  // ---- coverage
+  // ----------------------------------------------------------------------------------
 
   private static void record(Pdu pdu) {
     SEEN.add("type:" + pdu.messageType().wireName());
     for (Header h : pdu.headers()) {
       HeaderField<?> f = h.field();
-      SEEN.add(f.isApplication() ? "field:application" : !f.isKnown() ? "field:unassigned"
-          : "field:" + f.name() + (f.isIndexed() ? ":indexed" : ""));
+      SEEN.add(
+          f.isApplication()
+              ? "field:application"
+              : !f.isKnown()
+                  ? "field:unassigned"
+                  : "field:" + f.name() + (f.isIndexed() ? ":indexed" : ""));
       recordValue(h.value());
     }
     pdu.body().ifPresent(b -> recordBody(b, 0));
@@ -183,7 +231,11 @@ class PropertyRoundTripTest {
   private static void recordValue(Object v) {
     if (v instanceof EncodedString) {
       EncodedString s = (EncodedString) v;
-      SEEN.add("charset:" + (s.charset() == null ? "plain" : s.charset().isKnown() ? s.charset().name() : "unknown"));
+      SEEN.add(
+          "charset:"
+              + (s.charset() == null
+                  ? "plain"
+                  : s.charset().isKnown() ? s.charset().name() : "unknown"));
     } else if (v instanceof Address) {
       SEEN.add("address:" + ((Address) v).type());
       recordValue(((Address) v).encoded());
@@ -230,8 +282,10 @@ class PropertyRoundTripTest {
     int code = ct.mediaType().code();
     SEEN.add(code < 0 ? "media:text" : code < 0x80 ? "media:well-known" : "media:registered");
     for (Parameter p : ct.parameters()) {
-      SEEN.add(p.wellKnown() == null ? "param:untyped:" + p.value().getClass().getSimpleName()
-          : "param:typed:" + p.wellKnown().kind());
+      SEEN.add(
+          p.wellKnown() == null
+              ? "param:untyped:" + p.value().getClass().getSimpleName()
+              : "param:typed:" + p.wellKnown().kind());
     }
   }
 
@@ -241,12 +295,21 @@ class PropertyRoundTripTest {
       return;
     }
     MultipartBody mb = (MultipartBody) b;
-    SEEN.add(mb.parts().isEmpty() ? "body:empty-multipart" : depth > 0 ? "body:nested-multipart" : "body:multipart");
+    SEEN.add(
+        mb.parts().isEmpty()
+            ? "body:empty-multipart"
+            : depth > 0 ? "body:nested-multipart" : "body:multipart");
     for (Part p : mb.parts()) {
       recordContentType(p.contentType());
       for (PartHeader h : p.headers()) {
-        SEEN.add("part-header:" + (h.code() < 0 ? "textual" : h.value() instanceof RawValue ? "raw" : h.name()
-            + (h.code() == PartHeader.CONTENT_DISPOSITION_1_4 ? "-1.4" : "")));
+        SEEN.add(
+            "part-header:"
+                + (h.code() < 0
+                    ? "textual"
+                    : h.value() instanceof RawValue
+                        ? "raw"
+                        : h.name()
+                            + (h.code() == PartHeader.CONTENT_DISPOSITION_1_4 ? "-1.4" : "")));
       }
       if (p.size() > 127) {
         SEEN.add("part:data-over-127");
@@ -270,22 +333,64 @@ class PropertyRoundTripTest {
     for (HeaderField<?> f : HeaderField.knownFields()) {
       expected.add("field:" + f.name());
     }
-    expected.addAll(List.of("field:X-Mms-Content-Location:indexed", "field:X-Mms-Response-Status:indexed",
-        "field:X-Mms-Response-Text:indexed", "field:application", "field:unassigned"));
-    for (String cs : List.of("plain", "utf-8", "us-ascii", "iso-8859-1", "iso-10646-ucs-2", "utf-16", "shift_jis",
-        "gb2312", "big5", "koi8-r", "unknown", "*")) {
+    expected.addAll(
+        List.of(
+            "field:X-Mms-Content-Location:indexed",
+            "field:X-Mms-Response-Status:indexed",
+            "field:X-Mms-Response-Text:indexed",
+            "field:application",
+            "field:unassigned"));
+    for (String cs :
+        List.of(
+            "plain",
+            "utf-8",
+            "us-ascii",
+            "iso-8859-1",
+            "iso-10646-ucs-2",
+            "utf-16",
+            "shift_jis",
+            "gb2312",
+            "big5",
+            "koi8-r",
+            "unknown",
+            "*")) {
       expected.add("charset:" + cs);
     }
     for (Address.Type t : Address.Type.values()) {
       expected.add("address:" + t);
     }
-    expected.addAll(List.of("from:insert", "from:address", "time:relative", "time:absolute", "time:zero",
-        "time:large", "class:token", "class:octet", "element-descriptor:type", "element-descriptor:text", "raw",
-        "integer:short-range", "integer:long", "integer:wide", "media:text", "media:well-known", "media:registered",
-        "param:untyped:Long", "param:untyped:String", "body:single-part", "body:empty-multipart", "body:multipart",
-        "body:nested-multipart", "part-header:textual", "part-header:raw", "part-header:Content-ID",
-        "part-header:Content-Location", "part-header:Content-Disposition", "part-header:Content-Disposition-1.4",
-        "part:data-over-127"));
+    expected.addAll(
+        List.of(
+            "from:insert",
+            "from:address",
+            "time:relative",
+            "time:absolute",
+            "time:zero",
+            "time:large",
+            "class:token",
+            "class:octet",
+            "element-descriptor:type",
+            "element-descriptor:text",
+            "raw",
+            "integer:short-range",
+            "integer:long",
+            "integer:wide",
+            "media:text",
+            "media:well-known",
+            "media:registered",
+            "param:untyped:Long",
+            "param:untyped:String",
+            "body:single-part",
+            "body:empty-multipart",
+            "body:multipart",
+            "body:nested-multipart",
+            "part-header:textual",
+            "part-header:raw",
+            "part-header:Content-ID",
+            "part-header:Content-Location",
+            "part-header:Content-Disposition",
+            "part-header:Content-Disposition-1.4",
+            "part:data-over-127"));
     for (MmFlags.Operation op : MmFlags.Operation.values()) {
       expected.add("mmflags:" + op);
     }
@@ -295,8 +400,20 @@ class PropertyRoundTripTest {
     for (Parameter.Kind k : Parameter.Kind.values()) {
       expected.add("param:typed:" + k);
     }
-    for (String c : List.of("Priority", "ResponseStatus", "SenderVisibility", "Status", "RetrieveStatus",
-        "ReadStatus", "ReplyCharging", "MmState", "StoreStatus", "RetrievalMode", "ContentClass", "CancelStatus")) {
+    for (String c :
+        List.of(
+            "Priority",
+            "ResponseStatus",
+            "SenderVisibility",
+            "Status",
+            "RetrieveStatus",
+            "ReadStatus",
+            "ReplyCharging",
+            "MmState",
+            "StoreStatus",
+            "RetrievalMode",
+            "ContentClass",
+            "CancelStatus")) {
       expected.add("octet:" + c + ":known");
       expected.add("octet:" + c + ":unknown");
     }

@@ -43,14 +43,22 @@ class WspPrimitivesTest {
 
   @Test
   void shortIntegerRejectsOctetWithoutHighBit() {
-    PduFormatException e = assertThrows(PduFormatException.class, () -> reader("05").readShortInteger());
+    PduFormatException e =
+        assertThrows(PduFormatException.class, () -> reader("05").readShortInteger());
     assertEquals(PduFormatException.Reason.MALFORMED_VALUE, e.reason());
     assertEquals(0, e.offset());
   }
 
   @ParameterizedTest(name = "Long-integer {0} = {1}")
-  @CsvSource({"0, 0100", "1, 0101", "255, 01FF", "256, 020100", "1069542000, 043FBFEA70",
-      "4294967295, 04FFFFFFFF", "9223372036854775807, 087FFFFFFFFFFFFFFF"})
+  @CsvSource({
+    "0, 0100",
+    "1, 0101",
+    "255, 01FF",
+    "256, 020100",
+    "1069542000, 043FBFEA70",
+    "4294967295, 04FFFFFFFF",
+    "9223372036854775807, 087FFFFFFFFFFFFFFF"
+  })
   void longInteger(long value, String wire) throws Exception {
     assertEquals(wire, written(w -> w.writeLongInteger(value)));
     assertEquals(value, reader(wire).readLongInteger());
@@ -64,8 +72,10 @@ class WspPrimitivesTest {
 
   @Test
   void longIntegerWiderThanEightOctetsIsATypedError() {
-    PduFormatException e = assertThrows(PduFormatException.class,
-        () -> reader("09 01 02 03 04 05 06 07 08 09").readLongInteger());
+    PduFormatException e =
+        assertThrows(
+            PduFormatException.class,
+            () -> reader("09 01 02 03 04 05 06 07 08 09").readLongInteger());
     assertEquals(PduFormatException.Reason.INTEGER_TOO_WIDE, e.reason());
   }
 
@@ -77,8 +87,16 @@ class WspPrimitivesTest {
   }
 
   @ParameterizedTest(name = "Uintvar {0} = {1}")
-  @CsvSource({"0, 00", "127, 7F", "128, 8100", "300, 822C", "16383, FF7F", "16384, 818000",
-      "2097151, FFFF7F", "4294967295, 8FFFFFFF7F"})
+  @CsvSource({
+    "0, 00",
+    "127, 7F",
+    "128, 8100",
+    "300, 822C",
+    "16383, FF7F",
+    "16384, 818000",
+    "2097151, FFFF7F",
+    "4294967295, 8FFFFFFF7F"
+  })
   void uintvar(long value, String wire) throws Exception {
     assertEquals(wire, written(w -> w.writeUintvar(value)));
     assertEquals(value, reader(wire).readUintvar());
@@ -93,14 +111,17 @@ class WspPrimitivesTest {
 
   @Test
   void uintvarOfSixOctetsIsRejected() {
-    PduFormatException e = assertThrows(PduFormatException.class, () -> reader("80 80 80 80 80 01").readUintvar());
+    PduFormatException e =
+        assertThrows(PduFormatException.class, () -> reader("80 80 80 80 80 01").readUintvar());
     assertEquals(PduFormatException.Reason.MALFORMED_UINTVAR, e.reason());
   }
 
   @Test
   void uintvarAbove32BitsIsRejected() {
-    assertEquals(PduFormatException.Reason.MALFORMED_UINTVAR,
-        assertThrows(PduFormatException.class, () -> reader("9F FF FF FF 7F").readUintvar()).reason());
+    assertEquals(
+        PduFormatException.Reason.MALFORMED_UINTVAR,
+        assertThrows(PduFormatException.class, () -> reader("9F FF FF FF 7F").readUintvar())
+            .reason());
   }
 
   @ParameterizedTest(name = "Value-length {0} = {1}")
@@ -119,13 +140,16 @@ class WspPrimitivesTest {
 
   @Test
   void valueLengthPastTheEndIsATypedError() {
-    assertEquals(PduFormatException.Reason.LENGTH_PAST_END,
-        assertThrows(PduFormatException.class, () -> reader("1F 82 2C 00").readValueLength()).reason());
+    assertEquals(
+        PduFormatException.Reason.LENGTH_PAST_END,
+        assertThrows(PduFormatException.class, () -> reader("1F 82 2C 00").readValueLength())
+            .reason());
   }
 
   @Test
   void octetAbove0x1FIsNotAValueLength() {
-    assertEquals(PduFormatException.Reason.MALFORMED_VALUE,
+    assertEquals(
+        PduFormatException.Reason.MALFORMED_VALUE,
         assertThrows(PduFormatException.class, () -> reader("40").readValueLength()).reason());
   }
 
@@ -134,23 +158,38 @@ class WspPrimitivesTest {
   void textString(String text, String wire) throws Exception {
     byte[] octets = org.mmsstack.encapsulation.internal.Texts.encodeUnlabelled(text);
     assertEquals(wire, written(w -> w.writeTextString(octets)));
-    assertEquals(text, org.mmsstack.encapsulation.internal.ValueCodec.readTextString(reader(wire), null, 100, true));
+    assertEquals(
+        text,
+        org.mmsstack.encapsulation.internal.ValueCodec.readTextString(
+            reader(wire), null, 100, true));
   }
 
   @Test
   void superfluousQuoteIsStrippedLeniently() throws Exception {
-    assertEquals("A", org.mmsstack.encapsulation.internal.ValueCodec.readTextString(reader("7F 41 00"), null, 10, true));
+    assertEquals(
+        "A",
+        org.mmsstack.encapsulation.internal.ValueCodec.readTextString(
+            reader("7F 41 00"), null, 10, true));
   }
 
   @Test
   void quotedStringHasNoClosingQuote() {
-    assertEquals("223C736D696C3E00",
-        written(w -> w.writeQuotedString("<smil>".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+    assertEquals(
+        "223C736D696C3E00",
+        written(
+            w ->
+                w.writeQuotedString(
+                    "<smil>".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
   }
 
   @ParameterizedTest(name = "skipValue over {0}")
-  @CsvSource({"81, 1", "0301020399, 4", "1F2100" + "000000000000000000000000000000000000000000000000000000000000000000, 35",
-      "6162630099, 4", "0099, 1"})
+  @CsvSource({
+    "81, 1",
+    "0301020399, 4",
+    "1F2100" + "000000000000000000000000000000000000000000000000000000000000000000, 35",
+    "6162630099, 4",
+    "0099, 1"
+  })
   void everyValueIsSkippableByItsFirstOctet(String wire, int length) throws Exception {
     WspReader r = reader(wire);
     r.skipValue(1000);
@@ -159,8 +198,10 @@ class WspPrimitivesTest {
 
   @Test
   void unterminatedTextIsATypedError() {
-    assertEquals(PduFormatException.Reason.UNTERMINATED_TEXT,
-        assertThrows(PduFormatException.class, () -> reader("61 62").skipPastTerminator(100)).reason());
+    assertEquals(
+        PduFormatException.Reason.UNTERMINATED_TEXT,
+        assertThrows(PduFormatException.class, () -> reader("61 62").skipPastTerminator(100))
+            .reason());
   }
 
   @Test

@@ -66,7 +66,8 @@ public final class BorderFilter {
    * @param removedHeaders the routing header names found, each once, in order
    */
   @Provisional
-  public record Outcome<T>(T message, Action action, Direction direction, List<String> removedHeaders) {
+  public record Outcome<T>(
+      T message, Action action, Direction direction, List<String> removedHeaders) {
 
     /** Copies the list. */
     public Outcome {
@@ -86,7 +87,9 @@ public final class BorderFilter {
      * empty otherwise.
      */
     public Optional<ResponseStatus> responseStatus() {
-      return action == Action.REFUSED ? Optional.of(ResponseStatus.ERROR_PERMANENT_SERVICE_DENIED) : Optional.empty();
+      return action == Action.REFUSED
+          ? Optional.of(ResponseStatus.ERROR_PERMANENT_SERVICE_DENIED)
+          : Optional.empty();
     }
 
     /** For REFUSED: the MM4 status, {@code Error-service-denied}; empty otherwise. */

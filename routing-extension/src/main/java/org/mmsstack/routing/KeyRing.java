@@ -31,24 +31,29 @@ public final class KeyRing {
     private final Instant notAfter;
     private final Object decoded;
 
-    private TrustedKey(String keyId, RelayId owner, byte[] publicKey, Instant notBefore, Instant notAfter) {
+    private TrustedKey(
+        String keyId, RelayId owner, byte[] publicKey, Instant notBefore, Instant notAfter) {
       RoutingSignature.checkKeyId(keyId);
       this.keyId = keyId;
       this.owner = Objects.requireNonNull(owner, "owner");
       if (publicKey == null || publicKey.length != Ed25519.KEY_LENGTH) {
-        throw new IllegalArgumentException("publicKey: " + (publicKey == null ? "null" : publicKey.length
-            + " octets") + " (expected: 32)");
+        throw new IllegalArgumentException(
+            "publicKey: "
+                + (publicKey == null ? "null" : publicKey.length + " octets")
+                + " (expected: 32)");
       }
       this.publicKey = publicKey.clone();
       this.notBefore = Objects.requireNonNull(notBefore, "notBefore");
       this.notAfter = Objects.requireNonNull(notAfter, "notAfter");
       if (!notAfter.isAfter(notBefore)) {
-        throw new IllegalArgumentException("notAfter: " + notAfter + " (expected: after notBefore " + notBefore + ")");
+        throw new IllegalArgumentException(
+            "notAfter: " + notAfter + " (expected: after notBefore " + notBefore + ")");
       }
       try {
         this.decoded = Ed25519.publicKey(this.publicKey);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("publicKey: not an Ed25519 point (" + e.getMessage() + ")", e);
+        throw new IllegalArgumentException(
+            "publicKey: not an Ed25519 point (" + e.getMessage() + ")", e);
       }
     }
 
@@ -58,7 +63,8 @@ public final class KeyRing {
      * @throws IllegalArgumentException on a bad key id, a key that is not 32 octets or not a
      *     curve point, or an empty period
      */
-    public static TrustedKey of(String keyId, RelayId owner, byte[] publicKey, Instant notBefore, Instant notAfter) {
+    public static TrustedKey of(
+        String keyId, RelayId owner, byte[] publicKey, Instant notBefore, Instant notAfter) {
       return new TrustedKey(keyId, owner, publicKey, notBefore, notAfter);
     }
 
@@ -102,8 +108,11 @@ public final class KeyRing {
         return false;
       }
       TrustedKey k = (TrustedKey) o;
-      return k.keyId.equals(keyId) && k.owner.equals(owner) && Arrays.equals(k.publicKey, publicKey)
-          && k.notBefore.equals(notBefore) && k.notAfter.equals(notAfter);
+      return k.keyId.equals(keyId)
+          && k.owner.equals(owner)
+          && Arrays.equals(k.publicKey, publicKey)
+          && k.notBefore.equals(notBefore)
+          && k.notAfter.equals(notAfter);
     }
 
     @Override

@@ -49,8 +49,10 @@ public final class KeyRingCodec {
 
   /** The first statement of every file. */
   static final String HEADER_KEYWORD = "mms-routing-keys";
+
   /** The format version this class reads and writes. */
   static final String FORMAT_VERSION = "1";
+
   /** Fields of a key line: the keyword and five values. */
   private static final int KEY_FIELDS = 6;
 
@@ -124,7 +126,8 @@ public final class KeyRingCodec {
    *
    * @throws RoutingDataFormatException listing every problem, when the content is malformed
    */
-  public static KeyRing decode(byte[] content, RoutingDataConfig config) throws RoutingDataFormatException {
+  public static KeyRing decode(byte[] content, RoutingDataConfig config)
+      throws RoutingDataFormatException {
     Objects.requireNonNull(content, "content");
     Parser p = new Parser(Objects.requireNonNull(config, "config"));
     int n = content.length;
@@ -140,7 +143,10 @@ public final class KeyRingCodec {
       line++;
     }
     if (!p.headerSeen && !p.stopped) {
-      p.problem(Math.max(1, line - 1), 1, Reason.MISSING_HEADER,
+      p.problem(
+          Math.max(1, line - 1),
+          1,
+          Reason.MISSING_HEADER,
           "no format line \"" + HEADER_KEYWORD + " " + FORMAT_VERSION + "\"");
     }
     if (!p.problems.isEmpty()) {
@@ -168,7 +174,8 @@ public final class KeyRingCodec {
    *
    * @throws RoutingDataFormatException listing every problem, when the content is malformed
    */
-  public static KeyRing decode(CharSequence text, RoutingDataConfig config) throws RoutingDataFormatException {
+  public static KeyRing decode(CharSequence text, RoutingDataConfig config)
+      throws RoutingDataFormatException {
     return decode(text.toString().getBytes(StandardCharsets.UTF_8), config);
   }
 
@@ -182,9 +189,17 @@ public final class KeyRingCodec {
     sb.append(HEADER_KEYWORD).append(' ').append(FORMAT_VERSION).append('\n');
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
     for (KeyRing.TrustedKey k : ring.keys()) {
-      sb.append("key ").append(k.keyId()).append(' ').append(k.owner().value()).append(' ')
-          .append(b64.encodeToString(k.publicKey())).append(' ').append(k.notBefore()).append(' ')
-          .append(k.notAfter()).append('\n');
+      sb.append("key ")
+          .append(k.keyId())
+          .append(' ')
+          .append(k.owner().value())
+          .append(' ')
+          .append(b64.encodeToString(k.publicKey()))
+          .append(' ')
+          .append(k.notBefore())
+          .append(' ')
+          .append(k.notAfter())
+          .append('\n');
     }
     return sb.toString().getBytes(StandardCharsets.US_ASCII);
   }
@@ -220,14 +235,22 @@ public final class KeyRingCodec {
 
     void line(byte[] b, int start, int end, int line) {
       if (end - start > config.maxLineLength()) {
-        problem(line, config.maxLineLength() + 1, Reason.LINE_TOO_LONG,
-            "line longer than " + config.maxLineLength() + " bytes (RoutingDataConfig.maxLineLength)");
+        problem(
+            line,
+            config.maxLineLength() + 1,
+            Reason.LINE_TOO_LONG,
+            "line longer than "
+                + config.maxLineLength()
+                + " bytes (RoutingDataConfig.maxLineLength)");
         return;
       }
       int count = LineTokens.split(b, start, end, tokStart, tokEnd);
       if (count < 0) {
         int bad = -count - 1;
-        problem(line, bad - start + 1, Reason.INVALID_CHARACTER,
+        problem(
+            line,
+            bad - start + 1,
+            Reason.INVALID_CHARACTER,
             String.format("byte 0x%02X is not allowed outside a comment", b[bad] & 0xFF));
         return;
       }
@@ -238,7 +261,10 @@ public final class KeyRingCodec {
       int col0 = col(0, start);
       if (!headerSeen) {
         if (!keyword.equals(HEADER_KEYWORD)) {
-          problem(line, col0, Reason.MISSING_HEADER,
+          problem(
+              line,
+              col0,
+              Reason.MISSING_HEADER,
               "the first statement must be \"" + HEADER_KEYWORD + " " + FORMAT_VERSION + "\"");
           stopped = true; // nothing after a wrong first line can be read with confidence
           return;
@@ -247,8 +273,15 @@ public final class KeyRingCodec {
         if (count < 2) {
           problem(line, end - start + 1, Reason.MISSING_FIELD, "missing format version");
         } else if (!text(b, 1).equals(FORMAT_VERSION)) {
-          problem(line, col(1, start), Reason.UNSUPPORTED_FORMAT_VERSION,
-              "format version " + quote(text(b, 1)) + " is not supported (expected " + FORMAT_VERSION + ")");
+          problem(
+              line,
+              col(1, start),
+              Reason.UNSUPPORTED_FORMAT_VERSION,
+              "format version "
+                  + quote(text(b, 1))
+                  + " is not supported (expected "
+                  + FORMAT_VERSION
+                  + ")");
           stopped = true;
         } else if (count > 2) {
           unexpected(b, 2, start, line, "after the format version");
@@ -260,7 +293,10 @@ public final class KeyRingCodec {
         return;
       }
       if (!keyword.equals("key")) {
-        problem(line, col0, Reason.UNKNOWN_KEYWORD,
+        problem(
+            line,
+            col0,
+            Reason.UNKNOWN_KEYWORD,
             "unknown statement " + quote(keyword) + " (expected key)");
         return;
       }
@@ -278,15 +314,23 @@ public final class KeyRingCodec {
         return;
       }
       if (keys.size() == config.maxKeys()) {
-        problem(line, 1, Reason.TOO_MANY_KEYS,
-            "more than " + config.maxKeys() + " keys (RoutingDataConfig.maxKeys); decoding stopped");
+        problem(
+            line,
+            1,
+            Reason.TOO_MANY_KEYS,
+            "more than "
+                + config.maxKeys()
+                + " keys (RoutingDataConfig.maxKeys); decoding stopped");
         stopped = true;
         return;
       }
       boolean ok = true;
       String keyId = text(b, 1);
       if (!RoutingSignature.isValidKeyId(keyId)) {
-        problem(line, col(1, start), Reason.INVALID_KEY_ID,
+        problem(
+            line,
+            col(1, start),
+            Reason.INVALID_KEY_ID,
             "key id " + quote(keyId) + " must be 1-32 characters of A-Z a-z 0-9 . _ -");
         ok = false;
       }
@@ -294,21 +338,32 @@ public final class KeyRingCodec {
       RelayId owner = RelayId.parseOrNull(ownerText);
       if (owner == null || !owner.value().equals(ownerText)) {
         // Lower case only, as on the wire: one relay has one spelling everywhere.
-        problem(line, col(2, start), Reason.INVALID_RELAY_ID,
-            "owner " + quote(ownerText) + " must be 1-32 characters of a-z 0-9 -, not starting with -");
+        problem(
+            line,
+            col(2, start),
+            Reason.INVALID_RELAY_ID,
+            "owner "
+                + quote(ownerText)
+                + " must be 1-32 characters of a-z 0-9 -, not starting with -");
         ok = false;
       }
       String keyText = text(b, 3);
       byte[] publicKey = PublicKeyText.decode(keyText);
       if (publicKey == null) {
-        problem(line, col(3, start), Reason.INVALID_PUBLIC_KEY,
+        problem(
+            line,
+            col(3, start),
+            Reason.INVALID_PUBLIC_KEY,
             "public key " + quote(keyText) + " is not 32 octets in canonical base64 or base64url");
         ok = false;
       }
       Instant notBefore = instant(b, 4, start, line, "not-before");
       Instant notAfter = instant(b, 5, start, line, "not-after");
       if (notBefore != null && notAfter != null && !notAfter.isAfter(notBefore)) {
-        problem(line, col(5, start), Reason.EMPTY_VALIDITY,
+        problem(
+            line,
+            col(5, start),
+            Reason.EMPTY_VALIDITY,
             "not-after " + notAfter + " is not later than not-before " + notBefore);
         ok = false;
       }
@@ -317,7 +372,10 @@ public final class KeyRingCodec {
       }
       Integer first = lineOfKeyId.putIfAbsent(keyId, line);
       if (first != null) {
-        problem(line, col(1, start), Reason.DUPLICATE_KEY_ID,
+        problem(
+            line,
+            col(1, start),
+            Reason.DUPLICATE_KEY_ID,
             "key id " + keyId + " repeats line " + first);
         return;
       }
@@ -326,7 +384,10 @@ public final class KeyRingCodec {
       } catch (IllegalArgumentException e) {
         // 32 octets, but not a point on the curve.
         lineOfKeyId.remove(keyId);
-        problem(line, col(3, start), Reason.INVALID_PUBLIC_KEY,
+        problem(
+            line,
+            col(3, start),
+            Reason.INVALID_PUBLIC_KEY,
             "public key " + quote(keyText) + " is not an Ed25519 public key");
       }
     }
@@ -342,14 +403,20 @@ public final class KeyRingCodec {
         }
       }
       if (v == null) {
-        problem(line, col(k, start), Reason.INVALID_TIME,
+        problem(
+            line,
+            col(k, start),
+            Reason.INVALID_TIME,
             what + " " + quote(t) + " is not an ISO-8601 UTC instant such as 2026-01-01T00:00:00Z");
       }
       return v;
     }
 
     private void unexpected(byte[] b, int k, int start, int line, String where) {
-      problem(line, col(k, start), Reason.UNEXPECTED_FIELD,
+      problem(
+          line,
+          col(k, start),
+          Reason.UNEXPECTED_FIELD,
           "unexpected " + quote(text(b, (k))) + " " + where);
     }
 

@@ -61,12 +61,16 @@ public final class LoopGuard {
    * Whether {@code self}, holding routing data of version {@code tableVersion}, may hand a
    * recipient of a received hop on to {@code target}.
    */
-  public static Verdict checkForward(RoutingFields received, RelayId self, RelayId target, long tableVersion) {
+  public static Verdict checkForward(
+      RoutingFields received, RelayId self, RelayId target, long tableVersion) {
     if (received.hops() >= received.hopLimit()) {
       return Verdict.HOP_LIMIT;
     }
     boolean newer = tableVersion > received.tableVersion();
-    if (!newer && (target.equals(self) || received.path().contains(target) || received.path().contains(self))) {
+    if (!newer
+        && (target.equals(self)
+            || received.path().contains(target)
+            || received.path().contains(self))) {
       return Verdict.LOOP;
     }
     return Verdict.PASS;

@@ -27,8 +27,8 @@ import org.mmsstack.routing.internal.Ascii;
  * @param originator the originator address text, see above
  */
 @Provisional
-public record MessageIdentity(MessageKind kind, String messageId, String transactionId, String date,
-    String originator) {
+public record MessageIdentity(
+    MessageKind kind, String messageId, String transactionId, String date, String originator) {
 
   /** Checks for nulls. */
   public MessageIdentity {
@@ -40,10 +40,14 @@ public record MessageIdentity(MessageKind kind, String messageId, String transac
   }
 
   /** An identity with the date given as an instant (or {@code null} when the message has none). */
-  public static MessageIdentity of(MessageKind kind, String messageId, String transactionId, Instant date,
-      String originator) {
-    return new MessageIdentity(kind, nz(messageId), nz(transactionId),
-        date == null ? "" : Long.toString(date.getEpochSecond()), nz(originator));
+  public static MessageIdentity of(
+      MessageKind kind, String messageId, String transactionId, Instant date, String originator) {
+    return new MessageIdentity(
+        kind,
+        nz(messageId),
+        nz(transactionId),
+        date == null ? "" : Long.toString(date.getEpochSecond()),
+        nz(originator));
   }
 
   /** The MM4 headers the identity is made of; each must occur at most once. */
@@ -90,7 +94,9 @@ public record MessageIdentity(MessageKind kind, String messageId, String transac
     }
     String date = values[3];
     try {
-      date = Long.toString(ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toEpochSecond());
+      date =
+          Long.toString(
+              ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toEpochSecond());
     } catch (DateTimeParseException e) {
       // Keep the text: still covered by the signature, just not normalised.
     }

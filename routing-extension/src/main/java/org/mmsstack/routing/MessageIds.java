@@ -63,8 +63,8 @@ public final class MessageIds {
 
   private static byte[] check(byte[] key) {
     if (key == null || key.length < 16) {
-      throw new IllegalArgumentException("key: " + (key == null ? "null" : key.length + " octets")
-          + " (expected: at least 16)");
+      throw new IllegalArgumentException(
+          "key: " + (key == null ? "null" : key.length + " octets") + " (expected: at least 16)");
     }
     return key.clone();
   }
@@ -73,7 +73,8 @@ public final class MessageIds {
   public String mint(RelayId home, RandomGenerator random) {
     byte[] r = new byte[RANDOM_OCTETS];
     random.nextBytes(r);
-    StringBuilder sb = new StringBuilder(MARKER.length() + home.value().length() + 2 + RANDOM_CHARS + MAC_CHARS);
+    StringBuilder sb =
+        new StringBuilder(MARKER.length() + home.value().length() + 2 + RANDOM_CHARS + MAC_CHARS);
     sb.append(MARKER).append(home.value()).append('.');
     Base32.encode(r, 0, r.length, sb);
     String body = sb.toString();
@@ -120,7 +121,8 @@ public final class MessageIds {
       return null;
     }
     String s = messageId.trim();
-    if (s.length() >= 2 && ((s.charAt(0) == '"' && s.endsWith("\"")) || (s.charAt(0) == '<' && s.endsWith(">")))) {
+    if (s.length() >= 2
+        && ((s.charAt(0) == '"' && s.endsWith("\"")) || (s.charAt(0) == '<' && s.endsWith(">")))) {
       s = s.substring(1, s.length() - 1);
     }
     int at = s.indexOf('@');
@@ -136,7 +138,9 @@ public final class MessageIds {
     }
     int lastDot = s.lastIndexOf('.');
     int randDot = s.lastIndexOf('.', lastDot - 1);
-    if (randDot <= MARKER.length() || lastDot - randDot - 1 != RANDOM_CHARS || s.length() - lastDot - 1 != MAC_CHARS) {
+    if (randDot <= MARKER.length()
+        || lastDot - randDot - 1 != RANDOM_CHARS
+        || s.length() - lastDot - 1 != MAC_CHARS) {
       return null;
     }
     String home = s.substring(MARKER.length(), randDot);

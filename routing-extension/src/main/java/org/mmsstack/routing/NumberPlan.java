@@ -31,7 +31,8 @@ public record NumberPlan(String countryCode, String nationalPrefix, String inter
     check("nationalPrefix", nationalPrefix, 4);
     check("internationalPrefix", internationalPrefix, 4);
     if (!nationalPrefix.isEmpty() && countryCode.isEmpty()) {
-      throw new IllegalArgumentException("nationalPrefix: " + nationalPrefix + " (needs a countryCode)");
+      throw new IllegalArgumentException(
+          "nationalPrefix: " + nationalPrefix + " (needs a countryCode)");
     }
   }
 

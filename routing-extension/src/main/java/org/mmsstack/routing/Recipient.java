@@ -66,19 +66,25 @@ public final class Recipient {
       case EMAIL:
         return email(value);
       case IPV4:
-        return value.isEmpty() ? Optional.empty() : Optional.of(prefixed(Kind.IPV4, "ipv4:", value));
+        return value.isEmpty()
+            ? Optional.empty()
+            : Optional.of(prefixed(Kind.IPV4, "ipv4:", value));
       case IPV6:
-        return value.isEmpty() ? Optional.empty()
+        return value.isEmpty()
+            ? Optional.empty()
             : Optional.of(prefixed(Kind.IPV6, "ipv6:", value.toLowerCase(Locale.ROOT)));
       case SHORT_CODE:
-        return value.isEmpty() ? Optional.empty() : Optional.of(prefixed(Kind.SHORT_CODE, "short:", value));
+        return value.isEmpty()
+            ? Optional.empty()
+            : Optional.of(prefixed(Kind.SHORT_CODE, "short:", value));
       default:
         // MM4 qualifies device addresses with the MMSE domain: +49.../TYPE=PLMN@mms.example.
         String type = address.typeName();
         if (type != null && type.length() > 5 && type.regionMatches(true, 0, "PLMN@", 0, 5)) {
           return plmn(value, plan);
         }
-        return address.text().isEmpty() ? Optional.empty()
+        return address.text().isEmpty()
+            ? Optional.empty()
             : Optional.of(prefixed(Kind.OTHER, "other:", address.text()));
     }
   }
@@ -91,8 +97,10 @@ public final class Recipient {
   /** A PLMN recipient from E.164 digits (with or without {@code +}). */
   public static Recipient e164(String digits) {
     return plmn(digits, NumberPlan.INTERNATIONAL_ONLY)
-        .orElseThrow(() -> new IllegalArgumentException("digits: " + Ascii.quoteShort(digits)
-            + " (expected: 1-15 digits)"));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "digits: " + Ascii.quoteShort(digits) + " (expected: 1-15 digits)"));
   }
 
   /**
@@ -132,7 +140,8 @@ public final class Recipient {
       p = "other:";
     }
     if (k != null) {
-      if (text.length() == p.length() || (k == Kind.IPV6 && !text.equals(text.toLowerCase(Locale.ROOT)))) {
+      if (text.length() == p.length()
+          || (k == Kind.IPV6 && !text.equals(text.toLowerCase(Locale.ROOT)))) {
         return null;
       }
       return new Recipient(k, text, p.length() - 1);
@@ -207,7 +216,10 @@ public final class Recipient {
   }
 
   private static boolean startsWithKindPrefix(String s) {
-    return s.startsWith("ipv4:") || s.startsWith("ipv6:") || s.startsWith("short:") || s.startsWith("other:");
+    return s.startsWith("ipv4:")
+        || s.startsWith("ipv6:")
+        || s.startsWith("short:")
+        || s.startsWith("other:");
   }
 
   /** The kind of address. */

@@ -44,8 +44,14 @@ public final class RelayId implements Comparable<RelayId> {
     Objects.requireNonNull(text, "text");
     int bad = firstError(text);
     if (bad >= 0) {
-      throw new IllegalArgumentException("relay id: " + Ascii.quoteShort(text) + " invalid at index " + bad
-          + " (expected 1-" + MAX_LENGTH + " of a-z 0-9 -, not starting with -)");
+      throw new IllegalArgumentException(
+          "relay id: "
+              + Ascii.quoteShort(text)
+              + " invalid at index "
+              + bad
+              + " (expected 1-"
+              + MAX_LENGTH
+              + " of a-z 0-9 -, not starting with -)");
     }
     return new RelayId(text);
   }

@@ -49,8 +49,13 @@ public final class RouteDecision {
   private final long tableVersion;
   private final boolean forgedMessageId;
 
-  RouteDecision(List<Recipient> local, Map<RelayId, List<Recipient>> intra, Map<String, List<Recipient>> inter,
-      List<Rejection> rejected, long tableVersion, boolean forgedMessageId) {
+  RouteDecision(
+      List<Recipient> local,
+      Map<RelayId, List<Recipient>> intra,
+      Map<String, List<Recipient>> inter,
+      List<Rejection> rejected,
+      long tableVersion,
+      boolean forgedMessageId) {
     this.local = local == null ? List.of() : Collections.unmodifiableList(local);
     this.intra = freeze(intra);
     this.inter = freeze(inter);
@@ -116,8 +121,17 @@ public final class RouteDecision {
 
   @Override
   public String toString() {
-    return "RouteDecision{table=" + tableVersion + ", local=" + local + ", intra=" + intra + ", inter=" + inter
-        + ", rejected=" + rejected + "}";
+    return "RouteDecision{table="
+        + tableVersion
+        + ", local="
+        + local
+        + ", intra="
+        + intra
+        + ", inter="
+        + inter
+        + ", rejected="
+        + rejected
+        + "}";
   }
 
   /** Collects a decision; allocates a group only when it gets its first recipient. */

@@ -17,7 +17,8 @@ import org.mmsstack.routing.table.internal.DomainNames;
  * three records covers every result.
  */
 @Provisional
-public sealed interface RouteTarget permits RouteTarget.Relay, RouteTarget.ForeignMmse, RouteTarget.Reject {
+public sealed interface RouteTarget
+    permits RouteTarget.Relay, RouteTarget.ForeignMmse, RouteTarget.Reject {
 
   /** A Relay/Server of this MMSE. */
   static Relay relay(RelayId relay) {
@@ -82,7 +83,8 @@ public sealed interface RouteTarget permits RouteTarget.Relay, RouteTarget.Forei
       Objects.requireNonNull(domain, "domain");
       int bad = DomainNames.firstError(domain);
       if (bad >= 0) {
-        throw new IllegalArgumentException("domain: invalid MMSE domain \"" + domain + "\" at index " + bad);
+        throw new IllegalArgumentException(
+            "domain: invalid MMSE domain \"" + domain + "\" at index " + bad);
       }
       domain = DomainNames.canonical(domain);
     }

@@ -87,7 +87,10 @@ public final class Router {
       Address a = recipients.get(i);
       Optional<Recipient> r = Recipient.normalise(a, plan);
       if (r.isEmpty()) {
-        c.reject(a.text(), ResponseStatus.ERROR_PERMANENT_SENDING_ADDRESS_UNRESOLVED, "address cannot be normalised");
+        c.reject(
+            a.text(),
+            ResponseStatus.ERROR_PERMANENT_SENDING_ADDRESS_UNRESOLVED,
+            "address cannot be normalised");
       } else if (seen.add(r.get())) {
         routeOne(r.get(), target(r.get()), arrival, c);
       }
@@ -117,7 +120,8 @@ public final class Router {
    * the Message-ID's MAC fails ({@link RouteDecision#forgedMessageId()}), from the routing
    * data for {@code destination} (the report's To: the original sender).
    */
-  public RouteDecision routeReport(String messageId, Address destination, MessageIds ids, Arrival arrival) {
+  public RouteDecision routeReport(
+      String messageId, Address destination, MessageIds ids, Arrival arrival) {
     RouteDecision.Collector c = new RouteDecision.Collector();
     Optional<Recipient> r = Recipient.normalise(destination, plan);
     boolean forged = false;
@@ -129,7 +133,9 @@ public final class Router {
     }
     if (r.isEmpty()) {
       if (home == null) {
-        c.reject(destination.text(), ResponseStatus.ERROR_PERMANENT_SENDING_ADDRESS_UNRESOLVED,
+        c.reject(
+            destination.text(),
+            ResponseStatus.ERROR_PERMANENT_SENDING_ADDRESS_UNRESOLVED,
             "report destination cannot be normalised");
         return c.build(tableVersion, forged);
       }
@@ -161,14 +167,22 @@ public final class Router {
    * Relay/Server (it accepted and charged the item); from an extended Relay/Server, entry,
    * home, charging and hop limit are kept.
    */
-  public RoutingFields handOver(Arrival arrival, RelayId originatorHome, List<Recipient> group, Instant now) {
+  public RoutingFields handOver(
+      Arrival arrival, RelayId originatorHome, List<Recipient> group, Instant now) {
     RoutingFields.Builder b;
     RoutingFields in = arrival.fieldsOrNull();
     if (in != null) {
-      b = in.toBuilder().signature(null).appendPath(self).tableVersion(Math.max(tableVersion, in.tableVersion()));
+      b =
+          in.toBuilder()
+              .signature(null)
+              .appendPath(self)
+              .tableVersion(Math.max(tableVersion, in.tableVersion()));
     } else {
-      b = RoutingFields.builder().entry(self).home(Objects.requireNonNull(originatorHome, "originatorHome"))
-          .tableVersion(tableVersion);
+      b =
+          RoutingFields.builder()
+              .entry(self)
+              .home(Objects.requireNonNull(originatorHome, "originatorHome"))
+              .tableVersion(tableVersion);
       RelayId legacy = arrival.legacyPeerOrNull();
       if (legacy != null) {
         b.appendPath(legacy).charging(legacy);
@@ -208,8 +222,12 @@ public final class Router {
       if (v == LoopGuard.Verdict.PASS) {
         c.intra(rel.relay(), r);
       } else {
-        c.reject(r.text(), v.responseStatus(), v == LoopGuard.Verdict.LOOP
-            ? "routing loop towards " + rel.relay() : "hop limit reached");
+        c.reject(
+            r.text(),
+            v.responseStatus(),
+            v == LoopGuard.Verdict.LOOP
+                ? "routing loop towards " + rel.relay()
+                : "hop limit reached");
       }
     } else if (t instanceof RouteTarget.ForeignMmse d) {
       c.inter(d.domain(), r);

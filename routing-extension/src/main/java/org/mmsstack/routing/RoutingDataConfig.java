@@ -77,8 +77,17 @@ public final class RoutingDataConfig {
 
   @Override
   public String toString() {
-    return "RoutingDataConfig[maxLineLength=" + maxLineLength + ", maxEntries=" + maxEntries + ", maxKeys="
-        + maxKeys + ", maxFileSize=" + maxFileSize + ", maxReportedProblems=" + maxReportedProblems + "]";
+    return "RoutingDataConfig[maxLineLength="
+        + maxLineLength
+        + ", maxEntries="
+        + maxEntries
+        + ", maxKeys="
+        + maxKeys
+        + ", maxFileSize="
+        + maxFileSize
+        + ", maxReportedProblems="
+        + maxReportedProblems
+        + "]";
   }
 
   /** Builds a {@link RoutingDataConfig}. Not thread-safe. */
@@ -95,7 +104,8 @@ public final class RoutingDataConfig {
     /** @throws IllegalArgumentException if {@code maxLineLength} is below 80 */
     public Builder maxLineLength(int maxLineLength) {
       if (maxLineLength < 80) {
-        throw new IllegalArgumentException("maxLineLength: " + maxLineLength + " (expected: >= 80)");
+        throw new IllegalArgumentException(
+            "maxLineLength: " + maxLineLength + " (expected: >= 80)");
       }
       this.maxLineLength = maxLineLength;
       return this;
@@ -122,7 +132,8 @@ public final class RoutingDataConfig {
     /** @throws IllegalArgumentException if {@code maxFileSize} is not between 1 and 2^31 - 2 */
     public Builder maxFileSize(long maxFileSize) {
       if (maxFileSize < 1 || maxFileSize > Integer.MAX_VALUE - 1) {
-        throw new IllegalArgumentException("maxFileSize: " + maxFileSize + " (expected: 1 to 2^31 - 2)");
+        throw new IllegalArgumentException(
+            "maxFileSize: " + maxFileSize + " (expected: 1 to 2^31 - 2)");
       }
       this.maxFileSize = maxFileSize;
       return this;
@@ -131,7 +142,8 @@ public final class RoutingDataConfig {
     /** @throws IllegalArgumentException if {@code maxReportedProblems} is below 1 */
     public Builder maxReportedProblems(int maxReportedProblems) {
       if (maxReportedProblems < 1) {
-        throw new IllegalArgumentException("maxReportedProblems: " + maxReportedProblems + " (expected: >= 1)");
+        throw new IllegalArgumentException(
+            "maxReportedProblems: " + maxReportedProblems + " (expected: >= 1)");
       }
       this.maxReportedProblems = maxReportedProblems;
       return this;

@@ -135,7 +135,8 @@ public final class RoutingDataFormatException extends IOException {
   private final Reason reason;
   private final int unreported;
 
-  private RoutingDataFormatException(Format format, List<Finding> findings, Reason reason, int unreported) {
+  private RoutingDataFormatException(
+      Format format, List<Finding> findings, Reason reason, int unreported) {
     super(message(format, findings, unreported));
     this.format = format;
     this.findings = findings;
@@ -153,32 +154,46 @@ public final class RoutingDataFormatException extends IOException {
    * @throws IllegalArgumentException naming the parameter, if {@code findings} is empty or has a
    *     finding that is not an ERROR with a reason's code, or {@code unreported} is negative
    */
-  public static RoutingDataFormatException of(Format format, List<Finding> findings, int unreported) {
+  public static RoutingDataFormatException of(
+      Format format, List<Finding> findings, int unreported) {
     Objects.requireNonNull(format, "format");
     if (findings.isEmpty()) {
       throw new IllegalArgumentException("findings: empty");
     }
     for (Finding f : findings) {
       if (f.severity() != Severity.ERROR || Reason.ofCode(f.code()).isEmpty()) {
-        throw new IllegalArgumentException("findings: " + f + " (expected: an ERROR with a Reason's code)");
+        throw new IllegalArgumentException(
+            "findings: " + f + " (expected: an ERROR with a Reason's code)");
       }
     }
     if (unreported < 0) {
       throw new IllegalArgumentException("unreported: " + unreported + " (expected: >= 0)");
     }
     List<Finding> copy = List.copyOf(findings);
-    return new RoutingDataFormatException(format, copy, Reason.ofCode(copy.get(0).code()).orElseThrow(), unreported);
+    return new RoutingDataFormatException(
+        format, copy, Reason.ofCode(copy.get(0).code()).orElseThrow(), unreported);
   }
 
   /** One problem that ends decoding: the input is larger than {@code maxFileSize} bytes. */
   public static RoutingDataFormatException fileTooLarge(Format format, long maxFileSize) {
-    return of(format, List.of(finding(Reason.FILE_TOO_LARGE, 1, 1,
-        format + " is larger than " + maxFileSize + " bytes (RoutingDataConfig.maxFileSize)")), 0);
+    return of(
+        format,
+        List.of(
+            finding(
+                Reason.FILE_TOO_LARGE,
+                1,
+                1,
+                format
+                    + " is larger than "
+                    + maxFileSize
+                    + " bytes (RoutingDataConfig.maxFileSize)")),
+        0);
   }
 
   /** The finding for one problem, as the codecs make them. */
   public static Finding finding(Reason reason, long line, int column, String message) {
-    return Finding.ofLine(Severity.ERROR, reason.code(), line, column, Finding.NO_OFFSET, null, message);
+    return Finding.ofLine(
+        Severity.ERROR, reason.code(), line, column, Finding.NO_OFFSET, null, message);
   }
 
   /** What was decoded. */
@@ -219,8 +234,15 @@ public final class RoutingDataFormatException extends IOException {
     int shown = Math.min(findings.size(), MESSAGE_FINDINGS);
     for (int i = 0; i < shown; i++) {
       Finding f = findings.get(i);
-      sb.append(i == 0 ? "" : "; ").append("line ").append(f.line()).append(", column ").append(f.column())
-          .append(": ").append(f.code()).append(": ").append(f.message());
+      sb.append(i == 0 ? "" : "; ")
+          .append("line ")
+          .append(f.line())
+          .append(", column ")
+          .append(f.column())
+          .append(": ")
+          .append(f.code())
+          .append(": ")
+          .append(f.message());
     }
     if (total > shown) {
       sb.append("; and ").append(total - shown).append(" more");

@@ -82,59 +82,78 @@ public final class RoutingFieldException extends Exception {
   }
 
   static RoutingFieldException unknownField(String header) {
-    return new RoutingFieldException(Reason.UNKNOWN_FIELD, header, "not a field of routing extension version 1");
+    return new RoutingFieldException(
+        Reason.UNKNOWN_FIELD, header, "not a field of routing extension version 1");
   }
 
   static RoutingFieldException unsupportedVersion(String header, String value) {
-    return new RoutingFieldException(Reason.UNSUPPORTED_VERSION, header,
+    return new RoutingFieldException(
+        Reason.UNSUPPORTED_VERSION,
+        header,
         "version " + Ascii.quoteShort(value) + " (supported: 1)");
   }
 
   static RoutingFieldException limit(String header, String what, long value, long max) {
-    return new RoutingFieldException(Reason.LIMIT, header, what + " " + value + " over the limit " + max);
+    return new RoutingFieldException(
+        Reason.LIMIT, header, what + " " + value + " over the limit " + max);
   }
 
   static RoutingFieldException unsigned() {
-    return new RoutingFieldException(Reason.UNSIGNED, RoutingHeaders.SIGNATURE, "signature required");
+    return new RoutingFieldException(
+        Reason.UNSIGNED, RoutingHeaders.SIGNATURE, "signature required");
   }
 
   static RoutingFieldException unknownKey(String keyId) {
-    return new RoutingFieldException(Reason.UNKNOWN_KEY, RoutingHeaders.SIGNATURE,
+    return new RoutingFieldException(
+        Reason.UNKNOWN_KEY,
+        RoutingHeaders.SIGNATURE,
         "key id " + Ascii.quoteShort(keyId) + " is not in the key ring");
   }
 
   static RoutingFieldException keyNotValid(String keyId, String when) {
-    return new RoutingFieldException(Reason.KEY_NOT_VALID, RoutingHeaders.SIGNATURE,
-        "key " + keyId + " " + when);
+    return new RoutingFieldException(
+        Reason.KEY_NOT_VALID, RoutingHeaders.SIGNATURE, "key " + keyId + " " + when);
   }
 
   static RoutingFieldException wrongSigner(String keyId, RelayId owner, RelayId sender) {
-    return new RoutingFieldException(Reason.WRONG_SIGNER, RoutingHeaders.SIGNATURE,
+    return new RoutingFieldException(
+        Reason.WRONG_SIGNER,
+        RoutingHeaders.SIGNATURE,
         "key " + keyId + " belongs to " + owner + " but the hop was sent by " + sender);
   }
 
   static RoutingFieldException badSignature(String keyId) {
-    return new RoutingFieldException(Reason.BAD_SIGNATURE, RoutingHeaders.SIGNATURE,
+    return new RoutingFieldException(
+        Reason.BAD_SIGNATURE,
+        RoutingHeaders.SIGNATURE,
         "signature by key " + keyId + " does not verify");
   }
 
   static RoutingFieldException stale(long ageSeconds, long maxSeconds) {
-    return new RoutingFieldException(Reason.STALE, RoutingHeaders.ISSUED,
+    return new RoutingFieldException(
+        Reason.STALE,
+        RoutingHeaders.ISSUED,
         "issued " + ageSeconds + " s ago (window: " + maxSeconds + " s)");
   }
 
   static RoutingFieldException future(long aheadSeconds, long skewSeconds) {
-    return new RoutingFieldException(Reason.FUTURE, RoutingHeaders.ISSUED,
+    return new RoutingFieldException(
+        Reason.FUTURE,
+        RoutingHeaders.ISSUED,
         "issued " + aheadSeconds + " s in the future (allowed skew: " + skewSeconds + " s)");
   }
 
   static RoutingFieldException duplicateSignedHeader(String header) {
-    return new RoutingFieldException(Reason.DUPLICATE_SIGNED_HEADER, header,
+    return new RoutingFieldException(
+        Reason.DUPLICATE_SIGNED_HEADER,
+        header,
         "occurs more than once, so the signed message identity is ambiguous");
   }
 
   static RoutingFieldException forgedMessageId(String messageId) {
-    return new RoutingFieldException(Reason.FORGED_MESSAGE_ID, "X-Mms-Message-ID",
+    return new RoutingFieldException(
+        Reason.FORGED_MESSAGE_ID,
+        "X-Mms-Message-ID",
         "MAC of " + Ascii.quoteShort(messageId) + " does not verify");
   }
 

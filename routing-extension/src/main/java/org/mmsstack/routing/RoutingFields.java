@@ -32,10 +32,13 @@ public final class RoutingFields {
 
   /** The extension version this library writes and reads. */
   public static final int VERSION = 1;
+
   /** The hop limit a fresh item gets. */
   public static final int DEFAULT_HOP_LIMIT = 8;
+
   /** The largest hop limit (and so the longest path) accepted. */
   public static final int MAX_HOP_LIMIT = 32;
+
   /** The most recipients one hop may hand over. */
   public static final int MAX_RECIPIENTS = 1000;
 
@@ -159,21 +162,43 @@ public final class RoutingFields {
       return false;
     }
     RoutingFields f = (RoutingFields) o;
-    return f.entry.equals(entry) && f.home.equals(home) && f.path.equals(path) && f.hopLimit == hopLimit
-        && f.tableVersion == tableVersion && f.charging.equals(charging) && f.recipients.equals(recipients)
-        && f.issuedAt.equals(issuedAt) && Objects.equals(f.signature, signature);
+    return f.entry.equals(entry)
+        && f.home.equals(home)
+        && f.path.equals(path)
+        && f.hopLimit == hopLimit
+        && f.tableVersion == tableVersion
+        && f.charging.equals(charging)
+        && f.recipients.equals(recipients)
+        && f.issuedAt.equals(issuedAt)
+        && Objects.equals(f.signature, signature);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(entry, home, path, hopLimit, tableVersion, charging, recipients, issuedAt, signature);
+    return Objects.hash(
+        entry, home, path, hopLimit, tableVersion, charging, recipients, issuedAt, signature);
   }
 
   @Override
   public String toString() {
-    return "RoutingFields{entry=" + entry + ", home=" + home + ", path=" + path + ", hopLimit=" + hopLimit
-        + ", table=" + tableVersion + ", charging=" + charging + ", recipients=" + recipients + ", issued="
-        + issuedAt.getEpochSecond() + (signature == null ? "" : ", sig=" + signature.keyId()) + "}";
+    return "RoutingFields{entry="
+        + entry
+        + ", home="
+        + home
+        + ", path="
+        + path
+        + ", hopLimit="
+        + hopLimit
+        + ", table="
+        + tableVersion
+        + ", charging="
+        + charging
+        + ", recipients="
+        + recipients
+        + ", issued="
+        + issuedAt.getEpochSecond()
+        + (signature == null ? "" : ", sig=" + signature.keyId())
+        + "}";
   }
 
   /** Builds {@link RoutingFields}; every setter checks its argument. */
@@ -225,7 +250,8 @@ public final class RoutingFields {
      */
     public Builder hopLimit(int value) {
       if (value < 1 || value > MAX_HOP_LIMIT) {
-        throw new IllegalArgumentException("hopLimit: " + value + " (expected: 1 ~ " + MAX_HOP_LIMIT + ")");
+        throw new IllegalArgumentException(
+            "hopLimit: " + value + " (expected: 1 ~ " + MAX_HOP_LIMIT + ")");
       }
       this.hopLimit = value;
       return this;
@@ -295,14 +321,21 @@ public final class RoutingFields {
      *     hop limit, or there are no or too many recipients
      */
     public RoutingFields build() {
-      if (entry == null || home == null || charging == null || issuedAt == null || tableVersion < 0) {
-        throw new IllegalStateException("entry, home, charging, tableVersion and issuedAt are mandatory");
+      if (entry == null
+          || home == null
+          || charging == null
+          || issuedAt == null
+          || tableVersion < 0) {
+        throw new IllegalStateException(
+            "entry, home, charging, tableVersion and issuedAt are mandatory");
       }
       if (path.isEmpty() || path.size() > hopLimit) {
-        throw new IllegalStateException("path: " + path.size() + " hops (expected: 1 ~ hopLimit " + hopLimit + ")");
+        throw new IllegalStateException(
+            "path: " + path.size() + " hops (expected: 1 ~ hopLimit " + hopLimit + ")");
       }
       if (recipients.isEmpty() || recipients.size() > MAX_RECIPIENTS) {
-        throw new IllegalStateException("recipients: " + recipients.size() + " (expected: 1 ~ " + MAX_RECIPIENTS + ")");
+        throw new IllegalStateException(
+            "recipients: " + recipients.size() + " (expected: 1 ~ " + MAX_RECIPIENTS + ")");
       }
       return new RoutingFields(this);
     }

@@ -11,64 +11,94 @@ public final class RoutingFindingCodes {
 
   /** {@link RoutingDataFormatException.Reason#MISSING_HEADER}. */
   public static final String MISSING_HEADER = "missing-header";
+
   /** {@link RoutingDataFormatException.Reason#UNSUPPORTED_FORMAT_VERSION}. */
   public static final String UNSUPPORTED_FORMAT_VERSION = "unsupported-format-version";
+
   /** {@link RoutingDataFormatException.Reason#DUPLICATE_HEADER}. */
   public static final String DUPLICATE_HEADER = "duplicate-header";
+
   /** {@link RoutingDataFormatException.Reason#MISSING_VERSION}. */
   public static final String MISSING_VERSION = "missing-version";
+
   /** {@link RoutingDataFormatException.Reason#DUPLICATE_VERSION}. */
   public static final String DUPLICATE_VERSION = "duplicate-version";
+
   /** {@link RoutingDataFormatException.Reason#INVALID_VERSION_NUMBER}. */
   public static final String INVALID_VERSION_NUMBER = "invalid-version-number";
+
   /** {@link RoutingDataFormatException.Reason#INVALID_VERSION_LABEL}. */
   public static final String INVALID_VERSION_LABEL = "invalid-version-label";
+
   /** {@link RoutingDataFormatException.Reason#DUPLICATE_DEFAULT}. */
   public static final String DUPLICATE_DEFAULT = "duplicate-default";
+
   /** {@link RoutingDataFormatException.Reason#UNKNOWN_KEYWORD}. */
   public static final String UNKNOWN_KEYWORD = "unknown-keyword";
+
   /** {@link RoutingDataFormatException.Reason#MISSING_FIELD}. */
   public static final String MISSING_FIELD = "missing-field";
+
   /** {@link RoutingDataFormatException.Reason#UNEXPECTED_FIELD}. */
   public static final String UNEXPECTED_FIELD = "unexpected-field";
+
   /** {@link RoutingDataFormatException.Reason#INVALID_DIGITS}. */
   public static final String INVALID_DIGITS = "invalid-digits";
+
   /** {@link RoutingDataFormatException.Reason#TOO_MANY_DIGITS}. */
   public static final String TOO_MANY_DIGITS = "too-many-digits";
+
   /** {@link RoutingDataFormatException.Reason#INVALID_DOMAIN}. */
   public static final String INVALID_DOMAIN = "invalid-domain";
+
   /** {@link RoutingDataFormatException.Reason#INVALID_RELAY_ID}. */
   public static final String INVALID_RELAY_ID = "invalid-relay-id";
+
   /** {@link RoutingDataFormatException.Reason#UNKNOWN_TARGET_KIND}. */
   public static final String UNKNOWN_TARGET_KIND = "unknown-target-kind";
+
   /** {@link RoutingDataFormatException.Reason#UNKNOWN_REJECT_REASON}. */
   public static final String UNKNOWN_REJECT_REASON = "unknown-reject-reason";
+
   /** {@link RoutingDataFormatException.Reason#DUPLICATE_PREFIX}. */
   public static final String DUPLICATE_PREFIX = "duplicate-prefix";
+
   /** {@link RoutingDataFormatException.Reason#DUPLICATE_NUMBER}. */
   public static final String DUPLICATE_NUMBER = "duplicate-number";
+
   /** {@link RoutingDataFormatException.Reason#DUPLICATE_DOMAIN}. */
   public static final String DUPLICATE_DOMAIN = "duplicate-domain";
+
   /** {@link RoutingDataFormatException.Reason#TOO_MANY_TARGETS}. */
   public static final String TOO_MANY_TARGETS = "too-many-targets";
+
   /** {@link RoutingDataFormatException.Reason#TOO_MANY_ENTRIES}. */
   public static final String TOO_MANY_ENTRIES = "too-many-entries";
+
   /** {@link RoutingDataFormatException.Reason#INVALID_KEY_ID}. */
   public static final String INVALID_KEY_ID = "invalid-key-id";
+
   /** {@link RoutingDataFormatException.Reason#INVALID_PUBLIC_KEY}. */
   public static final String INVALID_PUBLIC_KEY = "invalid-public-key";
+
   /** {@link RoutingDataFormatException.Reason#INVALID_TIME}. */
   public static final String INVALID_TIME = "invalid-time";
+
   /** {@link RoutingDataFormatException.Reason#EMPTY_VALIDITY}. */
   public static final String EMPTY_VALIDITY = "empty-validity";
+
   /** {@link RoutingDataFormatException.Reason#DUPLICATE_KEY_ID}. */
   public static final String DUPLICATE_KEY_ID = "duplicate-key-id";
+
   /** {@link RoutingDataFormatException.Reason#TOO_MANY_KEYS}. */
   public static final String TOO_MANY_KEYS = "too-many-keys";
+
   /** {@link RoutingDataFormatException.Reason#LINE_TOO_LONG}. */
   public static final String LINE_TOO_LONG = "line-too-long";
+
   /** {@link RoutingDataFormatException.Reason#INVALID_CHARACTER}. */
   public static final String INVALID_CHARACTER = "invalid-character";
+
   /** {@link RoutingDataFormatException.Reason#FILE_TOO_LARGE}. */
   public static final String FILE_TOO_LARGE = "file-too-large";
 

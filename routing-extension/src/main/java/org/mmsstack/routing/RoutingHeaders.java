@@ -40,24 +40,34 @@ public final class RoutingHeaders {
 
   /** The common prefix of every extension field. */
   public static final String PREFIX = "X-Mms-Routing-";
+
   /** {@code X-Mms-Routing-Version}. */
   public static final String VERSION = "X-Mms-Routing-Version";
+
   /** {@code X-Mms-Routing-Entry}. */
   public static final String ENTRY = "X-Mms-Routing-Entry";
+
   /** {@code X-Mms-Routing-Home}. */
   public static final String HOME = "X-Mms-Routing-Home";
+
   /** {@code X-Mms-Routing-Path}. */
   public static final String PATH = "X-Mms-Routing-Path";
+
   /** {@code X-Mms-Routing-Hop-Limit}. */
   public static final String HOP_LIMIT = "X-Mms-Routing-Hop-Limit";
+
   /** {@code X-Mms-Routing-Table-Version}. */
   public static final String TABLE_VERSION = "X-Mms-Routing-Table-Version";
+
   /** {@code X-Mms-Routing-Charging}. */
   public static final String CHARGING = "X-Mms-Routing-Charging";
+
   /** {@code X-Mms-Routing-Recipient}. */
   public static final String RECIPIENT = "X-Mms-Routing-Recipient";
+
   /** {@code X-Mms-Routing-Issued}. */
   public static final String ISSUED = "X-Mms-Routing-Issued";
+
   /** {@code X-Mms-Routing-Signature}. */
   public static final String SIGNATURE = "X-Mms-Routing-Signature";
 
@@ -65,14 +75,16 @@ public final class RoutingHeaders {
   public static final int MAX_VALUE_LENGTH = 1100;
 
   /** The single-valued fields in the order {@link #write} emits them. */
-  private static final String[] SINGLE = {VERSION, ENTRY, HOME, PATH, HOP_LIMIT, TABLE_VERSION, CHARGING, ISSUED,
-      SIGNATURE};
+  private static final String[] SINGLE = {
+    VERSION, ENTRY, HOME, PATH, HOP_LIMIT, TABLE_VERSION, CHARGING, ISSUED, SIGNATURE
+  };
 
   private RoutingHeaders() {}
 
   /** Whether a header name is under the routing prefix (ignoring case). */
   public static boolean isRoutingHeader(String name) {
-    return name.length() >= PREFIX.length() && name.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
+    return name.length() >= PREFIX.length()
+        && name.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
   }
 
   /**
@@ -110,7 +122,8 @@ public final class RoutingHeaders {
    * @throws RoutingFieldException when a routing header is unknown, duplicated, malformed, over
    *     a limit, or a mandatory one is missing
    */
-  public static Optional<RoutingFields> read(List<HeaderPair> headers) throws RoutingFieldException {
+  public static Optional<RoutingFields> read(List<HeaderPair> headers)
+      throws RoutingFieldException {
     String[] single = new String[SINGLE.length];
     List<String> recipients = null;
     boolean any = false;
@@ -123,7 +136,8 @@ public final class RoutingHeaders {
       any = true;
       String value = h.value();
       if (value.length() > MAX_VALUE_LENGTH) {
-        throw RoutingFieldException.limit(canonicalName(name), "value length", value.length(), MAX_VALUE_LENGTH);
+        throw RoutingFieldException.limit(
+            canonicalName(name), "value length", value.length(), MAX_VALUE_LENGTH);
       }
       value = Ascii.trimWsp(value);
       if (name.equalsIgnoreCase(RECIPIENT)) {
@@ -131,7 +145,10 @@ public final class RoutingHeaders {
           recipients = new ArrayList<>(4);
         }
         if (recipients.size() == RoutingFields.MAX_RECIPIENTS) {
-          throw RoutingFieldException.limit(RECIPIENT, "recipient count", RoutingFields.MAX_RECIPIENTS + 1L,
+          throw RoutingFieldException.limit(
+              RECIPIENT,
+              "recipient count",
+              RoutingFields.MAX_RECIPIENTS + 1L,
               RoutingFields.MAX_RECIPIENTS);
         }
         recipients.add(value);
@@ -152,11 +169,13 @@ public final class RoutingHeaders {
     return Optional.of(parse(single, recipients));
   }
 
-  private static RoutingFields parse(String[] s, List<String> recipientTexts) throws RoutingFieldException {
+  private static RoutingFields parse(String[] s, List<String> recipientTexts)
+      throws RoutingFieldException {
     String version = require(s, 0);
     if (!version.equals("1")) {
       if (Ascii.parseDecimal(version) < 0) {
-        throw RoutingFieldException.malformed(VERSION, "not a decimal: " + Ascii.quoteShort(version));
+        throw RoutingFieldException.malformed(
+            VERSION, "not a decimal: " + Ascii.quoteShort(version));
       }
       throw RoutingFieldException.unsupportedVersion(VERSION, version);
     }
@@ -167,25 +186,27 @@ public final class RoutingHeaders {
     long hopLimit = Ascii.parseDecimal(hopText);
     if (hopLimit < 1 || hopLimit > RoutingFields.MAX_HOP_LIMIT) {
       if (hopLimit < 0) {
-        throw RoutingFieldException.malformed(HOP_LIMIT, "not a decimal: " + Ascii.quoteShort(hopText));
+        throw RoutingFieldException.malformed(
+            HOP_LIMIT, "not a decimal: " + Ascii.quoteShort(hopText));
       }
-      throw RoutingFieldException.limit(HOP_LIMIT, "hop limit", hopLimit, RoutingFields.MAX_HOP_LIMIT);
+      throw RoutingFieldException.limit(
+          HOP_LIMIT, "hop limit", hopLimit, RoutingFields.MAX_HOP_LIMIT);
     }
     b.hopLimit((int) hopLimit);
     b.path(path(require(s, 3), (int) hopLimit));
     String tableText = require(s, 5);
     long table = Ascii.parseDecimal(tableText);
     if (table < 0) {
-      throw RoutingFieldException.malformed(TABLE_VERSION, "not a decimal of at most 18 digits: "
-          + Ascii.quoteShort(tableText));
+      throw RoutingFieldException.malformed(
+          TABLE_VERSION, "not a decimal of at most 18 digits: " + Ascii.quoteShort(tableText));
     }
     b.tableVersion(table);
     b.charging(relay(CHARGING, require(s, 6)));
     String issuedText = require(s, 7);
     long issued = Ascii.parseDecimal(issuedText);
     if (issued < 0 || issued > 253_402_300_799L) {
-      throw RoutingFieldException.malformed(ISSUED, "not seconds since 1970 up to year 9999: "
-          + Ascii.quoteShort(issuedText));
+      throw RoutingFieldException.malformed(
+          ISSUED, "not seconds since 1970 up to year 9999: " + Ascii.quoteShort(issuedText));
     }
     b.issuedAt(Instant.ofEpochSecond(issued));
     if (recipientTexts == null) {
@@ -246,19 +267,22 @@ public final class RoutingHeaders {
 
   private static Recipient recipient(String text) throws RoutingFieldException {
     if (!Ascii.isVisible(text)) {
-      throw RoutingFieldException.malformed(RECIPIENT, "not visible US-ASCII: " + Ascii.quoteShort(text));
+      throw RoutingFieldException.malformed(
+          RECIPIENT, "not visible US-ASCII: " + Ascii.quoteShort(text));
     }
     String canonical = Ascii.percentDecode(text);
     Recipient r = canonical == null ? null : Recipient.fromCanonical(canonical);
     if (r == null || !r.wireText().equals(text)) {
-      throw RoutingFieldException.malformed(RECIPIENT, "not a normalised recipient: " + Ascii.quoteShort(text));
+      throw RoutingFieldException.malformed(
+          RECIPIENT, "not a normalised recipient: " + Ascii.quoteShort(text));
     }
     return r;
   }
 
   private static RoutingSignature signature(String text) throws RoutingFieldException {
     if (!text.startsWith("ed25519:")) {
-      throw RoutingFieldException.malformed(SIGNATURE, "algorithm is not ed25519: " + Ascii.quoteShort(text));
+      throw RoutingFieldException.malformed(
+          SIGNATURE, "algorithm is not ed25519: " + Ascii.quoteShort(text));
     }
     int colon = text.indexOf(':', 8);
     if (colon < 0) {
@@ -270,8 +294,8 @@ public final class RoutingHeaders {
     }
     String b64 = text.substring(colon + 1);
     if (b64.length() != 86) {
-      throw RoutingFieldException.malformed(SIGNATURE, "signature is " + b64.length()
-          + " base64url characters (expected: 86)");
+      throw RoutingFieldException.malformed(
+          SIGNATURE, "signature is " + b64.length() + " base64url characters (expected: 86)");
     }
     byte[] sig;
     try {
@@ -281,7 +305,8 @@ public final class RoutingHeaders {
     }
     if (sig.length != RoutingSignature.LENGTH
         || !Base64.getUrlEncoder().withoutPadding().encodeToString(sig).equals(b64)) {
-      throw RoutingFieldException.malformed(SIGNATURE, "signature is not 64 octets in canonical base64url");
+      throw RoutingFieldException.malformed(
+          SIGNATURE, "signature is not 64 octets in canonical base64url");
     }
     return RoutingSignature.trusted(keyId, sig);
   }
@@ -300,7 +325,8 @@ public final class RoutingHeaders {
     if (k >= 0) {
       return SINGLE[k];
     }
-    return name.equalsIgnoreCase(RECIPIENT) ? RECIPIENT : name.substring(0, Math.min(name.length(), 64))
-        .toLowerCase(Locale.ROOT);
+    return name.equalsIgnoreCase(RECIPIENT)
+        ? RECIPIENT
+        : name.substring(0, Math.min(name.length(), 64)).toLowerCase(Locale.ROOT);
   }
 }

@@ -64,8 +64,11 @@ public final class RoutingPdus {
       }
       Object v = h.value();
       if (!(v instanceof String)) {
-        throw RoutingFieldException.malformed(h.name(), "value is not a Text-string ("
-            + (v instanceof RawValue ? "raw octets" : v.getClass().getSimpleName()) + ")");
+        throw RoutingFieldException.malformed(
+            h.name(),
+            "value is not a Text-string ("
+                + (v instanceof RawValue ? "raw octets" : v.getClass().getSimpleName())
+                + ")");
       }
       if (out == null) {
         out = new ArrayList<>(12);
@@ -123,8 +126,14 @@ public final class RoutingPdus {
     int seen = 0;
     for (Header h : pdu.headers()) {
       HeaderField<?> f = h.field();
-      int bit = f == HeaderField.MESSAGE_TYPE ? 1 : f == HeaderField.MESSAGE_ID ? 2 : f == HeaderField.TRANSACTION_ID ? 4
-          : f == HeaderField.DATE ? 8 : f == originatorField ? 16 : 0;
+      int bit =
+          f == HeaderField.MESSAGE_TYPE
+              ? 1
+              : f == HeaderField.MESSAGE_ID
+                  ? 2
+                  : f == HeaderField.TRANSACTION_ID
+                      ? 4
+                      : f == HeaderField.DATE ? 8 : f == originatorField ? 16 : 0;
       if (bit != 0) {
         if ((seen & bit) != 0) {
           throw RoutingFieldException.duplicateSignedHeader(f.name());
@@ -132,19 +141,25 @@ public final class RoutingPdus {
         seen |= bit;
       }
     }
-    MessageKind kind = switch (pdu.messageType()) {
-      case SEND_REQ, RETRIEVE_CONF, FORWARD_REQ -> MessageKind.MESSAGE;
-      case DELIVERY_IND -> MessageKind.DELIVERY_REPORT;
-      case READ_REC_IND, READ_ORIG_IND -> MessageKind.READ_REPORT;
-      default -> MessageKind.OTHER;
-    };
+    MessageKind kind =
+        switch (pdu.messageType()) {
+          case SEND_REQ, RETRIEVE_CONF, FORWARD_REQ -> MessageKind.MESSAGE;
+          case DELIVERY_IND -> MessageKind.DELIVERY_REPORT;
+          case READ_REC_IND, READ_ORIG_IND -> MessageKind.READ_REPORT;
+          default -> MessageKind.OTHER;
+        };
     String originator;
     if (pdu instanceof DeliveryInd) {
       originator = pdu.get(HeaderField.TO).map(Address::text).orElse("");
     } else {
-      originator = pdu.get(HeaderField.FROM).flatMap(FromValue::address).map(Address::text).orElse("");
+      originator =
+          pdu.get(HeaderField.FROM).flatMap(FromValue::address).map(Address::text).orElse("");
     }
-    return MessageIdentity.of(kind, pdu.get(HeaderField.MESSAGE_ID).orElse(""), pdu.transactionId().orElse(""),
-        pdu.get(HeaderField.DATE).orElse(null), originator);
+    return MessageIdentity.of(
+        kind,
+        pdu.get(HeaderField.MESSAGE_ID).orElse(""),
+        pdu.transactionId().orElse(""),
+        pdu.get(HeaderField.DATE).orElse(null),
+        originator);
   }
 }

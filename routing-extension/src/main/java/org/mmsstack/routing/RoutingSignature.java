@@ -35,8 +35,12 @@ public final class RoutingSignature {
   public static RoutingSignature of(String keyId, byte[] value) {
     checkKeyId(keyId);
     if (value == null || value.length != LENGTH) {
-      throw new IllegalArgumentException("value: " + (value == null ? "null" : value.length + " octets")
-          + " (expected: " + LENGTH + ")");
+      throw new IllegalArgumentException(
+          "value: "
+              + (value == null ? "null" : value.length + " octets")
+              + " (expected: "
+              + LENGTH
+              + ")");
     }
     return new RoutingSignature(keyId, value.clone());
   }
@@ -52,7 +56,11 @@ public final class RoutingSignature {
     }
     for (int i = 0; i < keyId.length(); i++) {
       char c = keyId.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+      if (!((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '.'
+          || c == '_'
           || c == '-')) {
         return false;
       }
@@ -62,8 +70,10 @@ public final class RoutingSignature {
 
   static void checkKeyId(String keyId) {
     if (!isValidKeyId(keyId)) {
-      throw new IllegalArgumentException("keyId: " + org.mmsstack.routing.internal.Ascii.quoteShort(keyId)
-          + " (expected: 1-32 of A-Z a-z 0-9 . _ -)");
+      throw new IllegalArgumentException(
+          "keyId: "
+              + org.mmsstack.routing.internal.Ascii.quoteShort(keyId)
+              + " (expected: 1-32 of A-Z a-z 0-9 . _ -)");
     }
   }
 
@@ -88,7 +98,8 @@ public final class RoutingSignature {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof RoutingSignature && ((RoutingSignature) o).keyId.equals(keyId)
+    return o instanceof RoutingSignature
+        && ((RoutingSignature) o).keyId.equals(keyId)
         && Arrays.equals(((RoutingSignature) o).value, value);
   }
 

@@ -40,8 +40,8 @@ public final class RoutingSigner {
    */
   public static RoutingSigner fromSeed(String keyId, RelayId owner, byte[] seed) {
     if (seed == null || seed.length != Ed25519.KEY_LENGTH) {
-      throw new IllegalArgumentException("seed: " + (seed == null ? "null" : seed.length + " octets")
-          + " (expected: 32)");
+      throw new IllegalArgumentException(
+          "seed: " + (seed == null ? "null" : seed.length + " octets") + " (expected: 32)");
     }
     return new RoutingSigner(keyId, owner, Ed25519.fromSeed(seed.clone()));
   }
@@ -79,9 +79,11 @@ public final class RoutingSigner {
    */
   public RoutingFields sign(RoutingFields fields, MessageIdentity identity) {
     if (!fields.sender().equals(owner)) {
-      throw new IllegalArgumentException("fields: sent by " + fields.sender() + " but this key belongs to " + owner);
+      throw new IllegalArgumentException(
+          "fields: sent by " + fields.sender() + " but this key belongs to " + owner);
     }
-    byte[] sig = key.sign(Canonical.encode(keyId, fields, Objects.requireNonNull(identity, "identity")));
+    byte[] sig =
+        key.sign(Canonical.encode(keyId, fields, Objects.requireNonNull(identity, "identity")));
     return fields.toBuilder().signature(RoutingSignature.trusted(keyId, sig)).build();
   }
 }

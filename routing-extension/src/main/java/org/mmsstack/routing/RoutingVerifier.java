@@ -22,6 +22,7 @@ public final class RoutingVerifier {
 
   /** Five minutes: a hop is signed when sent, so it is seconds old on arrival. */
   public static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(5);
+
   /** One minute of tolerated clock difference between Relay/Servers. */
   public static final Duration DEFAULT_MAX_SKEW = Duration.ofMinutes(1);
 
@@ -32,7 +33,8 @@ public final class RoutingVerifier {
   private RoutingVerifier(KeyRing ring, Duration maxAge, Duration maxSkew) {
     this.ring = Objects.requireNonNull(ring, "ring");
     if (maxAge.isNegative() || maxSkew.isNegative()) {
-      throw new IllegalArgumentException("maxAge/maxSkew: " + maxAge + "/" + maxSkew + " (expected: not negative)");
+      throw new IllegalArgumentException(
+          "maxAge/maxSkew: " + maxAge + "/" + maxSkew + " (expected: not negative)");
     }
     this.maxAge = maxAge.toSeconds();
     this.maxSkew = maxSkew.toSeconds();
@@ -69,7 +71,8 @@ public final class RoutingVerifier {
       throw RoutingFieldException.unknownKey(sig.keyId());
     }
     if (now.isBefore(key.notBefore())) {
-      throw RoutingFieldException.keyNotValid(sig.keyId(), "is not valid before " + key.notBefore());
+      throw RoutingFieldException.keyNotValid(
+          sig.keyId(), "is not valid before " + key.notBefore());
     }
     if (!now.isBefore(key.notAfter())) {
       throw RoutingFieldException.keyNotValid(sig.keyId(), "expired at " + key.notAfter());
@@ -84,7 +87,8 @@ public final class RoutingVerifier {
     if (-age > maxSkew) {
       throw RoutingFieldException.future(-age, maxSkew);
     }
-    byte[] input = Canonical.encode(sig.keyId(), fields, Objects.requireNonNull(identity, "identity"));
+    byte[] input =
+        Canonical.encode(sig.keyId(), fields, Objects.requireNonNull(identity, "identity"));
     if (!Ed25519.verify(key.decoded(), input, sig.valueUnsafe())) {
       throw RoutingFieldException.badSignature(sig.keyId());
     }

@@ -27,7 +27,11 @@ final class Fixtures {
   }
 
   static MessageIdentity identity() {
-    return MessageIdentity.of(MessageKind.MESSAGE, "r1.rs-c.aaaaaaaaaaaaaaaa.bbbbbbbbbbbbb", "t-1", T0.minusSeconds(5),
+    return MessageIdentity.of(
+        MessageKind.MESSAGE,
+        "r1.rs-c.aaaaaaaaaaaaaaaa.bbbbbbbbbbbbb",
+        "t-1",
+        T0.minusSeconds(5),
         "+491701111111/TYPE=PLMN");
   }
 

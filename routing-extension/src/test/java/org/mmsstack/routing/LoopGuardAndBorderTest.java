@@ -25,15 +25,20 @@ class LoopGuardAndBorderTest {
   void loopGuard() {
     RoutingFields f = Fixtures.fields(); // path rs-a, rs-b; table 42; hop limit 8
     assertEquals(Verdict.PASS, LoopGuard.checkForward(f, Fixtures.C, D, 42));
-    assertEquals(Verdict.LOOP, LoopGuard.checkForward(f, Fixtures.C, Fixtures.A, 42)); // target on the path
+    assertEquals(
+        Verdict.LOOP, LoopGuard.checkForward(f, Fixtures.C, Fixtures.A, 42)); // target on the path
     assertEquals(Verdict.LOOP, LoopGuard.checkForward(f, Fixtures.B, D, 42)); // self on the path
     assertEquals(Verdict.LOOP, LoopGuard.checkForward(f, Fixtures.C, Fixtures.C, 42)); // to itself
-    assertEquals(Verdict.LOOP, LoopGuard.checkForward(f, Fixtures.C, Fixtures.A, 41)); // older table
-    assertEquals(Verdict.PASS, LoopGuard.checkForward(f, Fixtures.C, Fixtures.A, 43)); // newer table may return
+    assertEquals(
+        Verdict.LOOP, LoopGuard.checkForward(f, Fixtures.C, Fixtures.A, 41)); // older table
+    assertEquals(
+        Verdict.PASS,
+        LoopGuard.checkForward(f, Fixtures.C, Fixtures.A, 43)); // newer table may return
     assertEquals(Verdict.PASS, LoopGuard.checkForward(f, Fixtures.B, D, 43));
     RoutingFields full = f.toBuilder().hopLimit(2).build();
     assertEquals(Verdict.HOP_LIMIT, LoopGuard.checkForward(full, Fixtures.C, D, 99));
-    assertEquals(Verdict.PASS, LoopGuard.checkForward(f.toBuilder().hopLimit(3).build(), Fixtures.C, D, 42));
+    assertEquals(
+        Verdict.PASS, LoopGuard.checkForward(f.toBuilder().hopLimit(3).build(), Fixtures.C, D, 42));
     assertEquals(0xC3, Verdict.LOOP.responseStatus().code());
     assertEquals("Error-network-problem", Verdict.LOOP.mm4StatusCode());
     assertEquals(0xE0, Verdict.HOP_LIMIT.responseStatus().code());
@@ -50,9 +55,18 @@ class LoopGuardAndBorderTest {
     assertEquals(Action.STRIPPED, o.action());
     assertTrue(o.passes());
     assertArrayEquals(PduCodec.encode(plain), PduCodec.encode(o.message()));
-    assertEquals(List.of(RoutingHeaders.VERSION, RoutingHeaders.ENTRY, RoutingHeaders.HOME, RoutingHeaders.PATH,
-        RoutingHeaders.HOP_LIMIT, RoutingHeaders.TABLE_VERSION, RoutingHeaders.CHARGING, RoutingHeaders.ISSUED,
-        RoutingHeaders.RECIPIENT), o.removedHeaders());
+    assertEquals(
+        List.of(
+            RoutingHeaders.VERSION,
+            RoutingHeaders.ENTRY,
+            RoutingHeaders.HOME,
+            RoutingHeaders.PATH,
+            RoutingHeaders.HOP_LIMIT,
+            RoutingHeaders.TABLE_VERSION,
+            RoutingHeaders.CHARGING,
+            RoutingHeaders.ISSUED,
+            RoutingHeaders.RECIPIENT),
+        o.removedHeaders());
     assertTrue(o.responseStatus().isEmpty());
 
     BorderFilter strict = BorderFilter.of(Policy.REFUSE, Policy.STRIP);
@@ -82,13 +96,18 @@ class LoopGuardAndBorderTest {
     h.add(new HeaderPair("Subject", "hi"));
     List<HeaderPair> copy = List.copyOf(h);
     BorderFilter.Outcome<List<HeaderPair>> o = BorderFilter.DEFAULT.filterMm4(h, Direction.INBOUND);
-    assertEquals(List.of(new HeaderPair("X-Mms-Message-Type", "MM4_forward.REQ"), new HeaderPair("Subject", "hi")),
+    assertEquals(
+        List.of(
+            new HeaderPair("X-Mms-Message-Type", "MM4_forward.REQ"),
+            new HeaderPair("Subject", "hi")),
         o.message());
     assertEquals(Action.STRIPPED, o.action());
     assertTrue(o.removedHeaders().contains("x-mms-routing-path"));
     assertEquals(copy, h); // input untouched
-    assertEquals(Action.REFUSED, BorderFilter.of(Policy.STRIP, Policy.REFUSE).filterMm4(h, Direction.OUTBOUND)
-        .action());
-    assertEquals(Action.PASSED, BorderFilter.DEFAULT.filterMm4(o.message(), Direction.OUTBOUND).action());
+    assertEquals(
+        Action.REFUSED,
+        BorderFilter.of(Policy.STRIP, Policy.REFUSE).filterMm4(h, Direction.OUTBOUND).action());
+    assertEquals(
+        Action.PASSED, BorderFilter.DEFAULT.filterMm4(o.message(), Direction.OUTBOUND).action());
   }
 }

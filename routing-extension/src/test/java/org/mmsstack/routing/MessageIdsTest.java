@@ -14,10 +14,14 @@ import org.junit.jupiter.api.Test;
 
 class MessageIdsTest {
 
-  private static final byte[] K1 = "0123456789abcdef-first".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-  private static final byte[] K2 = "0123456789abcdef-second".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] K1 =
+      "0123456789abcdef-first".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] K2 =
+      "0123456789abcdef-second".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
   /** RFC 5322 dot-atom-text. */
-  private static final String DOT_ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*";
+  private static final String DOT_ATOM =
+      "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*";
 
   private final MessageIds ids = MessageIds.withKeys(K1);
 
@@ -43,8 +47,17 @@ class MessageIdsTest {
 
   @Test
   void foreignIdsAreNotOurs() throws Exception {
-    for (String foreign : new String[] {"", "abc", "<1234@mmsc.example>", "r1.rs-a.short.mac", "r2.rs-a.aaaaaaaaaaaaaaaa.aaaaaaaaaaaaa",
-        "r1.-bad.aaaaaaaaaaaaaaaa.aaaaaaaaaaaaa", "r1.rs-a.aaaaaaaaaaaaaaa1.aaaaaaaaaaaaa", "x".repeat(10_000)}) {
+    for (String foreign :
+        new String[] {
+          "",
+          "abc",
+          "<1234@mmsc.example>",
+          "r1.rs-a.short.mac",
+          "r2.rs-a.aaaaaaaaaaaaaaaa.aaaaaaaaaaaaa",
+          "r1.-bad.aaaaaaaaaaaaaaaa.aaaaaaaaaaaaa",
+          "r1.rs-a.aaaaaaaaaaaaaaa1.aaaaaaaaaaaaa",
+          "x".repeat(10_000)
+        }) {
       assertEquals(Optional.empty(), ids.parseHome(foreign), foreign);
       assertFalse(MessageIds.isMinted(foreign));
     }
@@ -59,7 +72,8 @@ class MessageIdsTest {
     char last = id.charAt(id.length() - 1);
     String otherMac = id.substring(0, id.length() - 1) + (last == 'a' ? 'q' : 'a');
     for (String forged : new String[] {otherHome, otherRandom, otherMac}) {
-      RoutingFieldException e = assertThrows(RoutingFieldException.class, () -> ids.parseHome(forged), forged);
+      RoutingFieldException e =
+          assertThrows(RoutingFieldException.class, () -> ids.parseHome(forged), forged);
       assertEquals(RoutingFieldException.Reason.FORGED_MESSAGE_ID, e.reason());
     }
     assertThrows(RoutingFieldException.class, () -> MessageIds.withKeys(K2).parseHome(id));

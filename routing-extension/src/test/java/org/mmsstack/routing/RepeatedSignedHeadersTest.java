@@ -26,9 +26,15 @@ import org.mmsstack.encapsulation.value.ResponseStatus;
 class RepeatedSignedHeadersTest {
 
   private static final Instant NOW = Fixtures.T0.plusSeconds(10);
-  private static final RoutingSigner SIGNER = RoutingSigner.fromSeed("rs-b.1", Fixtures.B, Fixtures.seed(1));
-  private static final RoutingVerifier VERIFIER = RoutingVerifier.of(KeyRing.of(List.of(
-      SIGNER.trustedKey(Fixtures.T0.minus(Duration.ofDays(1)), Fixtures.T0.plus(Duration.ofDays(1))))));
+  private static final RoutingSigner SIGNER =
+      RoutingSigner.fromSeed("rs-b.1", Fixtures.B, Fixtures.seed(1));
+  private static final RoutingVerifier VERIFIER =
+      RoutingVerifier.of(
+          KeyRing.of(
+              List.of(
+                  SIGNER.trustedKey(
+                      Fixtures.T0.minus(Duration.ofDays(1)),
+                      Fixtures.T0.plus(Duration.ofDays(1))))));
 
   private static List<HeaderPair> mm4Headers() {
     return List.of(
@@ -42,8 +48,15 @@ class RepeatedSignedHeadersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"From", "Date", "X-Mms-Message-ID", "X-Mms-Transaction-ID", "X-Mms-Message-Type",
-      "x-mms-message-id"})
+  @ValueSource(
+      strings = {
+        "From",
+        "Date",
+        "X-Mms-Message-ID",
+        "X-Mms-Transaction-ID",
+        "X-Mms-Message-Type",
+        "x-mms-message-id"
+      })
   void mm4HopWithARepeatedSignedHeaderIsRefused(String name) throws Exception {
     List<HeaderPair> headers = mm4Headers();
     RoutingFields signed = SIGNER.sign(Fixtures.fields(), MessageIdentity.ofMm4(headers));
@@ -51,11 +64,16 @@ class RepeatedSignedHeadersTest {
 
     // An attacker appends a second occurrence (a consumer taking the last would read it).
     List<HeaderPair> tampered = new ArrayList<>(headers);
-    String original = headers.stream().filter(h -> h.hasName(name)).findFirst().orElseThrow().value();
-    tampered.add(new HeaderPair(name, original.equals("MM4_forward.REQ") ? "MM4_read_reply_report.REQ"
-        : "x" + original));
-    RoutingFieldException e = assertThrows(RoutingFieldException.class,
-        () -> VERIFIER.verify(signed, MessageIdentity.ofMm4(tampered), NOW));
+    String original =
+        headers.stream().filter(h -> h.hasName(name)).findFirst().orElseThrow().value();
+    tampered.add(
+        new HeaderPair(
+            name,
+            original.equals("MM4_forward.REQ") ? "MM4_read_reply_report.REQ" : "x" + original));
+    RoutingFieldException e =
+        assertThrows(
+            RoutingFieldException.class,
+            () -> VERIFIER.verify(signed, MessageIdentity.ofMm4(tampered), NOW));
     assertEquals(RoutingFieldException.Reason.DUPLICATE_SIGNED_HEADER, e.reason());
     assertEquals(name.toLowerCase(Locale.ROOT), e.header().toLowerCase(Locale.ROOT));
     assertEquals(ResponseStatus.ERROR_PERMANENT_SERVICE_DENIED, e.responseStatus());
@@ -64,15 +82,18 @@ class RepeatedSignedHeadersTest {
     // The same value twice is refused too: the rule is about the count, not about a conflict.
     List<HeaderPair> same = new ArrayList<>(headers);
     same.add(new HeaderPair(name, original));
-    assertEquals(RoutingFieldException.Reason.DUPLICATE_SIGNED_HEADER,
+    assertEquals(
+        RoutingFieldException.Reason.DUPLICATE_SIGNED_HEADER,
         assertThrows(RoutingFieldException.class, () -> MessageIdentity.ofMm4(same)).reason());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"From", "Date", "X-Mms-Transaction-Id", "Message-ID"})
   void binaryHopWithARepeatedSignedHeaderIsRefused(String field) throws Exception {
-    SendReq pdu = RoutingPdusTest.sendReq().toBuilder().set(HeaderField.MESSAGE_ID, "r1.rs-c.aaaaaaaaaaaaaaaa.bbbbbbbbbbbbb")
-        .build();
+    SendReq pdu =
+        RoutingPdusTest.sendReq().toBuilder()
+            .set(HeaderField.MESSAGE_ID, "r1.rs-c.aaaaaaaaaaaaaaaa.bbbbbbbbbbbbb")
+            .build();
     RoutingFields signed = SIGNER.sign(Fixtures.fields(), RoutingPdus.identity(pdu));
     Pdu sent = RoutingPdus.attach(pdu, signed);
     Pdu received = PduCodec.decode(PduCodec.encode(sent), DecodeConfig.LENIENT);
@@ -88,8 +109,10 @@ class RepeatedSignedHeadersTest {
     }
     Pdu tampered = PduCodec.decode(PduCodec.encode(b.build()), DecodeConfig.LENIENT);
     RoutingFields fields = RoutingPdus.read(tampered).orElseThrow();
-    RoutingFieldException e = assertThrows(RoutingFieldException.class,
-        () -> VERIFIER.verify(fields, RoutingPdus.identity(tampered), NOW));
+    RoutingFieldException e =
+        assertThrows(
+            RoutingFieldException.class,
+            () -> VERIFIER.verify(fields, RoutingPdus.identity(tampered), NOW));
     assertEquals(RoutingFieldException.Reason.DUPLICATE_SIGNED_HEADER, e.reason());
     assertEquals(field, e.header());
     assertEquals(ResponseStatus.ERROR_PERMANENT_SERVICE_DENIED, e.responseStatus());

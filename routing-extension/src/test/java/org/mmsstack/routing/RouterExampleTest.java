@@ -24,28 +24,46 @@ class RouterExampleTest {
   }
 
   /** The javadoc example, unchanged between the braces. */
-  private void example(RoutingTable table, NumberPlan plan, SendReq sendReq, Address originator,
-      RoutingSigner signer, MessageIdentity identity, Instant now) {
+  private void example(
+      RoutingTable table,
+      NumberPlan plan,
+      SendReq sendReq,
+      Address originator,
+      RoutingSigner signer,
+      MessageIdentity identity,
+      Instant now) {
     TableRouteLookup lookup = TableRouteLookup.of(table);
     Router router = Router.of(RelayId.of("rs-a"), lookup, lookup.tableVersion(), plan);
     RouteDecision d = router.route(sendReq.to(), Arrival.outside());
     RelayId home = router.homeOf(originator);
-    d.intra().forEach((relay, group) -> send(relay, signer.sign(
-        router.handOver(Arrival.outside(), home, group, now), identity)));
+    d.intra()
+        .forEach(
+            (relay, group) ->
+                send(
+                    relay,
+                    signer.sign(router.handOver(Arrival.outside(), home, group, now), identity)));
   }
 
   @Test
   void theRouterJavadocExampleRuns() throws Exception {
-    RoutingTable table = RoutingTable.builder(TableVersion.of(3))
-        .prefix("4917", RouteTarget.relay("rs-a"))
-        .prefix("491729", RouteTarget.relay("rs-b"))
-        .defaultRoute(RouteTarget.reject(RejectReason.UNKNOWN_RECIPIENT))
-        .build();
-    SendReq sendReq = RoutingPdusTest.sendReq(); // to +491711234567, +491729876543, cc bob@example.org
+    RoutingTable table =
+        RoutingTable.builder(TableVersion.of(3))
+            .prefix("4917", RouteTarget.relay("rs-a"))
+            .prefix("491729", RouteTarget.relay("rs-b"))
+            .defaultRoute(RouteTarget.reject(RejectReason.UNKNOWN_RECIPIENT))
+            .build();
+    SendReq sendReq =
+        RoutingPdusTest.sendReq(); // to +491711234567, +491729876543, cc bob@example.org
     Address originator = Address.plmn("+491701111111");
     RoutingSigner signer = RoutingSigner.fromSeed("rs-a.1", RelayId.of("rs-a"), Fixtures.seed(7));
-    example(table, new NumberPlan("49", "0", "00"), sendReq, originator, signer,
-        RoutingPdus.identity(sendReq), Fixtures.T0);
+    example(
+        table,
+        new NumberPlan("49", "0", "00"),
+        sendReq,
+        originator,
+        signer,
+        RoutingPdus.identity(sendReq),
+        Fixtures.T0);
     assertEquals(List.of(RelayId.of("rs-b")), sentTo);
     RoutingFields f = sent.get(0);
     assertTrue(f.signature().isPresent());

@@ -47,28 +47,35 @@ class RouterTest {
     };
   }
 
-  private static final RouteLookup V1 = table(Map.of("49171", Fixtures.A, "49172", Fixtures.B, "491729", Fixtures.C),
-      Map.of("491711111111", Fixtures.C));
+  private static final RouteLookup V1 =
+      table(
+          Map.of("49171", Fixtures.A, "49172", Fixtures.B, "491729", Fixtures.C),
+          Map.of("491711111111", Fixtures.C));
 
   @Test
   void splitsRecipientsFromOutside() {
     Router r = Router.of(Fixtures.A, V1, 1, DE);
-    RouteDecision d = r.route(List.of(
-        Address.plmn("01711234567"),        // A: local
-        Address.plmn("+491711234567"),      // duplicate of the first
-        Address.plmn("+491721234567"),      // B
-        Address.plmn("+491729999999"),      // C (longer prefix)
-        Address.plmn("+491711111111"),      // C (override)
-        Address.email("x@Example.ORG"),     // domain
-        Address.plmn("+33612345678"),       // foreign by default
-        Address.plmn("+491790000000"),      // no route
-        Address.plmn("*123#"),              // not normalisable
-        Address.ipv4("10.0.0.1")),          // refused by the table
-        Arrival.outside());
+    RouteDecision d =
+        r.route(
+            List.of(
+                Address.plmn("01711234567"), // A: local
+                Address.plmn("+491711234567"), // duplicate of the first
+                Address.plmn("+491721234567"), // B
+                Address.plmn("+491729999999"), // C (longer prefix)
+                Address.plmn("+491711111111"), // C (override)
+                Address.email("x@Example.ORG"), // domain
+                Address.plmn("+33612345678"), // foreign by default
+                Address.plmn("+491790000000"), // no route
+                Address.plmn("*123#"), // not normalisable
+                Address.ipv4("10.0.0.1")), // refused by the table
+            Arrival.outside());
     assertEquals(List.of(Recipient.e164("491711234567")), d.local());
     assertEquals(List.of(Fixtures.B, Fixtures.C), new ArrayList<>(d.intra().keySet()));
-    assertEquals(List.of(Recipient.e164("491729999999"), Recipient.e164("491711111111")), d.intra().get(Fixtures.C));
-    assertEquals(List.of("example.org", "mms.foreign.example"), new ArrayList<>(d.inter().keySet()));
+    assertEquals(
+        List.of(Recipient.e164("491729999999"), Recipient.e164("491711111111")),
+        d.intra().get(Fixtures.C));
+    assertEquals(
+        List.of("example.org", "mms.foreign.example"), new ArrayList<>(d.inter().keySet()));
     assertEquals(3, d.rejected().size());
     for (RouteDecision.Rejection rej : d.rejected()) {
       assertEquals(ResponseStatus.ERROR_PERMANENT_SENDING_ADDRESS_UNRESOLVED, rej.status());
@@ -132,7 +139,8 @@ class RouterTest {
     // Back at A, still on v1: the newer stamp wins, A delivers.
     assertEquals(g, a1.routeRecipients(g, Arrival.fromRelay(f2)).local());
     // Had A reloaded v2 meanwhile, its own table says local too.
-    assertEquals(g, Router.of(Fixtures.A, v2, 2, DE).routeRecipients(g, Arrival.fromRelay(f2)).local());
+    assertEquals(
+        g, Router.of(Fixtures.A, v2, 2, DE).routeRecipients(g, Arrival.fromRelay(f2)).local());
   }
 
   @Test
@@ -153,11 +161,13 @@ class RouterTest {
   void legacyPeerNeverGetsItsOwnRecipientBack() {
     RelayId legacy = RelayId.of("legacy-1");
     RouteLookup t = table(Map.of("49172", legacy), Map.of());
-    RouteDecision d = Router.of(Fixtures.A, t, 1, DE).route(List.of(Address.plmn("+491721234567")),
-        Arrival.fromLegacy(legacy));
+    RouteDecision d =
+        Router.of(Fixtures.A, t, 1, DE)
+            .route(List.of(Address.plmn("+491721234567")), Arrival.fromLegacy(legacy));
     assertEquals(ResponseStatus.ERROR_TRANSIENT_NETWORK_PROBLEM, d.rejected().get(0).status());
-    RouteDecision ok = Router.of(Fixtures.A, t, 1, DE).route(List.of(Address.plmn("+491721234567")),
-        Arrival.outside());
+    RouteDecision ok =
+        Router.of(Fixtures.A, t, 1, DE)
+            .route(List.of(Address.plmn("+491721234567")), Arrival.outside());
     assertEquals(List.of(legacy), new ArrayList<>(ok.intra().keySet()));
   }
 
@@ -179,7 +189,9 @@ class RouterTest {
     assertEquals(List.of(Fixtures.A), new ArrayList<>(d.intra().keySet()));
     assertTrue(d.forgedMessageId());
     // Home is here: deliver locally, even when the destination cannot be normalised.
-    d = Router.of(Fixtures.C, V1, 1, DE).routeReport(mid, Address.parse("#hidden#"), ids, Arrival.outside());
+    d =
+        Router.of(Fixtures.C, V1, 1, DE)
+            .routeReport(mid, Address.parse("#hidden#"), ids, Arrival.outside());
     assertEquals(1, d.local().size());
   }
 
@@ -220,7 +232,11 @@ class RouterTest {
       List<Address> to = new ArrayList<>();
       int n = 1 + rnd.nextInt(6);
       for (int k = 0; k < n; k++) {
-        to.add(Address.plmn("+49170" + String.format("%02d", rnd.nextInt(100)) + String.format("%05d", rnd.nextInt(3))));
+        to.add(
+            Address.plmn(
+                "+49170"
+                    + String.format("%02d", rnd.nextInt(100))
+                    + String.format("%05d", rnd.nextInt(3))));
       }
       RelayId entry = relays.get(rnd.nextInt(relays.size()));
       Map<Recipient, Integer> delivered = new HashMap<>();
@@ -228,8 +244,15 @@ class RouterTest {
       RouteDecision first = routers.get(entry).route(to, Arrival.outside());
       first.local().forEach(r -> delivered.merge(r, 1, Integer::sum));
       assertTrue(first.rejected().isEmpty());
-      first.intra().forEach((target, group) -> queue.add(new Object[] {target,
-          routers.get(entry).handOver(Arrival.outside(), entry, group, Fixtures.T0)}));
+      first
+          .intra()
+          .forEach(
+              (target, group) ->
+                  queue.add(
+                      new Object[] {
+                        target,
+                        routers.get(entry).handOver(Arrival.outside(), entry, group, Fixtures.T0)
+                      }));
       Map<Recipient, RelayId> endedAt = new HashMap<>();
       first.local().forEach(r -> endedAt.put(r, entry));
       while (!queue.isEmpty()) {
@@ -240,12 +263,19 @@ class RouterTest {
         Router router = routers.get(at);
         RouteDecision d = router.routeRecipients(f.recipients(), Arrival.fromRelay(f));
         assertTrue(d.rejected().isEmpty(), d.toString());
-        d.local().forEach(r -> {
-          delivered.merge(r, 1, Integer::sum);
-          endedAt.put(r, at);
-        });
-        d.intra().forEach((target, group) -> queue.add(new Object[] {target,
-            router.handOver(Arrival.fromRelay(f), null, group, Fixtures.T0)}));
+        d.local()
+            .forEach(
+                r -> {
+                  delivered.merge(r, 1, Integer::sum);
+                  endedAt.put(r, at);
+                });
+        d.intra()
+            .forEach(
+                (target, group) ->
+                    queue.add(
+                        new Object[] {
+                          target, router.handOver(Arrival.fromRelay(f), null, group, Fixtures.T0)
+                        }));
       }
       for (Address a : to) {
         Recipient r = Recipient.normalise(a, DE).orElseThrow();
@@ -254,7 +284,9 @@ class RouterTest {
         RelayId expected = ((RouteTarget.Relay) home).relay();
         // Under the newest table, or, when only stale relays saw it, under the older one.
         RelayId old = ((RouteTarget.Relay) t1.lookup(r)).relay();
-        assertTrue(endedAt.get(r).equals(expected) || endedAt.get(r).equals(old), r + " ended at " + endedAt.get(r));
+        assertTrue(
+            endedAt.get(r).equals(expected) || endedAt.get(r).equals(old),
+            r + " ended at " + endedAt.get(r));
       }
     }
     assertTrue(maxHops <= 3, "hops: " + maxHops);
@@ -263,9 +295,14 @@ class RouterTest {
   @Test
   void routingIsDeterministic() {
     Router a = Router.of(Fixtures.A, V1, 1, DE);
-    List<Address> to = List.of(Address.plmn("+491729999999"), Address.plmn("+491721234567"),
-        Address.email("a@x.org"), Address.plmn("01711234567"));
-    assertEquals(a.route(to, Arrival.outside()).toString(), a.route(to, Arrival.outside()).toString());
+    List<Address> to =
+        List.of(
+            Address.plmn("+491729999999"),
+            Address.plmn("+491721234567"),
+            Address.email("a@x.org"),
+            Address.plmn("01711234567"));
+    assertEquals(
+        a.route(to, Arrival.outside()).toString(), a.route(to, Arrival.outside()).toString());
     assertEquals(Instant.EPOCH, Instant.EPOCH);
   }
 }

@@ -16,9 +16,20 @@ import org.mmsstack.encapsulation.PduFormatException;
  */
 class RoutingHeadersFuzzTest {
 
-  private static final String[] NAMES = {RoutingHeaders.VERSION, RoutingHeaders.ENTRY, RoutingHeaders.HOME,
-      RoutingHeaders.PATH, RoutingHeaders.HOP_LIMIT, RoutingHeaders.TABLE_VERSION, RoutingHeaders.CHARGING,
-      RoutingHeaders.RECIPIENT, RoutingHeaders.ISSUED, RoutingHeaders.SIGNATURE, "X-Mms-Routing-Zz", "Subject"};
+  private static final String[] NAMES = {
+    RoutingHeaders.VERSION,
+    RoutingHeaders.ENTRY,
+    RoutingHeaders.HOME,
+    RoutingHeaders.PATH,
+    RoutingHeaders.HOP_LIMIT,
+    RoutingHeaders.TABLE_VERSION,
+    RoutingHeaders.CHARGING,
+    RoutingHeaders.RECIPIENT,
+    RoutingHeaders.ISSUED,
+    RoutingHeaders.SIGNATURE,
+    "X-Mms-Routing-Zz",
+    "Subject"
+  };
 
   @FuzzTest(maxDuration = "10s")
   void parseHeaderPairs(FuzzedDataProvider data) throws Exception {

@@ -19,34 +19,70 @@ class RoutingHeadersPropertiesTest {
 
   @Provide
   Arbitrary<RelayId> relays() {
-    return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789-").ofMinLength(1)
-        .ofMaxLength(RelayId.MAX_LENGTH).filter(s -> s.charAt(0) != '-').map(RelayId::of);
+    return Arbitraries.strings()
+        .withChars("abcdefghijklmnopqrstuvwxyz0123456789-")
+        .ofMinLength(1)
+        .ofMaxLength(RelayId.MAX_LENGTH)
+        .filter(s -> s.charAt(0) != '-')
+        .map(RelayId::of);
   }
 
   @Provide
   Arbitrary<Recipient> recipients() {
-    Arbitrary<Recipient> plmn = Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(15).map(Recipient::e164);
-    Arbitrary<Recipient> mail = Combinators.combine(
-        Arbitraries.strings().all().ofMinLength(1).ofMaxLength(20).filter(s -> s.indexOf('@') < 0 && !s.isBlank()
-            && s.indexOf('<') < 0 && s.indexOf('/') < 0),
-        Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12))
-        .as((l, d) -> Recipient.normalise(Address.email(l.trim() + "@" + d + ".example")).orElse(null))
-        .filter(r -> r != null);
-    Arbitrary<Recipient> other = Arbitraries.strings().ascii().ofMinLength(1).ofMaxLength(20)
-        .map(s -> Recipient.normalise(Address.parse(s)).orElse(null)).filter(r -> r != null);
+    Arbitrary<Recipient> plmn =
+        Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(15).map(Recipient::e164);
+    Arbitrary<Recipient> mail =
+        Combinators.combine(
+                Arbitraries.strings()
+                    .all()
+                    .ofMinLength(1)
+                    .ofMaxLength(20)
+                    .filter(
+                        s ->
+                            s.indexOf('@') < 0
+                                && !s.isBlank()
+                                && s.indexOf('<') < 0
+                                && s.indexOf('/') < 0),
+                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12))
+            .as(
+                (l, d) ->
+                    Recipient.normalise(Address.email(l.trim() + "@" + d + ".example"))
+                        .orElse(null))
+            .filter(r -> r != null);
+    Arbitrary<Recipient> other =
+        Arbitraries.strings()
+            .ascii()
+            .ofMinLength(1)
+            .ofMaxLength(20)
+            .map(s -> Recipient.normalise(Address.parse(s)).orElse(null))
+            .filter(r -> r != null);
     return Arbitraries.oneOf(plmn, mail, other);
   }
 
   @Provide
   Arbitrary<RoutingFields> fields() {
     Arbitrary<Integer> hopLimit = Arbitraries.integers().between(1, RoutingFields.MAX_HOP_LIMIT);
-    return Combinators.combine(relays(), relays(), relays(), hopLimit, relays().list().ofMinSize(1).ofMaxSize(32),
-        Arbitraries.longs().between(0, 999_999_999_999_999_999L), recipients().list().ofMinSize(1).ofMaxSize(20),
-        Arbitraries.longs().between(0, 253_402_300_799L))
-        .as((entry, home, charging, limit, path, table, rcpts, issued) -> RoutingFields.builder()
-            .entry(entry).home(home).charging(charging).hopLimit(limit)
-            .path(path.subList(0, Math.min(path.size(), limit))).tableVersion(table).recipients(rcpts)
-            .issuedAt(Instant.ofEpochSecond(issued)).build());
+    return Combinators.combine(
+            relays(),
+            relays(),
+            relays(),
+            hopLimit,
+            relays().list().ofMinSize(1).ofMaxSize(32),
+            Arbitraries.longs().between(0, 999_999_999_999_999_999L),
+            recipients().list().ofMinSize(1).ofMaxSize(20),
+            Arbitraries.longs().between(0, 253_402_300_799L))
+        .as(
+            (entry, home, charging, limit, path, table, rcpts, issued) ->
+                RoutingFields.builder()
+                    .entry(entry)
+                    .home(home)
+                    .charging(charging)
+                    .hopLimit(limit)
+                    .path(path.subList(0, Math.min(path.size(), limit)))
+                    .tableVersion(table)
+                    .recipients(rcpts)
+                    .issuedAt(Instant.ofEpochSecond(issued))
+                    .build());
   }
 
   @Property(tries = 300, seed = "20261125")
@@ -64,8 +100,10 @@ class RoutingHeadersPropertiesTest {
     RoutingSigner s = RoutingSigner.fromSeed("k1", Fixtures.B, Fixtures.seed(4));
     RoutingFields signed = s.sign(sendable, Fixtures.identity());
     RoutingFields back = RoutingHeaders.read(RoutingHeaders.write(signed)).orElseThrow();
-    RoutingVerifier.of(KeyRing.of(List.of(s.trustedKey(Instant.EPOCH, Instant.MAX))),
-        java.time.Duration.ofSeconds(Long.MAX_VALUE / 2), java.time.Duration.ofSeconds(Long.MAX_VALUE / 2))
+    RoutingVerifier.of(
+            KeyRing.of(List.of(s.trustedKey(Instant.EPOCH, Instant.MAX))),
+            java.time.Duration.ofSeconds(Long.MAX_VALUE / 2),
+            java.time.Duration.ofSeconds(Long.MAX_VALUE / 2))
         .verify(back, Fixtures.identity(), f.issuedAt());
   }
 
@@ -83,8 +121,17 @@ class RoutingHeadersPropertiesTest {
 
   @Provide
   Arbitrary<String> names() {
-    return Arbitraries.of(RoutingHeaders.VERSION, RoutingHeaders.ENTRY, RoutingHeaders.HOME, RoutingHeaders.PATH,
-        RoutingHeaders.HOP_LIMIT, RoutingHeaders.TABLE_VERSION, RoutingHeaders.CHARGING, RoutingHeaders.RECIPIENT,
-        RoutingHeaders.ISSUED, RoutingHeaders.SIGNATURE, "X-Mms-Routing-Other");
+    return Arbitraries.of(
+        RoutingHeaders.VERSION,
+        RoutingHeaders.ENTRY,
+        RoutingHeaders.HOME,
+        RoutingHeaders.PATH,
+        RoutingHeaders.HOP_LIMIT,
+        RoutingHeaders.TABLE_VERSION,
+        RoutingHeaders.CHARGING,
+        RoutingHeaders.RECIPIENT,
+        RoutingHeaders.ISSUED,
+        RoutingHeaders.SIGNATURE,
+        "X-Mms-Routing-Other");
   }
 }

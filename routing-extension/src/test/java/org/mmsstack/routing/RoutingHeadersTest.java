@@ -34,17 +34,19 @@ class RoutingHeadersTest {
   @Test
   void writesTheDocumentedForm() {
     List<HeaderPair> h = RoutingHeaders.write(Fixtures.fields());
-    assertEquals(List.of(
-        new HeaderPair("X-Mms-Routing-Version", "1"),
-        new HeaderPair("X-Mms-Routing-Entry", "rs-a"),
-        new HeaderPair("X-Mms-Routing-Home", "rs-c"),
-        new HeaderPair("X-Mms-Routing-Path", "rs-a,rs-b"),
-        new HeaderPair("X-Mms-Routing-Hop-Limit", "8"),
-        new HeaderPair("X-Mms-Routing-Table-Version", "42"),
-        new HeaderPair("X-Mms-Routing-Charging", "rs-a"),
-        new HeaderPair("X-Mms-Routing-Issued", "1790000000"),
-        new HeaderPair("X-Mms-Routing-Recipient", "+491711234567"),
-        new HeaderPair("X-Mms-Routing-Recipient", "+491729876543")), h);
+    assertEquals(
+        List.of(
+            new HeaderPair("X-Mms-Routing-Version", "1"),
+            new HeaderPair("X-Mms-Routing-Entry", "rs-a"),
+            new HeaderPair("X-Mms-Routing-Home", "rs-c"),
+            new HeaderPair("X-Mms-Routing-Path", "rs-a,rs-b"),
+            new HeaderPair("X-Mms-Routing-Hop-Limit", "8"),
+            new HeaderPair("X-Mms-Routing-Table-Version", "42"),
+            new HeaderPair("X-Mms-Routing-Charging", "rs-a"),
+            new HeaderPair("X-Mms-Routing-Issued", "1790000000"),
+            new HeaderPair("X-Mms-Routing-Recipient", "+491711234567"),
+            new HeaderPair("X-Mms-Routing-Recipient", "+491729876543")),
+        h);
     HeaderPair sig = RoutingHeaders.write(signed()).get(10);
     assertEquals("X-Mms-Routing-Signature", sig.name());
     assertTrue(sig.value().matches("ed25519:rs-b\\.2026:[A-Za-z0-9_-]{86}"), sig.value());
@@ -52,15 +54,20 @@ class RoutingHeadersTest {
 
   @Test
   void everyValueIsVisibleAsciiStartingWithAPrintableOctet() {
-    RoutingFields f = signed().toBuilder()
-        .recipients(List.of(
-            Recipient.normalise(Address.email("Jürgen <jürgen,x@Exämple.DE>")).orElseThrow(),
-            Recipient.normalise(Address.ipv6("FE80::1")).orElseThrow(),
-            Recipient.normalise(Address.parse("12345")).orElseThrow(),
-            Recipient.normalise(Address.parse("x y/TYPE=FOO")).orElseThrow()))
-        .build();
+    RoutingFields f =
+        signed().toBuilder()
+            .recipients(
+                List.of(
+                    Recipient.normalise(Address.email("Jürgen <jürgen,x@Exämple.DE>"))
+                        .orElseThrow(),
+                    Recipient.normalise(Address.ipv6("FE80::1")).orElseThrow(),
+                    Recipient.normalise(Address.parse("12345")).orElseThrow(),
+                    Recipient.normalise(Address.parse("x y/TYPE=FOO")).orElseThrow()))
+            .build();
     for (HeaderPair h : RoutingHeaders.write(f)) {
-      assertTrue(!h.value().isEmpty() && h.value().charAt(0) >= 0x21 && h.value().charAt(0) <= 0x7E, h.toString());
+      assertTrue(
+          !h.value().isEmpty() && h.value().charAt(0) >= 0x21 && h.value().charAt(0) <= 0x7E,
+          h.toString());
       assertTrue(h.value().chars().allMatch(c -> c >= 0x21 && c <= 0x7E), h.toString());
       assertTrue(h.value().length() <= 104, h.toString());
     }
@@ -78,14 +85,19 @@ class RoutingHeadersTest {
     h.add(new HeaderPair("X-Mms-Message-Type", "MM4_forward.REQ"));
     RoutingFields f = RoutingHeaders.read(h).orElseThrow();
     // Recipients keep their relative order; reversed input reverses them.
-    assertEquals(Fixtures.fields().toBuilder().recipients(List.of(Recipient.e164("491729876543"),
-        Recipient.e164("491711234567"))).build(), f);
+    assertEquals(
+        Fixtures.fields().toBuilder()
+            .recipients(List.of(Recipient.e164("491729876543"), Recipient.e164("491711234567")))
+            .build(),
+        f);
   }
 
   @Test
   void noRoutingHeadersIsEmpty() throws Exception {
-    assertEquals(Optional.empty(), RoutingHeaders.read(List.of(new HeaderPair("X-Mms-Routing", "x"),
-        new HeaderPair("From", "a@b"))));
+    assertEquals(
+        Optional.empty(),
+        RoutingHeaders.read(
+            List.of(new HeaderPair("X-Mms-Routing", "x"), new HeaderPair("From", "a@b"))));
   }
 
   static Stream<Arguments> malformed() {
@@ -123,9 +135,12 @@ class RoutingHeadersTest {
         Arguments.of("X-Mms-Routing-Signature", "ed25519:k", Reason.MALFORMED),
         Arguments.of("X-Mms-Routing-Signature", "ed25519:k/1:" + "A".repeat(86), Reason.MALFORMED),
         Arguments.of("X-Mms-Routing-Signature", "ed25519:k:" + "A".repeat(85), Reason.MALFORMED),
-        Arguments.of("X-Mms-Routing-Signature", "ed25519:k:" + "A".repeat(85) + "B", Reason.MALFORMED),
-        Arguments.of("X-Mms-Routing-Signature", "ed25519:k:" + "A".repeat(85) + "+", Reason.MALFORMED),
-        Arguments.of("X-Mms-Routing-Path", "a".repeat(RoutingHeaders.MAX_VALUE_LENGTH + 1), Reason.LIMIT));
+        Arguments.of(
+            "X-Mms-Routing-Signature", "ed25519:k:" + "A".repeat(85) + "B", Reason.MALFORMED),
+        Arguments.of(
+            "X-Mms-Routing-Signature", "ed25519:k:" + "A".repeat(85) + "+", Reason.MALFORMED),
+        Arguments.of(
+            "X-Mms-Routing-Path", "a".repeat(RoutingHeaders.MAX_VALUE_LENGTH + 1), Reason.LIMIT));
   }
 
   @ParameterizedTest
@@ -146,7 +161,8 @@ class RoutingHeadersTest {
     if (!replaced) {
       h.add(new HeaderPair(header, value));
     }
-    RoutingFieldException e = assertThrows(RoutingFieldException.class, () -> RoutingHeaders.read(h));
+    RoutingFieldException e =
+        assertThrows(RoutingFieldException.class, () -> RoutingHeaders.read(h));
     assertEquals(reason, e.reason(), e.getMessage());
     assertEquals(header, e.header());
   }
@@ -154,24 +170,35 @@ class RoutingHeadersTest {
   @Test
   void refusesMissingDuplicateAndUnknownFields() {
     List<HeaderPair> all = RoutingHeaders.write(Fixtures.fields());
-    for (String name : List.of(RoutingHeaders.VERSION, RoutingHeaders.ENTRY, RoutingHeaders.HOME, RoutingHeaders.PATH,
-        RoutingHeaders.HOP_LIMIT, RoutingHeaders.TABLE_VERSION, RoutingHeaders.CHARGING, RoutingHeaders.ISSUED,
-        RoutingHeaders.RECIPIENT)) {
+    for (String name :
+        List.of(
+            RoutingHeaders.VERSION,
+            RoutingHeaders.ENTRY,
+            RoutingHeaders.HOME,
+            RoutingHeaders.PATH,
+            RoutingHeaders.HOP_LIMIT,
+            RoutingHeaders.TABLE_VERSION,
+            RoutingHeaders.CHARGING,
+            RoutingHeaders.ISSUED,
+            RoutingHeaders.RECIPIENT)) {
       List<HeaderPair> h = all.stream().filter(p -> !p.hasName(name)).toList();
-      RoutingFieldException e = assertThrows(RoutingFieldException.class, () -> RoutingHeaders.read(h), name);
+      RoutingFieldException e =
+          assertThrows(RoutingFieldException.class, () -> RoutingHeaders.read(h), name);
       assertEquals(Reason.MISSING, e.reason());
       assertEquals(name, e.header());
     }
     List<HeaderPair> dup = new ArrayList<>(all);
     dup.add(new HeaderPair("x-mms-routing-home", "rs-a"));
-    RoutingFieldException e = assertThrows(RoutingFieldException.class, () -> RoutingHeaders.read(dup));
+    RoutingFieldException e =
+        assertThrows(RoutingFieldException.class, () -> RoutingHeaders.read(dup));
     assertEquals(Reason.DUPLICATE, e.reason());
     assertEquals(RoutingHeaders.HOME, e.header());
 
     List<HeaderPair> dupRcpt = new ArrayList<>(all);
     dupRcpt.add(new HeaderPair(RoutingHeaders.RECIPIENT, "+491711234567"));
-    assertEquals(Reason.DUPLICATE, assertThrows(RoutingFieldException.class,
-        () -> RoutingHeaders.read(dupRcpt)).reason());
+    assertEquals(
+        Reason.DUPLICATE,
+        assertThrows(RoutingFieldException.class, () -> RoutingHeaders.read(dupRcpt)).reason());
 
     List<HeaderPair> unknown = new ArrayList<>(all);
     unknown.add(new HeaderPair("X-Mms-Routing-Priority", "1"));
@@ -186,7 +213,8 @@ class RoutingHeadersTest {
     for (int i = 0; i < RoutingFields.MAX_RECIPIENTS; i++) {
       h.add(new HeaderPair(RoutingHeaders.RECIPIENT, "+1" + (1_000_000 + i)));
     }
-    RoutingFieldException e = assertThrows(RoutingFieldException.class, () -> RoutingHeaders.read(h));
+    RoutingFieldException e =
+        assertThrows(RoutingFieldException.class, () -> RoutingHeaders.read(h));
     assertEquals(Reason.LIMIT, e.reason());
   }
 
@@ -196,15 +224,18 @@ class RoutingHeadersTest {
     for (HeaderPair p : RoutingHeaders.write(Fixtures.fields())) {
       h.add(p.hasName(RoutingHeaders.HOP_LIMIT) ? new HeaderPair(p.name(), "1") : p);
     }
-    RoutingFieldException e = assertThrows(RoutingFieldException.class, () -> RoutingHeaders.read(h));
+    RoutingFieldException e =
+        assertThrows(RoutingFieldException.class, () -> RoutingHeaders.read(h));
     assertEquals(Reason.LIMIT, e.reason());
     assertEquals(RoutingHeaders.PATH, e.header());
   }
 
   @Test
   void statusesForRefusals() {
-    RoutingFieldException e = assertThrows(RoutingFieldException.class, () -> RoutingHeaders.read(
-        List.of(new HeaderPair(RoutingHeaders.VERSION, "1"))));
+    RoutingFieldException e =
+        assertThrows(
+            RoutingFieldException.class,
+            () -> RoutingHeaders.read(List.of(new HeaderPair(RoutingHeaders.VERSION, "1"))));
     assertEquals(0xE2, e.responseStatus().code());
     assertEquals("Error-message-format-corrupt", e.mm4StatusCode());
   }
@@ -212,29 +243,44 @@ class RoutingHeadersTest {
   @Test
   void recipientsNormaliseAndRoundTripThroughWireText() throws Exception {
     NumberPlan de = new NumberPlan("49", "0", "00");
-    assertEquals("+491711234567", Recipient.normalise(Address.plmn("0171 123-4567"), de).orElseThrow().text());
-    assertEquals("+491711234567", Recipient.normalise(Address.plmn("0049(171)1234567"), de).orElseThrow().text());
-    assertEquals("+491711234567", Recipient.normalise(Address.plmn("+49.171.1234567"), de).orElseThrow().text());
-    assertEquals("+491711234567",
-        Recipient.normalise(Address.parse("+491711234567/TYPE=PLMN@mms.mnc001.mcc262.gprs"), de).orElseThrow().text());
+    assertEquals(
+        "+491711234567",
+        Recipient.normalise(Address.plmn("0171 123-4567"), de).orElseThrow().text());
+    assertEquals(
+        "+491711234567",
+        Recipient.normalise(Address.plmn("0049(171)1234567"), de).orElseThrow().text());
+    assertEquals(
+        "+491711234567",
+        Recipient.normalise(Address.plmn("+49.171.1234567"), de).orElseThrow().text());
+    assertEquals(
+        "+491711234567",
+        Recipient.normalise(Address.parse("+491711234567/TYPE=PLMN@mms.mnc001.mcc262.gprs"), de)
+            .orElseThrow()
+            .text());
     assertEquals(Optional.empty(), Recipient.normalise(Address.plmn("*100#"), de));
     assertEquals(Optional.empty(), Recipient.normalise(Address.plmn("1234567890123456"), de));
     assertEquals(Optional.empty(), Recipient.normalise(Address.plmn(""), de));
-    Recipient mail = Recipient.normalise(Address.email("\"Bob\" <Bob.X@Mail.Example.ORG.>")).orElseThrow();
+    Recipient mail =
+        Recipient.normalise(Address.email("\"Bob\" <Bob.X@Mail.Example.ORG.>")).orElseThrow();
     assertEquals("Bob.X@mail.example.org", mail.text());
     assertEquals(Optional.of("mail.example.org"), mail.domain());
-    assertEquals(Recipient.Kind.OTHER, Recipient.normalise(Address.email("ipv4:x@y.z")).orElseThrow().kind());
+    assertEquals(
+        Recipient.Kind.OTHER,
+        Recipient.normalise(Address.email("ipv4:x@y.z")).orElseThrow().kind());
     assertEquals(Optional.empty(), Recipient.normalise(Address.email("@y.z")));
 
-    List<Recipient> all = List.of(mail, Recipient.e164("1"),
-        Recipient.normalise(Address.email("\"ipv4:x\"@y.z")).orElseThrow(),
-        Recipient.normalise(Address.email("ipv4:x@y.z")).orElseThrow(),
-        Recipient.normalise(Address.email("+123@y.z")).orElseThrow(),
-        Recipient.normalise(Address.email("Ünï,%@y.z")).orElseThrow(),
-        Recipient.normalise(Address.ipv4("10.0.0.1")).orElseThrow(),
-        Recipient.normalise(Address.ipv6("FE80::1")).orElseThrow(),
-        Recipient.normalise(Address.parse("#123")).orElseThrow(),
-        Recipient.normalise(Address.parse("x/TYPE=ALPHA")).orElseThrow());
+    List<Recipient> all =
+        List.of(
+            mail,
+            Recipient.e164("1"),
+            Recipient.normalise(Address.email("\"ipv4:x\"@y.z")).orElseThrow(),
+            Recipient.normalise(Address.email("ipv4:x@y.z")).orElseThrow(),
+            Recipient.normalise(Address.email("+123@y.z")).orElseThrow(),
+            Recipient.normalise(Address.email("Ünï,%@y.z")).orElseThrow(),
+            Recipient.normalise(Address.ipv4("10.0.0.1")).orElseThrow(),
+            Recipient.normalise(Address.ipv6("FE80::1")).orElseThrow(),
+            Recipient.normalise(Address.parse("#123")).orElseThrow(),
+            Recipient.normalise(Address.parse("x/TYPE=ALPHA")).orElseThrow());
     RoutingFields f = Fixtures.fields().toBuilder().recipients(all).issuedAt(Instant.EPOCH).build();
     assertEquals(all, RoutingHeaders.read(RoutingHeaders.write(f)).orElseThrow().recipients());
   }

@@ -48,8 +48,11 @@ class RoutingPdusTest {
         .subject("Grüße")
         .date(Instant.ofEpochSecond(1_789_999_000L))
         .deliveryReport(true)
-        .body(ContentType.of(MediaType.MULTIPART_RELATED).withParameter("type", "application/smil"),
-            MultipartBody.of(Part.text("<smil/>").withContentId("<s>"), Part.text("hello").withContentLocation("t.txt")))
+        .body(
+            ContentType.of(MediaType.MULTIPART_RELATED).withParameter("type", "application/smil"),
+            MultipartBody.of(
+                Part.text("<smil/>").withContentId("<s>"),
+                Part.text("hello").withContentLocation("t.txt")))
         .build();
   }
 
@@ -84,8 +87,11 @@ class RoutingPdusTest {
     int ct = indexOfContentType(decoded);
     int inserted = withBytes.length - original.length;
     assertTrue(inserted > 0);
-    assertArrayEquals(java.util.Arrays.copyOfRange(original, 0, ct), java.util.Arrays.copyOfRange(withBytes, 0, ct));
-    assertArrayEquals(java.util.Arrays.copyOfRange(original, ct, original.length),
+    assertArrayEquals(
+        java.util.Arrays.copyOfRange(original, 0, ct),
+        java.util.Arrays.copyOfRange(withBytes, 0, ct));
+    assertArrayEquals(
+        java.util.Arrays.copyOfRange(original, ct, original.length),
         java.util.Arrays.copyOfRange(withBytes, ct + inserted, withBytes.length));
     assertArrayEquals(original, PduCodec.encode(RoutingPdus.strip(PduCodec.decode(withBytes))));
   }
@@ -110,9 +116,10 @@ class RoutingPdusTest {
       assertTrue(b.decodeFindings().isEmpty(), b.decodeFindings().toString());
       assertEquals(a.messageType(), b.messageType());
       // Every header that is not a routing field: same field, same typed value, same order.
-      List<Header> other = b.headers().stream()
-          .filter(h -> !(h.field().isApplication() && RoutingHeaders.isRoutingHeader(h.name())))
-          .collect(Collectors.toList());
+      List<Header> other =
+          b.headers().stream()
+              .filter(h -> !(h.field().isApplication() && RoutingHeaders.isRoutingHeader(h.name())))
+              .collect(Collectors.toList());
       assertEquals(a.headers(), other);
       for (Header h : a.headers()) {
         assertEquals(a.getAll(h.field()), b.getAll(h.field()));
@@ -222,17 +229,30 @@ class RoutingPdusTest {
   }
 
   static DeliveryInd deliveryInd() {
-    return DeliveryInd.builder().messageId("r1.rs-c.aaaaaaaaaaaaaaaa.bbbbbbbbbbbbb").to("+491711234567/TYPE=PLMN")
-        .date(Instant.ofEpochSecond(1_789_999_999L)).status(Status.RETRIEVED).build();
+    return DeliveryInd.builder()
+        .messageId("r1.rs-c.aaaaaaaaaaaaaaaa.bbbbbbbbbbbbb")
+        .to("+491711234567/TYPE=PLMN")
+        .date(Instant.ofEpochSecond(1_789_999_999L))
+        .status(Status.RETRIEVED)
+        .build();
   }
 
   @Test
   void identityOfPdus() throws Exception {
     MessageIdentity s = RoutingPdus.identity(sendReq());
-    assertEquals(new MessageIdentity(MessageKind.MESSAGE, "", "tx-77", "1789999000", "+491701111111/TYPE=PLMN"), s);
+    assertEquals(
+        new MessageIdentity(
+            MessageKind.MESSAGE, "", "tx-77", "1789999000", "+491701111111/TYPE=PLMN"),
+        s);
     MessageIdentity d = RoutingPdus.identity(deliveryInd());
-    assertEquals(new MessageIdentity(MessageKind.DELIVERY_REPORT, "r1.rs-c.aaaaaaaaaaaaaaaa.bbbbbbbbbbbbb", "",
-        "1789999999", "+491711234567/TYPE=PLMN"), d);
+    assertEquals(
+        new MessageIdentity(
+            MessageKind.DELIVERY_REPORT,
+            "r1.rs-c.aaaaaaaaaaaaaaaa.bbbbbbbbbbbbb",
+            "",
+            "1789999999",
+            "+491711234567/TYPE=PLMN"),
+        d);
     SendReq insert = sendReq().toBuilder().from(FromValue.insertAddress()).build();
     assertEquals("", RoutingPdus.identity(insert).originator());
   }
@@ -282,7 +302,8 @@ class RoutingPdusTest {
       Pdu back = PduCodec.decode(enc);
       assertEquals(Optional.of(Fixtures.fields()), RoutingPdus.read(back), f.toString());
       assertEquals(pdu, RoutingPdus.strip(back), f.toString());
-      assertArrayEquals(PduCodec.encode(pdu), PduCodec.encode(RoutingPdus.strip(back)), f.toString());
+      assertArrayEquals(
+          PduCodec.encode(pdu), PduCodec.encode(RoutingPdus.strip(back)), f.toString());
       assertNotEquals(0, enc.length);
       checked++;
     }
@@ -294,9 +315,11 @@ class RoutingPdusTest {
     Path p = prop != null ? Paths.get(prop) : Paths.get("..", "..", "shared", "corpus");
     boolean present = Files.isDirectory(p.resolve("pdus"));
     if (!present && "1".equals(System.getenv("MMSSTACK_REQUIRE_CORPUS"))) {
-      throw new IllegalStateException("the shared corpus is required but absent at " + p.toAbsolutePath());
+      throw new IllegalStateException(
+          "the shared corpus is required but absent at " + p.toAbsolutePath());
     }
-    assumeTrue(present, "shared corpus not found at " + p.toAbsolutePath() + ": corpus test skipped");
+    assumeTrue(
+        present, "shared corpus not found at " + p.toAbsolutePath() + ": corpus test skipped");
     return p;
   }
 }

@@ -18,7 +18,8 @@ class SignatureTest {
   private static final Instant FROM = Fixtures.T0.minus(Duration.ofDays(30));
   private static final Instant UNTIL = Fixtures.T0.plus(Duration.ofDays(30));
 
-  private final RoutingSigner signer = RoutingSigner.fromSeed("rs-b.1", Fixtures.B, Fixtures.seed(1));
+  private final RoutingSigner signer =
+      RoutingSigner.fromSeed("rs-b.1", Fixtures.B, Fixtures.seed(1));
   private final KeyRing ring = KeyRing.of(List.of(signer.trustedKey(FROM, UNTIL)));
   private final RoutingVerifier verifier = RoutingVerifier.of(ring);
 
@@ -38,8 +39,9 @@ class SignatureTest {
     RoutingFields f = signer.sign(Fixtures.fields(), Fixtures.identity());
     RoutingFields t = change.apply(f.toBuilder()).build();
     assertNotEquals(f.unsigned(), t.unsigned(), what);
-    RoutingFieldException e = assertThrows(RoutingFieldException.class, () -> verifier.verify(t, Fixtures.identity(),
-        NOW), what);
+    RoutingFieldException e =
+        assertThrows(
+            RoutingFieldException.class, () -> verifier.verify(t, Fixtures.identity(), NOW), what);
     assertEquals(Reason.BAD_SIGNATURE, e.reason(), what);
   }
 
@@ -53,9 +55,11 @@ class SignatureTest {
     assertTamperDetected("table version", b -> b.tableVersion(43));
     assertTamperDetected("charging", b -> b.charging(Fixtures.C));
     assertTamperDetected("recipient added", b -> b.addRecipient(Recipient.e164("491700000000")));
-    assertTamperDetected("recipient dropped", b -> b.recipients(List.of(Recipient.e164("491711234567"))));
-    assertTamperDetected("recipients reordered", b -> b.recipients(List.of(Recipient.e164("491729876543"),
-        Recipient.e164("491711234567"))));
+    assertTamperDetected(
+        "recipient dropped", b -> b.recipients(List.of(Recipient.e164("491711234567"))));
+    assertTamperDetected(
+        "recipients reordered",
+        b -> b.recipients(List.of(Recipient.e164("491729876543"), Recipient.e164("491711234567"))));
     assertTamperDetected("issued", b -> b.issuedAt(Fixtures.T0.plusSeconds(1)));
   }
 
@@ -63,17 +67,36 @@ class SignatureTest {
   void detectsTamperingWithEveryIdentityField() {
     RoutingFields f = signer.sign(Fixtures.fields(), Fixtures.identity());
     MessageIdentity id = Fixtures.identity();
-    for (MessageIdentity other : List.of(
-        new MessageIdentity(MessageKind.DELIVERY_REPORT, id.messageId(), id.transactionId(), id.date(), id.originator()),
-        new MessageIdentity(id.kind(), id.messageId() + "x", id.transactionId(), id.date(), id.originator()),
-        new MessageIdentity(id.kind(), id.messageId(), "t-2", id.date(), id.originator()),
-        new MessageIdentity(id.kind(), id.messageId(), id.transactionId(), "1", id.originator()),
-        new MessageIdentity(id.kind(), id.messageId(), id.transactionId(), id.date(), "+491700000000/TYPE=PLMN"),
-        // Length prefixes: moving a character between neighbouring fields changes the input.
-        new MessageIdentity(id.kind(), id.messageId(), id.transactionId() + id.date().charAt(0),
-            id.date().substring(1), id.originator()))) {
-      assertEquals(Reason.BAD_SIGNATURE, assertThrows(RoutingFieldException.class,
-          () -> verifier.verify(f, other, NOW)).reason(), other.toString());
+    for (MessageIdentity other :
+        List.of(
+            new MessageIdentity(
+                MessageKind.DELIVERY_REPORT,
+                id.messageId(),
+                id.transactionId(),
+                id.date(),
+                id.originator()),
+            new MessageIdentity(
+                id.kind(), id.messageId() + "x", id.transactionId(), id.date(), id.originator()),
+            new MessageIdentity(id.kind(), id.messageId(), "t-2", id.date(), id.originator()),
+            new MessageIdentity(
+                id.kind(), id.messageId(), id.transactionId(), "1", id.originator()),
+            new MessageIdentity(
+                id.kind(),
+                id.messageId(),
+                id.transactionId(),
+                id.date(),
+                "+491700000000/TYPE=PLMN"),
+            // Length prefixes: moving a character between neighbouring fields changes the input.
+            new MessageIdentity(
+                id.kind(),
+                id.messageId(),
+                id.transactionId() + id.date().charAt(0),
+                id.date().substring(1),
+                id.originator()))) {
+      assertEquals(
+          Reason.BAD_SIGNATURE,
+          assertThrows(RoutingFieldException.class, () -> verifier.verify(f, other, NOW)).reason(),
+          other.toString());
     }
   }
 
@@ -83,18 +106,31 @@ class SignatureTest {
     byte[] sig = f.signature().orElseThrow().value();
     sig[17] ^= 0x04;
     RoutingFields t = f.toBuilder().signature(RoutingSignature.of("rs-b.1", sig)).build();
-    assertEquals(Reason.BAD_SIGNATURE, assertThrows(RoutingFieldException.class,
-        () -> verifier.verify(t, Fixtures.identity(), NOW)).reason());
+    assertEquals(
+        Reason.BAD_SIGNATURE,
+        assertThrows(
+                RoutingFieldException.class, () -> verifier.verify(t, Fixtures.identity(), NOW))
+            .reason());
   }
 
   @Test
   void refusesUnsignedUnknownKeyAndWrongSigner() {
-    assertEquals(Reason.UNSIGNED, assertThrows(RoutingFieldException.class,
-        () -> verifier.verify(Fixtures.fields(), Fixtures.identity(), NOW)).reason());
+    assertEquals(
+        Reason.UNSIGNED,
+        assertThrows(
+                RoutingFieldException.class,
+                () -> verifier.verify(Fixtures.fields(), Fixtures.identity(), NOW))
+            .reason());
 
     RoutingSigner stranger = RoutingSigner.fromSeed("rs-b.9", Fixtures.B, Fixtures.seed(9));
-    RoutingFieldException e = assertThrows(RoutingFieldException.class,
-        () -> verifier.verify(stranger.sign(Fixtures.fields(), Fixtures.identity()), Fixtures.identity(), NOW));
+    RoutingFieldException e =
+        assertThrows(
+            RoutingFieldException.class,
+            () ->
+                verifier.verify(
+                    stranger.sign(Fixtures.fields(), Fixtures.identity()),
+                    Fixtures.identity(),
+                    NOW));
     assertEquals(Reason.UNKNOWN_KEY, e.reason());
     assertEquals(RoutingHeaders.SIGNATURE, e.header());
     assertEquals(0xE1, e.responseStatus().code());
@@ -103,73 +139,120 @@ class SignatureTest {
     // rs-a's key signing a hop whose path says rs-b sent it.
     RoutingSigner a = RoutingSigner.fromSeed("rs-a.1", Fixtures.A, Fixtures.seed(2));
     KeyRing both = KeyRing.of(List.of(signer.trustedKey(FROM, UNTIL), a.trustedKey(FROM, UNTIL)));
-    RoutingFields forgedBySibling = RoutingSigner.fromSeed("rs-a.1", Fixtures.B, Fixtures.seed(2))
-        .sign(Fixtures.fields(), Fixtures.identity());
-    assertEquals(Reason.WRONG_SIGNER, assertThrows(RoutingFieldException.class,
-        () -> RoutingVerifier.of(both).verify(forgedBySibling, Fixtures.identity(), NOW)).reason());
+    RoutingFields forgedBySibling =
+        RoutingSigner.fromSeed("rs-a.1", Fixtures.B, Fixtures.seed(2))
+            .sign(Fixtures.fields(), Fixtures.identity());
+    assertEquals(
+        Reason.WRONG_SIGNER,
+        assertThrows(
+                RoutingFieldException.class,
+                () -> RoutingVerifier.of(both).verify(forgedBySibling, Fixtures.identity(), NOW))
+            .reason());
 
     // A signer only signs hops it sends.
-    assertThrows(IllegalArgumentException.class, () -> a.sign(Fixtures.fields(), Fixtures.identity()));
+    assertThrows(
+        IllegalArgumentException.class, () -> a.sign(Fixtures.fields(), Fixtures.identity()));
   }
 
   @Test
   void refusesExpiredAndNotYetValidKeys() {
     RoutingFields f = signer.sign(Fixtures.fields(), Fixtures.identity());
     KeyRing expired = KeyRing.of(List.of(signer.trustedKey(FROM, NOW)));
-    RoutingFieldException e = assertThrows(RoutingFieldException.class,
-        () -> RoutingVerifier.of(expired).verify(f, Fixtures.identity(), NOW));
+    RoutingFieldException e =
+        assertThrows(
+            RoutingFieldException.class,
+            () -> RoutingVerifier.of(expired).verify(f, Fixtures.identity(), NOW));
     assertEquals(Reason.KEY_NOT_VALID, e.reason());
     KeyRing future = KeyRing.of(List.of(signer.trustedKey(NOW.plusSeconds(1), UNTIL)));
-    assertEquals(Reason.KEY_NOT_VALID, assertThrows(RoutingFieldException.class,
-        () -> RoutingVerifier.of(future).verify(f, Fixtures.identity(), NOW)).reason());
+    assertEquals(
+        Reason.KEY_NOT_VALID,
+        assertThrows(
+                RoutingFieldException.class,
+                () -> RoutingVerifier.of(future).verify(f, Fixtures.identity(), NOW))
+            .reason());
   }
 
   @Test
   void enforcesTheReplayWindow() throws Exception {
     RoutingFields f = signer.sign(Fixtures.fields(), Fixtures.identity());
     verifier.verify(f, Fixtures.identity(), Fixtures.T0.plus(RoutingVerifier.DEFAULT_MAX_AGE));
-    assertEquals(Reason.STALE, assertThrows(RoutingFieldException.class, () -> verifier.verify(f,
-        Fixtures.identity(), Fixtures.T0.plus(RoutingVerifier.DEFAULT_MAX_AGE).plusSeconds(1))).reason());
+    assertEquals(
+        Reason.STALE,
+        assertThrows(
+                RoutingFieldException.class,
+                () ->
+                    verifier.verify(
+                        f,
+                        Fixtures.identity(),
+                        Fixtures.T0.plus(RoutingVerifier.DEFAULT_MAX_AGE).plusSeconds(1)))
+            .reason());
     verifier.verify(f, Fixtures.identity(), Fixtures.T0.minus(RoutingVerifier.DEFAULT_MAX_SKEW));
-    RoutingFieldException e = assertThrows(RoutingFieldException.class, () -> verifier.verify(f,
-        Fixtures.identity(), Fixtures.T0.minus(RoutingVerifier.DEFAULT_MAX_SKEW).minusSeconds(1)));
+    RoutingFieldException e =
+        assertThrows(
+            RoutingFieldException.class,
+            () ->
+                verifier.verify(
+                    f,
+                    Fixtures.identity(),
+                    Fixtures.T0.minus(RoutingVerifier.DEFAULT_MAX_SKEW).minusSeconds(1)));
     assertEquals(Reason.FUTURE, e.reason());
     assertEquals(RoutingHeaders.ISSUED, e.header());
   }
 
   @Test
   void rotationWithTwoLiveKeys() throws Exception {
-    RoutingSigner next = RoutingSigner.generate("rs-b.2", Fixtures.B, new SecureRandom(new byte[] {1}));
+    RoutingSigner next =
+        RoutingSigner.generate("rs-b.2", Fixtures.B, new SecureRandom(new byte[] {1}));
     Instant switchAt = NOW.plus(Duration.ofDays(1));
     // Old key until switch + window; new key from a day before the switch.
-    KeyRing ring2 = KeyRing.builder()
-        .add(signer.trustedKey(FROM, switchAt.plus(Duration.ofHours(1))))
-        .add(next.trustedKey(switchAt.minus(Duration.ofDays(1)), UNTIL))
-        .build();
+    KeyRing ring2 =
+        KeyRing.builder()
+            .add(signer.trustedKey(FROM, switchAt.plus(Duration.ofHours(1))))
+            .add(next.trustedKey(switchAt.minus(Duration.ofDays(1)), UNTIL))
+            .build();
     RoutingVerifier v = RoutingVerifier.of(ring2);
-    RoutingFields oldSigned = signer.sign(Fixtures.fields().toBuilder().issuedAt(switchAt).build(), Fixtures.identity());
-    RoutingFields newSigned = next.sign(Fixtures.fields().toBuilder().issuedAt(switchAt).build(), Fixtures.identity());
+    RoutingFields oldSigned =
+        signer.sign(Fixtures.fields().toBuilder().issuedAt(switchAt).build(), Fixtures.identity());
+    RoutingFields newSigned =
+        next.sign(Fixtures.fields().toBuilder().issuedAt(switchAt).build(), Fixtures.identity());
     assertEquals("rs-b.1", v.verify(oldSigned, Fixtures.identity(), switchAt).keyId());
     assertEquals("rs-b.2", v.verify(newSigned, Fixtures.identity(), switchAt).keyId());
     // After the old key's end only the new key verifies.
     Instant later = switchAt.plus(Duration.ofHours(1));
-    RoutingFields oldLate = signer.sign(Fixtures.fields().toBuilder().issuedAt(later).build(), Fixtures.identity());
-    RoutingFields newLate = next.sign(Fixtures.fields().toBuilder().issuedAt(later).build(), Fixtures.identity());
-    assertEquals(Reason.KEY_NOT_VALID, assertThrows(RoutingFieldException.class,
-        () -> v.verify(oldLate, Fixtures.identity(), later)).reason());
+    RoutingFields oldLate =
+        signer.sign(Fixtures.fields().toBuilder().issuedAt(later).build(), Fixtures.identity());
+    RoutingFields newLate =
+        next.sign(Fixtures.fields().toBuilder().issuedAt(later).build(), Fixtures.identity());
+    assertEquals(
+        Reason.KEY_NOT_VALID,
+        assertThrows(
+                RoutingFieldException.class, () -> v.verify(oldLate, Fixtures.identity(), later))
+            .reason());
     v.verify(newLate, Fixtures.identity(), later);
     // Two ring entries cannot share a key id.
-    assertThrows(IllegalArgumentException.class, () -> KeyRing.builder().add(signer.trustedKey(FROM, UNTIL))
-        .add(RoutingSigner.fromSeed("rs-b.1", Fixtures.B, Fixtures.seed(5)).trustedKey(FROM, UNTIL)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            KeyRing.builder()
+                .add(signer.trustedKey(FROM, UNTIL))
+                .add(
+                    RoutingSigner.fromSeed("rs-b.1", Fixtures.B, Fixtures.seed(5))
+                        .trustedKey(FROM, UNTIL)));
   }
 
   @Test
   void refusesBadKeyMaterial() {
-    assertThrows(IllegalArgumentException.class, () -> RoutingSigner.fromSeed("k", Fixtures.A, new byte[31]));
-    assertThrows(IllegalArgumentException.class, () -> RoutingSigner.fromSeed("bad id", Fixtures.A, new byte[32]));
-    assertThrows(IllegalArgumentException.class, () -> KeyRing.TrustedKey.of("k", Fixtures.A, new byte[33], FROM,
-        UNTIL));
-    assertThrows(IllegalArgumentException.class, () -> KeyRing.TrustedKey.of("k", Fixtures.A, signer.publicKey(),
-        UNTIL, FROM));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> RoutingSigner.fromSeed("k", Fixtures.A, new byte[31]));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> RoutingSigner.fromSeed("bad id", Fixtures.A, new byte[32]));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> KeyRing.TrustedKey.of("k", Fixtures.A, new byte[33], FROM, UNTIL));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> KeyRing.TrustedKey.of("k", Fixtures.A, signer.publicKey(), UNTIL, FROM));
   }
 }

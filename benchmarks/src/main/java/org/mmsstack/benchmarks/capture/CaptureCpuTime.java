@@ -54,9 +54,16 @@ public final class CaptureCpuTime {
         long[] found = new long[1];
         CaptureReader.read(file, CaptureConfig.DEFAULT, p -> found[0]++);
         long c2 = os.getProcessCpuTime();
-        System.out.printf(Locale.ROOT, "round %d: %.1f MB, %d PDUs; floor %.0f MB/cpu-s, reader %.0f MB/cpu-s"
-            + " (%.0f PDUs/cpu-s)%n", r + 1, mb, found[0], mb / ((c1 - c0) / 1e9 + 1e-9),
-            mb / ((c2 - c1) / 1e9), found[0] / ((c2 - c1) / 1e9));
+        System.out.printf(
+            Locale.ROOT,
+            "round %d: %.1f MB, %d PDUs; floor %.0f MB/cpu-s, reader %.0f MB/cpu-s"
+                + " (%.0f PDUs/cpu-s)%n",
+            r + 1,
+            mb,
+            found[0],
+            mb / ((c1 - c0) / 1e9 + 1e-9),
+            mb / ((c2 - c1) / 1e9),
+            found[0] / ((c2 - c1) / 1e9));
         if (sum < 0) {
           throw new IllegalStateException();
         }

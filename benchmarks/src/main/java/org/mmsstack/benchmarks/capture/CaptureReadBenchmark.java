@@ -67,8 +67,12 @@ public class CaptureReadBenchmark {
     }
     file = Files.createTempFile("capture-benchmark", ".pcap");
     write(file, pdus, (long) mebibytes << 20);
-    System.out.println("capture: " + Files.size(file) + " octets, "
-        + CaptureReader.read(file).pdus().size() + " PDUs");
+    System.out.println(
+        "capture: "
+            + Files.size(file)
+            + " octets, "
+            + CaptureReader.read(file).pdus().size()
+            + " PDUs");
   }
 
   @TearDown(Level.Trial)
@@ -80,46 +84,72 @@ public class CaptureReadBenchmark {
     InetSocketAddress server = new InetSocketAddress("10.1.2.3", 80);
     Instant t = Instant.parse("2024-05-01T10:00:00Z");
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
-        CaptureWriter w = new CaptureWriter(out, CaptureWriter.Format.PCAP,
-            CaptureWriter.LINKTYPE_ETHERNET, ByteOrder.LITTLE_ENDIAN)) {
+        CaptureWriter w =
+            new CaptureWriter(
+                out,
+                CaptureWriter.Format.PCAP,
+                CaptureWriter.LINKTYPE_ETHERNET,
+                ByteOrder.LITTLE_ENDIAN)) {
       long written = 24;
       int next = 0;
       for (int conn = 0; written < size; conn++) {
-        InetSocketAddress client = new InetSocketAddress("10.20." + ((conn >> 8) & 0xFF) + "."
-            + (conn & 0xFF), 1024 + conn % 60_000);
+        InetSocketAddress client =
+            new InetSocketAddress(
+                "10.20." + ((conn >> 8) & 0xFF) + "." + (conn & 0xFF), 1024 + conn % 60_000);
         long cs = 1;
         long ss = 1;
-        w.writeFrame(t, CaptureWriter.tcpFrame(client, server, 0, 0, CaptureWriter.SYN, new byte[0]));
-        w.writeFrame(t, CaptureWriter.tcpFrame(server, client, 0, 1,
-            CaptureWriter.SYN | CaptureWriter.ACK, new byte[0]));
+        w.writeFrame(
+            t, CaptureWriter.tcpFrame(client, server, 0, 0, CaptureWriter.SYN, new byte[0]));
+        w.writeFrame(
+            t,
+            CaptureWriter.tcpFrame(
+                server, client, 0, 1, CaptureWriter.SYN | CaptureWriter.ACK, new byte[0]));
         for (int i = 0; i < 100; i++) {
-          byte[] req = http("POST /mms HTTP/1.1\r\nHost: mmsc.example.net\r\n", pdus.get(next++ % pdus.size()));
+          byte[] req =
+              http(
+                  "POST /mms HTTP/1.1\r\nHost: mmsc.example.net\r\n",
+                  pdus.get(next++ % pdus.size()));
           byte[] res = http("HTTP/1.1 200 OK\r\nServer: mmsc\r\n", pdus.get(next++ % pdus.size()));
           written += segments(w, t, client, server, cs, ss, req);
           cs += req.length;
           written += segments(w, t, server, client, ss, cs, res);
           ss += res.length;
         }
-        w.writeFrame(t, CaptureWriter.tcpFrame(client, server, cs, ss,
-            CaptureWriter.FIN | CaptureWriter.ACK, new byte[0]));
-        w.writeFrame(t, CaptureWriter.tcpFrame(server, client, ss, cs + 1,
-            CaptureWriter.FIN | CaptureWriter.ACK, new byte[0]));
+        w.writeFrame(
+            t,
+            CaptureWriter.tcpFrame(
+                client, server, cs, ss, CaptureWriter.FIN | CaptureWriter.ACK, new byte[0]));
+        w.writeFrame(
+            t,
+            CaptureWriter.tcpFrame(
+                server, client, ss, cs + 1, CaptureWriter.FIN | CaptureWriter.ACK, new byte[0]));
         written += 2 * (16 + 54);
       }
     }
   }
 
   private static byte[] http(String head, byte[] body) {
-    byte[] h = (head + "Content-Type: application/vnd.wap.mms-message\r\nContent-Length: "
-        + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] h =
+        (head
+                + "Content-Type: application/vnd.wap.mms-message\r\nContent-Length: "
+                + body.length
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
     byte[] m = new byte[h.length + body.length];
     System.arraycopy(h, 0, m, 0, h.length);
     System.arraycopy(body, 0, m, h.length, body.length);
     return m;
   }
 
-  private static long segments(CaptureWriter w, Instant t, InetSocketAddress src,
-      InetSocketAddress dst, long seq, long ack, byte[] data) throws IOException {
+  private static long segments(
+      CaptureWriter w,
+      Instant t,
+      InetSocketAddress src,
+      InetSocketAddress dst,
+      long seq,
+      long ack,
+      byte[] data)
+      throws IOException {
     long n = 0;
     for (int off = 0; off < data.length; off += MSS) {
       byte[] seg = new byte[Math.min(MSS, data.length - off)];

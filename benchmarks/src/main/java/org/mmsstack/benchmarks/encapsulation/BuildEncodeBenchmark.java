@@ -44,10 +44,12 @@ public class BuildEncodeBenchmark {
 
   @Setup
   public void setUp() {
-    smil = ("<smil><head><layout><region id=\"Image\" top=\"0\" left=\"0\" height=\"80%\" width=\"100%\"/>"
-        + "<region id=\"Text\" top=\"80%\" left=\"0\" height=\"20%\" width=\"100%\"/></layout></head>"
-        + "<body><par dur=\"5000ms\"><img src=\"photo.jpg\" region=\"Image\"/>"
-        + "<text src=\"text.txt\" region=\"Text\"/></par></body></smil>").getBytes(StandardCharsets.US_ASCII);
+    smil =
+        ("<smil><head><layout><region id=\"Image\" top=\"0\" left=\"0\" height=\"80%\" width=\"100%\"/>"
+                + "<region id=\"Text\" top=\"80%\" left=\"0\" height=\"20%\" width=\"100%\"/></layout></head>"
+                + "<body><par dur=\"5000ms\"><img src=\"photo.jpg\" region=\"Image\"/>"
+                + "<text src=\"text.txt\" region=\"Text\"/></par></body></smil>")
+            .getBytes(StandardCharsets.US_ASCII);
     jpeg = new byte[jpegSize];
     new Random(7).nextBytes(jpeg);
     jpeg[0] = (byte) 0xFF;
@@ -65,19 +67,24 @@ public class BuildEncodeBenchmark {
 
   @Benchmark
   public byte[] buildAndEncode() {
-    Part smilPart = Part.of(ContentType.of(MediaType.APPLICATION_SMIL), smil).withContentId("<smil>");
+    Part smilPart =
+        Part.of(ContentType.of(MediaType.APPLICATION_SMIL), smil).withContentId("<smil>");
     Part text = Part.text("Hello").withContentId("<text>").withContentLocation("text.txt");
-    Part photo = Part.of(ContentType.of(MediaType.IMAGE_JPEG).withParameter("name", "photo.jpg"), jpeg)
-        .withContentId("<photo>");
-    SendReq req = SendReq.builder()
-        .transactionId("T1")
-        .from(FromValue.insertAddress())
-        .to("+4917612345678/TYPE=PLMN")
-        .subject("Grüße")
-        .body(ContentType.of(MediaType.MULTIPART_RELATED)
-                .withParameter("start", "<smil>").withParameter("type", MediaType.APPLICATION_SMIL),
-            MultipartBody.of(smilPart, text, photo))
-        .build();
+    Part photo =
+        Part.of(ContentType.of(MediaType.IMAGE_JPEG).withParameter("name", "photo.jpg"), jpeg)
+            .withContentId("<photo>");
+    SendReq req =
+        SendReq.builder()
+            .transactionId("T1")
+            .from(FromValue.insertAddress())
+            .to("+4917612345678/TYPE=PLMN")
+            .subject("Grüße")
+            .body(
+                ContentType.of(MediaType.MULTIPART_RELATED)
+                    .withParameter("start", "<smil>")
+                    .withParameter("type", MediaType.APPLICATION_SMIL),
+                MultipartBody.of(smilPart, text, photo))
+            .build();
     return PduCodec.encode(req);
   }
 }

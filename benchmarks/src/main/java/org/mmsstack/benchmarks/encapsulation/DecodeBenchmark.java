@@ -47,7 +47,12 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class DecodeBenchmark {
 
-  @Param({"notification-121B", "send-req-smil-text", "retrieve-conf-11KB-jpeg", "retrieve-conf-300KB-generated"})
+  @Param({
+    "notification-121B",
+    "send-req-smil-text",
+    "retrieve-conf-11KB-jpeg",
+    "retrieve-conf-300KB-generated"
+  })
   public String input;
 
   private byte[] bytes;
@@ -77,23 +82,32 @@ public class DecodeBenchmark {
   static byte[] generatedRetrieveConf(int imageSize) {
     byte[] image = new byte[imageSize];
     new Random(42).nextBytes(image);
-    String smil = "<smil><body><par dur=\"5s\"><img src=\"cid:img\"/><text src=\"cid:txt\"/></par></body></smil>";
-    Part smilPart = Part.of(ContentType.of(MediaType.APPLICATION_SMIL),
-        smil.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).withContentId("<smil>");
+    String smil =
+        "<smil><body><par dur=\"5s\"><img src=\"cid:img\"/><text src=\"cid:txt\"/></par></body></smil>";
+    Part smilPart =
+        Part.of(
+                ContentType.of(MediaType.APPLICATION_SMIL),
+                smil.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+            .withContentId("<smil>");
     Part text = Part.text("A generated message for the benchmark.").withContentId("<txt>");
-    Part jpeg = Part.of(ContentType.of(MediaType.IMAGE_JPEG).withParameter("name", "photo.jpg"), image)
-        .withContentId("<img>").withContentLocation("photo.jpg");
-    RetrieveConf pdu = RetrieveConf.builder()
-        .transactionId("T0123456789")
-        .messageId("MSG-0001")
-        .date(java.time.Instant.ofEpochSecond(1_700_000_000L))
-        .from(org.mmsstack.encapsulation.value.FromValue.of(Address.plmn("+4915112345678")))
-        .to(Address.plmn("+4917612345678"))
-        .subject("Benchmark")
-        .body(ContentType.of(MediaType.MULTIPART_RELATED).withParameter("start", "<smil>")
-                .withParameter("type", MediaType.APPLICATION_SMIL),
-            MultipartBody.of(smilPart, text, jpeg))
-        .build();
+    Part jpeg =
+        Part.of(ContentType.of(MediaType.IMAGE_JPEG).withParameter("name", "photo.jpg"), image)
+            .withContentId("<img>")
+            .withContentLocation("photo.jpg");
+    RetrieveConf pdu =
+        RetrieveConf.builder()
+            .transactionId("T0123456789")
+            .messageId("MSG-0001")
+            .date(java.time.Instant.ofEpochSecond(1_700_000_000L))
+            .from(org.mmsstack.encapsulation.value.FromValue.of(Address.plmn("+4915112345678")))
+            .to(Address.plmn("+4917612345678"))
+            .subject("Benchmark")
+            .body(
+                ContentType.of(MediaType.MULTIPART_RELATED)
+                    .withParameter("start", "<smil>")
+                    .withParameter("type", MediaType.APPLICATION_SMIL),
+                MultipartBody.of(smilPart, text, jpeg))
+            .build();
     return PduCodec.encode(pdu);
   }
 
@@ -118,14 +132,16 @@ public class DecodeBenchmark {
     for (var h : pdu.headers()) {
       bh.consume(h.value());
     }
-    pdu.body().ifPresent(b -> {
-      if (b instanceof MultipartBody) {
-        for (Part p : ((MultipartBody) b).parts()) {
-          bh.consume(p.contentType());
-          bh.consume(p.data());
-        }
-      }
-    });
+    pdu.body()
+        .ifPresent(
+            b -> {
+              if (b instanceof MultipartBody) {
+                for (Part p : ((MultipartBody) b).parts()) {
+                  bh.consume(p.contentType());
+                  bh.consume(p.data());
+                }
+              }
+            });
   }
 
   /** Passing a PDU through unchanged: a decoded PDU encodes as the octets it came from. */

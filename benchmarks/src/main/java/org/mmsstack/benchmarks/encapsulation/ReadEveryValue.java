@@ -34,7 +34,8 @@ final class ReadEveryValue {
     }
   }
 
-  private static void read(MultipartBody body, DecodeConfig config, Blackhole bh) throws PduFormatException {
+  private static void read(MultipartBody body, DecodeConfig config, Blackhole bh)
+      throws PduFormatException {
     for (Part p : body.parts()) {
       bh.consume(p.contentType());
       for (PartHeader h : p.headers()) {

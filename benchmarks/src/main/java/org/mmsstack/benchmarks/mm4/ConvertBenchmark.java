@@ -57,25 +57,47 @@ public class ConvertBenchmark {
   public void setup() throws Exception {
     byte[] image = new byte[100 * 1024];
     new SplittableRandom(42).nextBytes(image);
-    Part smil = Part.of(ContentType.of(MediaType.APPLICATION_SMIL),
-        ("<smil><head><layout><root-layout/><region id=\"Image\"/><region id=\"Text\"/></layout></head>"
-            + "<body><par dur=\"5000ms\"><img src=\"cid:img\" region=\"Image\"/><text src=\"cid:txt\" "
-            + "region=\"Text\"/></par></body></smil>").getBytes(StandardCharsets.US_ASCII)).withContentId("<smil>");
-    Part text = Part.of(ContentType.of(MediaType.TEXT_PLAIN).withParameter("charset", CharacterSet.UTF_8),
-        "Grüße from the benchmark, with a few words of text.".getBytes(StandardCharsets.UTF_8)).withContentId("<txt>");
-    Part jpeg = Part.of(ContentType.of(MediaType.IMAGE_JPEG).withParameter("name", "image.jpg"), image)
-        .withContentId("<img>").withContentLocation("image.jpg");
-    SendReq req = SendReq.builder().transactionId("bench-1").from(FromValue.insertAddress())
-        .to("+491700000002/TYPE=PLMN").subject("Benchmark")
-        .body(ContentType.of(MediaType.MULTIPART_RELATED).withParameter("start", "<smil>")
-            .withParameter("type", MediaType.APPLICATION_SMIL), MultipartBody.of(smil, text, jpeg)).build();
+    Part smil =
+        Part.of(
+                ContentType.of(MediaType.APPLICATION_SMIL),
+                ("<smil><head><layout><root-layout/><region id=\"Image\"/><region id=\"Text\"/></layout></head>"
+                        + "<body><par dur=\"5000ms\"><img src=\"cid:img\" region=\"Image\"/><text src=\"cid:txt\" "
+                        + "region=\"Text\"/></par></body></smil>")
+                    .getBytes(StandardCharsets.US_ASCII))
+            .withContentId("<smil>");
+    Part text =
+        Part.of(
+                ContentType.of(MediaType.TEXT_PLAIN).withParameter("charset", CharacterSet.UTF_8),
+                "Grüße from the benchmark, with a few words of text."
+                    .getBytes(StandardCharsets.UTF_8))
+            .withContentId("<txt>");
+    Part jpeg =
+        Part.of(ContentType.of(MediaType.IMAGE_JPEG).withParameter("name", "image.jpg"), image)
+            .withContentId("<img>")
+            .withContentLocation("image.jpg");
+    SendReq req =
+        SendReq.builder()
+            .transactionId("bench-1")
+            .from(FromValue.insertAddress())
+            .to("+491700000002/TYPE=PLMN")
+            .subject("Benchmark")
+            .body(
+                ContentType.of(MediaType.MULTIPART_RELATED)
+                    .withParameter("start", "<smil>")
+                    .withParameter("type", MediaType.APPLICATION_SMIL),
+                MultipartBody.of(smil, text, jpeg))
+            .build();
     sendReqBytes = PduCodec.encode(req);
-    context = ConversionContext.builder()
-        .originatorSystem(Mm4Address.of(null, "system-user", null, "mms.mnc002.mcc262.gprs"))
-        .localDomain("mms.mnc002.mcc262.gprs").recipientDomain("mms.mnc001.mcc262.gprs")
-        .messageId("MM-1@mms.mnc002.mcc262.gprs").senderAddress(Address.plmn("+491700000001"))
-        .clock(Clock.fixed(Instant.parse("2024-05-06T07:08:09Z"), ZoneOffset.UTC))
-        .contentLocation("http://mmsc/mm/1").build();
+    context =
+        ConversionContext.builder()
+            .originatorSystem(Mm4Address.of(null, "system-user", null, "mms.mnc002.mcc262.gprs"))
+            .localDomain("mms.mnc002.mcc262.gprs")
+            .recipientDomain("mms.mnc001.mcc262.gprs")
+            .messageId("MM-1@mms.mnc002.mcc262.gprs")
+            .senderAddress(Address.plmn("+491700000001"))
+            .clock(Clock.fixed(Instant.parse("2024-05-06T07:08:09Z"), ZoneOffset.UTC))
+            .contentLocation("http://mmsc/mm/1")
+            .build();
     mailBytes = sendReqToMm4Bytes();
   }
 

@@ -24,7 +24,9 @@ import java.util.SplittableRandom;
  */
 public final class RoutingData {
 
-  static final String[] COUNTRY_CODES = {"49", "43", "41", "33", "44", "39", "34", "31", "32", "45", "46", "47", "48", "1"};
+  static final String[] COUNTRY_CODES = {
+    "49", "43", "41", "33", "44", "39", "34", "31", "32", "45", "46", "47", "48", "1"
+  };
   static final String[] MISSING_CODES = {"7", "86", "81", "55", "61"};
   static final long SEED = 0x5EED_2026L;
 
@@ -84,14 +86,23 @@ public final class RoutingData {
   /** The table in the text format. */
   void write(OutputStream out) throws IOException {
     StringBuilder sb = new StringBuilder(1 << 16);
-    sb.append("# synthetic routing table for benchmarks\nmms-routing-table 1\nversion 1 benchmark\n")
+    sb.append(
+            "# synthetic routing table for benchmarks\nmms-routing-table 1\nversion 1 benchmark\n")
         .append("default reject unknown-recipient\n");
     for (int i = 0; i < prefixes.size(); i++) {
-      sb.append("prefix ").append(prefixes.get(i)).append(' ').append(targets.get(prefixTargets[i])).append('\n');
+      sb.append("prefix ")
+          .append(prefixes.get(i))
+          .append(' ')
+          .append(targets.get(prefixTargets[i]))
+          .append('\n');
       flushIfFull(sb, out);
     }
     for (int i = 0; i < overrides.size(); i++) {
-      sb.append("number ").append(overrides.get(i)).append(' ').append(targets.get(overrideTargets[i])).append('\n');
+      sb.append("number ")
+          .append(overrides.get(i))
+          .append(' ')
+          .append(targets.get(overrideTargets[i]))
+          .append('\n');
       flushIfFull(sb, out);
     }
     out.write(sb.toString().getBytes(StandardCharsets.US_ASCII));
@@ -125,16 +136,18 @@ public final class RoutingData {
         case 0:
           keys[i] = overrides.get(rnd.nextInt(overrides.size()));
           break;
-        case 1: {
-          String p = prefixes.get(rnd.nextInt(prefixes.size()));
-          keys[i] = p + digits(rnd, 12 - p.length());
-          break;
-        }
-        default: {
-          String cc = MISSING_CODES[rnd.nextInt(MISSING_CODES.length)];
-          keys[i] = cc + digits(rnd, 12 - cc.length());
-          break;
-        }
+        case 1:
+          {
+            String p = prefixes.get(rnd.nextInt(prefixes.size()));
+            keys[i] = p + digits(rnd, 12 - p.length());
+            break;
+          }
+        default:
+          {
+            String cc = MISSING_CODES[rnd.nextInt(MISSING_CODES.length)];
+            keys[i] = cc + digits(rnd, 12 - cc.length());
+            break;
+          }
       }
     }
     for (int i = count - 1; i > 0; i--) {

@@ -32,7 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 public class RoutingMemoryBenchmark {
 
   /** The text of the table, generated once. */
@@ -58,6 +60,7 @@ public class RoutingMemoryBenchmark {
   public static class Memory {
     /** Measured heap growth per million entries. */
     public long retainedBytesPerMillionEntries;
+
     /** The table's own estimate per million entries. */
     public long estimatedBytesPerMillionEntries;
   }

@@ -70,19 +70,35 @@ public class SignatureBenchmark {
     signer = RoutingSigner.fromSeed("rs-south-2.2026a", b, seed);
     Instant t = Instant.ofEpochSecond(1_790_000_000L);
     now = t.plusSeconds(2);
-    verifier = RoutingVerifier.of(KeyRing.of(List.of(signer.trustedKey(t.minusSeconds(86_400), t.plusSeconds(86_400)))));
+    verifier =
+        RoutingVerifier.of(
+            KeyRing.of(List.of(signer.trustedKey(t.minusSeconds(86_400), t.plusSeconds(86_400)))));
     List<Recipient> rs = new ArrayList<>();
-    SendReq.Builder sb = SendReq.builder().transactionId("T-0001-abcdef")
-        .from(FromValue.of(Address.plmn("+491701234567"))).date(t).subject("benchmark");
+    SendReq.Builder sb =
+        SendReq.builder()
+            .transactionId("T-0001-abcdef")
+            .from(FromValue.of(Address.plmn("+491701234567")))
+            .date(t)
+            .subject("benchmark");
     for (int i = 0; i < recipients; i++) {
       String n = "+4917" + (20_000_000 + i * 7919);
       rs.add(Recipient.e164(n));
       sb.to(n + "/TYPE=PLMN");
     }
-    SendReq pdu = sb.body(ContentType.of(MediaType.MULTIPART_MIXED), MultipartBody.of(Part.text("hello"))).build();
+    SendReq pdu =
+        sb.body(ContentType.of(MediaType.MULTIPART_MIXED), MultipartBody.of(Part.text("hello")))
+            .build();
     identity = RoutingPdus.identity(pdu);
-    unsigned = RoutingFields.builder().entry(a).home(a).path(List.of(a, b)).tableVersion(20261125).charging(a)
-        .recipients(rs).issuedAt(t).build();
+    unsigned =
+        RoutingFields.builder()
+            .entry(a)
+            .home(a)
+            .path(List.of(a, b))
+            .tableVersion(20261125)
+            .charging(a)
+            .recipients(rs)
+            .issuedAt(t)
+            .build();
     signed = signer.sign(unsigned, identity);
     received = PduCodec.decode(PduCodec.encode(RoutingPdus.attach(pdu, signed)));
   }

@@ -11,13 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.mmsstack.encapsulation.DecodeConfig;
+import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.encapsulation.PduFormatException;
 import org.mmsstack.encapsulation.body.Body;
 import org.mmsstack.encapsulation.body.MultipartBody;
 import org.mmsstack.encapsulation.body.Part;
 import org.mmsstack.encapsulation.body.PartHeader;
 import org.mmsstack.encapsulation.body.SinglePartBody;
-import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.encapsulation.value.CharacterSet;
 import org.mmsstack.encapsulation.value.ContentType;
 import org.mmsstack.encapsulation.value.Parameter;
@@ -26,12 +26,12 @@ import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.internal.mime.ParseContext;
 import org.mmsstack.mm4.internal.mime.TransferDecoding;
-import org.mmsstack.mm4.validate.Mm4FindingCodes;
 import org.mmsstack.mm4.mime.ContentDisposition;
 import org.mmsstack.mm4.mime.MediaType;
 import org.mmsstack.mm4.mime.MimeEntity;
 import org.mmsstack.mm4.mime.Mm4Header;
 import org.mmsstack.mm4.mime.TransferEncoding;
+import org.mmsstack.mm4.validate.Mm4FindingCodes;
 
 /**
  * Turns the body of a binary PDU (a WSP multipart, OMA MMS Encapsulation §7) into a MIME entity
@@ -112,16 +112,25 @@ public final class BodyConversion {
     return leaf(ct, data, List.of(), allow8bit, notes, "body");
   }
 
-  private static MimeEntity multipartToMime(ContentType ct, MultipartBody body, boolean allow8bit,
-      List<ConversionNote> notes, String where, int depth) throws ConversionException {
+  private static MimeEntity multipartToMime(
+      ContentType ct,
+      MultipartBody body,
+      boolean allow8bit,
+      List<ConversionNote> notes,
+      String where,
+      int depth)
+      throws ConversionException {
     MediaType type = mimeType(ct, where, notes);
     if (!type.isMultipart()) {
       type = MediaType.of("multipart", "mixed");
     }
     if (body.parts().isEmpty()) {
       // MIME has no empty multipart (RFC 2046 §5.1.1 needs one body part): send an empty text part.
-      notes.add(new ConversionNote(where, "multipart without parts: an empty text/plain part is sent"));
-      return MimeEntity.builder(type).addPart(MimeEntity.builder(MediaType.of("text", "plain")).build()).build();
+      notes.add(
+          new ConversionNote(where, "multipart without parts: an empty text/plain part is sent"));
+      return MimeEntity.builder(type)
+          .addPart(MimeEntity.builder(MediaType.of("text", "plain")).build())
+          .build();
     }
     MimeEntity.Builder b = MimeEntity.builder(type);
     int i = 0;
@@ -132,15 +141,17 @@ public final class BodyConversion {
     return b.build();
   }
 
-  private static MimeEntity partToMime(Part p, boolean allow8bit, List<ConversionNote> notes, String where,
-      int depth) throws ConversionException {
+  private static MimeEntity partToMime(
+      Part p, boolean allow8bit, List<ConversionNote> notes, String where, int depth)
+      throws ConversionException {
     ContentType ct = p.contentType();
     if (p.isMultipart()) {
       MultipartBody nested;
       try {
         nested = p.asMultipart(DecodeConfig.DEFAULT);
       } catch (PduFormatException e) {
-        throw ConversionException.malformed(where, "nested multipart does not decode: " + e.getMessage(), e);
+        throw ConversionException.malformed(
+            where, "nested multipart does not decode: " + e.getMessage(), e);
       }
       MimeEntity inner = multipartToMime(ct, nested, allow8bit, notes, where, depth + 1);
       // Part headers of a nested multipart (Content-ID, ...) go on the nested entity.
@@ -150,8 +161,8 @@ public final class BodyConversion {
     return leaf(ct, data, p.headers(), allow8bit, notes, where);
   }
 
-  private static MimeEntity withPartHeaders(MimeEntity inner, List<PartHeader> headers, List<ConversionNote> notes,
-      String where) {
+  private static MimeEntity withPartHeaders(
+      MimeEntity inner, List<PartHeader> headers, List<ConversionNote> notes, String where) {
     if (headers.isEmpty()) {
       return inner;
     }
@@ -163,44 +174,61 @@ public final class BodyConversion {
     return b.build();
   }
 
-  private static MimeEntity leaf(ContentType ct, byte[] data, List<PartHeader> headers, boolean allow8bit,
-      List<ConversionNote> notes, String where) throws ConversionException {
+  private static MimeEntity leaf(
+      ContentType ct,
+      byte[] data,
+      List<PartHeader> headers,
+      boolean allow8bit,
+      List<ConversionNote> notes,
+      String where)
+      throws ConversionException {
     MediaType type = mimeType(ct, where, notes);
     for (PartHeader h : headers) {
-      if (h.code() < 0 && h.is(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING) && h.value() instanceof String) {
+      if (h.code() < 0
+          && h.is(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING)
+          && h.value() instanceof String) {
         data = undoTransferEncoding((String) h.value(), data, notes, where);
       }
     }
-    MimeEntity.Builder b = MimeEntity.builder(type).data(data).transferEncoding(chooseEncoding(type, data, allow8bit));
+    MimeEntity.Builder b =
+        MimeEntity.builder(type).data(data).transferEncoding(chooseEncoding(type, data, allow8bit));
     applyHeaders(b, headers, notes, where);
     return b.build();
   }
 
-  private static void applyHeaders(MimeEntity.Builder b, List<PartHeader> headers, List<ConversionNote> notes,
-      String where) {
+  private static void applyHeaders(
+      MimeEntity.Builder b, List<PartHeader> headers, List<ConversionNote> notes, String where) {
     for (PartHeader h : headers) {
       Object v = h.value();
       try {
-        if (h.code() == PartHeader.CONTENT_ID || (h.code() < 0 && h.is(Mm4HeaderNames.CONTENT_ID))) {
+        if (h.code() == PartHeader.CONTENT_ID
+            || (h.code() < 0 && h.is(Mm4HeaderNames.CONTENT_ID))) {
           b.contentId(stripAngles(v.toString().strip()));
-        } else if (h.code() == PartHeader.CONTENT_LOCATION || (h.code() < 0 && h.is(Mm4HeaderNames.CONTENT_LOCATION))) {
+        } else if (h.code() == PartHeader.CONTENT_LOCATION
+            || (h.code() < 0 && h.is(Mm4HeaderNames.CONTENT_LOCATION))) {
           b.contentLocation(v.toString());
         } else if (v instanceof org.mmsstack.encapsulation.value.ContentDisposition) {
-          b.contentDisposition(mimeDisposition((org.mmsstack.encapsulation.value.ContentDisposition) v));
+          b.contentDisposition(
+              mimeDisposition((org.mmsstack.encapsulation.value.ContentDisposition) v));
         } else if (h.code() < 0 && h.is(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING)) {
           // Applied to the data already; MIME's own Content-Transfer-Encoding replaces it.
         } else if (h.code() < 0 && v instanceof String) {
           b.header(h.name(), (String) v);
         } else {
-          notes.add(new ConversionNote(where + ": " + h.name(), "WSP header with no MIME form: dropped"));
+          notes.add(
+              new ConversionNote(where + ": " + h.name(), "WSP header with no MIME form: dropped"));
         }
       } catch (IllegalArgumentException e) {
-        notes.add(new ConversionNote(where + ": " + h.name(), "cannot be written in MIME, dropped (" + e.getMessage() + ")"));
+        notes.add(
+            new ConversionNote(
+                where + ": " + h.name(),
+                "cannot be written in MIME, dropped (" + e.getMessage() + ")"));
       }
     }
   }
 
-  private static byte[] undoTransferEncoding(String token, byte[] data, List<ConversionNote> notes, String where)
+  private static byte[] undoTransferEncoding(
+      String token, byte[] data, List<ConversionNote> notes, String where)
       throws ConversionException {
     String t = token.strip().toLowerCase(Locale.ROOT);
     if (t.equals("base64") || t.equals("quoted-printable")) {
@@ -213,27 +241,37 @@ public final class BodyConversion {
         if (t.equals("base64")) {
           int end = base64End(data);
           if (end < data.length) {
-            notes.add(new ConversionNote(where + ": Content-Transfer-Encoding",
-                "a lone base64 character at the end (6 bits, no octet) dropped"));
+            notes.add(
+                new ConversionNote(
+                    where + ": Content-Transfer-Encoding",
+                    "a lone base64 character at the end (6 bits, no octet) dropped"));
           }
           decoded = TransferDecoding.base64(ctx, 0, end);
         } else {
           decoded = TransferDecoding.quotedPrintable(ctx, 0, data.length);
         }
         for (Finding f : ctx.findings()) {
-          if (f.code().equals(Mm4FindingCodes.BAD_BASE64) || f.code().equals(Mm4FindingCodes.BAD_QUOTED_PRINTABLE)) {
-            throw ConversionException.malformed(where + ": Content-Transfer-Encoding",
-                "data is not " + t + ": " + f.message(), null);
+          if (f.code().equals(Mm4FindingCodes.BAD_BASE64)
+              || f.code().equals(Mm4FindingCodes.BAD_QUOTED_PRINTABLE)) {
+            throw ConversionException.malformed(
+                where + ": Content-Transfer-Encoding",
+                "data is not " + t + ": " + f.message(),
+                null);
           }
         }
         return decoded;
       } catch (Mm4FormatException e) {
-        throw ConversionException.malformed(where + ": Content-Transfer-Encoding",
-            "data is not " + t + ": " + e.originalMessage(), e);
+        throw ConversionException.malformed(
+            where + ": Content-Transfer-Encoding",
+            "data is not " + t + ": " + e.originalMessage(),
+            e);
       }
     }
     if (!t.equals("7bit") && !t.equals("8bit") && !t.equals("binary")) {
-      notes.add(new ConversionNote(where + ": Content-Transfer-Encoding", "unknown encoding \"" + token + "\": data sent as it is"));
+      notes.add(
+          new ConversionNote(
+              where + ": Content-Transfer-Encoding",
+              "unknown encoding \"" + token + "\": data sent as it is"));
     }
     return data;
   }
@@ -248,7 +286,11 @@ public final class BodyConversion {
     int last = -1;
     for (int i = 0; i < data.length; i++) {
       int c = data[i];
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/') {
+      if ((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || c == '+'
+          || c == '/') {
         count++;
         last = i;
       }
@@ -293,7 +335,9 @@ public final class BodyConversion {
       return TransferEncoding.EIGHT_BIT;
     }
     // Quoted-printable triples each octet it escapes; past about one in six, base64 is shorter.
-    return nonAscii * 6L <= data.length ? TransferEncoding.QUOTED_PRINTABLE : TransferEncoding.BASE64;
+    return nonAscii * 6L <= data.length
+        ? TransferEncoding.QUOTED_PRINTABLE
+        : TransferEncoding.BASE64;
   }
 
   private static MediaType mimeType(ContentType ct, String where, List<ConversionNote> notes)
@@ -305,7 +349,8 @@ public final class BodyConversion {
     }
     Optional<MediaType> parsed = MediaType.tryParse(name);
     if (parsed.isEmpty() || !parsed.get().parameters().isEmpty()) {
-      throw ConversionException.unrepresentable(where + ": Content-Type", name, "is not a MIME type/subtype");
+      throw ConversionException.unrepresentable(
+          where + ": Content-Type", name, "is not a MIME type/subtype");
     }
     MediaType t = parsed.get();
     for (Parameter p : ct.parameters()) {
@@ -316,7 +361,10 @@ public final class BodyConversion {
       try {
         t = t.withParameter(pn, parameterText(p));
       } catch (IllegalArgumentException e) {
-        notes.add(new ConversionNote(where + ": Content-Type " + p.name(), "parameter cannot be written in MIME, dropped"));
+        notes.add(
+            new ConversionNote(
+                where + ": Content-Type " + p.name(),
+                "parameter cannot be written in MIME, dropped"));
       }
     }
     return t;
@@ -333,7 +381,8 @@ public final class BodyConversion {
     return p.text();
   }
 
-  private static ContentDisposition mimeDisposition(org.mmsstack.encapsulation.value.ContentDisposition d) {
+  private static ContentDisposition mimeDisposition(
+      org.mmsstack.encapsulation.value.ContentDisposition d) {
     ContentDisposition out = ContentDisposition.of(d.type());
     for (Parameter p : d.parameters()) {
       out = out.withParameter(p.name().toLowerCase(Locale.ROOT), p.text());
@@ -342,20 +391,25 @@ public final class BodyConversion {
   }
 
   private static String stripAngles(String s) {
-    return s.length() >= 2 && s.charAt(0) == '<' && s.charAt(s.length() - 1) == '>' ? s.substring(1, s.length() - 1) : s;
+    return s.length() >= 2 && s.charAt(0) == '<' && s.charAt(s.length() - 1) == '>'
+        ? s.substring(1, s.length() - 1)
+        : s;
   }
 
   // ---------------------------------------------------------------- MIME -> binary
 
-  static BinaryContent toBinary(MimeEntity e, List<ConversionNote> notes) throws ConversionException {
+  static BinaryContent toBinary(MimeEntity e, List<ConversionNote> notes)
+      throws ConversionException {
     if (e.isMultipart()) {
-      return new BinaryContent(wspType(e.contentType(), "body", notes), multipartToBinary(e, notes, "body"));
+      return new BinaryContent(
+          wspType(e.contentType(), "body", notes), multipartToBinary(e, notes, "body"));
     }
-    return new BinaryContent(wspType(e.contentType(), "body", notes), SinglePartBody.of(ByteBuffer.wrap(e.dataBytes())));
+    return new BinaryContent(
+        wspType(e.contentType(), "body", notes), SinglePartBody.of(ByteBuffer.wrap(e.dataBytes())));
   }
 
-  private static MultipartBody multipartToBinary(MimeEntity e, List<ConversionNote> notes, String where)
-      throws ConversionException {
+  private static MultipartBody multipartToBinary(
+      MimeEntity e, List<ConversionNote> notes, String where) throws ConversionException {
     List<Part> parts = new ArrayList<>(e.parts().size());
     int i = 0;
     for (MimeEntity child : e.parts()) {
@@ -378,11 +432,13 @@ public final class BodyConversion {
     return MultipartBody.of(parts);
   }
 
-  private static List<PartHeader> partHeaders(MimeEntity e, List<ConversionNote> notes, String where) {
+  private static List<PartHeader> partHeaders(
+      MimeEntity e, List<ConversionNote> notes, String where) {
     List<PartHeader> out = new ArrayList<>(4);
     for (Mm4Header h : e.headers()) {
       String n = h.name();
-      if (h.is(Mm4HeaderNames.CONTENT_TYPE) || h.is(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING)
+      if (h.is(Mm4HeaderNames.CONTENT_TYPE)
+          || h.is(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING)
           || h.is(Mm4HeaderNames.MIME_VERSION)) {
         continue;
       }
@@ -406,7 +462,8 @@ public final class BodyConversion {
     return out;
   }
 
-  private static org.mmsstack.encapsulation.value.ContentDisposition wspDisposition(ContentDisposition d) {
+  private static org.mmsstack.encapsulation.value.ContentDisposition wspDisposition(
+      ContentDisposition d) {
     List<Parameter> params = new ArrayList<>();
     for (Map.Entry<String, String> p : d.parameters().entrySet()) {
       params.add(Parameter.of(p.getKey(), p.getValue()));
@@ -427,7 +484,9 @@ public final class BodyConversion {
         continue;
       }
       if (!isWspText(value)) {
-        notes.add(new ConversionNote(where + ": Content-Type " + name, "value cannot be a WSP text, dropped"));
+        notes.add(
+            new ConversionNote(
+                where + ": Content-Type " + name, "value cannot be a WSP text, dropped"));
         continue;
       }
       params.add(wspParameter(name, value));
@@ -444,7 +503,8 @@ public final class BodyConversion {
     } else if (name.equals("type")) {
       String v = value.toLowerCase(Locale.ROOT);
       // multipart/related's type names the root's type; a multipart root is a WSP multipart here.
-      String wsp = v.startsWith("multipart/") ? WSP_MULTIPART + v.substring("multipart/".length()) : value;
+      String wsp =
+          v.startsWith("multipart/") ? WSP_MULTIPART + v.substring("multipart/".length()) : value;
       return Parameter.of(name, org.mmsstack.encapsulation.value.MediaType.of(wsp));
     }
     return Parameter.of(name, value);
@@ -484,5 +544,4 @@ public final class BodyConversion {
     // Text-string octets; a NUL would end it early. Non-ASCII travels as UTF-8 octets.
     return s.indexOf('\0') < 0 && s.getBytes(StandardCharsets.UTF_8).length < 64 * 1024;
   }
-
 }

@@ -110,7 +110,8 @@ public final class ConversionContext {
   public String nextTransactionId() {
     String id = transactionIds.get();
     if (id == null || id.isEmpty()) {
-      throw new IllegalStateException("the transaction-id generator returned " + (id == null ? "null" : "\"\""));
+      throw new IllegalStateException(
+          "the transaction-id generator returned " + (id == null ? "null" : "\"\""));
     }
     return id;
   }
@@ -206,7 +207,8 @@ public final class ConversionContext {
     public Builder originatorSystem(Mm4Address v) {
       Objects.requireNonNull(v, "originatorSystem");
       if (v.domain().isEmpty()) {
-        throw new IllegalArgumentException("originatorSystem: " + v + " (expected: an address with a domain)");
+        throw new IllegalArgumentException(
+            "originatorSystem: " + v + " (expected: an address with a domain)");
       }
       this.originatorSystem = v;
       return this;

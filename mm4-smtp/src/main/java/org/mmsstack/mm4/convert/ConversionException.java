@@ -38,7 +38,8 @@ public final class ConversionException extends Exception {
 
   /** {@code value} of {@code header} cannot be written on the other side. */
   public static ConversionException unrepresentable(String header, String value, String detail) {
-    return new ConversionException(Reason.UNREPRESENTABLE, header, "\"" + value + "\" " + detail, null);
+    return new ConversionException(
+        Reason.UNREPRESENTABLE, header, "\"" + value + "\" " + detail, null);
   }
 
   /** The source is damaged in {@code header} (or a body part). */

@@ -20,8 +20,11 @@ import org.mmsstack.mm4.value.Mm4Address;
  *     Relay/Server holds the message until then
  * @param notes what did not carry over
  */
-public record ForwardConversion(Mm4ForwardReq message, List<Mm4Address> envelopeRecipients,
-    Optional<Instant> deliveryTime, List<ConversionNote> notes) {
+public record ForwardConversion(
+    Mm4ForwardReq message,
+    List<Mm4Address> envelopeRecipients,
+    Optional<Instant> deliveryTime,
+    List<ConversionNote> notes) {
 
   /** Copies the lists. */
   public ForwardConversion {

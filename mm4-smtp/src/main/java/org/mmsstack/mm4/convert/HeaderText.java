@@ -24,24 +24,59 @@ import org.mmsstack.mm4.value.Mm4Address;
  */
 final class HeaderText {
 
-  // A B-encoded word holds at most 75 characters (RFC 2047 §2): 45 octets make 60 base64 characters.
+  // A B-encoded word holds at most 75 characters (RFC 2047 §2): 45 octets make 60 base64
+  // characters.
   private static final int OCTETS_PER_WORD = 45;
 
   /** Header names the converters write or that belong to the mail transport, never copied from an application header. */
-  static final Set<String> RESERVED = Set.of(
-      "from", "to", "cc", "bcc", "date", "subject", "message-id", "sender", "mime-version", "received",
-      "return-path", "reply-to", "in-reply-to", "references", "resent-from", "resent-to", "resent-date",
-      lower(Mm4HeaderNames.MMS_VERSION), lower(Mm4HeaderNames.MESSAGE_TYPE), lower(Mm4HeaderNames.TRANSACTION_ID),
-      lower(Mm4HeaderNames.MESSAGE_ID), lower(Mm4HeaderNames.MESSAGE_CLASS), lower(Mm4HeaderNames.EXPIRY),
-      lower(Mm4HeaderNames.DELIVERY_REPORT), lower(Mm4HeaderNames.ORIGINATOR_SYSTEM), lower(Mm4HeaderNames.PRIORITY),
-      lower(Mm4HeaderNames.SENDER_VISIBILITY), lower(Mm4HeaderNames.READ_REPLY), lower(Mm4HeaderNames.ACK_REQUEST),
-      lower(Mm4HeaderNames.FORWARD_COUNTER), lower(Mm4HeaderNames.PREVIOUSLY_SENT_BY),
-      lower(Mm4HeaderNames.PREVIOUSLY_SENT_DATE), lower(Mm4HeaderNames.APPLIC_ID), lower(Mm4HeaderNames.REPLY_APPLIC_ID),
-      lower(Mm4HeaderNames.AUX_APPLIC_INFO), lower(Mm4HeaderNames.CONTENT_CLASS), lower(Mm4HeaderNames.DRM_CONTENT),
-      lower(Mm4HeaderNames.ADAPTATION_ALLOWED), lower(Mm4HeaderNames.REQUEST_STATUS_CODE),
-      lower(Mm4HeaderNames.STATUS_TEXT), lower(Mm4HeaderNames.MM_STATUS_CODE), lower(Mm4HeaderNames.MM_STATUS_EXTENSION),
-      lower(Mm4HeaderNames.READ_STATUS), "x-mms-request-recipients", "x-mms-read-report",
-      "x-mms-retrieve-status");
+  static final Set<String> RESERVED =
+      Set.of(
+          "from",
+          "to",
+          "cc",
+          "bcc",
+          "date",
+          "subject",
+          "message-id",
+          "sender",
+          "mime-version",
+          "received",
+          "return-path",
+          "reply-to",
+          "in-reply-to",
+          "references",
+          "resent-from",
+          "resent-to",
+          "resent-date",
+          lower(Mm4HeaderNames.MMS_VERSION),
+          lower(Mm4HeaderNames.MESSAGE_TYPE),
+          lower(Mm4HeaderNames.TRANSACTION_ID),
+          lower(Mm4HeaderNames.MESSAGE_ID),
+          lower(Mm4HeaderNames.MESSAGE_CLASS),
+          lower(Mm4HeaderNames.EXPIRY),
+          lower(Mm4HeaderNames.DELIVERY_REPORT),
+          lower(Mm4HeaderNames.ORIGINATOR_SYSTEM),
+          lower(Mm4HeaderNames.PRIORITY),
+          lower(Mm4HeaderNames.SENDER_VISIBILITY),
+          lower(Mm4HeaderNames.READ_REPLY),
+          lower(Mm4HeaderNames.ACK_REQUEST),
+          lower(Mm4HeaderNames.FORWARD_COUNTER),
+          lower(Mm4HeaderNames.PREVIOUSLY_SENT_BY),
+          lower(Mm4HeaderNames.PREVIOUSLY_SENT_DATE),
+          lower(Mm4HeaderNames.APPLIC_ID),
+          lower(Mm4HeaderNames.REPLY_APPLIC_ID),
+          lower(Mm4HeaderNames.AUX_APPLIC_INFO),
+          lower(Mm4HeaderNames.CONTENT_CLASS),
+          lower(Mm4HeaderNames.DRM_CONTENT),
+          lower(Mm4HeaderNames.ADAPTATION_ALLOWED),
+          lower(Mm4HeaderNames.REQUEST_STATUS_CODE),
+          lower(Mm4HeaderNames.STATUS_TEXT),
+          lower(Mm4HeaderNames.MM_STATUS_CODE),
+          lower(Mm4HeaderNames.MM_STATUS_EXTENSION),
+          lower(Mm4HeaderNames.READ_STATUS),
+          "x-mms-request-recipients",
+          "x-mms-read-report",
+          "x-mms-retrieve-status");
 
   private HeaderText() {}
 
@@ -206,7 +241,8 @@ final class HeaderText {
           return Mm4Address.of(null, a.value().strip(), AddressType.of(a.typeName()), null);
       }
     } catch (IllegalArgumentException e) {
-      throw ConversionException.unrepresentable(header, a.text(), "is not an address MM4 can carry (" + e.getMessage() + ")");
+      throw ConversionException.unrepresentable(
+          header, a.text(), "is not an address MM4 can carry (" + e.getMessage() + ")");
     }
   }
 
@@ -229,13 +265,18 @@ final class HeaderText {
    * The RCPT TO form of a recipient: typed addresses qualified with the recipient MMSE's domain,
    * e-mail addresses as they are, display names dropped.
    */
-  static Mm4Address envelopeForm(Mm4Address a, String recipientDomain, String header) throws ConversionException {
+  static Mm4Address envelopeForm(Mm4Address a, String recipientDomain, String header)
+      throws ConversionException {
     Mm4Address bare = a.withDisplayName(null);
     if (bare.domain().isPresent()) {
       return bare;
     }
     if (recipientDomain == null) {
-      throw ConversionException.missing(header, "recipient " + a + " needs the recipient MMSE's domain (ConversionContext.recipientDomain)");
+      throw ConversionException.missing(
+          header,
+          "recipient "
+              + a
+              + " needs the recipient MMSE's domain (ConversionContext.recipientDomain)");
     }
     return bare.withDomain(recipientDomain);
   }

@@ -73,9 +73,15 @@ public final class Mm1ToMm4 {
    * @return the message, its envelope recipients and notes
    * @throws ConversionException when something required is missing from the PDU and the context
    */
-  public static ForwardConversion forwardReq(SendReq req, ConversionContext ctx) throws ConversionException {
-    String id = ctx.messageId().orElseThrow(
-        () -> ConversionException.missing(Mm4HeaderNames.MESSAGE_ID, "the Relay/Server-assigned id (ConversionContext.messageId)"));
+  public static ForwardConversion forwardReq(SendReq req, ConversionContext ctx)
+      throws ConversionException {
+    String id =
+        ctx.messageId()
+            .orElseThrow(
+                () ->
+                    ConversionException.missing(
+                        Mm4HeaderNames.MESSAGE_ID,
+                        "the Relay/Server-assigned id (ConversionContext.messageId)"));
     return forward(req, id, ctx);
   }
 
@@ -83,14 +89,21 @@ public final class Mm1ToMm4 {
    * Converts a stored MM, as its m-retrieve-conf shows it, to an MM4_forward.REQ (Mbuni does this
    * when an MM is forwarded to another MMSE). Its own Message-ID is kept when it has one.
    */
-  public static ForwardConversion forwardReq(RetrieveConf conf, ConversionContext ctx) throws ConversionException {
+  public static ForwardConversion forwardReq(RetrieveConf conf, ConversionContext ctx)
+      throws ConversionException {
     Optional<String> own = conf.get(HeaderField.MESSAGE_ID).filter(s -> !s.isBlank());
-    String id = own.or(ctx::messageId).orElseThrow(
-        () -> ConversionException.missing(Mm4HeaderNames.MESSAGE_ID, "the m-retrieve-conf has no Message-ID and the context none"));
+    String id =
+        own.or(ctx::messageId)
+            .orElseThrow(
+                () ->
+                    ConversionException.missing(
+                        Mm4HeaderNames.MESSAGE_ID,
+                        "the m-retrieve-conf has no Message-ID and the context none"));
     return forward(conf, id, ctx);
   }
 
-  private static ForwardConversion forward(Pdu pdu, String messageId, ConversionContext ctx) throws ConversionException {
+  private static ForwardConversion forward(Pdu pdu, String messageId, ConversionContext ctx)
+      throws ConversionException {
     List<ConversionNote> notes = new ArrayList<>();
     Instant now = ctx.clock().instant();
     Mm4ForwardReq.Builder b = Mm4ForwardReq.builder();
@@ -117,34 +130,58 @@ public final class Mm1ToMm4 {
       b.header(Mm4HeaderNames.TO, "undisclosed-recipients:;");
     }
     if (envelope.isEmpty()) {
-      throw ConversionException.missing("To", "no recipient of the MM is served by the recipient MMSE");
+      throw ConversionException.missing(
+          "To", "no recipient of the MM is served by the recipient MMSE");
     }
 
     b.date(ValueMapping.date(pdu.get(HeaderField.DATE).orElse(now)));
-    pdu.get(HeaderField.SUBJECT).ifPresent(s -> b.header(Mm4HeaderNames.SUBJECT, HeaderText.toHeader(s)));
+    pdu.get(HeaderField.SUBJECT)
+        .ifPresent(s -> b.header(Mm4HeaderNames.SUBJECT, HeaderText.toHeader(s)));
     pdu.get(HeaderField.MESSAGE_CLASS).ifPresent(b::messageClass);
     Optional<TimeValue> expiry = pdu.get(HeaderField.EXPIRY);
     if (expiry.isPresent()) {
       b.expiry(ValueMapping.date(ValueMapping.absolute(expiry.get(), now)));
     }
     pdu.get(HeaderField.DELIVERY_REPORT).ifPresent(v -> b.deliveryReport(ValueMapping.yesNo(v)));
-    pdu.get(HeaderField.PRIORITY).ifPresent(p -> ValueMapping.priority(p).ifPresentOrElse(b::priority,
-        () -> notes.add(new ConversionNote("X-Mms-Priority", "unknown value " + p + ": dropped"))));
-    pdu.get(HeaderField.SENDER_VISIBILITY).ifPresent(v -> ValueMapping.senderVisibility(v).ifPresentOrElse(
-        b::senderVisibility, () -> notes.add(new ConversionNote("X-Mms-Sender-Visibility", "unknown value " + v + ": dropped"))));
+    pdu.get(HeaderField.PRIORITY)
+        .ifPresent(
+            p ->
+                ValueMapping.priority(p)
+                    .ifPresentOrElse(
+                        b::priority,
+                        () ->
+                            notes.add(
+                                new ConversionNote(
+                                    "X-Mms-Priority", "unknown value " + p + ": dropped"))));
+    pdu.get(HeaderField.SENDER_VISIBILITY)
+        .ifPresent(
+            v ->
+                ValueMapping.senderVisibility(v)
+                    .ifPresentOrElse(
+                        b::senderVisibility,
+                        () ->
+                            notes.add(
+                                new ConversionNote(
+                                    "X-Mms-Sender-Visibility",
+                                    "unknown value " + v + ": dropped"))));
     pdu.get(HeaderField.READ_REPORT).ifPresent(v -> b.readReply(ValueMapping.yesNo(v)));
 
-    List<org.mmsstack.encapsulation.value.PreviouslySentBy> by = pdu.getAll(HeaderField.PREVIOUSLY_SENT_BY);
+    List<org.mmsstack.encapsulation.value.PreviouslySentBy> by =
+        pdu.getAll(HeaderField.PREVIOUSLY_SENT_BY);
     if (!by.isEmpty()) {
       List<PreviouslySentBy> out = new ArrayList<>(by.size());
       for (org.mmsstack.encapsulation.value.PreviouslySentBy e : by) {
-        out.add(new PreviouslySentBy(index(e.forwardedCount()), HeaderText.toMm4(e.address(), "X-Mms-Previously-Sent-By")));
+        out.add(
+            new PreviouslySentBy(
+                index(e.forwardedCount()),
+                HeaderText.toMm4(e.address(), "X-Mms-Previously-Sent-By")));
       }
       b.previouslySentBy(out);
       // TS 23.140: the forward counter says how often the MM was forwarded, one entry per hop.
       b.forwardCounter(by.size());
     }
-    List<org.mmsstack.encapsulation.value.PreviouslySentDate> dates = pdu.getAll(HeaderField.PREVIOUSLY_SENT_DATE);
+    List<org.mmsstack.encapsulation.value.PreviouslySentDate> dates =
+        pdu.getAll(HeaderField.PREVIOUSLY_SENT_DATE);
     if (!dates.isEmpty()) {
       List<PreviouslySentDate> out = new ArrayList<>(dates.size());
       for (org.mmsstack.encapsulation.value.PreviouslySentDate e : dates) {
@@ -152,36 +189,63 @@ public final class Mm1ToMm4 {
       }
       b.previouslySentDate(out);
     }
-    pdu.get(HeaderField.CONTENT_CLASS).ifPresent(c -> ValueMapping.contentClass(c).ifPresentOrElse(b::contentClass,
-        () -> notes.add(new ConversionNote("X-Mms-Content-Class", "unknown value " + c + ": dropped"))));
+    pdu.get(HeaderField.CONTENT_CLASS)
+        .ifPresent(
+            c ->
+                ValueMapping.contentClass(c)
+                    .ifPresentOrElse(
+                        b::contentClass,
+                        () ->
+                            notes.add(
+                                new ConversionNote(
+                                    "X-Mms-Content-Class", "unknown value " + c + ": dropped"))));
     pdu.get(HeaderField.DRM_CONTENT).ifPresent(v -> b.drmContent(ValueMapping.yesNo(v)));
-    pdu.get(HeaderField.ADAPTATION_ALLOWED).ifPresent(v -> b.adaptationAllowed(ValueMapping.yesNo(v)));
+    pdu.get(HeaderField.ADAPTATION_ALLOWED)
+        .ifPresent(v -> b.adaptationAllowed(ValueMapping.yesNo(v)));
     applicIds(pdu, b);
 
-    for (HeaderField<?> f : new HeaderField<?>[] {HeaderField.REPLY_CHARGING, HeaderField.REPLY_CHARGING_DEADLINE,
-        HeaderField.REPLY_CHARGING_ID, HeaderField.REPLY_CHARGING_SIZE}) {
+    for (HeaderField<?> f :
+        new HeaderField<?>[] {
+          HeaderField.REPLY_CHARGING,
+          HeaderField.REPLY_CHARGING_DEADLINE,
+          HeaderField.REPLY_CHARGING_ID,
+          HeaderField.REPLY_CHARGING_SIZE
+        }) {
       if (pdu.has(f)) {
         notes.add(new ConversionNote(f.name(), "MM4 has no reply charging: dropped"));
       }
     }
-    for (HeaderField<?> f : new HeaderField<?>[] {HeaderField.STORE, HeaderField.MM_STATE, HeaderField.MM_FLAGS,
-        HeaderField.RETRIEVE_STATUS, HeaderField.RETRIEVE_TEXT, HeaderField.DISTRIBUTION_INDICATOR,
-        HeaderField.REPLACE_ID}) {
+    for (HeaderField<?> f :
+        new HeaderField<?>[] {
+          HeaderField.STORE,
+          HeaderField.MM_STATE,
+          HeaderField.MM_FLAGS,
+          HeaderField.RETRIEVE_STATUS,
+          HeaderField.RETRIEVE_TEXT,
+          HeaderField.DISTRIBUTION_INDICATOR,
+          HeaderField.REPLACE_ID
+        }) {
       if (pdu.has(f)) {
         notes.add(new ConversionNote(f.name(), "MM1-only field with no MM4 element: dropped"));
       }
     }
-    Optional<Instant> deliveryTime = pdu.get(HeaderField.DELIVERY_TIME).map(t -> ValueMapping.absolute(t, now));
+    Optional<Instant> deliveryTime =
+        pdu.get(HeaderField.DELIVERY_TIME).map(t -> ValueMapping.absolute(t, now));
     if (deliveryTime.isPresent()) {
-      notes.add(new ConversionNote("X-Mms-Delivery-Time", "no MM4 element: hold the message until "
-          + deliveryTime.get() + " (ForwardConversion.deliveryTime)"));
+      notes.add(
+          new ConversionNote(
+              "X-Mms-Delivery-Time",
+              "no MM4 element: hold the message until "
+                  + deliveryTime.get()
+                  + " (ForwardConversion.deliveryTime)"));
     }
     extensions(pdu, b, notes);
 
     if (pdu.contentType().isEmpty() || pdu.body().isEmpty()) {
       throw ConversionException.missing("Content-Type", "the MM has no content");
     }
-    MimeEntity content = BodyConversion.toMime(pdu.contentType().get(), pdu.body().get(), ctx.allow8bit(), notes);
+    MimeEntity content =
+        BodyConversion.toMime(pdu.contentType().get(), pdu.body().get(), ctx.allow8bit(), notes);
     b.content(content);
     rfc822Id(b, tid, ctx);
     return new ForwardConversion(b.build(), envelope, deliveryTime, notes);
@@ -193,12 +257,15 @@ public final class Mm1ToMm4 {
    * the context, as the PDU does not carry it), the status through {@link
    * ValueMapping#mmStatusCode}.
    */
-  public static Conversion<Mm4DeliveryReportReq> deliveryReport(DeliveryInd ind, ConversionContext ctx)
-      throws ConversionException {
+  public static Conversion<Mm4DeliveryReportReq> deliveryReport(
+      DeliveryInd ind, ConversionContext ctx) throws ConversionException {
     List<ConversionNote> notes = new ArrayList<>();
     Mm4DeliveryReportReq.Builder b = Mm4DeliveryReportReq.builder();
     String tid = common(b, ctx);
-    b.messageId(ind.get(HeaderField.MESSAGE_ID).orElseThrow(() -> ConversionException.missing("Message-ID", "absent from the m-delivery-ind")));
+    b.messageId(
+        ind.get(HeaderField.MESSAGE_ID)
+            .orElseThrow(
+                () -> ConversionException.missing("Message-ID", "absent from the m-delivery-ind")));
     List<Address> to = ind.getAll(HeaderField.TO);
     if (to.isEmpty()) {
       throw ConversionException.missing("To", "the m-delivery-ind names no recipient");
@@ -207,18 +274,27 @@ public final class Mm1ToMm4 {
       notes.add(new ConversionNote("To", "more than one recipient: the report is about the first"));
     }
     b.from(HeaderText.toMm4(to.get(0), "To"));
-    Address original = ctx.originalSender().orElseThrow(
-        () -> ConversionException.missing("To", "the original sender (ConversionContext.originalSender)"));
+    Address original =
+        ctx.originalSender()
+            .orElseThrow(
+                () ->
+                    ConversionException.missing(
+                        "To", "the original sender (ConversionContext.originalSender)"));
     b.to(HeaderText.toMm4(original, "To"));
     b.date(ValueMapping.date(ind.get(HeaderField.DATE).orElse(ctx.clock().instant())));
-    Status st = ind.get(HeaderField.STATUS)
-        .orElseThrow(() -> ConversionException.missing("X-Mms-Status", "absent from the m-delivery-ind"));
+    Status st =
+        ind.get(HeaderField.STATUS)
+            .orElseThrow(
+                () ->
+                    ConversionException.missing("X-Mms-Status", "absent from the m-delivery-ind"));
     MmStatusCode code = ValueMapping.mmStatusCode(st);
     if (!ValueMapping.isLossless(st)) {
-      notes.add(new ConversionNote("X-Mms-Status", st + " has no MM4 token: sent as " + code.token()));
+      notes.add(
+          new ConversionNote("X-Mms-Status", st + " has no MM4 token: sent as " + code.token()));
     }
     b.mmStatusCode(code);
-    ind.get(HeaderField.STATUS_TEXT).ifPresent(t -> b.header(Mm4HeaderNames.STATUS_TEXT, HeaderText.toHeader(t)));
+    ind.get(HeaderField.STATUS_TEXT)
+        .ifPresent(t -> b.header(Mm4HeaderNames.STATUS_TEXT, HeaderText.toHeader(t)));
     applicIds(ind, b);
     extensions(ind, b, notes);
     rfc822Id(b, tid, ctx);
@@ -230,26 +306,33 @@ public final class Mm1ToMm4 {
    * MM4_read_reply_report.REQ: From is that recipient (the insert-address token replaced by the
    * context's sender address), To the original sender.
    */
-  public static Conversion<Mm4ReadReplyReportReq> readReplyReport(ReadRecInd ind, ConversionContext ctx)
-      throws ConversionException {
+  public static Conversion<Mm4ReadReplyReportReq> readReplyReport(
+      ReadRecInd ind, ConversionContext ctx) throws ConversionException {
     return readReply(ind, ctx);
   }
 
   /** Converts an m-read-orig-ind (the same report as its originator gets it) to an MM4_read_reply_report.REQ. */
-  public static Conversion<Mm4ReadReplyReportReq> readReplyReport(ReadOrigInd ind, ConversionContext ctx)
-      throws ConversionException {
+  public static Conversion<Mm4ReadReplyReportReq> readReplyReport(
+      ReadOrigInd ind, ConversionContext ctx) throws ConversionException {
     return readReply(ind, ctx);
   }
 
-  private static Conversion<Mm4ReadReplyReportReq> readReply(Pdu ind, ConversionContext ctx) throws ConversionException {
+  private static Conversion<Mm4ReadReplyReportReq> readReply(Pdu ind, ConversionContext ctx)
+      throws ConversionException {
     List<ConversionNote> notes = new ArrayList<>();
     Mm4ReadReplyReportReq.Builder b = Mm4ReadReplyReportReq.builder();
     String tid = common(b, ctx);
-    b.messageId(ind.get(HeaderField.MESSAGE_ID).orElseThrow(() -> ConversionException.missing("Message-ID", "absent from the " + ind.messageType().wireName())));
+    b.messageId(
+        ind.get(HeaderField.MESSAGE_ID)
+            .orElseThrow(
+                () ->
+                    ConversionException.missing(
+                        "Message-ID", "absent from the " + ind.messageType().wireName())));
     b.from(sender(ind, ctx));
     List<Address> to = ind.getAll(HeaderField.TO);
     if (to.isEmpty()) {
-      throw ConversionException.missing("To", "the " + ind.messageType().wireName() + " names no original sender");
+      throw ConversionException.missing(
+          "To", "the " + ind.messageType().wireName() + " names no original sender");
     }
     List<Mm4Address> out = new ArrayList<>();
     for (Address a : to) {
@@ -257,10 +340,15 @@ public final class Mm1ToMm4 {
     }
     b.to(out);
     b.date(ValueMapping.date(ind.get(HeaderField.DATE).orElse(ctx.clock().instant())));
-    ReadStatus rs = ind.get(HeaderField.READ_STATUS)
-        .orElseThrow(() -> ConversionException.missing("X-Mms-Read-Status", "absent"));
-    b.readStatus(ValueMapping.readStatus(rs).orElseThrow(
-        () -> ConversionException.unrepresentable("X-Mms-Read-Status", rs.toString(), "is not one of the two MM4 tokens")));
+    ReadStatus rs =
+        ind.get(HeaderField.READ_STATUS)
+            .orElseThrow(() -> ConversionException.missing("X-Mms-Read-Status", "absent"));
+    b.readStatus(
+        ValueMapping.readStatus(rs)
+            .orElseThrow(
+                () ->
+                    ConversionException.unrepresentable(
+                        "X-Mms-Read-Status", rs.toString(), "is not one of the two MM4 tokens")));
     applicIds(ind, b);
     extensions(ind, b, notes);
     rfc822Id(b, tid, ctx);
@@ -269,9 +357,15 @@ public final class Mm1ToMm4 {
 
   // ------------------------------------------------------------------ shared
 
-  private static String common(Mm4MessageBuilder<?, ?> b, ConversionContext ctx) throws ConversionException {
-    Mm4Address system = ctx.originatorSystem().orElseThrow(
-        () -> ConversionException.missing(Mm4HeaderNames.ORIGINATOR_SYSTEM, "this MMSE's system address (ConversionContext.originatorSystem)"));
+  private static String common(Mm4MessageBuilder<?, ?> b, ConversionContext ctx)
+      throws ConversionException {
+    Mm4Address system =
+        ctx.originatorSystem()
+            .orElseThrow(
+                () ->
+                    ConversionException.missing(
+                        Mm4HeaderNames.ORIGINATOR_SYSTEM,
+                        "this MMSE's system address (ConversionContext.originatorSystem)"));
     String tid = ctx.nextTransactionId();
     b.mmsVersion(ctx.mm4Version()).transactionId(tid).originatorSystem(system).sender(system);
     b.header(Mm4HeaderNames.ACK_REQUEST, YesNo.of(ctx.ackRequest()).token());
@@ -279,15 +373,23 @@ public final class Mm1ToMm4 {
   }
 
   private static void rfc822Id(Mm4MessageBuilder<?, ?> b, String tid, ConversionContext ctx) {
-    String domain = ctx.localDomain().or(() -> ctx.originatorSystem().flatMap(Mm4Address::domain)).orElse("localhost");
+    String domain =
+        ctx.localDomain()
+            .or(() -> ctx.originatorSystem().flatMap(Mm4Address::domain))
+            .orElse("localhost");
     StringBuilder left = new StringBuilder("mm4.");
     for (int i = 0; i < tid.length() && left.length() < 120; i++) {
       char c = tid.charAt(i);
-      boolean atext = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-_+=".indexOf(c) >= 0;
+      boolean atext =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "-_+=".indexOf(c) >= 0;
       left.append(atext ? c : '.');
     }
     left.append('.').append(Long.toString(ctx.clock().millis(), 36));
-    b.rfc822MessageId(left.toString().replaceAll("\\.{2,}", ".").replaceAll("\\.$", "") + "@" + domain);
+    b.rfc822MessageId(
+        left.toString().replaceAll("\\.{2,}", ".").replaceAll("\\.$", "") + "@" + domain);
   }
 
   private static Mm4Address sender(Pdu pdu, ConversionContext ctx) throws ConversionException {
@@ -295,13 +397,24 @@ public final class Mm1ToMm4 {
     if (from.isPresent() && from.get().address().isPresent()) {
       return HeaderText.toMm4(from.get().address().get(), "From");
     }
-    Address real = ctx.senderAddress().orElseThrow(() -> ConversionException.missing("From",
-        (from.isPresent() ? "the insert-address token" : "no From") + " and no sender address in the context"));
+    Address real =
+        ctx.senderAddress()
+            .orElseThrow(
+                () ->
+                    ConversionException.missing(
+                        "From",
+                        (from.isPresent() ? "the insert-address token" : "no From")
+                            + " and no sender address in the context"));
     return HeaderText.toMm4(real, "From");
   }
 
-  private static List<Mm4Address> recipients(Pdu pdu, HeaderField<Address> field, ConversionContext ctx, String domain,
-      List<Mm4Address> envelope) throws ConversionException {
+  private static List<Mm4Address> recipients(
+      Pdu pdu,
+      HeaderField<Address> field,
+      ConversionContext ctx,
+      String domain,
+      List<Mm4Address> envelope)
+      throws ConversionException {
     List<Mm4Address> out = new ArrayList<>();
     for (Address a : pdu.getAll(field)) {
       Mm4Address m = HeaderText.toMm4(a, field.name());
@@ -321,9 +434,12 @@ public final class Mm1ToMm4 {
   }
 
   private static void applicIds(Pdu pdu, Mm4MessageBuilder<?, ?> b) {
-    pdu.get(HeaderField.APPLIC_ID).ifPresent(v -> b.header(Mm4HeaderNames.APPLIC_ID, HeaderText.toHeader(v)));
-    pdu.get(HeaderField.REPLY_APPLIC_ID).ifPresent(v -> b.header(Mm4HeaderNames.REPLY_APPLIC_ID, HeaderText.toHeader(v)));
-    pdu.get(HeaderField.AUX_APPLIC_INFO).ifPresent(v -> b.header(Mm4HeaderNames.AUX_APPLIC_INFO, HeaderText.toHeader(v)));
+    pdu.get(HeaderField.APPLIC_ID)
+        .ifPresent(v -> b.header(Mm4HeaderNames.APPLIC_ID, HeaderText.toHeader(v)));
+    pdu.get(HeaderField.REPLY_APPLIC_ID)
+        .ifPresent(v -> b.header(Mm4HeaderNames.REPLY_APPLIC_ID, HeaderText.toHeader(v)));
+    pdu.get(HeaderField.AUX_APPLIC_INFO)
+        .ifPresent(v -> b.header(Mm4HeaderNames.AUX_APPLIC_INFO, HeaderText.toHeader(v)));
   }
 
   /** Application headers of the PDU become mail headers of the same name (RFC 5322 lets receivers ignore them). */
@@ -335,15 +451,18 @@ public final class Mm1ToMm4 {
       String name = h.name();
       Object v = h.value();
       if (!(v instanceof String) || !HeaderText.isFreeExtension(name)) {
-        notes.add(new ConversionNote(name, "application header the mail cannot carry under its name: dropped"));
+        notes.add(
+            new ConversionNote(
+                name, "application header the mail cannot carry under its name: dropped"));
         continue;
       }
       try {
         b.addHeader(name, HeaderText.toHeader((String) v));
       } catch (IllegalArgumentException e) {
-        notes.add(new ConversionNote(name, "cannot be written as a mail header: dropped (" + e.getMessage() + ")"));
+        notes.add(
+            new ConversionNote(
+                name, "cannot be written as a mail header: dropped (" + e.getMessage() + ")"));
       }
     }
   }
-
 }

@@ -60,8 +60,8 @@ public final class Mm4ToMm1 {
    *
    * @throws ConversionException when the context has no content location
    */
-  public static Conversion<NotificationInd> notificationInd(Mm4ForwardReq fwd, ConversionContext ctx)
-      throws ConversionException {
+  public static Conversion<NotificationInd> notificationInd(
+      Mm4ForwardReq fwd, ConversionContext ctx) throws ConversionException {
     List<ConversionNote> notes = new ArrayList<>();
     NotificationInd.Builder b = NotificationInd.builder();
     Fields f = new Fields(b, MessageType.NOTIFICATION_IND, ctx.mmsVersion(), notes);
@@ -70,10 +70,19 @@ public final class Mm4ToMm1 {
     f.put(HeaderField.MESSAGE_CLASS, fwd.messageClass().orElse(MessageClass.PERSONAL));
     f.put(HeaderField.MESSAGE_SIZE, ctx.messageSize().orElseGet(() -> dataSize(fwd.content())));
     Optional<OffsetDateTime> expiry = fwd.expiry();
-    f.put(HeaderField.EXPIRY, expiry.isPresent() ? ValueMapping.timeValue(expiry.get())
-        : TimeValue.relative(ctx.defaultExpiry()));
-    f.put(HeaderField.CONTENT_LOCATION, ctx.contentLocation().orElseThrow(
-        () -> ConversionException.missing("X-Mms-Content-Location", "where the MM is fetched (ConversionContext.contentLocation)")));
+    f.put(
+        HeaderField.EXPIRY,
+        expiry.isPresent()
+            ? ValueMapping.timeValue(expiry.get())
+            : TimeValue.relative(ctx.defaultExpiry()));
+    f.put(
+        HeaderField.CONTENT_LOCATION,
+        ctx.contentLocation()
+            .orElseThrow(
+                () ->
+                    ConversionException.missing(
+                        "X-Mms-Content-Location",
+                        "where the MM is fetched (ConversionContext.contentLocation)")));
     from(fwd, f);
     subject(fwd, f);
     fwd.deliveryReport().ifPresent(v -> f.put(HeaderField.DELIVERY_REPORT, ValueMapping.yesNo(v)));
@@ -98,9 +107,16 @@ public final class Mm4ToMm1 {
     RetrieveConf.Builder b = RetrieveConf.builder();
     Fields f = new Fields(b, MessageType.RETRIEVE_CONF, ctx.mmsVersion(), notes);
     b.mmsVersion(ctx.mmsVersion());
-    f.put(HeaderField.MESSAGE_ID, fwd.messageId().orElseThrow(
-        () -> ConversionException.missing(Mm4HeaderNames.MESSAGE_ID, "absent from the MM4_forward.REQ")));
-    f.put(HeaderField.DATE, fwd.date().map(OffsetDateTime::toInstant).orElseGet(() -> ctx.clock().instant()));
+    f.put(
+        HeaderField.MESSAGE_ID,
+        fwd.messageId()
+            .orElseThrow(
+                () ->
+                    ConversionException.missing(
+                        Mm4HeaderNames.MESSAGE_ID, "absent from the MM4_forward.REQ")));
+    f.put(
+        HeaderField.DATE,
+        fwd.date().map(OffsetDateTime::toInstant).orElseGet(() -> ctx.clock().instant()));
     from(fwd, f);
     for (Mm4Address a : fwd.to()) {
       f.add(HeaderField.TO, HeaderText.toBinary(a));
@@ -114,11 +130,14 @@ public final class Mm4ToMm1 {
     fwd.deliveryReport().ifPresent(v -> f.put(HeaderField.DELIVERY_REPORT, ValueMapping.yesNo(v)));
     fwd.readReply().ifPresent(v -> f.put(HeaderField.READ_REPORT, ValueMapping.yesNo(v)));
     for (PreviouslySentBy p : fwd.previouslySentBy()) {
-      f.add(HeaderField.PREVIOUSLY_SENT_BY,
-          new org.mmsstack.encapsulation.value.PreviouslySentBy(p.index(), HeaderText.toBinary(p.address())));
+      f.add(
+          HeaderField.PREVIOUSLY_SENT_BY,
+          new org.mmsstack.encapsulation.value.PreviouslySentBy(
+              p.index(), HeaderText.toBinary(p.address())));
     }
     for (PreviouslySentDate p : fwd.previouslySentDate()) {
-      f.add(HeaderField.PREVIOUSLY_SENT_DATE,
+      f.add(
+          HeaderField.PREVIOUSLY_SENT_DATE,
           new org.mmsstack.encapsulation.value.PreviouslySentDate(p.index(), p.date().toInstant()));
     }
     rel6(fwd, f);
@@ -142,16 +161,36 @@ public final class Mm4ToMm1 {
     DeliveryInd.Builder b = DeliveryInd.builder();
     Fields f = new Fields(b, MessageType.DELIVERY_IND, ctx.mmsVersion(), notes);
     b.mmsVersion(ctx.mmsVersion());
-    f.put(HeaderField.MESSAGE_ID, rep.messageId().orElseThrow(
-        () -> ConversionException.missing(Mm4HeaderNames.MESSAGE_ID, "absent from the MM4_delivery_report.REQ")));
-    f.add(HeaderField.TO, HeaderText.toBinary(rep.from().orElseThrow(
-        () -> ConversionException.missing("From", "the recipient the report is about"))));
-    f.put(HeaderField.DATE, rep.date().map(OffsetDateTime::toInstant).orElseGet(() -> ctx.clock().instant()));
-    MmStatusCode code = rep.mmStatusCode().orElseThrow(() -> rep.header(Mm4HeaderNames.MM_STATUS_CODE).isPresent()
-        ? ConversionException.unrepresentable(Mm4HeaderNames.MM_STATUS_CODE, rep.header(Mm4HeaderNames.MM_STATUS_CODE).get(), "is not an MM4 status token")
-        : ConversionException.missing(Mm4HeaderNames.MM_STATUS_CODE, "absent"));
+    f.put(
+        HeaderField.MESSAGE_ID,
+        rep.messageId()
+            .orElseThrow(
+                () ->
+                    ConversionException.missing(
+                        Mm4HeaderNames.MESSAGE_ID, "absent from the MM4_delivery_report.REQ")));
+    f.add(
+        HeaderField.TO,
+        HeaderText.toBinary(
+            rep.from()
+                .orElseThrow(
+                    () ->
+                        ConversionException.missing("From", "the recipient the report is about"))));
+    f.put(
+        HeaderField.DATE,
+        rep.date().map(OffsetDateTime::toInstant).orElseGet(() -> ctx.clock().instant()));
+    MmStatusCode code =
+        rep.mmStatusCode()
+            .orElseThrow(
+                () ->
+                    rep.header(Mm4HeaderNames.MM_STATUS_CODE).isPresent()
+                        ? ConversionException.unrepresentable(
+                            Mm4HeaderNames.MM_STATUS_CODE,
+                            rep.header(Mm4HeaderNames.MM_STATUS_CODE).get(),
+                            "is not an MM4 status token")
+                        : ConversionException.missing(Mm4HeaderNames.MM_STATUS_CODE, "absent"));
     f.put(HeaderField.STATUS, ValueMapping.status(code));
-    rep.header(Mm4HeaderNames.STATUS_TEXT).ifPresent(t -> f.put(HeaderField.STATUS_TEXT, HeaderText.fromHeader(t)));
+    rep.header(Mm4HeaderNames.STATUS_TEXT)
+        .ifPresent(t -> f.put(HeaderField.STATUS_TEXT, HeaderText.fromHeader(t)));
     applicIds(rep, f);
     extensions(rep, f);
     return new Conversion<>(b.build(), notes);
@@ -162,27 +201,50 @@ public final class Mm4ToMm1 {
    * (the recipient who read it), Date, Read-Status, and application ids where the version
    * allows.
    */
-  public static Conversion<ReadOrigInd> readOrigInd(Mm4ReadReplyReportReq rep, ConversionContext ctx)
-      throws ConversionException {
+  public static Conversion<ReadOrigInd> readOrigInd(
+      Mm4ReadReplyReportReq rep, ConversionContext ctx) throws ConversionException {
     List<ConversionNote> notes = new ArrayList<>();
     ReadOrigInd.Builder b = ReadOrigInd.builder();
-    Fields f = new Fields(b, MessageType.READ_ORIG_IND, ctx.mmsVersion().compareTo(MmsVersion.V1_1) < 0
-        ? MmsVersion.V1_1 : ctx.mmsVersion(), notes);
+    Fields f =
+        new Fields(
+            b,
+            MessageType.READ_ORIG_IND,
+            ctx.mmsVersion().compareTo(MmsVersion.V1_1) < 0 ? MmsVersion.V1_1 : ctx.mmsVersion(),
+            notes);
     // m-read-orig-ind exists since MMS 1.1: an older context version cannot describe it.
     b.mmsVersion(f.version);
-    f.put(HeaderField.MESSAGE_ID, rep.messageId().orElseThrow(
-        () -> ConversionException.missing(Mm4HeaderNames.MESSAGE_ID, "absent from the MM4_read_reply_report.REQ")));
+    f.put(
+        HeaderField.MESSAGE_ID,
+        rep.messageId()
+            .orElseThrow(
+                () ->
+                    ConversionException.missing(
+                        Mm4HeaderNames.MESSAGE_ID, "absent from the MM4_read_reply_report.REQ")));
     if (rep.to().isEmpty()) {
       throw ConversionException.missing("To", "the original sender");
     }
     for (Mm4Address a : rep.to()) {
       f.add(HeaderField.TO, HeaderText.toBinary(a));
     }
-    f.put(HeaderField.FROM, FromValue.of(HeaderText.toBinary(rep.from().orElseThrow(
-        () -> ConversionException.missing("From", "the recipient who read the MM")))));
-    f.put(HeaderField.DATE, rep.date().map(OffsetDateTime::toInstant).orElseGet(() -> ctx.clock().instant()));
-    f.put(HeaderField.READ_STATUS, rep.readStatus().orElseThrow(
-        () -> ConversionException.missing(Mm4HeaderNames.READ_STATUS, "absent or not an MM4 token")));
+    f.put(
+        HeaderField.FROM,
+        FromValue.of(
+            HeaderText.toBinary(
+                rep.from()
+                    .orElseThrow(
+                        () ->
+                            ConversionException.missing(
+                                "From", "the recipient who read the MM")))));
+    f.put(
+        HeaderField.DATE,
+        rep.date().map(OffsetDateTime::toInstant).orElseGet(() -> ctx.clock().instant()));
+    f.put(
+        HeaderField.READ_STATUS,
+        rep.readStatus()
+            .orElseThrow(
+                () ->
+                    ConversionException.missing(
+                        Mm4HeaderNames.READ_STATUS, "absent or not an MM4 token")));
     applicIds(rep, f);
     extensions(rep, f);
     return new Conversion<>(b.build(), notes);
@@ -207,12 +269,16 @@ public final class Mm4ToMm1 {
     boolean allowed(HeaderField<?> field) {
       PduRules.Rule r = PduRules.rule(type, field);
       if (r == null) {
-        notes.add(new ConversionNote(field.name(), type.wireName() + " does not carry it: left out"));
+        notes.add(
+            new ConversionNote(field.name(), type.wireName() + " does not carry it: left out"));
         return false;
       }
-      MmsVersion since = r.since() != null && r.since().compareTo(field.since()) > 0 ? r.since() : field.since();
+      MmsVersion since =
+          r.since() != null && r.since().compareTo(field.since()) > 0 ? r.since() : field.since();
       if (since.compareTo(version) > 0) {
-        notes.add(new ConversionNote(field.name(), "needs MMS " + since + ", the PDU is " + version + ": left out"));
+        notes.add(
+            new ConversionNote(
+                field.name(), "needs MMS " + since + ", the PDU is " + version + ": left out"));
         return false;
       }
       return true;
@@ -240,22 +306,27 @@ public final class Mm4ToMm1 {
   }
 
   private static void subject(Mm4Message m, Fields f) {
-    m.header(Mm4HeaderNames.SUBJECT).ifPresent(s -> f.put(HeaderField.SUBJECT, HeaderText.fromHeader(s)));
+    m.header(Mm4HeaderNames.SUBJECT)
+        .ifPresent(s -> f.put(HeaderField.SUBJECT, HeaderText.fromHeader(s)));
   }
 
   private static void rel6(Mm4ForwardReq fwd, Fields f) {
     fwd.contentClass().ifPresent(c -> f.put(HeaderField.CONTENT_CLASS, c));
     fwd.drmContent().ifPresent(v -> f.put(HeaderField.DRM_CONTENT, ValueMapping.yesNo(v)));
-    if (fwd.adaptationAllowed().isPresent() && PduRules.rule(f.type, HeaderField.ADAPTATION_ALLOWED) != null) {
+    if (fwd.adaptationAllowed().isPresent()
+        && PduRules.rule(f.type, HeaderField.ADAPTATION_ALLOWED) != null) {
       f.put(HeaderField.ADAPTATION_ALLOWED, ValueMapping.yesNo(fwd.adaptationAllowed().get()));
     }
     applicIds(fwd, f);
   }
 
   private static void applicIds(Mm4Message m, Fields f) {
-    m.header(Mm4HeaderNames.APPLIC_ID).ifPresent(v -> f.put(HeaderField.APPLIC_ID, HeaderText.fromHeaderPlain(v)));
-    m.header(Mm4HeaderNames.REPLY_APPLIC_ID).ifPresent(v -> f.put(HeaderField.REPLY_APPLIC_ID, HeaderText.fromHeaderPlain(v)));
-    m.header(Mm4HeaderNames.AUX_APPLIC_INFO).ifPresent(v -> f.put(HeaderField.AUX_APPLIC_INFO, HeaderText.fromHeaderPlain(v)));
+    m.header(Mm4HeaderNames.APPLIC_ID)
+        .ifPresent(v -> f.put(HeaderField.APPLIC_ID, HeaderText.fromHeaderPlain(v)));
+    m.header(Mm4HeaderNames.REPLY_APPLIC_ID)
+        .ifPresent(v -> f.put(HeaderField.REPLY_APPLIC_ID, HeaderText.fromHeaderPlain(v)));
+    m.header(Mm4HeaderNames.AUX_APPLIC_INFO)
+        .ifPresent(v -> f.put(HeaderField.AUX_APPLIC_INFO, HeaderText.fromHeaderPlain(v)));
   }
 
   private static void extensions(Mm4Message m, Fields f) {
@@ -277,5 +348,4 @@ public final class Mm4ToMm1 {
     }
     return n;
   }
-
 }

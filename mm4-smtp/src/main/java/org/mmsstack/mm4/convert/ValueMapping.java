@@ -47,14 +47,22 @@ public final class ValueMapping {
   public static MmStatusCode mmStatusCode(Status status) {
     Objects.requireNonNull(status, "status");
     switch (status.code()) {
-      case 0x80: return MmStatusCode.EXPIRED;
-      case 0x81: return MmStatusCode.RETRIEVED;
-      case 0x82: return MmStatusCode.REJECTED;
-      case 0x83: return MmStatusCode.DEFERRED;
-      case 0x84: return MmStatusCode.UNRECOGNISED;
-      case 0x85: return MmStatusCode.INDETERMINATE;
-      case 0x86: return MmStatusCode.FORWARDED;
-      default: return MmStatusCode.INDETERMINATE;
+      case 0x80:
+        return MmStatusCode.EXPIRED;
+      case 0x81:
+        return MmStatusCode.RETRIEVED;
+      case 0x82:
+        return MmStatusCode.REJECTED;
+      case 0x83:
+        return MmStatusCode.DEFERRED;
+      case 0x84:
+        return MmStatusCode.UNRECOGNISED;
+      case 0x85:
+        return MmStatusCode.INDETERMINATE;
+      case 0x86:
+        return MmStatusCode.FORWARDED;
+      default:
+        return MmStatusCode.INDETERMINATE;
     }
   }
 
@@ -62,14 +70,22 @@ public final class ValueMapping {
   public static Status status(MmStatusCode code) {
     Objects.requireNonNull(code, "code");
     switch (code) {
-      case EXPIRED: return Status.EXPIRED;
-      case RETRIEVED: return Status.RETRIEVED;
-      case REJECTED: return Status.REJECTED;
-      case DEFERRED: return Status.DEFERRED;
-      case UNRECOGNISED: return Status.UNRECOGNISED;
-      case INDETERMINATE: return Status.INDETERMINATE;
-      case FORWARDED: return Status.FORWARDED;
-      default: throw new AssertionError(code);
+      case EXPIRED:
+        return Status.EXPIRED;
+      case RETRIEVED:
+        return Status.RETRIEVED;
+      case REJECTED:
+        return Status.REJECTED;
+      case DEFERRED:
+        return Status.DEFERRED;
+      case UNRECOGNISED:
+        return Status.UNRECOGNISED;
+      case INDETERMINATE:
+        return Status.INDETERMINATE;
+      case FORWARDED:
+        return Status.FORWARDED;
+      default:
+        throw new AssertionError(code);
     }
   }
 
@@ -92,26 +108,48 @@ public final class ValueMapping {
   public static RequestStatusCode requestStatusCode(ResponseStatus status) {
     Objects.requireNonNull(status, "status");
     switch (status.code()) {
-      case 0x80: return RequestStatusCode.OK;
-      case 0x81: return RequestStatusCode.ERROR_UNSPECIFIED;
-      case 0x82: return RequestStatusCode.ERROR_SERVICE_DENIED;
-      case 0x83: return RequestStatusCode.ERROR_MESSAGE_FORMAT_CORRUPT;
-      case 0x84: return RequestStatusCode.ERROR_SENDING_ADDRESS_UNRESOLVED;
-      case 0x85: return RequestStatusCode.ERROR_MESSAGE_NOT_FOUND;
-      case 0x86: return RequestStatusCode.ERROR_NETWORK_PROBLEM;
-      case 0x87: return RequestStatusCode.ERROR_CONTENT_NOT_ACCEPTED;
-      case 0x88: return RequestStatusCode.ERROR_UNSUPPORTED_MESSAGE;
-      case 0xC1: return RequestStatusCode.ERROR_SENDING_ADDRESS_UNRESOLVED;
-      case 0xC2: return RequestStatusCode.ERROR_MESSAGE_NOT_FOUND;
-      case 0xC3: return RequestStatusCode.ERROR_NETWORK_PROBLEM;
-      case 0xE1: return RequestStatusCode.ERROR_SERVICE_DENIED;
-      case 0xE2: return RequestStatusCode.ERROR_MESSAGE_FORMAT_CORRUPT;
-      case 0xE3: return RequestStatusCode.ERROR_SENDING_ADDRESS_UNRESOLVED;
-      case 0xE4: return RequestStatusCode.ERROR_MESSAGE_NOT_FOUND;
-      case 0xE5: return RequestStatusCode.ERROR_CONTENT_NOT_ACCEPTED;
-      case 0xE6: case 0xE7: case 0xE8: case 0xEA: case 0xEB:
+      case 0x80:
+        return RequestStatusCode.OK;
+      case 0x81:
+        return RequestStatusCode.ERROR_UNSPECIFIED;
+      case 0x82:
         return RequestStatusCode.ERROR_SERVICE_DENIED;
-      case 0xE9: return RequestStatusCode.ERROR_UNSUPPORTED_MESSAGE;
+      case 0x83:
+        return RequestStatusCode.ERROR_MESSAGE_FORMAT_CORRUPT;
+      case 0x84:
+        return RequestStatusCode.ERROR_SENDING_ADDRESS_UNRESOLVED;
+      case 0x85:
+        return RequestStatusCode.ERROR_MESSAGE_NOT_FOUND;
+      case 0x86:
+        return RequestStatusCode.ERROR_NETWORK_PROBLEM;
+      case 0x87:
+        return RequestStatusCode.ERROR_CONTENT_NOT_ACCEPTED;
+      case 0x88:
+        return RequestStatusCode.ERROR_UNSUPPORTED_MESSAGE;
+      case 0xC1:
+        return RequestStatusCode.ERROR_SENDING_ADDRESS_UNRESOLVED;
+      case 0xC2:
+        return RequestStatusCode.ERROR_MESSAGE_NOT_FOUND;
+      case 0xC3:
+        return RequestStatusCode.ERROR_NETWORK_PROBLEM;
+      case 0xE1:
+        return RequestStatusCode.ERROR_SERVICE_DENIED;
+      case 0xE2:
+        return RequestStatusCode.ERROR_MESSAGE_FORMAT_CORRUPT;
+      case 0xE3:
+        return RequestStatusCode.ERROR_SENDING_ADDRESS_UNRESOLVED;
+      case 0xE4:
+        return RequestStatusCode.ERROR_MESSAGE_NOT_FOUND;
+      case 0xE5:
+        return RequestStatusCode.ERROR_CONTENT_NOT_ACCEPTED;
+      case 0xE6:
+      case 0xE7:
+      case 0xE8:
+      case 0xEA:
+      case 0xEB:
+        return RequestStatusCode.ERROR_SERVICE_DENIED;
+      case 0xE9:
+        return RequestStatusCode.ERROR_UNSUPPORTED_MESSAGE;
       default:
         // 0xC0, 0xE0, 0xC4 and codes this table does not know (ENC: an unknown code is handled
         // like its range's generic failure) have no finer MM4 meaning.
@@ -132,29 +170,49 @@ public final class ValueMapping {
     Objects.requireNonNull(version, "version");
     if (version.compareTo(MmsVersion.V1_1) < 0) {
       switch (code) {
-        case OK: return ResponseStatus.OK;
-        case ERROR_UNSPECIFIED: return ResponseStatus.ERROR_UNSPECIFIED;
-        case ERROR_SERVICE_DENIED: return ResponseStatus.ERROR_SERVICE_DENIED;
-        case ERROR_MESSAGE_FORMAT_CORRUPT: return ResponseStatus.ERROR_MESSAGE_FORMAT_CORRUPT;
-        case ERROR_SENDING_ADDRESS_UNRESOLVED: return ResponseStatus.ERROR_SENDING_ADDRESS_UNRESOLVED;
-        case ERROR_MESSAGE_NOT_FOUND: return ResponseStatus.ERROR_MESSAGE_NOT_FOUND;
-        case ERROR_NETWORK_PROBLEM: return ResponseStatus.ERROR_NETWORK_PROBLEM;
-        case ERROR_CONTENT_NOT_ACCEPTED: return ResponseStatus.ERROR_CONTENT_NOT_ACCEPTED;
-        case ERROR_UNSUPPORTED_MESSAGE: return ResponseStatus.ERROR_UNSUPPORTED_MESSAGE;
-        default: throw new AssertionError(code);
+        case OK:
+          return ResponseStatus.OK;
+        case ERROR_UNSPECIFIED:
+          return ResponseStatus.ERROR_UNSPECIFIED;
+        case ERROR_SERVICE_DENIED:
+          return ResponseStatus.ERROR_SERVICE_DENIED;
+        case ERROR_MESSAGE_FORMAT_CORRUPT:
+          return ResponseStatus.ERROR_MESSAGE_FORMAT_CORRUPT;
+        case ERROR_SENDING_ADDRESS_UNRESOLVED:
+          return ResponseStatus.ERROR_SENDING_ADDRESS_UNRESOLVED;
+        case ERROR_MESSAGE_NOT_FOUND:
+          return ResponseStatus.ERROR_MESSAGE_NOT_FOUND;
+        case ERROR_NETWORK_PROBLEM:
+          return ResponseStatus.ERROR_NETWORK_PROBLEM;
+        case ERROR_CONTENT_NOT_ACCEPTED:
+          return ResponseStatus.ERROR_CONTENT_NOT_ACCEPTED;
+        case ERROR_UNSUPPORTED_MESSAGE:
+          return ResponseStatus.ERROR_UNSUPPORTED_MESSAGE;
+        default:
+          throw new AssertionError(code);
       }
     }
     switch (code) {
-      case OK: return ResponseStatus.OK;
-      case ERROR_UNSPECIFIED: return ResponseStatus.ERROR_PERMANENT_FAILURE;
-      case ERROR_SERVICE_DENIED: return ResponseStatus.ERROR_PERMANENT_SERVICE_DENIED;
-      case ERROR_MESSAGE_FORMAT_CORRUPT: return ResponseStatus.ERROR_PERMANENT_MESSAGE_FORMAT_CORRUPT;
-      case ERROR_SENDING_ADDRESS_UNRESOLVED: return ResponseStatus.ERROR_PERMANENT_SENDING_ADDRESS_UNRESOLVED;
-      case ERROR_MESSAGE_NOT_FOUND: return ResponseStatus.ERROR_PERMANENT_MESSAGE_NOT_FOUND;
-      case ERROR_NETWORK_PROBLEM: return ResponseStatus.ERROR_TRANSIENT_NETWORK_PROBLEM;
-      case ERROR_CONTENT_NOT_ACCEPTED: return ResponseStatus.ERROR_PERMANENT_CONTENT_NOT_ACCEPTED;
-      case ERROR_UNSUPPORTED_MESSAGE: return ResponseStatus.ERROR_PERMANENT_FAILURE;
-      default: throw new AssertionError(code);
+      case OK:
+        return ResponseStatus.OK;
+      case ERROR_UNSPECIFIED:
+        return ResponseStatus.ERROR_PERMANENT_FAILURE;
+      case ERROR_SERVICE_DENIED:
+        return ResponseStatus.ERROR_PERMANENT_SERVICE_DENIED;
+      case ERROR_MESSAGE_FORMAT_CORRUPT:
+        return ResponseStatus.ERROR_PERMANENT_MESSAGE_FORMAT_CORRUPT;
+      case ERROR_SENDING_ADDRESS_UNRESOLVED:
+        return ResponseStatus.ERROR_PERMANENT_SENDING_ADDRESS_UNRESOLVED;
+      case ERROR_MESSAGE_NOT_FOUND:
+        return ResponseStatus.ERROR_PERMANENT_MESSAGE_NOT_FOUND;
+      case ERROR_NETWORK_PROBLEM:
+        return ResponseStatus.ERROR_TRANSIENT_NETWORK_PROBLEM;
+      case ERROR_CONTENT_NOT_ACCEPTED:
+        return ResponseStatus.ERROR_PERMANENT_CONTENT_NOT_ACCEPTED;
+      case ERROR_UNSUPPORTED_MESSAGE:
+        return ResponseStatus.ERROR_PERMANENT_FAILURE;
+      default:
+        throw new AssertionError(code);
     }
   }
 
@@ -223,7 +281,9 @@ public final class ValueMapping {
   public static Instant absolute(TimeValue value, Instant base) {
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(base, "base");
-    return value.relative() ? base.plusSeconds(value.seconds()) : Instant.ofEpochSecond(value.seconds());
+    return value.relative()
+        ? base.plusSeconds(value.seconds())
+        : Instant.ofEpochSecond(value.seconds());
   }
 
   /** An MM4 date to a binary absolute time value (whole seconds). */

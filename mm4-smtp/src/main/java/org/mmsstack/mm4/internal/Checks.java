@@ -15,7 +15,6 @@ import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.Mm4MessageType;
 import org.mmsstack.mm4.Mm4Version;
-import org.mmsstack.mm4.internal.Rules;
 import org.mmsstack.mm4.internal.mime.AddressSyntax;
 import org.mmsstack.mm4.internal.mime.DateTimes;
 import org.mmsstack.mm4.internal.mime.EncodedWords;
@@ -54,7 +53,8 @@ public final class Checks {
    * @param sink where findings go
    * @param lineOf the 1-based line of a byte offset of the input ({@link Finding#NO_LINE} if none)
    */
-  public static void check(Mm4Message m, Sink sink, LongUnaryOperator lineOf) throws Mm4FormatException {
+  public static void check(Mm4Message m, Sink sink, LongUnaryOperator lineOf)
+      throws Mm4FormatException {
     Mm4Headers h = m.headers();
     Reporter r = new Reporter(sink, lineOf);
     List<String> mandatory = Rules.mandatory(m.messageType());
@@ -75,19 +75,24 @@ public final class Checks {
       String n = f.name().toLowerCase(Locale.ROOT);
       boolean required = isRequired(mandatory, f.name());
       if (Rules.SINGLE.contains(n) && h.count(f.name()) > 1 && h.firstField(f.name()).get() != f) {
-        r.report(Severity.WARNING, Mm4FindingCodes.DUPLICATE_HEADER, f,
+        r.report(
+            Severity.WARNING,
+            Mm4FindingCodes.DUPLICATE_HEADER,
+            f,
             f.name() + " appears more than once; the first is used");
       }
       String v = f.value();
       String bad = badValue(n, v, r, f);
       if (bad != null) {
-        r.report(required ? Severity.ERROR : Severity.WARNING,
-            Mm4FindingCodes.INVALID_VALUE, f, bad);
+        r.report(
+            required ? Severity.ERROR : Severity.WARNING, Mm4FindingCodes.INVALID_VALUE, f, bad);
       }
     }
-    if ((h.contains(Mm4HeaderNames.PREVIOUSLY_SENT_BY) || h.contains(Mm4HeaderNames.PREVIOUSLY_SENT_DATE))
+    if ((h.contains(Mm4HeaderNames.PREVIOUSLY_SENT_BY)
+            || h.contains(Mm4HeaderNames.PREVIOUSLY_SENT_DATE))
         && !h.contains(Mm4HeaderNames.FORWARD_COUNTER)) {
-      r.missingWarning(Mm4HeaderNames.FORWARD_COUNTER,
+      r.missingWarning(
+          Mm4HeaderNames.FORWARD_COUNTER,
           "X-Mms-Previously-sent-* without X-Mms-Forward-Counter (it is conditional on forwarding)");
     }
   }
@@ -102,7 +107,8 @@ public final class Checks {
   }
 
   /** Returns what is wrong with the value, or null. */
-  private static String badValue(String n, String v, Reporter r, Mm4Header f) throws Mm4FormatException {
+  private static String badValue(String n, String v, Reporter r, Mm4Header f)
+      throws Mm4FormatException {
     switch (n) {
       case "x-mms-3gpp-mms-version":
         return Mm4Version.parse(v).isPresent() ? null : "not a dotted version: " + clip(v);
@@ -112,17 +118,27 @@ public final class Checks {
       case "x-mms-message-id":
         return Values.id(Mm4Headers.of(List.of(f)), f.name()).isPresent() ? null : "empty id";
       case "x-mms-request-status-code":
-        return RequestStatusCode.fromToken(v).isPresent() ? null : "unknown request status: " + clip(v);
+        return RequestStatusCode.fromToken(v).isPresent()
+            ? null
+            : "unknown request status: " + clip(v);
       case "x-mms-mm-status-code":
         return MmStatusCode.fromToken(v).isPresent() ? null : "unknown MM status: " + clip(v);
       case "x-mms-read-status":
-        return Values.token(v, ReadStatus::byName).isPresent() ? null : "unknown read status: " + clip(v);
+        return Values.token(v, ReadStatus::byName).isPresent()
+            ? null
+            : "unknown read status: " + clip(v);
       case "x-mms-priority":
-        return Values.token(v, Priority::byName).isPresent() ? null : "unknown priority: " + clip(v);
+        return Values.token(v, Priority::byName).isPresent()
+            ? null
+            : "unknown priority: " + clip(v);
       case "x-mms-sender-visibility":
-        return Values.token(v, SenderVisibility::byName).isPresent() ? null : "unknown sender visibility: " + clip(v);
+        return Values.token(v, SenderVisibility::byName).isPresent()
+            ? null
+            : "unknown sender visibility: " + clip(v);
       case "x-mms-content-class":
-        return Values.token(v, ContentClass::byName).isPresent() ? null : "unknown content class: " + clip(v);
+        return Values.token(v, ContentClass::byName).isPresent()
+            ? null
+            : "unknown content class: " + clip(v);
       case "x-mms-delivery-report":
       case "x-mms-read-reply":
       case "x-mms-ack-request":
@@ -134,32 +150,41 @@ public final class Checks {
           return "empty message class";
         }
         if (Values.messageClass(v).map(MessageClass::isToken).orElse(false)) {
-          r.report(Severity.INFO, Mm4FindingCodes.INVALID_VALUE, f,
+          r.report(
+              Severity.INFO,
+              Mm4FindingCodes.INVALID_VALUE,
+              f,
               "message class outside TS 23.140's four: " + clip(v));
         }
         return null;
       case "x-mms-forward-counter":
         return Values.counter(v).isPresent() ? null : "not a non-negative integer: " + clip(v);
       case "x-mms-previously-sent-by":
-        return Values.previouslySentBy(v).isPresent() ? null : "expected <index>, <address>: " + clip(v);
+        return Values.previouslySentBy(v).isPresent()
+            ? null
+            : "expected <index>, <address>: " + clip(v);
       case "x-mms-previously-sent-date-and-time":
-        return Values.previouslySentDate(v).isPresent() ? null : "expected <index>, <date>: " + clip(v);
+        return Values.previouslySentDate(v).isPresent()
+            ? null
+            : "expected <index>, <date>: " + clip(v);
       case "date":
       case "x-mms-expiry":
         return DateTimes.parse(v).isPresent() ? null : "not an RFC 5322 date: " + clip(v);
       case "from":
       case "sender":
-      case "x-mms-originator-system": {
-        int[] bad = {0};
-        List<Mm4Address> l = AddressSyntax.parseList(v, e -> bad[0]++);
-        return bad[0] == 0 && l.size() == 1 ? null : "expected exactly one address: " + clip(v);
-      }
+      case "x-mms-originator-system":
+        {
+          int[] bad = {0};
+          List<Mm4Address> l = AddressSyntax.parseList(v, e -> bad[0]++);
+          return bad[0] == 0 && l.size() == 1 ? null : "expected exactly one address: " + clip(v);
+        }
       case "to":
-      case "cc": {
-        StringBuilder sb = new StringBuilder();
-        AddressSyntax.parseList(v, e -> sb.append(sb.length() == 0 ? "" : ", ").append(clip(e)));
-        return sb.length() == 0 ? null : "not an address: " + sb;
-      }
+      case "cc":
+        {
+          StringBuilder sb = new StringBuilder();
+          AddressSyntax.parseList(v, e -> sb.append(sb.length() == 0 ? "" : ", ").append(clip(e)));
+          return sb.length() == 0 ? null : "not an address: " + sb;
+        }
       case "content-type":
         return MediaType.tryParse(v).isPresent() ? null : "not type/subtype: " + clip(v);
       case "mime-version":
@@ -171,15 +196,19 @@ public final class Checks {
       case "x-mms-mm-status-extension":
       case "x-mms-applic-id":
       case "x-mms-reply-applic-id":
-      case "x-mms-aux-applic-info": {
-        String[] why = {null};
-        EncodedWords.decode(v, (w, e) -> why[0] = w);
-        if (why[0] != null) {
-          r.report(Severity.WARNING, Mm4FindingCodes.BAD_ENCODED_WORD, f,
-              "undecodable encoded word kept as text: " + clip(why[0]));
+      case "x-mms-aux-applic-info":
+        {
+          String[] why = {null};
+          EncodedWords.decode(v, (w, e) -> why[0] = w);
+          if (why[0] != null) {
+            r.report(
+                Severity.WARNING,
+                Mm4FindingCodes.BAD_ENCODED_WORD,
+                f,
+                "undecodable encoded word kept as text: " + clip(why[0]));
+          }
+          return null;
         }
-        return null;
-      }
       default:
         return null;
     }
@@ -200,18 +229,39 @@ public final class Checks {
     }
 
     void report(Severity s, String code, Mm4Header f, String message) throws Mm4FormatException {
-      sink.report(Finding.ofLine(s, code, f.offset() < 0 ? Finding.NO_LINE : lineOf.applyAsLong(f.offset()),
-          Finding.NO_COLUMN, f.offset() < 0 ? Finding.NO_OFFSET : f.offset(), f.name(), message));
+      sink.report(
+          Finding.ofLine(
+              s,
+              code,
+              f.offset() < 0 ? Finding.NO_LINE : lineOf.applyAsLong(f.offset()),
+              Finding.NO_COLUMN,
+              f.offset() < 0 ? Finding.NO_OFFSET : f.offset(),
+              f.name(),
+              message));
     }
 
     void missing(String header, String message) throws Mm4FormatException {
-      sink.report(Finding.ofLine(Severity.ERROR, Mm4FindingCodes.MISSING_HEADER, Finding.NO_LINE,
-          Finding.NO_COLUMN, Finding.NO_OFFSET, header, message));
+      sink.report(
+          Finding.ofLine(
+              Severity.ERROR,
+              Mm4FindingCodes.MISSING_HEADER,
+              Finding.NO_LINE,
+              Finding.NO_COLUMN,
+              Finding.NO_OFFSET,
+              header,
+              message));
     }
 
     void missingWarning(String header, String message) throws Mm4FormatException {
-      sink.report(Finding.ofLine(Severity.WARNING, Mm4FindingCodes.MISSING_HEADER, Finding.NO_LINE,
-          Finding.NO_COLUMN, Finding.NO_OFFSET, header, message));
+      sink.report(
+          Finding.ofLine(
+              Severity.WARNING,
+              Mm4FindingCodes.MISSING_HEADER,
+              Finding.NO_LINE,
+              Finding.NO_COLUMN,
+              Finding.NO_OFFSET,
+              header,
+              message));
     }
   }
 }

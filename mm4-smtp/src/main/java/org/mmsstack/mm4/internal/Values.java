@@ -34,10 +34,12 @@ public final class Values {
   }
 
   public static Optional<Mm4Address> address(Mm4Headers h, String name) {
-    return h.first(name).flatMap(v -> {
-      List<Mm4Address> l = AddressSyntax.parseList(v, AddressSyntax.IGNORE);
-      return l.size() == 1 ? Optional.of(l.get(0)) : Optional.empty();
-    });
+    return h.first(name)
+        .flatMap(
+            v -> {
+              List<Mm4Address> l = AddressSyntax.parseList(v, AddressSyntax.IGNORE);
+              return l.size() == 1 ? Optional.of(l.get(0)) : Optional.empty();
+            });
   }
 
   public static List<Mm4Address> addresses(Mm4Headers h, String name) {
@@ -97,13 +99,16 @@ public final class Values {
   }
 
   public static Optional<String> rfc822Id(Mm4Headers h) {
-    return h.first(Mm4HeaderNames.RFC822_MESSAGE_ID).map(v -> {
-      String s = DateTimes.stripComments(v).strip();
-      if (s.length() >= 2 && s.charAt(0) == '<' && s.charAt(s.length() - 1) == '>') {
-        s = s.substring(1, s.length() - 1);
-      }
-      return s;
-    }).filter(s -> !s.isEmpty());
+    return h.first(Mm4HeaderNames.RFC822_MESSAGE_ID)
+        .map(
+            v -> {
+              String s = DateTimes.stripComments(v).strip();
+              if (s.length() >= 2 && s.charAt(0) == '<' && s.charAt(s.length() - 1) == '>') {
+                s = s.substring(1, s.length() - 1);
+              }
+              return s;
+            })
+        .filter(s -> !s.isEmpty());
   }
 
   public static Optional<PreviouslySentBy> previouslySentBy(String v) {
@@ -142,7 +147,8 @@ public final class Values {
    */
   public static String formatToken(String what, OctetToken value) {
     if (!value.isKnown()) {
-      throw new IllegalArgumentException(what + ": " + value + " (expected: a value TS 23.140 defines)");
+      throw new IllegalArgumentException(
+          what + ": " + value + " (expected: a value TS 23.140 defines)");
     }
     return value.name();
   }
@@ -155,7 +161,8 @@ public final class Values {
   public static String formatMessageClass(MessageClass value) {
     String n = value.name().strip();
     if (n.isEmpty() || n.indexOf('\r') >= 0 || n.indexOf('\n') >= 0) {
-      throw new IllegalArgumentException("messageClass: \"" + value.name() + "\" (expected: a non-empty single line)");
+      throw new IllegalArgumentException(
+          "messageClass: \"" + value.name() + "\" (expected: a non-empty single line)");
     }
     return n;
   }
@@ -169,7 +176,8 @@ public final class Values {
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
       if (c < 0x20 || c >= 0x7f) {
-        throw new IllegalArgumentException(what + ": \"" + id + "\" (expected: printable US-ASCII)");
+        throw new IllegalArgumentException(
+            what + ": \"" + id + "\" (expected: printable US-ASCII)");
       }
       if (c == ' ' || c == '"' || c == '\\' || c == '(' || c == ')' || c == ',' || c == ';') {
         plain = false;
@@ -185,14 +193,19 @@ public final class Values {
       ok = c > 0x20 && c < 0x7f && c != '<' && c != '>';
     }
     if (!ok) {
-      throw new IllegalArgumentException("rfc822MessageId: \"" + id + "\" (expected: id-left@id-right without <, > or spaces)");
+      throw new IllegalArgumentException(
+          "rfc822MessageId: \"" + id + "\" (expected: id-left@id-right without <, > or spaces)");
     }
     return "<" + id + ">";
   }
 
   public static String formatText(String what, String text) {
     if (text == null || !Syntax.isPrintableText(text.replace('\r', ' ').replace('\n', ' '))) {
-      throw new IllegalArgumentException(what + ": \"" + text + "\" (expected: text without control characters or lone surrogates)");
+      throw new IllegalArgumentException(
+          what
+              + ": \""
+              + text
+              + "\" (expected: text without control characters or lone surrogates)");
     }
     return EncodedWords.encodeIfNeeded(text);
   }
@@ -210,7 +223,8 @@ public final class Values {
 
   public static String formatDate(OffsetDateTime t) {
     if (t.getOffset().getTotalSeconds() % 60 != 0 || t.getYear() < 1900 || t.getYear() > 9999) {
-      throw new IllegalArgumentException("date: " + t + " (expected: year 1900 ~ 9999, offset in whole minutes)");
+      throw new IllegalArgumentException(
+          "date: " + t + " (expected: year 1900 ~ 9999, offset in whole minutes)");
     }
     return DateTimes.format(t);
   }

@@ -15,8 +15,11 @@ final class Boundaries {
     }
     for (int i = 0; i < b.length(); i++) {
       char c = b.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || "'()+_,-./:=? ".indexOf(c) >= 0;
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "'()+_,-./:=? ".indexOf(c) >= 0;
       if (!ok) {
         return false;
       }
@@ -47,7 +50,8 @@ final class Boundaries {
     byte[] d = ("--" + boundary).getBytes(StandardCharsets.US_ASCII);
     for (MimeEntity p : parts) {
       if (p.isMultipart()) {
-        if (p.contentType().boundary().map(boundary::equals).orElse(false) || occursIn(boundary, p.parts())) {
+        if (p.contentType().boundary().map(boundary::equals).orElse(false)
+            || occursIn(boundary, p.parts())) {
           return true;
         }
       } else if (p.transferEncoding().map(TransferEncoding::isIdentity).orElse(true)

@@ -86,10 +86,12 @@ public final class ContentDisposition {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(value, "value");
     if (!Syntax.isToken(name) || name.indexOf('*') >= 0) {
-      throw new IllegalArgumentException("name: \"" + name + "\" (expected: an RFC 2045 token without '*')");
+      throw new IllegalArgumentException(
+          "name: \"" + name + "\" (expected: an RFC 2045 token without '*')");
     }
     if (!Syntax.isPrintableText(value)) {
-      throw new IllegalArgumentException("value: \"" + value + "\" (expected: no control characters)");
+      throw new IllegalArgumentException(
+          "value: \"" + value + "\" (expected: no control characters)");
     }
     Map<String, String> m = new LinkedHashMap<>(params);
     m.put(name.toLowerCase(Locale.ROOT), value);
@@ -98,7 +100,8 @@ public final class ContentDisposition {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ContentDisposition && ((ContentDisposition) o).type.equals(type)
+    return o instanceof ContentDisposition
+        && ((ContentDisposition) o).type.equals(type)
         && ((ContentDisposition) o).params.equals(params);
   }
 

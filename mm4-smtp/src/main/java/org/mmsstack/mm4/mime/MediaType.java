@@ -20,7 +20,8 @@ import org.mmsstack.mm4.internal.mime.Syntax;
 public final class MediaType {
 
   /** {@code text/plain; charset=us-ascii}: RFC 2045 §5.2's default when Content-Type is absent. */
-  public static final MediaType DEFAULT = new MediaType("text", "plain", Map.of("charset", "us-ascii"));
+  public static final MediaType DEFAULT =
+      new MediaType("text", "plain", Map.of("charset", "us-ascii"));
 
   private final String type;
   private final String subtype;
@@ -47,7 +48,8 @@ public final class MediaType {
       throw new IllegalArgumentException("type: \"" + type + "\" (expected: an RFC 2045 token)");
     }
     if (!Syntax.isToken(subtype)) {
-      throw new IllegalArgumentException("subtype: \"" + subtype + "\" (expected: an RFC 2045 token)");
+      throw new IllegalArgumentException(
+          "subtype: \"" + subtype + "\" (expected: an RFC 2045 token)");
     }
     return new MediaType(type.toLowerCase(Locale.ROOT), subtype.toLowerCase(Locale.ROOT), Map.of());
   }
@@ -60,8 +62,11 @@ public final class MediaType {
    * @throws IllegalArgumentException if there is no {@code type/subtype} at the start
    */
   public static MediaType parse(String text) {
-    return tryParse(text).orElseThrow(
-        () -> new IllegalArgumentException("text: \"" + text + "\" (expected: type/subtype[; parameters])"));
+    return tryParse(text)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "text: \"" + text + "\" (expected: type/subtype[; parameters])"));
   }
 
   /**
@@ -144,10 +149,12 @@ public final class MediaType {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(value, "value");
     if (!Syntax.isToken(name) || name.indexOf('*') >= 0) {
-      throw new IllegalArgumentException("name: \"" + name + "\" (expected: an RFC 2045 token without '*')");
+      throw new IllegalArgumentException(
+          "name: \"" + name + "\" (expected: an RFC 2045 token without '*')");
     }
     if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0 || !Syntax.isPrintableText(value)) {
-      throw new IllegalArgumentException("value: \"" + value + "\" (expected: no control characters)");
+      throw new IllegalArgumentException(
+          "value: \"" + value + "\" (expected: no control characters)");
     }
     Map<String, String> m = new LinkedHashMap<>(params);
     m.put(name.toLowerCase(Locale.ROOT), value);

@@ -30,7 +30,8 @@ final class MessageWriter {
   /** Base64 in 76-character lines (RFC 2045 §6.8), each ended by CRLF, encoded chunk by chunk. */
   private static void base64(byte[] d, int off, int len, OutputStream out) throws IOException {
     for (int p = off, end = off + len; p < end; p += BASE64_CHUNK) {
-      // A chunk is whole lines but for the last; the encoder puts CRLF between lines, not after the last one.
+      // A chunk is whole lines but for the last; the encoder puts CRLF between lines, not after the
+      // last one.
       ByteBuffer lines = BASE64.encode(ByteBuffer.wrap(d, p, Math.min(BASE64_CHUNK, end - p)));
       out.write(lines.array(), lines.arrayOffset() + lines.position(), lines.remaining());
       out.write(CRLF);
@@ -61,9 +62,11 @@ final class MessageWriter {
       return;
     }
     if (e.isMultipart()) {
-      byte[] boundary = e.contentType().boundary().orElseThrow(
-          () -> new IOException("multipart entity without a boundary parameter"))
-          .getBytes(StandardCharsets.US_ASCII);
+      byte[] boundary =
+          e.contentType()
+              .boundary()
+              .orElseThrow(() -> new IOException("multipart entity without a boundary parameter"))
+              .getBytes(StandardCharsets.US_ASCII);
       for (MimeEntity p : e.parts()) {
         out.write(DASHES);
         out.write(boundary);
@@ -88,13 +91,14 @@ final class MessageWriter {
       case BASE64:
         base64(d, off, len, out);
         break;
-      case QUOTED_PRINTABLE: {
-        byte[] slice = off == 0 && len == d.length ? d : Arrays.copyOfRange(d, off, off + len);
-        // Strict mode: 76-character lines with soft breaks; CR and LF in the data are escaped,
-        // so the data comes back exactly.
-        out.write(new QuotedPrintableCodec(StandardCharsets.UTF_8, true).encode(slice));
-        break;
-      }
+      case QUOTED_PRINTABLE:
+        {
+          byte[] slice = off == 0 && len == d.length ? d : Arrays.copyOfRange(d, off, off + len);
+          // Strict mode: 76-character lines with soft breaks; CR and LF in the data are escaped,
+          // so the data comes back exactly.
+          out.write(new QuotedPrintableCodec(StandardCharsets.UTF_8, true).encode(slice));
+          break;
+        }
       default:
         // 7bit, 8bit, binary and unknown encodings: the data as it is. Built data was checked to
         // fit its encoding; parsed data had bare LFs restored to CRLF, and a lone CR is left alone,
@@ -102,6 +106,4 @@ final class MessageWriter {
         out.write(d, off, len);
     }
   }
-
-
 }

@@ -53,8 +53,15 @@ public final class MimeEntity {
   private final int rawOff;
   private final int rawLen;
 
-  private MimeEntity(Mm4Headers headers, List<MimeEntity> parts, byte[] data, int dataOff, int dataLen,
-      byte[] raw, int rawOff, int rawLen) {
+  private MimeEntity(
+      Mm4Headers headers,
+      List<MimeEntity> parts,
+      byte[] data,
+      int dataOff,
+      int dataLen,
+      byte[] raw,
+      int rawOff,
+      int rawLen) {
     this.headers = headers;
     this.parts = parts;
     this.data = data;
@@ -65,13 +72,13 @@ public final class MimeEntity {
     this.rawLen = rawLen;
   }
 
-  static MimeEntity parsedLeaf(Mm4Headers headers, byte[] data, int off, int len, byte[] raw, int rawOff,
-      int rawLen) {
+  static MimeEntity parsedLeaf(
+      Mm4Headers headers, byte[] data, int off, int len, byte[] raw, int rawOff, int rawLen) {
     return new MimeEntity(headers, null, data, off, len, raw, rawOff, rawLen);
   }
 
-  static MimeEntity parsedMultipart(Mm4Headers headers, List<MimeEntity> parts, byte[] raw, int rawOff,
-      int rawLen) {
+  static MimeEntity parsedMultipart(
+      Mm4Headers headers, List<MimeEntity> parts, byte[] raw, int rawOff, int rawLen) {
     return new MimeEntity(headers, List.copyOf(parts), EMPTY, 0, 0, raw, rawOff, rawLen);
   }
 
@@ -81,7 +88,8 @@ public final class MimeEntity {
 
   /** This entity's body under other header fields; the raw body is kept only if asked. */
   MimeEntity withHeaders(Mm4Headers newHeaders, boolean keepRaw) {
-    return new MimeEntity(newHeaders, parts, data, dataOff, dataLen, keepRaw ? raw : null, rawOff, rawLen);
+    return new MimeEntity(
+        newHeaders, parts, data, dataOff, dataLen, keepRaw ? raw : null, rawOff, rawLen);
   }
 
   /**
@@ -102,29 +110,38 @@ public final class MimeEntity {
 
   /** @return the Content-Type, or RFC 2045's default {@code text/plain; charset=us-ascii} when absent or unreadable */
   public MediaType contentType() {
-    return headers.first(Mm4HeaderNames.CONTENT_TYPE).flatMap(MediaType::tryParse).orElse(MediaType.DEFAULT);
+    return headers
+        .first(Mm4HeaderNames.CONTENT_TYPE)
+        .flatMap(MediaType::tryParse)
+        .orElse(MediaType.DEFAULT);
   }
 
   /** @return the Content-Transfer-Encoding; 7bit when absent, empty when the token is unknown */
   public Optional<TransferEncoding> transferEncoding() {
     Optional<String> v = headers.first(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING);
-    return v.isEmpty() ? Optional.of(TransferEncoding.SEVEN_BIT) : TransferEncoding.fromToken(v.get());
+    return v.isEmpty()
+        ? Optional.of(TransferEncoding.SEVEN_BIT)
+        : TransferEncoding.fromToken(v.get());
   }
 
   /** @return the Content-ID without its angle brackets, e.g. {@code smil} for {@code <smil>} */
   public Optional<String> contentId() {
-    return headers.first(Mm4HeaderNames.CONTENT_ID).map(v -> {
-      String s = v.strip();
-      if (s.length() >= 2 && s.charAt(0) == '<' && s.charAt(s.length() - 1) == '>') {
-        s = s.substring(1, s.length() - 1);
-      }
-      return s;
-    });
+    return headers
+        .first(Mm4HeaderNames.CONTENT_ID)
+        .map(
+            v -> {
+              String s = v.strip();
+              if (s.length() >= 2 && s.charAt(0) == '<' && s.charAt(s.length() - 1) == '>') {
+                s = s.substring(1, s.length() - 1);
+              }
+              return s;
+            });
   }
 
   /** @return the Content-Location (RFC 2047 encoded words decoded) */
   public Optional<String> contentLocation() {
-    return headers.first(Mm4HeaderNames.CONTENT_LOCATION)
+    return headers
+        .first(Mm4HeaderNames.CONTENT_LOCATION)
         .map(v -> EncodedWords.decode(v, EncodedWords.IGNORE));
   }
 
@@ -224,7 +241,8 @@ public final class MimeEntity {
     if (parts != null) {
       return parts.equals(e.parts);
     }
-    return Arrays.equals(data, dataOff, dataOff + dataLen, e.data, e.dataOff, e.dataOff + e.dataLen);
+    return Arrays.equals(
+        data, dataOff, dataOff + dataLen, e.data, e.dataOff, e.dataOff + e.dataLen);
   }
 
   @Override
@@ -270,7 +288,8 @@ public final class MimeEntity {
       Objects.requireNonNull(text, "text");
       Objects.requireNonNull(charset, "charset");
       this.data = text.getBytes(charset);
-      this.contentType = contentType.withParameter("charset", charset.name().toLowerCase(java.util.Locale.ROOT));
+      this.contentType =
+          contentType.withParameter("charset", charset.name().toLowerCase(java.util.Locale.ROOT));
       return this;
     }
 
@@ -295,7 +314,8 @@ public final class MimeEntity {
         ok = c > 0x20 && c < 0x7f && c != '<' && c != '>';
       }
       if (!ok) {
-        throw new IllegalArgumentException("id: \"" + id + "\" (expected: printable US-ASCII without <, > or spaces)");
+        throw new IllegalArgumentException(
+            "id: \"" + id + "\" (expected: printable US-ASCII without <, > or spaces)");
       }
       this.contentId = id;
       return this;
@@ -305,7 +325,8 @@ public final class MimeEntity {
     public Builder contentLocation(String location) {
       Objects.requireNonNull(location, "location");
       if (location.isBlank() || !Syntax.isPrintableText(location)) {
-        throw new IllegalArgumentException("location: \"" + location + "\" (expected: non-blank text without control characters)");
+        throw new IllegalArgumentException(
+            "location: \"" + location + "\" (expected: non-blank text without control characters)");
       }
       this.contentLocation = location;
       return this;
@@ -321,7 +342,8 @@ public final class MimeEntity {
     public Builder header(String name, String value) {
       Mm4Header h = Mm4Header.of(name, value);
       if (isManaged(name)) {
-        throw new IllegalArgumentException("name: \"" + name + "\" (set it through its own builder method)");
+        throw new IllegalArgumentException(
+            "name: \"" + name + "\" (set it through its own builder method)");
       }
       extra.add(h);
       return this;
@@ -347,30 +369,39 @@ public final class MimeEntity {
       MediaType ct = contentType;
       if (ct.isMultipart()) {
         if (parts.isEmpty()) {
-          throw new IllegalStateException("multipart entity without parts: add at least one with addPart");
+          throw new IllegalStateException(
+              "multipart entity without parts: add at least one with addPart");
         }
         if (data.length > 0) {
           throw new IllegalStateException("multipart entity with data: use addPart instead");
         }
         if (encoding != null && !encoding.isIdentity()) {
-          throw new IllegalStateException("transferEncoding: " + encoding + " (expected: 7bit, 8bit or binary for a multipart)");
+          throw new IllegalStateException(
+              "transferEncoding: "
+                  + encoding
+                  + " (expected: 7bit, 8bit or binary for a multipart)");
         }
         String boundary = ct.boundary().orElse(null);
         if (boundary == null) {
           boundary = Boundaries.choose(parts);
           ct = ct.withParameter("boundary", boundary);
         } else if (!Boundaries.isValid(boundary) || Boundaries.occursIn(boundary, parts)) {
-          throw new IllegalStateException("boundary: \"" + boundary + "\" (invalid, or it occurs in the content)");
+          throw new IllegalStateException(
+              "boundary: \"" + boundary + "\" (invalid, or it occurs in the content)");
         }
         h.add(Mm4Header.of(Mm4HeaderNames.CONTENT_TYPE, ct.toString()));
       } else {
         if (!parts.isEmpty()) {
-          throw new IllegalStateException("parts given for a " + ct.baseType() + " entity (only multipart types have parts)");
+          throw new IllegalStateException(
+              "parts given for a " + ct.baseType() + " entity (only multipart types have parts)");
         }
         TransferEncoding te = encoding == null ? Encodings.choose(ct, data) : encoding;
         if (!Encodings.canCarry(te, data)) {
-          throw new IllegalStateException("transferEncoding: " + te + " cannot carry this data "
-              + "(bare CR/LF, NUL, 8-bit octets or lines over 998 octets)");
+          throw new IllegalStateException(
+              "transferEncoding: "
+                  + te
+                  + " cannot carry this data "
+                  + "(bare CR/LF, NUL, 8-bit octets or lines over 998 octets)");
         }
         h.add(Mm4Header.of(Mm4HeaderNames.CONTENT_TYPE, ct.toString()));
         h.add(Mm4Header.of(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING, te.token()));
@@ -379,7 +410,9 @@ public final class MimeEntity {
         h.add(Mm4Header.of(Mm4HeaderNames.CONTENT_ID, "<" + contentId + ">"));
       }
       if (contentLocation != null) {
-        h.add(Mm4Header.of(Mm4HeaderNames.CONTENT_LOCATION, EncodedWords.encodeIfNeeded(contentLocation)));
+        h.add(
+            Mm4Header.of(
+                Mm4HeaderNames.CONTENT_LOCATION, EncodedWords.encodeIfNeeded(contentLocation)));
       }
       if (disposition != null) {
         h.add(Mm4Header.of(Mm4HeaderNames.CONTENT_DISPOSITION, disposition.toString()));

@@ -38,8 +38,14 @@ final class MimeParser {
     HeaderScanner.Section section = HeaderScanner.scan(ctx, from, to);
     List<Mm4Header> fields = new ArrayList<>(section.fields().size());
     for (RawField f : section.fields()) {
-      fields.add(Mm4Header.parsed(f.name(), f.value(), f.canonical() ? ctx.buf : null, f.start(),
-          f.end() - f.start(), ctx.offset(f.start())));
+      fields.add(
+          Mm4Header.parsed(
+              f.name(),
+              f.value(),
+              f.canonical() ? ctx.buf : null,
+              f.start(),
+              f.end() - f.start(),
+              ctx.offset(f.start())));
     }
     Mm4Headers headers = Mm4Headers.wrap(fields);
     int bodyStart = section.bodyStart();
@@ -50,8 +56,11 @@ final class MimeParser {
       if (parsed.isPresent()) {
         ct = parsed.get();
       } else {
-        ctx.report(Severity.ERROR, Mm4FindingCodes.INVALID_VALUE,
-            (int) (ctField.get().offset() + ctx.base), Mm4HeaderNames.CONTENT_TYPE,
+        ctx.report(
+            Severity.ERROR,
+            Mm4FindingCodes.INVALID_VALUE,
+            (int) (ctField.get().offset() + ctx.base),
+            Mm4HeaderNames.CONTENT_TYPE,
             "unreadable Content-Type; the body is taken as text/plain");
       }
     }
@@ -79,22 +88,29 @@ final class MimeParser {
     if (cte.isPresent()) {
       Optional<TransferEncoding> t = TransferEncoding.fromToken(cte.get().value());
       if (t.isEmpty()) {
-        ctx.report(Severity.ERROR, Mm4FindingCodes.UNKNOWN_TRANSFER_ENCODING,
-            (int) (cte.get().offset() + ctx.base), Mm4HeaderNames.CONTENT_TRANSFER_ENCODING,
-            "unknown transfer encoding \"" + Syntax.clip(cte.get().value()) + "\"; data kept encoded");
+        ctx.report(
+            Severity.ERROR,
+            Mm4FindingCodes.UNKNOWN_TRANSFER_ENCODING,
+            (int) (cte.get().offset() + ctx.base),
+            Mm4HeaderNames.CONTENT_TRANSFER_ENCODING,
+            "unknown transfer encoding \""
+                + Syntax.clip(cte.get().value())
+                + "\"; data kept encoded");
       } else {
         te = t.get();
       }
     }
     switch (te) {
-      case BASE64: {
-        byte[] d = TransferDecoding.base64(ctx, from, to);
-        return MimeEntity.parsedLeaf(headers, d, 0, d.length, raw, from, to - from);
-      }
-      case QUOTED_PRINTABLE: {
-        byte[] d = TransferDecoding.quotedPrintable(ctx, from, to);
-        return MimeEntity.parsedLeaf(headers, d, 0, d.length, raw, from, to - from);
-      }
+      case BASE64:
+        {
+          byte[] d = TransferDecoding.base64(ctx, from, to);
+          return MimeEntity.parsedLeaf(headers, d, 0, d.length, raw, from, to - from);
+        }
+      case QUOTED_PRINTABLE:
+        {
+          byte[] d = TransferDecoding.quotedPrintable(ctx, from, to);
+          return MimeEntity.parsedLeaf(headers, d, 0, d.length, raw, from, to - from);
+        }
       case SEVEN_BIT:
       case EIGHT_BIT:
         if (bareLf == 1) {
@@ -110,25 +126,45 @@ final class MimeParser {
     }
   }
 
-  private static MimeEntity multipart(ParseContext ctx, Mm4Headers headers, MediaType ct, Mm4Header ctField,
-      int from, int to, int depth) throws Mm4FormatException {
+  private static MimeEntity multipart(
+      ParseContext ctx,
+      Mm4Headers headers,
+      MediaType ct,
+      Mm4Header ctField,
+      int from,
+      int to,
+      int depth)
+      throws Mm4FormatException {
     int ctPos = (int) (ctField.offset() + ctx.base);
     String boundary = ct.boundary().orElse(null);
     if (boundary == null || boundary.isEmpty() || boundary.length() > 200) {
       throw Mm4FormatException.missingBoundary(ctx.line(ctPos), ctField.offset(), ctField.value());
     }
     if (boundary.length() > 70 || !Boundaries.isValid(boundary)) {
-      ctx.report(Severity.ERROR, Mm4FindingCodes.MISSING_BOUNDARY, ctPos,
-          Mm4HeaderNames.CONTENT_TYPE, "boundary breaks RFC 2046 (length 1-70, bchars only)");
+      ctx.report(
+          Severity.ERROR,
+          Mm4FindingCodes.MISSING_BOUNDARY,
+          ctPos,
+          Mm4HeaderNames.CONTENT_TYPE,
+          "boundary breaks RFC 2046 (length 1-70, bchars only)");
     }
     if (depth + 1 > ctx.config.maxNestingDepth()) {
-      throw Mm4FormatException.limitExceeded("maxNestingDepth", ctx.config.maxNestingDepth(),
-          ctx.line(ctPos), ctField.offset(), Mm4HeaderNames.CONTENT_TYPE);
+      throw Mm4FormatException.limitExceeded(
+          "maxNestingDepth",
+          ctx.config.maxNestingDepth(),
+          ctx.line(ctPos),
+          ctField.offset(),
+          Mm4HeaderNames.CONTENT_TYPE);
     }
     Optional<String> cte = headers.first(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING);
-    if (cte.isPresent() && !TransferEncoding.fromToken(cte.get()).map(TransferEncoding::isIdentity).orElse(false)) {
-      ctx.report(Severity.ERROR, Mm4FindingCodes.INVALID_VALUE, ctPos,
-          Mm4HeaderNames.CONTENT_TRANSFER_ENCODING, "a multipart must be 7bit, 8bit or binary (RFC 2045 §6.4); ignored");
+    if (cte.isPresent()
+        && !TransferEncoding.fromToken(cte.get()).map(TransferEncoding::isIdentity).orElse(false)) {
+      ctx.report(
+          Severity.ERROR,
+          Mm4FindingCodes.INVALID_VALUE,
+          ctPos,
+          Mm4HeaderNames.CONTENT_TRANSFER_ENCODING,
+          "a multipart must be 7bit, 8bit or binary (RFC 2045 §6.4); ignored");
     }
     byte[] b = ctx.buf;
     byte[] delim = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);

@@ -62,14 +62,19 @@ public final class Mm4Header {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       if (c < 33 || c > 126 || c == ':') {
-        throw new IllegalArgumentException("name: \"" + name + "\" (expected: printable US-ASCII without ':')");
+        throw new IllegalArgumentException(
+            "name: \"" + name + "\" (expected: printable US-ASCII without ':')");
       }
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c == '\r' || c == '\n' || c == 0) {
         throw new IllegalArgumentException(
-            "value of " + name + ": contains CR, LF or NUL at index " + i + " (expected: an unfolded value)");
+            "value of "
+                + name
+                + ": contains CR, LF or NUL at index "
+                + i
+                + " (expected: an unfolded value)");
       }
     }
     String v = value.strip();
@@ -145,7 +150,8 @@ public final class Mm4Header {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Mm4Header && ((Mm4Header) o).name.equalsIgnoreCase(name)
+    return o instanceof Mm4Header
+        && ((Mm4Header) o).name.equalsIgnoreCase(name)
         && ((Mm4Header) o).value.equals(value);
   }
 

@@ -66,13 +66,18 @@ public final class Mm4Envelopes {
       out.add(smtp(a, "recipient"));
     }
     if (out.isEmpty()) {
-      throw new IllegalArgumentException("recipients: none (the message has no To" + (message instanceof Mm4ForwardReq ? " or Cc" : "") + ")");
+      throw new IllegalArgumentException(
+          "recipients: none (the message has no To"
+              + (message instanceof Mm4ForwardReq ? " or Cc" : "")
+              + ")");
     }
-    return SmtpEnvelope.of(reversePath(message).map(a -> smtp(a, "reverse-path")).orElse(null), out);
+    return SmtpEnvelope.of(
+        reversePath(message).map(a -> smtp(a, "reverse-path")).orElse(null), out);
   }
 
   private static Optional<Mm4Address> reversePath(Mm4Message m) {
-    Optional<Mm4Address> a = m.originatorSystem().or(m::sender).or(m::from).filter(x -> x.domain().isPresent());
+    Optional<Mm4Address> a =
+        m.originatorSystem().or(m::sender).or(m::from).filter(x -> x.domain().isPresent());
     if (a.isEmpty()) {
       throw new IllegalArgumentException(
           "reverse-path: the message has no qualified X-Mms-Originator-System, Sender or From");

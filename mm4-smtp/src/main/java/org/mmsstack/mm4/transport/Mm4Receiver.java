@@ -50,7 +50,8 @@ public final class Mm4Receiver implements AutoCloseable {
    * @param handler takes each parsed message
    * @throws IOException when the address cannot be bound
    */
-  public static Mm4Receiver start(SmtpReceiverConfig config, Mm4Config mm4Config, Mm4MessageHandler handler)
+  public static Mm4Receiver start(
+      SmtpReceiverConfig config, Mm4Config mm4Config, Mm4MessageHandler handler)
       throws IOException {
     Objects.requireNonNull(mm4Config, "mm4Config");
     Objects.requireNonNull(handler, "handler");
@@ -89,7 +90,8 @@ public final class Mm4Receiver implements AutoCloseable {
         // The receiver keeps no reference to the array, so the message may view it.
         message = Mm4Codec.decode(mail, mm4Config);
       } catch (Mm4FormatException e) {
-        return SmtpDeliveryOutcome.permanentFailure("not an MM4 message: " + printable(e.getMessage()));
+        return SmtpDeliveryOutcome.permanentFailure(
+            "not an MM4 message: " + printable(e.getMessage()));
       }
       return handler.deliver(new Mm4Delivery(envelope, message));
     }

@@ -19,8 +19,12 @@ import org.mmsstack.mm4.smtp.SmtpReply;
  * @param recipients the reply to every RCPT TO, in the order sent
  * @param dataReply the peer's 250 reply to the content
  */
-public record Mm4SendResult(Mm4MessageType messageType, Optional<String> transactionId, SmtpEnvelope envelope,
-    List<Mm4RecipientResult> recipients, SmtpReply dataReply) {
+public record Mm4SendResult(
+    Mm4MessageType messageType,
+    Optional<String> transactionId,
+    SmtpEnvelope envelope,
+    List<Mm4RecipientResult> recipients,
+    SmtpReply dataReply) {
 
   /** Copies the list and checks that the content was acknowledged with 250. */
   public Mm4SendResult {

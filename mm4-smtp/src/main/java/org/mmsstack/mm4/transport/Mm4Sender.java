@@ -48,7 +48,8 @@ public final class Mm4Sender implements AutoCloseable {
    *
    * @throws SmtpException when the connection, greeting, EHLO or STARTTLS fails
    */
-  public static Mm4Sender connect(String host, int port, SmtpClientConfig config) throws SmtpException {
+  public static Mm4Sender connect(String host, int port, SmtpClientConfig config)
+      throws SmtpException {
     return new Mm4Sender(SmtpClient.connect(host, port, config));
   }
 
@@ -84,7 +85,8 @@ public final class Mm4Sender implements AutoCloseable {
     for (SmtpRecipientResult x : r.recipientResults()) {
       out.add(new Mm4RecipientResult(x.recipient(), x.reply()));
     }
-    return new Mm4SendResult(message.messageType(), message.transactionId(), envelope, out, r.dataReply());
+    return new Mm4SendResult(
+        message.messageType(), message.transactionId(), envelope, out, r.dataReply());
   }
 
   /** @return the SMTP connection (for its extensions, TLS state, ...) */

@@ -13,42 +13,61 @@ public final class Mm4FindingCodes {
 
   /** The input starts with a UTF-8 byte-order mark (not part of RFC 5322 mail). */
   public static final String BYTE_ORDER_MARK = "byte-order-mark";
+
   /** A line ends in LF alone instead of CRLF. */
   public static final String BARE_LINE_FEED = "bare-line-feed";
+
   /** Data follows the message: a lone "." line and SMTP dialogue, as a capture of DATA has. */
   public static final String TRAILING_DATA = "trailing-data";
+
   /** A continuation line with no header before it, or a folded line holding only white space. */
   public static final String BAD_FOLDING = "bad-folding";
+
   /** A header line without a colon, or with an empty or invalid field name. */
   public static final String MISSING_COLON = "missing-colon";
+
   /** A header field body holds bytes that are not valid UTF-8 (RFC 6532). */
   public static final String BAD_HEADER_BYTES = "bad-header-bytes";
+
   /** A multipart entity without a boundary parameter, or with an invalid one. */
   public static final String MISSING_BOUNDARY = "missing-boundary";
+
   /** A multipart body whose close delimiter never comes. */
   public static final String UNTERMINATED_MULTIPART = "unterminated-multipart";
+
   /** A multipart body with no body part at all. */
   public static final String EMPTY_MULTIPART = "empty-multipart";
+
   /** Base64 data whose length is not a whole number of quanta. */
   public static final String TRUNCATED_BASE64 = "truncated-base64";
+
   /** Base64 data with characters outside the alphabet or padding in the middle. */
   public static final String BAD_BASE64 = "bad-base64";
+
   /** Quoted-printable data with a broken escape. */
   public static final String BAD_QUOTED_PRINTABLE = "bad-quoted-printable";
+
   /** A Content-Transfer-Encoding this codec does not know; the data stays encoded. */
   public static final String UNKNOWN_TRANSFER_ENCODING = "unknown-transfer-encoding";
+
   /** An RFC 2047 encoded word that cannot be decoded; it is kept as text. */
   public static final String BAD_ENCODED_WORD = "bad-encoded-word";
+
   /** A header value that does not parse as its type (date, address, token, number). */
   public static final String INVALID_VALUE = "invalid-value";
+
   /** A header the message type requires is absent. */
   public static final String MISSING_HEADER = "missing-header";
+
   /** A header that should appear at most once appears again. */
   public static final String DUPLICATE_HEADER = "duplicate-header";
+
   /** X-Mms-Message-Type is absent or names no MM4 message. */
   public static final String UNKNOWN_MESSAGE_TYPE = "unknown-message-type";
+
   /** A limit of {@link org.mmsstack.mm4.Mm4Config} was exceeded. */
   public static final String LIMIT_EXCEEDED = "limit-exceeded";
+
   /** The input ends inside a structure. */
   public static final String TRUNCATED = "truncated";
 

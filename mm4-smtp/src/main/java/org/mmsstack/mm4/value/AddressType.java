@@ -12,8 +12,10 @@ public final class AddressType {
 
   /** {@code PLMN}: an E.164 number (MSISDN). */
   public static final AddressType PLMN = new AddressType("PLMN");
+
   /** {@code IPv4}: a dotted-quad address. */
   public static final AddressType IPV4 = new AddressType("IPv4");
+
   /** {@code IPv6}: an IPv6 address. */
   public static final AddressType IPV6 = new AddressType("IPv6");
 
@@ -40,8 +42,10 @@ public final class AddressType {
     }
     for (int i = 0; i < token.length(); i++) {
       char c = token.charAt(i);
-      if (c <= ' ' || c >= 0x7f || c == '@' || c == '/' || c == '<' || c == '>' || c == ',' || c == '"') {
-        throw new IllegalArgumentException("token: \"" + token + "\" (expected: printable ASCII without specials)");
+      if (c <= ' ' || c >= 0x7f || c == '@' || c == '/' || c == '<' || c == '>' || c == ','
+          || c == '"') {
+        throw new IllegalArgumentException(
+            "token: \"" + token + "\" (expected: printable ASCII without specials)");
       }
     }
     for (AddressType k : KNOWN) {

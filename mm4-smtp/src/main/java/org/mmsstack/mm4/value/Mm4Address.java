@@ -50,11 +50,13 @@ public final class Mm4Address {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c < 0x20 || c >= 0x7f) {
-        throw new IllegalArgumentException("value: \"" + value + "\" (expected: printable US-ASCII)");
+        throw new IllegalArgumentException(
+            "value: \"" + value + "\" (expected: printable US-ASCII)");
       }
     }
     if (value.toUpperCase(Locale.ROOT).contains("/TYPE=")) {
-      throw new IllegalArgumentException("value: \"" + value + "\" (expected: no /TYPE= suffix; pass the type apart)");
+      throw new IllegalArgumentException(
+          "value: \"" + value + "\" (expected: no /TYPE= suffix; pass the type apart)");
     }
     if (domain != null) {
       if (domain.isEmpty()) {
@@ -62,17 +64,27 @@ public final class Mm4Address {
       }
       for (int i = 0; i < domain.length(); i++) {
         char c = domain.charAt(i);
-        boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-            || c == '-' || c == '.' || c == '_' || c == '[' || c == ']' || c == ':';
+        boolean ok =
+            (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '['
+                || c == ']'
+                || c == ':';
         if (!ok) {
-          throw new IllegalArgumentException("domain: \"" + domain + "\" (expected: a host name or [address literal])");
+          throw new IllegalArgumentException(
+              "domain: \"" + domain + "\" (expected: a host name or [address literal])");
         }
       }
     }
     String name = null;
     if (displayName != null) {
       if (!Syntax.isPrintableText(displayName)) {
-        throw new IllegalArgumentException("displayName: \"" + displayName + "\" (expected: no control characters)");
+        throw new IllegalArgumentException(
+            "displayName: \"" + displayName + "\" (expected: no control characters)");
       }
       name = displayName.strip();
       if (name.isEmpty()) {
@@ -93,12 +105,14 @@ public final class Mm4Address {
     Objects.requireNonNull(number, "number");
     int start = number.startsWith("+") ? 1 : 0;
     if (number.length() == start || number.length() > 40) {
-      throw new IllegalArgumentException("number: \"" + number + "\" (expected: 1 ~ 39 digits, optional '+')");
+      throw new IllegalArgumentException(
+          "number: \"" + number + "\" (expected: 1 ~ 39 digits, optional '+')");
     }
     for (int i = start; i < number.length(); i++) {
       char c = number.charAt(i);
       if (c < '0' || c > '9') {
-        throw new IllegalArgumentException("number: \"" + number + "\" (expected: digits, optional '+')");
+        throw new IllegalArgumentException(
+            "number: \"" + number + "\" (expected: digits, optional '+')");
       }
     }
     return new Mm4Address(null, number, AddressType.PLMN, null);
@@ -153,13 +167,17 @@ public final class Mm4Address {
   public static List<Mm4Address> parseList(String text) {
     Objects.requireNonNull(text, "text");
     String[] bad = new String[1];
-    List<Mm4Address> list = AddressSyntax.parseList(text, e -> {
-      if (bad[0] == null) {
-        bad[0] = e;
-      }
-    });
+    List<Mm4Address> list =
+        AddressSyntax.parseList(
+            text,
+            e -> {
+              if (bad[0] == null) {
+                bad[0] = e;
+              }
+            });
     if (bad[0] != null) {
-      throw new IllegalArgumentException("text: \"" + text + "\" (not an address: \"" + bad[0] + "\")");
+      throw new IllegalArgumentException(
+          "text: \"" + text + "\" (not an address: \"" + bad[0] + "\")");
     }
     return List.copyOf(list);
   }
@@ -220,15 +238,18 @@ public final class Mm4Address {
       return false;
     }
     Mm4Address a = (Mm4Address) o;
-    return Objects.equals(displayName, a.displayName) && value.equals(a.value)
+    return Objects.equals(displayName, a.displayName)
+        && value.equals(a.value)
         && Objects.equals(type, a.type)
-        && (domain == null ? a.domain == null : a.domain != null && domain.equalsIgnoreCase(a.domain));
+        && (domain == null
+            ? a.domain == null
+            : a.domain != null && domain.equalsIgnoreCase(a.domain));
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(displayName, value, type,
-        domain == null ? null : domain.toLowerCase(Locale.ROOT));
+    return Objects.hash(
+        displayName, value, type, domain == null ? null : domain.toLowerCase(Locale.ROOT));
   }
 
   @Override

@@ -48,14 +48,30 @@ import org.mmsstack.mm4.value.YesNo;
 class ConversionTest {
 
   static SendReq sendReq() {
-    Part smil = Part.of(ContentType.of(MediaType.APPLICATION_SMIL), "<smil/>".getBytes(StandardCharsets.US_ASCII))
-        .withContentId("<smil>").withContentLocation("smil.xml");
-    Part text = Part.of(ContentType.of(MediaType.TEXT_PLAIN).withParameter("charset", CharacterSet.UTF_8)
-        .withParameter("name", "hällo.txt"), "Grüße aus Köln, wir sehen uns morgen am Bahnhof um acht\r\n".getBytes(StandardCharsets.UTF_8)).withContentId("<t1>");
-    ContentType related = ContentType.of(MediaType.MULTIPART_RELATED).withParameter("start", "<smil>")
-        .withParameter("type", MediaType.APPLICATION_SMIL);
-    return SendReq.builder().transactionId("c1").from(FromValue.insertAddress())
-        .to("+491700000002/TYPE=PLMN").to("friend@example.org").cc(Address.plmn("+491700000003"))
+    Part smil =
+        Part.of(
+                ContentType.of(MediaType.APPLICATION_SMIL),
+                "<smil/>".getBytes(StandardCharsets.US_ASCII))
+            .withContentId("<smil>")
+            .withContentLocation("smil.xml");
+    Part text =
+        Part.of(
+                ContentType.of(MediaType.TEXT_PLAIN)
+                    .withParameter("charset", CharacterSet.UTF_8)
+                    .withParameter("name", "hällo.txt"),
+                "Grüße aus Köln, wir sehen uns morgen am Bahnhof um acht\r\n"
+                    .getBytes(StandardCharsets.UTF_8))
+            .withContentId("<t1>");
+    ContentType related =
+        ContentType.of(MediaType.MULTIPART_RELATED)
+            .withParameter("start", "<smil>")
+            .withParameter("type", MediaType.APPLICATION_SMIL);
+    return SendReq.builder()
+        .transactionId("c1")
+        .from(FromValue.insertAddress())
+        .to("+491700000002/TYPE=PLMN")
+        .to("friend@example.org")
+        .cc(Address.plmn("+491700000003"))
         .bcc(Address.plmn("+491700000004"))
         .subject(EncodedString.of("Grüße", CharacterSet.ISO_8859_1))
         .set(HeaderField.EXPIRY, TimeValue.relative(Duration.ofHours(2)))
@@ -63,7 +79,8 @@ class ConversionTest {
         .set(HeaderField.DELIVERY_REPORT, true)
         .set(HeaderField.READ_REPORT, false)
         .applicationHeader("X-Private-Ext", "v1")
-        .body(related, MultipartBody.of(smil, text)).build();
+        .body(related, MultipartBody.of(smil, text))
+        .build();
   }
 
   @Test
@@ -74,27 +91,39 @@ class ConversionTest {
     Mm4ForwardReq f = fc.message();
     assertArrayEquals(before, PduCodec.encode(req), "input untouched");
 
-    assertEquals(Optional.of(Mm4Address.plmn("+491700000001")), f.from(), "insert-address replaced");
-    assertEquals(List.of(Mm4Address.plmn("+491700000002"), Mm4Address.parse("friend@example.org")), f.to(),
+    assertEquals(
+        Optional.of(Mm4Address.plmn("+491700000001")), f.from(), "insert-address replaced");
+    assertEquals(
+        List.of(Mm4Address.plmn("+491700000002"), Mm4Address.parse("friend@example.org")),
+        f.to(),
         "PLMN unqualified in To, e-mail as it is");
     assertEquals(List.of(Mm4Address.plmn("+491700000003")), f.cc());
-    assertFalse(new String(Mm4Codec.encode(f), StandardCharsets.US_ASCII).contains("+491700000004"), "Bcc in no header");
-    assertEquals(List.of(
-        Mm4Address.plmn("+491700000002").withDomain(TestContexts.PEER),
-        Mm4Address.parse("friend@example.org"),
-        Mm4Address.plmn("+491700000003").withDomain(TestContexts.PEER),
-        Mm4Address.plmn("+491700000004").withDomain(TestContexts.PEER)), fc.envelopeRecipients(),
+    assertFalse(
+        new String(Mm4Codec.encode(f), StandardCharsets.US_ASCII).contains("+491700000004"),
+        "Bcc in no header");
+    assertEquals(
+        List.of(
+            Mm4Address.plmn("+491700000002").withDomain(TestContexts.PEER),
+            Mm4Address.parse("friend@example.org"),
+            Mm4Address.plmn("+491700000003").withDomain(TestContexts.PEER),
+            Mm4Address.plmn("+491700000004").withDomain(TestContexts.PEER)),
+        fc.envelopeRecipients(),
         "RCPT TO: qualified PLMN, e-mail as it is, Bcc included");
     assertEquals(Optional.of("MSG-0001@" + TestContexts.LOCAL), f.messageId());
     assertEquals(Optional.of("tid-1"), f.transactionId());
     assertEquals(Optional.of(TestContexts.SYSTEM), f.originatorSystem());
     assertEquals(Optional.of(YesNo.YES), f.ackRequest());
-    assertEquals(Optional.of(Instant.parse("2024-05-06T09:08:09Z")), f.expiry().map(d -> d.toInstant()), "relative expiry made absolute");
+    assertEquals(
+        Optional.of(Instant.parse("2024-05-06T09:08:09Z")),
+        f.expiry().map(d -> d.toInstant()),
+        "relative expiry made absolute");
     assertEquals(Optional.of(TestContexts.NOW.plusSeconds(300)), fc.deliveryTime());
     assertEquals(Optional.of(YesNo.YES), f.deliveryReport());
     assertEquals(Optional.of(YesNo.NO), f.readReply());
     assertEquals(Optional.of("Grüße"), f.subject());
-    assertTrue(f.header("Subject").orElseThrow().startsWith("=?iso-8859-1?B?"), "the subject keeps its charset");
+    assertTrue(
+        f.header("Subject").orElseThrow().startsWith("=?iso-8859-1?B?"),
+        "the subject keeps its charset");
     assertEquals(Optional.of("v1"), f.header("X-Private-Ext"));
 
     MimeEntity root = f.content();
@@ -107,34 +136,49 @@ class ConversionTest {
     assertEquals(Optional.of("t1"), t.contentId());
     assertEquals(Optional.of(TransferEncoding.QUOTED_PRINTABLE), t.transferEncoding());
     assertEquals(Optional.of("smil.xml"), root.parts().get(0).contentLocation());
-    assertEquals(Optional.of(TransferEncoding.BASE64), root.parts().get(0).transferEncoding(), "non-text: base64");
+    assertEquals(
+        Optional.of(TransferEncoding.BASE64),
+        root.parts().get(0).transferEncoding(),
+        "non-text: base64");
   }
 
   @Test
   void textTravels8bitOnlyWhenAllowedAndUtf16AsBase64() throws Exception {
-    Part utf16 = Part.of(ContentType.of(MediaType.TEXT_PLAIN).withParameter("charset", CharacterSet.UTF_16),
-        "hi there".getBytes(StandardCharsets.UTF_16));
-    Part latin = Part.of(ContentType.of(MediaType.TEXT_PLAIN).withParameter("charset", CharacterSet.UTF_8),
-        "Grüße aus Köln, wir sehen uns morgen am Bahnhof um acht\r\n".getBytes(StandardCharsets.UTF_8));
+    Part utf16 =
+        Part.of(
+            ContentType.of(MediaType.TEXT_PLAIN).withParameter("charset", CharacterSet.UTF_16),
+            "hi there".getBytes(StandardCharsets.UTF_16));
+    Part latin =
+        Part.of(
+            ContentType.of(MediaType.TEXT_PLAIN).withParameter("charset", CharacterSet.UTF_8),
+            "Grüße aus Köln, wir sehen uns morgen am Bahnhof um acht\r\n"
+                .getBytes(StandardCharsets.UTF_8));
     ContentType mixed = ContentType.of(MediaType.MULTIPART_MIXED);
     MimeEntity plain = BodyConversion.toMime(mixed, MultipartBody.of(utf16, latin), false).value();
     assertEquals(Optional.of(TransferEncoding.BASE64), plain.parts().get(0).transferEncoding());
-    assertEquals(Optional.of(TransferEncoding.QUOTED_PRINTABLE), plain.parts().get(1).transferEncoding());
+    assertEquals(
+        Optional.of(TransferEncoding.QUOTED_PRINTABLE), plain.parts().get(1).transferEncoding());
     MimeEntity eight = BodyConversion.toMime(mixed, MultipartBody.of(utf16, latin), true).value();
     assertEquals(Optional.of(TransferEncoding.EIGHT_BIT), eight.parts().get(1).transferEncoding());
     BinaryContent back = BodyConversion.toBinary(eight).value();
-    assertArrayEquals(utf16.toByteArray(), ((MultipartBody) back.body()).parts().get(0).toByteArray());
+    assertArrayEquals(
+        utf16.toByteArray(), ((MultipartBody) back.body()).parts().get(0).toByteArray());
     assertEquals(MediaType.MULTIPART_MIXED, back.contentType().mediaType());
   }
 
   @Test
   void nestedMultipartsRecurseBothWays() throws Exception {
-    Part a = Part.of(ContentType.of(MediaType.TEXT_PLAIN), "plain".getBytes(StandardCharsets.US_ASCII));
+    Part a =
+        Part.of(ContentType.of(MediaType.TEXT_PLAIN), "plain".getBytes(StandardCharsets.US_ASCII));
     Part b = Part.of(ContentType.of("text/html"), "<b>x</b>".getBytes(StandardCharsets.US_ASCII));
     java.io.ByteArrayOutputStream inner = new java.io.ByteArrayOutputStream();
     MultipartBody.of(a, b).writeTo(inner);
-    Part alt = Part.of(ContentType.of(MediaType.MULTIPART_ALTERNATIVE), inner.toByteArray()).withContentId("<alt>");
-    Part img = Part.of(ContentType.of(MediaType.IMAGE_JPEG), new byte[] {(byte) 0xFF, (byte) 0xD8, 0, 1, 2});
+    Part alt =
+        Part.of(ContentType.of(MediaType.MULTIPART_ALTERNATIVE), inner.toByteArray())
+            .withContentId("<alt>");
+    Part img =
+        Part.of(
+            ContentType.of(MediaType.IMAGE_JPEG), new byte[] {(byte) 0xFF, (byte) 0xD8, 0, 1, 2});
     MultipartBody outer = MultipartBody.of(alt, img);
     ContentType mixed = ContentType.of(MediaType.MULTIPART_MIXED);
     MimeEntity mime = BodyConversion.toMime(mixed, outer, false).value();
@@ -148,17 +192,33 @@ class ConversionTest {
   @Test
   void missingContextElementsAreTypedFailures() {
     SendReq req = sendReq();
-    ConversionException e = assertThrows(ConversionException.class,
-        () -> Mm1ToMm4.forwardReq(req, ConversionContext.builder().messageId("m").senderAddress(TestContexts.SENDER).build()));
+    ConversionException e =
+        assertThrows(
+            ConversionException.class,
+            () ->
+                Mm1ToMm4.forwardReq(
+                    req,
+                    ConversionContext.builder()
+                        .messageId("m")
+                        .senderAddress(TestContexts.SENDER)
+                        .build()));
     assertEquals(ConversionException.Reason.MISSING, e.reason());
     assertEquals(Optional.of("X-Mms-Originator-System"), e.header());
     ConversionContext noSender = TestContexts.context().toBuilder().build();
-    ConversionContext bare = ConversionContext.builder().originatorSystem(TestContexts.SYSTEM).messageId("m")
-        .recipientDomain(TestContexts.PEER).build();
+    ConversionContext bare =
+        ConversionContext.builder()
+            .originatorSystem(TestContexts.SYSTEM)
+            .messageId("m")
+            .recipientDomain(TestContexts.PEER)
+            .build();
     e = assertThrows(ConversionException.class, () -> Mm1ToMm4.forwardReq(req, bare));
     assertEquals(Optional.of("From"), e.header(), "insert-address token without a sender address");
-    e = assertThrows(ConversionException.class, () -> Mm1ToMm4.forwardReq(req,
-        noSender.toBuilder().recipientSelector(a -> false).build()));
+    e =
+        assertThrows(
+            ConversionException.class,
+            () ->
+                Mm1ToMm4.forwardReq(
+                    req, noSender.toBuilder().recipientSelector(a -> false).build()));
     assertEquals(Optional.of("To"), e.header(), "no recipient served by the recipient MMSE");
   }
 
@@ -167,28 +227,46 @@ class ConversionTest {
     SendReq req = sendReq().toBuilder().remove(HeaderField.TO).remove(HeaderField.CC).build();
     ForwardConversion fc = Mm1ToMm4.forwardReq(req, TestContexts.context());
     assertEquals(Optional.of("undisclosed-recipients:;"), fc.message().header("To"));
-    assertEquals(List.of(Mm4Address.plmn("+491700000004").withDomain(TestContexts.PEER)), fc.envelopeRecipients());
+    assertEquals(
+        List.of(Mm4Address.plmn("+491700000004").withDomain(TestContexts.PEER)),
+        fc.envelopeRecipients());
   }
 
   @Test
   void forwardReqBecomesNotificationWithContextLocationAndSize() throws Exception {
     Mm4ForwardReq f = Mm1ToMm4.forwardReq(sendReq(), TestContexts.context()).message();
     NotificationInd n = Mm4ToMm1.notificationInd(f, TestContexts.context()).value();
-    assertEquals(Optional.of("http://mms.example.org/mm/0001"), n.get(HeaderField.CONTENT_LOCATION));
-    assertEquals(Optional.of((long) ("<smil/>".length() + "Grüße aus Köln, wir sehen uns morgen am Bahnhof um acht\r\n".getBytes(StandardCharsets.UTF_8).length)),
+    assertEquals(
+        Optional.of("http://mms.example.org/mm/0001"), n.get(HeaderField.CONTENT_LOCATION));
+    assertEquals(
+        Optional.of(
+            (long)
+                ("<smil/>".length()
+                    + "Grüße aus Köln, wir sehen uns morgen am Bahnhof um acht\r\n"
+                        .getBytes(StandardCharsets.UTF_8)
+                        .length)),
         n.get(HeaderField.MESSAGE_SIZE));
-    assertEquals(Optional.of(org.mmsstack.encapsulation.value.MessageClass.PERSONAL), n.get(HeaderField.MESSAGE_CLASS));
-    assertEquals(Optional.of(TimeValue.absolute(Instant.parse("2024-05-06T09:08:09Z"))), n.get(HeaderField.EXPIRY));
+    assertEquals(
+        Optional.of(org.mmsstack.encapsulation.value.MessageClass.PERSONAL),
+        n.get(HeaderField.MESSAGE_CLASS));
+    assertEquals(
+        Optional.of(TimeValue.absolute(Instant.parse("2024-05-06T09:08:09Z"))),
+        n.get(HeaderField.EXPIRY));
     assertEquals(Optional.of(true), n.get(HeaderField.DELIVERY_REPORT));
-    NotificationInd n2 = Mm4ToMm1.notificationInd(f, TestContexts.builder().messageSize(1234).build()).value();
+    NotificationInd n2 =
+        Mm4ToMm1.notificationInd(f, TestContexts.builder().messageSize(1234).build()).value();
     assertEquals(Optional.of(1234L), n2.get(HeaderField.MESSAGE_SIZE));
     PduCodec.decode(PduCodec.encode(n)); // well-formed
   }
 
   @Test
   void hiddenSenderIsWithheldFromTheRecipient() throws Exception {
-    SendReq req = sendReq().toBuilder().set(HeaderField.SENDER_VISIBILITY,
-        org.mmsstack.encapsulation.value.SenderVisibility.HIDE).build();
+    SendReq req =
+        sendReq().toBuilder()
+            .set(
+                HeaderField.SENDER_VISIBILITY,
+                org.mmsstack.encapsulation.value.SenderVisibility.HIDE)
+            .build();
     Mm4ForwardReq f = Mm1ToMm4.forwardReq(req, TestContexts.context()).message();
     assertTrue(f.from().isPresent(), "MM4 carries the sender; the recipient MMSE hides it");
     Conversion<RetrieveConf> rc = Mm4ToMm1.retrieveConf(f, TestContexts.context());
@@ -200,12 +278,21 @@ class ConversionTest {
   @Test
   void deliveryIndRoundTripsThroughMm4DeliveryReport() throws Exception {
     for (Status s : Status.values()) {
-      DeliveryInd ind = DeliveryInd.builder().mmsVersion(MmsVersion.V1_3).messageId("MSG-1")
-          .to(Address.plmn("+491700000002")).date(Instant.parse("2024-01-02T03:04:05Z")).status(s)
-          .set(HeaderField.STATUS_TEXT, EncodedString.of("fine")).build();
+      DeliveryInd ind =
+          DeliveryInd.builder()
+              .mmsVersion(MmsVersion.V1_3)
+              .messageId("MSG-1")
+              .to(Address.plmn("+491700000002"))
+              .date(Instant.parse("2024-01-02T03:04:05Z"))
+              .status(s)
+              .set(HeaderField.STATUS_TEXT, EncodedString.of("fine"))
+              .build();
       Conversion<Mm4DeliveryReportReq> c = Mm1ToMm4.deliveryReport(ind, TestContexts.context());
       Mm4DeliveryReportReq r = (Mm4DeliveryReportReq) Mm4Codec.decode(Mm4Codec.encode(c.value()));
-      assertEquals(Optional.of(Mm4Address.plmn("+491700000002")), r.from(), "From = the recipient reported on");
+      assertEquals(
+          Optional.of(Mm4Address.plmn("+491700000002")),
+          r.from(),
+          "From = the recipient reported on");
       assertEquals(List.of(Mm4Address.plmn("+491700000001")), r.to(), "To = the original sender");
       assertEquals(Optional.of(ValueMapping.mmStatusCode(s)), r.mmStatusCode());
       assertEquals(!ValueMapping.isLossless(s), !c.notes().isEmpty());
@@ -213,7 +300,9 @@ class ConversionTest {
       assertEquals(ind.get(HeaderField.MESSAGE_ID), back.get(HeaderField.MESSAGE_ID));
       assertEquals(ind.getAll(HeaderField.TO), back.getAll(HeaderField.TO));
       assertEquals(ind.get(HeaderField.DATE), back.get(HeaderField.DATE));
-      assertEquals(Optional.of(ValueMapping.status(ValueMapping.mmStatusCode(s))), back.get(HeaderField.STATUS));
+      assertEquals(
+          Optional.of(ValueMapping.status(ValueMapping.mmStatusCode(s))),
+          back.get(HeaderField.STATUS));
       assertEquals(ind.get(HeaderField.STATUS_TEXT), back.get(HeaderField.STATUS_TEXT));
     }
   }
@@ -221,18 +310,31 @@ class ConversionTest {
   @Test
   void readRecIndBecomesReadReplyReportAndThenReadOrigInd() throws Exception {
     for (ReadStatus s : ReadStatus.values()) {
-      ReadRecInd rec = ReadRecInd.builder().mmsVersion(MmsVersion.V1_2).messageId("MSG-2")
-          .to(Address.plmn("+491700000001")).from(FromValue.insertAddress()).set(HeaderField.READ_STATUS, s).build();
-      ConversionContext ctx = TestContexts.builder().senderAddress(Address.plmn("+491700000002")).build();
-      Mm4ReadReplyReportReq r = (Mm4ReadReplyReportReq) Mm4Codec.decode(Mm4Codec.encode(Mm1ToMm4.readReplyReport(rec, ctx).value()));
+      ReadRecInd rec =
+          ReadRecInd.builder()
+              .mmsVersion(MmsVersion.V1_2)
+              .messageId("MSG-2")
+              .to(Address.plmn("+491700000001"))
+              .from(FromValue.insertAddress())
+              .set(HeaderField.READ_STATUS, s)
+              .build();
+      ConversionContext ctx =
+          TestContexts.builder().senderAddress(Address.plmn("+491700000002")).build();
+      Mm4ReadReplyReportReq r =
+          (Mm4ReadReplyReportReq)
+              Mm4Codec.decode(Mm4Codec.encode(Mm1ToMm4.readReplyReport(rec, ctx).value()));
       assertEquals(Optional.of(Mm4Address.plmn("+491700000002")), r.from(), "the reader");
       assertEquals(Optional.of(ValueMapping.readStatus(s).orElseThrow()), r.readStatus());
       ReadOrigInd orig = Mm4ToMm1.readOrigInd(r, ctx).value();
       assertEquals(Optional.of("MSG-2"), orig.get(HeaderField.MESSAGE_ID));
       assertEquals(rec.getAll(HeaderField.TO), orig.getAll(HeaderField.TO));
-      assertEquals(Optional.of(FromValue.of(Address.plmn("+491700000002"))), orig.get(HeaderField.FROM));
+      assertEquals(
+          Optional.of(FromValue.of(Address.plmn("+491700000002"))), orig.get(HeaderField.FROM));
       assertEquals(Optional.of(s), orig.get(HeaderField.READ_STATUS));
-      assertEquals(Optional.of(TestContexts.NOW), orig.get(HeaderField.DATE), "date of the report from the clock");
+      assertEquals(
+          Optional.of(TestContexts.NOW),
+          orig.get(HeaderField.DATE),
+          "date of the report from the clock");
       PduCodec.decode(PduCodec.encode(orig));
     }
   }
@@ -243,18 +345,32 @@ class ConversionTest {
     for (Path p : Corpus.files("pdus")) {
       Pdu pdu = PduCodec.decode(Corpus.read(p));
       if (pdu.messageType() == MessageType.DELIVERY_IND) {
-        Mm4DeliveryReportReq r = Mm1ToMm4.deliveryReport((DeliveryInd) pdu, TestContexts.context()).value();
-        DeliveryInd back = Mm4ToMm1.deliveryInd((Mm4DeliveryReportReq) Mm4Codec.decode(Mm4Codec.encode(r)), TestContexts.context()).value();
-        assertEquals(pdu.get(HeaderField.MESSAGE_ID), back.get(HeaderField.MESSAGE_ID), Corpus.name(p));
+        Mm4DeliveryReportReq r =
+            Mm1ToMm4.deliveryReport((DeliveryInd) pdu, TestContexts.context()).value();
+        DeliveryInd back =
+            Mm4ToMm1.deliveryInd(
+                    (Mm4DeliveryReportReq) Mm4Codec.decode(Mm4Codec.encode(r)),
+                    TestContexts.context())
+                .value();
+        assertEquals(
+            pdu.get(HeaderField.MESSAGE_ID), back.get(HeaderField.MESSAGE_ID), Corpus.name(p));
         assertEquals(pdu.get(HeaderField.STATUS), back.get(HeaderField.STATUS), Corpus.name(p));
         n++;
-      } else if (pdu.messageType() == MessageType.READ_REC_IND || pdu.messageType() == MessageType.READ_ORIG_IND) {
-        Mm4ReadReplyReportReq r = pdu instanceof ReadRecInd
-            ? Mm1ToMm4.readReplyReport((ReadRecInd) pdu, TestContexts.context()).value()
-            : Mm1ToMm4.readReplyReport((ReadOrigInd) pdu, TestContexts.context()).value();
-        ReadOrigInd back = Mm4ToMm1.readOrigInd((Mm4ReadReplyReportReq) Mm4Codec.decode(Mm4Codec.encode(r)), TestContexts.context()).value();
-        assertEquals(pdu.get(HeaderField.MESSAGE_ID), back.get(HeaderField.MESSAGE_ID), Corpus.name(p));
-        assertEquals(pdu.get(HeaderField.READ_STATUS), back.get(HeaderField.READ_STATUS), Corpus.name(p));
+      } else if (pdu.messageType() == MessageType.READ_REC_IND
+          || pdu.messageType() == MessageType.READ_ORIG_IND) {
+        Mm4ReadReplyReportReq r =
+            pdu instanceof ReadRecInd
+                ? Mm1ToMm4.readReplyReport((ReadRecInd) pdu, TestContexts.context()).value()
+                : Mm1ToMm4.readReplyReport((ReadOrigInd) pdu, TestContexts.context()).value();
+        ReadOrigInd back =
+            Mm4ToMm1.readOrigInd(
+                    (Mm4ReadReplyReportReq) Mm4Codec.decode(Mm4Codec.encode(r)),
+                    TestContexts.context())
+                .value();
+        assertEquals(
+            pdu.get(HeaderField.MESSAGE_ID), back.get(HeaderField.MESSAGE_ID), Corpus.name(p));
+        assertEquals(
+            pdu.get(HeaderField.READ_STATUS), back.get(HeaderField.READ_STATUS), Corpus.name(p));
         n++;
       }
     }
@@ -264,11 +380,20 @@ class ConversionTest {
   @Test
   void deliveryReportStatusesMapOntoBinaryStatuses() throws Exception {
     for (MmStatusCode c : MmStatusCode.values()) {
-      Mm4DeliveryReportReq r = Mm4DeliveryReportReq.builder().mmsVersion(org.mmsstack.mm4.Mm4Version.V5_5_0)
-          .transactionId("t").messageId("m").from(Mm4Address.plmn("+4917000000022"))
-          .to(Mm4Address.plmn("+4917000000011")).date(ValueMapping.date(TestContexts.NOW))
-          .rfc822MessageId("x@y").mmStatusCode(c).build();
-      assertEquals(Optional.of(ValueMapping.status(c)), Mm4ToMm1.deliveryInd(r, TestContexts.context()).value().get(HeaderField.STATUS));
+      Mm4DeliveryReportReq r =
+          Mm4DeliveryReportReq.builder()
+              .mmsVersion(org.mmsstack.mm4.Mm4Version.V5_5_0)
+              .transactionId("t")
+              .messageId("m")
+              .from(Mm4Address.plmn("+4917000000022"))
+              .to(Mm4Address.plmn("+4917000000011"))
+              .date(ValueMapping.date(TestContexts.NOW))
+              .rfc822MessageId("x@y")
+              .mmStatusCode(c)
+              .build();
+      assertEquals(
+          Optional.of(ValueMapping.status(c)),
+          Mm4ToMm1.deliveryInd(r, TestContexts.context()).value().get(HeaderField.STATUS));
     }
   }
 }

@@ -25,9 +25,11 @@ final class Corpus {
     Path p = prop != null ? Paths.get(prop) : Paths.get("..", "..", "shared", "corpus");
     boolean present = Files.isDirectory(p.resolve("pdus"));
     if (!present && "1".equals(System.getenv("MMSSTACK_REQUIRE_CORPUS"))) {
-      throw new IllegalStateException("the shared corpus is required but absent at " + p.toAbsolutePath());
+      throw new IllegalStateException(
+          "the shared corpus is required but absent at " + p.toAbsolutePath());
     }
-    assumeTrue(present, "shared corpus not found at " + p.toAbsolutePath() + ": corpus tests skipped");
+    assumeTrue(
+        present, "shared corpus not found at " + p.toAbsolutePath() + ": corpus tests skipped");
     return p;
   }
 

@@ -60,7 +60,8 @@ class CorpusRoundTripTest {
       } catch (PduFormatException e) {
         continue; // the codec's own corpus test covers decoding
       }
-      if (pdu.messageType() == MessageType.SEND_REQ || pdu.messageType() == MessageType.RETRIEVE_CONF) {
+      if (pdu.messageType() == MessageType.SEND_REQ
+          || pdu.messageType() == MessageType.RETRIEVE_CONF) {
         tests.add(DynamicTest.dynamicTest(Corpus.name(p), () -> roundTrip(pdu)));
       }
     }
@@ -70,14 +71,18 @@ class CorpusRoundTripTest {
 
   private static void roundTrip(Pdu decoded) throws Exception {
     Pdu original = decoded;
-    if (!original.has(HeaderField.TO) && !original.has(HeaderField.CC) && !original.has(HeaderField.BCC)) {
+    if (!original.has(HeaderField.TO)
+        && !original.has(HeaderField.CC)
+        && !original.has(HeaderField.BCC)) {
       // A recipient's copy may name no recipient; forwarding it names the new one.
       original = ((RetrieveConf) original).toBuilder().to(Address.plmn("+491700000009")).build();
     }
     if (original.body().isEmpty()) {
       Pdu p = original;
-      ConversionException e = org.junit.jupiter.api.Assertions.assertThrows(ConversionException.class,
-          () -> Mm1ToMm4.forwardReq((RetrieveConf) p, TestContexts.context()));
+      ConversionException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              ConversionException.class,
+              () -> Mm1ToMm4.forwardReq((RetrieveConf) p, TestContexts.context()));
       assertEquals(ConversionException.Reason.MISSING, e.reason());
       return;
     }
@@ -85,31 +90,57 @@ class CorpusRoundTripTest {
     ConversionContext ctx = TestContexts.context();
     ForwardConversion fc;
     try {
-      fc = original instanceof SendReq
-          ? Mm1ToMm4.forwardReq((SendReq) original, ctx)
-          : Mm1ToMm4.forwardReq((RetrieveConf) original, ctx);
+      fc =
+          original instanceof SendReq
+              ? Mm1ToMm4.forwardReq((SendReq) original, ctx)
+              : Mm1ToMm4.forwardReq((RetrieveConf) original, ctx);
     } catch (ConversionException e) {
       // Only a body the binary codec itself cannot read further may stop the conversion.
       assertEquals(ConversionException.Reason.MALFORMED, e.reason(), e.getMessage());
-      assertTrue(hasUndecodableNestedBody(original), "conversion failed on a readable body: " + e.getMessage());
+      assertTrue(
+          hasUndecodableNestedBody(original),
+          "conversion failed on a readable body: " + e.getMessage());
       return;
     }
     assertArrayEquals(before, PduCodec.encode(original), "the conversion changed its input");
 
     byte[] mail = Mm4Codec.encode(fc.message());
     Mm4Message parsed = Mm4Codec.decode(mail);
-    assertFalse(parsed.findings().stream().anyMatch(x -> x.severity() == Severity.ERROR), () -> "our own MM4 output has errors: " + parsed.findings());
+    assertFalse(
+        parsed.findings().stream().anyMatch(x -> x.severity() == Severity.ERROR),
+        () -> "our own MM4 output has errors: " + parsed.findings());
     assertEquals(fc.message(), parsed, "MM4 format/parse");
     Mm4ForwardReq fwd = assertInstanceOf(Mm4ForwardReq.class, parsed);
 
-    RetrieveConf back = (RetrieveConf) PduCodec.decode(PduCodec.encode(Mm4ToMm1.retrieveConf(fwd, ctx).value()));
-    NotificationInd notif = (NotificationInd) PduCodec.decode(PduCodec.encode(Mm4ToMm1.notificationInd(fwd, ctx).value()));
+    RetrieveConf back =
+        (RetrieveConf) PduCodec.decode(PduCodec.encode(Mm4ToMm1.retrieveConf(fwd, ctx).value()));
+    NotificationInd notif =
+        (NotificationInd)
+            PduCodec.decode(PduCodec.encode(Mm4ToMm1.notificationInd(fwd, ctx).value()));
 
-    boolean hidden = original.get(HeaderField.SENDER_VISIBILITY).map(v -> v.equals(SenderVisibility.HIDE)).orElse(false);
+    boolean hidden =
+        original
+            .get(HeaderField.SENDER_VISIBILITY)
+            .map(v -> v.equals(SenderVisibility.HIDE))
+            .orElse(false);
     if (!hidden) {
-      Address from = original.get(HeaderField.FROM).flatMap(FromValue::address).orElse(TestContexts.SENDER);
-      assertEquals(text(from), back.get(HeaderField.FROM).flatMap(FromValue::address).map(CorpusRoundTripTest::text).orElse(null), "From");
-      assertEquals(text(from), notif.get(HeaderField.FROM).flatMap(FromValue::address).map(CorpusRoundTripTest::text).orElse(null), "notification From");
+      Address from =
+          original.get(HeaderField.FROM).flatMap(FromValue::address).orElse(TestContexts.SENDER);
+      assertEquals(
+          text(from),
+          back.get(HeaderField.FROM)
+              .flatMap(FromValue::address)
+              .map(CorpusRoundTripTest::text)
+              .orElse(null),
+          "From");
+      assertEquals(
+          text(from),
+          notif
+              .get(HeaderField.FROM)
+              .flatMap(FromValue::address)
+              .map(CorpusRoundTripTest::text)
+              .orElse(null),
+          "notification From");
     } else {
       assertFalse(back.has(HeaderField.FROM), "a hidden sender must not reach the recipient");
     }
@@ -129,24 +160,40 @@ class CorpusRoundTripTest {
     same(original, back, HeaderField.APPLIC_ID);
     same(original, back, HeaderField.REPLY_APPLIC_ID);
     same(original, back, HeaderField.AUX_APPLIC_INFO);
-    assertEquals(original.get(HeaderField.DATE).orElse(TestContexts.NOW), back.get(HeaderField.DATE).orElseThrow(), "Date");
+    assertEquals(
+        original.get(HeaderField.DATE).orElse(TestContexts.NOW),
+        back.get(HeaderField.DATE).orElseThrow(),
+        "Date");
     if (original instanceof RetrieveConf) {
-      original.get(HeaderField.MESSAGE_ID).filter(s -> !s.isBlank()).ifPresent(id -> assertEquals(id, back.get(HeaderField.MESSAGE_ID).orElseThrow(), "Message-ID"));
+      original
+          .get(HeaderField.MESSAGE_ID)
+          .filter(s -> !s.isBlank())
+          .ifPresent(
+              id -> assertEquals(id, back.get(HeaderField.MESSAGE_ID).orElseThrow(), "Message-ID"));
     } else {
-      assertEquals(ctx.messageId().orElseThrow(), back.get(HeaderField.MESSAGE_ID).orElseThrow(), "Message-ID");
+      assertEquals(
+          ctx.messageId().orElseThrow(),
+          back.get(HeaderField.MESSAGE_ID).orElseThrow(),
+          "Message-ID");
     }
     Optional<TimeValue> expiry = original.get(HeaderField.EXPIRY);
     if (expiry.isPresent()) {
-      assertEquals(ValueMapping.absolute(expiry.get(), TestContexts.NOW),
-          ValueMapping.absolute(notif.get(HeaderField.EXPIRY).orElseThrow(), TestContexts.NOW), "Expiry (absolute)");
+      assertEquals(
+          ValueMapping.absolute(expiry.get(), TestContexts.NOW),
+          ValueMapping.absolute(notif.get(HeaderField.EXPIRY).orElseThrow(), TestContexts.NOW),
+          "Expiry (absolute)");
     }
     for (org.mmsstack.encapsulation.Header h : original.headers()) {
       if (h.field().isApplication() && HeaderText.isFreeExtension(h.name())) {
         assertEquals(h.value(), back.applicationHeader(h.name()).orElse(null), h.name());
       }
     }
-    sameBody(original.contentType().orElseThrow(), original.body().orElseThrow(),
-        back.contentType().orElseThrow(), back.body().orElseThrow(), "body");
+    sameBody(
+        original.contentType().orElseThrow(),
+        original.body().orElseThrow(),
+        back.contentType().orElseThrow(),
+        back.body().orElseThrow(),
+        "body");
   }
 
   private static <T> void same(Pdu a, Pdu b, HeaderField<T> f) {
@@ -161,10 +208,12 @@ class CorpusRoundTripTest {
     return list.stream().map(CorpusRoundTripTest::text).toList();
   }
 
-  static void sameBody(ContentType ta, Body a, ContentType tb, Body b, String where) throws PduFormatException {
+  static void sameBody(ContentType ta, Body a, ContentType tb, Body b, String where)
+      throws PduFormatException {
     sameType(ta, tb, where);
     if (a instanceof SinglePartBody) {
-      assertArrayEquals(((SinglePartBody) a).toByteArray(), ((SinglePartBody) b).toByteArray(), where + " data");
+      assertArrayEquals(
+          ((SinglePartBody) a).toByteArray(), ((SinglePartBody) b).toByteArray(), where + " data");
       return;
     }
     List<Part> pa = ((MultipartBody) a).parts();
@@ -178,16 +227,30 @@ class CorpusRoundTripTest {
       Part y = pb.get(i);
       String w = where + " part " + i;
       sameType(x.contentType(), y.contentType(), w);
-      assertEquals(x.contentId().map(CorpusRoundTripTest::bare), y.contentId().map(CorpusRoundTripTest::bare), w + " Content-ID");
+      assertEquals(
+          x.contentId().map(CorpusRoundTripTest::bare),
+          y.contentId().map(CorpusRoundTripTest::bare),
+          w + " Content-ID");
       assertEquals(x.contentLocation(), y.contentLocation(), w + " Content-Location");
-      assertEquals(x.contentDisposition().map(CorpusRoundTripTest::disposition), y.contentDisposition().map(CorpusRoundTripTest::disposition), w + " Content-Disposition");
+      assertEquals(
+          x.contentDisposition().map(CorpusRoundTripTest::disposition),
+          y.contentDisposition().map(CorpusRoundTripTest::disposition),
+          w + " Content-Disposition");
       for (PartHeader h : x.headers()) {
         if (h.code() < 0 && !h.is("Content-Transfer-Encoding")) {
-          assertEquals(h.value(), y.header(h.name()).map(PartHeader::value).orElse(null), w + " " + h.name());
+          assertEquals(
+              h.value(),
+              y.header(h.name()).map(PartHeader::value).orElse(null),
+              w + " " + h.name());
         }
       }
       if (x.isMultipart()) {
-        sameBody(x.contentType(), x.asMultipart(DecodeConfig.DEFAULT), y.contentType(), y.asMultipart(DecodeConfig.DEFAULT), w);
+        sameBody(
+            x.contentType(),
+            x.asMultipart(DecodeConfig.DEFAULT),
+            y.contentType(),
+            y.asMultipart(DecodeConfig.DEFAULT),
+            w);
       } else {
         assertArrayEquals(effectiveData(x), y.toByteArray(), w + " data");
       }
@@ -215,13 +278,18 @@ class CorpusRoundTripTest {
   }
 
   private static void sameType(ContentType a, ContentType b, String where) {
-    assertEquals(a.mediaType().name().toLowerCase(Locale.ROOT), b.mediaType().name().toLowerCase(Locale.ROOT), where + " media type");
+    assertEquals(
+        a.mediaType().name().toLowerCase(Locale.ROOT),
+        b.mediaType().name().toLowerCase(Locale.ROOT),
+        where + " media type");
     assertEquals(params(a.parameters()), params(b.parameters()), where + " parameters");
   }
 
   private static List<String> params(List<Parameter> ps) {
-    return ps.stream().filter(p -> !p.name().equalsIgnoreCase("boundary"))
-        .map(p -> p.name().toLowerCase(Locale.ROOT) + "=" + p.text()).toList();
+    return ps.stream()
+        .filter(p -> !p.name().equalsIgnoreCase("boundary"))
+        .map(p -> p.name().toLowerCase(Locale.ROOT) + "=" + p.text())
+        .toList();
   }
 
   private static String disposition(ContentDisposition d) {
@@ -230,11 +298,16 @@ class CorpusRoundTripTest {
 
   private static String bare(String id) {
     String s = id.strip();
-    return s.length() >= 2 && s.startsWith("<") && s.endsWith(">") ? s.substring(1, s.length() - 1) : s;
+    return s.length() >= 2 && s.startsWith("<") && s.endsWith(">")
+        ? s.substring(1, s.length() - 1)
+        : s;
   }
 
   private static boolean hasUndecodableNestedBody(Pdu pdu) {
-    return pdu.body().filter(b -> b instanceof MultipartBody).map(b -> nestedFails((MultipartBody) b)).orElse(false);
+    return pdu.body()
+        .filter(b -> b instanceof MultipartBody)
+        .map(b -> nestedFails((MultipartBody) b))
+        .orElse(false);
   }
 
   private static boolean nestedFails(MultipartBody b) {

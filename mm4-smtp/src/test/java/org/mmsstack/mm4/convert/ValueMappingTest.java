@@ -57,30 +57,53 @@ class ValueMappingTest {
       assertEquals(c, ValueMapping.requestStatusCode(old));
       ResponseStatus v11 = ValueMapping.responseStatus(c, MmsVersion.V1_2);
       assertTrue(c == RequestStatusCode.OK ? v11.isOk() : v11.code() >= 0xC0, c + " -> " + v11);
-      assertEquals(c == RequestStatusCode.ERROR_UNSUPPORTED_MESSAGE ? RequestStatusCode.ERROR_UNSPECIFIED : c,
-          ValueMapping.requestStatusCode(v11), c + " via " + v11);
+      assertEquals(
+          c == RequestStatusCode.ERROR_UNSUPPORTED_MESSAGE
+              ? RequestStatusCode.ERROR_UNSPECIFIED
+              : c,
+          ValueMapping.requestStatusCode(v11),
+          c + " via " + v11);
     }
-    assertEquals(ResponseStatus.ERROR_TRANSIENT_NETWORK_PROBLEM,
+    assertEquals(
+        ResponseStatus.ERROR_TRANSIENT_NETWORK_PROBLEM,
         ValueMapping.responseStatus(RequestStatusCode.ERROR_NETWORK_PROBLEM, MmsVersion.V1_1));
-    assertEquals(ResponseStatus.ERROR_PERMANENT_FAILURE,
-        ValueMapping.responseStatus(RequestStatusCode.ERROR_UNSPECIFIED, MmsVersion.V1_3), "up to the generic code");
+    assertEquals(
+        ResponseStatus.ERROR_PERMANENT_FAILURE,
+        ValueMapping.responseStatus(RequestStatusCode.ERROR_UNSPECIFIED, MmsVersion.V1_3),
+        "up to the generic code");
   }
 
   @Test
   void everyBinaryResponseStatusMapsDownToTheMm4Set() {
     Object[][] table = {
-      {0x80, "Ok"}, {0x81, "Error-unspecified"}, {0x82, "Error-service-denied"},
-      {0x83, "Error-message-format-corrupt"}, {0x84, "Error-sending-address-unresolved"},
-      {0x85, "Error-message-not-found"}, {0x86, "Error-network-problem"}, {0x87, "Error-content-not-accepted"},
+      {0x80, "Ok"},
+      {0x81, "Error-unspecified"},
+      {0x82, "Error-service-denied"},
+      {0x83, "Error-message-format-corrupt"},
+      {0x84, "Error-sending-address-unresolved"},
+      {0x85, "Error-message-not-found"},
+      {0x86, "Error-network-problem"},
+      {0x87, "Error-content-not-accepted"},
       {0x88, "Error-unsupported-message"},
-      {0xC0, "Error-unspecified"}, {0xC1, "Error-sending-address-unresolved"}, {0xC2, "Error-message-not-found"},
-      {0xC3, "Error-network-problem"}, {0xC4, "Error-unspecified"},
-      {0xE0, "Error-unspecified"}, {0xE1, "Error-service-denied"}, {0xE2, "Error-message-format-corrupt"},
-      {0xE3, "Error-sending-address-unresolved"}, {0xE4, "Error-message-not-found"},
-      {0xE5, "Error-content-not-accepted"}, {0xE6, "Error-service-denied"}, {0xE7, "Error-service-denied"},
-      {0xE8, "Error-service-denied"}, {0xE9, "Error-unsupported-message"}, {0xEA, "Error-service-denied"},
+      {0xC0, "Error-unspecified"},
+      {0xC1, "Error-sending-address-unresolved"},
+      {0xC2, "Error-message-not-found"},
+      {0xC3, "Error-network-problem"},
+      {0xC4, "Error-unspecified"},
+      {0xE0, "Error-unspecified"},
+      {0xE1, "Error-service-denied"},
+      {0xE2, "Error-message-format-corrupt"},
+      {0xE3, "Error-sending-address-unresolved"},
+      {0xE4, "Error-message-not-found"},
+      {0xE5, "Error-content-not-accepted"},
+      {0xE6, "Error-service-denied"},
+      {0xE7, "Error-service-denied"},
+      {0xE8, "Error-service-denied"},
+      {0xE9, "Error-unsupported-message"},
+      {0xEA, "Error-service-denied"},
       {0xEB, "Error-service-denied"},
-      {0xD7, "Error-unspecified"}, {0xF5, "Error-unspecified"},
+      {0xD7, "Error-unspecified"},
+      {0xF5, "Error-unspecified"},
     };
     for (Object[] row : table) {
       ResponseStatus s = ResponseStatus.valueOf((Integer) row[0]);
@@ -99,7 +122,8 @@ class ValueMappingTest {
     for (ReadStatus r : ReadStatus.values()) {
       assertEquals(Optional.of(r), ValueMapping.readStatus(r));
     }
-    assertEquals(List.of("Read", "Deleted without being read"),
+    assertEquals(
+        List.of("Read", "Deleted without being read"),
         ReadStatus.values().stream().map(ReadStatus::name).toList());
     assertEquals(Optional.empty(), ValueMapping.readStatus(ReadStatus.valueOf(0x85)));
   }
@@ -109,7 +133,8 @@ class ValueMappingTest {
     for (Priority p : Priority.values()) {
       assertEquals(Optional.of(p), ValueMapping.priority(p));
     }
-    assertEquals(List.of("Low", "Normal", "High"), Priority.values().stream().map(Priority::name).toList());
+    assertEquals(
+        List.of("Low", "Normal", "High"), Priority.values().stream().map(Priority::name).toList());
     assertEquals(Optional.empty(), ValueMapping.priority(Priority.valueOf(0x90)));
   }
 
@@ -129,7 +154,9 @@ class ValueMappingTest {
     for (SenderVisibility v : SenderVisibility.values()) {
       assertEquals(Optional.of(v), ValueMapping.senderVisibility(v));
     }
-    assertEquals(List.of("Hide", "Show"), SenderVisibility.values().stream().map(SenderVisibility::name).toList());
+    assertEquals(
+        List.of("Hide", "Show"),
+        SenderVisibility.values().stream().map(SenderVisibility::name).toList());
     assertEquals(Optional.empty(), ValueMapping.senderVisibility(SenderVisibility.valueOf(0x99)));
   }
 
@@ -148,21 +175,38 @@ class ValueMappingTest {
       assertEquals(Optional.of(c), ValueMapping.contentClass(c));
     }
     // ENC 1.3 §7.3.9 and TS 23.140 Rel-6 spell the eight classes alike.
-    assertEquals(List.of("text", "image-basic", "image-rich", "video-basic", "video-rich", "megapixel",
-        "content-basic", "content-rich"), ContentClass.values().stream().map(ContentClass::name).toList());
+    assertEquals(
+        List.of(
+            "text",
+            "image-basic",
+            "image-rich",
+            "video-basic",
+            "video-rich",
+            "megapixel",
+            "content-basic",
+            "content-rich"),
+        ContentClass.values().stream().map(ContentClass::name).toList());
     assertEquals(Optional.empty(), ValueMapping.contentClass(ContentClass.valueOf(0x88)));
   }
 
   @Test
   void relativeTimesBecomeAbsoluteWithTheClockAndBack() {
     Instant base = Instant.parse("2024-01-01T00:00:00Z");
-    assertEquals(Instant.parse("2024-01-08T00:00:00Z"), ValueMapping.absolute(TimeValue.relative(Duration.ofDays(7)), base));
+    assertEquals(
+        Instant.parse("2024-01-08T00:00:00Z"),
+        ValueMapping.absolute(TimeValue.relative(Duration.ofDays(7)), base));
     Instant abs = Instant.parse("2030-02-03T04:05:06Z");
     assertEquals(abs, ValueMapping.absolute(TimeValue.absolute(abs), base));
     OffsetDateTime d = OffsetDateTime.of(2030, 2, 3, 6, 5, 6, 0, ZoneOffset.ofHours(2));
     assertEquals(TimeValue.absolute(abs), ValueMapping.timeValue(d));
-    assertEquals(TimeValue.relative(Duration.ofHours(1)), ValueMapping.relative(d, abs.minusSeconds(3600)));
-    assertEquals(TimeValue.relative(Duration.ZERO), ValueMapping.relative(d, abs.plusSeconds(10)), "never negative");
-    assertEquals(OffsetDateTime.of(2030, 2, 3, 4, 5, 6, 0, ZoneOffset.UTC), ValueMapping.date(abs.plusMillis(900)));
+    assertEquals(
+        TimeValue.relative(Duration.ofHours(1)), ValueMapping.relative(d, abs.minusSeconds(3600)));
+    assertEquals(
+        TimeValue.relative(Duration.ZERO),
+        ValueMapping.relative(d, abs.plusSeconds(10)),
+        "never negative");
+    assertEquals(
+        OffsetDateTime.of(2030, 2, 3, 4, 5, 6, 0, ZoneOffset.UTC),
+        ValueMapping.date(abs.plusMillis(900)));
   }
 }

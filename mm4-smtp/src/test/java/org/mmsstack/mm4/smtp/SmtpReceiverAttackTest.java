@@ -24,165 +24,214 @@ import org.junit.jupiter.api.Test;
  * the attackers come from 127.0.0.2 and 127.0.0.3) is served all the same.
  */
 class SmtpReceiverAttackTest {
-    static final byte[] MESSAGE = "Subject: legit\r\n\r\nhello\r\n".getBytes(StandardCharsets.US_ASCII);
+  static final byte[] MESSAGE =
+      "Subject: legit\r\n\r\nhello\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    final List<byte[]> delivered = new CopyOnWriteArrayList<>();
-    final RecordingListener listener = new RecordingListener();
-    final List<Dripper> attackers = new ArrayList<>();
-    SmtpReceiver receiver;
+  final List<byte[]> delivered = new CopyOnWriteArrayList<>();
+  final RecordingListener listener = new RecordingListener();
+  final List<Dripper> attackers = new ArrayList<>();
+  SmtpReceiver receiver;
 
-    SmtpReceiver start(SmtpReceiverConfig.Builder config) throws IOException {
-        receiver = SmtpReceiver.start(config.listener(listener).build(), (envelope, message) -> {
-            delivered.add(message);
-            return SmtpDeliveryOutcome.accepted();
-        });
-        return receiver;
+  SmtpReceiver start(SmtpReceiverConfig.Builder config) throws IOException {
+    receiver =
+        SmtpReceiver.start(
+            config.listener(listener).build(),
+            (envelope, message) -> {
+              delivered.add(message);
+              return SmtpDeliveryOutcome.accepted();
+            });
+    return receiver;
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    for (Dripper d : attackers) {
+      d.close();
     }
-
-    @AfterEach
-    void stop() throws IOException {
-        for (Dripper d : attackers) {
-            d.close();
-        }
-        if (receiver != null) {
-            receiver.close();
-        }
+    if (receiver != null) {
+      receiver.close();
     }
+  }
 
-    Dripper attacker(String from) throws IOException {
-        Dripper d = new Dripper(from, receiver.port());
-        attackers.add(d);
-        return d;
+  Dripper attacker(String from) throws IOException {
+    Dripper d = new Dripper(from, receiver.port());
+    attackers.add(d);
+    return d;
+  }
+
+  /** A well-behaved client from 127.0.0.1 sends one message; it must be delivered unchanged. */
+  void assertLegitimateClientServed() throws Exception {
+    int before = delivered.size();
+    try (SmtpClient client =
+        SmtpClient.connect(
+            "127.0.0.1",
+            receiver.port(),
+            SmtpClientConfig.builder().readTimeout(Duration.ofSeconds(10)).build())) {
+      client.send(SmtpEnvelope.of("a@example.org", "b@example.org"), MESSAGE);
     }
+    assertEquals(before + 1, delivered.size());
+    assertArrayEquals(MESSAGE, delivered.get(before));
+  }
 
-    /** A well-behaved client from 127.0.0.1 sends one message; it must be delivered unchanged. */
-    void assertLegitimateClientServed() throws Exception {
-        int before = delivered.size();
-        try (SmtpClient client = SmtpClient.connect("127.0.0.1", receiver.port(),
-                SmtpClientConfig.builder().readTimeout(Duration.ofSeconds(10)).build())) {
-            client.send(SmtpEnvelope.of("a@example.org", "b@example.org"), MESSAGE);
-        }
-        assertEquals(before + 1, delivered.size());
-        assertArrayEquals(MESSAGE, delivered.get(before));
+  @Test
+  void slowlorisFromOneAddressHoldsOnlyItsShareAndIsCutByTheCommandDeadline() throws Exception {
+    // The attack of the issue: 16 sockets (the default maxConnections), each sending "NOOP\r\n"
+    // one octet at a time.
+    start(
+        SmtpReceiverConfig.builder()
+            .idleTimeout(Duration.ofSeconds(3))
+            .commandTimeout(Duration.ofSeconds(1))
+            .sessionTimeout(Duration.ofSeconds(2)));
+    int admitted = 0;
+    for (int i = 0; i < 16; i++) {
+      Dripper d = attacker("127.0.0.2").drip("", "NOOP\r\n", 1, 300);
+      if (d.greeting().startsWith("220 ")) {
+        admitted++;
+      } else {
+        assertTrue(d.greeting().startsWith("421 "), d.greeting());
+      }
     }
+    assertEquals(4, admitted, "a quarter of maxConnections per address");
+    assertEquals(12, listener.count("refused 127.0.0.2 too-many-connections-from-peer"));
+    assertLegitimateClientServed();
+    // "NOOP\r\n" at one octet per 300 ms takes 1.8 s: more than the 1 s command deadline.
+    for (Dripper d : attackers) {
+      if (d.greeting().startsWith("220 ")) {
+        assertTrue(d.awaitClosed(6000), "attacker still connected");
+        assertTrue(d.lastLine().startsWith("421 4.4.2"), d.lastLine());
+      }
+    }
+    assertEquals(
+        4,
+        listener.awaitCount("closed 127.0.0.2 command-timeout", 4, 2000),
+        listener.events.toString());
+    long end = System.nanoTime() + 2_000_000_000L;
+    while (receiver.activeConnections() > 0 && System.nanoTime() < end) {
+      Thread.sleep(10);
+    }
+    assertEquals(0, receiver.activeConnections(), "every slot is free again");
+  }
 
-    @Test
-    void slowlorisFromOneAddressHoldsOnlyItsShareAndIsCutByTheCommandDeadline() throws Exception {
-        // The attack of the issue: 16 sockets (the default maxConnections), each sending "NOOP\r\n"
-        // one octet at a time.
-        start(SmtpReceiverConfig.builder().idleTimeout(Duration.ofSeconds(3)).commandTimeout(Duration.ofSeconds(1))
-                .sessionTimeout(Duration.ofSeconds(2)));
-        int admitted = 0;
-        for (int i = 0; i < 16; i++) {
-            Dripper d = attacker("127.0.0.2").drip("", "NOOP\r\n", 1, 300);
-            if (d.greeting().startsWith("220 ")) {
-                admitted++;
-            } else {
-                assertTrue(d.greeting().startsWith("421 "), d.greeting());
+  @Test
+  void sessionDeadlineEndsAPeerThatSendsWholeCommandsForEver() throws Exception {
+    start(
+        SmtpReceiverConfig.builder()
+            .idleTimeout(Duration.ofSeconds(3))
+            .commandTimeout(Duration.ofSeconds(1))
+            .sessionTimeout(Duration.ofSeconds(2)));
+    long started = System.nanoTime();
+    Dripper d = attacker("127.0.0.2").drip("EHLO attacker.test\r\n", "NOOP\r\n", 6, 100);
+    assertLegitimateClientServed();
+    assertTrue(d.awaitClosed(8000), "the session deadline must end the connection");
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    // 2 s after accept; the upper bound leaves room for a loaded CI machine.
+    assertTrue(millis >= 1900 && millis < 8000, "closed after " + millis + " ms");
+    assertTrue(
+        d.lastLine().startsWith("421 4.4.2") && d.lastLine().contains("too long"), d.lastLine());
+    assertTrue(
+        listener.await("closed 127.0.0.2 session-timeout", 1000), listener.events.toString());
+  }
+
+  @Test
+  void minimumDataRateEndsADripFedMessageAndNothingIsDelivered() throws Exception {
+    start(
+        SmtpReceiverConfig.builder()
+            .idleTimeout(Duration.ofSeconds(3))
+            .commandTimeout(Duration.ofSeconds(1))
+            .minDataRate(1000)
+            .sessionTimeout(Duration.ofSeconds(20)));
+    Dripper d =
+        attacker("127.0.0.2")
+            .drip(
+                "EHLO a.test\r\nMAIL FROM:<a@example.org>\r\nRCPT TO:<b@example.org>\r\n"
+                    + "DATA\r\n",
+                "x",
+                1,
+                50);
+    assertTrue(
+        d.awaitClosed(6000),
+        "a 20 octets/s DATA must be cut by a 1000 octets/s minimum after the 1 s grace");
+    assertTrue(
+        d.lastLine().startsWith("421 4.4.2") && d.lastLine().contains("slowly"), d.lastLine());
+    assertTrue(listener.await("closed 127.0.0.2 data-rate", 1000), listener.events.toString());
+    assertTrue(delivered.isEmpty());
+    // A message of 600 kB at full speed is far above the rate and is served.
+    byte[] big =
+        ("Subject: big\r\n\r\n" + "0123456789".repeat(99) + "\r\n")
+            .repeat(600)
+            .getBytes(StandardCharsets.US_ASCII);
+    try (SmtpClient client =
+        SmtpClient.connect("127.0.0.1", receiver.port(), SmtpClientConfig.DEFAULT)) {
+      client.send(SmtpEnvelope.of("a@example.org", "b@example.org"), big);
+    }
+    assertArrayEquals(big, delivered.get(0));
+  }
+
+  @Test
+  void fairShareKeepsSlotsForOtherAddressesWhenTheReceiverIsBusy() throws Exception {
+    // No static per-address cap: only the fair share applies.
+    start(
+        SmtpReceiverConfig.builder()
+            .maxConnections(8)
+            .maxConnectionsPerPeer(8)
+            .commandTimeout(Duration.ofSeconds(5)));
+    Dripper other = attacker("127.0.0.3").drip("", "NOOP\r\n", 6, 200);
+    assertTrue(other.greeting().startsWith("220 "));
+    int admitted = 0;
+    for (int i = 0; i < 8; i++) {
+      if (attacker("127.0.0.2").drip("", "NOOP\r\n", 6, 200).greeting().startsWith("220 ")) {
+        admitted++;
+      }
+    }
+    // Two addresses connected: once half of the 8 slots are in use, 127.0.0.2 gets no more than 8 /
+    // 2.
+    assertEquals(4, admitted);
+    assertLegitimateClientServed();
+  }
+
+  @Test
+  void failingAcceptBacksOffAndLogsInsteadOfSpinning() throws Exception {
+    AtomicInteger failures = new AtomicInteger();
+    ServerSocket flaky =
+        new ServerSocket() {
+          @Override
+          public Socket accept() throws IOException {
+            if (failures.incrementAndGet() <= 6) {
+              throw new IOException("Too many open files");
             }
-        }
-        assertEquals(4, admitted, "a quarter of maxConnections per address");
-        assertEquals(12, listener.count("refused 127.0.0.2 too-many-connections-from-peer"));
-        assertLegitimateClientServed();
-        // "NOOP\r\n" at one octet per 300 ms takes 1.8 s: more than the 1 s command deadline.
-        for (Dripper d : attackers) {
-            if (d.greeting().startsWith("220 ")) {
-                assertTrue(d.awaitClosed(6000), "attacker still connected");
-                assertTrue(d.lastLine().startsWith("421 4.4.2"), d.lastLine());
-            }
-        }
-        assertEquals(4, listener.awaitCount("closed 127.0.0.2 command-timeout", 4, 2000), listener.events.toString());
-        long end = System.nanoTime() + 2_000_000_000L;
-        while (receiver.activeConnections() > 0 && System.nanoTime() < end) {
-            Thread.sleep(10);
-        }
-        assertEquals(0, receiver.activeConnections(), "every slot is free again");
-    }
-
-    @Test
-    void sessionDeadlineEndsAPeerThatSendsWholeCommandsForEver() throws Exception {
-        start(SmtpReceiverConfig.builder().idleTimeout(Duration.ofSeconds(3)).commandTimeout(Duration.ofSeconds(1))
-                .sessionTimeout(Duration.ofSeconds(2)));
-        long started = System.nanoTime();
-        Dripper d = attacker("127.0.0.2").drip("EHLO attacker.test\r\n", "NOOP\r\n", 6, 100);
-        assertLegitimateClientServed();
-        assertTrue(d.awaitClosed(8000), "the session deadline must end the connection");
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        // 2 s after accept; the upper bound leaves room for a loaded CI machine.
-        assertTrue(millis >= 1900 && millis < 8000, "closed after " + millis + " ms");
-        assertTrue(d.lastLine().startsWith("421 4.4.2") && d.lastLine().contains("too long"), d.lastLine());
-        assertTrue(listener.await("closed 127.0.0.2 session-timeout", 1000), listener.events.toString());
-    }
-
-    @Test
-    void minimumDataRateEndsADripFedMessageAndNothingIsDelivered() throws Exception {
-        start(SmtpReceiverConfig.builder().idleTimeout(Duration.ofSeconds(3)).commandTimeout(Duration.ofSeconds(1))
-                .minDataRate(1000).sessionTimeout(Duration.ofSeconds(20)));
-        Dripper d = attacker("127.0.0.2").drip("EHLO a.test\r\nMAIL FROM:<a@example.org>\r\nRCPT TO:<b@example.org>\r\n"
-                + "DATA\r\n", "x", 1, 50);
-        assertTrue(d.awaitClosed(6000), "a 20 octets/s DATA must be cut by a 1000 octets/s minimum after the 1 s grace");
-        assertTrue(d.lastLine().startsWith("421 4.4.2") && d.lastLine().contains("slowly"), d.lastLine());
-        assertTrue(listener.await("closed 127.0.0.2 data-rate", 1000), listener.events.toString());
-        assertTrue(delivered.isEmpty());
-        // A message of 600 kB at full speed is far above the rate and is served.
-        byte[] big = ("Subject: big\r\n\r\n" + "0123456789".repeat(99) + "\r\n").repeat(600).getBytes(StandardCharsets.US_ASCII);
-        try (SmtpClient client = SmtpClient.connect("127.0.0.1", receiver.port(), SmtpClientConfig.DEFAULT)) {
-            client.send(SmtpEnvelope.of("a@example.org", "b@example.org"), big);
-        }
-        assertArrayEquals(big, delivered.get(0));
-    }
-
-    @Test
-    void fairShareKeepsSlotsForOtherAddressesWhenTheReceiverIsBusy() throws Exception {
-        // No static per-address cap: only the fair share applies.
-        start(SmtpReceiverConfig.builder().maxConnections(8).maxConnectionsPerPeer(8).commandTimeout(Duration.ofSeconds(5)));
-        Dripper other = attacker("127.0.0.3").drip("", "NOOP\r\n", 6, 200);
-        assertTrue(other.greeting().startsWith("220 "));
-        int admitted = 0;
-        for (int i = 0; i < 8; i++) {
-            if (attacker("127.0.0.2").drip("", "NOOP\r\n", 6, 200).greeting().startsWith("220 ")) {
-                admitted++;
-            }
-        }
-        // Two addresses connected: once half of the 8 slots are in use, 127.0.0.2 gets no more than 8 / 2.
-        assertEquals(4, admitted);
-        assertLegitimateClientServed();
-    }
-
-    @Test
-    void failingAcceptBacksOffAndLogsInsteadOfSpinning() throws Exception {
-        AtomicInteger failures = new AtomicInteger();
-        ServerSocket flaky = new ServerSocket() {
-            @Override
-            public Socket accept() throws IOException {
-                if (failures.incrementAndGet() <= 6) {
-                    throw new IOException("Too many open files");
-                }
-                return super.accept();
-            }
+            return super.accept();
+          }
         };
-        flaky.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        long started = System.nanoTime();
-        receiver = SmtpReceiver.start(SmtpReceiverConfig.builder().acceptBackoff(Duration.ofMillis(100)).listener(listener)
-                .build(), (envelope, message) -> {
-                    delivered.add(message);
-                    return SmtpDeliveryOutcome.accepted();
-                }, flaky);
-        assertLegitimateClientServed();
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        assertEquals(6, listener.backoffs.size(), "each failure reported once");
-        assertEquals(List.of(10L, 20L, 40L, 80L, 100L, 100L),
-                listener.backoffs.stream().map(Duration::toMillis).toList(), "doubling, capped at acceptBackoff");
-        assertTrue(millis >= 350, "the loop paused: " + millis + " ms");
-    }
+    flaky.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    long started = System.nanoTime();
+    receiver =
+        SmtpReceiver.start(
+            SmtpReceiverConfig.builder()
+                .acceptBackoff(Duration.ofMillis(100))
+                .listener(listener)
+                .build(),
+            (envelope, message) -> {
+              delivered.add(message);
+              return SmtpDeliveryOutcome.accepted();
+            },
+            flaky);
+    assertLegitimateClientServed();
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    assertEquals(6, listener.backoffs.size(), "each failure reported once");
+    assertEquals(
+        List.of(10L, 20L, 40L, 80L, 100L, 100L),
+        listener.backoffs.stream().map(Duration::toMillis).toList(),
+        "doubling, capped at acceptBackoff");
+    assertTrue(millis >= 350, "the loop paused: " + millis + " ms");
+  }
 
-    @Test
-    void addressesOutsideTheAllowListAreRefusedAtOnce() throws Exception {
-        start(SmtpReceiverConfig.builder().allowedNetworks(List.of("127.0.0.1/32", "::1")));
-        Dripper d = attacker("127.0.0.2");
-        assertTrue(d.greeting().startsWith("554 5.7.1"), d.greeting());
-        assertTrue(d.awaitClosed(2000));
-        assertTrue(listener.count("refused 127.0.0.2 peer-not-allowed") == 1);
-        assertLegitimateClientServed();
-    }
+  @Test
+  void addressesOutsideTheAllowListAreRefusedAtOnce() throws Exception {
+    start(SmtpReceiverConfig.builder().allowedNetworks(List.of("127.0.0.1/32", "::1")));
+    Dripper d = attacker("127.0.0.2");
+    assertTrue(d.greeting().startsWith("554 5.7.1"), d.greeting());
+    assertTrue(d.awaitClosed(2000));
+    assertTrue(listener.count("refused 127.0.0.2 peer-not-allowed") == 1);
+    assertLegitimateClientServed();
+  }
 }

@@ -77,62 +77,112 @@ class TransportTest {
   static final Mm4Address SYSTEM_A = Mm4Address.of(null, "system-user", null, DOMAIN_A);
   static final Mm4Address SYSTEM_B = Mm4Address.of(null, "system-user", null, DOMAIN_B);
   static final Instant NOW = Instant.parse("2024-05-06T07:08:09Z");
-  static final SmtpClientConfig CLIENT = SmtpClientConfig.builder().readTimeout(Duration.ofSeconds(20)).build();
+  static final SmtpClientConfig CLIENT =
+      SmtpClientConfig.builder().readTimeout(Duration.ofSeconds(20)).build();
 
   static ConversionContext.Builder ctx(Mm4Address system, String local, String peer) {
     AtomicInteger n = new AtomicInteger();
-    return ConversionContext.builder().originatorSystem(system).localDomain(local).recipientDomain(peer)
+    return ConversionContext.builder()
+        .originatorSystem(system)
+        .localDomain(local)
+        .recipientDomain(peer)
         .transactionIds(() -> local.substring(0, 13) + "-" + n.incrementAndGet())
-        .clock(Clock.fixed(NOW, ZoneOffset.UTC)).mmsVersion(MmsVersion.V1_2);
+        .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+        .mmsVersion(MmsVersion.V1_2);
   }
 
   static SendReq sendReq(int imageSize) {
     byte[] img = new byte[imageSize];
     new SplittableRandom(42).nextBytes(img);
-    Part smil = Part.of(ContentType.of(MediaType.APPLICATION_SMIL), "<smil><body/></smil>".getBytes(StandardCharsets.US_ASCII))
-        .withContentId("<smil>");
-    Part pic = Part.of(ContentType.of(MediaType.IMAGE_JPEG).withParameter("name", "pic.jpg"), img)
-        .withContentId("<pic>").withContentLocation("pic.jpg");
-    Part text = Part.of(ContentType.of(MediaType.TEXT_PLAIN).withParameter("charset", CharacterSet.UTF_8),
-        "Hallo aus Köln!\r\n.\r\n..second line with dots\r\n".getBytes(StandardCharsets.UTF_8)).withContentId("<t>");
-    return SendReq.builder().transactionId("c-1").from(FromValue.insertAddress())
-        .to("+491700000002/TYPE=PLMN").cc(Address.plmn("+491700000003")).bcc(Address.plmn("+491700000004"))
-        .subject("Grüße").set(HeaderField.DELIVERY_REPORT, true)
-        .body(ContentType.of(MediaType.MULTIPART_RELATED).withParameter("start", "<smil>")
-            .withParameter("type", MediaType.APPLICATION_SMIL), MultipartBody.of(smil, pic, text)).build();
+    Part smil =
+        Part.of(
+                ContentType.of(MediaType.APPLICATION_SMIL),
+                "<smil><body/></smil>".getBytes(StandardCharsets.US_ASCII))
+            .withContentId("<smil>");
+    Part pic =
+        Part.of(ContentType.of(MediaType.IMAGE_JPEG).withParameter("name", "pic.jpg"), img)
+            .withContentId("<pic>")
+            .withContentLocation("pic.jpg");
+    Part text =
+        Part.of(
+                ContentType.of(MediaType.TEXT_PLAIN).withParameter("charset", CharacterSet.UTF_8),
+                "Hallo aus Köln!\r\n.\r\n..second line with dots\r\n"
+                    .getBytes(StandardCharsets.UTF_8))
+            .withContentId("<t>");
+    return SendReq.builder()
+        .transactionId("c-1")
+        .from(FromValue.insertAddress())
+        .to("+491700000002/TYPE=PLMN")
+        .cc(Address.plmn("+491700000003"))
+        .bcc(Address.plmn("+491700000004"))
+        .subject("Grüße")
+        .set(HeaderField.DELIVERY_REPORT, true)
+        .body(
+            ContentType.of(MediaType.MULTIPART_RELATED)
+                .withParameter("start", "<smil>")
+                .withParameter("type", MediaType.APPLICATION_SMIL),
+            MultipartBody.of(smil, pic, text))
+        .build();
   }
 
   static ForwardConversion forward(boolean allow8bit) throws Exception {
-    return Mm1ToMm4.forwardReq(sendReq(4096), ctx(SYSTEM_A, DOMAIN_A, DOMAIN_B).messageId("MM-1@" + DOMAIN_A)
-        .senderAddress(Address.plmn("+491700000001")).allow8bit(allow8bit).build());
+    return Mm1ToMm4.forwardReq(
+        sendReq(4096),
+        ctx(SYSTEM_A, DOMAIN_A, DOMAIN_B)
+            .messageId("MM-1@" + DOMAIN_A)
+            .senderAddress(Address.plmn("+491700000001"))
+            .allow8bit(allow8bit)
+            .build());
   }
 
   static SmtpReceiverConfig receiverConfig(String name) throws IOException {
-    return SmtpReceiverConfig.builder().bindAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1})).port(0).serverName(name).build();
+    return SmtpReceiverConfig.builder()
+        .bindAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))
+        .port(0)
+        .serverName(name)
+        .build();
   }
 
   static Mm4DeliveryReportReq deliveryReport() {
-    return Mm4DeliveryReportReq.builder().mmsVersion(Mm4Version.V6_8_0).transactionId("dr-1").messageId("MM-1@" + DOMAIN_A)
-        .from(Mm4Address.plmn("+491700000002")).to(Mm4Address.plmn("+491700000001"))
-        .date(OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC)).rfc822MessageId("dr-1@" + DOMAIN_B)
-        .originatorSystem(SYSTEM_B).mmStatusCode(MmStatusCode.RETRIEVED).build();
+    return Mm4DeliveryReportReq.builder()
+        .mmsVersion(Mm4Version.V6_8_0)
+        .transactionId("dr-1")
+        .messageId("MM-1@" + DOMAIN_A)
+        .from(Mm4Address.plmn("+491700000002"))
+        .to(Mm4Address.plmn("+491700000001"))
+        .date(OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC))
+        .rfc822MessageId("dr-1@" + DOMAIN_B)
+        .originatorSystem(SYSTEM_B)
+        .mmStatusCode(MmStatusCode.RETRIEVED)
+        .build();
   }
 
   static Mm4ReadReplyReportReq readReport() {
-    return Mm4ReadReplyReportReq.builder().mmsVersion(Mm4Version.V6_8_0).transactionId("rr-1").messageId("MM-1@" + DOMAIN_A)
-        .from(Mm4Address.plmn("+491700000002")).to(Mm4Address.plmn("+491700000001"))
-        .date(OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC)).rfc822MessageId("rr-1@" + DOMAIN_B)
-        .originatorSystem(SYSTEM_B).readStatus(ReadStatus.READ).build();
+    return Mm4ReadReplyReportReq.builder()
+        .mmsVersion(Mm4Version.V6_8_0)
+        .transactionId("rr-1")
+        .messageId("MM-1@" + DOMAIN_A)
+        .from(Mm4Address.plmn("+491700000002"))
+        .to(Mm4Address.plmn("+491700000001"))
+        .date(OffsetDateTime.ofInstant(NOW, ZoneOffset.UTC))
+        .rfc822MessageId("rr-1@" + DOMAIN_B)
+        .originatorSystem(SYSTEM_B)
+        .readStatus(ReadStatus.READ)
+        .build();
   }
 
   @Test
   void senderAndReceiverExchangeForwardAndReportsOnLoopback() throws Exception {
     ConcurrentLinkedQueue<Mm4Delivery> got = new ConcurrentLinkedQueue<>();
     ForwardConversion fc = forward(true);
-    try (Mm4Receiver receiver = Mm4Receiver.start(receiverConfig(DOMAIN_B), Mm4Config.DEFAULT, d -> {
-          got.add(d);
-          return SmtpDeliveryOutcome.accepted();
-        });
+    try (Mm4Receiver receiver =
+            Mm4Receiver.start(
+                receiverConfig(DOMAIN_B),
+                Mm4Config.DEFAULT,
+                d -> {
+                  got.add(d);
+                  return SmtpDeliveryOutcome.accepted();
+                });
         Mm4Sender sender = Mm4Sender.connect("127.0.0.1", receiver.port(), CLIENT)) {
       assertTrue(sender.client().supports("8BITMIME"));
       Mm4SendResult r = sender.send(fc.message(), fc.envelopeRecipients());
@@ -148,33 +198,49 @@ class TransportTest {
     Mm4Delivery f = list.get(0);
     assertEquals(fc.message(), f.message());
     assertTrue(f.findings().isEmpty(), f.findings().toString());
-    assertEquals(Optional.of(SmtpAddress.parse("system-user@" + DOMAIN_A)), f.envelope().reversePath());
-    assertEquals(List.of(SmtpAddress.parse("+491700000002/TYPE=PLMN@" + DOMAIN_B),
-        SmtpAddress.parse("+491700000003/TYPE=PLMN@" + DOMAIN_B),
-        SmtpAddress.parse("+491700000004/TYPE=PLMN@" + DOMAIN_B)), f.envelope().recipients());
+    assertEquals(
+        Optional.of(SmtpAddress.parse("system-user@" + DOMAIN_A)), f.envelope().reversePath());
+    assertEquals(
+        List.of(
+            SmtpAddress.parse("+491700000002/TYPE=PLMN@" + DOMAIN_B),
+            SmtpAddress.parse("+491700000003/TYPE=PLMN@" + DOMAIN_B),
+            SmtpAddress.parse("+491700000004/TYPE=PLMN@" + DOMAIN_B)),
+        f.envelope().recipients());
     assertEquals(deliveryReport(), list.get(1).message());
-    assertEquals(List.of(SmtpAddress.parse("+491700000001/TYPE=PLMN@" + DOMAIN_A)), list.get(1).envelope().recipients());
-    assertEquals(Optional.of(SmtpAddress.parse("system-user@" + DOMAIN_B)), list.get(1).envelope().reversePath());
+    assertEquals(
+        List.of(SmtpAddress.parse("+491700000001/TYPE=PLMN@" + DOMAIN_A)),
+        list.get(1).envelope().recipients());
+    assertEquals(
+        Optional.of(SmtpAddress.parse("system-user@" + DOMAIN_B)),
+        list.get(1).envelope().reversePath());
     assertEquals(readReport(), list.get(2).message());
   }
 
   @Test
   void handlerDecisionIsTheSmtpReplyAndNotMm4MailGets554() throws Exception {
     AtomicInteger calls = new AtomicInteger();
-    try (Mm4Receiver receiver = Mm4Receiver.start(receiverConfig(DOMAIN_B), Mm4Config.DEFAULT, d -> {
-          calls.incrementAndGet();
-          return SmtpDeliveryOutcome.temporaryFailure("queue full");
-        })) {
+    try (Mm4Receiver receiver =
+        Mm4Receiver.start(
+            receiverConfig(DOMAIN_B),
+            Mm4Config.DEFAULT,
+            d -> {
+              calls.incrementAndGet();
+              return SmtpDeliveryOutcome.temporaryFailure("queue full");
+            })) {
       try (Mm4Sender sender = Mm4Sender.connect("127.0.0.1", receiver.port(), CLIENT)) {
-        SmtpException e = assertThrows(SmtpException.class, () -> sender.send(deliveryReport(), DOMAIN_A));
+        SmtpException e =
+            assertThrows(SmtpException.class, () -> sender.send(deliveryReport(), DOMAIN_A));
         assertEquals(451, e.lastReplyCode());
       }
       try (SmtpClient raw = SmtpClient.connect("127.0.0.1", receiver.port(), CLIENT)) {
         byte[] junk = "Subject: hello\r\n\r\njust a mail\r\n".getBytes(StandardCharsets.US_ASCII);
-        SmtpException e = assertThrows(SmtpException.class,
-            () -> raw.send(SmtpEnvelope.of("a@" + DOMAIN_A, "b@" + DOMAIN_B), junk));
+        SmtpException e =
+            assertThrows(
+                SmtpException.class,
+                () -> raw.send(SmtpEnvelope.of("a@" + DOMAIN_A, "b@" + DOMAIN_B), junk));
         assertEquals(554, e.lastReplyCode());
-        assertTrue(e.lastReply().orElseThrow().text().contains("not an MM4 message"), e.getMessage());
+        assertTrue(
+            e.lastReply().orElseThrow().text().contains("not an MM4 message"), e.getMessage());
       }
     }
     assertEquals(1, calls.get(), "unparseable mail never reaches the handler");
@@ -183,21 +249,26 @@ class TransportTest {
   @Test
   void refusedRecipientsAreReportedPerRecipient() throws Exception {
     ForwardConversion fc = forward(false);
-    try (Mm4Receiver receiver = Mm4Receiver.start(receiverConfig(DOMAIN_B), Mm4Config.DEFAULT, new Mm4MessageHandler() {
-          @Override
-          public SmtpDeliveryOutcome deliver(Mm4Delivery d) {
-            return SmtpDeliveryOutcome.accepted();
-          }
+    try (Mm4Receiver receiver =
+            Mm4Receiver.start(
+                receiverConfig(DOMAIN_B),
+                Mm4Config.DEFAULT,
+                new Mm4MessageHandler() {
+                  @Override
+                  public SmtpDeliveryOutcome deliver(Mm4Delivery d) {
+                    return SmtpDeliveryOutcome.accepted();
+                  }
 
-          @Override
-          public boolean acceptsRecipient(SmtpAddress r) {
-            return !r.localPart().startsWith("+491700000003");
-          }
-        });
+                  @Override
+                  public boolean acceptsRecipient(SmtpAddress r) {
+                    return !r.localPart().startsWith("+491700000003");
+                  }
+                });
         Mm4Sender sender = Mm4Sender.connect("127.0.0.1", receiver.port(), CLIENT)) {
       Mm4SendResult r = sender.send(fc.message(), fc.envelopeRecipients());
       assertFalse(r.allAccepted());
-      assertEquals(List.of(SmtpAddress.parse("+491700000003/TYPE=PLMN@" + DOMAIN_B)),
+      assertEquals(
+          List.of(SmtpAddress.parse("+491700000003/TYPE=PLMN@" + DOMAIN_B)),
           r.refused().stream().map(Mm4RecipientResult::recipient).toList());
       assertEquals(550, r.refused().get(0).reply().code());
     }
@@ -205,7 +276,8 @@ class TransportTest {
 
   @Test
   void greenMailStoresWhatParsesBackToTheSameMessage() throws Exception {
-    GreenMail gm = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+    GreenMail gm =
+        new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
     gm.start();
     try {
       ForwardConversion fc = forward(false);
@@ -217,7 +289,10 @@ class TransportTest {
         sender.send(sent[2], DOMAIN_A);
         // 8-bit text to a peer without 8BITMIME is refused before MAIL FROM: nothing is sent.
         ForwardConversion eight = forward(true);
-        SmtpException e = assertThrows(SmtpException.class, () -> sender.send(eight.message(), eight.envelopeRecipients()));
+        SmtpException e =
+            assertThrows(
+                SmtpException.class,
+                () -> sender.send(eight.message(), eight.envelopeRecipients()));
         assertEquals(SmtpException.Reason.EIGHT_BIT_UNSUPPORTED, e.reason());
       }
       MimeMessage[] stored = gm.getReceivedMessages();
@@ -228,8 +303,10 @@ class TransportTest {
         Mm4Message back = Mm4Codec.decode(out.toByteArray());
         assertEquals(sent[i].messageType(), back.messageType());
         // GreenMail puts Return-Path and Received in front; everything else must be what was sent.
-        List<Mm4Header> headers = back.headers().list().stream()
-            .filter(h -> !h.is("Return-Path") && !h.is("Received")).toList();
+        List<Mm4Header> headers =
+            back.headers().list().stream()
+                .filter(h -> !h.is("Return-Path") && !h.is("Received"))
+                .toList();
         assertEquals(sent[i].headers().list(), headers, "headers of message " + i);
         assertEquals(sent[i].content().parts(), back.content().parts(), "content of message " + i);
         assertArrayEquals(sent[i].content().dataBytes(), back.content().dataBytes());
@@ -244,7 +321,9 @@ class TransportTest {
     ForwardConversion fc = forward(false);
     try (DroppingPeer peer = new DroppingPeer(2000)) {
       try (Mm4Sender sender = Mm4Sender.connect("127.0.0.1", peer.port(), CLIENT)) {
-        SmtpException e = assertThrows(SmtpException.class, () -> sender.send(fc.message(), fc.envelopeRecipients()));
+        SmtpException e =
+            assertThrows(
+                SmtpException.class, () -> sender.send(fc.message(), fc.envelopeRecipients()));
         assertTrue(e.reason() == SmtpException.Reason.CONNECTION_LOST, e.toString());
         assertFalse(sender.client().isOpen());
       }
@@ -257,7 +336,9 @@ class TransportTest {
     ForwardConversion fc = forward(false);
     try (DroppingPeer peer = new DroppingPeer(-1)) {
       try (Mm4Sender sender = Mm4Sender.connect("127.0.0.1", peer.port(), CLIENT)) {
-        SmtpException e = assertThrows(SmtpException.class, () -> sender.send(fc.message(), fc.envelopeRecipients()));
+        SmtpException e =
+            assertThrows(
+                SmtpException.class, () -> sender.send(fc.message(), fc.envelopeRecipients()));
         assertTrue(e.deliveryUncertain(), "content sent in full but never acknowledged: " + e);
       }
     }
@@ -267,40 +348,60 @@ class TransportTest {
   void endToEndSendReqToNotificationAndRetrieveConfAndTheDeliveryReportBack() throws Exception {
     ConcurrentLinkedQueue<Object> atB = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<DeliveryInd> atA = new ConcurrentLinkedQueue<>();
-    ConversionContext ctxB = ctx(SYSTEM_B, DOMAIN_B, DOMAIN_A).contentLocation("http://mmsc.b/mm/1").build();
+    ConversionContext ctxB =
+        ctx(SYSTEM_B, DOMAIN_B, DOMAIN_A).contentLocation("http://mmsc.b/mm/1").build();
     SendReq req = sendReq(100_000);
-    try (Mm4Receiver a = Mm4Receiver.start(receiverConfig(DOMAIN_A), Mm4Config.DEFAULT, d -> {
-          try {
-            atA.add(Mm4ToMm1.deliveryInd((Mm4DeliveryReportReq) d.message(), ctx(SYSTEM_A, DOMAIN_A, DOMAIN_B).build()).value());
-            return SmtpDeliveryOutcome.accepted();
-          } catch (Exception e) {
-            return SmtpDeliveryOutcome.permanentFailure(e.getClass().getSimpleName());
-          }
-        });
-        Mm4Receiver b = Mm4Receiver.start(receiverConfig(DOMAIN_B), Mm4Config.DEFAULT, d -> {
-          try {
-            Mm4ForwardReq f = (Mm4ForwardReq) d.message();
-            atB.add(f);
-            atB.add(Mm4ToMm1.notificationInd(f, ctxB).value());
-            atB.add(Mm4ToMm1.retrieveConf(f, ctxB).value());
-            return SmtpDeliveryOutcome.accepted();
-          } catch (Exception e) {
-            return SmtpDeliveryOutcome.permanentFailure(e.getClass().getSimpleName());
-          }
-        })) {
+    try (Mm4Receiver a =
+            Mm4Receiver.start(
+                receiverConfig(DOMAIN_A),
+                Mm4Config.DEFAULT,
+                d -> {
+                  try {
+                    atA.add(
+                        Mm4ToMm1.deliveryInd(
+                                (Mm4DeliveryReportReq) d.message(),
+                                ctx(SYSTEM_A, DOMAIN_A, DOMAIN_B).build())
+                            .value());
+                    return SmtpDeliveryOutcome.accepted();
+                  } catch (Exception e) {
+                    return SmtpDeliveryOutcome.permanentFailure(e.getClass().getSimpleName());
+                  }
+                });
+        Mm4Receiver b =
+            Mm4Receiver.start(
+                receiverConfig(DOMAIN_B),
+                Mm4Config.DEFAULT,
+                d -> {
+                  try {
+                    Mm4ForwardReq f = (Mm4ForwardReq) d.message();
+                    atB.add(f);
+                    atB.add(Mm4ToMm1.notificationInd(f, ctxB).value());
+                    atB.add(Mm4ToMm1.retrieveConf(f, ctxB).value());
+                    return SmtpDeliveryOutcome.accepted();
+                  } catch (Exception e) {
+                    return SmtpDeliveryOutcome.permanentFailure(e.getClass().getSimpleName());
+                  }
+                })) {
       // MMSE A: the subscriber's m-send-req goes to MMSE B as an MM4_forward.REQ.
-      ForwardConversion fc = Mm1ToMm4.forwardReq((SendReq) PduCodec.decode(PduCodec.encode(req)),
-          ctx(SYSTEM_A, DOMAIN_A, DOMAIN_B).messageId("MM-77@" + DOMAIN_A).senderAddress(Address.plmn("+491700000001")).build());
+      ForwardConversion fc =
+          Mm1ToMm4.forwardReq(
+              (SendReq) PduCodec.decode(PduCodec.encode(req)),
+              ctx(SYSTEM_A, DOMAIN_A, DOMAIN_B)
+                  .messageId("MM-77@" + DOMAIN_A)
+                  .senderAddress(Address.plmn("+491700000001"))
+                  .build());
       try (Mm4Sender s = Mm4Sender.connect("127.0.0.1", b.port(), CLIENT)) {
         s.send(fc.message(), fc.envelopeRecipients());
       }
       List<Object> got = List.copyOf(atB);
       assertEquals(3, got.size());
       Mm4ForwardReq f = (Mm4ForwardReq) got.get(0);
-      NotificationInd n = (NotificationInd) PduCodec.decode(PduCodec.encode((NotificationInd) got.get(1)));
+      NotificationInd n =
+          (NotificationInd) PduCodec.decode(PduCodec.encode((NotificationInd) got.get(1)));
       RetrieveConf rc = (RetrieveConf) PduCodec.decode(PduCodec.encode((RetrieveConf) got.get(2)));
       assertEquals(Optional.of("http://mmsc.b/mm/1"), n.get(HeaderField.CONTENT_LOCATION));
-      assertEquals(Optional.of(FromValue.of(Address.plmn("+491700000001"))), n.get(HeaderField.FROM));
+      assertEquals(
+          Optional.of(FromValue.of(Address.plmn("+491700000001"))), n.get(HeaderField.FROM));
       assertEquals(Optional.of("MM-77@" + DOMAIN_A), rc.get(HeaderField.MESSAGE_ID));
       assertEquals(req.get(HeaderField.SUBJECT), rc.get(HeaderField.SUBJECT));
       assertEquals(req.getAll(HeaderField.TO), rc.getAll(HeaderField.TO));
@@ -308,18 +409,30 @@ class TransportTest {
       List<Part> gotParts = ((MultipartBody) rc.body().orElseThrow()).parts();
       assertEquals(sentParts.size(), gotParts.size());
       for (int i = 0; i < sentParts.size(); i++) {
-        assertArrayEquals(sentParts.get(i).toByteArray(), gotParts.get(i).toByteArray(), "part " + i);
+        assertArrayEquals(
+            sentParts.get(i).toByteArray(), gotParts.get(i).toByteArray(), "part " + i);
         assertEquals(sentParts.get(i).contentId(), gotParts.get(i).contentId());
       }
 
       // MMSE B: the recipient retrieved it; its delivery report goes back to MMSE A.
-      DeliveryInd status = DeliveryInd.builder().messageId(f.messageId().orElseThrow())
-          .to(Address.plmn("+491700000002")).date(NOW).status(Status.RETRIEVED).build();
-      Mm4DeliveryReportReq report = Mm1ToMm4.deliveryReport(status, ctx(SYSTEM_B, DOMAIN_B, DOMAIN_A)
-          .originalSender(HeaderToBinary.address(f.from().orElseThrow())).build()).value();
+      DeliveryInd status =
+          DeliveryInd.builder()
+              .messageId(f.messageId().orElseThrow())
+              .to(Address.plmn("+491700000002"))
+              .date(NOW)
+              .status(Status.RETRIEVED)
+              .build();
+      Mm4DeliveryReportReq report =
+          Mm1ToMm4.deliveryReport(
+                  status,
+                  ctx(SYSTEM_B, DOMAIN_B, DOMAIN_A)
+                      .originalSender(HeaderToBinary.address(f.from().orElseThrow()))
+                      .build())
+              .value();
       try (Mm4Sender s = Mm4Sender.connect("127.0.0.1", a.port(), CLIENT)) {
         Mm4SendResult r = s.send(report, DOMAIN_A);
-        assertEquals(List.of(SmtpAddress.parse("+491700000001/TYPE=PLMN@" + DOMAIN_A)),
+        assertEquals(
+            List.of(SmtpAddress.parse("+491700000001/TYPE=PLMN@" + DOMAIN_A)),
             r.accepted().stream().map(Mm4RecipientResult::recipient).toList());
       }
       DeliveryInd di = atA.poll();
@@ -373,7 +486,8 @@ class TransportTest {
           if (line == null) {
             return;
           }
-          String cmd = line.length() >= 4 ? line.substring(0, 4).toUpperCase(java.util.Locale.ROOT) : line;
+          String cmd =
+              line.length() >= 4 ? line.substring(0, 4).toUpperCase(java.util.Locale.ROOT) : line;
           if (cmd.equals("EHLO")) {
             write(out, "250-peer\r\n250 8BITMIME");
           } else if (cmd.equals("DATA")) {

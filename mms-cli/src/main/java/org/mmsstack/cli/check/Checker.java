@@ -47,27 +47,37 @@ public final class Checker {
 
   /** Routing finding codes, stable for programs. */
   public static final String ROUTING_MALFORMED = "routing-malformed";
+
   /** Routing fields without X-Mms-Routing-Signature. */
   public static final String ROUTING_UNSIGNED = "routing-unsigned";
+
   /** The signature's key id is not in the key ring. */
   public static final String ROUTING_UNKNOWN_KEY = "routing-unknown-key";
+
   /** The key is not valid at the verification time. */
   public static final String ROUTING_KEY_NOT_VALID = "routing-key-not-valid";
+
   /** The key belongs to another Relay/Server than the sender of the hop. */
   public static final String ROUTING_WRONG_SIGNER = "routing-wrong-signer";
+
   /** The signature does not verify. */
   public static final String ROUTING_BAD_SIGNATURE = "routing-bad-signature";
+
   /** With --routing-time: issued longer ago than the replay window. */
   public static final String ROUTING_STALE = "routing-stale";
+
   /** With --routing-time: issued further in the future than the allowed skew. */
   public static final String ROUTING_FUTURE = "routing-future";
+
   /**
    * A header the signature covers (From, Date, Message-ID, Transaction-ID, Message-Type; To of
    * an m-delivery-ind) occurs more than once: a receiving Relay/Server refuses the hop.
    */
   public static final String ROUTING_DUPLICATE_SIGNED_HEADER = "routing-duplicate-signed-header";
+
   /** The signature verified (INFO). */
   public static final String ROUTING_VERIFIED = "routing-verified";
+
   /**
    * The MM4 parser failed with an unexpected exception: a bug in it, reported like mail that
    * cannot be parsed so that the run goes on.
@@ -76,6 +86,7 @@ public final class Checker {
 
   /** Immutable and thread-safe; one for every command. */
   private static final Validator VALIDATOR = new Validator();
+
   private static final Checker STANDARD = new Checker(null, null);
 
   private final KeyRing keys;
@@ -112,8 +123,13 @@ public final class Checker {
    *     finding's {@link Finding#offset() offset} is the 1-based <b>line</b> (-1 when unknown);
    *     see {@link #isMm4()}
    */
-  public record Result(Pdu pdu, PduFormatException error, Mm4Message mm4, Mm4FormatException mm4Error,
-      Routing routing, List<Finding> findings) {
+  public record Result(
+      Pdu pdu,
+      PduFormatException error,
+      Mm4Message mm4,
+      Mm4FormatException mm4Error,
+      Routing routing,
+      List<Finding> findings) {
 
     /** A result for a binary PDU. */
     public Result(Pdu pdu, PduFormatException error, List<Finding> findings) {
@@ -174,8 +190,12 @@ public final class Checker {
     } catch (RuntimeException e) {
       // The codec accepted the PDU but cannot show one of its values: report it as undecodable
       // rather than fail later while printing.
-      PduFormatException pe = new PduFormatException(PduFormatException.Reason.MALFORMED_VALUE, -1, null,
-          "decoded, but a value cannot be read back: " + e.getMessage());
+      PduFormatException pe =
+          new PduFormatException(
+              PduFormatException.Reason.MALFORMED_VALUE,
+              -1,
+              null,
+              "decoded, but a value cannot be read back: " + e.getMessage());
       return new Result(null, pe, List.of(fromError(pe)));
     }
     List<Finding> out = new ArrayList<>(VALIDATOR.validate(pdu));
@@ -187,8 +207,10 @@ public final class Checker {
         routing = new Routing(fields.get(), null);
         // Well-formed routing fields are Application-headers on purpose (the extension's binary
         // form); the validator's "not part of the header set" note about each says nothing new.
-        out.removeIf(f -> FindingCodes.APPLICATION_HEADER.equals(f.code())
-            && f.header().filter(RoutingHeaders::isRoutingHeader).isPresent());
+        out.removeIf(
+            f ->
+                FindingCodes.APPLICATION_HEADER.equals(f.code())
+                    && f.header().filter(RoutingHeaders::isRoutingHeader).isPresent());
         verify(fields.get(), () -> RoutingPdus.identity(pdu), at, out);
       }
     } catch (RoutingFieldException e) {
@@ -204,21 +226,45 @@ public final class Checker {
     try {
       m = Mm4Codec.decode(mail);
     } catch (Mm4FormatException e) {
-      Finding f = Finding.ofLine(Severity.ERROR, FindingCodes.UNDECODABLE_PREFIX + e.reason().code(),
-          Math.max(e.line(), Finding.NO_LINE), Finding.NO_COLUMN, Finding.NO_OFFSET, e.header().orElse(null),
-          e.originalMessage());
+      Finding f =
+          Finding.ofLine(
+              Severity.ERROR,
+              FindingCodes.UNDECODABLE_PREFIX + e.reason().code(),
+              Math.max(e.line(), Finding.NO_LINE),
+              Finding.NO_COLUMN,
+              Finding.NO_OFFSET,
+              e.header().orElse(null),
+              e.originalMessage());
       return new Result(null, null, null, e, null, List.of(f));
     } catch (RuntimeException e) {
       // A parser bug must not end the run: report it like mail that cannot be parsed.
       Mm4FormatException pe = Mm4FormatException.truncated(0, -1, "mail (internal: " + e + ")");
-      return new Result(null, null, null, pe, null, List.of(Finding.of(Severity.ERROR, UNDECODABLE_INTERNAL,
-          Finding.NO_OFFSET, null, "cannot be parsed: " + e)));
+      return new Result(
+          null,
+          null,
+          null,
+          pe,
+          null,
+          List.of(
+              Finding.of(
+                  Severity.ERROR,
+                  UNDECODABLE_INTERNAL,
+                  Finding.NO_OFFSET,
+                  null,
+                  "cannot be parsed: " + e)));
     }
     List<Finding> out = new ArrayList<>();
     for (Finding f : m.findings()) {
       // Reported by line, as the rest of the tool reports MM4 findings.
-      out.add(Finding.ofLine(f.severity(), f.code(), f.line(), Finding.NO_COLUMN, Finding.NO_OFFSET,
-          f.header().orElse(null), f.message()));
+      out.add(
+          Finding.ofLine(
+              f.severity(),
+              f.code(),
+              f.line(),
+              Finding.NO_COLUMN,
+              Finding.NO_OFFSET,
+              f.header().orElse(null),
+              f.message()));
     }
     List<HeaderPair> pairs = new ArrayList<>(m.headers().size());
     for (Mm4Header h : m.headers()) {
@@ -246,7 +292,8 @@ public final class Checker {
     int of(String header);
 
     /** A finding placed where {@code locateBy} is. */
-    default Finding finding(Severity severity, String code, String locateBy, String header, String message) {
+    default Finding finding(
+        Severity severity, String code, String locateBy, String header, String message) {
       return Finding.of(severity, code, Math.max(of(locateBy), -1), header, message);
     }
   }
@@ -256,22 +303,33 @@ public final class Checker {
     MessageIdentity get() throws RoutingFieldException;
   }
 
-  private void verify(RoutingFields fields, IdentitySource identitySource, Locator at, List<Finding> out) {
+  private void verify(
+      RoutingFields fields, IdentitySource identitySource, Locator at, List<Finding> out) {
     MessageIdentity identity;
     try {
       identity = identitySource.get();
     } catch (RoutingFieldException e) {
       // Refused before any signature check: what the signature covers is ambiguous.
-      out.add(at.finding(Severity.ERROR, ROUTING_DUPLICATE_SIGNED_HEADER, e.header(), e.header(),
-          e.detail() + ": a receiving Relay/Server refuses the hop"));
+      out.add(
+          at.finding(
+              Severity.ERROR,
+              ROUTING_DUPLICATE_SIGNED_HEADER,
+              e.header(),
+              e.header(),
+              e.detail() + ": a receiving Relay/Server refuses the hop"));
       return;
     }
     if (fields.signature().isEmpty()) {
       // ERROR, not WARNING: a receiving Relay/Server refuses an unsigned hop outright
       // (docs/routing-extension.md section 10: UNSIGNED is the verifier's first check and every
       // failure refuses the hop with Error-permanent-service-denied).
-      out.add(at.finding(Severity.ERROR, ROUTING_UNSIGNED, RoutingHeaders.VERSION, RoutingHeaders.SIGNATURE,
-          "routing fields without X-Mms-Routing-Signature: a receiving Relay/Server refuses the hop"));
+      out.add(
+          at.finding(
+              Severity.ERROR,
+              ROUTING_UNSIGNED,
+              RoutingHeaders.VERSION,
+              RoutingHeaders.SIGNATURE,
+              "routing fields without X-Mms-Routing-Signature: a receiving Relay/Server refuses the hop"));
       return;
     }
     if (keys == null) {
@@ -280,19 +338,44 @@ public final class Checker {
     Instant when = verifyAt != null ? verifyAt : fields.issuedAt();
     try {
       KeyRing.TrustedKey k = RoutingVerifier.of(keys).verify(fields, identity, when);
-      out.add(at.finding(Severity.INFO, ROUTING_VERIFIED, RoutingHeaders.SIGNATURE, RoutingHeaders.SIGNATURE,
-          "signature by key " + k.keyId() + " of " + k.owner() + " verifies"
-              + (verifyAt != null ? " at " + verifyAt : " as of X-Mms-Routing-Issued " + fields.issuedAt())));
+      out.add(
+          at.finding(
+              Severity.INFO,
+              ROUTING_VERIFIED,
+              RoutingHeaders.SIGNATURE,
+              RoutingHeaders.SIGNATURE,
+              "signature by key "
+                  + k.keyId()
+                  + " of "
+                  + k.owner()
+                  + " verifies"
+                  + (verifyAt != null
+                      ? " at " + verifyAt
+                      : " as of X-Mms-Routing-Issued " + fields.issuedAt())));
     } catch (RoutingFieldException e) {
       String code;
       switch (e.reason()) {
-        case UNKNOWN_KEY: code = ROUTING_UNKNOWN_KEY; break;
-        case KEY_NOT_VALID: code = ROUTING_KEY_NOT_VALID; break;
-        case WRONG_SIGNER: code = ROUTING_WRONG_SIGNER; break;
-        case BAD_SIGNATURE: code = ROUTING_BAD_SIGNATURE; break;
-        case STALE: code = ROUTING_STALE; break;
-        case FUTURE: code = ROUTING_FUTURE; break;
-        default: code = ROUTING_MALFORMED; break;
+        case UNKNOWN_KEY:
+          code = ROUTING_UNKNOWN_KEY;
+          break;
+        case KEY_NOT_VALID:
+          code = ROUTING_KEY_NOT_VALID;
+          break;
+        case WRONG_SIGNER:
+          code = ROUTING_WRONG_SIGNER;
+          break;
+        case BAD_SIGNATURE:
+          code = ROUTING_BAD_SIGNATURE;
+          break;
+        case STALE:
+          code = ROUTING_STALE;
+          break;
+        case FUTURE:
+          code = ROUTING_FUTURE;
+          break;
+        default:
+          code = ROUTING_MALFORMED;
+          break;
       }
       String detail = e.detail();
       if (e.reason() == RoutingFieldException.Reason.KEY_NOT_VALID && verifyAt == null) {
@@ -303,7 +386,11 @@ public final class Checker {
   }
 
   private static Finding malformed(RoutingFieldException e, Locator at) {
-    return at.finding(Severity.ERROR, ROUTING_MALFORMED, e.header(), e.header(),
+    return at.finding(
+        Severity.ERROR,
+        ROUTING_MALFORMED,
+        e.header(),
+        e.header(),
         e.detail() + " (" + Codes.kebab(e.reason()) + ")");
   }
 
@@ -329,9 +416,16 @@ public final class Checker {
       }
 
       @Override
-      public Finding finding(Severity severity, String code, String locateBy, String header, String message) {
-        return Finding.ofLine(severity, code, Math.max(of(locateBy), 0), Finding.NO_COLUMN, Finding.NO_OFFSET,
-            header, message);
+      public Finding finding(
+          Severity severity, String code, String locateBy, String header, String message) {
+        return Finding.ofLine(
+            severity,
+            code,
+            Math.max(of(locateBy), 0),
+            Finding.NO_COLUMN,
+            Finding.NO_OFFSET,
+            header,
+            message);
       }
     };
   }
@@ -342,14 +436,16 @@ public final class Checker {
       h.name();
       h.value();
     }
-    pdu.body().ifPresent(b -> {
-      if (b instanceof MultipartBody) {
-        for (Part p : ((MultipartBody) b).parts()) {
-          p.contentType();
-          p.headers();
-        }
-      }
-    });
+    pdu.body()
+        .ifPresent(
+            b -> {
+              if (b instanceof MultipartBody) {
+                for (Part p : ((MultipartBody) b).parts()) {
+                  p.contentType();
+                  p.headers();
+                }
+              }
+            });
   }
 
   /**
@@ -357,7 +453,11 @@ public final class Checker {
    * {@code undecodable-} and the reason in kebab case, with the exception's offset and header.
    */
   private static Finding fromError(PduFormatException e) {
-    return Finding.of(Severity.ERROR, FindingCodes.UNDECODABLE_PREFIX + Codes.kebab(e.reason()), e.offset(),
-        e.header(), e.detail());
+    return Finding.of(
+        Severity.ERROR,
+        FindingCodes.UNDECODABLE_PREFIX + Codes.kebab(e.reason()),
+        e.offset(),
+        e.header(),
+        e.detail());
   }
 }

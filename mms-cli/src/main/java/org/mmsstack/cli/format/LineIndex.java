@@ -11,6 +11,7 @@ public final class LineIndex {
 
   /** Offsets at which lines start; the first is 0. */
   private final int[] starts;
+
   private final int length;
 
   private LineIndex(int[] starts, int length) {

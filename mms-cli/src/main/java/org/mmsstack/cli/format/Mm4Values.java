@@ -47,28 +47,41 @@ public final class Mm4Values {
       return h.dateValue().map(t -> t.toInstant().toString()).orElse("(not an RFC 5322 date)");
     }
     if (h.is(Mm4HeaderNames.PREVIOUSLY_SENT_DATE)) {
-      return PreviouslySentDate.parse(v).map(p -> "#" + p.index() + " " + p.date().toInstant())
+      return PreviouslySentDate.parse(v)
+          .map(p -> "#" + p.index() + " " + p.date().toInstant())
           .orElse("(not <index>, <date>)");
     }
     if (h.is(Mm4HeaderNames.PREVIOUSLY_SENT_BY)) {
-      return PreviouslySentBy.parse(v).map(p -> "#" + p.index() + " " + describe(p.address()))
+      return PreviouslySentBy.parse(v)
+          .map(p -> "#" + p.index() + " " + describe(p.address()))
           .orElse("(not <index>, <address>)");
     }
-    if (named(h, Mm4HeaderNames.FROM, Mm4HeaderNames.SENDER, Mm4HeaderNames.ORIGINATOR_SYSTEM, Mm4HeaderNames.TO,
+    if (named(
+        h,
+        Mm4HeaderNames.FROM,
+        Mm4HeaderNames.SENDER,
+        Mm4HeaderNames.ORIGINATOR_SYSTEM,
+        Mm4HeaderNames.TO,
         Mm4HeaderNames.CC)) {
       return addresses(v);
     }
     if (h.is(Mm4HeaderNames.SUBJECT)) {
-      return h == m.headers().firstField(Mm4HeaderNames.SUBJECT).orElse(null) ? m.subject().orElse(null) : null;
+      return h == m.headers().firstField(Mm4HeaderNames.SUBJECT).orElse(null)
+          ? m.subject().orElse(null)
+          : null;
     }
     if (h.is(Mm4HeaderNames.PRIORITY)) {
-      return token(Optional.ofNullable(Priority.byName(v.strip())).map(Priority::name), "a priority");
+      return token(
+          Optional.ofNullable(Priority.byName(v.strip())).map(Priority::name), "a priority");
     }
     if (h.is(Mm4HeaderNames.SENDER_VISIBILITY)) {
-      return token(Optional.ofNullable(SenderVisibility.byName(v.strip())).map(SenderVisibility::name), "a sender visibility");
+      return token(
+          Optional.ofNullable(SenderVisibility.byName(v.strip())).map(SenderVisibility::name),
+          "a sender visibility");
     }
     if (h.is(Mm4HeaderNames.READ_STATUS)) {
-      return token(Optional.ofNullable(ReadStatus.byName(v.strip())).map(ReadStatus::name), "a read status");
+      return token(
+          Optional.ofNullable(ReadStatus.byName(v.strip())).map(ReadStatus::name), "a read status");
     }
     if (h.is(Mm4HeaderNames.REQUEST_STATUS_CODE)) {
       return token(RequestStatusCode.fromToken(v).map(Object::toString), "a request status code");
@@ -77,14 +90,22 @@ public final class Mm4Values {
       return token(MmStatusCode.fromToken(v).map(Object::toString), "an MM status code");
     }
     if (h.is(Mm4HeaderNames.CONTENT_CLASS)) {
-      return token(Optional.ofNullable(ContentClass.byName(v.strip())).map(ContentClass::name), "a content class");
+      return token(
+          Optional.ofNullable(ContentClass.byName(v.strip())).map(ContentClass::name),
+          "a content class");
     }
     if (h.is(Mm4HeaderNames.MESSAGE_CLASS)) {
       return v.isBlank() ? "(empty)" : MessageClass.of(v.strip()).name();
     }
     // X-Mms-Originator-R/S-Delivery-Report has no constant: the codec keeps it as a plain field.
-    if (named(h, Mm4HeaderNames.DELIVERY_REPORT, Mm4HeaderNames.READ_REPLY, Mm4HeaderNames.ACK_REQUEST,
-        Mm4HeaderNames.DRM_CONTENT, Mm4HeaderNames.ADAPTATION_ALLOWED, "X-Mms-Originator-R/S-Delivery-Report")) {
+    if (named(
+        h,
+        Mm4HeaderNames.DELIVERY_REPORT,
+        Mm4HeaderNames.READ_REPLY,
+        Mm4HeaderNames.ACK_REQUEST,
+        Mm4HeaderNames.DRM_CONTENT,
+        Mm4HeaderNames.ADAPTATION_ALLOWED,
+        "X-Mms-Originator-R/S-Delivery-Report")) {
       return token(YesNo.fromToken(v).map(Object::toString), "Yes or No");
     }
     if (h.is(Mm4HeaderNames.FORWARD_COUNTER)) {

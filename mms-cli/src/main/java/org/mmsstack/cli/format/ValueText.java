@@ -70,7 +70,8 @@ public final class ValueText {
     }
     if (v instanceof TimeValue) {
       TimeValue t = (TimeValue) v;
-      return t.relative() ? "+" + t.seconds() + " s (relative, " + Duration.ofSeconds(t.seconds()) + ") (0x81)"
+      return t.relative()
+          ? "+" + t.seconds() + " s (relative, " + Duration.ofSeconds(t.seconds()) + ") (0x81)"
           : Instant.ofEpochSecond(t.seconds()) + " (absolute) (0x80)";
     }
     if (v instanceof FromValue) {
@@ -91,7 +92,8 @@ public final class ValueText {
     }
     if (v instanceof MboxCount) {
       MboxCount m = (MboxCount) v;
-      return m.value() + (m.unit() == MboxCount.Unit.MESSAGES ? " messages (0x80)" : " octets (0x81)");
+      return m.value()
+          + (m.unit() == MboxCount.Unit.MESSAGES ? " messages (0x80)" : " octets (0x81)");
     }
     if (v instanceof PreviouslySentBy) {
       PreviouslySentBy p = (PreviouslySentBy) v;
@@ -103,13 +105,18 @@ public final class ValueText {
     }
     if (v instanceof MmFlags) {
       MmFlags m = (MmFlags) v;
-      return String.format("%s (0x%02X) %s", m.operation().name().toLowerCase(Locale.ROOT), m.operation().code(),
+      return String.format(
+          "%s (0x%02X) %s",
+          m.operation().name().toLowerCase(Locale.ROOT),
+          m.operation().code(),
           encoded(m.keyword()));
     }
     if (v instanceof ElementDescriptor) {
       ElementDescriptor e = (ElementDescriptor) v;
-      return e.contentReference() + e.parameters().stream().map(p -> "; " + p.name() + "=" + p.value())
-          .collect(Collectors.joining());
+      return e.contentReference()
+          + e.parameters().stream()
+              .map(p -> "; " + p.name() + "=" + p.value())
+              .collect(Collectors.joining());
     }
     if (v instanceof Indexed) {
       Indexed<?> i = (Indexed<?>) v;
@@ -134,7 +141,10 @@ public final class ValueText {
       sb.append("; ").append(p.name()).append('=');
       Object v = p.value();
       if (v instanceof CharacterSet) {
-        sb.append(((CharacterSet) v).name()).append(" (").append(((CharacterSet) v).mibEnum()).append(')');
+        sb.append(((CharacterSet) v).name())
+            .append(" (")
+            .append(((CharacterSet) v).mibEnum())
+            .append(')');
       } else if (v instanceof MediaType) {
         sb.append(((MediaType) v).name());
       } else {

@@ -17,7 +17,8 @@ public final class Wire {
   public record Uintvar(long value, int start, int end) {}
 
   /** One entry of a multipart body, as offsets into the PDU. */
-  public record Entry(Uintvar headersLength, Uintvar dataLength, int headStart, int dataStart, int dataEnd) {
+  public record Entry(
+      Uintvar headersLength, Uintvar dataLength, int headStart, int dataStart, int dataEnd) {
 
     /** Where the entry starts (its HeadersLen). */
     public int start() {

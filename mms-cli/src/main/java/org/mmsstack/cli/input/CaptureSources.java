@@ -30,12 +30,17 @@ final class CaptureSources {
   /** The items of one capture read: its PDUs as they were found, then its findings. */
   static void items(String fileName, CaptureResult r, Consumer<InputItem> out, boolean anyPdu) {
     for (Finding f : r.findings()) {
-      out.accept(InputItem.defect(fileName, f.hasOffset() ? "offset " + f.offset() : null,
-          f.severity(), f.code() + ": " + f.message()));
+      out.accept(
+          InputItem.defect(
+              fileName,
+              f.hasOffset() ? "offset " + f.offset() : null,
+              f.severity(),
+              f.code() + ": " + f.message()));
     }
     if (!anyPdu && r.findings().isEmpty()) {
-      out.accept(InputItem.nothingFound(fileName,
-          "no MMS PDU found (" + r.format().name().toLowerCase(Locale.ROOT) + ")"));
+      out.accept(
+          InputItem.nothingFound(
+              fileName, "no MMS PDU found (" + r.format().name().toLowerCase(Locale.ROOT) + ")"));
     }
   }
 

@@ -19,8 +19,16 @@ import org.mmsstack.encapsulation.Severity;
  * @param severity how bad a {@link Problem#NO_PDU} problem is (ERROR for the others), or {@code null} for a PDU
  * @param mm4 whether {@code pdu} holds an MM4 message (RFC 5322 mail) rather than a binary PDU
  */
-public record InputItem(String file, String origin, long frame, Instant timestamp, byte[] pdu, String problem,
-    Problem kind, Severity severity, boolean mm4) {
+public record InputItem(
+    String file,
+    String origin,
+    long frame,
+    Instant timestamp,
+    byte[] pdu,
+    String problem,
+    Problem kind,
+    Severity severity,
+    boolean mm4) {
 
   /** Why an input yielded no PDU. */
   public enum Problem {
@@ -51,17 +59,28 @@ public record InputItem(String file, String origin, long frame, Instant timestam
 
   /** An input that could not be read at all (missing file, unknown format). */
   public static InputItem unreadable(String file, String origin, String problem) {
-    return new InputItem(file, origin, 0, null, null, problem, Problem.UNREADABLE, Severity.ERROR, false);
+    return new InputItem(
+        file, origin, 0, null, null, problem, Problem.UNREADABLE, Severity.ERROR, false);
   }
 
   /** A file of no kind the tool reads. */
   public static InputItem unrecognised(String file, String problem) {
-    return new InputItem(file, null, 0, null, null, problem, Problem.UNRECOGNISED, Severity.ERROR, false);
+    return new InputItem(
+        file, null, 0, null, null, problem, Problem.UNRECOGNISED, Severity.ERROR, false);
   }
 
   /** A piece of a readable input that holds no usable PDU (for example a non-MMS HTTP body). */
   public static InputItem defect(String file, String origin, Severity severity, String problem) {
-    return new InputItem(file, origin, 0, null, null, problem, Problem.NO_PDU, Objects.requireNonNull(severity), false);
+    return new InputItem(
+        file,
+        origin,
+        0,
+        null,
+        null,
+        problem,
+        Problem.NO_PDU,
+        Objects.requireNonNull(severity),
+        false);
   }
 
   /** A file that is one MM4 message (RFC 5322 mail). */
@@ -70,18 +89,21 @@ public record InputItem(String file, String origin, long frame, Instant timestam
   }
 
   /** A PDU found in a capture frame. */
-  public static InputItem captured(String file, String origin, long frame, Instant timestamp, byte[] pdu) {
+  public static InputItem captured(
+      String file, String origin, long frame, Instant timestamp, byte[] pdu) {
     return new InputItem(file, origin, frame, timestamp, pdu, null, null, null, false);
   }
 
   /** An MM4 mail found in a capture (SMTP DATA). */
-  public static InputItem capturedMm4(String file, String origin, long frame, Instant timestamp, byte[] mail) {
+  public static InputItem capturedMm4(
+      String file, String origin, long frame, Instant timestamp, byte[] mail) {
     return new InputItem(file, origin, frame, timestamp, mail, null, null, null, true);
   }
 
   /** A readable input with nothing to report on. */
   public static InputItem nothingFound(String file, String problem) {
-    return new InputItem(file, null, 0, null, null, problem, Problem.NOTHING_FOUND, Severity.INFO, false);
+    return new InputItem(
+        file, null, 0, null, null, problem, Problem.NOTHING_FOUND, Severity.INFO, false);
   }
 
   /** {@code file} or {@code file [origin]}, for messages. */

@@ -58,10 +58,11 @@ public final class Inputs {
     for (Path p : args) {
       if (walkDirectories && Files.isDirectory(p)) {
         try (Stream<Path> s = Files.walk(p)) {
-          out.addAll(s.filter(Files::isRegularFile)
-              .filter(f -> !f.getFileName().toString().startsWith("."))
-              .sorted()
-              .collect(Collectors.toList()));
+          out.addAll(
+              s.filter(Files::isRegularFile)
+                  .filter(f -> !f.getFileName().toString().startsWith("."))
+                  .sorted()
+                  .collect(Collectors.toList()));
         }
       } else {
         out.add(p);
@@ -118,14 +119,24 @@ public final class Inputs {
       return;
     }
     if (size > MAX_FILE_SIZE) {
-      out.accept(InputItem.unreadable(name, null, "file of " + size + " octets is not a capture and"
-          + " larger than " + MAX_FILE_SIZE));
+      out.accept(
+          InputItem.unreadable(
+              name,
+              null,
+              "file of "
+                  + size
+                  + " octets is not a capture and"
+                  + " larger than "
+                  + MAX_FILE_SIZE));
       return;
     }
     byte[] content = in.readNBytes((int) MAX_FILE_SIZE + 1);
     if (content.length > MAX_FILE_SIZE) {
-      out.accept(InputItem.unreadable(name, null, "input of more than " + MAX_FILE_SIZE
-          + " octets is not a capture; refused"));
+      out.accept(
+          InputItem.unreadable(
+              name,
+              null,
+              "input of more than " + MAX_FILE_SIZE + " octets is not a capture; refused"));
       return;
     }
     read(name, content).forEach(out);
@@ -136,10 +147,14 @@ public final class Inputs {
     boolean[] any = new boolean[1];
     CaptureResult r;
     try {
-      r = CaptureReader.read(in, CaptureConfig.DEFAULT, p -> {
-        any[0] = true;
-        out.accept(CaptureSources.item(name, p));
-      });
+      r =
+          CaptureReader.read(
+              in,
+              CaptureConfig.DEFAULT,
+              p -> {
+                any[0] = true;
+                out.accept(CaptureSources.item(name, p));
+              });
     } catch (CaptureFormatException e) {
       out.accept(InputItem.unrecognised(name, e.getMessage()));
       return;
@@ -169,8 +184,12 @@ public final class Inputs {
         }
       }
     }
-    return List.of(InputItem.unrecognised(name, String.format(
-        "not an MMS PDU (first octet 0x%02X, expected 0x8C)%s", content[0] & 0xFF,
-        sources.size() > 1 ? ", MM4 message, hex dump, WSP push or packet capture" : "")));
+    return List.of(
+        InputItem.unrecognised(
+            name,
+            String.format(
+                "not an MMS PDU (first octet 0x%02X, expected 0x8C)%s",
+                content[0] & 0xFF,
+                sources.size() > 1 ? ", MM4 message, hex dump, WSP push or packet capture" : "")));
   }
 }

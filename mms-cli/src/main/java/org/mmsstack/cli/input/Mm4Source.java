@@ -23,7 +23,8 @@ public final class Mm4Source implements InputSource {
   /** How far into a file the header block is searched for the message type. */
   private static final int MAX_HEADER_BLOCK = 64 * 1024;
 
-  private static final byte[] MESSAGE_TYPE = "x-mms-message-type".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] MESSAGE_TYPE =
+      "x-mms-message-type".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   @Override
   public boolean accepts(String fileName, byte[] content) {
@@ -46,7 +47,9 @@ public final class Mm4Source implements InputSource {
 
   /** Where the mail starts: after a UTF-8 byte-order mark, which the MM4 parser skips too (with a warning). */
   private static int afterByteOrderMark(byte[] b) {
-    return b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
+    return b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF
+        ? 3
+        : 0;
   }
 
   private static boolean hasMessageType(byte[] b, int start) {

@@ -56,7 +56,8 @@ public final class JsonEncoder {
     }
     JsonNode headers = doc.path("headers");
     if (doc.hasNonNull("error") && !doc.hasNonNull("pdu") && headers.isMissingNode()) {
-      throw new JsonPduException("the document describes an input that held no PDU (" + doc.get("error").asText() + ")");
+      throw new JsonPduException(
+          "the document describes an input that held no PDU (" + doc.get("error").asText() + ")");
     }
     if (doc.hasNonNull("pdu") && (headers.isMissingNode() || headers.isEmpty())) {
       try {
@@ -66,7 +67,8 @@ public final class JsonEncoder {
       }
     }
     if (!headers.isArray() || headers.isEmpty()) {
-      throw new JsonPduException("headers: expected a non-empty array starting with X-Mms-Message-Type");
+      throw new JsonPduException(
+          "headers: expected a non-empty array starting with X-Mms-Message-Type");
     }
     int type = messageTypeCode(headers);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -85,7 +87,8 @@ public final class JsonEncoder {
     JsonNode body = doc.path("body");
     if (body.isObject()) {
       if (!hasContentType) {
-        throw new JsonPduException("body: a PDU with a body needs a Content-Type header (the last header)");
+        throw new JsonPduException(
+            "body: a PDU with a body needs a Content-Type header (the last header)");
       }
       String kind = body.path("kind").asText();
       if (kind.equals("single")) {
@@ -108,7 +111,8 @@ public final class JsonEncoder {
 
   private static int messageTypeCode(JsonNode headers) throws JsonPduException {
     JsonNode first = headers.get(0);
-    if (first.path("code").asInt() != 0x8C && !"X-Mms-Message-Type".equalsIgnoreCase(first.path("name").asText())) {
+    if (first.path("code").asInt() != 0x8C
+        && !"X-Mms-Message-Type".equalsIgnoreCase(first.path("name").asText())) {
       throw new JsonPduException("headers[0]: the first header must be X-Mms-Message-Type");
     }
     try {
@@ -134,7 +138,8 @@ public final class JsonEncoder {
       return new byte[] {(byte) 0x8C, (byte) t.code()};
     }
     Object value = ValueJson.parse(field, h);
-    Header header = value instanceof RawValue ? Header.ofRaw(field, (RawValue) value) : typed(field, value);
+    Header header =
+        value instanceof RawValue ? Header.ofRaw(field, (RawValue) value) : typed(field, value);
     return canonical(header, type);
   }
 
@@ -179,13 +184,18 @@ public final class JsonEncoder {
       if (c < 0x80 || c > 0xFF) {
         throw new IllegalArgumentException("code: expected the field's octet, 0x80-0xFF");
       }
-      boolean deleteConf = type == MessageType.MBOX_DELETE_CONF.code() || type == MessageType.DELETE_CONF.code();
+      boolean deleteConf =
+          type == MessageType.MBOX_DELETE_CONF.code() || type == MessageType.DELETE_CONF.code();
       if (deleteConf && h.path("value").has("index")) {
         switch (c & 0x7F) {
-          case 0x03: return HeaderField.CONTENT_LOCATION_INDEXED;
-          case 0x12: return HeaderField.RESPONSE_STATUS_INDEXED;
-          case 0x13: return HeaderField.RESPONSE_TEXT_INDEXED;
-          default: break;
+          case 0x03:
+            return HeaderField.CONTENT_LOCATION_INDEXED;
+          case 0x12:
+            return HeaderField.RESPONSE_STATUS_INDEXED;
+          case 0x13:
+            return HeaderField.RESPONSE_TEXT_INDEXED;
+          default:
+            break;
         }
       }
       return HeaderField.forCode(c & 0x7F);
@@ -208,7 +218,8 @@ public final class JsonEncoder {
     try {
       stub = PduCodec.decode(new byte[] {(byte) 0x8C, (byte) type});
     } catch (PduFormatException e) {
-      throw new IllegalStateException("message type 0x" + Integer.toHexString(type) + ": " + e.getMessage());
+      throw new IllegalStateException(
+          "message type 0x" + Integer.toHexString(type) + ": " + e.getMessage());
     }
     Pdu one = stub.toBuilder().add(h).build();
     byte[] all = PduCodec.encode(one);
@@ -223,8 +234,10 @@ public final class JsonEncoder {
       if (h.path("code").asInt() == 0x84) {
         for (JsonNode p : h.path("parameters")) {
           if (p.path("name").asText().equalsIgnoreCase("charset")) {
-            CharacterSet cs = p.path("value").isIntegralNumber() ? CharacterSet.valueOf(p.get("value").asLong())
-                : CharacterSet.forName(p.path("value").asText());
+            CharacterSet cs =
+                p.path("value").isIntegralNumber()
+                    ? CharacterSet.valueOf(p.get("value").asLong())
+                    : CharacterSet.forName(p.path("value").asText());
             if (cs != null && cs.javaCharset() != null) {
               return cs.javaCharset();
             }
@@ -249,11 +262,13 @@ public final class JsonEncoder {
     throw new JsonPduException(where + ": needs \"data\" (base64) or \"text\"");
   }
 
-  private static void multipart(ByteArrayOutputStream out, JsonNode body, JsonNode parts) throws JsonPduException {
+  private static void multipart(ByteArrayOutputStream out, JsonNode body, JsonNode parts)
+      throws JsonPduException {
     if (!parts.isArray()) {
       throw new JsonPduException("parts: expected an array");
     }
-    long count = body.hasNonNull("declaredCount") ? body.get("declaredCount").asLong() : parts.size();
+    long count =
+        body.hasNonNull("declaredCount") ? body.get("declaredCount").asLong() : parts.size();
     out.writeBytes(lengthOctets(body.path("rawCount"), new long[] {count}, "body.rawCount"));
     for (int i = 0; i < parts.size(); i++) {
       String where = "parts[" + i + "]";
@@ -272,14 +287,17 @@ public final class JsonEncoder {
       }
       Charset cs = ct.charset().map(CharacterSet::javaCharset).orElse(StandardCharsets.UTF_8);
       byte[] data = data(p, where, cs == null ? StandardCharsets.UTF_8 : cs);
-      out.writeBytes(lengthOctets(p.path("rawLengths"), new long[] {head.length, data.length}, where + ".rawLengths"));
+      out.writeBytes(
+          lengthOctets(
+              p.path("rawLengths"), new long[] {head.length, data.length}, where + ".rawLengths"));
       out.writeBytes(head);
       out.writeBytes(data);
     }
   }
 
   /** The original Uintvars when they still hold these values, else the canonical ones. */
-  private static byte[] lengthOctets(JsonNode raw, long[] values, String where) throws JsonPduException {
+  private static byte[] lengthOctets(JsonNode raw, long[] values, String where)
+      throws JsonPduException {
     if (raw.isTextual()) {
       byte[] b;
       try {
@@ -365,7 +383,8 @@ public final class JsonEncoder {
     JsonNode v = h.path("value");
     if (!code.isIntegralNumber()) {
       if (!v.isTextual()) {
-        throw new IllegalArgumentException("header " + name + ": a textual header needs a string value");
+        throw new IllegalArgumentException(
+            "header " + name + ": a textual header needs a string value");
       }
       return PartHeader.text(name, v.asText());
     }
@@ -374,14 +393,20 @@ public final class JsonEncoder {
       return PartHeader.raw(c, RawValue.of(Hex.parse(h.get("octets").asText())));
     }
     switch (c) {
-      case PartHeader.CONTENT_LOCATION: return PartHeader.contentLocation(v.asText());
-      case PartHeader.CONTENT_ID: return PartHeader.contentId(v.asText());
+      case PartHeader.CONTENT_LOCATION:
+        return PartHeader.contentLocation(v.asText());
+      case PartHeader.CONTENT_ID:
+        return PartHeader.contentId(v.asText());
       case PartHeader.CONTENT_DISPOSITION:
       case PartHeader.CONTENT_DISPOSITION_1_4:
-        return new PartHeader(name.isEmpty() ? "Content-Disposition" : name, c, ValueJson.disposition(v));
+        return new PartHeader(
+            name.isEmpty() ? "Content-Disposition" : name, c, ValueJson.disposition(v));
       default:
-        throw new IllegalArgumentException("header " + name + ": only Content-Location, Content-ID, "
-            + "Content-Disposition and textual headers take a value; give other headers as \"octets\"");
+        throw new IllegalArgumentException(
+            "header "
+                + name
+                + ": only Content-Location, Content-ID, "
+                + "Content-Disposition and textual headers take a value; give other headers as \"octets\"");
     }
   }
 }

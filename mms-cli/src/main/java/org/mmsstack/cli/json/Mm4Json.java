@@ -33,8 +33,8 @@ public final class Mm4Json {
       new com.fasterxml.jackson.databind.ObjectMapper();
 
   /** The members {@link #unedited} compares: everything the mail determines. */
-  private static final List<String> DERIVED = List.of("size", "messageType", "mmsVersion", "headers", "content",
-      "routing");
+  private static final List<String> DERIVED =
+      List.of("size", "messageType", "mmsVersion", "headers", "content", "routing");
 
   private Mm4Json() {}
 
@@ -143,7 +143,9 @@ public final class Mm4Json {
     JsonNode again;
     try {
       // Through text, so that numbers compare as JSON numbers (a long written, an int read back).
-      again = MAPPER.readTree(MAPPER.writeValueAsString(document(item, Checker.standard().check(item))));
+      again =
+          MAPPER.readTree(
+              MAPPER.writeValueAsString(document(item, Checker.standard().check(item))));
     } catch (java.io.IOException e) {
       return null;
     }

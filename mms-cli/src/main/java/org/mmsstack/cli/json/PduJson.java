@@ -201,8 +201,11 @@ public final class PduJson {
       b.put("size", s.size());
       MediaType m = pdu.contentType().map(ct -> ct.mediaType()).orElse(null);
       if (m != null && isText(m) && s.size() > 0) {
-        java.nio.charset.Charset cs = pdu.contentType().flatMap(ct -> ct.charset())
-            .map(c -> c.javaCharset()).orElse(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.charset.Charset cs =
+            pdu.contentType()
+                .flatMap(ct -> ct.charset())
+                .map(c -> c.javaCharset())
+                .orElse(java.nio.charset.StandardCharsets.UTF_8);
         b.put("text", new String(s.toByteArray(), cs));
       }
       b.put("data", base64(s.data()));
@@ -211,8 +214,10 @@ public final class PduJson {
       ObjectNode b = doc.putObject("body");
       b.put("kind", "multipart");
       b.put("offset", bodyStart);
-      Wire.Multipart layout = bodyStart >= 0 ? Wire.multipart(octets, bodyStart, octets.length - trailingLength(pdu))
-          : null;
+      Wire.Multipart layout =
+          bodyStart >= 0
+              ? Wire.multipart(octets, bodyStart, octets.length - trailingLength(pdu))
+              : null;
       if (layout != null && layout.entries().size() != mb.parts().size()) {
         layout = null;
       }
@@ -280,7 +285,10 @@ public final class PduJson {
   /** Whether a media type's data is shown as text. */
   public static boolean isText(MediaType m) {
     String name = m.name().toLowerCase(java.util.Locale.ROOT);
-    return m.isText() || name.startsWith("text/") || name.endsWith("/smil") || name.endsWith("+xml")
+    return m.isText()
+        || name.startsWith("text/")
+        || name.endsWith("/smil")
+        || name.endsWith("+xml")
         || name.endsWith("/xml");
   }
 

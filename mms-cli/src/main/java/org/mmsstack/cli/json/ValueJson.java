@@ -299,7 +299,8 @@ final class ValueJson {
       if (v.has("absolute")) {
         return new TimeValue(false, instant(v.get("absolute"), "absolute").getEpochSecond());
       }
-      throw new IllegalArgumentException("value: expected {\"relative\": seconds} or {\"absolute\": date}");
+      throw new IllegalArgumentException(
+          "value: expected {\"relative\": seconds} or {\"absolute\": date}");
     }
     if (type == FromValue.class) {
       if (v.isNull() || "insert-address".equals(n.path("token").asText())) {
@@ -324,7 +325,8 @@ final class ValueJson {
     }
     if (type == MboxCount.class) {
       String unit = text(v.path("unit"), "unit");
-      return new MboxCount(unit.equalsIgnoreCase("octets") ? MboxCount.Unit.OCTETS : MboxCount.Unit.MESSAGES,
+      return new MboxCount(
+          unit.equalsIgnoreCase("octets") ? MboxCount.Unit.OCTETS : MboxCount.Unit.MESSAGES,
           v.path("count").asLong());
     }
     if (type == PreviouslySentBy.class) {
@@ -334,25 +336,34 @@ final class ValueJson {
       return new PreviouslySentDate(v.path("count").asLong(), instant(v.path("date"), "date"));
     }
     if (type == MmFlags.class) {
-      MmFlags.Operation op = MmFlags.Operation.valueOf(text(v.path("operation"), "operation").toUpperCase(Locale.ROOT));
+      MmFlags.Operation op =
+          MmFlags.Operation.valueOf(
+              text(v.path("operation"), "operation").toUpperCase(Locale.ROOT));
       return new MmFlags(op, encoded(v, "keyword"));
     }
     if (type == ElementDescriptor.class) {
       List<ElementDescriptor.Entry> es = new ArrayList<>();
       for (JsonNode p : v.path("parameters")) {
-        es.add(new ElementDescriptor.Entry(text(p.path("name"), "name"), text(p.path("value"), "value")));
+        es.add(
+            new ElementDescriptor.Entry(
+                text(p.path("name"), "name"), text(p.path("value"), "value")));
       }
       return new ElementDescriptor(text(v.path("reference"), "reference"), es);
     }
     if (type == Indexed.class) {
-      Class<?> inner = field.code() == 0x03 ? String.class
-          : field.code() == 0x12 ? org.mmsstack.encapsulation.value.ResponseStatus.class : EncodedString.class;
+      Class<?> inner =
+          field.code() == 0x03
+              ? String.class
+              : field.code() == 0x12
+                  ? org.mmsstack.encapsulation.value.ResponseStatus.class
+                  : EncodedString.class;
       return new Indexed<>(v.path("index").asLong(), parse(inner, field, v));
     }
     if (type == RawValue.class) {
       return RawValue.of(Hex.parse(text(n.path("octets"), "octets")));
     }
-    throw new IllegalArgumentException("values of " + type.getSimpleName() + " cannot be given as JSON");
+    throw new IllegalArgumentException(
+        "values of " + type.getSimpleName() + " cannot be given as JSON");
   }
 
   private static Object octetToken(Class<?> type, JsonNode n) {
@@ -392,7 +403,8 @@ final class ValueJson {
       if (p.has("code") && !p.get("code").isNull()) {
         Parameter.WellKnown w = Parameter.WellKnown.valueOf(p.get("code").asLong());
         if (w == null) {
-          throw new IllegalArgumentException("parameter " + name + ": no well-known code " + p.get("code"));
+          throw new IllegalArgumentException(
+              "parameter " + name + ": no well-known code " + p.get("code"));
         }
         value = typed(w.kind(), value, p);
         out.add(Parameter.of(w, value));
@@ -449,7 +461,8 @@ final class ValueJson {
     try {
       return v.isIntegralNumber() ? Instant.ofEpochSecond(v.asLong()) : Instant.parse(v.asText());
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException(what + ": expected an ISO-8601 instant such as 2024-01-31T12:00:00Z");
+      throw new IllegalArgumentException(
+          what + ": expected an ISO-8601 instant such as 2024-01-31T12:00:00Z");
     }
   }
 

@@ -45,8 +45,9 @@ public final class HexRenderer {
     byte[] b = item.pdu();
     pending = new ArrayList<>(r.findings());
     Pdu pdu = r.pdu();
-    out.printf("%s: %s, %d octets%n", item.label(), pdu == null ? "not decodable" : pdu.messageType().wireName(),
-        b.length);
+    out.printf(
+        "%s: %s, %d octets%n",
+        item.label(), pdu == null ? "not decodable" : pdu.messageType().wireName(), b.length);
     out.printf("%-8s%-49s%s%n", "offset", "octets", "meaning");
     if (pdu == null) {
       Pdu lenient = null;
@@ -83,7 +84,12 @@ public final class HexRenderer {
     int trailing = pdu.trailingOctets().length;
     int bodyEnd = b.length - trailing;
     if (body instanceof SinglePartBody) {
-      data(b, end, bodyEnd, "body", pdu.contentType().map(ct -> PduJson.isText(ct.mediaType())).orElse(false));
+      data(
+          b,
+          end,
+          bodyEnd,
+          "body",
+          pdu.contentType().map(ct -> PduJson.isText(ct.mediaType())).orElse(false));
     } else if (body instanceof MultipartBody) {
       multipart(b, end, bodyEnd, ((MultipartBody) body).parts());
     }
@@ -111,21 +117,38 @@ public final class HexRenderer {
       Wire.Entry e = m.entries().get(i);
       Part p = parts.get(i);
       String label = "part " + (i + 1) + ": ";
-      span(b, e.headersLength().start(), e.headersLength().end(), label + "HeadersLen " + e.headersLength().value());
-      span(b, e.dataLength().start(), e.dataLength().end(), label + "DataLen " + e.dataLength().value());
+      span(
+          b,
+          e.headersLength().start(),
+          e.headersLength().end(),
+          label + "HeadersLen " + e.headersLength().value());
+      span(
+          b,
+          e.dataLength().start(),
+          e.dataLength().end(),
+          label + "DataLen " + e.dataLength().value());
       List<int[]> spans = Wire.partHeaderSpans(b, e.headStart(), e.dataStart());
       List<PartHeader> hs = p.headers();
       for (int k = 0; k < spans.size(); k++) {
         int[] s = spans.get(k);
-        String meaning = k == 0 ? "Content-Type: " + ValueText.contentType(p.contentType())
-            : k - 1 < hs.size() ? hs.get(k - 1).name() + ": " + ValueText.of(hs.get(k - 1).value()) : "header";
+        String meaning =
+            k == 0
+                ? "Content-Type: " + ValueText.contentType(p.contentType())
+                : k - 1 < hs.size()
+                    ? hs.get(k - 1).name() + ": " + ValueText.of(hs.get(k - 1).value())
+                    : "header";
         span(b, s[0], s[1], label + meaning);
       }
       int walked = spans.isEmpty() ? e.headStart() : spans.get(spans.size() - 1)[1];
       if (walked < e.dataStart()) {
         span(b, walked, e.dataStart(), label + "header octets not walkable");
       }
-      data(b, e.dataStart(), e.dataEnd(), label + "data", PduJson.isText(p.contentType().mediaType()));
+      data(
+          b,
+          e.dataStart(),
+          e.dataEnd(),
+          label + "data",
+          PduJson.isText(p.contentType().mediaType()));
     }
   }
 
@@ -177,7 +200,8 @@ public final class HexRenderer {
     stub[1] = (byte) type;
     System.arraycopy(b, start, stub, 2, end - start);
     try {
-      Pdu p = PduCodec.decode(stub, 0, o == 0x84 ? stub.length : stub.length - 1, DecodeConfig.LENIENT);
+      Pdu p =
+          PduCodec.decode(stub, 0, o == 0x84 ? stub.length : stub.length - 1, DecodeConfig.LENIENT);
       if (p.headers().size() > 1) {
         Header h = p.headers().get(1);
         return h.name() + ": " + ValueText.of(h.value());

@@ -48,8 +48,12 @@ public final class TextRenderer {
       findings(r.findings(), "  ", false);
       return;
     }
-    out.printf("%s: %s, MMS %s, %d octets%n", item.label(), pdu.messageType().wireName(),
-        pdu.mmsVersion().map(Object::toString).orElse("?"), item.pdu().length);
+    out.printf(
+        "%s: %s, MMS %s, %d octets%n",
+        item.label(),
+        pdu.messageType().wireName(),
+        pdu.mmsVersion().map(Object::toString).orElse("?"),
+        item.pdu().length);
     for (Header h : pdu.headers()) {
       out.printf("  %s: %s%n", h.name(), ValueText.of(h.value()));
     }
@@ -76,15 +80,23 @@ public final class TextRenderer {
       findings(r.findings(), "  ", true);
       return;
     }
-    out.printf("%s: %s, 3GPP MMS %s, %d octets%n", item.label(), m.messageType().token(),
-        m.mmsVersion().map(Object::toString).orElse("?"), item.pdu().length);
+    out.printf(
+        "%s: %s, 3GPP MMS %s, %d octets%n",
+        item.label(),
+        m.messageType().token(),
+        m.mmsVersion().map(Object::toString).orElse("?"),
+        item.pdu().length);
     for (Mm4Header h : m.headers()) {
       String typed = Mm4Values.parsed(m, h);
-      out.printf("  %s: %s%s%n", h.name(), oneLine(h.value()), typed == null ? "" : "  => " + typed);
+      out.printf(
+          "  %s: %s%s%n", h.name(), oneLine(h.value()), typed == null ? "" : "  => " + typed);
     }
     MimeEntity root = m.content();
-    out.printf("  Content: %s, %d %s%n", root.contentType(), root.isMultipart() ? root.parts().size()
-        : root.dataSize(), root.isMultipart() ? "parts" : "octets");
+    out.printf(
+        "  Content: %s, %d %s%n",
+        root.contentType(),
+        root.isMultipart() ? root.parts().size() : root.dataSize(),
+        root.isMultipart() ? "parts" : "octets");
     if (root.isMultipart()) {
       entities(root.parts(), "  ", 0);
     } else {
@@ -97,7 +109,12 @@ public final class TextRenderer {
   private void entities(List<MimeEntity> parts, String indent, int depth) {
     for (int i = 0; i < parts.size(); i++) {
       MimeEntity p = parts.get(i);
-      out.printf("%sPart %d of %d: %s, %s%n", indent, i + 1, parts.size(), p.contentType(),
+      out.printf(
+          "%sPart %d of %d: %s, %s%n",
+          indent,
+          i + 1,
+          parts.size(),
+          p.contentType(),
           p.isMultipart() ? p.parts().size() + " parts" : p.dataSize() + " octets");
       for (Mm4Header h : p.headers()) {
         if (!h.is("Content-Type")) {
@@ -125,7 +142,10 @@ public final class TextRenderer {
   /** Whether an MM4 entity's data is shown as text (text, SMIL, XML). */
   public static boolean isText(org.mmsstack.mm4.mime.MediaType t) {
     String sub = t.subtype().toLowerCase(java.util.Locale.ROOT);
-    return t.type().equalsIgnoreCase("text") || sub.equals("smil") || sub.equals("xml") || sub.endsWith("+xml");
+    return t.type().equalsIgnoreCase("text")
+        || sub.equals("smil")
+        || sub.equals("xml")
+        || sub.endsWith("+xml");
   }
 
   private static String oneLine(String s) {
@@ -138,29 +158,35 @@ public final class TextRenderer {
       return;
     }
     if (routing.fields() == null) {
-      out.printf("  Routing: malformed [%s] %s%n", routing.error().header(), routing.error().detail());
+      out.printf(
+          "  Routing: malformed [%s] %s%n", routing.error().header(), routing.error().detail());
       return;
     }
     RoutingFields f = routing.fields();
     out.printf("  Routing (extension version %d):%n", f.version());
     out.printf("    Entry: %s%n", f.entry());
     out.printf("    Home: %s%n", f.home());
-    out.printf("    Path: %s (%d of at most %d hops)%n", f.path().stream().map(Object::toString)
-        .collect(java.util.stream.Collectors.joining(", ")), f.hops(), f.hopLimit());
+    out.printf(
+        "    Path: %s (%d of at most %d hops)%n",
+        f.path().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", ")),
+        f.hops(),
+        f.hopLimit());
     out.printf("    Table version: %d%n", f.tableVersion());
     out.printf("    Charging: %s%n", f.charging());
     for (Recipient rc : f.recipients()) {
       out.printf("    Recipient: %s%n", rc.wireText());
     }
     out.printf("    Issued: %s%n", f.issuedAt());
-    out.printf("    Signature key id: %s%n", f.signature().map(s -> s.keyId()).orElse("(unsigned)"));
+    out.printf(
+        "    Signature key id: %s%n", f.signature().map(s -> s.keyId()).orElse("(unsigned)"));
   }
 
   private void parts(List<Part> parts, String indent, int depth) {
     for (int i = 0; i < parts.size(); i++) {
       Part p = parts.get(i);
-      out.printf("%sPart %d of %d: %s, %d octets%n", indent, i + 1, parts.size(),
-          ValueText.contentType(p.contentType()), p.size());
+      out.printf(
+          "%sPart %d of %d: %s, %d octets%n",
+          indent, i + 1, parts.size(), ValueText.contentType(p.contentType()), p.size());
       for (PartHeader h : p.headers()) {
         out.printf("%s    %s: %s%n", indent, h.name(), ValueText.of(h.value()));
       }

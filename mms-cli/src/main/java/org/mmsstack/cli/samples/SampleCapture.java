@@ -111,8 +111,14 @@ public final class SampleCapture {
     }
 
     private static boolean isConf(int type) {
-      return type == 0x81 || type == 0x84 || type == 0x8A || type == 0x8C || type == 0x8E
-          || type == 0x90 || type == 0x92 || type == 0x95;
+      return type == 0x81
+          || type == 0x84
+          || type == 0x8A
+          || type == 0x8C
+          || type == 0x8E
+          || type == 0x90
+          || type == 0x92
+          || type == 0x95;
     }
 
     private void push(byte[] pdu) throws IOException {
@@ -129,30 +135,42 @@ public final class SampleCapture {
 
     private void get(String path, byte[] body) throws IOException {
       connect();
-      send(true, ("GET " + path + " HTTP/1.1\r\nHost: mmsc.example.net\r\n"
-          + "User-Agent: mmsstack-sample/1.0\r\nAccept: application/vnd.wap.mms-message\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      send(
+          true,
+          ("GET "
+                  + path
+                  + " HTTP/1.1\r\nHost: mmsc.example.net\r\n"
+                  + "User-Agent: mmsstack-sample/1.0\r\nAccept: application/vnd.wap.mms-message\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       respond(body);
     }
 
     private void post(byte[] pdu, byte[] conf) throws IOException {
       connect();
-      byte[] head = ("POST /mms HTTP/1.1\r\nHost: mmsc.example.net\r\n"
-          + "User-Agent: mmsstack-sample/1.0\r\nContent-Type: application/vnd.wap.mms-message\r\n"
-          + "Content-Length: " + pdu.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+      byte[] head =
+          ("POST /mms HTTP/1.1\r\nHost: mmsc.example.net\r\n"
+                  + "User-Agent: mmsstack-sample/1.0\r\nContent-Type: application/vnd.wap.mms-message\r\n"
+                  + "Content-Length: "
+                  + pdu.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII);
       send(true, concat(head, pdu));
       if (conf == null) {
-        send(false, "HTTP/1.1 204 No Content\r\nServer: mmsc\r\n\r\n"
-            .getBytes(StandardCharsets.US_ASCII));
+        send(
+            false,
+            "HTTP/1.1 204 No Content\r\nServer: mmsc\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       } else {
         respond(conf);
       }
     }
 
     private void respond(byte[] body) throws IOException {
-      byte[] head = ("HTTP/1.1 200 OK\r\nServer: mmsc\r\n"
-          + "Content-Type: application/vnd.wap.mms-message\r\nContent-Length: " + body.length
-          + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+      byte[] head =
+          ("HTTP/1.1 200 OK\r\nServer: mmsc\r\n"
+                  + "Content-Type: application/vnd.wap.mms-message\r\nContent-Length: "
+                  + body.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII);
       send(false, concat(head, body));
     }
 

@@ -81,28 +81,37 @@ public final class SampleGenerator {
     byte[] notification = notification();
     out.put("m-notification-ind.mms", notification);
     out.put("m-send-req.mms", PduCodec.encode(sendReq()));
-    out.put("m-send-conf.mms", PduCodec.encode(SendConf.builder()
-        .transactionId("T0002")
-        .mmsVersion(MmsVersion.V1_2)
-        .responseStatus(ResponseStatus.OK)
-        .messageId(MESSAGE_ID)
-        .build()));
+    out.put(
+        "m-send-conf.mms",
+        PduCodec.encode(
+            SendConf.builder()
+                .transactionId("T0002")
+                .mmsVersion(MmsVersion.V1_2)
+                .responseStatus(ResponseStatus.OK)
+                .messageId(MESSAGE_ID)
+                .build()));
     out.put("m-retrieve-conf.mms", PduCodec.encode(retrieveConf()));
-    out.put("m-delivery-ind.mms", PduCodec.encode(DeliveryInd.builder()
-        .mmsVersion(MmsVersion.V1_2)
-        .messageId(MESSAGE_ID)
-        .to(RECIPIENT)
-        .date(DATE.plusSeconds(60))
-        .status(Status.RETRIEVED)
-        .build()));
-    out.put("m-read-orig-ind.mms", PduCodec.encode(ReadOrigInd.builder()
-        .mmsVersion(MmsVersion.V1_2)
-        .messageId(MESSAGE_ID)
-        .to(SENDER)
-        .from(Address.parse(RECIPIENT))
-        .date(DATE.plusSeconds(120))
-        .readStatus(ReadStatus.READ)
-        .build()));
+    out.put(
+        "m-delivery-ind.mms",
+        PduCodec.encode(
+            DeliveryInd.builder()
+                .mmsVersion(MmsVersion.V1_2)
+                .messageId(MESSAGE_ID)
+                .to(RECIPIENT)
+                .date(DATE.plusSeconds(60))
+                .status(Status.RETRIEVED)
+                .build()));
+    out.put(
+        "m-read-orig-ind.mms",
+        PduCodec.encode(
+            ReadOrigInd.builder()
+                .mmsVersion(MmsVersion.V1_2)
+                .messageId(MESSAGE_ID)
+                .to(SENDER)
+                .from(Address.parse(RECIPIENT))
+                .date(DATE.plusSeconds(120))
+                .readStatus(ReadStatus.READ)
+                .build()));
     out.put("broken-truncated-notification.mms", broken(notification));
     out.put("mms-exchange.pcap", capture(out));
     out.put("mm4-forward-req.eml", mm4ForwardReq());
@@ -115,7 +124,9 @@ public final class SampleGenerator {
 
   /** The sample MMSE's Relay/Servers: the entry (and home) of the samples' items, and the next hop. */
   static final RelayId NORTH = RelayId.of("rs-north");
+
   static final RelayId SOUTH = RelayId.of("rs-south");
+
   /** The key id of rs-north's sample key: {@code <relay>.<period>}, as docs/routing-extension.md suggests. */
   static final String KEY_ID = "rs-north.2024a";
 
@@ -153,17 +164,24 @@ public final class SampleGenerator {
     try {
       return RoutingPdus.attach(pdu, signer().sign(hop(to), RoutingPdus.identity(pdu)));
     } catch (RoutingFieldException e) {
-      throw new IllegalStateException("sample m-send-req: " + e.getMessage(), e); // written here, never repeats
+      throw new IllegalStateException(
+          "sample m-send-req: " + e.getMessage(), e); // written here, never repeats
     }
   }
 
   /** rs-north's public key, valid through 2024, in the key ring text format (with a comment). */
   private static byte[] routingKeys() {
-    KeyRing ring = KeyRing.of(List.of(signer().trustedKey(Instant.parse("2024-01-01T00:00:00Z"),
-        Instant.parse("2025-01-01T00:00:00Z"))));
+    KeyRing ring =
+        KeyRing.of(
+            List.of(
+                signer()
+                    .trustedKey(
+                        Instant.parse("2024-01-01T00:00:00Z"),
+                        Instant.parse("2025-01-01T00:00:00Z"))));
     byte[] body = KeyRingCodec.encode(ring);
-    byte[] comment = ("# Public routing keys of the sample MMSE: mms validate --routing-keys samples/routing-keys.txt\n")
-        .getBytes(StandardCharsets.US_ASCII);
+    byte[] comment =
+        ("# Public routing keys of the sample MMSE: mms validate --routing-keys samples/routing-keys.txt\n")
+            .getBytes(StandardCharsets.US_ASCII);
     byte[] out = Arrays.copyOf(comment, comment.length + body.length);
     System.arraycopy(body, 0, out, comment.length, body.length);
     return out;
@@ -177,31 +195,45 @@ public final class SampleGenerator {
     OffsetDateTime date = DATE.atOffset(ZoneOffset.UTC);
     Mm4Address from = Mm4Address.plmn("+15550100").withDomain("mms.example.net");
     Mm4Address to = Mm4Address.plmn("+15550123").withDomain("mms.partner.example");
-    MimeEntity smil = MimeEntity.builder(org.mmsstack.mm4.mime.MediaType.of("application", "smil"))
-        .text("<smil><body><par dur=\"5s\"><text src=\"text.txt\"/></par></body></smil>", StandardCharsets.UTF_8)
-        .contentId("smil").contentLocation("presentation.smil").build();
-    MimeEntity text = MimeEntity.builder(org.mmsstack.mm4.mime.MediaType.of("text", "plain"))
-        .text("Greetings from the beach! Grüße vom Strand.", StandardCharsets.UTF_8)
-        .contentId("text").contentLocation("text.txt").build();
-    MimeEntity content = MimeEntity.builder(org.mmsstack.mm4.mime.MediaType.of("multipart", "related")
-            .withParameter("type", "application/smil").withParameter("start", "<smil>"))
-        .addPart(smil).addPart(text).build();
-    Mm4ForwardReq message = Mm4ForwardReq.builder()
-        .mmsVersion(Mm4Version.V6_8_0)
-        .transactionId("T0003")
-        .messageId(MESSAGE_ID)
-        .from(from)
-        .to(to)
-        .date(date)
-        .subject("Holiday photo")
-        .rfc822MessageId("T0003.mm4@mms.example.net")
-        .sender(Mm4Address.of(null, "system-user", null, "mms.example.net"))
-        .originatorSystem(Mm4Address.of(null, "system-user", null, "mms.example.net"))
-        .messageClass(MessageClass.PERSONAL)
-        .deliveryReport(YesNo.YES)
-        .priority(Priority.NORMAL)
-        .content(content)
-        .build();
+    MimeEntity smil =
+        MimeEntity.builder(org.mmsstack.mm4.mime.MediaType.of("application", "smil"))
+            .text(
+                "<smil><body><par dur=\"5s\"><text src=\"text.txt\"/></par></body></smil>",
+                StandardCharsets.UTF_8)
+            .contentId("smil")
+            .contentLocation("presentation.smil")
+            .build();
+    MimeEntity text =
+        MimeEntity.builder(org.mmsstack.mm4.mime.MediaType.of("text", "plain"))
+            .text("Greetings from the beach! Grüße vom Strand.", StandardCharsets.UTF_8)
+            .contentId("text")
+            .contentLocation("text.txt")
+            .build();
+    MimeEntity content =
+        MimeEntity.builder(
+                org.mmsstack.mm4.mime.MediaType.of("multipart", "related")
+                    .withParameter("type", "application/smil")
+                    .withParameter("start", "<smil>"))
+            .addPart(smil)
+            .addPart(text)
+            .build();
+    Mm4ForwardReq message =
+        Mm4ForwardReq.builder()
+            .mmsVersion(Mm4Version.V6_8_0)
+            .transactionId("T0003")
+            .messageId(MESSAGE_ID)
+            .from(from)
+            .to(to)
+            .date(date)
+            .subject("Holiday photo")
+            .rfc822MessageId("T0003.mm4@mms.example.net")
+            .sender(Mm4Address.of(null, "system-user", null, "mms.example.net"))
+            .originatorSystem(Mm4Address.of(null, "system-user", null, "mms.example.net"))
+            .messageClass(MessageClass.PERSONAL)
+            .deliveryReport(YesNo.YES)
+            .priority(Priority.NORMAL)
+            .content(content)
+            .build();
     List<HeaderPair> pairs = new ArrayList<>();
     message.headers().forEach(h -> pairs.add(new HeaderPair(h.name(), h.value())));
     Recipient recipient = Recipient.e164("+15550123");
@@ -209,7 +241,8 @@ public final class SampleGenerator {
     try {
       signed = signer().sign(hop(recipient), MessageIdentity.ofMm4(pairs));
     } catch (RoutingFieldException e) {
-      throw new IllegalStateException("sample MM4_forward.REQ: " + e.getMessage(), e); // written here, never repeats
+      throw new IllegalStateException(
+          "sample MM4_forward.REQ: " + e.getMessage(), e); // written here, never repeats
     }
     Mm4ForwardReq.Builder b = message.toBuilder();
     for (HeaderPair h : RoutingHeaders.write(signed)) {
@@ -219,17 +252,18 @@ public final class SampleGenerator {
   }
 
   private static byte[] notification() {
-    return PduCodec.encode(NotificationInd.builder()
-        .transactionId("T0001")
-        .mmsVersion(MmsVersion.V1_2)
-        .from(Address.parse(SENDER))
-        .subject("Holiday photo")
-        .messageClass(MessageClass.PERSONAL)
-        .messageSize(2048L)
-        .expiry(TimeValue.relative(Duration.ofDays(2)))
-        .priority(Priority.NORMAL)
-        .contentLocation("http://mmsc.example.net/mms/T0001")
-        .build());
+    return PduCodec.encode(
+        NotificationInd.builder()
+            .transactionId("T0001")
+            .mmsVersion(MmsVersion.V1_2)
+            .from(Address.parse(SENDER))
+            .subject("Holiday photo")
+            .messageClass(MessageClass.PERSONAL)
+            .messageSize(2048L)
+            .expiry(TimeValue.relative(Duration.ofDays(2)))
+            .priority(Priority.NORMAL)
+            .contentLocation("http://mmsc.example.net/mms/T0001")
+            .build());
   }
 
   /**
@@ -238,9 +272,14 @@ public final class SampleGenerator {
    * delivery and read reports are pushed.
    */
   private static byte[] capture(Map<String, byte[]> pdus) {
-    List<byte[]> exchange = List.of(pdus.get("m-send-req.mms"), pdus.get("m-send-conf.mms"),
-        pdus.get("m-notification-ind.mms"), pdus.get("m-retrieve-conf.mms"), pdus.get("m-delivery-ind.mms"),
-        pdus.get("m-read-orig-ind.mms"));
+    List<byte[]> exchange =
+        List.of(
+            pdus.get("m-send-req.mms"),
+            pdus.get("m-send-conf.mms"),
+            pdus.get("m-notification-ind.mms"),
+            pdus.get("m-retrieve-conf.mms"),
+            pdus.get("m-delivery-ind.mms"),
+            pdus.get("m-read-orig-ind.mms"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       SampleCapture.writeSample(out, CaptureWriter.Format.PCAP, exchange);
@@ -259,23 +298,34 @@ public final class SampleGenerator {
   }
 
   private static MultipartBody presentation() {
-    String smil = "<smil><head><layout><root-layout width=\"16\" height=\"16\"/>"
-        + "<region id=\"Image\" top=\"0\" left=\"0\" width=\"16\" height=\"16\"/>"
-        + "<region id=\"Text\" top=\"16\" left=\"0\" width=\"16\" height=\"16\"/></layout></head>"
-        + "<body><par dur=\"5s\"><img src=\"smiley.wbmp\" region=\"Image\"/>"
-        + "<text src=\"text.txt\" region=\"Text\"/></par></body></smil>";
-    Part smilPart = Part.of(ContentType.of(MediaType.APPLICATION_SMIL).withParameter("name", "presentation.smil"),
-        smil.getBytes(StandardCharsets.US_ASCII)).withContentId("<smil>").withContentLocation("presentation.smil");
-    Part text = Part.text("Greetings from the beach! Grüße vom Strand.").withContentId("<text>")
-        .withContentLocation("text.txt");
-    Part image = Part.of(ContentType.of(MediaType.IMAGE_WBMP).withParameter("name", "smiley.wbmp"), smiley())
-        .withContentId("<image>").withContentLocation("smiley.wbmp");
+    String smil =
+        "<smil><head><layout><root-layout width=\"16\" height=\"16\"/>"
+            + "<region id=\"Image\" top=\"0\" left=\"0\" width=\"16\" height=\"16\"/>"
+            + "<region id=\"Text\" top=\"16\" left=\"0\" width=\"16\" height=\"16\"/></layout></head>"
+            + "<body><par dur=\"5s\"><img src=\"smiley.wbmp\" region=\"Image\"/>"
+            + "<text src=\"text.txt\" region=\"Text\"/></par></body></smil>";
+    Part smilPart =
+        Part.of(
+                ContentType.of(MediaType.APPLICATION_SMIL)
+                    .withParameter("name", "presentation.smil"),
+                smil.getBytes(StandardCharsets.US_ASCII))
+            .withContentId("<smil>")
+            .withContentLocation("presentation.smil");
+    Part text =
+        Part.text("Greetings from the beach! Grüße vom Strand.")
+            .withContentId("<text>")
+            .withContentLocation("text.txt");
+    Part image =
+        Part.of(ContentType.of(MediaType.IMAGE_WBMP).withParameter("name", "smiley.wbmp"), smiley())
+            .withContentId("<image>")
+            .withContentLocation("smiley.wbmp");
     return MultipartBody.of(smilPart, text, image);
   }
 
   private static ContentType related() {
     return ContentType.of(MediaType.MULTIPART_RELATED)
-        .withParameter("start", "<smil>").withParameter("type", MediaType.APPLICATION_SMIL);
+        .withParameter("start", "<smil>")
+        .withParameter("type", MediaType.APPLICATION_SMIL);
   }
 
   private static SendReq sendReq() {

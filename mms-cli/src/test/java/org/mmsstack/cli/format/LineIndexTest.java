@@ -9,7 +9,8 @@ class LineIndexTest {
 
   @Test
   void givesTheLineOfEveryOffsetAsCountingLineFeedsBeforeItWould() {
-    for (String text : new String[] {"", "\n", "a", "From: a\r\nTo: b\r\n\r\nbody", "\n\nx\n", "a\nb\rc\r\n"}) {
+    for (String text :
+        new String[] {"", "\n", "a", "From: a\r\nTo: b\r\n\r\nbody", "\n\nx\n", "a\nb\rc\r\n"}) {
       byte[] b = text.getBytes(StandardCharsets.US_ASCII);
       LineIndex index = LineIndex.of(b);
       int line = 1;

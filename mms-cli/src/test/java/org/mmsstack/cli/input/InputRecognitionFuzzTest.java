@@ -17,8 +17,9 @@ import org.mmsstack.encapsulation.Finding;
  */
 class InputRecognitionFuzzTest {
 
-  private static final byte[] MAIL_HEAD = ("X-Mms-Message-Type: MM4_forward.REQ\r\nX-Mms-Routing-Version: 1\r\n")
-      .getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MAIL_HEAD =
+      ("X-Mms-Message-Type: MM4_forward.REQ\r\nX-Mms-Routing-Version: 1\r\n")
+          .getBytes(StandardCharsets.US_ASCII);
 
   @FuzzTest(maxDuration = "60s")
   void recognisesAndChecksAnyBytesWithoutUncheckedExceptions(byte[] data) {

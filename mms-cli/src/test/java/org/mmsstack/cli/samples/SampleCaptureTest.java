@@ -27,8 +27,15 @@ class SampleCaptureTest {
 
   @Test
   void sampleCaptureRoundTrips() throws IOException {
-    List<byte[]> pdus = List.of(pdu(0x82, 120, 30), pdu(0x84, 5000, 31), pdu(0x83, 30, 32),
-        pdu(0x80, 3500, 33), pdu(0x81, 40, 34), pdu(0x86, 70, 35), pdu(0x85, 25, 36));
+    List<byte[]> pdus =
+        List.of(
+            pdu(0x82, 120, 30),
+            pdu(0x84, 5000, 31),
+            pdu(0x83, 30, 32),
+            pdu(0x80, 3500, 33),
+            pdu(0x81, 40, 34),
+            pdu(0x86, 70, 35),
+            pdu(0x85, 25, 36));
     for (CaptureWriter.Format format : CaptureWriter.Format.values()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       SampleCapture.writeSample(out, format, pdus);

@@ -26,7 +26,8 @@ final class BodyCodec {
 
   private BodyCodec() {}
 
-  static MultipartBody decodeMultipart(byte[] src, int base, int off, int len, DecodeConfig cfg, int depth)
+  static MultipartBody decodeMultipart(
+      byte[] src, int base, int off, int len, DecodeConfig cfg, int depth)
       throws PduFormatException {
     Findings f = new Findings(cfg.strict());
     int end = off + len;
@@ -42,8 +43,15 @@ final class BodyCodec {
       pos = count.index();
     }
     if (announced > cfg.maxParts()) {
-      throw new PduFormatException(Reason.LIMIT_EXCEEDED, off - base, "multipart body", "multipart announces "
-          + announced + " entries, more than " + cfg.maxParts() + " (DecodeConfig.maxParts)");
+      throw new PduFormatException(
+          Reason.LIMIT_EXCEEDED,
+          off - base,
+          "multipart body",
+          "multipart announces "
+              + announced
+              + " entries, more than "
+              + cfg.maxParts()
+              + " (DecodeConfig.maxParts)");
     }
     // Each entry needs at least 3 octets: an announced count the input cannot hold is not trusted
     // for sizing anything. Entries are recorded as three indexes each (MultipartBody.entries);
@@ -55,13 +63,21 @@ final class BodyCodec {
       if (pos >= end) {
         long said = announced;
         int held = n;
-        f.report(Severity.ERROR, Reason.MALFORMED_MULTIPART, pos - base, "multipart body", "multipart-count-mismatch",
+        f.report(
+            Severity.ERROR,
+            Reason.MALFORMED_MULTIPART,
+            pos - base,
+            "multipart body",
+            "multipart-count-mismatch",
             () -> "multipart announces " + said + " entries but holds " + held);
         break;
       }
       if (n >= maxParts) {
-        throw new PduFormatException(Reason.LIMIT_EXCEEDED, pos - base, "multipart body", "multipart holds more than "
-            + maxParts + " entries (DecodeConfig.maxParts)");
+        throw new PduFormatException(
+            Reason.LIMIT_EXCEEDED,
+            pos - base,
+            "multipart body",
+            "multipart holds more than " + maxParts + " entries (DecodeConfig.maxParts)");
       }
       if (3 * n == entries.length) {
         entries = java.util.Arrays.copyOf(entries, 2 * entries.length);
@@ -92,7 +108,12 @@ final class BodyCodec {
     if (n > announced) {
       long said = announced;
       int held = n;
-      f.report(Severity.WARNING, Reason.MALFORMED_MULTIPART, off - base, "multipart body", "multipart-count-mismatch",
+      f.report(
+          Severity.WARNING,
+          Reason.MALFORMED_MULTIPART,
+          off - base,
+          "multipart body",
+          "multipart-count-mismatch",
           () -> "multipart announces " + said + " entries but holds " + held + " (all kept)");
     }
     return new MultipartBody(f.toList(), src, base, off, off + len, entries, n, depth);
@@ -101,10 +122,12 @@ final class BodyCodec {
   /** The parts of a decoded body: {@code count} entries recorded by {@link #decodeMultipart}. */
   static List<Part> parts(byte[] src, int base, int[] entries, int count, int depth) {
     Part[] parts = new Part[count];
-    ByteBuffer whole = ByteBuffer.wrap(src).asReadOnlyBuffer(); // each part's data() is one slice of it
+    ByteBuffer whole =
+        ByteBuffer.wrap(src).asReadOnlyBuffer(); // each part's data() is one slice of it
     for (int k = 0; k < count; k++) {
       int headEnd = entries[3 * k + 1];
-      parts[k] = new Part(src, whole, base, entries[3 * k], headEnd, headEnd, entries[3 * k + 2], depth);
+      parts[k] =
+          new Part(src, whole, base, entries[3 * k], headEnd, headEnd, entries[3 * k + 2], depth);
     }
     return List.of(parts);
   }
@@ -127,7 +150,10 @@ final class BodyCodec {
         return false;
       } else if (b < 0x7F) { // a textual header: name, then a text value
         int valueStart = PlainValues.text(src, pos, end, maxText);
-        pos = valueStart < 0 || valueStart >= end ? -1 : PlainValues.text(src, valueStart, end, maxText);
+        pos =
+            valueStart < 0 || valueStart >= end
+                ? -1
+                : PlainValues.text(src, valueStart, end, maxText);
       } else if (code == PartHeader.CONTENT_ID && src[v] == WspReader.DOUBLE_QUOTE) {
         pos = v + 1 < end ? PlainValues.text(src, v + 1, end, maxText) : -1;
         if (pos > v + 2 && src[pos - 2] == '"') {
@@ -135,7 +161,8 @@ final class BodyCodec {
         }
       } else if (code == PartHeader.CONTENT_ID || code == PartHeader.CONTENT_LOCATION) {
         pos = PlainValues.text(src, v, end, maxText);
-      } else if (code == PartHeader.CONTENT_DISPOSITION || code == PartHeader.CONTENT_DISPOSITION_1_4) {
+      } else if (code == PartHeader.CONTENT_DISPOSITION
+          || code == PartHeader.CONTENT_DISPOSITION_1_4) {
         return false;
       } else {
         int first = src[v];
@@ -154,20 +181,37 @@ final class BodyCodec {
    *
    * @return the index after the entry
    */
-  private static int decodeEntry(byte[] src, int base, int entryAt, int end, int n, int[] entries, Findings f,
-      DecodeConfig cfg) throws PduFormatException {
+  private static int decodeEntry(
+      byte[] src,
+      int base,
+      int entryAt,
+      int end,
+      int n,
+      int[] entries,
+      Findings f,
+      DecodeConfig cfg)
+      throws PduFormatException {
     WspReader r = new WspReader(src, base, entryAt, end - entryAt);
     r.header("multipart entry " + n);
     int headersLen = r.readUintvarLength();
     int dataLen = r.readUintvarLength();
     if ((long) headersLen + dataLen > r.remaining()) {
-      throw r.error(Reason.LENGTH_PAST_END, entryAt, "entry of " + headersLen + " header and " + dataLen
-          + " data octets exceeds the " + r.remaining() + " octets that remain");
+      throw r.error(
+          Reason.LENGTH_PAST_END,
+          entryAt,
+          "entry of "
+              + headersLen
+              + " header and "
+              + dataLen
+              + " data octets exceeds the "
+              + r.remaining()
+              + " octets that remain");
     }
     int headStart = r.index();
     int old = r.pushLimit(headersLen);
     if (headersLen == 0) {
-      throw r.error(Reason.MALFORMED_MULTIPART, headStart, "entry with no content type (HeadersLen 0)");
+      throw r.error(
+          Reason.MALFORMED_MULTIPART, headStart, "entry with no content type (HeadersLen 0)");
     }
     ValueCodec.readContentType(r, f, cfg.maxTextLength(), false);
     scanHeaders(r, f, cfg.maxTextLength());
@@ -198,41 +242,52 @@ final class BodyCodec {
       r.header(name);
       try {
         switch (code) {
-          case PartHeader.CONTENT_LOCATION: {
-            String v = ValueCodec.readTextString(r, f, maxText, build);
-            return build ? new PartHeader(name, code, v) : null;
-          }
-          case PartHeader.CONTENT_ID: {
-            String v;
-            if (r.peek() == WspReader.DOUBLE_QUOTE) {
-              r.readOctet();
-              int start = r.index();
-              int end = r.skipPastTerminator(maxText);
-              int stop = end;
-              // Some senders add the closing quote that the grammar leaves out.
-              if (stop > start && r.buffer()[stop - 1] == '"') {
-                stop--;
-                if (f != null) {
-                  f.report(Severity.INFO, Reason.MALFORMED_VALUE, r.offsetOf(stop), name, "trailing-quote",
-                      "Quoted-string sent with a closing quote (stripped)");
-                }
-              }
-              v = build ? Texts.decodeUnlabelled(r.buffer(), start, stop - start) : null;
-            } else {
-              v = ValueCodec.readTextString(r, f, maxText, build);
+          case PartHeader.CONTENT_LOCATION:
+            {
+              String v = ValueCodec.readTextString(r, f, maxText, build);
+              return build ? new PartHeader(name, code, v) : null;
             }
-            return build ? new PartHeader(name, code, v) : null;
-          }
+          case PartHeader.CONTENT_ID:
+            {
+              String v;
+              if (r.peek() == WspReader.DOUBLE_QUOTE) {
+                r.readOctet();
+                int start = r.index();
+                int end = r.skipPastTerminator(maxText);
+                int stop = end;
+                // Some senders add the closing quote that the grammar leaves out.
+                if (stop > start && r.buffer()[stop - 1] == '"') {
+                  stop--;
+                  if (f != null) {
+                    f.report(
+                        Severity.INFO,
+                        Reason.MALFORMED_VALUE,
+                        r.offsetOf(stop),
+                        name,
+                        "trailing-quote",
+                        "Quoted-string sent with a closing quote (stripped)");
+                  }
+                }
+                v = build ? Texts.decodeUnlabelled(r.buffer(), start, stop - start) : null;
+              } else {
+                v = ValueCodec.readTextString(r, f, maxText, build);
+              }
+              return build ? new PartHeader(name, code, v) : null;
+            }
           case PartHeader.CONTENT_DISPOSITION:
-          case PartHeader.CONTENT_DISPOSITION_1_4: {
-            ContentDisposition d = readDisposition(r, f, maxText, build);
-            return build ? new PartHeader(name, code, d) : null;
-          }
-          default: {
-            int start = r.index();
-            r.skipValue(maxText);
-            return build ? new PartHeader(name, code, RawValue.of(r.buffer(), start, r.index() - start)) : null;
-          }
+          case PartHeader.CONTENT_DISPOSITION_1_4:
+            {
+              ContentDisposition d = readDisposition(r, f, maxText, build);
+              return build ? new PartHeader(name, code, d) : null;
+            }
+          default:
+            {
+              int start = r.index();
+              r.skipValue(maxText);
+              return build
+                  ? new PartHeader(name, code, RawValue.of(r.buffer(), start, r.index() - start))
+                  : null;
+            }
         }
       } finally {
         r.header(saved);
@@ -250,23 +305,31 @@ final class BodyCodec {
         r.skipValue(maxText);
         value = build ? RawValue.of(r.buffer(), start, r.index() - start) : null;
       }
-      return build ? new PartHeader(Texts.decodeUnlabelled(r.buffer(), nameStart, nameEnd - nameStart), -1, value)
+      return build
+          ? new PartHeader(
+              Texts.decodeUnlabelled(r.buffer(), nameStart, nameEnd - nameStart), -1, value)
           : null;
     }
     // 0x00-0x1F and 0x7F: WSP code-page shifts, which MMS parts never use.
-    throw r.error(Reason.INVALID_HEADER_START, r.index(), String.format(
-        "0x%02X cannot start a part header (code-page shifts are not supported)", b));
+    throw r.error(
+        Reason.INVALID_HEADER_START,
+        r.index(),
+        String.format("0x%02X cannot start a part header (code-page shifts are not supported)", b));
   }
 
-  private static ContentDisposition readDisposition(WspReader r, Findings f, int maxText, boolean build)
-      throws PduFormatException {
+  private static ContentDisposition readDisposition(
+      WspReader r, Findings f, int maxText, boolean build) throws PduFormatException {
     int old = r.pushLimit(r.readValueLength());
     String type;
     int t = r.peek();
     if (t >= 0x80) {
       r.readOctet();
-      type = t == 0x80 ? "form-data" : t == 0x81 ? "attachment" : t == 0x82 ? "inline"
-          : String.format("disposition-0x%02X", t);
+      type =
+          t == 0x80
+              ? "form-data"
+              : t == 0x81
+                  ? "attachment"
+                  : t == 0x82 ? "inline" : String.format("disposition-0x%02X", t);
     } else {
       type = ValueCodec.readTextString(r, f, maxText, build);
     }
@@ -281,7 +344,8 @@ final class BodyCodec {
     return build ? new ContentDisposition(type, params) : null;
   }
 
-  static org.mmsstack.encapsulation.value.ContentType readPartContentType(byte[] src, int base, int start, int end) {
+  static org.mmsstack.encapsulation.value.ContentType readPartContentType(
+      byte[] src, int base, int start, int end) {
     WspReader r = new WspReader(src, base, start, end - start);
     try {
       return ValueCodec.readContentType(r, null, NO_LIMIT, true);

@@ -23,7 +23,8 @@ import org.mmsstack.encapsulation.PduFormatException;
  */
 public final class MultipartBody implements Body {
 
-  private volatile List<Part> parts; // decoded bodies: made from `entries` on first use (benign race)
+  private volatile List<Part>
+      parts; // decoded bodies: made from `entries` on first use (benign race)
   private volatile BodyCodec.Prefixes prefixes; // built bodies: made on first encode (benign race)
   private final List<Finding> findings;
   // Decoded bodies: the original octets src[start, end), and per entry three indexes (content
@@ -48,7 +49,14 @@ public final class MultipartBody implements Body {
     this.depth = 0;
   }
 
-  MultipartBody(List<Finding> findings, byte[] src, int base, int start, int end, int[] entries, int count,
+  MultipartBody(
+      List<Finding> findings,
+      byte[] src,
+      int base,
+      int start,
+      int end,
+      int[] entries,
+      int count,
       int depth) {
     this.findings = findings;
     this.src = src;

@@ -59,7 +59,14 @@ public final class Part {
     this.depth = 0;
   }
 
-  Part(byte[] src, ByteBuffer wholeReadOnly, int base, int headStart, int headEnd, int dataStart, int dataEnd,
+  Part(
+      byte[] src,
+      ByteBuffer wholeReadOnly,
+      int base,
+      int headStart,
+      int headEnd,
+      int dataStart,
+      int dataEnd,
       int depth) {
     this.data = wholeReadOnly;
     this.src = src;
@@ -76,7 +83,9 @@ public final class Part {
    * is not changed). Do not change those octets while the part is in use.
    */
   public static Part of(ContentType contentType, ByteBuffer data) {
-    return new Part(Objects.requireNonNull(contentType, "contentType"), List.of(),
+    return new Part(
+        Objects.requireNonNull(contentType, "contentType"),
+        List.of(),
         Objects.requireNonNull(data, "data").slice());
   }
 
@@ -85,7 +94,9 @@ public final class Part {
    * use; {@link #copyOf(ContentType, byte[])} copies it.
    */
   public static Part of(ContentType contentType, byte[] data) {
-    return new Part(Objects.requireNonNull(contentType, "contentType"), List.of(),
+    return new Part(
+        Objects.requireNonNull(contentType, "contentType"),
+        List.of(),
         ByteBuffer.wrap(Objects.requireNonNull(data, "data")));
   }
 
@@ -96,7 +107,8 @@ public final class Part {
 
   /** A {@code text/plain; charset=utf-8} part. */
   public static Part text(String text) {
-    return of(ContentType.of(MediaType.TEXT_PLAIN).withParameter("charset", CharacterSet.UTF_8),
+    return of(
+        ContentType.of(MediaType.TEXT_PLAIN).withParameter("charset", CharacterSet.UTF_8),
         ByteBuffer.wrap(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
@@ -185,7 +197,8 @@ public final class Part {
    * disposition's {@code filename}, else the Content-Location.
    */
   public Optional<String> name() {
-    return contentType().name()
+    return contentType()
+        .name()
         .or(() -> contentDisposition().flatMap(ContentDisposition::filename))
         .or(this::contentLocation);
   }
@@ -214,8 +227,13 @@ public final class Part {
    */
   public MultipartBody asMultipart(DecodeConfig config) throws PduFormatException {
     if (depth + 1 > config.maxNestingDepth()) {
-      throw new PduFormatException(PduFormatException.Reason.LIMIT_EXCEEDED, src == null ? -1 : dataStart - base,
-          null, "multipart nested deeper than " + config.maxNestingDepth() + " (DecodeConfig.maxNestingDepth)");
+      throw new PduFormatException(
+          PduFormatException.Reason.LIMIT_EXCEEDED,
+          src == null ? -1 : dataStart - base,
+          null,
+          "multipart nested deeper than "
+              + config.maxNestingDepth()
+              + " (DecodeConfig.maxNestingDepth)");
     }
     if (src != null) {
       return BodyCodec.decodeMultipart(src, base, dataStart, size(), config, depth + 1);
@@ -278,7 +296,9 @@ public final class Part {
       return false;
     }
     Part p = (Part) o;
-    return p.contentType().equals(contentType()) && p.headers().equals(headers()) && p.dataView().equals(dataView());
+    return p.contentType().equals(contentType())
+        && p.headers().equals(headers())
+        && p.dataView().equals(dataView());
   }
 
   @Override

@@ -22,10 +22,13 @@ public record PartHeader(String name, int code, Object value) {
 
   /** WSP Content-Location. */
   public static final int CONTENT_LOCATION = 0x0E;
+
   /** WSP Content-ID. */
   public static final int CONTENT_ID = 0x40;
+
   /** WSP Content-Disposition (encoding version 1.1, what MMS senders use). */
   public static final int CONTENT_DISPOSITION = 0x2E;
+
   /** WSP Content-Disposition (encoding version 1.4). */
   public static final int CONTENT_DISPOSITION_1_4 = 0x45;
 

@@ -29,6 +29,7 @@ public final class PlainValues {
   // switch costs three dependent loads more per header (the kind, its ordinal, the switch map).
   /** No plain form: the full reader takes every value. */
   public static final byte NONE = 0;
+
   private static final byte OCTET = 1;
   private static final byte YES_NO = 2;
   private static final byte MESSAGE_CLASS = 3;
@@ -89,7 +90,14 @@ public final class PlainValues {
    * @return the new count of recorded headers, {@code m}; {@code starts[m]} holds the index
    *     where scanning stopped (the next header, the body, or {@code end})
    */
-  public static int scanHeaders(byte[] forms, byte[] src, int pos, int end, int maxText, int[] starts, int n,
+  public static int scanHeaders(
+      byte[] forms,
+      byte[] src,
+      int pos,
+      int end,
+      int maxText,
+      int[] starts,
+      int n,
       int maxHeaders) {
     int room = Math.min(starts.length - 1, maxHeaders);
     while (pos < end && n < room) {
@@ -111,7 +119,10 @@ public final class PlainValues {
           next = src[v] == (byte) 0x80 || src[v] == (byte) 0x81 ? v + 1 : -1;
           break;
         case MESSAGE_CLASS:
-          next = (src[v] & 0xFF) >= 0x80 && (src[v] & 0xFF) <= 0x83 ? v + 1 : text(src, v, end, maxText);
+          next =
+              (src[v] & 0xFF) >= 0x80 && (src[v] & 0xFF) <= 0x83
+                  ? v + 1
+                  : text(src, v, end, maxText);
           break;
         case TEXT:
           next = text(src, v, end, maxText);
@@ -312,11 +323,26 @@ public final class PlainValues {
     int b = src[v];
     switch (code & 0x7F) {
       case 0x01: // charset
-        return b < 0 ? v + 1 : b >= 0x20 || b == 0 ? text(src, v, end, maxText) : longInteger(src, v, end, 7);
+        return b < 0
+            ? v + 1
+            : b >= 0x20 || b == 0 ? text(src, v, end, maxText) : longInteger(src, v, end, 7);
       case 0x09: // type
         return b < 0 ? v + 1 : b >= 0x20 || b == 0 ? text(src, v, end, maxText) : -1;
-      case 0x05: case 0x06: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x0F: case 0x12:
-      case 0x17: case 0x18: case 0x19: case 0x1A: case 0x1B: case 0x1C: case 0x1D:
+      case 0x05:
+      case 0x06:
+      case 0x0A:
+      case 0x0B:
+      case 0x0C:
+      case 0x0D:
+      case 0x0F:
+      case 0x12:
+      case 0x17:
+      case 0x18:
+      case 0x19:
+      case 0x1A:
+      case 0x1B:
+      case 0x1C:
+      case 0x1D:
         return text(src, v, end, maxText);
       default:
         return -1;

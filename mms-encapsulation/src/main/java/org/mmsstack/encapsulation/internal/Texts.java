@@ -42,9 +42,10 @@ public final class Texts {
   }
 
   private static String decodeStrict(byte[] b, int off, int len, Charset cs) {
-    CharsetDecoder d = cs.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder d =
+        cs.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
       CharBuffer out = d.decode(ByteBuffer.wrap(b, off, len));
       return out.toString();

@@ -72,33 +72,89 @@ public final class ValueCodec {
 
   private static ValueKind kindBySwitch(int code) {
     switch (code) {
-      case 0x01: case 0x02: case 0x17: return ValueKind.ADDRESS;
-      case 0x03: case 0x0B: case 0x18: case 0x1E: case 0x37: case 0x38: case 0x39: case 0x3D:
+      case 0x01:
+      case 0x02:
+      case 0x17:
+        return ValueKind.ADDRESS;
+      case 0x03:
+      case 0x0B:
+      case 0x18:
+      case 0x1E:
+      case 0x37:
+      case 0x38:
+      case 0x39:
+      case 0x3D:
       case 0x3E:
         return ValueKind.TEXT;
-      case 0x04: return ValueKind.CONTENT_TYPE;
-      case 0x05: return ValueKind.DATE;
-      case 0x06: case 0x10: case 0x11: case 0x22: case 0x27: case 0x29: case 0x2B: case 0x31:
-      case 0x3B: case 0x3C:
+      case 0x04:
+        return ValueKind.CONTENT_TYPE;
+      case 0x05:
+        return ValueKind.DATE;
+      case 0x06:
+      case 0x10:
+      case 0x11:
+      case 0x22:
+      case 0x27:
+      case 0x29:
+      case 0x2B:
+      case 0x31:
+      case 0x3B:
+      case 0x3C:
         return ValueKind.YES_NO;
-      case 0x07: case 0x08: case 0x1D: return ValueKind.TIME;
-      case 0x09: return ValueKind.FROM;
-      case 0x0A: return ValueKind.MESSAGE_CLASS;
-      case 0x0C: return ValueKind.MESSAGE_TYPE;
-      case 0x0D: return ValueKind.VERSION;
-      case 0x0E: case 0x1F: return ValueKind.LONG;
-      case 0x2D: case 0x2F: case 0x33: return ValueKind.INTEGER;
-      case 0x0F: case 0x12: case 0x14: case 0x15: case 0x19: case 0x1B: case 0x1C: case 0x23:
-      case 0x25: case 0x34: case 0x3A: case 0x3F:
+      case 0x07:
+      case 0x08:
+      case 0x1D:
+        return ValueKind.TIME;
+      case 0x09:
+        return ValueKind.FROM;
+      case 0x0A:
+        return ValueKind.MESSAGE_CLASS;
+      case 0x0C:
+        return ValueKind.MESSAGE_TYPE;
+      case 0x0D:
+        return ValueKind.VERSION;
+      case 0x0E:
+      case 0x1F:
+        return ValueKind.LONG;
+      case 0x2D:
+      case 0x2F:
+      case 0x33:
+        return ValueKind.INTEGER;
+      case 0x0F:
+      case 0x12:
+      case 0x14:
+      case 0x15:
+      case 0x19:
+      case 0x1B:
+      case 0x1C:
+      case 0x23:
+      case 0x25:
+      case 0x34:
+      case 0x3A:
+      case 0x3F:
         return ValueKind.OCTET;
-      case 0x13: case 0x16: case 0x1A: case 0x26: case 0x35: case 0x36: return ValueKind.ENCODED_STRING;
-      case 0x20: return ValueKind.PREVIOUSLY_SENT_BY;
-      case 0x21: return ValueKind.PREVIOUSLY_SENT_DATE;
-      case 0x24: return ValueKind.MM_FLAGS;
-      case 0x2A: case 0x2C: return ValueKind.MBOX_COUNT;
-      case 0x28: return ValueKind.ATTRIBUTE;
-      case 0x32: return ValueKind.ELEMENT_DESCRIPTOR;
-      default: return ValueKind.RAW;
+      case 0x13:
+      case 0x16:
+      case 0x1A:
+      case 0x26:
+      case 0x35:
+      case 0x36:
+        return ValueKind.ENCODED_STRING;
+      case 0x20:
+        return ValueKind.PREVIOUSLY_SENT_BY;
+      case 0x21:
+        return ValueKind.PREVIOUSLY_SENT_DATE;
+      case 0x24:
+        return ValueKind.MM_FLAGS;
+      case 0x2A:
+      case 0x2C:
+        return ValueKind.MBOX_COUNT;
+      case 0x28:
+        return ValueKind.ATTRIBUTE;
+      case 0x32:
+        return ValueKind.ELEMENT_DESCRIPTOR;
+      default:
+        return ValueKind.RAW;
     }
   }
 
@@ -108,7 +164,8 @@ public final class ValueCodec {
       return ValueKind.APPLICATION;
     }
     if (field.isIndexed()) {
-      return field.code() == 0x03 ? ValueKind.INDEXED_TEXT
+      return field.code() == 0x03
+          ? ValueKind.INDEXED_TEXT
           : field.code() == 0x12 ? ValueKind.INDEXED_OCTET : ValueKind.INDEXED_ENCODED_STRING;
     }
     return kindOf(field.code());
@@ -116,19 +173,32 @@ public final class ValueCodec {
 
   private static OctetToken octet(int code, int value) {
     switch (code) {
-      case 0x0F: return Priority.valueOf(value);
-      case 0x12: return ResponseStatus.valueOf(value);
-      case 0x14: return SenderVisibility.valueOf(value);
-      case 0x15: return Status.valueOf(value);
-      case 0x19: return RetrieveStatus.valueOf(value);
-      case 0x1B: return ReadStatus.valueOf(value);
-      case 0x1C: return ReplyCharging.valueOf(value);
-      case 0x23: return MmState.valueOf(value);
-      case 0x25: return StoreStatus.valueOf(value);
-      case 0x34: return RetrievalMode.valueOf(value);
-      case 0x3A: return ContentClass.valueOf(value);
-      case 0x3F: return CancelStatus.valueOf(value);
-      default: throw new IllegalArgumentException("code: " + code + " (not an octet-valued field)");
+      case 0x0F:
+        return Priority.valueOf(value);
+      case 0x12:
+        return ResponseStatus.valueOf(value);
+      case 0x14:
+        return SenderVisibility.valueOf(value);
+      case 0x15:
+        return Status.valueOf(value);
+      case 0x19:
+        return RetrieveStatus.valueOf(value);
+      case 0x1B:
+        return ReadStatus.valueOf(value);
+      case 0x1C:
+        return ReplyCharging.valueOf(value);
+      case 0x23:
+        return MmState.valueOf(value);
+      case 0x25:
+        return StoreStatus.valueOf(value);
+      case 0x34:
+        return RetrievalMode.valueOf(value);
+      case 0x3A:
+        return ContentClass.valueOf(value);
+      case 0x3F:
+        return CancelStatus.valueOf(value);
+      default:
+        throw new IllegalArgumentException("code: " + code + " (not an octet-valued field)");
     }
   }
 
@@ -139,146 +209,176 @@ public final class ValueCodec {
    * @param f where oddities go; {@code null} on the lazy pass
    * @return the typed value when {@code build}, else {@code null}
    */
-  public static Object read(ValueKind kind, int code, WspReader r, Findings f, int maxText, boolean build)
+  public static Object read(
+      ValueKind kind, int code, WspReader r, Findings f, int maxText, boolean build)
       throws PduFormatException {
     switch (kind) {
-      case ADDRESS: {
-        EncodedString s = readEncodedString(r, f, maxText, build);
-        return build ? Address.of(s) : null;
-      }
+      case ADDRESS:
+        {
+          EncodedString s = readEncodedString(r, f, maxText, build);
+          return build ? Address.of(s) : null;
+        }
       case TEXT:
       case APPLICATION:
         return readTextString(r, f, maxText, build);
       case CONTENT_TYPE:
         return readContentType(r, f, maxText, build);
-      case DATE: {
-        long v = readDate(r, f);
-        return build ? Instant.ofEpochSecond(v) : null;
-      }
-      case YES_NO: {
-        int b = readOctetValue(r);
-        if (b != 0x80 && b != 0x81) {
-          r.seek(r.index() - 1);
-          throw r.malformed(String.format("0x%02X is neither Yes (0x80) nor No (0x81)", b));
+      case DATE:
+        {
+          long v = readDate(r, f);
+          return build ? Instant.ofEpochSecond(v) : null;
         }
-        return build ? Boolean.valueOf(b == 0x80) : null;
-      }
+      case YES_NO:
+        {
+          int b = readOctetValue(r);
+          if (b != 0x80 && b != 0x81) {
+            r.seek(r.index() - 1);
+            throw r.malformed(String.format("0x%02X is neither Yes (0x80) nor No (0x81)", b));
+          }
+          return build ? Boolean.valueOf(b == 0x80) : null;
+        }
       case TIME:
         return readTime(r, f, build);
       case FROM:
         return readFrom(r, f, maxText, build);
-      case MESSAGE_CLASS: {
-        int b = r.peek();
-        if (b >= 0x80) {
-          r.readOctet();
-          MessageClass mc = MessageClass.valueOf(b);
-          if (mc == null) {
-            r.seek(r.index() - 1);
-            throw r.malformed(String.format("0x%02X is not a Class-identifier (0x80-0x83)", b));
+      case MESSAGE_CLASS:
+        {
+          int b = r.peek();
+          if (b >= 0x80) {
+            r.readOctet();
+            MessageClass mc = MessageClass.valueOf(b);
+            if (mc == null) {
+              r.seek(r.index() - 1);
+              throw r.malformed(String.format("0x%02X is not a Class-identifier (0x80-0x83)", b));
+            }
+            return mc;
           }
-          return mc;
+          String token = readTextString(r, f, maxText, build);
+          return build ? MessageClass.token(token) : null;
         }
-        String token = readTextString(r, f, maxText, build);
-        return build ? MessageClass.token(token) : null;
-      }
-      case MESSAGE_TYPE: {
-        int b = readOctetValue(r);
-        MessageType t = MessageType.fromCode(b);
-        if (t == null) {
-          r.seek(r.index() - 1);
-          throw r.error(Reason.UNKNOWN_MESSAGE_TYPE, r.index(), String.format("0x%02X names no PDU type", b));
+      case MESSAGE_TYPE:
+        {
+          int b = readOctetValue(r);
+          MessageType t = MessageType.fromCode(b);
+          if (t == null) {
+            r.seek(r.index() - 1);
+            throw r.error(
+                Reason.UNKNOWN_MESSAGE_TYPE,
+                r.index(),
+                String.format("0x%02X names no PDU type", b));
+          }
+          return t;
         }
-        return t;
-      }
       case VERSION:
         return MmsVersion.fromOctet(0x80 | r.readShortInteger());
-      case LONG: {
-        long v;
-        if (r.peek() >= 0x80) {
-          if (f != null) {
-            f.report(Severity.INFO, Reason.MALFORMED_VALUE, r.offset(), r.header(), "non-canonical-integer",
-                "a Short-integer where the specification has a Long-integer (accepted)");
+      case LONG:
+        {
+          long v;
+          if (r.peek() >= 0x80) {
+            if (f != null) {
+              f.report(
+                  Severity.INFO,
+                  Reason.MALFORMED_VALUE,
+                  r.offset(),
+                  r.header(),
+                  "non-canonical-integer",
+                  "a Short-integer where the specification has a Long-integer (accepted)");
+            }
+            v = r.readIntegerValue();
+          } else {
+            v = readLongInteger(r, f);
           }
-          v = r.readIntegerValue();
-        } else {
-          v = readLongInteger(r, f);
+          return build ? Long.valueOf(v) : null;
         }
-        return build ? Long.valueOf(v) : null;
-      }
-      case INTEGER: {
-        long v = r.readIntegerValue();
-        return build ? Long.valueOf(v) : null;
-      }
-      case OCTET: {
-        int b = readOctetValue(r);
-        return build ? octet(code, b) : null;
-      }
+      case INTEGER:
+        {
+          long v = r.readIntegerValue();
+          return build ? Long.valueOf(v) : null;
+        }
+      case OCTET:
+        {
+          int b = readOctetValue(r);
+          return build ? octet(code, b) : null;
+        }
       case ENCODED_STRING:
         return readEncodedString(r, f, maxText, build);
-      case PREVIOUSLY_SENT_BY: {
-        int old = r.pushLimit(r.readValueLength());
-        long count = r.readIntegerValue();
-        EncodedString s = readEncodedString(r, f, maxText, build);
-        endValue(r, old, f);
-        return build ? new PreviouslySentBy(count, Address.of(s)) : null;
-      }
-      case PREVIOUSLY_SENT_DATE: {
-        int old = r.pushLimit(r.readValueLength());
-        long count = r.readIntegerValue();
-        long date = readDate(r, f);
-        endValue(r, old, f);
-        return build ? new PreviouslySentDate(count, Instant.ofEpochSecond(date)) : null;
-      }
-      case MM_FLAGS: {
-        int old = r.pushLimit(r.readValueLength());
-        int token = r.readOctet();
-        MmFlags.Operation op = MmFlags.Operation.valueOf(token);
-        if (op == null) {
-          r.seek(r.index() - 1);
-          throw r.malformed(String.format("0x%02X is not an MM-flags token (0x80-0x82)", token));
+      case PREVIOUSLY_SENT_BY:
+        {
+          int old = r.pushLimit(r.readValueLength());
+          long count = r.readIntegerValue();
+          EncodedString s = readEncodedString(r, f, maxText, build);
+          endValue(r, old, f);
+          return build ? new PreviouslySentBy(count, Address.of(s)) : null;
         }
-        EncodedString s = readEncodedString(r, f, maxText, build);
-        endValue(r, old, f);
-        return build ? new MmFlags(op, s) : null;
-      }
-      case MBOX_COUNT: {
-        int old = r.pushLimit(r.readValueLength());
-        int token = r.readOctet();
-        MboxCount.Unit unit = MboxCount.Unit.valueOf(token);
-        if (unit == null) {
-          r.seek(r.index() - 1);
-          throw r.malformed(String.format("0x%02X is neither a message-count (0x80) nor a size (0x81) token", token));
+      case PREVIOUSLY_SENT_DATE:
+        {
+          int old = r.pushLimit(r.readValueLength());
+          long count = r.readIntegerValue();
+          long date = readDate(r, f);
+          endValue(r, old, f);
+          return build ? new PreviouslySentDate(count, Instant.ofEpochSecond(date)) : null;
         }
-        long v = r.readIntegerValue();
-        endValue(r, old, f);
-        return build ? new MboxCount(unit, v) : null;
-      }
-      case ATTRIBUTE: {
-        int c = r.readShortInteger();
-        return build ? HeaderField.forCode(c) : null;
-      }
+      case MM_FLAGS:
+        {
+          int old = r.pushLimit(r.readValueLength());
+          int token = r.readOctet();
+          MmFlags.Operation op = MmFlags.Operation.valueOf(token);
+          if (op == null) {
+            r.seek(r.index() - 1);
+            throw r.malformed(String.format("0x%02X is not an MM-flags token (0x80-0x82)", token));
+          }
+          EncodedString s = readEncodedString(r, f, maxText, build);
+          endValue(r, old, f);
+          return build ? new MmFlags(op, s) : null;
+        }
+      case MBOX_COUNT:
+        {
+          int old = r.pushLimit(r.readValueLength());
+          int token = r.readOctet();
+          MboxCount.Unit unit = MboxCount.Unit.valueOf(token);
+          if (unit == null) {
+            r.seek(r.index() - 1);
+            throw r.malformed(
+                String.format(
+                    "0x%02X is neither a message-count (0x80) nor a size (0x81) token", token));
+          }
+          long v = r.readIntegerValue();
+          endValue(r, old, f);
+          return build ? new MboxCount(unit, v) : null;
+        }
+      case ATTRIBUTE:
+        {
+          int c = r.readShortInteger();
+          return build ? HeaderField.forCode(c) : null;
+        }
       case ELEMENT_DESCRIPTOR:
         return readElementDescriptor(r, f, maxText, build);
       case INDEXED_TEXT:
       case INDEXED_OCTET:
-      case INDEXED_ENCODED_STRING: {
-        int old = r.pushLimit(r.readValueLength());
-        long index = r.readIntegerValue();
-        Object v = kind == ValueKind.INDEXED_TEXT ? readTextString(r, f, maxText, build)
-            : kind == ValueKind.INDEXED_OCTET ? Integer.valueOf(readOctetValue(r))
-            : readEncodedString(r, f, maxText, build);
-        endValue(r, old, f);
-        if (!build) {
-          return null;
+      case INDEXED_ENCODED_STRING:
+        {
+          int old = r.pushLimit(r.readValueLength());
+          long index = r.readIntegerValue();
+          Object v =
+              kind == ValueKind.INDEXED_TEXT
+                  ? readTextString(r, f, maxText, build)
+                  : kind == ValueKind.INDEXED_OCTET
+                      ? Integer.valueOf(readOctetValue(r))
+                      : readEncodedString(r, f, maxText, build);
+          endValue(r, old, f);
+          if (!build) {
+            return null;
+          }
+          return new Indexed<>(
+              index, kind == ValueKind.INDEXED_OCTET ? ResponseStatus.valueOf((Integer) v) : v);
         }
-        return new Indexed<>(index, kind == ValueKind.INDEXED_OCTET ? ResponseStatus.valueOf((Integer) v) : v);
-      }
       case RAW:
-      default: {
-        int start = r.index();
-        r.skipValue(maxText);
-        return build ? RawValue.of(r.buffer(), start, r.index() - start) : null;
-      }
+      default:
+        {
+          int start = r.index();
+          r.skipValue(maxText);
+          return build ? RawValue.of(r.buffer(), start, r.index() - start) : null;
+        }
     }
   }
 
@@ -307,46 +407,52 @@ public final class ValueCodec {
         // The decoder ended the value after its 0x00; a Quote before a high octet is stripped.
         if (b == WspReader.QUOTE) {
           return start + 1 < end && (src[start + 1] & 0xFF) >= 0x80
-              ? Texts.decodeUnlabelled(src, start + 1, end - 1 - (start + 1)) : null;
+              ? Texts.decodeUnlabelled(src, start + 1, end - 1 - (start + 1))
+              : null;
         }
         return b == 0 || (b >= 0x20 && b < 0x80 && src[end - 1] == 0)
-            ? Texts.decodeUnlabelled(src, start, end - 1 - start) : null;
+            ? Texts.decodeUnlabelled(src, start, end - 1 - start)
+            : null;
       case ADDRESS:
-      case ENCODED_STRING: {
-        if ((b != 0 && (b < 0x20 || b >= 0x7F)) || src[end - 1] != 0) {
-          return null; // the charset form, or a Quote
+      case ENCODED_STRING:
+        {
+          if ((b != 0 && (b < 0x20 || b >= 0x7F)) || src[end - 1] != 0) {
+            return null; // the charset form, or a Quote
+          }
+          EncodedString s = EncodedString.ofOctets(null, src, start, end - 1 - start);
+          return kind == ValueKind.ADDRESS ? Address.of(s) : s;
         }
-        EncodedString s = EncodedString.ofOctets(null, src, start, end - 1 - start);
-        return kind == ValueKind.ADDRESS ? Address.of(s) : s;
-      }
-      case FROM: {
-        // Value-length, then Insert-address-token, or Address-present-token and a plain address
-        if (b != end - start - 1 || b < 1) {
-          return null;
+      case FROM:
+        {
+          // Value-length, then Insert-address-token, or Address-present-token and a plain address
+          if (b != end - start - 1 || b < 1) {
+            return null;
+          }
+          int token = src[start + 1] & 0xFF;
+          if (token == 0x81) {
+            return b == 1 ? FromValue.insertAddress() : null;
+          }
+          Object address =
+              token == 0x80 ? readPlain(ValueKind.ADDRESS, code, src, start + 2, end) : null;
+          return address != null ? FromValue.of((Address) address) : null;
         }
-        int token = src[start + 1] & 0xFF;
-        if (token == 0x81) {
-          return b == 1 ? FromValue.insertAddress() : null;
+      case TIME:
+        {
+          // Value-length, Absolute or Relative token, a Long-integer
+          int n = end - start - 3;
+          if (b != end - start - 1 || n < 1 || (src[start + 2] & 0xFF) != n) {
+            return null;
+          }
+          int token = src[start + 1] & 0xFF;
+          if ((token != 0x80 && token != 0x81) || n > (token == 0x80 ? 6 : 7)) {
+            return null;
+          }
+          long v = 0;
+          for (int i = start + 3; i < end; i++) {
+            v = v << 8 | (src[i] & 0xFF);
+          }
+          return new TimeValue(token == 0x81, v);
         }
-        Object address = token == 0x80 ? readPlain(ValueKind.ADDRESS, code, src, start + 2, end) : null;
-        return address != null ? FromValue.of((Address) address) : null;
-      }
-      case TIME: {
-        // Value-length, Absolute or Relative token, a Long-integer
-        int n = end - start - 3;
-        if (b != end - start - 1 || n < 1 || (src[start + 2] & 0xFF) != n) {
-          return null;
-        }
-        int token = src[start + 1] & 0xFF;
-        if ((token != 0x80 && token != 0x81) || n > (token == 0x80 ? 6 : 7)) {
-          return null;
-        }
-        long v = 0;
-        for (int i = start + 3; i < end; i++) {
-          v = v << 8 | (src[i] & 0xFF);
-        }
-        return new TimeValue(token == 0x81, v);
-      }
       case MESSAGE_TYPE:
         return end - start == 1 ? MessageType.fromCode(b) : null;
       case OCTET:
@@ -363,18 +469,21 @@ public final class ValueCodec {
         if (b >= 0x80) {
           return end - start == 1 ? Long.valueOf(b & 0x7F) : null;
         }
-        // a Long-integer: as for LONG
+      // a Long-integer: as for LONG
       case LONG:
-      case DATE: {
-        if (b < 1 || b > (kind == ValueKind.DATE ? 6 : 7) || end - start != 1 + b) {
-          return null; // 0 octets and what may not fit a long or an Instant take the full reader
+      case DATE:
+        {
+          if (b < 1 || b > (kind == ValueKind.DATE ? 6 : 7) || end - start != 1 + b) {
+            return null; // 0 octets and what may not fit a long or an Instant take the full reader
+          }
+          long v = 0;
+          for (int i = start + 1; i < end; i++) {
+            v = v << 8 | (src[i] & 0xFF);
+          }
+          return kind == ValueKind.DATE
+              ? (Object) Instant.ofEpochSecond(v)
+              : (Object) Long.valueOf(v);
         }
-        long v = 0;
-        for (int i = start + 1; i < end; i++) {
-          v = v << 8 | (src[i] & 0xFF);
-        }
-        return kind == ValueKind.DATE ? (Object) Instant.ofEpochSecond(v) : (Object) Long.valueOf(v);
-      }
       default:
         return null;
     }
@@ -391,7 +500,12 @@ public final class ValueCodec {
 
   private static long readLongInteger(WspReader r, Findings f) throws PduFormatException {
     if (f != null && r.peek() == 0) {
-      f.report(Severity.INFO, Reason.MALFORMED_VALUE, r.offset(), r.header(), "non-canonical-integer",
+      f.report(
+          Severity.INFO,
+          Reason.MALFORMED_VALUE,
+          r.offset(),
+          r.header(),
+          "non-canonical-integer",
           "Long-integer with no octets (read as 0; AOSP's composer writes this)");
     }
     return r.readLongInteger();
@@ -417,7 +531,12 @@ public final class ValueCodec {
     if (r.hasRemaining()) {
       if (f != null) {
         int excess = r.remaining();
-        f.report(Severity.ERROR, Reason.MALFORMED_VALUE, r.offset(), r.header(), "excess-octets",
+        f.report(
+            Severity.ERROR,
+            Reason.MALFORMED_VALUE,
+            r.offset(),
+            r.header(),
+            "excess-octets",
             () -> excess + " octets inside the value's length that its grammar does not use");
       }
       r.skip(r.remaining());
@@ -444,8 +563,17 @@ public final class ValueCodec {
     int b = r.peek();
     if (b == WspReader.QUOTE) {
       r.readOctet();
-      if (f != null && r.hasRemaining() && r.peek() < 0x80 && r.peek() != 0 && r.peek() != WspReader.QUOTE) {
-        f.report(Severity.WARNING, Reason.MALFORMED_VALUE, r.offset() - 1, r.header(), "superfluous-quote",
+      if (f != null
+          && r.hasRemaining()
+          && r.peek() < 0x80
+          && r.peek() != 0
+          && r.peek() != WspReader.QUOTE) {
+        f.report(
+            Severity.WARNING,
+            Reason.MALFORMED_VALUE,
+            r.offset() - 1,
+            r.header(),
+            "superfluous-quote",
             "Quote (0x7F) before a text octet below 0x80 (stripped)");
       }
       return r.index();
@@ -470,8 +598,10 @@ public final class ValueCodec {
     }
     int length = r.readValueLength();
     if (length > maxText) {
-      throw r.error(Reason.LIMIT_EXCEEDED, r.index(), "text longer than " + maxText
-          + " octets (DecodeConfig.maxTextLength)");
+      throw r.error(
+          Reason.LIMIT_EXCEEDED,
+          r.index(),
+          "text longer than " + maxText + " octets (DecodeConfig.maxTextLength)");
     }
     int old = r.pushLimit(length);
     long mib = r.readIntegerValue();
@@ -485,15 +615,28 @@ public final class ValueCodec {
         // The Value-length delimits the text, so a missing Quote is harmless here; real senders
         // omit it before UTF-8 text (a subject starting with a byte-order mark, for one).
         if (f != null) {
-          f.report(Severity.WARNING, Reason.MALFORMED_VALUE, r.offset(), r.header(), "missing-quote",
-              () -> String.format("text starting with 0x%02X lacks the Quote (0x7F) the grammar requires", first));
+          f.report(
+              Severity.WARNING,
+              Reason.MALFORMED_VALUE,
+              r.offset(),
+              r.header(),
+              "missing-quote",
+              () ->
+                  String.format(
+                      "text starting with 0x%02X lacks the Quote (0x7F) the grammar requires",
+                      first));
         }
       } else if (first == WspReader.QUOTE) {
         r.readOctet();
         start = r.index();
         int next = r.hasRemaining() ? r.peek() : 0;
         if (f != null && next != 0 && next < 0x80 && next != WspReader.QUOTE) {
-          f.report(Severity.WARNING, Reason.MALFORMED_VALUE, r.offset() - 1, r.header(), "superfluous-quote",
+          f.report(
+              Severity.WARNING,
+              Reason.MALFORMED_VALUE,
+              r.offset() - 1,
+              r.header(),
+              "superfluous-quote",
               "Quote (0x7F) before a text octet below 0x80 (stripped)");
         }
       }
@@ -505,12 +648,19 @@ public final class ValueCodec {
     if (end > start && r.buffer()[end - 1] == 0) {
       end--;
     } else if (f != null) {
-      f.report(Severity.ERROR, Reason.UNTERMINATED_TEXT, r.offsetOf(end), r.header(), "unterminated-text",
+      f.report(
+          Severity.ERROR,
+          Reason.UNTERMINATED_TEXT,
+          r.offsetOf(end),
+          r.header(),
+          "unterminated-text",
           "Encoded-string-value text does not end with 0x00 (read to the end of its length)");
     }
     r.skip(r.remaining());
     r.popLimit(old);
-    return build ? EncodedString.ofOctets(CharacterSet.valueOf(mib), r.buffer(), start, end - start) : null;
+    return build
+        ? EncodedString.ofOctets(CharacterSet.valueOf(mib), r.buffer(), start, end - start)
+        : null;
   }
 
   private static Object readTime(WspReader r, Findings f, boolean build) throws PduFormatException {
@@ -521,19 +671,27 @@ public final class ValueCodec {
       v = readDate(r, f);
     } else if (token == 0x81) {
       if (r.peek() >= 0x80 && f != null) {
-        f.report(Severity.WARNING, Reason.MALFORMED_VALUE, r.offset(), r.header(), "short-delta-seconds",
+        f.report(
+            Severity.WARNING,
+            Reason.MALFORMED_VALUE,
+            r.offset(),
+            r.header(),
+            "short-delta-seconds",
             "Delta-seconds as a Short-integer: AOSP, Sailfish and Wireshark read only the Long-integer form");
       }
       v = r.readIntegerValue();
     } else {
       r.seek(r.index() - 1);
-      throw r.malformed(String.format("0x%02X is neither the Absolute (0x80) nor the Relative (0x81) token", token));
+      throw r.malformed(
+          String.format(
+              "0x%02X is neither the Absolute (0x80) nor the Relative (0x81) token", token));
     }
     endValue(r, old, f);
     return build ? new TimeValue(token == 0x81, v) : null;
   }
 
-  private static Object readFrom(WspReader r, Findings f, int maxText, boolean build) throws PduFormatException {
+  private static Object readFrom(WspReader r, Findings f, int maxText, boolean build)
+      throws PduFormatException {
     int old = r.pushLimit(r.readValueLength());
     int token = r.readOctet();
     Object result;
@@ -544,7 +702,9 @@ public final class ValueCodec {
       result = build ? FromValue.of(Address.of(s)) : null;
     } else {
       r.seek(r.index() - 1);
-      throw r.malformed(String.format("0x%02X is neither Address-present (0x80) nor Insert-address (0x81)", token));
+      throw r.malformed(
+          String.format(
+              "0x%02X is neither Address-present (0x80) nor Insert-address (0x81)", token));
     }
     endValue(r, old, f);
     return result;
@@ -631,8 +791,11 @@ public final class ValueCodec {
     if (!build) {
       return null;
     }
-    return ContentType.of(media, more != null ? more : first == null ? List.of()
-        : second == null ? List.of(first) : List.of(first, second));
+    return ContentType.of(
+        media,
+        more != null
+            ? more
+            : first == null ? List.of() : second == null ? List.of(first) : List.of(first, second));
   }
 
   private static String readExtensionMedia(WspReader r, Findings f, int maxText, boolean build)
@@ -652,13 +815,21 @@ public final class ValueCodec {
       if (w == null) {
         // An unassigned parameter token: its value can still be stepped over.
         if (f != null) {
-          f.report(Severity.WARNING, Reason.MALFORMED_VALUE, r.offsetOf(at), r.header(), "unknown-parameter",
+          f.report(
+              Severity.WARNING,
+              Reason.MALFORMED_VALUE,
+              r.offsetOf(at),
+              r.header(),
+              "unknown-parameter",
               () -> "unassigned well-known parameter 0x" + Long.toHexString(code) + " (kept)");
         }
         int start = r.index();
         r.skipValue(maxText);
-        return build ? Parameter.untyped("param-0x" + Long.toHexString(code),
-            Texts.decodeUnlabelled(r.buffer(), start, r.index() - start)) : null;
+        return build
+            ? Parameter.untyped(
+                "param-0x" + Long.toHexString(code),
+                Texts.decodeUnlabelled(r.buffer(), start, r.index() - start))
+            : null;
       }
       Object v = readTypedParameterValue(w.kind(), r, f, maxText, build);
       return build ? Parameter.of(w, v) : null;
@@ -675,7 +846,8 @@ public final class ValueCodec {
     return build ? Parameter.untyped(name, value) : null;
   }
 
-  private static String readTokenText(WspReader r, int maxText, boolean build) throws PduFormatException {
+  private static String readTokenText(WspReader r, int maxText, boolean build)
+      throws PduFormatException {
     int start = r.index();
     int end = r.skipPastTerminator(maxText);
     return build ? Texts.decodeUnlabelled(r.buffer(), start, end - start) : null;
@@ -716,19 +888,21 @@ public final class ValueCodec {
     return i > r.index() && i < r.limit() && buf[i] == 0;
   }
 
-  private static Object readTypedParameterValue(Parameter.Kind kind, WspReader r, Findings f, int maxText,
-      boolean build) throws PduFormatException {
+  private static Object readTypedParameterValue(
+      Parameter.Kind kind, WspReader r, Findings f, int maxText, boolean build)
+      throws PduFormatException {
     int b = r.peek();
     boolean numeric = b >= 0x80 || (b >= 0x01 && b <= 0x1E);
     switch (kind) {
-      case Q_VALUE: {
-        if (isQValueText(r)) {
-          // Text where a Q-value is expected: allowed as a fallback.
-          return readTextValue(r, f, maxText, build);
+      case Q_VALUE:
+        {
+          if (isQValueText(r)) {
+            // Text where a Q-value is expected: allowed as a fallback.
+            return readTextValue(r, f, maxText, build);
+          }
+          long q = r.readUintvar();
+          return build ? Long.valueOf(q) : null;
         }
-        long q = r.readUintvar();
-        return build ? Long.valueOf(q) : null;
-      }
       case CHARSET:
         if (numeric) {
           long mib = r.readIntegerValue();
@@ -790,36 +964,39 @@ public final class ValueCodec {
       case YES_NO:
         w.writeOctet((Boolean) value ? 0x80 : 0x81);
         return;
-      case TIME: {
-        TimeValue t = (TimeValue) value;
-        int mark = w.mark();
-        w.writeOctet(t.relative() ? 0x81 : 0x80);
-        // Delta-seconds as a Long-integer even below 128: AOSP throws on the short form.
-        w.writeLongInteger(t.seconds());
-        w.insertValueLength(mark);
-        return;
-      }
-      case FROM: {
-        FromValue from = (FromValue) value;
-        int mark = w.mark();
-        if (from.isInsertAddress()) {
-          w.writeOctet(0x81);
-        } else {
-          w.writeOctet(0x80);
-          writeEncodedString(from.address().orElseThrow().encoded(), w);
+      case TIME:
+        {
+          TimeValue t = (TimeValue) value;
+          int mark = w.mark();
+          w.writeOctet(t.relative() ? 0x81 : 0x80);
+          // Delta-seconds as a Long-integer even below 128: AOSP throws on the short form.
+          w.writeLongInteger(t.seconds());
+          w.insertValueLength(mark);
+          return;
         }
-        w.insertValueLength(mark);
-        return;
-      }
-      case MESSAGE_CLASS: {
-        MessageClass mc = (MessageClass) value;
-        if (mc.isToken()) {
-          w.writeTerminated(Texts.encodeUnlabelled(mc.name()));
-        } else {
-          w.writeOctet(mc.code());
+      case FROM:
+        {
+          FromValue from = (FromValue) value;
+          int mark = w.mark();
+          if (from.isInsertAddress()) {
+            w.writeOctet(0x81);
+          } else {
+            w.writeOctet(0x80);
+            writeEncodedString(from.address().orElseThrow().encoded(), w);
+          }
+          w.insertValueLength(mark);
+          return;
         }
-        return;
-      }
+      case MESSAGE_CLASS:
+        {
+          MessageClass mc = (MessageClass) value;
+          if (mc.isToken()) {
+            w.writeTerminated(Texts.encodeUnlabelled(mc.name()));
+          } else {
+            w.writeOctet(mc.code());
+          }
+          return;
+        }
       case MESSAGE_TYPE:
         w.writeOctet(((MessageType) value).code());
         return;
@@ -838,73 +1015,83 @@ public final class ValueCodec {
       case ENCODED_STRING:
         writeEncodedString((EncodedString) value, w);
         return;
-      case PREVIOUSLY_SENT_BY: {
-        PreviouslySentBy p = (PreviouslySentBy) value;
-        int mark = w.mark();
-        w.writeIntegerValue(p.forwardedCount());
-        writeEncodedString(p.address().encoded(), w);
-        w.insertValueLength(mark);
-        return;
-      }
-      case PREVIOUSLY_SENT_DATE: {
-        PreviouslySentDate p = (PreviouslySentDate) value;
-        int mark = w.mark();
-        w.writeIntegerValue(p.forwardedCount());
-        w.writeLongInteger(p.date().getEpochSecond());
-        w.insertValueLength(mark);
-        return;
-      }
-      case MM_FLAGS: {
-        MmFlags m = (MmFlags) value;
-        int mark = w.mark();
-        w.writeOctet(m.operation().code());
-        writeEncodedString(m.keyword(), w);
-        w.insertValueLength(mark);
-        return;
-      }
-      case MBOX_COUNT: {
-        MboxCount m = (MboxCount) value;
-        int mark = w.mark();
-        w.writeOctet(m.unit().code());
-        w.writeIntegerValue(m.value());
-        w.insertValueLength(mark);
-        return;
-      }
+      case PREVIOUSLY_SENT_BY:
+        {
+          PreviouslySentBy p = (PreviouslySentBy) value;
+          int mark = w.mark();
+          w.writeIntegerValue(p.forwardedCount());
+          writeEncodedString(p.address().encoded(), w);
+          w.insertValueLength(mark);
+          return;
+        }
+      case PREVIOUSLY_SENT_DATE:
+        {
+          PreviouslySentDate p = (PreviouslySentDate) value;
+          int mark = w.mark();
+          w.writeIntegerValue(p.forwardedCount());
+          w.writeLongInteger(p.date().getEpochSecond());
+          w.insertValueLength(mark);
+          return;
+        }
+      case MM_FLAGS:
+        {
+          MmFlags m = (MmFlags) value;
+          int mark = w.mark();
+          w.writeOctet(m.operation().code());
+          writeEncodedString(m.keyword(), w);
+          w.insertValueLength(mark);
+          return;
+        }
+      case MBOX_COUNT:
+        {
+          MboxCount m = (MboxCount) value;
+          int mark = w.mark();
+          w.writeOctet(m.unit().code());
+          w.writeIntegerValue(m.value());
+          w.insertValueLength(mark);
+          return;
+        }
       case ATTRIBUTE:
         w.writeShortInteger(((HeaderField<?>) value).code());
         return;
-      case ELEMENT_DESCRIPTOR: {
-        ElementDescriptor e = (ElementDescriptor) value;
-        int mark = w.mark();
-        w.writeTextString(Texts.encodeUnlabelled(e.contentReference()));
-        for (ElementDescriptor.Entry p : e.parameters()) {
-          boolean type = p.name().equalsIgnoreCase("type");
-          if (type) {
-            w.writeShortInteger(0x02);
-          } else {
-            w.writeTextString(Texts.encodeUnlabelled(p.name()));
+      case ELEMENT_DESCRIPTOR:
+        {
+          ElementDescriptor e = (ElementDescriptor) value;
+          int mark = w.mark();
+          w.writeTextString(Texts.encodeUnlabelled(e.contentReference()));
+          for (ElementDescriptor.Entry p : e.parameters()) {
+            boolean type = p.name().equalsIgnoreCase("type");
+            if (type) {
+              w.writeShortInteger(0x02);
+            } else {
+              w.writeTextString(Texts.encodeUnlabelled(p.name()));
+            }
+            MediaType m = MediaType.of(p.value());
+            if (type && m.code() >= 0 && m.code() < 0x80) {
+              w.writeShortInteger(m.code());
+            } else {
+              w.writeTextString(Texts.encodeUnlabelled(p.value()));
+            }
           }
-          MediaType m = MediaType.of(p.value());
-          if (type && m.code() >= 0 && m.code() < 0x80) {
-            w.writeShortInteger(m.code());
-          } else {
-            w.writeTextString(Texts.encodeUnlabelled(p.value()));
-          }
+          w.insertValueLength(mark);
+          return;
         }
-        w.insertValueLength(mark);
-        return;
-      }
       case INDEXED_TEXT:
       case INDEXED_OCTET:
-      case INDEXED_ENCODED_STRING: {
-        Indexed<Object> ix = (Indexed<Object>) value;
-        int mark = w.mark();
-        w.writeIntegerValue(ix.index());
-        write(kind == ValueKind.INDEXED_TEXT ? ValueKind.TEXT
-            : kind == ValueKind.INDEXED_OCTET ? ValueKind.OCTET : ValueKind.ENCODED_STRING, ix.value(), w);
-        w.insertValueLength(mark);
-        return;
-      }
+      case INDEXED_ENCODED_STRING:
+        {
+          Indexed<Object> ix = (Indexed<Object>) value;
+          int mark = w.mark();
+          w.writeIntegerValue(ix.index());
+          write(
+              kind == ValueKind.INDEXED_TEXT
+                  ? ValueKind.TEXT
+                  : kind == ValueKind.INDEXED_OCTET ? ValueKind.OCTET : ValueKind.ENCODED_STRING,
+              ix.value(),
+              w);
+          w.insertValueLength(mark);
+          return;
+        }
       case RAW:
       default:
         w.writeBytes(((RawValue) value).octets());
@@ -973,19 +1160,20 @@ public final class ValueCodec {
       case CHARSET:
         w.writeIntegerValue(((CharacterSet) v).mibEnum());
         return;
-      case MEDIA: {
-        MediaType m = (MediaType) v;
-        if (m.code() >= 0 && m.code() < 0x80) {
-          w.writeOctet(0x80 | m.code());
-        } else if (m.code() >= 0x80) {
-          // A registered number (0x0201 ...): a Long-integer, as the reader expects; its
-          // placeholder name written as text would come back as a different, textual type.
-          w.writeLongInteger(m.code());
-        } else {
-          w.writeTerminated(Texts.encodeUnlabelled(m.name()));
+      case MEDIA:
+        {
+          MediaType m = (MediaType) v;
+          if (m.code() >= 0 && m.code() < 0x80) {
+            w.writeOctet(0x80 | m.code());
+          } else if (m.code() >= 0x80) {
+            // A registered number (0x0201 ...): a Long-integer, as the reader expects; its
+            // placeholder name written as text would come back as a different, textual type.
+            w.writeLongInteger(m.code());
+          } else {
+            w.writeTerminated(Texts.encodeUnlabelled(m.name()));
+          }
+          return;
         }
-        return;
-      }
       case Q_VALUE:
         w.writeUintvar((Long) v);
         return;

@@ -106,13 +106,24 @@ public final class Validator {
     MmsVersion declared = version != null && version.isDefined() ? version : null;
 
     if (version != null && !version.isDefined()) {
-      c.add(Severity.WARNING, versionHeader.offset(), HeaderField.MMS_VERSION.name(), FindingCodes.UNSUPPORTED_VERSION,
+      c.add(
+          Severity.WARNING,
+          versionHeader.offset(),
+          HeaderField.MMS_VERSION.name(),
+          FindingCodes.UNSUPPORTED_VERSION,
           "X-Mms-MMS-Version " + version + " is outside 1.0-1.3");
     }
     if (declared != null && type.since().compareTo(declared) > 0) {
-      c.add(Severity.WARNING, pdu.headers().get(0).offset(), HeaderField.MESSAGE_TYPE.name(),
+      c.add(
+          Severity.WARNING,
+          pdu.headers().get(0).offset(),
+          HeaderField.MESSAGE_TYPE.name(),
           FindingCodes.MESSAGE_TYPE_NEWER_THAN_VERSION,
-          type.wireName() + " exists since MMS " + type.since() + " but the PDU declares " + declared);
+          type.wireName()
+              + " exists since MMS "
+              + type.since()
+              + " but the PDU declares "
+              + declared);
     }
     checkHeaders(pdu, type, declared, c);
     checkOrder(pdu, c);
@@ -123,10 +134,18 @@ public final class Validator {
     if (body instanceof MultipartBody && ct != null) {
       Header ctHeader = first(pdu, HeaderField.CONTENT_TYPE);
       int bodyOffset = -1;
-      if (ctHeader != null && ctHeader.hasOriginalEncoding() && ((MultipartBody) body).hasOriginalEncoding()) {
+      if (ctHeader != null
+          && ctHeader.hasOriginalEncoding()
+          && ((MultipartBody) body).hasOriginalEncoding()) {
         bodyOffset = ctHeader.offset() + ctHeader.originalEncoding().length;
       }
-      checkMultipart(ct, ctHeader == null ? -1 : ctHeader.offset(), (MultipartBody) body, bodyOffset, bodyOffset, c);
+      checkMultipart(
+          ct,
+          ctHeader == null ? -1 : ctHeader.offset(),
+          (MultipartBody) body,
+          bodyOffset,
+          bodyOffset,
+          c);
     }
     return c.sorted();
   }
@@ -142,9 +161,13 @@ public final class Validator {
   }
 
   static Finding undecodable(PduFormatException e) {
-    return Finding.of(Severity.ERROR,
-        FindingCodes.UNDECODABLE_PREFIX + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-        e.offset(), e.header(), e.detail());
+    return Finding.of(
+        Severity.ERROR,
+        FindingCodes.UNDECODABLE_PREFIX
+            + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        e.offset(),
+        e.header(),
+        e.detail());
   }
 
   // ---- headers -------------------------------------------------------------------------------
@@ -156,29 +179,60 @@ public final class Validator {
       HeaderField<?> f = h.field();
       int at = h.offset();
       if (f.isApplication()) {
-        c.add(Severity.INFO, at, f.name(), FindingCodes.APPLICATION_HEADER,
-            "Application-header " + f.name() + " is not part of the " + type.wireName() + " header set (kept)");
+        c.add(
+            Severity.INFO,
+            at,
+            f.name(),
+            FindingCodes.APPLICATION_HEADER,
+            "Application-header "
+                + f.name()
+                + " is not part of the "
+                + type.wireName()
+                + " header set (kept)");
         int bad = nonTokenIndex(f.name());
         if (bad >= 0) {
-          c.add(Severity.ERROR, at, f.name(), FindingCodes.APPLICATION_HEADER_NAME,
-              "Application-header name is not a Token-text (character " + bad + "): a peer may lose its place");
+          c.add(
+              Severity.ERROR,
+              at,
+              f.name(),
+              FindingCodes.APPLICATION_HEADER_NAME,
+              "Application-header name is not a Token-text (character "
+                  + bad
+                  + "): a peer may lose its place");
         }
         continue;
       }
       if (!f.isKnown()) {
-        c.add(Severity.INFO, at, f.name(), FindingCodes.UNKNOWN_HEADER,
+        c.add(
+            Severity.INFO,
+            at,
+            f.name(),
+            FindingCodes.UNKNOWN_HEADER,
             String.format("unassigned header code 0x%02X (kept)", 0x80 | f.code()));
         continue;
       }
       PduRules.Rule rule = PduRules.rule(type, f);
       if (rule == null) {
-        c.add(Severity.WARNING, at, f.name(), FindingCodes.HEADER_NOT_ALLOWED,
+        c.add(
+            Severity.WARNING,
+            at,
+            f.name(),
+            FindingCodes.HEADER_NOT_ALLOWED,
             f.name() + " is not a header of " + type.wireName());
       } else if (declared != null) {
         MmsVersion since = later(rule.since(), f.since());
         if (since != null && since.compareTo(declared) > 0) {
-          c.add(Severity.WARNING, at, f.name(), FindingCodes.HEADER_NEWER_THAN_VERSION,
-              f.name() + " belongs to " + type.wireName() + " since MMS " + since + " but the PDU declares "
+          c.add(
+              Severity.WARNING,
+              at,
+              f.name(),
+              FindingCodes.HEADER_NEWER_THAN_VERSION,
+              f.name()
+                  + " belongs to "
+                  + type.wireName()
+                  + " since MMS "
+                  + since
+                  + " but the PDU declares "
                   + declared);
         }
       }
@@ -191,9 +245,19 @@ public final class Validator {
           seen.put(key, new int[] {1, at});
         } else {
           s[0]++;
-          c.add(Severity.ERROR, at, f.name(), FindingCodes.DUPLICATE_HEADER, f.name() + " occurrence "
-              + s[0] + " (first" + (s[1] >= 0 ? " at offset " + s[1] : "") + "); " + type.wireName()
-              + " allows it once");
+          c.add(
+              Severity.ERROR,
+              at,
+              f.name(),
+              FindingCodes.DUPLICATE_HEADER,
+              f.name()
+                  + " occurrence "
+                  + s[0]
+                  + " (first"
+                  + (s[1] >= 0 ? " at offset " + s[1] : "")
+                  + "); "
+                  + type.wireName()
+                  + " allows it once");
         }
       }
       checkValue(h, at, f.name(), h.value(), c);
@@ -204,8 +268,13 @@ public final class Validator {
     if (v instanceof OctetToken) {
       OctetToken t = (OctetToken) v;
       if (!t.isKnown()) {
-        c.add(Severity.WARNING, at, name, FindingCodes.UNKNOWN_TOKEN,
-            String.format("0x%02X is not a value the specification defines for %s (kept)", t.code(), name));
+        c.add(
+            Severity.WARNING,
+            at,
+            name,
+            FindingCodes.UNKNOWN_TOKEN,
+            String.format(
+                "0x%02X is not a value the specification defines for %s (kept)", t.code(), name));
       }
     } else if (v instanceof EncodedString) {
       checkCharset(((EncodedString) v).charset(), at, name, c);
@@ -226,8 +295,14 @@ public final class Validator {
 
   private static void checkCharset(CharacterSet cs, int at, String name, Collector c) {
     if (cs != null && !cs.isKnown()) {
-      c.add(Severity.WARNING, at, name, FindingCodes.UNKNOWN_CHARSET,
-          "Char-set MIBenum " + cs.mibEnum() + " names no known character set (text kept as octets)");
+      c.add(
+          Severity.WARNING,
+          at,
+          name,
+          FindingCodes.UNKNOWN_CHARSET,
+          "Char-set MIBenum "
+              + cs.mibEnum()
+              + " names no known character set (text kept as octets)");
     }
   }
 
@@ -242,11 +317,19 @@ public final class Validator {
     } else if (v instanceof Long) {
       long mib = (Long) v;
       if (mib > Integer.MAX_VALUE || !CharacterSet.valueOf(mib).isKnown()) {
-        c.add(Severity.WARNING, at, name, FindingCodes.UNKNOWN_CHARSET,
+        c.add(
+            Severity.WARNING,
+            at,
+            name,
+            FindingCodes.UNKNOWN_CHARSET,
             "charset parameter " + mib + " names no known character set");
       }
     } else if (CharacterSet.forName(p.get().text()) == null) {
-      c.add(Severity.WARNING, at, name, FindingCodes.UNKNOWN_CHARSET,
+      c.add(
+          Severity.WARNING,
+          at,
+          name,
+          FindingCodes.UNKNOWN_CHARSET,
           "charset parameter \"" + p.get().text() + "\" names no known character set");
     }
   }
@@ -262,7 +345,11 @@ public final class Validator {
         continue;
       }
       if (f.code() == HeaderField.MESSAGE_TYPE.code() && i != 0) {
-        c.add(Severity.ERROR, headers.get(i).offset(), f.name(), FindingCodes.HEADER_ORDER,
+        c.add(
+            Severity.ERROR,
+            headers.get(i).offset(),
+            f.name(),
+            FindingCodes.HEADER_ORDER,
             "X-Mms-Message-Type must be the first header");
       } else if (f.code() == HeaderField.TRANSACTION_ID.code() && tid < 0) {
         tid = i;
@@ -273,16 +360,32 @@ public final class Validator {
       }
     }
     if (tid > 1) {
-      c.add(Severity.ERROR, headers.get(tid).offset(), HeaderField.TRANSACTION_ID.name(), FindingCodes.HEADER_ORDER,
+      c.add(
+          Severity.ERROR,
+          headers.get(tid).offset(),
+          HeaderField.TRANSACTION_ID.name(),
+          FindingCodes.HEADER_ORDER,
           "X-Mms-Transaction-ID must be the second header (it is header " + (tid + 1) + ")");
     }
     int expected = tid == 1 ? 2 : 1;
     if (ver >= 0 && ver != expected) {
-      c.add(Severity.ERROR, headers.get(ver).offset(), HeaderField.MMS_VERSION.name(), FindingCodes.HEADER_ORDER,
-          "X-Mms-MMS-Version must be header " + (expected + 1) + " (it is header " + (ver + 1) + ")");
+      c.add(
+          Severity.ERROR,
+          headers.get(ver).offset(),
+          HeaderField.MMS_VERSION.name(),
+          FindingCodes.HEADER_ORDER,
+          "X-Mms-MMS-Version must be header "
+              + (expected + 1)
+              + " (it is header "
+              + (ver + 1)
+              + ")");
     }
     if (ct >= 0 && ct != headers.size() - 1) {
-      c.add(Severity.ERROR, headers.get(ct).offset(), HeaderField.CONTENT_TYPE.name(), FindingCodes.HEADER_ORDER,
+      c.add(
+          Severity.ERROR,
+          headers.get(ct).offset(),
+          HeaderField.CONTENT_TYPE.name(),
+          FindingCodes.HEADER_ORDER,
           "Content-Type must be the last header (the body follows it)");
     }
   }
@@ -304,7 +407,11 @@ public final class Validator {
         }
       }
       if (!present) {
-        c.add(Severity.ERROR, -1, r.field().name(), FindingCodes.MISSING_MANDATORY_HEADER,
+        c.add(
+            Severity.ERROR,
+            -1,
+            r.field().name(),
+            FindingCodes.MISSING_MANDATORY_HEADER,
             type.wireName() + " requires " + r.field().name());
       }
     }
@@ -317,14 +424,19 @@ public final class Validator {
     }
     Header last = pdu.headers().get(pdu.headers().size() - 1);
     int at = last.hasOriginalEncoding() ? last.offset() + last.originalEncoding().length : -1;
-    c.add(Severity.ERROR, at, null, FindingCodes.TRAILING_OCTETS,
+    c.add(
+        Severity.ERROR,
+        at,
+        null,
+        FindingCodes.TRAILING_OCTETS,
         n + " octet(s) after the last header of a PDU without a body");
   }
 
   // ---- multipart bodies ----------------------------------------------------------------------
 
   /** One multipart body still to check. */
-  private record Pending(ContentType ct, int ctOffset, MultipartBody body, int bodyOffset, String prefix) {}
+  private record Pending(
+      ContentType ct, int ctOffset, MultipartBody body, int bodyOffset, String prefix) {}
 
   /**
    * Checks a multipart body and the multiparts inside its parts. Nested bodies are visited from
@@ -334,7 +446,12 @@ public final class Validator {
    * @param bodyOffset offset of the body in the PDU, or -1 when unknown (built bodies)
    * @param decodeBase offset in the PDU that nested decoders' offsets count from, or -1
    */
-  private void checkMultipart(ContentType ct, int ctOffset, MultipartBody top, int bodyOffset, int decodeBase,
+  private void checkMultipart(
+      ContentType ct,
+      int ctOffset,
+      MultipartBody top,
+      int bodyOffset,
+      int decodeBase,
       Collector c) {
     ArrayDeque<Pending> work = new ArrayDeque<>();
     work.push(new Pending(ct, ctOffset, top, bodyOffset, ""));
@@ -357,16 +474,32 @@ public final class Validator {
         try {
           nested = p.asMultipart(config);
         } catch (PduFormatException e) {
-          c.add(Severity.ERROR, shift(e.offset(), decodeBase), name, FindingCodes.NESTED_MULTIPART_MALFORMED,
-              "part typed " + p.contentType().mediaType().name() + " does not hold a multipart body: "
+          c.add(
+              Severity.ERROR,
+              shift(e.offset(), decodeBase),
+              name,
+              FindingCodes.NESTED_MULTIPART_MALFORMED,
+              "part typed "
+                  + p.contentType().mediaType().name()
+                  + " does not hold a multipart body: "
                   + e.detail());
           continue;
         }
         for (Finding f : nested.findings()) {
-          c.add(f.severity(), shift((int) f.offset(), decodeBase), name, f.code(), "nested multipart: " + f.message());
+          c.add(
+              f.severity(),
+              shift((int) f.offset(), decodeBase),
+              name,
+              f.code(),
+              "nested multipart: " + f.message());
         }
-        nestedJobs.add(new Pending(p.contentType(), at, nested, layout == null ? -1 : layout[2 * i + 1],
-            job.prefix() + i + "."));
+        nestedJobs.add(
+            new Pending(
+                p.contentType(),
+                at,
+                nested,
+                layout == null ? -1 : layout[2 * i + 1],
+                job.prefix() + i + "."));
       }
       for (int i = nestedJobs.size() - 1; i >= 0; i--) {
         work.push(nestedJobs.get(i)); // depth first, in part order
@@ -391,7 +524,11 @@ public final class Validator {
         }
       }
       if (root == null) {
-        c.add(Severity.WARNING, at, HeaderField.CONTENT_TYPE.name(), FindingCodes.MULTIPART_START_UNMATCHED,
+        c.add(
+            Severity.WARNING,
+            at,
+            HeaderField.CONTENT_TYPE.name(),
+            FindingCodes.MULTIPART_START_UNMATCHED,
             "multipart/related start=" + start.get().text() + " matches no part's Content-ID");
         return;
       }
@@ -404,7 +541,11 @@ public final class Validator {
       String want = v instanceof MediaType ? ((MediaType) v).name() : type.get().text();
       String actual = root.contentType().mediaType().name();
       if (!want.equalsIgnoreCase(actual)) {
-        c.add(Severity.WARNING, at, HeaderField.CONTENT_TYPE.name(), FindingCodes.MULTIPART_TYPE_MISMATCH,
+        c.add(
+            Severity.WARNING,
+            at,
+            HeaderField.CONTENT_TYPE.name(),
+            FindingCodes.MULTIPART_TYPE_MISMATCH,
             "multipart/related type=" + want + " but the root part is " + actual);
       }
     }

@@ -52,15 +52,20 @@ public final class Address {
     this.slash = slash;
     if (slash >= 0) {
       int t = slash + SUFFIX.length();
-      type = isType(text, t, "PLMN") ? Type.PLMN : isType(text, t, "IPV4") ? Type.IPV4
-          : isType(text, t, "IPV6") ? Type.IPV6 : Type.OTHER;
+      type =
+          isType(text, t, "PLMN")
+              ? Type.PLMN
+              : isType(text, t, "IPV4")
+                  ? Type.IPV4
+                  : isType(text, t, "IPV6") ? Type.IPV6 : Type.OTHER;
     } else {
       type = text.indexOf('@') >= 0 ? Type.EMAIL : Type.SHORT_CODE;
     }
   }
 
   private static boolean isType(String text, int at, String name) {
-    return text.length() - at == name.length() && text.regionMatches(true, at, name, 0, name.length());
+    return text.length() - at == name.length()
+        && text.regionMatches(true, at, name, 0, name.length());
   }
 
   /** The address an Encoded-string-value carries. */

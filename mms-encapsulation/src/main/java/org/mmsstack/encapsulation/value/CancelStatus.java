@@ -10,9 +10,12 @@ public final class CancelStatus extends OctetToken {
   private static final Table<CancelStatus> T = new Table<>(CancelStatus::new);
 
   /** Cancel request successfully received (0x80). */
-  public static final CancelStatus CANCEL_REQUEST_SUCCESSFULLY_RECEIVED = T.define(0x80, "Cancel request successfully received");
+  public static final CancelStatus CANCEL_REQUEST_SUCCESSFULLY_RECEIVED =
+      T.define(0x80, "Cancel request successfully received");
+
   /** Cancel request corrupted (0x81). */
-  public static final CancelStatus CANCEL_REQUEST_CORRUPTED = T.define(0x81, "Cancel request corrupted");
+  public static final CancelStatus CANCEL_REQUEST_CORRUPTED =
+      T.define(0x81, "Cancel request corrupted");
 
   private CancelStatus(int code, String name, boolean known) {
     super(code, name, known);

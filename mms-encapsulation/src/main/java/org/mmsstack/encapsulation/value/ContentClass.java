@@ -11,18 +11,25 @@ public final class ContentClass extends OctetToken {
 
   /** text (0x80). */
   public static final ContentClass TEXT = T.define(0x80, "text");
+
   /** image-basic (0x81). */
   public static final ContentClass IMAGE_BASIC = T.define(0x81, "image-basic");
+
   /** image-rich (0x82). */
   public static final ContentClass IMAGE_RICH = T.define(0x82, "image-rich");
+
   /** video-basic (0x83). */
   public static final ContentClass VIDEO_BASIC = T.define(0x83, "video-basic");
+
   /** video-rich (0x84). */
   public static final ContentClass VIDEO_RICH = T.define(0x84, "video-rich");
+
   /** megapixel (0x85). */
   public static final ContentClass MEGAPIXEL = T.define(0x85, "megapixel");
+
   /** content-basic (0x86). */
   public static final ContentClass CONTENT_BASIC = T.define(0x86, "content-basic");
+
   /** content-rich (0x87). */
   public static final ContentClass CONTENT_RICH = T.define(0x87, "content-rich");
 

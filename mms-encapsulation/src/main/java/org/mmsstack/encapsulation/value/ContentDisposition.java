@@ -32,10 +32,14 @@ public record ContentDisposition(String type, List<Parameter> parameters) {
   /** The wire octet of a well-known type (0x80-0x82), or -1 for a token. */
   public int code() {
     switch (type) {
-      case "form-data": return 0x80;
-      case "attachment": return 0x81;
-      case "inline": return 0x82;
-      default: return -1;
+      case "form-data":
+        return 0x80;
+      case "attachment":
+        return 0x81;
+      case "inline":
+        return 0x82;
+      default:
+        return -1;
     }
   }
 

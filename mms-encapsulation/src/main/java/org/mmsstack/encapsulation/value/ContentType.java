@@ -34,7 +34,9 @@ public final class ContentType {
   /** A content type without parameters. */
   public static ContentType of(MediaType mediaType) {
     int code = Objects.requireNonNull(mediaType, "mediaType").code();
-    if (code >= 0 && code < WELL_KNOWN.length && WELL_KNOWN[code] != null
+    if (code >= 0
+        && code < WELL_KNOWN.length
+        && WELL_KNOWN[code] != null
         && WELL_KNOWN[code].mediaType == mediaType) {
       return WELL_KNOWN[code]; // the short form every part of a decoded message has: not made again
     }
@@ -80,8 +82,12 @@ public final class ContentType {
 
   /** The charset parameter, when it names a character set. */
   public Optional<CharacterSet> charset() {
-    return parameter("charset").map(p -> p.value() instanceof CharacterSet
-        ? (CharacterSet) p.value() : CharacterSet.forName(p.text()));
+    return parameter("charset")
+        .map(
+            p ->
+                p.value() instanceof CharacterSet
+                    ? (CharacterSet) p.value()
+                    : CharacterSet.forName(p.text()));
   }
 
   /** The {@code name} parameter, or else the {@code filename} one. */
@@ -91,7 +97,8 @@ public final class ContentType {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ContentType && ((ContentType) o).mediaType.equals(mediaType)
+    return o instanceof ContentType
+        && ((ContentType) o).mediaType.equals(mediaType)
         && ((ContentType) o).parameters.equals(parameters);
   }
 

@@ -1,9 +1,9 @@
 package org.mmsstack.encapsulation.value;
 
 import java.nio.charset.StandardCharsets;
-import org.mmsstack.encapsulation.internal.Texts;
 import java.util.Arrays;
 import java.util.Objects;
+import org.mmsstack.encapsulation.internal.Texts;
 
 /**
  * An Encoded-string-value (OMA MMS Encapsulation section 7.2.9): text with an optional

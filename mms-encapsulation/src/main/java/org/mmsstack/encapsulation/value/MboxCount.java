@@ -13,7 +13,8 @@ public record MboxCount(Unit unit, long value) {
 
   /** The token before the number. */
   public enum Unit {
-    MESSAGES(0x80), OCTETS(0x81);
+    MESSAGES(0x80),
+    OCTETS(0x81);
 
     private final int code;
 

@@ -16,7 +16,8 @@ public final class MessageClass {
   public static final MessageClass INFORMATIONAL = new MessageClass(0x82, "Informational");
   public static final MessageClass AUTO = new MessageClass(0x83, "Auto");
 
-  private static final List<MessageClass> VALUES = List.of(PERSONAL, ADVERTISEMENT, INFORMATIONAL, AUTO);
+  private static final List<MessageClass> VALUES =
+      List.of(PERSONAL, ADVERTISEMENT, INFORMATIONAL, AUTO);
 
   private final int code;
   private final String name;
@@ -75,7 +76,8 @@ public final class MessageClass {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof MessageClass && ((MessageClass) o).code == code
+    return o instanceof MessageClass
+        && ((MessageClass) o).code == code
         && ((MessageClass) o).name.equalsIgnoreCase(name);
   }
 

@@ -12,7 +12,9 @@ public record MmFlags(Operation operation, EncodedString keyword) {
 
   /** The token before the keyword. */
   public enum Operation {
-    ADD(0x80), REMOVE(0x81), FILTER(0x82);
+    ADD(0x80),
+    REMOVE(0x81),
+    FILTER(0x82);
 
     private final int code;
 

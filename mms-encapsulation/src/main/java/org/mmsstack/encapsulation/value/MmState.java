@@ -11,12 +11,16 @@ public final class MmState extends OctetToken {
 
   /** Draft (0x80). */
   public static final MmState DRAFT = T.define(0x80, "Draft");
+
   /** Sent (0x81). */
   public static final MmState SENT = T.define(0x81, "Sent");
+
   /** New (0x82). */
   public static final MmState NEW = T.define(0x82, "New");
+
   /** Retrieved (0x83). */
   public static final MmState RETRIEVED = T.define(0x83, "Retrieved");
+
   /** Forwarded (0x84). */
   public static final MmState FORWARDED = T.define(0x84, "Forwarded");
 

@@ -22,8 +22,17 @@ public final class Parameter {
 
   /** What kind of value a well-known parameter carries. */
   public enum Kind {
-    Q_VALUE, CHARSET, VERSION, INTEGER, TEXT, FIELD_NAME, SHORT_INTEGER, MEDIA, DELTA_SECONDS,
-    NO_VALUE, DATE
+    Q_VALUE,
+    CHARSET,
+    VERSION,
+    INTEGER,
+    TEXT,
+    FIELD_NAME,
+    SHORT_INTEGER,
+    MEDIA,
+    DELTA_SECONDS,
+    NO_VALUE,
+    DATE
   }
 
   /** The well-known parameter codes of WSP (Table 38), with the encoding version of each. */
@@ -99,22 +108,38 @@ public final class Parameter {
     /** The code MMS implementations emit for a parameter name, or {@code null}. */
     static WellKnown preferredFor(String name) {
       switch (name.toLowerCase(Locale.ROOT)) {
-        case "charset": return CHARSET;
-        case "name": return NAME_1_1;
-        case "filename": return FILENAME_1_1;
-        case "type": return TYPE;
-        case "start": return START_1_2;
-        case "start-info": return START_INFO_1_2;
-        case "q": return Q;
-        case "level": return LEVEL;
-        case "padding": return PADDING;
-        case "max-age": return MAX_AGE;
-        case "secure": return SECURE;
-        case "size": return SIZE;
-        case "creation-date": return CREATION_DATE;
-        case "modification-date": return MODIFICATION_DATE;
-        case "read-date": return READ_DATE;
-        default: return null;
+        case "charset":
+          return CHARSET;
+        case "name":
+          return NAME_1_1;
+        case "filename":
+          return FILENAME_1_1;
+        case "type":
+          return TYPE;
+        case "start":
+          return START_1_2;
+        case "start-info":
+          return START_INFO_1_2;
+        case "q":
+          return Q;
+        case "level":
+          return LEVEL;
+        case "padding":
+          return PADDING;
+        case "max-age":
+          return MAX_AGE;
+        case "secure":
+          return SECURE;
+        case "size":
+          return SIZE;
+        case "creation-date":
+          return CREATION_DATE;
+        case "modification-date":
+          return MODIFICATION_DATE;
+        case "read-date":
+          return READ_DATE;
+        default:
+          return null;
       }
     }
   }
@@ -169,7 +194,8 @@ public final class Parameter {
   public static Parameter untyped(String name, Object value) {
     Object v = normalise(value);
     if (!(v instanceof String) && !(v instanceof Long)) {
-      throw new IllegalArgumentException("value: " + value + " (an untyped parameter takes text or an integer)");
+      throw new IllegalArgumentException(
+          "value: " + value + " (an untyped parameter takes text or an integer)");
     }
     return new Parameter(Objects.requireNonNull(name, "name"), null, v);
   }
@@ -187,12 +213,20 @@ public final class Parameter {
       return true;
     }
     switch (kind) {
-      case CHARSET: return v instanceof CharacterSet;
-      case MEDIA: return v instanceof MediaType;
-      case Q_VALUE: case INTEGER: case SHORT_INTEGER: case DELTA_SECONDS: case DATE: case VERSION:
+      case CHARSET:
+        return v instanceof CharacterSet;
+      case MEDIA:
+        return v instanceof MediaType;
+      case Q_VALUE:
+      case INTEGER:
+      case SHORT_INTEGER:
+      case DELTA_SECONDS:
+      case DATE:
+      case VERSION:
       case FIELD_NAME:
         return v instanceof Long && (Long) v >= 0;
-      default: return false;
+      default:
+        return false;
     }
   }
 

@@ -11,8 +11,10 @@ public final class Priority extends OctetToken {
 
   /** Low (0x80). */
   public static final Priority LOW = T.define(0x80, "Low");
+
   /** Normal (0x81). */
   public static final Priority NORMAL = T.define(0x81, "Normal");
+
   /** High (0x82). */
   public static final Priority HIGH = T.define(0x82, "High");
 

@@ -11,8 +11,10 @@ public final class ReadStatus extends OctetToken {
 
   /** Read (0x80). */
   public static final ReadStatus READ = T.define(0x80, "Read");
+
   /** Deleted without being read (0x81). */
-  public static final ReadStatus DELETED_WITHOUT_BEING_READ = T.define(0x81, "Deleted without being read");
+  public static final ReadStatus DELETED_WITHOUT_BEING_READ =
+      T.define(0x81, "Deleted without being read");
 
   private ReadStatus(int code, String name, boolean known) {
     super(code, name, known);

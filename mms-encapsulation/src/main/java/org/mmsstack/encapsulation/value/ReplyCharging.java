@@ -11,10 +11,13 @@ public final class ReplyCharging extends OctetToken {
 
   /** Requested (0x80). */
   public static final ReplyCharging REQUESTED = T.define(0x80, "Requested");
+
   /** Requested text only (0x81). */
   public static final ReplyCharging REQUESTED_TEXT_ONLY = T.define(0x81, "Requested text only");
+
   /** Accepted (0x82). */
   public static final ReplyCharging ACCEPTED = T.define(0x82, "Accepted");
+
   /** Accepted text only (0x83). */
   public static final ReplyCharging ACCEPTED_TEXT_ONLY = T.define(0x83, "Accepted text only");
 

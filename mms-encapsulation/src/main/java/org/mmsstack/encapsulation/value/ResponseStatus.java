@@ -11,56 +11,104 @@ public final class ResponseStatus extends OctetToken {
 
   /** Ok (0x80). */
   public static final ResponseStatus OK = T.define(0x80, "Ok");
+
   /** Error-unspecified (0x81). */
   public static final ResponseStatus ERROR_UNSPECIFIED = T.define(0x81, "Error-unspecified");
+
   /** Error-service-denied (0x82). */
   public static final ResponseStatus ERROR_SERVICE_DENIED = T.define(0x82, "Error-service-denied");
+
   /** Error-message-format-corrupt (0x83). */
-  public static final ResponseStatus ERROR_MESSAGE_FORMAT_CORRUPT = T.define(0x83, "Error-message-format-corrupt");
+  public static final ResponseStatus ERROR_MESSAGE_FORMAT_CORRUPT =
+      T.define(0x83, "Error-message-format-corrupt");
+
   /** Error-sending-address-unresolved (0x84). */
-  public static final ResponseStatus ERROR_SENDING_ADDRESS_UNRESOLVED = T.define(0x84, "Error-sending-address-unresolved");
+  public static final ResponseStatus ERROR_SENDING_ADDRESS_UNRESOLVED =
+      T.define(0x84, "Error-sending-address-unresolved");
+
   /** Error-message-not-found (0x85). */
-  public static final ResponseStatus ERROR_MESSAGE_NOT_FOUND = T.define(0x85, "Error-message-not-found");
+  public static final ResponseStatus ERROR_MESSAGE_NOT_FOUND =
+      T.define(0x85, "Error-message-not-found");
+
   /** Error-network-problem (0x86). */
-  public static final ResponseStatus ERROR_NETWORK_PROBLEM = T.define(0x86, "Error-network-problem");
+  public static final ResponseStatus ERROR_NETWORK_PROBLEM =
+      T.define(0x86, "Error-network-problem");
+
   /** Error-content-not-accepted (0x87). */
-  public static final ResponseStatus ERROR_CONTENT_NOT_ACCEPTED = T.define(0x87, "Error-content-not-accepted");
+  public static final ResponseStatus ERROR_CONTENT_NOT_ACCEPTED =
+      T.define(0x87, "Error-content-not-accepted");
+
   /** Error-unsupported-message (0x88). */
-  public static final ResponseStatus ERROR_UNSUPPORTED_MESSAGE = T.define(0x88, "Error-unsupported-message");
+  public static final ResponseStatus ERROR_UNSUPPORTED_MESSAGE =
+      T.define(0x88, "Error-unsupported-message");
+
   /** Error-transient-failure (0xC0). */
-  public static final ResponseStatus ERROR_TRANSIENT_FAILURE = T.define(0xC0, "Error-transient-failure");
+  public static final ResponseStatus ERROR_TRANSIENT_FAILURE =
+      T.define(0xC0, "Error-transient-failure");
+
   /** Error-transient-sending-address-unresolved (0xC1). */
-  public static final ResponseStatus ERROR_TRANSIENT_SENDING_ADDRESS_UNRESOLVED = T.define(0xC1, "Error-transient-sending-address-unresolved");
+  public static final ResponseStatus ERROR_TRANSIENT_SENDING_ADDRESS_UNRESOLVED =
+      T.define(0xC1, "Error-transient-sending-address-unresolved");
+
   /** Error-transient-message-not-found (0xC2). */
-  public static final ResponseStatus ERROR_TRANSIENT_MESSAGE_NOT_FOUND = T.define(0xC2, "Error-transient-message-not-found");
+  public static final ResponseStatus ERROR_TRANSIENT_MESSAGE_NOT_FOUND =
+      T.define(0xC2, "Error-transient-message-not-found");
+
   /** Error-transient-network-problem (0xC3). */
-  public static final ResponseStatus ERROR_TRANSIENT_NETWORK_PROBLEM = T.define(0xC3, "Error-transient-network-problem");
+  public static final ResponseStatus ERROR_TRANSIENT_NETWORK_PROBLEM =
+      T.define(0xC3, "Error-transient-network-problem");
+
   /** Error-transient-partial-success (0xC4). */
-  public static final ResponseStatus ERROR_TRANSIENT_PARTIAL_SUCCESS = T.define(0xC4, "Error-transient-partial-success");
+  public static final ResponseStatus ERROR_TRANSIENT_PARTIAL_SUCCESS =
+      T.define(0xC4, "Error-transient-partial-success");
+
   /** Error-permanent-failure (0xE0). */
-  public static final ResponseStatus ERROR_PERMANENT_FAILURE = T.define(0xE0, "Error-permanent-failure");
+  public static final ResponseStatus ERROR_PERMANENT_FAILURE =
+      T.define(0xE0, "Error-permanent-failure");
+
   /** Error-permanent-service-denied (0xE1). */
-  public static final ResponseStatus ERROR_PERMANENT_SERVICE_DENIED = T.define(0xE1, "Error-permanent-service-denied");
+  public static final ResponseStatus ERROR_PERMANENT_SERVICE_DENIED =
+      T.define(0xE1, "Error-permanent-service-denied");
+
   /** Error-permanent-message-format-corrupt (0xE2). */
-  public static final ResponseStatus ERROR_PERMANENT_MESSAGE_FORMAT_CORRUPT = T.define(0xE2, "Error-permanent-message-format-corrupt");
+  public static final ResponseStatus ERROR_PERMANENT_MESSAGE_FORMAT_CORRUPT =
+      T.define(0xE2, "Error-permanent-message-format-corrupt");
+
   /** Error-permanent-sending-address-unresolved (0xE3). */
-  public static final ResponseStatus ERROR_PERMANENT_SENDING_ADDRESS_UNRESOLVED = T.define(0xE3, "Error-permanent-sending-address-unresolved");
+  public static final ResponseStatus ERROR_PERMANENT_SENDING_ADDRESS_UNRESOLVED =
+      T.define(0xE3, "Error-permanent-sending-address-unresolved");
+
   /** Error-permanent-message-not-found (0xE4). */
-  public static final ResponseStatus ERROR_PERMANENT_MESSAGE_NOT_FOUND = T.define(0xE4, "Error-permanent-message-not-found");
+  public static final ResponseStatus ERROR_PERMANENT_MESSAGE_NOT_FOUND =
+      T.define(0xE4, "Error-permanent-message-not-found");
+
   /** Error-permanent-content-not-accepted (0xE5). */
-  public static final ResponseStatus ERROR_PERMANENT_CONTENT_NOT_ACCEPTED = T.define(0xE5, "Error-permanent-content-not-accepted");
+  public static final ResponseStatus ERROR_PERMANENT_CONTENT_NOT_ACCEPTED =
+      T.define(0xE5, "Error-permanent-content-not-accepted");
+
   /** Error-permanent-reply-charging-limitations-not-met (0xE6). */
-  public static final ResponseStatus ERROR_PERMANENT_REPLY_CHARGING_LIMITATIONS_NOT_MET = T.define(0xE6, "Error-permanent-reply-charging-limitations-not-met");
+  public static final ResponseStatus ERROR_PERMANENT_REPLY_CHARGING_LIMITATIONS_NOT_MET =
+      T.define(0xE6, "Error-permanent-reply-charging-limitations-not-met");
+
   /** Error-permanent-reply-charging-request-not-accepted (0xE7). */
-  public static final ResponseStatus ERROR_PERMANENT_REPLY_CHARGING_REQUEST_NOT_ACCEPTED = T.define(0xE7, "Error-permanent-reply-charging-request-not-accepted");
+  public static final ResponseStatus ERROR_PERMANENT_REPLY_CHARGING_REQUEST_NOT_ACCEPTED =
+      T.define(0xE7, "Error-permanent-reply-charging-request-not-accepted");
+
   /** Error-permanent-reply-charging-forwarding-denied (0xE8). */
-  public static final ResponseStatus ERROR_PERMANENT_REPLY_CHARGING_FORWARDING_DENIED = T.define(0xE8, "Error-permanent-reply-charging-forwarding-denied");
+  public static final ResponseStatus ERROR_PERMANENT_REPLY_CHARGING_FORWARDING_DENIED =
+      T.define(0xE8, "Error-permanent-reply-charging-forwarding-denied");
+
   /** Error-permanent-reply-charging-not-supported (0xE9). */
-  public static final ResponseStatus ERROR_PERMANENT_REPLY_CHARGING_NOT_SUPPORTED = T.define(0xE9, "Error-permanent-reply-charging-not-supported");
+  public static final ResponseStatus ERROR_PERMANENT_REPLY_CHARGING_NOT_SUPPORTED =
+      T.define(0xE9, "Error-permanent-reply-charging-not-supported");
+
   /** Error-permanent-address-hiding-not-supported (0xEA). */
-  public static final ResponseStatus ERROR_PERMANENT_ADDRESS_HIDING_NOT_SUPPORTED = T.define(0xEA, "Error-permanent-address-hiding-not-supported");
+  public static final ResponseStatus ERROR_PERMANENT_ADDRESS_HIDING_NOT_SUPPORTED =
+      T.define(0xEA, "Error-permanent-address-hiding-not-supported");
+
   /** Error-permanent-lack-of-prepaid (0xEB). */
-  public static final ResponseStatus ERROR_PERMANENT_LACK_OF_PREPAID = T.define(0xEB, "Error-permanent-lack-of-prepaid");
+  public static final ResponseStatus ERROR_PERMANENT_LACK_OF_PREPAID =
+      T.define(0xEB, "Error-permanent-lack-of-prepaid");
 
   private ResponseStatus(int code, String name, boolean known) {
     super(code, name, known);

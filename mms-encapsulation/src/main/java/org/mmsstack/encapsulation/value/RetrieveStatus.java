@@ -11,20 +11,34 @@ public final class RetrieveStatus extends OctetToken {
 
   /** Ok (0x80). */
   public static final RetrieveStatus OK = T.define(0x80, "Ok");
+
   /** Error-transient-failure (0xC0). */
-  public static final RetrieveStatus ERROR_TRANSIENT_FAILURE = T.define(0xC0, "Error-transient-failure");
+  public static final RetrieveStatus ERROR_TRANSIENT_FAILURE =
+      T.define(0xC0, "Error-transient-failure");
+
   /** Error-transient-message-not-found (0xC1). */
-  public static final RetrieveStatus ERROR_TRANSIENT_MESSAGE_NOT_FOUND = T.define(0xC1, "Error-transient-message-not-found");
+  public static final RetrieveStatus ERROR_TRANSIENT_MESSAGE_NOT_FOUND =
+      T.define(0xC1, "Error-transient-message-not-found");
+
   /** Error-transient-network-problem (0xC2). */
-  public static final RetrieveStatus ERROR_TRANSIENT_NETWORK_PROBLEM = T.define(0xC2, "Error-transient-network-problem");
+  public static final RetrieveStatus ERROR_TRANSIENT_NETWORK_PROBLEM =
+      T.define(0xC2, "Error-transient-network-problem");
+
   /** Error-permanent-failure (0xE0). */
-  public static final RetrieveStatus ERROR_PERMANENT_FAILURE = T.define(0xE0, "Error-permanent-failure");
+  public static final RetrieveStatus ERROR_PERMANENT_FAILURE =
+      T.define(0xE0, "Error-permanent-failure");
+
   /** Error-permanent-service-denied (0xE1). */
-  public static final RetrieveStatus ERROR_PERMANENT_SERVICE_DENIED = T.define(0xE1, "Error-permanent-service-denied");
+  public static final RetrieveStatus ERROR_PERMANENT_SERVICE_DENIED =
+      T.define(0xE1, "Error-permanent-service-denied");
+
   /** Error-permanent-message-not-found (0xE2). */
-  public static final RetrieveStatus ERROR_PERMANENT_MESSAGE_NOT_FOUND = T.define(0xE2, "Error-permanent-message-not-found");
+  public static final RetrieveStatus ERROR_PERMANENT_MESSAGE_NOT_FOUND =
+      T.define(0xE2, "Error-permanent-message-not-found");
+
   /** Error-permanent-content-unsupported (0xE3). */
-  public static final RetrieveStatus ERROR_PERMANENT_CONTENT_UNSUPPORTED = T.define(0xE3, "Error-permanent-content-unsupported");
+  public static final RetrieveStatus ERROR_PERMANENT_CONTENT_UNSUPPORTED =
+      T.define(0xE3, "Error-permanent-content-unsupported");
 
   private RetrieveStatus(int code, String name, boolean known) {
     super(code, name, known);

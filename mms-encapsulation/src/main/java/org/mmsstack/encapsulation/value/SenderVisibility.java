@@ -11,6 +11,7 @@ public final class SenderVisibility extends OctetToken {
 
   /** Hide (0x80). */
   public static final SenderVisibility HIDE = T.define(0x80, "Hide");
+
   /** Show (0x81). */
   public static final SenderVisibility SHOW = T.define(0x81, "Show");
 

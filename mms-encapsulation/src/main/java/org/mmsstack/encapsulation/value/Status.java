@@ -11,18 +11,25 @@ public final class Status extends OctetToken {
 
   /** Expired (0x80). */
   public static final Status EXPIRED = T.define(0x80, "Expired");
+
   /** Retrieved (0x81). */
   public static final Status RETRIEVED = T.define(0x81, "Retrieved");
+
   /** Rejected (0x82). */
   public static final Status REJECTED = T.define(0x82, "Rejected");
+
   /** Deferred (0x83). */
   public static final Status DEFERRED = T.define(0x83, "Deferred");
+
   /** Unrecognised (0x84). */
   public static final Status UNRECOGNISED = T.define(0x84, "Unrecognised");
+
   /** Indeterminate (0x85). */
   public static final Status INDETERMINATE = T.define(0x85, "Indeterminate");
+
   /** Forwarded (0x86). */
   public static final Status FORWARDED = T.define(0x86, "Forwarded");
+
   /** Unreachable (0x87). */
   public static final Status UNREACHABLE = T.define(0x87, "Unreachable");
 

@@ -11,20 +11,34 @@ public final class StoreStatus extends OctetToken {
 
   /** Success (0x80). */
   public static final StoreStatus SUCCESS = T.define(0x80, "Success");
+
   /** Error-transient-failure (0xC0). */
-  public static final StoreStatus ERROR_TRANSIENT_FAILURE = T.define(0xC0, "Error-transient-failure");
+  public static final StoreStatus ERROR_TRANSIENT_FAILURE =
+      T.define(0xC0, "Error-transient-failure");
+
   /** Error-transient-network-problem (0xC1). */
-  public static final StoreStatus ERROR_TRANSIENT_NETWORK_PROBLEM = T.define(0xC1, "Error-transient-network-problem");
+  public static final StoreStatus ERROR_TRANSIENT_NETWORK_PROBLEM =
+      T.define(0xC1, "Error-transient-network-problem");
+
   /** Error-permanent-failure (0xE0). */
-  public static final StoreStatus ERROR_PERMANENT_FAILURE = T.define(0xE0, "Error-permanent-failure");
+  public static final StoreStatus ERROR_PERMANENT_FAILURE =
+      T.define(0xE0, "Error-permanent-failure");
+
   /** Error-permanent-service-denied (0xE1). */
-  public static final StoreStatus ERROR_PERMANENT_SERVICE_DENIED = T.define(0xE1, "Error-permanent-service-denied");
+  public static final StoreStatus ERROR_PERMANENT_SERVICE_DENIED =
+      T.define(0xE1, "Error-permanent-service-denied");
+
   /** Error-permanent-message-format-corrupt (0xE2). */
-  public static final StoreStatus ERROR_PERMANENT_MESSAGE_FORMAT_CORRUPT = T.define(0xE2, "Error-permanent-message-format-corrupt");
+  public static final StoreStatus ERROR_PERMANENT_MESSAGE_FORMAT_CORRUPT =
+      T.define(0xE2, "Error-permanent-message-format-corrupt");
+
   /** Error-permanent-message-not-found (0xE3). */
-  public static final StoreStatus ERROR_PERMANENT_MESSAGE_NOT_FOUND = T.define(0xE3, "Error-permanent-message-not-found");
+  public static final StoreStatus ERROR_PERMANENT_MESSAGE_NOT_FOUND =
+      T.define(0xE3, "Error-permanent-message-not-found");
+
   /** Error-permanent-MMBox-full (0xE4). */
-  public static final StoreStatus ERROR_PERMANENT_MMBOX_FULL = T.define(0xE4, "Error-permanent-MMBox-full");
+  public static final StoreStatus ERROR_PERMANENT_MMBOX_FULL =
+      T.define(0xE4, "Error-permanent-MMBox-full");
 
   private StoreStatus(int code, String name, boolean known) {
     super(code, name, known);

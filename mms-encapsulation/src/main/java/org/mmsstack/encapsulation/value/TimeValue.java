@@ -20,8 +20,12 @@ public record TimeValue(boolean relative, long seconds) {
     }
     if (!relative && seconds > Instant.MAX.getEpochSecond()) {
       // A date java.time cannot hold; the decoder refuses such dates as malformed too.
-      throw new IllegalArgumentException("seconds: " + seconds + " (expected: <= "
-          + Instant.MAX.getEpochSecond() + " for an absolute time)");
+      throw new IllegalArgumentException(
+          "seconds: "
+              + seconds
+              + " (expected: <= "
+              + Instant.MAX.getEpochSecond()
+              + " for an absolute time)");
     }
   }
 

@@ -18,11 +18,15 @@ import org.mmsstack.encapsulation.value.MediaType;
 class MultipartBodyTest {
 
   @Test
-  void aDecodedBodyOfManyPartsGivesEveryPartInOrderAndOnceMade() throws PduFormatException, IOException {
+  void aDecodedBodyOfManyPartsGivesEveryPartInOrderAndOnceMade()
+      throws PduFormatException, IOException {
     List<Part> built = new ArrayList<>();
     for (int k = 0; k < 40; k++) { // more than the decoder's first entry table holds
-      Part p = k % 3 == 0 ? Part.text("part " + k).withContentId("<p" + k + ">")
-          : Part.of(ContentType.of(MediaType.IMAGE_JPEG), new byte[k]).withContentLocation("p" + k + ".jpg");
+      Part p =
+          k % 3 == 0
+              ? Part.text("part " + k).withContentId("<p" + k + ">")
+              : Part.of(ContentType.of(MediaType.IMAGE_JPEG), new byte[k])
+                  .withContentLocation("p" + k + ".jpg");
       built.add(p);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -19,8 +19,9 @@ import org.mmsstack.encapsulation.internal.wire.WspReader;
  */
 class PlainEntryTest {
 
-  private static final byte[] ALPHABET = HexFormat.ofDelimiter(" ").parseHex("00 01 02 03 05 1E 1F 20 22 3C 3E 41"
-      + " 7E 7F 80 81 83 85 8E AE C0 C5 FF");
+  private static final byte[] ALPHABET =
+      HexFormat.ofDelimiter(" ")
+          .parseHex("00 01 02 03 05 1E 1F 20 22 3C 3E 41" + " 7E 7F 80 81 83 85 8E AE C0 C5 FF");
   private static final int MAX_TEXT = 12;
 
   @Test
@@ -30,7 +31,10 @@ class PlainEntryTest {
     for (int n = 0; n < 2_000_000; n++) {
       byte[] in = new byte[1 + random.nextInt(16)];
       for (int k = 0; k < in.length; k++) {
-        in[k] = random.nextInt(4) == 0 ? (byte) random.nextInt(256) : ALPHABET[random.nextInt(ALPHABET.length)];
+        in[k] =
+            random.nextInt(4) == 0
+                ? (byte) random.nextInt(256)
+                : ALPHABET[random.nextInt(ALPHABET.length)];
       }
       if (!BodyCodec.plainPartHeaders(in, 0, in.length, MAX_TEXT)) {
         continue;

@@ -25,16 +25,28 @@ import org.mmsstack.encapsulation.internal.wire.WspReader;
 class PlainValuesTest {
 
   /** Octets where the WSP grammars branch, plus ordinary text. */
-  private static final byte[] ALPHABET = bytes("00 01 02 03 04 06 07 08 09 0A 0B 17 19 1E 1F 20 22 2F 41 61 7E 7F"
-      + " 80 81 82 83 84 89 8A 8E B3 C0 FF");
+  private static final byte[] ALPHABET =
+      bytes(
+          "00 01 02 03 04 06 07 08 09 0A 0B 17 19 1E 1F 20 22 2F 41 61 7E 7F"
+              + " 80 81 82 83 84 89 8A 8E B3 C0 FF");
 
   private static final int MAX_TEXT = 12;
 
   /** Kinds too rare to be worth a plain form: every value of theirs goes to the full reader. */
-  private static final Set<ValueKind> ALWAYS_FULL_READER = EnumSet.of(ValueKind.MESSAGE_TYPE,
-      ValueKind.PREVIOUSLY_SENT_BY, ValueKind.PREVIOUSLY_SENT_DATE, ValueKind.MM_FLAGS, ValueKind.MBOX_COUNT,
-      ValueKind.ELEMENT_DESCRIPTOR, ValueKind.ATTRIBUTE, ValueKind.RAW, ValueKind.INDEXED_TEXT,
-      ValueKind.INDEXED_OCTET, ValueKind.INDEXED_ENCODED_STRING, ValueKind.APPLICATION);
+  private static final Set<ValueKind> ALWAYS_FULL_READER =
+      EnumSet.of(
+          ValueKind.MESSAGE_TYPE,
+          ValueKind.PREVIOUSLY_SENT_BY,
+          ValueKind.PREVIOUSLY_SENT_DATE,
+          ValueKind.MM_FLAGS,
+          ValueKind.MBOX_COUNT,
+          ValueKind.ELEMENT_DESCRIPTOR,
+          ValueKind.ATTRIBUTE,
+          ValueKind.RAW,
+          ValueKind.INDEXED_TEXT,
+          ValueKind.INDEXED_OCTET,
+          ValueKind.INDEXED_ENCODED_STRING,
+          ValueKind.APPLICATION);
 
   @ParameterizedTest
   @EnumSource(ValueKind.class)
@@ -58,7 +70,10 @@ class PlainValuesTest {
     for (int n = 0; n < 1_000_000; n++) {
       byte[] in = new byte[1 + random.nextInt(20)];
       for (int k = 0; k < in.length; k++) {
-        in[k] = random.nextInt(4) == 0 ? (byte) random.nextInt(256) : ALPHABET[random.nextInt(ALPHABET.length)];
+        in[k] =
+            random.nextInt(4) == 0
+                ? (byte) random.nextInt(256)
+                : ALPHABET[random.nextInt(ALPHABET.length)];
       }
       if (check(kind, in)) {
         plain++;
@@ -80,8 +95,9 @@ class PlainValuesTest {
     assertPlain(ValueKind.FROM, "01 81");
     assertPlain(ValueKind.TIME, "05 81 03 03 F4 80");
     assertPlain(ValueKind.DATE, "04 4D E8 DC B9");
-    assertPlain(ValueKind.CONTENT_TYPE, "1B B3 89 61 70 70 6C 69 63 61 74 69 6F 6E 2F 73 6D 69 6C 00"
-        + " 8A 3C 53 4D 49 4C 3E 00");
+    assertPlain(
+        ValueKind.CONTENT_TYPE,
+        "1B B3 89 61 70 70 6C 69 63 61 74 69 6F 6E 2F 73 6D 69 6C 00" + " 8A 3C 53 4D 49 4C 3E 00");
     assertPlain(ValueKind.CONTENT_TYPE, "0A 83 81 EA 85 61 2E 74 78 74 00");
   }
 
@@ -96,7 +112,8 @@ class PlainValuesTest {
     byte[] pdu = bytes("98 41 42 00 8A 80 8E 02 5A 1D 84 B3 01 02");
     int[] starts = new int[8];
     assertEquals(4, PlainValues.scanHeaders(forms, pdu, 0, pdu.length, 100, starts, 0, 100));
-    assertEquals(List.of(0, 4, 6, 10, 12), box(starts, 5)); // stops after the Content-Type: the body
+    assertEquals(
+        List.of(0, 4, 6, 10, 12), box(starts, 5)); // stops after the Content-Type: the body
 
     starts = new int[8];
     assertEquals(2, PlainValues.scanHeaders(forms, pdu, 0, pdu.length, 100, starts, 0, 2));
@@ -113,18 +130,23 @@ class PlainValuesTest {
 
     byte[] unknownField = bytes("98 41 00 99 80 8A 80");
     starts = new int[8];
-    assertEquals(1, PlainValues.scanHeaders(forms, unknownField, 0, unknownField.length, 100, starts, 0, 100));
+    assertEquals(
+        1,
+        PlainValues.scanHeaders(forms, unknownField, 0, unknownField.length, 100, starts, 0, 100));
     assertEquals(List.of(0, 3), box(starts, 2)); // before the field with no plain form
 
-    byte[] notPlain = bytes("8A 80 98 41 42");  // a text without its 0x00
+    byte[] notPlain = bytes("8A 80 98 41 42"); // a text without its 0x00
     starts = new int[8];
-    assertEquals(1, PlainValues.scanHeaders(forms, notPlain, 0, notPlain.length, 100, starts, 0, 100));
+    assertEquals(
+        1, PlainValues.scanHeaders(forms, notPlain, 0, notPlain.length, 100, starts, 0, 100));
     assertEquals(List.of(0, 2), box(starts, 2));
 
     starts = new int[8];
-    assertEquals(0, PlainValues.scanHeaders(forms, pdu, 0, pdu.length, 1, starts, 0, 100)); // over maxText
+    assertEquals(
+        0, PlainValues.scanHeaders(forms, pdu, 0, pdu.length, 1, starts, 0, 100)); // over maxText
     assertEquals(0, starts[0]);
-    assertEquals(0, PlainValues.scanHeaders(forms, pdu, 0, 1, 100, starts, 0, 100)); // a field octet alone
+    assertEquals(
+        0, PlainValues.scanHeaders(forms, pdu, 0, 1, 100, starts, 0, 100)); // a field octet alone
   }
 
   private static List<Integer> box(int[] a, int n) {
@@ -158,7 +180,8 @@ class PlainValuesTest {
           break;
         }
       }
-      assertEquals(expected, WspReader.indexOfNul(in, from, to), () -> HexFormat.of().formatHex(in));
+      assertEquals(
+          expected, WspReader.indexOfNul(in, from, to), () -> HexFormat.of().formatHex(in));
     }
   }
 
@@ -227,8 +250,14 @@ class PlainValuesTest {
     try {
       ValueCodec.read(kind, 0x0F, r, findings, MAX_TEXT, true);
     } catch (PduFormatException | RuntimeException e) {
-      fail(kind + " " + HexFormat.ofDelimiter(" ").formatHex(in) + ": plain up to " + end
-          + ", but the full reader says " + e);
+      fail(
+          kind
+              + " "
+              + HexFormat.ofDelimiter(" ").formatHex(in)
+              + ": plain up to "
+              + end
+              + ", but the full reader says "
+              + e);
     }
     List<?> reported = findings.toList();
     assertEquals(List.of(), reported, kind + " " + HexFormat.ofDelimiter(" ").formatHex(in));

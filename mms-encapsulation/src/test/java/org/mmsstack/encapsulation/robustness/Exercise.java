@@ -66,7 +66,9 @@ final class Exercise {
 
   static void checkException(PduFormatException e, int inputLength) {
     assertNotNull(e.reason());
-    assertTrue(e.offset() >= -1 && e.offset() <= inputLength, () -> "offset " + e.offset() + " of " + inputLength);
+    assertTrue(
+        e.offset() >= -1 && e.offset() <= inputLength,
+        () -> "offset " + e.offset() + " of " + inputLength);
     assertNotNull(e.getMessage());
   }
 
@@ -124,8 +126,10 @@ final class Exercise {
   /** Calls every public no-argument accessor of the PDU's own class (the typed accessors). */
   private static void callAccessors(Pdu pdu) {
     for (Method m : pdu.getClass().getDeclaredMethods()) {
-      if (!Modifier.isPublic(m.getModifiers()) || Modifier.isStatic(m.getModifiers())
-          || m.getParameterCount() != 0 || m.getName().equals("toBuilder")) {
+      if (!Modifier.isPublic(m.getModifiers())
+          || Modifier.isStatic(m.getModifiers())
+          || m.getParameterCount() != 0
+          || m.getName().equals("toBuilder")) {
         continue;
       }
       try {

@@ -164,7 +164,10 @@ class MalformedInputTest {
   @Test
   void refusesPartAnnouncingHugeDataLength() {
     // AOSP's OOM trigger: the entry announces 2147483647 data octets with 0 left.
-    bothFail(Corpus.read("malformed/aosp-telephony/inline-PduParserTest-OOM.mms"), Reason.LENGTH_PAST_END, 11);
+    bothFail(
+        Corpus.read("malformed/aosp-telephony/inline-PduParserTest-OOM.mms"),
+        Reason.LENGTH_PAST_END,
+        11);
   }
 
   @Test
@@ -172,13 +175,16 @@ class MalformedInputTest {
     // Five levels of multipart/mixed, each holding the next as its only part.
     byte[] body = multipartBytes(MultipartBody.of(Part.text("core")));
     for (int i = 0; i < 4; i++) {
-      body = multipartBytes(MultipartBody.of(Part.of(ContentType.of(MediaType.MULTIPART_MIXED), body)));
+      body =
+          multipartBytes(
+              MultipartBody.of(Part.of(ContentType.of(MediaType.MULTIPART_MIXED), body)));
     }
     DecodeConfig cfg = DecodeConfig.builder().maxNestingDepth(2).build();
     MultipartBody top = MultipartBody.decode(body, 0, body.length, cfg);
     MultipartBody level1 = top.parts().get(0).asMultipart(cfg);
     MultipartBody level2 = level1.parts().get(0).asMultipart(cfg);
-    PduFormatException e = assertThrows(PduFormatException.class, () -> level2.parts().get(0).asMultipart(cfg));
+    PduFormatException e =
+        assertThrows(PduFormatException.class, () -> level2.parts().get(0).asMultipart(cfg));
     assertEquals(Reason.LIMIT_EXCEEDED, e.reason());
     // The offset names the data of the part that would nest too deep.
     int dataOffset = body.length - level2.parts().get(0).size();
@@ -189,7 +195,9 @@ class MalformedInputTest {
   void validatorStopsAtTheNestingLimitWithAFinding() {
     byte[] body = multipartBytes(MultipartBody.of(Part.text("core")));
     for (int i = 0; i < 40; i++) {
-      body = multipartBytes(MultipartBody.of(Part.of(ContentType.of(MediaType.MULTIPART_MIXED), body)));
+      body =
+          multipartBytes(
+              MultipartBody.of(Part.of(ContentType.of(MediaType.MULTIPART_MIXED), body)));
     }
     byte[] head = bytes(RETRIEVE_MIXED);
     byte[] pdu = Arrays.copyOf(head, head.length + body.length);
@@ -204,7 +212,9 @@ class MalformedInputTest {
   void deepNestingCannotExhaustTheStackEvenWithoutANestingLimit() {
     byte[] body = multipartBytes(MultipartBody.of(Part.text("core")));
     for (int i = 0; i < 3000; i++) {
-      body = multipartBytes(MultipartBody.of(Part.of(ContentType.of(MediaType.MULTIPART_MIXED), body)));
+      body =
+          multipartBytes(
+              MultipartBody.of(Part.of(ContentType.of(MediaType.MULTIPART_MIXED), body)));
     }
     byte[] head = bytes(RETRIEVE_MIXED);
     byte[] pdu = Arrays.copyOf(head, head.length + body.length);
@@ -245,12 +255,16 @@ class MalformedInputTest {
 
   @Test
   void lenientRecoversVersionWithoutHighBitFromBlockedNumberPush() throws Exception {
-    byte[] pdu = Corpus.read("malformed/aosp-telephony/pushbody-testDispatchWapPduFromBlockedNumber.mms");
+    byte[] pdu =
+        Corpus.read("malformed/aosp-telephony/pushbody-testDispatchWapPduFromBlockedNumber.mms");
     fails(pdu, DecodeConfig.STRICT, Reason.MALFORMED_VALUE, 21);
     Pdu p = PduCodec.decode(pdu, DecodeConfig.LENIENT);
     assertEquals(MmsVersion.V1_2, p.mmsVersion().orElseThrow());
-    Finding f = p.decodeFindings().stream().filter(x -> x.code().equals("version-not-short-integer")).findFirst()
-        .orElseThrow();
+    Finding f =
+        p.decodeFindings().stream()
+            .filter(x -> x.code().equals("version-not-short-integer"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(Severity.ERROR, f.severity());
     assertEquals(21, f.offset());
   }
@@ -264,7 +278,8 @@ class MalformedInputTest {
    */
   @Test
   void lenientResynchronisesWhereValueLengthsDisagreeWithTheirValues() throws Exception {
-    byte[] pdu = Corpus.read("malformed/aosp-telephony/pushbody-testDispatchWapPduFromBlockedNumber.mms");
+    byte[] pdu =
+        Corpus.read("malformed/aosp-telephony/pushbody-testDispatchWapPduFromBlockedNumber.mms");
     fails(pdu, DecodeConfig.STRICT, Reason.MALFORMED_VALUE, 21);
     NotificationInd n = (NotificationInd) PduCodec.decode(pdu, DecodeConfig.LENIENT);
     assertEquals("Test Mms Subject", n.subject().orElseThrow().text());
@@ -272,17 +287,25 @@ class MalformedInputTest {
     assertEquals(1000L, n.messageSize().orElseThrow());
     assertEquals(0, n.trailingOctets().length);
     assertTrue(n.headers().stream().noneMatch(h -> h.field().isApplication()));
-    List<Finding> mismatches = n.decodeFindings().stream().filter(x -> x.code().equals("value-length-mismatch"))
-        .collect(java.util.stream.Collectors.toList());
+    List<Finding> mismatches =
+        n.decodeFindings().stream()
+            .filter(x -> x.code().equals("value-length-mismatch"))
+            .collect(java.util.stream.Collectors.toList());
     assertEquals(2, mismatches.size());
     assertEquals(HeaderField.FROM.name(), mismatches.get(0).header().orElseThrow());
     assertEquals(23, mismatches.get(0).offset());
-    assertTrue(mismatches.get(0).message().contains("read to the grammar's end"), mismatches.get(0).message());
+    assertTrue(
+        mismatches.get(0).message().contains("read to the grammar's end"),
+        mismatches.get(0).message());
     assertEquals(HeaderField.EXPIRY.name(), mismatches.get(1).header().orElseThrow());
     assertEquals(Severity.ERROR, mismatches.get(1).severity());
     // the values themselves are kept as they came, and the PDU re-encodes byte for byte
-    assertFalse(n.headers().stream().filter(h -> h.field().equals(HeaderField.FROM)).findFirst().orElseThrow()
-        .isWellFormed());
+    assertFalse(
+        n.headers().stream()
+            .filter(h -> h.field().equals(HeaderField.FROM))
+            .findFirst()
+            .orElseThrow()
+            .isWellFormed());
     assertArrayEquals(pdu, PduCodec.encode(n));
   }
 
@@ -297,9 +320,16 @@ class MalformedInputTest {
     assertTrue(p.decodeFindings().isEmpty());
     assertFalse(p.contentType().isPresent());
     List<Finding> report = new Validator().report(pdu).findings();
-    assertTrue(report.stream()
-        .anyMatch(x -> x.code().equals(org.mmsstack.encapsulation.validate.FindingCodes.MISSING_MANDATORY_HEADER)
-            && x.header().orElse("").equals(HeaderField.CONTENT_TYPE.name())), report::toString);
+    assertTrue(
+        report.stream()
+            .anyMatch(
+                x ->
+                    x.code()
+                            .equals(
+                                org.mmsstack.encapsulation.validate.FindingCodes
+                                    .MISSING_MANDATORY_HEADER)
+                        && x.header().orElse("").equals(HeaderField.CONTENT_TYPE.name())),
+        report::toString);
   }
 
   /** A length that disagrees with its value but where no reading reaches a header stays as it was. */
@@ -309,21 +339,27 @@ class MalformedInputTest {
     // length reading goes on with an Application-header "c" whose value is 01 41.
     byte[] pdu = bytes("8C 82 98 41 00 8D 92 89 03 80 61 62 63 00 01 41");
     Pdu p = PduCodec.decode(pdu, DecodeConfig.LENIENT);
-    assertTrue(p.decodeFindings().stream().noneMatch(x -> x.code().equals("value-length-mismatch")));
+    assertTrue(
+        p.decodeFindings().stream().noneMatch(x -> x.code().equals("value-length-mismatch")));
     assertTrue(p.decodeFindings().stream().anyMatch(x -> x.code().equals("malformed-value")));
   }
 
   @TestFactory
-  Stream<DynamicTest> everyMalformedCorpusFileFailsStrictlyAndLenientlyAsIndexed() throws IOException {
+  Stream<DynamicTest> everyMalformedCorpusFileFailsStrictlyAndLenientlyAsIndexed()
+      throws IOException {
     Map<String, String> outcome = new HashMap<>();
-    for (String line : Files.readAllLines(Corpus.root().resolve("index.tsv"), StandardCharsets.UTF_8)) {
+    for (String line :
+        Files.readAllLines(Corpus.root().resolve("index.tsv"), StandardCharsets.UTF_8)) {
       String[] cols = line.split("\t");
       if (cols.length > 11) {
         outcome.put(cols[0], cols[11]);
       }
     }
-    return Corpus.files("malformed").stream().map(p -> DynamicTest.dynamicTest(Corpus.name(p),
-        () -> checkMalformed(p, outcome.get(Corpus.name(p)))));
+    return Corpus.files("malformed").stream()
+        .map(
+            p ->
+                DynamicTest.dynamicTest(
+                    Corpus.name(p), () -> checkMalformed(p, outcome.get(Corpus.name(p)))));
   }
 
   private static void checkMalformed(Path file, String expected) {
@@ -341,24 +377,31 @@ class MalformedInputTest {
     } catch (PduFormatException e) {
       return; // fails the same way: a typed exception
     }
-    assertTrue(lenient.decodeFindings().stream().anyMatch(f -> f.severity() == Severity.ERROR),
+    assertTrue(
+        lenient.decodeFindings().stream().anyMatch(f -> f.severity() == Severity.ERROR),
         () -> "lenient decoding recovered without an ERROR finding: " + lenient.decodeFindings());
   }
 
   @TestFactory
   Stream<DynamicTest> everyPrefixOfSmallCorpusPdusFailsCleanly() {
-    return Corpus.files("pdus").stream().filter(p -> Corpus.read(p).length <= 1024)
-        .map(p -> DynamicTest.dynamicTest(Corpus.name(p), () -> {
-          byte[] pdu = Corpus.read(p);
-          for (int n = 0; n < pdu.length; n++) {
-            byte[] prefix = Arrays.copyOf(pdu, n);
-            try {
-              Exercise.all(prefix);
-            } catch (AssertionError | RuntimeException e) {
-              throw new AssertionError("prefix of " + n + " octets of " + Corpus.name(p), e);
-            }
-          }
-        }));
+    return Corpus.files("pdus").stream()
+        .filter(p -> Corpus.read(p).length <= 1024)
+        .map(
+            p ->
+                DynamicTest.dynamicTest(
+                    Corpus.name(p),
+                    () -> {
+                      byte[] pdu = Corpus.read(p);
+                      for (int n = 0; n < pdu.length; n++) {
+                        byte[] prefix = Arrays.copyOf(pdu, n);
+                        try {
+                          Exercise.all(prefix);
+                        } catch (AssertionError | RuntimeException e) {
+                          throw new AssertionError(
+                              "prefix of " + n + " octets of " + Corpus.name(p), e);
+                        }
+                      }
+                    }));
   }
 
   @Test
@@ -374,19 +417,23 @@ class MalformedInputTest {
   @TestFactory
   Stream<DynamicTest> decodingAndValidatingNeverChangeTheInput() {
     return Stream.concat(Corpus.files("pdus").stream(), Corpus.files("malformed").stream())
-        .map(p -> DynamicTest.dynamicTest(Corpus.name(p), () -> {
-          byte[] in = Corpus.read(p);
-          byte[] copy = in.clone();
-          for (DecodeConfig cfg : List.of(DecodeConfig.STRICT, DecodeConfig.LENIENT)) {
-            try {
-              Exercise.materialise(PduCodec.decode(in, cfg));
-            } catch (PduFormatException e) {
-              // fine: only the input matters here
-            }
-          }
-          new Validator().validate(in);
-          assertArrayEquals(copy, in);
-        }));
+        .map(
+            p ->
+                DynamicTest.dynamicTest(
+                    Corpus.name(p),
+                    () -> {
+                      byte[] in = Corpus.read(p);
+                      byte[] copy = in.clone();
+                      for (DecodeConfig cfg : List.of(DecodeConfig.STRICT, DecodeConfig.LENIENT)) {
+                        try {
+                          Exercise.materialise(PduCodec.decode(in, cfg));
+                        } catch (PduFormatException e) {
+                          // fine: only the input matters here
+                        }
+                      }
+                      new Validator().validate(in);
+                      assertArrayEquals(copy, in);
+                    }));
   }
 
   private static byte[] multipartBytes(MultipartBody body) {

@@ -23,8 +23,11 @@ class MutationTest {
   Stream<DynamicTest> mutatedCorpusPdusFailOnlyWithPduFormatException() {
     List<Path> files = new ArrayList<>(Corpus.files("pdus"));
     files.addAll(Corpus.files("malformed"));
-    return files.stream().map(p -> DynamicTest.dynamicTest(Corpus.name(p), () -> mutate(Corpus.name(p),
-        Corpus.read(p))));
+    return files.stream()
+        .map(
+            p ->
+                DynamicTest.dynamicTest(
+                    Corpus.name(p), () -> mutate(Corpus.name(p), Corpus.read(p))));
   }
 
   private static void mutate(String name, byte[] original) {
@@ -55,23 +58,29 @@ class MutationTest {
           b[at] ^= (byte) (1 << rnd.nextInt(8));
           break;
         case 1: // overwrite with an octet that means something in WSP, or any octet
-          b[at] = (byte) (rnd.nextBoolean() ? INTERESTING[rnd.nextInt(INTERESTING.length)] : rnd.nextInt(256));
+          b[at] =
+              (byte)
+                  (rnd.nextBoolean()
+                      ? INTERESTING[rnd.nextInt(INTERESTING.length)]
+                      : rnd.nextInt(256));
           break;
-        case 2: { // insert
-          byte[] c = new byte[n + 1];
-          System.arraycopy(b, 0, c, 0, at);
-          c[at] = (byte) rnd.nextInt(256);
-          System.arraycopy(b, at, c, at + 1, n - at);
-          b = c;
-          break;
-        }
-        case 3: { // delete
-          byte[] c = new byte[n - 1];
-          System.arraycopy(b, 0, c, 0, at);
-          System.arraycopy(b, at + 1, c, at, n - at - 1);
-          b = c;
-          break;
-        }
+        case 2:
+          { // insert
+            byte[] c = new byte[n + 1];
+            System.arraycopy(b, 0, c, 0, at);
+            c[at] = (byte) rnd.nextInt(256);
+            System.arraycopy(b, at, c, at + 1, n - at);
+            b = c;
+            break;
+          }
+        case 3:
+          { // delete
+            byte[] c = new byte[n - 1];
+            System.arraycopy(b, 0, c, 0, at);
+            System.arraycopy(b, at + 1, c, at, n - at - 1);
+            b = c;
+            break;
+          }
         case 4: // cut
           b = java.util.Arrays.copyOf(b, at);
           break;
@@ -83,8 +92,9 @@ class MutationTest {
   }
 
   /** Octets with a meaning in WSP: lengths, quotes, tokens, terminators. */
-  private static final int[] INTERESTING = {0x00, 0x01, 0x1E, 0x1F, 0x20, 0x22, 0x7F, 0x80, 0x81, 0x84, 0x8C,
-      0xA3, 0xB3, 0xFF};
+  private static final int[] INTERESTING = {
+    0x00, 0x01, 0x1E, 0x1F, 0x20, 0x22, 0x7F, 0x80, 0x81, 0x84, 0x8C, 0xA3, 0xB3, 0xFF
+  };
 
   static String hex(byte[] b) {
     StringBuilder sb = new StringBuilder();

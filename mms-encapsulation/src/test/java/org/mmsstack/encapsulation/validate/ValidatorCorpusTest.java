@@ -24,7 +24,8 @@ import org.mmsstack.encapsulation.Corpus;
 class ValidatorCorpusTest {
 
   private static final String RESOURCE = "/validate/corpus-findings.txt";
-  private static final Path SOURCE = Paths.get("src", "test", "resources", "validate", "corpus-findings.txt");
+  private static final Path SOURCE =
+      Paths.get("src", "test", "resources", "validate", "corpus-findings.txt");
 
   @Test
   void corpusFindingsMatchTheGoldenSummary() throws IOException {
@@ -38,8 +39,12 @@ class ValidatorCorpusTest {
     try (InputStream in = ValidatorCorpusTest.class.getResourceAsStream(RESOURCE)) {
       expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    assertEquals(expected, actual, "validator findings on the corpus changed; if intended, regenerate "
-        + RESOURCE + " with -Dmmsstack.regenerate=true and review the diff");
+    assertEquals(
+        expected,
+        actual,
+        "validator findings on the corpus changed; if intended, regenerate "
+            + RESOURCE
+            + " with -Dmmsstack.regenerate=true and review the diff");
   }
 
   /** One line per file: its corpus path, a tab, then code=count pairs (or "-" when clean). */
@@ -47,13 +52,18 @@ class ValidatorCorpusTest {
     Validator v = new Validator();
     StringBuilder sb = new StringBuilder();
     sb.append("# Validator findings per corpus file: path<TAB>code=count ... (\"-\": none).\n");
-    sb.append("# Regenerate: mvn -pl mms-encapsulation test -Dtest=ValidatorCorpusTest -Dmmsstack.regenerate=true\n");
+    sb.append(
+        "# Regenerate: mvn -pl mms-encapsulation test -Dtest=ValidatorCorpusTest -Dmmsstack.regenerate=true\n");
     for (String folder : List.of("pdus", "malformed")) {
       for (Path p : Corpus.files(folder)) {
         Map<String, Integer> counts = v.report(Corpus.read(p)).countsByCode();
         sb.append(Corpus.name(p)).append('\t');
-        sb.append(counts.isEmpty() ? "-" : counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-            .collect(Collectors.joining(" ")));
+        sb.append(
+            counts.isEmpty()
+                ? "-"
+                : counts.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining(" ")));
         sb.append('\n');
       }
     }

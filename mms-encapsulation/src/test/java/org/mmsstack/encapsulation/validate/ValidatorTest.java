@@ -47,7 +47,10 @@ class ValidatorTest {
   }
 
   private static SendReq.Builder sendReq() {
-    return SendReq.builder().transactionId("t1").from(FromValue.insertAddress()).to("+491234/TYPE=PLMN");
+    return SendReq.builder()
+        .transactionId("t1")
+        .from(FromValue.insertAddress())
+        .to("+491234/TYPE=PLMN");
   }
 
   @Test
@@ -162,8 +165,13 @@ class ValidatorTest {
 
   @Test
   void repeatableHeadersAreNotDuplicates() {
-    Pdu p = sendReq().to("+49555/TYPE=PLMN").body(ContentType.of(MediaType.TEXT_PLAIN),
-        org.mmsstack.encapsulation.body.SinglePartBody.of(new byte[] {'x'})).build();
+    Pdu p =
+        sendReq()
+            .to("+49555/TYPE=PLMN")
+            .body(
+                ContentType.of(MediaType.TEXT_PLAIN),
+                org.mmsstack.encapsulation.body.SinglePartBody.of(new byte[] {'x'}))
+            .build();
     assertEquals(List.of(), validator.validate(PduCodec.encode(p)));
   }
 
@@ -187,8 +195,10 @@ class ValidatorTest {
   @Test
   void messageClassTokensAreFine() {
     // m-notification-ind with a textual Message-Class token (conformance case MMS-1.3-con-282).
-    List<Finding> fs = validate("8C 82 98 \"t\" 8D 92 8A \"NewMessageClass\" 8E 01 10 88 05 81 03 02 A2 FF"
-        + " 83 \"http://x/y\"");
+    List<Finding> fs =
+        validate(
+            "8C 82 98 \"t\" 8D 92 8A \"NewMessageClass\" 8E 01 10 88 05 81 03 02 A2 FF"
+                + " 83 \"http://x/y\"");
     assertEquals(List.of(), fs);
   }
 
@@ -221,10 +231,13 @@ class ValidatorTest {
 
   @Test
   void reportsStartMatchingNoContentId() throws Exception {
-    ContentType related = ContentType.of(MediaType.MULTIPART_RELATED).withParameter("start", "<smil>")
-        .withParameter("type", "application/smil");
-    Part smil = Part.of(ContentType.of(MediaType.APPLICATION_SMIL), new byte[] {'<', 's', '/', '>'})
-        .withContentId("<other>");
+    ContentType related =
+        ContentType.of(MediaType.MULTIPART_RELATED)
+            .withParameter("start", "<smil>")
+            .withParameter("type", "application/smil");
+    Part smil =
+        Part.of(ContentType.of(MediaType.APPLICATION_SMIL), new byte[] {'<', 's', '/', '>'})
+            .withContentId("<other>");
     SendReq p = sendReq().body(related, MultipartBody.of(smil)).build();
     Finding built = only(validator.validate(p), FindingCodes.MULTIPART_START_UNMATCHED);
     assertEquals(Severity.WARNING, built.severity());
@@ -235,19 +248,29 @@ class ValidatorTest {
     Finding f = only(validator.validate(decoded), FindingCodes.MULTIPART_START_UNMATCHED);
     assertEquals(decoded.headers().get(decoded.headers().size() - 1).offset(), f.offset());
 
-    Part matching = Part.of(ContentType.of(MediaType.APPLICATION_SMIL), new byte[] {'x'}).withContentId("<smil>");
+    Part matching =
+        Part.of(ContentType.of(MediaType.APPLICATION_SMIL), new byte[] {'x'})
+            .withContentId("<smil>");
     SendReq ok = sendReq().body(related, MultipartBody.of(matching)).build();
     assertEquals(List.of(), validator.validate(PduCodec.encode(ok)));
     // Content-IDs are compared without angle brackets.
-    SendReq bare = sendReq().body(related, MultipartBody.of(
-        Part.of(ContentType.of(MediaType.APPLICATION_SMIL), new byte[] {'x'}).withContentId("smil"))).build();
+    SendReq bare =
+        sendReq()
+            .body(
+                related,
+                MultipartBody.of(
+                    Part.of(ContentType.of(MediaType.APPLICATION_SMIL), new byte[] {'x'})
+                        .withContentId("smil")))
+            .build();
     assertEquals(List.of(), validator.validate(bare));
   }
 
   @Test
   void reportsTypeParameterDisagreeingWithRootPart() {
-    ContentType related = ContentType.of(MediaType.MULTIPART_RELATED).withParameter("start", "<smil>")
-        .withParameter("type", "application/smil");
+    ContentType related =
+        ContentType.of(MediaType.MULTIPART_RELATED)
+            .withParameter("start", "<smil>")
+            .withParameter("type", "application/smil");
     Part root = Part.text("hello").withContentId("<smil>");
     SendReq p = sendReq().body(related, MultipartBody.of(Part.text("first"), root)).build();
     Finding f = only(validator.validate(PduCodec.encode(p)), FindingCodes.MULTIPART_TYPE_MISMATCH);
@@ -255,16 +278,23 @@ class ValidatorTest {
     assertTrue(f.message().contains("text/plain"), f.message());
 
     // Without start, the first part is the root.
-    ContentType noStart = ContentType.of(MediaType.MULTIPART_RELATED).withParameter("type", "text/plain");
-    assertEquals(List.of(), validator.validate(sendReq().body(noStart, MultipartBody.of(Part.text("a"))).build()));
+    ContentType noStart =
+        ContentType.of(MediaType.MULTIPART_RELATED).withParameter("type", "text/plain");
+    assertEquals(
+        List.of(),
+        validator.validate(sendReq().body(noStart, MultipartBody.of(Part.text("a"))).build()));
   }
 
   @Test
   void reportsNestedMultipartWhoseLengthsDoNotAddUp() {
     // Part typed multipart/alternative whose data announces an entry with 127 header octets.
-    Part nested = Part.of(ContentType.of(MediaType.MULTIPART_ALTERNATIVE), new byte[] {0x01, 0x7F, 0x00});
-    SendReq p = sendReq().body(ContentType.of(MediaType.MULTIPART_MIXED), MultipartBody.of(Part.text("a"), nested))
-        .build();
+    Part nested =
+        Part.of(ContentType.of(MediaType.MULTIPART_ALTERNATIVE), new byte[] {0x01, 0x7F, 0x00});
+    SendReq p =
+        sendReq()
+            .body(
+                ContentType.of(MediaType.MULTIPART_MIXED), MultipartBody.of(Part.text("a"), nested))
+            .build();
     byte[] bytes = PduCodec.encode(p);
     List<Finding> fs = validator.validate(bytes);
     Finding f = only(fs, FindingCodes.NESTED_MULTIPART_MALFORMED);
@@ -277,7 +307,8 @@ class ValidatorTest {
   @Test
   void passesNestedMultipartCountMismatchThroughAtThePart() {
     Part nested = Part.of(ContentType.of(MediaType.MULTIPART_ALTERNATIVE), new byte[] {0x01});
-    SendReq p = sendReq().body(ContentType.of(MediaType.MULTIPART_MIXED), MultipartBody.of(nested)).build();
+    SendReq p =
+        sendReq().body(ContentType.of(MediaType.MULTIPART_MIXED), MultipartBody.of(nested)).build();
     byte[] bytes = PduCodec.encode(p);
     Finding f = only(validator.validate(bytes), "multipart-count-mismatch");
     assertEquals("multipart entry 0", f.header().orElse(null));
@@ -286,21 +317,32 @@ class ValidatorTest {
 
   @Test
   void reportsUnknownCharsets() throws Exception {
-    EncodedString subject = EncodedString.ofOctets(CharacterSet.valueOf(3000), new byte[] {'h', 'i'});
-    Part part = Part.of(ContentType.of(MediaType.TEXT_PLAIN).withParameter("charset", CharacterSet.valueOf(4000)),
-        new byte[] {'x'});
-    SendReq p = sendReq().subject(subject).body(ContentType.of(MediaType.MULTIPART_MIXED), MultipartBody.of(part))
-        .build();
+    EncodedString subject =
+        EncodedString.ofOctets(CharacterSet.valueOf(3000), new byte[] {'h', 'i'});
+    Part part =
+        Part.of(
+            ContentType.of(MediaType.TEXT_PLAIN)
+                .withParameter("charset", CharacterSet.valueOf(4000)),
+            new byte[] {'x'});
+    SendReq p =
+        sendReq()
+            .subject(subject)
+            .body(ContentType.of(MediaType.MULTIPART_MIXED), MultipartBody.of(part))
+            .build();
     byte[] bytes = PduCodec.encode(p);
     List<Finding> fs = withCode(validator.validate(bytes), FindingCodes.UNKNOWN_CHARSET);
     assertEquals(2, fs.size(), fs::toString);
     assertEquals("Subject", fs.get(0).header().orElse(null));
     assertEquals(Severity.WARNING, fs.get(0).severity());
     assertEquals("multipart entry 0", fs.get(1).header().orElse(null));
-    assertTrue(fs.get(1).offset() > fs.get(0).offset() && fs.get(1).offset() < bytes.length, fs::toString);
+    assertTrue(
+        fs.get(1).offset() > fs.get(0).offset() && fs.get(1).offset() < bytes.length, fs::toString);
 
     ContentType named = ContentType.of(MediaType.TEXT_PLAIN).withParameter("charset", "x-klingon");
-    SendReq q = sendReq().body(named, org.mmsstack.encapsulation.body.SinglePartBody.of(new byte[] {'x'})).build();
+    SendReq q =
+        sendReq()
+            .body(named, org.mmsstack.encapsulation.body.SinglePartBody.of(new byte[] {'x'}))
+            .build();
     Finding f = only(validator.validate(q), FindingCodes.UNKNOWN_CHARSET);
     assertEquals("Content-Type", f.header().orElse(null));
   }
@@ -322,12 +364,17 @@ class ValidatorTest {
 
   @Test
   void builtPdusValidateWithoutOffsets() {
-    RetrieveConf p = RetrieveConf.builder().mmsVersion(MmsVersion.V1_0)
-        .date(java.time.Instant.ofEpochSecond(1))
-        .set(org.mmsstack.encapsulation.HeaderField.RETRIEVE_STATUS,
-            org.mmsstack.encapsulation.value.RetrieveStatus.valueOf(0x80))
-        .body(ContentType.of(MediaType.TEXT_PLAIN), org.mmsstack.encapsulation.body.SinglePartBody.of(new byte[0]))
-        .build();
+    RetrieveConf p =
+        RetrieveConf.builder()
+            .mmsVersion(MmsVersion.V1_0)
+            .date(java.time.Instant.ofEpochSecond(1))
+            .set(
+                org.mmsstack.encapsulation.HeaderField.RETRIEVE_STATUS,
+                org.mmsstack.encapsulation.value.RetrieveStatus.valueOf(0x80))
+            .body(
+                ContentType.of(MediaType.TEXT_PLAIN),
+                org.mmsstack.encapsulation.body.SinglePartBody.of(new byte[0]))
+            .build();
     Finding f = only(validator.validate(p), FindingCodes.HEADER_NEWER_THAN_VERSION);
     assertEquals(-1, f.offset());
   }
@@ -337,10 +384,12 @@ class ValidatorTest {
     ValidationReport r = validator.report(Bytes.of("8C 83 98 \"t\" 8D A0 \"X-A\" \"b\" 00"));
     assertEquals(1, r.count(Severity.INFO));
     assertEquals(1, r.count(Severity.WARNING));
-    assertEquals(3, r.count(Severity.ERROR), r::toString); // missing Status, invalid start, trailing
+    assertEquals(
+        3, r.count(Severity.ERROR), r::toString); // missing Status, invalid start, trailing
     assertTrue(r.hasErrors());
     assertEquals(1, r.countsByCode().get(FindingCodes.MISSING_MANDATORY_HEADER));
-    assertEquals(r.findings().size(), r.counts().values().stream().mapToInt(Integer::intValue).sum());
+    assertEquals(
+        r.findings().size(), r.counts().values().stream().mapToInt(Integer::intValue).sum());
   }
 
   @Test

@@ -33,7 +33,8 @@ import org.mmsstack.routing.RoutingFields;
  */
 public final class Canonical {
 
-  private static final byte[] DOMAIN = "mmsstack-routing-signature-v1".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] DOMAIN =
+      "mmsstack-routing-signature-v1".getBytes(StandardCharsets.US_ASCII);
 
   private byte[] buf;
   private int len;

@@ -14,6 +14,7 @@ public final class Ed25519 {
 
   /** Octets of a private key seed and of a public key. */
   public static final int KEY_LENGTH = 32;
+
   /** Octets of a signature. */
   public static final int SIGNATURE_LENGTH = 64;
 
@@ -46,7 +47,14 @@ public final class Ed25519 {
   /** Signs a message. */
   public byte[] sign(byte[] message) {
     byte[] sig = new byte[SIGNATURE_LENGTH];
-    key.sign(org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519, null, message, 0, message.length, sig, 0);
+    key.sign(
+        org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519,
+        null,
+        message,
+        0,
+        message.length,
+        sig,
+        0);
     return sig;
   }
 
@@ -57,7 +65,14 @@ public final class Ed25519 {
 
   /** Verifies a signature with a key from {@link #publicKey(byte[])}. */
   public static boolean verify(Object publicKey, byte[] message, byte[] signature) {
-    return ((Ed25519PublicKeyParameters) publicKey).verify(org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519,
-        null, message, 0, message.length, signature, 0);
+    return ((Ed25519PublicKeyParameters) publicKey)
+        .verify(
+            org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519,
+            null,
+            message,
+            0,
+            message.length,
+            signature,
+            0);
   }
 }

@@ -31,7 +31,8 @@ public final class PublicKeyText {
     if (v.length != 32) {
       return null;
     }
-    String again = (url ? Base64.getUrlEncoder() : Base64.getEncoder()).withoutPadding().encodeToString(v);
+    String again =
+        (url ? Base64.getUrlEncoder() : Base64.getEncoder()).withoutPadding().encodeToString(v);
     return again.equals(bare) ? v : null;
   }
 }

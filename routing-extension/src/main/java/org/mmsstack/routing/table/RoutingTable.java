@@ -69,12 +69,21 @@ public final class RoutingTable {
   private final KeyTargetTable overrides;
   private final KeyTargetTable prefixes;
   private final NumberFilter numberFilter;
+
   /** Bit n set if some prefix has n digits. */
   private final int prefixLengths;
+
   private final DomainTable domains;
 
-  RoutingTable(TableVersion version, RouteTarget[] targets, int defaultIndex, boolean hasDefault,
-      KeyTargetTable overrides, KeyTargetTable prefixes, int prefixLengths, DomainTable domains) {
+  RoutingTable(
+      TableVersion version,
+      RouteTarget[] targets,
+      int defaultIndex,
+      boolean hasDefault,
+      KeyTargetTable overrides,
+      KeyTargetTable prefixes,
+      int prefixLengths,
+      DomainTable domains) {
     this.version = version;
     this.targets = targets;
     this.targetList = Collections.unmodifiableList(Arrays.asList(targets));
@@ -156,7 +165,8 @@ public final class RoutingTable {
    *
    * @throws IndexOutOfBoundsException if a range is outside its array
    */
-  public void lookupNumbers(long[] values, int[] digitCounts, int offset, int count, RouteTarget[] out, int outOffset) {
+  public void lookupNumbers(
+      long[] values, int[] digitCounts, int offset, int count, RouteTarget[] out, int outOffset) {
     Objects.checkFromIndexSize(offset, count, values.length);
     Objects.checkFromIndexSize(offset, count, digitCounts.length);
     Objects.checkFromIndexSize(outOffset, count, out.length);
@@ -192,8 +202,10 @@ public final class RoutingTable {
       for (int i = from; i < to; i++) {
         long v = values[offset + i];
         int n = digitCounts[offset + i];
-        out[outOffset + i] = DigitKeys.isValid(v, n) ? targets[numberResult(v, n, found[i - from]) & TARGET_MASK]
-            : targets[INVALID_INDEX];
+        out[outOffset + i] =
+            DigitKeys.isValid(v, n)
+                ? targets[numberResult(v, n, found[i - from]) & TARGET_MASK]
+                : targets[INVALID_INDEX];
       }
     }
     if (touched == TOUCH_SENTINEL) {
@@ -256,8 +268,8 @@ public final class RoutingTable {
       }
       int start = (int) (m >>> 32);
       int stop = address.charAt(n - 1) == '.' ? n - 1 : n;
-      return new RouteMatch(RouteMatch.Rule.DOMAIN,
-          DomainNames.canonical(address.subSequence(start, stop)), target);
+      return new RouteMatch(
+          RouteMatch.Rule.DOMAIN, DomainNames.canonical(address.subSequence(start, stop)), target);
     }
     int rule = result & (7 << RULE_SHIFT);
     int length = (result >>> LENGTH_SHIFT) & 0xF;
@@ -265,10 +277,13 @@ public final class RoutingTable {
       int end = plmnEnd(address);
       int start = address.charAt(0) == '+' ? 1 : 0;
       String digits = address.subSequence(start, end).toString();
-      return new RouteMatch(rule == RULE_OVERRIDE ? RouteMatch.Rule.OVERRIDE : RouteMatch.Rule.PREFIX,
-          digits.substring(0, length), target);
+      return new RouteMatch(
+          rule == RULE_OVERRIDE ? RouteMatch.Rule.OVERRIDE : RouteMatch.Rule.PREFIX,
+          digits.substring(0, length),
+          target);
     }
-    return new RouteMatch(rule == RULE_DEFAULT ? RouteMatch.Rule.DEFAULT : RouteMatch.Rule.INVALID, "", target);
+    return new RouteMatch(
+        rule == RULE_DEFAULT ? RouteMatch.Rule.DEFAULT : RouteMatch.Rule.INVALID, "", target);
   }
 
   private int addressResult(CharSequence address) {
@@ -374,7 +389,8 @@ public final class RoutingTable {
   }
 
   private boolean mayBePrefix(int block, long prefix, int length) {
-    return length >= NumberFilter.GROUP_DIGITS ? numberFilter.mayContainInBlock(block, prefix, NumberFilter.PREFIX)
+    return length >= NumberFilter.GROUP_DIGITS
+        ? numberFilter.mayContainInBlock(block, prefix, NumberFilter.PREFIX)
         : numberFilter.mayContain(prefix, prefix, NumberFilter.PREFIX);
   }
 
@@ -411,7 +427,8 @@ public final class RoutingTable {
         return t | count << LENGTH_SHIFT | RULE_OVERRIDE;
       }
       // A false "maybe": the prefixes, as a single lookup goes on to them.
-      return prefixResult(value, count, filterBlock(value, count), prefixLengths & ((2 << count) - 1));
+      return prefixResult(
+          value, count, filterBlock(value, count), prefixLengths & ((2 << count) - 1));
     }
     int length = candidates;
     if (length == 0) {
@@ -422,7 +439,8 @@ public final class RoutingTable {
       return t | length << LENGTH_SHIFT | RULE_PREFIX;
     }
     // A false "maybe": the shorter lengths, as a single lookup goes on to them.
-    return prefixResult(value, count, filterBlock(value, count), prefixLengths & ((1 << length) - 1));
+    return prefixResult(
+        value, count, filterBlock(value, count), prefixLengths & ((1 << length) - 1));
   }
 
   /** The key of the first {@code length} digits of a number of {@code count} digits. */
@@ -474,7 +492,11 @@ public final class RoutingTable {
    * the memory a table needs, about 11 bytes per prefix or override.
    */
   public long estimatedSizeInBytes() {
-    return 64 + 16L * targets.length + overrides.sizeInBytes() + prefixes.sizeInBytes() + numberFilter.sizeInBytes()
+    return 64
+        + 16L * targets.length
+        + overrides.sizeInBytes()
+        + prefixes.sizeInBytes()
+        + numberFilter.sizeInBytes()
         + domains.sizeInBytes();
   }
 
@@ -506,24 +528,30 @@ public final class RoutingTable {
     if (!(o instanceof RoutingTable other)) {
       return false;
     }
-    if (!version.equals(other.version) || !defaultRoute().equals(other.defaultRoute())
-        || prefixCount() != other.prefixCount() || overrideCount() != other.overrideCount()
+    if (!version.equals(other.version)
+        || !defaultRoute().equals(other.defaultRoute())
+        || prefixCount() != other.prefixCount()
+        || overrideCount() != other.overrideCount()
         || domainCount() != other.domainCount()) {
       return false;
     }
     boolean[] same = {true};
-    prefixes.forEach((key, t) -> {
-      int o2 = other.prefixes.get(key);
-      same[0] &= o2 >= 0 && other.targets[o2].equals(targets[t]);
-    });
-    overrides.forEach((key, t) -> {
-      int o2 = other.overrides.get(key);
-      same[0] &= o2 >= 0 && other.targets[o2].equals(targets[t]);
-    });
-    domains.forEach((suffix, t) -> {
-      long m = other.domains.longestSuffix(suffix, 0, suffix.length());
-      same[0] &= m >= 0 && (m >>> 32) == 0 && other.targets[(int) m & TARGET_MASK].equals(targets[t]);
-    });
+    prefixes.forEach(
+        (key, t) -> {
+          int o2 = other.prefixes.get(key);
+          same[0] &= o2 >= 0 && other.targets[o2].equals(targets[t]);
+        });
+    overrides.forEach(
+        (key, t) -> {
+          int o2 = other.overrides.get(key);
+          same[0] &= o2 >= 0 && other.targets[o2].equals(targets[t]);
+        });
+    domains.forEach(
+        (suffix, t) -> {
+          long m = other.domains.longestSuffix(suffix, 0, suffix.length());
+          same[0] &=
+              m >= 0 && (m >>> 32) == 0 && other.targets[(int) m & TARGET_MASK].equals(targets[t]);
+        });
     return same[0];
   }
 
@@ -534,8 +562,16 @@ public final class RoutingTable {
 
   @Override
   public String toString() {
-    return "RoutingTable[version " + version + ", " + prefixCount() + " prefixes, " + overrideCount()
-        + " overrides, " + domainCount() + " domains, default " + defaultRoute().map(Object::toString).orElse("none")
+    return "RoutingTable[version "
+        + version
+        + ", "
+        + prefixCount()
+        + " prefixes, "
+        + overrideCount()
+        + " overrides, "
+        + domainCount()
+        + " domains, default "
+        + defaultRoute().map(Object::toString).orElse("none")
         + "]";
   }
 }

@@ -34,7 +34,11 @@ import org.mmsstack.routing.table.internal.KeyTargetTable;
 public final class RoutingTableBuilder {
 
   /** Entry kinds, for duplicate reports. */
-  enum Kind { PREFIX, OVERRIDE, DOMAIN }
+  enum Kind {
+    PREFIX,
+    OVERRIDE,
+    DOMAIN
+  }
 
   /** Receives duplicate keys found by {@link #build(DuplicateListener)}. */
   interface DuplicateListener {
@@ -99,7 +103,8 @@ public final class RoutingTableBuilder {
   public RoutingTableBuilder domain(String suffix, RouteTarget target) {
     int bad = DomainNames.firstError(suffix);
     if (bad >= 0) {
-      throw new IllegalArgumentException("invalid domain suffix \"" + suffix + "\" at index " + bad);
+      throw new IllegalArgumentException(
+          "invalid domain suffix \"" + suffix + "\" at index " + bad);
     }
     addDomain(DomainNames.canonical(suffix), intern(target));
     return this;
@@ -114,8 +119,8 @@ public final class RoutingTableBuilder {
   private static long keyOf(String digits, String what) {
     long key = DigitKeys.ofChars(digits, 0, digits.length());
     if (key == DigitKeys.INVALID) {
-      throw new IllegalArgumentException("invalid " + what + " \"" + digits
-          + "\" (expected 1-15 digits, optionally after '+')");
+      throw new IllegalArgumentException(
+          "invalid " + what + " \"" + digits + "\" (expected 1-15 digits, optionally after '+')");
     }
     return key;
   }
@@ -139,8 +144,8 @@ public final class RoutingTableBuilder {
   private int intern(RouteTarget target) {
     int i = tryIntern(target);
     if (i < 0) {
-      throw new IllegalArgumentException("more than " + (KeyTargetTable.MAX_TARGETS - 1)
-          + " distinct targets in one table");
+      throw new IllegalArgumentException(
+          "more than " + (KeyTargetTable.MAX_TARGETS - 1) + " distinct targets in one table");
     }
     return i;
   }
@@ -191,10 +196,14 @@ public final class RoutingTableBuilder {
   String describeEntry(Kind kind, int entry) {
     switch (kind) {
       case PREFIX:
-        return "prefix " + DigitKeys.toDigits(KeyTargetTable.keyOf(prefixEntries[entry])) + " "
+        return "prefix "
+            + DigitKeys.toDigits(KeyTargetTable.keyOf(prefixEntries[entry]))
+            + " "
             + targets.get(KeyTargetTable.targetOf(prefixEntries[entry]));
       case OVERRIDE:
-        return "number " + DigitKeys.toDigits(KeyTargetTable.keyOf(overrideEntries[entry])) + " "
+        return "number "
+            + DigitKeys.toDigits(KeyTargetTable.keyOf(overrideEntries[entry]))
+            + " "
             + targets.get(KeyTargetTable.targetOf(overrideEntries[entry]));
       default:
         return "domain " + domainKeys[entry] + " " + targets.get(domainTargets[entry]);
@@ -212,14 +221,19 @@ public final class RoutingTableBuilder {
     // Only the first duplicate is described; the others are counted.
     String[] first = {null};
     int[] count = {0};
-    RoutingTable table = build((kind, firstEntry, duplicate) -> {
-      if (count[0]++ == 0) {
-        first[0] = describeEntry(kind, duplicate) + " duplicates " + describeEntry(kind, firstEntry);
-      }
-    });
+    RoutingTable table =
+        build(
+            (kind, firstEntry, duplicate) -> {
+              if (count[0]++ == 0) {
+                first[0] =
+                    describeEntry(kind, duplicate)
+                        + " duplicates "
+                        + describeEntry(kind, firstEntry);
+              }
+            });
     if (count[0] > 0) {
-      throw new IllegalArgumentException(first[0]
-          + (count[0] > 1 ? " (and " + (count[0] - 1) + " more duplicates)" : ""));
+      throw new IllegalArgumentException(
+          first[0] + (count[0] > 1 ? " (and " + (count[0] - 1) + " more duplicates)" : ""));
     }
     return table;
   }
@@ -228,10 +242,16 @@ public final class RoutingTableBuilder {
     if (version == null) {
       throw new IllegalStateException("no version set");
     }
-    KeyTargetTable prefixTable = KeyTargetTable.build(prefixEntries, prefixCount,
-        (first, dup) -> listener.duplicate(Kind.PREFIX, first, dup));
-    KeyTargetTable overrideTable = KeyTargetTable.build(overrideEntries, overrideCount,
-        (first, dup) -> listener.duplicate(Kind.OVERRIDE, first, dup));
+    KeyTargetTable prefixTable =
+        KeyTargetTable.build(
+            prefixEntries,
+            prefixCount,
+            (first, dup) -> listener.duplicate(Kind.PREFIX, first, dup));
+    KeyTargetTable overrideTable =
+        KeyTargetTable.build(
+            overrideEntries,
+            overrideCount,
+            (first, dup) -> listener.duplicate(Kind.OVERRIDE, first, dup));
     int[] lengths = {0};
     prefixTable.forEach((key, t) -> lengths[0] |= 1 << DigitKeys.length(key));
     Map<String, Integer> seen = new HashMap<>();
@@ -251,13 +271,21 @@ public final class RoutingTableBuilder {
     // The target array is rebuilt from scratch so that its order is deterministic and the
     // builder stays usable; indices are unchanged.
     List<RouteTarget> all = new ArrayList<>(targets);
-    RouteTarget fallback = defaultRoute != null ? defaultRoute : RouteTarget.reject(RejectReason.NO_ROUTE);
+    RouteTarget fallback =
+        defaultRoute != null ? defaultRoute : RouteTarget.reject(RejectReason.NO_ROUTE);
     Integer defaultIdx = targetIndex.get(fallback);
     if (defaultIdx == null) {
       defaultIdx = all.size();
       all.add(fallback);
     }
-    return new RoutingTable(version, all.toArray(new RouteTarget[0]), defaultIdx, defaultRoute != null,
-        overrideTable, prefixTable, lengths[0], domainTable);
+    return new RoutingTable(
+        version,
+        all.toArray(new RouteTarget[0]),
+        defaultIdx,
+        defaultRoute != null,
+        overrideTable,
+        prefixTable,
+        lengths[0],
+        domainTable);
   }
 }

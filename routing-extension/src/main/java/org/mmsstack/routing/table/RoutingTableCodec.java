@@ -14,10 +14,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.routing.Provisional;
 import org.mmsstack.routing.RejectReason;
 import org.mmsstack.routing.RelayId;
 import org.mmsstack.routing.RouteTarget;
-import org.mmsstack.routing.Provisional;
 import org.mmsstack.routing.RoutingDataConfig;
 import org.mmsstack.routing.RoutingDataFormatException;
 import org.mmsstack.routing.RoutingDataFormatException.Format;
@@ -165,7 +165,8 @@ public final class RoutingTableCodec {
    *
    * @throws RoutingDataFormatException if the content is malformed
    */
-  public static RoutingTable decode(byte[] content, RoutingDataConfig config) throws RoutingDataFormatException {
+  public static RoutingTable decode(byte[] content, RoutingDataConfig config)
+      throws RoutingDataFormatException {
     RoutingDataConfig limits = Objects.requireNonNull(config, "config");
     Run run = new Run(limits);
     int start = 0;
@@ -198,7 +199,8 @@ public final class RoutingTableCodec {
    *
    * @throws RoutingDataFormatException if the content is malformed
    */
-  public static RoutingTable decode(CharSequence text, RoutingDataConfig config) throws RoutingDataFormatException {
+  public static RoutingTable decode(CharSequence text, RoutingDataConfig config)
+      throws RoutingDataFormatException {
     return decode(text.toString().getBytes(StandardCharsets.UTF_8), config);
   }
 
@@ -271,8 +273,12 @@ public final class RoutingTableCodec {
 
     void tooLong() {
       lineNo++;
-      problem(limits.maxLineLength() + 1, Reason.LINE_TOO_LONG,
-          "line longer than " + limits.maxLineLength() + " bytes (RoutingDataConfig.maxLineLength)");
+      problem(
+          limits.maxLineLength() + 1,
+          Reason.LINE_TOO_LONG,
+          "line longer than "
+              + limits.maxLineLength()
+              + " bytes (RoutingDataConfig.maxLineLength)");
     }
 
     /** Handles {@code b[start, end)}, a line without its LF. */
@@ -281,14 +287,20 @@ public final class RoutingTableCodec {
       lineStart = start;
       end = LineTokens.withoutCr(b, start, end);
       if (end - start > limits.maxLineLength()) {
-        problem(limits.maxLineLength() + 1, Reason.LINE_TOO_LONG,
-            "line longer than " + limits.maxLineLength() + " bytes (RoutingDataConfig.maxLineLength)");
+        problem(
+            limits.maxLineLength() + 1,
+            Reason.LINE_TOO_LONG,
+            "line longer than "
+                + limits.maxLineLength()
+                + " bytes (RoutingDataConfig.maxLineLength)");
         return;
       }
       int count = LineTokens.split(b, start, end, tokStart, tokEnd);
       if (count < 0) {
         int bad = -count - 1;
-        problem(bad - start + 1, Reason.INVALID_CHARACTER,
+        problem(
+            bad - start + 1,
+            Reason.INVALID_CHARACTER,
             String.format("byte 0x%02X is not allowed outside a comment", b[bad] & 0xFF));
         return;
       }
@@ -325,7 +337,9 @@ public final class RoutingTableCodec {
         return false;
       }
       if (count > wanted) {
-        problem(col(tokStart[wanted]), Reason.UNEXPECTED_FIELD,
+        problem(
+            col(tokStart[wanted]),
+            Reason.UNEXPECTED_FIELD,
             "unexpected \"" + text(b, tokStart[wanted], tokEnd[wanted]) + "\" after " + what);
         return false;
       }
@@ -338,13 +352,22 @@ public final class RoutingTableCodec {
       if (!headerSeen) {
         headerSeen = true;
         if (!is(b, ks, ke, HEADER_KEYWORD)) {
-          problem(col(ks), Reason.MISSING_HEADER,
+          problem(
+              col(ks),
+              Reason.MISSING_HEADER,
               "the first statement must be \"" + HEADER_KEYWORD + " " + FORMAT_VERSION + "\"");
           // Go on as if the header were there, to report the other problems too.
         } else {
-          if (expectFields(b, count, 2, lineEnd, "format version") && !is(b, tokStart[1], tokEnd[1], FORMAT_VERSION)) {
-            problem(col(tokStart[1]), Reason.UNSUPPORTED_FORMAT_VERSION, "format version \""
-                + text(b, tokStart[1], tokEnd[1]) + "\" is not supported (expected " + FORMAT_VERSION + ")");
+          if (expectFields(b, count, 2, lineEnd, "format version")
+              && !is(b, tokStart[1], tokEnd[1], FORMAT_VERSION)) {
+            problem(
+                col(tokStart[1]),
+                Reason.UNSUPPORTED_FORMAT_VERSION,
+                "format version \""
+                    + text(b, tokStart[1], tokEnd[1])
+                    + "\" is not supported (expected "
+                    + FORMAT_VERSION
+                    + ")");
           }
           return;
         }
@@ -362,7 +385,10 @@ public final class RoutingTableCodec {
         }
         int t = target(b, 1);
         if (defaultLine != 0) {
-          problem(col(ks), Reason.DUPLICATE_DEFAULT, "second default route (first at line " + defaultLine + ")");
+          problem(
+              col(ks),
+              Reason.DUPLICATE_DEFAULT,
+              "second default route (first at line " + defaultLine + ")");
           return;
         }
         defaultLine = lineNo;
@@ -374,8 +400,12 @@ public final class RoutingTableCodec {
       } else if (is(b, ks, ke, HEADER_KEYWORD)) {
         problem(col(ks), Reason.DUPLICATE_HEADER, "second format line");
       } else {
-        problem(col(ks), Reason.UNKNOWN_KEYWORD, "unknown statement \"" + text(b, ks, ke)
-            + "\" (expected prefix, number, domain, default or version)");
+        problem(
+            col(ks),
+            Reason.UNKNOWN_KEYWORD,
+            "unknown statement \""
+                + text(b, ks, ke)
+                + "\" (expected prefix, number, domain, default or version)");
       }
     }
 
@@ -404,8 +434,13 @@ public final class RoutingTableCodec {
       for (int i = s; i < e; i++) {
         int d = b[i] - '0';
         if (d < 0 || d > 9 || number > (Long.MAX_VALUE - d) / 10) {
-          problem(col(s), Reason.INVALID_VERSION_NUMBER, "version number \"" + text(b, s, e)
-              + "\" is not a decimal number from 0 to " + Long.MAX_VALUE);
+          problem(
+              col(s),
+              Reason.INVALID_VERSION_NUMBER,
+              "version number \""
+                  + text(b, s, e)
+                  + "\" is not a decimal number from 0 to "
+                  + Long.MAX_VALUE);
           return;
         }
         number = number * 10 + d;
@@ -415,8 +450,13 @@ public final class RoutingTableCodec {
         label = text(b, tokStart[2], tokEnd[2]);
         int bad = TableVersion.labelError(label);
         if (bad >= 0) {
-          problem(col(tokStart[2]) + Math.min(bad, label.length()), Reason.INVALID_VERSION_LABEL,
-              "version label \"" + label + "\" must be 1-" + TableVersion.MAX_LABEL_LENGTH
+          problem(
+              col(tokStart[2]) + Math.min(bad, label.length()),
+              Reason.INVALID_VERSION_LABEL,
+              "version label \""
+                  + label
+                  + "\" must be 1-"
+                  + TableVersion.MAX_LABEL_LENGTH
                   + " characters of A-Z a-z 0-9 . _ : -");
           return;
         }
@@ -430,8 +470,12 @@ public final class RoutingTableCodec {
         problem(col(tokStart[0]), Reason.MISSING_VERSION, "an entry before the version line");
       }
       if (entries >= limits.maxEntries()) {
-        problem(col(tokStart[0]), Reason.TOO_MANY_ENTRIES,
-            "more than " + limits.maxEntries() + " entries (RoutingDataConfig.maxEntries); decoding stopped");
+        problem(
+            col(tokStart[0]),
+            Reason.TOO_MANY_ENTRIES,
+            "more than "
+                + limits.maxEntries()
+                + " entries (RoutingDataConfig.maxEntries); decoding stopped");
         stopped = true;
         return false;
       }
@@ -439,7 +483,9 @@ public final class RoutingTableCodec {
     }
 
     private void numberEntry(byte[] b, int count, int lineEnd, boolean override) {
-      if (!beforeEntry() || !expectFields(b, count, 4, lineEnd, override ? "number and target" : "prefix and target")) {
+      if (!beforeEntry()
+          || !expectFields(
+              b, count, 4, lineEnd, override ? "number and target" : "prefix and target")) {
         return;
       }
       int s = tokStart[1];
@@ -454,11 +500,20 @@ public final class RoutingTableCodec {
         }
         String what = override ? "number" : "prefix";
         if (bad < e || d == e) {
-          problem(col(bad), Reason.INVALID_DIGITS, what + " \"" + text(b, s, e)
-              + "\" must be 1-15 digits, optionally after '+'");
+          problem(
+              col(bad),
+              Reason.INVALID_DIGITS,
+              what + " \"" + text(b, s, e) + "\" must be 1-15 digits, optionally after '+'");
         } else {
-          problem(col(d + DigitKeys.MAX_DIGITS), Reason.TOO_MANY_DIGITS, what + " \"" + text(b, s, e)
-              + "\" has more than " + DigitKeys.MAX_DIGITS + " digits");
+          problem(
+              col(d + DigitKeys.MAX_DIGITS),
+              Reason.TOO_MANY_DIGITS,
+              what
+                  + " \""
+                  + text(b, s, e)
+                  + "\" has more than "
+                  + DigitKeys.MAX_DIGITS
+                  + " digits");
         }
         return;
       }
@@ -486,15 +541,20 @@ public final class RoutingTableCodec {
       int t = target(b, 2);
       int bad = DomainNames.firstError(suffix);
       if (bad >= 0) {
-        problem(col(s) + Math.min(bad, suffix.length()), Reason.INVALID_DOMAIN, "domain suffix \"" + suffix
-            + "\" is not a domain name (labels of A-Z a-z 0-9 - _ of 1-63 characters, at most 253 in all)");
+        problem(
+            col(s) + Math.min(bad, suffix.length()),
+            Reason.INVALID_DOMAIN,
+            "domain suffix \""
+                + suffix
+                + "\" is not a domain name (labels of A-Z a-z 0-9 - _ of 1-63 characters, at most 253 in all)");
         return;
       }
       if (t < 0) {
         return;
       }
       entries++;
-      domainPos = put(domainPos, builder.domainCount(), (long) lineNo << 16 | Math.min(col(s), 0xFFFF));
+      domainPos =
+          put(domainPos, builder.domainCount(), (long) lineNo << 16 | Math.min(col(s), 0xFFFF));
       builder.addDomain(DomainNames.canonical(suffix), t);
     }
 
@@ -518,8 +578,10 @@ public final class RoutingTableCodec {
       } else if (is(b, ks, ke, "reject")) {
         tag = TAG_REJECT;
       } else {
-        problem(col(ks), Reason.UNKNOWN_TARGET_KIND, "unknown target kind \"" + text(b, ks, ke)
-            + "\" (expected relay, mmse or reject)");
+        problem(
+            col(ks),
+            Reason.UNKNOWN_TARGET_KIND,
+            "unknown target kind \"" + text(b, ks, ke) + "\" (expected relay, mmse or reject)");
         return -1;
       }
       int known = targetsSeen.get(tag, b, as, ae);
@@ -531,15 +593,23 @@ public final class RoutingTableCodec {
       if (tag == TAG_RELAY) {
         int bad = RelayId.firstError(arg);
         if (bad >= 0) {
-          problem(col(as) + Math.min(bad, arg.length()), Reason.INVALID_RELAY_ID, "relay id \"" + arg
-              + "\" must be 1-" + RelayId.MAX_LENGTH + " characters of a-z 0-9 -, not starting with -");
+          problem(
+              col(as) + Math.min(bad, arg.length()),
+              Reason.INVALID_RELAY_ID,
+              "relay id \""
+                  + arg
+                  + "\" must be 1-"
+                  + RelayId.MAX_LENGTH
+                  + " characters of a-z 0-9 -, not starting with -");
           return -1;
         }
         target = RouteTarget.relay(arg);
       } else if (tag == TAG_MMSE) {
         int bad = DomainNames.firstError(arg);
         if (bad >= 0) {
-          problem(col(as) + Math.min(bad, arg.length()), Reason.INVALID_DOMAIN,
+          problem(
+              col(as) + Math.min(bad, arg.length()),
+              Reason.INVALID_DOMAIN,
               "MMSE domain \"" + arg + "\" is not a domain name");
           return -1;
         }
@@ -547,16 +617,26 @@ public final class RoutingTableCodec {
       } else {
         RejectReason reason = RejectReason.forToken(arg).orElse(null);
         if (reason == null) {
-          problem(col(as), Reason.UNKNOWN_REJECT_REASON, "unknown reject reason \"" + arg + "\" (expected "
-              + Arrays.stream(RejectReason.values()).map(RejectReason::token).reduce((x, y) -> x + ", " + y)
-                  .orElse("") + ")");
+          problem(
+              col(as),
+              Reason.UNKNOWN_REJECT_REASON,
+              "unknown reject reason \""
+                  + arg
+                  + "\" (expected "
+                  + Arrays.stream(RejectReason.values())
+                      .map(RejectReason::token)
+                      .reduce((x, y) -> x + ", " + y)
+                      .orElse("")
+                  + ")");
           return -1;
         }
         target = RouteTarget.reject(reason);
       }
       int index = builder.tryIntern(target);
       if (index < 0) {
-        problem(col(ks), Reason.TOO_MANY_TARGETS,
+        problem(
+            col(ks),
+            Reason.TOO_MANY_TARGETS,
             "more than " + (KeyTargetTable.MAX_TARGETS - 1) + " distinct targets");
         return -1;
       }
@@ -567,22 +647,46 @@ public final class RoutingTableCodec {
     RoutingTable finish() throws RoutingDataFormatException {
       if (!headerSeen) {
         lineNo = Math.max(lineNo, 1);
-        problems.add(0, RoutingDataFormatException.finding(Reason.MISSING_HEADER, 1, 1,
-            "no statements; the first statement must be \"" + HEADER_KEYWORD + " " + FORMAT_VERSION + "\""));
+        problems.add(
+            0,
+            RoutingDataFormatException.finding(
+                Reason.MISSING_HEADER,
+                1,
+                1,
+                "no statements; the first statement must be \""
+                    + HEADER_KEYWORD
+                    + " "
+                    + FORMAT_VERSION
+                    + "\""));
       } else if (!versionSeen && !missingVersionReported) {
         problem(1, Reason.MISSING_VERSION, "no version line");
       }
       List<Finding> duplicates = new ArrayList<>();
-      RoutingTable table = builder.build((kind, first, dup) -> {
-        long[] pos = kind == RoutingTableBuilder.Kind.PREFIX ? prefixPos
-            : kind == RoutingTableBuilder.Kind.OVERRIDE ? overridePos : domainPos;
-        Reason reason = kind == RoutingTableBuilder.Kind.PREFIX ? Reason.DUPLICATE_PREFIX
-            : kind == RoutingTableBuilder.Kind.OVERRIDE ? Reason.DUPLICATE_NUMBER : Reason.DUPLICATE_DOMAIN;
-        int firstLine = (int) (pos[first] >>> 16);
-        duplicates.add(RoutingDataFormatException.finding(reason, pos[dup] >>> 16, (int) pos[dup] & 0xFFFF,
-            builder.describeEntry(kind, dup) + " repeats line " + firstLine + ": "
-                + builder.describeEntry(kind, first)));
-      });
+      RoutingTable table =
+          builder.build(
+              (kind, first, dup) -> {
+                long[] pos =
+                    kind == RoutingTableBuilder.Kind.PREFIX
+                        ? prefixPos
+                        : kind == RoutingTableBuilder.Kind.OVERRIDE ? overridePos : domainPos;
+                Reason reason =
+                    kind == RoutingTableBuilder.Kind.PREFIX
+                        ? Reason.DUPLICATE_PREFIX
+                        : kind == RoutingTableBuilder.Kind.OVERRIDE
+                            ? Reason.DUPLICATE_NUMBER
+                            : Reason.DUPLICATE_DOMAIN;
+                int firstLine = (int) (pos[first] >>> 16);
+                duplicates.add(
+                    RoutingDataFormatException.finding(
+                        reason,
+                        pos[dup] >>> 16,
+                        (int) pos[dup] & 0xFFFF,
+                        builder.describeEntry(kind, dup)
+                            + " repeats line "
+                            + firstLine
+                            + ": "
+                            + builder.describeEntry(kind, first)));
+              });
       if (problems.isEmpty() && duplicates.isEmpty()) {
         return table;
       }

@@ -13,8 +13,7 @@ import org.mmsstack.routing.table.internal.KeyTargetTable;
 /** The canonical encoder behind {@link RoutingTableCodec#encode}, which describes the form. */
 final class RoutingTableWriter {
 
-  private RoutingTableWriter() {
-  }
+  private RoutingTableWriter() {}
 
   /** Writes {@code table} to {@code out} (not closed). */
   static void write(RoutingTable table, OutputStream out) throws IOException {

@@ -70,7 +70,9 @@ public final class RoutingTables {
 
     @Override
     public String toString() {
-      return "Snapshot[current " + current.version() + (previous == null ? "" : ", previous " + previous.version())
+      return "Snapshot[current "
+          + current.version()
+          + (previous == null ? "" : ", previous " + previous.version())
           + "]";
     }
   }
@@ -121,8 +123,11 @@ public final class RoutingTables {
     Snapshot before = snapshot;
     long now = before.current.version().number();
     if (next.version().number() <= now) {
-      throw new IllegalArgumentException("table version " + next.version().number()
-          + " is not newer than the current version " + now);
+      throw new IllegalArgumentException(
+          "table version "
+              + next.version().number()
+              + " is not newer than the current version "
+              + now);
     }
     change(before, new Snapshot(next, keepPrevious ? before.current : null));
   }

@@ -48,8 +48,14 @@ public final class TableVersion implements Comparable<TableVersion> {
     if (label != null) {
       int bad = labelError(label);
       if (bad >= 0) {
-        throw new IllegalArgumentException("invalid version label \"" + label + "\" at index " + bad
-            + " (expected 1-" + MAX_LABEL_LENGTH + " characters of A-Z a-z 0-9 . _ : -)");
+        throw new IllegalArgumentException(
+            "invalid version label \""
+                + label
+                + "\" at index "
+                + bad
+                + " (expected 1-"
+                + MAX_LABEL_LENGTH
+                + " characters of A-Z a-z 0-9 . _ : -)");
       }
     }
     return new TableVersion(number, label);
@@ -63,8 +69,14 @@ public final class TableVersion implements Comparable<TableVersion> {
     }
     for (int i = 0; i < n; i++) {
       char c = label.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '.' || c == '_' || c == ':' || c == '-';
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == ':'
+              || c == '-';
       if (!ok) {
         return i;
       }

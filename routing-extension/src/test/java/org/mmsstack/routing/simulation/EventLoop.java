@@ -58,7 +58,8 @@ final class EventLoop {
       Event e = queue.poll();
       now = e.at;
       if (++executed > maxEvents) {
-        throw new IllegalStateException("more than " + maxEvents + " events: the simulation does not settle");
+        throw new IllegalStateException(
+            "more than " + maxEvents + " events: the simulation does not settle");
       }
       e.action.run();
     }

@@ -49,8 +49,14 @@ final class ExtendedRelay extends RelayNode {
   private Router router;
   private final java.util.Set<String> rejectedOnce = new java.util.HashSet<>();
 
-  ExtendedRelay(World world, RelayId id, RoutingSigner signer, RoutingVerifier verifier, MessageIds ids,
-      BorderFilter border, TableSpec table) {
+  ExtendedRelay(
+      World world,
+      RelayId id,
+      RoutingSigner signer,
+      RoutingVerifier verifier,
+      MessageIds ids,
+      BorderFilter border,
+      TableSpec table) {
     super(id.value(), world);
     this.id = id;
     this.signer = signer;
@@ -91,16 +97,25 @@ final class ExtendedRelay extends RelayNode {
     }
     if (!in.passes()) {
       world.ledger.count("forged routing fields refused from phones (MM1)");
-      return PduCodec.encode(SendConf.builder().transactionId(pdu.transactionId().orElse("x"))
-          .responseStatus(in.responseStatus().orElseThrow()).build());
+      return PduCodec.encode(
+          SendConf.builder()
+              .transactionId(pdu.transactionId().orElse("x"))
+              .responseStatus(in.responseStatus().orElseThrow())
+              .build());
     }
     pdu = in.message();
     if (pdu instanceof SendReq req) {
       return submit(from, req);
     } else if (pdu instanceof ReadRecInd ind) {
       String txn = nextId("rr");
-      Mm4ReadReplyReportReq rep = Mm1Mm4.readReport(ind.messageId().orElseThrow(), from.number,
-          ind.to().orElseThrow(), txn, world.loop.instant(), world.domain);
+      Mm4ReadReplyReportReq rep =
+          Mm1Mm4.readReport(
+              ind.messageId().orElseThrow(),
+              from.number,
+              ind.to().orElseThrow(),
+              txn,
+              world.loop.instant(),
+              world.domain);
       routeReport(rep);
       return NO_CONTENT;
     } else if (pdu instanceof NotifyRespInd ind) {
@@ -122,12 +137,20 @@ final class ExtendedRelay extends RelayNode {
     all.addAll(req.cc());
     all.addAll(req.bcc());
     RouteDecision d = r.route(all, Arrival.outside());
-    Mm4ForwardReq fwd = Mm1Mm4.forward(req, from.number, messageId, nextId("t"), world.loop.instant(), world.domain);
+    Mm4ForwardReq fwd =
+        Mm1Mm4.forward(
+            req, from.number, messageId, nextId("t"), world.loop.instant(), world.domain);
     fanOut(r, fwd, d, Arrival.outside(), home);
-    ResponseStatus status = d.rejected().size() == d.size()
-        ? ResponseStatus.ERROR_PERMANENT_SENDING_ADDRESS_UNRESOLVED : ResponseStatus.OK;
-    return PduCodec.encode(SendConf.builder().transactionId(req.transactionId().orElseThrow()).responseStatus(status)
-        .messageId(messageId).build());
+    ResponseStatus status =
+        d.rejected().size() == d.size()
+            ? ResponseStatus.ERROR_PERMANENT_SENDING_ADDRESS_UNRESOLVED
+            : ResponseStatus.OK;
+    return PduCodec.encode(
+        SendConf.builder()
+            .transactionId(req.transactionId().orElseThrow())
+            .responseStatus(status)
+            .messageId(messageId)
+            .build());
   }
 
   // ---------------------------------------------------------------- MM4
@@ -161,14 +184,16 @@ final class ExtendedRelay extends RelayNode {
       }
       world.ledger.path(fields.path(), fields.hopLimit());
       if (fields.tableVersion() > world.maxTableVersion()) {
-        world.ledger.violation(name + " accepted a hop stamped with table version " + fields.tableVersion());
+        world.ledger.violation(
+            name + " accepted a hop stamped with table version " + fields.tableVersion());
       }
       arrival = Arrival.fromRelay(fields);
     } else {
       // From a legacy Relay/Server, always strip: what it carries came from its phones, and
       // refusing would lose a subscriber's message for a header the subscriber's phone wrote.
       BorderFilter filter = from instanceof LegacyRelay ? BorderFilter.DEFAULT : border;
-      BorderFilter.Outcome<List<HeaderPair>> in = filter.filterMm4(headers, BorderFilter.Direction.INBOUND);
+      BorderFilter.Outcome<List<HeaderPair>> in =
+          filter.filterMm4(headers, BorderFilter.Direction.INBOUND);
       String side = from instanceof LegacyRelay ? "legacy Relay/Servers" : "foreign MMSEs";
       if (!in.passes()) {
         world.ledger.count("forged routing fields refused from " + side);
@@ -219,7 +244,10 @@ final class ExtendedRelay extends RelayNode {
     for (Map.Entry<String, List<Recipient>> e : d.inter().entrySet()) {
       ForeignMmse f = world.foreign.get(e.getKey());
       List<String> rcpt = rcpts(e.getValue(), e.getKey());
-      sendWithRetry(f, rcpt, () -> Mm4Wire.format(Mm4Wire.edit(fwd, b -> b.transactionId(nextId("t")))),
+      sendWithRetry(
+          f,
+          rcpt,
+          () -> Mm4Wire.format(Mm4Wire.edit(fwd, b -> b.transactionId(nextId("t")))),
           "forward " + messageId);
     }
     for (RouteDecision.Rejection rej : d.rejected()) {
@@ -230,28 +258,43 @@ final class ExtendedRelay extends RelayNode {
       }
       world.ledger.rejected(messageId, Mm4Wire.digits(rej.address()), rej.status().name(), name);
       if (!rej.status().equals(ResponseStatus.ERROR_PERMANENT_SENDING_ADDRESS_UNRESOLVED)) {
-        world.ledger.violation(name + " refused " + rej.address() + " of " + messageId + ": " + rej.reason());
+        world.ledger.violation(
+            name + " refused " + rej.address() + " of " + messageId + ": " + rej.reason());
       }
     }
   }
 
   /** One hop to another Relay/Server of the MMSE: signed for an extended one, plain for legacy. */
-  private void hop(Router r, Mm4Message item, RelayId target, List<Recipient> group, Arrival arrival, RelayId home,
+  private void hop(
+      Router r,
+      Mm4Message item,
+      RelayId target,
+      List<Recipient> group,
+      Arrival arrival,
+      RelayId home,
       String domain) {
     RelayNode to = world.relays.get(target.value());
     List<String> rcpt = rcpts(group, domain);
     String what = item.messageType() + " " + item.messageId().orElse("?");
     if (to instanceof LegacyRelay) {
       // Legacy Relay/Servers are outside for the routing fields: plain MM4, as from a neighbour.
-      sendWithRetry(to, rcpt, () -> Mm4Wire.format(Mm4Wire.edit(item, b -> b.transactionId(nextId("t")))), what);
+      sendWithRetry(
+          to,
+          rcpt,
+          () -> Mm4Wire.format(Mm4Wire.edit(item, b -> b.transactionId(nextId("t")))),
+          what);
       return;
     }
-    sendWithRetry(to, rcpt, () -> {
-      Mm4Message plain = Mm4Wire.edit(item, b -> b.transactionId(nextId("t")));
-      RoutingFields f = r.handOver(arrival, home, group, world.loop.instant());
-      f = signer.sign(f, identity(plain));
-      return Mm4Wire.format(Mm4Wire.withHeaders(plain, RoutingHeaders.write(f)));
-    }, what);
+    sendWithRetry(
+        to,
+        rcpt,
+        () -> {
+          Mm4Message plain = Mm4Wire.edit(item, b -> b.transactionId(nextId("t")));
+          RoutingFields f = r.handOver(arrival, home, group, world.loop.instant());
+          f = signer.sign(f, identity(plain));
+          return Mm4Wire.format(Mm4Wire.withHeaders(plain, RoutingHeaders.write(f)));
+        },
+        what);
   }
 
   /** The identity of a hop this relay wrote itself, which never repeats a signed header. */
@@ -291,7 +334,9 @@ final class ExtendedRelay extends RelayNode {
     }
     for (Map.Entry<String, List<Recipient>> e : d.inter().entrySet()) {
       ForeignMmse f = world.foreign.get(e.getKey());
-      sendWithRetry(f, rcpts(e.getValue(), e.getKey()),
+      sendWithRetry(
+          f,
+          rcpts(e.getValue(), e.getKey()),
           () -> Mm4Wire.format(Mm4Wire.edit(report, b -> b.transactionId(nextId("t")))),
           report.messageType() + " " + messageId);
     }

@@ -63,8 +63,8 @@ final class ForeignMmse extends Node implements Node.Mm4Endpoint {
       }
     } else {
       String subject = Mm4Wire.digits(m.from().orElseThrow());
-      Ledger.ReportKind kind = m instanceof Mm4ReadReplyReportReq ? Ledger.ReportKind.READ
-          : Ledger.ReportKind.DELIVERY;
+      Ledger.ReportKind kind =
+          m instanceof Mm4ReadReplyReportReq ? Ledger.ReportKind.READ : Ledger.ReportKind.DELIVERY;
       if (seen.add(Ledger.reportKey(id, subject, kind))) {
         world.ledger.reportAtForeign(id, subject, kind, domain);
       }
@@ -78,18 +78,33 @@ final class ForeignMmse extends Node implements Node.Mm4Endpoint {
     Mm4Address originator = fwd.from().orElseThrow();
     if (fwd.deliveryReport().orElse(YesNo.NO) == YesNo.YES) {
       world.ledger.reportSent(id, digits, Ledger.ReportKind.DELIVERY);
-      Mm4Message rep = Mm4DeliveryReportReq.builder().mmsVersion(Mm4Wire.VERSION).transactionId(next("dr"))
-          .messageId(tamperedId(id)).from(Mm4Address.plmn("+" + digits)).to(originator)
-          .date(Mm4Wire.date(world.loop.instant())).mmStatusCode(MmStatusCode.RETRIEVED)
-          .rfc822MessageId(next("m") + "@" + domain).build();
+      Mm4Message rep =
+          Mm4DeliveryReportReq.builder()
+              .mmsVersion(Mm4Wire.VERSION)
+              .transactionId(next("dr"))
+              .messageId(tamperedId(id))
+              .from(Mm4Address.plmn("+" + digits))
+              .to(originator)
+              .date(Mm4Wire.date(world.loop.instant()))
+              .mmStatusCode(MmStatusCode.RETRIEVED)
+              .rfc822MessageId(next("m") + "@" + domain)
+              .build();
       schedule(1_000 + world.rnd.nextInt(60_000), () -> sendReport(rep, originator));
     }
-    if (fwd.readReply().orElse(YesNo.NO) == YesNo.YES && world.rnd.nextDouble() < world.config.readReportProbability) {
+    if (fwd.readReply().orElse(YesNo.NO) == YesNo.YES
+        && world.rnd.nextDouble() < world.config.readReportProbability) {
       world.ledger.reportSent(id, digits, Ledger.ReportKind.READ);
-      Mm4Message rep = Mm4ReadReplyReportReq.builder().mmsVersion(Mm4Wire.VERSION).transactionId(next("rr"))
-          .messageId(tamperedId(id)).from(Mm4Address.plmn("+" + digits)).to(originator)
-          .date(Mm4Wire.date(world.loop.instant())).readStatus(ReadStatus.READ)
-          .rfc822MessageId(next("m") + "@" + domain).build();
+      Mm4Message rep =
+          Mm4ReadReplyReportReq.builder()
+              .mmsVersion(Mm4Wire.VERSION)
+              .transactionId(next("rr"))
+              .messageId(tamperedId(id))
+              .from(Mm4Address.plmn("+" + digits))
+              .to(originator)
+              .date(Mm4Wire.date(world.loop.instant()))
+              .readStatus(ReadStatus.READ)
+              .rfc822MessageId(next("m") + "@" + domain)
+              .build();
       schedule(5_000 + world.rnd.nextInt(120_000), () -> sendReport(rep, originator));
     }
   }
@@ -115,24 +130,35 @@ final class ForeignMmse extends Node implements Node.Mm4Endpoint {
     Mm4Message out = rep;
     if (world.config.inboundPolicy == org.mmsstack.routing.BorderFilter.Policy.STRIP
         && world.rnd.nextDouble() < world.config.foreignForgeRate) {
-      out = Mm4Wire.withHeaders(rep, forgedFields(world.victim(List.of(Mm4Wire.digits(originator)))));
+      out =
+          Mm4Wire.withHeaders(rep, forgedFields(world.victim(List.of(Mm4Wire.digits(originator)))));
       world.ledger.count("forged routing fields sent by foreign MMSEs");
     }
     String rcpt = Mm4Wire.rcpt(Mm4Wire.digits(originator), world.domain);
-    send(List.of(rcpt), Mm4Wire.format(out), status -> {
-      if (status != RequestStatusCode.OK) {
-        world.ledger.violation("report from " + domain + " refused: " + status);
-      }
-    }, null);
+    send(
+        List.of(rcpt),
+        Mm4Wire.format(out),
+        status -> {
+          if (status != RequestStatusCode.OK) {
+            world.ledger.violation("report from " + domain + " refused: " + status);
+          }
+        },
+        null);
   }
 
   /** A message from one of this MMSE's subscribers to recipients in ours. */
-  void originate(String fromDigits, List<String> toDigits, List<Ledger.ExpectedRecipient> expected,
-      boolean deliveryReport, boolean readReply) {
+  void originate(
+      String fromDigits,
+      List<String> toDigits,
+      List<Ledger.ExpectedRecipient> expected,
+      boolean deliveryReport,
+      boolean readReply) {
     String id = next("msg");
     boolean forge = world.rnd.nextDouble() < world.config.foreignForgeRate;
-    boolean refuse = forge && world.config.inboundPolicy == org.mmsstack.routing.BorderFilter.Policy.REFUSE;
-    Ledger.Expected e = new Ledger.Expected(id, fromDigits, Set.of(), domain, null, refuse, expected);
+    boolean refuse =
+        forge && world.config.inboundPolicy == org.mmsstack.routing.BorderFilter.Policy.REFUSE;
+    Ledger.Expected e =
+        new Ledger.Expected(id, fromDigits, Set.of(), domain, null, refuse, expected);
     world.ledger.expect(e);
     List<Mm4Address> to = new ArrayList<>();
     List<String> rcpt = new ArrayList<>();
@@ -140,24 +166,48 @@ final class ForeignMmse extends Node implements Node.Mm4Endpoint {
       to.add(Mm4Address.plmn("+" + d));
       rcpt.add(Mm4Wire.rcpt(d, world.domain));
     }
-    Mm4Message fwd = Mm4ForwardReq.builder().mmsVersion(Mm4Wire.VERSION).transactionId(next("t")).messageId(id)
-        .from(Mm4Address.plmn("+" + fromDigits)).to(to).date(Mm4Wire.date(world.loop.instant()))
-        .originatorSystem(Mm4Address.parse(Mm1Mm4.systemUser(domain))).rfc822MessageId(id + "@" + domain)
-        .subject("from abroad").deliveryReport(YesNo.of(deliveryReport)).readReply(YesNo.of(readReply))
-        .content(MimeEntity.builder(MediaType.of("text", "plain")).text("hello from " + domain,
-            java.nio.charset.StandardCharsets.UTF_8).build())
-        .build();
+    Mm4Message fwd =
+        Mm4ForwardReq.builder()
+            .mmsVersion(Mm4Wire.VERSION)
+            .transactionId(next("t"))
+            .messageId(id)
+            .from(Mm4Address.plmn("+" + fromDigits))
+            .to(to)
+            .date(Mm4Wire.date(world.loop.instant()))
+            .originatorSystem(Mm4Address.parse(Mm1Mm4.systemUser(domain)))
+            .rfc822MessageId(id + "@" + domain)
+            .subject("from abroad")
+            .deliveryReport(YesNo.of(deliveryReport))
+            .readReply(YesNo.of(readReply))
+            .content(
+                MimeEntity.builder(MediaType.of("text", "plain"))
+                    .text("hello from " + domain, java.nio.charset.StandardCharsets.UTF_8)
+                    .build())
+            .build();
     if (forge) {
       fwd = Mm4Wire.withHeaders(fwd, forgedFields(world.victim(toDigits)));
       world.ledger.count("forged routing fields sent by foreign MMSEs");
     }
-    send(rcpt, Mm4Wire.format(fwd), status -> {
-      if (status == RequestStatusCode.ERROR_SERVICE_DENIED && refuse) {
-        world.ledger.count("forged foreign messages refused at the border");
-      } else if (status != RequestStatusCode.OK || refuse) {
-        world.ledger.violation("message " + id + " from " + domain + " answered " + status + " (forged: " + forge + ")");
-      }
-    }, e);
+    send(
+        rcpt,
+        Mm4Wire.format(fwd),
+        status -> {
+          if (status == RequestStatusCode.ERROR_SERVICE_DENIED && refuse) {
+            world.ledger.count("forged foreign messages refused at the border");
+          } else if (status != RequestStatusCode.OK || refuse) {
+            world.ledger.violation(
+                "message "
+                    + id
+                    + " from "
+                    + domain
+                    + " answered "
+                    + status
+                    + " (forged: "
+                    + forge
+                    + ")");
+          }
+        },
+        e);
   }
 
   /**
@@ -179,26 +229,35 @@ final class ForeignMmse extends Node implements Node.Mm4Endpoint {
     out.add(new HeaderPair("X-MMS-ROUTING-CHARGING", names.get(names.size() - 1)));
     out.add(new HeaderPair(RoutingHeaders.ISSUED, Long.toString(issued)));
     out.add(new HeaderPair(RoutingHeaders.RECIPIENT, "+" + victimDigits));
-    out.add(new HeaderPair(RoutingHeaders.SIGNATURE, "ed25519:" + claimed + ".sim:" + "A".repeat(86)));
+    out.add(
+        new HeaderPair(RoutingHeaders.SIGNATURE, "ed25519:" + claimed + ".sim:" + "A".repeat(86)));
     return out;
   }
 
-  private void send(List<String> rcpt, byte[] mail, java.util.function.Consumer<RequestStatusCode> done,
+  private void send(
+      List<String> rcpt,
+      byte[] mail,
+      java.util.function.Consumer<RequestStatusCode> done,
       Ledger.Expected charged) {
     List<ExtendedRelay> mx = new ArrayList<>(world.extended.values());
     ExtendedRelay border = mx.get(world.rnd.nextInt(mx.size()));
-    world.network.mm4(this, border, rcpt, mail, response -> {
-      if (response == null) {
-        world.ledger.count("mm4 retries by foreign MMSEs");
-        schedule(RETRY_MS, () -> send(rcpt, mail, done, charged));
-        return;
-      }
-      RequestStatusCode status = Mm4Wire.status(response);
-      if (charged != null && status == RequestStatusCode.OK) {
-        charged.charger = border.name;
-      }
-      done.accept(status);
-    });
+    world.network.mm4(
+        this,
+        border,
+        rcpt,
+        mail,
+        response -> {
+          if (response == null) {
+            world.ledger.count("mm4 retries by foreign MMSEs");
+            schedule(RETRY_MS, () -> send(rcpt, mail, done, charged));
+            return;
+          }
+          RequestStatusCode status = Mm4Wire.status(response);
+          if (charged != null && status == RequestStatusCode.OK) {
+            charged.charger = border.name;
+          }
+          done.accept(status);
+        });
   }
 
   private String next(String kind) {

@@ -19,12 +19,20 @@ import org.mmsstack.routing.RelayId;
  */
 final class Ledger {
 
-  enum Category { MMSE, FOREIGN, UNKNOWN }
+  enum Category {
+    MMSE,
+    FOREIGN,
+    UNKNOWN
+  }
 
-  enum ReportKind { DELIVERY, READ }
+  enum ReportKind {
+    DELIVERY,
+    READ
+  }
 
   /** A recipient the originator addressed, and where it must end up. */
-  record ExpectedRecipient(String number, Category category, Set<String> validHomes, String foreignDomain) {}
+  record ExpectedRecipient(
+      String number, Category category, Set<String> validHomes, String foreignDomain) {}
 
   /** One submitted message. */
   static final class Expected {
@@ -36,8 +44,14 @@ final class Ledger {
     String charger;
     final List<ExpectedRecipient> recipients;
 
-    Expected(String messageId, String originator, Set<String> originatorHomes, String originDomain, String charger,
-        boolean refusedAtBorder, List<ExpectedRecipient> recipients) {
+    Expected(
+        String messageId,
+        String originator,
+        Set<String> originatorHomes,
+        String originDomain,
+        String charger,
+        boolean refusedAtBorder,
+        List<ExpectedRecipient> recipients) {
       this.messageId = messageId;
       this.originator = originator;
       this.originatorHomes = originatorHomes;
@@ -152,7 +166,9 @@ final class Ledger {
 
   /** One transmission of an item between two nodes; retries of the same hop count once. */
   void edge(String itemKey, String from, String to) {
-    edges.computeIfAbsent(itemKey, k -> new LinkedHashMap<>()).merge(from + ">" + to, 1, Integer::sum);
+    edges
+        .computeIfAbsent(itemKey, k -> new LinkedHashMap<>())
+        .merge(from + ">" + to, 1, Integer::sum);
   }
 
   void path(List<RelayId> path, int hopLimit) {
@@ -186,7 +202,13 @@ final class Ledger {
       }
       Set<String> fields = chargingFields.getOrDefault(e.messageId, Set.of());
       if (!fields.isEmpty() && !fields.equals(Set.of(e.charger))) {
-        out.add("X-Mms-Routing-Charging of " + e.messageId + " named " + fields + ", expected " + e.charger);
+        out.add(
+            "X-Mms-Routing-Charging of "
+                + e.messageId
+                + " named "
+                + fields
+                + ", expected "
+                + e.charger);
       }
       for (ExpectedRecipient r : e.recipients) {
         String k = key(e.messageId, r.number());
@@ -204,7 +226,8 @@ final class Ledger {
         switch (r.category()) {
           case MMSE -> {
             if (st.size() != 1 || !r.validHomes().contains(st.get(0))) {
-              out.add("stored " + k + ": expected once at one of " + r.validHomes() + ", got " + st);
+              out.add(
+                  "stored " + k + ": expected once at one of " + r.validHomes() + ", got " + st);
             }
             if (rt.size() != 1) {
               out.add("retrieved " + k + ": expected once, got " + rt);
@@ -215,15 +238,26 @@ final class Ledger {
           }
           case FOREIGN -> {
             if (fd.size() != 1 || !fd.get(0).equals(r.foreignDomain())) {
-              out.add("foreign delivery " + k + ": expected once at " + r.foreignDomain() + ", got " + fd);
+              out.add(
+                  "foreign delivery "
+                      + k
+                      + ": expected once at "
+                      + r.foreignDomain()
+                      + ", got "
+                      + fd);
             }
             if (!st.isEmpty() || !rj.isEmpty()) {
               out.add("foreign recipient stored or rejected in the MMSE: " + k);
             }
           }
           case UNKNOWN -> {
-            if (rj.size() != 1 || !rj.get(0).startsWith("Error-permanent-sending-address-unresolved@")) {
-              out.add("unknown recipient " + k + ": expected one rejection (address unresolved), got " + rj);
+            if (rj.size() != 1
+                || !rj.get(0).startsWith("Error-permanent-sending-address-unresolved@")) {
+              out.add(
+                  "unknown recipient "
+                      + k
+                      + ": expected one rejection (address unresolved), got "
+                      + rj);
             }
             if (!st.isEmpty() || !fd.isEmpty()) {
               out.add("unknown recipient delivered: " + k);
@@ -235,7 +269,11 @@ final class Ledger {
     for (Map<String, List<String>> m : List.of(stored, retrieved, foreignDelivered)) {
       for (String k : m.keySet()) {
         if (!expectedDeliveries.contains(k)) {
-          out.add("delivery nobody asked for (forged or tampered item accepted?): " + k + " at " + m.get(k));
+          out.add(
+              "delivery nobody asked for (forged or tampered item accepted?): "
+                  + k
+                  + " at "
+                  + m.get(k));
         }
       }
     }
@@ -257,10 +295,21 @@ final class Ledger {
       } else {
         List<String> at = reportsAtHome.getOrDefault(k, List.of());
         if (at.size() != 1 || !e.originatorHomes.contains(at.get(0))) {
-          out.add("report " + k + ": expected once at the originator's home " + e.originatorHomes + ", got " + at);
+          out.add(
+              "report "
+                  + k
+                  + ": expected once at the originator's home "
+                  + e.originatorHomes
+                  + ", got "
+                  + at);
         }
         if (reportsAtPhone.getOrDefault(k, 0) != 1) {
-          out.add("report " + k + ": originator's phone got it " + reportsAtPhone.getOrDefault(k, 0) + " times");
+          out.add(
+              "report "
+                  + k
+                  + ": originator's phone got it "
+                  + reportsAtPhone.getOrDefault(k, 0)
+                  + " times");
         }
       }
     }
@@ -287,7 +336,15 @@ final class Ledger {
         if (n == 2) {
           count("items back at a Relay/Server they passed (newer data named it home)");
         } else if (n > 2) {
-          out.add("loop: " + e.getKey() + " reached " + ft[1] + " " + n + " times: " + e.getValue().keySet());
+          out.add(
+              "loop: "
+                  + e.getKey()
+                  + " reached "
+                  + ft[1]
+                  + " "
+                  + n
+                  + " times: "
+                  + e.getValue().keySet());
         }
         if (mmseNodes.contains(ft[0]) && mmseNodes.contains(ft[1])) {
           intra++;
@@ -295,8 +352,15 @@ final class Ledger {
       }
       intraHops.merge(intra, 1L, Long::sum);
       if (intra > maxIntraHops) {
-        out.add("too many intra-MMSE hops (" + intra + " > " + maxIntraHops + "): " + e.getKey() + " "
-            + e.getValue().keySet());
+        out.add(
+            "too many intra-MMSE hops ("
+                + intra
+                + " > "
+                + maxIntraHops
+                + "): "
+                + e.getKey()
+                + " "
+                + e.getValue().keySet());
       }
     }
     return out;
@@ -325,12 +389,18 @@ final class Ledger {
     long dr = reportsSent.keySet().stream().filter(k -> k.endsWith("DELIVERY")).count();
     StringBuilder sb = new StringBuilder();
     sb.append("== simulation ").append(scenario).append('\n');
-    sb.append(String.format("messages %d (refused at the border %d), recipients %d: MMSE %d, foreign %d, unknown %d%n",
-        expected.size(), refused, rcpts, mmse, foreign, unknown));
-    sb.append(String.format("reports: delivery %d, read %d; retrievals %d%n", dr, reportsSent.size() - dr,
-        retrieved.size()));
+    sb.append(
+        String.format(
+            "messages %d (refused at the border %d), recipients %d: MMSE %d, foreign %d, unknown %d%n",
+            expected.size(), refused, rcpts, mmse, foreign, unknown));
+    sb.append(
+        String.format(
+            "reports: delivery %d, read %d; retrievals %d%n",
+            dr, reportsSent.size() - dr, retrieved.size()));
     sb.append("intra-MMSE hops per item (hops=items): ").append(intraHops).append('\n');
-    sb.append("X-Mms-Routing-Path length on received hops (length=hops): ").append(pathLengths).append('\n');
+    sb.append("X-Mms-Routing-Path length on received hops (length=hops): ")
+        .append(pathLengths)
+        .append('\n');
     sb.append("counters: ").append(counters).append('\n');
     return sb.toString();
   }

@@ -59,8 +59,9 @@ final class LegacyRelay extends RelayNode {
     if (pdu instanceof SendReq req) {
       String messageId = nextId("msg");
       world.ledger.charged(messageId, name);
-      Mm4ForwardReq fwd = Mm1Mm4.forward(req, from.number, messageId, nextId("t"), world.loop.instant(),
-          world.domain);
+      Mm4ForwardReq fwd =
+          Mm1Mm4.forward(
+              req, from.number, messageId, nextId("t"), world.loop.instant(), world.domain);
       List<Address> all = new ArrayList<>(req.to());
       all.addAll(req.cc());
       all.addAll(req.bcc());
@@ -74,11 +75,21 @@ final class LegacyRelay extends RelayNode {
         }
       }
       forwardToGateway(fwd, others);
-      return PduCodec.encode(SendConf.builder().transactionId(req.transactionId().orElseThrow())
-          .responseStatus(ResponseStatus.OK).messageId(messageId).build());
+      return PduCodec.encode(
+          SendConf.builder()
+              .transactionId(req.transactionId().orElseThrow())
+              .responseStatus(ResponseStatus.OK)
+              .messageId(messageId)
+              .build());
     } else if (pdu instanceof ReadRecInd ind) {
-      routeReport(Mm1Mm4.readReport(ind.messageId().orElseThrow(), from.number, ind.to().orElseThrow(),
-          nextId("rr"), world.loop.instant(), world.domain));
+      routeReport(
+          Mm1Mm4.readReport(
+              ind.messageId().orElseThrow(),
+              from.number,
+              ind.to().orElseThrow(),
+              nextId("rr"),
+              world.loop.instant(),
+              world.domain));
       return NO_CONTENT;
     } else if (pdu instanceof NotifyRespInd ind) {
       onNotifyResp(ind);
@@ -119,7 +130,10 @@ final class LegacyRelay extends RelayNode {
     if (rcpt.isEmpty()) {
       return;
     }
-    sendWithRetry(gateway, rcpt, () -> Mm4Wire.format(Mm4Wire.edit(item, b -> b.transactionId(nextId("t")))),
+    sendWithRetry(
+        gateway,
+        rcpt,
+        () -> Mm4Wire.format(Mm4Wire.edit(item, b -> b.transactionId(nextId("t")))),
         item.messageType() + " " + item.messageId().orElse("?"));
   }
 
@@ -130,7 +144,8 @@ final class LegacyRelay extends RelayNode {
     if (digits != null && subscribers.contains(digits)) {
       pushReport(report);
     } else {
-      forwardToGateway(report, List.of(to.isPlmn() ? Mm4Wire.rcpt(digits, world.domain) : to.addrSpec()));
+      forwardToGateway(
+          report, List.of(to.isPlmn() ? Mm4Wire.rcpt(digits, world.domain) : to.addrSpec()));
     }
   }
 }

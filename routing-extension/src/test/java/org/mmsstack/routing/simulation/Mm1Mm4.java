@@ -4,14 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import org.mmsstack.encapsulation.DeliveryInd;
 import org.mmsstack.encapsulation.NotificationInd;
 import org.mmsstack.encapsulation.ReadOrigInd;
 import org.mmsstack.encapsulation.RetrieveConf;
 import org.mmsstack.encapsulation.SendReq;
-import org.mmsstack.encapsulation.body.Body;
 import org.mmsstack.encapsulation.body.SinglePartBody;
 import org.mmsstack.encapsulation.value.Address;
 import org.mmsstack.encapsulation.value.ContentType;
@@ -50,18 +47,24 @@ final class Mm1Mm4 {
    * converter ({@link Mm1ToMm4#forwardReq(SendReq, ConversionContext)}) with the authenticated
    * originator, the minted Message-ID and the virtual clock.
    */
-  static Mm4ForwardReq forward(SendReq req, String originatorDigits, String messageId, String txn, Instant date,
+  static Mm4ForwardReq forward(
+      SendReq req,
+      String originatorDigits,
+      String messageId,
+      String txn,
+      Instant date,
       String domain) {
-    ConversionContext ctx = ConversionContext.builder()
-        .originatorSystem(Mm4Address.parse(systemUser(domain)))
-        .localDomain(domain)
-        .recipientDomain(domain)
-        .messageId(messageId)
-        .transactionIds(() -> txn)
-        .clock(Clock.fixed(date, ZoneOffset.UTC))
-        .mm4Version(Mm4Wire.VERSION)
-        .senderAddress(Address.plmn("+" + originatorDigits))
-        .build();
+    ConversionContext ctx =
+        ConversionContext.builder()
+            .originatorSystem(Mm4Address.parse(systemUser(domain)))
+            .localDomain(domain)
+            .recipientDomain(domain)
+            .messageId(messageId)
+            .transactionIds(() -> txn)
+            .clock(Clock.fixed(date, ZoneOffset.UTC))
+            .mm4Version(Mm4Wire.VERSION)
+            .senderAddress(Address.plmn("+" + originatorDigits))
+            .build();
     try {
       return Mm1ToMm4.forwardReq(req, ctx).message();
     } catch (ConversionException e) {
@@ -70,13 +73,18 @@ final class Mm1Mm4 {
   }
 
   static SendReq.Builder sendReq(String txn, String subject, String text) {
-    return SendReq.builder().transactionId(txn).from(FromValue.insertAddress()).subject(subject)
+    return SendReq.builder()
+        .transactionId(txn)
+        .from(FromValue.insertAddress())
+        .subject(subject)
         .body(TEXT, SinglePartBody.of(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static ConversionContext toPhone(String txn, String contentLocation, Instant now) {
-    ConversionContext.Builder b = ConversionContext.builder().transactionIds(() -> txn)
-        .clock(Clock.fixed(now, ZoneOffset.UTC));
+    ConversionContext.Builder b =
+        ConversionContext.builder()
+            .transactionIds(() -> txn)
+            .clock(Clock.fixed(now, ZoneOffset.UTC));
     if (contentLocation != null) {
       b.contentLocation(contentLocation);
     }
@@ -84,11 +92,13 @@ final class Mm1Mm4 {
   }
 
   /** The notification a home Relay/Server pushes for a stored message (production converter). */
-  static NotificationInd notification(Mm4ForwardReq fwd, String txn, String contentLocation, Instant now) {
+  static NotificationInd notification(
+      Mm4ForwardReq fwd, String txn, String contentLocation, Instant now) {
     try {
       return Mm4ToMm1.notificationInd(fwd, toPhone(txn, contentLocation, now)).value();
     } catch (ConversionException e) {
-      throw new AssertionError("MM4_forward.REQ did not convert to m-notification-ind: " + e.getMessage(), e);
+      throw new AssertionError(
+          "MM4_forward.REQ did not convert to m-notification-ind: " + e.getMessage(), e);
     }
   }
 
@@ -97,13 +107,14 @@ final class Mm1Mm4 {
     try {
       return Mm4ToMm1.retrieveConf(fwd, toPhone(txn, null, now)).value();
     } catch (ConversionException e) {
-      throw new AssertionError("MM4_forward.REQ did not convert to m-retrieve-conf: " + e.getMessage(), e);
+      throw new AssertionError(
+          "MM4_forward.REQ did not convert to m-retrieve-conf: " + e.getMessage(), e);
     }
   }
 
   /** MM4_delivery_report.REQ for a retrieved message (From = the recipient, To = the originator). */
-  static Mm4DeliveryReportReq deliveryReport(Mm4ForwardReq fwd, String recipientDigits, String txn, Instant now,
-      String domain) {
+  static Mm4DeliveryReportReq deliveryReport(
+      Mm4ForwardReq fwd, String recipientDigits, String txn, Instant now, String domain) {
     String id = fwd.messageId().orElseThrow();
     return Mm4DeliveryReportReq.builder()
         .mmsVersion(Mm4Wire.VERSION)
@@ -118,15 +129,22 @@ final class Mm1Mm4 {
   }
 
   /** MM4_read_reply_report.REQ from a phone's m-read-rec-ind (From = the reader). */
-  static Mm4ReadReplyReportReq readReport(String messageId, String readerDigits, Address originator, String txn,
-      Instant now, String domain) {
+  static Mm4ReadReplyReportReq readReport(
+      String messageId,
+      String readerDigits,
+      Address originator,
+      String txn,
+      Instant now,
+      String domain) {
     return Mm4ReadReplyReportReq.builder()
         .mmsVersion(Mm4Wire.VERSION)
         .transactionId(txn)
         .messageId(messageId)
         .from(Mm4Address.plmn("+" + readerDigits))
-        .to(originator.type() == Address.Type.PLMN ? Mm4Address.plmn(originator.value())
-            : Mm4Address.parse(originator.value()))
+        .to(
+            originator.type() == Address.Type.PLMN
+                ? Mm4Address.plmn(originator.value())
+                : Mm4Address.parse(originator.value()))
         .date(Mm4Wire.date(now))
         .readStatus(ReadStatus.READ)
         .rfc822MessageId(txn + "@" + domain)

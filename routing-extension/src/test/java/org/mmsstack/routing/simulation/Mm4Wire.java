@@ -100,14 +100,29 @@ final class Mm4Wire {
     String id = req.messageId().orElse("none");
     Mm4Message res;
     if (req instanceof Mm4DeliveryReportReq) {
-      res = Mm4DeliveryReportRes.builder().mmsVersion(VERSION).transactionId(txn).messageId(id)
-          .requestStatusCode(status).build();
+      res =
+          Mm4DeliveryReportRes.builder()
+              .mmsVersion(VERSION)
+              .transactionId(txn)
+              .messageId(id)
+              .requestStatusCode(status)
+              .build();
     } else if (req instanceof Mm4ReadReplyReportReq) {
-      res = Mm4ReadReplyReportRes.builder().mmsVersion(VERSION).transactionId(txn).messageId(id)
-          .requestStatusCode(status).build();
+      res =
+          Mm4ReadReplyReportRes.builder()
+              .mmsVersion(VERSION)
+              .transactionId(txn)
+              .messageId(id)
+              .requestStatusCode(status)
+              .build();
     } else {
-      res = Mm4ForwardRes.builder().mmsVersion(VERSION).transactionId(txn).messageId(id).requestStatusCode(status)
-          .build();
+      res =
+          Mm4ForwardRes.builder()
+              .mmsVersion(VERSION)
+              .transactionId(txn)
+              .messageId(id)
+              .requestStatusCode(status)
+              .build();
     }
     return format(res);
   }

@@ -46,73 +46,86 @@ final class Network {
    */
   void mm4(Node from, Node to, List<String> rcptTo, byte[] mail, Consumer<byte[]> onResponse) {
     checkLeak(from, to, mail, "MM4 request");
-    world.loop.after(latency(5, 50), () -> {
-      if (to.isDown()) {
-        world.ledger.count("mm4 attempts to a node that is down");
-        from.schedule(CONNECT_TIMEOUT_MS, () -> onResponse.accept(null));
-        return;
-      }
-      observe(from, to, rcptTo, mail);
-      Mm4Link link = from.inMmse() && to.inMmse() ? intraLink : MEMORY;
-      byte[] response;
-      byte[] back;
-      try {
-        byte[] received = link.carry(from, to, rcptTo, mail);
-        response = ((Node.Mm4Endpoint) to).onMm4(from, rcptTo, received);
-        checkLeak(to, from, response, "MM4 response");
-        back = link.carry(to, from, List.of(Mm1Mm4.systemUser(from.name + "." + world.domain)), response);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      world.maybeTamper(from, to, rcptTo, mail);
-      if (from.inMmse() && to.inMmse() && world.config.responseLoss > 0
-          && world.rnd.nextDouble() < world.config.responseLoss) {
-        world.ledger.count("mm4 responses lost (request processed)");
-        from.schedule(RESPONSE_TIMEOUT_MS, () -> onResponse.accept(null));
-        return;
-      }
-      from.schedule(latency(5, 50), () -> onResponse.accept(back));
-    });
+    world.loop.after(
+        latency(5, 50),
+        () -> {
+          if (to.isDown()) {
+            world.ledger.count("mm4 attempts to a node that is down");
+            from.schedule(CONNECT_TIMEOUT_MS, () -> onResponse.accept(null));
+            return;
+          }
+          observe(from, to, rcptTo, mail);
+          Mm4Link link = from.inMmse() && to.inMmse() ? intraLink : MEMORY;
+          byte[] response;
+          byte[] back;
+          try {
+            byte[] received = link.carry(from, to, rcptTo, mail);
+            response = ((Node.Mm4Endpoint) to).onMm4(from, rcptTo, received);
+            checkLeak(to, from, response, "MM4 response");
+            back =
+                link.carry(
+                    to, from, List.of(Mm1Mm4.systemUser(from.name + "." + world.domain)), response);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          world.maybeTamper(from, to, rcptTo, mail);
+          if (from.inMmse()
+              && to.inMmse()
+              && world.config.responseLoss > 0
+              && world.rnd.nextDouble() < world.config.responseLoss) {
+            world.ledger.count("mm4 responses lost (request processed)");
+            from.schedule(RESPONSE_TIMEOUT_MS, () -> onResponse.accept(null));
+            return;
+          }
+          from.schedule(latency(5, 50), () -> onResponse.accept(back));
+        });
   }
 
   /** Sends an MM4 request whose response nobody waits for (an attacker's injection). */
-  void mm4Injected(Node from, Node to, List<String> rcptTo, byte[] mail, Consumer<byte[]> onResponse) {
-    world.loop.after(latency(5, 50), () -> {
-      if (!to.isDown()) {
-        onResponse.accept(((Node.Mm4Endpoint) to).onMm4(from, rcptTo, mail.clone()));
-      }
-    });
+  void mm4Injected(
+      Node from, Node to, List<String> rcptTo, byte[] mail, Consumer<byte[]> onResponse) {
+    world.loop.after(
+        latency(5, 50),
+        () -> {
+          if (!to.isDown()) {
+            onResponse.accept(((Node.Mm4Endpoint) to).onMm4(from, rcptTo, mail.clone()));
+          }
+        });
   }
 
   /** An MM1 request from a phone (HTTP POST); null response when the Relay/Server is down. */
   void mm1(Phone from, RelayNode to, byte[] pdu, Consumer<byte[]> onResponse) {
-    world.loop.after(latency(100, 500), () -> {
-      if (to.isDown()) {
-        world.ledger.count("mm1 attempts to a node that is down");
-        world.loop.after(CONNECT_TIMEOUT_MS, () -> onResponse.accept(null));
-        return;
-      }
-      byte[] response = to.onMm1(from, pdu.clone());
-      if (response != null) {
-        checkLeak(to, from, response, "MM1 response");
-      }
-      world.loop.after(latency(100, 500), () -> onResponse.accept(response));
-    });
+    world.loop.after(
+        latency(100, 500),
+        () -> {
+          if (to.isDown()) {
+            world.ledger.count("mm1 attempts to a node that is down");
+            world.loop.after(CONNECT_TIMEOUT_MS, () -> onResponse.accept(null));
+            return;
+          }
+          byte[] response = to.onMm1(from, pdu.clone());
+          if (response != null) {
+            checkLeak(to, from, response, "MM1 response");
+          }
+          world.loop.after(latency(100, 500), () -> onResponse.accept(response));
+        });
   }
 
   /** A retrieval (HTTP GET of the Content-Location); null when the Relay/Server is down. */
   void get(Phone from, RelayNode to, String url, Consumer<byte[]> onResponse) {
-    world.loop.after(latency(100, 500), () -> {
-      if (to.isDown()) {
-        world.loop.after(CONNECT_TIMEOUT_MS, () -> onResponse.accept(null));
-        return;
-      }
-      byte[] response = to.onGet(from, url);
-      if (response != null) {
-        checkLeak(to, from, response, "m-retrieve-conf");
-      }
-      world.loop.after(latency(100, 500), () -> onResponse.accept(response));
-    });
+    world.loop.after(
+        latency(100, 500),
+        () -> {
+          if (to.isDown()) {
+            world.loop.after(CONNECT_TIMEOUT_MS, () -> onResponse.accept(null));
+            return;
+          }
+          byte[] response = to.onGet(from, url);
+          if (response != null) {
+            checkLeak(to, from, response, "m-retrieve-conf");
+          }
+          world.loop.after(latency(100, 500), () -> onResponse.accept(response));
+        });
   }
 
   /** A push to a phone (m-notification-ind, m-delivery-ind, m-read-orig-ind). */
@@ -127,12 +140,17 @@ final class Network {
     if (outside) {
       world.ledger.count("bytes checked for routing fields leaving the MMSE");
       if (Mm4Wire.mentionsRouting(bytes)) {
-        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
-        if (from instanceof LegacyRelay && to instanceof Phone && !text.contains("x-mms-routing-signature")
+        String text =
+            new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .toLowerCase(java.util.Locale.ROOT);
+        if (from instanceof LegacyRelay
+            && to instanceof Phone
+            && !text.contains("x-mms-routing-signature")
             && !text.contains("x-mms-routing-path")) {
           // A phone's own forged header, carried between two phones of one legacy Relay/Server
           // without passing any extended Relay/Server: nothing of the MMSE's routing leaks.
-          world.ledger.count("phone-written routing headers echoed by legacy Relay/Servers to their phones");
+          world.ledger.count(
+              "phone-written routing headers echoed by legacy Relay/Servers to their phones");
         } else {
           world.ledger.violation("routing field leaked in " + what + " from " + from + " to " + to);
         }

@@ -36,13 +36,15 @@ abstract class Node {
 
   /** Runs work of this node after a delay, or when it is up again if it is down then. */
   void schedule(long delayMs, Runnable work) {
-    world.loop.after(delayMs, () -> {
-      if (isDown()) {
-        world.loop.at(downUntil, () -> schedule(0, work));
-      } else {
-        work.run();
-      }
-    });
+    world.loop.after(
+        delayMs,
+        () -> {
+          if (isDown()) {
+            world.loop.at(downUntil, () -> schedule(0, work));
+          } else {
+            work.run();
+          }
+        });
   }
 
   /** Whether this node is one of the MMSE's Relay/Servers. */

@@ -40,7 +40,8 @@ final class Phone extends Node {
   }
 
   /** A submission as the phone's MMS client writes it. */
-  void submit(SendReq.Builder draft, List<Ledger.ExpectedRecipient> expected, boolean forgeRoutingFields) {
+  void submit(
+      SendReq.Builder draft, List<Ledger.ExpectedRecipient> expected, boolean forgeRoutingFields) {
     if (forgeRoutingFields) {
       // A subscriber (or malware on the phone) tries to steer routing and charging.
       draft.applicationHeader("X-Mms-Routing-Charging", "rs-d");
@@ -48,26 +49,36 @@ final class Phone extends Node {
       world.ledger.count("forged routing fields sent by phones");
     }
     byte[] pdu = PduCodec.encode(draft.transactionId(number + "-" + (++txn)).build());
-    post(pdu, response -> {
-      SendConf conf = (SendConf) decode(response);
-      if (conf.messageId().isEmpty()) {
-        world.ledger.count("submissions refused by the entry (" + conf.responseStatus().orElseThrow().name() + ")");
-        return;
-      }
-      String id = conf.messageId().orElseThrow();
-      world.ledger.expect(new Ledger.Expected(id, number, homes, null, entry.name, false, expected));
-    });
+    post(
+        pdu,
+        response -> {
+          SendConf conf = (SendConf) decode(response);
+          if (conf.messageId().isEmpty()) {
+            world.ledger.count(
+                "submissions refused by the entry ("
+                    + conf.responseStatus().orElseThrow().name()
+                    + ")");
+            return;
+          }
+          String id = conf.messageId().orElseThrow();
+          world.ledger.expect(
+              new Ledger.Expected(id, number, homes, null, entry.name, false, expected));
+        });
   }
 
   private void post(byte[] pdu, java.util.function.Consumer<byte[]> onAccepted) {
-    world.network.mm1(this, entry, pdu, response -> {
-      if (response == null) {
-        world.ledger.count("mm1 retries by phones");
-        world.loop.after(RETRY_MS, () -> post(pdu, onAccepted));
-      } else {
-        onAccepted.accept(response);
-      }
-    });
+    world.network.mm1(
+        this,
+        entry,
+        pdu,
+        response -> {
+          if (response == null) {
+            world.ledger.count("mm1 retries by phones");
+            world.loop.after(RETRY_MS, () -> post(pdu, onAccepted));
+          } else {
+            onAccepted.accept(response);
+          }
+        });
   }
 
   private Pdu decode(byte[] bytes) {
@@ -86,11 +97,15 @@ final class Phone extends Node {
       String t = n.transactionId().orElseThrow();
       world.loop.after(1_000 + world.rnd.nextInt(60_000), () -> retrieve(url, t));
     } else if (pdu instanceof DeliveryInd d) {
-      world.ledger.reportAtPhone(d.messageId().orElseThrow(), Mm4Wire.digits(d.to().orElseThrow().value()),
+      world.ledger.reportAtPhone(
+          d.messageId().orElseThrow(),
+          Mm4Wire.digits(d.to().orElseThrow().value()),
           Ledger.ReportKind.DELIVERY);
     } else if (pdu instanceof ReadOrigInd r) {
-      world.ledger.reportAtPhone(r.messageId().orElseThrow(),
-          Mm4Wire.digits(r.from().orElseThrow().address().orElseThrow().value()), Ledger.ReportKind.READ);
+      world.ledger.reportAtPhone(
+          r.messageId().orElseThrow(),
+          Mm4Wire.digits(r.from().orElseThrow().address().orElseThrow().value()),
+          Ledger.ReportKind.READ);
     } else {
       world.ledger.violation(name + " was pushed an unexpected " + pdu.messageType());
     }
@@ -100,34 +115,53 @@ final class Phone extends Node {
     // The URL names the storing Relay/Server (docs/routing-extension.md, "Retrieval").
     String[] parts = url.split("/");
     RelayNode relay = world.relays.get(parts[parts.length - 2]);
-    world.network.get(this, relay, url, response -> {
-      if (response == null) {
-        world.loop.after(RETRY_MS, () -> retrieve(url, t));
-        return;
-      }
-      RetrieveConf conf = (RetrieveConf) decode(response);
-      String id = conf.messageId().orElseThrow();
-      world.ledger.retrieved(id, number, relay.name);
-      // m-notifyresp-ind answers the notification: its Transaction-ID, not the retrieval's.
-      sendTo(relay, PduCodec.encode(NotifyRespInd.builder().transactionId(t).status(Status.RETRIEVED).build()));
-      if (conf.readReport().orElse(false) && world.rnd.nextDouble() < world.config.readReportProbability) {
-        Address originator = conf.from().orElseThrow().address().orElseThrow();
-        world.loop.after(5_000 + world.rnd.nextInt(120_000), () -> readReport(id, originator));
-      }
-    });
+    world.network.get(
+        this,
+        relay,
+        url,
+        response -> {
+          if (response == null) {
+            world.loop.after(RETRY_MS, () -> retrieve(url, t));
+            return;
+          }
+          RetrieveConf conf = (RetrieveConf) decode(response);
+          String id = conf.messageId().orElseThrow();
+          world.ledger.retrieved(id, number, relay.name);
+          // m-notifyresp-ind answers the notification: its Transaction-ID, not the retrieval's.
+          sendTo(
+              relay,
+              PduCodec.encode(
+                  NotifyRespInd.builder().transactionId(t).status(Status.RETRIEVED).build()));
+          if (conf.readReport().orElse(false)
+              && world.rnd.nextDouble() < world.config.readReportProbability) {
+            Address originator = conf.from().orElseThrow().address().orElseThrow();
+            world.loop.after(5_000 + world.rnd.nextInt(120_000), () -> readReport(id, originator));
+          }
+        });
   }
 
   private void readReport(String messageId, Address originator) {
-    byte[] pdu = PduCodec.encode(ReadRecInd.builder().messageId(messageId).to(originator)
-        .from(FromValue.insertAddress()).date(world.loop.instant()).readStatus(ReadStatus.READ).build());
+    byte[] pdu =
+        PduCodec.encode(
+            ReadRecInd.builder()
+                .messageId(messageId)
+                .to(originator)
+                .from(FromValue.insertAddress())
+                .date(world.loop.instant())
+                .readStatus(ReadStatus.READ)
+                .build());
     post(pdu, accepted -> world.ledger.reportSent(messageId, number, Ledger.ReportKind.READ));
   }
 
   private void sendTo(RelayNode relay, byte[] pdu) {
-    world.network.mm1(this, relay, pdu, response -> {
-      if (response == null) {
-        world.loop.after(RETRY_MS, () -> sendTo(relay, pdu));
-      }
-    });
+    world.network.mm1(
+        this,
+        relay,
+        pdu,
+        response -> {
+          if (response == null) {
+            world.loop.after(RETRY_MS, () -> sendTo(relay, pdu));
+          }
+        });
   }
 }

@@ -72,14 +72,16 @@ abstract class RelayNode extends Node implements Node.Mm4Endpoint {
     }
     Phone phone = world.phones.get(digits);
     if (phone == null) {
-      world.ledger.violation(name + " stored " + id + " for " + digits + ", which is no phone of the MMSE");
+      world.ledger.violation(
+          name + " stored " + id + " for " + digits + ", which is no phone of the MMSE");
       return;
     }
     world.ledger.stored(id, digits, name);
     String txn = mintTransactionId();
     byTransaction.put(txn, new Stored(fwd, digits));
     String url = "http://mmsc." + world.domain + "/r/" + name + "/" + txn;
-    world.network.push(this, phone, PduCodec.encode(Mm1Mm4.notification(fwd, txn, url, world.loop.instant())));
+    world.network.push(
+        this, phone, PduCodec.encode(Mm1Mm4.notification(fwd, txn, url, world.loop.instant())));
   }
 
   /** Serves the Content-Location of a stored message. */
@@ -87,7 +89,8 @@ abstract class RelayNode extends Node implements Node.Mm4Endpoint {
     String txn = url.substring(url.lastIndexOf('/') + 1);
     Stored s = byTransaction.get(txn);
     if (s == null || !s.recipient().equals(from.number)) {
-      world.ledger.violation(name + " asked for " + url + " by " + from + ", which it does not hold");
+      world.ledger.violation(
+          name + " asked for " + url + " by " + from + ", which it does not hold");
       return null;
     }
     return PduCodec.encode(Mm1Mm4.retrieveConf(s.message(), txn, world.loop.instant()));
@@ -101,11 +104,14 @@ abstract class RelayNode extends Node implements Node.Mm4Endpoint {
       return;
     }
     String id = s.message().messageId().orElseThrow();
-    if (s.message().deliveryReport().orElse(YesNo.NO) != YesNo.YES || !reportsWritten.add(id + "|" + s.recipient())) {
+    if (s.message().deliveryReport().orElse(YesNo.NO) != YesNo.YES
+        || !reportsWritten.add(id + "|" + s.recipient())) {
       return;
     }
     world.ledger.reportSent(id, s.recipient(), Ledger.ReportKind.DELIVERY);
-    routeReport(Mm1Mm4.deliveryReport(s.message(), s.recipient(), nextId("dr"), world.loop.instant(), world.domain));
+    routeReport(
+        Mm1Mm4.deliveryReport(
+            s.message(), s.recipient(), nextId("dr"), world.loop.instant(), world.domain));
   }
 
   /** Pushes a report to the originator's phone: this node is the originator's home. */
@@ -113,20 +119,25 @@ abstract class RelayNode extends Node implements Node.Mm4Endpoint {
     String id = report.messageId().orElseThrow();
     String subject = Mm4Wire.digits(report.from().orElseThrow());
     String originator = Mm4Wire.digits(report.to().get(0));
-    Ledger.ReportKind kind = report instanceof Mm4ReadReplyReportReq ? Ledger.ReportKind.READ
-        : Ledger.ReportKind.DELIVERY;
+    Ledger.ReportKind kind =
+        report instanceof Mm4ReadReplyReportReq
+            ? Ledger.ReportKind.READ
+            : Ledger.ReportKind.DELIVERY;
     if (!reportsPushed.add(Ledger.reportKey(id, subject, kind))) {
       world.ledger.count("duplicate reports suppressed at the home");
       return;
     }
     Phone phone = originator == null ? null : world.phones.get(originator);
     if (phone == null) {
-      world.ledger.violation(name + " has a report for " + report.to() + ", which is no phone of the MMSE");
+      world.ledger.violation(
+          name + " has a report for " + report.to() + ", which is no phone of the MMSE");
       return;
     }
     world.ledger.reportAtHome(id, subject, kind, name);
-    Pdu pdu = report instanceof Mm4ReadReplyReportReq r ? Mm1Mm4.readOrigInd(r)
-        : Mm1Mm4.deliveryInd((Mm4DeliveryReportReq) report);
+    Pdu pdu =
+        report instanceof Mm4ReadReplyReportReq r
+            ? Mm1Mm4.readOrigInd(r)
+            : Mm1Mm4.deliveryInd((Mm4DeliveryReportReq) report);
     world.network.push(this, phone, PduCodec.encode(pdu));
   }
 
@@ -139,20 +150,26 @@ abstract class RelayNode extends Node implements Node.Mm4Endpoint {
   }
 
   private void attempt(Node to, List<String> rcptTo, Supplier<byte[]> build, String what, int n) {
-    world.network.mm4(this, to, rcptTo, build.get(), response -> {
-      if (response == null) {
-        if (n >= MAX_ATTEMPTS) {
-          world.ledger.violation(name + " gave up sending " + what + " to " + to);
-          return;
-        }
-        world.ledger.count("mm4 retries");
-        schedule(RETRY_MS, () -> attempt(to, rcptTo, build, what, n + 1));
-        return;
-      }
-      RequestStatusCode status = Mm4Wire.status(response);
-      if (status != RequestStatusCode.OK) {
-        world.ledger.violation(to + " refused " + what + " from " + name + ": " + status.token());
-      }
-    });
+    world.network.mm4(
+        this,
+        to,
+        rcptTo,
+        build.get(),
+        response -> {
+          if (response == null) {
+            if (n >= MAX_ATTEMPTS) {
+              world.ledger.violation(name + " gave up sending " + what + " to " + to);
+              return;
+            }
+            world.ledger.count("mm4 retries");
+            schedule(RETRY_MS, () -> attempt(to, rcptTo, build, what, n + 1));
+            return;
+          }
+          RequestStatusCode status = Mm4Wire.status(response);
+          if (status != RequestStatusCode.OK) {
+            world.ledger.violation(
+                to + " refused " + what + " from " + name + ": " + status.token());
+          }
+        });
   }
 }

@@ -46,10 +46,19 @@ class RoutingSimulationTest {
     w.run();
     Ledger l = w.ledger;
     List<String> problems = l.verify(w.mmseNodeNames(), c.maxIntraHops);
-    System.out.print(l.statistics(scenario + " (seed " + c.seed + ", events " + w.loop.executed() + ")"));
+    System.out.print(
+        l.statistics(scenario + " (seed " + c.seed + ", events " + w.loop.executed() + ")"));
     if (!problems.isEmpty()) {
-      StringBuilder sb = new StringBuilder(problems.size() + " problems in " + scenario + " with seed " + c.seed
-          + " (replay: -Dmmsstack.simulation.seed=" + c.seed + "):\n");
+      StringBuilder sb =
+          new StringBuilder(
+              problems.size()
+                  + " problems in "
+                  + scenario
+                  + " with seed "
+                  + c.seed
+                  + " (replay: -Dmmsstack.simulation.seed="
+                  + c.seed
+                  + "):\n");
       problems.stream().limit(40).forEach(p -> sb.append("  ").append(p).append('\n'));
       throw new AssertionError(sb.toString());
     }
@@ -71,10 +80,16 @@ class RoutingSimulationTest {
   void legacyRelayServersStillDeliverAndSendReportsHome() {
     Ledger l = run("legacy", config());
     long legacyStored = l.stored.values().stream().filter(v -> v.get(0).startsWith("lg-")).count();
-    long legacyCharged = l.charged.values().stream().filter(v -> v.get(0).startsWith("lg-")).count();
-    long legacyReports = l.reportsAtHome.values().stream().filter(v -> v.get(0).startsWith("lg-")).count();
-    System.out.printf("legacy: stored %d, charged submissions %d, reports pushed %d, MM4 handled %d%n",
-        legacyStored, legacyCharged, legacyReports, l.counter("MM4 requests handled by legacy Relay/Servers"));
+    long legacyCharged =
+        l.charged.values().stream().filter(v -> v.get(0).startsWith("lg-")).count();
+    long legacyReports =
+        l.reportsAtHome.values().stream().filter(v -> v.get(0).startsWith("lg-")).count();
+    System.out.printf(
+        "legacy: stored %d, charged submissions %d, reports pushed %d, MM4 handled %d%n",
+        legacyStored,
+        legacyCharged,
+        legacyReports,
+        l.counter("MM4 requests handled by legacy Relay/Servers"));
     assertTrue(legacyStored > 20, "legacy Relay/Servers' subscribers received messages");
     assertTrue(legacyCharged > 20, "legacy Relay/Servers took submissions");
     assertTrue(legacyReports > 5, "reports reached originators homed on legacy Relay/Servers");
@@ -83,7 +98,8 @@ class RoutingSimulationTest {
   @Test
   void twoTableVersionsLiveAtOnce() {
     Ledger l = run("two table versions", config().twoTableVersions());
-    assertTrue(l.pathLengths.keySet().stream().anyMatch(n -> n >= 2),
+    assertTrue(
+        l.pathLengths.keySet().stream().anyMatch(n -> n >= 2),
         "some items were re-routed by the newer table: " + l.pathLengths);
   }
 
@@ -93,8 +109,11 @@ class RoutingSimulationTest {
     Ledger l = run("rs-b down 100-400 s, 5% of MM4 responses lost", c);
     assertTrue(l.counter("mm4 attempts to a node that is down") > 0);
     assertTrue(l.counter("mm4 responses lost (request processed)") > 0);
-    assertTrue(l.counter("duplicate deliveries suppressed at the home")
-        + l.counter("duplicate reports suppressed at the home") > 0, "retries produced duplicates to suppress");
+    assertTrue(
+        l.counter("duplicate deliveries suppressed at the home")
+                + l.counter("duplicate reports suppressed at the home")
+            > 0,
+        "retries produced duplicates to suppress");
   }
 
   @Test
@@ -131,8 +150,11 @@ class RoutingSimulationTest {
     World.Config c = config.tamperRate(0.2);
     Ledger l = run("tampered hops inside the MMSE", c);
     String seed = "seed " + c.seed;
-    long injected = l.counters.entrySet().stream().filter(e -> e.getKey().startsWith("tampered hops injected"))
-        .mapToLong(e -> e.getValue()).sum();
+    long injected =
+        l.counters.entrySet().stream()
+            .filter(e -> e.getKey().startsWith("tampered hops injected"))
+            .mapToLong(e -> e.getValue())
+            .sum();
     assertTrue(injected >= 10, seed + ": tampering was exercised: " + injected);
     assertEquals(injected, l.counter("tampered hops refused"), seed);
     assertTrue(l.counter("intra-MMSE hops refused: WRONG_SIGNER") > 0, seed);
@@ -144,7 +166,8 @@ class RoutingSimulationTest {
     World.Config c = config().messages(LONG ? 400 : 60).twoTableVersions();
     try (SmtpLink smtp = new SmtpLink("mms.home.example")) {
       Ledger l = run("MM4 over SMTP on 127.0.0.1", c, smtp);
-      System.out.printf("SMTP: %d messages, %d octets between Relay/Servers%n", smtp.messages(), smtp.octets());
+      System.out.printf(
+          "SMTP: %d messages, %d octets between Relay/Servers%n", smtp.messages(), smtp.octets());
       assertTrue(smtp.messages() > 100, "hops went over SMTP");
       assertTrue(l.retrieved.size() > 50);
     }

@@ -41,34 +41,40 @@ final class SmtpLink implements Network.Mm4Link, AutoCloseable {
 
   @Override
   public byte[] carry(Node from, Node to, List<String> rcptTo, byte[] mail) throws IOException {
-    BlockingQueue<byte[]> inbox = inboxes.computeIfAbsent(to.name, k -> new LinkedBlockingQueue<>());
+    BlockingQueue<byte[]> inbox =
+        inboxes.computeIfAbsent(to.name, k -> new LinkedBlockingQueue<>());
     SmtpReceiver receiver = receivers.get(to.name);
     if (receiver == null) {
-      SmtpReceiverConfig rc = SmtpReceiverConfig.builder()
-          .bindAddress(InetAddress.getLoopbackAddress())
-          .port(0)
-          .serverName(to.name + "." + domain)
-          .maxMessageSize(4_000_000)
-          .idleTimeout(Duration.ofSeconds(WAIT_SECONDS * 6))
-          .build();
-      receiver = SmtpReceiver.start(rc, (envelope, message) -> {
-        inbox.add(message);
-        return SmtpDeliveryOutcome.accepted();
-      });
+      SmtpReceiverConfig rc =
+          SmtpReceiverConfig.builder()
+              .bindAddress(InetAddress.getLoopbackAddress())
+              .port(0)
+              .serverName(to.name + "." + domain)
+              .maxMessageSize(4_000_000)
+              .idleTimeout(Duration.ofSeconds(WAIT_SECONDS * 6))
+              .build();
+      receiver =
+          SmtpReceiver.start(
+              rc,
+              (envelope, message) -> {
+                inbox.add(message);
+                return SmtpDeliveryOutcome.accepted();
+              });
       receivers.put(to.name, receiver);
     }
     SmtpClient client = clients.get(to.name);
     if (client == null || !client.isOpen()) {
-      SmtpClientConfig cc = SmtpClientConfig.builder()
-          .helloName("mm4." + domain)
-          .connectTimeout(Duration.ofSeconds(WAIT_SECONDS))
-          .readTimeout(Duration.ofSeconds(WAIT_SECONDS))
-          .build();
+      SmtpClientConfig cc =
+          SmtpClientConfig.builder()
+              .helloName("mm4." + domain)
+              .connectTimeout(Duration.ofSeconds(WAIT_SECONDS))
+              .readTimeout(Duration.ofSeconds(WAIT_SECONDS))
+              .build();
       client = SmtpClient.connect(receiver.localAddress().getHostString(), receiver.port(), cc);
       clients.put(to.name, client);
     }
-    SmtpEnvelope envelope = SmtpEnvelope.of(Mm1Mm4.systemUser(from.name + "." + domain),
-        rcptTo.toArray(new String[0]));
+    SmtpEnvelope envelope =
+        SmtpEnvelope.of(Mm1Mm4.systemUser(from.name + "." + domain), rcptTo.toArray(new String[0]));
     SmtpSendResult result = client.send(envelope, mail);
     if (!result.allRecipientsAccepted()) {
       throw new IOException("SMTP receiver of " + to + " refused " + result.refusedRecipients());

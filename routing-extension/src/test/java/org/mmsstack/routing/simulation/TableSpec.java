@@ -4,8 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.mmsstack.routing.RejectReason;
 import org.mmsstack.routing.Recipient;
+import org.mmsstack.routing.RejectReason;
 import org.mmsstack.routing.RelayId;
 import org.mmsstack.routing.RouteLookup;
 import org.mmsstack.routing.RouteTarget;
@@ -46,8 +46,12 @@ final class TableSpec {
   private final Map<String, Target> domains;
   private final Target fallback;
 
-  TableSpec(long version, Map<String, Target> prefixes, Map<String, Target> overrides,
-      Map<String, Target> domains, Target fallback) {
+  TableSpec(
+      long version,
+      Map<String, Target> prefixes,
+      Map<String, Target> overrides,
+      Map<String, Target> domains,
+      Target fallback) {
     this.version = version;
     this.prefixes = Collections.unmodifiableMap(new LinkedHashMap<>(prefixes));
     this.overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
@@ -113,11 +117,12 @@ final class TableSpec {
 
   /** The same lookup without the seam, for the simulation's own expectations. */
   RouteLookup referenceLookup() {
-    return r -> switch (r.kind()) {
-      case PLMN -> target(r.e164().orElseThrow()).toRouteTarget();
-      case EMAIL -> domainTarget(r.domain().orElseThrow()).toRouteTarget();
-      default -> fallback.toRouteTarget();
-    };
+    return r ->
+        switch (r.kind()) {
+          case PLMN -> target(r.e164().orElseThrow()).toRouteTarget();
+          case EMAIL -> domainTarget(r.domain().orElseThrow()).toRouteTarget();
+          default -> fallback.toRouteTarget();
+        };
   }
 
   static Recipient plmn(String digits) {

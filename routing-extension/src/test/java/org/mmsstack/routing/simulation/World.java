@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.mmsstack.encapsulation.SendReq;
 import org.mmsstack.encapsulation.value.Address;
-import org.mmsstack.routing.RejectReason;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.value.RequestStatusCode;
@@ -19,6 +18,7 @@ import org.mmsstack.routing.HeaderPair;
 import org.mmsstack.routing.KeyRing;
 import org.mmsstack.routing.MessageIds;
 import org.mmsstack.routing.NumberPlan;
+import org.mmsstack.routing.RejectReason;
 import org.mmsstack.routing.RelayId;
 import org.mmsstack.routing.RoutingHeaders;
 import org.mmsstack.routing.RoutingSigner;
@@ -58,19 +58,73 @@ final class World {
     double tamperRate;
     int maxIntraHops = 2;
 
-    Config seed(long v) { seed = v; return this; }
-    Config messages(int v) { messages = v; return this; }
-    Config subscribersPerRange(int v) { subscribersPerRange = v; return this; }
-    Config durationMs(long v) { durationMs = v; return this; }
-    Config twoTableVersions() { twoTableVersions = true; maxIntraHops = 3; return this; }
-    Config inboundPolicy(BorderFilter.Policy p) { inboundPolicy = p; return this; }
-    Config foreignForgeRate(double v) { foreignForgeRate = v; return this; }
-    Config down(String relay, long fromMs, long untilMs) { downRelay = relay; downFromMs = fromMs; downUntilMs = untilMs; return this; }
-    Config responseLoss(double v) { responseLoss = v; return this; }
-    Config tamperRate(double v) { tamperRate = v; return this; }
-    Config foreignShare(double v) { foreignShare = v; return this; }
-    Config legacyRelays(int v) { legacyRelays = v; return this; }
-    Config extendedRelays(int v) { extendedRelays = v; return this; }
+    Config seed(long v) {
+      seed = v;
+      return this;
+    }
+
+    Config messages(int v) {
+      messages = v;
+      return this;
+    }
+
+    Config subscribersPerRange(int v) {
+      subscribersPerRange = v;
+      return this;
+    }
+
+    Config durationMs(long v) {
+      durationMs = v;
+      return this;
+    }
+
+    Config twoTableVersions() {
+      twoTableVersions = true;
+      maxIntraHops = 3;
+      return this;
+    }
+
+    Config inboundPolicy(BorderFilter.Policy p) {
+      inboundPolicy = p;
+      return this;
+    }
+
+    Config foreignForgeRate(double v) {
+      foreignForgeRate = v;
+      return this;
+    }
+
+    Config down(String relay, long fromMs, long untilMs) {
+      downRelay = relay;
+      downFromMs = fromMs;
+      downUntilMs = untilMs;
+      return this;
+    }
+
+    Config responseLoss(double v) {
+      responseLoss = v;
+      return this;
+    }
+
+    Config tamperRate(double v) {
+      tamperRate = v;
+      return this;
+    }
+
+    Config foreignShare(double v) {
+      foreignShare = v;
+      return this;
+    }
+
+    Config legacyRelays(int v) {
+      legacyRelays = v;
+      return this;
+    }
+
+    Config extendedRelays(int v) {
+      extendedRelays = v;
+      return this;
+    }
   }
 
   static final String[] FOREIGN_DOMAINS = {"mms.f1.example", "mms.f2.example"};
@@ -175,7 +229,9 @@ final class World {
       rnd.nextBytes(seed);
       RoutingSigner s = RoutingSigner.fromSeed(ids.get(i).value() + ".sim", ids.get(i), seed);
       signers.add(s);
-      ring.add(s.trustedKey(EventLoop.EPOCH.minusSeconds(86_400), EventLoop.EPOCH.plusSeconds(86_400 * 30)));
+      ring.add(
+          s.trustedKey(
+              EventLoop.EPOCH.minusSeconds(86_400), EventLoop.EPOCH.plusSeconds(86_400 * 30)));
     }
     RoutingVerifier verifier = RoutingVerifier.of(ring.build());
     byte[] secret = new byte[32];
@@ -186,7 +242,8 @@ final class World {
     for (int i = 0; i < total; i++) {
       RelayNode r;
       if (i < e) {
-        ExtendedRelay x = new ExtendedRelay(this, ids.get(i), signers.get(i), verifier, messageIds, border, v1);
+        ExtendedRelay x =
+            new ExtendedRelay(this, ids.get(i), signers.get(i), verifier, messageIds, border, v1);
         extended.put(x.name, x);
         r = x;
       } else {
@@ -281,11 +338,13 @@ final class World {
       List<ExtendedRelay> ext = new ArrayList<>(extended.values());
       // Half the Relay/Servers switch to version 2 mid-run; the rest follow much later, so
       // two versions are live at once for most of the run.
-      loop.at(config.durationMs * 3 / 10, () -> {
-        for (int i = 0; i < ext.size(); i += 2) {
-          ext.get(i).install(v2);
-        }
-      });
+      loop.at(
+          config.durationMs * 3 / 10,
+          () -> {
+            for (int i = 0; i < ext.size(); i += 2) {
+              ext.get(i).install(v2);
+            }
+          });
       loop.at(config.durationMs * 9 / 10, () -> ext.forEach(x -> x.install(v2)));
     }
     loop.run();
@@ -306,11 +365,17 @@ final class World {
       double roll = rnd.nextDouble();
       Ledger.ExpectedRecipient r;
       if (roll < config.unknownShare) {
-        r = new Ledger.ExpectedRecipient(UNKNOWN_PREFIX + digits(8), Ledger.Category.UNKNOWN, Set.of(), null);
+        r =
+            new Ledger.ExpectedRecipient(
+                UNKNOWN_PREFIX + digits(8), Ledger.Category.UNKNOWN, Set.of(), null);
       } else if (roll < config.unknownShare + config.foreignRecipientShare) {
         ForeignMmse f = new ArrayList<>(foreign.values()).get(rnd.nextInt(foreign.size()));
-        r = new Ledger.ExpectedRecipient(f.subscribers.get(rnd.nextInt(f.subscribers.size())), Ledger.Category.FOREIGN,
-            Set.of(), f.domain);
+        r =
+            new Ledger.ExpectedRecipient(
+                f.subscribers.get(rnd.nextInt(f.subscribers.size())),
+                Ledger.Category.FOREIGN,
+                Set.of(),
+                f.domain);
       } else {
         r = expectOurs(phoneList.get(rnd.nextInt(phoneList.size())));
       }
@@ -343,15 +408,21 @@ final class World {
     List<String> to = new ArrayList<>();
     List<Ledger.ExpectedRecipient> expected = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      Ledger.ExpectedRecipient r = rnd.nextDouble() < config.unknownShare
-          ? new Ledger.ExpectedRecipient(UNKNOWN_PREFIX + digits(8), Ledger.Category.UNKNOWN, Set.of(), null)
-          : expectOurs(phoneList.get(rnd.nextInt(phoneList.size())));
+      Ledger.ExpectedRecipient r =
+          rnd.nextDouble() < config.unknownShare
+              ? new Ledger.ExpectedRecipient(
+                  UNKNOWN_PREFIX + digits(8), Ledger.Category.UNKNOWN, Set.of(), null)
+              : expectOurs(phoneList.get(rnd.nextInt(phoneList.size())));
       if (!to.contains(r.number())) {
         to.add(r.number());
         expected.add(r);
       }
     }
-    f.originate(from, to, expected, rnd.nextDouble() < config.deliveryReportShare,
+    f.originate(
+        from,
+        to,
+        expected,
+        rnd.nextDouble() < config.deliveryReportShare,
         rnd.nextDouble() < config.readReplyShare);
   }
 
@@ -364,7 +435,9 @@ final class World {
    * there with Error-service-denied (MM4 X-Mms-Request-Status-Code), changing nothing.
    */
   void maybeTamper(Node from, Node to, List<String> rcpt, byte[] mail) {
-    if (config.tamperRate <= 0 || !(from instanceof ExtendedRelay) || !(to instanceof ExtendedRelay)
+    if (config.tamperRate <= 0
+        || !(from instanceof ExtendedRelay)
+        || !(to instanceof ExtendedRelay)
         || rnd.nextDouble() >= config.tamperRate) {
       return;
     }
@@ -408,12 +481,19 @@ final class World {
       }
     }
     ledger.count("tampered hops injected: " + kind);
-    network.mm4Injected(from, to, rcptOut, Mm4Wire.format(t), response -> {
-      if (response != null && Mm4Wire.status(response) == RequestStatusCode.ERROR_SERVICE_DENIED) {
-        ledger.count("tampered hops refused");
-      } else {
-        ledger.violation("tampered hop (" + kind + ") from " + from + " to " + to + " was not refused");
-      }
-    });
+    network.mm4Injected(
+        from,
+        to,
+        rcptOut,
+        Mm4Wire.format(t),
+        response -> {
+          if (response != null
+              && Mm4Wire.status(response) == RequestStatusCode.ERROR_SERVICE_DENIED) {
+            ledger.count("tampered hops refused");
+          } else {
+            ledger.violation(
+                "tampered hop (" + kind + ") from " + from + " to " + to + " was not refused");
+          }
+        });
   }
 }

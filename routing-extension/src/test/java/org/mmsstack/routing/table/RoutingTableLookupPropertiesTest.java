@@ -1,7 +1,5 @@
 package org.mmsstack.routing.table;
 
-import org.mmsstack.routing.RouteTarget;
-import org.mmsstack.routing.RejectReason;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -13,6 +11,8 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
+import org.mmsstack.routing.RejectReason;
+import org.mmsstack.routing.RouteTarget;
 
 /**
  * The fast table against a naive reference: linear scans over plain maps, written from the rules
@@ -21,11 +21,17 @@ import net.jqwik.api.constraints.LongRange;
 class RoutingTableLookupPropertiesTest {
 
   private static final RouteTarget[] TARGETS = {
-    RouteTarget.relay("rs-a"), RouteTarget.relay("rs-b"), RouteTarget.relay("rs-c"),
-    RouteTarget.foreignMmse("mms.mnc001.mcc262.gprs"), RouteTarget.reject(RejectReason.BARRED),
-    RouteTarget.reject(RejectReason.UNKNOWN_RECIPIENT)};
+    RouteTarget.relay("rs-a"),
+    RouteTarget.relay("rs-b"),
+    RouteTarget.relay("rs-c"),
+    RouteTarget.foreignMmse("mms.mnc001.mcc262.gprs"),
+    RouteTarget.reject(RejectReason.BARRED),
+    RouteTarget.reject(RejectReason.UNKNOWN_RECIPIENT)
+  };
 
-  private static final String[] LABELS = {"com", "example", "mms", "net", "a", "b", "x-y", "mnc001"};
+  private static final String[] LABELS = {
+    "com", "example", "mms", "net", "a", "b", "x-y", "mnc001"
+  };
 
   /** The rules, the slow and obvious way. */
   private static final class Reference {
@@ -64,7 +70,10 @@ class RoutingTableLookupPropertiesTest {
         return RouteTarget.reject(RejectReason.INVALID_ADDRESS);
       }
       for (String l : labels) {
-        if (l.isEmpty() || l.length() > 63 || !l.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_'))) {
+        if (l.isEmpty()
+            || l.length() > 63
+            || !l.chars()
+                .allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_'))) {
           return RouteTarget.reject(RejectReason.INVALID_ADDRESS);
         }
       }
@@ -158,7 +167,10 @@ class RoutingTableLookupPropertiesTest {
       assertEquals(expected, table.lookupAddress(n + "/TYPE=PLMN"), n);
       byte[] bytes = ("##" + n + "##").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
       assertEquals(expected, table.lookupNumber(bytes, 2, n.length()), n);
-      if (!n.isEmpty() && n.length() <= 15 && n.chars().allMatch(Character::isDigit) && n.length() <= 18) {
+      if (!n.isEmpty()
+          && n.length() <= 15
+          && n.chars().allMatch(Character::isDigit)
+          && n.length() <= 18) {
         assertEquals(expected, table.lookupNumber(Long.parseLong(n), n.length()), n);
       }
       assertEquals(expected, table.explain(n + "/TYPE=PLMN").target(), n);
@@ -185,7 +197,10 @@ class RoutingTableLookupPropertiesTest {
     RouteTarget[] out = new RouteTarget[count + 1];
     table.lookupNumbers(values, counts, 3, count, out, 1);
     for (int i = 0; i < count; i++) {
-      assertEquals(table.lookupNumber(values[3 + i], counts[3 + i]), out[1 + i], values[3 + i] + "/" + counts[3 + i]);
+      assertEquals(
+          table.lookupNumber(values[3 + i], counts[3 + i]),
+          out[1 + i],
+          values[3 + i] + "/" + counts[3 + i]);
     }
     for (int i = 0; i < digitStrings.size(); i++) {
       assertEquals(ref.number(digitStrings.get(i)), out[1 + i], digitStrings.get(i));
@@ -197,15 +212,24 @@ class RoutingTableLookupPropertiesTest {
       assertEquals(expected, table.lookupAddress("user@" + d), d);
       assertEquals(expected, table.lookupAddress(d), d);
       // A '/' never belongs to a domain, whatever follows it.
-      assertEquals(RouteTarget.reject(RejectReason.INVALID_ADDRESS), table.lookupAddress(d + "/TYPE=PLMN"), d);
-      assertEquals(RouteTarget.reject(RejectReason.INVALID_ADDRESS), table.lookupAddress(d + "/TYPE=IPv4"), d);
+      assertEquals(
+          RouteTarget.reject(RejectReason.INVALID_ADDRESS),
+          table.lookupAddress(d + "/TYPE=PLMN"),
+          d);
+      assertEquals(
+          RouteTarget.reject(RejectReason.INVALID_ADDRESS),
+          table.lookupAddress(d + "/TYPE=IPv4"),
+          d);
     }
   }
 
   @Property(tries = 50, seed = "7")
-  void writerAndParserRoundTripRandomTables(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed) throws Exception {
+  void writerAndParserRoundTripRandomTables(
+      @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed) throws Exception {
     Random r = new Random(seed);
-    RoutingTableBuilder b = RoutingTable.builder(TableVersion.of(r.nextInt(1000), r.nextBoolean() ? "l" + r.nextInt(99) : null));
+    RoutingTableBuilder b =
+        RoutingTable.builder(
+            TableVersion.of(r.nextInt(1000), r.nextBoolean() ? "l" + r.nextInt(99) : null));
     Map<String, Boolean> seen = new HashMap<>();
     for (int i = 0; i < 100; i++) {
       String p = digits(r, 1 + r.nextInt(15));
@@ -227,9 +251,12 @@ class RoutingTableLookupPropertiesTest {
       b.defaultRoute(TARGETS[r.nextInt(TARGETS.length)]);
     }
     RoutingTable table = b.build();
-    String text = new String(RoutingTableCodec.encode(table), java.nio.charset.StandardCharsets.US_ASCII);
+    String text =
+        new String(RoutingTableCodec.encode(table), java.nio.charset.StandardCharsets.US_ASCII);
     RoutingTable again = RoutingTableCodec.decode(text);
     assertEquals(table, again);
-    assertEquals(text, new String(RoutingTableCodec.encode(again), java.nio.charset.StandardCharsets.US_ASCII));
+    assertEquals(
+        text,
+        new String(RoutingTableCodec.encode(again), java.nio.charset.StandardCharsets.US_ASCII));
   }
 }

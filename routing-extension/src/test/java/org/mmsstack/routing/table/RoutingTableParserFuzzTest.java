@@ -1,14 +1,14 @@
 package org.mmsstack.routing.table;
 
-import org.mmsstack.encapsulation.Finding;
-import org.mmsstack.routing.RoutingDataConfig;
-import org.mmsstack.routing.RoutingDataFormatException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.routing.RoutingDataConfig;
+import org.mmsstack.routing.RoutingDataFormatException;
 
 /**
  * Fuzzes the parser with arbitrary bytes. Every input must either parse (and then survive a write
@@ -21,7 +21,11 @@ import java.nio.charset.StandardCharsets;
 class RoutingTableParserFuzzTest {
 
   private static final RoutingDataConfig CONFIG =
-      RoutingDataConfig.builder().maxLineLength(200).maxEntries(10_000).maxReportedProblems(50).build();
+      RoutingDataConfig.builder()
+          .maxLineLength(200)
+          .maxEntries(10_000)
+          .maxReportedProblems(50)
+          .build();
 
   @FuzzTest(maxDuration = "60s")
   void parserEitherParsesOrReportsProblems(byte[] input) throws Exception {
@@ -53,8 +57,11 @@ class RoutingTableParserFuzzTest {
     }
     if (fromBytes != null) {
       assertEquals(fromBytes, fromStream);
-      String text = new String(RoutingTableCodec.encode(fromBytes), java.nio.charset.StandardCharsets.US_ASCII);
-      RoutingTable again = RoutingTableCodec.decode(text.getBytes(StandardCharsets.US_ASCII), CONFIG);
+      String text =
+          new String(
+              RoutingTableCodec.encode(fromBytes), java.nio.charset.StandardCharsets.US_ASCII);
+      RoutingTable again =
+          RoutingTableCodec.decode(text.getBytes(StandardCharsets.US_ASCII), CONFIG);
       assertEquals(fromBytes, again);
       // Lookups on whatever was parsed must not throw either.
       fromBytes.lookupAddress(new String(input, StandardCharsets.ISO_8859_1));

@@ -1,8 +1,5 @@
 package org.mmsstack.routing.table;
 
-import org.mmsstack.routing.RelayId;
-import org.mmsstack.routing.RouteTarget;
-import org.mmsstack.routing.RejectReason;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mmsstack.encapsulation.value.ResponseStatus;
+import org.mmsstack.routing.RejectReason;
+import org.mmsstack.routing.RelayId;
 import org.mmsstack.routing.RouteDecision;
+import org.mmsstack.routing.RouteTarget;
 import org.mmsstack.routing.table.internal.KeyTargetTable;
 
 class RoutingTableTest {
@@ -56,7 +56,11 @@ class RoutingTableTest {
 
   @Test
   void prefixLongerThanNumberDoesNotMatch() {
-    RoutingTable t = RoutingTable.builder(TableVersion.of(1)).prefix("491711", EAST).defaultRoute(UNKNOWN).build();
+    RoutingTable t =
+        RoutingTable.builder(TableVersion.of(1))
+            .prefix("491711", EAST)
+            .defaultRoute(UNKNOWN)
+            .build();
     assertEquals(UNKNOWN, t.lookupNumber("49171"));
     assertEquals(EAST, t.lookupNumber("491711"));
     assertEquals(UNKNOWN, t.lookupNumber("491712"));
@@ -122,8 +126,18 @@ class RoutingTableTest {
   @Test
   void malformedDomainsAreInvalidAddresses() {
     RoutingTable t = sample().build();
-    for (String bad : new String[] {"", ".", "a..example.com", ".example.com", "exa mple.com", "exämple.com",
-      "a/b.com", "x".repeat(64) + ".com", ("a".repeat(60) + ".").repeat(5) + "com"}) {
+    for (String bad :
+        new String[] {
+          "",
+          ".",
+          "a..example.com",
+          ".example.com",
+          "exa mple.com",
+          "exämple.com",
+          "a/b.com",
+          "x".repeat(64) + ".com",
+          ("a".repeat(60) + ".").repeat(5) + "com"
+        }) {
       assertEquals(INVALID, t.lookupDomain(bad), bad);
     }
     assertEquals(MAIL, t.lookupDomain("x".repeat(63) + ".example.com"));
@@ -133,8 +147,20 @@ class RoutingTableTest {
   void numberNormalisationStripsPlusAndRejectsEverythingElse() {
     RoutingTable t = sample().build();
     assertEquals(WEST, t.lookupNumber("+4917112345678"));
-    for (String bad : new String[] {"", "+", "++49", "49 17", "49-17", "4917a", "+49.17", "1234567890123456",
-      "+1234567890123456", "4917112345678/TYPE=PLMN", "\u0664\u0669"}) {
+    for (String bad :
+        new String[] {
+          "",
+          "+",
+          "++49",
+          "49 17",
+          "49-17",
+          "4917a",
+          "+49.17",
+          "1234567890123456",
+          "+1234567890123456",
+          "4917112345678/TYPE=PLMN",
+          "\u0664\u0669"
+        }) {
       assertEquals(INVALID, t.lookupNumber(bad), bad);
     }
     assertEquals(NORTH, t.lookupNumber("499999999999999"), "15 digits are fine");
@@ -187,12 +213,18 @@ class RoutingTableTest {
   @Test
   void explainNamesRuleAndKey() {
     RoutingTable t = sample().build();
-    assertEquals(new RouteMatch(RouteMatch.Rule.OVERRIDE, "4917112345678", WEST), t.explain("+4917112345678/TYPE=PLMN"));
-    assertEquals(new RouteMatch(RouteMatch.Rule.PREFIX, "491711", EAST), t.explain("+4917112345679"));
+    assertEquals(
+        new RouteMatch(RouteMatch.Rule.OVERRIDE, "4917112345678", WEST),
+        t.explain("+4917112345678/TYPE=PLMN"));
+    assertEquals(
+        new RouteMatch(RouteMatch.Rule.PREFIX, "491711", EAST), t.explain("+4917112345679"));
     assertEquals(new RouteMatch(RouteMatch.Rule.DEFAULT, "", UNKNOWN), t.explain("331"));
     assertEquals(new RouteMatch(RouteMatch.Rule.INVALID, "", INVALID), t.explain("+33x1"));
-    assertEquals(new RouteMatch(RouteMatch.Rule.DOMAIN, "north.example.com", NORTH), t.explain("bob@A.North.Example.com."));
-    assertEquals(new RouteMatch(RouteMatch.Rule.DEFAULT, "", UNKNOWN), t.explain("bob@example.org"));
+    assertEquals(
+        new RouteMatch(RouteMatch.Rule.DOMAIN, "north.example.com", NORTH),
+        t.explain("bob@A.North.Example.com."));
+    assertEquals(
+        new RouteMatch(RouteMatch.Rule.DEFAULT, "", UNKNOWN), t.explain("bob@example.org"));
     assertEquals(new RouteMatch(RouteMatch.Rule.INVALID, "", INVALID), t.explain("bob@exa..org"));
   }
 
@@ -234,13 +266,17 @@ class RoutingTableTest {
 
   @Test
   void builderRejectsDuplicatesAndBadInput() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> sample().prefix("4917", NORTH).build());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> sample().prefix("4917", NORTH).build());
     assertTrue(e.getMessage().contains("prefix 4917"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> sample().prefix("4917", SOUTH).build(),
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> sample().prefix("4917", SOUTH).build(),
         "a repeated prefix is an error even with the same target");
-    assertThrows(IllegalArgumentException.class, () -> sample().override("+4930999", NORTH).build());
-    assertThrows(IllegalArgumentException.class, () -> sample().domain("EXAMPLE.com", NORTH).build());
+    assertThrows(
+        IllegalArgumentException.class, () -> sample().override("+4930999", NORTH).build());
+    assertThrows(
+        IllegalArgumentException.class, () -> sample().domain("EXAMPLE.com", NORTH).build());
     assertThrows(IllegalArgumentException.class, () -> sample().prefix("49x", NORTH));
     assertThrows(IllegalArgumentException.class, () -> sample().prefix("1234567890123456", NORTH));
     assertThrows(IllegalArgumentException.class, () -> sample().override("", NORTH));
@@ -250,12 +286,22 @@ class RoutingTableTest {
 
   @Test
   void builderNamesTheFirstDuplicateAndCountsTheRest() {
-    IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
-        () -> sample().override("4930999", SOUTH).build());
-    assertEquals("number 4930999 relay rs-south duplicates number 4930999 relay rs-north", one.getMessage());
-    IllegalArgumentException three = assertThrows(IllegalArgumentException.class,
-        () -> sample().prefix("4917", NORTH).override("4930999", SOUTH).domain("example.com", EAST).build());
-    assertEquals("prefix 4917 relay rs-north duplicates prefix 4917 relay rs-south (and 2 more duplicates)",
+    IllegalArgumentException one =
+        assertThrows(
+            IllegalArgumentException.class, () -> sample().override("4930999", SOUTH).build());
+    assertEquals(
+        "number 4930999 relay rs-south duplicates number 4930999 relay rs-north", one.getMessage());
+    IllegalArgumentException three =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                sample()
+                    .prefix("4917", NORTH)
+                    .override("4930999", SOUTH)
+                    .domain("example.com", EAST)
+                    .build());
+    assertEquals(
+        "prefix 4917 relay rs-north duplicates prefix 4917 relay rs-south (and 2 more duplicates)",
         three.getMessage());
   }
 
@@ -276,7 +322,8 @@ class RoutingTableTest {
     for (int i = 0; i < 16382; i++) {
       b.prefix(Integer.toString(100000 + i), RouteTarget.relay("r" + i));
     }
-    assertThrows(IllegalArgumentException.class, () -> b.prefix("99", RouteTarget.relay("one-too-many")));
+    assertThrows(
+        IllegalArgumentException.class, () -> b.prefix("99", RouteTarget.relay("one-too-many")));
     RoutingTable t = b.build();
     assertEquals(RouteTarget.relay("r16381"), t.lookupNumber("1163811"));
     assertEquals(NO_ROUTE, t.lookupNumber("2"));

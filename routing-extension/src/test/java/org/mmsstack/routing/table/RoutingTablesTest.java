@@ -1,6 +1,5 @@
 package org.mmsstack.routing.table;
 
-import org.mmsstack.routing.RouteTarget;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,13 +13,15 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.mmsstack.routing.RouteTarget;
 
 class RoutingTablesTest {
 
   /** A table whose every route names its own version, so a mixed snapshot would show. */
   private static RoutingTable table(long version) {
     RouteTarget t = RouteTarget.relay("rs-" + version);
-    RoutingTableBuilder b = RoutingTable.builder(TableVersion.of(version, "v" + version)).defaultRoute(t);
+    RoutingTableBuilder b =
+        RoutingTable.builder(TableVersion.of(version, "v" + version)).defaultRoute(t);
     for (int i = 0; i < 200; i++) {
       b.prefix(Integer.toString(4900 + i), t).override(Long.toString(491700000L + i), t);
     }
@@ -74,20 +75,24 @@ class RoutingTablesTest {
     tables.retirePrevious();
     assertTrue(tables.removeListener(l));
     tables.install(table(3));
-    assertEquals(List.of(
-        "Snapshot[current 1 (v1)] -> Snapshot[current 2 (v2), previous 1 (v1)]",
-        "Snapshot[current 2 (v2), previous 1 (v1)] -> Snapshot[current 2 (v2)]"), events);
+    assertEquals(
+        List.of(
+            "Snapshot[current 1 (v1)] -> Snapshot[current 2 (v2), previous 1 (v1)]",
+            "Snapshot[current 2 (v2), previous 1 (v1)] -> Snapshot[current 2 (v2)]"),
+        events);
   }
 
   @Test
   void aFailingListenerDoesNotStopTheOthersOrTheChange() {
     RoutingTables tables = new RoutingTables(table(1));
     List<Long> seen = new ArrayList<>();
-    tables.addListener((b, a) -> {
-      throw new IllegalStateException("first");
-    });
+    tables.addListener(
+        (b, a) -> {
+          throw new IllegalStateException("first");
+        });
     tables.addListener((b, a) -> seen.add(a.current().version().number()));
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> tables.install(table(2)));
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> tables.install(table(2)));
     assertEquals("first", e.getMessage());
     assertEquals(List.of(2L), seen);
     assertEquals(2, tables.current().version().number());
@@ -108,39 +113,43 @@ class RoutingTablesTest {
     List<Thread> threads = new ArrayList<>();
     for (int r = 0; r < readers; r++) {
       int seed = r;
-      threads.add(new Thread(() -> {
-        try {
-          start.await();
-          long lastSeen = 0;
-          for (int i = 0; i < lookupsPerReader && failure.get() == null; i++) {
-            RoutingTables.Snapshot s = tables.snapshot();
-            RoutingTable t = s.current();
-            long v = t.version().number();
-            String expected = "rs-" + v;
-            RouteTarget a = t.lookupNumber("49" + (i + seed) % 200 + "1234");
-            RouteTarget b = t.lookupNumber(Long.toString(491700000L + i % 200));
-            RouteTarget c = t.lookupDomain("x.example.com");
-            RouteTarget d = t.lookupNumber("33" + i);
-            for (RouteTarget x : new RouteTarget[] {a, b, c, d}) {
-              if (!(x instanceof RouteTarget.Relay relay) || !relay.relay().value().equals(expected)) {
-                failure.compareAndSet(null, "table " + v + " answered " + x);
-              }
-            }
-            if (v < lastSeen) {
-              failure.compareAndSet(null, "version went back from " + lastSeen + " to " + v);
-            }
-            lastSeen = v;
-            if (s.previous().isPresent() && s.previous().get().version().number() >= v) {
-              failure.compareAndSet(null, "previous not older than current in " + s);
-            }
-            if (s.find(v).orElse(null) != t) {
-              failure.compareAndSet(null, "find(" + v + ") is not the current table");
-            }
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }));
+      threads.add(
+          new Thread(
+              () -> {
+                try {
+                  start.await();
+                  long lastSeen = 0;
+                  for (int i = 0; i < lookupsPerReader && failure.get() == null; i++) {
+                    RoutingTables.Snapshot s = tables.snapshot();
+                    RoutingTable t = s.current();
+                    long v = t.version().number();
+                    String expected = "rs-" + v;
+                    RouteTarget a = t.lookupNumber("49" + (i + seed) % 200 + "1234");
+                    RouteTarget b = t.lookupNumber(Long.toString(491700000L + i % 200));
+                    RouteTarget c = t.lookupDomain("x.example.com");
+                    RouteTarget d = t.lookupNumber("33" + i);
+                    for (RouteTarget x : new RouteTarget[] {a, b, c, d}) {
+                      if (!(x instanceof RouteTarget.Relay relay)
+                          || !relay.relay().value().equals(expected)) {
+                        failure.compareAndSet(null, "table " + v + " answered " + x);
+                      }
+                    }
+                    if (v < lastSeen) {
+                      failure.compareAndSet(
+                          null, "version went back from " + lastSeen + " to " + v);
+                    }
+                    lastSeen = v;
+                    if (s.previous().isPresent() && s.previous().get().version().number() >= v) {
+                      failure.compareAndSet(null, "previous not older than current in " + s);
+                    }
+                    if (s.find(v).orElse(null) != t) {
+                      failure.compareAndSet(null, "find(" + v + ") is not the current table");
+                    }
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }));
     }
     threads.forEach(Thread::start);
     start.countDown();

@@ -64,12 +64,18 @@ public final class DateTimes {
         second = 59; // leap second: java.time has none
       }
       ZoneOffset zone = tok.length - i > 4 ? zone(tok[i + 4]) : ZoneOffset.UTC;
-      if (zone == null || tok.length - i > 5 || month < 0 || day < 0 || year < 0
-          || hour < 0 || minute < 0 || second < 0) {
+      if (zone == null
+          || tok.length - i > 5
+          || month < 0
+          || day < 0
+          || year < 0
+          || hour < 0
+          || minute < 0
+          || second < 0) {
         return Optional.empty();
       }
-      return Optional.of(OffsetDateTime.of(
-          LocalDateTime.of(year, month, day, hour, minute, second), zone));
+      return Optional.of(
+          OffsetDateTime.of(LocalDateTime.of(year, month, day, hour, minute, second), zone));
     } catch (DateTimeException e) {
       return Optional.empty();
     }

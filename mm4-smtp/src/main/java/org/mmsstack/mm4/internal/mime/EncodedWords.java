@@ -233,7 +233,11 @@ public final class EncodedWords {
     int data = n - pad;
     for (int i = 0; i < data; i++) {
       char c = t.charAt(i);
-      if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/')) {
+      if (!((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || c == '+'
+          || c == '/')) {
         return false;
       }
     }

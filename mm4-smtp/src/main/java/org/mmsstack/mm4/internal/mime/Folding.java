@@ -11,6 +11,7 @@ public final class Folding {
 
   /** RFC 5322 §2.1.1: lines SHOULD be at most 78 characters. */
   public static final int PREFERRED = 78;
+
   /** RFC 5322 §2.1.1: lines MUST be at most 998 characters. */
   public static final int MAXIMUM = 998;
 
@@ -32,8 +33,12 @@ public final class Folding {
     int col = 0; // octets since lineStart
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
-      boolean candidate = i > minBreak && (c == ' ' || c == '\t')
-          && line.charAt(i - 1) != ' ' && line.charAt(i - 1) != '\t' && i > lineStart;
+      boolean candidate =
+          i > minBreak
+              && (c == ' ' || c == '\t')
+              && line.charAt(i - 1) != ' '
+              && line.charAt(i - 1) != '\t'
+              && i > lineStart;
       if (candidate) {
         if (col > PREFERRED && lastBreak > lineStart) {
           out.append(line, lineStart, lastBreak).append("\r\n");

@@ -49,7 +49,11 @@ public final class HeaderScanner {
         canonical = false;
       }
       if (contentEnd - pos > maxLine) {
-        throw Mm4FormatException.limitExceeded("maxLineLength", maxLine, ctx.line(pos), ctx.offset(pos),
+        throw Mm4FormatException.limitExceeded(
+            "maxLineLength",
+            maxLine,
+            ctx.line(pos),
+            ctx.offset(pos),
             fieldStart >= 0 ? name(b, fieldStart, colon) : null);
       }
       int next = lf < 0 ? end : lf + 1;
@@ -67,8 +71,12 @@ public final class HeaderScanner {
         }
         if (isAllWsp(b, pos, contentEnd)) {
           // obs-FWS (RFC 5322 §4.2): a folded line of white space only.
-          ctx.report(Severity.ERROR, Mm4FindingCodes.BAD_FOLDING, pos,
-              name(b, fieldStart, colon), "continuation line holds only white space");
+          ctx.report(
+              Severity.ERROR,
+              Mm4FindingCodes.BAD_FOLDING,
+              pos,
+              name(b, fieldStart, colon),
+              "continuation line holds only white space");
         }
         pos = next;
         continue;
@@ -77,7 +85,8 @@ public final class HeaderScanner {
         fields.add(field(ctx, fieldStart, colon, pos, canonical));
       }
       if (fields.size() >= maxFields) {
-        throw Mm4FormatException.limitExceeded("maxHeaderCount", maxFields, ctx.line(pos), ctx.offset(pos), null);
+        throw Mm4FormatException.limitExceeded(
+            "maxHeaderCount", maxFields, ctx.line(pos), ctx.offset(pos), null);
       }
       colon = indexOf(b, (byte) ':', pos, contentEnd);
       int nameEnd = colon;
@@ -87,7 +96,10 @@ public final class HeaderScanner {
           nameEnd--;
         }
         if (nameEnd < colon) {
-          ctx.report(Severity.ERROR, Mm4FindingCodes.MISSING_COLON, pos,
+          ctx.report(
+              Severity.ERROR,
+              Mm4FindingCodes.MISSING_COLON,
+              pos,
               new String(b, pos, nameEnd - pos, StandardCharsets.ISO_8859_1),
               "white space between field name and colon");
         }
@@ -148,7 +160,10 @@ public final class HeaderScanner {
         off = 0;
         len = n;
       }
-      value = ascii ? new String(v, off, len, StandardCharsets.ISO_8859_1) : utf8(ctx, v, off, len, start, name);
+      value =
+          ascii
+              ? new String(v, off, len, StandardCharsets.ISO_8859_1)
+              : utf8(ctx, v, off, len, start, name);
     }
     return new RawField(name, strip(value), start, end, canonical);
   }
@@ -156,13 +171,18 @@ public final class HeaderScanner {
   private static String utf8(ParseContext ctx, byte[] v, int off, int len, int pos, String name)
       throws Mm4FormatException {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(v, off, len))
           .toString();
     } catch (CharacterCodingException e) {
-      ctx.report(Severity.ERROR, Mm4FindingCodes.BAD_HEADER_BYTES, pos, name,
+      ctx.report(
+          Severity.ERROR,
+          Mm4FindingCodes.BAD_HEADER_BYTES,
+          pos,
+          name,
           "header value is not valid UTF-8; invalid bytes replaced");
       return new String(v, off, len, StandardCharsets.UTF_8);
     }

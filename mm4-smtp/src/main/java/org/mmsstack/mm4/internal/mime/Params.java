@@ -170,7 +170,8 @@ public final class Params {
           if (u < 0x80 && Syntax.isTokenChar(c) && c != '%' && c != '\'' && c != '*') {
             sb.append(c);
           } else {
-            sb.append('%').append(Character.toUpperCase(Character.forDigit(u >> 4, 16)))
+            sb.append('%')
+                .append(Character.toUpperCase(Character.forDigit(u >> 4, 16)))
                 .append(Character.toUpperCase(Character.forDigit(u & 15, 16)));
           }
         }

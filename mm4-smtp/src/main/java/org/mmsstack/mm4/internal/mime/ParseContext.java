@@ -19,14 +19,18 @@ public final class ParseContext {
 
   /** The input. */
   public final byte[] buf;
+
   /** Offset of the caller's first byte in {@link #buf}. */
   public final int base;
+
   /** Limits and mode. */
   public final Mm4Config config;
+
   private final List<Finding> findings = new ArrayList<>();
 
   /** Line feeds before {@code countedTo} are counted in {@code countedLine}; see {@link #line}. */
   private int countedTo;
+
   private long countedLine = 1;
   private boolean bareLfReported;
   private boolean sawBareLf;
@@ -68,7 +72,8 @@ public final class ParseContext {
   /** Reports a finding at {@code pos} (an index into {@link #buf}). */
   public void report(Severity severity, String code, int pos, String header, String message)
       throws Mm4FormatException {
-    report(Finding.ofLine(severity, code, line(pos), Finding.NO_COLUMN, offset(pos), header, message));
+    report(
+        Finding.ofLine(severity, code, line(pos), Finding.NO_COLUMN, offset(pos), header, message));
   }
 
   /**
@@ -93,7 +98,11 @@ public final class ParseContext {
     sawBareLf = true;
     if (!bareLfReported) {
       bareLfReported = true;
-      report(Severity.ERROR, Mm4FindingCodes.BARE_LINE_FEED, pos, null,
+      report(
+          Severity.ERROR,
+          Mm4FindingCodes.BARE_LINE_FEED,
+          pos,
+          null,
           "line ends in LF without CR (further ones are not reported)");
     }
   }
@@ -106,7 +115,8 @@ public final class ParseContext {
   /** Counts one more body part, failing before it is parsed when {@code maxParts} is reached. */
   public void countPart(int pos) throws Mm4FormatException {
     if (parts >= config.maxParts()) {
-      throw Mm4FormatException.limitExceeded("maxParts", config.maxParts(), line(pos), offset(pos), null);
+      throw Mm4FormatException.limitExceeded(
+          "maxParts", config.maxParts(), line(pos), offset(pos), null);
     }
     parts++;
   }

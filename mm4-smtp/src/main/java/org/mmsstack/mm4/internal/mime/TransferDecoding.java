@@ -67,8 +67,12 @@ public final class TransferDecoding {
       throw Mm4FormatException.truncatedBase64(ctx.line(at), ctx.offset(at), chars);
     }
     if (pad == 0 && rem != 0) {
-      ctx.report(Severity.ERROR, Mm4FindingCodes.TRUNCATED_BASE64, to,
-          "Content-Transfer-Encoding", "base64 data ends without '=' padding; the partial quantum is decoded");
+      ctx.report(
+          Severity.ERROR,
+          Mm4FindingCodes.TRUNCATED_BASE64,
+          to,
+          "Content-Transfer-Encoding",
+          "base64 data ends without '=' padding; the partial quantum is decoded");
     }
     long size = chars / 4 * 3 + (rem == 0 ? 0 : rem - 1);
     if (size == 0) {
@@ -96,7 +100,8 @@ public final class TransferDecoding {
         quantum = 0;
       }
     }
-    // A final partial quantum of 2 or 3 characters holds 1 or 2 octets (the padding bits are dropped).
+    // A final partial quantum of 2 or 3 characters holds 1 or 2 octets (the padding bits are
+    // dropped).
     if (quantum == 2) {
       out[n] = (byte) (acc >> 4);
     } else if (quantum == 3) {
@@ -115,8 +120,14 @@ public final class TransferDecoding {
     if (count == 0) {
       return;
     }
-    ctx.report(Severity.ERROR, Mm4FindingCodes.BAD_BASE64, at, "Content-Transfer-Encoding",
-        "byte 0x" + Integer.toHexString(ctx.buf[at] & 0xff) + " outside the base64 alphabet ignored"
+    ctx.report(
+        Severity.ERROR,
+        Mm4FindingCodes.BAD_BASE64,
+        at,
+        "Content-Transfer-Encoding",
+        "byte 0x"
+            + Integer.toHexString(ctx.buf[at] & 0xff)
+            + " outside the base64 alphabet ignored"
             + (count > 1 ? " (" + (count - 1) + " more in this part)" : ""));
   }
 
@@ -125,7 +136,8 @@ public final class TransferDecoding {
    * of a line, also before LF alone or trailing white space), trailing white space of a line
    * dropped. A broken escape is kept literally in lenient mode.
    */
-  public static byte[] quotedPrintable(ParseContext ctx, int from, int to) throws Mm4FormatException {
+  public static byte[] quotedPrintable(ParseContext ctx, int from, int to)
+      throws Mm4FormatException {
     // Pass 1 checks and counts, pass 2 writes; both follow the same rules through one method.
     int size = qp(ctx, from, to, null);
     byte[] out = new byte[size];
@@ -184,8 +196,12 @@ public final class TransferDecoding {
     }
     // Once per part, as for base64 above: the first broken escape and how many more there are.
     if (out == null && broken > 0) {
-      ctx.report(Severity.ERROR, Mm4FindingCodes.BAD_QUOTED_PRINTABLE, brokenAt,
-          "Content-Transfer-Encoding", "'=' not followed by two hex digits; kept literally"
+      ctx.report(
+          Severity.ERROR,
+          Mm4FindingCodes.BAD_QUOTED_PRINTABLE,
+          brokenAt,
+          "Content-Transfer-Encoding",
+          "'=' not followed by two hex digits; kept literally"
               + (broken > 1 ? " (" + (broken - 1) + " more in this part)" : ""));
     }
     return n;

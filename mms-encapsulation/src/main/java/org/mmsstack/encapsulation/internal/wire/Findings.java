@@ -31,8 +31,14 @@ public final class Findings {
    *
    * @param reason the exception reason used when strict mode throws
    */
-  public void report(Severity severity, PduFormatException.Reason reason, int offset, String header,
-      String code, String message) throws PduFormatException {
+  public void report(
+      Severity severity,
+      PduFormatException.Reason reason,
+      int offset,
+      String header,
+      String code,
+      String message)
+      throws PduFormatException {
     if (strict && severity == Severity.ERROR) {
       throw new PduFormatException(reason, offset, header, message);
     }
@@ -43,8 +49,14 @@ public final class Findings {
    * Records a finding whose message is formatted only when someone reads it
    * ({@link Finding#lazy}), or throws it (message formatted) in strict mode when it is an error.
    */
-  public void report(Severity severity, PduFormatException.Reason reason, int offset, String header,
-      String code, Supplier<String> message) throws PduFormatException {
+  public void report(
+      Severity severity,
+      PduFormatException.Reason reason,
+      int offset,
+      String header,
+      String code,
+      Supplier<String> message)
+      throws PduFormatException {
     if (strict && severity == Severity.ERROR) {
       throw new PduFormatException(reason, offset, header, message.get());
     }
@@ -54,7 +66,8 @@ public final class Findings {
   /** Records a finding made elsewhere (a nested decoder's), or throws it in strict mode. */
   public void report(Finding finding, PduFormatException.Reason reason) throws PduFormatException {
     if (strict && finding.severity() == Severity.ERROR) {
-      throw new PduFormatException(reason, (int) finding.offset(), finding.header().orElse(null), finding.message());
+      throw new PduFormatException(
+          reason, (int) finding.offset(), finding.header().orElse(null), finding.message());
     }
     add(finding);
   }

@@ -3,7 +3,6 @@ package org.mmsstack.encapsulation.internal.wire;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-
 import org.mmsstack.encapsulation.PduFormatException;
 import org.mmsstack.encapsulation.PduFormatException.Reason;
 
@@ -27,10 +26,13 @@ public final class WspReader {
 
   /** End-of-string. */
   public static final int EOS = 0x00;
+
   /** Quote: introduces a Text-string whose first octet is 0x80 or above. */
   public static final int QUOTE = 0x7F;
+
   /** Length-quote: a Uintvar length follows. */
   public static final int LENGTH_QUOTE = 0x1F;
+
   /** Opens a Quoted-string. */
   public static final int DOUBLE_QUOTE = 0x22;
 
@@ -41,6 +43,7 @@ public final class WspReader {
   private final int base;
   private int pos;
   private int limit;
+
   /** The header being read, for error messages; set by the decoder. */
   private String header;
 
@@ -54,8 +57,8 @@ public final class WspReader {
    */
   public WspReader(byte[] buf, int base, int offset, int length) {
     if (offset < 0 || length < 0 || length > buf.length - offset || base > offset) {
-      throw new IllegalArgumentException("offset: " + offset + ", length: " + length + " (array of "
-          + buf.length + ")");
+      throw new IllegalArgumentException(
+          "offset: " + offset + ", length: " + length + " (array of " + buf.length + ")");
     }
     this.buf = buf;
     this.base = base;
@@ -110,7 +113,8 @@ public final class WspReader {
   /** Moves to an absolute index within the current limit. */
   public void seek(int index) {
     if (index < base || index > limit) {
-      throw new IllegalArgumentException("index: " + index + " (expected: " + base + " ~ " + limit + ")");
+      throw new IllegalArgumentException(
+          "index: " + index + " (expected: " + base + " ~ " + limit + ")");
     }
     pos = index;
   }
@@ -191,14 +195,17 @@ public final class WspReader {
       value = value << 7 | (b & 0x7F);
       if (b < 0x80) {
         if (value > 0xFFFFFFFFL) {
-          throw new PduFormatException(Reason.MALFORMED_UINTVAR, start - base, header,
+          throw new PduFormatException(
+              Reason.MALFORMED_UINTVAR,
+              start - base,
+              header,
               "Uintvar value " + value + " exceeds 32 bits");
         }
         return value;
       }
     }
-    throw new PduFormatException(Reason.MALFORMED_UINTVAR, start - base, header,
-        "Uintvar longer than 5 octets");
+    throw new PduFormatException(
+        Reason.MALFORMED_UINTVAR, start - base, header, "Uintvar longer than 5 octets");
   }
 
   /**
@@ -258,7 +265,10 @@ public final class WspReader {
     }
     if (n > 8) {
       pos = start;
-      throw new PduFormatException(Reason.INTEGER_TOO_WIDE, start - base, header,
+      throw new PduFormatException(
+          Reason.INTEGER_TOO_WIDE,
+          start - base,
+          header,
           "Long-integer of " + n + " octets (at most 8 are supported)");
     }
     long v = 0;
@@ -267,8 +277,8 @@ public final class WspReader {
     }
     if (v < 0) {
       pos = start;
-      throw new PduFormatException(Reason.INTEGER_TOO_WIDE, start - base, header,
-          "Long-integer exceeds 63 bits");
+      throw new PduFormatException(
+          Reason.INTEGER_TOO_WIDE, start - base, header, "Long-integer exceeds 63 bits");
     }
     return v;
   }
@@ -298,10 +308,16 @@ public final class WspReader {
       return nul;
     }
     if (end < limit) {
-      throw new PduFormatException(Reason.LIMIT_EXCEEDED, start - base, header,
+      throw new PduFormatException(
+          Reason.LIMIT_EXCEEDED,
+          start - base,
+          header,
           "text longer than " + maxLength + " octets (DecodeConfig.maxTextLength)");
     }
-    throw new PduFormatException(Reason.UNTERMINATED_TEXT, start - base, header,
+    throw new PduFormatException(
+        Reason.UNTERMINATED_TEXT,
+        start - base,
+        header,
         "text not terminated by 0x00 before the end of its value");
   }
 
@@ -362,11 +378,15 @@ public final class WspReader {
   }
 
   public PduFormatException truncated(String what) {
-    return new PduFormatException(Reason.TRUNCATED, pos - base, header, "input ends; expected " + what);
+    return new PduFormatException(
+        Reason.TRUNCATED, pos - base, header, "input ends; expected " + what);
   }
 
   public PduFormatException lengthPastEnd(long length) {
-    return new PduFormatException(Reason.LENGTH_PAST_END, pos - base, header,
+    return new PduFormatException(
+        Reason.LENGTH_PAST_END,
+        pos - base,
+        header,
         "length " + length + " exceeds the " + (limit - pos) + " octets that remain");
   }
 

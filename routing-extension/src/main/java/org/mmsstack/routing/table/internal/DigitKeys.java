@@ -37,6 +37,7 @@ public final class DigitKeys {
    * dropped digit (tens of cycles each) was most of its cost.
    */
   private static final long[] DROP_MULTIPLIER = new long[MAX_DIGITS];
+
   private static final int[] DROP_SHIFT = new int[MAX_DIGITS];
 
   static {
@@ -72,8 +73,7 @@ public final class DigitKeys {
     return Math.multiplyHigh(value, DROP_MULTIPLIER[k]) >>> DROP_SHIFT[k];
   }
 
-  private DigitKeys() {
-  }
+  private DigitKeys() {}
 
   /** The key of the string of {@code count} digits (1..15) whose value is {@code value}. */
   public static long key(long value, int count) {

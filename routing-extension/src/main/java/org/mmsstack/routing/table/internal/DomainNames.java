@@ -17,8 +17,7 @@ public final class DomainNames {
   /** RFC 1035 §2.3.4 (255 octets on the wire) as text without the trailing dot. */
   public static final int MAX_NAME_LENGTH = 253;
 
-  private DomainNames() {
-  }
+  private DomainNames() {}
 
   /**
    * The lower-case form of a label character, or 0 if {@code c} may not appear in a label.

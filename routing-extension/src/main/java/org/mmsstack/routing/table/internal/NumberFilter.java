@@ -41,7 +41,8 @@ public final class NumberFilter {
 
   /** The group of the number {@code value} of {@code count} digits: the key of its first digits. */
   public static long group(long value, int count) {
-    return count <= GROUP_DIGITS ? DigitKeys.key(value, count)
+    return count <= GROUP_DIGITS
+        ? DigitKeys.key(value, count)
         : DigitKeys.key(DigitKeys.dropDigits(value, count - GROUP_DIGITS), GROUP_DIGITS);
   }
 
@@ -51,7 +52,8 @@ public final class NumberFilter {
     // A power of two of words, 8 to 16 bits per key: measured faster than a sparser filter,
     // whose lower false-positive rate does not pay for falling out of the cache. At least
     // two blocks, because a shift by 64 is a shift by 0 in Java.
-    int wordBits = Math.max(4, Math.min(26, 64 - Long.numberOfLeadingZeros(Math.max(1, keys) - 1L) - 3));
+    int wordBits =
+        Math.max(4, Math.min(26, 64 - Long.numberOfLeadingZeros(Math.max(1, keys) - 1L) - 3));
     long[] words = new long[1 << wordBits];
     int shift = 64 - (wordBits - 3);
     overrides.forEach((key, target) -> set(words, shift, key, OVERRIDE));

@@ -29,21 +29,26 @@ class NumberFilterTest {
       packedOverrides[i] = KeyTargetTable.pack(DigitKeys.key(overrides[i], overrideCounts[i]), 1);
       packedPrefixes[i] = KeyTargetTable.pack(DigitKeys.key(prefixes[i], prefixCounts[i]), 2);
     }
-    NumberFilter filter = NumberFilter.build(
-        KeyTargetTable.build(packedOverrides, n, (a, b) -> { }),
-        KeyTargetTable.build(packedPrefixes, n, (a, b) -> { }));
+    NumberFilter filter =
+        NumberFilter.build(
+            KeyTargetTable.build(packedOverrides, n, (a, b) -> {}),
+            KeyTargetTable.build(packedPrefixes, n, (a, b) -> {}));
     for (int i = 0; i < n; i++) {
       long v = overrides[i];
       int c = overrideCounts[i];
-      assertTrue(filter.mayContain(NumberFilter.group(v, c), DigitKeys.key(v, c), NumberFilter.OVERRIDE));
+      assertTrue(
+          filter.mayContain(NumberFilter.group(v, c), DigitKeys.key(v, c), NumberFilter.OVERRIDE));
       long p = prefixes[i];
       int l = prefixCounts[i];
-      assertTrue(filter.mayContain(NumberFilter.group(p, l), DigitKeys.key(p, l), NumberFilter.PREFIX));
+      assertTrue(
+          filter.mayContain(NumberFilter.group(p, l), DigitKeys.key(p, l), NumberFilter.PREFIX));
     }
     // A lookup asks about its prefixes of GROUP_DIGITS or more digits in its own group's block:
     // that is their block too only if they have its group.
     for (int i = 0; i < 100_000; i++) {
-      int c = NumberFilter.GROUP_DIGITS + random.nextInt(DigitKeys.MAX_DIGITS - NumberFilter.GROUP_DIGITS + 1);
+      int c =
+          NumberFilter.GROUP_DIGITS
+              + random.nextInt(DigitKeys.MAX_DIGITS - NumberFilter.GROUP_DIGITS + 1);
       long v = random.nextLong(DigitKeys.pow10(c));
       int l = NumberFilter.GROUP_DIGITS + random.nextInt(c - NumberFilter.GROUP_DIGITS + 1);
       long p = DigitKeys.dropDigits(v, c - l);
