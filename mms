@@ -13,6 +13,7 @@ stale() {
     "$root/mms-encapsulation/pom.xml" "$root/mms-encapsulation/src/main" \
     "$root/mm4-smtp/pom.xml" "$root/mm4-smtp/src/main" \
     "$root/routing-extension/pom.xml" "$root/routing-extension/src/main" \
+    "$root/mms-capture/pom.xml" "$root/mms-capture/src/main" \
     -newer "$jar" -type f 2>/dev/null | head -n 1)
   [ -n "$newer" ]
 }
@@ -23,10 +24,17 @@ if stale; then
     exit 2
   fi
   echo "mms: building the tool (once)..." >&2
-  (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests -DskipDocs -pl mms-cli -am package) >&2 || {
-    echo "mms: the build failed; run 'mvn -B -pl mms-cli -am package' in $root to see why" >&2
+  # Maven's output goes to a log that is shown only when the build fails.
+  mkdir -p "$root/mms-cli/target"
+  log="$root/mms-cli/target/mms-build.log"
+  if ! (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests -DskipDocs -pl mms-cli -am package) \
+      >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "mms: the build failed (log: $log)" >&2
     exit 2
-  }
+  fi
 fi
 
-exec java -jar "$jar" "$@"
+# JAVA_OPTS holds options for the JVM (heap size, for example), as in the distribution's launcher.
+# shellcheck disable=SC2086
+exec java ${JAVA_OPTS:-} -jar "$jar" "$@"
