@@ -26,10 +26,11 @@ public final class ReadmeFixtures {
           "  static final byte[] jpegBytes = org.mmsstack.docs.ReadmeFixtures.jpegBytes();",
           "  static final byte[] mailBytes = org.mmsstack.docs.ReadmeFixtures.mailBytes();",
           "  static final org.mmsstack.encapsulation.SendReq sendReq = org.mmsstack.docs.ReadmeFixtures.sendReq();",
-          "  static final java.nio.file.Path tableFile = org.mmsstack.docs.ReadmeFixtures.tableFile();");
+          "  static final java.nio.file.Path tableFile = org.mmsstack.docs.ReadmeFixtures.tableFile();",
+          "  static final java.nio.file.Path captureFile = org.mmsstack.docs.ReadmeFixtures.captureFile();");
 
   /** Lines of {@link #PRELUDE}. */
-  static final int PRELUDE_LINES = 7;
+  static final int PRELUDE_LINES = 8;
 
   private static final String TABLE =
       String.join(
@@ -104,6 +105,11 @@ public final class ReadmeFixtures {
     } catch (PduFormatException e) {
       throw new IllegalStateException("samples/m-send-req.mms does not decode", e);
     }
+  }
+
+  /** {@code captureFile}: samples/mms-exchange.pcap, a capture of an MM1 exchange. */
+  public static Path captureFile() {
+    return root().resolve("samples").resolve("mms-exchange.pcap");
   }
 
   /** {@code tableFile}: a small routing table (docs/routing-table-format.md) in a temporary file. */
