@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +16,9 @@ import picocli.CommandLine.Command;
  * <p>Exit status: 0 clean, 1 at least one finding of severity ERROR (or a PDU that cannot be
  * decoded or encoded), 2 an input that cannot be read or a usage error. Bad input never ends
  * the run with a stack trace: each problem is one line, and the tool goes on with the next input.
+ *
+ * <p>Without a subcommand the usage goes to standard error with status 2, as {@code jq} and {@code
+ * curl} do; {@code mms --help} prints it on standard output with status 0.
  */
 @Command(
     name = "mms",
@@ -34,9 +38,9 @@ import picocli.CommandLine.Command;
     exitCodeList = {
       "0:clean",
       "1:findings of severity ERROR, or a PDU that cannot be decoded or encoded",
-      "2:an input that cannot be read, or a usage error"
+      "2:an input that cannot be read, or a usage error (such as no command at all)"
     })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
   /** No errors. */
   public static final int EXIT_OK = 0;
@@ -61,10 +65,13 @@ public final class Main implements Runnable {
     this.console = console;
   }
 
+  /** Without a subcommand: the usage on standard error, and a usage error status. */
   @Override
-  public void run() {
-    new CommandLine(this).usage(outText);
-    outText.flush();
+  public Integer call() {
+    err.println("mms: no command given");
+    new CommandLine(this).usage(err);
+    err.flush();
+    return EXIT_UNREADABLE;
   }
 
   @SuppressWarnings("SystemConsoleNull") // JDK 17 to 21 return null without a terminal
