@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.encapsulation.PduFormatException;
+import org.mmsstack.encapsulation.Uintvar;
 
 /**
  * Decodes a connectionless WSP Push or ConfirmedPush PDU (WAP-230 §8.2.4.1, §8.2.2 for the
@@ -118,23 +120,20 @@ public final class WspPushParser {
   }
 
   /**
-   * Reads a uintvar at {@code p}: returns {value, next offset}, or null when it runs past {@code
-   * end}, is longer than 5 octets or exceeds 32 bits. Non-minimal encodings (leading 0x80) are
-   * accepted: some composers write them.
+   * Reads a uintvar at {@code p} with the codec's reader: returns {value, next offset}, or null
+   * when it runs past {@code end}, is longer than 5 octets or exceeds 32 bits. Non-minimal
+   * encodings (leading 0x80) are accepted: some composers write them.
    */
   static long[] readUintvar(byte[] b, int p, int end) {
-    long v = 0;
-    for (int i = 0; i < 5; i++) {
-      if (p + i >= end) {
-        return null;
-      }
-      int o = b[p + i] & 0xFF;
-      v = (v << 7) | (o & 0x7F);
-      if ((o & 0x80) == 0) {
-        return v > 0xFFFF_FFFFL ? null : new long[] {v, p + i + 1};
-      }
+    if (p >= end) {
+      return null;
     }
-    return null;
+    try {
+      Uintvar u = Uintvar.read(b, p, end);
+      return new long[] {u.value(), u.end()};
+    } catch (PduFormatException e) {
+      return null;
+    }
   }
 
   /** Identifies the Content-Type value at {@code p} (WAP-230 §8.4.2.24). */

@@ -2,6 +2,7 @@ package org.mmsstack.cli.format;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mmsstack.encapsulation.PduFormatException;
 
 /**
  * Just enough WSP to find where things are in a PDU's octets without decoding them: Uintvars,
@@ -29,31 +30,25 @@ public final class Wire {
   /** A multipart body's layout: its entry count and entries. */
   public record Multipart(Uintvar count, List<Entry> entries) {}
 
-  /** Reads a Uintvar of at most 5 octets, or {@code null} when it is malformed or runs past {@code end}. */
+  /**
+   * Reads a Uintvar with the codec's reader, or {@code null} when it is malformed or runs past
+   * {@code end}.
+   */
   public static Uintvar uintvar(byte[] b, int i, int end) {
-    long v = 0;
-    for (int n = 0; n < 5 && i + n < end; n++) {
-      int o = b[i + n] & 0xFF;
-      v = (v << 7) | (o & 0x7F);
-      if ((o & 0x80) == 0) {
-        return v > 0xFFFF_FFFFL ? null : new Uintvar(v, i, i + n + 1);
-      }
+    if (i < 0 || i >= end || end > b.length) {
+      return null;
     }
-    return null;
+    try {
+      org.mmsstack.encapsulation.Uintvar u = org.mmsstack.encapsulation.Uintvar.read(b, i, end);
+      return new Uintvar(u.value(), u.offset(), u.end());
+    } catch (PduFormatException e) {
+      return null;
+    }
   }
 
   /** The canonical (shortest) Uintvar octets of a value. */
   public static byte[] uintvarOctets(long v) {
-    int n = 1;
-    while (n < 5 && (v >>> (7 * n)) != 0) {
-      n++;
-    }
-    byte[] out = new byte[n];
-    for (int k = 0; k < n; k++) {
-      int shift = 7 * (n - 1 - k);
-      out[k] = (byte) (((v >>> shift) & 0x7F) | (k < n - 1 ? 0x80 : 0));
-    }
-    return out;
+    return org.mmsstack.encapsulation.Uintvar.octets(v);
   }
 
   /**
