@@ -189,7 +189,7 @@ public abstract sealed class Pdu
    * What lenient decoding noticed and recovered from (empty for built PDUs, and for decoded ones
    * that follow the specification). The {@code validate} package reports everything else.
    */
-  public final List<Finding> decodeFindings() {
+  public final List<Finding> findings() {
     return findings;
   }
 

@@ -76,7 +76,7 @@ class BuilderTest {
         java.util.Arrays.copyOf(wire, 8));
     Pdu decoded = PduCodec.decode(wire, DecodeConfig.STRICT);
     assertEquals(req, decoded);
-    assertTrue(decoded.decodeFindings().isEmpty(), () -> decoded.decodeFindings().toString());
+    assertTrue(decoded.findings().isEmpty(), () -> decoded.findings().toString());
     List<Header> hs = decoded.headers();
     assertEquals(HeaderField.MESSAGE_TYPE, hs.get(0).field());
     assertEquals(HeaderField.TRANSACTION_ID, hs.get(1).field());

@@ -399,7 +399,7 @@ class GoldenCorpusTest {
           .append(render(h.value()))
           .append('\n');
     }
-    for (Finding f : pdu.decodeFindings()) {
+    for (Finding f : pdu.findings()) {
       sb.append("finding ")
           .append(f.severity())
           .append(" @")

@@ -184,9 +184,8 @@ class PropertyRoundTripTest {
         bytes, streamed(decoded.toBuilder().build()), "encode(rebuilt, OutputStream) differs");
     assertEquals(pdu.messageType(), decoded.messageType());
     assertTrue(
-        decoded.decodeFindings().stream().noneMatch(f -> f.severity() == Severity.ERROR),
-        () ->
-            "the encoder wrote something its decoder calls an error: " + decoded.decodeFindings());
+        decoded.findings().stream().noneMatch(f -> f.severity() == Severity.ERROR),
+        () -> "the encoder wrote something its decoder calls an error: " + decoded.findings());
     // Nested multiparts stay opaque on decode; asked for, they decode to what was encoded.
     decoded.body().ifPresent(PropertyRoundTripTest::checkNested);
     // The canonical re-encoding of every typed value gives the same PDU again.

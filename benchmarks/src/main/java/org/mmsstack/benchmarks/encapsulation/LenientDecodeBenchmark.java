@@ -41,8 +41,8 @@ public class LenientDecodeBenchmark {
       throw new IllegalStateException("expected the PDU to end with a stray 0x00");
     }
     clean = Arrays.copyOf(withFinding, withFinding.length - 1);
-    if (PduCodec.decode(withFinding).decodeFindings().size() != 1
-        || !PduCodec.decode(clean).decodeFindings().isEmpty()) {
+    if (PduCodec.decode(withFinding).findings().size() != 1
+        || !PduCodec.decode(clean).findings().isEmpty()) {
       throw new IllegalStateException("expected one finding with the 0x00 and none without it");
     }
   }

@@ -93,12 +93,12 @@ public final class Validator {
   }
 
   /**
-   * Validates a PDU, decoded or built. The result starts from {@link Pdu#decodeFindings()} and
+   * Validates a PDU, decoded or built. The result starts from {@link Pdu#findings()} and
    * adds what the rules find, ordered by offset (findings about the PDU as a whole last).
    */
   public List<Finding> validate(Pdu pdu) {
     Objects.requireNonNull(pdu, "pdu");
-    Collector c = new Collector(pdu.decodeFindings());
+    Collector c = new Collector(pdu.findings());
     MessageType type = pdu.messageType();
     Header versionHeader = first(pdu, HeaderField.MMS_VERSION);
     MmsVersion version = pdu.mmsVersion().orElse(null);

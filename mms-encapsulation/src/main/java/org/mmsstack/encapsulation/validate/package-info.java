@@ -75,7 +75,7 @@
  *
  * <h2>Codes passed through from decoding</h2>
  *
- * <p>{@link org.mmsstack.encapsulation.Pdu#decodeFindings()} are part of every result, with their
+ * <p>{@link org.mmsstack.encapsulation.Pdu#findings()} are part of every result, with their
  * own codes; findings of nested multiparts carry the same codes with the part as header
  * ({@code multipart entry 0.1}).
  *

@@ -84,7 +84,7 @@ final class Exercise {
       assertNotNull(h.toString());
     }
     callAccessors(pdu);
-    pdu.decodeFindings().forEach(x -> assertNotNull(x.toString()));
+    pdu.findings().forEach(x -> assertNotNull(x.toString()));
     pdu.trailingOctets();
     assertNotNull(pdu.toString());
     assertEquals(pdu.hashCode(), pdu.hashCode());

@@ -119,7 +119,7 @@ class MalformedInputTest {
     byte[] pdu = bytes("8C 84 8D 92 85 09 01 02 03 04 05 06 07 08 09 84 83");
     fails(pdu, DecodeConfig.STRICT, Reason.INTEGER_TOO_WIDE, 5);
     Pdu lenient = PduCodec.decode(pdu, DecodeConfig.LENIENT);
-    Finding f = lenient.decodeFindings().get(0);
+    Finding f = lenient.findings().get(0);
     assertEquals(Severity.ERROR, f.severity());
     assertEquals("malformed-value", f.code());
     assertEquals(5, f.offset());
@@ -133,7 +133,7 @@ class MalformedInputTest {
     byte[] pdu = bytes("8C 84 8D 92 85 08 7F FF FF FF FF FF FF FF 84 83");
     fails(pdu, DecodeConfig.STRICT, Reason.MALFORMED_VALUE, 5);
     Pdu lenient = PduCodec.decode(pdu, DecodeConfig.LENIENT);
-    assertEquals("malformed-value", lenient.decodeFindings().get(0).code());
+    assertEquals("malformed-value", lenient.findings().get(0).code());
     assertTrue(lenient.get(org.mmsstack.encapsulation.HeaderField.DATE).isEmpty());
     Exercise.all(pdu);
   }
@@ -157,8 +157,8 @@ class MalformedInputTest {
     DecodeConfig unlimited = DecodeConfig.builder().maxParts(Integer.MAX_VALUE).build();
     fails(pdu, unlimited.toBuilder().strict(true).build(), Reason.MALFORMED_MULTIPART, 14);
     Pdu p = PduCodec.decode(pdu, unlimited);
-    assertEquals("multipart-count-mismatch", p.decodeFindings().get(0).code());
-    assertEquals(Severity.ERROR, p.decodeFindings().get(0).severity());
+    assertEquals("multipart-count-mismatch", p.findings().get(0).code());
+    assertEquals(Severity.ERROR, p.findings().get(0).severity());
   }
 
   @Test
@@ -261,7 +261,7 @@ class MalformedInputTest {
     Pdu p = PduCodec.decode(pdu, DecodeConfig.LENIENT);
     assertEquals(MmsVersion.V1_2, p.mmsVersion().orElseThrow());
     Finding f =
-        p.decodeFindings().stream()
+        p.findings().stream()
             .filter(x -> x.code().equals("version-not-short-integer"))
             .findFirst()
             .orElseThrow();
@@ -288,7 +288,7 @@ class MalformedInputTest {
     assertEquals(0, n.trailingOctets().length);
     assertTrue(n.headers().stream().noneMatch(h -> h.field().isApplication()));
     List<Finding> mismatches =
-        n.decodeFindings().stream()
+        n.findings().stream()
             .filter(x -> x.code().equals("value-length-mismatch"))
             .collect(java.util.stream.Collectors.toList());
     assertEquals(2, mismatches.size());
@@ -317,7 +317,7 @@ class MalformedInputTest {
   void strictDecodingLeavesMandatoryHeadersToTheValidator() throws Exception {
     byte[] pdu = Corpus.read("pdus/nuntium/m-retrieve.conf_success");
     Pdu p = PduCodec.decode(pdu, DecodeConfig.STRICT);
-    assertTrue(p.decodeFindings().isEmpty());
+    assertTrue(p.findings().isEmpty());
     assertFalse(p.contentType().isPresent());
     List<Finding> report = new Validator().report(pdu).findings();
     assertTrue(
@@ -339,9 +339,8 @@ class MalformedInputTest {
     // length reading goes on with an Application-header "c" whose value is 01 41.
     byte[] pdu = bytes("8C 82 98 41 00 8D 92 89 03 80 61 62 63 00 01 41");
     Pdu p = PduCodec.decode(pdu, DecodeConfig.LENIENT);
-    assertTrue(
-        p.decodeFindings().stream().noneMatch(x -> x.code().equals("value-length-mismatch")));
-    assertTrue(p.decodeFindings().stream().anyMatch(x -> x.code().equals("malformed-value")));
+    assertTrue(p.findings().stream().noneMatch(x -> x.code().equals("value-length-mismatch")));
+    assertTrue(p.findings().stream().anyMatch(x -> x.code().equals("malformed-value")));
   }
 
   @TestFactory
@@ -378,8 +377,8 @@ class MalformedInputTest {
       return; // fails the same way: a typed exception
     }
     assertTrue(
-        lenient.decodeFindings().stream().anyMatch(f -> f.severity() == Severity.ERROR),
-        () -> "lenient decoding recovered without an ERROR finding: " + lenient.decodeFindings());
+        lenient.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR),
+        () -> "lenient decoding recovered without an ERROR finding: " + lenient.findings());
   }
 
   @TestFactory
