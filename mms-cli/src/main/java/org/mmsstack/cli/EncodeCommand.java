@@ -111,7 +111,7 @@ final class EncodeCommand implements Callable<Integer> {
         return fail(Main.EXIT_FINDINGS, file + ": " + e.getMessage());
       }
     }
-    if (output == null && main.console && !mail) {
+    if (output == null && main.stdoutTerminal && !mail) {
       return fail(
           Main.EXIT_UNREADABLE,
           "refusing to write a binary PDU to a terminal; use -o OUT or a pipe");

@@ -55,14 +55,29 @@ public final class Main implements Callable<Integer> {
   final OutputStream out;
   final PrintWriter outText;
   final PrintWriter err;
-  final boolean console;
 
-  Main(InputStream in, OutputStream out, PrintWriter err, boolean console) {
+  /** Whether standard output is a terminal: binary output is refused there. */
+  final boolean stdoutTerminal;
+
+  /** Whether standard error is a terminal: progress is shown there. */
+  final boolean stderrTerminal;
+
+  Main(InputStream in, OutputStream out, PrintWriter err, boolean terminal) {
+    this(in, out, err, terminal, terminal);
+  }
+
+  Main(
+      InputStream in,
+      OutputStream out,
+      PrintWriter err,
+      boolean stdoutTerminal,
+      boolean stderrTerminal) {
     this.in = in;
     this.out = out;
     this.outText = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
     this.err = err;
-    this.console = console;
+    this.stdoutTerminal = stdoutTerminal;
+    this.stderrTerminal = stderrTerminal;
   }
 
   /** Without a subcommand: the usage on standard error, and a usage error status. */
@@ -74,22 +89,40 @@ public final class Main implements Callable<Integer> {
     return EXIT_UNREADABLE;
   }
 
-  @SuppressWarnings("SystemConsoleNull") // JDK 17 to 21 return null without a terminal
   public static void main(String[] args) {
-    System.exit(run(args, System.in, System.out, System.err, System.console() != null));
+    System.exit(
+        run(args, System.in, System.out, System.err, Terminals.stdout(), Terminals.stderr()));
+  }
+
+  /**
+   * Runs the tool in-process, with standard output and standard error both terminals or both
+   * not.
+   *
+   * @param terminal whether standard output and standard error are terminals
+   * @return the exit status
+   */
+  public static int run(
+      String[] args, InputStream in, OutputStream out, PrintStream err, boolean terminal) {
+    return run(args, in, out, err, terminal, terminal);
   }
 
   /**
    * Runs the tool in-process.
    *
-   * @param console whether standard output is a terminal (progress bar, refusing binary output)
+   * @param stdoutTerminal whether standard output is a terminal (binary output is refused)
+   * @param stderrTerminal whether standard error is a terminal (progress is shown)
    * @return the exit status
    */
   public static int run(
-      String[] args, InputStream in, OutputStream out, PrintStream err, boolean console) {
+      String[] args,
+      InputStream in,
+      OutputStream out,
+      PrintStream err,
+      boolean stdoutTerminal,
+      boolean stderrTerminal) {
     PrintWriter errWriter =
         new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-    Main main = new Main(in, out, errWriter, console);
+    Main main = new Main(in, out, errWriter, stdoutTerminal, stderrTerminal);
     CommandLine cl = new CommandLine(main);
     cl.setOut(main.outText);
     cl.setErr(errWriter);

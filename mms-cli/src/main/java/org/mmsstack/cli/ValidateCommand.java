@@ -75,7 +75,7 @@ final class ValidateCommand implements Callable<Integer> {
       negatable = true,
       description =
           "Show a progress bar on standard error for runs "
-              + "over a second (default: when on a terminal).")
+              + "over a second (default: when standard error is a terminal).")
   private Boolean progress;
 
   @Option(
@@ -162,7 +162,7 @@ final class ValidateCommand implements Callable<Integer> {
     List<Processing.Source> all = Processing.files(paths);
     Inputs inputs = Inputs.standard();
     PrintWriter out = main.outText;
-    boolean showProgress = progress != null ? progress : main.console;
+    boolean showProgress = progress != null ? progress : main.stderrTerminal;
     ExecutorService pool =
         Executors.newFixedThreadPool(
             workers,

@@ -36,6 +36,12 @@ final class Tool {
   }
 
   static Outcome runWithInput(byte[] stdin, String... args) {
+    return runOnTerminals(stdin, false, false, args);
+  }
+
+  /** Runs as if standard output and standard error were (or were not) terminals. */
+  static Outcome runOnTerminals(
+      byte[] stdin, boolean stdoutTerminal, boolean stderrTerminal, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status =
@@ -44,7 +50,8 @@ final class Tool {
             new ByteArrayInputStream(stdin),
             out,
             new PrintStream(err, true, StandardCharsets.UTF_8),
-            false);
+            stdoutTerminal,
+            stderrTerminal);
     return new Outcome(status, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
   }
 }
