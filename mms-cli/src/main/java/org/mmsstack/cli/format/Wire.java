@@ -3,6 +3,7 @@ package org.mmsstack.cli.format;
 import java.util.ArrayList;
 import java.util.List;
 import org.mmsstack.encapsulation.PduFormatException;
+import org.mmsstack.encapsulation.Uintvar;
 
 /**
  * Just enough WSP to find where things are in a PDU's octets without decoding them: Uintvars,
@@ -14,16 +15,13 @@ public final class Wire {
 
   private Wire() {}
 
-  /** A Uintvar read at {@code [start, end)} of an array. */
-  public record Uintvar(long value, int start, int end) {}
-
   /** One entry of a multipart body, as offsets into the PDU. */
   public record Entry(
       Uintvar headersLength, Uintvar dataLength, int headStart, int dataStart, int dataEnd) {
 
     /** Where the entry starts (its HeadersLen). */
     public int start() {
-      return headersLength.start();
+      return headersLength.offset();
     }
   }
 
@@ -39,16 +37,10 @@ public final class Wire {
       return null;
     }
     try {
-      org.mmsstack.encapsulation.Uintvar u = org.mmsstack.encapsulation.Uintvar.read(b, i, end);
-      return new Uintvar(u.value(), u.offset(), u.end());
+      return Uintvar.read(b, i, end);
     } catch (PduFormatException e) {
       return null;
     }
-  }
-
-  /** The canonical (shortest) Uintvar octets of a value. */
-  public static byte[] uintvarOctets(long v) {
-    return org.mmsstack.encapsulation.Uintvar.octets(v);
   }
 
   /**

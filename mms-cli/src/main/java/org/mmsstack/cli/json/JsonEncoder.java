@@ -19,6 +19,7 @@ import org.mmsstack.encapsulation.MessageType;
 import org.mmsstack.encapsulation.Pdu;
 import org.mmsstack.encapsulation.PduCodec;
 import org.mmsstack.encapsulation.PduFormatException;
+import org.mmsstack.encapsulation.Uintvar;
 import org.mmsstack.encapsulation.body.MultipartBody;
 import org.mmsstack.encapsulation.body.Part;
 import org.mmsstack.encapsulation.body.PartHeader;
@@ -308,7 +309,7 @@ public final class JsonEncoder {
       int i = 0;
       boolean same = true;
       for (long v : values) {
-        Wire.Uintvar u = Wire.uintvar(b, i, b.length);
+        Uintvar u = Wire.uintvar(b, i, b.length);
         if (u == null || u.value() != v) {
           same = false;
           break;
@@ -321,7 +322,7 @@ public final class JsonEncoder {
     }
     ByteArrayOutputStream o = new ByteArrayOutputStream();
     for (long v : values) {
-      o.writeBytes(Wire.uintvarOctets(v));
+      o.writeBytes(Uintvar.octets(v));
     }
     return o.toByteArray();
   }
@@ -347,9 +348,9 @@ public final class JsonEncoder {
       throw new IllegalStateException(e);
     }
     byte[] b = o.toByteArray();
-    Wire.Uintvar n = Wire.uintvar(b, 0, b.length);
-    Wire.Uintvar hl = Wire.uintvar(b, n.end(), b.length);
-    Wire.Uintvar dl = Wire.uintvar(b, hl.end(), b.length);
+    Uintvar n = Wire.uintvar(b, 0, b.length);
+    Uintvar hl = Wire.uintvar(b, n.end(), b.length);
+    Uintvar dl = Wire.uintvar(b, hl.end(), b.length);
     return java.util.Arrays.copyOfRange(b, dl.end(), (int) (dl.end() + hl.value()));
   }
 
@@ -359,7 +360,7 @@ public final class JsonEncoder {
     }
     ByteArrayOutputStream o = new ByteArrayOutputStream();
     o.write(1);
-    o.writeBytes(Wire.uintvarOctets(raw.length));
+    o.writeBytes(Uintvar.octets(raw.length));
     o.write(0);
     o.writeBytes(raw);
     byte[] b = o.toByteArray();

@@ -222,7 +222,7 @@ public final class PduJson {
         layout = null;
       }
       if (layout != null) {
-        b.put("rawCount", Hex.of(octets, layout.count().start(), layout.count().end()));
+        b.put("rawCount", Hex.of(octets, layout.count().offset(), layout.count().end()));
         if (layout.count().value() != mb.parts().size()) {
           b.put("declaredCount", layout.count().value());
         }
@@ -252,7 +252,7 @@ public final class PduJson {
     }
     n.put("data", base64(p.data()));
     if (e != null) {
-      n.put("rawLengths", Hex.of(octets, e.headersLength().start(), e.dataLength().end()));
+      n.put("rawLengths", Hex.of(octets, e.headersLength().offset(), e.dataLength().end()));
       n.put("rawHeaders", Hex.of(octets, e.headStart(), e.dataStart()));
     }
     return n;

@@ -112,19 +112,19 @@ public final class HexRenderer {
       span(b, start, end, "multipart body (layout not walkable)");
       return;
     }
-    span(b, m.count().start(), m.count().end(), "multipart: " + m.count().value() + " entries");
+    span(b, m.count().offset(), m.count().end(), "multipart: " + m.count().value() + " entries");
     for (int i = 0; i < parts.size(); i++) {
       Wire.Entry e = m.entries().get(i);
       Part p = parts.get(i);
       String label = "part " + (i + 1) + ": ";
       span(
           b,
-          e.headersLength().start(),
+          e.headersLength().offset(),
           e.headersLength().end(),
           label + "HeadersLen " + e.headersLength().value());
       span(
           b,
-          e.dataLength().start(),
+          e.dataLength().offset(),
           e.dataLength().end(),
           label + "DataLen " + e.dataLength().value());
       List<int[]> spans = Wire.partHeaderSpans(b, e.headStart(), e.dataStart());
