@@ -54,7 +54,7 @@ public final class HeaderScanner {
             maxLine,
             ctx.line(pos),
             ctx.offset(pos),
-            fieldStart >= 0 ? name(b, fieldStart, colon) : null);
+            lineHeader(b, pos, contentEnd, fieldStart, colon));
       }
       int next = lf < 0 ? end : lf + 1;
       if (contentEnd == pos) {
@@ -198,6 +198,15 @@ public final class HeaderScanner {
       z--;
     }
     return a == 0 && z == s.length() ? s : s.substring(a, z);
+  }
+
+  /** The header a line belongs to: its own field on a field line, the folded one otherwise. */
+  private static String lineHeader(byte[] b, int pos, int end, int fieldStart, int colon) {
+    if (b[pos] == ' ' || b[pos] == '\t') {
+      return fieldStart >= 0 ? name(b, fieldStart, colon) : null;
+    }
+    int own = indexOf(b, (byte) ':', pos, Math.min(end, pos + 998));
+    return own > pos && isFieldName(b, pos, own) ? name(b, pos, own) : null;
   }
 
   private static String name(byte[] b, int start, int colon) {
