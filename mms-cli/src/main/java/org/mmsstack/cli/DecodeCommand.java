@@ -11,11 +11,13 @@ import org.mmsstack.cli.input.InputItem;
 import org.mmsstack.cli.input.Inputs;
 import org.mmsstack.cli.json.Mm4Json;
 import org.mmsstack.cli.json.PduJson;
+import org.mmsstack.cli.render.FieldsRenderer;
 import org.mmsstack.cli.render.HexRenderer;
 import org.mmsstack.cli.render.TextRenderer;
 import org.mmsstack.encapsulation.Severity;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -31,7 +33,9 @@ import picocli.CommandLine.ParentCommand;
       "MM4 messages (RFC 5322 mail, recognised by content) show every header field with its parsed value "
           + "and the MIME structure; finding positions are lines.",
       "Inputs: PDU files, MM4 mail, hex dumps, WSP pushes, pcap/pcapng captures or directories (walked "
-          + "recursively); - reads standard input."
+          + "recursively); - reads standard input.",
+      "Output is bounded whatever the input: text parts show their first lines (--full: all); --json "
+          + "embeds at most 1 MiB of an input it cannot decode and lists such members in \"cut\"."
     })
 final class DecodeCommand implements Callable<Integer> {
 
@@ -52,10 +56,34 @@ final class DecodeCommand implements Callable<Integer> {
             "Annotate the octets header by header: offset, octets, meaning "
                 + "(binary PDUs only).")
     boolean hex;
+
+    @Option(
+        names = "--fields",
+        paramLabel = "FIELD,...",
+        split = ",",
+        description =
+            "One line per PDU or MM4 message with these fields, tab-separated (as tshark -T "
+                + "fields): file, origin, frame, timestamp, format, size, message-type, "
+                + "mms-version, status, findings, errors, warnings, codes, or any header name, "
+                + "with or without X-Mms- (subject, from, to, transaction-id, priority, ...). "
+                + "Repeated headers are joined by commas; absent ones give an empty column.")
+    List<String> fields;
   }
+
+  @Mixin private FindingFilter filter = new FindingFilter();
 
   @Option(names = "--compact", description = "With --json: each document on one line (JSON Lines).")
   private boolean compact;
+
+  @Option(
+      names = "--full",
+      description =
+          "Print all of each text part (default: its first "
+              + TextRenderer.PREVIEW_LINES
+              + " lines, at most "
+              + TextRenderer.PREVIEW_OCTETS
+              + " octets, and how many octets were not shown).")
+  private boolean full;
 
   @Parameters(
       arity = "1..*",
@@ -71,7 +99,14 @@ final class DecodeCommand implements Callable<Integer> {
     if (!compact) {
       mapper.enable(SerializationFeature.INDENT_OUTPUT);
     }
-    TextRenderer text = new TextRenderer(main.outText);
+    TextRenderer text = new TextRenderer(main.outText, full);
+    FieldsRenderer columns;
+    try {
+      columns = format.fields == null ? null : new FieldsRenderer(main.outText, format.fields);
+    } catch (IllegalArgumentException e) {
+      main.err.println("mms: " + e.getMessage());
+      return Main.EXIT_UNREADABLE;
+    }
     HexRenderer hex = new HexRenderer(main.outText);
     boolean first = true;
     Checker checker = Checker.standard();
@@ -87,7 +122,7 @@ final class DecodeCommand implements Callable<Integer> {
           status = Math.max(status, Main.EXIT_UNREADABLE);
           continue;
         }
-        Checker.Result r = Processing.check(checker, item);
+        Checker.Result r = filter.apply(Processing.check(checker, item));
         if (r == null && file.walked() && item.kind() == InputItem.Problem.UNRECOGNISED) {
           continue; // a README beside the PDUs in a directory
         }
@@ -125,6 +160,8 @@ final class DecodeCommand implements Callable<Integer> {
           main.outText.println(
               mapper.writeValueAsString(
                   item.mm4() ? Mm4Json.document(item, r) : PduJson.document(item, r)));
+        } else if (columns != null) {
+          columns.render(item, r);
         } else {
           if (!first) {
             main.outText.println();

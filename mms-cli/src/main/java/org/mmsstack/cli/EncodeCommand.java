@@ -1,8 +1,8 @@
 package org.mmsstack.cli;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.mmsstack.cli.json.JsonEncoder;
 import org.mmsstack.cli.json.Mm4Json;
@@ -21,7 +19,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code mms encode}: the inverse of {@code decode --json}. */
+/**
+ * {@code mms encode}: the inverse of {@code decode --json}. Documents are read one at a time
+ * with Jackson's streaming parser, each encoded and written before the next is read, so a stream
+ * of any number of documents needs the memory of one.
+ */
 @Command(
     name = "encode",
     mixinStandardHelpOptions = true,
@@ -30,22 +32,33 @@ import picocli.CommandLine.ParentCommand;
       "Unedited members are written from their original octets, so decode --json | encode gives back the "
           + "same octets; edited ones are encoded canonically.",
       "An MM4 document (mmsstack-mm4/1) is written back as its original mail when unedited, and refused "
-          + "otherwise."
+          + "otherwise.",
+      "Content-Type is the last header of a PDU (its body follows): a header given after it is written "
+          + "before it, and a note on standard error says so.",
+      "Numbers are checked before use: one that is not whole or is out of its member's range (octet codes "
+          + "0-255, other numbers 0 to 2^63-1) is refused with a JSON pointer to it, such as "
+          + "/headers/3/value/relative.",
+      "FILE may hold several documents (decode --json of many inputs): they are read one at a time; "
+          + "write one with --index N, or each to a directory with -o DIR (DIR/N.mms, N from 0)."
     })
 final class EncodeCommand implements Callable<Integer> {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @ParentCommand private Main main;
 
   @Parameters(
       index = "0",
       paramLabel = "FILE.json",
-      description = "The JSON document; - for standard input.")
+      description = "The JSON document(s); - for standard input.")
   private String file;
 
   @Option(
       names = {"-o", "--output"},
       paramLabel = "OUT",
-      description = "Where to write the PDU (default: standard output).")
+      description =
+          "Where to write the PDU (default: standard output); an existing directory receives "
+              + "every document as N.mms.")
   private Path output;
 
   @Option(
@@ -56,13 +69,58 @@ final class EncodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<JsonNode> docs;
-    try (InputStream in = file.equals("-") ? main.in : Files.newInputStream(Paths.get(file))) {
-      docs = new ArrayList<>();
-      try (MappingIterator<JsonNode> it =
-          new ObjectMapper().readerFor(JsonNode.class).readValues(in)) {
-        while (it.hasNextValue()) {
-          docs.add(it.nextValue());
+    if (index != null && index < 0) {
+      return fail(Main.EXIT_UNREADABLE, "--index: " + index + " (expected: 0 or more)");
+    }
+    boolean toDirectory = output != null && Files.isDirectory(output);
+    if (toDirectory && index != null) {
+      return fail(
+          Main.EXIT_UNREADABLE, "--index writes one PDU: -o must name a file, not " + output);
+    }
+    int status = Main.EXIT_OK;
+    int n = 0;
+    try (InputStream in = file.equals("-") ? main.in : Files.newInputStream(Paths.get(file));
+        JsonParser parser = MAPPER.createParser(in)) {
+      // One document at a time: the one being encoded is the only one in memory.
+      while (parser.nextToken() != null) {
+        int i = n++;
+        if (index != null && i != index) {
+          parser.skipChildren();
+          continue;
+        }
+        JsonNode doc = MAPPER.readTree(parser);
+        String label = file + (toDirectory || i > 0 ? ": document " + i : "");
+        if (!toDirectory && index == null && parser.nextToken() != null) {
+          return fail(
+              Main.EXIT_UNREADABLE,
+              file + ": several documents; choose one with --index N, or -o DIR to write each");
+        }
+        byte[] pdu;
+        try {
+          pdu = pduOf(doc, label);
+        } catch (JsonEncoder.JsonPduException e) {
+          main.outText.flush();
+          main.err.println("mms: " + label + ": " + e.getMessage());
+          // A document encode cannot write is status 1; MM4 mail it will not write, 2 (usage).
+          boolean mm4 = Mm4Json.SCHEMA.equals(doc.path("schema").asText());
+          status = Math.max(status, mm4 ? Main.EXIT_UNREADABLE : Main.EXIT_FINDINGS);
+          if (toDirectory) {
+            continue;
+          }
+          return status;
+        }
+        boolean mail = Mm4Json.SCHEMA.equals(doc.path("schema").asText());
+        if (output == null && main.stdoutTerminal && !mail) {
+          return fail(
+              Main.EXIT_UNREADABLE,
+              "refusing to write a binary PDU to a terminal; use -o OUT or a pipe");
+        }
+        Path target = toDirectory ? output.resolve(i + (mail ? ".eml" : ".mms")) : output;
+        if (!write(pdu, target)) {
+          return Main.EXIT_UNREADABLE;
+        }
+        if (index != null) {
+          break;
         }
       }
     } catch (NoSuchFileException e) {
@@ -77,63 +135,59 @@ final class EncodeCommand implements Callable<Integer> {
     } catch (IOException e) {
       return fail(Main.EXIT_UNREADABLE, file + ": cannot read: " + e.getMessage());
     }
-    if (docs.isEmpty()) {
+    if (n == 0) {
       return fail(Main.EXIT_UNREADABLE, file + ": no JSON document");
     }
-    int i = index == null ? 0 : index;
-    if (index == null && docs.size() > 1) {
-      return fail(
-          Main.EXIT_UNREADABLE, file + ": " + docs.size() + " documents; choose one with --index");
+    if (index != null && index >= n) {
+      return fail(Main.EXIT_UNREADABLE, file + ": no document " + index + " (it holds " + n + ")");
     }
-    if (i < 0 || i >= docs.size()) {
-      return fail(
-          Main.EXIT_UNREADABLE, file + ": no document " + i + " (it holds " + docs.size() + ")");
-    }
-    byte[] pdu;
-    boolean mail = Mm4Json.SCHEMA.equals(docs.get(i).path("schema").asText());
-    if (mail) {
+    return status;
+  }
+
+  /** The octets of one document; notes (a header moved) go to standard error. */
+  private byte[] pduOf(JsonNode doc, String label) throws JsonEncoder.JsonPduException {
+    if (Mm4Json.SCHEMA.equals(doc.path("schema").asText())) {
       // Writing MM4 from edited members would be a second MM4 formatter; the exact original is
       // what a user needs back, and the document carries it.
-      pdu = Mm4Json.unedited(docs.get(i));
-      if (pdu == null) {
-        return fail(
-            Main.EXIT_UNREADABLE,
-            file
-                + ": an edited MM4 document ("
+      byte[] mail = Mm4Json.unedited(doc);
+      if (mail == null) {
+        throw new JsonEncoder.JsonPduException(
+            "an edited MM4 document ("
                 + Mm4Json.SCHEMA
-                + "): encode "
-                + "writes MM4 mail back only from an unedited document (its \"mail\" member)");
+                + ") or one whose mail was cut: encode writes MM4 mail back only from an unedited document (its whole"
+                + " \"mail\" member)");
       }
-    } else {
-      try {
-        pdu = JsonEncoder.encode(docs.get(i));
-      } catch (JsonEncoder.JsonPduException e) {
-        return fail(Main.EXIT_FINDINGS, file + ": " + e.getMessage());
-      }
+      return mail;
     }
-    if (output == null && main.stdoutTerminal && !mail) {
-      return fail(
-          Main.EXIT_UNREADABLE,
-          "refusing to write a binary PDU to a terminal; use -o OUT or a pipe");
+    JsonEncoder.Encoded e = JsonEncoder.encodeWithNotes(doc);
+    for (String note : e.notes()) {
+      main.outText.flush();
+      main.err.println("mms: " + label + ": note: " + note);
     }
+    return e.pdu();
+  }
+
+  private boolean write(byte[] pdu, Path target) {
     try {
-      if (output != null) {
-        Files.write(output, pdu);
+      if (target != null) {
+        Files.write(target, pdu);
       } else {
         OutputStream o = main.out;
         main.outText.flush();
         o.write(pdu);
         o.flush();
       }
+      return true;
     } catch (IOException e) {
-      return fail(
+      fail(
           Main.EXIT_UNREADABLE,
-          (output == null ? "standard output" : output) + ": cannot write: " + e.getMessage());
+          (target == null ? "standard output" : target) + ": cannot write: " + e.getMessage());
+      return false;
     }
-    return Main.EXIT_OK;
   }
 
   private int fail(int status, String message) {
+    main.outText.flush();
     main.err.println("mms: " + message);
     return status;
   }

@@ -124,6 +124,7 @@ public final class Main implements Callable<Integer> {
         new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     Main main = new Main(in, out, errWriter, stdoutTerminal, stderrTerminal);
     CommandLine cl = new CommandLine(main);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setOut(main.outText);
     cl.setErr(errWriter);
     cl.setExecutionExceptionHandler(

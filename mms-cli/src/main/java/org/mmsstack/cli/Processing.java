@@ -7,6 +7,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.mmsstack.cli.check.Checker;
 import org.mmsstack.cli.input.InputItem;
 import org.mmsstack.cli.input.Inputs;
@@ -61,11 +62,33 @@ final class Processing {
    * streamed, whatever its size); never throws.
    */
   static void read(Main main, Inputs inputs, String file, Consumer<InputItem> out) {
+    read(main, inputs, file, out, n -> {});
+  }
+
+  /** Reads one file as above, telling {@code progress} the octets read as they are. */
+  static void read(
+      Main main, Inputs inputs, String file, Consumer<InputItem> out, LongConsumer progress) {
     if (file.equals("-")) {
-      inputs.read("(stdin)", main.in, out);
+      inputs.read("(stdin)", main.in, out, progress);
     } else {
-      inputs.read(Paths.get(file), out);
+      inputs.read(Paths.get(file), out, progress);
     }
+  }
+
+  /** The octets of all files, or -1 when standard input is among them. */
+  static long totalSize(List<Source> files) {
+    long total = 0;
+    for (Source s : files) {
+      if (s.name().equals("-")) {
+        return -1;
+      }
+      try {
+        total += Files.size(Paths.get(s.name()));
+      } catch (IOException | RuntimeException e) {
+        // Reading it will report the problem; it adds nothing to read.
+      }
+    }
+    return total;
   }
 
   /** Checks a PDU or MM4 item; problems come back as {@code null}. */

@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.mmsstack.cli.check.Checker;
 import org.mmsstack.cli.input.InputItem;
 import org.mmsstack.cli.input.Inputs;
@@ -29,6 +30,7 @@ import org.mmsstack.encapsulation.Severity;
 import org.mmsstack.routing.KeyRing;
 import org.mmsstack.routing.KeyRingCodec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -74,8 +76,9 @@ final class ValidateCommand implements Callable<Integer> {
       names = "--progress",
       negatable = true,
       description =
-          "Show a progress bar on standard error for runs "
-              + "over a second (default: when standard error is a terminal).")
+          "Show a progress bar on standard error for runs over a second: octets read of all "
+              + "inputs, rate and time left. Only when standard error is a terminal, never in a "
+              + "file or pipe; --no-progress turns it off on a terminal too.")
   private Boolean progress;
 
   @Option(
@@ -109,7 +112,10 @@ final class ValidateCommand implements Callable<Integer> {
               + "- for standard input.")
   private List<String> paths;
 
+  @Mixin private FindingFilter filter = new FindingFilter();
+
   private final Map<String, Integer> byType = new TreeMap<>();
+  private final Map<String, Integer> byCode = new TreeMap<>();
   private final Map<String, Integer> mm4ByType = new TreeMap<>();
   private int mm4Messages;
   private int files;
@@ -162,7 +168,8 @@ final class ValidateCommand implements Callable<Integer> {
     List<Processing.Source> all = Processing.files(paths);
     Inputs inputs = Inputs.standard();
     PrintWriter out = main.outText;
-    boolean showProgress = progress != null ? progress : main.stderrTerminal;
+    // Only on a terminal: a progress bar in a file or a pipe is noise (--no-progress: not at all).
+    boolean showProgress = main.stderrTerminal && (progress == null || progress);
     ExecutorService pool =
         Executors.newFixedThreadPool(
             workers,
@@ -171,7 +178,7 @@ final class ValidateCommand implements Callable<Integer> {
               t.setDaemon(true);
               return t;
             });
-    try (ProgressBar bar = new ProgressBar(main.err, all.size(), showProgress)) {
+    try (ProgressBar bar = new ProgressBar(main.err, Processing.totalSize(all), showProgress)) {
       // Inputs are read and checked by the pool, a few ahead of the one being reported; each
       // hands its items over a bounded queue, so output keeps input order and memory stays
       // bounded however large one input is. Tasks start in input order, so the input being
@@ -179,17 +186,17 @@ final class ValidateCommand implements Callable<Integer> {
       ArrayDeque<Pending> window = new ArrayDeque<>();
       int next = 0;
       while (next < all.size() && window.size() < 2 * workers) {
-        window.add(submit(pool, all.get(next++), inputs, checker));
+        window.add(submit(pool, all.get(next++), inputs, checker, bar));
       }
       while (!window.isEmpty()) {
         Pending p = window.poll();
         files++;
-        for (Checked c = take(p.queue); c != END; c = take(p.queue)) {
+        for (Checked c = take(p.queue, bar); c != END; c = take(p.queue, bar)) {
           report(p.source, c.item(), c.result(), bar, out);
+          bar.tick();
         }
-        bar.step();
         if (next < all.size()) {
-          window.add(submit(pool, all.get(next++), inputs, checker));
+          window.add(submit(pool, all.get(next++), inputs, checker, bar));
         }
       }
     } finally {
@@ -221,7 +228,11 @@ final class ValidateCommand implements Callable<Integer> {
   private record Pending(Processing.Source source, BlockingQueue<Checked> queue) {}
 
   private Pending submit(
-      ExecutorService pool, Processing.Source source, Inputs inputs, Checker checker) {
+      ExecutorService pool,
+      Processing.Source source,
+      Inputs inputs,
+      Checker checker,
+      ProgressBar bar) {
     BlockingQueue<Checked> q = new LinkedBlockingQueue<>(QUEUE);
     pool.execute(
         () -> {
@@ -230,7 +241,8 @@ final class ValidateCommand implements Callable<Integer> {
                 main,
                 inputs,
                 source.name(),
-                item -> put(q, new Checked(item, Processing.check(checker, item))));
+                item -> put(q, new Checked(item, Processing.check(checker, item))),
+                bar::read);
           } catch (RuntimeException e) {
             // A reader or checker bug must not end the run: report it like a corrupt input.
             put(
@@ -252,9 +264,14 @@ final class ValidateCommand implements Callable<Integer> {
     }
   }
 
-  private static Checked take(BlockingQueue<Checked> q) {
+  /** The next item, redrawing the progress bar while waiting for it. */
+  private static Checked take(BlockingQueue<Checked> q, ProgressBar bar) {
     try {
-      return q.take();
+      Checked c;
+      while ((c = q.poll(100, TimeUnit.MILLISECONDS)) == null) {
+        bar.tick();
+      }
+      return c;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("validation was cancelled", e);
@@ -265,6 +282,7 @@ final class ValidateCommand implements Callable<Integer> {
       Processing.Source file, InputItem item, Checker.Result r, ProgressBar bar, PrintWriter out)
       throws IOException {
     bar.clear();
+    r = filter.apply(r);
     if (r == null && file.walked() && item.kind() == InputItem.Problem.UNRECOGNISED) {
       skipped++; // a README beside the PDUs in a directory
       return;
@@ -333,6 +351,7 @@ final class ValidateCommand implements Callable<Integer> {
     boolean hasError = false;
     for (Finding f : r.findings()) {
       count(f.severity());
+      byCode.merge(f.code(), 1, Integer::sum);
       hasError |= f.severity() == Severity.ERROR;
       if (!json && !quiet) {
         out.printf("%s: %s%n", item.label(), FindingText.of(f, r.isMm4()));
@@ -397,7 +416,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     out.printf("  %-22s %6d%n", "unreadable inputs", unreadable);
     if (defects > 0) {
-      out.printf("  %-22s %6d%n", "capture problems", defects);
+      out.printf("  %-22s %6d%n", "inputs without a PDU", defects);
     }
     out.printf(
         "  %-22s %6d%s%n",
@@ -408,6 +427,28 @@ final class ValidateCommand implements Callable<Integer> {
             : "");
     out.printf("  %-22s %6d%n", "warnings", warnings);
     out.printf("  %-22s %6d%n", "info", infos);
+    if (!byCode.isEmpty()) {
+      out.println("  findings by code");
+      int width = byCode.keySet().stream().mapToInt(String::length).max().orElse(20);
+      byCode.entrySet().stream()
+          .sorted(
+              Map.Entry.<String, Integer>comparingByValue()
+                  .reversed()
+                  .thenComparing(Map.Entry.comparingByKey()))
+          .forEach(
+              e ->
+                  out.printf(
+                      "    %-" + Math.max(20, width) + "s %6d  %s%n",
+                      e.getKey(),
+                      e.getValue(),
+                      bar(e.getValue())));
+    }
+  }
+
+  /** A bar of up to 30 characters, as long as the count is against the largest. */
+  private String bar(int count) {
+    int max = byCode.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+    return "#".repeat(Math.max(1, (int) ((long) count * 30 / max)));
   }
 
   private ObjectNode summaryJson() {
@@ -426,6 +467,8 @@ final class ValidateCommand implements Callable<Integer> {
     s.put("warnings", warnings);
     s.put("infos", infos);
     s.put("pdusWithErrors", pdusWithErrors);
+    ObjectNode c = s.putObject("findingsByCode");
+    byCode.forEach(c::put);
     return s;
   }
 }

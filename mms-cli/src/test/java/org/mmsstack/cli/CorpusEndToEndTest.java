@@ -2,9 +2,12 @@ package org.mmsstack.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +42,39 @@ class CorpusEndToEndTest {
     return Stream.concat(
             CorpusFiles.files("pdus").stream(), CorpusFiles.files("malformed").stream())
         .map(f -> dynamicTest(CorpusFiles.name(f), () -> roundTrip(f)));
+  }
+
+  /**
+   * Every corpus PDU with a multipart inside a multipart shows the inner parts in JSON (content
+   * type, headers, data, recursively) instead of one opaque base64 member, and encodes back to
+   * the same octets.
+   */
+  @Test
+  void nestedMultipartsAreShownPartByPartAndEncodeByteExact() throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    int nested = 0;
+    for (Path f : CorpusFiles.files("pdus")) {
+      Tool.Outcome json = Tool.run("decode", "--json", f.toString()).assertNoStackTrace();
+      JsonNode doc = mapper.readTree(json.stdoutBytes());
+      boolean found = false;
+      for (JsonNode p : doc.path("parts")) {
+        if (p.has("parts")) {
+          found = true;
+          assertFalse(p.has("data"), () -> f + ": a nested multipart is shown by its parts");
+          assertTrue(p.has("rawCount"), f::toString);
+          for (JsonNode inner : p.get("parts")) {
+            assertTrue(inner.path("contentType").has("value"), () -> f + ": " + inner);
+            assertTrue(inner.has("headers") && inner.has("rawHeaders"), () -> f + ": " + inner);
+            assertTrue(inner.has("data") || inner.has("parts"), () -> f + ": " + inner);
+          }
+        }
+      }
+      if (found) {
+        nested++;
+        roundTrip(f);
+      }
+    }
+    assertTrue(nested > 0, "the corpus has PDUs with nested multiparts");
   }
 
   static void roundTrip(Path f) throws IOException {

@@ -127,7 +127,7 @@ class JsonEditTest {
             .assertNoStackTrace();
     assertEquals(1, badValue.status());
     assertEquals(
-        "mms: -: headers[1] (X-Mms-Response-Status): value: no ResponseStatus named 42\n",
+        "mms: -: /headers/1 (X-Mms-Response-Status): value: no ResponseStatus named 42\n",
         badValue.stderr().replace("\r", ""));
   }
 

@@ -136,6 +136,11 @@ public final class Checker {
       this(pdu, error, null, null, null, findings);
     }
 
+    /** This result with other findings (those a filter kept, say). */
+    public Result withFindings(List<Finding> kept) {
+      return new Result(pdu, error, mm4, mm4Error, routing, List.copyOf(kept));
+    }
+
     /** Whether the input was MM4 mail (finding positions are then lines, not byte offsets). */
     public boolean isMm4() {
       return mm4 != null || mm4Error != null;

@@ -1,6 +1,7 @@
 package org.mmsstack.cli.input;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.mmsstack.capture.CaptureConfig;
@@ -16,6 +18,7 @@ import org.mmsstack.capture.CaptureFormat;
 import org.mmsstack.capture.CaptureFormatException;
 import org.mmsstack.capture.CaptureReader;
 import org.mmsstack.capture.CaptureResult;
+import org.mmsstack.encapsulation.Severity;
 
 /**
  * Turns the paths on a command line into PDUs: files are read, directories walked. Captures
@@ -80,13 +83,21 @@ public final class Inputs {
 
   /** Reads one file, handing each item to {@code out} as it is found; never throws (a problem becomes an item). */
   public void read(Path file, Consumer<InputItem> out) {
+    read(file, out, n -> {});
+  }
+
+  /**
+   * Reads one file as {@link #read(Path, Consumer)} does, telling {@code progress} how many
+   * octets were read as they are (from the reading thread).
+   */
+  public void read(Path file, Consumer<InputItem> out, LongConsumer progress) {
     String name = file.toString();
     if (Files.isDirectory(file)) {
       out.accept(InputItem.unreadable(name, null, "is a directory"));
       return;
     }
     try (InputStream in = Files.newInputStream(file)) {
-      read(name, in, Files.size(file), out);
+      read(name, counting(in, progress), Files.size(file), out);
     } catch (NoSuchFileException e) {
       out.accept(InputItem.unreadable(name, null, "no such file"));
     } catch (IOException e) {
@@ -100,11 +111,51 @@ public final class Inputs {
    * refused, never cut short. The stream is not closed.
    */
   public void read(String name, InputStream in, Consumer<InputItem> out) {
+    read(name, in, out, n -> {});
+  }
+
+  /** Reads a stream as {@link #read(String, InputStream, Consumer)} does, counting its octets. */
+  public void read(String name, InputStream in, Consumer<InputItem> out, LongConsumer progress) {
     try {
-      read(name, in, -1, out);
+      read(name, counting(in, progress), -1, out);
     } catch (IOException e) {
       out.accept(InputItem.unreadable(name, null, "cannot read: " + e.getMessage()));
     }
+  }
+
+  /** A stream that tells {@code progress} how many octets each read returned. */
+  private static InputStream counting(InputStream in, LongConsumer progress) {
+    return new FilterInputStream(in) {
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+          progress.accept(1);
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        if (n > 0) {
+          progress.accept(n);
+        }
+        return n;
+      }
+
+      @Override
+      public long skip(long n) throws IOException {
+        long s = super.skip(n);
+        progress.accept(s);
+        return s;
+      }
+
+      @Override
+      public void close() {
+        // The caller closes the stream it opened (standard input stays open).
+      }
+    };
   }
 
   private void read(String name, InputStream raw, long size, Consumer<InputItem> out)
@@ -172,7 +223,8 @@ public final class Inputs {
   /** Reads content already in memory (tests, inputs that are not captures). */
   public List<InputItem> read(String name, byte[] content) {
     if (content.length == 0) {
-      return List.of(InputItem.unreadable(name, null, "empty file"));
+      // Readable, but holds no PDU: an input with an error (status 1), not an unreadable one.
+      return List.of(InputItem.defect(name, null, Severity.ERROR, "empty file: no PDU"));
     }
     for (InputSource s : sources) {
       if (s.accepts(name, content)) {

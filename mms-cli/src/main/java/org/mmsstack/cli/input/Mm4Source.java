@@ -55,6 +55,7 @@ public final class Mm4Source implements InputSource {
   private static boolean hasMessageType(byte[] b, int start) {
     int end = Math.min(b.length, MAX_HEADER_BLOCK);
     int line = start;
+    boolean grammar = true;
     while (line < end) {
       if (b[line] == '\n' || (b[line] == '\r' && line + 1 < end && b[line + 1] == '\n')) {
         return false; // the empty line that ends the header block
@@ -62,12 +63,16 @@ public final class Mm4Source implements InputSource {
       if (startsField(b, line, end)) {
         return true;
       }
+      grammar &= b[line] == ' ' || b[line] == '\t' || fieldName(b, line, end);
       while (line < end && b[line] != '\n') {
         line++;
       }
       line++;
     }
-    return false;
+    // The window ends inside the header block (a header line longer than the window, say):
+    // judged by the header-name grammar of every line it starts, not by where lines end, so
+    // that the MM4 parser, which knows the limits, reports such mail.
+    return end < b.length && grammar;
   }
 
   /** Whether X-Mms-Message-Type (any case), optional blanks and a colon start at {@code at}. */
@@ -92,11 +97,13 @@ public final class Mm4Source implements InputSource {
   }
 
   private static boolean firstLineIsField(byte[] b, int start) {
+    return start < b.length && isLetter(b[start]) && fieldName(b, start, b.length);
+  }
+
+  /** Whether a field name (RFC 5322 ftext, at most {@link #MAX_NAME}) and a colon start at {@code start}. */
+  private static boolean fieldName(byte[] b, int start, int end) {
     int i = start;
-    if (i >= b.length || !isLetter(b[i])) {
-      return false;
-    }
-    while (i < b.length && i - start <= MAX_NAME) {
+    while (i < end && i - start <= MAX_NAME) {
       int c = b[i] & 0xFF;
       if (c == ':') {
         return i > start;

@@ -45,16 +45,43 @@ public final class JsonEncoder {
   public static final class JsonPduException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    JsonPduException(String message) {
+    /** A problem with the document; {@code message} starts with the JSON pointer at fault. */
+    public JsonPduException(String message) {
       super(message);
     }
   }
 
+  /**
+   * A PDU and what {@code encode} changed on its way (notes for the user, such as a header moved
+   * before Content-Type).
+   */
+  public record Encoded(byte[] pdu, List<String> notes) {}
+
   /** The PDU octets of a document. */
   public static byte[] encode(JsonNode doc) throws JsonPduException {
+    return encodeWithNotes(doc).pdu();
+  }
+
+  /**
+   * The PDU octets of a document, and notes on what was changed. Content-Type is the last header
+   * of a PDU with a body (the body follows it): headers given after it are written before it, in
+   * their order, and a note says so.
+   */
+  public static Encoded encodeWithNotes(JsonNode doc) throws JsonPduException {
     if (!doc.isObject()) {
       throw new JsonPduException("the document is not a JSON object");
     }
+    JsonNumbers.check(doc);
+    for (JsonNode cut : doc.path("cut")) {
+      if (cut.asText().equals("pdu")) {
+        throw new JsonPduException(
+            "/pdu: holds only the first "
+                + PduJson.MAX_EMBEDDED
+                + " octets of the input (decode --json cut it, see \"cut\"); there is nothing"
+                + " to write back");
+      }
+    }
+    List<String> notes = new ArrayList<>();
     JsonNode headers = doc.path("headers");
     if (doc.hasNonNull("error") && !doc.hasNonNull("pdu") && headers.isMissingNode()) {
       throw new JsonPduException(
@@ -62,64 +89,78 @@ public final class JsonEncoder {
     }
     if (doc.hasNonNull("pdu") && (headers.isMissingNode() || headers.isEmpty())) {
       try {
-        return Base64.getDecoder().decode(doc.get("pdu").asText());
+        return new Encoded(Base64.getDecoder().decode(doc.get("pdu").asText()), notes);
       } catch (IllegalArgumentException e) {
-        throw new JsonPduException("pdu: not base64");
+        throw new JsonPduException("/pdu: not base64");
       }
     }
     if (!headers.isArray() || headers.isEmpty()) {
       throw new JsonPduException(
-          "headers: expected a non-empty array starting with X-Mms-Message-Type");
+          "/headers: expected a non-empty array starting with X-Mms-Message-Type");
     }
     int type = messageTypeCode(headers);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    boolean hasContentType = false;
+    ByteArrayOutputStream contentType = new ByteArrayOutputStream();
+    String contentTypeAt = null;
     for (int i = 0; i < headers.size(); i++) {
       JsonNode h = headers.get(i);
-      String where = "headers[" + i + "] (" + h.path("name").asText("?") + ")";
+      String where = "/headers/" + i + " (" + h.path("name").asText("?") + ")";
       try {
         byte[] b = headerOctets(h, type);
-        out.writeBytes(b);
-        hasContentType |= (b[0] & 0xFF) == 0x84;
+        if ((b[0] & 0xFF) == 0x84) {
+          contentType.writeBytes(b);
+          contentTypeAt = contentTypeAt == null ? "/headers/" + i : contentTypeAt;
+        } else {
+          if (contentTypeAt != null) {
+            notes.add(
+                where
+                    + ": given after Content-Type ("
+                    + contentTypeAt
+                    + "); written before it, since the body follows Content-Type");
+          }
+          out.writeBytes(b);
+        }
       } catch (IllegalArgumentException | IllegalStateException e) {
         throw new JsonPduException(where + ": " + e.getMessage());
       }
     }
+    out.writeBytes(contentType.toByteArray());
+    boolean hasContentType = contentTypeAt != null;
     JsonNode body = doc.path("body");
     if (body.isObject()) {
       if (!hasContentType) {
         throw new JsonPduException(
-            "body: a PDU with a body needs a Content-Type header (the last header)");
+            "/body: a PDU with a body needs a Content-Type header (the last header)");
       }
       String kind = body.path("kind").asText();
       if (kind.equals("single")) {
-        out.writeBytes(data(body, "body", charsetOf(headers)));
+        out.writeBytes(data(body, "/body", charsetOf(headers)));
       } else if (kind.equals("multipart")) {
-        multipart(out, body, doc.path("parts"));
+        multipart(out, body, "/body", doc.path("parts"), "/parts", 0);
       } else {
-        throw new JsonPduException("body.kind: expected \"single\" or \"multipart\"");
+        throw new JsonPduException("/body/kind: expected \"single\" or \"multipart\"");
       }
     }
     if (doc.hasNonNull("trailing")) {
       try {
         out.writeBytes(Hex.parse(doc.get("trailing").asText()));
       } catch (IllegalArgumentException e) {
-        throw new JsonPduException("trailing: not hex");
+        throw new JsonPduException("/trailing: not hex");
       }
     }
-    return out.toByteArray();
+    return new Encoded(out.toByteArray(), List.copyOf(notes));
   }
 
   private static int messageTypeCode(JsonNode headers) throws JsonPduException {
     JsonNode first = headers.get(0);
     if (first.path("code").asInt() != 0x8C
         && !"X-Mms-Message-Type".equalsIgnoreCase(first.path("name").asText())) {
-      throw new JsonPduException("headers[0]: the first header must be X-Mms-Message-Type");
+      throw new JsonPduException("/headers/0: the first header must be X-Mms-Message-Type");
     }
     try {
       return ((MessageType) ValueJson.parse(HeaderField.MESSAGE_TYPE, first)).code();
     } catch (IllegalArgumentException e) {
-      throw new JsonPduException("headers[0] (X-Mms-Message-Type): " + e.getMessage());
+      throw new JsonPduException("/headers/0 (X-Mms-Message-Type): " + e.getMessage());
     }
   }
 
@@ -254,7 +295,7 @@ public final class JsonEncoder {
       try {
         return Base64.getDecoder().decode(n.get("data").asText());
       } catch (IllegalArgumentException e) {
-        throw new JsonPduException(where + ".data: not base64");
+        throw new JsonPduException(where + "/data: not base64");
       }
     }
     if (n.hasNonNull("text")) {
@@ -263,16 +304,35 @@ public final class JsonEncoder {
     throw new JsonPduException(where + ": needs \"data\" (base64) or \"text\"");
   }
 
-  private static void multipart(ByteArrayOutputStream out, JsonNode body, JsonNode parts)
+  /**
+   * Writes a multipart body: its entry count (from {@code counted}: {@code rawCount}, {@code
+   * declaredCount}) and the entries in {@code parts}, each of which may be a nested multipart
+   * with {@code parts} of its own.
+   */
+  private static void multipart(
+      ByteArrayOutputStream out,
+      JsonNode counted,
+      String countedAt,
+      JsonNode parts,
+      String partsAt,
+      int depth)
       throws JsonPduException {
     if (!parts.isArray()) {
-      throw new JsonPduException("parts: expected an array");
+      throw new JsonPduException(partsAt + ": expected an array");
+    }
+    if (depth > DecodeConfig.DEFAULT.maxNestingDepth()) {
+      throw new JsonPduException(
+          partsAt
+              + ": multiparts nested deeper than "
+              + DecodeConfig.DEFAULT.maxNestingDepth()
+              + " (the decoder's DecodeConfig.maxNestingDepth)");
     }
     long count =
-        body.hasNonNull("declaredCount") ? body.get("declaredCount").asLong() : parts.size();
-    out.writeBytes(lengthOctets(body.path("rawCount"), new long[] {count}, "body.rawCount"));
+        counted.hasNonNull("declaredCount") ? counted.get("declaredCount").asLong() : parts.size();
+    out.writeBytes(
+        lengthOctets(counted.path("rawCount"), new long[] {count}, countedAt + "/rawCount"));
     for (int i = 0; i < parts.size(); i++) {
-      String where = "parts[" + i + "]";
+      String where = partsAt + "/" + i;
       JsonNode p = parts.get(i);
       byte[] head;
       try {
@@ -284,13 +344,21 @@ public final class JsonEncoder {
       try {
         ct = ValueJson.contentType(p.path("contentType"));
       } catch (IllegalArgumentException e) {
-        throw new JsonPduException(where + ".contentType: " + e.getMessage());
+        throw new JsonPduException(where + "/contentType: " + e.getMessage());
       }
-      Charset cs = ct.charset().map(CharacterSet::javaCharset).orElse(StandardCharsets.UTF_8);
-      byte[] data = data(p, where, cs == null ? StandardCharsets.UTF_8 : cs);
+      byte[] data;
+      if (p.has("parts")) {
+        // A nested multipart, shown part by part: its data is written from its parts.
+        ByteArrayOutputStream nested = new ByteArrayOutputStream();
+        multipart(nested, p, where, p.get("parts"), where + "/parts", depth + 1);
+        data = nested.toByteArray();
+      } else {
+        Charset cs = ct.charset().map(CharacterSet::javaCharset).orElse(StandardCharsets.UTF_8);
+        data = data(p, where, cs == null ? StandardCharsets.UTF_8 : cs);
+      }
       out.writeBytes(
           lengthOctets(
-              p.path("rawLengths"), new long[] {head.length, data.length}, where + ".rawLengths"));
+              p.path("rawLengths"), new long[] {head.length, data.length}, where + "/rawLengths"));
       out.writeBytes(head);
       out.writeBytes(data);
     }

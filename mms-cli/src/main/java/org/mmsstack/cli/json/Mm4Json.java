@@ -81,9 +81,13 @@ public final class Mm4Json {
       fs.add(PduJson.finding(f, true));
     }
     if (m == null) {
-      doc.put("error", r.mm4Error().getMessage());
+      PduJson.error(doc, r.mm4Error().getMessage());
+      // What could not be parsed is embedded up to a limit (a 50 MB header line must not make a
+      // 67 MB document); mail that was parsed is embedded whole, for encode to write it back.
+      PduJson.embed(doc, "mail", mail);
+    } else {
+      doc.put("mail", Base64.getEncoder().encodeToString(mail));
     }
-    doc.put("mail", Base64.getEncoder().encodeToString(mail));
     return doc;
   }
 

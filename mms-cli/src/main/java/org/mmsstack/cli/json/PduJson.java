@@ -11,9 +11,11 @@ import org.mmsstack.cli.check.Checker;
 import org.mmsstack.cli.format.Hex;
 import org.mmsstack.cli.format.Wire;
 import org.mmsstack.cli.input.InputItem;
+import org.mmsstack.encapsulation.DecodeConfig;
 import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.encapsulation.Header;
 import org.mmsstack.encapsulation.Pdu;
+import org.mmsstack.encapsulation.PduFormatException;
 import org.mmsstack.encapsulation.body.Body;
 import org.mmsstack.encapsulation.body.MultipartBody;
 import org.mmsstack.encapsulation.body.Part;
@@ -34,6 +36,17 @@ public final class PduJson {
   /** The value of the {@code "schema"} member; changes only with incompatible schema changes. */
   public static final String SCHEMA = "mmsstack-pdu/1";
 
+  /**
+   * The most octets a document embeds of an input it could not decode ({@code pdu}, an MM4
+   * document's {@code mail}), and the most characters of an error message: an undecodable input
+   * of any size gives a document of bounded size. A document that was cut says so in its {@code
+   * cut} member, and {@code encode} refuses it.
+   */
+  public static final int MAX_EMBEDDED = 1 << 20;
+
+  /** The most characters of an {@code error} member. */
+  static final int MAX_ERROR = 1000;
+
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private PduJson() {}
@@ -48,7 +61,7 @@ public final class PduJson {
       }
     }
     if (item.pdu() == null) {
-      doc.put("error", item.problem());
+      error(doc, item.problem());
       doc.putArray("findings");
       return doc;
     }
@@ -58,9 +71,10 @@ public final class PduJson {
     if (pdu == null) {
       doc.putNull("messageType");
       doc.putNull("mmsVersion");
-      doc.put("error", result.error().getMessage());
+      error(doc, result.error().getMessage());
       // Nothing decoded, so the whole PDU travels as it is: encode writes it back unchanged.
-      doc.put("pdu", Base64.getEncoder().encodeToString(octets));
+      // Up to a limit: an undecodable input of 40 MiB must not make a document of 54 MB.
+      embed(doc, "pdu", octets);
       doc.putNull("routing");
     } else {
       doc.put("messageType", pdu.messageType().wireName());
@@ -97,6 +111,33 @@ public final class PduJson {
       fs.add(finding(f, false));
     }
     return doc;
+  }
+
+  /**
+   * Puts {@code octets} base64 under {@code member}, the first {@link #MAX_EMBEDDED} of them
+   * when there are more, and then names the member in {@code cut}.
+   */
+  static void embed(ObjectNode doc, String member, byte[] octets) {
+    int n = Math.min(octets.length, MAX_EMBEDDED);
+    doc.put(member, Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(octets, n)));
+    if (n < octets.length) {
+      cut(doc, member);
+    }
+  }
+
+  /** Puts an {@code error} member of at most {@link #MAX_ERROR} characters. */
+  static void error(ObjectNode doc, String message) {
+    if (message.length() > MAX_ERROR) {
+      doc.put("error", message.substring(0, MAX_ERROR) + "...");
+      cut(doc, "error");
+    } else {
+      doc.put("error", message);
+    }
+  }
+
+  private static void cut(ObjectNode doc, String member) {
+    JsonNode cut = doc.get("cut");
+    (cut instanceof ArrayNode ? (ArrayNode) cut : doc.putArray("cut")).add(member);
   }
 
   /**
@@ -247,15 +288,53 @@ public final class PduJson {
     }
     partHeaders(n, p);
     n.put("size", p.size());
-    if (isText(p.contentType().mediaType())) {
+    ArrayNode nested = e == null ? null : nested(p, octets, e);
+    if (nested == null && isText(p.contentType().mediaType())) {
       n.put("text", p.text());
     }
-    n.put("data", base64(p.data()));
+    if (nested == null) {
+      n.put("data", base64(p.data()));
+    }
     if (e != null) {
       n.put("rawLengths", Hex.of(octets, e.headersLength().offset(), e.dataLength().end()));
       n.put("rawHeaders", Hex.of(octets, e.headStart(), e.dataStart()));
     }
+    if (nested != null) {
+      Wire.Multipart layout = Wire.multipart(octets, e.dataStart(), e.dataEnd());
+      n.put("rawCount", Hex.of(octets, layout.count().offset(), layout.count().end()));
+      if (layout.count().value() != nested.size()) {
+        n.put("declaredCount", layout.count().value());
+      }
+      n.set("parts", nested);
+    }
     return n;
+  }
+
+  /**
+   * The parts of a nested multipart, each as a part (recursively), or {@code null} when the part
+   * is not a multipart or its data does not decode as one entry for entry (then it stays {@code
+   * data}, base64, so that encode still writes it back as it was).
+   */
+  private static ArrayNode nested(Part p, byte[] octets, Wire.Entry e) {
+    if (!p.isMultipart()) {
+      return null;
+    }
+    MultipartBody mb;
+    try {
+      mb = p.asMultipart(DecodeConfig.LENIENT);
+    } catch (PduFormatException ex) {
+      return null;
+    }
+    Wire.Multipart layout = Wire.multipart(octets, e.dataStart(), e.dataEnd());
+    if (layout == null || layout.entries().size() != mb.parts().size()) {
+      return null;
+    }
+    ArrayNode parts = F.arrayNode();
+    List<Part> ps = mb.parts();
+    for (int i = 0; i < ps.size(); i++) {
+      parts.add(part(i, ps.get(i), octets, layout.entries().get(i)));
+    }
+    return parts;
   }
 
   /** {@code contentType} and {@code headers} of a part: what its header octets say. */

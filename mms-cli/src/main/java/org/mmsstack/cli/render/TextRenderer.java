@@ -1,7 +1,11 @@
 package org.mmsstack.cli.render;
 
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 import org.mmsstack.cli.check.Checker;
 import org.mmsstack.cli.format.Mm4Values;
 import org.mmsstack.cli.format.ValueText;
@@ -17,6 +21,7 @@ import org.mmsstack.encapsulation.body.MultipartBody;
 import org.mmsstack.encapsulation.body.Part;
 import org.mmsstack.encapsulation.body.PartHeader;
 import org.mmsstack.encapsulation.body.SinglePartBody;
+import org.mmsstack.encapsulation.value.CharacterSet;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.mime.MimeEntity;
 import org.mmsstack.mm4.mime.Mm4Header;
@@ -30,10 +35,27 @@ import org.mmsstack.routing.RoutingFields;
  */
 public final class TextRenderer {
 
-  private final PrintWriter out;
+  /** Lines of a part's text shown without {@code --full}. */
+  public static final int PREVIEW_LINES = 20;
 
+  /** Octets of a part's text looked at without {@code --full}. */
+  public static final int PREVIEW_OCTETS = 4096;
+
+  private final PrintWriter out;
+  private final boolean full;
+
+  /** A dump that shows the first lines of each text part. */
   public TextRenderer(PrintWriter out) {
+    this(out, false);
+  }
+
+  /**
+   * A dump that shows all of each text part when {@code full}, else its first {@link
+   * #PREVIEW_LINES} lines (at most {@link #PREVIEW_OCTETS} octets) and how many octets are left.
+   */
+  public TextRenderer(PrintWriter out, boolean full) {
     this.out = out;
+    this.full = full;
   }
 
   /** Writes one item. */
@@ -133,9 +155,55 @@ public final class TextRenderer {
 
   private void text(MimeEntity e, String indent) {
     if (e.dataSize() > 0 && isText(e.contentType())) {
-      for (String line : e.text().stripTrailing().split("\r?\n", -1)) {
-        out.printf("%s| %s%n", indent, line);
+      Charset cs = StandardCharsets.US_ASCII; // as MimeEntity.text() decodes
+      if (e.charset().isPresent()) {
+        try {
+          cs = Charset.forName(e.charset().get().strip());
+        } catch (IllegalArgumentException ex) {
+          cs = StandardCharsets.UTF_8;
+        }
       }
+      text(indent + "| ", e.data(), cs, e::text);
+    }
+  }
+
+  /**
+   * Prints text data line by line after {@code prefix}: all of it with {@code --full}, else its
+   * first lines, and how many octets were not shown. Only the shown octets are decoded, so a part
+   * of 40 MB costs no more than one of 4 KB.
+   */
+  private void text(String prefix, ByteBuffer data, Charset cs, Supplier<String> whole) {
+    if (full) {
+      for (String line : whole.get().stripTrailing().split("\r?\n", -1)) {
+        out.printf("%s%s%n", prefix, line);
+      }
+      return;
+    }
+    ByteBuffer d = data.duplicate();
+    int size = d.remaining();
+    int end = Math.min(size, PREVIEW_OCTETS);
+    int lines = 0;
+    for (int i = 0; i < end; i++) {
+      if (d.get(d.position() + i) == '\n' && ++lines == PREVIEW_LINES) {
+        end = i + 1;
+        break;
+      }
+    }
+    int rest = end;
+    while (rest < size && Character.isWhitespace(d.get(d.position() + rest))) {
+      rest++;
+    }
+    byte[] shown = new byte[end];
+    d.get(shown);
+    String t = new String(shown, cs);
+    t = rest < size ? t.replaceAll("\r?\n$", "") : t.stripTrailing();
+    for (String line : t.split("\r?\n", -1)) {
+      out.printf("%s%s%n", prefix, line);
+    }
+    if (rest < size) {
+      out.printf(
+          "%s(%d more octets not shown; --full prints all)%n",
+          prefix.replace("| ", ""), size - end);
     }
   }
 
@@ -197,9 +265,9 @@ public final class TextRenderer {
           out.printf("%s    (nested multipart not decodable: %s)%n", indent, e.getMessage());
         }
       } else if (PduJson.isText(p.contentType().mediaType()) && p.size() > 0) {
-        for (String line : p.text().stripTrailing().split("\r?\n", -1)) {
-          out.printf("%s    | %s%n", indent, line);
-        }
+        Charset cs =
+            p.contentType().charset().map(CharacterSet::javaCharset).orElse(StandardCharsets.UTF_8);
+        text(indent + "    | ", p.data(), cs == null ? StandardCharsets.UTF_8 : cs, p::text);
       }
     }
   }
