@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,6 +28,7 @@ import org.mmsstack.cli.input.InputItem;
 import org.mmsstack.cli.input.Inputs;
 import org.mmsstack.cli.json.PduJson;
 import org.mmsstack.cli.render.FindingText;
+import org.mmsstack.cli.render.HtmlReport;
 import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.encapsulation.Severity;
 import org.mmsstack.routing.KeyRing;
@@ -93,6 +97,20 @@ final class ValidateCommand implements Callable<Integer> {
           "Verify routing signatures with this "
               + "key ring (format: docs/routing-table-format.md, \"Key ring file\").")
   private Path routingKeys;
+
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description =
+          "Also write a report people would rather look at: one self-contained HTML file (it "
+              + "fetches nothing) with the summary, charts of the findings per code and per "
+              + "message type, and each PDU's hex dump with its findings marked at their offsets "
+              + "and their headers highlighted (at most "
+              + HtmlReport.MAX_DETAILED
+              + " PDUs in detail; all are counted).")
+  private Path html;
+
+  private HtmlReport report;
 
   @Option(
       names = "--routing-time",
@@ -165,6 +183,7 @@ final class ValidateCommand implements Callable<Integer> {
       return Main.EXIT_UNREADABLE;
     }
     Checker checker = new Checker(ring, at);
+    report = html == null ? null : new HtmlReport();
     List<Processing.Source> all = Processing.files(paths);
     Inputs inputs = Inputs.standard();
     PrintWriter out = main.outText;
@@ -204,6 +223,14 @@ final class ValidateCommand implements Callable<Integer> {
     }
     int status =
         unreadable > 0 ? Main.EXIT_UNREADABLE : errors > 0 ? Main.EXIT_FINDINGS : Main.EXIT_OK;
+    if (report != null) {
+      try (Writer w = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
+        report.write(w, summaryJson(), status);
+      } catch (IOException e) {
+        main.err.println("mms: " + html + ": cannot write the report: " + e.getMessage());
+        status = Main.EXIT_UNREADABLE;
+      }
+    }
     if (json) {
       ObjectNode last = JsonNodeFactory.instance.objectNode();
       last.put("schema", SCHEMA);
@@ -314,6 +341,13 @@ final class ValidateCommand implements Callable<Integer> {
         if (item.timestamp() != null) {
           res.put("timestamp", item.timestamp().toString());
         }
+      }
+    }
+    if (report != null) {
+      if (r == null) {
+        report.problem(item);
+      } else {
+        report.add(item, r);
       }
     }
     if (r == null) {

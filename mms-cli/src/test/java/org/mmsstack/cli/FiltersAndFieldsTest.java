@@ -33,6 +33,11 @@ class FiltersAndFieldsTest {
    */
   @BeforeAll
   static void mixedFindings() throws Exception {
+    mixed = writeMixed(dir.resolve("mixed.mms")).toString();
+  }
+
+  /** Writes the PDU above to {@code f}. */
+  static Path writeMixed(Path f) throws Exception {
     ObjectNode doc =
         (ObjectNode)
             JSON.readTree(
@@ -45,11 +50,10 @@ class FiltersAndFieldsTest {
     }
     hs.addObject().putNull("code").put("name", "X-Test").put("value", "1");
     hs.addObject().put("code", 0x81).put("name", "Bcc").put("value", "+123/TYPE=PLMN");
-    Path f = dir.resolve("mixed.mms");
     Tool.Outcome o =
         Tool.runWithInput(JSON.writeValueAsBytes(doc), "encode", "-", "-o", f.toString());
     assertEquals(0, o.status(), o::stderr);
-    mixed = f.toString();
+    return f;
   }
 
   /** The codes of the findings of validate --json's first line. */
