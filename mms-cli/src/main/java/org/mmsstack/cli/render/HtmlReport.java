@@ -27,7 +27,8 @@ import org.mmsstack.encapsulation.Severity;
  * it belongs to highlighted.
  *
  * <p>The charts are SVG written here, so they show without scripts; the hex dumps are drawn by
- * the page's script from the octets embedded as data (hex, at most {@link #MAX_OCTETS} per PDU),
+ * the page's script from the octets embedded as data (hex, at most {@link #MAX_OCTETS} per PDU
+ * and {@link #MAX_TOTAL_OCTETS} in all),
  * which keeps the file about twice the size of the PDUs rather than forty times. At most {@link
  * #MAX_DETAILED} PDUs are shown in detail; the summary and the charts count every one, and the
  * page says how many were left out. Not thread-safe: one report per run, fed from the reporting
@@ -41,6 +42,13 @@ public final class HtmlReport {
   /** Octets of one PDU embedded for its hex dump, at most. */
   public static final int MAX_OCTETS = 64 * 1024;
 
+  /**
+   * Octets embedded for hex dumps in all, at most: the report stays a file a browser opens (and
+   * a few MiB of heap), however many large PDUs there are. Later PDUs are listed with their
+   * findings but without a dump.
+   */
+  public static final int MAX_TOTAL_OCTETS = 4 * 1024 * 1024;
+
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private final ArrayNode items = F.arrayNode();
@@ -49,6 +57,7 @@ public final class HtmlReport {
   private final Map<String, int[]> byType = new TreeMap<>();
   private int detailed;
   private int leftOut;
+  private long embedded;
 
   /** Adds one checked PDU or MM4 message (its findings as the filters left them). */
   public void add(InputItem item, Checker.Result r) {
@@ -71,7 +80,9 @@ public final class HtmlReport {
     n.put("size", item.pdu().length);
     n.put("mm4", r.isMm4());
     if (!r.isMm4()) {
-      int shown = Math.min(item.pdu().length, MAX_OCTETS);
+      int shown =
+          (int) Math.min(Math.min(item.pdu().length, MAX_OCTETS), MAX_TOTAL_OCTETS - embedded);
+      embedded += shown;
       n.put("hex", Hex.of(item.pdu(), 0, shown));
       ArrayNode hs = n.putArray("headers");
       if (r.pdu() != null) {
