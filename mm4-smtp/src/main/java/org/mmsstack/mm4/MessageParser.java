@@ -11,6 +11,7 @@ import org.mmsstack.mm4.internal.MimeAccess;
 import org.mmsstack.mm4.internal.mime.ParseContext;
 import org.mmsstack.mm4.mime.MimeEntity;
 import org.mmsstack.mm4.mime.Mm4Header;
+import org.mmsstack.mm4.mime.Mm4Headers;
 import org.mmsstack.mm4.validate.Mm4FindingCodes;
 
 /**
@@ -26,6 +27,45 @@ final class MessageParser {
   static Mm4Message parse(byte[] buf, int off, int len, Mm4Config config)
       throws Mm4FormatException {
     ParseContext ctx = new ParseContext(buf, off, config);
+    int[] span = span(ctx, off, len);
+    int start = span[0];
+    int end = span[1];
+    MimeEntity root = MimeAccess.get().parse(ctx, start, end);
+    Optional<Mm4Header> typeField = root.headers().firstField(Mm4HeaderNames.MESSAGE_TYPE);
+    if (typeField.isEmpty()) {
+      throw Mm4FormatException.unknownMessageType(1, 0, null);
+    }
+    Mm4MessageType type = Mm4MessageType.fromToken(typeField.get().value()).orElse(null);
+    if (type == null) {
+      long at = typeField.get().offset();
+      throw Mm4FormatException.unknownMessageType(
+          ctx.line((int) (at + off)), at, typeField.get().value());
+    }
+    Checks.check(
+        create(type, root, List.of()),
+        ctx::report,
+        o -> o < 0 ? Finding.NO_LINE : ctx.line((int) (o + off)));
+    return create(type, root, ctx.findings());
+  }
+
+  /**
+   * Reads only the header block of the message: what surrounds the mail in a capture is handled
+   * as by {@link #parse}, then the header section is read up to its empty line. The SMTP tail is
+   * found by looking backwards over dialogue lines only, so the cost does not grow with the body.
+   */
+  static Mm4Headers parseHeaders(byte[] buf, int off, int len, Mm4Config config)
+      throws Mm4FormatException {
+    ParseContext ctx = new ParseContext(buf, off, config);
+    int[] span = span(ctx, off, len);
+    MimeAccess mime = MimeAccess.get();
+    Mm4Headers headers = mime.parseHeaders(ctx, span[0], span[1]);
+    return mime.withFindings(headers, ctx.findings());
+  }
+
+  /** Skips a byte-order mark and cuts an SMTP tail, reporting both: {start, end} of the mail. */
+  private static int[] span(ParseContext ctx, int off, int len) throws Mm4FormatException {
+    byte[] buf = ctx.buf;
+    Mm4Config config = ctx.config;
     if (len > config.maxMessageSize()) {
       throw Mm4FormatException.limitExceeded("maxMessageSize", config.maxMessageSize(), 0, 0, null);
     }
@@ -55,22 +95,7 @@ final class MessageParser {
               + " octets of SMTP dialogue after the message skipped");
       end = cut;
     }
-    MimeEntity root = MimeAccess.get().parse(ctx, start, end);
-    Optional<Mm4Header> typeField = root.headers().firstField(Mm4HeaderNames.MESSAGE_TYPE);
-    if (typeField.isEmpty()) {
-      throw Mm4FormatException.unknownMessageType(1, 0, null);
-    }
-    Mm4MessageType type = Mm4MessageType.fromToken(typeField.get().value()).orElse(null);
-    if (type == null) {
-      long at = typeField.get().offset();
-      throw Mm4FormatException.unknownMessageType(
-          ctx.line((int) (at + off)), at, typeField.get().value());
-    }
-    Checks.check(
-        create(type, root, List.of()),
-        ctx::report,
-        o -> o < 0 ? Finding.NO_LINE : ctx.line((int) (o + off)));
-    return create(type, root, ctx.findings());
+    return new int[] {start, end};
   }
 
   static Mm4Message create(Mm4MessageType type, MimeEntity root, List<Finding> findings) {

@@ -1,13 +1,12 @@
 package org.mmsstack.mm4;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Objects;
 import org.mmsstack.mm4.internal.MimeAccess;
+import org.mmsstack.mm4.mime.Mm4Headers;
 
 /**
  * Decodes MM4 messages from RFC 5322 mail and encodes them back: the one entry point of the MM4
@@ -24,9 +23,11 @@ import org.mmsstack.mm4.internal.MimeAccess;
  * }</pre>
  *
  * <p><b>Thread-safety and ownership.</b> The class is stateless and thread-safe. A message decoded
- * from an array views that array (header raw bytes, 7bit/8bit/binary data): the caller must not
+ * from an array views that array (header raw bytes, 7bit/8bit/binary data, and the base64 and
+ * quoted-printable text that is decoded on the first read of a part's data): the caller must not
  * change it while the message is in use. Decoding from a stream reads into a buffer the message
- * owns. Encoding never changes the message; the output stream is neither flushed nor closed.
+ * owns. Encoding never changes the message; {@link #encode(Mm4Message)} returns one array of the
+ * exact size, and the output stream is neither flushed nor closed.
  */
 public final class Mm4Codec {
 
@@ -70,6 +71,40 @@ public final class Mm4Codec {
     Objects.checkFromIndexSize(offset, length, mail.length);
     checkSize(length, config);
     return MessageParser.parse(mail, offset, length, config);
+  }
+
+  /**
+   * Reads only the message's own header block leniently ({@link Mm4Config#DEFAULT}): what a
+   * Relay/Server routes on and a border filter inspects ({@code X-Mms-*}, {@code
+   * X-Mms-Routing-*}, From, To, Cc, Message-ID, Date, Received...). Reading stops at the empty
+   * line that ends the header section, so the cost does not depend on the size of the body,
+   * which is neither parsed nor checked. A byte-order mark and an SMTP tail are skipped and
+   * reported as by {@link #decode(byte[])}.
+   *
+   * @param mail the mail as received; viewed, not copied (do not modify it while the headers are
+   *     in use)
+   * @return the header fields in order, with {@link Mm4Headers#findings() findings}
+   * @throws Mm4FormatException if the header section is malformed beyond recovery or a limit is
+   *     exceeded
+   */
+  public static Mm4Headers decodeHeaders(byte[] mail) throws Mm4FormatException {
+    return decodeHeaders(mail, Mm4Config.DEFAULT);
+  }
+
+  /**
+   * Reads only the message's own header block; see {@link #decodeHeaders(byte[])}. The header
+   * limits of {@code config} apply ({@code maxLineLength}, {@code maxHeaderCount}, {@code
+   * maxMessageSize}); strict mode throws at the first ERROR finding. The message type is not
+   * required: a router checks {@code X-Mms-Message-Type} itself.
+   *
+   * @throws Mm4FormatException as {@link #decodeHeaders(byte[])}, or (strict mode) at a finding
+   *     of severity ERROR
+   */
+  public static Mm4Headers decodeHeaders(byte[] mail, Mm4Config config) throws Mm4FormatException {
+    Objects.requireNonNull(mail, "mail");
+    Objects.requireNonNull(config, "config");
+    checkSize(mail.length, config);
+    return MessageParser.parseHeaders(mail, 0, mail.length, config);
   }
 
   /**
@@ -127,14 +162,7 @@ public final class Mm4Codec {
    */
   public static byte[] encode(Mm4Message message) {
     Objects.requireNonNull(message, "message");
-    MimeAccess mime = MimeAccess.get();
-    ByteArrayOutputStream out = new ByteArrayOutputStream(mime.estimateSize(message.content()));
-    try {
-      mime.write(message.content(), out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("ByteArrayOutputStream does not fail", e);
-    }
-    return out.toByteArray();
+    return MimeAccess.get().toBytes(message.content());
   }
 
   /**

@@ -2,6 +2,8 @@ package org.mmsstack.mm4.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
+import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.internal.mime.ParseContext;
 import org.mmsstack.mm4.mime.MimeEntity;
@@ -49,11 +51,21 @@ public abstract class MimeAccess {
   /** Parses the entity in {@code [from, to)} of the context's input as a message root. */
   public abstract MimeEntity parse(ParseContext ctx, int from, int to) throws Mm4FormatException;
 
+  /** Parses only the header section at {@code from}, up to and including its empty line. */
+  public abstract Mm4Headers parseHeaders(ParseContext ctx, int from, int to)
+      throws Mm4FormatException;
+
+  /** @return the same fields carrying these findings */
+  public abstract Mm4Headers withFindings(Mm4Headers headers, List<Finding> findings);
+
   /** Writes an entity (header fields, blank line, body) with CRLF line ends. */
   public abstract void write(MimeEntity entity, OutputStream out) throws IOException;
 
-  /** @return about how many octets {@link #write} produces, for sizing a buffer */
-  public abstract int estimateSize(MimeEntity entity);
+  /** Writes an entity into one array of exactly the size it takes. */
+  public abstract byte[] toBytes(MimeEntity entity);
+
+  /** @return exactly how many octets {@link #write} produces */
+  public abstract long size(MimeEntity entity);
 
   /** @return a leaf entity without data */
   public abstract MimeEntity emptyLeaf(Mm4Headers headers);

@@ -2,6 +2,8 @@ package org.mmsstack.mm4.mime;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
+import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.internal.MimeAccess;
 import org.mmsstack.mm4.internal.mime.ParseContext;
@@ -15,27 +17,28 @@ final class MimeAccessImpl extends MimeAccess {
   }
 
   @Override
+  public Mm4Headers parseHeaders(ParseContext ctx, int from, int to) throws Mm4FormatException {
+    return MimeParser.headers(ctx, from, to);
+  }
+
+  @Override
+  public Mm4Headers withFindings(Mm4Headers headers, List<Finding> findings) {
+    return headers.withFindings(findings);
+  }
+
+  @Override
   public void write(MimeEntity entity, OutputStream out) throws IOException {
     MessageWriter.write(entity, out);
   }
 
   @Override
-  public int estimateSize(MimeEntity e) {
-    return (int) Math.min(estimate(e), Integer.MAX_VALUE - 8);
+  public byte[] toBytes(MimeEntity e) {
+    return MessageWriter.toBytes(e);
   }
 
-  private static long estimate(MimeEntity e) {
-    long n = 64L * (e.headers().size() + 1);
-    if (e.raw() != null) {
-      n += e.rawLen();
-    } else if (e.isMultipart()) {
-      for (MimeEntity p : e.parts()) {
-        n += estimate(p) + 100;
-      }
-    } else {
-      n += e.dataSize() * 4L / 3 + e.dataSize() / 38 + 16;
-    }
-    return n;
+  @Override
+  public long size(MimeEntity e) {
+    return MessageWriter.size(e);
   }
 
   @Override

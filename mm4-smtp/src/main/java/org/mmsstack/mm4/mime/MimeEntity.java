@@ -28,8 +28,9 @@ import org.mmsstack.mm4.internal.mime.Syntax;
  *
  * <p><b>Thread-safety and ownership.</b> Immutable and safe to share between threads. After
  * decoding, the data of a part that travelled as 7bit, 8bit or binary is a read-only view of the
- * decoded input, not a copy; base64 and quoted-printable data is decoded once into an array of
- * its own. An array handed to {@link Mm4Codec#decode(byte[])} must therefore not be changed while
+ * decoded input, not a copy; base64 and quoted-printable data is located and checked by the
+ * parse (so its findings and strict failures come from decoding the message), and decoded on
+ * the first read of the data into an array of its own. An array handed to {@link Mm4Codec#decode(byte[])} must therefore not be changed while
  * the message is in use. Built entities own copies of the data given to their builder (which is
  * not thread-safe).
  *
@@ -45,9 +46,12 @@ public final class MimeEntity {
 
   private final Mm4Headers headers;
   private final List<MimeEntity> parts; // null for a leaf
+  // Data available without decoding: a view of the input, or built data.
   private final byte[] data;
   private final int dataOff;
   private final int dataLen;
+  // Data decoded on first read (base64, quoted-printable, LF-only text); null otherwise.
+  private final LazyData lazy;
   // The encoded body exactly as parsed (canonical CRLF only), written back while unchanged.
   private final byte[] raw;
   private final int rawOff;
@@ -59,6 +63,7 @@ public final class MimeEntity {
       byte[] data,
       int dataOff,
       int dataLen,
+      LazyData lazy,
       byte[] raw,
       int rawOff,
       int rawLen) {
@@ -67,6 +72,7 @@ public final class MimeEntity {
     this.data = data;
     this.dataOff = dataOff;
     this.dataLen = dataLen;
+    this.lazy = lazy;
     this.raw = raw;
     this.rawOff = rawOff;
     this.rawLen = rawLen;
@@ -74,22 +80,27 @@ public final class MimeEntity {
 
   static MimeEntity parsedLeaf(
       Mm4Headers headers, byte[] data, int off, int len, byte[] raw, int rawOff, int rawLen) {
-    return new MimeEntity(headers, null, data, off, len, raw, rawOff, rawLen);
+    return new MimeEntity(headers, null, data, off, len, null, raw, rawOff, rawLen);
+  }
+
+  static MimeEntity parsedLeaf(
+      Mm4Headers headers, LazyData lazy, byte[] raw, int rawOff, int rawLen) {
+    return new MimeEntity(headers, null, EMPTY, 0, 0, lazy, raw, rawOff, rawLen);
   }
 
   static MimeEntity parsedMultipart(
       Mm4Headers headers, List<MimeEntity> parts, byte[] raw, int rawOff, int rawLen) {
-    return new MimeEntity(headers, List.copyOf(parts), EMPTY, 0, 0, raw, rawOff, rawLen);
+    return new MimeEntity(headers, List.copyOf(parts), EMPTY, 0, 0, null, raw, rawOff, rawLen);
   }
 
   static MimeEntity emptyLeaf(Mm4Headers headers) {
-    return new MimeEntity(headers, null, EMPTY, 0, 0, null, 0, 0);
+    return new MimeEntity(headers, null, EMPTY, 0, 0, null, null, 0, 0);
   }
 
   /** This entity's body under other header fields; the raw body is kept only if asked. */
   MimeEntity withHeaders(Mm4Headers newHeaders, boolean keepRaw) {
     return new MimeEntity(
-        newHeaders, parts, data, dataOff, dataLen, keepRaw ? raw : null, rawOff, rawLen);
+        newHeaders, parts, data, dataOff, dataLen, lazy, keepRaw ? raw : null, rawOff, rawLen);
   }
 
   /**
@@ -170,24 +181,30 @@ public final class MimeEntity {
     return parts == null ? List.of() : parts;
   }
 
-  /** @return the decoded data as a read-only view (position 0, limit = size); empty for a multipart */
+  /**
+   * The decoded data as a read-only view (position 0, limit = size); empty for a multipart. Data
+   * that travelled as 7bit, 8bit or binary is a view of the decoded input; base64 and
+   * quoted-printable data is decoded on the first call (of this or any other data accessor) into
+   * an array the entity keeps, so later calls cost nothing.
+   */
   public ByteBuffer data() {
-    return ByteBuffer.wrap(data, dataOff, dataLen).slice().asReadOnlyBuffer();
+    return ByteBuffer.wrap(dataArray(), dataOffset(), dataSize()).slice().asReadOnlyBuffer();
   }
 
   /** @return a copy of the decoded data */
   public byte[] dataBytes() {
-    return Arrays.copyOfRange(data, dataOff, dataOff + dataLen);
+    int off = dataOffset();
+    return Arrays.copyOfRange(dataArray(), off, off + dataSize());
   }
 
-  /** @return the size of the decoded data in octets */
+  /** @return the size of the decoded data in octets, known without decoding it */
   public int dataSize() {
-    return dataLen;
+    return lazy != null ? lazy.size() : dataLen;
   }
 
   /** @return a stream over the decoded data */
   public InputStream openData() {
-    return new ByteArrayInputStream(data, dataOff, dataLen);
+    return new ByteArrayInputStream(dataArray(), dataOffset(), dataSize());
   }
 
   /**
@@ -206,15 +223,16 @@ public final class MimeEntity {
         cs = StandardCharsets.UTF_8;
       }
     }
-    return new String(data, dataOff, dataLen, cs);
+    return new String(dataArray(), dataOffset(), dataSize(), cs);
   }
 
+  /** The array holding the decoded data (decoding it first if needed); never to be modified. */
   byte[] dataArray() {
-    return data;
+    return lazy != null ? lazy.get() : data;
   }
 
   int dataOffset() {
-    return dataOff;
+    return lazy != null ? 0 : dataOff;
   }
 
   byte[] raw() {
@@ -241,8 +259,10 @@ public final class MimeEntity {
     if (parts != null) {
       return parts.equals(e.parts);
     }
+    int off = dataOffset();
+    int eOff = e.dataOffset();
     return Arrays.equals(
-        data, dataOff, dataOff + dataLen, e.data, e.dataOff, e.dataOff + e.dataLen);
+        dataArray(), off, off + dataSize(), e.dataArray(), eOff, eOff + e.dataSize());
   }
 
   @Override
@@ -251,15 +271,17 @@ public final class MimeEntity {
     if (parts != null) {
       return h * 31 + parts.hashCode();
     }
-    for (int i = dataOff; i < dataOff + dataLen; i++) {
-      h = h * 31 + data[i];
+    byte[] d = dataArray();
+    for (int i = dataOffset(), end = i + dataSize(); i < end; i++) {
+      h = h * 31 + d[i];
     }
     return h;
   }
 
   @Override
   public String toString() {
-    return contentType().baseType() + (parts == null ? " (" + dataLen + " octets)" : " " + parts);
+    return contentType().baseType()
+        + (parts == null ? " (" + dataSize() + " octets)" : " " + parts);
   }
 
   /** Builds a {@link MimeEntity}; data passed in is copied, so later changes to it do not leak in. */
@@ -420,9 +442,9 @@ public final class MimeEntity {
       h.addAll(extra);
       Mm4Headers headers = Mm4Headers.of(h);
       if (ct.isMultipart()) {
-        return new MimeEntity(headers, List.copyOf(parts), EMPTY, 0, 0, null, 0, 0);
+        return new MimeEntity(headers, List.copyOf(parts), EMPTY, 0, 0, null, null, 0, 0);
       }
-      return new MimeEntity(headers, null, data, 0, data.length, null, 0, 0);
+      return new MimeEntity(headers, null, data, 0, data.length, null, null, 0, 0);
     }
   }
 }

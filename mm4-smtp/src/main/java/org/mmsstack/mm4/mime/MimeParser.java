@@ -36,18 +36,7 @@ final class MimeParser {
   private static MimeEntity entity(ParseContext ctx, int from, int to, int depth, int bareLf)
       throws Mm4FormatException {
     HeaderScanner.Section section = HeaderScanner.scan(ctx, from, to);
-    List<Mm4Header> fields = new ArrayList<>(section.fields().size());
-    for (RawField f : section.fields()) {
-      fields.add(
-          Mm4Header.parsed(
-              f.name(),
-              f.value(),
-              f.canonical() ? ctx.buf : null,
-              f.start(),
-              f.end() - f.start(),
-              ctx.offset(f.start())));
-    }
-    Mm4Headers headers = Mm4Headers.wrap(fields);
+    Mm4Headers headers = headers(ctx, section);
     int bodyStart = section.bodyStart();
     Optional<Mm4Header> ctField = headers.firstField(Mm4HeaderNames.CONTENT_TYPE);
     MediaType ct = MediaType.DEFAULT;
@@ -68,6 +57,29 @@ final class MimeParser {
       return multipart(ctx, headers, ct, ctField.get(), bodyStart, to, depth);
     }
     return leaf(ctx, headers, bodyStart, to, bareLf);
+  }
+
+  /**
+   * Parses only the header section at {@code from}: it stops at the empty line, so the cost does
+   * not depend on what follows. The findings are those of the context so far.
+   */
+  static Mm4Headers headers(ParseContext ctx, int from, int to) throws Mm4FormatException {
+    return headers(ctx, HeaderScanner.scan(ctx, from, to));
+  }
+
+  private static Mm4Headers headers(ParseContext ctx, HeaderScanner.Section section) {
+    List<Mm4Header> fields = new ArrayList<>(section.fields().size());
+    for (RawField f : section.fields()) {
+      fields.add(
+          Mm4Header.parsed(
+              f.name(),
+              f.value(),
+              f.canonical() ? ctx.buf : null,
+              f.start(),
+              f.end() - f.start(),
+              ctx.offset(f.start())));
+    }
+    return Mm4Headers.wrap(fields);
   }
 
   private static MimeEntity leaf(ParseContext ctx, Mm4Headers headers, int from, int to, int bareLf)
@@ -103,21 +115,25 @@ final class MimeParser {
     switch (te) {
       case BASE64:
         {
-          byte[] d = TransferDecoding.base64(ctx, from, to);
-          return MimeEntity.parsedLeaf(headers, d, 0, d.length, raw, from, to - from);
+          // Checked now (findings, strict failures, the decoded size); decoded on first read.
+          int size = TransferDecoding.base64Size(ctx, from, to);
+          LazyData d = new LazyData(b, from, to, LazyData.Kind.BASE64, size);
+          return MimeEntity.parsedLeaf(headers, d, raw, from, to - from);
         }
       case QUOTED_PRINTABLE:
         {
-          byte[] d = TransferDecoding.quotedPrintable(ctx, from, to);
-          return MimeEntity.parsedLeaf(headers, d, 0, d.length, raw, from, to - from);
+          int size = TransferDecoding.quotedPrintableSize(ctx, from, to);
+          LazyData d = new LazyData(b, from, to, LazyData.Kind.QUOTED_PRINTABLE, size);
+          return MimeEntity.parsedLeaf(headers, d, raw, from, to - from);
         }
       case SEVEN_BIT:
       case EIGHT_BIT:
         if (bareLf == 1) {
           // 7bit and 8bit data is CRLF lines (RFC 2045 §2.7-2.8); a capture stored with LF line
-          // ends is restored to that canonical form, in the one copy the data gets.
-          byte[] d = crlf(b, from, to);
-          return MimeEntity.parsedLeaf(headers, d, 0, d.length, null, 0, 0);
+          // ends is restored to that canonical form, in the one copy the data gets (on first read).
+          int size = LazyData.crlfSize(b, from, to);
+          LazyData d = new LazyData(b, from, to, LazyData.Kind.LINE_FEEDS_TO_CRLF, size);
+          return MimeEntity.parsedLeaf(headers, d, null, 0, 0);
         }
         return MimeEntity.parsedLeaf(headers, b, from, to - from, raw, from, to - from);
       default:
@@ -231,24 +247,6 @@ final class MimeParser {
     }
     byte[] raw = anyBare || ctx.sawBareLineFeed() ? null : b;
     return MimeEntity.parsedMultipart(headers, parts, raw, from, to - from);
-  }
-
-  private static byte[] crlf(byte[] b, int from, int to) {
-    int extra = 0;
-    for (int i = from; i < to; i++) {
-      if (b[i] == '\n' && (i == from || b[i - 1] != '\r')) {
-        extra++;
-      }
-    }
-    byte[] d = new byte[to - from + extra];
-    int n = 0;
-    for (int i = from; i < to; i++) {
-      if (b[i] == '\n' && (i == from || b[i - 1] != '\r')) {
-        d[n++] = '\r';
-      }
-      d[n++] = b[i];
-    }
-    return d;
   }
 
   private static boolean startsWith(byte[] b, int pos, byte[] prefix) {

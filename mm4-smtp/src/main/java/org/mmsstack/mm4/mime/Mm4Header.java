@@ -14,7 +14,7 @@ import org.mmsstack.mm4.internal.mime.Folding;
  * One header field: a name and an unfolded value. A field that came from parsing also remembers
  * its raw bytes (folding, spacing and case as they were), and the formatter writes those bytes
  * back unchanged, which is what makes an unmodified message round-trip byte for byte. A field
- * made with {@link #of} is folded by the formatter.
+ * made with {@link #of} is folded once, when it is made, and written as folded then.
  *
  * <p>Equality ignores the case of the name and the raw bytes: two fields are equal when they
  * mean the same.
@@ -32,14 +32,24 @@ public final class Mm4Header {
   private final int rawOff;
   private final int rawLen;
   private final long offset;
+  // A built field folded once, when it is made, as UTF-8 with its CRLF; null for parsed fields.
+  private final byte[] folded;
 
-  private Mm4Header(String name, String value, byte[] rawBuf, int rawOff, int rawLen, long offset) {
+  private Mm4Header(
+      String name,
+      String value,
+      byte[] rawBuf,
+      int rawOff,
+      int rawLen,
+      long offset,
+      byte[] folded) {
     this.name = name;
     this.value = value;
     this.rawBuf = rawBuf;
     this.rawOff = rawOff;
     this.rawLen = rawLen;
     this.offset = offset;
+    this.folded = folded;
   }
 
   /**
@@ -78,16 +88,17 @@ public final class Mm4Header {
       }
     }
     String v = value.strip();
-    if (!Folding.foldable(name, v)) {
+    byte[] line = Folding.line(name, v);
+    if (line == null) {
       throw new IllegalArgumentException(
           "value of " + name + ": a run without white space is too long for a 998-octet line");
     }
-    return new Mm4Header(name, v, null, 0, 0, -1);
+    return new Mm4Header(name, v, null, 0, 0, -1, line);
   }
 
   /** A parsed field: keeps a view of its raw bytes when they are canonical (CRLF line ends). */
   static Mm4Header parsed(String name, String value, byte[] buf, int off, int len, long offset) {
-    return new Mm4Header(name, value, buf, off, len, offset);
+    return new Mm4Header(name, value, buf, off, len, offset, null);
   }
 
   /** @return the field name as written */
@@ -134,6 +145,19 @@ public final class Mm4Header {
   /** @return a copy of the raw bytes (line end included), or an empty array for a built field */
   public byte[] rawBytes() {
     return rawBuf == null ? new byte[0] : Arrays.copyOfRange(rawBuf, rawOff, rawOff + rawLen);
+  }
+
+  /**
+   * The field as the formatter writes it, CRLF included, when it has no raw bytes: folded when it
+   * was built (computed once, by {@link #of}), else folded now, else (a parsed field whose value
+   * cannot be folded within 998 octets, which it fitted in the input) on one line as it was.
+   */
+  byte[] line() {
+    if (folded != null) {
+      return folded;
+    }
+    byte[] line = Folding.line(name, value);
+    return line != null ? line : Folding.unfolded(name, value);
   }
 
   byte[] rawBuf() {

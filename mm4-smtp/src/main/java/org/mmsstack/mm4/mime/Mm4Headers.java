@@ -5,21 +5,33 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mmsstack.encapsulation.Finding;
 
 /**
  * An immutable, ordered list of header fields, with lookups that ignore the case of names. Order
  * and repetitions are kept exactly as parsed (unknown headers included), so writing the list back
- * reproduces the header section. The {@code with...} methods return modified copies. Immutable
- * and thread-safe.
+ * reproduces the header section. The {@code with...} methods return modified copies.
+ *
+ * <p>{@link org.mmsstack.mm4.Mm4Codec#decodeHeaders(byte[])} returns the header block of a mail
+ * as such a list, with the {@link #findings()} of reading it; every other list has no findings.
+ *
+ * <p>Immutable and thread-safe. The raw bytes of decoded fields view the decoded array (see
+ * {@link Mm4Header}): do not modify it while the list is in use.
  */
 public final class Mm4Headers implements Iterable<Mm4Header> {
 
   private static final Mm4Headers EMPTY = new Mm4Headers(List.of());
 
   private final List<Mm4Header> fields;
+  private final List<Finding> findings;
 
   private Mm4Headers(List<Mm4Header> fields) {
+    this(fields, List.of());
+  }
+
+  private Mm4Headers(List<Mm4Header> fields, List<Finding> findings) {
     this.fields = fields;
+    this.findings = findings;
   }
 
   /** @return the empty list */
@@ -36,6 +48,22 @@ public final class Mm4Headers implements Iterable<Mm4Header> {
   /** Wraps a list the caller built and will not change. */
   static Mm4Headers wrap(List<Mm4Header> fields) {
     return new Mm4Headers(java.util.Collections.unmodifiableList(fields));
+  }
+
+  /** The same fields with the findings of decoding them. */
+  Mm4Headers withFindings(List<Finding> decodeFindings) {
+    return new Mm4Headers(fields, List.copyOf(decodeFindings));
+  }
+
+  /**
+   * What lenient decoding recovered from while reading this header block, in input order; empty
+   * for lists that were not decoded by {@link org.mmsstack.mm4.Mm4Codec#decodeHeaders(byte[])}
+   * and for the copies the {@code with...} methods return. Not part of equality.
+   *
+   * @return the findings (unmodifiable)
+   */
+  public List<Finding> findings() {
+    return findings;
   }
 
   /** @return the fields in order (unmodifiable) */

@@ -54,7 +54,7 @@ public final class HeaderScanner {
             maxLine,
             ctx.line(pos),
             ctx.offset(pos),
-            lineHeader(b, pos, contentEnd, fieldStart, colon));
+            longLineHeader(b, pos, contentEnd, fieldStart, colon));
       }
       int next = lf < 0 ? end : lf + 1;
       if (contentEnd == pos) {
@@ -115,6 +115,23 @@ public final class HeaderScanner {
       fields.add(field(ctx, fieldStart, colon, end, canonical));
     }
     return new Section(fields, end);
+  }
+
+  /**
+   * The header an over-long line belongs to: the field it continues, or the field it starts (its
+   * name when the line has one before a colon), never the field before it.
+   */
+  private static String longLineHeader(
+      byte[] b, int pos, int contentEnd, int fieldStart, int colon) {
+    if (b[pos] == ' ' || b[pos] == '\t') {
+      return fieldStart >= 0 ? name(b, fieldStart, colon) : null;
+    }
+    int c = indexOf(b, (byte) ':', pos, contentEnd);
+    if (c <= pos) {
+      return null;
+    }
+    String n = name(b, pos, c);
+    return !n.isEmpty() && isFieldName(b, pos, pos + n.length()) ? n : null;
   }
 
   private static RawField field(ParseContext ctx, int start, int colon, int end, boolean canonical)
@@ -198,15 +215,6 @@ public final class HeaderScanner {
       z--;
     }
     return a == 0 && z == s.length() ? s : s.substring(a, z);
-  }
-
-  /** The header a line belongs to: its own field on a field line, the folded one otherwise. */
-  private static String lineHeader(byte[] b, int pos, int end, int fieldStart, int colon) {
-    if (b[pos] == ' ' || b[pos] == '\t') {
-      return fieldStart >= 0 ? name(b, fieldStart, colon) : null;
-    }
-    int own = indexOf(b, (byte) ':', pos, Math.min(end, pos + 998));
-    return own > pos && isFieldName(b, pos, own) ? name(b, pos, own) : null;
   }
 
   private static String name(byte[] b, int start, int colon) {
