@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mmsstack.cli.check.Checker;
@@ -91,91 +92,119 @@ final class DecodeCommand implements Callable<Integer> {
       description = "PDU files or directories; - for standard input.")
   private List<String> files;
 
+  /** The exit status so far, raised as items are shown. */
+  private int status = Main.EXIT_OK;
+
+  /** Whether no PDU has been shown yet (text output separates PDUs by a blank line). */
+  private boolean first = true;
+
+  private ObjectMapper mapper;
+  private TextRenderer text;
+  private HexRenderer hex;
+  private FieldsRenderer columns;
+  private final Checker checker = Checker.standard();
+
   @Override
   public Integer call() throws IOException {
     Inputs inputs = Inputs.standard();
-    int status = Main.EXIT_OK;
-    ObjectMapper mapper = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    mapper = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     if (!compact) {
       mapper.enable(SerializationFeature.INDENT_OUTPUT);
     }
-    TextRenderer text = new TextRenderer(main.outText, full);
-    FieldsRenderer columns;
+    text = new TextRenderer(main.outText, full);
     try {
       columns = format.fields == null ? null : new FieldsRenderer(main.outText, format.fields);
     } catch (IllegalArgumentException e) {
       main.err.println("mms: " + e.getMessage());
       return Main.EXIT_UNREADABLE;
     }
-    HexRenderer hex = new HexRenderer(main.outText);
-    boolean first = true;
-    Checker checker = Checker.standard();
+    hex = new HexRenderer(main.outText);
     for (Processing.Source file : Processing.files(files)) {
-      for (InputItem item : Processing.read(main, inputs, file.name())) {
-        if (item.mm4() && format.hex) {
-          main.outText.flush();
-          main.err.println(
-              "mms: "
-                  + item.label()
-                  + ": an MM4 message (RFC 5322 mail); --hex annotates binary PDUs "
-                  + "only: use decode or decode --json");
-          status = Math.max(status, Main.EXIT_UNREADABLE);
-          continue;
-        }
-        Checker.Result r = filter.apply(Processing.check(checker, item));
-        if (r == null && file.walked() && item.kind() == InputItem.Problem.UNRECOGNISED) {
-          continue; // a README beside the PDUs in a directory
-        }
-        if (r == null && item.kind() == InputItem.Problem.NOTHING_FOUND) {
-          main.outText.flush();
-          main.err.println("mms: " + item.label() + ": " + item.problem());
-          continue;
-        }
-        if (r == null) {
-          main.outText.flush();
-          main.err.println("mms: " + item.label() + ": " + item.problem());
-          if (item.kind() != InputItem.Problem.NO_PDU) {
-            status = Main.EXIT_UNREADABLE;
-          } else if (item.severity() == Severity.ERROR) {
-            status = Math.max(status, Main.EXIT_FINDINGS);
-          }
-          if (format.json) {
-            main.outText.println(mapper.writeValueAsString(PduJson.document(item, null)));
-          }
-          continue;
-        }
-        if (r.worst() == Severity.ERROR) {
-          status = Math.max(status, Main.EXIT_FINDINGS);
-        }
-        if (!r.decoded()) {
-          main.outText.flush();
-          main.err.println(
-              "mms: "
-                  + item.label()
-                  + (r.isMm4()
-                      ? ": MM4 message cannot be parsed: " + r.mm4Error().getMessage()
-                      : ": not decodable: " + r.error().getMessage()));
-        }
-        if (format.json) {
-          main.outText.println(
-              mapper.writeValueAsString(
-                  item.mm4() ? Mm4Json.document(item, r) : PduJson.document(item, r)));
-        } else if (columns != null) {
-          columns.render(item, r);
-        } else {
-          if (!first) {
-            main.outText.println();
-          }
-          if (format.hex) {
-            hex.render(item, r);
-          } else {
-            text.render(item, r);
-          }
-        }
-        first = false;
+      // Each item is shown as soon as it is read: a capture is streamed, never collected, so
+      // its size does not matter and its first PDUs show while the rest is still being read.
+      try {
+        Processing.read(
+            main,
+            inputs,
+            file.name(),
+            item -> {
+              try {
+                show(file, item);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
       }
       main.outText.flush();
     }
     return status;
+  }
+
+  private void show(Processing.Source file, InputItem item) throws IOException {
+    if (item.mm4() && format.hex) {
+      main.outText.flush();
+      main.err.println(
+          "mms: "
+              + item.label()
+              + ": an MM4 message (RFC 5322 mail); --hex annotates binary PDUs "
+              + "only: use decode or decode --json");
+      status = Math.max(status, Main.EXIT_UNREADABLE);
+      return;
+    }
+    Checker.Result r = filter.apply(Processing.check(checker, item));
+    if (r == null && file.walked() && item.kind() == InputItem.Problem.UNRECOGNISED) {
+      return; // a README beside the PDUs in a directory
+    }
+    if (r == null && item.kind() == InputItem.Problem.NOTHING_FOUND) {
+      main.outText.flush();
+      main.err.println("mms: " + item.label() + ": " + item.problem());
+      return;
+    }
+    if (r == null) {
+      main.outText.flush();
+      main.err.println("mms: " + item.label() + ": " + item.problem());
+      if (item.kind() != InputItem.Problem.NO_PDU) {
+        status = Main.EXIT_UNREADABLE;
+      } else if (item.severity() == Severity.ERROR) {
+        status = Math.max(status, Main.EXIT_FINDINGS);
+      }
+      if (format.json) {
+        main.outText.println(mapper.writeValueAsString(PduJson.document(item, null)));
+      }
+      return;
+    }
+    if (r.worst() == Severity.ERROR) {
+      status = Math.max(status, Main.EXIT_FINDINGS);
+    }
+    if (!r.decoded()) {
+      main.outText.flush();
+      main.err.println(
+          "mms: "
+              + item.label()
+              + (r.isMm4()
+                  ? ": MM4 message cannot be parsed: " + r.mm4Error().getMessage()
+                  : ": not decodable: " + r.error().getMessage()));
+    }
+    if (format.json) {
+      main.outText.println(
+          mapper.writeValueAsString(
+              item.mm4() ? Mm4Json.document(item, r) : PduJson.document(item, r)));
+    } else if (columns != null) {
+      columns.render(item, r);
+    } else {
+      if (!first) {
+        main.outText.println();
+      }
+      if (format.hex) {
+        hex.render(item, r);
+      } else {
+        text.render(item, r);
+      }
+    }
+    first = false;
+    // Shown while the rest of the input is still being read.
+    main.outText.flush();
   }
 }

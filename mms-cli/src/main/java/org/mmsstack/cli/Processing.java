@@ -50,13 +50,6 @@ final class Processing {
     return out;
   }
 
-  /** Reads one file (or standard input) into items; never throws. */
-  static List<InputItem> read(Main main, Inputs inputs, String file) {
-    List<InputItem> out = new ArrayList<>();
-    read(main, inputs, file, out::add);
-    return out;
-  }
-
   /**
    * Reads one file (or standard input), handing each item on as it is found (a capture is
    * streamed, whatever its size); never throws.

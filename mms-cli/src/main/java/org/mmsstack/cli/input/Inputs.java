@@ -74,13 +74,6 @@ public final class Inputs {
     return out;
   }
 
-  /** Reads one file into a list; see {@link #read(Path, Consumer)}. */
-  public List<InputItem> read(Path file) {
-    List<InputItem> out = new ArrayList<>();
-    read(file, out::add);
-    return out;
-  }
-
   /** Reads one file, handing each item to {@code out} as it is found; never throws (a problem becomes an item). */
   public void read(Path file, Consumer<InputItem> out) {
     read(file, out, n -> {});
