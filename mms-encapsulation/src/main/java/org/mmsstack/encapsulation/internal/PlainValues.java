@@ -1,5 +1,6 @@
 package org.mmsstack.encapsulation.internal;
 
+import org.mmsstack.encapsulation.HeaderField;
 import org.mmsstack.encapsulation.internal.wire.WspReader;
 
 /**
@@ -27,6 +28,8 @@ public final class PlainValues {
   // The plain forms as small ints: the decoder finds a field's form with one octet load from a
   // table indexed by the field octet and dispatches on it with a switch on an int. An enum
   // switch costs three dependent loads more per header (the kind, its ordinal, the switch map).
+  private static final int CONTENT_TYPE_OCTET = 0x80 | HeaderField.CONTENT_TYPE.code();
+
   /** No plain form: the full reader takes every value. */
   public static final byte NONE = 0;
 
@@ -156,7 +159,7 @@ public final class PlainValues {
       }
       starts[n++] = pos;
       pos = next;
-      if (b == 0x84) {
+      if (b == CONTENT_TYPE_OCTET) {
         break; // Content-Type: the body follows
       }
     }
