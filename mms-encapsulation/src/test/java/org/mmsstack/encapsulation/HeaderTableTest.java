@@ -121,6 +121,47 @@ class HeaderTableTest {
     }
   }
 
+  @TestFactory
+  Stream<DynamicTest> everyBuilderSetterNamesAFieldItsTypeCarries() {
+    return Stream.of(MessageType.values())
+        .map(t -> DynamicTest.dynamicTest(t.wireName(), () -> checkSetters(t)));
+  }
+
+  private static void checkSetters(MessageType type) throws Exception {
+    Class<?> builder = Class.forName(pduClass(type).getName() + "$Builder");
+    int checked = 0;
+    for (Method m : builder.getDeclaredMethods()) {
+      if (!Modifier.isPublic(m.getModifiers()) || m.isSynthetic()) {
+        continue;
+      }
+      String where = builder.getName() + "." + m.getName();
+      HeaderField<?> field = fieldNamed(m.getName());
+      assertNotNull(field, where + " names no field of the table");
+      assertEquals(builder, m.getReturnType(), where + " returns its builder");
+      HeaderField<?> plain = field.isIndexed() ? HeaderField.forCode(field.code()) : field;
+      assertNotNull(
+          PduRules.rule(type, plain), where + ": " + type.wireName() + " does not carry " + field);
+      // The value's own type, or text, or (indexed forms) the request entry and the value.
+      Class<?>[] params = m.getParameterTypes();
+      Class<?> value = params[params.length - 1];
+      if (field.isIndexed()) {
+        assertEquals(2, params.length, where);
+        assertEquals(long.class, params[0], where);
+      } else {
+        assertEquals(1, params.length, where);
+        assertTrue(
+            field.valueType().isAssignableFrom(value)
+                || value == String.class
+                || value == long.class
+                || value == boolean.class
+                || (value == Address.class && field.valueType() == FromValue.class),
+            where + "(" + value.getSimpleName() + ") for a " + field.valueType().getSimpleName());
+      }
+      checked++;
+    }
+    assertTrue(checked > 0, builder.getName() + " has no setter");
+  }
+
   private static String presence(Rule rule, MessageType type) {
     String req = rule.requirement().name().toLowerCase(Locale.ROOT);
     MmsVersion since = rule.since();
