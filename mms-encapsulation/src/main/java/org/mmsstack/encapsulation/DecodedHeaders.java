@@ -124,17 +124,12 @@ final class DecodedHeaders {
       int code = b & 0x7F;
       HeaderField<?> field;
       if ((flags & INDEXED) != 0) {
-        field =
-            code == 0x03
-                ? HeaderField.CONTENT_LOCATION_INDEXED
-                : code == 0x12
-                    ? HeaderField.RESPONSE_STATUS_INDEXED
-                    : HeaderField.RESPONSE_TEXT_INDEXED;
+        field = HeaderField.indexedOrNull(code);
       } else {
         HeaderField<?> known = HeaderField.knownOrNull(code);
         field = known != null ? known : HeaderField.forCode(code);
       }
-      if (code == 0x0C && k == 0) {
+      if (field == HeaderField.MESSAGE_TYPE && k == 0) {
         out.add(
             new Header(
                 field,

@@ -274,7 +274,7 @@ public abstract sealed class Pdu
       this.type = pdu.type;
       this.fromPdu = true;
       for (Header h : pdu.headers()) {
-        if (h.field().code() == 0x04) {
+        if (h.field().code() == HeaderField.CONTENT_TYPE.code()) {
           contentType = h;
         } else {
           headers.add(h);
@@ -294,11 +294,11 @@ public abstract sealed class Pdu
     /** Replaces every header of the field by one with this value (at the first one's place). */
     public final <T> B set(HeaderField<T> field, T value) {
       Header h = Header.of(field, value);
-      if (field.code() == 0x04) {
+      if (field.code() == HeaderField.CONTENT_TYPE.code()) {
         contentType = h;
         return self();
       }
-      if (field.code() == 0x0C) {
+      if (field.code() == HeaderField.MESSAGE_TYPE.code()) {
         throw new IllegalArgumentException("field: " + field + " (set by the PDU type)");
       }
       int at = -1;
@@ -318,7 +318,8 @@ public abstract sealed class Pdu
 
     /** Adds a header at the end (before Content-Type). */
     public final <T> B add(HeaderField<T> field, T value) {
-      if (field.code() == 0x04 || field.code() == 0x0C) {
+      if (field.code() == HeaderField.CONTENT_TYPE.code()
+          || field.code() == HeaderField.MESSAGE_TYPE.code()) {
         return set(field, value);
       }
       headers.add(Header.of(field, value));
@@ -328,9 +329,9 @@ public abstract sealed class Pdu
     /** Adds a header (for example a decoded one, with its encoding) at the end. */
     public final B add(Header header) {
       Objects.requireNonNull(header, "header");
-      if (header.field().code() == 0x04) {
+      if (header.field().code() == HeaderField.CONTENT_TYPE.code()) {
         contentType = header;
-      } else if (header.field().code() == 0x0C) {
+      } else if (header.field().code() == HeaderField.MESSAGE_TYPE.code()) {
         throw new IllegalArgumentException("header: " + header + " (set by the PDU type)");
       } else {
         headers.add(header);
@@ -345,7 +346,7 @@ public abstract sealed class Pdu
 
     /** Removes every header of the field. */
     public final B remove(HeaderField<?> field) {
-      if (field.code() == 0x04) {
+      if (field.code() == HeaderField.CONTENT_TYPE.code()) {
         contentType = null;
       } else {
         headers.removeIf(h -> h.field().equals(field));
@@ -399,7 +400,9 @@ public abstract sealed class Pdu
         }
         for (Header h : headers) {
           int c = h.field().code();
-          if (c != 0x0C && c != 0x18 && c != 0x0D) {
+          if (c != HeaderField.MESSAGE_TYPE.code()
+              && c != HeaderField.TRANSACTION_ID.code()
+              && c != HeaderField.MMS_VERSION.code()) {
             out.add(h);
           }
         }

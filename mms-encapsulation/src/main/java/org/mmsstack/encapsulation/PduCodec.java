@@ -43,7 +43,10 @@ import org.mmsstack.encapsulation.value.RawValue;
  */
 public final class PduCodec {
 
-  private static final int MESSAGE_TYPE_OCTET = 0x8C;
+  private static final int MESSAGE_TYPE_OCTET = 0x80 | HeaderField.MESSAGE_TYPE.code();
+
+  /** Content-Type's field octet: the last header, the body follows its value. */
+  private static final byte CONTENT_TYPE_OCTET = (byte) (0x80 | HeaderField.CONTENT_TYPE.code());
 
   /**
    * The plain form ({@link PlainValues#formOf}) of each field octet's value, indexed by the
@@ -58,7 +61,7 @@ public final class PduCodec {
   private static byte[] plainForms(boolean deleteConf) {
     byte[] forms = new byte[256];
     for (int code = 0; code < 0x80; code++) {
-      boolean indexed = deleteConf && (code == 0x03 || code == 0x12 || code == 0x13);
+      boolean indexed = deleteConf && HeaderField.indexedOrNull(code) != null;
       if (HeaderField.knownOrNull(code) != null
           && code != (MESSAGE_TYPE_OCTET & 0x7F)
           && !indexed) {
@@ -148,7 +151,7 @@ public final class PduCodec {
       // loop (PlainValues.scanHeaders); it stops at anything else, which the full reader takes.
       n = PlainValues.scanHeaders(forms, src, pos, end, maxText, starts, n, maxHeaders);
       pos = starts[n];
-      if (src[starts[n - 1]] == (byte) 0x84) {
+      if (src[starts[n - 1]] == CONTENT_TYPE_OCTET) {
         contentTypeValue = starts[n - 1] + 1;
         break; // the body starts at pos
       }
@@ -186,7 +189,7 @@ public final class PduCodec {
         flags[n] = (byte) headerFlags;
       }
       starts[n++] = start;
-      if (src[start] == (byte) 0x84) {
+      if (src[start] == CONTENT_TYPE_OCTET) {
         contentTypeValue = start + 1;
         break;
       }
@@ -258,21 +261,13 @@ public final class PduCodec {
       int valueStart = r.index();
       ValueKind kind = ValueCodec.kindOf(code);
       int flags = 0;
-      if (deleteConf
-          && (code == 0x03 || code == 0x12 || code == 0x13)
-          && r.hasRemaining()
-          && r.peek() >= 0x01
-          && r.peek() <= 0x1F) {
-        field =
-            code == 0x03
-                ? HeaderField.CONTENT_LOCATION_INDEXED
-                : code == 0x12
-                    ? HeaderField.RESPONSE_STATUS_INDEXED
-                    : HeaderField.RESPONSE_TEXT_INDEXED;
+      HeaderField<?> indexed = deleteConf ? HeaderField.indexedOrNull(code) : null;
+      if (indexed != null && r.hasRemaining() && r.peek() >= 0x01 && r.peek() <= 0x1F) {
+        field = indexed;
         kind = ValueCodec.kindOf(field);
         flags |= DecodedHeaders.INDEXED;
       }
-      if (code == 0x0C) {
+      if (field == HeaderField.MESSAGE_TYPE) {
         f.report(
             Severity.ERROR,
             Reason.MISPLACED_HEADER,
@@ -281,7 +276,10 @@ public final class PduCodec {
             "duplicate-message-type",
             "X-Mms-Message-Type again (the first one decides the PDU type)");
       }
-      if (code == 0x0D && r.hasRemaining() && r.peek() >= 0x10 && r.peek() < 0x80) {
+      if (field == HeaderField.MMS_VERSION
+          && r.hasRemaining()
+          && r.peek() >= 0x10
+          && r.peek() < 0x80) {
         // A version octet without its high bit (AOSP masks it; a strict WSP reader takes it as
         // a Value-length and loses its place). Recovered as the version it obviously means.
         int v = r.readOctet();
@@ -460,7 +458,7 @@ public final class PduCodec {
    * Whether the Content-Type value at {@code src[start, end)} names a multipart type, read
    * without creating objects (this runs for every PDU with a body).
    */
-  private static boolean isMultipart(byte[] src, int start, int end) {
+  static boolean isMultipart(byte[] src, int start, int end) {
     int i = start;
     int b = src[i] & 0xFF;
     if (b < 0x20) { // general form: skip the Value-length

@@ -11,8 +11,12 @@ import org.mmsstack.encapsulation.body.Body;
  * as rebuilt from Android, Symbian, Mozilla, Sailfish and Mbuni). The rows for the 1.2/1.3 MMBox,
  * delete and cancel PDUs rest mainly on one implementation each, so they are the least certain.
  *
- * <p>The one place these tables live: builders check mandatory headers with them and the
- * validator checks everything else.
+ * <p>A view of the header table: each {@link HeaderField} constant states how every PDU type
+ * carries it, and these per-type rules are derived from there. Builders check mandatory headers
+ * with them, the validator checks everything else, and a test checks the PDU classes' accessors
+ * against them.
+ *
+ * <p>Thread-safe: the rules are immutable.
  */
 public final class PduRules {
 
@@ -37,366 +41,39 @@ public final class PduRules {
   private static final Map<MessageType, List<Rule>> RULES = new EnumMap<>(MessageType.class);
 
   static {
-    RULES.put(
-        MessageType.SEND_REQ,
-        List.of(
-            new Rule(HeaderField.MESSAGE_TYPE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.TRANSACTION_ID, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MMS_VERSION, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.DATE, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.FROM, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.TO, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.CC, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.BCC, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.SUBJECT, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.MESSAGE_CLASS, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.EXPIRY, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.DELIVERY_TIME, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.PRIORITY, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.SENDER_VISIBILITY, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.DELIVERY_REPORT, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.READ_REPORT, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.REPLY_CHARGING, Requirement.OPTIONAL, MmsVersion.V1_1, false),
-            new Rule(
-                HeaderField.REPLY_CHARGING_DEADLINE, Requirement.OPTIONAL, MmsVersion.V1_1, false),
-            new Rule(HeaderField.REPLY_CHARGING_SIZE, Requirement.OPTIONAL, MmsVersion.V1_1, false),
-            new Rule(HeaderField.REPLY_CHARGING_ID, Requirement.OPTIONAL, MmsVersion.V1_1, false),
-            new Rule(HeaderField.STORE, Requirement.OPTIONAL, MmsVersion.V1_2, false),
-            new Rule(HeaderField.MM_STATE, Requirement.OPTIONAL, MmsVersion.V1_2, false),
-            new Rule(HeaderField.MM_FLAGS, Requirement.OPTIONAL, MmsVersion.V1_2, true),
-            new Rule(HeaderField.APPLIC_ID, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(HeaderField.REPLY_APPLIC_ID, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(HeaderField.AUX_APPLIC_INFO, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(HeaderField.CONTENT_CLASS, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(HeaderField.DRM_CONTENT, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(HeaderField.ADAPTATION_ALLOWED, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(HeaderField.CONTENT_TYPE, Requirement.MANDATORY, null, false)));
-    RULES.put(
-        MessageType.SEND_CONF,
-        List.of(
-            new Rule(HeaderField.MESSAGE_TYPE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.TRANSACTION_ID, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MMS_VERSION, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.RESPONSE_STATUS, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.RESPONSE_TEXT, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.MESSAGE_ID, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.CONTENT_LOCATION, Requirement.OPTIONAL, MmsVersion.V1_2, false),
-            new Rule(HeaderField.STORE_STATUS, Requirement.OPTIONAL, MmsVersion.V1_2, false),
-            new Rule(HeaderField.STORE_STATUS_TEXT, Requirement.OPTIONAL, MmsVersion.V1_2, false)));
-    RULES.put(
-        MessageType.NOTIFICATION_IND,
-        List.of(
-            new Rule(HeaderField.MESSAGE_TYPE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.TRANSACTION_ID, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MMS_VERSION, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.FROM, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.SUBJECT, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.DELIVERY_REPORT, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.STORED, Requirement.OPTIONAL, MmsVersion.V1_2, false),
-            new Rule(HeaderField.MESSAGE_CLASS, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.PRIORITY, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.MESSAGE_SIZE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.EXPIRY, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.REPLY_CHARGING, Requirement.OPTIONAL, MmsVersion.V1_1, false),
-            new Rule(
-                HeaderField.REPLY_CHARGING_DEADLINE, Requirement.OPTIONAL, MmsVersion.V1_1, false),
-            new Rule(HeaderField.REPLY_CHARGING_SIZE, Requirement.OPTIONAL, MmsVersion.V1_1, false),
-            new Rule(HeaderField.REPLY_CHARGING_ID, Requirement.OPTIONAL, MmsVersion.V1_1, false),
-            new Rule(HeaderField.CONTENT_LOCATION, Requirement.MANDATORY, null, false),
-            new Rule(
-                HeaderField.DISTRIBUTION_INDICATOR, Requirement.OPTIONAL, MmsVersion.V1_2, false),
-            new Rule(HeaderField.ELEMENT_DESCRIPTOR, Requirement.OPTIONAL, MmsVersion.V1_2, false),
-            new Rule(
-                HeaderField.RECOMMENDED_RETRIEVAL_MODE,
-                Requirement.OPTIONAL,
-                MmsVersion.V1_3,
-                false),
-            new Rule(
-                HeaderField.RECOMMENDED_RETRIEVAL_MODE_TEXT,
-                Requirement.OPTIONAL,
-                MmsVersion.V1_3,
-                false),
-            new Rule(HeaderField.APPLIC_ID, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(HeaderField.REPLY_APPLIC_ID, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(HeaderField.AUX_APPLIC_INFO, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(HeaderField.CONTENT_CLASS, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(HeaderField.DRM_CONTENT, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(HeaderField.REPLACE_ID, Requirement.OPTIONAL, MmsVersion.V1_3, false)));
-    RULES.put(
-        MessageType.NOTIFYRESP_IND,
-        List.of(
-            new Rule(HeaderField.MESSAGE_TYPE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.TRANSACTION_ID, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MMS_VERSION, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.STATUS, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.REPORT_ALLOWED, Requirement.OPTIONAL, null, false)));
-    RULES.put(
-        MessageType.RETRIEVE_CONF,
-        List.of(
-            new Rule(HeaderField.MESSAGE_TYPE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.TRANSACTION_ID, Requirement.CONDITIONAL, null, false),
-            new Rule(HeaderField.MMS_VERSION, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MESSAGE_ID, Requirement.CONDITIONAL, null, false),
-            new Rule(HeaderField.FROM, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.TO, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.CC, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.SUBJECT, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.DATE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.PREVIOUSLY_SENT_BY, Requirement.OPTIONAL, MmsVersion.V1_1, true),
-            new Rule(HeaderField.PREVIOUSLY_SENT_DATE, Requirement.OPTIONAL, MmsVersion.V1_1, true),
-            new Rule(HeaderField.MM_STATE, Requirement.OPTIONAL, MmsVersion.V1_2, false),
-            new Rule(HeaderField.MM_FLAGS, Requirement.OPTIONAL, MmsVersion.V1_2, true),
-            new Rule(HeaderField.MESSAGE_CLASS, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.PRIORITY, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.DELIVERY_REPORT, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.READ_REPORT, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.REPLY_CHARGING, Requirement.OPTIONAL, MmsVersion.V1_1, false),
-            new Rule(
-                HeaderField.REPLY_CHARGING_DEADLINE, Requirement.OPTIONAL, MmsVersion.V1_1, false),
-            new Rule(HeaderField.REPLY_CHARGING_SIZE, Requirement.OPTIONAL, MmsVersion.V1_1, false),
-            new Rule(HeaderField.REPLY_CHARGING_ID, Requirement.OPTIONAL, MmsVersion.V1_1, false),
-            new Rule(HeaderField.RETRIEVE_STATUS, Requirement.OPTIONAL, MmsVersion.V1_1, false),
-            new Rule(HeaderField.RETRIEVE_TEXT, Requirement.OPTIONAL, MmsVersion.V1_1, false),
-            new Rule(
-                HeaderField.DISTRIBUTION_INDICATOR, Requirement.OPTIONAL, MmsVersion.V1_2, false),
-            new Rule(HeaderField.APPLIC_ID, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(HeaderField.REPLY_APPLIC_ID, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(HeaderField.AUX_APPLIC_INFO, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(HeaderField.CONTENT_CLASS, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(HeaderField.DRM_CONTENT, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(HeaderField.REPLACE_ID, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(HeaderField.CONTENT_TYPE, Requirement.MANDATORY, null, false)));
-    RULES.put(
-        MessageType.ACKNOWLEDGE_IND,
-        List.of(
-            new Rule(HeaderField.MESSAGE_TYPE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.TRANSACTION_ID, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MMS_VERSION, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.REPORT_ALLOWED, Requirement.OPTIONAL, null, false)));
-    RULES.put(
-        MessageType.DELIVERY_IND,
-        List.of(
-            new Rule(HeaderField.MESSAGE_TYPE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MMS_VERSION, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MESSAGE_ID, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.TO, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.DATE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.STATUS, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.STATUS_TEXT, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(HeaderField.APPLIC_ID, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(HeaderField.REPLY_APPLIC_ID, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(HeaderField.AUX_APPLIC_INFO, Requirement.OPTIONAL, MmsVersion.V1_3, false)));
-    RULES.put(
-        MessageType.READ_REC_IND,
-        List.of(
-            new Rule(HeaderField.MESSAGE_TYPE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MMS_VERSION, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MESSAGE_ID, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.TO, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.FROM, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.DATE, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.READ_STATUS, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.APPLIC_ID, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(HeaderField.REPLY_APPLIC_ID, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(HeaderField.AUX_APPLIC_INFO, Requirement.OPTIONAL, MmsVersion.V1_3, false)));
-    RULES.put(
-        MessageType.READ_ORIG_IND,
-        List.of(
-            new Rule(HeaderField.MESSAGE_TYPE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MMS_VERSION, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MESSAGE_ID, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.TO, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.FROM, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.DATE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.READ_STATUS, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.APPLIC_ID, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(HeaderField.REPLY_APPLIC_ID, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(HeaderField.AUX_APPLIC_INFO, Requirement.OPTIONAL, MmsVersion.V1_3, false)));
-    RULES.put(
-        MessageType.FORWARD_REQ,
-        List.of(
-            new Rule(HeaderField.MESSAGE_TYPE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.TRANSACTION_ID, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MMS_VERSION, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.DATE, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.FROM, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.TO, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.CC, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.BCC, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.EXPIRY, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.DELIVERY_TIME, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.REPORT_ALLOWED, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.DELIVERY_REPORT, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.READ_REPORT, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.STORE, Requirement.OPTIONAL, MmsVersion.V1_2, false),
-            new Rule(HeaderField.MM_STATE, Requirement.OPTIONAL, MmsVersion.V1_2, false),
-            new Rule(HeaderField.MM_FLAGS, Requirement.OPTIONAL, MmsVersion.V1_2, true),
-            new Rule(HeaderField.REPLY_CHARGING, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(
-                HeaderField.REPLY_CHARGING_DEADLINE, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(HeaderField.REPLY_CHARGING_SIZE, Requirement.OPTIONAL, MmsVersion.V1_3, false),
-            new Rule(HeaderField.CONTENT_LOCATION, Requirement.MANDATORY, null, false)));
-    RULES.put(
-        MessageType.FORWARD_CONF,
-        List.of(
-            new Rule(HeaderField.MESSAGE_TYPE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.TRANSACTION_ID, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MMS_VERSION, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.RESPONSE_STATUS, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.RESPONSE_TEXT, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.MESSAGE_ID, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.CONTENT_LOCATION, Requirement.OPTIONAL, MmsVersion.V1_2, false),
-            new Rule(HeaderField.STORE_STATUS, Requirement.OPTIONAL, MmsVersion.V1_2, false),
-            new Rule(HeaderField.STORE_STATUS_TEXT, Requirement.OPTIONAL, MmsVersion.V1_2, false)));
-    RULES.put(
-        MessageType.MBOX_STORE_REQ,
-        List.of(
-            new Rule(HeaderField.MESSAGE_TYPE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.TRANSACTION_ID, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MMS_VERSION, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.CONTENT_LOCATION, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MM_STATE, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.MM_FLAGS, Requirement.OPTIONAL, null, true)));
-    RULES.put(
-        MessageType.MBOX_STORE_CONF,
-        List.of(
-            new Rule(HeaderField.MESSAGE_TYPE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.TRANSACTION_ID, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MMS_VERSION, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.CONTENT_LOCATION, Requirement.CONDITIONAL, null, false),
-            new Rule(HeaderField.STORE_STATUS, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.STORE_STATUS_TEXT, Requirement.OPTIONAL, null, false)));
-    RULES.put(
-        MessageType.MBOX_VIEW_REQ,
-        List.of(
-            new Rule(HeaderField.MESSAGE_TYPE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.TRANSACTION_ID, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MMS_VERSION, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.CONTENT_LOCATION, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.MM_STATE, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.MM_FLAGS, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.START, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.LIMIT, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.ATTRIBUTES, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.TOTALS, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.QUOTAS, Requirement.OPTIONAL, null, false)));
-    RULES.put(
-        MessageType.MBOX_VIEW_CONF,
-        List.of(
-            new Rule(HeaderField.MESSAGE_TYPE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.TRANSACTION_ID, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MMS_VERSION, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.RESPONSE_STATUS, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.RESPONSE_TEXT, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.CONTENT_LOCATION, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.MM_STATE, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.MM_FLAGS, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.START, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.LIMIT, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.ATTRIBUTES, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.MBOX_TOTALS, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.MBOX_QUOTAS, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.MESSAGE_COUNT, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.CONTENT_TYPE, Requirement.MANDATORY, null, false)));
-    RULES.put(
-        MessageType.MBOX_UPLOAD_REQ,
-        List.of(
-            new Rule(HeaderField.MESSAGE_TYPE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.TRANSACTION_ID, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MMS_VERSION, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MM_STATE, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.MM_FLAGS, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.CONTENT_TYPE, Requirement.MANDATORY, null, false)));
-    RULES.put(
-        MessageType.MBOX_UPLOAD_CONF,
-        List.of(
-            new Rule(HeaderField.MESSAGE_TYPE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.TRANSACTION_ID, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MMS_VERSION, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.CONTENT_LOCATION, Requirement.CONDITIONAL, null, false),
-            new Rule(HeaderField.STORE_STATUS, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.STORE_STATUS_TEXT, Requirement.OPTIONAL, null, false)));
-    RULES.put(
-        MessageType.MBOX_DELETE_REQ,
-        List.of(
-            new Rule(HeaderField.MESSAGE_TYPE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.TRANSACTION_ID, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MMS_VERSION, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.CONTENT_LOCATION, Requirement.MANDATORY, null, true)));
-    RULES.put(
-        MessageType.MBOX_DELETE_CONF,
-        List.of(
-            new Rule(HeaderField.MESSAGE_TYPE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.TRANSACTION_ID, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MMS_VERSION, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.RESPONSE_STATUS, Requirement.MANDATORY, null, true),
-            new Rule(HeaderField.RESPONSE_TEXT, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.CONTENT_LOCATION, Requirement.OPTIONAL, null, true)));
-    RULES.put(
-        MessageType.MBOX_DESCR,
-        List.of(
-            new Rule(HeaderField.MESSAGE_TYPE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.TRANSACTION_ID, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.MMS_VERSION, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.CONTENT_LOCATION, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.MESSAGE_ID, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.MM_STATE, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.MM_FLAGS, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.DATE, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.FROM, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.TO, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.CC, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.BCC, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.MESSAGE_CLASS, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.SUBJECT, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.PRIORITY, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.DELIVERY_TIME, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.EXPIRY, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.DELIVERY_REPORT, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.READ_REPORT, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.MESSAGE_SIZE, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.REPLY_CHARGING, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.REPLY_CHARGING_DEADLINE, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.REPLY_CHARGING_SIZE, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.REPLY_CHARGING_ID, Requirement.OPTIONAL, null, false),
-            new Rule(HeaderField.PREVIOUSLY_SENT_BY, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.PREVIOUSLY_SENT_DATE, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.CONTENT_TYPE, Requirement.OPTIONAL, null, false)));
-    RULES.put(
-        MessageType.DELETE_REQ,
-        List.of(
-            new Rule(HeaderField.MESSAGE_TYPE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.TRANSACTION_ID, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MMS_VERSION, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.CONTENT_LOCATION, Requirement.MANDATORY, null, true)));
-    RULES.put(
-        MessageType.DELETE_CONF,
-        List.of(
-            new Rule(HeaderField.MESSAGE_TYPE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.TRANSACTION_ID, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MMS_VERSION, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.RESPONSE_STATUS, Requirement.MANDATORY, null, true),
-            new Rule(HeaderField.RESPONSE_TEXT, Requirement.OPTIONAL, null, true),
-            new Rule(HeaderField.CONTENT_LOCATION, Requirement.OPTIONAL, null, true)));
-    RULES.put(
-        MessageType.CANCEL_REQ,
-        List.of(
-            new Rule(HeaderField.MESSAGE_TYPE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.TRANSACTION_ID, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MMS_VERSION, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.CANCEL_ID, Requirement.MANDATORY, null, false)));
-    RULES.put(
-        MessageType.CANCEL_CONF,
-        List.of(
-            new Rule(HeaderField.MESSAGE_TYPE, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.TRANSACTION_ID, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.MMS_VERSION, Requirement.MANDATORY, null, false),
-            new Rule(HeaderField.CANCEL_STATUS, Requirement.OPTIONAL, null, false)));
+    // Derived from the header table: each field lists, beside its code and grammar, how each
+    // PDU type carries it. The order is the one every PDU's table in the specification begins
+    // and ends with (type, transaction, version first; Content-Type, after which the body
+    // follows, last), the other fields in code order.
+    Map<MessageType, List<Rule>> rows = new EnumMap<>(MessageType.class);
+    for (MessageType t : MessageType.values()) {
+      rows.put(t, new ArrayList<>());
+    }
+    List<HeaderField<?>> fields = new ArrayList<>();
+    fields.add(HeaderField.MESSAGE_TYPE);
+    fields.add(HeaderField.TRANSACTION_ID);
+    fields.add(HeaderField.MMS_VERSION);
+    for (HeaderField<?> f : HeaderField.knownFields()) {
+      if (!fields.contains(f) && f != HeaderField.CONTENT_TYPE) {
+        fields.add(f);
+      }
+    }
+    fields.add(HeaderField.CONTENT_TYPE);
+    for (HeaderField<?> f : fields) {
+      for (HeaderField.Use u : f.uses()) {
+        rows.get(u.type()).add(new Rule(f, u.requirement(), u.since(), u.isRepeatable()));
+      }
+    }
+    rows.forEach((t, r) -> RULES.put(t, List.copyOf(r)));
   }
 
   private PduRules() {}
 
-  /** The fields a PDU type carries, in the specification's order. */
+  /**
+   * The fields a PDU type carries: X-Mms-Message-Type, X-Mms-Transaction-Id and X-Mms-MMS-Version
+   * first (in that order, as in every PDU of the specification), Content-Type last, the others
+   * in code order.
+   */
   public static List<Rule> rules(MessageType type) {
     return RULES.get(type);
   }
@@ -432,7 +109,8 @@ public final class PduRules {
       throw new IllegalStateException(
           type.wireName() + " lacks mandatory header(s): " + String.join(", ", missing));
     }
-    boolean hasType = headers.stream().anyMatch(h -> h.field().code() == 0x04);
+    int contentType = HeaderField.CONTENT_TYPE.code();
+    boolean hasType = headers.stream().anyMatch(h -> h.field().code() == contentType);
     if (hasType != (body != null)) {
       throw new IllegalStateException(
           type.wireName() + ": a body and its Content-Type go together (see body(...))");

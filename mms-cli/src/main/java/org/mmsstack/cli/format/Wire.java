@@ -3,13 +3,14 @@ package org.mmsstack.cli.format;
 import java.util.ArrayList;
 import java.util.List;
 import org.mmsstack.encapsulation.PduFormatException;
+import org.mmsstack.encapsulation.PduLayout;
 import org.mmsstack.encapsulation.Uintvar;
 
 /**
- * Just enough WSP to find where things are in a PDU's octets without decoding them: Uintvars,
- * the first-octet rule for the length of any value, and the layout of a multipart body. The
- * commands use it to show offsets and to keep original octets; every reading bounds itself by
- * the end it is given and answers {@code null} or -1 instead of running past it.
+ * Where things are in a PDU's octets, in the shapes the commands use: a thin adapter over the
+ * codec's {@link PduLayout}, which walks the octets with the decoder's own WSP reader. Every
+ * reading bounds itself by the end it is given and answers {@code null} or -1 instead of
+ * running past it.
  */
 public final class Wire {
 
@@ -49,29 +50,7 @@ public final class Wire {
    * when it runs past {@code end}.
    */
   public static int skipValue(byte[] b, int i, int end) {
-    if (i >= end) {
-      return -1;
-    }
-    int o = b[i] & 0xFF;
-    long next;
-    if (o <= 0x1E) {
-      next = (long) i + 1 + o;
-    } else if (o == 0x1F) {
-      Uintvar u = uintvar(b, i + 1, end);
-      if (u == null) {
-        return -1;
-      }
-      next = u.end() + u.value();
-    } else if (o < 0x80) {
-      int z = i;
-      while (z < end && b[z] != 0) {
-        z++;
-      }
-      next = z + 1L;
-    } else {
-      next = i + 1L;
-    }
-    return next <= end ? (int) next : -1;
+    return PduLayout.valueEnd(b, i, end);
   }
 
   /**
@@ -80,32 +59,7 @@ public final class Wire {
    * where a value runs past {@code end}. Used to show a PDU that cannot be decoded.
    */
   public static List<int[]> headerSpans(byte[] b, int start, int end) {
-    List<int[]> out = new ArrayList<>();
-    int i = start;
-    while (i < end) {
-      int o = b[i] & 0xFF;
-      int next;
-      if (o >= 0x80) {
-        next = skipValue(b, i + 1, end);
-      } else if (o >= 0x20 && o < 0x7F) {
-        int z = i;
-        while (z < end && b[z] != 0) {
-          z++;
-        }
-        next = z + 1 < end ? skipValue(b, z + 1, end) : -1;
-      } else {
-        break;
-      }
-      if (next < 0) {
-        break;
-      }
-      out.add(new int[] {i, next});
-      if (o == 0x84) {
-        break;
-      }
-      i = next;
-    }
-    return out;
+    return spans(PduLayout.of(b, start, end).headers());
   }
 
   /**
@@ -113,55 +67,28 @@ public final class Wire {
    * each header. Stops early (returning what it found) at octets it cannot walk.
    */
   public static List<int[]> partHeaderSpans(byte[] b, int start, int end) {
-    List<int[]> out = new ArrayList<>();
-    int i = skipValue(b, start, end);
-    if (i < 0) {
-      return out;
-    }
-    out.add(new int[] {start, i});
-    while (i < end) {
-      int o = b[i] & 0xFF;
-      int next;
-      if (o >= 0x80) {
-        next = skipValue(b, i + 1, end);
-      } else if (o >= 0x20 && o < 0x7F) {
-        int z = i;
-        while (z < end && b[z] != 0) {
-          z++;
-        }
-        next = z + 1 <= end ? skipValue(b, z + 1, end) : -1;
-      } else {
-        break;
-      }
-      if (next < 0) {
-        break;
-      }
-      out.add(new int[] {i, next});
-      i = next;
-    }
-    return out;
+    return spans(PduLayout.partHeaders(b, start, end));
   }
 
   /** The layout of the multipart body at {@code [start, end)}, or {@code null} when it does not add up. */
   public static Multipart multipart(byte[] b, int start, int end) {
-    Uintvar count = uintvar(b, start, end);
-    if (count == null) {
+    PduLayout.Multipart m = PduLayout.multipart(b, start, end).orElse(null);
+    if (m == null || !m.complete()) {
       return null;
     }
-    List<Entry> entries = new ArrayList<>();
-    int i = count.end();
-    while (i < end) {
-      Uintvar hl = uintvar(b, i, end);
-      Uintvar dl = hl == null ? null : uintvar(b, hl.end(), end);
-      if (dl == null || dl.end() + hl.value() + dl.value() > end) {
-        return null;
-      }
-      int headStart = dl.end();
-      int dataStart = (int) (headStart + hl.value());
-      int dataEnd = (int) (dataStart + dl.value());
-      entries.add(new Entry(hl, dl, headStart, dataStart, dataEnd));
-      i = dataEnd;
+    List<Entry> entries = new ArrayList<>(m.entries().size());
+    for (PduLayout.Entry e : m.entries()) {
+      entries.add(
+          new Entry(e.headersLength(), e.dataLength(), e.headStart(), e.dataStart(), e.dataEnd()));
     }
-    return new Multipart(count, entries);
+    return new Multipart(m.count(), List.copyOf(entries));
+  }
+
+  private static List<int[]> spans(List<PduLayout.HeaderSpan> headers) {
+    List<int[]> out = new ArrayList<>(headers.size());
+    for (PduLayout.HeaderSpan s : headers) {
+      out.add(new int[] {s.start(), s.end()});
+    }
+    return out;
   }
 }

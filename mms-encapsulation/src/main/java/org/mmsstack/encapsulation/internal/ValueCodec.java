@@ -13,9 +13,7 @@ import org.mmsstack.encapsulation.internal.wire.Findings;
 import org.mmsstack.encapsulation.internal.wire.WspReader;
 import org.mmsstack.encapsulation.internal.wire.WspWriter;
 import org.mmsstack.encapsulation.value.Address;
-import org.mmsstack.encapsulation.value.CancelStatus;
 import org.mmsstack.encapsulation.value.CharacterSet;
-import org.mmsstack.encapsulation.value.ContentClass;
 import org.mmsstack.encapsulation.value.ContentType;
 import org.mmsstack.encapsulation.value.ElementDescriptor;
 import org.mmsstack.encapsulation.value.EncodedString;
@@ -25,21 +23,12 @@ import org.mmsstack.encapsulation.value.MboxCount;
 import org.mmsstack.encapsulation.value.MediaType;
 import org.mmsstack.encapsulation.value.MessageClass;
 import org.mmsstack.encapsulation.value.MmFlags;
-import org.mmsstack.encapsulation.value.MmState;
 import org.mmsstack.encapsulation.value.OctetToken;
 import org.mmsstack.encapsulation.value.Parameter;
 import org.mmsstack.encapsulation.value.PreviouslySentBy;
 import org.mmsstack.encapsulation.value.PreviouslySentDate;
-import org.mmsstack.encapsulation.value.Priority;
 import org.mmsstack.encapsulation.value.RawValue;
-import org.mmsstack.encapsulation.value.ReadStatus;
-import org.mmsstack.encapsulation.value.ReplyCharging;
 import org.mmsstack.encapsulation.value.ResponseStatus;
-import org.mmsstack.encapsulation.value.RetrievalMode;
-import org.mmsstack.encapsulation.value.RetrieveStatus;
-import org.mmsstack.encapsulation.value.SenderVisibility;
-import org.mmsstack.encapsulation.value.Status;
-import org.mmsstack.encapsulation.value.StoreStatus;
 import org.mmsstack.encapsulation.value.TimeValue;
 
 /**
@@ -56,12 +45,16 @@ public final class ValueCodec {
   private ValueCodec() {}
 
   // One array load per header instead of a branchy switch: decoding a PDU is a run of lookups
-  // with unpredictable codes, and the switch showed up as a quarter of the decode time.
+  // with unpredictable codes, and the switch showed up as a quarter of the decode time. The
+  // array is derived from the header table (HeaderField), where each field's grammar is defined.
   private static final ValueKind[] KIND_BY_CODE = new ValueKind[0x80];
 
   static {
     for (int c = 0; c < KIND_BY_CODE.length; c++) {
-      KIND_BY_CODE[c] = kindBySwitch(c);
+      KIND_BY_CODE[c] = ValueKind.RAW;
+    }
+    for (HeaderField<?> f : HeaderField.knownFields()) {
+      KIND_BY_CODE[f.code()] = HeaderTable.kind(f);
     }
   }
 
@@ -70,136 +63,13 @@ public final class ValueCodec {
     return code >= 0 && code < 0x80 ? KIND_BY_CODE[code] : ValueKind.RAW;
   }
 
-  private static ValueKind kindBySwitch(int code) {
-    switch (code) {
-      case 0x01:
-      case 0x02:
-      case 0x17:
-        return ValueKind.ADDRESS;
-      case 0x03:
-      case 0x0B:
-      case 0x18:
-      case 0x1E:
-      case 0x37:
-      case 0x38:
-      case 0x39:
-      case 0x3D:
-      case 0x3E:
-        return ValueKind.TEXT;
-      case 0x04:
-        return ValueKind.CONTENT_TYPE;
-      case 0x05:
-        return ValueKind.DATE;
-      case 0x06:
-      case 0x10:
-      case 0x11:
-      case 0x22:
-      case 0x27:
-      case 0x29:
-      case 0x2B:
-      case 0x31:
-      case 0x3B:
-      case 0x3C:
-        return ValueKind.YES_NO;
-      case 0x07:
-      case 0x08:
-      case 0x1D:
-        return ValueKind.TIME;
-      case 0x09:
-        return ValueKind.FROM;
-      case 0x0A:
-        return ValueKind.MESSAGE_CLASS;
-      case 0x0C:
-        return ValueKind.MESSAGE_TYPE;
-      case 0x0D:
-        return ValueKind.VERSION;
-      case 0x0E:
-      case 0x1F:
-        return ValueKind.LONG;
-      case 0x2D:
-      case 0x2F:
-      case 0x33:
-        return ValueKind.INTEGER;
-      case 0x0F:
-      case 0x12:
-      case 0x14:
-      case 0x15:
-      case 0x19:
-      case 0x1B:
-      case 0x1C:
-      case 0x23:
-      case 0x25:
-      case 0x34:
-      case 0x3A:
-      case 0x3F:
-        return ValueKind.OCTET;
-      case 0x13:
-      case 0x16:
-      case 0x1A:
-      case 0x26:
-      case 0x35:
-      case 0x36:
-        return ValueKind.ENCODED_STRING;
-      case 0x20:
-        return ValueKind.PREVIOUSLY_SENT_BY;
-      case 0x21:
-        return ValueKind.PREVIOUSLY_SENT_DATE;
-      case 0x24:
-        return ValueKind.MM_FLAGS;
-      case 0x2A:
-      case 0x2C:
-        return ValueKind.MBOX_COUNT;
-      case 0x28:
-        return ValueKind.ATTRIBUTE;
-      case 0x32:
-        return ValueKind.ELEMENT_DESCRIPTOR;
-      default:
-        return ValueKind.RAW;
-    }
-  }
-
   /** The grammar of a field, indexed forms and Application-headers included. */
   public static ValueKind kindOf(HeaderField<?> field) {
-    if (field.isApplication()) {
-      return ValueKind.APPLICATION;
-    }
-    if (field.isIndexed()) {
-      return field.code() == 0x03
-          ? ValueKind.INDEXED_TEXT
-          : field.code() == 0x12 ? ValueKind.INDEXED_OCTET : ValueKind.INDEXED_ENCODED_STRING;
-    }
-    return kindOf(field.code());
+    return HeaderTable.kind(field);
   }
 
   private static OctetToken octet(int code, int value) {
-    switch (code) {
-      case 0x0F:
-        return Priority.valueOf(value);
-      case 0x12:
-        return ResponseStatus.valueOf(value);
-      case 0x14:
-        return SenderVisibility.valueOf(value);
-      case 0x15:
-        return Status.valueOf(value);
-      case 0x19:
-        return RetrieveStatus.valueOf(value);
-      case 0x1B:
-        return ReadStatus.valueOf(value);
-      case 0x1C:
-        return ReplyCharging.valueOf(value);
-      case 0x23:
-        return MmState.valueOf(value);
-      case 0x25:
-        return StoreStatus.valueOf(value);
-      case 0x34:
-        return RetrievalMode.valueOf(value);
-      case 0x3A:
-        return ContentClass.valueOf(value);
-      case 0x3F:
-        return CancelStatus.valueOf(value);
-      default:
-        throw new IllegalArgumentException("code: " + code + " (not an octet-valued field)");
-    }
+    return HeaderTable.octet(HeaderField.forCode(code), value);
   }
 
   /**
