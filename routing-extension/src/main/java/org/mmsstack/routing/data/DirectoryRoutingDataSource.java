@@ -46,6 +46,7 @@ public final class DirectoryRoutingDataSource extends AbstractRoutingDataSource 
   private volatile WatchService watcher;
   private volatile Thread thread;
   private long lastUnreadable = -1;
+  private String lastPointerProblem;
 
   private DirectoryRoutingDataSource(Path directory, RoutingDataSourceConfig config) {
     super(config);
@@ -189,6 +190,13 @@ public final class DirectoryRoutingDataSource extends AbstractRoutingDataSource 
   }
 
   private void unreadable(long n, String why) {
+    if (n < 0) {
+      // A malformed pointer is re-read on every check: report it once until it changes.
+      if (why.equals(lastPointerProblem)) {
+        return;
+      }
+      lastPointerProblem = why;
+    }
     lastUnreadable = n;
     OptionalLong running = runningVersion();
     report(

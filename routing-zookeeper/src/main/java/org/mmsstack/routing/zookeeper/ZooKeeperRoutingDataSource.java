@@ -54,6 +54,7 @@ public final class ZooKeeperRoutingDataSource extends AbstractRoutingDataSource 
   private final ConnectionStateListener connectionListener = this::connectionChanged;
   private final CuratorWatcher watcher = this::watched;
   private long lastUnreadable = -1;
+  private String lastPointerProblem;
   private volatile ScheduledFuture<?> recheck;
 
   ZooKeeperRoutingDataSource(
@@ -205,6 +206,13 @@ public final class ZooKeeperRoutingDataSource extends AbstractRoutingDataSource 
   }
 
   private void unreadable(long n, String why) {
+    if (n < 0) {
+      // A malformed pointer is re-read on every check: report it once until it changes.
+      if (why.equals(lastPointerProblem)) {
+        return;
+      }
+      lastPointerProblem = why;
+    }
     if (n >= 0) {
       lastUnreadable = n;
     }
