@@ -44,6 +44,7 @@ public abstract class AbstractRoutingDataSource implements RoutingDataSource {
   private volatile RoutingTables tables;
   private volatile RoutingDataSourceStatus status;
   private boolean started;
+  private long announcedVersion = -1;
   private boolean closed;
 
   /** A source with {@code config}, timing its status with the system clock. */
@@ -172,7 +173,6 @@ public abstract class AbstractRoutingDataSource implements RoutingDataSource {
       RoutingDataSourceStatus s = status;
       State state = s.state() == State.STARTING ? State.CONNECTED : s.state();
       setStatus(state, s.reason().orElse(null));
-      notifyAll();
     }
     for (Listener listener : listeners) {
       try {
@@ -180,6 +180,11 @@ public abstract class AbstractRoutingDataSource implements RoutingDataSource {
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "routing data listener failed", e);
       }
+    }
+    synchronized (this) {
+      // Waiters wake once the listeners have heard of the version.
+      announcedVersion = Math.max(announcedVersion, data.versionNumber());
+      notifyAll();
     }
     return true;
   }
@@ -295,7 +300,7 @@ public abstract class AbstractRoutingDataSource implements RoutingDataSource {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       RoutingData cur = live.current;
-      if (cur != null && cur.versionNumber() >= minimumVersion) {
+      if (cur != null && announcedVersion >= minimumVersion) {
         return cur;
       }
       long left = deadline - System.nanoTime();

@@ -80,7 +80,8 @@ public interface RoutingDataSource extends AutoCloseable {
   void start() throws IOException;
 
   /**
-   * Waits until the source runs version {@code minimumVersion} or a newer one.
+   * Waits until the source runs version {@code minimumVersion} or a newer one and its listeners
+   * have heard of it.
    *
    * @return the version it runs then
    * @throws TimeoutException if it does not within {@code timeout}
