@@ -342,6 +342,20 @@ class KeyRingCodecTest {
       codes.add(r.code());
       assertEquals(Optional.of(r), Reason.ofCode(r.code()));
     }
+    // The rest are the codes of routing data sources, validation and publishing.
+    for (org.mmsstack.routing.data.RoutingDataPublishException.Reason r :
+        org.mmsstack.routing.data.RoutingDataPublishException.Reason.values()) {
+      codes.add(r.code());
+    }
+    codes.addAll(
+        java.util.List.of(
+            RoutingFindingCodes.SOURCE_DISCONNECTED,
+            RoutingFindingCodes.SOURCE_RECONNECTED,
+            RoutingFindingCodes.VERSION_UNREADABLE,
+            RoutingFindingCodes.VERSION_INSTALLED,
+            RoutingFindingCodes.RELAY_WITHOUT_KEY,
+            RoutingFindingCodes.NO_VALID_KEY,
+            RoutingFindingCodes.KEY_OWNER_NOT_IN_TABLE));
     assertEquals(codes, constants);
   }
 
