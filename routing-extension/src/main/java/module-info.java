@@ -9,4 +9,5 @@ module org.mmsstack.routing {
 
   exports org.mmsstack.routing;
   exports org.mmsstack.routing.table;
+  exports org.mmsstack.routing.data;
 }

@@ -33,7 +33,11 @@ public final class RoutingDataFormatException extends IOException {
     /** A routing table ({@code mms-routing-table 1}). */
     ROUTING_TABLE("routing table"),
     /** A key ring ({@code mms-routing-keys 1}). */
-    KEY_RING("key ring");
+    KEY_RING("key ring"),
+    /** Message-ID secrets ({@code mms-routing-secrets 1}). */
+    MESSAGE_ID_SECRETS("Message-ID secrets"),
+    /** A routing data bundle ({@code mms-routing-data 1}): one version's three parts. */
+    ROUTING_DATA("routing data bundle");
 
     private final String text;
 
@@ -110,7 +114,15 @@ public final class RoutingDataFormatException extends IOException {
     /** A control character or non-ASCII byte outside a comment. */
     INVALID_CHARACTER,
     /** The input is larger than {@link RoutingDataConfig#maxFileSize()}; reading stopped there. */
-    FILE_TOO_LARGE;
+    FILE_TOO_LARGE,
+    /** Message-ID secrets: a secret that is not canonical base64url of 16 to 64 octets. */
+    INVALID_SECRET,
+    /** Message-ID secrets: a secret appears a second time. */
+    DUPLICATE_SECRET,
+    /** Message-ID secrets: no {@code secret} line. */
+    MISSING_SECRET,
+    /** Routing data bundle: the content does not have the digest the bundle states. */
+    DIGEST_MISMATCH;
 
     private final String code = name().toLowerCase(Locale.ROOT).replace('_', '-');
 

@@ -102,5 +102,60 @@ public final class RoutingFindingCodes {
   /** {@link RoutingDataFormatException.Reason#FILE_TOO_LARGE}. */
   public static final String FILE_TOO_LARGE = "file-too-large";
 
+  /** {@link RoutingDataFormatException.Reason#INVALID_SECRET}. */
+  public static final String INVALID_SECRET = "invalid-secret";
+
+  /** {@link RoutingDataFormatException.Reason#DUPLICATE_SECRET}. */
+  public static final String DUPLICATE_SECRET = "duplicate-secret";
+
+  /** {@link RoutingDataFormatException.Reason#MISSING_SECRET}. */
+  public static final String MISSING_SECRET = "missing-secret";
+
+  /** {@link RoutingDataFormatException.Reason#DIGEST_MISMATCH}. */
+  public static final String DIGEST_MISMATCH = "digest-mismatch";
+
+  // Findings of routing data sources (org.mmsstack.routing.data) and of the validation of a
+  // version before it is published. Sources report them to their listeners and in their state.
+
+  /**
+   * A routing data source lost its store (ZooKeeper session, unreadable directory): the node
+   * keeps routing on its last version. WARNING.
+   */
+  public static final String SOURCE_DISCONNECTED = "source-disconnected";
+
+  /** A routing data source reached its store again and resynchronised. INFO. */
+  public static final String SOURCE_RECONNECTED = "source-reconnected";
+
+  /**
+   * The store's current version could not be read or decoded (missing part, bad digest,
+   * malformed file): the node keeps routing on its last version. ERROR.
+   */
+  public static final String VERSION_UNREADABLE = "version-unreadable";
+
+  /**
+   * The store's current version is not newer than the version the node runs (a pointer moved
+   * back): ignored. WARNING. Also {@link
+   * org.mmsstack.routing.data.RoutingDataPublishException.Reason#VERSION_NOT_NEWER}.
+   */
+  public static final String VERSION_NOT_NEWER = "version-not-newer";
+
+  /** A node installed a new version. INFO. */
+  public static final String VERSION_INSTALLED = "version-installed";
+
+  /** Validation: a relay target of the table has no key in the key ring. WARNING. */
+  public static final String RELAY_WITHOUT_KEY = "relay-without-key";
+
+  /** Validation: the key ring has no key valid now or later. ERROR. */
+  public static final String NO_VALID_KEY = "no-valid-key";
+
+  /** Validation: a key's owner is not a relay target of the table. INFO. */
+  public static final String KEY_OWNER_NOT_IN_TABLE = "key-owner-not-in-table";
+
+  /** {@link org.mmsstack.routing.data.RoutingDataPublishException.Reason#INVALID_ROUTING_DATA}. */
+  public static final String INVALID_ROUTING_DATA = "invalid-routing-data";
+
+  /** {@link org.mmsstack.routing.data.RoutingDataPublishException.Reason#VERSION_CONFLICT}. */
+  public static final String VERSION_CONFLICT = "version-conflict";
+
   private RoutingFindingCodes() {}
 }
