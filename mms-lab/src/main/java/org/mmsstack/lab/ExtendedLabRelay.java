@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import org.mmsstack.encapsulation.Pdu;
 import org.mmsstack.encapsulation.ReadRecInd;
 import org.mmsstack.encapsulation.SendReq;
@@ -34,12 +35,13 @@ import org.mmsstack.routing.RoutingHeaders;
 import org.mmsstack.routing.RoutingSigner;
 import org.mmsstack.routing.RoutingVerifier;
 import org.mmsstack.routing.TableRouteLookup;
-import org.mmsstack.routing.table.RoutingTables;
+import org.mmsstack.routing.data.RoutingData;
+import org.mmsstack.routing.data.RoutingDataSource;
 
 /**
- * An extended lab Relay/Server: it takes its routing data from a {@link RoutingDirectory} watch
- * (swapping table, key ring and Message-ID secrets as one unit, the previous table kept live in
- * {@link RoutingTables}), mints Message-IDs naming the originator's home, charges what enters the
+ * An extended lab Relay/Server: it takes its routing data from a {@link RoutingDataSource}
+ * (table, key ring and Message-ID secrets swapped as one unit when the source installs a
+ * version), mints Message-IDs naming the originator's home, charges what enters the
  * MMSE here, runs the routing function, signs every hop to another extended node and verifies
  * every hop from one, and applies the border filter to everything else: routing fields from
  * phones are stripped, and nothing of the extension goes to a legacy node or a phone.
@@ -52,28 +54,33 @@ final class ExtendedLabRelay extends LabRelay {
   /** Routing state of one version: swapped as a whole. */
   private record State(Router router, RoutingVerifier verifier, MessageIds ids) {}
 
+  /** Opens the routing data source of a node (a directory watch, a ZooKeeper session). */
+  @FunctionalInterface
+  interface SourceFactory {
+    RoutingDataSource open(RelayId node) throws IOException;
+  }
+
   private final RoutingSigner signer;
-  private final RoutingDirectory store;
+  private final SourceFactory sources;
   private final Set<String> extendedPeers;
   private final Set<String> legacyPeers;
   private final BorderFilter border = BorderFilter.DEFAULT;
   private final SecureRandom random = new SecureRandom();
   private final Set<String> rejectedOnce = new java.util.HashSet<>();
-  private RoutingTables tables;
   private volatile State state;
-  private RoutingDirectory.Watch watch;
+  private RoutingDataSource source;
 
   ExtendedLabRelay(
       RelayId id,
       LabNetwork net,
       Duration giveUpAfter,
       RoutingSigner signer,
-      RoutingDirectory store,
+      SourceFactory sources,
       Set<String> extendedPeers,
       Set<String> legacyPeers) {
     super(id, net, giveUpAfter);
     this.signer = signer;
-    this.store = store;
+    this.sources = sources;
     this.extendedPeers = Set.copyOf(extendedPeers);
     this.legacyPeers = Set.copyOf(legacyPeers);
   }
@@ -89,40 +96,52 @@ final class ExtendedLabRelay extends LabRelay {
     return s == null ? Optional.empty() : Optional.of(s.router().tableVersion());
   }
 
+  /** A restarted node reads the routing data afresh: it may have missed versions while down. */
   @Override
   void onStart() throws IOException {
-    // Routing data first: a node without a version refuses nothing but cannot route either.
-    install(store.read());
-    watch =
-        store.watch(
-            name,
-            this::install,
-            e -> net.ledger.violation(name + " could not read routing data: " + e.getMessage()));
+    RoutingDataSource s = sources.open(id);
+    s.addListener(
+        new RoutingDataSource.Listener() {
+          @Override
+          public void versionInstalled(Optional<RoutingData> previous, RoutingData current) {
+            install(current);
+          }
+        });
+    s.start();
+    source = s;
+    // A node without routing data cannot route: wait for the first version.
+    try {
+      install(s.awaitVersion(1, Duration.ofSeconds(30)));
+    } catch (TimeoutException e) {
+      throw new IOException(name + " got no routing data from " + s.storeDescription(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(name + " was interrupted waiting for routing data", e);
+    }
   }
 
   @Override
   void onStop() {
-    if (watch != null) {
-      watch.close();
-      watch = null;
+    RoutingDataSource s = source;
+    source = null;
+    if (s != null) {
+      s.close();
     }
   }
 
-  private synchronized void install(RoutingSnapshot data) {
+  private synchronized void install(RoutingData data) {
     State s = state;
-    if (s != null && s.router().tableVersion() == data.version()) {
+    if (s != null && s.router().tableVersion() >= data.versionNumber()) {
       return;
-    }
-    if (tables == null) {
-      tables = new RoutingTables(data.table());
-    } else {
-      tables.install(data.table(), true);
     }
     Router router =
         Router.of(
-            id, TableRouteLookup.of(data.table()), data.version(), NumberPlan.INTERNATIONAL_ONLY);
-    state = new State(router, data.verifier(), data.messageIds());
-    net.ledger.installed(name, data.version());
+            id,
+            TableRouteLookup.of(data.table()),
+            data.versionNumber(),
+            NumberPlan.INTERNATIONAL_ONLY);
+    state = new State(router, RoutingVerifier.of(data.keyRing()), data.messageIds());
+    net.ledger.installed(name, data.versionNumber());
   }
 
   @Override

@@ -22,13 +22,19 @@ import org.mmsstack.routing.RejectReason;
 import org.mmsstack.routing.RelayId;
 import org.mmsstack.routing.RouteTarget;
 import org.mmsstack.routing.RoutingSigner;
+import org.mmsstack.routing.data.DirectoryRoutingDataPublisher;
+import org.mmsstack.routing.data.DirectoryRoutingDataSource;
+import org.mmsstack.routing.data.MessageIdSecrets;
+import org.mmsstack.routing.data.RoutingData;
+import org.mmsstack.routing.data.RoutingDataPublisher;
+import org.mmsstack.routing.data.RoutingDataSourceConfig;
 import org.mmsstack.routing.table.RoutingTable;
 import org.mmsstack.routing.table.RoutingTableBuilder;
 import org.mmsstack.routing.table.TableVersion;
 
 /**
  * Runs the routing lab: extended and legacy {@link LabRelay}s on loopback ports, routing data
- * published in a {@link RoutingDirectory}, phones submitting seeded multi-recipient messages over
+ * published in a {@link DirectoryRoutingDataPublisher directory store} watched by every node, phones submitting seeded multi-recipient messages over
  * MM1, a second routing data version published in the middle of the traffic, one extended node
  * stopped and restarted, then a wait for quiescence and the accounting in a {@link LabReport}.
  *
@@ -43,6 +49,9 @@ public final class Lab {
 
   /** The MMSE's domain in the lab. */
   public static final String DOMAIN = "mms.lab.example";
+
+  /** How often a directory source rereads the store besides its file-system events. */
+  private static final Duration RECHECK = Duration.ofMillis(200);
 
   private Lab() {}
 
@@ -62,20 +71,23 @@ public final class Lab {
     LabLedger ledger = new LabLedger();
     LabNetwork net = new LabNetwork(DOMAIN, ledger);
     World w = new World(config);
-    RoutingDirectory store = RoutingDirectory.at(dir);
     List<LabRelay> nodes = new ArrayList<>();
     PhoneFleet phones = null;
-    try {
-      store.publish(w.snapshot(w.v1));
-      progress.accept("routing data version 1 published in " + dir);
-      ledger.topology(w::homes, w.snapshot(w.v1).messageIds());
+    try (RoutingDataPublisher store = DirectoryRoutingDataPublisher.open(dir)) {
+      store.publish(w.data(w.v1));
+      progress.accept("routing data version 1 published in " + store.storeDescription());
+      ledger.topology(w::homes, w.data(w.v1).messageIds());
+      ExtendedLabRelay.SourceFactory sources =
+          node ->
+              DirectoryRoutingDataSource.open(
+                  dir, RoutingDataSourceConfig.builder().recheckInterval(RECHECK).build());
       Duration giveUp = config.timeout();
       for (int i = 0; i < w.ids.size(); i++) {
         RelayId id = w.ids.get(i);
         LabRelay node =
             i < config.relays()
                 ? new ExtendedLabRelay(
-                    id, net, giveUp, w.signers.get(i), store, w.extendedNames, w.legacyNames)
+                    id, net, giveUp, w.signers.get(i), sources, w.extendedNames, w.legacyNames)
                 : new LegacyLabRelay(
                     id,
                     net,
@@ -120,7 +132,7 @@ public final class Lab {
   private static boolean traffic(
       LabConfig config,
       World w,
-      RoutingDirectory store,
+      RoutingDataPublisher store,
       List<LabRelay> nodes,
       PhoneFleet phones,
       LabLedger ledger,
@@ -153,7 +165,7 @@ public final class Lab {
         restarter.start();
       }
       if (k == m / 2) {
-        store.publish(w.snapshot(w.v2));
+        store.publish(w.data(w.v2));
         progress.accept("routing data version 2 published after " + k + " submissions");
       }
       if (restarter != null && k == m * 6 / 10) {
@@ -169,7 +181,7 @@ public final class Lab {
       progress.accept("restarted " + victim.id());
     }
     if (m < 2) {
-      store.publish(w.snapshot(w.v2));
+      store.publish(w.data(w.v2));
     }
     acquire(inFlight, config.concurrency());
     progress.accept("all " + m + " submissions answered; waiting for quiescence");
@@ -350,8 +362,8 @@ public final class Lab {
       return sb.toString();
     }
 
-    RoutingSnapshot snapshot(RoutingTable t) {
-      return RoutingSnapshot.of(t, ring, List.of(secret));
+    RoutingData data(RoutingTable t) {
+      return RoutingData.of(t, ring, MessageIdSecrets.of(secret));
     }
 
     Set<String> homes(String number) {
