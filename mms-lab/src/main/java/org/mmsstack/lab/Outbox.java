@@ -2,6 +2,7 @@ package org.mmsstack.lab;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +26,17 @@ import org.mmsstack.mm4.smtp.SmtpSendResult;
  * for each attempt, so a signed hop is signed afresh (issued-at = attempt time). The queue
  * outlives {@link #stop()}: a restarted node sends what was waiting.
  *
- * <p>Thread-safe; one sender thread while running.
+ * <p>Thread-safe; {@value #SENDERS} sender threads while running, each with its own connection
+ * per peer, so transfers are not serialised behind one another (an SMTP transfer on loopback
+ * mostly waits).
  */
 final class Outbox {
 
   private static final long FIRST_RETRY_MS = 20;
   private static final long MAX_RETRY_MS = 500;
+
+  /** Sender threads per node, each with its own connections. */
+  private static final int SENDERS = 4;
 
   /** One transmission to do. */
   private static final class Item implements Delayed {
@@ -68,8 +74,7 @@ final class Outbox {
   private final AtomicInteger pending = new AtomicInteger();
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong retries = new AtomicLong();
-  private final Map<String, SmtpClient> clients = new HashMap<>();
-  private Thread sender;
+  private final List<Thread> senders = new ArrayList<>();
   private volatile boolean running;
 
   Outbox(String self, LabNetwork net, Duration giveUpAfter) {
@@ -102,21 +107,26 @@ final class Outbox {
       return;
     }
     running = true;
-    sender = new Thread(this::run, "outbox-" + self);
-    sender.setDaemon(true);
-    sender.start();
+    for (int i = 0; i < SENDERS; i++) {
+      Thread t = new Thread(this::run, "outbox-" + self + "-" + i);
+      t.setDaemon(true);
+      senders.add(t);
+      t.start();
+    }
   }
 
-  /** Stops sending; queued items stay queued. Waits for the sender thread to end. */
+  /** Stops sending; queued items stay queued. Waits for the sender threads to end. */
   void stop() {
-    Thread t;
+    List<Thread> ts;
     synchronized (this) {
       running = false;
-      t = sender;
-      sender = null;
+      ts = new ArrayList<>(senders);
+      senders.clear();
     }
-    if (t != null) {
+    for (Thread t : ts) {
       t.interrupt();
+    }
+    for (Thread t : ts) {
       try {
         t.join(5_000);
       } catch (InterruptedException e) {
@@ -126,6 +136,8 @@ final class Outbox {
   }
 
   private void run() {
+    // Each sender thread keeps its own connections: transfers to one peer run in parallel.
+    Map<String, SmtpClient> clients = new HashMap<>();
     try {
       while (running) {
         Item item = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -136,7 +148,7 @@ final class Outbox {
           queue.add(item);
           break;
         }
-        attempt(item);
+        attempt(item, clients);
       }
     } catch (InterruptedException e) {
       // stop() asked us to end
@@ -148,9 +160,9 @@ final class Outbox {
     }
   }
 
-  private void attempt(Item item) {
+  private void attempt(Item item, Map<String, SmtpClient> clients) {
     item.attempts++;
-    Optional<String> failure = transfer(item);
+    Optional<String> failure = transfer(item, clients);
     if (failure.isEmpty()) {
       sent.incrementAndGet();
       pending.decrementAndGet();
@@ -181,7 +193,7 @@ final class Outbox {
   }
 
   /** One attempt; the failure reason, or empty when the peer accepted the message. */
-  private Optional<String> transfer(Item item) {
+  private Optional<String> transfer(Item item, Map<String, SmtpClient> clients) {
     Optional<InetSocketAddress> address = net.smtp(item.target);
     if (address.isEmpty()) {
       return Optional.of(item.target + " is down");
@@ -218,12 +230,13 @@ final class Outbox {
                 + e.getMessage());
         item.permanent = true;
       }
-      closeClient(item.target, client);
+      closeClient(clients, item.target, client);
       return Optional.of(e.toString());
     }
   }
 
-  private void closeClient(String target, SmtpClient client) {
+  private static void closeClient(
+      Map<String, SmtpClient> clients, String target, SmtpClient client) {
     if (client != null) {
       client.close();
     }
