@@ -78,7 +78,11 @@ public final class LabConfig {
     return messages;
   }
 
-  /** The seed of topology, traffic and keys: a seed is a complete description of the traffic. */
+  /**
+   * The seed of the topology, the keys and the messages sent (originators, recipients, report
+   * requests). Message-IDs are random and thread timing varies, so two runs of one seed send the
+   * same messages but need not take the same paths.
+   */
   public long seed() {
     return seed;
   }
