@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
       EncodeCommand.class,
       Mm4Command.class,
       LabCommand.class,
+      RoutingCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit status:%n",
