@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Start extended and legacy MMS Relay/Servers on loopback ports (MM1 over HTTP, MM4 over SMTP, "
           + "the routing extension between extended nodes), publish the routing data in a watched "
-          + "directory, let simulated phones send seeded multi-recipient messages, publish a second "
+          + "directory (or a ZooKeeper ensemble with --zk), let simulated phones send seeded multi-recipient messages, publish a second "
           + "table version and restart one node in the middle, wait for quiescence and account for "
           + "every (message, recipient) and every report.",
       "Progress goes to standard error; the summary to standard output (with --json, one JSON object "
@@ -62,8 +62,8 @@ final class LabCommand implements Callable<Integer> {
       names = "--zk",
       paramLabel = "CONNECT",
       description =
-          "Routing data from this ZooKeeper ensemble instead of the directory store (not available "
-              + "in this build: refused with status 2).")
+          "Publish and watch the routing data in this ZooKeeper ensemble (host:port,...) instead of "
+              + "a temporary directory; each run uses a fresh root under /mmsstack/routing-lab.")
   private String zk;
 
   @Option(names = "--json", description = "Print the summary as one JSON object on the last line.")
@@ -79,11 +79,6 @@ final class LabCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SOURCES.setLevel(Level.WARNING);
-    if (zk != null) {
-      main.err.println(
-          "mms lab: --zk: this build has no ZooKeeper routing store; run without --zk (directory)");
-      return Main.EXIT_UNREADABLE;
-    }
     LabConfig config;
     try {
       if (timeoutSeconds <= 0) {
@@ -96,6 +91,7 @@ final class LabCommand implements Callable<Integer> {
               .messages(messages)
               .seed(seed)
               .timeout(Duration.ofSeconds(timeoutSeconds))
+              .zooKeeper(zk)
               .build();
     } catch (IllegalArgumentException e) {
       main.err.println("mms lab: " + e.getMessage());

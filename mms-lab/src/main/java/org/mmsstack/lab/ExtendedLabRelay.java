@@ -68,6 +68,7 @@ final class ExtendedLabRelay extends LabRelay {
   private final SecureRandom random = new SecureRandom();
   private final Set<String> rejectedOnce = new java.util.HashSet<>();
   private volatile State state;
+  private final Object installLock = new Object();
   private RoutingDataSource source;
 
   ExtendedLabRelay(
@@ -129,7 +130,17 @@ final class ExtendedLabRelay extends LabRelay {
     }
   }
 
-  private synchronized void install(RoutingData data) {
+  /**
+   * Swaps the routing state. Not under the node's lock: a source may call its listeners on its
+   * own thread while {@link #onStart} (which holds the node's lock) waits for it to start.
+   */
+  private void install(RoutingData data) {
+    synchronized (installLock) {
+      installLocked(data);
+    }
+  }
+
+  private void installLocked(RoutingData data) {
     State s = state;
     if (s != null && s.router().tableVersion() >= data.versionNumber()) {
       return;

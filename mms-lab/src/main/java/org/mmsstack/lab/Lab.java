@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Semaphore;
@@ -31,6 +32,7 @@ import org.mmsstack.routing.data.RoutingDataSourceConfig;
 import org.mmsstack.routing.table.RoutingTable;
 import org.mmsstack.routing.table.RoutingTableBuilder;
 import org.mmsstack.routing.table.TableVersion;
+import org.mmsstack.routing.zookeeper.ZooKeeperRoutingData;
 
 /**
  * Runs the routing lab: extended and legacy {@link LabRelay}s on loopback ports, routing data
@@ -66,6 +68,7 @@ public final class Lab {
     long t0 = System.nanoTime();
     Path dir;
     boolean temporary = config.routingDirectory().isEmpty();
+    // Without ZooKeeper the directory is the store; with it, it stays empty.
     dir =
         temporary ? Files.createTempDirectory("mms-lab-routing-") : config.routingDirectory().get();
     LabLedger ledger = new LabLedger();
@@ -73,14 +76,24 @@ public final class Lab {
     World w = new World(config);
     List<LabRelay> nodes = new ArrayList<>();
     PhoneFleet phones = null;
-    try (RoutingDataPublisher store = DirectoryRoutingDataPublisher.open(dir)) {
+    RoutingDataSourceConfig sourceConfig =
+        RoutingDataSourceConfig.builder().recheckInterval(RECHECK).build();
+    Optional<String> zk = config.zooKeeper();
+    // A fresh root per run: a store only takes versions newer than its current one.
+    String zkRoot = ZooKeeperRoutingData.DEFAULT_ROOT + "-lab/run-" + System.currentTimeMillis();
+    try (RoutingDataPublisher store =
+        zk.isPresent()
+            ? ZooKeeperRoutingData.publisher(zk.get(), zkRoot)
+            : DirectoryRoutingDataPublisher.open(dir)) {
       store.publish(w.data(w.v1));
       progress.accept("routing data version 1 published in " + store.storeDescription());
       ledger.topology(w::homes, w.data(w.v1).messageIds());
       ExtendedLabRelay.SourceFactory sources =
-          node ->
-              DirectoryRoutingDataSource.open(
-                  dir, RoutingDataSourceConfig.builder().recheckInterval(RECHECK).build());
+          zk.isPresent()
+              ? node -> ZooKeeperRoutingData.source(zk.get(), zkRoot, sourceConfig)
+              : node -> DirectoryRoutingDataSource.open(dir, sourceConfig);
+      String storeName =
+          zk.isPresent() ? "zookeeper " + ZooKeeperRoutingData.zooKeeperVersion() : "directory";
       Duration giveUp = config.timeout();
       for (int i = 0; i < w.ids.size(); i++) {
         RelayId id = w.ids.get(i);
@@ -115,7 +128,7 @@ public final class Lab {
         retries += n.outbox.retries();
       }
       return new LabReport(
-          config, a, quiescent, "directory", (System.nanoTime() - t0) / 1_000_000, hops, retries);
+          config, a, quiescent, storeName, (System.nanoTime() - t0) / 1_000_000, hops, retries);
     } finally {
       for (LabRelay n : nodes) {
         n.close();

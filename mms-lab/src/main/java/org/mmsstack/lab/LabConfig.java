@@ -30,6 +30,7 @@ public final class LabConfig {
   private final Duration restartDowntime;
   private final Duration timeout;
   private final Path routingDirectory;
+  private final String zooKeeper;
 
   private LabConfig(Builder b) {
     this.relays = b.relays;
@@ -42,6 +43,7 @@ public final class LabConfig {
     this.restartDowntime = b.restartDowntime;
     this.timeout = b.timeout;
     this.routingDirectory = b.routingDirectory;
+    this.zooKeeper = b.zooKeeper;
   }
 
   public static Builder builder() {
@@ -60,6 +62,7 @@ public final class LabConfig {
     b.restartDowntime = restartDowntime;
     b.timeout = timeout;
     b.routingDirectory = routingDirectory;
+    b.zooKeeper = zooKeeper;
     return b;
   }
 
@@ -115,6 +118,14 @@ public final class LabConfig {
     return Optional.ofNullable(routingDirectory);
   }
 
+  /**
+   * The ZooKeeper ensemble ({@code host:port,host:port}) that carries the routing data instead of
+   * a directory; empty: the directory store.
+   */
+  public Optional<String> zooKeeper() {
+    return Optional.ofNullable(zooKeeper);
+  }
+
   @Override
   public String toString() {
     return "LabConfig[relays="
@@ -140,6 +151,7 @@ public final class LabConfig {
     private Duration restartDowntime = Duration.ofMillis(800);
     private Duration timeout = Duration.ofMinutes(5);
     private Path routingDirectory;
+    private String zooKeeper;
 
     private Builder() {}
 
@@ -208,6 +220,19 @@ public final class LabConfig {
 
     public Builder routingDirectory(Path v) {
       routingDirectory = v;
+      return this;
+    }
+
+    /**
+     * Routing data through this ZooKeeper ensemble; {@code null}: the directory store.
+     *
+     * @throws IllegalArgumentException when the connect string is blank
+     */
+    public Builder zooKeeper(String connectString) {
+      if (connectString != null && connectString.isBlank()) {
+        throw new IllegalArgumentException("zooKeeper connect string must not be blank");
+      }
+      zooKeeper = connectString;
       return this;
     }
 

@@ -1,7 +1,7 @@
 /**
  * The routing lab: {@link org.mmsstack.lab.Lab} starts extended and legacy {@link
  * org.mmsstack.lab.LabRelay Relay/Servers} on loopback ports, publishes routing data through a
- * watched directory, drives simulated phones over MM1 (HTTP), switches the routing table and
+ * watched directory (or a ZooKeeper ensemble), drives simulated phones over MM1 (HTTP), switches the routing table and
  * restarts a node in the middle of the traffic, and accounts for every (message, recipient) and
  * every report in a {@link org.mmsstack.lab.LabReport}.
  *

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.curator.test.TestingServer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,14 +22,21 @@ class LabTest {
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {11, 777, 20261203})
   void shortScenarioIsExactlyOnce(long seed) throws IOException {
+    check(seed, LabConfig.builder());
+  }
+
+  /** The same scenario with the routing data in a real ZooKeeper server (in-process). */
+  @Test
+  void shortScenarioWithZooKeeperIsExactlyOnce() throws Exception {
+    try (TestingServer zk = new TestingServer(true)) {
+      LabReport r = check(11, LabConfig.builder().zooKeeper(zk.getConnectString()));
+      assertTrue(r.routingStore().startsWith("zookeeper 3."), r.routingStore());
+    }
+  }
+
+  private static LabReport check(long seed, LabConfig.Builder b) throws IOException {
     LabConfig config =
-        LabConfig.builder()
-            .relays(3)
-            .legacy(1)
-            .messages(40)
-            .seed(seed)
-            .timeout(Duration.ofSeconds(60))
-            .build();
+        b.relays(3).legacy(1).messages(40).seed(seed).timeout(Duration.ofSeconds(60)).build();
     List<String> log = new ArrayList<>();
     LabReport r = Lab.run(config, log::add);
     String why =
@@ -43,5 +52,6 @@ class LabTest {
     assertTrue(r.violations().isEmpty(), why);
     assertTrue(r.passed(), why);
     System.out.println(why);
+    return r;
   }
 }
