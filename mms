@@ -14,6 +14,7 @@ stale() {
     "$root/mm4-smtp/pom.xml" "$root/mm4-smtp/src/main" \
     "$root/routing-extension/pom.xml" "$root/routing-extension/src/main" \
     "$root/mms-capture/pom.xml" "$root/mms-capture/src/main" \
+    "$root/mms-lab/pom.xml" "$root/mms-lab/src/main" \
     -newer "$jar" -type f 2>/dev/null | head -n 1)
   [ -n "$newer" ]
 }

@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       EncodeCommand.class,
       Mm4Command.class,
+      LabCommand.class,
       RoutingCommand.class,
       CommandLine.HelpCommand.class
     },
