@@ -284,6 +284,10 @@ public final class SmtpReceiver implements AutoCloseable {
     PacedInput paced = null;
     String reason = "peer-closed";
     try {
+      // SMTP is lock-step: every reply is one flushed line the client waits for. With Nagle's
+      // algorithm on, a reply written after a small earlier segment waits for the client's
+      // delayed ACK (about 40 ms) on every command.
+      plain.setTcpNoDelay(true);
       paced =
           new PacedInput(
               plain,
