@@ -48,6 +48,9 @@ public abstract class AbstractRoutingDataSource implements RoutingDataSource {
   private boolean closed;
 
   /** A source with {@code config}, timing its status with the system clock. */
+  /** The last problem reported with the current-version pointer (see versionUnreadable). */
+  private String lastPointerProblem;
+
   protected AbstractRoutingDataSource(RoutingDataSourceConfig config) {
     this(config, Clock.systemUTC());
   }
@@ -238,6 +241,36 @@ public abstract class AbstractRoutingDataSource implements RoutingDataSource {
                       : "routing on last version " + cur.versionNumber()));
       setStatus(State.DISCONNECTED, f);
     }
+  }
+
+  /**
+   * Reports that version {@code n} of the store cannot be installed (or, when {@code n < 0}, that
+   * the pointer to the current version cannot be read), naming the version the node keeps routing
+   * on. A malformed pointer is read again on every check, so the same problem with it is reported
+   * once until it changes. Called from the source's one checking thread.
+   *
+   * @return whether it was reported ({@code false}: the same pointer problem again)
+   */
+  protected final boolean versionUnreadable(long n, String why) {
+    if (n < 0) {
+      if (why.equals(lastPointerProblem)) {
+        return false;
+      }
+      lastPointerProblem = why;
+    }
+    OptionalLong running = runningVersion();
+    report(
+        Severity.ERROR,
+        RoutingFindingCodes.VERSION_UNREADABLE,
+        (n < 0 ? "the current version" : "version " + n)
+            + " of "
+            + storeDescription()
+            + " cannot be installed: "
+            + why
+            + (running.isPresent()
+                ? "; routing on version " + running.getAsLong()
+                : "; no routing data installed"));
+    return true;
   }
 
   /** Records and logs a finding and tells the listeners. Returns it. */

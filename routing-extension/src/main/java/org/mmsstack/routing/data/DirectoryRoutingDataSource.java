@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
-import org.mmsstack.encapsulation.Severity;
 import org.mmsstack.routing.Provisional;
 import org.mmsstack.routing.RoutingDataFormatException;
 import org.mmsstack.routing.RoutingFindingCodes;
@@ -46,7 +45,6 @@ public final class DirectoryRoutingDataSource extends AbstractRoutingDataSource 
   private volatile WatchService watcher;
   private volatile Thread thread;
   private long lastUnreadable = -1;
-  private String lastPointerProblem;
 
   private DirectoryRoutingDataSource(Path directory, RoutingDataSourceConfig config) {
     super(config);
@@ -155,7 +153,7 @@ public final class DirectoryRoutingDataSource extends AbstractRoutingDataSource 
         current = DirectoryLayout.readCurrent(directory);
       } catch (RoutingDataFormatException e) {
         connected();
-        unreadable(-1, e.getMessage());
+        versionUnreadableAt(-1, e.getMessage());
         return;
       } catch (IOException e) {
         disconnected(e.toString());
@@ -177,38 +175,22 @@ public final class DirectoryRoutingDataSource extends AbstractRoutingDataSource 
         Optional<RoutingData> data =
             DirectoryLayout.readVersion(directory, n, config().dataConfig());
         if (data.isEmpty()) {
-          unreadable(n, "current names version " + n + " but there is no such version directory");
+          versionUnreadableAt(
+              n, "current names version " + n + " but there is no such version directory");
           return;
         }
         offer(data.get());
       } catch (RoutingDataFormatException e) {
-        unreadable(n, e.getMessage());
+        versionUnreadableAt(n, e.getMessage());
       } catch (IOException e) {
-        unreadable(n, e.toString());
+        versionUnreadableAt(n, e.toString());
       }
     }
   }
 
-  private void unreadable(long n, String why) {
-    if (n < 0) {
-      // A malformed pointer is re-read on every check: report it once until it changes.
-      if (why.equals(lastPointerProblem)) {
-        return;
-      }
-      lastPointerProblem = why;
+  private void versionUnreadableAt(long n, String why) {
+    if (versionUnreadable(n, why)) {
+      lastUnreadable = n;
     }
-    lastUnreadable = n;
-    OptionalLong running = runningVersion();
-    report(
-        Severity.ERROR,
-        RoutingFindingCodes.VERSION_UNREADABLE,
-        (n < 0 ? "the current version" : "version " + n)
-            + " of "
-            + storeDescription()
-            + " cannot be installed: "
-            + why
-            + (running.isPresent()
-                ? "; routing on version " + running.getAsLong()
-                : "; no routing data installed"));
   }
 }

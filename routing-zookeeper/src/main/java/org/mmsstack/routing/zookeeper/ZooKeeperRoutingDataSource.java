@@ -54,7 +54,6 @@ public final class ZooKeeperRoutingDataSource extends AbstractRoutingDataSource 
   private final ConnectionStateListener connectionListener = this::connectionChanged;
   private final CuratorWatcher watcher = this::watched;
   private long lastUnreadable = -1;
-  private String lastPointerProblem;
   private volatile ScheduledFuture<?> recheck;
 
   ZooKeeperRoutingDataSource(
@@ -171,7 +170,7 @@ public final class ZooKeeperRoutingDataSource extends AbstractRoutingDataSource 
       connected();
       n = ZkLayout.parseCurrent(layout.current(), b);
     } catch (RoutingDataFormatException e) {
-      unreadable(-1, e.getMessage());
+      versionUnreadableAt(-1, e.getMessage());
       return;
     } catch (KeeperException.ConnectionLossException | KeeperException.SessionExpiredException e) {
       disconnected(e.getMessage());
@@ -190,43 +189,24 @@ public final class ZooKeeperRoutingDataSource extends AbstractRoutingDataSource 
     try {
       RoutingData data = layout.read(client, n, config().dataConfig()).orElse(null);
       if (data == null) {
-        unreadable(n, "current names version " + n + " but there is no such version node");
+        versionUnreadableAt(n, "current names version " + n + " but there is no such version node");
         return;
       }
       offer(data);
     } catch (RoutingDataFormatException e) {
-      unreadable(n, e.getMessage());
+      versionUnreadableAt(n, e.getMessage());
     } catch (KeeperException.ConnectionLossException | KeeperException.SessionExpiredException e) {
       disconnected(e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
-      unreadable(n, e.toString());
+      versionUnreadableAt(n, e.toString());
     }
   }
 
-  private void unreadable(long n, String why) {
-    if (n < 0) {
-      // A malformed pointer is re-read on every check: report it once until it changes.
-      if (why.equals(lastPointerProblem)) {
-        return;
-      }
-      lastPointerProblem = why;
-    }
-    if (n >= 0) {
+  private void versionUnreadableAt(long n, String why) {
+    if (versionUnreadable(n, why) && n >= 0) {
       lastUnreadable = n;
     }
-    OptionalLong running = runningVersion();
-    report(
-        Severity.ERROR,
-        RoutingFindingCodes.VERSION_UNREADABLE,
-        (n < 0 ? "the current version" : "version " + n)
-            + " of "
-            + storeDescription()
-            + " cannot be installed: "
-            + why
-            + (running.isPresent()
-                ? "; routing on version " + running.getAsLong()
-                : "; no routing data installed"));
   }
 }
