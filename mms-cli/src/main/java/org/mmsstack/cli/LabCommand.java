@@ -21,8 +21,9 @@ import picocli.CommandLine.ParentCommand;
     sortOptions = false,
     description = {
       "Start extended and legacy MMS Relay/Servers on loopback ports (MM1 over HTTP, MM4 over SMTP, "
-          + "the routing extension between extended nodes), publish the routing data in a watched "
-          + "directory (or a ZooKeeper ensemble with --zk), let simulated phones send seeded multi-recipient messages, publish a second "
+          + "the routing extension between extended nodes), publish the routing data in a ZooKeeper "
+          + "server started in this process (a real ensemble with --zk, a watched directory with "
+          + "--store directory), let simulated phones send seeded multi-recipient messages, publish a second "
           + "table version and restart one node in the middle, wait for quiescence and account for "
           + "every (message, recipient) and every report.",
       "Progress goes to standard error; the summary to standard output (with --json, one JSON object "
@@ -66,6 +67,15 @@ final class LabCommand implements Callable<Integer> {
               + "a temporary directory; each run uses a fresh root under /mmsstack/routing-lab.")
   private String zk;
 
+  @Option(
+      names = "--store",
+      paramLabel = "STORE",
+      description =
+          "Where the routing data is published without --zk: zookeeper (default: a ZooKeeper "
+              + "server in this process, on a loopback port) or directory (a watched temporary "
+              + "directory).")
+  private String store = "zookeeper";
+
   @Option(names = "--json", description = "Print the summary as one JSON object on the last line.")
   private boolean json;
 
@@ -75,6 +85,16 @@ final class LabCommand implements Callable<Integer> {
    * strong reference to it.
    */
   private static final Logger SOURCES = Logger.getLogger("org.mmsstack.routing.data");
+
+  private static boolean embeddedStore(String store) {
+    return switch (store) {
+      case "zookeeper" -> true;
+      case "directory" -> false;
+      default ->
+          throw new IllegalArgumentException(
+              "--store must be zookeeper or directory, not " + store);
+    };
+  }
 
   @Override
   public Integer call() {
@@ -92,6 +112,7 @@ final class LabCommand implements Callable<Integer> {
               .seed(seed)
               .timeout(Duration.ofSeconds(timeoutSeconds))
               .zooKeeper(zk)
+              .embeddedZooKeeper(zk == null && embeddedStore(store))
               .build();
     } catch (IllegalArgumentException e) {
       main.err.println("mms lab: " + e.getMessage());

@@ -78,7 +78,11 @@ public final class Lab {
     PhoneFleet phones = null;
     RoutingDataSourceConfig sourceConfig =
         RoutingDataSourceConfig.builder().recheckInterval(RECHECK).build();
-    Optional<String> zk = config.zooKeeper();
+    // No ensemble given: one ZooKeeper server in this process, so that the run still goes through
+    // real sessions, watches and transactions.
+    EmbeddedZooKeeper embedded = config.embeddedZooKeeper() ? EmbeddedZooKeeper.start() : null;
+    Optional<String> zk =
+        embedded != null ? Optional.of(embedded.connectString()) : config.zooKeeper();
     // A fresh root per run: a store only takes versions newer than its current one.
     String zkRoot = ZooKeeperRoutingData.DEFAULT_ROOT + "-lab/run-" + System.currentTimeMillis();
     try (RoutingDataPublisher store =
@@ -93,7 +97,11 @@ public final class Lab {
               ? node -> ZooKeeperRoutingData.source(zk.get(), zkRoot, sourceConfig)
               : node -> DirectoryRoutingDataSource.open(dir, sourceConfig);
       String storeName =
-          zk.isPresent() ? "zookeeper " + ZooKeeperRoutingData.zooKeeperVersion() : "directory";
+          zk.isPresent()
+              ? "zookeeper "
+                  + ZooKeeperRoutingData.zooKeeperVersion()
+                  + (embedded != null ? " (in-process)" : "")
+              : "directory";
       Duration giveUp = config.timeout();
       for (int i = 0; i < w.ids.size(); i++) {
         RelayId id = w.ids.get(i);
@@ -135,6 +143,9 @@ public final class Lab {
       }
       if (phones != null) {
         phones.close();
+      }
+      if (embedded != null) {
+        embedded.close();
       }
       if (temporary) {
         deleteTree(dir);
@@ -244,7 +255,7 @@ public final class Lab {
     }
   }
 
-  private static void deleteTree(Path dir) {
+  static void deleteTree(Path dir) {
     try (Stream<Path> s = Files.walk(dir)) {
       s.sorted(Comparator.reverseOrder())
           .forEach(

@@ -31,6 +31,7 @@ public final class LabConfig {
   private final Duration timeout;
   private final Path routingDirectory;
   private final String zooKeeper;
+  private final boolean embeddedZooKeeper;
 
   private LabConfig(Builder b) {
     this.relays = b.relays;
@@ -44,6 +45,7 @@ public final class LabConfig {
     this.timeout = b.timeout;
     this.routingDirectory = b.routingDirectory;
     this.zooKeeper = b.zooKeeper;
+    this.embeddedZooKeeper = b.embeddedZooKeeper;
   }
 
   public static Builder builder() {
@@ -63,6 +65,7 @@ public final class LabConfig {
     b.timeout = timeout;
     b.routingDirectory = routingDirectory;
     b.zooKeeper = zooKeeper;
+    b.embeddedZooKeeper = embeddedZooKeeper;
     return b;
   }
 
@@ -126,6 +129,14 @@ public final class LabConfig {
     return Optional.ofNullable(zooKeeper);
   }
 
+  /**
+   * Whether the routing data goes through a ZooKeeper server started in this process for the run
+   * (default: no, the directory store). Never together with {@link #zooKeeper()}.
+   */
+  public boolean embeddedZooKeeper() {
+    return embeddedZooKeeper;
+  }
+
   @Override
   public String toString() {
     return "LabConfig[relays="
@@ -152,6 +163,7 @@ public final class LabConfig {
     private Duration timeout = Duration.ofMinutes(5);
     private Path routingDirectory;
     private String zooKeeper;
+    private boolean embeddedZooKeeper;
 
     private Builder() {}
 
@@ -237,6 +249,16 @@ public final class LabConfig {
     }
 
     /**
+     * Routing data through a ZooKeeper server started in this process for the run and stopped
+     * after it (ZooKeeper's own server on a loopback port); not together with {@link
+     * #zooKeeper(String)}.
+     */
+    public Builder embeddedZooKeeper(boolean embedded) {
+      embeddedZooKeeper = embedded;
+      return this;
+    }
+
+    /**
      * The configuration.
      *
      * @throws IllegalArgumentException when relays + legacy exceed {@link #MAX_NODES}
@@ -245,6 +267,10 @@ public final class LabConfig {
       if (relays + legacy > MAX_NODES) {
         throw new IllegalArgumentException(
             "relays + legacy must be at most " + MAX_NODES + ", not " + (relays + legacy));
+      }
+      if (embeddedZooKeeper && zooKeeper != null) {
+        throw new IllegalArgumentException(
+            "embeddedZooKeeper and zooKeeper exclude each other: the store is one or the other");
       }
       return new LabConfig(this);
     }
