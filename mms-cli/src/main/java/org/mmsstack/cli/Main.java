@@ -92,8 +92,18 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(
-        run(args, System.in, System.out, System.err, Terminals.stdout(), Terminals.stderr()));
+    int status;
+    try {
+      status = run(args, System.in, System.out, System.err, Terminals.stdout(), Terminals.stderr());
+    } catch (Error e) {
+      // The execution exception handler sees exceptions only. An error (a class missing from the
+      // class path, out of memory) must still end the process with one line: a library may have
+      // installed a default handler that swallows it, and its non-daemon threads would keep the
+      // JVM alive with nothing said.
+      System.err.println("mms: internal error: " + e);
+      status = EXIT_UNREADABLE;
+    }
+    System.exit(status);
   }
 
   /**
