@@ -26,7 +26,11 @@ import org.mmsstack.routing.table.RoutingTables;
  *
  * <p>Implementations are thread-safe: the routing path reads {@link #current()} or {@link
  * #tables()} (volatile reads, no locks) while a background thread watches the store. Listeners
- * are called on that thread, in the order things happened; a listener must not block for long.
+ * are called on the source's thread, in the order things happened; what {@link #start()} reads
+ * first is heard before {@code start()} returns (on the calling thread or on the source's thread
+ * while the caller waits, depending on the store). So a listener must not block for long, and
+ * must not wait for a lock that the caller of {@code start()} may hold: that deadlocks on the
+ * first version. Hand such work to an executor.
  */
 @Provisional
 public interface RoutingDataSource extends AutoCloseable {
@@ -72,6 +76,7 @@ public interface RoutingDataSource extends AutoCloseable {
   /**
    * Starts watching the store and reads its current version, if it has one, before returning
    * (so a reachable store with a version gives a running source). Calling it again does nothing.
+   * The listeners hear of that first version before this call returns.
    *
    * @throws IOException if the store cannot be set up at all (not for a store that is merely
    *     unreachable: that is the {@link State#DISCONNECTED} state)
