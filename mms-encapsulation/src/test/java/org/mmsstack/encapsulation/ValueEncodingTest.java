@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -440,6 +441,19 @@ class ValueEncodingTest {
       }
       throw new AssertionError();
     }
+  }
+
+  @Test
+  void byNameFindsEveryDefinedNameIgnoringCaseAndNothingElse() {
+    for (Priority p : Priority.values()) {
+      assertEquals(Optional.of(p), Priority.byName(p.name().toUpperCase(Locale.ROOT)));
+    }
+    for (ResponseStatus r : ResponseStatus.values()) {
+      assertEquals(Optional.of(r), ResponseStatus.byName(r.name().toLowerCase(Locale.ROOT)));
+    }
+    assertEquals(Optional.empty(), Priority.byName("Urgent"));
+    assertEquals(Optional.empty(), Priority.byName("unknown"));
+    assertEquals(Optional.empty(), ReadStatus.byName(""));
   }
 
   @TestFactory

@@ -81,8 +81,8 @@ public final class Values {
    *
    * @param byName the set's {@code byName} lookup, which answers {@code null} for no match
    */
-  public static <T> Optional<T> token(String value, Function<String, T> byName) {
-    return value == null ? Optional.empty() : Optional.ofNullable(byName.apply(value.strip()));
+  public static <T> Optional<T> token(String value, Function<String, Optional<T>> byName) {
+    return value == null ? Optional.empty() : byName.apply(value.strip());
   }
 
   public static Optional<Integer> counter(String v) {

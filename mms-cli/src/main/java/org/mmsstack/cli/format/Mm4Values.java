@@ -71,17 +71,14 @@ public final class Mm4Values {
           : null;
     }
     if (h.is(Mm4HeaderNames.PRIORITY)) {
-      return token(
-          Optional.ofNullable(Priority.byName(v.strip())).map(Priority::name), "a priority");
+      return token(Priority.byName(v.strip()).map(Priority::name), "a priority");
     }
     if (h.is(Mm4HeaderNames.SENDER_VISIBILITY)) {
       return token(
-          Optional.ofNullable(SenderVisibility.byName(v.strip())).map(SenderVisibility::name),
-          "a sender visibility");
+          SenderVisibility.byName(v.strip()).map(SenderVisibility::name), "a sender visibility");
     }
     if (h.is(Mm4HeaderNames.READ_STATUS)) {
-      return token(
-          Optional.ofNullable(ReadStatus.byName(v.strip())).map(ReadStatus::name), "a read status");
+      return token(ReadStatus.byName(v.strip()).map(ReadStatus::name), "a read status");
     }
     if (h.is(Mm4HeaderNames.REQUEST_STATUS_CODE)) {
       return token(RequestStatusCode.fromToken(v).map(Object::toString), "a request status code");
@@ -90,9 +87,7 @@ public final class Mm4Values {
       return token(MmStatusCode.fromToken(v).map(Object::toString), "an MM status code");
     }
     if (h.is(Mm4HeaderNames.CONTENT_CLASS)) {
-      return token(
-          Optional.ofNullable(ContentClass.byName(v.strip())).map(ContentClass::name),
-          "a content class");
+      return token(ContentClass.byName(v.strip()).map(ContentClass::name), "a content class");
     }
     if (h.is(Mm4HeaderNames.MESSAGE_CLASS)) {
       return v.isBlank() ? "(empty)" : MessageClass.of(v.strip()).name();

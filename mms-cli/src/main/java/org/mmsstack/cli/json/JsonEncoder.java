@@ -246,12 +246,7 @@ public final class JsonEncoder {
     if (name.isEmpty()) {
       throw new IllegalArgumentException("needs a code or a name");
     }
-    for (HeaderField<?> f : HeaderField.knownFields()) {
-      if (f.name().equalsIgnoreCase(name)) {
-        return f;
-      }
-    }
-    return HeaderField.application(name);
+    return HeaderField.forName(name).orElseGet(() -> HeaderField.application(name));
   }
 
   /** The canonical octets of one header, as the codec writes it. */

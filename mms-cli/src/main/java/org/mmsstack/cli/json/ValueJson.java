@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.mmsstack.cli.format.Hex;
 import org.mmsstack.encapsulation.HeaderField;
 import org.mmsstack.encapsulation.MessageType;
@@ -313,10 +314,9 @@ final class ValueJson {
     }
     if (type == HeaderField.class) {
       String s = v.asText();
-      for (HeaderField<?> f : HeaderField.knownFields()) {
-        if (f.name().equalsIgnoreCase(s)) {
-          return f;
-        }
+      Optional<HeaderField<?>> known = HeaderField.forName(s);
+      if (known.isPresent()) {
+        return known.get();
       }
       if (n.has("wireCode")) {
         return HeaderField.forCode(n.get("wireCode").asInt() & 0x7F);
@@ -370,9 +370,11 @@ final class ValueJson {
     String name = n.path("value").asText("");
     try {
       Method byName = type.getMethod("byName", String.class);
-      Object t = name.isEmpty() || name.equals("unknown") ? null : byName.invoke(null, name);
-      if (t != null) {
-        return t;
+      if (!name.isEmpty() && !name.equals("unknown")) {
+        Optional<?> t = (Optional<?>) byName.invoke(null, name);
+        if (t.isPresent()) {
+          return t.get();
+        }
       }
       if (n.has("wireCode")) {
         return type.getMethod("valueOf", int.class).invoke(null, n.get("wireCode").asInt());

@@ -1,6 +1,7 @@
 package org.mmsstack.encapsulation.value;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * X-Mms-Cancel-Status (0x3F, MMS 1.3).
@@ -26,9 +27,9 @@ public final class CancelStatus extends OctetToken {
     return T.valueOf(code);
   }
 
-  /** The constant whose {@link #name()} matches, ignoring case, or {@code null}. */
-  public static CancelStatus byName(String name) {
-    return T.byName(name, null);
+  /** The constant whose {@link #name()} matches, ignoring case, if there is one. */
+  public static Optional<CancelStatus> byName(String name) {
+    return T.byName(name);
   }
 
   /** The values the specification defines, in code order. */

@@ -1,6 +1,7 @@
 package org.mmsstack.encapsulation.value;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * X-Mms-Content-Class (0x3A, MMS 1.3).
@@ -42,9 +43,9 @@ public final class ContentClass extends OctetToken {
     return T.valueOf(code);
   }
 
-  /** The constant whose {@link #name()} matches, ignoring case, or {@code null}. */
-  public static ContentClass byName(String name) {
-    return T.byName(name, null);
+  /** The constant whose {@link #name()} matches, ignoring case, if there is one. */
+  public static Optional<ContentClass> byName(String name) {
+    return T.byName(name);
   }
 
   /** The values the specification defines, in code order. */

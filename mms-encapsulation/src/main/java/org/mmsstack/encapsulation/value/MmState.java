@@ -1,6 +1,7 @@
 package org.mmsstack.encapsulation.value;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * X-Mms-MM-State (0x23, MMS 1.2).
@@ -33,9 +34,9 @@ public final class MmState extends OctetToken {
     return T.valueOf(code);
   }
 
-  /** The constant whose {@link #name()} matches, ignoring case, or {@code null}. */
-  public static MmState byName(String name) {
-    return T.byName(name, null);
+  /** The constant whose {@link #name()} matches, ignoring case, if there is one. */
+  public static Optional<MmState> byName(String name) {
+    return T.byName(name);
   }
 
   /** The values the specification defines, in code order. */

@@ -3,7 +3,7 @@ package org.mmsstack.encapsulation.value;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Optional;
 
 /**
  * Base of the value classes for header values that are one octet from a set the specification
@@ -93,13 +93,13 @@ public abstract class OctetToken {
       return t != null ? (T) t : factory.create(code, "unknown", false);
     }
 
-    T byName(String name, Function<Integer, T> fallback) {
+    Optional<T> byName(String name) {
       for (T t : values) {
         if (t.name().equalsIgnoreCase(name)) {
-          return t;
+          return Optional.of(t);
         }
       }
-      return fallback == null ? null : fallback.apply(-1);
+      return Optional.empty();
     }
 
     List<T> values() {

@@ -1,6 +1,7 @@
 package org.mmsstack.encapsulation.value;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * X-Mms-Priority (0x0F).
@@ -27,9 +28,9 @@ public final class Priority extends OctetToken {
     return T.valueOf(code);
   }
 
-  /** The constant whose {@link #name()} matches, ignoring case, or {@code null}. */
-  public static Priority byName(String name) {
-    return T.byName(name, null);
+  /** The constant whose {@link #name()} matches, ignoring case, if there is one. */
+  public static Optional<Priority> byName(String name) {
+    return T.byName(name);
   }
 
   /** The values the specification defines, in code order. */

@@ -1,6 +1,7 @@
 package org.mmsstack.encapsulation.value;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * X-Mms-Read-Status (0x1B, MMS 1.1).
@@ -25,9 +26,9 @@ public final class ReadStatus extends OctetToken {
     return T.valueOf(code);
   }
 
-  /** The constant whose {@link #name()} matches, ignoring case, or {@code null}. */
-  public static ReadStatus byName(String name) {
-    return T.byName(name, null);
+  /** The constant whose {@link #name()} matches, ignoring case, if there is one. */
+  public static Optional<ReadStatus> byName(String name) {
+    return T.byName(name);
   }
 
   /** The values the specification defines, in code order. */

@@ -1,6 +1,7 @@
 package org.mmsstack.encapsulation.value;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * X-Mms-Reply-Charging (0x1C, MMS 1.1): Requested values in send/forward requests, Accepted values in notifications and retrieve-conf.
@@ -30,9 +31,9 @@ public final class ReplyCharging extends OctetToken {
     return T.valueOf(code);
   }
 
-  /** The constant whose {@link #name()} matches, ignoring case, or {@code null}. */
-  public static ReplyCharging byName(String name) {
-    return T.byName(name, null);
+  /** The constant whose {@link #name()} matches, ignoring case, if there is one. */
+  public static Optional<ReplyCharging> byName(String name) {
+    return T.byName(name);
   }
 
   /** The values the specification defines, in code order. */

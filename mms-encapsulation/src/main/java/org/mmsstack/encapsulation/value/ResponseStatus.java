@@ -1,6 +1,7 @@
 package org.mmsstack.encapsulation.value;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * X-Mms-Response-Status (0x12). Codes 0xC0-0xDF are transient errors, 0xE0-0xFF permanent ones; an unknown code inside a range means that range's generic error (see {@link #generic()}). 0x81-0x88 are the MMS 1.0 codes, obsolete from 1.1.
@@ -119,9 +120,9 @@ public final class ResponseStatus extends OctetToken {
     return T.valueOf(code);
   }
 
-  /** The constant whose {@link #name()} matches, ignoring case, or {@code null}. */
-  public static ResponseStatus byName(String name) {
-    return T.byName(name, null);
+  /** The constant whose {@link #name()} matches, ignoring case, if there is one. */
+  public static Optional<ResponseStatus> byName(String name) {
+    return T.byName(name);
   }
 
   /** The values the specification defines, in code order. */

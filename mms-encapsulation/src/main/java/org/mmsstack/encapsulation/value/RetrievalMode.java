@@ -1,6 +1,7 @@
 package org.mmsstack.encapsulation.value;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * X-Mms-Recommended-Retrieval-Mode (0x34, MMS 1.3).
@@ -21,9 +22,9 @@ public final class RetrievalMode extends OctetToken {
     return T.valueOf(code);
   }
 
-  /** The constant whose {@link #name()} matches, ignoring case, or {@code null}. */
-  public static RetrievalMode byName(String name) {
-    return T.byName(name, null);
+  /** The constant whose {@link #name()} matches, ignoring case, if there is one. */
+  public static Optional<RetrievalMode> byName(String name) {
+    return T.byName(name);
   }
 
   /** The values the specification defines, in code order. */

@@ -1,6 +1,7 @@
 package org.mmsstack.encapsulation.value;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * X-Mms-Sender-Visibility (0x14).
@@ -24,9 +25,9 @@ public final class SenderVisibility extends OctetToken {
     return T.valueOf(code);
   }
 
-  /** The constant whose {@link #name()} matches, ignoring case, or {@code null}. */
-  public static SenderVisibility byName(String name) {
-    return T.byName(name, null);
+  /** The constant whose {@link #name()} matches, ignoring case, if there is one. */
+  public static Optional<SenderVisibility> byName(String name) {
+    return T.byName(name);
   }
 
   /** The values the specification defines, in code order. */

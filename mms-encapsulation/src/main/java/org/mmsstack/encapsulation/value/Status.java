@@ -1,6 +1,7 @@
 package org.mmsstack.encapsulation.value;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * X-Mms-Status (0x15) of m-notifyresp-ind and m-delivery-ind; also MM4's X-Mms-MM-Status-Code.
@@ -42,9 +43,9 @@ public final class Status extends OctetToken {
     return T.valueOf(code);
   }
 
-  /** The constant whose {@link #name()} matches, ignoring case, or {@code null}. */
-  public static Status byName(String name) {
-    return T.byName(name, null);
+  /** The constant whose {@link #name()} matches, ignoring case, if there is one. */
+  public static Optional<Status> byName(String name) {
+    return T.byName(name);
   }
 
   /** The values the specification defines, in code order. */

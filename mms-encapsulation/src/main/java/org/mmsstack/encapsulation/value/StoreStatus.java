@@ -1,6 +1,7 @@
 package org.mmsstack.encapsulation.value;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * X-Mms-Store-Status (0x25, MMS 1.2). Unknown 0xC0-0xDF codes mean Error-transient-failure, any other unknown code Error-permanent-failure (see {@link #generic()}).
@@ -49,9 +50,9 @@ public final class StoreStatus extends OctetToken {
     return T.valueOf(code);
   }
 
-  /** The constant whose {@link #name()} matches, ignoring case, or {@code null}. */
-  public static StoreStatus byName(String name) {
-    return T.byName(name, null);
+  /** The constant whose {@link #name()} matches, ignoring case, if there is one. */
+  public static Optional<StoreStatus> byName(String name) {
+    return T.byName(name);
   }
 
   /** The values the specification defines, in code order. */
