@@ -73,7 +73,9 @@ public abstract sealed class Pdu
   }
 
   private final MessageType type;
-  private volatile List<Header> headers; // made from `decoded` on first use (benign race)
+  // Made from `decoded` on first use: a benign race (the list and its headers are immutable
+  // and reached through final fields), so no volatile write on the read path.
+  private List<Header> headers;
   private final DecodedHeaders decoded;
   private final Body body;
   private final byte[] trailing;
@@ -82,7 +84,7 @@ public abstract sealed class Pdu
   Pdu(MessageType type, Contents c) {
     this.type = type;
     if (c.headers != null) {
-      this.headers = c.headers; // a volatile write costs a fence: decoded PDUs skip it
+      this.headers = c.headers;
     }
     this.decoded = c.decoded;
     this.body = c.body;

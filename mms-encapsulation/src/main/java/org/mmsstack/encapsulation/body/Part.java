@@ -32,8 +32,10 @@ import org.mmsstack.encapsulation.value.MediaType;
  */
 public final class Part {
 
-  private volatile ContentType contentType;
-  private volatile List<PartHeader> headers;
+  // Decoded parts read these on first use: a benign race (both immutable, reached through final
+  // fields), so reading them costs no volatile write.
+  private ContentType contentType;
+  private List<PartHeader> headers;
   // Built parts: the caller's octets at position 0 (handed out only read-only). Decoded parts:
   // a read-only buffer over the whole input, shared by the body's parts, cut by data().
   private final ByteBuffer data;
