@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.mmsstack.encapsulation.body.Body;
+import org.mmsstack.encapsulation.internal.FrozenList;
 import org.mmsstack.encapsulation.value.ContentType;
 
 /**
@@ -386,36 +387,47 @@ public abstract sealed class Pdu
      * @throws IllegalStateException when a new builder lacks a mandatory header of its type
      */
     public final P build() {
-      List<Header> out = new ArrayList<>(headers.size() + 2);
+      // One array of the final size, handed to the PDU without a copy.
+      boolean addVersion = !fromPdu && !contains(HeaderField.MMS_VERSION);
+      Header[] out =
+          new Header[headers.size() + (addVersion ? 1 : 0) + (contentType != null ? 1 : 0)];
+      int n = 0;
       if (fromPdu) {
-        out.addAll(headers);
+        for (Header h : headers) {
+          out[n++] = h;
+        }
       } else {
         // Canonical order: Message-Type, Transaction-Id, MMS-Version, then the rest.
-        out.add(headers.get(0));
-        moveFirst(out, HeaderField.TRANSACTION_ID);
-        if (!contains(HeaderField.MMS_VERSION)) {
+        out[n++] = headers.get(0);
+        Header id = first(HeaderField.TRANSACTION_ID);
+        if (id != null) {
+          out[n++] = id;
+        }
+        if (addVersion) {
           MmsVersion v =
               type.since().compareTo(MmsVersion.V1_2) > 0 ? type.since() : MmsVersion.V1_2;
-          out.add(Header.of(HeaderField.MMS_VERSION, v));
+          out[n++] = Header.of(HeaderField.MMS_VERSION, v);
         } else {
-          moveFirst(out, HeaderField.MMS_VERSION);
+          out[n++] = first(HeaderField.MMS_VERSION);
         }
         for (Header h : headers) {
           int c = h.field().code();
           if (c != HeaderField.MESSAGE_TYPE.code()
               && c != HeaderField.TRANSACTION_ID.code()
               && c != HeaderField.MMS_VERSION.code()) {
-            out.add(h);
+            out[n++] = h;
           }
         }
       }
       if (contentType != null) {
-        out.add(contentType);
+        out[n++] = contentType;
       }
+      // A new builder writes the first Transaction-Id and MMS-Version only (see add).
+      List<Header> list = FrozenList.owning(n == out.length ? out : Arrays.copyOf(out, n));
       if (!fromPdu) {
-        PduRules.checkMandatory(type, out, body);
+        PduRules.checkMandatory(type, list, body);
       }
-      return create(new Contents(List.copyOf(out), body, trailing, List.of()));
+      return create(new Contents(list, body, trailing, List.of()));
     }
 
     private boolean contains(HeaderField<?> field) {
@@ -427,13 +439,13 @@ public abstract sealed class Pdu
       return false;
     }
 
-    private void moveFirst(List<Header> out, HeaderField<?> field) {
+    private Header first(HeaderField<?> field) {
       for (Header h : headers) {
         if (h.field().equals(field)) {
-          out.add(h);
-          return;
+          return h;
         }
       }
+      return null;
     }
   }
 }
