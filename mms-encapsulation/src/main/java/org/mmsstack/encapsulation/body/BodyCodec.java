@@ -9,6 +9,7 @@ import org.mmsstack.encapsulation.DecodeConfig;
 import org.mmsstack.encapsulation.PduFormatException;
 import org.mmsstack.encapsulation.PduFormatException.Reason;
 import org.mmsstack.encapsulation.Severity;
+import org.mmsstack.encapsulation.internal.FrozenList;
 import org.mmsstack.encapsulation.internal.PlainValues;
 import org.mmsstack.encapsulation.internal.Texts;
 import org.mmsstack.encapsulation.internal.ValueCodec;
@@ -360,11 +361,11 @@ final class BodyCodec {
         // One or two headers (Content-ID, Content-Location) are what parts have: no list to copy.
         PartHeader first = readHeader(r, null, NO_LIMIT, true);
         if (!r.hasRemaining()) {
-          headers = List.of(first);
+          headers = FrozenList.owning(new PartHeader[] {first});
         } else {
           PartHeader second = readHeader(r, null, NO_LIMIT, true);
           if (!r.hasRemaining()) {
-            headers = List.of(first, second);
+            headers = FrozenList.owning(new PartHeader[] {first, second});
           } else {
             List<PartHeader> list = new ArrayList<>(4);
             list.add(first);
