@@ -18,6 +18,10 @@ import org.mmsstack.encapsulation.value.ContentType;
  * lists them all, {@link #get(HeaderField)} and {@link #getAll(HeaderField)} read typed values.
  * PDUs are immutable: {@link #toBuilder()} starts a changed copy.
  *
+ * <p>PDUs are safe to share between threads. A decoded PDU views the caller's input array
+ * (header values are read from it on first use, part data are views of it): the array must not
+ * change while the PDU or a part's data is in use.
+ *
  * <p>Equality is by message type, headers (field and value, in order) and body content; it
  * ignores how values were encoded and what decoding noticed.
  */
@@ -74,9 +78,11 @@ public abstract sealed class Pdu
   }
 
   private final MessageType type;
-  // Made from `decoded` on first use: a benign race (the list and its headers are immutable
-  // and reached through final fields), so no volatile write on the read path.
-  private List<Header> headers;
+  private final List<Header> built; // a built PDU's headers; null for a decoded one
+  // A decoded PDU's headers, made from `decoded` on first use: a benign race (the list and its
+  // headers are immutable and reached through final fields), so no volatile write on the read
+  // path.
+  private List<Header> listed;
   private final DecodedHeaders decoded;
   private final Body body;
   private final byte[] trailing;
@@ -84,9 +90,7 @@ public abstract sealed class Pdu
 
   Pdu(MessageType type, Contents c) {
     this.type = type;
-    if (c.headers != null) {
-      this.headers = c.headers;
-    }
+    this.built = c.headers;
     this.decoded = c.decoded;
     this.body = c.body;
     this.trailing = c.trailing;
@@ -100,17 +104,20 @@ public abstract sealed class Pdu
 
   /** Every header, in wire order, X-Mms-Message-Type first. */
   public final List<Header> headers() {
-    List<Header> h = headers;
+    if (built != null) {
+      return built;
+    }
+    List<Header> h = listed;
     if (h == null) {
       h = decoded.materialize();
-      headers = h;
+      listed = h;
     }
     return h;
   }
 
   /** The first value of a field, when present and well-formed. */
   public final <T> Optional<T> get(HeaderField<T> field) {
-    if (headers == null && decoded != null && decoded.readsDirectly(field)) {
+    if (listed == null && decoded != null && decoded.readsDirectly(field)) {
       // A decoded PDU whose headers nobody has listed yet: read the one value from the input.
       Object v = decoded.firstValue(field);
       return field.valueType().isInstance(v)
