@@ -2,10 +2,9 @@ package org.mmsstack.encapsulation;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
+import org.mmsstack.encapsulation.internal.FrozenList;
 import org.mmsstack.encapsulation.internal.ValueCodec;
 import org.mmsstack.encapsulation.internal.ValueKind;
 import org.mmsstack.encapsulation.internal.wire.WspReader;
@@ -107,20 +106,44 @@ final class DecodedHeaders {
     return null;
   }
 
+  /** The input array. */
+  byte[] src() {
+    return src;
+  }
+
+  /** Where the PDU starts in {@link #src()}: offsets count from here. */
+  int base() {
+    return base;
+  }
+
+  /** Where header {@code k} starts in {@link #src()} (its field octet or name). */
+  int start(int k) {
+    return starts[k];
+  }
+
+  /** Where header {@code k} ends in {@link #src()} (exclusive). */
+  int end(int k) {
+    return k + 1 < size ? starts[k + 1] : end;
+  }
+
+  /** Header {@code k}'s flags ({@link #MALFORMED}, ...), 0 for almost every header. */
+  int flags(int k) {
+    return flags != null && k < flags.length ? flags[k] : 0;
+  }
+
+  /**
+   * One {@link Header} per header, each a small view (this table and its index) whose value is
+   * read on first use, in an unmodifiable list that owns its array.
+   */
   List<Header> materialize() {
-    List<Header> out = new ArrayList<>(size);
+    Header[] out = new Header[size];
     for (int k = 0; k < size; k++) {
-      int start = starts[k];
-      int end = k + 1 < size ? starts[k + 1] : this.end;
-      int flags = this.flags != null && k < this.flags.length ? this.flags[k] : 0;
-      int b = src[start] & 0xFF;
-      boolean wellFormed = (flags & MALFORMED) == 0;
+      int b = src[starts[k]] & 0xFF;
       if (b < 0x80) { // Application-header: its field (the name) is made lazily too
-        int valueStart = WspReader.indexOfNul(src, start, end) + 1;
-        out.add(new Header(null, src, base, start, valueStart, end, wellFormed));
+        out[k] = new Header(this, k, null, null);
         continue;
       }
-      int valueStart = start + 1;
+      int flags = flags(k);
       int code = b & 0x7F;
       HeaderField<?> field;
       if ((flags & INDEXED) != 0) {
@@ -129,32 +152,14 @@ final class DecodedHeaders {
         HeaderField<?> known = HeaderField.knownOrNull(code);
         field = known != null ? known : HeaderField.forCode(code);
       }
+      Object value = null;
       if (field == HeaderField.MESSAGE_TYPE && k == 0) {
-        out.add(
-            new Header(
-                field,
-                MessageType.fromCode(src[valueStart] & 0xFF),
-                src,
-                base,
-                start,
-                valueStart,
-                end,
-                true));
+        value = MessageType.fromCode(src[starts[k] + 1] & 0xFF);
       } else if ((flags & VERSION_RECOVERED) != 0) {
-        out.add(
-            new Header(
-                field,
-                MmsVersion.fromOctet(src[valueStart]),
-                src,
-                base,
-                start,
-                valueStart,
-                end,
-                true));
-      } else {
-        out.add(new Header(field, src, base, start, valueStart, end, wellFormed));
+        value = MmsVersion.fromOctet(src[starts[k] + 1]);
       }
+      out[k] = new Header(this, k, field, value);
     }
-    return Collections.unmodifiableList(out);
+    return FrozenList.owning(out);
   }
 }

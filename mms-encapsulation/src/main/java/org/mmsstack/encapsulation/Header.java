@@ -19,58 +19,39 @@ import org.mmsstack.encapsulation.value.RawValue;
  * {@link RawValue} and {@link #isWellFormed()} is false.
  *
  * <p>Equality is by field and value, not by encoding.
+ *
+ * <p>Immutable and safe to share between threads. A decoded header is a small view of its PDU's
+ * input (the decoder's table and an index; its field and value are read on first use), so the
+ * input array must not change while the header is in use, as for the PDU.
  */
 public final class Header {
 
-  private volatile HeaderField<?> field; // decoded Application-headers get their field lazily
-  private volatile Object value;
-  private final byte[] src; // null for built headers
-  private final int start; // index of the code octet or of the Application-header name
-  private final int valueStart;
-  private final int end;
-  private final int pduBase;
-  private final boolean wellFormed;
+  // Both are computed at most once per thread that reads them first and are never changed
+  // after: a benign race, like String.hash. Plain fields, because a volatile write per value
+  // read would cost more than reading most values. Safe to publish racily: every value and
+  // field type is immutable with final fields.
+  private HeaderField<?> field; // decoded Application-headers get their field lazily
+  private Object value;
+  private final DecodedHeaders decoded; // null for built headers
+  private final int index; // this header's index in `decoded`
 
   private Header(HeaderField<?> field, Object value) {
     this.field = field;
     this.value = value;
-    this.src = null;
-    this.start = -1;
-    this.valueStart = -1;
-    this.end = -1;
-    this.pduBase = 0;
-    this.wellFormed = true;
+    this.decoded = null;
+    this.index = -1;
   }
 
-  Header(
-      HeaderField<?> field,
-      byte[] src,
-      int pduBase,
-      int start,
-      int valueStart,
-      int end,
-      boolean wellFormed) {
-    this(field, null, src, pduBase, start, valueStart, end, wellFormed);
-  }
-
-  /** A decoded header whose value lenient decoding had to recover by itself. */
-  Header(
-      HeaderField<?> field,
-      Object value,
-      byte[] src,
-      int pduBase,
-      int start,
-      int valueStart,
-      int end,
-      boolean wellFormed) {
-    this.value = value;
+  /**
+   * Header {@code index} of a decoded PDU; {@code field} is {@code null} for an
+   * Application-header (named on first use), {@code value} is {@code null} unless lenient
+   * decoding recovered it by itself (it is otherwise read from the input on first use).
+   */
+  Header(DecodedHeaders decoded, int index, HeaderField<?> field, Object value) {
     this.field = field;
-    this.src = src;
-    this.pduBase = pduBase;
-    this.start = start;
-    this.valueStart = valueStart;
-    this.end = end;
-    this.wellFormed = wellFormed;
+    this.value = value;
+    this.decoded = decoded;
+    this.index = index;
   }
 
   /**
@@ -104,8 +85,11 @@ public final class Header {
   public HeaderField<?> field() {
     HeaderField<?> f = field;
     if (f == null) {
-      int nameEnd = valueStart - 1; // the name's 0x00
-      f = HeaderField.decodedApplication(Texts.decodeUnlabelled(src, start, nameEnd - start));
+      int start = decoded.start(index);
+      int nameEnd = WspReader.indexOfNul(decoded.src(), start, decoded.end(index));
+      f =
+          HeaderField.decodedApplication(
+              Texts.decodeUnlabelled(decoded.src(), start, nameEnd - start));
       field = f;
     }
     return f;
@@ -136,10 +120,15 @@ public final class Header {
   }
 
   private Object decodeValue() {
-    if (!wellFormed || (field != null && !field.isKnown() && !field.isApplication())) {
+    byte[] src = decoded.src();
+    int start = decoded.start(index);
+    int end = decoded.end(index);
+    HeaderField<?> f = field();
+    int valueStart =
+        (src[start] & 0x80) != 0 ? start + 1 : WspReader.indexOfNul(src, start, end) + 1;
+    if (!isWellFormed() || (!f.isKnown() && !f.isApplication())) {
       return RawValue.of(src, valueStart, end - valueStart);
     }
-    HeaderField<?> f = field();
     ValueKind kind = ValueCodec.kindOf(f);
     Object plain = ValueCodec.readPlain(kind, f.code(), src, valueStart, end);
     if (plain != null) {
@@ -158,27 +147,30 @@ public final class Header {
 
   /** Whether the value followed its field's grammar (always true for built headers). */
   public boolean isWellFormed() {
-    return wellFormed;
+    return decoded == null || (decoded.flags(index) & DecodedHeaders.MALFORMED) == 0;
   }
 
   /** Whether this header came from decoding and still carries its original octets. */
   public boolean hasOriginalEncoding() {
-    return src != null;
+    return decoded != null;
   }
 
   /** Byte offset of the header from the start of its PDU, or -1 for a built header. */
   public int offset() {
-    return src == null ? -1 : start - pduBase;
+    return decoded == null ? -1 : decoded.start(index) - decoded.base();
   }
 
   /** The decoded octets of the whole header (field octet or name included), or {@code null}. */
   public byte[] originalEncoding() {
-    return src == null ? null : Arrays.copyOfRange(src, start, end);
+    return decoded == null
+        ? null
+        : Arrays.copyOfRange(decoded.src(), decoded.start(index), decoded.end(index));
   }
 
   /** Writes the original octets of the whole header; for the encoder. */
   void writeOriginal(org.mmsstack.encapsulation.internal.wire.WspWriter w) {
-    w.writeBytes(src, start, end - start);
+    int start = decoded.start(index);
+    w.writeBytes(decoded.src(), start, decoded.end(index) - start);
   }
 
   ValueKind kind() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.mmsstack.encapsulation.body.Body;
+import org.mmsstack.encapsulation.internal.FrozenList;
 import org.mmsstack.encapsulation.value.ContentType;
 
 /**
@@ -16,6 +17,10 @@ import org.mmsstack.encapsulation.value.ContentType;
  * unknown ones and Application-headers included, at its original position; {@link #headers()}
  * lists them all, {@link #get(HeaderField)} and {@link #getAll(HeaderField)} read typed values.
  * PDUs are immutable: {@link #toBuilder()} starts a changed copy.
+ *
+ * <p>PDUs are safe to share between threads. A decoded PDU views the caller's input array
+ * (header values are read from it on first use, part data are views of it): the array must not
+ * change while the PDU or a part's data is in use.
  *
  * <p>Equality is by message type, headers (field and value, in order) and body content; it
  * ignores how values were encoded and what decoding noticed.
@@ -73,7 +78,11 @@ public abstract sealed class Pdu
   }
 
   private final MessageType type;
-  private volatile List<Header> headers; // made from `decoded` on first use (benign race)
+  private final List<Header> built; // a built PDU's headers; null for a decoded one
+  // A decoded PDU's headers, made from `decoded` on first use: a benign race (the list and its
+  // headers are immutable and reached through final fields), so no volatile write on the read
+  // path.
+  private List<Header> listed;
   private final DecodedHeaders decoded;
   private final Body body;
   private final byte[] trailing;
@@ -81,9 +90,7 @@ public abstract sealed class Pdu
 
   Pdu(MessageType type, Contents c) {
     this.type = type;
-    if (c.headers != null) {
-      this.headers = c.headers; // a volatile write costs a fence: decoded PDUs skip it
-    }
+    this.built = c.headers;
     this.decoded = c.decoded;
     this.body = c.body;
     this.trailing = c.trailing;
@@ -97,17 +104,20 @@ public abstract sealed class Pdu
 
   /** Every header, in wire order, X-Mms-Message-Type first. */
   public final List<Header> headers() {
-    List<Header> h = headers;
+    if (built != null) {
+      return built;
+    }
+    List<Header> h = listed;
     if (h == null) {
       h = decoded.materialize();
-      headers = h;
+      listed = h;
     }
     return h;
   }
 
   /** The first value of a field, when present and well-formed. */
   public final <T> Optional<T> get(HeaderField<T> field) {
-    if (headers == null && decoded != null && decoded.readsDirectly(field)) {
+    if (listed == null && decoded != null && decoded.readsDirectly(field)) {
       // A decoded PDU whose headers nobody has listed yet: read the one value from the input.
       Object v = decoded.firstValue(field);
       return field.valueType().isInstance(v)
@@ -384,36 +394,47 @@ public abstract sealed class Pdu
      * @throws IllegalStateException when a new builder lacks a mandatory header of its type
      */
     public final P build() {
-      List<Header> out = new ArrayList<>(headers.size() + 2);
+      // One array of the final size, handed to the PDU without a copy.
+      boolean addVersion = !fromPdu && !contains(HeaderField.MMS_VERSION);
+      Header[] out =
+          new Header[headers.size() + (addVersion ? 1 : 0) + (contentType != null ? 1 : 0)];
+      int n = 0;
       if (fromPdu) {
-        out.addAll(headers);
+        for (Header h : headers) {
+          out[n++] = h;
+        }
       } else {
         // Canonical order: Message-Type, Transaction-Id, MMS-Version, then the rest.
-        out.add(headers.get(0));
-        moveFirst(out, HeaderField.TRANSACTION_ID);
-        if (!contains(HeaderField.MMS_VERSION)) {
+        out[n++] = headers.get(0);
+        Header id = first(HeaderField.TRANSACTION_ID);
+        if (id != null) {
+          out[n++] = id;
+        }
+        if (addVersion) {
           MmsVersion v =
               type.since().compareTo(MmsVersion.V1_2) > 0 ? type.since() : MmsVersion.V1_2;
-          out.add(Header.of(HeaderField.MMS_VERSION, v));
+          out[n++] = Header.of(HeaderField.MMS_VERSION, v);
         } else {
-          moveFirst(out, HeaderField.MMS_VERSION);
+          out[n++] = first(HeaderField.MMS_VERSION);
         }
         for (Header h : headers) {
           int c = h.field().code();
           if (c != HeaderField.MESSAGE_TYPE.code()
               && c != HeaderField.TRANSACTION_ID.code()
               && c != HeaderField.MMS_VERSION.code()) {
-            out.add(h);
+            out[n++] = h;
           }
         }
       }
       if (contentType != null) {
-        out.add(contentType);
+        out[n++] = contentType;
       }
+      // A new builder writes the first Transaction-Id and MMS-Version only (see add).
+      List<Header> list = FrozenList.owning(n == out.length ? out : Arrays.copyOf(out, n));
       if (!fromPdu) {
-        PduRules.checkMandatory(type, out, body);
+        PduRules.checkMandatory(type, list, body);
       }
-      return create(new Contents(List.copyOf(out), body, trailing, List.of()));
+      return create(new Contents(list, body, trailing, List.of()));
     }
 
     private boolean contains(HeaderField<?> field) {
@@ -425,13 +446,13 @@ public abstract sealed class Pdu
       return false;
     }
 
-    private void moveFirst(List<Header> out, HeaderField<?> field) {
+    private Header first(HeaderField<?> field) {
       for (Header h : headers) {
         if (h.field().equals(field)) {
-          out.add(h);
-          return;
+          return h;
         }
       }
+      return null;
     }
   }
 }

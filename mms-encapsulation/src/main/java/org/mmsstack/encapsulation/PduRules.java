@@ -89,31 +89,34 @@ public final class PduRules {
   }
 
   static void checkMandatory(MessageType type, List<Header> headers, Body body) {
-    List<String> missing = new ArrayList<>();
+    List<String> missing = null; // a loop and no list: this runs on every build()
     for (Rule r : RULES.get(type)) {
       if (r.requirement() != Requirement.MANDATORY) {
         continue;
       }
-      boolean found = false;
-      for (Header h : headers) {
-        if (h.field().code() == r.field().code()) {
-          found = true;
-          break;
+      if (!contains(headers, r.field().code())) {
+        if (missing == null) {
+          missing = new ArrayList<>(2);
         }
-      }
-      if (!found) {
         missing.add(r.field().name());
       }
     }
-    if (!missing.isEmpty()) {
+    if (missing != null) {
       throw new IllegalStateException(
           type.wireName() + " lacks mandatory header(s): " + String.join(", ", missing));
     }
-    int contentType = HeaderField.CONTENT_TYPE.code();
-    boolean hasType = headers.stream().anyMatch(h -> h.field().code() == contentType);
-    if (hasType != (body != null)) {
+    if (contains(headers, HeaderField.CONTENT_TYPE.code()) != (body != null)) {
       throw new IllegalStateException(
           type.wireName() + ": a body and its Content-Type go together (see body(...))");
     }
+  }
+
+  private static boolean contains(List<Header> headers, int code) {
+    for (int i = 0, n = headers.size(); i < n; i++) {
+      if (headers.get(i).field().code() == code) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -9,6 +9,7 @@ import org.mmsstack.encapsulation.DecodeConfig;
 import org.mmsstack.encapsulation.PduFormatException;
 import org.mmsstack.encapsulation.PduFormatException.Reason;
 import org.mmsstack.encapsulation.Severity;
+import org.mmsstack.encapsulation.internal.FrozenList;
 import org.mmsstack.encapsulation.internal.PlainValues;
 import org.mmsstack.encapsulation.internal.Texts;
 import org.mmsstack.encapsulation.internal.ValueCodec;
@@ -344,39 +345,39 @@ final class BodyCodec {
     return build ? new ContentDisposition(type, params) : null;
   }
 
-  static org.mmsstack.encapsulation.value.ContentType readPartContentType(
-      byte[] src, int base, int start, int end) {
+  /**
+   * Reads a decoded part's content type and headers from {@code src[start, end)} in one pass
+   * (one reader, the content type walked once) and hands both to the part.
+   */
+  static void readPartHead(Part part, byte[] src, int base, int start, int end) {
     WspReader r = new WspReader(src, base, start, end - start);
     try {
-      return ValueCodec.readContentType(r, null, NO_LIMIT, true);
-    } catch (PduFormatException e) {
-      throw new IllegalStateException("content type accepted on decode cannot be read again", e);
-    }
-  }
-
-  static List<PartHeader> readPartHeaders(byte[] src, int base, int start, int end) {
-    WspReader r = new WspReader(src, base, start, end - start);
-    try {
-      ValueCodec.readContentType(r, null, NO_LIMIT, false);
+      org.mmsstack.encapsulation.value.ContentType type =
+          ValueCodec.readContentType(r, null, NO_LIMIT, true);
+      List<PartHeader> headers;
       if (!r.hasRemaining()) {
-        return List.of();
+        headers = List.of();
+      } else {
+        // One or two headers (Content-ID, Content-Location) are what parts have: no list to copy.
+        PartHeader first = readHeader(r, null, NO_LIMIT, true);
+        if (!r.hasRemaining()) {
+          headers = FrozenList.owning(new PartHeader[] {first});
+        } else {
+          PartHeader second = readHeader(r, null, NO_LIMIT, true);
+          if (!r.hasRemaining()) {
+            headers = FrozenList.owning(new PartHeader[] {first, second});
+          } else {
+            List<PartHeader> list = new ArrayList<>(4);
+            list.add(first);
+            list.add(second);
+            while (r.hasRemaining()) {
+              list.add(readHeader(r, null, NO_LIMIT, true));
+            }
+            headers = List.copyOf(list);
+          }
+        }
       }
-      // One or two headers (Content-ID, Content-Location) are what parts have: no list to copy.
-      PartHeader first = readHeader(r, null, NO_LIMIT, true);
-      if (!r.hasRemaining()) {
-        return List.of(first);
-      }
-      PartHeader second = readHeader(r, null, NO_LIMIT, true);
-      if (!r.hasRemaining()) {
-        return List.of(first, second);
-      }
-      List<PartHeader> list = new ArrayList<>(4);
-      list.add(first);
-      list.add(second);
-      while (r.hasRemaining()) {
-        list.add(readHeader(r, null, NO_LIMIT, true));
-      }
-      return List.copyOf(list);
+      part.setHead(type, headers);
     } catch (PduFormatException e) {
       throw new IllegalStateException("part headers accepted on decode cannot be read again", e);
     }

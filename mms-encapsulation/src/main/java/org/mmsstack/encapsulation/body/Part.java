@@ -32,8 +32,10 @@ import org.mmsstack.encapsulation.value.MediaType;
  */
 public final class Part {
 
-  private volatile ContentType contentType;
-  private volatile List<PartHeader> headers;
+  // Decoded parts read both on first use of either, in one pass: a benign race (both immutable,
+  // reached through final fields), so reading them costs no volatile write.
+  private ContentType contentType;
+  private List<PartHeader> headers;
   // Built parts: the caller's octets at position 0 (handed out only read-only). Decoded parts:
   // a read-only buffer over the whole input, shared by the body's parts, cut by data().
   private final ByteBuffer data;
@@ -116,8 +118,8 @@ public final class Part {
   public ContentType contentType() {
     ContentType ct = contentType;
     if (ct == null) {
-      ct = BodyCodec.readPartContentType(src, base, headStart, headEnd);
-      contentType = ct;
+      BodyCodec.readPartHead(this, src, base, headStart, headEnd);
+      ct = contentType;
     }
     return ct;
   }
@@ -126,10 +128,16 @@ public final class Part {
   public List<PartHeader> headers() {
     List<PartHeader> h = headers;
     if (h == null) {
-      h = BodyCodec.readPartHeaders(src, base, headStart, headEnd);
-      headers = h;
+      BodyCodec.readPartHead(this, src, base, headStart, headEnd);
+      h = headers;
     }
     return h;
+  }
+
+  /** A decoded part's content type and headers, read together by {@link BodyCodec}. */
+  void setHead(ContentType contentType, List<PartHeader> headers) {
+    this.headers = headers;
+    this.contentType = contentType;
   }
 
   /**

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 /** Turns wire octets into Java strings, the same way everywhere in the module. */
 public final class Texts {
 
+  private static final char REPLACEMENT = '\uFFFD';
+
   private Texts() {}
 
   /**
@@ -19,15 +21,12 @@ public final class Texts {
    * decoded as such, valid UTF-8 as UTF-8, anything else as ISO-8859-1, so no octet is lost.
    */
   public static String decodeUnlabelled(byte[] b, int off, int len) {
-    boolean ascii = true;
-    for (int i = off; i < off + len; i++) {
-      if (b[i] < 0) {
-        ascii = false;
-        break;
-      }
-    }
-    if (ascii) {
-      return new String(b, off, len, StandardCharsets.ISO_8859_1); // the fast Latin-1 path
+    // The JDK's US-ASCII decoding tests for high bits with an intrinsic and copies once; an
+    // octet above 0x7F becomes U+FFFD, which a pure-ASCII result cannot contain (and a
+    // Latin-1 string answers indexOf for it without scanning).
+    String ascii = new String(b, off, len, StandardCharsets.US_ASCII);
+    if (ascii.indexOf(REPLACEMENT) < 0) {
+      return ascii;
     }
     String utf8 = decodeStrict(b, off, len, StandardCharsets.UTF_8);
     return utf8 != null ? utf8 : new String(b, off, len, StandardCharsets.ISO_8859_1);

@@ -34,22 +34,36 @@ public final class Address {
 
   private static final String SUFFIX = "/TYPE=";
 
+  private static final Type[] TYPES = Type.values();
+
   private final EncodedString encoded;
-  private final String text;
-  private final int slash; // index of "/TYPE=" in text, or -1
-  private final Type type;
+  // Where "/TYPE=" is and what it names, found when first asked: (index of the slash + 1) << 3
+  // | (ordinal of the type + 1), 0 until then. A benign race (as String.hash): every thread
+  // computes the same int from the same immutable octets. Reading an address as a header value
+  // therefore costs its EncodedString and nothing more.
+  private int shape;
 
   private Address(EncodedString encoded) {
     this.encoded = encoded;
-    String text = encoded.text();
-    this.text = text;
-    // The last "/TYPE=", in any case, found without an upper-case copy of the text: reading an
-    // address costs its text and nothing more (value() and typeName() cut it when asked).
+  }
+
+  private int shape() {
+    int s = shape;
+    if (s == 0) {
+      s = computeShape(encoded.text());
+      shape = s;
+    }
+    return s;
+  }
+
+  private static int computeShape(String text) {
+    // The last "/TYPE=", in any case, found without an upper-case copy of the text (value() and
+    // typeName() cut it when asked).
     int slash = text.lastIndexOf('/');
     while (slash >= 0 && !text.regionMatches(true, slash, SUFFIX, 0, SUFFIX.length())) {
       slash = slash == 0 ? -1 : text.lastIndexOf('/', slash - 1);
     }
-    this.slash = slash;
+    Type type;
     if (slash >= 0) {
       int t = slash + SUFFIX.length();
       type =
@@ -61,6 +75,11 @@ public final class Address {
     } else {
       type = text.indexOf('@') >= 0 ? Type.EMAIL : Type.SHORT_CODE;
     }
+    return (slash + 1) << 3 | (type.ordinal() + 1);
+  }
+
+  private int slash() {
+    return (shape() >>> 3) - 1;
   }
 
   private static boolean isType(String text, int at, String name) {
@@ -105,22 +124,24 @@ public final class Address {
 
   /** The whole address text, suffix included. */
   public String text() {
-    return text;
+    return encoded.text();
   }
 
   /** The address without the {@code /TYPE=} suffix. */
   public String value() {
-    return slash >= 0 ? text.substring(0, slash) : text;
+    int slash = slash();
+    return slash >= 0 ? text().substring(0, slash) : text();
   }
 
   /** The type as written after {@code /TYPE=}, or {@code null} when there is no suffix. */
   public String typeName() {
-    return slash >= 0 ? text.substring(slash + SUFFIX.length()) : null;
+    int slash = slash();
+    return slash >= 0 ? text().substring(slash + SUFFIX.length()) : null;
   }
 
   /** The kind of address. */
   public Type type() {
-    return type;
+    return TYPES[(shape() & 7) - 1];
   }
 
   @Override

@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CharacterSet {
 
   private static final Map<Integer, CharacterSet> KNOWN = new ConcurrentHashMap<>();
-  private static final CharacterSet[] SMALL = new CharacterSet[128];
+  // Every defined MIBenum (the largest is windows-1258, 2258) is found by index: UCS-2 (1000)
+  // and UTF-16 (1015) are common in parts' charset parameters, and a map lookup boxes the key.
+  private static final CharacterSet[] SMALL = new CharacterSet[2259];
 
   public static final CharacterSet ANY = define(0, "*", null);
   public static final CharacterSet US_ASCII = define(3, "us-ascii", "US-ASCII");

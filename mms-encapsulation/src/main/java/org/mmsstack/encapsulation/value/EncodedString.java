@@ -21,7 +21,7 @@ public final class EncodedString {
 
   private final CharacterSet charset;
   private final byte[] octets;
-  private volatile String text; // benign race: the same value may be computed twice
+  private String text; // benign race, as String.hash: the same value may be computed twice
 
   private EncodedString(CharacterSet charset, byte[] octets) {
     this.charset = charset;
