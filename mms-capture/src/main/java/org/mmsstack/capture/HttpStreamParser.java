@@ -321,6 +321,26 @@ final class HttpStreamParser implements StreamParser {
   }
 
   /** Parses a header section if it is complete; returns whether anything was consumed. */
+  /**
+   * Whether {@code s} is {@code min} to {@code max} decimal (or, with {@code hex}, hexadecimal)
+   * digits: what a regular expression would say, without compiling one per HTTP message.
+   */
+  static boolean digits(String s, int min, int max, boolean hex) {
+    int n = s.length();
+    if (n < min || n > max) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      boolean ok =
+          (c >= '0' && c <= '9') || (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private boolean header(Frame f, boolean eof) {
     int avail = end - start;
     int limit = Math.min(avail, x.config.maxHttpHeaderBytes() + 4);
@@ -407,7 +427,7 @@ final class HttpStreamParser implements StreamParser {
       requests.addLast(new Request(parts[0], parts[1]));
       description = "HTTP " + parts[0] + " " + parts[1] + " " + src + " -> " + dst;
     } else {
-      if (parts.length < 2 || !parts[0].startsWith("HTTP/") || !parts[1].matches("[0-9]{3}")) {
+      if (parts.length < 2 || !parts[0].startsWith("HTTP/") || !digits(parts[1], 3, 3, false)) {
         fail(f, CaptureFindingCodes.HTTP_MALFORMED, "bad status line: " + abbreviate(first));
         return false;
       }
@@ -459,7 +479,7 @@ final class HttpStreamParser implements StreamParser {
     } else if (!lengths.isEmpty()) {
       long n = -1;
       for (String v : lengths) {
-        if (!v.matches("[0-9]{1,18}") || (n >= 0 && Long.parseLong(v) != n)) {
+        if (!digits(v, 1, 18, false) || (n >= 0 && Long.parseLong(v) != n)) {
           fail(
               f,
               CaptureFindingCodes.HTTP_MALFORMED,
@@ -554,7 +574,7 @@ final class HttpStreamParser implements StreamParser {
       }
       int semi = line.indexOf(';');
       String hex = (semi < 0 ? line : line.substring(0, semi)).strip();
-      if (!hex.matches("[0-9a-fA-F]{1,15}")) {
+      if (!digits(hex, 1, 15, true)) {
         fail(f, CaptureFindingCodes.HTTP_MALFORMED, "bad chunk size: " + abbreviate(line));
         return false;
       }

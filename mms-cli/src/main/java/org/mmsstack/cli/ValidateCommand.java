@@ -236,7 +236,7 @@ final class ValidateCommand implements Callable<Integer> {
       last.put("schema", SCHEMA);
       last.set("summary", summaryJson());
       last.put("exitStatus", status);
-      out.println(MAPPER.writeValueAsString(last));
+      out.println(Json.MAPPER.writeValueAsString(last));
     } else {
       summary(out);
     }
@@ -244,7 +244,10 @@ final class ValidateCommand implements Callable<Integer> {
     return status;
   }
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Jackson, loaded only for --json and --html: starting it costs more than a small run. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   /** One item of an input and what checking it found ({@code null} for a problem). */
   private record Checked(InputItem item, Checker.Result result) {}
@@ -320,7 +323,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     ObjectNode res = record(item, r, out);
     if (res != null) {
-      out.println(MAPPER.writeValueAsString(res));
+      out.println(Json.MAPPER.writeValueAsString(res));
     }
     out.flush();
   }
