@@ -41,7 +41,7 @@ fi
 jvm_opts="-XX:TieredStopAtLevel=1"
 case " ${JAVA_OPTS:-} " in
   *" -XX:+Use"*"GC "*) ;;
-  *) jvm_opts="$jvm_opts -XX:+UseParallelGC" ;;
+  *) jvm_opts="$jvm_opts -XX:+UseSerialGC" ;;
 esac
 # shellcheck disable=SC2086
 exec java $jvm_opts ${JAVA_OPTS:-} -jar "$jar" "$@"
