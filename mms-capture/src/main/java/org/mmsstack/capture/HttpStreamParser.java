@@ -320,7 +320,6 @@ final class HttpStreamParser implements StreamParser {
     abandon();
   }
 
-  /** Parses a header section if it is complete; returns whether anything was consumed. */
   /**
    * Whether {@code s} is {@code min} to {@code max} decimal (or, with {@code hex}, hexadecimal)
    * digits: what a regular expression would say, without compiling one per HTTP message.
@@ -341,6 +340,7 @@ final class HttpStreamParser implements StreamParser {
     return true;
   }
 
+  /** Parses a header section if it is complete; returns whether anything was consumed. */
   private boolean header(Frame f, boolean eof) {
     int avail = end - start;
     int limit = Math.min(avail, x.config.maxHttpHeaderBytes() + 4);
