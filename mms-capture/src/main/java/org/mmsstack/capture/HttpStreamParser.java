@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Parses the HTTP/1.x messages of one reassembled TCP direction incrementally (RFC 9112): several
@@ -63,7 +64,10 @@ final class HttpStreamParser implements StreamParser {
   private boolean inBody;
   private Body body;
   private long contentLength;
-  private String description;
+
+  /** The message's one-line description, formatted only when a PDU or finding needs it. */
+  private Supplier<String> description;
+
   private boolean mms;
   private String contentEncoding;
   private boolean isRequest;
@@ -193,7 +197,7 @@ final class HttpStreamParser implements StreamParser {
         x.finding(
             CaptureFindingCodes.HTTP_INCOMPLETE,
             f,
-            description
+            description.get()
                 + ": body delimited by the connection's close, but "
                 + why
                 + "; "
@@ -206,7 +210,7 @@ final class HttpStreamParser implements StreamParser {
       x.finding(
           CaptureFindingCodes.HTTP_INCOMPLETE,
           f,
-          description
+          description.get()
               + ": "
               + why
               + " after "
@@ -425,7 +429,9 @@ final class HttpStreamParser implements StreamParser {
         return false;
       }
       requests.addLast(new Request(parts[0], parts[1]));
-      description = "HTTP " + parts[0] + " " + parts[1] + " " + src + " -> " + dst;
+      String method = parts[0];
+      String target = parts[1];
+      description = () -> "HTTP " + method + " " + target + " " + src + " -> " + dst;
     } else {
       if (parts.length < 2 || !parts[0].startsWith("HTTP/") || !digits(parts[1], 3, 3, false)) {
         fail(f, CaptureFindingCodes.HTTP_MALFORMED, "bad status line: " + abbreviate(first));
@@ -442,14 +448,15 @@ final class HttpStreamParser implements StreamParser {
       }
       Request req = requests.pollFirst();
       description =
-          "HTTP "
-              + code
-              + " response to "
-              + (req == null ? "an unseen request" : req.method() + " " + req.target())
-              + " "
-              + src
-              + " -> "
-              + dst;
+          () ->
+              "HTTP "
+                  + code
+                  + " response to "
+                  + (req == null ? "an unseen request" : req.method() + " " + req.target())
+                  + " "
+                  + src
+                  + " -> "
+                  + dst;
       noBody = code == 204 || code == 304 || (req != null && req.method().equals("HEAD"));
       if (req != null && req.method().equals("CONNECT") && code < 300) {
         switchAfter = true;
@@ -634,7 +641,7 @@ final class HttpStreamParser implements StreamParser {
         x.finding(
             CaptureFindingCodes.HTTP_CONTENT_ENCODING,
             f,
-            description
+            description.get()
                 + ": Content-Encoding "
                 + contentEncoding
                 + " not undone; body reported as sent");
