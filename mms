@@ -36,6 +36,12 @@ if stale; then
   fi
 fi
 
-# JAVA_OPTS holds options for the JVM (heap size, for example), as in the distribution's launcher.
+# The distribution launcher's JVM options (see mms-cli/src/dist/bin/mms); JAVA_OPTS holds more
+# (heap size, for example) and wins.
+jvm_opts="-XX:TieredStopAtLevel=1"
+case " ${JAVA_OPTS:-} " in
+  *" -XX:+Use"*"GC "*) ;;
+  *) jvm_opts="$jvm_opts -XX:+UseSerialGC" ;;
+esac
 # shellcheck disable=SC2086
-exec java ${JAVA_OPTS:-} -jar "$jar" "$@"
+exec java $jvm_opts ${JAVA_OPTS:-} -jar "$jar" "$@"

@@ -9,5 +9,9 @@ if defined JAVA_HOME (
 ) else (
   set "JAVA_EXE=java.exe"
 )
-"%JAVA_EXE%" %JAVA_OPTS% -cp "%MMS_HOME%\lib\*" org.mmsstack.cli.Main %*
+rem C1 only and the serial collector: see bin/mms. JAVA_OPTS comes after them and wins; a
+rem collector named there replaces this one.
+set "MMS_JVM_OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+echo %JAVA_OPTS% | findstr /r /c:"-XX:+Use[A-Za-z0-9]*GC" >nul && set "MMS_JVM_OPTS=-XX:TieredStopAtLevel=1"
+"%JAVA_EXE%" %MMS_JVM_OPTS% %JAVA_OPTS% -cp "%MMS_HOME%\lib\*" org.mmsstack.cli.Main %*
 exit /b %ERRORLEVEL%

@@ -410,7 +410,7 @@ public final class CaptureReader {
             CapturedPdu.Kind.MMS_PDU,
             Optional.of(src),
             Optional.of(dst),
-            describe(push) + " udp " + src + " -> " + dst,
+            () -> describe(push) + " udp " + src + " -> " + dst,
             base < 0 ? -1 : base + (to - from) - body.length,
             body,
             Optional.of(push)));

@@ -4,42 +4,28 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One MMS PDU (or MM4 mail) found in the input, with where it came from.
  *
- * <p>Immutable and thread-safe: the content array is copied in and out.
- *
- * @param frame the 1-based number of the frame that completed it (for a message spread over TCP
- *     segments, the segment that delivered its last byte, as Wireshark's "reassembled in"); 0 when
- *     the input was not a capture
- * @param timestamp that frame's capture time; {@link Instant#EPOCH} when the input was not a
- *     capture or the frame had no time (a pcapng Simple Packet Block)
- * @param transport the application protocol that carried it
- * @param kind whether {@code content} is a binary MMS PDU or MM4 mail
- * @param source the sending address and port, for a capture
- * @param destination the receiving address and port, for a capture
- * @param description a one-line description of the carrier, for example {@code HTTP POST /mms
- *     10.0.0.1:1234 -> 10.0.0.2:80} or {@code WSP Push tid 1 udp 10.0.0.9:9200 -> 10.0.0.1:2948}
- * @param offset where {@code content} starts in its carrier: for HTTP and SMTP the offset in the
- *     reassembled byte stream of its TCP direction (0 is the first octet after the SYN, or the
- *     first octet seen; for a chunked HTTP body, where the chunked coding starts); for WSP over UDP the offset in the capture file, or -1 when the datagram
- *     was reassembled from IP fragments; for a file that is a PDU or a push, the offset in the file
- * @param content the PDU (or mail) octets exactly as carried (for HTTP after undoing chunked
- *     transfer coding, for SMTP after undoing dot-stuffing)
- * @param push the WSP push envelope when the PDU came in one
+ * <p>Immutable and thread-safe: the content array is copied in and out, and the one-line
+ * {@link #description()} is formatted when it is first read (a read that never asks for it does
+ * not pay for it), then kept.
  */
-public record CapturedPdu(
-    long frame,
-    Instant timestamp,
-    Transport transport,
-    Kind kind,
-    Optional<Endpoint> source,
-    Optional<Endpoint> destination,
-    String description,
-    long offset,
-    byte[] content,
-    Optional<WspPush> push) {
+public final class CapturedPdu {
+
+  private final long frame;
+  private final Instant timestamp;
+  private final Transport transport;
+  private final Kind kind;
+  private final Optional<Endpoint> source;
+  private final Optional<Endpoint> destination;
+  private final Supplier<String> describe;
+  private final long offset;
+  private final byte[] content;
+  private final Optional<WspPush> push;
+  private volatile String description;
 
   /** The application protocol a PDU came in. */
   public enum Transport {
@@ -61,20 +47,156 @@ public record CapturedPdu(
     MM4_MAIL
   }
 
-  /** Checks and copies the arguments. */
-  public CapturedPdu {
-    Objects.requireNonNull(timestamp, "timestamp");
-    Objects.requireNonNull(transport, "transport");
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(destination, "destination");
-    Objects.requireNonNull(description, "description");
-    Objects.requireNonNull(push, "push");
-    content = content.clone();
+  /**
+   * A captured PDU.
+   *
+   * @param frame the 1-based number of the frame that completed it (for a message spread over
+   *     TCP segments, the segment that delivered its last byte, as Wireshark's "reassembled in");
+   *     0 when the input was not a capture
+   * @param timestamp that frame's capture time; {@link Instant#EPOCH} when the input was not a
+   *     capture or the frame had no time (a pcapng Simple Packet Block)
+   * @param transport the application protocol that carried it
+   * @param kind whether {@code content} is a binary MMS PDU or MM4 mail
+   * @param source the sending address and port, for a capture
+   * @param destination the receiving address and port, for a capture
+   * @param description a one-line description of the carrier, for example {@code HTTP POST /mms
+   *     10.0.0.1:1234 -> 10.0.0.2:80} or {@code WSP Push tid 1 udp 10.0.0.9:9200 -> 10.0.0.1:2948}
+   * @param offset where {@code content} starts in its carrier: for HTTP and SMTP the offset in the
+   *     reassembled byte stream of its TCP direction (0 is the first octet after the SYN, or the
+   *     first octet seen; for a chunked HTTP body, where the chunked coding starts); for WSP over
+   *     UDP the offset in the capture file, or -1 when the datagram was reassembled from IP
+   *     fragments; for a file that is a PDU or a push, the offset in the file
+   * @param content the PDU (or mail) octets exactly as carried (for HTTP after undoing chunked
+   *     transfer coding, for SMTP after undoing dot-stuffing); copied
+   * @param push the WSP push envelope when the PDU came in one
+   */
+  public CapturedPdu(
+      long frame,
+      Instant timestamp,
+      Transport transport,
+      Kind kind,
+      Optional<Endpoint> source,
+      Optional<Endpoint> destination,
+      String description,
+      long offset,
+      byte[] content,
+      Optional<WspPush> push) {
+    this(
+        frame,
+        timestamp,
+        transport,
+        kind,
+        source,
+        destination,
+        constant(Objects.requireNonNull(description, "description")),
+        offset,
+        content.clone(),
+        push);
+    this.description = description;
   }
 
-  /** A copy of the content octets. */
-  @Override
+  /**
+   * The reader's constructor: {@code content} is a fresh array handed over (not copied), and the
+   * description is formatted by {@code describe} when first read.
+   */
+  CapturedPdu(
+      long frame,
+      Instant timestamp,
+      Transport transport,
+      Kind kind,
+      Optional<Endpoint> source,
+      Optional<Endpoint> destination,
+      Supplier<String> describe,
+      long offset,
+      byte[] content,
+      Optional<WspPush> push) {
+    this.frame = frame;
+    this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
+    this.transport = Objects.requireNonNull(transport, "transport");
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.source = Objects.requireNonNull(source, "source");
+    this.destination = Objects.requireNonNull(destination, "destination");
+    this.describe = Objects.requireNonNull(describe, "description");
+    this.offset = offset;
+    this.content = Objects.requireNonNull(content, "content");
+    this.push = Objects.requireNonNull(push, "push");
+  }
+
+  private static Supplier<String> constant(String s) {
+    return () -> s;
+  }
+
+  /**
+   * The 1-based number of the frame that completed it (for a message spread over TCP segments,
+   * the segment that delivered its last byte, as Wireshark's "reassembled in"); 0 when the input
+   * was not a capture.
+   */
+  public long frame() {
+    return frame;
+  }
+
+  /**
+   * That frame's capture time; {@link Instant#EPOCH} when the input was not a capture or the frame
+   * had no time (a pcapng Simple Packet Block).
+   */
+  public Instant timestamp() {
+    return timestamp;
+  }
+
+  /** The application protocol that carried it. */
+  public Transport transport() {
+    return transport;
+  }
+
+  /** Whether {@link #content()} is a binary MMS PDU or MM4 mail. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The sending address and port, for a capture. */
+  public Optional<Endpoint> source() {
+    return source;
+  }
+
+  /** The receiving address and port, for a capture. */
+  public Optional<Endpoint> destination() {
+    return destination;
+  }
+
+  /**
+   * A one-line description of the carrier, for example {@code HTTP POST /mms 10.0.0.1:1234 ->
+   * 10.0.0.2:80} or {@code WSP Push tid 1 udp 10.0.0.9:9200 -> 10.0.0.1:2948}; formatted on first
+   * use.
+   */
+  public String description() {
+    String d = description;
+    if (d == null) {
+      d = Objects.requireNonNull(describe.get(), "description");
+      description = d;
+    }
+    return d;
+  }
+
+  /**
+   * Where {@link #content()} starts in its carrier: for HTTP and SMTP the offset in the reassembled
+   * byte stream of its TCP direction (0 is the first octet after the SYN, or the first octet seen;
+   * for a chunked HTTP body, where the chunked coding starts); for WSP over UDP the offset in the
+   * capture file, or -1 when the datagram was reassembled from IP fragments; for a file that is a
+   * PDU or a push, the offset in the file.
+   */
+  public long offset() {
+    return offset;
+  }
+
+  /** The WSP push envelope when the PDU came in one. */
+  public Optional<WspPush> push() {
+    return push;
+  }
+
+  /**
+   * A copy of the PDU (or mail) octets exactly as carried (for HTTP after undoing chunked transfer
+   * coding, for SMTP after undoing dot-stuffing).
+   */
   public byte[] content() {
     return content.clone();
   }
@@ -93,7 +215,7 @@ public record CapturedPdu(
         && kind == c.kind
         && source.equals(c.source)
         && destination.equals(c.destination)
-        && description.equals(c.description)
+        && description().equals(c.description())
         && offset == c.offset
         && Arrays.equals(content, c.content)
         && push.equals(c.push);
@@ -108,7 +230,7 @@ public record CapturedPdu(
         kind,
         source,
         destination,
-        description,
+        description(),
         offset,
         Arrays.hashCode(content),
         push);
@@ -121,7 +243,7 @@ public record CapturedPdu(
         + ", timestamp="
         + timestamp
         + ", "
-        + description
+        + description()
         + ", "
         + content.length
         + " octets]";

@@ -41,6 +41,20 @@ public record Endpoint(String host, int port) {
     }
   }
 
+  /** Same host text and port. */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    return o instanceof Endpoint && port == ((Endpoint) o).port && host.equals(((Endpoint) o).host);
+  }
+
+  @Override
+  public int hashCode() {
+    return host.hashCode() * 31 + port;
+  }
+
   /** {@code host:port}. */
   @Override
   public String toString() {

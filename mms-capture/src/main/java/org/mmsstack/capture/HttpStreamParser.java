@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Parses the HTTP/1.x messages of one reassembled TCP direction incrementally (RFC 9112): several
@@ -63,7 +64,10 @@ final class HttpStreamParser implements StreamParser {
   private boolean inBody;
   private Body body;
   private long contentLength;
-  private String description;
+
+  /** The message's one-line description, formatted only when a PDU or finding needs it. */
+  private Supplier<String> description;
+
   private boolean mms;
   private String contentEncoding;
   private boolean isRequest;
@@ -193,7 +197,7 @@ final class HttpStreamParser implements StreamParser {
         x.finding(
             CaptureFindingCodes.HTTP_INCOMPLETE,
             f,
-            description
+            description.get()
                 + ": body delimited by the connection's close, but "
                 + why
                 + "; "
@@ -206,7 +210,7 @@ final class HttpStreamParser implements StreamParser {
       x.finding(
           CaptureFindingCodes.HTTP_INCOMPLETE,
           f,
-          description
+          description.get()
               + ": "
               + why
               + " after "
@@ -320,6 +324,26 @@ final class HttpStreamParser implements StreamParser {
     abandon();
   }
 
+  /**
+   * Whether {@code s} is {@code min} to {@code max} decimal (or, with {@code hex}, hexadecimal)
+   * digits: what a regular expression would say, without compiling one per HTTP message.
+   */
+  static boolean digits(String s, int min, int max, boolean hex) {
+    int n = s.length();
+    if (n < min || n > max) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      boolean ok =
+          (c >= '0' && c <= '9') || (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Parses a header section if it is complete; returns whether anything was consumed. */
   private boolean header(Frame f, boolean eof) {
     int avail = end - start;
@@ -405,9 +429,11 @@ final class HttpStreamParser implements StreamParser {
         return false;
       }
       requests.addLast(new Request(parts[0], parts[1]));
-      description = "HTTP " + parts[0] + " " + parts[1] + " " + src + " -> " + dst;
+      String method = parts[0];
+      String target = parts[1];
+      description = () -> "HTTP " + method + " " + target + " " + src + " -> " + dst;
     } else {
-      if (parts.length < 2 || !parts[0].startsWith("HTTP/") || !parts[1].matches("[0-9]{3}")) {
+      if (parts.length < 2 || !parts[0].startsWith("HTTP/") || !digits(parts[1], 3, 3, false)) {
         fail(f, CaptureFindingCodes.HTTP_MALFORMED, "bad status line: " + abbreviate(first));
         return false;
       }
@@ -422,14 +448,15 @@ final class HttpStreamParser implements StreamParser {
       }
       Request req = requests.pollFirst();
       description =
-          "HTTP "
-              + code
-              + " response to "
-              + (req == null ? "an unseen request" : req.method() + " " + req.target())
-              + " "
-              + src
-              + " -> "
-              + dst;
+          () ->
+              "HTTP "
+                  + code
+                  + " response to "
+                  + (req == null ? "an unseen request" : req.method() + " " + req.target())
+                  + " "
+                  + src
+                  + " -> "
+                  + dst;
       noBody = code == 204 || code == 304 || (req != null && req.method().equals("HEAD"));
       if (req != null && req.method().equals("CONNECT") && code < 300) {
         switchAfter = true;
@@ -459,7 +486,7 @@ final class HttpStreamParser implements StreamParser {
     } else if (!lengths.isEmpty()) {
       long n = -1;
       for (String v : lengths) {
-        if (!v.matches("[0-9]{1,18}") || (n >= 0 && Long.parseLong(v) != n)) {
+        if (!digits(v, 1, 18, false) || (n >= 0 && Long.parseLong(v) != n)) {
           fail(
               f,
               CaptureFindingCodes.HTTP_MALFORMED,
@@ -554,7 +581,7 @@ final class HttpStreamParser implements StreamParser {
       }
       int semi = line.indexOf(';');
       String hex = (semi < 0 ? line : line.substring(0, semi)).strip();
-      if (!hex.matches("[0-9a-fA-F]{1,15}")) {
+      if (!digits(hex, 1, 15, true)) {
         fail(f, CaptureFindingCodes.HTTP_MALFORMED, "bad chunk size: " + abbreviate(line));
         return false;
       }
@@ -614,7 +641,7 @@ final class HttpStreamParser implements StreamParser {
         x.finding(
             CaptureFindingCodes.HTTP_CONTENT_ENCODING,
             f,
-            description
+            description.get()
                 + ": Content-Encoding "
                 + contentEncoding
                 + " not undone; body reported as sent");

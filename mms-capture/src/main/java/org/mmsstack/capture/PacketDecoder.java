@@ -41,6 +41,42 @@ final class PacketDecoder {
   private final IpFragments fragments;
   private final Set<Integer> reportedLinkTypes = new HashSet<>();
 
+  // A capture names few hosts and connections, each in every frame: the text of recently seen
+  // IPv4 addresses and recent endpoints are kept in small direct-mapped tables rather than built
+  // twice per frame (a table slot is simply overwritten; memory does not grow).
+  private static final int CACHE = 1024;
+  private final int[] v4Addresses = new int[CACHE];
+  private final String[] v4Texts = new String[CACHE];
+  private final Endpoint[] endpoints = new Endpoint[CACHE];
+
+  /** The dotted-decimal text of the IPv4 address at {@code off}. */
+  private String host4(byte[] d, int off) {
+    int a =
+        (d[off] & 0xFF) << 24
+            | (d[off + 1] & 0xFF) << 16
+            | (d[off + 2] & 0xFF) << 8
+            | (d[off + 3] & 0xFF);
+    int slot = (a ^ (a >>> 10) ^ (a >>> 20)) & (CACHE - 1);
+    String t = v4Texts[slot];
+    if (t == null || v4Addresses[slot] != a) {
+      t = Endpoint.host(d, off, 4);
+      v4Texts[slot] = t;
+      v4Addresses[slot] = a;
+    }
+    return t;
+  }
+
+  /** An endpoint equal to {@code new Endpoint(host, port)}, the same instance when recently seen. */
+  private Endpoint endpoint(String host, int port) {
+    int slot = (host.hashCode() * 31 + port) & (CACHE - 1);
+    Endpoint e = endpoints[slot];
+    if (e == null || e.port() != port || !e.host().equals(host)) {
+      e = new Endpoint(host, port);
+      endpoints[slot] = e;
+    }
+    return e;
+  }
+
   PacketDecoder(Extraction x, Sink sink) {
     this.x = x;
     this.sink = sink;
@@ -242,8 +278,8 @@ final class PacketDecoder {
           "IPv4 packet of " + total + " octets captured with " + len);
     }
     int proto = d[off + 9] & 0xFF;
-    String src = Endpoint.host(d, off + 12, 4);
-    String dst = Endpoint.host(d, off + 16, 4);
+    String src = host4(d, off + 12);
+    String dst = host4(d, off + 16);
     int ff = CaptureInput.u16(d, off + 6, false);
     boolean more = (ff & 0x2000) != 0;
     int fragOff = (ff & 0x1FFF) * 8;
@@ -368,8 +404,8 @@ final class PacketDecoder {
       }
       sink.tcp(
           f,
-          new Endpoint(src, CaptureInput.u16(d, p, false)),
-          new Endpoint(dst, CaptureInput.u16(d, p + 2, false)),
+          endpoint(src, CaptureInput.u16(d, p, false)),
+          endpoint(dst, CaptureInput.u16(d, p + 2, false)),
           CaptureInput.u32(d, p + 4, false),
           d[p + 13] & 0xFF,
           d,
@@ -396,7 +432,7 @@ final class PacketDecoder {
         gtpU(f, d, p + 8, stop);
         return;
       }
-      sink.udp(f, new Endpoint(src, sport), new Endpoint(dst, dport), d, p + 8, stop);
+      sink.udp(f, endpoint(src, sport), endpoint(dst, dport), d, p + 8, stop);
     } else {
       x.undecodedFrames++;
     }

@@ -156,7 +156,7 @@ final class SmtpStreamParser implements StreamParser {
             CapturedPdu.Kind.MM4_MAIL,
             Optional.of(src),
             Optional.of(dst),
-            "SMTP DATA " + src + " -> " + dst,
+            () -> "SMTP DATA " + src + " -> " + dst,
             mailAt,
             m,
             Optional.empty()));

@@ -20,6 +20,46 @@ import org.junit.jupiter.params.provider.EnumSource;
 class CaptureReaderTest {
 
   @Test
+  void manyInterleavedClientsKeepTheirOwnEndpoints() {
+    // More hosts and connections than the decoder's tables of recent addresses and endpoints
+    // hold, interleaved, so that slots are overwritten while their connections are still open.
+    int n = 3000;
+    List<Tcp> flows = new ArrayList<>();
+    List<byte[]> frames = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Tcp t = new Tcp(addr("10." + (i >> 8) + "." + (i & 0xFF) + ".7", 1024 + i), MMSC, i, 9);
+      flows.add(t);
+      frames.add(t.syn());
+    }
+    for (int i = 0; i < n; i++) {
+      frames.add(flows.get(i).c(0, postRequest(pdu(0x80, 40, i))));
+    }
+    CaptureResult r = read(pcap(frames));
+    assertEquals(n, r.pdus().size());
+    for (int i = 0; i < n; i++) {
+      CapturedPdu p = r.pdus().get(i);
+      Endpoint src = p.source().orElseThrow();
+      assertEquals(new Endpoint("10." + (i >> 8) + "." + (i & 0xFF) + ".7", 1024 + i), src);
+      assertEquals(new Endpoint("10.0.0.2", 80), p.destination().orElseThrow());
+      assertArrayEquals(pdu(0x80, 40, i), p.content());
+    }
+  }
+
+  @Test
+  void digitsAreCheckedWithoutARegularExpression() {
+    assertTrue(HttpStreamParser.digits("200", 3, 3, false));
+    assertFalse(HttpStreamParser.digits("20", 3, 3, false));
+    assertFalse(HttpStreamParser.digits("2000", 3, 3, false));
+    assertFalse(HttpStreamParser.digits("2a0", 3, 3, false));
+    assertTrue(HttpStreamParser.digits("1fA0", 1, 15, true));
+    assertFalse(HttpStreamParser.digits("1fA0", 1, 15, false));
+    assertFalse(HttpStreamParser.digits("", 1, 15, true));
+    assertFalse(HttpStreamParser.digits("g", 1, 15, true));
+    assertFalse(HttpStreamParser.digits("+1", 1, 18, false));
+    assertFalse(HttpStreamParser.digits("\u0661", 1, 18, false)); // Arabic-Indic one: not [0-9]
+  }
+
+  @Test
   void reassemblesPostSplitOutOfOrderWithRetransmission() {
     byte[] sendReq = pdu(0x80, 3000, 1);
     byte[] req = postRequest(sendReq);

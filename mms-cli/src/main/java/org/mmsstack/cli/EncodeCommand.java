@@ -43,7 +43,10 @@ import picocli.CommandLine.ParentCommand;
     })
 final class EncodeCommand implements Callable<Integer> {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Jackson, loaded when the command runs rather than when the tool starts. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   @ParentCommand private Main main;
 
@@ -80,7 +83,7 @@ final class EncodeCommand implements Callable<Integer> {
     int status = Main.EXIT_OK;
     int n = 0;
     try (InputStream in = file.equals("-") ? main.in : Files.newInputStream(Paths.get(file));
-        JsonParser parser = MAPPER.createParser(in)) {
+        JsonParser parser = Json.MAPPER.createParser(in)) {
       // One document at a time: the one being encoded is the only one in memory.
       while (parser.nextToken() != null) {
         int i = n++;
@@ -88,7 +91,7 @@ final class EncodeCommand implements Callable<Integer> {
           parser.skipChildren();
           continue;
         }
-        JsonNode doc = MAPPER.readTree(parser);
+        JsonNode doc = Json.MAPPER.readTree(parser);
         String label = file + (toDirectory || i > 0 ? ": document " + i : "");
         if (!toDirectory && index == null && parser.nextToken() != null) {
           return fail(

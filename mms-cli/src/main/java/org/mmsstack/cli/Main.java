@@ -6,9 +6,11 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code mms} command: {@code decode}, {@code validate} and {@code encode} MMS PDUs.
@@ -135,7 +137,7 @@ public final class Main implements Callable<Integer> {
     PrintWriter errWriter =
         new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     Main main = new Main(in, out, errWriter, stdoutTerminal, stderrTerminal);
-    CommandLine cl = new CommandLine(main);
+    CommandLine cl = commandLine(main, args);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setOut(main.outText);
     cl.setErr(errWriter);
@@ -154,6 +156,34 @@ public final class Main implements Callable<Integer> {
       errWriter.flush();
     }
     return status;
+  }
+
+  /**
+   * The command line for these arguments. When the first argument names a subcommand, only that
+   * one is set up under a bare {@code mms}: picocli reads every option of every command it is
+   * given by reflection, which costs a short run more CPU than its work. Otherwise (no command,
+   * {@code --help}, {@code help}, a mistyped name) the whole tree is set up, so that the usage and
+   * the suggestions name every command.
+   */
+  static CommandLine commandLine(Main main, String[] args) {
+    Command top = Main.class.getAnnotation(Command.class);
+    if (args.length > 0) {
+      for (Class<?> c : top.subcommands()) {
+        Command sub = c.getAnnotation(Command.class);
+        if (c != CommandLine.HelpCommand.class
+            && sub != null
+            && (sub.name().equals(args[0]) || Arrays.asList(sub.aliases()).contains(args[0]))) {
+          CommandSpec spec = CommandSpec.wrapWithoutInspection(main);
+          spec.name(top.name());
+          spec.mixinStandardHelpOptions(true);
+          spec.versionProvider(new Version());
+          CommandLine cl = new CommandLine(spec);
+          cl.addSubcommand(c);
+          return cl;
+        }
+      }
+    }
+    return new CommandLine(main);
   }
 
   /** The version from the jar manifest (or "development" when run from classes). */

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.mmsstack.cli.check.Checker;
 import org.mmsstack.cli.input.InputItem;
 import org.mmsstack.cli.input.Inputs;
@@ -56,8 +57,18 @@ final class ValidateCommand implements Callable<Integer> {
   /** The value of the {@code "schema"} member of the --json summary line. */
   static final String SCHEMA = "mmsstack-validate/2";
 
-  /** Items of one input waiting to be reported, at most this many (per input read ahead). */
+  /**
+   * Items of one input waiting to be reported, at most this many (per input read ahead) when they
+   * keep their PDUs (for --html).
+   */
   private static final int QUEUE = 256;
+
+  /**
+   * The same when they keep only what the summary, the text and the JSON lines need (a few
+   * hundred octets each, however large the PDU): enough for a worker to check a whole capture of
+   * a few thousand PDUs while an earlier input is being reported, so --jobs N runs N at once.
+   */
+  private static final int LIGHT_QUEUE = 4096;
 
   @ParentCommand private Main main;
 
@@ -211,7 +222,7 @@ final class ValidateCommand implements Callable<Integer> {
         Pending p = window.poll();
         files++;
         for (Checked c = take(p.queue, bar); c != END; c = take(p.queue, bar)) {
-          report(p.source, c.item(), c.result(), bar, out);
+          report(p.source, c, bar, out);
           bar.tick();
         }
         if (next < all.size()) {
@@ -236,7 +247,7 @@ final class ValidateCommand implements Callable<Integer> {
       last.put("schema", SCHEMA);
       last.set("summary", summaryJson());
       last.put("exitStatus", status);
-      out.println(MAPPER.writeValueAsString(last));
+      out.println(Json.MAPPER.writeValueAsString(last));
     } else {
       summary(out);
     }
@@ -244,12 +255,68 @@ final class ValidateCommand implements Callable<Integer> {
     return status;
   }
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Jackson, loaded only for --json and --html: starting it costs more than a small run. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
-  /** One item of an input and what checking it found ({@code null} for a problem). */
-  private record Checked(InputItem item, Checker.Result result) {}
+  /**
+   * One item of an input and what checking it found ({@code null} for a problem), with what
+   * reporting needs of the PDU: its size, its message type ("(not decodable)" or "(cannot be
+   * parsed)" when it is not), whether it decoded and whether it is MM4. Without --html the item's
+   * octets and the decoded PDU are dropped here, in the worker (see {@link #light}).
+   */
+  private record Checked(
+      InputItem item, Checker.Result result, int size, String type, boolean decoded, boolean mm4) {}
 
-  private static final Checked END = new Checked(null, null);
+  private static final Checked END = new Checked(null, null, 0, null, false, false);
+
+  private static final byte[] NO_OCTETS = new byte[0];
+
+  /** An item as it is queued for reporting; the PDU is kept only for the HTML report. */
+  private Checked checked(InputItem item, Checker.Result r) {
+    if (r == null) {
+      return new Checked(item, null, 0, null, false, false);
+    }
+    String type;
+    if (r.isMm4()) {
+      type = r.mm4() == null ? "(cannot be parsed)" : r.mm4().messageType().token();
+    } else {
+      type = r.pdu() == null ? "(not decodable)" : r.pdu().messageType().wireName();
+    }
+    int size = item.pdu() == null ? 0 : item.pdu().length;
+    if (!light()) {
+      item.origin(); // formatted here, in the worker, rather than by the reporting thread
+      return new Checked(item, r, size, type, r.decoded(), r.isMm4());
+    }
+    // A PDU's origin is printed with its findings and in its JSON line; with -q alone it is never
+    // read, so it is not formatted (a captured PDU's origin is formatted on first read).
+    InputItem bare =
+        item.pdu() == null
+            ? item
+            : new InputItem(
+                item.file(),
+                quiet && !json ? null : item.origin(),
+                item.frame(),
+                item.timestamp(),
+                NO_OCTETS,
+                null,
+                null,
+                null,
+                item.mm4());
+    return new Checked(
+        bare,
+        new Checker.Result(null, null, null, null, null, r.findings()),
+        size,
+        type,
+        r.decoded(),
+        r.isMm4());
+  }
+
+  /** Whether queued items leave their octets and decoded PDU behind (all but --html). */
+  private boolean light() {
+    return report == null;
+  }
 
   /** An input being read by the pool and the queue its items arrive in. */
   private record Pending(Processing.Source source, BlockingQueue<Checked> queue) {}
@@ -260,7 +327,7 @@ final class ValidateCommand implements Callable<Integer> {
       Inputs inputs,
       Checker checker,
       ProgressBar bar) {
-    BlockingQueue<Checked> q = new LinkedBlockingQueue<>(QUEUE);
+    BlockingQueue<Checked> q = new LinkedBlockingQueue<>(light() ? LIGHT_QUEUE : QUEUE);
     pool.execute(
         () -> {
           try {
@@ -268,13 +335,11 @@ final class ValidateCommand implements Callable<Integer> {
                 main,
                 inputs,
                 source.name(),
-                item -> put(q, new Checked(item, Processing.check(checker, item))),
+                item -> put(q, checked(item, Processing.check(checker, item))),
                 bar::read);
           } catch (RuntimeException e) {
             // A reader or checker bug must not end the run: report it like a corrupt input.
-            put(
-                q,
-                new Checked(InputItem.unreadable(source.name(), null, "cannot read: " + e), null));
+            put(q, checked(InputItem.unreadable(source.name(), null, "cannot read: " + e), null));
           } finally {
             put(q, END);
           }
@@ -291,25 +356,45 @@ final class ValidateCommand implements Callable<Integer> {
     }
   }
 
-  /** The next item, redrawing the progress bar while waiting for it. */
+  /** The longest nap of the reporting thread between looks at an empty queue, in nanoseconds. */
+  private static final long MAX_NAP = TimeUnit.MILLISECONDS.toNanos(100);
+
+  /** The first nap after the queue was found empty. */
+  private static final long FIRST_NAP = TimeUnit.MILLISECONDS.toNanos(2);
+
+  /**
+   * The next item, redrawing the progress bar while waiting for it. The reporting thread naps
+   * (2 ms, doubling up to 100 ms) rather than wait on the queue: waiting, it was woken by each
+   * item a worker put, thousands of times a second, and each wake-up cost both threads a system
+   * call and a context switch; napping, it takes whatever the worker put meanwhile, and the
+   * worker's put wakes nobody. Reporting lags by a nap, at most 100 ms.
+   */
   private static Checked take(BlockingQueue<Checked> q, ProgressBar bar) {
-    try {
-      Checked c;
-      while ((c = q.poll(100, TimeUnit.MILLISECONDS)) == null) {
-        bar.tick();
+    Checked c = q.poll();
+    long nap = FIRST_NAP;
+    long waited = 0;
+    while (c == null) {
+      LockSupport.parkNanos(nap);
+      if (Thread.interrupted()) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("validation was cancelled");
       }
-      return c;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("validation was cancelled", e);
+      waited += nap;
+      if (waited >= MAX_NAP) {
+        bar.tick();
+        waited = 0;
+      }
+      nap = Math.min(2 * nap, MAX_NAP);
+      c = q.poll();
     }
+    return c;
   }
 
-  private void report(
-      Processing.Source file, InputItem item, Checker.Result r, ProgressBar bar, PrintWriter out)
+  private void report(Processing.Source file, Checked c, ProgressBar bar, PrintWriter out)
       throws IOException {
     bar.clear();
-    r = filter.apply(r);
+    InputItem item = c.item();
+    Checker.Result r = filter.apply(c.result());
     if (r == null && file.walked() && item.kind() == InputItem.Problem.UNRECOGNISED) {
       skipped++; // a README beside the PDUs in a directory
       return;
@@ -318,15 +403,15 @@ final class ValidateCommand implements Callable<Integer> {
       main.err.println("mms: " + item.label() + ": " + item.problem());
       return;
     }
-    ObjectNode res = record(item, r, out);
+    ObjectNode res = record(c, item, r, out);
     if (res != null) {
-      out.println(MAPPER.writeValueAsString(res));
+      out.println(Json.MAPPER.writeValueAsString(res));
     }
     out.flush();
   }
 
   /** Counts the item and prints it as text; returns its JSON line when --json. */
-  private ObjectNode record(InputItem item, Checker.Result r, PrintWriter out) {
+  private ObjectNode record(Checked c, InputItem item, Checker.Result r, PrintWriter out) {
     ObjectNode res = json ? JsonNodeFactory.instance.objectNode() : null;
     if (res != null) {
       res.put("file", item.file());
@@ -372,14 +457,12 @@ final class ValidateCommand implements Callable<Integer> {
       }
       return res;
     }
-    String type;
-    if (r.isMm4()) {
+    String type = c.type();
+    if (c.mm4()) {
       mm4Messages++;
-      type = r.mm4() == null ? "(cannot be parsed)" : r.mm4().messageType().token();
       mm4ByType.merge(type, 1, Integer::sum);
     } else {
       pdus++;
-      type = r.pdu() == null ? "(not decodable)" : r.pdu().messageType().wireName();
       byType.merge(type, 1, Integer::sum);
     }
     boolean hasError = false;
@@ -388,28 +471,28 @@ final class ValidateCommand implements Callable<Integer> {
       byCode.merge(f.code(), 1, Integer::sum);
       hasError |= f.severity() == Severity.ERROR;
       if (!json && !quiet) {
-        out.printf("%s: %s%n", item.label(), FindingText.of(f, r.isMm4()));
+        out.printf("%s: %s%n", item.label(), FindingText.of(f, c.mm4()));
       }
     }
     if (hasError) {
       pdusWithErrors++;
     }
     if (res != null) {
-      res.put("size", item.pdu().length);
-      if (!r.decoded()) {
+      res.put("size", c.size());
+      if (!c.decoded()) {
         res.putNull("messageType");
       } else {
         res.put("messageType", type);
       }
       res.put(
           "status",
-          !r.decoded()
+          !c.decoded()
               ? "undecodable"
               : r.worst() == Severity.ERROR
                   ? "errors"
                   : r.findings().isEmpty() ? "clean" : "findings");
       ArrayNode fs = res.putArray("findings");
-      r.findings().forEach(f -> fs.add(PduJson.finding(f, r.isMm4())));
+      r.findings().forEach(f -> fs.add(PduJson.finding(f, c.mm4())));
     }
     return res;
   }

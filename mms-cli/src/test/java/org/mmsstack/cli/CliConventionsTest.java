@@ -31,6 +31,42 @@ class CliConventionsTest {
   }
 
   @Test
+  void aNamedCommandIsTheOnlyOneSetUpAndOtherwiseTheWholeTreeIs() {
+    Main main = new Main(null, System.out, null, false);
+    picocli.CommandLine one = Main.commandLine(main, new String[] {"validate", "-q", "x"});
+    assertEquals(java.util.Set.of("validate"), one.getSubcommands().keySet());
+    assertEquals(
+        "mms validate", one.getSubcommands().get("validate").getCommandSpec().qualifiedName());
+    for (String[] args :
+        new String[][] {{}, {"--help"}, {"help", "validate"}, {"valdate"}, {"-V", "validate"}}) {
+      assertTrue(
+          Main.commandLine(main, args)
+              .getSubcommands()
+              .keySet()
+              .containsAll(
+                  java.util.Set.of(
+                      "decode", "validate", "encode", "mm4", "lab", "routing", "help")),
+          String.join(" ", args));
+    }
+  }
+
+  @Test
+  void aCommandAloneKeepsItsUsageItsErrorsAndItsParent() {
+    Tool.Outcome help = Tool.run("validate", "--help").assertNoStackTrace();
+    assertEquals(Main.EXIT_OK, help.status());
+    assertTrue(help.stdout().startsWith("Usage: mms validate "), help.stdout());
+    Tool.Outcome bad = Tool.run("validate", "--no-such-option", "x").assertNoStackTrace();
+    assertEquals(Main.EXIT_UNREADABLE, bad.status());
+    assertTrue(bad.stderr().contains("Unknown option: '--no-such-option'"), bad.stderr());
+    Tool.Outcome viaHelp = Tool.run("help", "validate").assertNoStackTrace();
+    assertEquals(Main.EXIT_OK, viaHelp.status());
+    assertTrue(viaHelp.stdout().startsWith("Usage: mms validate "), viaHelp.stdout());
+    // The command reaches its parent's streams (@ParentCommand) when set up alone.
+    Tool.Outcome run = Tool.run("validate", "-q", "../samples/m-notification-ind.mms");
+    assertTrue(run.stdout().contains("PDUs                        1"), run.stdout());
+  }
+
+  @Test
   void encodeRefusesBinaryOutputWhenStandardOutputIsATerminalWhateverStandardInputIs()
       throws IOException {
     byte[] pdu = Files.readAllBytes(Path.of("..", "samples", "m-notification-ind.mms"));

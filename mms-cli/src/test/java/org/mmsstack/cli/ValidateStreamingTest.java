@@ -60,6 +60,67 @@ class ValidateStreamingTest {
     assertEquals(2, Tool.run("validate", "--jobs", "0", in.toString()).status());
   }
 
+  /** A capture of {@code n} POSTs of a PDU (with a finding or not) on one connection. */
+  private static byte[] capture(int n, byte[] pdu) throws IOException {
+    byte[] req =
+        ("POST /mms HTTP/1.1\r\nHost: mmsc\r\nContent-Type: application/vnd.wap.mms-message\r\n"
+                + "Content-Length: "
+                + pdu.length
+                + "\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] message = java.util.Arrays.copyOf(req, req.length + pdu.length);
+    System.arraycopy(pdu, 0, message, req.length, pdu.length);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (CaptureWriter w =
+        new CaptureWriter(
+            out,
+            CaptureWriter.Format.PCAP,
+            CaptureWriter.LINKTYPE_ETHERNET,
+            java.nio.ByteOrder.LITTLE_ENDIAN)) {
+      java.net.InetSocketAddress client = new java.net.InetSocketAddress("10.0.0.1", 40_000);
+      java.net.InetSocketAddress server = new java.net.InetSocketAddress("10.0.0.2", 80);
+      java.time.Instant t = java.time.Instant.parse("2024-01-01T00:00:00Z");
+      long seq = 1;
+      for (int i = 0; i < n; i++) {
+        w.writeFrame(t, CaptureWriter.tcpFrame(client, server, seq, 1, CaptureWriter.ACK, message));
+        seq += message.length;
+      }
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void inputsOfMorePdusThanAQueueHoldsGiveTheSameOutputWithAnyNumberOfJobs() throws IOException {
+    // Without --html a queued result keeps only what is reported (size, type, findings), so a
+    // worker can check a whole capture ahead of the one being reported: what is reported must
+    // not change with it, in text or JSON, whatever the order the workers finish in.
+    Path in = Files.createDirectories(dir.resolve("many"));
+    byte[] clean = Files.readAllBytes(SamplesTest.SAMPLES.resolve("m-send-req.mms"));
+    byte[] broken =
+        Files.readAllBytes(SamplesTest.SAMPLES.resolve("broken-truncated-notification.mms"));
+    Files.write(in.resolve("a.pcap"), capture(700, clean));
+    Files.write(in.resolve("b.pcap"), capture(600, broken));
+    Files.write(in.resolve("c.pcap"), capture(5, clean));
+    for (String mode : new String[] {"--json", "--severity=INFO"}) {
+      Tool.Outcome one = Tool.run("validate", mode, "--jobs", "1", in.toString());
+      Tool.Outcome three = Tool.run("validate", mode, "--jobs", "3", in.toString());
+      assertEquals(one.stdout(), three.stdout(), mode);
+      assertEquals(one.status(), three.status(), mode);
+    }
+    List<String> lines =
+        Tool.run("validate", "--json", "--jobs", "3", in.toString()).stdout().lines().toList();
+    assertEquals(700 + 600 + 5 + 1, lines.size());
+    JsonNode first = JSON.readTree(lines.get(0));
+    assertEquals(clean.length, first.get("size").asInt());
+    assertEquals("m-send-req", first.get("messageType").asText());
+    JsonNode b = JSON.readTree(lines.get(700));
+    assertTrue(b.get("file").asText().endsWith("b.pcap"), b::toString);
+    assertEquals(broken.length, b.get("size").asInt());
+    assertFalse(b.get("findings").isEmpty(), b::toString);
+    JsonNode s = JSON.readTree(lines.get(lines.size() - 1)).get("summary");
+    assertEquals(1305, s.get("pdus").asInt(), s::toString);
+  }
+
   @Test
   void jsonIsOneResultPerLineThenTheSummary() throws IOException {
     Path in = inputs();

@@ -47,10 +47,13 @@ final class CaptureSources {
   /** The item of one PDU or MM4 mail found in a capture. */
   static InputItem item(String fileName, CapturedPdu p) {
     Instant time = p.frame() > 0 && !p.timestamp().equals(Instant.EPOCH) ? p.timestamp() : null;
-    if (p.kind() == CapturedPdu.Kind.MM4_MAIL) {
-      return InputItem.capturedMm4(fileName, origin(p), p.frame(), time, p.content());
-    }
-    return InputItem.captured(fileName, origin(p), p.frame(), time, p.content());
+    return InputItem.captured(
+        fileName,
+        () -> origin(p),
+        p.frame(),
+        time,
+        p.content(),
+        p.kind() == CapturedPdu.Kind.MM4_MAIL);
   }
 
   /** pcap, pcapng, WSP push files and hex text, through {@link CaptureReader#extract(byte[])}. */

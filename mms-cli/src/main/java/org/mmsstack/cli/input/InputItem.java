@@ -2,33 +2,34 @@ package org.mmsstack.cli.input;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.mmsstack.encapsulation.Severity;
 
 /**
  * One thing read from an input file: the octets of one MMS PDU, or a problem that kept the file
  * (or a piece of it) from yielding a PDU.
  *
- * @param file the input file as the user named it (or as found by walking a directory)
- * @param origin where in the file the PDU came from (for example {@code frame 12, 2024-05-01T10:00:00Z,
- *     HTTP response}), or {@code null} when the file is the PDU itself
- * @param frame the 1-based frame number in a capture, or 0 when the input is not a capture
- * @param timestamp the capture time of that frame, or {@code null}
- * @param pdu the PDU octets, or {@code null} for a problem
- * @param problem a one-line description of why nothing could be read here, or {@code null}
- * @param kind what kind of problem, or {@code null} for a PDU
- * @param severity how bad a {@link Problem#NO_PDU} problem is (ERROR for the others), or {@code null} for a PDU
- * @param mm4 whether {@code pdu} holds an MM4 message (RFC 5322 mail) rather than a binary PDU
+ * <p>Immutable once built; the PDU array is the item's own (not copied: do not modify it). The
+ * {@link #origin()} of a captured PDU is formatted when first read, so a run that prints only a
+ * summary does not format one per PDU.
  */
-public record InputItem(
-    String file,
-    String origin,
-    long frame,
-    Instant timestamp,
-    byte[] pdu,
-    String problem,
-    Problem kind,
-    Severity severity,
-    boolean mm4) {
+public final class InputItem {
+
+  private final String file;
+
+  /** Formats the origin on first use; dropped then, with what it refers to. Guarded by this. */
+  private Supplier<String> originText;
+
+  /** Guarded by this. */
+  private String origin;
+
+  private final long frame;
+  private final Instant timestamp;
+  private final byte[] pdu;
+  private final String problem;
+  private final Problem kind;
+  private final Severity severity;
+  private final boolean mm4;
 
   /** Why an input yielded no PDU. */
   public enum Problem {
@@ -42,14 +43,115 @@ public record InputItem(
     NOTHING_FOUND
   }
 
-  public InputItem {
-    Objects.requireNonNull(file, "file");
+  /**
+   * An item.
+   *
+   * @param file the input file as the user named it (or as found by walking a directory)
+   * @param origin where in the file the PDU came from (for example {@code frame 12,
+   *     2024-05-01T10:00:00Z, HTTP response}), or {@code null} when the file is the PDU itself
+   * @param frame the 1-based frame number in a capture, or 0 when the input is not a capture
+   * @param timestamp the capture time of that frame, or {@code null}
+   * @param pdu the PDU octets, or {@code null} for a problem
+   * @param problem a one-line description of why nothing could be read here, or {@code null}
+   * @param kind what kind of problem, or {@code null} for a PDU
+   * @param severity how bad a {@link Problem#NO_PDU} problem is (ERROR for the others), or {@code
+   *     null} for a PDU
+   * @param mm4 whether {@code pdu} holds an MM4 message (RFC 5322 mail) rather than a binary PDU
+   */
+  public InputItem(
+      String file,
+      String origin,
+      long frame,
+      Instant timestamp,
+      byte[] pdu,
+      String problem,
+      Problem kind,
+      Severity severity,
+      boolean mm4) {
+    this(file, null, origin, frame, timestamp, pdu, problem, kind, severity, mm4);
+  }
+
+  private InputItem(
+      String file,
+      Supplier<String> originText,
+      String origin,
+      long frame,
+      Instant timestamp,
+      byte[] pdu,
+      String problem,
+      Problem kind,
+      Severity severity,
+      boolean mm4) {
+    this.file = Objects.requireNonNull(file, "file");
     if ((pdu == null) == (problem == null) || (problem == null) != (kind == null)) {
       throw new IllegalArgumentException("exactly one of pdu and problem");
     }
     if (mm4 && pdu == null) {
       throw new IllegalArgumentException("an MM4 item holds the mail");
     }
+    this.originText = originText;
+    this.origin = origin;
+    this.frame = frame;
+    this.timestamp = timestamp;
+    this.pdu = pdu;
+    this.problem = problem;
+    this.kind = kind;
+    this.severity = severity;
+    this.mm4 = mm4;
+  }
+
+  /** The input file as the user named it (or as found by walking a directory). */
+  public String file() {
+    return file;
+  }
+
+  /**
+   * Where in the file the PDU came from (for example {@code frame 12, 2024-05-01T10:00:00Z, HTTP
+   * response}), or {@code null} when the file is the PDU itself.
+   */
+  public synchronized String origin() {
+    if (originText != null) {
+      origin = originText.get();
+      originText = null;
+    }
+    return origin;
+  }
+
+  /** The 1-based frame number in a capture, or 0 when the input is not a capture. */
+  public long frame() {
+    return frame;
+  }
+
+  /** The capture time of that frame, or {@code null}. */
+  public Instant timestamp() {
+    return timestamp;
+  }
+
+  /** The PDU octets (the item's own array), or {@code null} for a problem. */
+  public byte[] pdu() {
+    return pdu;
+  }
+
+  /** A one-line description of why nothing could be read here, or {@code null}. */
+  public String problem() {
+    return problem;
+  }
+
+  /** What kind of problem, or {@code null} for a PDU. */
+  public Problem kind() {
+    return kind;
+  }
+
+  /**
+   * How bad a {@link Problem#NO_PDU} problem is (ERROR for the others), or {@code null} for a PDU.
+   */
+  public Severity severity() {
+    return severity;
+  }
+
+  /** Whether {@link #pdu()} holds an MM4 message (RFC 5322 mail) rather than a binary PDU. */
+  public boolean mm4() {
+    return mm4;
   }
 
   /** A PDU found in a file. */
@@ -88,16 +190,25 @@ public record InputItem(
     return new InputItem(file, null, 0, null, mail, null, null, null, true);
   }
 
-  /** A PDU found in a capture frame. */
+  /** A PDU (or, with {@code mm4}, an MM4 mail) found in a capture; the origin is formatted when first read. */
   public static InputItem captured(
-      String file, String origin, long frame, Instant timestamp, byte[] pdu) {
-    return new InputItem(file, origin, frame, timestamp, pdu, null, null, null, false);
-  }
-
-  /** An MM4 mail found in a capture (SMTP DATA). */
-  public static InputItem capturedMm4(
-      String file, String origin, long frame, Instant timestamp, byte[] mail) {
-    return new InputItem(file, origin, frame, timestamp, mail, null, null, null, true);
+      String file,
+      Supplier<String> origin,
+      long frame,
+      Instant timestamp,
+      byte[] pdu,
+      boolean mm4) {
+    return new InputItem(
+        file,
+        Objects.requireNonNull(origin, "origin"),
+        null,
+        frame,
+        timestamp,
+        pdu,
+        null,
+        null,
+        null,
+        mm4);
   }
 
   /** A readable input with nothing to report on. */
@@ -108,6 +219,7 @@ public record InputItem(
 
   /** {@code file} or {@code file [origin]}, for messages. */
   public String label() {
+    String origin = origin();
     return origin == null ? file : file + " [" + origin + "]";
   }
 }

@@ -463,10 +463,14 @@ public final class Validator {
       List<Pending> nestedJobs = new ArrayList<>();
       for (int i = 0; i < parts.size(); i++) {
         Part p = parts.get(i);
+        boolean multipart = p.isMultipart();
+        if (!multipart && p.contentType().parameter("charset").isEmpty()) {
+          continue; // nothing to check, and no name to format for a finding
+        }
         String name = "multipart entry " + job.prefix() + i;
         int at = layout == null ? -1 : layout[2 * i];
         checkContentTypeCharset(p.contentType(), at, name, c);
-        if (!p.isMultipart()) {
+        if (!multipart) {
           continue;
         }
         // Nested bodies are kept opaque by the decoder; their lengths and counts are checked here.
@@ -708,6 +712,9 @@ public final class Validator {
     }
 
     List<Finding> sorted() {
+      if (list.isEmpty()) {
+        return List.of(); // most PDUs: nothing to sort or copy
+      }
       list.sort(Comparator.comparingLong(f -> f.hasOffset() ? f.offset() : Long.MAX_VALUE));
       return List.copyOf(list);
     }
