@@ -9,7 +9,6 @@ import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.internal.mime.HeaderScanner;
 import org.mmsstack.mm4.internal.mime.ParseContext;
-import org.mmsstack.mm4.internal.mime.RawField;
 import org.mmsstack.mm4.internal.mime.Syntax;
 import org.mmsstack.mm4.internal.mime.TransferDecoding;
 import org.mmsstack.mm4.validate.Mm4FindingCodes;
@@ -35,13 +34,13 @@ final class MimeParser {
    */
   private static MimeEntity entity(ParseContext ctx, int from, int to, int depth, int bareLf)
       throws Mm4FormatException {
-    HeaderScanner.Section section = HeaderScanner.scan(ctx, from, to);
-    Mm4Headers headers = headers(ctx, section);
-    int bodyStart = section.bodyStart();
+    List<Mm4Header> fields = new ArrayList<>(16);
+    int bodyStart = scan(ctx, from, to, fields);
+    Mm4Headers headers = Mm4Headers.wrap(fields);
     Optional<Mm4Header> ctField = headers.firstField(Mm4HeaderNames.CONTENT_TYPE);
     MediaType ct = MediaType.DEFAULT;
     if (ctField.isPresent()) {
-      Optional<MediaType> parsed = MediaType.tryParse(ctField.get().value());
+      Optional<MediaType> parsed = ctField.get().mediaTypeValue();
       if (parsed.isPresent()) {
         ct = parsed.get();
       } else {
@@ -64,22 +63,32 @@ final class MimeParser {
    * not depend on what follows. The findings are those of the context so far.
    */
   static Mm4Headers headers(ParseContext ctx, int from, int to) throws Mm4FormatException {
-    return headers(ctx, HeaderScanner.scan(ctx, from, to));
+    List<Mm4Header> fields = new ArrayList<>(16);
+    scan(ctx, from, to, fields);
+    return Mm4Headers.wrap(fields);
   }
 
-  private static Mm4Headers headers(ParseContext ctx, HeaderScanner.Section section) {
-    List<Mm4Header> fields = new ArrayList<>(section.fields().size());
-    for (RawField f : section.fields()) {
-      fields.add(
-          Mm4Header.parsed(
-              f.name(),
-              f.value(),
-              f.canonical() ? ctx.buf : null,
-              f.start(),
-              f.end() - f.start(),
-              ctx.offset(f.start())));
-    }
-    return Mm4Headers.wrap(fields);
+  /** Scans a header section into {@code fields}: returns where the body starts. */
+  private static int scan(ParseContext ctx, int from, int to, List<Mm4Header> fields)
+      throws Mm4FormatException {
+    byte[] b = ctx.buf;
+    return HeaderScanner.scan(
+        ctx,
+        from,
+        to,
+        (name, start, end, vStart, vEnd, folded, ascii, canonical) ->
+            fields.add(
+                Mm4Header.parsed(
+                    b,
+                    name,
+                    start,
+                    end,
+                    vStart,
+                    vEnd,
+                    folded,
+                    ascii,
+                    canonical,
+                    ctx.offset(start))));
   }
 
   private static MimeEntity leaf(ParseContext ctx, Mm4Headers headers, int from, int to, int bareLf)
