@@ -5,6 +5,7 @@
  */
 module org.mmsstack.routing {
   requires transitive org.mmsstack.encapsulation;
+  requires transitive org.mmsstack.mm4;
   requires org.bouncycastle.provider;
 
   exports org.mmsstack.routing;

@@ -10,6 +10,7 @@ import org.mmsstack.mm4.internal.Values;
 import org.mmsstack.mm4.internal.mime.DateTimes;
 import org.mmsstack.mm4.mime.MediaType;
 import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.mime.Mm4Header;
 import org.mmsstack.mm4.mime.Mm4Headers;
 import org.mmsstack.mm4.value.Mm4Address;
 import org.mmsstack.mm4.value.RequestStatusCode;
@@ -87,7 +88,7 @@ abstract class AbstractMm4Message {
   }
 
   public Optional<MediaType> contentType() {
-    return headers().first(Mm4HeaderNames.CONTENT_TYPE).flatMap(MediaType::tryParse);
+    return headers().firstField(Mm4HeaderNames.CONTENT_TYPE).flatMap(Mm4Header::mediaTypeValue);
   }
 
   public Optional<Mm4Address> originatorSystem() {

@@ -42,7 +42,8 @@ final class MessageParser {
           ctx.line((int) (at + off)), at, typeField.get().value());
     }
     Checks.check(
-        create(type, root, List.of()),
+        type,
+        root.headers(),
         ctx::report,
         o -> o < 0 ? Finding.NO_LINE : ctx.line((int) (o + off)));
     return create(type, root, ctx.findings());

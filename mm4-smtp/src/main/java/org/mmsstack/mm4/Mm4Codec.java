@@ -23,11 +23,12 @@ import org.mmsstack.mm4.mime.Mm4Headers;
  * }</pre>
  *
  * <p><b>Thread-safety and ownership.</b> The class is stateless and thread-safe. A message decoded
- * from an array views that array (header raw bytes, 7bit/8bit/binary data, and the base64 and
- * quoted-printable text that is decoded on the first read of a part's data): the caller must not
- * change it while the message is in use. Decoding from a stream reads into a buffer the message
- * owns. Encoding never changes the message; {@link #encode(Mm4Message)} returns one array of the
- * exact size, and the output stream is neither flushed nor closed.
+ * from an array views that array (header raw bytes, header values, which are made into strings on
+ * their first read, 7bit/8bit/binary data, and the base64 and quoted-printable text that is
+ * decoded on the first read of a part's data): the caller must not change it while the message is
+ * in use. Decoding from a stream reads into a buffer the message owns. Encoding never changes the
+ * message; {@link #encode(Mm4Message)} returns one array of the exact size, and the output stream
+ * is neither flushed nor closed.
  */
 public final class Mm4Codec {
 

@@ -27,9 +27,10 @@ import org.mmsstack.mm4.value.Mm4Address;
  *
  * <p><b>Thread-safety and ownership.</b> Messages are immutable and safe to share between threads.
  * A message decoded from an array ({@link Mm4Codec#decode(byte[])}) views that array: header raw
- * bytes and the data of 7bit, 8bit and binary parts are not copied, so the caller must not change
- * the array while the message (or anything taken from it) is in use. Base64 and quoted-printable
- * data is decoded into arrays the message owns. A message decoded from a stream owns its buffer.
+ * bytes and the data of 7bit, 8bit and binary parts are not copied, and header values are read
+ * from it on first use, so the caller must not change the array while the message (or anything
+ * taken from it) is in use. Base64 and quoted-printable data is decoded into arrays the message
+ * owns. A message decoded from a stream owns its buffer.
  */
 public sealed interface Mm4Message
     permits Mm4ForwardReq,

@@ -275,4 +275,56 @@ class LazyPathsTest {
     assertEquals(image.data(), image.data());
     assertEquals(image, Mm4Codec.decode(base64Mail("")).content().parts().get(0));
   }
+
+  @Test
+  void everyOctetOutsideTheAlphabetIsFoundInsideALongLine() throws Exception {
+    // The check passes over runs of alphabet octets eight at a time: any other octet inside
+    // such a run must still be reported, at its own offset, and every alphabet octet accepted.
+    String line = "A".repeat(40) + "#" + "A".repeat(23);
+    byte[] mail =
+        Fixtures.mail(
+            MULTI_HEAD
+                + "Content-Type: multipart/mixed; boundary=x\n\n--x\n"
+                + "Content-Type: image/jpeg\nContent-Transfer-Encoding: base64\n\n"
+                + "B".repeat(76)
+                + "\n"
+                + line
+                + "\n--x--\n");
+    int at = new String(mail, StandardCharsets.ISO_8859_1).indexOf('#');
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (int v = 0; v < 256; v++) {
+      if (v == '\r' || v == '\n' || v == ' ' || v == '\t' || v == '=') {
+        continue;
+      }
+      mail[at] = (byte) v;
+      Mm4Message m = Mm4Codec.decode(mail);
+      if (alphabet.indexOf(v) >= 0) {
+        assertEquals(List.of(), m.findings(), "octet " + v);
+        assertEquals(105, m.content().parts().get(0).dataSize(), "octet " + v);
+      } else {
+        Finding f = m.findings().get(0);
+        assertEquals(Mm4FindingCodes.BAD_BASE64, f.code(), "octet " + v);
+        assertEquals(at, f.offset(), "octet " + v);
+        assertEquals(18, f.line(), "octet " + v);
+      }
+    }
+  }
+
+  @Test
+  void delimiterSearchKeepsLookalikesAndBareLineEnds() throws Exception {
+    String text =
+        (MULTI_HEAD.replace("\n", "\r\n")
+            + "Content-Type: multipart/mixed; boundary=x\r\n\r\npreamble --x\r\n--x\r\n"
+            + "Content-Type: text/plain\r\n\r\none\r\n--xy\r\n--x-\r\ntwo\n--x \t\r\n"
+            + "Content-Type: text/plain\r\n\r\nthree\r\n--x--\r\nepilogue\r\n");
+    Mm4Message m = Mm4Codec.decode(text.getBytes(StandardCharsets.US_ASCII));
+    List<MimeEntity> parts = m.content().parts();
+    assertEquals(2, parts.size());
+    // Lines that only start with the delimiter stay in the part; the part's last line ends in LF
+    // alone, so its data is made canonical (CRLF) on read.
+    assertEquals("one\r\n--xy\r\n--x-\r\ntwo", parts.get(0).text());
+    assertEquals("three", parts.get(1).text());
+    byte[] crlf = text.replace("two\n", "two\r\n").getBytes(StandardCharsets.US_ASCII);
+    assertArrayEquals(crlf, Mm4Codec.encode(Mm4Codec.decode(crlf)));
+  }
 }

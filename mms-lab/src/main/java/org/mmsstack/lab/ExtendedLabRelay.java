@@ -18,6 +18,7 @@ import org.mmsstack.encapsulation.value.ResponseStatus;
 import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.convert.ConversionException;
+import org.mmsstack.mm4.mime.Mm4Headers;
 import org.mmsstack.mm4.value.RequestStatusCode;
 import org.mmsstack.routing.Arrival;
 import org.mmsstack.routing.BorderFilter;
@@ -217,9 +218,8 @@ final class ExtendedLabRelay extends LabRelay {
   // ---------------------------------------------------------------- MM4
 
   @Override
-  RequestStatusCode onMm4(String peer, List<String> rcpt, Mm4Message m, byte[] mail) {
+  RequestStatusCode onMm4(String peer, List<String> rcpt, Mm4Headers headers, byte[] mail) {
     State s = state;
-    List<HeaderPair> headers = LabWire.pairs(m);
     Arrival arrival;
     RoutingFields fields = null;
     if (extendedPeers.contains(peer)) {
@@ -243,14 +243,24 @@ final class ExtendedLabRelay extends LabRelay {
       arrival = Arrival.fromRelay(fields);
     } else {
       // From a legacy Relay/Server: whatever it carries came from its phones; strip it.
-      BorderFilter.Outcome<List<HeaderPair>> in =
-          BorderFilter.DEFAULT.filterMm4(headers, BorderFilter.Direction.INBOUND);
+      BorderFilter.Outcome<Mm4Headers> in =
+          border.filterMm4(headers, BorderFilter.Direction.INBOUND);
+      if (!in.passes()) {
+        net.ledger.violation(name + " refused routing fields from the legacy node " + peer);
+        return RequestStatusCode.fromToken(in.mm4StatusCode().orElseThrow())
+            .orElse(RequestStatusCode.ERROR_SERVICE_DENIED);
+      }
       if (in.action() == BorderFilter.Action.STRIPPED) {
         net.ledger.count("routing fields stripped from legacy Relay/Servers");
       }
       arrival = Arrival.fromLegacy(RelayId.of(peer));
     }
-    Mm4Message plain = LabWire.withoutRouting(m);
+    // Accepted on its header section: only now is the body decoded.
+    Optional<Mm4Message> whole = decodeWhole(peer, mail);
+    if (whole.isEmpty()) {
+      return RequestStatusCode.ERROR_MESSAGE_FORMAT_CORRUPT;
+    }
+    Mm4Message plain = LabWire.withoutRouting(whole.get());
     synchronized (this) {
       if (plain instanceof Mm4ForwardReq fwd) {
         String messageId = fwd.messageId().orElse("");

@@ -34,9 +34,12 @@ import org.mmsstack.mm4.Mm4Codec;
 import org.mmsstack.mm4.Mm4DeliveryReportReq;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4ForwardReq;
+import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.Mm4Message;
+import org.mmsstack.mm4.Mm4MessageType;
 import org.mmsstack.mm4.Mm4ReadReplyReportReq;
 import org.mmsstack.mm4.convert.ConversionException;
+import org.mmsstack.mm4.mime.Mm4Headers;
 import org.mmsstack.mm4.smtp.SmtpDeliveryOutcome;
 import org.mmsstack.mm4.smtp.SmtpEnvelope;
 import org.mmsstack.mm4.smtp.SmtpPeer;
@@ -411,22 +414,33 @@ public abstract sealed class LabRelay implements AutoCloseable
       net.ledger.violation(name + " got MM4 from an unknown peer " + envelope.peer());
       return SmtpDeliveryOutcome.permanentFailure("unknown peer");
     }
-    Mm4Message m;
+    // The header section is all a Relay/Server routes and filters on; the body is decoded only
+    // once the item is accepted and has to be delivered or passed on.
+    Mm4Headers h;
     try {
-      m = Mm4Codec.decode(mail);
+      h = Mm4Codec.decodeHeaders(mail);
     } catch (Mm4FormatException e) {
       net.ledger.violation(name + " could not parse MM4 from " + peer.get() + ": " + e);
       return SmtpDeliveryOutcome.permanentFailure("not MM4: " + e.getMessage());
     }
-    if (LabWire.isResponse(m)) {
-      RequestStatusCode status = LabWire.status(m).orElse(RequestStatusCode.ERROR_UNSPECIFIED);
+    Optional<Mm4MessageType> type =
+        h.first(Mm4HeaderNames.MESSAGE_TYPE).flatMap(Mm4MessageType::fromToken);
+    if (type.isEmpty()) {
+      net.ledger.violation(name + " got mail without an MM4 message type from " + peer.get());
+      return SmtpDeliveryOutcome.permanentFailure("not MM4: no X-Mms-Message-Type");
+    }
+    if (!type.get().isRequest()) {
+      RequestStatusCode status =
+          h.first(Mm4HeaderNames.REQUEST_STATUS_CODE)
+              .flatMap(RequestStatusCode::fromToken)
+              .orElse(RequestStatusCode.ERROR_UNSPECIFIED);
       if (status != RequestStatusCode.OK) {
         net.ledger.violation(
             peer.get()
                 + " answered "
-                + m.messageType()
+                + type.get()
                 + " "
-                + m.messageId().orElse("?")
+                + LabWire.id(h, Mm4HeaderNames.MESSAGE_ID).orElse("?")
                 + " to "
                 + name
                 + " with "
@@ -438,9 +452,16 @@ public abstract sealed class LabRelay implements AutoCloseable
     }
     List<String> rcpt =
         envelope.recipients().stream().map(a -> a.localPart() + "@" + a.domain()).toList();
-    RequestStatusCode status = onMm4(peer.get(), rcpt, m, mail);
-    if (m.header("X-Mms-Ack-Request").map(v -> v.trim().equalsIgnoreCase("Yes")).orElse(false)) {
-      Mm4Message res = LabWire.response(m, status, m.transactionId().orElse("none"));
+    RequestStatusCode status = onMm4(peer.get(), rcpt, h, mail);
+    if (h.first(Mm4HeaderNames.ACK_REQUEST)
+        .map(v -> v.trim().equalsIgnoreCase("Yes"))
+        .orElse(false)) {
+      Mm4Message res =
+          LabWire.response(
+              type.get(),
+              LabWire.id(h, Mm4HeaderNames.MESSAGE_ID).orElse("none"),
+              status,
+              LabWire.id(h, Mm4HeaderNames.TRANSACTION_ID).orElse("none"));
       byte[] bytes = Mm4Codec.encode(res);
       String back = LabWire.systemUser(net.host(peer.get()));
       outbox.send(peer.get(), List.of(back), () -> bytes, res.messageType() + " to " + peer.get());
@@ -448,11 +469,28 @@ public abstract sealed class LabRelay implements AutoCloseable
     return SmtpDeliveryOutcome.accepted();
   }
 
+  /**
+   * Decodes the whole of a request whose header section was accepted: the one place a node pays
+   * for the body. Empty, with a violation noted, when the body is malformed.
+   */
+  final Optional<Mm4Message> decodeWhole(String peer, byte[] mail) {
+    try {
+      return Optional.of(Mm4Codec.decode(mail));
+    } catch (Mm4FormatException e) {
+      net.ledger.violation(name + " could not parse the MM4 body from " + peer + ": " + e);
+      return Optional.empty();
+    }
+  }
+
   /** Whether {@code node} is a configured MM4 peer of this node. */
   abstract boolean knows(String node);
 
-  /** One MM4 request from a configured peer: the status of its response. */
-  abstract RequestStatusCode onMm4(String peer, List<String> rcpt, Mm4Message m, byte[] mail);
+  /**
+   * One MM4 request from a configured peer, given as its decoded header section (routing and
+   * border checks read only that; {@link #decodeWhole} decodes the rest where needed): the
+   * status of its response.
+   */
+  abstract RequestStatusCode onMm4(String peer, List<String> rcpt, Mm4Headers headers, byte[] mail);
 
   /** Queues an MM4 request to a peer, with the acknowledgement requested. */
   final void send(String peer, List<String> rcpt, Supplier<Mm4Message> build, String what) {

@@ -22,6 +22,7 @@ import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.Mm4ForwardRes;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.Mm4MessageBuilder;
+import org.mmsstack.mm4.Mm4MessageType;
 import org.mmsstack.mm4.Mm4ReadReplyReportReq;
 import org.mmsstack.mm4.Mm4ReadReplyReportRes;
 import org.mmsstack.mm4.Mm4Version;
@@ -30,6 +31,7 @@ import org.mmsstack.mm4.convert.ConversionException;
 import org.mmsstack.mm4.convert.Mm1ToMm4;
 import org.mmsstack.mm4.convert.Mm4ToMm1;
 import org.mmsstack.mm4.mime.Mm4Header;
+import org.mmsstack.mm4.mime.Mm4Headers;
 import org.mmsstack.mm4.value.Mm4Address;
 import org.mmsstack.mm4.value.MmStatusCode;
 import org.mmsstack.mm4.value.RequestStatusCode;
@@ -176,15 +178,20 @@ final class LabWire {
 
   /** The response (MM4_*.RES) to a request, with a status. */
   static Mm4Message response(Mm4Message req, RequestStatusCode status, String txn) {
-    String id = req.messageId().orElse("none");
-    if (req instanceof Mm4DeliveryReportReq) {
+    return response(req.messageType(), req.messageId().orElse("none"), status, txn);
+  }
+
+  /** The response (MM4_*.RES) to a request of this type and Message-ID, with a status. */
+  static Mm4Message response(
+      Mm4MessageType requestType, String id, RequestStatusCode status, String txn) {
+    if (requestType == Mm4MessageType.DELIVERY_REPORT_REQ) {
       return Mm4DeliveryReportRes.builder()
           .mmsVersion(VERSION)
           .transactionId(txn)
           .messageId(id)
           .requestStatusCode(status)
           .build();
-    } else if (req instanceof Mm4ReadReplyReportReq) {
+    } else if (requestType == Mm4MessageType.READ_REPLY_REPORT_REQ) {
       return Mm4ReadReplyReportRes.builder()
           .mmsVersion(VERSION)
           .transactionId(txn)
@@ -200,22 +207,19 @@ final class LabWire {
         .build();
   }
 
-  /** The status a response carries, if it is a response. */
-  static Optional<RequestStatusCode> status(Mm4Message m) {
-    if (m instanceof Mm4ForwardRes x) {
-      return x.requestStatusCode();
-    } else if (m instanceof Mm4DeliveryReportRes x) {
-      return x.requestStatusCode();
-    } else if (m instanceof Mm4ReadReplyReportRes x) {
-      return x.requestStatusCode();
-    }
-    return Optional.empty();
-  }
-
-  static boolean isResponse(Mm4Message m) {
-    return m instanceof Mm4ForwardRes
-        || m instanceof Mm4DeliveryReportRes
-        || m instanceof Mm4ReadReplyReportRes;
+  /**
+   * An id field of a header section (X-Mms-Message-ID, X-Mms-Transaction-ID) as the message
+   * accessors read it: trimmed, without the quotes of a quoted-string form.
+   */
+  static Optional<String> id(Mm4Headers h, String name) {
+    return h.first(name)
+        .map(String::strip)
+        .map(
+            v ->
+                v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")
+                    ? v.substring(1, v.length() - 1)
+                    : v)
+        .filter(v -> !v.isEmpty());
   }
 
   /** The MM4 status named by a token from the routing package. */

@@ -13,6 +13,7 @@ import org.mmsstack.encapsulation.value.ResponseStatus;
 import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.convert.ConversionException;
+import org.mmsstack.mm4.mime.Mm4Headers;
 import org.mmsstack.mm4.value.Mm4Address;
 import org.mmsstack.mm4.value.RequestStatusCode;
 import org.mmsstack.routing.RelayId;
@@ -96,10 +97,16 @@ final class LegacyLabRelay extends LabRelay {
   }
 
   @Override
-  RequestStatusCode onMm4(String peer, List<String> rcpt, Mm4Message m, byte[] mail) {
+  RequestStatusCode onMm4(String peer, List<String> rcpt, Mm4Headers headers, byte[] mail) {
     if (LabWire.mentionsRouting(mail)) {
       net.ledger.violation("routing fields leaked to the legacy node " + name + " from " + peer);
     }
+    // A legacy node delivers or passes on every request it accepts: it needs the whole of it.
+    Optional<Mm4Message> whole = decodeWhole(peer, mail);
+    if (whole.isEmpty()) {
+      return RequestStatusCode.ERROR_MESSAGE_FORMAT_CORRUPT;
+    }
+    Mm4Message m = whole.get();
     synchronized (this) {
       if (m instanceof Mm4ForwardReq fwd) {
         List<String> others = new ArrayList<>();

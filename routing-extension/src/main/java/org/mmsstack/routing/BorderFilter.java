@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.mmsstack.encapsulation.Pdu;
 import org.mmsstack.encapsulation.value.ResponseStatus;
+import org.mmsstack.mm4.mime.Mm4Header;
+import org.mmsstack.mm4.mime.Mm4Headers;
 
 /**
  * What happens to routing fields at the edge of the MMSE. Routing fields are only meaningful
@@ -58,7 +60,8 @@ public final class BorderFilter {
   /**
    * The filter's report.
    *
-   * @param <T> the message representation (a {@link Pdu} or an MM4 header list)
+   * @param <T> the message representation (a {@link Pdu}, an MM4 header list or an {@link
+   *     Mm4Headers})
    * @param message the message to pass on (unchanged when PASSED; the original when REFUSED,
    *     for logging only)
    * @param action what was done
@@ -155,6 +158,35 @@ public final class BorderFilter {
       }
     }
     return new Outcome<>(List.copyOf(kept), Action.STRIPPED, direction, List.copyOf(names));
+  }
+
+  /**
+   * Filters a decoded MM4 header section ({@link org.mmsstack.mm4.Mm4Codec#decodeHeaders(byte[])}):
+   * the border check of a Relay/Server that has not decoded the body. Only names are read; a
+   * stripped section keeps every other field (and its raw bytes). Apply the same removal to the
+   * message when it is decoded whole, by the names in {@link Outcome#removedHeaders()}.
+   */
+  public Outcome<Mm4Headers> filterMm4(Mm4Headers headers, Direction direction) {
+    Set<String> names = null;
+    for (Mm4Header h : headers) {
+      if (RoutingHeaders.isRoutingHeader(h.name())) {
+        if (names == null) {
+          names = new LinkedHashSet<>();
+        }
+        names.add(h.name());
+      }
+    }
+    if (names == null) {
+      return new Outcome<>(headers, Action.PASSED, direction, List.of());
+    }
+    if (policy(direction) == Policy.REFUSE) {
+      return new Outcome<>(headers, Action.REFUSED, direction, List.copyOf(names));
+    }
+    Mm4Headers kept = headers;
+    for (String n : names) {
+      kept = kept.without(n);
+    }
+    return new Outcome<>(kept, Action.STRIPPED, direction, List.copyOf(names));
   }
 
   @Override

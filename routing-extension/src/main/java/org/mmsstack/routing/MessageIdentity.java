@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
+import org.mmsstack.mm4.mime.Mm4Headers;
 import org.mmsstack.routing.internal.Ascii;
 
 /**
@@ -65,15 +66,30 @@ public record MessageIdentity(
    *     may read another, so such a hop has no identity and cannot verify
    */
   public static MessageIdentity ofMm4(List<HeaderPair> headers) throws RoutingFieldException {
+    return ofMm4(HeaderSection.of(headers));
+  }
+
+  /**
+   * The identity of an MM4 request from its decoded header section ({@link
+   * org.mmsstack.mm4.Mm4Codec#decodeHeaders(byte[])}), as {@link #ofMm4(List)}: only the five
+   * values named there are read.
+   *
+   * @throws RoutingFieldException as {@link #ofMm4(List)}
+   */
+  public static MessageIdentity ofMm4(Mm4Headers headers) throws RoutingFieldException {
+    return ofMm4(HeaderSection.of(headers));
+  }
+
+  private static MessageIdentity ofMm4(HeaderSection headers) throws RoutingFieldException {
     String[] values = new String[MM4_SIGNED.length];
     for (int i = 0, n = headers.size(); i < n; i++) {
-      HeaderPair h = headers.get(i);
+      String name = headers.name(i);
       for (int k = 0; k < MM4_SIGNED.length; k++) {
-        if (h.hasName(MM4_SIGNED[k])) {
+        if (name.equalsIgnoreCase(MM4_SIGNED[k])) {
           if (values[k] != null) {
             throw RoutingFieldException.duplicateSignedHeader(MM4_SIGNED[k]);
           }
-          values[k] = Ascii.trimWsp(h.value());
+          values[k] = Ascii.trimWsp(headers.value(i));
           break;
         }
       }

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.mmsstack.mm4.mime.Mm4Headers;
 import org.mmsstack.routing.internal.Ascii;
 
 /**
@@ -124,17 +125,32 @@ public final class RoutingHeaders {
    */
   public static Optional<RoutingFields> read(List<HeaderPair> headers)
       throws RoutingFieldException {
+    return read(HeaderSection.of(headers));
+  }
+
+  /**
+   * Parses the routing fields of a decoded MM4 header section, as {@link #read(List)} does: what
+   * a Relay/Server routes on, read from {@link org.mmsstack.mm4.Mm4Codec#decodeHeaders(byte[])}
+   * without decoding the body. Only the values of fields under the prefix are read.
+   *
+   * @return empty when no header carries the routing prefix
+   * @throws RoutingFieldException as {@link #read(List)}
+   */
+  public static Optional<RoutingFields> read(Mm4Headers headers) throws RoutingFieldException {
+    return read(HeaderSection.of(headers));
+  }
+
+  private static Optional<RoutingFields> read(HeaderSection headers) throws RoutingFieldException {
     String[] single = new String[SINGLE.length];
     List<String> recipients = null;
     boolean any = false;
     for (int i = 0, n = headers.size(); i < n; i++) {
-      HeaderPair h = headers.get(i);
-      String name = h.name();
+      String name = headers.name(i);
       if (!isRoutingHeader(name)) {
         continue;
       }
       any = true;
-      String value = h.value();
+      String value = headers.value(i);
       if (value.length() > MAX_VALUE_LENGTH) {
         throw RoutingFieldException.limit(
             canonicalName(name), "value length", value.length(), MAX_VALUE_LENGTH);

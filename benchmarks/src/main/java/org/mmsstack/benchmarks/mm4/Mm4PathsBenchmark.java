@@ -1,31 +1,19 @@
 package org.mmsstack.benchmarks.mm4;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.mmsstack.benchmarks.CorpusFiles;
-import org.mmsstack.encapsulation.value.MessageClass;
-import org.mmsstack.encapsulation.value.Priority;
 import org.mmsstack.mm4.Mm4Codec;
-import org.mmsstack.mm4.Mm4DeliveryReportReq;
 import org.mmsstack.mm4.Mm4FormatException;
-import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.Mm4Message;
-import org.mmsstack.mm4.Mm4Version;
-import org.mmsstack.mm4.mime.MediaType;
 import org.mmsstack.mm4.mime.MimeEntity;
 import org.mmsstack.mm4.mime.Mm4Header;
 import org.mmsstack.mm4.mime.Mm4Headers;
 import org.mmsstack.mm4.mime.TransferEncoding;
-import org.mmsstack.mm4.value.Mm4Address;
-import org.mmsstack.mm4.value.MmStatusCode;
-import org.mmsstack.mm4.value.YesNo;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -77,9 +65,6 @@ public class Mm4PathsBenchmark {
     "mm4/davidtzur-mms/MM4Res/We4gRES.txt",
   };
 
-  private static final OffsetDateTime DATE =
-      OffsetDateTime.of(2024, 3, 1, 12, 30, 45, 0, ZoneOffset.UTC);
-
   @Param({"corpus", "10k", "100k", "1m"})
   public String input;
 
@@ -99,7 +84,7 @@ public class Mm4PathsBenchmark {
         in.add(CorpusFiles.read(f));
       }
       image = new byte[0];
-      built = new Mm4Message[] {forward(new byte[0]), report()};
+      built = new Mm4Message[] {Mm4Mails.forward(new byte[0]), Mm4Mails.report()};
     } else {
       int size =
           switch (input) {
@@ -108,9 +93,8 @@ public class Mm4PathsBenchmark {
             default -> 1024 * 1024;
           };
       // Base64 grows data by 4/3 plus line ends; the rest of the mail is about 1.5 KB.
-      image = new byte[Math.max(0, (size - 1536) * 57 / 78)];
-      new SplittableRandom(42).nextBytes(image);
-      Mm4Message m = forward(image);
+      image = Mm4Mails.image(Math.max(0, (size - 1536) * 57 / 78));
+      Mm4Message m = Mm4Mails.forward(image);
       in.add(Mm4Codec.encode(m));
       built = new Mm4Message[] {m};
     }
@@ -148,74 +132,6 @@ public class Mm4PathsBenchmark {
       }
     }
     return b.length;
-  }
-
-  private static Mm4ForwardReq forward(byte[] imageData) {
-    MimeEntity smil =
-        MimeEntity.builder(MediaType.of("application", "smil"))
-            .data(
-                ("<smil><head><layout><root-layout/><region id=\"Image\"/><region id=\"Text\"/>"
-                        + "</layout></head><body><par dur=\"5000ms\"><img src=\"image.jpg\" "
-                        + "region=\"Image\"/><text src=\"text.txt\" region=\"Text\"/></par>"
-                        + "</body></smil>")
-                    .getBytes(StandardCharsets.US_ASCII))
-            .contentId("smil")
-            .contentLocation("smil.xml")
-            .build();
-    MimeEntity text =
-        MimeEntity.builder(MediaType.of("text", "plain"))
-            .text("Greetings from the benchmark, with a few words of text.", StandardCharsets.UTF_8)
-            .contentId("text")
-            .contentLocation("text.txt")
-            .build();
-    MimeEntity.Builder related =
-        MimeEntity.builder(
-                MediaType.of("multipart", "related")
-                    .withParameter("type", "application/smil")
-                    .withParameter("start", "<smil>"))
-            .addPart(smil)
-            .addPart(text);
-    if (imageData.length > 0) {
-      related.addPart(
-          MimeEntity.builder(MediaType.of("image", "jpeg"))
-              .data(imageData)
-              .contentId("image")
-              .contentLocation("image.jpg")
-              .build());
-    }
-    return Mm4ForwardReq.builder()
-        .mmsVersion(Mm4Version.V6_8_0)
-        .transactionId("tx-0001@mms.example")
-        .messageId("mm-0001@mms.example")
-        .from(Mm4Address.plmn("+4915550000001"))
-        .to(Mm4Address.plmn("+4915550000002"))
-        .date(DATE)
-        .subject("Holiday picture, sent from the beach on the first sunny day of the year")
-        .rfc822MessageId("mail-0001@mms.example")
-        .originatorSystem(Mm4Address.parse("system-user@mms.mnc001.mcc262.gprs"))
-        .messageClass(MessageClass.PERSONAL)
-        .priority(Priority.NORMAL)
-        .deliveryReport(YesNo.YES)
-        .readReply(YesNo.NO)
-        .ackRequest(YesNo.YES)
-        .expiry(DATE.plusDays(7))
-        .content(related.build())
-        .build();
-  }
-
-  private static Mm4DeliveryReportReq report() {
-    return Mm4DeliveryReportReq.builder()
-        .mmsVersion(Mm4Version.V6_8_0)
-        .transactionId("dr-0001")
-        .messageId("mm-0001@mms.example")
-        .from(Mm4Address.plmn("+4915550000002"))
-        .to(Mm4Address.plmn("+4915550000001"))
-        .date(DATE)
-        .mmStatusCode(MmStatusCode.RETRIEVED)
-        .ackRequest(YesNo.NO)
-        .rfc822MessageId("dr-0001@mms.example")
-        .sender(Mm4Address.parse("system-user@mms.mnc002.mcc262.gprs"))
-        .build();
   }
 
   private static void readHeaders(Mm4Headers headers, Blackhole bh) {
@@ -319,6 +235,6 @@ public class Mm4PathsBenchmark {
   /** Row 5: the message built (from data made beforehand) and written. */
   @Benchmark
   public byte[] buildWrite() {
-    return Mm4Codec.encode(forward(image));
+    return Mm4Codec.encode(Mm4Mails.forward(image));
   }
 }

@@ -1,7 +1,6 @@
 package org.mmsstack.mm4.internal;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.function.LongUnaryOperator;
 import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.encapsulation.Severity;
@@ -18,8 +17,8 @@ import org.mmsstack.mm4.Mm4Version;
 import org.mmsstack.mm4.internal.mime.AddressSyntax;
 import org.mmsstack.mm4.internal.mime.DateTimes;
 import org.mmsstack.mm4.internal.mime.EncodedWords;
+import org.mmsstack.mm4.internal.mime.KnownNames;
 import org.mmsstack.mm4.internal.mime.Syntax;
-import org.mmsstack.mm4.mime.MediaType;
 import org.mmsstack.mm4.mime.Mm4Header;
 import org.mmsstack.mm4.mime.Mm4Headers;
 import org.mmsstack.mm4.validate.Mm4FindingCodes;
@@ -55,9 +54,17 @@ public final class Checks {
    */
   public static void check(Mm4Message m, Sink sink, LongUnaryOperator lineOf)
       throws Mm4FormatException {
-    Mm4Headers h = m.headers();
+    check(m.messageType(), m.headers(), sink, lineOf);
+  }
+
+  /**
+   * Checks the header fields of a message of type {@code type}: what decoding runs before it
+   * makes the typed message (once).
+   */
+  public static void check(Mm4MessageType type, Mm4Headers h, Sink sink, LongUnaryOperator lineOf)
+      throws Mm4FormatException {
     Reporter r = new Reporter(sink, lineOf);
-    List<String> mandatory = Rules.mandatory(m.messageType());
+    List<String> mandatory = Rules.mandatory(type);
     for (String name : mandatory) {
       if (name.equals(Rules.RECIPIENTS)) {
         if (!h.contains(Mm4HeaderNames.TO) && !h.contains(Mm4HeaderNames.CC)) {
@@ -68,24 +75,27 @@ public final class Checks {
           r.missing(Mm4HeaderNames.CONTENT_TYPE, "Content-Type is required");
         }
       } else if (!h.contains(name)) {
-        r.missing(name, name + " is required in " + m.messageType().token());
+        r.missing(name, name + " is required in " + type.token());
       }
     }
-    for (Mm4Header f : h) {
-      String n = f.name().toLowerCase(Locale.ROOT);
-      boolean required = isRequired(mandatory, f.name());
-      if (Rules.SINGLE.contains(n) && h.count(f.name()) > 1 && h.firstField(f.name()).get() != f) {
+    List<Mm4Header> fields = h.list();
+    for (int i = 0, size = fields.size(); i < size; i++) {
+      Mm4Header f = fields.get(i);
+      String n = KnownNames.lower(f.name());
+      if (Rules.SINGLE.contains(n) && isRepeat(fields, i)) {
         r.report(
             Severity.WARNING,
             Mm4FindingCodes.DUPLICATE_HEADER,
             f,
             f.name() + " appears more than once; the first is used");
       }
-      String v = f.value();
-      String bad = badValue(n, v, r, f);
+      String bad = badValue(n, r, f);
       if (bad != null) {
         r.report(
-            required ? Severity.ERROR : Severity.WARNING, Mm4FindingCodes.INVALID_VALUE, f, bad);
+            isRequired(mandatory, f.name()) ? Severity.ERROR : Severity.WARNING,
+            Mm4FindingCodes.INVALID_VALUE,
+            f,
+            bad);
       }
     }
     if ((h.contains(Mm4HeaderNames.PREVIOUSLY_SENT_BY)
@@ -97,18 +107,35 @@ public final class Checks {
     }
   }
 
-  private static boolean isRequired(List<String> mandatory, String name) {
-    for (String m : mandatory) {
-      if (m.equalsIgnoreCase(name)) {
+  /** Whether a field of the same name comes before {@code fields.get(i)}. */
+  private static boolean isRepeat(List<Mm4Header> fields, int i) {
+    String name = fields.get(i).name();
+    for (int j = 0; j < i; j++) {
+      if (fields.get(j).is(name)) {
         return true;
       }
     }
     return false;
   }
 
-  /** Returns what is wrong with the value, or null. */
-  private static String badValue(String n, String v, Reporter r, Mm4Header f)
-      throws Mm4FormatException {
+  private static boolean isRequired(List<String> mandatory, String name) {
+    for (int i = 0, n = mandatory.size(); i < n; i++) {
+      if (mandatory.get(i).equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Returns what is wrong with the value, or null. Only the values of the fields checked here
+   * are read (a decoded field's value is made on first read).
+   */
+  private static String badValue(String n, Reporter r, Mm4Header f) throws Mm4FormatException {
+    if (!Rules.CHECKED.contains(n)) {
+      return null;
+    }
+    String v = f.value();
     switch (n) {
       case "x-mms-3gpp-mms-version":
         return Mm4Version.parse(v).isPresent() ? null : "not a dotted version: " + clip(v);
@@ -116,7 +143,7 @@ public final class Checks {
         return Mm4MessageType.fromToken(v).isPresent() ? null : "unknown message type: " + clip(v);
       case "x-mms-transaction-id":
       case "x-mms-message-id":
-        return Values.id(Mm4Headers.of(List.of(f)), f.name()).isPresent() ? null : "empty id";
+        return Syntax.unquote(v.strip()).isEmpty() ? "empty id" : null;
       case "x-mms-request-status-code":
         return RequestStatusCode.fromToken(v).isPresent()
             ? null
@@ -186,11 +213,11 @@ public final class Checks {
           return sb.length() == 0 ? null : "not an address: " + sb;
         }
       case "content-type":
-        return MediaType.tryParse(v).isPresent() ? null : "not type/subtype: " + clip(v);
+        return f.mediaTypeValue().isPresent() ? null : "not type/subtype: " + clip(v);
       case "mime-version":
         return DateTimes.stripComments(v).strip().equals("1.0") ? null : "expected 1.0: " + clip(v);
       case "message-id":
-        return Values.rfc822Id(Mm4Headers.of(List.of(f))).isPresent() ? null : "empty msg-id";
+        return Values.rfc822Id(v).isPresent() ? null : "empty msg-id";
       case "subject":
       case "x-mms-status-text":
       case "x-mms-mm-status-extension":

@@ -101,6 +101,45 @@ public final class Rules {
           "x-mms-status-text",
           "x-mms-mm-status-extension");
 
+  /** Header fields (lower case) whose values {@code Checks} reads. */
+  public static final Set<String> CHECKED =
+      Set.of(
+          "x-mms-3gpp-mms-version",
+          "x-mms-message-type",
+          "x-mms-transaction-id",
+          "x-mms-message-id",
+          "x-mms-request-status-code",
+          "x-mms-mm-status-code",
+          "x-mms-read-status",
+          "x-mms-priority",
+          "x-mms-sender-visibility",
+          "x-mms-content-class",
+          "x-mms-delivery-report",
+          "x-mms-read-reply",
+          "x-mms-ack-request",
+          "x-mms-drm-content",
+          "x-mms-adaptation-allowed",
+          "x-mms-message-class",
+          "x-mms-forward-counter",
+          "x-mms-previously-sent-by",
+          "x-mms-previously-sent-date-and-time",
+          "date",
+          "x-mms-expiry",
+          "from",
+          "sender",
+          "x-mms-originator-system",
+          "to",
+          "cc",
+          "content-type",
+          "mime-version",
+          "message-id",
+          "subject",
+          "x-mms-status-text",
+          "x-mms-mm-status-extension",
+          "x-mms-applic-id",
+          "x-mms-reply-applic-id",
+          "x-mms-aux-applic-info");
+
   private Rules() {}
 
   public static List<String> mandatory(Mm4MessageType type) {

@@ -99,16 +99,16 @@ public final class Values {
   }
 
   public static Optional<String> rfc822Id(Mm4Headers h) {
-    return h.first(Mm4HeaderNames.RFC822_MESSAGE_ID)
-        .map(
-            v -> {
-              String s = DateTimes.stripComments(v).strip();
-              if (s.length() >= 2 && s.charAt(0) == '<' && s.charAt(s.length() - 1) == '>') {
-                s = s.substring(1, s.length() - 1);
-              }
-              return s;
-            })
-        .filter(s -> !s.isEmpty());
+    return h.first(Mm4HeaderNames.RFC822_MESSAGE_ID).flatMap(Values::rfc822Id);
+  }
+
+  /** A Message-ID value without comments and angle brackets; empty if nothing is left. */
+  public static Optional<String> rfc822Id(String v) {
+    String s = DateTimes.stripComments(v).strip();
+    if (s.length() >= 2 && s.charAt(0) == '<' && s.charAt(s.length() - 1) == '>') {
+      s = s.substring(1, s.length() - 1);
+    }
+    return s.isEmpty() ? Optional.empty() : Optional.of(s);
   }
 
   public static Optional<PreviouslySentBy> previouslySentBy(String v) {

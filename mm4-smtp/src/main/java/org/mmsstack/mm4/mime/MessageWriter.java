@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import org.apache.commons.codec.net.QuotedPrintableCodec;
 
 /**
@@ -28,7 +29,9 @@ final class MessageWriter {
    * (header lines are known bytes, base64 has a closed form), then everything is written once.
    */
   static byte[] toBytes(MimeEntity e) {
-    long size = size(e);
+    // Quoted-printable data is encoded once: while sizing, kept for writing.
+    IdentityHashMap<MimeEntity, byte[]> qp = new IdentityHashMap<>(4);
+    long size = size(e, qp);
     if (size > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException(
           "message: "
@@ -39,7 +42,7 @@ final class MessageWriter {
     }
     ArrayOut out = new ArrayOut((int) size);
     try {
-      write(e, out);
+      write(e, out, qp);
     } catch (IOException x) {
       throw new UncheckedIOException("writing to an array does not fail", x);
     }
@@ -48,6 +51,14 @@ final class MessageWriter {
 
   /** The exact number of octets {@link #write} produces for {@code e}. */
   static long size(MimeEntity e) {
+    return size(e, null);
+  }
+
+  /**
+   * The size of {@code e}; the quoted-printable encodings made to measure it go into {@code qp}
+   * when it is given.
+   */
+  private static long size(MimeEntity e, IdentityHashMap<MimeEntity, byte[]> qp) {
     long n = 2; // the empty line after the header section
     for (Mm4Header h : e.headers()) {
       n += h.rawBuf() != null ? h.rawLen() : h.line().length;
@@ -58,7 +69,7 @@ final class MessageWriter {
     if (e.isMultipart()) {
       int boundary = boundary(e).length;
       for (MimeEntity p : e.parts()) {
-        n += 2 + boundary + 2 + size(p) + 2;
+        n += 2 + boundary + 2 + size(p, qp) + 2;
       }
       return n + 2 + boundary + 2 + 2;
     }
@@ -72,13 +83,25 @@ final class MessageWriter {
         long lines = (chars + 75) / 76;
         return n + chars + 2 * lines;
       case QUOTED_PRINTABLE:
-        return n + quotedPrintable(e).length;
+        {
+          byte[] enc = quotedPrintable(e);
+          if (qp != null) {
+            qp.put(e, enc);
+          }
+          return n + enc.length;
+        }
       default:
         return n + len;
     }
   }
 
   static void write(MimeEntity e, OutputStream out) throws IOException {
+    write(e, out, null);
+  }
+
+  /** Writes {@code e}, taking quoted-printable encodings from {@code qp} where sized already. */
+  private static void write(MimeEntity e, OutputStream out, IdentityHashMap<MimeEntity, byte[]> qp)
+      throws IOException {
     for (Mm4Header h : e.headers()) {
       if (h.rawBuf() != null) {
         out.write(h.rawBuf(), h.rawOff(), h.rawLen());
@@ -87,7 +110,7 @@ final class MessageWriter {
       }
     }
     out.write(CRLF);
-    body(e, out);
+    body(e, out, qp);
   }
 
   private static byte[] boundary(MimeEntity e) {
@@ -108,7 +131,8 @@ final class MessageWriter {
     return new QuotedPrintableCodec(StandardCharsets.UTF_8, true).encode(slice);
   }
 
-  private static void body(MimeEntity e, OutputStream out) throws IOException {
+  private static void body(MimeEntity e, OutputStream out, IdentityHashMap<MimeEntity, byte[]> qp)
+      throws IOException {
     if (e.raw() != null) {
       out.write(e.raw(), e.rawOff(), e.rawLen());
       return;
@@ -124,7 +148,7 @@ final class MessageWriter {
         out.write(DASHES);
         out.write(boundary);
         out.write(CRLF);
-        write(p, out);
+        write(p, out, qp);
         out.write(CRLF);
       }
       out.write(DASHES);
@@ -152,8 +176,11 @@ final class MessageWriter {
           break;
         }
       case QUOTED_PRINTABLE:
-        out.write(quotedPrintable(e));
-        break;
+        {
+          byte[] enc = qp == null ? null : qp.get(e);
+          out.write(enc != null ? enc : quotedPrintable(e));
+          break;
+        }
       default:
         // 7bit, 8bit, binary and unknown encodings: the data as it is. Built data was checked to
         // fit its encoding; parsed data had bare LFs restored to CRLF, and a lone CR is left alone,

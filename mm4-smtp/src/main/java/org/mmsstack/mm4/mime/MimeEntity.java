@@ -122,8 +122,8 @@ public final class MimeEntity {
   /** @return the Content-Type, or RFC 2045's default {@code text/plain; charset=us-ascii} when absent or unreadable */
   public MediaType contentType() {
     return headers
-        .first(Mm4HeaderNames.CONTENT_TYPE)
-        .flatMap(MediaType::tryParse)
+        .firstField(Mm4HeaderNames.CONTENT_TYPE)
+        .flatMap(Mm4Header::mediaTypeValue)
         .orElse(MediaType.DEFAULT);
   }
 
@@ -271,8 +271,15 @@ public final class MimeEntity {
     if (parts != null) {
       return h * 31 + parts.hashCode();
     }
+    // h * 31 + d[i] over the data, four octets a step (the same value, in fewer dependent
+    // multiplications: building a multipart derives its boundary from this hash).
     byte[] d = dataArray();
-    for (int i = dataOffset(), end = i + dataSize(); i < end; i++) {
+    int i = dataOffset();
+    int end = i + dataSize();
+    for (; i + 3 < end; i += 4) {
+      h = h * 923521 + d[i] * 29791 + d[i + 1] * 961 + d[i + 2] * 31 + d[i + 3];
+    }
+    for (; i < end; i++) {
       h = h * 31 + d[i];
     }
     return h;

@@ -9,7 +9,6 @@ import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.internal.mime.HeaderScanner;
 import org.mmsstack.mm4.internal.mime.ParseContext;
-import org.mmsstack.mm4.internal.mime.RawField;
 import org.mmsstack.mm4.internal.mime.Syntax;
 import org.mmsstack.mm4.internal.mime.TransferDecoding;
 import org.mmsstack.mm4.validate.Mm4FindingCodes;
@@ -26,22 +25,26 @@ final class MimeParser {
 
   /** Parses the entity in {@code [from, to)} of the context's input as the root of a message. */
   static MimeEntity parse(ParseContext ctx, int from, int to) throws Mm4FormatException {
-    return entity(ctx, from, to, 0, -1);
+    return entity(ctx, from, to, 0, null);
   }
 
   /**
-   * Parses the entity in {@code [from, to)}. {@code bareLf}: 1 if the body is known to hold a
-   * line ended by LF alone, 0 if known not to, -1 if not yet known.
+   * Parses the entity in {@code [from, to)}. {@code bare}: null for the root, whose own line
+   * ends are judged on its body alone; for a body part, whose whole range (header section
+   * included) is judged, {@code bare[0]} is set if that range holds a line ended by LF alone.
    */
-  private static MimeEntity entity(ParseContext ctx, int from, int to, int depth, int bareLf)
+  private static MimeEntity entity(ParseContext ctx, int from, int to, int depth, boolean[] bare)
       throws Mm4FormatException {
-    HeaderScanner.Section section = HeaderScanner.scan(ctx, from, to);
-    Mm4Headers headers = headers(ctx, section);
-    int bodyStart = section.bodyStart();
+    List<Mm4Header> fields = new ArrayList<>(16);
+    int bodyStart = scan(ctx, from, to, fields);
+    if (bare != null && !bare[0] && hasBareLineFeed(ctx.buf, from, bodyStart)) {
+      bare[0] = true;
+    }
+    Mm4Headers headers = Mm4Headers.wrap(fields);
     Optional<Mm4Header> ctField = headers.firstField(Mm4HeaderNames.CONTENT_TYPE);
     MediaType ct = MediaType.DEFAULT;
     if (ctField.isPresent()) {
-      Optional<MediaType> parsed = MediaType.tryParse(ctField.get().value());
+      Optional<MediaType> parsed = ctField.get().mediaTypeValue();
       if (parsed.isPresent()) {
         ct = parsed.get();
       } else {
@@ -54,9 +57,9 @@ final class MimeParser {
       }
     }
     if (ct.isMultipart()) {
-      return multipart(ctx, headers, ct, ctField.get(), bodyStart, to, depth);
+      return multipart(ctx, headers, ct, ctField.get(), bodyStart, to, depth, bare);
     }
-    return leaf(ctx, headers, bodyStart, to, bareLf);
+    return leaf(ctx, headers, bodyStart, to, bare);
   }
 
   /**
@@ -64,37 +67,43 @@ final class MimeParser {
    * not depend on what follows. The findings are those of the context so far.
    */
   static Mm4Headers headers(ParseContext ctx, int from, int to) throws Mm4FormatException {
-    return headers(ctx, HeaderScanner.scan(ctx, from, to));
-  }
-
-  private static Mm4Headers headers(ParseContext ctx, HeaderScanner.Section section) {
-    List<Mm4Header> fields = new ArrayList<>(section.fields().size());
-    for (RawField f : section.fields()) {
-      fields.add(
-          Mm4Header.parsed(
-              f.name(),
-              f.value(),
-              f.canonical() ? ctx.buf : null,
-              f.start(),
-              f.end() - f.start(),
-              ctx.offset(f.start())));
-    }
+    List<Mm4Header> fields = new ArrayList<>(16);
+    scan(ctx, from, to, fields);
     return Mm4Headers.wrap(fields);
   }
 
-  private static MimeEntity leaf(ParseContext ctx, Mm4Headers headers, int from, int to, int bareLf)
+  /** Scans a header section into {@code fields}: returns where the body starts. */
+  private static int scan(ParseContext ctx, int from, int to, List<Mm4Header> fields)
       throws Mm4FormatException {
     byte[] b = ctx.buf;
-    if (bareLf < 0) {
-      bareLf = 0;
-      for (int i = from; i < to; i++) {
-        if (b[i] == '\n' && (i == from || b[i - 1] != '\r')) {
-          bareLf = 1;
-          break;
-        }
-      }
-    }
-    byte[] raw = bareLf == 0 ? b : null;
+    return HeaderScanner.scan(
+        ctx,
+        from,
+        to,
+        (name, start, end, vStart, vEnd, folded, ascii, canonical) ->
+            fields.add(
+                Mm4Header.parsed(
+                    b,
+                    name,
+                    start,
+                    end,
+                    vStart,
+                    vEnd,
+                    folded,
+                    ascii,
+                    canonical,
+                    ctx.offset(start))));
+  }
+
+  /**
+   * A leaf whose body is {@code [from, to)}. {@code bare}: as for {@link #entity}; when it is
+   * already set, the header section of the part held a line ended by LF alone.
+   */
+  private static MimeEntity leaf(
+      ParseContext ctx, Mm4Headers headers, int from, int to, boolean[] bare)
+      throws Mm4FormatException {
+    byte[] b = ctx.buf;
+    boolean headerBare = bare != null && bare[0];
     Optional<Mm4Header> cte = headers.firstField(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING);
     TransferEncoding te = TransferEncoding.SEVEN_BIT;
     if (cte.isPresent()) {
@@ -116,29 +125,47 @@ final class MimeParser {
       case BASE64:
         {
           // Checked now (findings, strict failures, the decoded size); decoded on first read.
-          int size = TransferDecoding.base64Size(ctx, from, to);
+          // The line ends are judged in the same pass as the alphabet.
+          boolean[] bodyBare = {false};
+          int size = TransferDecoding.base64Size(ctx, from, to, bodyBare);
+          boolean bareLf = headerBare || bodyBare[0];
+          mark(bare, bareLf);
+          byte[] raw = bareLf ? null : b;
           LazyData d = new LazyData(b, from, to, LazyData.Kind.BASE64, size);
           return MimeEntity.parsedLeaf(headers, d, raw, from, to - from);
         }
       case QUOTED_PRINTABLE:
         {
           int size = TransferDecoding.quotedPrintableSize(ctx, from, to);
+          boolean bareLf = headerBare || hasBareLineFeed(b, from, to);
+          mark(bare, bareLf);
+          byte[] raw = bareLf ? null : b;
           LazyData d = new LazyData(b, from, to, LazyData.Kind.QUOTED_PRINTABLE, size);
           return MimeEntity.parsedLeaf(headers, d, raw, from, to - from);
         }
       case SEVEN_BIT:
       case EIGHT_BIT:
-        if (bareLf == 1) {
-          // 7bit and 8bit data is CRLF lines (RFC 2045 §2.7-2.8); a capture stored with LF line
-          // ends is restored to that canonical form, in the one copy the data gets (on first read).
-          int size = LazyData.crlfSize(b, from, to);
-          LazyData d = new LazyData(b, from, to, LazyData.Kind.LINE_FEEDS_TO_CRLF, size);
-          return MimeEntity.parsedLeaf(headers, d, null, 0, 0);
+        {
+          boolean bareLf = headerBare || hasBareLineFeed(b, from, to);
+          mark(bare, bareLf);
+          if (bareLf) {
+            // 7bit and 8bit data is CRLF lines (RFC 2045 §2.7-2.8); a capture stored with LF
+            // line ends is restored to that canonical form, in the one copy the data gets (on
+            // first read).
+            int size = LazyData.crlfSize(b, from, to);
+            LazyData d = new LazyData(b, from, to, LazyData.Kind.LINE_FEEDS_TO_CRLF, size);
+            return MimeEntity.parsedLeaf(headers, d, null, 0, 0);
+          }
+          return MimeEntity.parsedLeaf(headers, b, from, to - from, b, from, to - from);
         }
-        return MimeEntity.parsedLeaf(headers, b, from, to - from, raw, from, to - from);
       default:
-        // Identity encodings: the data is a view of the input.
-        return MimeEntity.parsedLeaf(headers, b, from, to - from, raw, from, to - from);
+        {
+          // Identity encodings: the data is a view of the input.
+          boolean bareLf = headerBare || hasBareLineFeed(b, from, to);
+          mark(bare, bareLf);
+          byte[] raw = bareLf ? null : b;
+          return MimeEntity.parsedLeaf(headers, b, from, to - from, raw, from, to - from);
+        }
     }
   }
 
@@ -149,7 +176,8 @@ final class MimeParser {
       Mm4Header ctField,
       int from,
       int to,
-      int depth)
+      int depth,
+      boolean[] bare)
       throws Mm4FormatException {
     int ctPos = (int) (ctField.offset() + ctx.base);
     String boundary = ct.boundary().orElse(null);
@@ -185,52 +213,65 @@ final class MimeParser {
     byte[] b = ctx.buf;
     byte[] delim = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
     List<int[]> ranges = new ArrayList<>();
-    int partStart = -1;
-    boolean partBare = false;
+    // Any line of this body (up to the close delimiter) ended by LF alone; the parts and the
+    // whole range (with the epilogue, for the enclosing multipart) are judged separately.
+    boolean[] partBare = {false};
     boolean anyBare = false;
+    int partStart = -1;
     boolean closed = false;
     int pos = from;
-    while (pos < to) {
-      int lf = HeaderScanner.indexOf(b, (byte) '\n', pos, to);
+    int delimEnd = to;
+    // Delimiter lines only: the first line, then every "\n--boundary" found by one search, the
+    // boundary compared only where the search stops (no work per line of the parts between).
+    byte[] shift = shifts(delim);
+    int at = lineStartsWith(b, from, to, delim) ? from : find(b, from, to, delim, shift);
+    while (at >= 0) {
+      int lf = HeaderScanner.indexOf(b, (byte) '\n', at + delim.length, to);
       int lineEnd = lf < 0 ? to : lf;
-      boolean lineBare = lf >= 0 && (lf == pos || b[lf - 1] != '\r');
-      if (lineEnd - pos >= delim.length && b[pos] == '-' && startsWith(b, pos, delim)) {
-        int k = pos + delim.length;
-        boolean close = k + 1 < lineEnd && b[k] == '-' && b[k + 1] == '-';
-        if (close) {
-          k += 2;
-        }
-        if (isPadding(b, k, lineEnd)) {
-          if (lineBare) {
-            ctx.bareLineFeed(lf);
-            anyBare = true;
-          }
-          if (partStart >= 0) {
-            int partEnd = pos;
-            if (partEnd - 1 >= partStart && b[partEnd - 1] == '\n') {
-              partEnd--;
-              if (partEnd - 1 >= partStart && b[partEnd - 1] == '\r') {
-                partEnd--;
-              }
-            }
-            ctx.countPart(partStart);
-            ranges.add(new int[] {partStart, partEnd, partBare ? 1 : 0});
-          }
-          if (close) {
-            closed = true;
-            break;
-          }
-          partStart = lf < 0 ? to : lf + 1;
-          partBare = false;
-          pos = partStart;
-          continue;
-        }
+      int k = at + delim.length;
+      boolean close = k + 1 < lineEnd && b[k] == '-' && b[k + 1] == '-';
+      if (close) {
+        k += 2;
       }
+      if (!isPadding(b, k, lineEnd)) {
+        at = find(b, at, to, delim, shift);
+        continue;
+      }
+      boolean lineBare = lf >= 0 && (lf == at || b[lf - 1] != '\r');
       if (lineBare) {
-        partBare = true;
+        ctx.bareLineFeed(lf);
         anyBare = true;
       }
-      pos = lf < 0 ? to : lf + 1;
+      // The line before the delimiter: the preamble's or the part's last line, its LF cut off.
+      int before = at - 1;
+      boolean lastBare =
+          before >= pos && b[before] == '\n' && (before == pos || b[before - 1] != '\r');
+      if (partStart < 0) {
+        if (lastBare || hasBareLineFeed(b, from, Math.max(from, before))) {
+          anyBare = true;
+        }
+      } else {
+        int partEnd = at;
+        if (partEnd - 1 >= partStart && b[partEnd - 1] == '\n') {
+          partEnd--;
+          if (partEnd - 1 >= partStart && b[partEnd - 1] == '\r') {
+            partEnd--;
+          }
+        }
+        ctx.countPart(partStart);
+        ranges.add(new int[] {partStart, partEnd, lastBare ? 1 : 0});
+        if (lastBare) {
+          anyBare = true;
+        }
+      }
+      if (close) {
+        closed = true;
+        delimEnd = lf < 0 ? to : lf + 1;
+        break;
+      }
+      partStart = lf < 0 ? to : lf + 1;
+      pos = partStart;
+      at = lineStartsWith(b, pos, to, delim) ? pos : find(b, pos, to, delim, shift);
     }
     if (!closed) {
       if (partStart < 0) {
@@ -243,10 +284,79 @@ final class MimeParser {
     }
     List<MimeEntity> parts = new ArrayList<>(ranges.size());
     for (int[] r : ranges) {
-      parts.add(entity(ctx, r[0], r[1], depth + 1, r[2]));
+      partBare[0] = r[2] == 1;
+      parts.add(entity(ctx, r[0], r[1], depth + 1, partBare));
+      if (partBare[0]) {
+        anyBare = true;
+      }
+    }
+    if (bare != null) {
+      mark(bare, anyBare || hasBareLineFeed(b, delimEnd, to));
     }
     byte[] raw = anyBare || ctx.sawBareLineFeed() ? null : b;
     return MimeEntity.parsedMultipart(headers, parts, raw, from, to - from);
+  }
+
+  /** Sets {@code bare[0]} when {@code bareLf} holds (and there is a {@code bare}). */
+  private static void mark(boolean[] bare, boolean bareLf) {
+    if (bare != null && bareLf) {
+      bare[0] = true;
+    }
+  }
+
+  /**
+   * Whether {@code [from, to)} holds a line feed without a carriage return before it; the octet
+   * before {@code from} is not looked at (a line feed at {@code from} counts as bare).
+   */
+  private static boolean hasBareLineFeed(byte[] b, int from, int to) {
+    for (int i = HeaderScanner.indexOf(b, (byte) '\n', from, to);
+        i >= 0;
+        i = HeaderScanner.indexOf(b, (byte) '\n', i + 1, to)) {
+      if (i == from || b[i - 1] != '\r') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean lineStartsWith(byte[] b, int pos, int to, byte[] delim) {
+    return to - pos >= delim.length && startsWith(b, pos, delim);
+  }
+
+  /**
+   * The shifts of a Horspool search for LF followed by {@code delim}, indexed by the octet under
+   * the last position of the pattern: the pattern's length for an octet it does not hold (every
+   * base64 character but those of the boundary: base64 holds no '-'), the distance from that
+   * octet's last place before the end otherwise. Capped at 127 to fit an octet; a smaller shift
+   * only costs a step.
+   */
+  private static byte[] shifts(byte[] delim) {
+    int m = delim.length + 1;
+    byte[] shift = new byte[256];
+    java.util.Arrays.fill(shift, (byte) Math.min(m, 127));
+    shift['\n'] = (byte) Math.min(m - 1, 127);
+    for (int i = 0; i < delim.length - 1; i++) {
+      shift[delim[i] & 0xff] = (byte) Math.min(m - 2 - i, 127);
+    }
+    return shift;
+  }
+
+  /**
+   * The start of the first {@code delim} at or after {@code from + 1} that begins a line (follows
+   * a line feed at or after {@code from}), or -1: the boundary is compared only where the search
+   * stops, not on every line.
+   */
+  private static int find(byte[] b, int from, int to, byte[] delim, byte[] shift) {
+    int m = delim.length + 1;
+    byte last = delim[delim.length - 1];
+    for (int i = from; i + m <= to; ) {
+      byte c = b[i + m - 1];
+      if (c == last && b[i] == '\n' && startsWith(b, i + 1, delim)) {
+        return i + 1;
+      }
+      i += shift[c & 0xff];
+    }
+    return -1;
   }
 
   private static boolean startsWith(byte[] b, int pos, byte[] prefix) {

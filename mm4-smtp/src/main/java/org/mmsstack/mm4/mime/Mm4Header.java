@@ -2,13 +2,13 @@ package org.mmsstack.mm4.mime;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.internal.Values;
 import org.mmsstack.mm4.internal.mime.DateTimes;
 import org.mmsstack.mm4.internal.mime.Folding;
+import org.mmsstack.mm4.internal.mime.RawField;
 
 /**
  * One header field: a name and an unfolded value. A field that came from parsing also remembers
@@ -20,36 +20,84 @@ import org.mmsstack.mm4.internal.mime.Folding;
  * mean the same.
  *
  * <p>Immutable and thread-safe. The raw bytes of a decoded field are a view of the array given to
- * {@link org.mmsstack.mm4.Mm4Codec#decode(byte[])}, which must not change while the field is in
- * use; {@link #rawBytes()} returns a copy.
+ * {@link org.mmsstack.mm4.Mm4Codec#decode(byte[])}, and its value is read from that array when
+ * {@link #value()} is first called: the array must not change while the field is in use; {@link
+ * #rawBytes()} returns a copy.
  */
 public final class Mm4Header {
 
   private final String name;
-  private final String value;
-  // Raw bytes of the field, line end included, as a view of the parsed input; null when built.
+  // The value; for a parsed field made from valBuf on first read (a racy but idempotent cache:
+  // every thread that computes it computes an equal string).
+  private String value;
+  // A parsed field's value as located in the input (see HeaderScanner.Sink); null when built.
+  private final byte[] valBuf;
+  private final int valStart;
+  private final int valEnd;
+  private final boolean valFolded;
+  private final boolean valAscii;
+  // Raw bytes of the field, line end included, as a view of the parsed input; null when built
+  // or when the input was not canonical CRLF.
   private final byte[] rawBuf;
   private final int rawOff;
   private final int rawLen;
   private final long offset;
   // A built field folded once, when it is made, as UTF-8 with its CRLF; null for parsed fields.
   private final byte[] folded;
+  // Hash of the name ignoring ASCII case: lookups compare it before comparing names.
+  private final int nameHash;
+  // The value read as a media type, on first use (racy but idempotent, as value).
+  private Optional<MediaType> mediaType;
+
+  private Mm4Header(String name, String value, long offset, byte[] folded) {
+    this.name = name;
+    this.value = value;
+    this.valBuf = null;
+    this.valStart = 0;
+    this.valEnd = 0;
+    this.valFolded = false;
+    this.valAscii = true;
+    this.rawBuf = null;
+    this.rawOff = 0;
+    this.rawLen = 0;
+    this.offset = offset;
+    this.folded = folded;
+    this.nameHash = nameHash(name);
+  }
 
   private Mm4Header(
       String name,
-      String value,
-      byte[] rawBuf,
-      int rawOff,
-      int rawLen,
-      long offset,
-      byte[] folded) {
+      byte[] buf,
+      int start,
+      int end,
+      int valStart,
+      int valEnd,
+      boolean valFolded,
+      boolean valAscii,
+      boolean keepRaw,
+      long offset) {
     this.name = name;
-    this.value = value;
-    this.rawBuf = rawBuf;
-    this.rawOff = rawOff;
-    this.rawLen = rawLen;
+    this.valBuf = buf;
+    this.valStart = valStart;
+    this.valEnd = valEnd;
+    this.valFolded = valFolded;
+    this.valAscii = valAscii;
+    this.rawBuf = keepRaw ? buf : null;
+    this.rawOff = start;
+    this.rawLen = end - start;
     this.offset = offset;
-    this.folded = folded;
+    this.folded = null;
+    this.nameHash = nameHash(name);
+  }
+
+  /** The hash of a header name ignoring ASCII case, as lookups compute it. */
+  static int nameHash(String name) {
+    int h = 0;
+    for (int i = 0, n = name.length(); i < n; i++) {
+      char c = name.charAt(i);
+      h = 31 * h + (c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return h;
   }
 
   /**
@@ -93,12 +141,27 @@ public final class Mm4Header {
       throw new IllegalArgumentException(
           "value of " + name + ": a run without white space is too long for a 998-octet line");
     }
-    return new Mm4Header(name, v, null, 0, 0, -1, line);
+    return new Mm4Header(name, v, -1, line);
   }
 
-  /** A parsed field: keeps a view of its raw bytes when they are canonical (CRLF line ends). */
-  static Mm4Header parsed(String name, String value, byte[] buf, int off, int len, long offset) {
-    return new Mm4Header(name, value, buf, off, len, offset, null);
+  /**
+   * A parsed field located by the scanner (parameters as {@link
+   * org.mmsstack.mm4.internal.mime.HeaderScanner.Sink}): the value is read from {@code buf} on
+   * first use; the raw bytes are kept (a view of {@code buf}) when the field is canonical (CRLF
+   * line ends).
+   */
+  static Mm4Header parsed(
+      byte[] buf,
+      String name,
+      int start,
+      int end,
+      int valStart,
+      int valEnd,
+      boolean folded,
+      boolean ascii,
+      boolean canonical,
+      long offset) {
+    return new Mm4Header(name, buf, start, end, valStart, valEnd, folded, ascii, canonical, offset);
   }
 
   /** @return the field name as written */
@@ -106,9 +169,20 @@ public final class Mm4Header {
     return name;
   }
 
-  /** @return the unfolded value, without surrounding white space */
+  /**
+   * The value as it means: folds unfolded, surrounding white space removed. A decoded field
+   * makes this string from the input on the first call (header values are not copied on
+   * decode).
+   *
+   * @return the unfolded value, without surrounding white space
+   */
   public String value() {
-    return value;
+    String v = value;
+    if (v == null) {
+      v = RawField.value(valBuf, valStart, valEnd, valFolded, valAscii);
+      value = v;
+    }
+    return v;
   }
 
   /**
@@ -116,7 +190,7 @@ public final class Mm4Header {
    * trailing comment included), the way the message accessors read Date and X-Mms-Expiry.
    */
   public Optional<OffsetDateTime> dateValue() {
-    return DateTimes.parse(value);
+    return DateTimes.parse(value());
   }
 
   /**
@@ -124,12 +198,32 @@ public final class Mm4Header {
    * reads X-Mms-Forward-Counter.
    */
   public Optional<Integer> counterValue() {
-    return Values.counter(value);
+    return Values.counter(value());
+  }
+
+  /**
+   * The value as a Content-Type, read once and kept: the parser, the checks and the accessors of
+   * a decoded message share one reading.
+   *
+   * @return the media type, or empty if the value has no {@code type/subtype} at its start
+   */
+  public Optional<MediaType> mediaTypeValue() {
+    Optional<MediaType> t = mediaType;
+    if (t == null) {
+      t = MediaType.tryParse(value());
+      mediaType = t;
+    }
+    return t;
   }
 
   /** @return whether this field is called {@code other}, ignoring case */
   public boolean is(String other) {
     return name.equalsIgnoreCase(other);
+  }
+
+  /** Whether this field is called {@code other}, whose {@link #nameHash} is {@code hash}. */
+  boolean is(String other, int hash) {
+    return nameHash == hash && name.equalsIgnoreCase(other);
   }
 
   /** @return the 0-based byte offset of the field in the parsed input, or -1 for a built field */
@@ -156,8 +250,9 @@ public final class Mm4Header {
     if (folded != null) {
       return folded;
     }
-    byte[] line = Folding.line(name, value);
-    return line != null ? line : Folding.unfolded(name, value);
+    String v = value();
+    byte[] line = Folding.line(name, v);
+    return line != null ? line : Folding.unfolded(name, v);
   }
 
   byte[] rawBuf() {
@@ -176,16 +271,16 @@ public final class Mm4Header {
   public boolean equals(Object o) {
     return o instanceof Mm4Header
         && ((Mm4Header) o).name.equalsIgnoreCase(name)
-        && ((Mm4Header) o).value.equals(value);
+        && ((Mm4Header) o).value().equals(value());
   }
 
   @Override
   public int hashCode() {
-    return name.toLowerCase(Locale.ROOT).hashCode() * 31 + value.hashCode();
+    return nameHash * 31 + value().hashCode();
   }
 
   @Override
   public String toString() {
-    return name + ": " + value;
+    return name + ": " + value();
   }
 }

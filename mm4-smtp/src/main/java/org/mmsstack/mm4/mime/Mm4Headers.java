@@ -83,39 +83,55 @@ public final class Mm4Headers implements Iterable<Mm4Header> {
 
   /** @return the first field called {@code name} */
   public Optional<Mm4Header> firstField(String name) {
-    for (Mm4Header h : fields) {
-      if (h.is(name)) {
-        return Optional.of(h);
-      }
-    }
-    return Optional.empty();
+    int i = indexOf(name, Mm4Header.nameHash(name), 0);
+    return i < 0 ? Optional.empty() : Optional.of(fields.get(i));
   }
 
   /** @return the value of the first field called {@code name} */
   public Optional<String> first(String name) {
-    return firstField(name).map(Mm4Header::value);
+    int i = indexOf(name, Mm4Header.nameHash(name), 0);
+    return i < 0 ? Optional.empty() : Optional.of(fields.get(i).value());
   }
 
   /** @return the values of every field called {@code name}, in order */
   public List<String> all(String name) {
-    List<String> out = new ArrayList<>(2);
-    for (Mm4Header h : fields) {
-      if (h.is(name)) {
-        out.add(h.value());
-      }
+    int hash = Mm4Header.nameHash(name);
+    int i = indexOf(name, hash, 0);
+    if (i < 0) {
+      return List.of();
+    }
+    int j = indexOf(name, hash, i + 1);
+    if (j < 0) {
+      return List.of(fields.get(i).value());
+    }
+    List<String> out = new ArrayList<>(4);
+    for (; i >= 0; i = indexOf(name, hash, i + 1)) {
+      out.add(fields.get(i).value());
     }
     return List.copyOf(out);
   }
 
   /** @return how many fields are called {@code name} */
   public int count(String name) {
+    int hash = Mm4Header.nameHash(name);
     int n = 0;
-    for (Mm4Header h : fields) {
-      if (h.is(name)) {
-        n++;
-      }
+    for (int i = indexOf(name, hash, 0); i >= 0; i = indexOf(name, hash, i + 1)) {
+      n++;
     }
     return n;
+  }
+
+  /**
+   * The index of the first field called {@code name} at or after {@code from}, or -1: names are
+   * compared by their case-insensitive hash first, so a lookup reads no value and makes nothing.
+   */
+  private int indexOf(String name, int hash, int from) {
+    for (int i = from, n = fields.size(); i < n; i++) {
+      if (fields.get(i).is(name, hash)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**

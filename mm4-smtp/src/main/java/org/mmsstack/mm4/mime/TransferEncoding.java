@@ -32,6 +32,8 @@ public enum TransferEncoding {
     return this == SEVEN_BIT || this == EIGHT_BIT || this == BINARY;
   }
 
+  private static final TransferEncoding[] VALUES = values();
+
   /**
    * Looks a token up, ignoring case (RFC 2045 §6.1) and surrounding white space.
    *
@@ -39,7 +41,7 @@ public enum TransferEncoding {
    * @return the encoding, or empty for a token this codec does not know
    */
   public static Optional<TransferEncoding> fromToken(String token) {
-    return Tokens.find(values(), TransferEncoding::token, token);
+    return Tokens.find(VALUES, TransferEncoding::token, token);
   }
 
   @Override

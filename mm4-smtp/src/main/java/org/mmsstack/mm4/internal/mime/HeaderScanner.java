@@ -1,11 +1,6 @@
 package org.mmsstack.mm4.internal.mime;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.mmsstack.encapsulation.Severity;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.validate.Mm4FindingCodes;
@@ -18,18 +13,34 @@ public final class HeaderScanner {
 
   private HeaderScanner() {}
 
-  /** The fields of a header section and where its body starts. */
-  public record Section(List<RawField> fields, int bodyStart) {}
+  /** Where the scanner puts each field it reads (see {@link RawField} for the parameters). */
+  @FunctionalInterface
+  public interface Sink {
+    /** Takes one field, handed over as its parts so that nothing is made per field. */
+    void field(
+        String name,
+        int start,
+        int end,
+        int valueStart,
+        int valueEnd,
+        boolean folded,
+        boolean ascii,
+        boolean canonical);
+  }
 
   /**
    * Scans the header section at {@code pos}; the section ends at an empty line (the body starts
-   * after it) or at {@code end} (no body).
+   * after it) or at {@code end} (no body). Each field goes to {@code fields} in order; the
+   * values are located, not copied (see {@link RawField}).
+   *
+   * @return where the body starts
    */
-  public static Section scan(ParseContext ctx, int pos, int end) throws Mm4FormatException {
+  public static int scan(ParseContext ctx, int pos, int end, Sink fields)
+      throws Mm4FormatException {
     byte[] b = ctx.buf;
     int maxLine = ctx.config.maxLineLength();
     int maxFields = ctx.config.maxHeaderCount();
-    List<RawField> fields = new ArrayList<>(Math.min(32, maxFields));
+    int count = 0;
     int fieldStart = -1;
     int colon = -1;
     boolean canonical = true;
@@ -60,9 +71,9 @@ public final class HeaderScanner {
       if (contentEnd == pos) {
         // The empty line: the header section ends here.
         if (fieldStart >= 0) {
-          fields.add(field(ctx, fieldStart, colon, pos, canonical));
+          field(ctx, fieldStart, colon, pos, canonical, fields);
         }
-        return new Section(fields, next);
+        return next;
       }
       byte first = b[pos];
       if (first == ' ' || first == '\t') {
@@ -82,9 +93,9 @@ public final class HeaderScanner {
         continue;
       }
       if (fieldStart >= 0) {
-        fields.add(field(ctx, fieldStart, colon, pos, canonical));
+        field(ctx, fieldStart, colon, pos, canonical, fields);
       }
-      if (fields.size() >= maxFields) {
+      if (count++ >= maxFields) {
         throw Mm4FormatException.limitExceeded(
             "maxHeaderCount", maxFields, ctx.line(pos), ctx.offset(pos), null);
       }
@@ -112,9 +123,9 @@ public final class HeaderScanner {
       pos = next;
     }
     if (fieldStart >= 0) {
-      fields.add(field(ctx, fieldStart, colon, end, canonical));
+      field(ctx, fieldStart, colon, end, canonical, fields);
     }
-    return new Section(fields, end);
+    return end;
   }
 
   /**
@@ -134,19 +145,21 @@ public final class HeaderScanner {
     return !n.isEmpty() && isFieldName(b, pos, pos + n.length()) ? n : null;
   }
 
-  private static RawField field(ParseContext ctx, int start, int colon, int end, boolean canonical)
+  private static void field(
+      ParseContext ctx, int start, int colon, int end, boolean canonical, Sink sink)
       throws Mm4FormatException {
     byte[] b = ctx.buf;
     String name = name(b, start, colon);
-    // Value: after the colon up to the final line end, with the line ends of folds removed.
-    int vEnd = end;
-    if (vEnd > start && b[vEnd - 1] == '\n') {
-      vEnd--;
-      if (vEnd > colon && b[vEnd - 1] == '\r') {
-        vEnd--;
-      }
-    }
+    // Value: after the colon up to the final line end, without surrounding white space; the
+    // line ends of folds inside it are removed when it is read.
     int vStart = colon + 1;
+    int vEnd = end;
+    while (vEnd > vStart && isWspOrLineEnd(b[vEnd - 1])) {
+      vEnd--;
+    }
+    while (vStart < vEnd && isWspOrLineEnd(b[vStart])) {
+      vStart++;
+    }
     boolean folded = false;
     boolean ascii = true;
     for (int i = vStart; i < vEnd; i++) {
@@ -157,64 +170,19 @@ public final class HeaderScanner {
         ascii = false;
       }
     }
-    String value;
-    if (!folded && ascii) {
-      value = new String(b, vStart, vEnd - vStart, StandardCharsets.ISO_8859_1);
-    } else {
-      byte[] v = b;
-      int off = vStart;
-      int len = vEnd - vStart;
-      if (folded) {
-        v = new byte[len];
-        int n = 0;
-        for (int i = vStart; i < vEnd; i++) {
-          byte c = b[i];
-          if (c == '\r' || c == '\n') {
-            continue; // a fold's line end, or a stray CR, which no header value may hold
-          }
-          v[n++] = c;
-        }
-        off = 0;
-        len = n;
-      }
-      value =
-          ascii
-              ? new String(v, off, len, StandardCharsets.ISO_8859_1)
-              : utf8(ctx, v, off, len, start, name);
-    }
-    return new RawField(name, strip(value), start, end, canonical);
-  }
-
-  private static String utf8(ParseContext ctx, byte[] v, int off, int len, int pos, String name)
-      throws Mm4FormatException {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(v, off, len))
-          .toString();
-    } catch (CharacterCodingException e) {
+    if (!ascii && !Utf8.isValid(b, vStart, vEnd)) {
       ctx.report(
           Severity.ERROR,
           Mm4FindingCodes.BAD_HEADER_BYTES,
-          pos,
+          start,
           name,
           "header value is not valid UTF-8; invalid bytes replaced");
-      return new String(v, off, len, StandardCharsets.UTF_8);
     }
+    sink.field(name, start, end, vStart, vEnd, folded, ascii, canonical);
   }
 
-  private static String strip(String s) {
-    int a = 0;
-    int z = s.length();
-    while (a < z && (s.charAt(a) == ' ' || s.charAt(a) == '\t')) {
-      a++;
-    }
-    while (z > a && (s.charAt(z - 1) == ' ' || s.charAt(z - 1) == '\t')) {
-      z--;
-    }
-    return a == 0 && z == s.length() ? s : s.substring(a, z);
+  private static boolean isWspOrLineEnd(byte c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
   }
 
   private static String name(byte[] b, int start, int colon) {
@@ -222,7 +190,7 @@ public final class HeaderScanner {
     while (e > start && (b[e - 1] == ' ' || b[e - 1] == '\t')) {
       e--;
     }
-    return new String(b, start, e - start, StandardCharsets.ISO_8859_1);
+    return KnownNames.name(b, start, e);
   }
 
   /** RFC 5322 §3.6.8 ftext: printable US-ASCII except colon. */
