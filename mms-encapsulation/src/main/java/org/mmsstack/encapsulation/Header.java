@@ -2,6 +2,7 @@ package org.mmsstack.encapsulation;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 import org.mmsstack.encapsulation.internal.Texts;
 import org.mmsstack.encapsulation.internal.ValueCodec;
 import org.mmsstack.encapsulation.internal.ValueKind;
@@ -160,11 +161,22 @@ public final class Header {
     return decoded == null ? -1 : decoded.start(index) - decoded.base();
   }
 
-  /** The decoded octets of the whole header (field octet or name included), or {@code null}. */
-  public byte[] originalEncoding() {
+  /**
+   * A copy of the decoded octets of the whole header (field octet or name included); empty for a
+   * built header. {@link #originalLength()} gives the length without copying.
+   */
+  public Optional<byte[]> originalEncoding() {
     return decoded == null
-        ? null
-        : Arrays.copyOfRange(decoded.src(), decoded.start(index), decoded.end(index));
+        ? Optional.empty()
+        : Optional.of(Arrays.copyOfRange(decoded.src(), decoded.start(index), decoded.end(index)));
+  }
+
+  /**
+   * The number of decoded octets of the whole header (field octet or name included), so that
+   * {@code offset() + originalLength()} is where the next header starts; -1 for a built header.
+   */
+  public int originalLength() {
+    return decoded == null ? -1 : decoded.end(index) - decoded.start(index);
   }
 
   /** Writes the original octets of the whole header; for the encoder. */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -97,7 +98,8 @@ class BuilderTest {
     SendReq back = (SendReq) decoded;
     assertEquals(List.of(Address.plmn("+4912345678"), Address.email("a@example.com")), back.to());
     assertEquals("Питер", back.get(HeaderField.SUBJECT).orElseThrow().text());
-    assertEquals(CharacterSet.UTF_8, back.get(HeaderField.SUBJECT).orElseThrow().charset());
+    assertEquals(
+        Optional.of(CharacterSet.UTF_8), back.get(HeaderField.SUBJECT).orElseThrow().charset());
     ContentType ct = back.contentType().orElseThrow();
     assertEquals("<smil>", ct.parameter("start").orElseThrow().text());
     assertEquals(MediaType.APPLICATION_SMIL, ct.parameter("type").orElseThrow().value());
@@ -259,6 +261,48 @@ class BuilderTest {
     assertNotSame(a, b);
     java.util.Arrays.fill(a, (byte) 0);
     assertArrayEquals(b, PduCodec.encode(req));
+  }
+
+  @Test
+  void optionalValuesAreEmptyRatherThanNull() throws Exception {
+    EncodedString plain = EncodedString.ofOctets(new byte[] {'h', 'i'});
+    assertEquals(Optional.empty(), plain.charset());
+    assertEquals(EncodedString.of("hi"), plain);
+    assertEquals(plain, EncodedString.ofOctets(new byte[] {'x', 'h', 'i'}, 1, 2));
+    assertEquals(Optional.of(CharacterSet.UTF_8), EncodedString.of("ä").charset());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> EncodedString.ofOctets(null, new byte[] {'h'}));
+    assertTrue(e.getMessage().startsWith("charset: null"), e.getMessage());
+
+    assertEquals(Optional.of("PLMN"), Address.plmn("+4912345678").typeName());
+    assertEquals(Optional.empty(), Address.email("a@example.com").typeName());
+
+    assertEquals(Optional.of(StandardCharsets.UTF_8), CharacterSet.UTF_8.javaCharset());
+    assertEquals(Optional.empty(), CharacterSet.valueOf(3000).javaCharset());
+    assertEquals(Optional.empty(), CharacterSet.ANY.javaCharset());
+
+    Header built = Header.of(HeaderField.SUBJECT, EncodedString.of("hi"));
+    assertEquals(Optional.empty(), built.originalEncoding());
+    assertEquals(-1, built.originalLength());
+    Pdu decoded =
+        PduCodec.decode(
+            PduCodec.encode(
+                RetrieveConf.builder()
+                    .date(Instant.EPOCH)
+                    .subject("hi")
+                    .body(
+                        ContentType.of(MediaType.MULTIPART_MIXED),
+                        MultipartBody.of(Part.copyOf(ContentType.of(MediaType.IMAGE_JPEG), JPEG)))
+                    .build()));
+    List<Header> headers = decoded.headers();
+    for (int i = 0; i < headers.size(); i++) {
+      Header h = headers.get(i);
+      assertEquals(h.originalEncoding().orElseThrow().length, h.originalLength(), h.name());
+      if (i + 1 < headers.size()) {
+        assertEquals(headers.get(i + 1).offset(), h.offset() + h.originalLength(), h.name());
+      }
+    }
   }
 
   @Test

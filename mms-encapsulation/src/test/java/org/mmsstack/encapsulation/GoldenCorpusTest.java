@@ -307,7 +307,7 @@ class GoldenCorpusTest {
   }
 
   private static String charset(EncodedString s) {
-    return s.charset() == null ? "plain" : s.charset().name();
+    return s.charset().map(cs -> cs.name()).orElse("plain");
   }
 
   // ---- 3. golden dumps

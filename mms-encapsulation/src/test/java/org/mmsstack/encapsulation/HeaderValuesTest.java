@@ -32,7 +32,7 @@ class HeaderValuesTest {
         if (!h.isWellFormed() || h.field().isApplication() || !h.field().isKnown()) {
           continue;
         }
-        byte[] octets = h.originalEncoding();
+        byte[] octets = h.originalEncoding().orElseThrow();
         ValueKind kind = ValueCodec.kindOf(h.field());
         Object fast = ValueCodec.readPlain(kind, h.field().code(), octets, 1, octets.length);
         Object built = fullRead(kind, h.field().code(), octets);

@@ -138,7 +138,7 @@ final class PduGenerators {
                   for (int i = 0; i < rest.size(); i++) {
                     b[i + 1] = (byte) (int) rest.get(i);
                   }
-                  return EncodedString.ofOctets(null, b);
+                  return EncodedString.ofOctets(b);
                 });
     Arbitrary<EncodedString> utf8 = unicodeText().map(t -> EncodedString.of(t, CharacterSet.UTF_8));
     Arbitrary<EncodedString> usAscii =

@@ -231,10 +231,7 @@ class PropertyRoundTripTest {
     if (v instanceof EncodedString) {
       EncodedString s = (EncodedString) v;
       SEEN.add(
-          "charset:"
-              + (s.charset() == null
-                  ? "plain"
-                  : s.charset().isKnown() ? s.charset().name() : "unknown"));
+          "charset:" + s.charset().map(cs -> cs.isKnown() ? cs.name() : "unknown").orElse("plain"));
     } else if (v instanceof Address) {
       SEEN.add("address:" + ((Address) v).type());
       recordValue(((Address) v).encoded());
@@ -282,9 +279,9 @@ class PropertyRoundTripTest {
     SEEN.add(code < 0 ? "media:text" : code < 0x80 ? "media:well-known" : "media:registered");
     for (Parameter p : ct.parameters()) {
       SEEN.add(
-          p.wellKnown() == null
-              ? "param:untyped:" + p.value().getClass().getSimpleName()
-              : "param:typed:" + p.wellKnown().kind());
+          p.wellKnown()
+              .map(wk -> "param:typed:" + wk.kind())
+              .orElse("param:untyped:" + p.value().getClass().getSimpleName()));
     }
   }
 

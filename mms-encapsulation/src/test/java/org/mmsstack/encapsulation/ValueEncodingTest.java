@@ -243,7 +243,7 @@ class ValueEncodingTest {
       Header h =
           decodeHeader(encodeHeader(Header.of(HeaderField.SUBJECT, EncodedString.of(text, cs))));
       assertEquals(text, ((EncodedString) h.value()).text(), cs.name());
-      assertEquals(cs, ((EncodedString) h.value()).charset());
+      assertEquals(Optional.of(cs), ((EncodedString) h.value()).charset());
     }
   }
 
@@ -724,12 +724,16 @@ class ValueEncodingTest {
   @Test
   void wellKnownParametersUseTheCodesMmsSendersUse() {
     assertEquals(
-        Parameter.WellKnown.CHARSET, Parameter.of("charset", CharacterSet.UTF_8).wellKnown());
-    assertEquals(Parameter.WellKnown.NAME_1_1, Parameter.of("Name", "a").wellKnown());
-    assertEquals(Parameter.WellKnown.FILENAME_1_1, Parameter.of("filename", "a").wellKnown());
+        Parameter.WellKnown.CHARSET,
+        Parameter.of("charset", CharacterSet.UTF_8).wellKnown().orElseThrow());
+    assertEquals(Parameter.WellKnown.NAME_1_1, Parameter.of("Name", "a").wellKnown().orElseThrow());
     assertEquals(
-        Parameter.WellKnown.TYPE, Parameter.of("type", MediaType.APPLICATION_SMIL).wellKnown());
-    assertEquals(Parameter.WellKnown.START_1_2, Parameter.of("start", "<a>").wellKnown());
+        Parameter.WellKnown.FILENAME_1_1, Parameter.of("filename", "a").wellKnown().orElseThrow());
+    assertEquals(
+        Parameter.WellKnown.TYPE,
+        Parameter.of("type", MediaType.APPLICATION_SMIL).wellKnown().orElseThrow());
+    assertEquals(
+        Parameter.WellKnown.START_1_2, Parameter.of("start", "<a>").wellKnown().orElseThrow());
     assertEquals(0x01, Parameter.WellKnown.CHARSET.code());
     assertEquals(0x05, Parameter.WellKnown.NAME_1_1.code());
     assertEquals(0x06, Parameter.WellKnown.FILENAME_1_1.code());

@@ -79,8 +79,8 @@ public final class Recipient {
             : Optional.of(prefixed(Kind.SHORT_CODE, "short:", value));
       default:
         // MM4 qualifies device addresses with the MMSE domain: +49.../TYPE=PLMN@mms.example.
-        String type = address.typeName();
-        if (type != null && type.length() > 5 && type.regionMatches(true, 0, "PLMN@", 0, 5)) {
+        String type = address.typeName().orElse("");
+        if (type.length() > 5 && type.regionMatches(true, 0, "PLMN@", 0, 5)) {
           return plmn(value, plan);
         }
         return address.text().isEmpty()

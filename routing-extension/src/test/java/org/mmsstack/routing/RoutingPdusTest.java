@@ -143,7 +143,7 @@ class RoutingPdusTest {
         if (h.field().isApplication()) {
           assertTrue(h.isWellFormed());
           assertTrue(h.value() instanceof String);
-          byte[] enc = h.originalEncoding();
+          byte[] enc = h.originalEncoding().orElseThrow();
           int valueStart = h.name().length() + 1;
           int first = enc[valueStart] & 0xFF;
           assertTrue(first >= 0x21 && first <= 0x7E, h.name() + " starts with " + first);

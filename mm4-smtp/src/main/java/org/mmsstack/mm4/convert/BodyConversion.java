@@ -512,9 +512,9 @@ public final class BodyConversion {
 
   /** The MIBenum for a MIME charset name, including this module's {@code mib-N} names of unknown numbers. */
   static CharacterSet charsetFor(String name) {
-    CharacterSet cs = CharacterSet.forName(name);
-    if (cs != null) {
-      return cs;
+    Optional<CharacterSet> known = CharacterSet.forName(name);
+    if (known.isPresent()) {
+      return known.get();
     }
     String n = name.strip().toLowerCase(Locale.ROOT);
     if (n.startsWith("mib-") && n.length() > 4 && n.length() <= 14) {

@@ -107,14 +107,14 @@ final class HeaderText {
 
   /** An Encoded-string-value as RFC 5322 header text. */
   static String toHeader(EncodedString s) {
-    CharacterSet cs = s.charset();
+    CharacterSet cs = s.charset().orElse(null);
     if (cs == null) {
       String text = s.text();
       return EncodedWords.isPlain(text) ? text : EncodedWords.encode(text);
     }
     byte[] octets = s.octets();
     String name = cs.name();
-    Charset java = cs.javaCharset();
+    Charset java = cs.javaCharset().orElse(null);
     StringBuilder out = new StringBuilder(octets.length * 2);
     if (java != null && java.canEncode() && isStateless(java)) {
       // Split at character boundaries so that each word decodes on its own (RFC 2047 §5).
@@ -238,7 +238,8 @@ final class HeaderText {
         case SHORT_CODE:
           return Mm4Address.of(null, a.value().strip(), null, null);
         default:
-          return Mm4Address.of(null, a.value().strip(), AddressType.of(a.typeName()), null);
+          return Mm4Address.of(
+              null, a.value().strip(), AddressType.of(a.typeName().orElse(null)), null);
       }
     } catch (IllegalArgumentException e) {
       throw ConversionException.unrepresentable(

@@ -211,8 +211,10 @@ public final class SmtpClient implements AutoCloseable {
 
   private void upgradeToTls(SmtpPhase phase, int port) throws SmtpException {
     try {
-      SSLContext context =
-          config.sslContext() != null ? config.sslContext() : SSLContext.getDefault();
+      SSLContext context = config.sslContext().orElse(null);
+      if (context == null) {
+        context = SSLContext.getDefault();
+      }
       SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(socket, host, port, true);
       ssl.setUseClientMode(true);
       if (config.verifyHostname()) {

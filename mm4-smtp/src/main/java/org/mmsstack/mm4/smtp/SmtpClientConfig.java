@@ -2,6 +2,7 @@ package org.mmsstack.mm4.smtp;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.mmsstack.mm4.smtp.internal.AddressSyntax;
 
@@ -91,9 +92,9 @@ public final class SmtpClientConfig {
     return tlsMode;
   }
 
-  /** The TLS context; {@code null} means {@link SSLContext#getDefault()}. */
-  public SSLContext sslContext() {
-    return sslContext;
+  /** The TLS context; empty means {@link SSLContext#getDefault()}. */
+  public Optional<SSLContext> sslContext() {
+    return Optional.ofNullable(sslContext);
   }
 
   /** Whether the server certificate must match the host name connected to (on by default). */

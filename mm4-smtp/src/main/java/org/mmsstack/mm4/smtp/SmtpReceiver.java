@@ -310,7 +310,7 @@ public final class SmtpReceiver implements AutoCloseable {
       }
       PacedInput input = paced;
       ServerSession.TlsUpgrader upgrader =
-          config.sslContext() == null || implicit != null
+          config.sslContext().isEmpty() || implicit != null
               ? null
               : () -> {
                 SSLSocket ssl = wrapTls(plain, input);
@@ -348,6 +348,7 @@ public final class SmtpReceiver implements AutoCloseable {
         (SSLSocket)
             config
                 .sslContext()
+                .orElseThrow()
                 .getSocketFactory()
                 .createSocket(
                     socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);

@@ -158,9 +158,9 @@ public final class SmtpReceiverConfig {
     return maxErrors;
   }
 
-  /** The TLS context, or {@code null}: with one, STARTTLS is offered (or TLS is implicit). */
-  public SSLContext sslContext() {
-    return sslContext;
+  /** The TLS context; empty for none. With one, STARTTLS is offered (or TLS is implicit). */
+  public Optional<SSLContext> sslContext() {
+    return Optional.ofNullable(sslContext);
   }
 
   /** Whether connections speak TLS from the first byte (needs {@link #sslContext()}). */

@@ -155,7 +155,7 @@ public final class ValueText {
   }
 
   private static String encoded(EncodedString e) {
-    CharacterSet cs = e.charset();
+    CharacterSet cs = e.charset().orElse(null);
     String text;
     try {
       text = e.text();

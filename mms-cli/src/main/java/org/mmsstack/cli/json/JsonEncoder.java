@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.mmsstack.cli.format.Hex;
 import org.mmsstack.cli.format.Wire;
 import org.mmsstack.encapsulation.DecodeConfig;
@@ -271,12 +272,13 @@ public final class JsonEncoder {
       if (h.path("code").asInt() == 0x84) {
         for (JsonNode p : h.path("parameters")) {
           if (p.path("name").asText().equalsIgnoreCase("charset")) {
-            CharacterSet cs =
+            Optional<Charset> cs =
                 p.path("value").isIntegralNumber()
-                    ? CharacterSet.valueOf(p.get("value").asLong())
-                    : CharacterSet.forName(p.path("value").asText());
-            if (cs != null && cs.javaCharset() != null) {
-              return cs.javaCharset();
+                    ? CharacterSet.valueOf(p.get("value").asLong()).javaCharset()
+                    : CharacterSet.forName(p.path("value").asText())
+                        .flatMap(CharacterSet::javaCharset);
+            if (cs.isPresent()) {
+              return cs.get();
             }
           }
         }
@@ -348,8 +350,8 @@ public final class JsonEncoder {
         multipart(nested, p, where, p.get("parts"), where + "/parts", depth + 1);
         data = nested.toByteArray();
       } else {
-        Charset cs = ct.charset().map(CharacterSet::javaCharset).orElse(StandardCharsets.UTF_8);
-        data = data(p, where, cs == null ? StandardCharsets.UTF_8 : cs);
+        Charset cs = ct.charset().flatMap(CharacterSet::javaCharset).orElse(StandardCharsets.UTF_8);
+        data = data(p, where, cs);
       }
       out.writeBytes(
           lengthOctets(

@@ -89,7 +89,7 @@ public final class PduJson {
         ObjectNode n = hs.addObject();
         n.put("offset", h.offset());
         header(n, h);
-        byte[] raw = h.originalEncoding();
+        byte[] raw = h.originalEncoding().orElse(null);
         if (raw != null) {
           n.put("raw", Hex.of(raw));
           if (h.field().code() == 0x04 && !h.field().isApplication()) {
@@ -245,7 +245,7 @@ public final class PduJson {
         java.nio.charset.Charset cs =
             pdu.contentType()
                 .flatMap(ct -> ct.charset())
-                .map(c -> c.javaCharset())
+                .flatMap(c -> c.javaCharset())
                 .orElse(java.nio.charset.StandardCharsets.UTF_8);
         b.put("text", new String(s.toByteArray(), cs));
       }

@@ -142,8 +142,8 @@ final class ValueJson {
   private static void putEncoded(ObjectNode n, String key, EncodedString e) {
     String csKey = key.equals("value") ? "charset" : key + "Charset";
     String octetsKey = key.equals("value") ? "octets" : key + "Octets";
-    CharacterSet cs = e.charset();
-    boolean decodable = cs == null || cs.javaCharset() != null;
+    CharacterSet cs = e.charset().orElse(null);
+    boolean decodable = cs == null || cs.javaCharset().isPresent();
     String text = null;
     if (decodable) {
       try {
@@ -184,9 +184,7 @@ final class ValueJson {
     for (Parameter p : ps) {
       ObjectNode o = a.addObject();
       o.put("name", p.name());
-      if (p.wellKnown() != null) {
-        o.put("code", p.wellKnown().code());
-      }
+      p.wellKnown().ifPresent(wk -> o.put("code", wk.code()));
       Object v = p.value();
       if (v instanceof Long) {
         o.put("value", (Long) v);
@@ -423,8 +421,8 @@ final class ValueJson {
         if (value instanceof Long) {
           return CharacterSet.valueOf((Long) value);
         }
-        CharacterSet cs = CharacterSet.forName((String) value);
-        return cs != null ? cs : value;
+        Optional<CharacterSet> cs = CharacterSet.forName((String) value);
+        return cs.isPresent() ? cs.get() : value;
       case MEDIA:
         if (value instanceof String) {
           return p.has("mediaCode") ? MediaType.of((String) value) : MediaType.text((String) value);
@@ -447,13 +445,15 @@ final class ValueJson {
     if (csNode.isIntegralNumber()) {
       cs = CharacterSet.valueOf(csNode.asLong());
     } else if (csNode.isTextual()) {
-      cs = CharacterSet.forName(csNode.asText());
-      if (cs == null) {
-        throw new IllegalArgumentException(csKey + ": unknown charset " + csNode.asText());
-      }
+      cs =
+          CharacterSet.forName(csNode.asText())
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(csKey + ": unknown charset " + csNode.asText()));
     }
     if (n.hasNonNull(octetsKey) && n.path(key).isNull()) {
-      return EncodedString.ofOctets(cs, Hex.parse(n.get(octetsKey).asText()));
+      byte[] octets = Hex.parse(n.get(octetsKey).asText());
+      return cs == null ? EncodedString.ofOctets(octets) : EncodedString.ofOctets(cs, octets);
     }
     String text = text(n.path(key), key);
     return cs == null ? EncodedString.of(text) : EncodedString.of(text, cs);

@@ -72,13 +72,12 @@ public final class HexRenderer {
   private void decoded(byte[] b, Pdu pdu) {
     int end = 0;
     for (Header h : pdu.headers()) {
-      byte[] raw = h.originalEncoding();
-      if (raw == null) {
+      if (!h.hasOriginalEncoding()) {
         continue;
       }
       int at = h.offset();
-      span(b, at, at + raw.length, meaning(h));
-      end = Math.max(end, at + raw.length);
+      span(b, at, at + h.originalLength(), meaning(h));
+      end = Math.max(end, at + h.originalLength());
     }
     Body body = pdu.body().orElse(null);
     int trailing = pdu.trailingOctets().length;

@@ -87,9 +87,8 @@ public final class HtmlReport {
       ArrayNode hs = n.putArray("headers");
       if (r.pdu() != null) {
         for (Header h : r.pdu().headers()) {
-          byte[] raw = h.originalEncoding();
-          if (raw != null && h.offset() >= 0) {
-            hs.addArray().add(h.offset()).add(h.offset() + raw.length).add(h.name());
+          if (h.hasOriginalEncoding() && h.offset() >= 0) {
+            hs.addArray().add(h.offset()).add(h.offset() + h.originalLength()).add(h.name());
           }
         }
       } else {

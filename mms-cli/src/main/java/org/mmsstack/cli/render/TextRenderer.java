@@ -266,8 +266,11 @@ public final class TextRenderer {
         }
       } else if (PduJson.isText(p.contentType().mediaType()) && p.size() > 0) {
         Charset cs =
-            p.contentType().charset().map(CharacterSet::javaCharset).orElse(StandardCharsets.UTF_8);
-        text(indent + "    | ", p.data(), cs == null ? StandardCharsets.UTF_8 : cs, p::text);
+            p.contentType()
+                .charset()
+                .flatMap(CharacterSet::javaCharset)
+                .orElse(StandardCharsets.UTF_8);
+        text(indent + "    | ", p.data(), cs, p::text);
       }
     }
   }

@@ -221,7 +221,7 @@ public final class Part {
     ByteBuffer d = data();
     byte[] b = new byte[d.remaining()];
     d.get(b);
-    return Texts.decode(b, 0, b.length, cs.map(CharacterSet::javaCharset).orElse(null));
+    return Texts.decode(b, 0, b.length, cs.flatMap(CharacterSet::javaCharset).orElse(null));
   }
 
   /** Whether the content type is a multipart type (its data is a nested body). */

@@ -289,7 +289,7 @@ public final class ValueCodec {
           if ((b != 0 && (b < 0x20 || b >= 0x7F)) || src[end - 1] != 0) {
             return null; // the charset form, or a Quote
           }
-          EncodedString s = EncodedString.ofOctets(null, src, start, end - 1 - start);
+          EncodedString s = EncodedString.ofOctets(src, start, end - 1 - start);
           return kind == ValueKind.ADDRESS ? Address.of(s) : s;
         }
       case FROM:
@@ -464,7 +464,7 @@ public final class ValueCodec {
       }
       int start = textStart(r, f);
       int end = r.skipPastTerminator(maxText);
-      return build ? EncodedString.ofOctets(null, r.buffer(), start, end - start) : null;
+      return build ? EncodedString.ofOctets(r.buffer(), start, end - start) : null;
     }
     int length = r.readValueLength();
     if (length > maxText) {
@@ -971,12 +971,13 @@ public final class ValueCodec {
   /** Writes an Encoded-string-value: plain for no charset, else Value-length, Char-set, text. */
   public static void writeEncodedString(EncodedString s, WspWriter w) {
     byte[] octets = s.octets();
-    if (s.charset() == null) {
+    CharacterSet cs = s.charset().orElse(null); // charset() does not allocate
+    if (cs == null) {
       w.writeTextString(octets);
       return;
     }
     int mark = w.mark();
-    w.writeIntegerValue(s.charset().mibEnum());
+    w.writeIntegerValue(cs.mibEnum());
     w.writeTextString(octets);
     w.insertValueLength(mark);
   }
@@ -1011,7 +1012,7 @@ public final class ValueCodec {
   /** Writes one parameter. */
   public static void writeParameter(Parameter p, WspWriter w) {
     Object v = p.value();
-    Parameter.WellKnown wk = p.wellKnown();
+    Parameter.WellKnown wk = p.wellKnown().orElse(null); // does not allocate
     if (wk == null) {
       w.writeTerminated(Texts.encodeUnlabelled(p.name()));
       if (v instanceof Long) {

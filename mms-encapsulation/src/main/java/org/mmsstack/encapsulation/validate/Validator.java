@@ -137,7 +137,7 @@ public final class Validator {
       if (ctHeader != null
           && ctHeader.hasOriginalEncoding()
           && ((MultipartBody) body).hasOriginalEncoding()) {
-        bodyOffset = ctHeader.offset() + ctHeader.originalEncoding().length;
+        bodyOffset = ctHeader.offset() + ctHeader.originalLength();
       }
       checkMultipart(
           ct,
@@ -277,15 +277,17 @@ public final class Validator {
                 "0x%02X is not a value the specification defines for %s (kept)", t.code(), name));
       }
     } else if (v instanceof EncodedString) {
-      checkCharset(((EncodedString) v).charset(), at, name, c);
+      checkCharset(((EncodedString) v).charset().orElse(null), at, name, c);
     } else if (v instanceof Address) {
-      checkCharset(((Address) v).encoded().charset(), at, name, c);
+      checkCharset(((Address) v).encoded().charset().orElse(null), at, name, c);
     } else if (v instanceof FromValue) {
-      ((FromValue) v).address().ifPresent(a -> checkCharset(a.encoded().charset(), at, name, c));
+      ((FromValue) v)
+          .address()
+          .ifPresent(a -> checkCharset(a.encoded().charset().orElse(null), at, name, c));
     } else if (v instanceof PreviouslySentBy) {
-      checkCharset(((PreviouslySentBy) v).address().encoded().charset(), at, name, c);
+      checkCharset(((PreviouslySentBy) v).address().encoded().charset().orElse(null), at, name, c);
     } else if (v instanceof MmFlags) {
-      checkCharset(((MmFlags) v).keyword().charset(), at, name, c);
+      checkCharset(((MmFlags) v).keyword().charset().orElse(null), at, name, c);
     } else if (v instanceof Indexed) {
       checkValue(h, at, name, ((Indexed<?>) v).value(), c);
     } else if (v instanceof ContentType) {
@@ -324,7 +326,7 @@ public final class Validator {
             FindingCodes.UNKNOWN_CHARSET,
             "charset parameter " + mib + " names no known character set");
       }
-    } else if (CharacterSet.forName(p.get().text()) == null) {
+    } else if (CharacterSet.forName(p.get().text()).isEmpty()) {
       c.add(
           Severity.WARNING,
           at,
@@ -423,7 +425,7 @@ public final class Validator {
       return;
     }
     Header last = pdu.headers().get(pdu.headers().size() - 1);
-    int at = last.hasOriginalEncoding() ? last.offset() + last.originalEncoding().length : -1;
+    int at = last.hasOriginalEncoding() ? last.offset() + last.originalLength() : -1;
     c.add(
         Severity.ERROR,
         at,

@@ -1,6 +1,7 @@
 package org.mmsstack.encapsulation.value;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An MMS address (OMA MMS Encapsulation section 8): an e-mail mailbox, or a device address with
@@ -133,10 +134,10 @@ public final class Address {
     return slash >= 0 ? text().substring(0, slash) : text();
   }
 
-  /** The type as written after {@code /TYPE=}, or {@code null} when there is no suffix. */
-  public String typeName() {
+  /** The type as written after {@code /TYPE=}; empty when there is no suffix. */
+  public Optional<String> typeName() {
     int slash = slash();
-    return slash >= 0 ? text().substring(slash + SUFFIX.length()) : null;
+    return slash >= 0 ? Optional.of(text().substring(slash + SUFFIX.length())) : Optional.empty();
   }
 
   /** The kind of address. */

@@ -5,6 +5,7 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -81,12 +82,18 @@ public final class CharacterSet {
   private final String name;
   private final Charset javaCharset;
   private final boolean known;
+  // Both Optionals are made once per instance so that the accessors never allocate: the codec and
+  // the validator read them for every Encoded-string-value.
+  private final Optional<Charset> javaCharsetOptional;
+  private final Optional<CharacterSet> self;
 
   private CharacterSet(int mibEnum, String name, Charset javaCharset, boolean known) {
     this.mibEnum = mibEnum;
     this.name = name;
     this.javaCharset = javaCharset;
     this.known = known;
+    this.javaCharsetOptional = Optional.ofNullable(javaCharset);
+    this.self = Optional.of(this);
   }
 
   private static CharacterSet define(int mib, String name, String javaName) {
@@ -124,14 +131,14 @@ public final class CharacterSet {
   }
 
   /**
-   * The character set for an IANA name or alias (case-insensitive), or {@code null} when none
-   * of the known ones matches.
+   * The character set for an IANA name or alias (case-insensitive); empty when none of the known
+   * ones matches.
    */
-  public static CharacterSet forName(String name) {
+  public static Optional<CharacterSet> forName(String name) {
     String n = name.trim().toLowerCase(Locale.ROOT);
     for (CharacterSet cs : KNOWN.values()) {
       if (cs.name.equals(n)) {
-        return cs;
+        return cs.self;
       }
     }
     Charset java = lookup(n);
@@ -139,11 +146,11 @@ public final class CharacterSet {
       for (CharacterSet cs : KNOWN.values()) {
         if (java.equals(cs.javaCharset)
             && (cs.name.equalsIgnoreCase(java.name()) || java.aliases().contains(cs.name))) {
-          return cs;
+          return cs.self;
         }
       }
     }
-    return null;
+    return Optional.empty();
   }
 
   /** The IANA MIBenum. */
@@ -156,9 +163,17 @@ public final class CharacterSet {
     return name;
   }
 
-  /** The JVM charset for decoding, or {@code null} when the JVM has none for this number. */
-  public Charset javaCharset() {
-    return javaCharset;
+  /**
+   * The JVM charset for decoding; empty when the JVM has none for this number (an unknown
+   * MIBenum, {@link #ANY}, or a JRE without the extended charsets). Does not allocate.
+   */
+  public Optional<Charset> javaCharset() {
+    return javaCharsetOptional;
+  }
+
+  /** This character set as a present Optional, made once; for {@link EncodedString#charset()}. */
+  Optional<CharacterSet> asOptional() {
+    return self;
   }
 
   /** Whether this MIBenum is one this library names. */

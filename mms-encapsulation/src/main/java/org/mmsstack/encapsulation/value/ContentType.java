@@ -83,10 +83,10 @@ public final class ContentType {
   /** The charset parameter, when it names a character set. */
   public Optional<CharacterSet> charset() {
     return parameter("charset")
-        .map(
+        .flatMap(
             p ->
                 p.value() instanceof CharacterSet
-                    ? (CharacterSet) p.value()
+                    ? ((CharacterSet) p.value()).asOptional()
                     : CharacterSet.forName(p.text()));
   }
 

@@ -1,8 +1,10 @@
 package org.mmsstack.encapsulation.value;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 import org.mmsstack.encapsulation.internal.Texts;
 
 /**
@@ -10,8 +12,8 @@ import org.mmsstack.encapsulation.internal.Texts;
  * character set.
  *
  * <p>On the wire it is either a plain Text-string (no charset: us-ascii is implied) or
- * Value-length, Char-set (an IANA MIBenum) and Text-string. {@link #charset()} is {@code null}
- * for the plain form. The octets are kept exactly, so text in a charset the JVM cannot decode
+ * Value-length, Char-set (an IANA MIBenum) and Text-string. {@link #charset()} is empty for
+ * the plain form. The octets are kept exactly, so text in a charset the JVM cannot decode
  * (or invalid text) is never lost; {@link #text()} decodes them, with replacement characters
  * for malformed input.
  *
@@ -47,27 +49,53 @@ public final class EncodedString {
    */
   public static EncodedString of(String text, CharacterSet charset) {
     Objects.requireNonNull(text, "text");
-    if (charset.javaCharset() == null || !charset.javaCharset().canEncode()) {
+    Charset java = charset.javaCharset().orElse(null);
+    if (java == null || !java.canEncode()) {
       throw new IllegalArgumentException("charset: " + charset + " (no encoder in this JVM)");
     }
-    return new EncodedString(charset, text.getBytes(charset.javaCharset()));
+    return new EncodedString(charset, text.getBytes(java));
+  }
+
+  /** Exact octets in the plain Text-string form (no charset). The array is copied. */
+  public static EncodedString ofOctets(byte[] octets) {
+    return new EncodedString(null, octets.clone());
+  }
+
+  /** Exact octets {@code src[off, off + len)} in the plain Text-string form, copied. */
+  public static EncodedString ofOctets(byte[] src, int off, int len) {
+    return new EncodedString(null, Arrays.copyOfRange(src, off, off + len));
   }
 
   /**
-   * Exact octets with a charset ({@code null} for the plain form). The array is copied.
+   * Exact octets with a charset, sent in the charset form. The array is copied.
+   *
+   * @throws IllegalArgumentException when {@code charset} is null (use {@link #ofOctets(byte[])}
+   *     for the plain form)
    */
   public static EncodedString ofOctets(CharacterSet charset, byte[] octets) {
-    return new EncodedString(charset, octets.clone());
+    return new EncodedString(requireCharset(charset), octets.clone());
   }
 
-  /** Exact octets {@code src[off, off + len)} with a charset ({@code null}: plain form), copied. */
+  /**
+   * Exact octets {@code src[off, off + len)} with a charset, sent in the charset form; copied.
+   *
+   * @throws IllegalArgumentException when {@code charset} is null (use {@link #ofOctets(byte[],
+   *     int, int)} for the plain form)
+   */
   public static EncodedString ofOctets(CharacterSet charset, byte[] src, int off, int len) {
-    return new EncodedString(charset, java.util.Arrays.copyOfRange(src, off, off + len));
+    return new EncodedString(requireCharset(charset), Arrays.copyOfRange(src, off, off + len));
   }
 
-  /** The character set, or {@code null} for the plain Text-string form. */
-  public CharacterSet charset() {
+  private static CharacterSet requireCharset(CharacterSet charset) {
+    if (charset == null) {
+      throw new IllegalArgumentException("charset: null (use ofOctets(byte[]) for the plain form)");
+    }
     return charset;
+  }
+
+  /** The character set; empty for the plain Text-string form. Does not allocate. */
+  public Optional<CharacterSet> charset() {
+    return charset == null ? Optional.empty() : charset.asOptional();
   }
 
   /** The text octets (without Quote or terminator), as a copy. */
@@ -80,7 +108,12 @@ public final class EncodedString {
     String t = text;
     if (t == null) {
       // An unknown charset decodes like unlabelled text: the octets stay available exactly.
-      t = Texts.decode(octets, 0, octets.length, charset == null ? null : charset.javaCharset());
+      t =
+          Texts.decode(
+              octets,
+              0,
+              octets.length,
+              charset == null ? null : charset.javaCharset().orElse(null));
       text = t;
     }
     return t;

@@ -2,6 +2,7 @@ package org.mmsstack.encapsulation.value;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One parameter of a Content-Type or Content-Disposition value (WSP section 8.4.2.4).
@@ -79,10 +80,15 @@ public final class Parameter {
     private final String parameterName;
     private final Kind kind;
 
+    // Made once so that Parameter.wellKnown() does not allocate: the encoder reads it per
+    // parameter.
+    private final Optional<WellKnown> self;
+
     WellKnown(int code, String parameterName, Kind kind) {
       this.code = code;
       this.parameterName = parameterName;
       this.kind = kind;
+      this.self = Optional.of(this);
     }
 
     /** The code (sent as {@code 0x80 | code}). */
@@ -235,9 +241,9 @@ public final class Parameter {
     return name;
   }
 
-  /** The well-known code, or {@code null} for an untyped parameter. */
-  public WellKnown wellKnown() {
-    return wellKnown;
+  /** The well-known code; empty for an untyped parameter. Does not allocate. */
+  public Optional<WellKnown> wellKnown() {
+    return wellKnown == null ? Optional.empty() : wellKnown.self;
   }
 
   /** The value: {@code String}, {@code Long}, {@link CharacterSet} or {@link MediaType}. */
