@@ -154,7 +154,7 @@ final class DecodedHeaders {
       }
       Object value = null;
       if (field == HeaderField.MESSAGE_TYPE && k == 0) {
-        value = MessageType.fromCode(src[starts[k] + 1] & 0xFF);
+        value = MessageType.fromCode(src[starts[k] + 1] & 0xFF).orElse(null);
       } else if ((flags & VERSION_RECOVERED) != 0) {
         value = MmsVersion.fromOctet(src[starts[k] + 1]);
       }

@@ -1,5 +1,7 @@
 package org.mmsstack.encapsulation;
 
+import java.util.Optional;
+
 /**
  * X-Mms-Message-Type values (OMA MMS Encapsulation 1.0-1.3, field 0x0C): the 24 PDU types.
  *
@@ -50,11 +52,15 @@ public enum MessageType {
   private final MmsVersion since;
   private final boolean mayCarryBody;
 
+  // Made once so that fromCode does not allocate: the decoder calls it per PDU.
+  private final Optional<MessageType> self;
+
   MessageType(int code, String wireName, MmsVersion since, boolean mayCarryBody) {
     this.code = code;
     this.wireName = wireName;
     this.since = since;
     this.mayCarryBody = mayCarryBody;
+    this.self = Optional.of(this);
   }
 
   /** The octet on the wire, 0x80-0x97. */
@@ -78,13 +84,14 @@ public enum MessageType {
   }
 
   /**
-   * The type for a wire octet, or {@code null} when the octet names no PDU type.
+   * The type for a wire octet, or empty when the octet names no PDU type. Allocates nothing: the
+   * Optionals are made once.
    *
    * @param code the X-Mms-Message-Type octet (0x00-0xFF)
    */
-  public static MessageType fromCode(int code) {
+  public static Optional<MessageType> fromCode(int code) {
     int i = code - 0x80;
-    return i >= 0 && i < BY_CODE.length ? BY_CODE[i] : null;
+    return i >= 0 && i < BY_CODE.length ? BY_CODE[i].self : Optional.empty();
   }
 
   @Override

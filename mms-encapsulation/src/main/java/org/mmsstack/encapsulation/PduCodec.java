@@ -122,7 +122,7 @@ public final class PduCodec {
           null,
           length == 0 ? "empty input" : "an MMS PDU starts with X-Mms-Message-Type (0x8C)");
     }
-    MessageType type = MessageType.fromCode(src[offset + 1] & 0xFF);
+    MessageType type = MessageType.fromCode(src[offset + 1] & 0xFF).orElse(null);
     if (type == null) {
       throw new PduFormatException(
           Reason.UNKNOWN_MESSAGE_TYPE,

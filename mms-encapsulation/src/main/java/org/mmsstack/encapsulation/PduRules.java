@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.mmsstack.encapsulation.body.Body;
 
 /**
@@ -40,6 +41,11 @@ public final class PduRules {
 
   private static final Map<MessageType, List<Rule>> RULES = new EnumMap<>(MessageType.class);
 
+  // The same rules, each in an Optional made once: rule(type, field) runs per header in the
+  // validator and must not allocate.
+  private static final Map<MessageType, List<Optional<Rule>>> OPTIONAL_RULES =
+      new EnumMap<>(MessageType.class);
+
   static {
     // Derived from the header table: each field lists, beside its code and grammar, how each
     // PDU type carries it. The order is the one every PDU's table in the specification begins
@@ -65,6 +71,7 @@ public final class PduRules {
       }
     }
     rows.forEach((t, r) -> RULES.put(t, List.copyOf(r)));
+    RULES.forEach((t, r) -> OPTIONAL_RULES.put(t, r.stream().map(Optional::of).toList()));
   }
 
   private PduRules() {}
@@ -78,14 +85,18 @@ public final class PduRules {
     return RULES.get(type);
   }
 
-  /** The rule for a field in a PDU type, or {@code null} when the type does not carry it. */
-  public static Rule rule(MessageType type, HeaderField<?> field) {
-    for (Rule r : RULES.get(type)) {
-      if (r.field().code() == field.code() && field.code() >= 0) {
-        return r;
+  /**
+   * The rule for a field in a PDU type, or empty when the type does not carry it. Allocates
+   * nothing: the Optionals are made once.
+   */
+  public static Optional<Rule> rule(MessageType type, HeaderField<?> field) {
+    List<Rule> rules = RULES.get(type);
+    for (int i = 0; i < rules.size(); i++) {
+      if (rules.get(i).field().code() == field.code() && field.code() >= 0) {
+        return OPTIONAL_RULES.get(type).get(i);
       }
     }
-    return null;
+    return Optional.empty();
   }
 
   static void checkMandatory(MessageType type, List<Header> headers, Body body) {

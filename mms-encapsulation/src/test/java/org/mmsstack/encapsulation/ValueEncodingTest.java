@@ -1,6 +1,7 @@
 package org.mmsstack.encapsulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mmsstack.encapsulation.WspPrimitivesTest.hex;
@@ -642,6 +643,33 @@ class ValueEncodingTest {
     assertEquals(StoreStatus.valueOf(0xC0), StoreStatus.valueOf(0xC5).generic());
   }
 
+  @Test
+  void codeLookupsAreEmptyForUnknownCodesAndReuseTheirOptionals() {
+    assertEquals(Optional.empty(), MessageType.fromCode(0x7F));
+    assertEquals(Optional.empty(), MessageType.fromCode(0x98));
+    assertSame(MessageType.fromCode(0x80), MessageType.fromCode(0x80));
+    assertEquals(Optional.empty(), MessageClass.valueOf(0x84));
+    assertEquals(Optional.of(MessageClass.AUTO), MessageClass.valueOf(0x83));
+    assertSame(MessageClass.valueOf(0x80), MessageClass.valueOf(0x80));
+    assertEquals(Optional.empty(), Parameter.WellKnown.valueOf(0x1E));
+    assertEquals(Optional.empty(), Parameter.WellKnown.valueOf(-1));
+    assertEquals(Optional.of(Parameter.WellKnown.CHARSET), Parameter.WellKnown.valueOf(0x01));
+    assertSame(Parameter.WellKnown.valueOf(0x01), Parameter.WellKnown.valueOf(0x01));
+    assertEquals(Optional.of(MmFlags.Operation.FILTER), MmFlags.Operation.valueOf(0x82));
+    assertEquals(Optional.empty(), MmFlags.Operation.valueOf(0x83));
+    assertSame(MmFlags.Operation.valueOf(0x80), MmFlags.Operation.valueOf(0x80));
+    assertEquals(Optional.of(MboxCount.Unit.OCTETS), MboxCount.Unit.valueOf(0x81));
+    assertEquals(Optional.empty(), MboxCount.Unit.valueOf(0x82));
+    assertSame(MboxCount.Unit.valueOf(0x80), MboxCount.Unit.valueOf(0x80));
+    assertEquals(
+        HeaderField.SUBJECT,
+        PduRules.rule(MessageType.SEND_REQ, HeaderField.SUBJECT).orElseThrow().field());
+    assertSame(
+        PduRules.rule(MessageType.SEND_REQ, HeaderField.SUBJECT),
+        PduRules.rule(MessageType.SEND_REQ, HeaderField.SUBJECT));
+    assertEquals(Optional.empty(), PduRules.rule(MessageType.ACKNOWLEDGE_IND, HeaderField.SUBJECT));
+  }
+
   @TestFactory
   Stream<DynamicTest> everyMessageTypeBothWays() {
     return Stream.of(MessageType.values())
@@ -652,7 +680,7 @@ class ValueEncodingTest {
                     () -> {
                       // Section 4.1: 0x80 m-send-req ... 0x97 m-cancel-conf, in this order.
                       assertEquals(0x80 + t.ordinal(), t.code());
-                      assertEquals(t, MessageType.fromCode(t.code()));
+                      assertEquals(Optional.of(t), MessageType.fromCode(t.code()));
                       byte[] wire = hex(String.format("8C%02X8D93", t.code()));
                       Pdu pdu = PduCodec.decode(wire, DecodeConfig.LENIENT);
                       assertEquals(t, pdu.messageType());

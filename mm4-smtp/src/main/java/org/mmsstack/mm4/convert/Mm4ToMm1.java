@@ -267,7 +267,7 @@ public final class Mm4ToMm1 {
     }
 
     boolean allowed(HeaderField<?> field) {
-      PduRules.Rule r = PduRules.rule(type, field);
+      PduRules.Rule r = PduRules.rule(type, field).orElse(null);
       if (r == null) {
         notes.add(
             new ConversionNote(field.name(), type.wireName() + " does not carry it: left out"));
@@ -314,7 +314,7 @@ public final class Mm4ToMm1 {
     fwd.contentClass().ifPresent(c -> f.put(HeaderField.CONTENT_CLASS, c));
     fwd.drmContent().ifPresent(v -> f.put(HeaderField.DRM_CONTENT, ValueMapping.yesNo(v)));
     if (fwd.adaptationAllowed().isPresent()
-        && PduRules.rule(f.type, HeaderField.ADAPTATION_ALLOWED) != null) {
+        && PduRules.rule(f.type, HeaderField.ADAPTATION_ALLOWED).isPresent()) {
       f.put(HeaderField.ADAPTATION_ALLOWED, ValueMapping.yesNo(fwd.adaptationAllowed().get()));
     }
     applicIds(fwd, f);

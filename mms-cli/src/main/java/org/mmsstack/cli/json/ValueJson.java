@@ -270,11 +270,9 @@ final class ValueJson {
           return t;
         }
       }
-      MessageType t = n.has("wireCode") ? MessageType.fromCode(n.get("wireCode").asInt()) : null;
-      if (t == null) {
-        throw new IllegalArgumentException("value: no message type " + s);
-      }
-      return t;
+      Optional<MessageType> t =
+          n.has("wireCode") ? MessageType.fromCode(n.get("wireCode").asInt()) : Optional.empty();
+      return t.orElseThrow(() -> new IllegalArgumentException("value: no message type " + s));
     }
     if (type == MmsVersion.class) {
       String[] p = text(v, "value").split("\\.");
@@ -401,11 +399,12 @@ final class ValueJson {
       JsonNode v = p.path("value");
       Object value = v.isIntegralNumber() ? (Object) v.asLong() : v.asText();
       if (p.has("code") && !p.get("code").isNull()) {
-        Parameter.WellKnown w = Parameter.WellKnown.valueOf(p.get("code").asLong());
-        if (w == null) {
-          throw new IllegalArgumentException(
-              "parameter " + name + ": no well-known code " + p.get("code"));
-        }
+        Parameter.WellKnown w =
+            Parameter.WellKnown.valueOf(p.get("code").asLong())
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "parameter " + name + ": no well-known code " + p.get("code")));
         value = typed(w.kind(), value, p);
         out.add(Parameter.of(w, value));
       } else {

@@ -116,7 +116,7 @@ public final class ValueCodec {
           int b = r.peek();
           if (b >= 0x80) {
             r.readOctet();
-            MessageClass mc = MessageClass.valueOf(b);
+            MessageClass mc = MessageClass.valueOf(b).orElse(null);
             if (mc == null) {
               r.seek(r.index() - 1);
               throw r.malformed(String.format("0x%02X is not a Class-identifier (0x80-0x83)", b));
@@ -129,7 +129,7 @@ public final class ValueCodec {
       case MESSAGE_TYPE:
         {
           int b = readOctetValue(r);
-          MessageType t = MessageType.fromCode(b);
+          MessageType t = MessageType.fromCode(b).orElse(null);
           if (t == null) {
             r.seek(r.index() - 1);
             throw r.error(
@@ -192,7 +192,7 @@ public final class ValueCodec {
         {
           int old = r.pushLimit(r.readValueLength());
           int token = r.readOctet();
-          MmFlags.Operation op = MmFlags.Operation.valueOf(token);
+          MmFlags.Operation op = MmFlags.Operation.valueOf(token).orElse(null);
           if (op == null) {
             r.seek(r.index() - 1);
             throw r.malformed(String.format("0x%02X is not an MM-flags token (0x80-0x82)", token));
@@ -205,7 +205,7 @@ public final class ValueCodec {
         {
           int old = r.pushLimit(r.readValueLength());
           int token = r.readOctet();
-          MboxCount.Unit unit = MboxCount.Unit.valueOf(token);
+          MboxCount.Unit unit = MboxCount.Unit.valueOf(token).orElse(null);
           if (unit == null) {
             r.seek(r.index() - 1);
             throw r.malformed(
@@ -324,7 +324,7 @@ public final class ValueCodec {
           return new TimeValue(token == 0x81, v);
         }
       case MESSAGE_TYPE:
-        return end - start == 1 ? MessageType.fromCode(b) : null;
+        return end - start == 1 ? MessageType.fromCode(b).orElse(null) : null;
       case OCTET:
         return b >= 0x80 && end - start == 1 ? octet(code, b) : null;
       case YES_NO:
@@ -332,7 +332,7 @@ public final class ValueCodec {
       case VERSION:
         return b >= 0x80 && end - start == 1 ? MmsVersion.fromOctet(b) : null;
       case MESSAGE_CLASS:
-        return b >= 0x80 && end - start == 1 ? MessageClass.valueOf(b) : null;
+        return b >= 0x80 && end - start == 1 ? MessageClass.valueOf(b).orElse(null) : null;
       case CONTENT_TYPE:
         return b >= 0x80 && end - start == 1 ? ContentType.of(MediaType.ofCode(b & 0x7F)) : null;
       case INTEGER:
@@ -681,7 +681,7 @@ public final class ValueCodec {
     if (b >= 0x80 || b <= 0x1E) {
       int at = r.index();
       long code = r.readIntegerValue();
-      Parameter.WellKnown w = Parameter.WellKnown.valueOf(code);
+      Parameter.WellKnown w = Parameter.WellKnown.valueOf(code).orElse(null);
       if (w == null) {
         // An unassigned parameter token: its value can still be stepped over.
         if (f != null) {

@@ -211,7 +211,7 @@ public final class Validator {
             String.format("unassigned header code 0x%02X (kept)", 0x80 | f.code()));
         continue;
       }
-      PduRules.Rule rule = PduRules.rule(type, f);
+      PduRules.Rule rule = PduRules.rule(type, f).orElse(null);
       if (rule == null) {
         c.add(
             Severity.WARNING,

@@ -1,6 +1,7 @@
 package org.mmsstack.encapsulation.value;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An X-Mms-Mbox-Totals (0x2A) or X-Mms-Mbox-Quotas (0x2C) value (MMS 1.2): a number of messages
@@ -18,8 +19,12 @@ public record MboxCount(Unit unit, long value) {
 
     private final int code;
 
+    // Made once so that valueOf(int) does not allocate: the decoder calls it per header.
+    private final Optional<Unit> self;
+
     Unit(int code) {
       this.code = code;
+      this.self = Optional.of(this);
     }
 
     /** The wire octet. */
@@ -27,9 +32,12 @@ public record MboxCount(Unit unit, long value) {
       return code;
     }
 
-    /** The unit for an octet, or {@code null}. */
-    public static Unit valueOf(int code) {
-      return code == 0x80 ? MESSAGES : code == 0x81 ? OCTETS : null;
+    /**
+     * The unit for an octet 0x80 or 0x81, or empty for any other octet. Allocates nothing: the
+     * Optionals are made once.
+     */
+    public static Optional<Unit> valueOf(int code) {
+      return code == 0x80 ? MESSAGES.self : code == 0x81 ? OCTETS.self : Optional.empty();
     }
   }
 

@@ -3,6 +3,7 @@ package org.mmsstack.encapsulation.value;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * X-Mms-Message-Class (0x0A): one of the four Class-identifier octets or any Token-text.
@@ -19,6 +20,14 @@ public final class MessageClass {
   private static final List<MessageClass> VALUES =
       List.of(PERSONAL, ADVERTISEMENT, INFORMATIONAL, AUTO);
 
+  // Made once so that valueOf(int) does not allocate: the decoder calls it per header.
+  private static final List<Optional<MessageClass>> BY_CODE =
+      List.of(
+          Optional.of(PERSONAL),
+          Optional.of(ADVERTISEMENT),
+          Optional.of(INFORMATIONAL),
+          Optional.of(AUTO));
+
   private final int code;
   private final String name;
 
@@ -28,11 +37,11 @@ public final class MessageClass {
   }
 
   /**
-   * The class for a Class-identifier octet 0x80-0x83, or {@code null} for any other octet (which
-   * is not a Message-Class value).
+   * The class for a Class-identifier octet 0x80-0x83, or empty for any other octet (which is not
+   * a Message-Class value). Allocates nothing: the Optionals are made once.
    */
-  public static MessageClass valueOf(int code) {
-    return code >= 0x80 && code <= 0x83 ? VALUES.get(code - 0x80) : null;
+  public static Optional<MessageClass> valueOf(int code) {
+    return code >= 0x80 && code <= 0x83 ? BY_CODE.get(code - 0x80) : Optional.empty();
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.mmsstack.encapsulation.value;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An X-Mms-MM-Flags value (0x24, MMS 1.2): add, remove or filter by a keyword.
@@ -18,8 +19,12 @@ public record MmFlags(Operation operation, EncodedString keyword) {
 
     private final int code;
 
+    // Made once so that valueOf(int) does not allocate: the decoder calls it per header.
+    private final Optional<Operation> self;
+
     Operation(int code) {
       this.code = code;
+      this.self = Optional.of(this);
     }
 
     /** The wire octet. */
@@ -27,9 +32,21 @@ public record MmFlags(Operation operation, EncodedString keyword) {
       return code;
     }
 
-    /** The operation for an octet, or {@code null}. */
-    public static Operation valueOf(int code) {
-      return code >= 0x80 && code <= 0x82 ? values()[code - 0x80] : null;
+    /**
+     * The operation for an octet 0x80-0x82, or empty for any other octet. Allocates nothing: the
+     * Optionals are made once.
+     */
+    public static Optional<Operation> valueOf(int code) {
+      switch (code) {
+        case 0x80:
+          return ADD.self;
+        case 0x81:
+          return REMOVE.self;
+        case 0x82:
+          return FILTER.self;
+        default:
+          return Optional.empty();
+      }
     }
   }
 

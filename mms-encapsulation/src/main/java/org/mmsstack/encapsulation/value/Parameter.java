@@ -106,9 +106,13 @@ public final class Parameter {
       return kind;
     }
 
-    /** The parameter for a code, or {@code null} when the code is unassigned. */
-    public static WellKnown valueOf(long code) {
-      return code >= 0 && code < BY_CODE.length ? BY_CODE[(int) code] : null;
+    /**
+     * The parameter for a code, or empty when the code is unassigned. Allocates nothing: the
+     * Optionals are made once.
+     */
+    public static Optional<WellKnown> valueOf(long code) {
+      WellKnown w = code >= 0 && code < BY_CODE.length ? BY_CODE[(int) code] : null;
+      return w == null ? Optional.empty() : w.self;
     }
 
     /** The code MMS implementations emit for a parameter name, or {@code null}. */
