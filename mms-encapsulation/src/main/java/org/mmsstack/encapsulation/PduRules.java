@@ -41,10 +41,11 @@ public final class PduRules {
 
   private static final Map<MessageType, List<Rule>> RULES = new EnumMap<>(MessageType.class);
 
-  // The same rules, each in an Optional made once: rule(type, field) runs per header in the
-  // validator and must not allocate.
-  private static final Map<MessageType, List<Optional<Rule>>> OPTIONAL_RULES =
-      new EnumMap<>(MessageType.class);
+  // The same rules by PDU type and field code (0x00-0x7F), each in an Optional made once:
+  // rule(type, field) runs per header in the validator, so it neither scans nor allocates.
+  private static final List<List<Optional<Rule>>> BY_CODE = new ArrayList<>();
+
+  private static final int CODES = 0x80;
 
   static {
     // Derived from the header table: each field lists, beside its code and grammar, how each
@@ -71,7 +72,19 @@ public final class PduRules {
       }
     }
     rows.forEach((t, r) -> RULES.put(t, List.copyOf(r)));
-    RULES.forEach((t, r) -> OPTIONAL_RULES.put(t, r.stream().map(Optional::of).toList()));
+    for (MessageType t : MessageType.values()) {
+      List<Optional<Rule>> byCode = new ArrayList<>(CODES);
+      for (int c = 0; c < CODES; c++) {
+        byCode.add(Optional.empty());
+      }
+      for (Rule r : RULES.get(t)) {
+        int c = r.field().code();
+        if (c >= 0 && c < CODES && byCode.get(c).isEmpty()) {
+          byCode.set(c, Optional.of(r));
+        }
+      }
+      BY_CODE.add(List.copyOf(byCode));
+    }
   }
 
   private PduRules() {}
@@ -90,13 +103,8 @@ public final class PduRules {
    * nothing: the Optionals are made once.
    */
   public static Optional<Rule> rule(MessageType type, HeaderField<?> field) {
-    List<Rule> rules = RULES.get(type);
-    for (int i = 0; i < rules.size(); i++) {
-      if (rules.get(i).field().code() == field.code() && field.code() >= 0) {
-        return OPTIONAL_RULES.get(type).get(i);
-      }
-    }
-    return Optional.empty();
+    int c = field.code();
+    return c >= 0 && c < CODES ? BY_CODE.get(type.ordinal()).get(c) : Optional.empty();
   }
 
   static void checkMandatory(MessageType type, List<Header> headers, Body body) {
