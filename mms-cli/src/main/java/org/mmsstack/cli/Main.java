@@ -176,15 +176,29 @@ public final class Main implements Callable<Integer> {
           CommandSpec spec = CommandSpec.wrapWithoutInspection(main);
           spec.name(top.name());
           spec.mixinStandardHelpOptions(true);
-          spec.versionProvider(new Version());
           CommandLine cl = new CommandLine(spec);
           cl.addSubcommand(c);
-          return cl;
+          return withVersion(cl);
         }
       }
     }
-    return new CommandLine(main);
+    return withVersion(new CommandLine(main));
   }
+
+  /**
+   * Every command offers {@code -V} through the standard help options; without a version provider
+   * of its own, picocli would answer {@code mms validate -V} with an empty line. Each command of
+   * the tree answers with the tool's version instead.
+   */
+  private static CommandLine withVersion(CommandLine cl) {
+    cl.getCommandSpec().versionProvider(VERSION);
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      withVersion(sub);
+    }
+    return cl;
+  }
+
+  private static final Version VERSION = new Version();
 
   /** The version from the jar manifest (or "development" when run from classes). */
   static final class Version implements CommandLine.IVersionProvider {

@@ -51,6 +51,37 @@ class CliConventionsTest {
   }
 
   @Test
+  void everyCommandAnswersDashVWithTheToolsVersion() {
+    Main main = new Main(null, System.out, null, false);
+    java.util.List<java.util.List<String>> paths = new java.util.ArrayList<>();
+    collect(Main.commandLine(main, new String[0]), new java.util.ArrayList<>(), paths);
+    assertTrue(paths.size() > 8, paths::toString);
+    String expected = Tool.run("-V").assertNoStackTrace().stdout();
+    assertTrue(expected.startsWith("mms "), expected);
+    for (java.util.List<String> path : paths) {
+      java.util.List<String> args = new java.util.ArrayList<>(path);
+      args.add("-V");
+      Tool.Outcome o = Tool.run(args.toArray(new String[0])).assertNoStackTrace();
+      assertEquals(Main.EXIT_OK, o.status(), args::toString);
+      assertEquals(expected, o.stdout(), args::toString);
+    }
+  }
+
+  private static void collect(
+      picocli.CommandLine cl,
+      java.util.List<String> path,
+      java.util.List<java.util.List<String>> into) {
+    for (java.util.Map.Entry<String, picocli.CommandLine> e : cl.getSubcommands().entrySet()) {
+      if (e.getValue().getCommandSpec().mixinStandardHelpOptions()) {
+        java.util.List<String> p = new java.util.ArrayList<>(path);
+        p.add(e.getKey());
+        into.add(p);
+        collect(e.getValue(), p, into);
+      }
+    }
+  }
+
+  @Test
   void aCommandAloneKeepsItsUsageItsErrorsAndItsParent() {
     Tool.Outcome help = Tool.run("validate", "--help").assertNoStackTrace();
     assertEquals(Main.EXIT_OK, help.status());
