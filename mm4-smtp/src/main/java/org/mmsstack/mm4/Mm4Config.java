@@ -14,6 +14,14 @@ package org.mmsstack.mm4;
  * bytes, boundaries, transfer encodings) is an ERROR, as is a missing or unreadable mandatory
  * element; a bad optional value, a repeated field, an undecodable encoded word and a missing
  * X-Mms-Forward-Counter are WARNINGs, a private message class is an INFO.
+ *
+ * <p>{@link #checkBodies()} (on by default) decides when the base64 and quoted-printable bodies of
+ * leaf parts are checked: by {@code decode}, so that their findings are among the message's and
+ * strict decoding fails on them, or, when it is off, on the first read of each body ({@link
+ * org.mmsstack.mm4.mime.MimeEntity#checkData()}). Turned off, {@code decode} reads the header
+ * sections and the multipart delimiters only, and its cost no longer grows with the size of the
+ * encoded bodies: the setting for a Relay/Server that routes on the headers of the MIME tree, and
+ * for a full parse, whose reads then check and decode each body in one pass.
  */
 public final class Mm4Config {
 
@@ -32,6 +40,7 @@ public final class Mm4Config {
   private final int maxNestingDepth;
   private final int maxParts;
   private final long maxMessageSize;
+  private final boolean checkBodies;
 
   private Mm4Config(Builder b) {
     this.strict = b.strict;
@@ -40,6 +49,7 @@ public final class Mm4Config {
     this.maxNestingDepth = b.maxNestingDepth;
     this.maxParts = b.maxParts;
     this.maxMessageSize = b.maxMessageSize;
+    this.checkBodies = b.checkBodies;
   }
 
   /** @return a builder with the default (lenient) settings */
@@ -56,6 +66,7 @@ public final class Mm4Config {
     b.maxNestingDepth = maxNestingDepth;
     b.maxParts = maxParts;
     b.maxMessageSize = maxMessageSize;
+    b.checkBodies = checkBodies;
     return b;
   }
 
@@ -89,6 +100,21 @@ public final class Mm4Config {
     return maxMessageSize;
   }
 
+  /**
+   * Whether decoding checks the transfer encoding of base64 and quoted-printable leaf bodies (the
+   * alphabet, padding and escapes, and their line ends). When true (the default), their findings
+   * are in {@link Mm4Message#findings()} and strict decoding throws at them. When false, decoding
+   * only locates those bodies; each is checked when it is first read, and {@link
+   * org.mmsstack.mm4.mime.MimeEntity#checkData()} returns its findings (or throws, in strict mode
+   * or for a body that cannot be decoded). Bodies of other encodings are looked at by decoding
+   * either way (their line ends decide what their data is).
+   *
+   * @return whether decoding checks base64 and quoted-printable bodies
+   */
+  public boolean checkBodies() {
+    return checkBodies;
+  }
+
   @Override
   public String toString() {
     return "Mm4Config[strict="
@@ -103,6 +129,8 @@ public final class Mm4Config {
         + maxParts
         + ", maxMessageSize="
         + maxMessageSize
+        + ", checkBodies="
+        + checkBodies
         + "]";
   }
 
@@ -114,6 +142,7 @@ public final class Mm4Config {
     private int maxNestingDepth = 16;
     private int maxParts = 1000;
     private long maxMessageSize = 64L * 1024 * 1024;
+    private boolean checkBodies = true;
 
     private Builder() {}
 
@@ -162,6 +191,15 @@ public final class Mm4Config {
                 + ")");
       }
       this.maxMessageSize = maxMessageSize;
+      return this;
+    }
+
+    /**
+     * Sets whether decoding checks base64 and quoted-printable leaf bodies (default true); see
+     * {@link Mm4Config#checkBodies()}.
+     */
+    public Builder checkBodies(boolean checkBodies) {
+      this.checkBodies = checkBodies;
       return this;
     }
 

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.mmsstack.benchmarks.CorpusFiles;
 import org.mmsstack.mm4.Mm4Codec;
+import org.mmsstack.mm4.Mm4Config;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.mime.MimeEntity;
@@ -39,6 +40,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *       read; floor {@link #floorHeaders}, one pass over that block.
  *   <li>{@link #treeHeaders}: every header of the MIME tree, no body decoded; floor {@link
  *       #floorPass}, one pass over the bytes.
+ *   <li>{@link #fullParseDeferred} and {@link #treeHeadersDeferred}: rows 1 and 3 decoded with
+ *       {@code Mm4Config.checkBodies(false)}: bodies checked when read (row 1 asks for their
+ *       findings with {@code checkData()}), not by decode.
  *   <li>{@link #writeBuilt}: a built message written; floor {@link #floorWrite}, one array of the
  *       output size allocated and filled by one arraycopy.
  *   <li>{@link #buildWrite}: the message built and written (its parts' data made beforehand).
@@ -64,6 +68,8 @@ public class Mm4PathsBenchmark {
     "mm4/davidtzur-mms/MM4Res/PelephoneRES.txt",
     "mm4/davidtzur-mms/MM4Res/We4gRES.txt",
   };
+
+  private static final Mm4Config DEFERRED = Mm4Config.builder().checkBodies(false).build();
 
   @Param({"corpus", "10k", "100k", "1m"})
   public String input;
@@ -159,6 +165,16 @@ public class Mm4PathsBenchmark {
     }
   }
 
+  /** Row 1 with the body checks deferred: each body checked and decoded in one pass when read. */
+  @Benchmark
+  public void fullParseDeferred(Blackhole bh) throws Mm4FormatException {
+    for (byte[] m : mails) {
+      MimeEntity root = Mm4Codec.decode(m, DEFERRED).content();
+      walk(root, true, bh);
+      bh.consume(root.checkData());
+    }
+  }
+
   /** Floor of row 1: one pass over the bytes, and the JDK's base64 decoding of the same parts. */
   @Benchmark
   public void floorFullParse(Blackhole bh) {
@@ -197,6 +213,14 @@ public class Mm4PathsBenchmark {
   public void treeHeaders(Blackhole bh) throws Mm4FormatException {
     for (byte[] m : mails) {
       walk(Mm4Codec.decode(m).content(), false, bh);
+    }
+  }
+
+  /** Row 3 with the body checks deferred: what a Relay/Server routing on the tree's headers does. */
+  @Benchmark
+  public void treeHeadersDeferred(Blackhole bh) throws Mm4FormatException {
+    for (byte[] m : mails) {
+      walk(Mm4Codec.decode(m, DEFERRED).content(), false, bh);
     }
   }
 

@@ -196,7 +196,7 @@ public final class Checks {
             : "expected <index>, <date>: " + clip(v);
       case "date":
       case "x-mms-expiry":
-        return DateTimes.parse(v).isPresent() ? null : "not an RFC 5322 date: " + clip(v);
+        return DateTimes.isValid(v) ? null : "not an RFC 5322 date: " + clip(v);
       case "from":
       case "sender":
       case "x-mms-originator-system":

@@ -10,8 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.mm4.Mm4Codec;
 import org.mmsstack.mm4.Mm4Config;
+import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.internal.MimeAccess;
 import org.mmsstack.mm4.internal.mime.EncodedWords;
@@ -29,8 +31,9 @@ import org.mmsstack.mm4.internal.mime.Syntax;
  * <p><b>Thread-safety and ownership.</b> Immutable and safe to share between threads. After
  * decoding, the data of a part that travelled as 7bit, 8bit or binary is a read-only view of the
  * decoded input, not a copy; base64 and quoted-printable data is located and checked by the
- * parse (so its findings and strict failures come from decoding the message), and decoded on
- * the first read of the data into an array of its own. An array handed to {@link Mm4Codec#decode(byte[])} must therefore not be changed while
+ * parse (so its findings and strict failures come from decoding the message; with {@link
+ * Mm4Config#checkBodies()} off, from {@link #checkData()}), and decoded on the first read of the
+ * data into an array of its own. An array handed to {@link Mm4Codec#decode(byte[])} must therefore not be changed while
  * the message is in use. Built entities own copies of the data given to their builder (which is
  * not thread-safe).
  *
@@ -197,7 +200,10 @@ public final class MimeEntity {
     return Arrays.copyOfRange(dataArray(), off, off + dataSize());
   }
 
-  /** @return the size of the decoded data in octets, known without decoding it */
+  /**
+   * @return the size of the decoded data in octets, known without decoding it unless decoding
+   *     deferred the check of this body ({@link Mm4Config#checkBodies()} off)
+   */
   public int dataSize() {
     return lazy != null ? lazy.size() : dataLen;
   }
@@ -226,6 +232,31 @@ public final class MimeEntity {
     return new String(dataArray(), dataOffset(), dataSize(), cs);
   }
 
+  /**
+   * Checks the data of this entity, and of every leaf below it for a multipart, when decoding
+   * deferred that check ({@link Mm4Config#checkBodies()} off): what {@code decode} would
+   * otherwise have reported for base64 and quoted-printable bodies, with the same codes,
+   * offsets and lines. Each body is checked once; later calls return the same result. Reading
+   * the data does not need this: {@link #data()} decodes a body that fails the check as far as
+   * it goes (characters outside the alphabet skipped, nothing after '=' padding, a broken
+   * quoted-printable escape kept literally).
+   *
+   * @return the findings of the deferred checks in tree order; empty when decoding checked the
+   *     bodies (their findings are the message's) and for built entities
+   * @throws Mm4FormatException in strict mode at the first finding of severity ERROR, and in any
+   *     mode for a body that cannot be decoded (where {@code decode} would have thrown)
+   */
+  public List<Finding> checkData() throws Mm4FormatException {
+    if (parts != null) {
+      List<Finding> all = new ArrayList<>();
+      for (MimeEntity p : parts) {
+        all.addAll(p.checkData());
+      }
+      return List.copyOf(all);
+    }
+    return lazy == null ? List.of() : lazy.findings();
+  }
+
   /** The array holding the decoded data (decoding it first if needed); never to be modified. */
   byte[] dataArray() {
     return lazy != null ? lazy.get() : data;
@@ -235,7 +266,22 @@ public final class MimeEntity {
     return lazy != null ? 0 : dataOff;
   }
 
+  /**
+   * The encoded body as parsed, or null when it must be written anew: bodies whose check was
+   * deferred are looked at for lines ended by LF alone here (and a multipart is kept only while
+   * all its parts are).
+   */
   byte[] raw() {
+    if (raw == null || (lazy != null && !lazy.lineEndsCanonical())) {
+      return null;
+    }
+    if (parts != null) {
+      for (MimeEntity p : parts) {
+        if (p.raw() == null) {
+          return null;
+        }
+      }
+    }
     return raw;
   }
 

@@ -123,6 +123,21 @@ final class MimeParser {
     }
     switch (te) {
       case BASE64:
+      case QUOTED_PRINTABLE:
+        if (!ctx.config.checkBodies()) {
+          // Located only: checked and decoded when read (the writer asks for the line ends).
+          mark(bare, headerBare);
+          LazyData.Kind kind =
+              te == TransferEncoding.BASE64 ? LazyData.Kind.BASE64 : LazyData.Kind.QUOTED_PRINTABLE;
+          LazyData d = LazyData.deferred(b, from, to, kind, ctx.base, ctx.config);
+          return MimeEntity.parsedLeaf(headers, d, headerBare ? null : b, from, to - from);
+        }
+        break;
+      default:
+        break;
+    }
+    switch (te) {
+      case BASE64:
         {
           // Checked now (findings, strict failures, the decoded size); decoded on first read.
           // The line ends are judged in the same pass as the alphabet.
@@ -308,7 +323,7 @@ final class MimeParser {
    * Whether {@code [from, to)} holds a line feed without a carriage return before it; the octet
    * before {@code from} is not looked at (a line feed at {@code from} counts as bare).
    */
-  private static boolean hasBareLineFeed(byte[] b, int from, int to) {
+  static boolean hasBareLineFeed(byte[] b, int from, int to) {
     for (int i = HeaderScanner.indexOf(b, (byte) '\n', from, to);
         i >= 0;
         i = HeaderScanner.indexOf(b, (byte) '\n', i + 1, to)) {

@@ -81,6 +81,117 @@ public final class DateTimes {
     }
   }
 
+  /**
+   * Whether {@link #parse} reads {@code text}, without the objects it makes for the form every
+   * sender writes ({@code [Wed, ]26 Jan 2022 00:17:43 +0200}, checked on its characters); any
+   * other form goes through {@link #parse}. What decoding's checks call for Date and Expiry.
+   */
+  public static boolean isValid(String text) {
+    return isCanonical(text) || parse(text).isPresent();
+  }
+
+  /**
+   * {@code [Ddd, ]d[d] Mon yyyy hh:mm:ss +hhmm} with single spaces and a date, time and offset
+   * that exist: a form {@link #parse} reads, so this may only answer true where it would.
+   */
+  static boolean isCanonical(String s) {
+    int n = s.length();
+    int i = 0;
+    if (n > 0 && s.charAt(0) > '9') {
+      if (n < 5
+          || !isAsciiLetter(s.charAt(0))
+          || !isAsciiLetter(s.charAt(1))
+          || !isAsciiLetter(s.charAt(2))
+          || s.charAt(3) != ','
+          || s.charAt(4) != ' ') {
+        return false;
+      }
+      i = 5;
+    }
+    // The day: one or two digits, then a space.
+    int day = digit(s, i);
+    if (day < 0 || ++i >= n) {
+      return false;
+    }
+    if (s.charAt(i) != ' ') {
+      int d2 = digit(s, i);
+      if (d2 < 0) {
+        return false;
+      }
+      day = day * 10 + d2;
+      i++;
+    }
+    // " Mon yyyy hh:mm:ss +hhmm": 24 characters exactly.
+    if (n - i != 24
+        || s.charAt(i) != ' '
+        || s.charAt(i + 4) != ' '
+        || s.charAt(i + 9) != ' '
+        || s.charAt(i + 12) != ':'
+        || s.charAt(i + 15) != ':'
+        || s.charAt(i + 18) != ' ') {
+      return false;
+    }
+    int month = monthAt(s, i + 1);
+    int year = digits(s, i + 5, 4);
+    int hour = digits(s, i + 10, 2);
+    int minute = digits(s, i + 13, 2);
+    int second = digits(s, i + 16, 2);
+    char sign = s.charAt(i + 19);
+    int zh = digits(s, i + 20, 2);
+    int zm = digits(s, i + 22, 2);
+    if (month < 0
+        || year < 0
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 60
+        || (sign != '+' && sign != '-')
+        || zh < 0
+        || zh > 18
+        || zm < 0
+        || zm > 59
+        || zh * 60 + zm > 18 * 60) {
+      return false;
+    }
+    return day >= 1 && day <= java.time.Month.of(month).length(java.time.Year.isLeap(year));
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static int digit(String s, int i) {
+    char c = i < s.length() ? s.charAt(i) : 0;
+    return c >= '0' && c <= '9' ? c - '0' : -1;
+  }
+
+  private static int digits(String s, int from, int count) {
+    int v = 0;
+    for (int k = from; k < from + count; k++) {
+      int d = digit(s, k);
+      if (d < 0) {
+        return -1;
+      }
+      v = v * 10 + d;
+    }
+    return v;
+  }
+
+  /** The month (1-12) named by the three letters at {@code i}, any case, or -1. */
+  private static int monthAt(String s, int i) {
+    for (int k = 0; k < 12; k++) {
+      String m = MONTHS[k];
+      if ((s.charAt(i) | 0x20) == m.charAt(0)
+          && (s.charAt(i + 1) | 0x20) == m.charAt(1)
+          && (s.charAt(i + 2) | 0x20) == m.charAt(2)) {
+        return k + 1;
+      }
+    }
+    return -1;
+  }
+
   private static int number(String s, int minDigits, int maxDigits) {
     if (s.length() < minDigits || s.length() > maxDigits) {
       return -1;
