@@ -336,10 +336,29 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
     for (int i = 0; i < order.length; i++) {
       m.put(order[i], i);
     }
-    return m;
+    // The names as Mm4HeaderNames spells them too, so that a field made from those constants
+    // (whose String hash is cached) is ranked without making its lower-case form.
+    for (java.lang.reflect.Field f : Mm4HeaderNames.class.getFields()) {
+      if (f.getType() == String.class) {
+        try {
+          String name = (String) f.get(null);
+          Integer r = m.get(name.toLowerCase(Locale.ROOT));
+          if (r != null) {
+            m.put(name, r);
+          }
+        } catch (IllegalAccessException e) {
+          throw new ExceptionInInitializerError(e);
+        }
+      }
+    }
+    return Map.copyOf(m);
   }
 
   private static int rank(String name) {
+    Integer exact = RANK.get(name);
+    if (exact != null) {
+      return exact;
+    }
     String n = name.toLowerCase(Locale.ROOT);
     Integer r = RANK.get(n);
     if (r != null) {

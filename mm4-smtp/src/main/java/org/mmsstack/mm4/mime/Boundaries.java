@@ -76,11 +76,11 @@ final class Boundaries {
    */
   static boolean occursIn(String boundary, List<MimeEntity> parts) {
     byte[] d = ("--" + boundary).getBytes(StandardCharsets.US_ASCII);
-    return occursIn(boundary, d, shifts(d), boundary.startsWith("=_"), parts);
+    return occursIn(boundary, new Search(d), boundary.startsWith("=_"), parts);
   }
 
   private static boolean occursIn(
-      String boundary, byte[] delim, int[] shift, boolean safe, List<MimeEntity> parts) {
+      String boundary, Search delim, boolean safe, List<MimeEntity> parts) {
     for (MimeEntity p : parts) {
       if (p.isMultipart()) {
         String inner = p.contentType().boundary().orElse("");
@@ -91,52 +91,63 @@ final class Boundaries {
       if (p.raw() != null) {
         // A parsed body written back as it was (preamble and epilogue included): its encoded
         // form is what the delimiter must not occur in.
-        if (contains(p.raw(), p.rawOff(), p.rawLen(), delim, shift)) {
+        if (delim.in(p.raw(), p.rawOff(), p.rawLen())) {
           return true;
         }
       } else if (p.isMultipart()) {
-        if (occursIn(boundary, delim, shift, safe, p.parts())) {
+        if (occursIn(boundary, delim, safe, p.parts())) {
           return true;
         }
       } else if ((!safe || p.transferEncoding().map(TransferEncoding::isIdentity).orElse(true))
-          && contains(p.dataArray(), p.dataOffset(), p.dataSize(), delim, shift)) {
+          && delim.in(p.dataArray(), p.dataOffset(), p.dataSize())) {
         return true;
       }
     }
     return false;
   }
 
-  /** Horspool shifts for {@code needle}, indexed by the octet under its last position. */
-  private static int[] shifts(byte[] needle) {
-    int m = needle.length;
-    int[] shift = new int[256];
-    java.util.Arrays.fill(shift, m);
-    for (int i = 0; i < m - 1; i++) {
-      shift[needle[i] & 0xff] = m - 1 - i;
-    }
-    return shift;
-  }
+  /** A Horspool search for one needle; its shift table is made on the first search. */
+  private static final class Search {
+    private final byte[] needle;
+    private int[] shift;
 
-  /** Whether {@code needle} occurs in {@code hay[off, off + len)}: a Horspool search. */
-  private static boolean contains(byte[] hay, int off, int len, byte[] needle, int[] shift) {
-    int m = needle.length;
-    byte last = needle[m - 1];
-    int end = off + len;
-    for (int i = off + m - 1; i < end; ) {
-      byte c = hay[i];
-      if (c == last) {
-        int j = m - 2;
-        int k = i - 1;
-        while (j >= 0 && hay[k] == needle[j]) {
-          j--;
-          k--;
-        }
-        if (j < 0) {
-          return true;
-        }
-      }
-      i += shift[c & 0xff];
+    Search(byte[] needle) {
+      this.needle = needle;
     }
-    return false;
+
+    /** Whether the needle occurs in {@code hay[off, off + len)}. */
+    boolean in(byte[] hay, int off, int len) {
+      int m = needle.length;
+      if (len < m) {
+        return false;
+      }
+      int[] sh = shift;
+      if (sh == null) {
+        sh = new int[256];
+        java.util.Arrays.fill(sh, m);
+        for (int i = 0; i < m - 1; i++) {
+          sh[needle[i] & 0xff] = m - 1 - i;
+        }
+        shift = sh;
+      }
+      byte last = needle[m - 1];
+      int end = off + len;
+      for (int i = off + m - 1; i < end; ) {
+        byte c = hay[i];
+        if (c == last) {
+          int j = m - 2;
+          int k = i - 1;
+          while (j >= 0 && hay[k] == needle[j]) {
+            j--;
+            k--;
+          }
+          if (j < 0) {
+            return true;
+          }
+        }
+        i += sh[c & 0xff];
+      }
+      return false;
+    }
   }
 }
