@@ -30,7 +30,9 @@ import org.mmsstack.mm4.value.Mm4Address;
  * bytes and the data of 7bit, 8bit and binary parts are not copied, and header values are read
  * from it on first use, so the caller must not change the array while the message (or anything
  * taken from it) is in use. Base64 and quoted-printable data is decoded into arrays the message
- * owns. A message decoded from a stream owns its buffer.
+ * owns. A message decoded from a stream owns its buffer. A built message views the part data
+ * given to {@link org.mmsstack.mm4.mime.MimeEntity.Builder#data(byte[])}: the caller must not
+ * change those arrays while the message is in use.
  */
 public sealed interface Mm4Message
     permits Mm4ForwardReq,

@@ -2,7 +2,7 @@ package org.mmsstack.mm4;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -154,7 +154,7 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
    */
   public B content(MimeEntity entity) {
     Objects.requireNonNull(entity, "entity");
-    fields.removeIf(h -> h.name().toLowerCase(Locale.ROOT).startsWith("content-"));
+    fields.removeIf(h -> isContent(h.name()));
     for (Mm4Header h : entity.headers()) {
       if (!h.is(Mm4HeaderNames.MIME_VERSION)) {
         fields.add(h);
@@ -207,9 +207,13 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
   }
 
   private void markContent(String name) {
-    if (name.toLowerCase(Locale.ROOT).startsWith("content-")) {
+    if (isContent(name)) {
       contentHeadersChanged = true;
     }
+  }
+
+  private static boolean isContent(String name) {
+    return name.regionMatches(true, 0, "content-", 0, 8);
   }
 
   private static void checkFree(String name) {
@@ -260,9 +264,19 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
             type.token() + " needs " + name + " (set it on the builder)");
       }
     }
-    List<Mm4Header> out = new ArrayList<>(fields);
+    List<Mm4Header> out = fields;
     if (fresh) {
-      out.sort(Comparator.comparingInt(h -> rank(h.name())));
+      // Each field's rank looked up once, then a stable sort on (rank, position).
+      int n = fields.size();
+      long[] keyed = new long[n];
+      for (int i = 0; i < n; i++) {
+        keyed[i] = ((long) rank(fields.get(i).name()) << 32) | i;
+      }
+      Arrays.sort(keyed);
+      out = new ArrayList<>(n);
+      for (long k : keyed) {
+        out.add(fields.get((int) k));
+      }
     }
     Mm4Headers headers = Mm4Headers.of(out);
     MimeEntity root =
@@ -322,15 +336,34 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
     for (int i = 0; i < order.length; i++) {
       m.put(order[i], i);
     }
-    return m;
+    // The names as Mm4HeaderNames spells them too, so that a field made from those constants
+    // (whose String hash is cached) is ranked without making its lower-case form.
+    for (java.lang.reflect.Field f : Mm4HeaderNames.class.getFields()) {
+      if (f.getType() == String.class) {
+        try {
+          String name = (String) f.get(null);
+          Integer r = m.get(name.toLowerCase(Locale.ROOT));
+          if (r != null) {
+            m.put(name, r);
+          }
+        } catch (IllegalAccessException e) {
+          throw new ExceptionInInitializerError(e);
+        }
+      }
+    }
+    return Map.copyOf(m);
   }
 
   private static int rank(String name) {
+    Integer exact = RANK.get(name);
+    if (exact != null) {
+      return exact;
+    }
     String n = name.toLowerCase(Locale.ROOT);
     Integer r = RANK.get(n);
     if (r != null) {
       return r;
     }
-    return n.startsWith("content-") ? RANK.get("content-disposition") : 1000;
+    return isContent(n) ? RANK.get("content-disposition") : 1000;
   }
 }

@@ -46,6 +46,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@link #writeBuilt}: a built message written; floor {@link #floorWrite}, one array of the
  *       output size allocated and filled by one arraycopy.
  *   <li>{@link #buildWrite}: the message built and written (its parts' data made beforehand).
+ *       {@link #floorBase64Write}: the JDK's MIME base64 encoder over the same image data, the
+ *       bulk of the output at 100 KB and 1 MB.
  * </ul>
  *
  * <p>{@code input}: {@code corpus} is every real MM4 capture of the shared corpus per operation
@@ -254,6 +256,12 @@ public class Mm4PathsBenchmark {
       System.arraycopy(writeSource, 0, out, 0, n);
       bh.consume(out);
     }
+  }
+
+  /** Floor of the base64 in rows 4 and 5: {@code java.util.Base64}'s MIME encoder, same data. */
+  @Benchmark
+  public byte[] floorBase64Write() {
+    return Base64.getMimeEncoder().encode(image);
   }
 
   /** Row 5: the message built (from data made beforehand) and written. */

@@ -3,8 +3,19 @@ package org.mmsstack.mm4.mime;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Multipart boundaries (RFC 2046 §5.1.1): validity, choice, and the check that content cannot fake one. */
+/**
+ * Multipart boundaries (RFC 2046 §5.1.1): validity, choice, and the check that content cannot fake
+ * one.
+ *
+ * <p>A chosen boundary starts with {@code =_}, which neither base64 nor quoted-printable output
+ * can hold: quoted-printable writes {@code =} only before two hexadecimal digits or a line break,
+ * base64 only as padding at the end, and neither writes {@code _} after it. So only parts that
+ * travel as they are (7bit, 8bit, binary) are searched for the delimiter; the data of base64 and
+ * quoted-printable parts is never read, and choosing a boundary costs nothing per octet of them.
+ */
 final class Boundaries {
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private Boundaries() {}
 
@@ -28,50 +39,115 @@ final class Boundaries {
   }
 
   /**
-   * Picks a boundary derived from the content, so that building the same message twice gives
-   * the same bytes. It starts with "=_", which base64 and quoted-printable output can never hold
-   * at a line start; identity-encoded parts are searched, and another salt tried on a hit.
+   * Picks a boundary from the parts' header fields and data sizes (never their data), so that
+   * building the same message twice gives the same bytes while nested multiparts get different
+   * boundaries: {@code =_mm4_} and 16 hexadecimal digits (a fixed length, so that no chosen
+   * boundary is the start of another), then {@code _} and the number of parts. Identity-encoded
+   * parts are searched, and the next value tried on a hit.
    */
   static String choose(List<MimeEntity> parts) {
     long h = 0x9E3779B97F4A7C15L;
     for (MimeEntity p : parts) {
-      h = (h ^ p.hashCode()) * 0x100000001B3L;
+      h = (h ^ p.headers().hashCode()) * 0x100000001B3L;
+      h = (h ^ p.dataSize()) * 0x100000001B3L;
     }
-    for (int salt = 0; ; salt++) {
-      String b = "=_mm4_" + Long.toHexString(h + salt) + "_" + parts.size();
+    for (long salt = 0; ; salt++) {
+      String b = format(h + salt, parts.size());
       if (!occursIn(b, parts)) {
         return b;
       }
     }
   }
 
-  /** Whether "--boundary" occurs in the identity-encoded data of any part, at any depth. */
+  private static String format(long v, int parts) {
+    char[] c = new char[16];
+    for (int i = 15; i >= 0; i--) {
+      c[i] = HEX[(int) (v & 0xf)];
+      v >>>= 4;
+    }
+    return "=_mm4_" + new String(c) + "_" + parts;
+  }
+
+  /**
+   * Whether {@code boundary} cannot be used around {@code parts}: its delimiter occurs in the data
+   * of an identity-encoded part at any depth, or a nested multipart's boundary starts with it or
+   * is the start of it (the delimiters would be confused). Base64 and quoted-printable data is
+   * not read when the boundary starts with {@code =_} (see the class comment).
+   */
   static boolean occursIn(String boundary, List<MimeEntity> parts) {
     byte[] d = ("--" + boundary).getBytes(StandardCharsets.US_ASCII);
+    return occursIn(boundary, new Search(d), boundary.startsWith("=_"), parts);
+  }
+
+  private static boolean occursIn(
+      String boundary, Search delim, boolean safe, List<MimeEntity> parts) {
     for (MimeEntity p : parts) {
       if (p.isMultipart()) {
-        if (p.contentType().boundary().map(boundary::equals).orElse(false)
-            || occursIn(boundary, p.parts())) {
+        String inner = p.contentType().boundary().orElse("");
+        if (inner.startsWith(boundary) || boundary.startsWith(inner)) {
           return true;
         }
-      } else if (p.transferEncoding().map(TransferEncoding::isIdentity).orElse(true)
-          && contains(p.dataArray(), p.dataOffset(), p.dataSize(), d)) {
+      }
+      if (p.raw() != null) {
+        // A parsed body written back as it was (preamble and epilogue included): its encoded
+        // form is what the delimiter must not occur in.
+        if (delim.in(p.raw(), p.rawOff(), p.rawLen())) {
+          return true;
+        }
+      } else if (p.isMultipart()) {
+        if (occursIn(boundary, delim, safe, p.parts())) {
+          return true;
+        }
+      } else if ((!safe || p.transferEncoding().map(TransferEncoding::isIdentity).orElse(true))
+          && delim.in(p.dataArray(), p.dataOffset(), p.dataSize())) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean contains(byte[] hay, int off, int len, byte[] needle) {
-    outer:
-    for (int i = off, end = off + len - needle.length; i <= end; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (hay[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
+  /** A Horspool search for one needle; its shift table is made on the first search. */
+  private static final class Search {
+    private final byte[] needle;
+    private int[] shift;
+
+    Search(byte[] needle) {
+      this.needle = needle;
     }
-    return false;
+
+    /** Whether the needle occurs in {@code hay[off, off + len)}. */
+    boolean in(byte[] hay, int off, int len) {
+      int m = needle.length;
+      if (len < m) {
+        return false;
+      }
+      int[] sh = shift;
+      if (sh == null) {
+        sh = new int[256];
+        java.util.Arrays.fill(sh, m);
+        for (int i = 0; i < m - 1; i++) {
+          sh[needle[i] & 0xff] = m - 1 - i;
+        }
+        shift = sh;
+      }
+      byte last = needle[m - 1];
+      int end = off + len;
+      for (int i = off + m - 1; i < end; ) {
+        byte c = hay[i];
+        if (c == last) {
+          int j = m - 2;
+          int k = i - 1;
+          while (j >= 0 && hay[k] == needle[j]) {
+            j--;
+            k--;
+          }
+          if (j < 0) {
+            return true;
+          }
+        }
+        i += sh[c & 0xff];
+      }
+      return false;
+    }
   }
 }

@@ -2,7 +2,6 @@ package org.mmsstack.mm4.mime;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -12,21 +11,23 @@ import org.apache.commons.codec.net.QuotedPrintableCodec;
  * Writes a message as RFC 5322 mail with CRLF line ends. Header fields and bodies that kept their
  * raw bytes are written back as they were; everything else is generated: fields folded, leaf data
  * encoded in its Content-Transfer-Encoding, multiparts delimited by the boundary of their
- * Content-Type. {@link #toBytes} computes the exact size first and writes into one array of it.
+ * Content-Type. {@link #toBytes} computes the exact size first and writes once into one array of
+ * it, base64 straight into that array ({@link Base64Lines}).
  */
 final class MessageWriter {
 
   private static final byte[] CRLF = {'\r', '\n'};
   private static final byte[] DASHES = {'-', '-'};
 
-  /** The JDK's MIME encoder: 76-character lines separated by CRLF (RFC 2045 §6.8). */
-  private static final java.util.Base64.Encoder BASE64 = java.util.Base64.getMimeEncoder(76, CRLF);
+  /** Lines of base64 encoded per chunk when writing to a stream. */
+  private static final int STREAM_LINES = 64;
 
   private MessageWriter() {}
 
   /**
    * Writes an entity into one array of exactly the size it takes: the size is computed first
-   * (header lines are known bytes, base64 has a closed form), then everything is written once.
+   * (header lines are known bytes, base64 has a closed form, quoted-printable is encoded once and
+   * kept), then everything is written once, at its place.
    */
   static byte[] toBytes(MimeEntity e) {
     // Quoted-printable data is encoded once: while sizing, kept for writing.
@@ -40,13 +41,75 @@ final class MessageWriter {
               + (Integer.MAX_VALUE - 8)
               + ")");
     }
-    ArrayOut out = new ArrayOut((int) size);
-    try {
-      write(e, out, qp);
-    } catch (IOException x) {
-      throw new UncheckedIOException("writing to an array does not fail", x);
+    byte[] out = new byte[(int) size];
+    int n = put(e, out, 0, qp);
+    if (n != out.length) {
+      throw new IllegalStateException("message: " + n + " octets written, " + size + " sized");
     }
-    return out.finish();
+    return out;
+  }
+
+  /** Writes {@code e} into {@code out} from {@code n}; returns the index after it. */
+  private static int put(MimeEntity e, byte[] out, int n, IdentityHashMap<MimeEntity, byte[]> qp) {
+    for (Mm4Header h : e.headers()) {
+      if (h.rawBuf() != null) {
+        System.arraycopy(h.rawBuf(), h.rawOff(), out, n, h.rawLen());
+        n += h.rawLen();
+      } else {
+        n = copy(h.line(), out, n);
+      }
+    }
+    out[n++] = '\r';
+    out[n++] = '\n';
+    if (e.raw() != null) {
+      System.arraycopy(e.raw(), e.rawOff(), out, n, e.rawLen());
+      return n + e.rawLen();
+    }
+    if (e.isMultipart()) {
+      byte[] boundary = boundary(e);
+      for (MimeEntity p : e.parts()) {
+        out[n++] = '-';
+        out[n++] = '-';
+        n = copy(boundary, out, n);
+        out[n++] = '\r';
+        out[n++] = '\n';
+        n = put(p, out, n, qp);
+        out[n++] = '\r';
+        out[n++] = '\n';
+      }
+      out[n++] = '-';
+      out[n++] = '-';
+      n = copy(boundary, out, n);
+      out[n++] = '-';
+      out[n++] = '-';
+      out[n++] = '\r';
+      out[n++] = '\n';
+      return n;
+    }
+    int len = e.dataSize();
+    if (len == 0) {
+      return n;
+    }
+    byte[] d = e.dataArray();
+    int off = e.dataOffset();
+    switch (e.transferEncoding().orElse(TransferEncoding.BINARY)) {
+      case BASE64:
+        return Base64Lines.encode(d, off, len, out, n);
+      case QUOTED_PRINTABLE:
+        {
+          byte[] enc = qp.get(e);
+          return copy(enc != null ? enc : quotedPrintable(e), out, n);
+        }
+      default:
+        // As in body(): the data as it is.
+        System.arraycopy(d, off, out, n, len);
+        return n + len;
+    }
+  }
+
+  private static int copy(byte[] b, byte[] out, int n) {
+    System.arraycopy(b, 0, out, n, b.length);
+    return n + b.length;
   }
 
   /** The exact number of octets {@link #write} produces for {@code e}. */
@@ -79,9 +142,7 @@ final class MessageWriter {
     }
     switch (e.transferEncoding().orElse(TransferEncoding.BINARY)) {
       case BASE64:
-        long chars = (len + 2L) / 3 * 4;
-        long lines = (chars + 75) / 76;
-        return n + chars + 2 * lines;
+        return n + Base64Lines.size(len);
       case QUOTED_PRINTABLE:
         {
           byte[] enc = quotedPrintable(e);
@@ -167,12 +228,13 @@ final class MessageWriter {
     switch (te) {
       case BASE64:
         {
-          // The encoder streams line by line (76 octets, then the separator) into out, so no
-          // encoded copy of the data is made; its final line gets the CRLF it does not write.
-          OutputStream enc = BASE64.wrap(new Unclosed(out));
-          enc.write(d, off, len);
-          enc.close();
-          out.write(CRLF);
+          // Encoded a chunk of whole lines at a time into one buffer, written in bulk.
+          int chunk = Base64Lines.LINE_INPUT * STREAM_LINES;
+          byte[] buf = new byte[Base64Lines.LINE_OUTPUT * STREAM_LINES];
+          for (int from = off, end = off + len; from < end; from += chunk) {
+            int n = Base64Lines.encode(d, from, Math.min(chunk, end - from), buf, 0);
+            out.write(buf, 0, n);
+          }
           break;
         }
       case QUOTED_PRINTABLE:
@@ -186,62 +248,6 @@ final class MessageWriter {
         // fit its encoding; parsed data had bare LFs restored to CRLF, and a lone CR is left alone,
         // since turning it into a line end could make a boundary delimiter out of content.
         out.write(d, off, len);
-    }
-  }
-
-  /** Passes writes through in bulk and ignores close, which the base64 stream calls. */
-  private static final class Unclosed extends OutputStream {
-    private final OutputStream out;
-
-    Unclosed(OutputStream out) {
-      this.out = out;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() {}
-  }
-
-  /**
-   * Writes into one array allocated at the computed size. Should the computation ever be short,
-   * the array grows rather than losing output, and {@link #finish} trims an over-estimate.
-   */
-  private static final class ArrayOut extends OutputStream {
-    private byte[] buf;
-    private int n;
-
-    ArrayOut(int size) {
-      buf = new byte[size];
-    }
-
-    @Override
-    public void write(int b) {
-      if (n == buf.length) {
-        buf = Arrays.copyOf(buf, Math.max(16, buf.length * 2));
-      }
-      buf[n++] = (byte) b;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      if (len > buf.length - n) {
-        buf = Arrays.copyOf(buf, Math.max(n + len, buf.length * 2));
-      }
-      System.arraycopy(b, off, buf, n, len);
-      n += len;
-    }
-
-    byte[] finish() {
-      return n == buf.length ? buf : Arrays.copyOf(buf, n);
     }
   }
 }

@@ -33,9 +33,11 @@ import org.mmsstack.mm4.internal.mime.Syntax;
  * decoded input, not a copy; base64 and quoted-printable data is located and checked by the
  * parse (so its findings and strict failures come from decoding the message; with {@link
  * Mm4Config#checkBodies()} off, from {@link #checkData()}), and decoded on the first read of the
- * data into an array of its own. An array handed to {@link Mm4Codec#decode(byte[])} must therefore not be changed while
- * the message is in use. Built entities own copies of the data given to their builder (which is
- * not thread-safe).
+ * data into an array of its own. An array handed to {@link Mm4Codec#decode(byte[])} must therefore
+ * not be changed while the message is in use. Likewise a built entity views the array (or
+ * array-backed buffer) given to {@link Builder#data(byte[])} without copying it: the caller must
+ * not modify it while the entity, or a message holding it, is in use. The builder itself is not
+ * thread-safe.
  *
  * <p>Equality compares header fields, and data or parts, never the raw encoded form.
  */
@@ -318,7 +320,7 @@ public final class MimeEntity {
       return h * 31 + parts.hashCode();
     }
     // h * 31 + d[i] over the data, four octets a step (the same value, in fewer dependent
-    // multiplications: building a multipart derives its boundary from this hash).
+    // multiplications).
     byte[] d = dataArray();
     int i = dataOffset();
     int end = i + dataSize();
@@ -337,10 +339,15 @@ public final class MimeEntity {
         + (parts == null ? " (" + dataSize() + " octets)" : " " + parts);
   }
 
-  /** Builds a {@link MimeEntity}; data passed in is copied, so later changes to it do not leak in. */
+  /**
+   * Builds a {@link MimeEntity}. Data passed in is viewed, not copied (building costs nothing per
+   * octet of a part's data): do not modify it while the entity is in use.
+   */
   public static final class Builder {
     private MediaType contentType;
     private byte[] data = EMPTY;
+    private int dataOff;
+    private int dataLen;
     private final List<MimeEntity> parts = new ArrayList<>();
     private TransferEncoding encoding;
     private String contentId;
@@ -352,9 +359,34 @@ public final class MimeEntity {
       this.contentType = Objects.requireNonNull(contentType, "contentType");
     }
 
-    /** Sets the data of a leaf (copied). */
+    /**
+     * Sets the data of a leaf. The array is viewed, not copied: it must not be modified while the
+     * entity, or a message holding it, is in use (copy it first if it will change).
+     */
     public Builder data(byte[] bytes) {
-      this.data = Objects.requireNonNull(bytes, "bytes").clone();
+      this.data = Objects.requireNonNull(bytes, "bytes");
+      this.dataOff = 0;
+      this.dataLen = bytes.length;
+      return this;
+    }
+
+    /**
+     * Sets the data of a leaf to the remaining octets of {@code buffer} (its position is not
+     * changed). The array behind a writable heap buffer is viewed, not copied, and must not be
+     * modified while the entity is in use; a direct or read-only buffer is copied.
+     */
+    public Builder data(ByteBuffer buffer) {
+      Objects.requireNonNull(buffer, "buffer");
+      if (buffer.hasArray()) {
+        this.data = buffer.array();
+        this.dataOff = buffer.arrayOffset() + buffer.position();
+      } else {
+        byte[] copy = new byte[buffer.remaining()];
+        buffer.duplicate().get(copy);
+        this.data = copy;
+        this.dataOff = 0;
+      }
+      this.dataLen = buffer.remaining();
       return this;
     }
 
@@ -363,6 +395,8 @@ public final class MimeEntity {
       Objects.requireNonNull(text, "text");
       Objects.requireNonNull(charset, "charset");
       this.data = text.getBytes(charset);
+      this.dataOff = 0;
+      this.dataLen = data.length;
       this.contentType =
           contentType.withParameter("charset", charset.name().toLowerCase(java.util.Locale.ROOT));
       return this;
@@ -447,7 +481,7 @@ public final class MimeEntity {
           throw new IllegalStateException(
               "multipart entity without parts: add at least one with addPart");
         }
-        if (data.length > 0) {
+        if (dataLen > 0) {
           throw new IllegalStateException("multipart entity with data: use addPart instead");
         }
         if (encoding != null && !encoding.isIdentity()) {
@@ -470,8 +504,9 @@ public final class MimeEntity {
           throw new IllegalStateException(
               "parts given for a " + ct.baseType() + " entity (only multipart types have parts)");
         }
-        TransferEncoding te = encoding == null ? Encodings.choose(ct, data) : encoding;
-        if (!Encodings.canCarry(te, data)) {
+        TransferEncoding te =
+            encoding == null ? Encodings.choose(ct, data, dataOff, dataLen) : encoding;
+        if (!Encodings.canCarry(te, data, dataOff, dataLen)) {
           throw new IllegalStateException(
               "transferEncoding: "
                   + te
@@ -497,7 +532,7 @@ public final class MimeEntity {
       if (ct.isMultipart()) {
         return new MimeEntity(headers, List.copyOf(parts), EMPTY, 0, 0, null, null, 0, 0);
       }
-      return new MimeEntity(headers, null, data, 0, data.length, null, null, 0, 0);
+      return new MimeEntity(headers, null, data, dataOff, dataLen, null, null, 0, 0);
     }
   }
 }

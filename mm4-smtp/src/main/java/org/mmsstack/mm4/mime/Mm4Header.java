@@ -1,10 +1,15 @@
 package org.mmsstack.mm4.mime;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.mmsstack.mm4.Mm4ForwardReq;
+import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.internal.Values;
 import org.mmsstack.mm4.internal.mime.DateTimes;
 import org.mmsstack.mm4.internal.mime.Folding;
@@ -62,7 +67,8 @@ public final class Mm4Header {
     this.rawLen = 0;
     this.offset = offset;
     this.folded = folded;
-    this.nameHash = nameHash(name);
+    Integer known = KNOWN_HASHES.get(name);
+    this.nameHash = known != null ? known : nameHash(name);
   }
 
   private Mm4Header(
@@ -88,6 +94,27 @@ public final class Mm4Header {
     this.offset = offset;
     this.folded = null;
     this.nameHash = nameHash(name);
+  }
+
+  /**
+   * {@link #nameHash} of the names in {@link Mm4HeaderNames}, spelt as there: built fields mostly
+   * use those constants, whose {@code String} hash is cached, so one map lookup replaces the loop.
+   */
+  private static final Map<String, Integer> KNOWN_HASHES = knownHashes();
+
+  private static Map<String, Integer> knownHashes() {
+    Map<String, Integer> m = new HashMap<>();
+    for (Field f : Mm4HeaderNames.class.getFields()) {
+      if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+        try {
+          String name = (String) f.get(null);
+          m.put(name, nameHash(name));
+        } catch (IllegalAccessException e) {
+          throw new ExceptionInInitializerError(e);
+        }
+      }
+    }
+    return Map.copyOf(m);
   }
 
   /** The hash of a header name ignoring ASCII case, as lookups compute it. */

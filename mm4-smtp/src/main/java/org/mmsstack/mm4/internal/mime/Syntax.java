@@ -33,7 +33,15 @@ public final class Syntax {
 
   /** RFC 2045 §5.1 token character. */
   public static boolean isTokenChar(char c) {
-    return c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?=".indexOf(c) < 0;
+    return c < 0x80 && TOKEN_CHARS[c];
+  }
+
+  private static final boolean[] TOKEN_CHARS = new boolean[0x80];
+
+  static {
+    for (char c = 0x21; c < 0x7f; c++) {
+      TOKEN_CHARS[c] = "()<>@,;:\\\"/[]?=".indexOf(c) < 0;
+    }
   }
 
   /** Whether {@code s} is a non-empty RFC 2045 token. */
