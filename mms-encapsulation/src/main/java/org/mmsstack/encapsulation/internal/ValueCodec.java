@@ -823,7 +823,7 @@ public final class ValueCodec {
         return;
       case TEXT:
       case APPLICATION:
-        w.writeTextString(Texts.encodeUnlabelled((String) value));
+        w.writeTextString((String) value);
         return;
       case CONTENT_TYPE:
         writeContentType((ContentType) value, w);
@@ -861,7 +861,7 @@ public final class ValueCodec {
         {
           MessageClass mc = (MessageClass) value;
           if (mc.isToken()) {
-            w.writeTerminated(Texts.encodeUnlabelled(mc.name()));
+            w.writeTerminated(mc.name());
           } else {
             w.writeOctet(mc.code());
           }
@@ -928,19 +928,19 @@ public final class ValueCodec {
         {
           ElementDescriptor e = (ElementDescriptor) value;
           int mark = w.mark();
-          w.writeTextString(Texts.encodeUnlabelled(e.contentReference()));
+          w.writeTextString(e.contentReference());
           for (ElementDescriptor.Entry p : e.parameters()) {
             boolean type = p.name().equalsIgnoreCase("type");
             if (type) {
               w.writeShortInteger(0x02);
             } else {
-              w.writeTextString(Texts.encodeUnlabelled(p.name()));
+              w.writeTextString(p.name());
             }
             MediaType m = MediaType.of(p.value());
             if (type && m.code() >= 0 && m.code() < 0x80) {
               w.writeShortInteger(m.code());
             } else {
-              w.writeTextString(Texts.encodeUnlabelled(p.value()));
+              w.writeTextString(p.value());
             }
           }
           w.insertValueLength(mark);
@@ -989,7 +989,7 @@ public final class ValueCodec {
       if (m.code() >= 0 && m.code() < 0x80) {
         w.writeOctet(0x80 | m.code());
       } else if (m.code() < 0) {
-        w.writeTextString(Texts.encodeUnlabelled(m.name()));
+        w.writeTextString(m.name());
       } else {
         int mark = w.mark();
         w.writeLongInteger(m.code());
@@ -1001,10 +1001,11 @@ public final class ValueCodec {
     if (m.code() >= 0) {
       w.writeIntegerValue(m.code());
     } else {
-      w.writeTextString(Texts.encodeUnlabelled(m.name()));
+      w.writeTextString(m.name());
     }
-    for (Parameter p : ct.parameters()) {
-      writeParameter(p, w);
+    List<Parameter> parameters = ct.parameters();
+    for (int i = 0, n = parameters.size(); i < n; i++) {
+      writeParameter(parameters.get(i), w);
     }
     w.insertValueLength(mark);
   }
@@ -1014,7 +1015,7 @@ public final class ValueCodec {
     Object v = p.value();
     Parameter.WellKnown wk = p.wellKnown().orElse(null); // does not allocate
     if (wk == null) {
-      w.writeTerminated(Texts.encodeUnlabelled(p.name()));
+      w.writeTerminated(p.name());
       if (v instanceof Long) {
         w.writeIntegerValue((Long) v);
       } else {
@@ -1041,7 +1042,7 @@ public final class ValueCodec {
             // placeholder name written as text would come back as a different, textual type.
             w.writeLongInteger(m.code());
           } else {
-            w.writeTerminated(Texts.encodeUnlabelled(m.name()));
+            w.writeTerminated(m.name());
           }
           return;
         }
@@ -1062,9 +1063,9 @@ public final class ValueCodec {
     } else if (s.charAt(0) == '"') {
       // A Text-value starting with 0x22 is read as a Quoted-string, whose first quote is not
       // part of the value: send it as one, so the text keeps its own leading quote.
-      w.writeQuotedString(Texts.encodeUnlabelled(s));
+      w.writeQuotedString(s);
     } else {
-      w.writeTextString(Texts.encodeUnlabelled(s));
+      w.writeTextString(s);
     }
   }
 }
