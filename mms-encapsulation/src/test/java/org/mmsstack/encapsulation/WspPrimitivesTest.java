@@ -266,6 +266,54 @@ class WspPrimitivesTest {
     assertFalse(written(w -> w.writeIntegerValue(0)).isEmpty());
   }
 
+  /**
+   * A length kept in one octet before its content (begin/end, reserve/fill) is written as the
+   * inserted one is, below and above what one octet holds, nested too.
+   */
+  @ParameterizedTest(name = "kept length octet for {0} content octets")
+  @CsvSource({"0", "1", "30", "31", "127", "128", "300", "16383", "16384", "70000"})
+  void keptLengthOctetWritesWhatInsertWrites(int length) {
+    assertEquals(
+        written(
+            w -> {
+              w.writeOctet(0xAA);
+              int mark = w.mark();
+              content(w, length);
+              w.insertValueLength(mark);
+              int outer = w.mark();
+              w.writeOctet(0x01);
+              int inner = w.mark();
+              content(w, length);
+              w.insertValueLength(inner);
+              w.insertValueLength(outer);
+              int u = w.mark();
+              content(w, length);
+              w.insertUintvar(u, length);
+            }),
+        written(
+            w -> {
+              w.writeOctet(0xAA);
+              int mark = w.beginValueLength();
+              content(w, length);
+              w.endValueLength(mark);
+              int outer = w.beginValueLength();
+              w.writeOctet(0x01);
+              int inner = w.beginValueLength();
+              content(w, length);
+              w.endValueLength(inner);
+              w.endValueLength(outer);
+              int u = w.reserveUintvar();
+              content(w, length);
+              w.fillUintvar(u, length);
+            }));
+  }
+
+  private static void content(WspWriter w, int length) {
+    for (int i = 0; i < length; i++) {
+      w.writeOctet(i * 7);
+    }
+  }
+
   /** An exact writer is written out of order and hands out its own array, of exactly its size. */
   @Test
   void exactWriterIsWrittenOutOfOrder() {

@@ -430,7 +430,11 @@ final class BodyCodec {
     w.writeUintvar(n);
     for (int k = 0; k < n; k++) {
       Part p = parts.get(k);
-      int mark = w.mark();
+      // HeadersLen before DataLen and the head: one octet kept for it (a head under 128
+      // octets), written when the head is; DataLen is known.
+      int mark = w.reserveUintvar();
+      w.writeUintvar(p.size());
+      int headStart = w.position();
       if (p.hasOriginalHeaders()) {
         w.writeBytes(p.src(), p.headStart(), p.headEnd() - p.headStart());
       } else {
@@ -440,9 +444,7 @@ final class BodyCodec {
           writeHeader(headers.get(i), w);
         }
       }
-      int headersLen = w.position() - mark;
-      w.insertUintvar(mark, p.size());
-      w.insertUintvar(mark, headersLen);
+      w.fillUintvar(mark, w.position() - headStart);
       ends[k] = w.position();
       size += p.size();
     }
@@ -519,7 +521,7 @@ final class BodyCodec {
       w.writeBytes(((RawValue) v).octets());
     } else if (v instanceof ContentDisposition) {
       ContentDisposition d = (ContentDisposition) v;
-      int mark = w.mark();
+      int mark = w.beginValueLength();
       if (d.code() >= 0) {
         w.writeOctet(d.code());
       } else {
@@ -528,7 +530,7 @@ final class BodyCodec {
       for (Parameter p : d.parameters()) {
         ValueCodec.writeParameter(p, w);
       }
-      w.insertValueLength(mark);
+      w.endValueLength(mark);
     } else if (h.code() == PartHeader.CONTENT_ID) {
       w.writeQuotedString(v.toString());
     } else {

@@ -837,24 +837,24 @@ public final class ValueCodec {
       case TIME:
         {
           TimeValue t = (TimeValue) value;
-          int mark = w.mark();
+          int mark = w.beginValueLength();
           w.writeOctet(t.relative() ? 0x81 : 0x80);
           // Delta-seconds as a Long-integer even below 128: AOSP throws on the short form.
           w.writeLongInteger(t.seconds());
-          w.insertValueLength(mark);
+          w.endValueLength(mark);
           return;
         }
       case FROM:
         {
           FromValue from = (FromValue) value;
-          int mark = w.mark();
+          int mark = w.beginValueLength();
           if (from.isInsertAddress()) {
             w.writeOctet(0x81);
           } else {
             w.writeOctet(0x80);
             writeEncodedString(from.address().orElseThrow().encoded(), w);
           }
-          w.insertValueLength(mark);
+          w.endValueLength(mark);
           return;
         }
       case MESSAGE_CLASS:
@@ -888,37 +888,37 @@ public final class ValueCodec {
       case PREVIOUSLY_SENT_BY:
         {
           PreviouslySentBy p = (PreviouslySentBy) value;
-          int mark = w.mark();
+          int mark = w.beginValueLength();
           w.writeIntegerValue(p.forwardedCount());
           writeEncodedString(p.address().encoded(), w);
-          w.insertValueLength(mark);
+          w.endValueLength(mark);
           return;
         }
       case PREVIOUSLY_SENT_DATE:
         {
           PreviouslySentDate p = (PreviouslySentDate) value;
-          int mark = w.mark();
+          int mark = w.beginValueLength();
           w.writeIntegerValue(p.forwardedCount());
           w.writeLongInteger(p.date().getEpochSecond());
-          w.insertValueLength(mark);
+          w.endValueLength(mark);
           return;
         }
       case MM_FLAGS:
         {
           MmFlags m = (MmFlags) value;
-          int mark = w.mark();
+          int mark = w.beginValueLength();
           w.writeOctet(m.operation().code());
           writeEncodedString(m.keyword(), w);
-          w.insertValueLength(mark);
+          w.endValueLength(mark);
           return;
         }
       case MBOX_COUNT:
         {
           MboxCount m = (MboxCount) value;
-          int mark = w.mark();
+          int mark = w.beginValueLength();
           w.writeOctet(m.unit().code());
           w.writeIntegerValue(m.value());
-          w.insertValueLength(mark);
+          w.endValueLength(mark);
           return;
         }
       case ATTRIBUTE:
@@ -927,7 +927,7 @@ public final class ValueCodec {
       case ELEMENT_DESCRIPTOR:
         {
           ElementDescriptor e = (ElementDescriptor) value;
-          int mark = w.mark();
+          int mark = w.beginValueLength();
           w.writeTextString(e.contentReference());
           for (ElementDescriptor.Entry p : e.parameters()) {
             boolean type = p.name().equalsIgnoreCase("type");
@@ -943,7 +943,7 @@ public final class ValueCodec {
               w.writeTextString(p.value());
             }
           }
-          w.insertValueLength(mark);
+          w.endValueLength(mark);
           return;
         }
       case INDEXED_TEXT:
@@ -951,7 +951,7 @@ public final class ValueCodec {
       case INDEXED_ENCODED_STRING:
         {
           Indexed<Object> ix = (Indexed<Object>) value;
-          int mark = w.mark();
+          int mark = w.beginValueLength();
           w.writeIntegerValue(ix.index());
           write(
               kind == ValueKind.INDEXED_TEXT
@@ -959,7 +959,7 @@ public final class ValueCodec {
                   : kind == ValueKind.INDEXED_OCTET ? ValueKind.OCTET : ValueKind.ENCODED_STRING,
               ix.value(),
               w);
-          w.insertValueLength(mark);
+          w.endValueLength(mark);
           return;
         }
       case RAW:
@@ -976,10 +976,10 @@ public final class ValueCodec {
       w.writeTextString(octets);
       return;
     }
-    int mark = w.mark();
+    int mark = w.beginValueLength();
     w.writeIntegerValue(cs.mibEnum());
     w.writeTextString(octets);
-    w.insertValueLength(mark);
+    w.endValueLength(mark);
   }
 
   /** Writes a Content-type-value: the short form when there are no parameters. */
@@ -991,13 +991,13 @@ public final class ValueCodec {
       } else if (m.code() < 0) {
         w.writeTextString(m.name());
       } else {
-        int mark = w.mark();
+        int mark = w.beginValueLength();
         w.writeLongInteger(m.code());
-        w.insertValueLength(mark);
+        w.endValueLength(mark);
       }
       return;
     }
-    int mark = w.mark();
+    int mark = w.beginValueLength();
     if (m.code() >= 0) {
       w.writeIntegerValue(m.code());
     } else {
@@ -1007,7 +1007,7 @@ public final class ValueCodec {
     for (int i = 0, n = parameters.size(); i < n; i++) {
       writeParameter(parameters.get(i), w);
     }
-    w.insertValueLength(mark);
+    w.endValueLength(mark);
   }
 
   /** Writes one parameter. */

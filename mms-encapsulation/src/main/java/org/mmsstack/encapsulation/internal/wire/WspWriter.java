@@ -232,6 +232,56 @@ public final class WspWriter extends OutputStream {
     pos = save;
   }
 
+  /**
+   * Starts a value that its Value-length precedes: keeps the one octet a length under 31 takes
+   * and returns where it is, for {@link #endValueLength(int)} after the value. Unlike
+   * {@link #insertValueLength(int)}, a short value is not moved.
+   */
+  public int beginValueLength() {
+    ensure(1);
+    buf[pos] = 0;
+    return pos++;
+  }
+
+  /** Writes the Value-length of everything written since {@link #beginValueLength()}. */
+  public void endValueLength(int mark) {
+    int length = pos - mark - 1;
+    if (length < 31) {
+      buf[mark] = (byte) length;
+      return;
+    }
+    shift(mark + 1, sizeOfValueLength(length) - 1);
+    int save = pos;
+    pos = mark;
+    writeValueLength(length);
+    pos = save;
+  }
+
+  /**
+   * Keeps one octet for a Uintvar whose value is known later (a multipart entry's HeadersLen)
+   * and returns where it is, for {@link #fillUintvar(int, long)}.
+   */
+  public int reserveUintvar() {
+    ensure(1);
+    buf[pos] = 0;
+    return pos++;
+  }
+
+  /**
+   * Writes a Uintvar into the octet {@link #reserveUintvar()} kept, moving what was written
+   * after it only when the Uintvar needs more than that octet (a value above 127).
+   */
+  public void fillUintvar(int mark, long value) {
+    int n = sizeOfUintvar(value);
+    if (n > 1) {
+      shift(mark + 1, n - 1);
+    }
+    int save = pos;
+    pos = mark;
+    writeUintvar(value);
+    pos = save;
+  }
+
   /** Inserts a Uintvar at {@code mark}. */
   public void insertUintvar(int mark, long value) {
     int n = sizeOfUintvar(value);
