@@ -267,6 +267,20 @@ public abstract sealed class Pdu
    * @param <B> the builder type
    */
   public abstract static class Builder<P extends Pdu, B extends Builder<P, B>> {
+    // Per type (by ordinal), made once (headers are immutable): X-Mms-Message-Type, and the
+    // X-Mms-MMS-Version a new builder adds when none was set (1.2, or the version that
+    // introduced the type).
+    private static final Header[] MESSAGE_TYPE = new Header[MessageType.values().length];
+    private static final Header[] DEFAULT_VERSION = new Header[MessageType.values().length];
+
+    static {
+      for (MessageType t : MessageType.values()) {
+        MESSAGE_TYPE[t.ordinal()] = Header.of(HeaderField.MESSAGE_TYPE, t);
+        MmsVersion v = t.since().compareTo(MmsVersion.V1_2) > 0 ? t.since() : MmsVersion.V1_2;
+        DEFAULT_VERSION[t.ordinal()] = Header.of(HeaderField.MMS_VERSION, v);
+      }
+    }
+
     private final MessageType type;
     private final List<Header> headers = new ArrayList<>();
     private final boolean fromPdu;
@@ -277,7 +291,7 @@ public abstract sealed class Pdu
     Builder(MessageType type) {
       this.type = type;
       this.fromPdu = false;
-      headers.add(Header.of(HeaderField.MESSAGE_TYPE, type));
+      headers.add(MESSAGE_TYPE[type.ordinal()]);
     }
 
     Builder(Pdu pdu) {
@@ -411,9 +425,7 @@ public abstract sealed class Pdu
           out[n++] = id;
         }
         if (addVersion) {
-          MmsVersion v =
-              type.since().compareTo(MmsVersion.V1_2) > 0 ? type.since() : MmsVersion.V1_2;
-          out[n++] = Header.of(HeaderField.MMS_VERSION, v);
+          out[n++] = DEFAULT_VERSION[type.ordinal()];
         } else {
           out[n++] = first(HeaderField.MMS_VERSION);
         }

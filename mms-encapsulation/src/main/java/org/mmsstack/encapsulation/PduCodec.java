@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Objects;
 import org.mmsstack.encapsulation.PduFormatException.Reason;
 import org.mmsstack.encapsulation.body.Body;
 import org.mmsstack.encapsulation.body.MultipartBody;
 import org.mmsstack.encapsulation.body.SinglePartBody;
 import org.mmsstack.encapsulation.internal.PlainValues;
-import org.mmsstack.encapsulation.internal.Texts;
 import org.mmsstack.encapsulation.internal.ValueCodec;
 import org.mmsstack.encapsulation.internal.ValueKind;
 import org.mmsstack.encapsulation.internal.wire.Findings;
@@ -556,7 +556,8 @@ public final class PduCodec {
    * Encodes a PDU (see the class comment for what is written as it came and what canonically).
    * The output is sized first and written once: the headers are encoded into a small buffer,
    * the body's size is known without writing it ({@link Body#encodedSize()}), and part data is
-   * copied once, from the part's own buffer into the result.
+   * copied once, from the part's own buffer into the result. The largest part data is copied
+   * first, as the result array is made, so that the JVM need not clear that part of the array.
    */
   public static byte[] encode(Pdu pdu) {
     DecodedHeaders decoded = pdu.decodedOrNull();
@@ -575,8 +576,11 @@ public final class PduCodec {
       throw new IllegalArgumentException(
           "pdu: encodes to " + size + " octets, more than an array holds");
     }
+    // The body first, at its place after the headers: its largest data is then the first write
+    // into the new array (see WspWriter.exactly), and the headers are written last.
     WspWriter w = WspWriter.exactly((int) size);
-    w.writeBytes(headers.buffer(), 0, headers.position());
+    int headersEnd = headers.position();
+    w.moveTo(headersEnd);
     try {
       if (body != null) {
         body.writeTo(w);
@@ -587,9 +591,13 @@ public final class PduCodec {
     if (trailing != null) {
       w.writeBytes(trailing);
     }
-    if (w.position() != size) {
-      throw new IllegalStateException("encoded " + w.position() + " octets after sizing " + size);
+    int end = w.position();
+    if (end != size) {
+      throw new IllegalStateException("encoded " + end + " octets after sizing " + size);
     }
+    w.moveTo(0);
+    w.writeBytes(headers.buffer(), 0, headersEnd);
+    w.moveTo(end);
     return w.toByteArray();
   }
 
@@ -614,7 +622,9 @@ public final class PduCodec {
   }
 
   private static void writeHeaders(Pdu pdu, WspWriter w) {
-    for (Header h : pdu.headers()) {
+    List<Header> headers = pdu.headers();
+    for (int i = 0, n = headers.size(); i < n; i++) {
+      Header h = headers.get(i);
       if (h.hasOriginalEncoding()) {
         h.writeOriginal(w);
         continue;
@@ -622,7 +632,7 @@ public final class PduCodec {
       HeaderField<?> field = h.field();
       Object value = h.value();
       if (field.isApplication()) {
-        w.writeTerminated(Texts.encodeUnlabelled(field.name()));
+        w.writeTerminated(field.name());
       } else {
         w.writeOctet(0x80 | field.code());
       }

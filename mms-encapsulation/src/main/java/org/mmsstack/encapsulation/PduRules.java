@@ -87,6 +87,20 @@ public final class PduRules {
     }
   }
 
+  // The mandatory fields of each PDU type (by ordinal), in rule order, for the builders' check.
+  private static final HeaderField<?>[][] MANDATORY =
+      new HeaderField<?>[MessageType.values().length][];
+
+  static {
+    for (MessageType t : MessageType.values()) {
+      MANDATORY[t.ordinal()] =
+          RULES.get(t).stream()
+              .filter(r -> r.requirement() == Requirement.MANDATORY)
+              .map(Rule::field)
+              .toArray(HeaderField<?>[]::new);
+    }
+  }
+
   private PduRules() {}
 
   /**
@@ -108,34 +122,38 @@ public final class PduRules {
   }
 
   static void checkMandatory(MessageType type, List<Header> headers, Body body) {
-    List<String> missing = null; // a loop and no list: this runs on every build()
-    for (Rule r : RULES.get(type)) {
-      if (r.requirement() != Requirement.MANDATORY) {
-        continue;
+    // This runs on every build(): one pass over the headers into a set of codes (0x00-0x7F, two
+    // longs), then one look-up per mandatory field; no list unless something is missing.
+    long low = 0;
+    long high = 0;
+    for (int i = 0, n = headers.size(); i < n; i++) {
+      int c = headers.get(i).field().code();
+      if (c >= 0 && c < 64) {
+        low |= 1L << c;
+      } else if (c >= 64) {
+        high |= 1L << (c - 64);
       }
-      if (!contains(headers, r.field().code())) {
+    }
+    List<String> missing = null;
+    for (HeaderField<?> f : MANDATORY[type.ordinal()]) {
+      if (!has(low, high, f.code())) {
         if (missing == null) {
           missing = new ArrayList<>(2);
         }
-        missing.add(r.field().name());
+        missing.add(f.name());
       }
     }
     if (missing != null) {
       throw new IllegalStateException(
           type.wireName() + " lacks mandatory header(s): " + String.join(", ", missing));
     }
-    if (contains(headers, HeaderField.CONTENT_TYPE.code()) != (body != null)) {
+    if (has(low, high, HeaderField.CONTENT_TYPE.code()) != (body != null)) {
       throw new IllegalStateException(
           type.wireName() + ": a body and its Content-Type go together (see body(...))");
     }
   }
 
-  private static boolean contains(List<Header> headers, int code) {
-    for (int i = 0, n = headers.size(); i < n; i++) {
-      if (headers.get(i).field().code() == code) {
-        return true;
-      }
-    }
-    return false;
+  private static boolean has(long low, long high, int code) {
+    return code < 64 ? (low & (1L << code)) != 0 : (high & (1L << (code - 64))) != 0;
   }
 }

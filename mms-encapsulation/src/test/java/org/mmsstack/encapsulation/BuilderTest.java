@@ -389,6 +389,69 @@ class BuilderTest {
   }
 
   /**
+   * encode(pdu) writes the largest part data first, at its place, and the rest around it: the
+   * octets must be those the in-order stream encoder writes, wherever the largest part is and
+   * whatever holds its data (an array, a buffer with an offset, a read-only buffer, a decoded
+   * part), for multipart, single-part and decoded bodies.
+   */
+  @Test
+  void largestPartWrittenFirstLandsWhereTheStreamEncoderPutsIt() throws Exception {
+    byte[] pattern = new byte[5000];
+    for (int i = 0; i < pattern.length; i++) {
+      pattern[i] = (byte) (i * 31 + 7);
+    }
+    Part small = Part.text("hi").withContentId("<t>");
+    Part empty = Part.of(ContentType.of(MediaType.TEXT_PLAIN), new byte[0]);
+    Part array = Part.of(ContentType.of(MediaType.IMAGE_JPEG), pattern).withContentId("<a>");
+    Part offset =
+        Part.of(ContentType.of(MediaType.IMAGE_GIF), java.nio.ByteBuffer.wrap(pattern, 7, 4000));
+    Part readOnly =
+        Part.of(
+            ContentType.of(MediaType.IMAGE_PNG),
+            java.nio.ByteBuffer.wrap(pattern, 3, 4500).asReadOnlyBuffer());
+    byte[] decodedWire = PduCodec.encode(smilTextJpeg());
+    Part decoded =
+        ((MultipartBody) PduCodec.decode(decodedWire).body().orElseThrow()).parts().get(0);
+    List<List<Part>> bodies =
+        List.of(
+            List.of(array, small, empty),
+            List.of(small, array, empty),
+            List.of(small, empty, array),
+            List.of(offset, array, readOnly),
+            List.of(readOnly, small),
+            List.of(offset, offset),
+            List.of(empty),
+            List.of(empty, empty),
+            List.of(decoded, small),
+            List.of());
+    for (List<Part> parts : bodies) {
+      assertEncodesAsStream(
+          SendReq.builder()
+              .transactionId("T")
+              .from(FromValue.insertAddress())
+              .body(ContentType.of(MediaType.MULTIPART_MIXED), MultipartBody.of(parts))
+              .build());
+    }
+    assertEncodesAsStream(
+        SendReq.builder()
+            .transactionId("T")
+            .from(FromValue.insertAddress())
+            .body(ContentType.of(MediaType.IMAGE_JPEG), SinglePartBody.of(pattern))
+            .build());
+    // A decoded PDU with one header changed: its decoded body is written as one run.
+    assertEncodesAsStream(
+        PduCodec.decode(decodedWire).toBuilder().set(HeaderField.TRANSACTION_ID, "T-2").build());
+  }
+
+  private static void assertEncodesAsStream(Pdu pdu) throws Exception {
+    byte[] wire = PduCodec.encode(pdu);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    PduCodec.encode(pdu, out);
+    assertArrayEquals(out.toByteArray(), wire);
+    assertEquals(pdu, PduCodec.decode(wire, DecodeConfig.STRICT));
+  }
+
+  /**
    * Decoded PDUs are views of their input (no copy on decode): part data are read-only buffers
    * over the caller's array, which the caller must therefore leave alone while the PDU is used.
    */

@@ -164,6 +164,60 @@ class WspPrimitivesTest {
             reader(wire), null, 100, true));
   }
 
+  /**
+   * The writers that take a String store its characters straight into the array: the octets
+   * must be those of the byte[] writers over {@code Texts.encodeUnlabelled}, Quote included,
+   * for ASCII, for text with a non-ASCII character anywhere, for 0x7F first, for a lone
+   * surrogate (which UTF-8 turns into '?') and across the writer's growth.
+   */
+  @ParameterizedTest(name = "String writers = byte[] writers for {0}")
+  @CsvSource(
+      value = {
+        "''",
+        "abc",
+        "é",
+        "aé",
+        "Grüße",
+        "\u007Fx",
+        "\uD800",
+        "a\uDC00b",
+        "日本",
+        "a long enough text to make the writer grow more than once: 0123456789"
+      })
+  void stringWritersMatchByteWriters(String escaped) {
+    String text = unescape(escaped);
+    byte[] octets = org.mmsstack.encapsulation.internal.Texts.encodeUnlabelled(text);
+    assertEquals(written(w -> w.writeTextString(octets)), written(w -> w.writeTextString(text)));
+    assertEquals(written(w -> w.writeTerminated(octets)), written(w -> w.writeTerminated(text)));
+    assertEquals(
+        written(w -> w.writeQuotedString(octets)), written(w -> w.writeQuotedString(text)));
+    // After other octets too, so that a Quote is inserted in the middle of the array.
+    assertEquals(
+        written(
+            w -> {
+              w.writeOctet(0x41);
+              w.writeTextString(octets);
+            }),
+        written(
+            w -> {
+              w.writeOctet(0x41);
+              w.writeTextString(text);
+            }));
+  }
+
+  private static String unescape(String s) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      if (s.startsWith("\\u", i)) {
+        sb.append((char) Integer.parseInt(s.substring(i + 2, i + 6), 16));
+        i += 5;
+      } else {
+        sb.append(s.charAt(i));
+      }
+    }
+    return sb.toString();
+  }
+
   @Test
   void superfluousQuoteIsStrippedLeniently() throws Exception {
     assertEquals(
@@ -210,6 +264,75 @@ class WspPrimitivesTest {
     assertThrows(IllegalArgumentException.class, () -> new WspWriter(1).writeUintvar(0x100000000L));
     assertThrows(IllegalArgumentException.class, () -> new WspWriter(1).writeLongInteger(-1));
     assertFalse(written(w -> w.writeIntegerValue(0)).isEmpty());
+  }
+
+  /**
+   * A length kept in one octet before its content (begin/end, reserve/fill) is written as the
+   * inserted one is, below and above what one octet holds, nested too.
+   */
+  @ParameterizedTest(name = "kept length octet for {0} content octets")
+  @CsvSource({"0", "1", "30", "31", "127", "128", "300", "16383", "16384", "70000"})
+  void keptLengthOctetWritesWhatInsertWrites(int length) {
+    assertEquals(
+        written(
+            w -> {
+              w.writeOctet(0xAA);
+              int mark = w.mark();
+              content(w, length);
+              w.insertValueLength(mark);
+              int outer = w.mark();
+              w.writeOctet(0x01);
+              int inner = w.mark();
+              content(w, length);
+              w.insertValueLength(inner);
+              w.insertValueLength(outer);
+              int u = w.mark();
+              content(w, length);
+              w.insertUintvar(u, length);
+            }),
+        written(
+            w -> {
+              w.writeOctet(0xAA);
+              int mark = w.beginValueLength();
+              content(w, length);
+              w.endValueLength(mark);
+              int outer = w.beginValueLength();
+              w.writeOctet(0x01);
+              int inner = w.beginValueLength();
+              content(w, length);
+              w.endValueLength(inner);
+              w.endValueLength(outer);
+              int u = w.reserveUintvar();
+              content(w, length);
+              w.fillUintvar(u, length);
+            }));
+  }
+
+  private static void content(WspWriter w, int length) {
+    for (int i = 0; i < length; i++) {
+      w.writeOctet(i * 7);
+    }
+  }
+
+  /** An exact writer is written out of order and hands out its own array, of exactly its size. */
+  @Test
+  void exactWriterIsWrittenOutOfOrder() {
+    byte[] data = {1, 2, 3, 4};
+    WspWriter w = WspWriter.exactly(8);
+    w.moveTo(3);
+    w.writeBytes(data, 1, 3); // the first write makes the array with these octets in it
+    w.writeOctet(0x80);
+    w.moveTo(0);
+    w.writeBytes(new byte[] {9, 9});
+    w.writeOctet(7);
+    w.moveTo(7);
+    w.writeOctet(0x55);
+    byte[] out = w.toByteArray();
+    assertArrayEquals(hex("09 09 07 02 03 04 80 55"), out);
+    assertEquals(8, out.length);
+    assertThrows(IllegalStateException.class, () -> new WspWriter(4).moveTo(0));
+    assertThrows(IllegalArgumentException.class, () -> WspWriter.exactly(2).moveTo(3));
+    assertArrayEquals(new byte[3], WspWriter.exactly(3).buffer());
   }
 
   @Test

@@ -430,18 +430,21 @@ final class BodyCodec {
     w.writeUintvar(n);
     for (int k = 0; k < n; k++) {
       Part p = parts.get(k);
-      int mark = w.mark();
+      // HeadersLen before DataLen and the head: one octet kept for it (a head under 128
+      // octets), written when the head is; DataLen is known.
+      int mark = w.reserveUintvar();
+      w.writeUintvar(p.size());
+      int headStart = w.position();
       if (p.hasOriginalHeaders()) {
         w.writeBytes(p.src(), p.headStart(), p.headEnd() - p.headStart());
       } else {
         ValueCodec.writeContentType(p.contentType(), w);
-        for (PartHeader h : p.headers()) {
-          writeHeader(h, w);
+        List<PartHeader> headers = p.headers();
+        for (int i = 0, m = headers.size(); i < m; i++) {
+          writeHeader(headers.get(i), w);
         }
       }
-      int headersLen = w.position() - mark;
-      w.insertUintvar(mark, p.size());
-      w.insertUintvar(mark, headersLen);
+      w.fillUintvar(mark, w.position() - headStart);
       ends[k] = w.position();
       size += p.size();
     }
@@ -450,25 +453,66 @@ final class BodyCodec {
 
   /** Writes a built body: its prefixes and, between them, each part's data from its own buffer. */
   static void writeMultipart(List<Part> parts, Prefixes pre, OutputStream out) throws IOException {
+    if (out instanceof WspWriter && ((WspWriter) out).isExact() && pre.ends.length > 0) {
+      writeMultipartLargestFirst(parts, pre, (WspWriter) out);
+      return;
+    }
     int from = 0;
     for (int k = 0; k < pre.ends.length; k++) {
       out.write(pre.heads, from, pre.ends[k] - from);
       from = pre.ends[k];
-      write(parts.get(k).dataView(), out);
+      parts.get(k).writeData(out);
     }
     if (pre.ends.length == 0) {
       out.write(pre.heads, 0, 1); // the count 0
     }
   }
 
+  /**
+   * {@link #writeMultipart} into an exact writer: the largest part's data first, at its place, so
+   * that it is the first write of a new output array and is copied into it as the array is made
+   * (see {@link WspWriter}); then everything else in order around it.
+   */
+  private static void writeMultipartLargestFirst(List<Part> parts, Prefixes pre, WspWriter w)
+      throws IOException {
+    int start = w.position();
+    int largest = 0;
+    int largestSize = -1;
+    long largestAt = 0;
+    long at = start;
+    for (int k = 0; k < pre.ends.length; k++) {
+      at += pre.ends[k] - (k == 0 ? 0 : pre.ends[k - 1]);
+      int size = parts.get(k).size();
+      if (size > largestSize) {
+        largest = k;
+        largestSize = size;
+        largestAt = at;
+      }
+      at += size;
+    }
+    w.moveTo((int) largestAt);
+    parts.get(largest).writeData(w);
+    w.moveTo(start);
+    int from = 0;
+    for (int k = 0; k < pre.ends.length; k++) {
+      w.writeBytes(pre.heads, from, pre.ends[k] - from);
+      from = pre.ends[k];
+      if (k == largest) {
+        w.moveTo(w.position() + largestSize);
+      } else {
+        parts.get(k).writeData(w);
+      }
+    }
+  }
+
   static void writeHeader(PartHeader h, WspWriter w) {
     Object v = h.value();
     if (h.code() < 0) {
-      w.writeTerminated(Texts.encodeUnlabelled(h.name()));
+      w.writeTerminated(h.name());
       if (v instanceof RawValue) {
         w.writeBytes(((RawValue) v).octets());
       } else {
-        w.writeTextString(Texts.encodeUnlabelled(v.toString()));
+        w.writeTextString(v.toString());
       }
       return;
     }
@@ -477,20 +521,20 @@ final class BodyCodec {
       w.writeBytes(((RawValue) v).octets());
     } else if (v instanceof ContentDisposition) {
       ContentDisposition d = (ContentDisposition) v;
-      int mark = w.mark();
+      int mark = w.beginValueLength();
       if (d.code() >= 0) {
         w.writeOctet(d.code());
       } else {
-        w.writeTextString(Texts.encodeUnlabelled(d.type()));
+        w.writeTextString(d.type());
       }
       for (Parameter p : d.parameters()) {
         ValueCodec.writeParameter(p, w);
       }
-      w.insertValueLength(mark);
+      w.endValueLength(mark);
     } else if (h.code() == PartHeader.CONTENT_ID) {
-      w.writeQuotedString(Texts.encodeUnlabelled(v.toString()));
+      w.writeQuotedString(v.toString());
     } else {
-      w.writeTextString(Texts.encodeUnlabelled(v.toString()));
+      w.writeTextString(v.toString());
     }
   }
 }

@@ -23,9 +23,12 @@ import org.mmsstack.encapsulation.PduFormatException;
  */
 public final class MultipartBody implements Body {
 
-  private volatile List<Part>
-      parts; // decoded bodies: made from `entries` on first use (benign race)
-  private volatile BodyCodec.Prefixes prefixes; // built bodies: made on first encode (benign race)
+  // Made on first use: decoded bodies' parts from `entries`, built bodies' prefixes on the first
+  // encode. Plain fields with a benign race, as String.hash: both are immutable and reached
+  // through final fields, so a racing reader at worst makes them again; a volatile field would
+  // cost a fence on every built body.
+  private List<Part> parts;
+  private BodyCodec.Prefixes prefixes;
   private final List<Finding> findings;
   // Decoded bodies: the original octets src[start, end), and per entry three indexes (content
   // type start, data start, data end) in entries[0, 3 * count).

@@ -1,12 +1,14 @@
 package org.mmsstack.encapsulation.body;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.mmsstack.encapsulation.DecodeConfig;
 import org.mmsstack.encapsulation.PduFormatException;
+import org.mmsstack.encapsulation.internal.FrozenList;
 import org.mmsstack.encapsulation.internal.Texts;
 import org.mmsstack.encapsulation.value.CharacterSet;
 import org.mmsstack.encapsulation.value.ContentDisposition;
@@ -36,9 +38,13 @@ public final class Part {
   // reached through final fields), so reading them costs no volatile write.
   private ContentType contentType;
   private List<PartHeader> headers;
-  // Built parts: the caller's octets at position 0 (handed out only read-only). Decoded parts:
-  // a read-only buffer over the whole input, shared by the body's parts, cut by data().
+  // Built parts: the caller's octets at position 0 (handed out only read-only), or null when
+  // they are a whole array (`array`). Decoded parts: a read-only buffer over the whole input,
+  // shared by the body's parts, cut by data().
   private final ByteBuffer data;
+  // Parts built over a whole array: the caller's array, kept as it is (no buffer object; the
+  // encoder copies from it), handed out only as read-only views.
+  private final byte[] array;
   // Decoded parts: the octets of ContentType + Headers in src[headStart, headEnd).
   private final byte[] src;
   private final int base;
@@ -48,10 +54,11 @@ public final class Part {
   private final int dataEnd;
   private final int depth;
 
-  private Part(ContentType contentType, List<PartHeader> headers, ByteBuffer data) {
+  private Part(ContentType contentType, List<PartHeader> headers, ByteBuffer data, byte[] array) {
     this.contentType = contentType;
     this.headers = headers;
     this.data = data;
+    this.array = array;
     this.src = null;
     this.base = 0;
     this.headStart = -1;
@@ -71,6 +78,7 @@ public final class Part {
       int dataEnd,
       int depth) {
     this.data = wholeReadOnly;
+    this.array = null;
     this.src = src;
     this.base = base;
     this.headStart = headStart;
@@ -88,7 +96,8 @@ public final class Part {
     return new Part(
         Objects.requireNonNull(contentType, "contentType"),
         List.of(),
-        Objects.requireNonNull(data, "data").slice());
+        Objects.requireNonNull(data, "data").slice(),
+        null);
   }
 
   /**
@@ -99,7 +108,8 @@ public final class Part {
     return new Part(
         Objects.requireNonNull(contentType, "contentType"),
         List.of(),
-        ByteBuffer.wrap(Objects.requireNonNull(data, "data")));
+        null,
+        Objects.requireNonNull(data, "data"));
   }
 
   /** A part holding a copy of {@code data}. */
@@ -107,11 +117,13 @@ public final class Part {
     return of(contentType, data.clone());
   }
 
+  private static final ContentType TEXT_UTF_8 =
+      ContentType.of(MediaType.TEXT_PLAIN).withParameter("charset", CharacterSet.UTF_8);
+
   /** A {@code text/plain; charset=utf-8} part. */
   public static Part text(String text) {
-    return of(
-        ContentType.of(MediaType.TEXT_PLAIN).withParameter("charset", CharacterSet.UTF_8),
-        ByteBuffer.wrap(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    return new Part(
+        TEXT_UTF_8, List.of(), null, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** The content type. */
@@ -145,7 +157,10 @@ public final class Part {
    * the caller's octets for built ones. Each call returns a new view.
    */
   public ByteBuffer data() {
-    return src != null ? data.slice(dataStart, dataEnd - dataStart) : data.asReadOnlyBuffer();
+    if (src != null) {
+      return data.slice(dataStart, dataEnd - dataStart);
+    }
+    return array != null ? ByteBuffer.wrap(array).asReadOnlyBuffer() : data.asReadOnlyBuffer();
   }
 
   /** The data, copied. */
@@ -158,7 +173,10 @@ public final class Part {
 
   /** The number of data octets. */
   public int size() {
-    return src != null ? dataEnd - dataStart : data.remaining();
+    if (src != null) {
+      return dataEnd - dataStart;
+    }
+    return array != null ? array.length : data.remaining();
   }
 
   /** The first header with this name (ignoring case). */
@@ -252,19 +270,33 @@ public final class Part {
 
   /** This part with another content type. */
   public Part withContentType(ContentType type) {
-    return new Part(Objects.requireNonNull(type, "type"), headers(), dataView());
+    return withHead(Objects.requireNonNull(type, "type"), headers());
   }
 
   /** This part with one more header at the end. */
   public Part withHeader(PartHeader header) {
-    List<PartHeader> h = new ArrayList<>(headers());
-    h.add(Objects.requireNonNull(header, "header"));
-    return new Part(contentType(), List.copyOf(h), dataView());
+    Objects.requireNonNull(header, "header");
+    // One array of the new size, owned by the list (no ArrayList and List.copyOf).
+    List<PartHeader> old = headers();
+    int n = old.size();
+    PartHeader[] h = new PartHeader[n + 1];
+    for (int i = 0; i < n; i++) {
+      h[i] = old.get(i);
+    }
+    h[n] = header;
+    return withHead(contentType(), FrozenList.owning(h));
   }
 
   /** This part with the given headers. */
   public Part withHeaders(List<PartHeader> headers) {
-    return new Part(contentType(), List.copyOf(headers), dataView());
+    return withHead(contentType(), List.copyOf(headers));
+  }
+
+  /** A built part with this head and this part's data (the same array or buffer, not a copy). */
+  private Part withHead(ContentType type, List<PartHeader> headers) {
+    return array != null
+        ? new Part(type, headers, null, array)
+        : new Part(type, headers, dataView(), null);
   }
 
   /** This part with a Content-ID header added. */
@@ -295,7 +327,21 @@ public final class Part {
 
   /** The data at position 0, for this package only: never handed out without asReadOnlyBuffer. */
   ByteBuffer dataView() {
-    return src != null ? ByteBuffer.wrap(src, dataStart, dataEnd - dataStart).slice() : data;
+    if (src != null) {
+      return ByteBuffer.wrap(src, dataStart, dataEnd - dataStart).slice();
+    }
+    return array != null ? ByteBuffer.wrap(array) : data;
+  }
+
+  /** Writes the data, from the array it is in: no copy first, and no buffer for an array. */
+  void writeData(OutputStream out) throws IOException {
+    if (array != null) {
+      out.write(array, 0, array.length);
+    } else if (src != null) {
+      out.write(src, dataStart, dataEnd - dataStart);
+    } else {
+      BodyCodec.write(data, out);
+    }
   }
 
   @Override

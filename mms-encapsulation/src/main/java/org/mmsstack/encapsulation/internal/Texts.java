@@ -53,6 +53,16 @@ public final class Texts {
     }
   }
 
+  /** Whether every char is 7-bit ASCII (for a String: the length read once, no interface call). */
+  public static boolean isAscii(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether every char is 7-bit ASCII. */
   public static boolean isAscii(CharSequence s) {
     for (int i = 0; i < s.length(); i++) {

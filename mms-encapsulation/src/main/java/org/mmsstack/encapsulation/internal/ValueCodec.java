@@ -823,7 +823,7 @@ public final class ValueCodec {
         return;
       case TEXT:
       case APPLICATION:
-        w.writeTextString(Texts.encodeUnlabelled((String) value));
+        w.writeTextString((String) value);
         return;
       case CONTENT_TYPE:
         writeContentType((ContentType) value, w);
@@ -837,31 +837,31 @@ public final class ValueCodec {
       case TIME:
         {
           TimeValue t = (TimeValue) value;
-          int mark = w.mark();
+          int mark = w.beginValueLength();
           w.writeOctet(t.relative() ? 0x81 : 0x80);
           // Delta-seconds as a Long-integer even below 128: AOSP throws on the short form.
           w.writeLongInteger(t.seconds());
-          w.insertValueLength(mark);
+          w.endValueLength(mark);
           return;
         }
       case FROM:
         {
           FromValue from = (FromValue) value;
-          int mark = w.mark();
+          int mark = w.beginValueLength();
           if (from.isInsertAddress()) {
             w.writeOctet(0x81);
           } else {
             w.writeOctet(0x80);
             writeEncodedString(from.address().orElseThrow().encoded(), w);
           }
-          w.insertValueLength(mark);
+          w.endValueLength(mark);
           return;
         }
       case MESSAGE_CLASS:
         {
           MessageClass mc = (MessageClass) value;
           if (mc.isToken()) {
-            w.writeTerminated(Texts.encodeUnlabelled(mc.name()));
+            w.writeTerminated(mc.name());
           } else {
             w.writeOctet(mc.code());
           }
@@ -888,37 +888,37 @@ public final class ValueCodec {
       case PREVIOUSLY_SENT_BY:
         {
           PreviouslySentBy p = (PreviouslySentBy) value;
-          int mark = w.mark();
+          int mark = w.beginValueLength();
           w.writeIntegerValue(p.forwardedCount());
           writeEncodedString(p.address().encoded(), w);
-          w.insertValueLength(mark);
+          w.endValueLength(mark);
           return;
         }
       case PREVIOUSLY_SENT_DATE:
         {
           PreviouslySentDate p = (PreviouslySentDate) value;
-          int mark = w.mark();
+          int mark = w.beginValueLength();
           w.writeIntegerValue(p.forwardedCount());
           w.writeLongInteger(p.date().getEpochSecond());
-          w.insertValueLength(mark);
+          w.endValueLength(mark);
           return;
         }
       case MM_FLAGS:
         {
           MmFlags m = (MmFlags) value;
-          int mark = w.mark();
+          int mark = w.beginValueLength();
           w.writeOctet(m.operation().code());
           writeEncodedString(m.keyword(), w);
-          w.insertValueLength(mark);
+          w.endValueLength(mark);
           return;
         }
       case MBOX_COUNT:
         {
           MboxCount m = (MboxCount) value;
-          int mark = w.mark();
+          int mark = w.beginValueLength();
           w.writeOctet(m.unit().code());
           w.writeIntegerValue(m.value());
-          w.insertValueLength(mark);
+          w.endValueLength(mark);
           return;
         }
       case ATTRIBUTE:
@@ -927,23 +927,23 @@ public final class ValueCodec {
       case ELEMENT_DESCRIPTOR:
         {
           ElementDescriptor e = (ElementDescriptor) value;
-          int mark = w.mark();
-          w.writeTextString(Texts.encodeUnlabelled(e.contentReference()));
+          int mark = w.beginValueLength();
+          w.writeTextString(e.contentReference());
           for (ElementDescriptor.Entry p : e.parameters()) {
             boolean type = p.name().equalsIgnoreCase("type");
             if (type) {
               w.writeShortInteger(0x02);
             } else {
-              w.writeTextString(Texts.encodeUnlabelled(p.name()));
+              w.writeTextString(p.name());
             }
             MediaType m = MediaType.of(p.value());
             if (type && m.code() >= 0 && m.code() < 0x80) {
               w.writeShortInteger(m.code());
             } else {
-              w.writeTextString(Texts.encodeUnlabelled(p.value()));
+              w.writeTextString(p.value());
             }
           }
-          w.insertValueLength(mark);
+          w.endValueLength(mark);
           return;
         }
       case INDEXED_TEXT:
@@ -951,7 +951,7 @@ public final class ValueCodec {
       case INDEXED_ENCODED_STRING:
         {
           Indexed<Object> ix = (Indexed<Object>) value;
-          int mark = w.mark();
+          int mark = w.beginValueLength();
           w.writeIntegerValue(ix.index());
           write(
               kind == ValueKind.INDEXED_TEXT
@@ -959,7 +959,7 @@ public final class ValueCodec {
                   : kind == ValueKind.INDEXED_OCTET ? ValueKind.OCTET : ValueKind.ENCODED_STRING,
               ix.value(),
               w);
-          w.insertValueLength(mark);
+          w.endValueLength(mark);
           return;
         }
       case RAW:
@@ -976,10 +976,10 @@ public final class ValueCodec {
       w.writeTextString(octets);
       return;
     }
-    int mark = w.mark();
+    int mark = w.beginValueLength();
     w.writeIntegerValue(cs.mibEnum());
     w.writeTextString(octets);
-    w.insertValueLength(mark);
+    w.endValueLength(mark);
   }
 
   /** Writes a Content-type-value: the short form when there are no parameters. */
@@ -989,24 +989,25 @@ public final class ValueCodec {
       if (m.code() >= 0 && m.code() < 0x80) {
         w.writeOctet(0x80 | m.code());
       } else if (m.code() < 0) {
-        w.writeTextString(Texts.encodeUnlabelled(m.name()));
+        w.writeTextString(m.name());
       } else {
-        int mark = w.mark();
+        int mark = w.beginValueLength();
         w.writeLongInteger(m.code());
-        w.insertValueLength(mark);
+        w.endValueLength(mark);
       }
       return;
     }
-    int mark = w.mark();
+    int mark = w.beginValueLength();
     if (m.code() >= 0) {
       w.writeIntegerValue(m.code());
     } else {
-      w.writeTextString(Texts.encodeUnlabelled(m.name()));
+      w.writeTextString(m.name());
     }
-    for (Parameter p : ct.parameters()) {
-      writeParameter(p, w);
+    List<Parameter> parameters = ct.parameters();
+    for (int i = 0, n = parameters.size(); i < n; i++) {
+      writeParameter(parameters.get(i), w);
     }
-    w.insertValueLength(mark);
+    w.endValueLength(mark);
   }
 
   /** Writes one parameter. */
@@ -1014,7 +1015,7 @@ public final class ValueCodec {
     Object v = p.value();
     Parameter.WellKnown wk = p.wellKnown().orElse(null); // does not allocate
     if (wk == null) {
-      w.writeTerminated(Texts.encodeUnlabelled(p.name()));
+      w.writeTerminated(p.name());
       if (v instanceof Long) {
         w.writeIntegerValue((Long) v);
       } else {
@@ -1041,7 +1042,7 @@ public final class ValueCodec {
             // placeholder name written as text would come back as a different, textual type.
             w.writeLongInteger(m.code());
           } else {
-            w.writeTerminated(Texts.encodeUnlabelled(m.name()));
+            w.writeTerminated(m.name());
           }
           return;
         }
@@ -1062,9 +1063,9 @@ public final class ValueCodec {
     } else if (s.charAt(0) == '"') {
       // A Text-value starting with 0x22 is read as a Quoted-string, whose first quote is not
       // part of the value: send it as one, so the text keeps its own leading quote.
-      w.writeQuotedString(Texts.encodeUnlabelled(s));
+      w.writeQuotedString(s);
     } else {
-      w.writeTextString(Texts.encodeUnlabelled(s));
+      w.writeTextString(s);
     }
   }
 }

@@ -1,9 +1,9 @@
 package org.mmsstack.encapsulation.value;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mmsstack.encapsulation.internal.FrozenList;
 
 /**
  * A Content-type-value (WSP section 8.4.2.24): a media type and its parameters, in order.
@@ -55,9 +55,15 @@ public final class ContentType {
 
   /** This content type with one more parameter at the end ({@link Parameter#of(String, Object)}). */
   public ContentType withParameter(String name, Object value) {
-    List<Parameter> p = new ArrayList<>(parameters);
-    p.add(Parameter.of(name, value));
-    return new ContentType(mediaType, List.copyOf(p));
+    Parameter added = Parameter.of(name, value);
+    // One array of the new size, owned by the list (no ArrayList and List.copyOf).
+    int n = parameters.size();
+    Parameter[] p = new Parameter[n + 1];
+    for (int i = 0; i < n; i++) {
+      p[i] = parameters.get(i);
+    }
+    p[n] = added;
+    return new ContentType(mediaType, FrozenList.owning(p));
   }
 
   /** The media type. */
