@@ -122,7 +122,7 @@ class HeaderValuesTest {
     int[] codes = {0x16, 0x17, 0x09, 0x04}; // Subject, To, From, Content-Type
     java.util.Random random = new java.util.Random(12);
     int agreed = 0;
-    for (int n = 0; n < 400_000; n++) {
+    for (int n = 0; n < 150_000; n++) {
       byte[] in = new byte[2 + random.nextInt(14)];
       int code = codes[random.nextInt(codes.length)];
       in[0] = (byte) (0x80 | code);
@@ -155,7 +155,7 @@ class HeaderValuesTest {
         assertEquals(built, fast, java.util.HexFormat.ofDelimiter(" ").formatHex(in));
       }
     }
-    assertTrue(agreed > 5_000, "only " + agreed + " plain values generated");
+    assertTrue(agreed > 2_000, "only " + agreed + " plain values generated");
   }
 
   private static Object fullRead(ValueKind kind, int code, byte[] octets)

@@ -419,6 +419,28 @@ public final class ValueCodec {
     return EncodedString.viewOf(CharacterSet.valueOf(mib), src, i, end - 1 - i);
   }
 
+  // Content types of a well-known media type with only a charset given as a Short-integer (what
+  // text parts carry), made once per pair and then shared: indexed by media code, then MIBenum;
+  // each row made when first needed. A benign race: ContentType is immutable with final fields,
+  // and a thread that loses it makes an equal value again.
+  private static final ContentType[][] CHARSET_ONLY = new ContentType[0x80][];
+
+  private static ContentType charsetOnly(MediaType media, int mib) {
+    ContentType[] row = CHARSET_ONLY[media.code()];
+    if (row == null) {
+      row = new ContentType[0x80];
+      CHARSET_ONLY[media.code()] = row;
+    }
+    ContentType ct = row[mib];
+    if (ct == null) {
+      ct =
+          ContentType.of(
+              media, List.of(Parameter.of(Parameter.WellKnown.CHARSET, CharacterSet.valueOf(mib))));
+      row[mib] = ct;
+    }
+    return ct;
+  }
+
   /**
    * A Content-type-value filling exactly {@code src[start, end)} in the plain form
    * ({@link PlainValues#contentType}: a well-known or textual media type, and charset, type and
@@ -487,8 +509,11 @@ public final class ValueCodec {
       Object value;
       Parameter.Kind kind = w.kind();
       if (kind == Parameter.Kind.CHARSET && c < 0) {
-        value = CharacterSet.valueOf(c & 0x7F);
         i = v + 1;
+        if (i == end && first == null && media.code() >= 0 && media.code() < 0x80) {
+          return charsetOnly(media, c & 0x7F); // text/plain; charset=utf-8 and its kin: shared
+        }
+        value = CharacterSet.valueOf(c & 0x7F);
       } else if (kind == Parameter.Kind.CHARSET && c >= 1 && c <= 7 && c < end - v) {
         long mib = 0;
         i = v + 1 + c;
