@@ -130,7 +130,7 @@ final class BodyCodec {
       parts[k] =
           new Part(src, whole, base, entries[3 * k], headEnd, headEnd, entries[3 * k + 2], depth);
     }
-    return List.of(parts);
+    return FrozenList.owning(parts); // the array is made here and never changed: no copy
   }
 
   /**
