@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
 import org.mmsstack.encapsulation.internal.FrozenList;
+import org.mmsstack.encapsulation.internal.Texts;
 import org.mmsstack.encapsulation.internal.ValueCodec;
 import org.mmsstack.encapsulation.internal.ValueKind;
 import org.mmsstack.encapsulation.internal.wire.WspReader;
@@ -36,6 +37,7 @@ final class DecodedHeaders {
   private final byte[] flags; // null when no header has a flag: almost always
   private final int size;
   private final int end;
+  private HeaderField<?>[] made; // fields made for Application-headers and unassigned codes
 
   /**
    * Headers of the PDU at {@code src[base, inputEnd)}: {@code size} headers starting at
@@ -132,33 +134,54 @@ final class DecodedHeaders {
   }
 
   /**
-   * One {@link Header} per header, each a small view (this table and its index) whose value is
-   * read on first use, in an unmodifiable list that owns its array.
+   * Header {@code k}'s field: from the header table for a known code (the indexed form where the
+   * decoder marked one), else made once for this PDU (an Application-header's name, an
+   * unassigned code).
+   */
+  HeaderField<?> field(int k) {
+    int b = src[starts[k]] & 0xFF;
+    if (b >= 0x80) {
+      HeaderField<?> f =
+          (flags(k) & INDEXED) != 0
+              ? HeaderField.indexedOrNull(b & 0x7F)
+              : HeaderField.knownOrNull(b & 0x7F);
+      if (f != null) {
+        return f;
+      }
+    }
+    return madeField(k, b);
+  }
+
+  private HeaderField<?> madeField(int k, int b) {
+    // A benign race, as for header values: HeaderField is immutable with final fields, and a
+    // thread that loses the race makes the same field again.
+    HeaderField<?>[] m = made;
+    if (m == null) {
+      m = new HeaderField<?>[size];
+      made = m;
+    }
+    HeaderField<?> f = m[k];
+    if (f == null) {
+      int start = starts[k];
+      if (b >= 0x80) {
+        f = HeaderField.forCode(b & 0x7F);
+      } else {
+        int nameEnd = WspReader.indexOfNul(src, start, end(k));
+        f = HeaderField.decodedApplication(Texts.decodeUnlabelled(src, start, nameEnd - start));
+      }
+      m[k] = f;
+    }
+    return f;
+  }
+
+  /**
+   * One {@link Header} per header, each a small view (this table and its index) whose field and
+   * value are read on first use, in an unmodifiable list that owns its array.
    */
   List<Header> materialize() {
     Header[] out = new Header[size];
     for (int k = 0; k < size; k++) {
-      int b = src[starts[k]] & 0xFF;
-      if (b < 0x80) { // Application-header: its field (the name) is made lazily too
-        out[k] = new Header(this, k, null, null);
-        continue;
-      }
-      int flags = flags(k);
-      int code = b & 0x7F;
-      HeaderField<?> field;
-      if ((flags & INDEXED) != 0) {
-        field = HeaderField.indexedOrNull(code);
-      } else {
-        HeaderField<?> known = HeaderField.knownOrNull(code);
-        field = known != null ? known : HeaderField.forCode(code);
-      }
-      Object value = null;
-      if (field == HeaderField.MESSAGE_TYPE && k == 0) {
-        value = MessageType.fromCode(src[starts[k] + 1] & 0xFF).orElse(null);
-      } else if ((flags & VERSION_RECOVERED) != 0) {
-        value = MmsVersion.fromOctet(src[starts[k] + 1]);
-      }
-      out[k] = new Header(this, k, field, value);
+      out[k] = new Header(this, k);
     }
     return FrozenList.owning(out);
   }

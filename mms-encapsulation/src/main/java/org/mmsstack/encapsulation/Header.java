@@ -3,7 +3,6 @@ package org.mmsstack.encapsulation;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
-import org.mmsstack.encapsulation.internal.Texts;
 import org.mmsstack.encapsulation.internal.ValueCodec;
 import org.mmsstack.encapsulation.internal.ValueKind;
 import org.mmsstack.encapsulation.internal.wire.WspReader;
@@ -27,31 +26,24 @@ import org.mmsstack.encapsulation.value.RawValue;
  */
 public final class Header {
 
-  // Both are computed at most once per thread that reads them first and are never changed
-  // after: a benign race, like String.hash. Plain fields, because a volatile write per value
-  // read would cost more than reading most values. Safe to publish racily: every value and
-  // field type is immutable with final fields.
-  private HeaderField<?> field; // decoded Application-headers get their field lazily
+  // A built header's field, or a decoded header's table (its field is found there by index,
+  // without a field per header object: a decoded header is 24 octets).
+  private final Object owner;
+  private final int index; // this header's index in its table; -1 for a built header
+  // Computed at most once per thread that reads it first and never changed after: a benign race,
+  // like String.hash. A plain field, because a volatile write per value read would cost more than
+  // reading most values. Safe to publish racily: every value type is immutable with final fields.
   private Object value;
-  private final DecodedHeaders decoded; // null for built headers
-  private final int index; // this header's index in `decoded`
 
   private Header(HeaderField<?> field, Object value) {
-    this.field = field;
+    this.owner = field;
     this.value = value;
-    this.decoded = null;
     this.index = -1;
   }
 
-  /**
-   * Header {@code index} of a decoded PDU; {@code field} is {@code null} for an
-   * Application-header (named on first use), {@code value} is {@code null} unless lenient
-   * decoding recovered it by itself (it is otherwise read from the input on first use).
-   */
-  Header(DecodedHeaders decoded, int index, HeaderField<?> field, Object value) {
-    this.field = field;
-    this.value = value;
-    this.decoded = decoded;
+  /** Header {@code index} of a decoded PDU; its field and value are read on first use. */
+  Header(DecodedHeaders decoded, int index) {
+    this.owner = decoded;
     this.index = index;
   }
 
@@ -84,16 +76,11 @@ public final class Header {
 
   /** The field. */
   public HeaderField<?> field() {
-    HeaderField<?> f = field;
-    if (f == null) {
-      int start = decoded.start(index);
-      int nameEnd = WspReader.indexOfNul(decoded.src(), start, decoded.end(index));
-      f =
-          HeaderField.decodedApplication(
-              Texts.decodeUnlabelled(decoded.src(), start, nameEnd - start));
-      field = f;
-    }
-    return f;
+    return owner instanceof DecodedHeaders d ? d.field(index) : (HeaderField<?>) owner;
+  }
+
+  private DecodedHeaders decoded() {
+    return owner instanceof DecodedHeaders d ? d : null;
   }
 
   /** The field's name. */
@@ -108,7 +95,7 @@ public final class Header {
   public Object value() {
     Object v = value;
     if (v == null) {
-      v = decodeValue();
+      v = decodeValue((DecodedHeaders) owner);
       value = v;
     }
     return v;
@@ -120,21 +107,34 @@ public final class Header {
     return f.valueType().isInstance(v) ? f.valueType().cast(v) : null;
   }
 
-  private Object decodeValue() {
+  private Object decodeValue(DecodedHeaders decoded) {
     byte[] src = decoded.src();
     int start = decoded.start(index);
     int end = decoded.end(index);
+    int b = src[start] & 0xFF;
+    int flags = decoded.flags(index);
+    if (b >= 0x80 && flags == 0 && HeaderField.knownOrNull(b & 0x7F) != null) {
+      // A known field in its plain form, as nearly every header is: its grammar by its code.
+      int code = b & 0x7F;
+      ValueKind kind = ValueCodec.kindOf(code);
+      Object plain = ValueCodec.readPlain(kind, code, src, start + 1, end);
+      return plain != null ? plain : fullRead(kind, field(), src, start + 1, end);
+    }
+    if ((flags & DecodedHeaders.VERSION_RECOVERED) != 0) {
+      return MmsVersion.fromOctet(src[start + 1]);
+    }
     HeaderField<?> f = field();
-    int valueStart =
-        (src[start] & 0x80) != 0 ? start + 1 : WspReader.indexOfNul(src, start, end) + 1;
-    if (!isWellFormed() || (!f.isKnown() && !f.isApplication())) {
+    int valueStart = b >= 0x80 ? start + 1 : WspReader.indexOfNul(src, start, end) + 1;
+    if ((flags & DecodedHeaders.MALFORMED) != 0 || (!f.isKnown() && !f.isApplication())) {
       return RawValue.of(src, valueStart, end - valueStart);
     }
     ValueKind kind = ValueCodec.kindOf(f);
     Object plain = ValueCodec.readPlain(kind, f.code(), src, valueStart, end);
-    if (plain != null) {
-      return plain;
-    }
+    return plain != null ? plain : fullRead(kind, f, src, valueStart, end);
+  }
+
+  private static Object fullRead(
+      ValueKind kind, HeaderField<?> f, byte[] src, int valueStart, int end) {
     WspReader r = new WspReader(src, valueStart, end - valueStart);
     r.header(f.name());
     try {
@@ -148,17 +148,19 @@ public final class Header {
 
   /** Whether the value followed its field's grammar (always true for built headers). */
   public boolean isWellFormed() {
-    return decoded == null || (decoded.flags(index) & DecodedHeaders.MALFORMED) == 0;
+    DecodedHeaders d = decoded();
+    return d == null || (d.flags(index) & DecodedHeaders.MALFORMED) == 0;
   }
 
   /** Whether this header came from decoding and still carries its original octets. */
   public boolean hasOriginalEncoding() {
-    return decoded != null;
+    return owner instanceof DecodedHeaders;
   }
 
   /** Byte offset of the header from the start of its PDU, or -1 for a built header. */
   public int offset() {
-    return decoded == null ? -1 : decoded.start(index) - decoded.base();
+    DecodedHeaders d = decoded();
+    return d == null ? -1 : d.start(index) - d.base();
   }
 
   /**
@@ -166,9 +168,10 @@ public final class Header {
    * built header. {@link #originalLength()} gives the length without copying.
    */
   public Optional<byte[]> originalEncoding() {
-    return decoded == null
+    DecodedHeaders d = decoded();
+    return d == null
         ? Optional.empty()
-        : Optional.of(Arrays.copyOfRange(decoded.src(), decoded.start(index), decoded.end(index)));
+        : Optional.of(Arrays.copyOfRange(d.src(), d.start(index), d.end(index)));
   }
 
   /**
@@ -176,13 +179,15 @@ public final class Header {
    * {@code offset() + originalLength()} is where the next header starts; -1 for a built header.
    */
   public int originalLength() {
-    return decoded == null ? -1 : decoded.end(index) - decoded.start(index);
+    DecodedHeaders d = decoded();
+    return d == null ? -1 : d.end(index) - d.start(index);
   }
 
   /** Writes the original octets of the whole header; for the encoder. */
   void writeOriginal(org.mmsstack.encapsulation.internal.wire.WspWriter w) {
-    int start = decoded.start(index);
-    w.writeBytes(decoded.src(), start, decoded.end(index) - start);
+    DecodedHeaders d = (DecodedHeaders) owner;
+    int start = d.start(index);
+    w.writeBytes(d.src(), start, d.end(index) - start);
   }
 
   ValueKind kind() {

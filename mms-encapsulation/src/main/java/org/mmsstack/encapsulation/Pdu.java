@@ -19,8 +19,9 @@ import org.mmsstack.encapsulation.value.ContentType;
  * PDUs are immutable: {@link #toBuilder()} starts a changed copy.
  *
  * <p>PDUs are safe to share between threads. A decoded PDU views the caller's input array
- * (header values are read from it on first use, part data are views of it): the array must not
- * change while the PDU or a part's data is in use.
+ * (header values are read from it on first use; part data and the octets of its
+ * {@link org.mmsstack.encapsulation.value.EncodedString} values, addresses included, are views
+ * of it): the array must not change while the PDU, a part's data or such a value is in use.
  *
  * <p>Equality is by message type, headers (field and value, in order) and body content; it
  * ignores how values were encoded and what decoding noticed.

@@ -1,6 +1,8 @@
 package org.mmsstack.encapsulation.internal;
 
 import java.util.AbstractList;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.RandomAccess;
 
 /**
@@ -32,5 +34,30 @@ public final class FrozenList<E> extends AbstractList<E> implements RandomAccess
   @Override
   public int size() {
     return elements.length;
+  }
+
+  /**
+   * An iterator over the array: small enough for HotSpot to inline into a for-each loop and
+   * scalar-replace, where {@code AbstractList}'s (with its modification checks) stays an object
+   * per loop.
+   */
+  @Override
+  public Iterator<E> iterator() {
+    return new Iterator<E>() {
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        return next < elements.length;
+      }
+
+      @Override
+      public E next() {
+        if (next >= elements.length) {
+          throw new NoSuchElementException();
+        }
+        return elements[next++];
+      }
+    };
   }
 }

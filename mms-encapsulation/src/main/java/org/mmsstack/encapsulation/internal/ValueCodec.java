@@ -286,11 +286,19 @@ public final class ValueCodec {
       case ADDRESS:
       case ENCODED_STRING:
         {
-          if ((b != 0 && (b < 0x20 || b >= 0x7F)) || src[end - 1] != 0) {
-            return null; // the charset form, or a Quote
+          // A view of the input, as the PDU is (see EncodedString).
+          EncodedString s;
+          if (b == 0 || (b >= 0x20 && b < 0x7F)) {
+            // Its first 0x00 ends it: inside a From value, octets after it are excess the full
+            // reader skips (and reports), not text.
+            s =
+                WspReader.indexOfNul(src, start, end) == end - 1
+                    ? EncodedString.viewOf(src, start, end - 1 - start)
+                    : null;
+          } else {
+            s = b <= 0x1F ? readPlainCharsetString(src, start, end) : null; // else a Quote
           }
-          EncodedString s = EncodedString.ofOctets(src, start, end - 1 - start);
-          return kind == ValueKind.ADDRESS ? Address.of(s) : s;
+          return s == null ? null : kind == ValueKind.ADDRESS ? Address.of(s) : s;
         }
       case FROM:
         {
@@ -334,7 +342,7 @@ public final class ValueCodec {
       case MESSAGE_CLASS:
         return b >= 0x80 && end - start == 1 ? MessageClass.valueOf(b).orElse(null) : null;
       case CONTENT_TYPE:
-        return b >= 0x80 && end - start == 1 ? ContentType.of(MediaType.ofCode(b & 0x7F)) : null;
+        return readPlainContentType(src, start, end);
       case INTEGER:
         if (b >= 0x80) {
           return end - start == 1 ? Long.valueOf(b & 0x7F) : null;
@@ -357,6 +365,200 @@ public final class ValueCodec {
       default:
         return null;
     }
+  }
+
+  /**
+   * An Encoded-string-value in the charset form filling exactly {@code src[start, end)}, as
+   * {@link PlainValues} accepts it: a Value-length, a Char-set (Short-integer or a Long-integer of
+   * up to 3 octets), a Quote only before an octet from 0x80 up (or an empty text), and text ending
+   * with the 0x00 the length includes; {@code null} for anything else.
+   */
+  private static EncodedString readPlainCharsetString(byte[] src, int start, int end) {
+    int b = src[start];
+    int length;
+    int i;
+    if (b < 0x1F) {
+      length = b;
+      i = start + 1;
+    } else if (start + 1 < end && src[start + 1] >= 0) {
+      length = src[start + 1];
+      i = start + 2;
+    } else {
+      return null;
+    }
+    if (length < 1 || length != end - i) {
+      return null;
+    }
+    int cs = src[i];
+    long mib;
+    if (cs < 0) {
+      mib = cs & 0x7F;
+      i++;
+    } else if (cs >= 1 && cs <= 3 && cs < end - i) {
+      mib = 0;
+      for (int k = i + 1; k <= i + cs; k++) {
+        mib = mib << 8 | (src[k] & 0xFF);
+      }
+      i += 1 + cs;
+    } else {
+      return null;
+    }
+    if (i >= end || src[i] < 0) {
+      return null; // no text, or text from 0x80 up without its Quote
+    }
+    if (src[i] == WspReader.QUOTE) {
+      int next = i + 1 < end ? src[i + 1] : 0;
+      if (next > 0 && next != WspReader.QUOTE) {
+        return null; // a superfluous Quote, which the full reader reports
+      }
+      i++;
+    }
+    if (i >= end || src[end - 1] != 0) {
+      return null;
+    }
+    return EncodedString.viewOf(CharacterSet.valueOf(mib), src, i, end - 1 - i);
+  }
+
+  // Content types of a well-known media type with only a charset given as a Short-integer (what
+  // text parts carry), made once per pair and then shared: indexed by media code, then MIBenum;
+  // each row made when first needed. A benign race: ContentType is immutable with final fields,
+  // and a thread that loses it makes an equal value again.
+  private static final ContentType[][] CHARSET_ONLY = new ContentType[0x80][];
+
+  private static ContentType charsetOnly(MediaType media, int mib) {
+    ContentType[] row = CHARSET_ONLY[media.code()];
+    if (row == null) {
+      row = new ContentType[0x80];
+      CHARSET_ONLY[media.code()] = row;
+    }
+    ContentType ct = row[mib];
+    if (ct == null) {
+      ct =
+          ContentType.of(
+              media, List.of(Parameter.of(Parameter.WellKnown.CHARSET, CharacterSet.valueOf(mib))));
+      row[mib] = ct;
+    }
+    return ct;
+  }
+
+  /**
+   * A Content-type-value filling exactly {@code src[start, end)} in the plain form
+   * ({@link PlainValues#contentType}: a well-known or textual media type, and charset, type and
+   * textual well-known parameters in their plain forms), read straight from the array; {@code
+   * null} for any other form, which {@link #readContentType} then reads. Both give the same
+   * value for the octets read here (PlainContentTypeTest). Used for the PDU's Content-Type and
+   * for every multipart entry's, which is what makes reading a part's head cheap: no reader
+   * object and one walk over octets the decoder has already checked.
+   */
+  public static ContentType readPlainContentType(byte[] src, int start, int end) {
+    if (start >= end) {
+      return null;
+    }
+    int b = src[start];
+    if (b < 0) {
+      return end - start == 1 ? ContentType.of(MediaType.ofCode(b & 0x7F)) : null;
+    }
+    if (b == 0 || (b >= 0x20 && b != 0x7F)) {
+      int nul = WspReader.indexOfNul(src, start, end);
+      return nul == end - 1
+          ? ContentType.of(MediaType.text(Texts.decodeUnlabelled(src, start, nul - start)))
+          : null;
+    }
+    int length;
+    int i;
+    if (b < 0x1F) {
+      length = b;
+      i = start + 1;
+    } else if (b == 0x1F && start + 1 < end && src[start + 1] >= 0) {
+      length = src[start + 1];
+      i = start + 2;
+    } else {
+      return null;
+    }
+    if (length < 1 || length != end - i) {
+      return null;
+    }
+    int m = src[i];
+    MediaType media;
+    if (m < 0) {
+      media = MediaType.ofCode(m & 0x7F);
+      i++;
+    } else if (m >= 0x20 && m != 0x7F) {
+      int nul = WspReader.indexOfNul(src, i, end);
+      if (nul < 0) {
+        return null;
+      }
+      media = MediaType.text(Texts.decodeUnlabelled(src, i, nul - i));
+      i = nul + 1;
+    } else {
+      return null;
+    }
+    Parameter first = null;
+    Parameter second = null;
+    List<Parameter> more = null;
+    while (i < end) {
+      int v = i + 1;
+      if (src[i] >= 0 || v >= end) {
+        return null;
+      }
+      Parameter.WellKnown w = Parameter.WellKnown.valueOf(src[i] & 0x7F).orElse(null);
+      if (w == null) {
+        return null;
+      }
+      int c = src[v];
+      Object value;
+      Parameter.Kind kind = w.kind();
+      if (kind == Parameter.Kind.CHARSET && c < 0) {
+        i = v + 1;
+        if (i == end && first == null && media.code() >= 0 && media.code() < 0x80) {
+          return charsetOnly(media, c & 0x7F); // text/plain; charset=utf-8 and its kin: shared
+        }
+        value = CharacterSet.valueOf(c & 0x7F);
+      } else if (kind == Parameter.Kind.CHARSET && c >= 1 && c <= 7 && c < end - v) {
+        long mib = 0;
+        i = v + 1 + c;
+        for (int k = v + 1; k < i; k++) {
+          mib = mib << 8 | (src[k] & 0xFF);
+        }
+        value = CharacterSet.valueOf(Math.min(mib, Integer.MAX_VALUE));
+      } else if (kind == Parameter.Kind.MEDIA && c < 0) {
+        value = MediaType.ofCode(c & 0x7F);
+        i = v + 1;
+      } else if ((kind == Parameter.Kind.CHARSET
+              || kind == Parameter.Kind.MEDIA
+              || kind == Parameter.Kind.TEXT)
+          && (c == 0 || (c >= 0x20 && c != 0x7F))) {
+        // A Text-value: No-value, a Quoted-string (its opening quote is not text) or a Token-text.
+        int from = c == WspReader.DOUBLE_QUOTE ? v + 1 : v;
+        int nul = WspReader.indexOfNul(src, from, end);
+        if (nul < 0) {
+          return null;
+        }
+        String text = c == 0 ? "" : Texts.decodeUnlabelled(src, from, nul - from);
+        value = kind == Parameter.Kind.MEDIA ? MediaType.text(text) : text;
+        i = nul + 1;
+      } else {
+        return null;
+      }
+      Parameter p = Parameter.of(w, value);
+      if (first == null) {
+        first = p;
+      } else if (second == null) {
+        second = p;
+      } else {
+        if (more == null) {
+          more = new ArrayList<>(4);
+          more.add(first);
+          more.add(second);
+        }
+        more.add(p);
+      }
+    }
+    return ContentType.of(
+        media,
+        more != null
+            ? more
+            : first == null ? List.of() : second == null ? List.of(first) : List.of(first, second));
   }
 
   private static int readOctetValue(WspReader r) throws PduFormatException {
@@ -464,7 +666,7 @@ public final class ValueCodec {
       }
       int start = textStart(r, f);
       int end = r.skipPastTerminator(maxText);
-      return build ? EncodedString.ofOctets(r.buffer(), start, end - start) : null;
+      return build ? EncodedString.viewOf(r.buffer(), start, end - start) : null;
     }
     int length = r.readValueLength();
     if (length > maxText) {
@@ -529,7 +731,7 @@ public final class ValueCodec {
     r.skip(r.remaining());
     r.popLimit(old);
     return build
-        ? EncodedString.ofOctets(CharacterSet.valueOf(mib), r.buffer(), start, end - start)
+        ? EncodedString.viewOf(CharacterSet.valueOf(mib), r.buffer(), start, end - start)
         : null;
   }
 

@@ -17,17 +17,30 @@ import org.mmsstack.encapsulation.internal.Texts;
  * (or invalid text) is never lost; {@link #text()} decodes them, with replacement characters
  * for malformed input.
  *
- * <p>Instances are immutable; equality is by charset and octets.
+ * <p>Instances are immutable and safe to share between threads; equality is by charset and
+ * octets. A value made by the {@code of...} factories owns its octets (a copy); a value read from
+ * a decoded PDU, and one made by {@code viewOf}, is a view of the decoder's (or caller's) input
+ * array, like the PDU itself and its part data: the array must not change while the value is in
+ * use, and {@link #octets()} copies what you keep.
  */
 public final class EncodedString {
 
   private final CharacterSet charset;
-  private final byte[] octets;
+  // The text octets are src[off, off + len): an array of their own, or a view of the input.
+  private final byte[] src;
+  private final int off;
+  private final int len;
   private String text; // benign race, as String.hash: the same value may be computed twice
 
   private EncodedString(CharacterSet charset, byte[] octets) {
+    this(charset, octets, 0, octets.length);
+  }
+
+  private EncodedString(CharacterSet charset, byte[] src, int off, int len) {
     this.charset = charset;
-    this.octets = octets;
+    this.src = src;
+    this.off = off;
+    this.len = len;
   }
 
   /**
@@ -86,6 +99,28 @@ public final class EncodedString {
     return new EncodedString(requireCharset(charset), Arrays.copyOfRange(src, off, off + len));
   }
 
+  /**
+   * A view of the octets {@code src[off, off + len)} in the plain Text-string form: not copied,
+   * so the array must not change while the value is in use. Decoded PDUs hand out such views of
+   * their input.
+   */
+  public static EncodedString viewOf(byte[] src, int off, int len) {
+    Objects.checkFromIndexSize(off, len, src.length);
+    return new EncodedString(null, src, off, len);
+  }
+
+  /**
+   * A view of the octets {@code src[off, off + len)} with a charset, sent in the charset form:
+   * not copied, so the array must not change while the value is in use.
+   *
+   * @throws IllegalArgumentException when {@code charset} is null (use {@link #viewOf(byte[],
+   *     int, int)} for the plain form)
+   */
+  public static EncodedString viewOf(CharacterSet charset, byte[] src, int off, int len) {
+    Objects.checkFromIndexSize(off, len, src.length);
+    return new EncodedString(requireCharset(charset), src, off, len);
+  }
+
   private static CharacterSet requireCharset(CharacterSet charset) {
     if (charset == null) {
       throw new IllegalArgumentException("charset: null (use ofOctets(byte[]) for the plain form)");
@@ -100,7 +135,7 @@ public final class EncodedString {
 
   /** The text octets (without Quote or terminator), as a copy. */
   public byte[] octets() {
-    return octets.clone();
+    return Arrays.copyOfRange(src, off, off + len);
   }
 
   /** The decoded text. */
@@ -108,12 +143,7 @@ public final class EncodedString {
     String t = text;
     if (t == null) {
       // An unknown charset decodes like unlabelled text: the octets stay available exactly.
-      t =
-          Texts.decode(
-              octets,
-              0,
-              octets.length,
-              charset == null ? null : charset.javaCharset().orElse(null));
+      t = Texts.decode(src, off, len, charset == null ? null : charset.javaCharset().orElse(null));
       text = t;
     }
     return t;
@@ -121,14 +151,21 @@ public final class EncodedString {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof EncodedString
-        && Objects.equals(((EncodedString) o).charset, charset)
-        && Arrays.equals(((EncodedString) o).octets, octets);
+    if (!(o instanceof EncodedString)) {
+      return false;
+    }
+    EncodedString e = (EncodedString) o;
+    return Objects.equals(e.charset, charset)
+        && Arrays.equals(e.src, e.off, e.off + e.len, src, off, off + len);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hashCode(charset) * 31 + Arrays.hashCode(octets);
+    int h = 1; // as Arrays.hashCode over the octets
+    for (int i = off; i < off + len; i++) {
+      h = 31 * h + src[i];
+    }
+    return Objects.hashCode(charset) * 31 + h;
   }
 
   @Override
