@@ -368,25 +368,36 @@ public final class ValueCodec {
   }
 
   /**
-   * An Encoded-string-value in the charset form filling exactly {@code src[start, end)}, as
-   * {@link PlainValues} accepts it: a Value-length, a Char-set (Short-integer or a Long-integer of
-   * up to 3 octets), a Quote only before an octet from 0x80 up (or an empty text), and text ending
-   * with the 0x00 the length includes; {@code null} for anything else.
+   * Where the content of a value filling exactly {@code src[start, end)} begins after its
+   * Value-length, when that is a Short-length (0x00-0x1E) or a Length-quote (0x1F) with a
+   * one-octet Uintvar, at least 1 and covering the rest; -1 otherwise (the full reader takes
+   * those).
    */
-  private static EncodedString readPlainCharsetString(byte[] src, int start, int end) {
+  private static int plainValueLengthContent(byte[] src, int start, int end) {
     int b = src[start];
     int length;
     int i;
     if (b < 0x1F) {
       length = b;
       i = start + 1;
-    } else if (start + 1 < end && src[start + 1] >= 0) {
+    } else if (b == 0x1F && start + 1 < end && src[start + 1] >= 0) {
       length = src[start + 1];
       i = start + 2;
     } else {
-      return null;
+      return -1;
     }
-    if (length < 1 || length != end - i) {
+    return length >= 1 && length == end - i ? i : -1;
+  }
+
+  /**
+   * An Encoded-string-value in the charset form filling exactly {@code src[start, end)}, as
+   * {@link PlainValues} accepts it: a Value-length, a Char-set (Short-integer or a Long-integer of
+   * up to 3 octets), a Quote only before an octet from 0x80 up (or an empty text), and text ending
+   * with the 0x00 the length includes; {@code null} for anything else.
+   */
+  private static EncodedString readPlainCharsetString(byte[] src, int start, int end) {
+    int i = plainValueLengthContent(src, start, end);
+    if (i < 0) {
       return null;
     }
     int cs = src[i];
@@ -464,18 +475,8 @@ public final class ValueCodec {
           ? ContentType.of(MediaType.text(Texts.decodeUnlabelled(src, start, nul - start)))
           : null;
     }
-    int length;
-    int i;
-    if (b < 0x1F) {
-      length = b;
-      i = start + 1;
-    } else if (b == 0x1F && start + 1 < end && src[start + 1] >= 0) {
-      length = src[start + 1];
-      i = start + 2;
-    } else {
-      return null;
-    }
-    if (length < 1 || length != end - i) {
+    int i = plainValueLengthContent(src, start, end);
+    if (i < 0) {
       return null;
     }
     int m = src[i];

@@ -218,42 +218,21 @@ public final class TransferDecoding {
     byte[] out = new byte[(int) size];
     int n = 0;
     int i = from;
-    int[] t = QUANTUM;
     for (long line = 0; line < fullLines; line++) {
-      for (int end = i + lineLen; i < end; i += 4) {
-        int v =
-            (t[b[i] & 0xff] << 18)
-                | (t[b[i + 1] & 0xff] << 12)
-                | (t[b[i + 2] & 0xff] << 6)
-                | t[b[i + 3] & 0xff];
-        if (v < 0) {
-          return null;
-        }
-        out[n] = (byte) (v >> 16);
-        out[n + 1] = (byte) (v >> 8);
-        out[n + 2] = (byte) v;
-        n += 3;
-      }
-      if (b[i] != '\r' || b[i + 1] != '\n') {
+      n = decodeQuanta(b, i, i + lineLen, out, n);
+      i += lineLen;
+      if (n < 0 || b[i] != '\r' || b[i + 1] != '\n') {
         return null;
       }
       i += 2;
     }
     // The last line: every quantum but the last as above, the last one with its padding.
-    for (int end = to - 4; i < end; i += 4) {
-      int v =
-          (t[b[i] & 0xff] << 18)
-              | (t[b[i + 1] & 0xff] << 12)
-              | (t[b[i + 2] & 0xff] << 6)
-              | t[b[i + 3] & 0xff];
-      if (v < 0) {
-        return null;
-      }
-      out[n] = (byte) (v >> 16);
-      out[n + 1] = (byte) (v >> 8);
-      out[n + 2] = (byte) v;
-      n += 3;
+    n = decodeQuanta(b, i, to - 4, out, n);
+    if (n < 0) {
+      return null;
     }
+    i = to - 4;
+    int[] t = QUANTUM;
     int v = (t[b[i] & 0xff] << 18) | (t[b[i + 1] & 0xff] << 12);
     if (pad < 2) {
       v |= t[b[i + 2] & 0xff] << 6;
@@ -272,6 +251,29 @@ public final class TransferDecoding {
       out[n + 2] = (byte) v;
     }
     return out;
+  }
+
+  /**
+   * Decodes the whole quanta of {@code b[i, end)} (a multiple of four characters, no padding)
+   * into {@code out} from {@code n}: the new {@code n}, or -1 at a character outside the alphabet.
+   */
+  private static int decodeQuanta(byte[] b, int i, int end, byte[] out, int n) {
+    int[] t = QUANTUM;
+    for (; i < end; i += 4) {
+      int v =
+          (t[b[i] & 0xff] << 18)
+              | (t[b[i + 1] & 0xff] << 12)
+              | (t[b[i + 2] & 0xff] << 6)
+              | t[b[i + 3] & 0xff];
+      if (v < 0) {
+        return -1;
+      }
+      out[n] = (byte) (v >> 16);
+      out[n + 1] = (byte) (v >> 8);
+      out[n + 2] = (byte) v;
+      n += 3;
+    }
+    return n;
   }
 
   /**
