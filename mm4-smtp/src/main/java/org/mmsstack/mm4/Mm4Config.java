@@ -17,7 +17,7 @@ package org.mmsstack.mm4;
  *
  * <p>{@link #checkBodies()} (on by default) decides when the base64 and quoted-printable bodies of
  * leaf parts are checked: by {@code decode}, so that their findings are among the message's and
- * strict decoding fails on them, or, when it is off, on the first read of each body ({@link
+ * strict decoding fails on them, or, when it is off, when the caller asks ({@link
  * org.mmsstack.mm4.mime.MimeEntity#checkData()}). Turned off, {@code decode} reads the header
  * sections and the multipart delimiters only, and its cost no longer grows with the size of the
  * encoded bodies: the setting for a Relay/Server that routes on the headers of the MIME tree, and
@@ -104,10 +104,13 @@ public final class Mm4Config {
    * Whether decoding checks the transfer encoding of base64 and quoted-printable leaf bodies (the
    * alphabet, padding and escapes, and their line ends). When true (the default), their findings
    * are in {@link Mm4Message#findings()} and strict decoding throws at them. When false, decoding
-   * only locates those bodies; each is checked when it is first read, and {@link
-   * org.mmsstack.mm4.mime.MimeEntity#checkData()} returns its findings (or throws, in strict mode
-   * or for a body that cannot be decoded). Bodies of other encodings are looked at by decoding
-   * either way (their line ends decide what their data is).
+   * only locates those bodies, and {@link org.mmsstack.mm4.mime.MimeEntity#checkData()} checks
+   * them: it returns their findings, or throws in strict mode or for a body that cannot be
+   * decoded. Reading the data does not check it: {@code data()} of a body that would fail decodes
+   * what it can (characters outside the alphabet skipped), and the data's size is known only once
+   * it is decoded. So with this off, strict mode protects what is read only where {@code
+   * checkData()} is called first. Bodies of other encodings are looked at by decoding either way
+   * (their line ends decide what their data is).
    *
    * @return whether decoding checks base64 and quoted-printable bodies
    */

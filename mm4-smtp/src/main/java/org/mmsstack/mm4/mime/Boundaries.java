@@ -51,21 +51,40 @@ final class Boundaries {
       h = (h ^ p.headers().hashCode()) * 0x100000001B3L;
       h = (h ^ p.dataSize()) * 0x100000001B3L;
     }
-    for (long salt = 0; ; salt++) {
-      String b = format(h + salt, parts.size());
+    for (long salt = 0; salt < TRIES; salt++) {
+      String b = format("=_mm4_", h + salt, parts.size());
       if (!occursIn(b, parts)) {
         return b;
       }
     }
+    // Only a nested boundary that is the start of "=_mm4_" (such as "=" or "=_", which decoded
+    // mail may carry) rejects every value above. Other stems follow; their delimiters are
+    // searched in all data, and the number of tries stays bounded whatever the parts hold.
+    for (int k = 0; k < FALLBACK_STEMS.length(); k++) {
+      String stem = FALLBACK_STEMS.charAt(k) + "_mm4_";
+      for (long salt = 0; salt < TRIES; salt++) {
+        String b = format(stem, h + salt, parts.size());
+        if (!occursIn(b, parts)) {
+          return b;
+        }
+      }
+    }
+    throw new IllegalStateException(
+        "no multipart boundary is free of the nested boundaries and data; give one");
   }
 
-  private static String format(long v, int parts) {
+  /** Values tried per stem before the next stem. */
+  private static final int TRIES = 16;
+
+  private static final String FALLBACK_STEMS = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+  private static String format(String stem, long v, int parts) {
     char[] c = new char[16];
     for (int i = 15; i >= 0; i--) {
       c[i] = HEX[(int) (v & 0xf)];
       v >>>= 4;
     }
-    return "=_mm4_" + new String(c) + "_" + parts;
+    return stem + new String(c) + "_" + parts;
   }
 
   /**

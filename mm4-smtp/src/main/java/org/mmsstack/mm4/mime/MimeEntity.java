@@ -471,7 +471,9 @@ public final class MimeEntity {
      *
      * @return the entity
      * @throws IllegalStateException if a multipart has no parts or data, a leaf has parts, a
-     *     forced 7bit/8bit encoding cannot carry the data, or a given boundary occurs in the content
+     *     forced 7bit/8bit encoding cannot carry the data, a given boundary occurs in the content,
+     *     or (a multipart without a given boundary) nested boundaries and data leave no boundary
+     *     free among the several hundred tried
      */
     public MimeEntity build() {
       List<Mm4Header> h = new ArrayList<>(6 + extra.size());

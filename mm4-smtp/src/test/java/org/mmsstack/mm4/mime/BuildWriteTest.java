@@ -50,6 +50,30 @@ class BuildWriteTest {
   }
 
   @Test
+  void aNestedBoundaryThatStartsTheUsualStemStillLeavesAFreeBoundary() throws Exception {
+    for (String inner : new String[] {"=", "=_", "=_m", "=_mm4", "=_mm4_", "0"}) {
+      MimeEntity nested =
+          MimeEntity.builder(MediaType.of("multipart", "mixed").withParameter("boundary", inner))
+              .addPart(text("inside"))
+              .build();
+      MimeEntity outer =
+          org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+              java.time.Duration.ofSeconds(10),
+              () ->
+                  MimeEntity.builder(MediaType.of("multipart", "related"))
+                      .addPart(nested)
+                      .addPart(text("outside"))
+                      .build(),
+              inner);
+      String b = outer.contentType().boundary().orElseThrow();
+      assertFalse(b.startsWith(inner) || inner.startsWith(b), inner + " / " + b);
+      MimeEntity back = Mm4Codec.decode(Mm4Codec.encode(message(outer))).content();
+      assertEquals(2, back.parts().size(), inner);
+      assertEquals(1, back.parts().get(0).parts().size(), inner);
+    }
+  }
+
+  @Test
   void base64LinesMatchTheJdkMimeEncoderAtEveryLengthAndOffset() {
     Base64.Encoder jdk = Base64.getMimeEncoder(76, new byte[] {'\r', '\n'});
     byte[] src = random(700, 1);

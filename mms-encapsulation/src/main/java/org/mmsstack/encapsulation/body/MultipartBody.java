@@ -23,6 +23,8 @@ import org.mmsstack.encapsulation.PduFormatException;
  */
 public final class MultipartBody implements Body {
 
+  // A built body's parts: final, so that the body is safe to share however it is published.
+  private final List<Part> built;
   // Made on first use: decoded bodies' parts from `entries`, built bodies' prefixes on the first
   // encode. Plain fields with a benign race, as String.hash: both are immutable and reached
   // through final fields, so a racing reader at worst makes them again; a volatile field would
@@ -41,7 +43,7 @@ public final class MultipartBody implements Body {
   private final int depth;
 
   private MultipartBody(List<Part> parts) {
-    this.parts = parts;
+    this.built = parts;
     this.findings = List.of();
     this.src = null;
     this.base = 0;
@@ -61,6 +63,7 @@ public final class MultipartBody implements Body {
       int[] entries,
       int count,
       int depth) {
+    this.built = null;
     this.findings = findings;
     this.src = src;
     this.base = base;
@@ -94,6 +97,9 @@ public final class MultipartBody implements Body {
 
   /** The parts, in order. */
   public List<Part> parts() {
+    if (built != null) {
+      return built;
+    }
     List<Part> p = parts;
     if (p == null) {
       p = BodyCodec.parts(src, base, entries, count, depth);
@@ -127,14 +133,14 @@ public final class MultipartBody implements Body {
     if (src != null) {
       out.write(src, start, end - start);
     } else {
-      BodyCodec.writeMultipart(parts, prefixes(), out);
+      BodyCodec.writeMultipart(built, prefixes(), out);
     }
   }
 
   private BodyCodec.Prefixes prefixes() {
     BodyCodec.Prefixes p = prefixes;
     if (p == null) {
-      p = BodyCodec.prefixes(parts);
+      p = BodyCodec.prefixes(built);
       prefixes = p;
     }
     return p;
