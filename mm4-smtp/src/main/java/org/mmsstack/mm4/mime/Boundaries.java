@@ -49,7 +49,9 @@ final class Boundaries {
     long h = 0x9E3779B97F4A7C15L;
     for (MimeEntity p : parts) {
       h = (h ^ p.headers().hashCode()) * 0x100000001B3L;
-      h = (h ^ p.dataSize()) * 0x100000001B3L;
+      // A parsed part written back as it was hashes its encoded length: its data size would
+      // decode a body whose check was deferred, only to be hashed.
+      h = (h ^ (p.raw() != null ? p.rawLen() : p.dataSize())) * 0x100000001B3L;
     }
     for (long salt = 0; salt < TRIES; salt++) {
       String b = format("=_mm4_", h + salt, parts.size());
