@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
+import org.mmsstack.encapsulation.body.Body;
 import org.mmsstack.encapsulation.internal.FrozenList;
 import org.mmsstack.encapsulation.internal.Texts;
 import org.mmsstack.encapsulation.internal.ValueCodec;
 import org.mmsstack.encapsulation.internal.ValueKind;
 import org.mmsstack.encapsulation.internal.wire.WspReader;
+import org.mmsstack.encapsulation.value.RawValue;
 
 /**
  * The headers of a decoded PDU as the decoder leaves them: the index where each header starts,
@@ -17,9 +19,10 @@ import org.mmsstack.encapsulation.internal.wire.WspReader;
  * Application-header's after its name's 0x00. The rare headers lenient decoding had to recover
  * carry flags in a second array made only for them. {@link Header} objects are made only when
  * someone asks for them, so decoding a PDU allocates a handful of objects whatever its header
- * count, and the table costs one int per header.
+ * count, and the table costs one int per header. It is also the decoded PDU's {@link
+ * Pdu.Contents} (body, trailing octets, findings): one object for what a PDU holds.
  */
-final class DecodedHeaders {
+final class DecodedHeaders extends Pdu.Contents {
 
   /** A value that did not follow its field's grammar, kept as raw octets. */
   static final byte MALFORMED = 1;
@@ -42,10 +45,21 @@ final class DecodedHeaders {
   /**
    * Headers of the PDU at {@code src[base, inputEnd)}: {@code size} headers starting at
    * {@code starts[0, size)}, the last ending at {@code end}; {@code flags[k]} (when the array is
-   * there and that long) holds header k's flags.
+   * there and that long) holds header k's flags. The PDU's body, trailing octets and findings
+   * come with them.
    */
   DecodedHeaders(
-      byte[] src, int base, int inputEnd, int[] starts, byte[] flags, int size, int end) {
+      byte[] src,
+      int base,
+      int inputEnd,
+      int[] starts,
+      byte[] flags,
+      int size,
+      int end,
+      Body body,
+      byte[] trailing,
+      List<Finding> findings) {
+    super(null, body, trailing, findings);
     this.src = src;
     this.base = base;
     this.inputEnd = inputEnd;
@@ -92,20 +106,81 @@ final class DecodedHeaders {
       int end = k + 1 < size ? starts[k + 1] : this.end;
       ValueKind kind = ValueCodec.kindOf(field);
       Object plain = ValueCodec.readPlain(kind, field.code(), src, start + 1, end);
-      if (plain != null) {
-        return plain;
-      }
-      WspReader r = new WspReader(src, start + 1, end - start - 1);
-      r.header(field.name());
-      try {
-        return ValueCodec.read(kind, field.code(), r, null, Integer.MAX_VALUE, true);
-      } catch (PduFormatException e) {
-        // The eager pass accepted these octets with the same code; reaching here is a bug.
-        throw new IllegalStateException(
-            "value accepted on decode cannot be read again: " + e.getMessage(), e);
-      }
+      return plain != null ? plain : fullRead(kind, field, start + 1, end);
     }
     return null;
+  }
+
+  /**
+   * Header {@code k}'s value, read from the input (not cached here): an instance of its field's
+   * value type, or a {@link RawValue} when lenient decoding kept octets that did not follow the
+   * grammar or the code is unassigned.
+   */
+  Object value(int k) {
+    int start = starts[k];
+    int end = end(k);
+    int b = src[start] & 0xFF;
+    int flags = flags(k);
+    if (b >= 0x80 && flags == 0) {
+      // A known field in its plain form, as nearly every header is: its grammar by its code.
+      int code = b & 0x7F;
+      ValueKind kind = ValueCodec.kindOf(code);
+      if (kind != ValueKind.RAW) {
+        Object plain = ValueCodec.readPlain(kind, code, src, start + 1, end);
+        return plain != null ? plain : fullRead(kind, field(k), start + 1, end);
+      }
+    }
+    if ((flags & VERSION_RECOVERED) != 0) {
+      return MmsVersion.fromOctet(src[start + 1]);
+    }
+    HeaderField<?> f = field(k);
+    int valueStart = b >= 0x80 ? start + 1 : WspReader.indexOfNul(src, start, end) + 1;
+    if ((flags & MALFORMED) != 0 || (!f.isKnown() && !f.isApplication())) {
+      return RawValue.of(src, valueStart, end - valueStart);
+    }
+    ValueKind kind = ValueCodec.kindOf(f);
+    Object plain = ValueCodec.readPlain(kind, f.code(), src, valueStart, end);
+    return plain != null ? plain : fullRead(kind, f, valueStart, end);
+  }
+
+  /**
+   * Whether header {@code k}'s value is a number {@link #longValue} reads without an object: a
+   * well-formed value of an Integer-value, Long-integer or Date field.
+   */
+  boolean isNumeric(int k) {
+    int b = src[starts[k]] & 0xFF;
+    return b >= 0x80
+        && (flags(k) & (MALFORMED | INDEXED)) == 0
+        && ValueCodec.isNumeric(ValueCodec.kindOf(b & 0x7F));
+  }
+
+  /**
+   * Header {@code k}'s value as a number ({@link #isNumeric} assumed): the integer, or a date's
+   * seconds since the epoch. Plain values are read from the input; any other form through
+   * {@link #value}.
+   */
+  long longValue(int k) {
+    int start = starts[k];
+    int end = end(k);
+    int code = src[start] & 0x7F;
+    long v = ValueCodec.readPlainLong(ValueCodec.kindOf(code), src, start + 1, end);
+    if (v >= 0) {
+      return v;
+    }
+    Object o = value(k);
+    return o instanceof Long l ? l : ((java.time.Instant) o).getEpochSecond();
+  }
+
+  private Object fullRead(ValueKind kind, HeaderField<?> f, int valueStart, int end) {
+    WspReader r = new WspReader(src, valueStart, end - valueStart);
+    r.header(f.name());
+    try {
+      return ValueCodec.read(kind, f.code(), r, null, Integer.MAX_VALUE, true);
+    } catch (PduFormatException e) {
+      // The eager pass accepted these octets with the same code; reaching here is a bug.
+      throw new IllegalStateException(
+          "value accepted on decode cannot be read again: " + e.getMessage(), e);
+    }
   }
 
   /** The input array. */
@@ -116,6 +191,11 @@ final class DecodedHeaders {
   /** Where the PDU starts in {@link #src()}: offsets count from here. */
   int base() {
     return base;
+  }
+
+  /** The number of headers. */
+  int size() {
+    return size;
   }
 
   /** Where header {@code k} starts in {@link #src()} (its field octet or name). */

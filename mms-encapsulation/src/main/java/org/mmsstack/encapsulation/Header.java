@@ -5,7 +5,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.mmsstack.encapsulation.internal.ValueCodec;
 import org.mmsstack.encapsulation.internal.ValueKind;
-import org.mmsstack.encapsulation.internal.wire.WspReader;
 import org.mmsstack.encapsulation.value.RawValue;
 
 /**
@@ -95,7 +94,7 @@ public final class Header {
   public Object value() {
     Object v = value;
     if (v == null) {
-      v = decodeValue((DecodedHeaders) owner);
+      v = ((DecodedHeaders) owner).value(index);
       value = v;
     }
     return v;
@@ -105,45 +104,6 @@ public final class Header {
   <T> T typedValue(HeaderField<T> f) {
     Object v = value();
     return f.valueType().isInstance(v) ? f.valueType().cast(v) : null;
-  }
-
-  private Object decodeValue(DecodedHeaders decoded) {
-    byte[] src = decoded.src();
-    int start = decoded.start(index);
-    int end = decoded.end(index);
-    int b = src[start] & 0xFF;
-    int flags = decoded.flags(index);
-    if (b >= 0x80 && flags == 0 && HeaderField.knownOrNull(b & 0x7F) != null) {
-      // A known field in its plain form, as nearly every header is: its grammar by its code.
-      int code = b & 0x7F;
-      ValueKind kind = ValueCodec.kindOf(code);
-      Object plain = ValueCodec.readPlain(kind, code, src, start + 1, end);
-      return plain != null ? plain : fullRead(kind, field(), src, start + 1, end);
-    }
-    if ((flags & DecodedHeaders.VERSION_RECOVERED) != 0) {
-      return MmsVersion.fromOctet(src[start + 1]);
-    }
-    HeaderField<?> f = field();
-    int valueStart = b >= 0x80 ? start + 1 : WspReader.indexOfNul(src, start, end) + 1;
-    if ((flags & DecodedHeaders.MALFORMED) != 0 || (!f.isKnown() && !f.isApplication())) {
-      return RawValue.of(src, valueStart, end - valueStart);
-    }
-    ValueKind kind = ValueCodec.kindOf(f);
-    Object plain = ValueCodec.readPlain(kind, f.code(), src, valueStart, end);
-    return plain != null ? plain : fullRead(kind, f, src, valueStart, end);
-  }
-
-  private static Object fullRead(
-      ValueKind kind, HeaderField<?> f, byte[] src, int valueStart, int end) {
-    WspReader r = new WspReader(src, valueStart, end - valueStart);
-    r.header(f.name());
-    try {
-      return ValueCodec.read(kind, f.code(), r, null, Integer.MAX_VALUE, true);
-    } catch (PduFormatException e) {
-      // The eager pass accepted these octets with the same code; reaching here is a bug.
-      throw new IllegalStateException(
-          "value accepted on decode cannot be read again: " + e.getMessage(), e);
-    }
   }
 
   /** Whether the value followed its field's grammar (always true for built headers). */

@@ -52,26 +52,19 @@ public abstract sealed class Pdu
         CancelReq,
         CancelConf {
 
-  /** What a PDU is made of; passed from decoders and builders to the subclasses. */
-  static final class Contents {
-    final List<Header> headers;
-    final DecodedHeaders decoded;
+  /**
+   * What a PDU is made of; passed from decoders and builders to the subclasses, and kept by the
+   * PDU. A decoded PDU's contents are its {@link DecodedHeaders} (a subclass), so decoding makes
+   * one object less per PDU.
+   */
+  static class Contents {
+    final List<Header> headers; // a built PDU's headers; null for a decoded one
     final Body body;
     final byte[] trailing;
     final List<Finding> findings;
 
     Contents(List<Header> headers, Body body, byte[] trailing, List<Finding> findings) {
-      this(headers, null, body, trailing, findings);
-    }
-
-    Contents(
-        List<Header> headers,
-        DecodedHeaders decoded,
-        Body body,
-        byte[] trailing,
-        List<Finding> findings) {
       this.headers = headers;
-      this.decoded = decoded;
       this.body = body;
       this.trailing = trailing;
       this.findings = findings;
@@ -79,23 +72,17 @@ public abstract sealed class Pdu
   }
 
   private final MessageType type;
-  private final List<Header> built; // a built PDU's headers; null for a decoded one
-  // A decoded PDU's headers, made from `decoded` on first use: a benign race (the list and its
+  // The headers, body, trailing octets and findings: a built PDU's Contents, or a decoded
+  // PDU's DecodedHeaders.
+  private final Contents c;
+  // A decoded PDU's headers, made from its table on first use: a benign race (the list and its
   // headers are immutable and reached through final fields), so no volatile write on the read
   // path.
   private List<Header> listed;
-  private final DecodedHeaders decoded;
-  private final Body body;
-  private final byte[] trailing;
-  private final List<Finding> findings;
 
   Pdu(MessageType type, Contents c) {
     this.type = type;
-    this.built = c.headers;
-    this.decoded = c.decoded;
-    this.body = c.body;
-    this.trailing = c.trailing;
-    this.findings = c.findings;
+    this.c = c;
   }
 
   /** The message type. */
@@ -105,20 +92,31 @@ public abstract sealed class Pdu
 
   /** Every header, in wire order, X-Mms-Message-Type first. */
   public final List<Header> headers() {
-    if (built != null) {
-      return built;
+    List<Header> h = c.headers;
+    if (h != null) {
+      return h;
     }
-    List<Header> h = listed;
+    h = listed;
     if (h == null) {
-      h = decoded.materialize();
+      h = ((DecodedHeaders) c).materialize();
       listed = h;
     }
     return h;
   }
 
+  /**
+   * A cursor over the headers, in wire order: the fast way to walk them (see {@link
+   * HeaderCursor}), without the {@link Header} objects and boxed numbers that {@link #headers()}
+   * makes. Each call returns a new cursor, for one walk by one thread.
+   */
+  public final HeaderCursor headerCursor() {
+    List<Header> h = c.headers != null ? c.headers : listed;
+    return h != null ? new HeaderCursor(h) : new HeaderCursor((DecodedHeaders) c);
+  }
+
   /** The first value of a field, when present and well-formed. */
   public final <T> Optional<T> get(HeaderField<T> field) {
-    if (listed == null && decoded != null && decoded.readsDirectly(field)) {
+    if (listed == null && c instanceof DecodedHeaders decoded && decoded.readsDirectly(field)) {
       // A decoded PDU whose headers nobody has listed yet: read the one value from the input.
       Object v = decoded.firstValue(field);
       return field.valueType().isInstance(v)
@@ -193,7 +191,7 @@ public abstract sealed class Pdu
 
   /** The body, for PDUs that carry one. */
   public final Optional<Body> body() {
-    return Optional.ofNullable(body);
+    return Optional.ofNullable(c.body);
   }
 
   /**
@@ -201,25 +199,25 @@ public abstract sealed class Pdu
    * that follow the specification). The {@code validate} package reports everything else.
    */
   public final List<Finding> findings() {
-    return findings;
+    return c.findings;
   }
 
   /** Octets after the end of the PDU that lenient decoding kept (empty when none). */
   public final byte[] trailingOctets() {
-    return trailing == null ? new byte[0] : trailing.clone();
+    return c.trailing == null ? new byte[0] : c.trailing.clone();
   }
 
   byte[] trailingUnsafe() {
-    return trailing;
+    return c.trailing;
   }
 
   /** The decoder's record of this PDU's input, or {@code null} for a built PDU. */
   DecodedHeaders decodedOrNull() {
-    return decoded;
+    return c instanceof DecodedHeaders d ? d : null;
   }
 
   Body bodyOrNull() {
-    return body;
+    return c.body;
   }
 
   /** A builder holding this PDU's headers and body; unchanged headers keep their encoding. */
@@ -236,8 +234,8 @@ public abstract sealed class Pdu
     Pdu p = (Pdu) o;
     return p.type == type
         && p.headers().equals(headers())
-        && Objects.equals(p.body, body)
-        && Arrays.equals(p.trailing, trailing);
+        && Objects.equals(p.c.body, c.body)
+        && Arrays.equals(p.c.trailing, c.trailing);
   }
 
   @Override
@@ -251,8 +249,8 @@ public abstract sealed class Pdu
     for (Header h : headers()) {
       sb.append("\n  ").append(h);
     }
-    if (body != null) {
-      sb.append("\n  body: ").append(body);
+    if (c.body != null) {
+      sb.append("\n  body: ").append(c.body);
     }
     return sb.append("\n}").toString();
   }
@@ -305,8 +303,8 @@ public abstract sealed class Pdu
           headers.add(h);
         }
       }
-      this.body = pdu.body;
-      this.trailing = pdu.trailing;
+      this.body = pdu.c.body;
+      this.trailing = pdu.c.trailing;
     }
 
     @SuppressWarnings("unchecked")

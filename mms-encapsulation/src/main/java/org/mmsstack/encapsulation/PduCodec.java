@@ -137,8 +137,9 @@ public final class PduCodec {
     boolean deleteConf = type == MessageType.MBOX_DELETE_CONF || type == MessageType.DELETE_CONF;
     byte[] forms = deleteConf ? PLAIN_FORMS_DELETE_CONF : PLAIN_FORMS;
     // Where each header starts (see DecodedHeaders); flags only for the rare headers lenient
-    // decoding recovered.
-    int[] starts = new int[16];
+    // decoding recovered. Sized for about one header per eight octets, 16 at most to begin with
+    // (grown by doubling): a small PDU's table is then half the size.
+    int[] starts = new int[Math.min(16, 4 + (length >>> 3))];
     byte[] flags = null;
     int n = 0;
     starts[n++] = offset;
@@ -194,8 +195,6 @@ public final class PduCodec {
         break;
       }
     }
-    DecodedHeaders headers = new DecodedHeaders(src, offset, end, starts, flags, n, pos);
-
     Body body = null;
     if (contentTypeValue >= 0) {
       int bodyStart = pos;
@@ -215,7 +214,9 @@ public final class PduCodec {
         body = SinglePartBody.of(ByteBuffer.wrap(src, bodyStart, bodyLength));
       }
     }
-    return create(type, new Pdu.Contents(null, headers, body, trailing, f.toList()));
+    return create(
+        type,
+        new DecodedHeaders(src, offset, end, starts, flags, n, pos, body, trailing, f.toList()));
   }
 
   /**

@@ -4,6 +4,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.mmsstack.benchmarks.CorpusFiles;
 import org.mmsstack.encapsulation.DecodeConfig;
+import org.mmsstack.encapsulation.HeaderCursor;
 import org.mmsstack.encapsulation.NotificationInd;
 import org.mmsstack.encapsulation.Pdu;
 import org.mmsstack.encapsulation.PduCodec;
@@ -129,8 +130,13 @@ public class DecodeBenchmark {
       bh.consume(n.transactionId().orElse(null));
       return;
     }
-    for (var h : pdu.headers()) {
-      bh.consume(h.value());
+    HeaderCursor c = pdu.headerCursor();
+    while (c.next()) {
+      if (c.isNumeric()) {
+        bh.consume(c.longValue());
+      } else {
+        bh.consume(c.value());
+      }
     }
     pdu.body()
         .ifPresent(

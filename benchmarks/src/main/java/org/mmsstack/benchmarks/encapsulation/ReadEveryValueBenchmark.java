@@ -30,7 +30,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * Decoding and then reading every value ({@link ReadEveryValue}), beside its floor: one pass
  * over the same octets. {@code corpus} is one operation over every PDU of
  * {@code ../shared/corpus/pdus} that decodes (leniently); {@code notification-121B} is the
- * m-notification-ind {@code mmsd/ni-mms-1-3-con-271.mms}. Run with {@code -prof gc}.
+ * m-notification-ind {@code mmsd/ni-mms-1-3-con-271.mms}; {@code acknowledge-33B} and {@code
+ * send-conf-24B} are mms-engine's {@code test_retrieve/Success1/m-acknowledge.ind} and {@code
+ * test_send/Accept/m-send.conf}, the small PDUs whose fixed costs dominate. Run with {@code -prof
+ * gc}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,15 +43,22 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class ReadEveryValueBenchmark {
 
-  @Param({"corpus", "notification-121B"})
+  @Param({"corpus", "notification-121B", "acknowledge-33B", "send-conf-24B"})
   public String input;
 
   private byte[][] pdus;
 
   @Setup
   public void setUp() throws IOException {
-    if (input.equals("notification-121B")) {
-      pdus = new byte[][] {CorpusFiles.read("pdus/mmsd/ni-mms-1-3-con-271.mms")};
+    String single =
+        switch (input) {
+          case "notification-121B" -> "pdus/mmsd/ni-mms-1-3-con-271.mms";
+          case "acknowledge-33B" -> "pdus/mms-engine/test_retrieve/Success1/m-acknowledge.ind";
+          case "send-conf-24B" -> "pdus/mms-engine/test_send/Accept/m-send.conf";
+          default -> null;
+        };
+    if (single != null) {
+      pdus = new byte[][] {CorpusFiles.read(single)};
       return;
     }
     List<byte[]> decodable = new ArrayList<>();
@@ -88,12 +98,21 @@ public class ReadEveryValueBenchmark {
     }
   }
 
-  /** Decoded, then every value read. */
+  /** Decoded, then every value read, the headers with the header cursor. */
   @Benchmark
   public void decodeAndReadEveryValue(Blackhole bh) throws PduFormatException {
     for (byte[] b : pdus) {
       Pdu pdu = PduCodec.decode(b, DecodeConfig.LENIENT);
       ReadEveryValue.read(pdu, DecodeConfig.LENIENT, bh);
+    }
+  }
+
+  /** The same, the headers read through {@code Pdu.headers()} (a {@code Header} each). */
+  @Benchmark
+  public void decodeAndReadEveryValueListed(Blackhole bh) throws PduFormatException {
+    for (byte[] b : pdus) {
+      Pdu pdu = PduCodec.decode(b, DecodeConfig.LENIENT);
+      ReadEveryValue.readListed(pdu, DecodeConfig.LENIENT, bh);
     }
   }
 }

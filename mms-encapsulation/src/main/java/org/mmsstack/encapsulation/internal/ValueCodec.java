@@ -68,8 +68,56 @@ public final class ValueCodec {
     return HeaderTable.kind(field);
   }
 
+  // The defined values of every octet-valued field, indexed by code, then octet: one load
+  // instead of the table's access, the field's value function and its class's table. Octets a
+  // field does not define are made on each read (they are rare and carry their code).
+  private static final OctetToken[][] OCTETS = new OctetToken[0x80][];
+
+  static {
+    for (HeaderField<?> f : HeaderField.knownFields()) {
+      if (HeaderTable.kind(f) == ValueKind.OCTET) {
+        OctetToken[] row = new OctetToken[0x100];
+        for (int v = 0x80; v <= 0xFF; v++) {
+          OctetToken t = HeaderTable.octet(f, v);
+          row[v] = t.isKnown() ? t : null;
+        }
+        OCTETS[f.code()] = row;
+      }
+    }
+  }
+
   private static OctetToken octet(int code, int value) {
-    return HeaderTable.octet(HeaderField.forCode(code), value);
+    OctetToken[] row = code >= 0 && code < 0x80 ? OCTETS[code] : null;
+    OctetToken t = row != null && value >= 0 && value <= 0xFF ? row[value] : null;
+    return t != null ? t : HeaderTable.octet(HeaderField.forCode(code), value);
+  }
+
+  /** Whether a kind's values are numbers: an Integer-value, a Long-integer, a Date. */
+  public static boolean isNumeric(ValueKind kind) {
+    return kind == ValueKind.LONG || kind == ValueKind.INTEGER || kind == ValueKind.DATE;
+  }
+
+  /**
+   * A numeric value ({@link #isNumeric}) filling exactly {@code src[start, end)} in the plain
+   * form {@link #readPlain} reads, without boxing it: the integer, or a date's seconds since the
+   * epoch; {@code -1} for any other form (the values read here are never negative).
+   */
+  public static long readPlainLong(ValueKind kind, byte[] src, int start, int end) {
+    if (start >= end) {
+      return -1;
+    }
+    int b = src[start] & 0xFF;
+    if (b >= 0x80) {
+      return kind == ValueKind.INTEGER && end - start == 1 ? b & 0x7F : -1;
+    }
+    if (b < 1 || b > (kind == ValueKind.DATE ? 6 : 7) || end - start != 1 + b) {
+      return -1;
+    }
+    long v = 0;
+    for (int i = start + 1; i < end; i++) {
+      v = v << 8 | (src[i] & 0xFF);
+    }
+    return v;
   }
 
   /**
