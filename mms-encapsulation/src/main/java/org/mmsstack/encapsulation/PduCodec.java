@@ -130,7 +130,10 @@ public final class PduCodec {
           HeaderField.MESSAGE_TYPE.name(),
           String.format("0x%02X names no PDU type", src[offset + 1] & 0xFF));
     }
-    Findings f = new Findings(config.strict());
+    // Made when the first header needs the full reader or the body has findings: a PDU of
+    // plain headers (nearly all) records nothing, and in an application's mixed profile the
+    // JIT cannot always remove an object that the full reader's path might keep.
+    Findings f = null;
     int end = offset + length;
     int maxText = config.maxTextLength();
     int maxHeaders = config.maxHeaders();
@@ -173,6 +176,9 @@ public final class PduCodec {
       // Not plain: every unknown field, Application-header, rare form, oddity and error. A
       // second Message-Type and the indexed forms of delete confirmations always come here.
       int start = pos;
+      if (f == null) {
+        f = new Findings(config.strict());
+      }
       long read = decodeHeader(src, offset, start, end, deleteConf, f, config);
       if (read < 0) {
         trailing = java.util.Arrays.copyOfRange(src, start, end);
@@ -202,7 +208,11 @@ public final class PduCodec {
       if (isMultipart(src, contentTypeValue, bodyStart)) {
         try {
           MultipartBody mb = MultipartBody.decode(src, bodyStart, bodyLength, config);
-          for (Finding bf : mb.findings()) {
+          List<Finding> bodyFindings = mb.findings();
+          if (!bodyFindings.isEmpty() && f == null) {
+            f = new Findings(config.strict());
+          }
+          for (Finding bf : bodyFindings) {
             f.report(bf.shifted(bodyStart - offset), Reason.MALFORMED_MULTIPART);
           }
           body = mb;
@@ -216,7 +226,17 @@ public final class PduCodec {
     }
     return create(
         type,
-        new DecodedHeaders(src, offset, end, starts, flags, n, pos, body, trailing, f.toList()));
+        new DecodedHeaders(
+            src,
+            offset,
+            end,
+            starts,
+            flags,
+            n,
+            pos,
+            body,
+            trailing,
+            f == null ? List.of() : f.toList()));
   }
 
   /**
