@@ -14,9 +14,10 @@ import org.mmsstack.encapsulation.value.ContentType;
  * subclass with typed accessors and a builder.
  *
  * <p>A PDU is its headers, in order, and its body when it has one. Every header is kept, the
- * unknown ones and Application-headers included, at its original position; {@link #headers()}
- * lists them all, {@link #get(HeaderField)} and {@link #getAll(HeaderField)} read typed values.
- * PDUs are immutable: {@link #toBuilder()} starts a changed copy.
+ * unknown ones and Application-headers included, at its original position; {@link
+ * #headerCursor()} walks them all (the fast way: no object per header), {@link #headers()} lists
+ * them as {@link Header} objects, {@link #get(HeaderField)} and {@link #getAll(HeaderField)} read
+ * typed values. PDUs are immutable: {@link #toBuilder()} starts a changed copy.
  *
  * <p>PDUs are safe to share between threads. A decoded PDU views the caller's input array
  * (header values are read from it on first use; part data and the octets of its
@@ -90,7 +91,11 @@ public abstract sealed class Pdu
     return type;
   }
 
-  /** Every header, in wire order, X-Mms-Message-Type first. */
+  /**
+   * Every header, in wire order, X-Mms-Message-Type first: the materialised form, one {@link
+   * Header} per header (made on the first call for a decoded PDU), to keep or pass around. To read
+   * every header once, {@link #headerCursor()} is cheaper.
+   */
   public final List<Header> headers() {
     List<Header> h = c.headers;
     if (h != null) {
