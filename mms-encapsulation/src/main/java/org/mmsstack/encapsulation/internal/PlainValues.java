@@ -316,6 +316,30 @@ public final class PlainValues {
   }
 
   /**
+   * A Content-Disposition value (a part header): a Value-length, one of the well-known types
+   * form-data, attachment or inline (0x80-0x82), and well-known parameters whose values are
+   * plain (see {@link #parameter}), as {@code attachment; filename=...} is sent. A textual type
+   * and untyped parameters go to the full reader.
+   */
+  public static int contentDisposition(byte[] src, int pos, int end, int maxText) {
+    int length = valueLength(src, pos, end);
+    int start = pos + lengthSize(src, pos);
+    int stop = start + length;
+    if (length < 1 || length > end - start) {
+      return -1;
+    }
+    int type = src[start] & 0xFF;
+    if (type < 0x80 || type > 0x82) {
+      return -1;
+    }
+    int i = start + 1;
+    while (i >= 0 && i < stop) {
+      i = parameter(src, i, stop, maxText);
+    }
+    return i == stop ? stop : -1;
+  }
+
+  /**
    * A parameter with a well-known name whose value has the plain form of its kind: charset as
    * an integer, type as a well-known media or text, and the textual ones (name, filename,
    * start, start-info, comment, domain, path, mac) as a Text-value. Untyped parameters and every
