@@ -570,10 +570,10 @@ public final class ValueCodec {
   }
 
   /**
-   * The well-known parameters filling exactly {@code src[start, end)} when each is in the plain
-   * form {@link PlainValues#contentType} accepts (charset as an integer or text, type as a
-   * well-known media or text, textual parameters as a Text-value), read straight from the
-   * array; {@code null} for anything else. What {@link #readParameter} makes for the same octets,
+   * The parameters filling exactly {@code src[start, end)} when each is in the plain form
+   * {@link PlainValues#contentType} accepts (charset as an integer or text, type as a
+   * well-known media or text, textual parameters as a Text-value, untyped ones with a
+   * Token-text name and a short integer or text value), read straight from the array; {@code null} for anything else. What {@link #readParameter} makes for the same octets,
    * for content types and for part headers' Content-Disposition.
    */
   public static List<Parameter> readPlainParameters(byte[] src, int start, int end) {
@@ -583,47 +583,86 @@ public final class ValueCodec {
     int i = start;
     while (i < end) {
       int v = i + 1;
-      if (src[i] >= 0 || v >= end) {
+      if (v >= end) {
         return null;
       }
-      Parameter.WellKnown w = Parameter.WellKnown.valueOf(src[i] & 0x7F).orElse(null);
-      if (w == null) {
-        return null;
-      }
-      int c = src[v];
       Parameter p;
-      Parameter.Kind kind = w.kind();
-      if (kind == Parameter.Kind.CHARSET && c < 0) {
-        i = v + 1;
-        p = charsetParameter(c & 0x7F);
-      } else if (kind == Parameter.Kind.CHARSET && c >= 1 && c <= 7 && c < end - v) {
-        long mib = 0;
-        i = v + 1 + c;
-        for (int k = v + 1; k < i; k++) {
-          mib = mib << 8 | (src[k] & 0xFF);
-        }
-        p = Parameter.of(w, CharacterSet.valueOf(Math.min(mib, Integer.MAX_VALUE)));
-      } else if (kind == Parameter.Kind.MEDIA && c < 0) {
-        p = Parameter.of(w, MediaType.ofCode(c & 0x7F));
-        i = v + 1;
-      } else if ((kind == Parameter.Kind.CHARSET
-              || kind == Parameter.Kind.MEDIA
-              || kind == Parameter.Kind.TEXT)
-          && (c == 0 || (c >= 0x20 && c != 0x7F))) {
-        // A Text-value: No-value, a Quoted-string (its opening quote is not text) or a Token-text.
-        int from = c == WspReader.DOUBLE_QUOTE ? v + 1 : v;
-        int nul = WspReader.indexOfNul(src, from, end);
-        if (nul < 0) {
+      if (src[i] >= 0) { // untyped: Token-text, then Integer-value or Text-value
+        if (src[i] < 0x20 || src[i] == 0x7F) {
           return null;
         }
-        if (kind == Parameter.Kind.MEDIA) {
-          p = Parameter.of(w, c == 0 ? MediaType.text("") : textMediaType(src, from, nul));
-        } else {
-          p = Parameter.of(w, c == 0 ? "" : Texts.decodeUnlabelled(src, from, nul - from));
+        int at = WspReader.indexOfNul(src, i, end) + 1;
+        if (at <= 0 || at >= end) {
+          return null;
         }
-        i = nul + 1;
+        String name = Texts.decodeUnlabelled(src, i, at - 1 - i);
+        int c = src[at];
+        Object value;
+        if (c < 0) {
+          value = Long.valueOf(c & 0x7F);
+          i = at + 1;
+        } else if (c == 0) {
+          value = "";
+          i = at + 1;
+        } else if (c <= 7 && c < end - at) {
+          long n = 0;
+          i = at + 1 + c;
+          for (int k = at + 1; k < i; k++) {
+            n = n << 8 | (src[k] & 0xFF);
+          }
+          value = Long.valueOf(n);
+        } else if (c >= 0x20 && c != 0x7F) {
+          int from = c == WspReader.DOUBLE_QUOTE ? at + 1 : at;
+          int nul = WspReader.indexOfNul(src, from, end);
+          if (nul < 0) {
+            return null;
+          }
+          value = Texts.decodeUnlabelled(src, from, nul - from);
+          i = nul + 1;
+        } else {
+          return null;
+        }
+        p = Parameter.untyped(name, value);
       } else {
-        return null;
+        Parameter.WellKnown w = Parameter.WellKnown.valueOf(src[i] & 0x7F).orElse(null);
+        if (w == null) {
+          return null;
+        }
+        int c = src[v];
+        Parameter.Kind kind = w.kind();
+        if (kind == Parameter.Kind.CHARSET && c < 0) {
+          i = v + 1;
+          p = charsetParameter(c & 0x7F);
+        } else if (kind == Parameter.Kind.CHARSET && c >= 1 && c <= 7 && c < end - v) {
+          long mib = 0;
+          i = v + 1 + c;
+          for (int k = v + 1; k < i; k++) {
+            mib = mib << 8 | (src[k] & 0xFF);
+          }
+          p = Parameter.of(w, CharacterSet.valueOf(Math.min(mib, Integer.MAX_VALUE)));
+        } else if (kind == Parameter.Kind.MEDIA && c < 0) {
+          p = Parameter.of(w, MediaType.ofCode(c & 0x7F));
+          i = v + 1;
+        } else if ((kind == Parameter.Kind.CHARSET
+                || kind == Parameter.Kind.MEDIA
+                || kind == Parameter.Kind.TEXT)
+            && (c == 0 || (c >= 0x20 && c != 0x7F))) {
+          // A Text-value: No-value, a Quoted-string (its opening quote is not text) or a
+          // Token-text.
+          int from = c == WspReader.DOUBLE_QUOTE ? v + 1 : v;
+          int nul = WspReader.indexOfNul(src, from, end);
+          if (nul < 0) {
+            return null;
+          }
+          if (kind == Parameter.Kind.MEDIA) {
+            p = Parameter.of(w, c == 0 ? MediaType.text("") : textMediaType(src, from, nul));
+          } else {
+            p = Parameter.of(w, c == 0 ? "" : Texts.decodeUnlabelled(src, from, nul - from));
+          }
+          i = nul + 1;
+        } else {
+          return null;
+        }
       }
       if (first == null) {
         first = p;

@@ -81,6 +81,20 @@ class PlainPartHeadTest {
     return new Part(src, ByteBuffer.wrap(src), 0, p.headStart(), -1, p.headEnd(), p.headEnd(), 0);
   }
 
+  @Test
+  void anAttachmentDispositionIsPlain() {
+    // text/plain, Content-Disposition: attachment; filename=ab; charset=utf-8
+    byte[] in = HexFormat.ofDelimiter(" ").parseHex("83 AE 07 81 98 61 62 00 81 EA");
+    assertTrue(BodyCodec.plainPartHeaders(in, 1, in.length, 100));
+    Part fast = new Part(in, ByteBuffer.wrap(in), 0, 0, 1, in.length, in.length, 0);
+    Part built = new Part(in, ByteBuffer.wrap(in), 0, 0, -1, in.length, in.length, 0);
+    BodyCodec.readFullPartHead(built, in, 0, 0, in.length);
+    assertEquals(built.headers(), fast.headers());
+    assertEquals(
+        "attachment ab",
+        fast.contentDisposition().map(d -> d.type() + " " + d.filename().orElseThrow()).get());
+  }
+
   /** Whatever the plain path reads, the full reader accepts silently and reads the same. */
   @Test
   void generatedPlainHeadsAgreeWithTheFullReader() {
