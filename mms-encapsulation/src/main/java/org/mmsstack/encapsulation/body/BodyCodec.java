@@ -211,14 +211,16 @@ final class BodyCodec {
           Texts.decodeUnlabelled(src, nameEnd + 1, next - 1 - (nameEnd + 1)));
     }
     int code = b & 0x7F;
-    String name = WspHeaderNames.name(code);
-    if (code == PartHeader.CONTENT_ID || code == PartHeader.CONTENT_LOCATION) {
-      int start =
-          code == PartHeader.CONTENT_ID && src[pos + 1] == WspReader.DOUBLE_QUOTE
-              ? pos + 2
-              : pos + 1;
-      return new PartHeader(name, code, Texts.decodeUnlabelled(src, start, next - 1 - start));
+    if (code == PartHeader.CONTENT_ID) {
+      int start = src[pos + 1] == WspReader.DOUBLE_QUOTE ? pos + 2 : pos + 1;
+      return new PartHeader(
+          "Content-ID", code, Texts.decodeUnlabelled(src, start, next - 1 - start));
     }
+    if (code == PartHeader.CONTENT_LOCATION) {
+      return new PartHeader(
+          "Content-Location", code, Texts.decodeUnlabelled(src, pos + 1, next - 2 - pos));
+    }
+    String name = WspHeaderNames.name(code);
     if (code == PartHeader.CONTENT_DISPOSITION || code == PartHeader.CONTENT_DISPOSITION_1_4) {
       ContentDisposition d = plainDisposition(src, pos + 1, next);
       return d == null ? null : new PartHeader(name, code, d);

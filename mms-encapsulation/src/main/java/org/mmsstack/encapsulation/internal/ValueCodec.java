@@ -465,12 +465,16 @@ public final class ValueCodec {
     return p;
   }
 
-  // Media types that senders write as text although they are everywhere (application/smil is in
-  // nearly every multimedia message; none has a well-known number), each with its content type
-  // without parameters: matched octet for octet, so the value is the one MediaType.text makes
-  // for these octets, shared instead of made per part.
+  // Media types that senders write as text, each with its content type without parameters:
+  // application/smil is in nearly every multimedia message and has no well-known number; some
+  // senders write text/plain or image/jpeg as text too. Matched octet for octet, so the value
+  // is the one MediaType.text makes for these octets, shared instead of made per part.
   private static final MediaType[] TEXT_MEDIA = {
     MediaType.APPLICATION_SMIL,
+    MediaType.text("text/plain"),
+    MediaType.text("image/jpeg"),
+    MediaType.text("image/gif"),
+    MediaType.text("image/png"),
     MediaType.text("audio/amr"),
     MediaType.text("audio/midi"),
     MediaType.text("audio/mpeg"),
