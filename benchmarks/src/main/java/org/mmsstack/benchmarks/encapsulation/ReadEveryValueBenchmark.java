@@ -30,7 +30,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * Decoding and then reading every value ({@link ReadEveryValue}), beside its floor: one pass
  * over the same octets. {@code corpus} is one operation over every PDU of
  * {@code ../shared/corpus/pdus} that decodes (leniently); {@code notification-121B} is the
- * m-notification-ind {@code mmsd/ni-mms-1-3-con-271.mms}. Run with {@code -prof gc}.
+ * m-notification-ind {@code mmsd/ni-mms-1-3-con-271.mms}; {@code multipart-parts} is one
+ * operation over twelve retrieve-confs and send-reqs of one to three parts each, with
+ * Content-ID, Content-Location and Content-Disposition part headers ({@link #MULTIPART}), where
+ * the per-part cost shows. Run with {@code -prof gc}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,8 +43,24 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class ReadEveryValueBenchmark {
 
-  @Param({"corpus", "notification-121B"})
+  @Param({"corpus", "notification-121B", "multipart-parts"})
   public String input;
+
+  /** The {@code multipart-parts} input: small multipart PDUs whose parts carry headers. */
+  static final String[] MULTIPART = {
+    "mms-engine/test_mms_codec/m-retrieve_8.conf",
+    "python-messaging/openwave.mms",
+    "mmsd/inline-retrieve-conf-1.mms",
+    "python-messaging/SEC-SGHS300M.mms",
+    "mms-engine/test_mms_codec/m-retrieve_9.conf",
+    "python-messaging/SIMPLE.MMS",
+    "python-messaging/projekt_exempel.mms",
+    "python-messaging/27d0a048cd79555de05283a22372b0eb.mms",
+    "mmsd/rc-mms-1-3-con-211.mms",
+    "mmsd/sr-mms-related-multi-to.mms",
+    "mmsd/rc-mms-1-3-con-271.mms",
+    "mmsd/sr-mms-mixed.mms"
+  };
 
   private byte[][] pdus;
 
@@ -49,6 +68,13 @@ public class ReadEveryValueBenchmark {
   public void setUp() throws IOException {
     if (input.equals("notification-121B")) {
       pdus = new byte[][] {CorpusFiles.read("pdus/mmsd/ni-mms-1-3-con-271.mms")};
+      return;
+    }
+    if (input.equals("multipart-parts")) {
+      pdus = new byte[MULTIPART.length][];
+      for (int k = 0; k < MULTIPART.length; k++) {
+        pdus[k] = CorpusFiles.read("pdus/" + MULTIPART[k]);
+      }
       return;
     }
     List<byte[]> decodable = new ArrayList<>();
