@@ -291,8 +291,8 @@ public final class PlainValues {
 
   /**
    * A Content-type-value: a well-known media, an Extension-media without Quote, or the general
-   * form with a well-known or textual media and well-known parameters whose values are plain
-   * (see {@link #parameter}).
+   * form with a well-known or textual media and parameters in their plain forms (see {@link
+   * #parameter}).
    */
   public static int contentType(byte[] src, int pos, int end, int maxText) {
     int b = src[pos];
