@@ -32,8 +32,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code ../shared/corpus/pdus} that decodes (leniently); {@code notification-121B} is the
  * m-notification-ind {@code mmsd/ni-mms-1-3-con-271.mms}; {@code acknowledge-33B} and {@code
  * send-conf-24B} are mms-engine's {@code test_retrieve/Success1/m-acknowledge.ind} and {@code
- * test_send/Accept/m-send.conf}, the small PDUs whose fixed costs dominate. Run with {@code -prof
- * gc}.
+ * test_send/Accept/m-send.conf}, the small PDUs whose fixed costs dominate; {@code
+ * multipart-parts} is one operation over twelve retrieve-confs and send-reqs of one to three
+ * parts each, with Content-ID, Content-Location and Content-Disposition part headers ({@link
+ * #MULTIPART}), where the per-part cost shows. Run with {@code -prof gc}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,8 +45,24 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class ReadEveryValueBenchmark {
 
-  @Param({"corpus", "notification-121B", "acknowledge-33B", "send-conf-24B"})
+  @Param({"corpus", "notification-121B", "acknowledge-33B", "send-conf-24B", "multipart-parts"})
   public String input;
+
+  /** The {@code multipart-parts} input: small multipart PDUs whose parts carry headers. */
+  static final String[] MULTIPART = {
+    "mms-engine/test_mms_codec/m-retrieve_8.conf",
+    "python-messaging/openwave.mms",
+    "mmsd/inline-retrieve-conf-1.mms",
+    "python-messaging/SEC-SGHS300M.mms",
+    "mms-engine/test_mms_codec/m-retrieve_9.conf",
+    "python-messaging/SIMPLE.MMS",
+    "python-messaging/projekt_exempel.mms",
+    "python-messaging/27d0a048cd79555de05283a22372b0eb.mms",
+    "mmsd/rc-mms-1-3-con-211.mms",
+    "mmsd/sr-mms-related-multi-to.mms",
+    "mmsd/rc-mms-1-3-con-271.mms",
+    "mmsd/sr-mms-mixed.mms"
+  };
 
   private byte[][] pdus;
 
@@ -59,6 +77,13 @@ public class ReadEveryValueBenchmark {
         };
     if (single != null) {
       pdus = new byte[][] {CorpusFiles.read(single)};
+      return;
+    }
+    if (input.equals("multipart-parts")) {
+      pdus = new byte[MULTIPART.length][];
+      for (int k = 0; k < MULTIPART.length; k++) {
+        pdus[k] = CorpusFiles.read("pdus/" + MULTIPART[k]);
+      }
       return;
     }
     List<byte[]> decodable = new ArrayList<>();

@@ -30,7 +30,9 @@ final class BodyCodec {
   static MultipartBody decodeMultipart(
       byte[] src, int base, int off, int len, DecodeConfig cfg, int depth)
       throws PduFormatException {
-    Findings f = new Findings(cfg.strict());
+    // Made only when an entry needs the full reader or the count is off: most bodies have no
+    // finding, and all of their entries are plain.
+    Findings f = null;
     int end = off + len;
     int maxText = cfg.maxTextLength();
     int pos = PlainValues.uintvarEnd(src, off, end);
@@ -55,15 +57,16 @@ final class BodyCodec {
               + " (DecodeConfig.maxParts)");
     }
     // Each entry needs at least 3 octets: an announced count the input cannot hold is not trusted
-    // for sizing anything. Entries are recorded as three indexes each (MultipartBody.entries);
+    // for sizing anything. Entries are recorded as four indexes each (MultipartBody.entries);
     // their Part objects are made when someone asks for them.
-    int[] entries = new int[3 * (int) Math.min(Math.min(announced, (end - pos) / 3) + 1, 16)];
+    int[] entries = new int[ENTRY * (int) Math.min(Math.min(announced, (end - pos) / 3) + 1, 16)];
     int n = 0;
     int maxParts = cfg.maxParts();
     while (n < announced || pos < end) {
       if (pos >= end) {
         long said = announced;
         int held = n;
+        f = f != null ? f : new Findings(cfg.strict());
         f.report(
             Severity.ERROR,
             Reason.MALFORMED_MULTIPART,
@@ -80,7 +83,7 @@ final class BodyCodec {
             "multipart body",
             "multipart holds more than " + maxParts + " entries (DecodeConfig.maxParts)");
       }
-      if (3 * n == entries.length) {
+      if (ENTRY * n == entries.length) {
         entries = java.util.Arrays.copyOf(entries, 2 * entries.length);
       }
       // The plain case in line (see PlainValues): the two lengths, a plain content type and plain
@@ -95,20 +98,23 @@ final class BodyCodec {
           int ctEnd = PlainValues.contentType(src, lengthsEnd, headEnd, maxText);
           if (ctEnd >= 0 && plainPartHeaders(src, ctEnd, headEnd, maxText)) {
             pos = headEnd + (int) dataLen;
-            entries[3 * n] = lengthsEnd;
-            entries[3 * n + 1] = headEnd;
-            entries[3 * n + 2] = pos;
+            entries[ENTRY * n] = lengthsEnd;
+            entries[ENTRY * n + 1] = ctEnd; // the part's head is read from the array, from here
+            entries[ENTRY * n + 2] = headEnd;
+            entries[ENTRY * n + 3] = pos;
             n++;
             continue;
           }
         }
       }
+      f = f != null ? f : new Findings(cfg.strict());
       pos = decodeEntry(src, base, pos, end, n, entries, f, cfg);
       n++;
     }
     if (n > announced) {
       long said = announced;
       int held = n;
+      f = f != null ? f : new Findings(cfg.strict());
       f.report(
           Severity.WARNING,
           Reason.MALFORMED_MULTIPART,
@@ -117,8 +123,15 @@ final class BodyCodec {
           "multipart-count-mismatch",
           () -> "multipart announces " + said + " entries but holds " + held + " (all kept)");
     }
-    return new MultipartBody(f.toList(), src, base, off, off + len, entries, n, depth);
+    return new MultipartBody(
+        f != null ? f.toList() : List.of(), src, base, off, off + len, entries, n, depth);
   }
+
+  /**
+   * The number of ints per entry in {@link MultipartBody}'s {@code entries}: the content type's
+   * start, its end when the whole head is plain (else -1), the data's start and end.
+   */
+  static final int ENTRY = 4;
 
   /** The parts of a decoded body: {@code count} entries recorded by {@link #decodeMultipart}. */
   static List<Part> parts(byte[] src, int base, int[] entries, int count, int depth) {
@@ -126,9 +139,10 @@ final class BodyCodec {
     ByteBuffer whole =
         ByteBuffer.wrap(src).asReadOnlyBuffer(); // each part's data() is one slice of it
     for (int k = 0; k < count; k++) {
-      int headEnd = entries[3 * k + 1];
+      int e = ENTRY * k;
       parts[k] =
-          new Part(src, whole, base, entries[3 * k], headEnd, headEnd, entries[3 * k + 2], depth);
+          new Part(
+              src, whole, base, entries[e], entries[e + 1], entries[e + 2], entries[e + 3], depth);
     }
     return FrozenList.owning(parts); // the array is made here and never changed: no copy
   }
@@ -136,8 +150,9 @@ final class BodyCodec {
   /**
    * Whether the part headers in {@code src[pos, end)} are all plain: Content-Location and
    * Content-ID as Text-strings (Content-ID also as a Quoted-string without a closing quote),
-   * other well-known headers with a short value, and textual headers with text values.
-   * Content-Disposition and anything odd go to the full reader.
+   * Content-Disposition with a well-known type and plain parameters ({@link
+   * PlainValues#contentDisposition}), other well-known headers with a short value, and textual
+   * headers with text values. Anything odd goes to the full reader.
    */
   static boolean plainPartHeaders(byte[] src, int pos, int end, int maxText) {
     while (pos < end) {
@@ -175,7 +190,7 @@ final class BodyCodec {
       return PlainValues.text(src, v, end, maxText);
     } else if (code == PartHeader.CONTENT_DISPOSITION
         || code == PartHeader.CONTENT_DISPOSITION_1_4) {
-      return -1;
+      return PlainValues.contentDisposition(src, v, end, maxText);
     } else {
       int first = src[v];
       return first < 0 ? v + 1 : first < 0x1F && first < end - v ? v + 1 + first : -1;
@@ -196,15 +211,36 @@ final class BodyCodec {
           Texts.decodeUnlabelled(src, nameEnd + 1, next - 1 - (nameEnd + 1)));
     }
     int code = b & 0x7F;
+    if (code == PartHeader.CONTENT_ID) {
+      int start = src[pos + 1] == WspReader.DOUBLE_QUOTE ? pos + 2 : pos + 1;
+      return new PartHeader(
+          "Content-ID", code, Texts.decodeUnlabelled(src, start, next - 1 - start));
+    }
+    if (code == PartHeader.CONTENT_LOCATION) {
+      return new PartHeader(
+          "Content-Location", code, Texts.decodeUnlabelled(src, pos + 1, next - 2 - pos));
+    }
     String name = WspHeaderNames.name(code);
-    if (code == PartHeader.CONTENT_ID || code == PartHeader.CONTENT_LOCATION) {
-      int start =
-          code == PartHeader.CONTENT_ID && src[pos + 1] == WspReader.DOUBLE_QUOTE
-              ? pos + 2
-              : pos + 1;
-      return new PartHeader(name, code, Texts.decodeUnlabelled(src, start, next - 1 - start));
+    if (code == PartHeader.CONTENT_DISPOSITION || code == PartHeader.CONTENT_DISPOSITION_1_4) {
+      ContentDisposition d = plainDisposition(src, pos + 1, next);
+      return d == null ? null : new PartHeader(name, code, d);
     }
     return new PartHeader(name, code, RawValue.of(src, pos + 1, next - pos - 1));
+  }
+
+  private static final String[] DISPOSITION_TYPES = {"form-data", "attachment", "inline"};
+
+  /**
+   * The Content-Disposition value {@code src[start, end)} that {@link
+   * PlainValues#contentDisposition} accepted, read from the array: what {@link #readDisposition}
+   * makes for the same octets; {@code null} if a parameter is not in a form read here.
+   */
+  private static ContentDisposition plainDisposition(byte[] src, int start, int end) {
+    int i = start + (src[start] == 0x1F ? 2 : 1);
+    List<Parameter> params = ValueCodec.readPlainParameters(src, i + 1, end);
+    return params == null
+        ? null
+        : new ContentDisposition(DISPOSITION_TYPES[(src[i] & 0xFF) - 0x80], params);
   }
 
   /**
@@ -250,9 +286,10 @@ final class BodyCodec {
     r.popLimit(old);
     int dataStart = r.index();
     r.skip(dataLen);
-    entries[3 * n] = headStart;
-    entries[3 * n + 1] = dataStart;
-    entries[3 * n + 2] = dataStart + dataLen;
+    entries[ENTRY * n] = headStart;
+    entries[ENTRY * n + 1] = -1; // not plain: the full reader reads it again
+    entries[ENTRY * n + 2] = dataStart;
+    entries[ENTRY * n + 3] = dataStart + dataLen;
     return r.index();
   }
 
@@ -378,10 +415,11 @@ final class BodyCodec {
 
   /**
    * Reads a decoded part's content type and headers from {@code src[start, end)} and hands both
-   * to the part: from the array when they are plain, else in one pass of the full reader.
+   * to the part: from the array when they are plain, else in one pass of the full reader. {@code
+   * ctEnd} is where the content type ends when the decoder found the whole head plain, else -1.
    */
-  static void readPartHead(Part part, byte[] src, int base, int start, int end) {
-    if (!readPlainPartHead(part, src, start, end)) {
+  static void readPartHead(Part part, byte[] src, int base, int start, int ctEnd, int end) {
+    if (!readPlainPartHead(part, src, start, ctEnd, end)) {
       readFullPartHead(part, src, base, start, end);
     }
   }
@@ -390,12 +428,15 @@ final class BodyCodec {
    * Reads a part's head when its content type and headers are all in their plain forms (what
    * {@link #decodeMultipart} steps over in line, and nearly every part of real messages): with
    * array indexes, no reader object, the values {@link #readFullPartHead} makes for the same
-   * octets (PlainPartHeadTest). Returns false, having read nothing, for any other head.
+   * octets (PlainPartHeadTest). Returns false, having read nothing, for any other head. {@code
+   * ctEnd}: where the content type ends, when the decoder recorded it, else -1.
    */
-  static boolean readPlainPartHead(Part part, byte[] src, int start, int end) {
-    int ctEnd = PlainValues.contentType(src, start, end, NO_LIMIT);
+  static boolean readPlainPartHead(Part part, byte[] src, int start, int ctEnd, int end) {
     if (ctEnd < 0) {
-      return false;
+      ctEnd = PlainValues.contentType(src, start, end, NO_LIMIT);
+      if (ctEnd < 0) {
+        return false;
+      }
     }
     org.mmsstack.encapsulation.value.ContentType type =
         ValueCodec.readPlainContentType(src, start, ctEnd);
@@ -406,38 +447,48 @@ final class BodyCodec {
       part.setHead(type, List.of());
       return true;
     }
-    int second = plainHeaderEnd(src, ctEnd, end, NO_LIMIT);
-    if (second < 0) {
-      return false;
-    }
-    if (second == end) {
-      part.setHead(type, FrozenList.owning(new PartHeader[] {plainHeader(src, ctEnd, end)}));
-      return true;
-    }
-    int third = plainHeaderEnd(src, second, end, NO_LIMIT);
-    if (third < 0) {
-      return false;
-    }
-    if (third == end) {
-      part.setHead(
-          type,
-          FrozenList.owning(
-              new PartHeader[] {plainHeader(src, ctEnd, second), plainHeader(src, second, end)}));
-      return true;
-    }
-    int count = 2;
-    for (int pos = third; pos < end; count++) {
-      pos = plainHeaderEnd(src, pos, end, NO_LIMIT);
-      if (pos < 0) {
+    // One walk: each header is made as its end is found. Parts have one to three headers, kept
+    // in locals until the count is known, so the list's array is made once at its size.
+    PartHeader h0 = null;
+    PartHeader h1 = null;
+    PartHeader h2 = null;
+    PartHeader[] more = null;
+    int count = 0;
+    for (int pos = ctEnd; pos < end; count++) {
+      int next = plainHeaderEnd(src, pos, end, NO_LIMIT);
+      if (next < 0) {
         return false;
       }
+      PartHeader h = plainHeader(src, pos, next);
+      if (h == null) {
+        return false;
+      }
+      if (count == 0) {
+        h0 = h;
+      } else if (count == 1) {
+        h1 = h;
+      } else if (count == 2) {
+        h2 = h;
+      } else {
+        if (more == null) {
+          more = new PartHeader[8];
+        } else if (count - 3 == more.length) {
+          more = java.util.Arrays.copyOf(more, 2 * more.length);
+        }
+        more[count - 3] = h;
+      }
+      pos = next;
     }
     PartHeader[] headers = new PartHeader[count];
-    int pos = ctEnd;
-    for (int k = 0; k < count; k++) {
-      int next = plainHeaderEnd(src, pos, end, NO_LIMIT);
-      headers[k] = plainHeader(src, pos, next);
-      pos = next;
+    headers[0] = h0;
+    if (count > 1) {
+      headers[1] = h1;
+    }
+    if (count > 2) {
+      headers[2] = h2;
+    }
+    if (count > 3) {
+      System.arraycopy(more, 0, headers, 3, count - 3);
     }
     part.setHead(type, FrozenList.owning(headers));
     return true;

@@ -32,8 +32,9 @@ public final class MultipartBody implements Body {
   private List<Part> parts;
   private BodyCodec.Prefixes prefixes;
   private final List<Finding> findings;
-  // Decoded bodies: the original octets src[start, end), and per entry three indexes (content
-  // type start, data start, data end) in entries[0, 3 * count).
+  // Decoded bodies: the original octets src[start, end), and per entry four indexes (content
+  // type start, its end when the head is plain or -1, data start, data end) in
+  // entries[0, BodyCodec.ENTRY * count).
   private final byte[] src;
   private final int base;
   private final int start;

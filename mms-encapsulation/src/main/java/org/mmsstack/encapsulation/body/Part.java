@@ -45,11 +45,13 @@ public final class Part {
   // Parts built over a whole array: the caller's array, kept as it is (no buffer object; the
   // encoder copies from it), handed out only as read-only views.
   private final byte[] array;
-  // Decoded parts: the octets of ContentType + Headers in src[headStart, headEnd).
+  // Decoded parts: the octets of ContentType + Headers in src[headStart, dataStart); the content
+  // type ends at ctEnd when the decoder found the whole head plain (read from the array), else
+  // ctEnd is -1.
   private final byte[] src;
   private final int base;
   private final int headStart;
-  private final int headEnd;
+  private final int ctEnd;
   private final int dataStart;
   private final int dataEnd;
   private final int depth;
@@ -62,7 +64,7 @@ public final class Part {
     this.src = null;
     this.base = 0;
     this.headStart = -1;
-    this.headEnd = -1;
+    this.ctEnd = -1;
     this.dataStart = -1;
     this.dataEnd = -1;
     this.depth = 0;
@@ -73,7 +75,7 @@ public final class Part {
       ByteBuffer wholeReadOnly,
       int base,
       int headStart,
-      int headEnd,
+      int ctEnd,
       int dataStart,
       int dataEnd,
       int depth) {
@@ -82,7 +84,7 @@ public final class Part {
     this.src = src;
     this.base = base;
     this.headStart = headStart;
-    this.headEnd = headEnd;
+    this.ctEnd = ctEnd;
     this.dataStart = dataStart;
     this.dataEnd = dataEnd;
     this.depth = depth;
@@ -130,7 +132,7 @@ public final class Part {
   public ContentType contentType() {
     ContentType ct = contentType;
     if (ct == null) {
-      BodyCodec.readPartHead(this, src, base, headStart, headEnd);
+      BodyCodec.readPartHead(this, src, base, headStart, ctEnd, dataStart);
       ct = contentType;
     }
     return ct;
@@ -140,7 +142,7 @@ public final class Part {
   public List<PartHeader> headers() {
     List<PartHeader> h = headers;
     if (h == null) {
-      BodyCodec.readPartHead(this, src, base, headStart, headEnd);
+      BodyCodec.readPartHead(this, src, base, headStart, ctEnd, dataStart);
       h = headers;
     }
     return h;
@@ -322,7 +324,7 @@ public final class Part {
   }
 
   int headEnd() {
-    return headEnd;
+    return dataStart;
   }
 
   /** The data at position 0, for this package only: never handed out without asReadOnlyBuffer. */

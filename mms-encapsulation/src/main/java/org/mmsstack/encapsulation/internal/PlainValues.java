@@ -291,8 +291,8 @@ public final class PlainValues {
 
   /**
    * A Content-type-value: a well-known media, an Extension-media without Quote, or the general
-   * form with a well-known or textual media and well-known parameters whose values are plain
-   * (see {@link #parameter}).
+   * form with a well-known or textual media and parameters in their plain forms (see {@link
+   * #parameter}).
    */
   public static int contentType(byte[] src, int pos, int end, int maxText) {
     int b = src[pos];
@@ -316,16 +316,44 @@ public final class PlainValues {
   }
 
   /**
+   * A Content-Disposition value (a part header): a Value-length, one of the well-known types
+   * form-data, attachment or inline (0x80-0x82), and well-known parameters whose values are
+   * plain (see {@link #parameter}), as {@code attachment; filename=...} is sent. A textual type
+   * and untyped parameters go to the full reader.
+   */
+  public static int contentDisposition(byte[] src, int pos, int end, int maxText) {
+    int length = valueLength(src, pos, end);
+    int start = pos + lengthSize(src, pos);
+    int stop = start + length;
+    if (length < 1 || length > end - start) {
+      return -1;
+    }
+    int type = src[start] & 0xFF;
+    if (type < 0x80 || type > 0x82) {
+      return -1;
+    }
+    int i = start + 1;
+    while (i >= 0 && i < stop) {
+      i = parameter(src, i, stop, maxText);
+    }
+    return i == stop ? stop : -1;
+  }
+
+  /**
    * A parameter with a well-known name whose value has the plain form of its kind: charset as
    * an integer, type as a well-known media or text, and the textual ones (name, filename,
-   * start, start-info, comment, domain, path, mac) as a Text-value. Untyped parameters and every
-   * other well-known one go to the full reader.
+   * start, start-info, comment, domain, path, mac) as a Text-value; or an untyped parameter in
+   * its plain form ({@link #untypedParameter}). Every other well-known one goes to the full
+   * reader.
    */
   private static int parameter(byte[] src, int pos, int end, int maxText) {
     int code = src[pos] & 0xFF;
     int v = pos + 1;
-    if (code < 0x80 || v >= end) {
+    if (v >= end) {
       return -1;
+    }
+    if (code < 0x80) {
+      return untypedParameter(src, pos, end, maxText);
     }
     int b = src[v];
     switch (code & 0x7F) {
@@ -354,6 +382,30 @@ public final class PlainValues {
       default:
         return -1;
     }
+  }
+
+  /**
+   * An untyped parameter (Token-text name, then Integer-value or Text-value) in its plain form:
+   * a name starting with 0x20-0x7E, then a Short-integer, a Long-integer of 1 to 7 octets,
+   * No-value, a Quoted-string or a Token-text.
+   */
+  private static int untypedParameter(byte[] src, int pos, int end, int maxText) {
+    int code = src[pos];
+    if (code < 0x20 || code == 0x7F) {
+      return -1;
+    }
+    int v = text(src, pos, end, maxText);
+    if (v < 0 || v >= end) {
+      return -1;
+    }
+    int c = src[v];
+    if (c <= 0) {
+      return v + 1;
+    }
+    if (c <= 7) {
+      return longInteger(src, v, end, 7);
+    }
+    return c >= 0x20 && c != 0x7F ? text(src, v, end, maxText) : -1;
   }
 
   /**

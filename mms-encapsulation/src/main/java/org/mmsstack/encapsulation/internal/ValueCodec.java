@@ -500,6 +500,73 @@ public final class ValueCodec {
     return ct;
   }
 
+  // Parameters charset=<Short-integer>, made once per MIBenum and shared (a benign race, as
+  // above): nearly every text part and many PDU Content-Types carry one.
+  private static final Parameter[] CHARSET_PARAMETERS = new Parameter[0x80];
+
+  private static Parameter charsetParameter(int mib) {
+    Parameter p = CHARSET_PARAMETERS[mib];
+    if (p == null) {
+      p = Parameter.of(Parameter.WellKnown.CHARSET, CharacterSet.valueOf(mib));
+      CHARSET_PARAMETERS[mib] = p;
+    }
+    return p;
+  }
+
+  // Media types that senders write as text, each with its content type without parameters:
+  // application/smil is in nearly every multimedia message and has no well-known number; some
+  // senders write text/plain or image/jpeg as text too. Matched octet for octet, so the value
+  // is the one MediaType.text makes for these octets, shared instead of made per part.
+  private static final MediaType[] TEXT_MEDIA = {
+    MediaType.APPLICATION_SMIL,
+    MediaType.text("text/plain"),
+    MediaType.text("image/jpeg"),
+    MediaType.text("image/gif"),
+    MediaType.text("image/png"),
+    MediaType.text("audio/amr"),
+    MediaType.text("audio/midi"),
+    MediaType.text("audio/mpeg"),
+    MediaType.text("audio/mp4"),
+    MediaType.text("video/3gpp"),
+    MediaType.text("video/mp4"),
+    MediaType.text("image/bmp"),
+    MediaType.text("text/x-vcard"),
+    MediaType.text("text/x-vcalendar")
+  };
+  private static final byte[][] TEXT_MEDIA_OCTETS = new byte[TEXT_MEDIA.length][];
+  private static final ContentType[] TEXT_MEDIA_TYPES = new ContentType[TEXT_MEDIA.length];
+
+  static {
+    for (int k = 0; k < TEXT_MEDIA.length; k++) {
+      TEXT_MEDIA_OCTETS[k] =
+          TEXT_MEDIA[k].name().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      TEXT_MEDIA_TYPES[k] = ContentType.of(TEXT_MEDIA[k], List.of());
+    }
+  }
+
+  /** The index in {@link #TEXT_MEDIA} of the text {@code src[start, nul)}, or -1. */
+  private static int textMedia(byte[] src, int start, int nul) {
+    int length = nul - start;
+    if (length == 0) {
+      return -1;
+    }
+    for (int k = 0; k < TEXT_MEDIA_OCTETS.length; k++) {
+      byte[] name = TEXT_MEDIA_OCTETS[k];
+      if (name.length == length
+          && name[length - 1] == src[nul - 1]
+          && java.util.Arrays.equals(name, 0, length, src, start, nul)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** The media type named by the Extension-media text {@code src[start, nul)}. */
+  private static MediaType textMediaType(byte[] src, int start, int nul) {
+    int k = textMedia(src, start, nul);
+    return k >= 0 ? TEXT_MEDIA[k] : MediaType.text(Texts.decodeUnlabelled(src, start, nul - start));
+  }
+
   /**
    * A Content-type-value filling exactly {@code src[start, end)} in the plain form
    * ({@link PlainValues#contentType}: a well-known or textual media type, and charset, type and
@@ -519,9 +586,13 @@ public final class ValueCodec {
     }
     if (b == 0 || (b >= 0x20 && b != 0x7F)) {
       int nul = WspReader.indexOfNul(src, start, end);
-      return nul == end - 1
-          ? ContentType.of(MediaType.text(Texts.decodeUnlabelled(src, start, nul - start)))
-          : null;
+      if (nul != end - 1) {
+        return null;
+      }
+      int k = textMedia(src, start, nul);
+      return k >= 0
+          ? TEXT_MEDIA_TYPES[k]
+          : ContentType.of(MediaType.text(Texts.decodeUnlabelled(src, start, nul - start)));
     }
     int i = plainValueLengthContent(src, start, end);
     if (i < 0) {
@@ -532,64 +603,119 @@ public final class ValueCodec {
     if (m < 0) {
       media = MediaType.ofCode(m & 0x7F);
       i++;
+      // text/plain; charset=utf-8 and its kin: shared
+      if (end - i == 2 && src[i] == (byte) 0x81 && src[i + 1] < 0) {
+        return charsetOnly(media, src[i + 1] & 0x7F);
+      }
     } else if (m >= 0x20 && m != 0x7F) {
       int nul = WspReader.indexOfNul(src, i, end);
       if (nul < 0) {
         return null;
       }
-      media = MediaType.text(Texts.decodeUnlabelled(src, i, nul - i));
+      media = textMediaType(src, i, nul);
       i = nul + 1;
     } else {
       return null;
     }
+    List<Parameter> parameters = readPlainParameters(src, i, end);
+    return parameters == null ? null : ContentType.of(media, parameters);
+  }
+
+  /**
+   * The parameters filling exactly {@code src[start, end)} when each is in the plain form
+   * {@link PlainValues#contentType} accepts (charset as an integer or text, type as a
+   * well-known media or text, textual parameters as a Text-value, untyped ones with a
+   * Token-text name and a short integer or text value), read straight from the array; {@code null} for anything else. What {@link #readParameter} makes for the same octets,
+   * for content types and for part headers' Content-Disposition.
+   */
+  public static List<Parameter> readPlainParameters(byte[] src, int start, int end) {
     Parameter first = null;
     Parameter second = null;
     List<Parameter> more = null;
+    int i = start;
     while (i < end) {
       int v = i + 1;
-      if (src[i] >= 0 || v >= end) {
+      if (v >= end) {
         return null;
       }
-      Parameter.WellKnown w = Parameter.WellKnown.valueOf(src[i] & 0x7F).orElse(null);
-      if (w == null) {
-        return null;
-      }
-      int c = src[v];
-      Object value;
-      Parameter.Kind kind = w.kind();
-      if (kind == Parameter.Kind.CHARSET && c < 0) {
-        i = v + 1;
-        if (i == end && first == null && media.code() >= 0 && media.code() < 0x80) {
-          return charsetOnly(media, c & 0x7F); // text/plain; charset=utf-8 and its kin: shared
-        }
-        value = CharacterSet.valueOf(c & 0x7F);
-      } else if (kind == Parameter.Kind.CHARSET && c >= 1 && c <= 7 && c < end - v) {
-        long mib = 0;
-        i = v + 1 + c;
-        for (int k = v + 1; k < i; k++) {
-          mib = mib << 8 | (src[k] & 0xFF);
-        }
-        value = CharacterSet.valueOf(Math.min(mib, Integer.MAX_VALUE));
-      } else if (kind == Parameter.Kind.MEDIA && c < 0) {
-        value = MediaType.ofCode(c & 0x7F);
-        i = v + 1;
-      } else if ((kind == Parameter.Kind.CHARSET
-              || kind == Parameter.Kind.MEDIA
-              || kind == Parameter.Kind.TEXT)
-          && (c == 0 || (c >= 0x20 && c != 0x7F))) {
-        // A Text-value: No-value, a Quoted-string (its opening quote is not text) or a Token-text.
-        int from = c == WspReader.DOUBLE_QUOTE ? v + 1 : v;
-        int nul = WspReader.indexOfNul(src, from, end);
-        if (nul < 0) {
+      Parameter p;
+      if (src[i] >= 0) { // untyped: Token-text, then Integer-value or Text-value
+        if (src[i] < 0x20 || src[i] == 0x7F) {
           return null;
         }
-        String text = c == 0 ? "" : Texts.decodeUnlabelled(src, from, nul - from);
-        value = kind == Parameter.Kind.MEDIA ? MediaType.text(text) : text;
-        i = nul + 1;
+        int at = WspReader.indexOfNul(src, i, end) + 1;
+        if (at <= 0 || at >= end) {
+          return null;
+        }
+        String name = Texts.decodeUnlabelled(src, i, at - 1 - i);
+        int c = src[at];
+        Object value;
+        if (c < 0) {
+          value = Long.valueOf(c & 0x7F);
+          i = at + 1;
+        } else if (c == 0) {
+          value = "";
+          i = at + 1;
+        } else if (c <= 7 && c < end - at) {
+          long n = 0;
+          i = at + 1 + c;
+          for (int k = at + 1; k < i; k++) {
+            n = n << 8 | (src[k] & 0xFF);
+          }
+          value = Long.valueOf(n);
+        } else if (c >= 0x20 && c != 0x7F) {
+          int from = c == WspReader.DOUBLE_QUOTE ? at + 1 : at;
+          int nul = WspReader.indexOfNul(src, from, end);
+          if (nul < 0) {
+            return null;
+          }
+          value = Texts.decodeUnlabelled(src, from, nul - from);
+          i = nul + 1;
+        } else {
+          return null;
+        }
+        p = Parameter.untyped(name, value);
       } else {
-        return null;
+        Parameter.WellKnown w = Parameter.WellKnown.valueOf(src[i] & 0x7F).orElse(null);
+        if (w == null) {
+          return null;
+        }
+        int c = src[v];
+        Parameter.Kind kind = w.kind();
+        if (kind == Parameter.Kind.CHARSET && c < 0) {
+          i = v + 1;
+          p = charsetParameter(c & 0x7F);
+        } else if (kind == Parameter.Kind.CHARSET && c >= 1 && c <= 7 && c < end - v) {
+          long mib = 0;
+          i = v + 1 + c;
+          for (int k = v + 1; k < i; k++) {
+            mib = mib << 8 | (src[k] & 0xFF);
+          }
+          p = Parameter.of(w, CharacterSet.valueOf(Math.min(mib, Integer.MAX_VALUE)));
+        } else if (kind == Parameter.Kind.MEDIA && c < 0) {
+          p = Parameter.of(w, MediaType.ofCode(c & 0x7F));
+          i = v + 1;
+        } else if ((kind == Parameter.Kind.CHARSET
+                || kind == Parameter.Kind.MEDIA
+                || kind == Parameter.Kind.TEXT)
+            && (c == 0 || (c >= 0x20 && c != 0x7F))) {
+          // A Text-value: No-value, a Quoted-string (its opening quote is not text) or a
+          // Token-text.
+          int from = c == WspReader.DOUBLE_QUOTE ? v + 1 : v;
+          int nul = WspReader.indexOfNul(src, from, end);
+          if (nul < 0) {
+            return null;
+          }
+          if (kind == Parameter.Kind.MEDIA) {
+            p = Parameter.of(w, c == 0 ? MediaType.text("") : textMediaType(src, from, nul));
+          } else {
+            p = Parameter.of(w, c == 0 ? "" : Texts.decodeUnlabelled(src, from, nul - from));
+          }
+          i = nul + 1;
+        } else {
+          return null;
+        }
       }
-      Parameter p = Parameter.of(w, value);
       if (first == null) {
         first = p;
       } else if (second == null) {
@@ -603,11 +729,9 @@ public final class ValueCodec {
         more.add(p);
       }
     }
-    return ContentType.of(
-        media,
-        more != null
-            ? more
-            : first == null ? List.of() : second == null ? List.of(first) : List.of(first, second));
+    return more != null
+        ? List.copyOf(more)
+        : first == null ? List.of() : second == null ? List.of(first) : List.of(first, second);
   }
 
   private static int readOctetValue(WspReader r) throws PduFormatException {

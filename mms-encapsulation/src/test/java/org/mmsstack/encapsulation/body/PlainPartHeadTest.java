@@ -58,7 +58,7 @@ class PlainPartHeadTest {
       Part fast = copy(p);
       Part built = copy(p);
       BodyCodec.readFullPartHead(built, p.src(), 0, p.headStart(), p.headEnd());
-      if (BodyCodec.readPlainPartHead(fast, p.src(), p.headStart(), p.headEnd())) {
+      if (BodyCodec.readPlainPartHead(fast, p.src(), p.headStart(), -1, p.headEnd())) {
         counts[0]++;
         assertEquals(built.contentType(), fast.contentType(), where);
         assertEquals(built.headers(), fast.headers(), where);
@@ -78,8 +78,21 @@ class PlainPartHeadTest {
 
   private static Part copy(Part p) {
     byte[] src = p.src();
-    return new Part(
-        src, ByteBuffer.wrap(src), 0, p.headStart(), p.headEnd(), p.headEnd(), p.headEnd(), 0);
+    return new Part(src, ByteBuffer.wrap(src), 0, p.headStart(), -1, p.headEnd(), p.headEnd(), 0);
+  }
+
+  @Test
+  void anAttachmentDispositionIsPlain() {
+    // text/plain, Content-Disposition: attachment; filename=ab; charset=utf-8
+    byte[] in = HexFormat.ofDelimiter(" ").parseHex("83 AE 07 81 98 61 62 00 81 EA");
+    assertTrue(BodyCodec.plainPartHeaders(in, 1, in.length, 100));
+    Part fast = new Part(in, ByteBuffer.wrap(in), 0, 0, 1, in.length, in.length, 0);
+    Part built = new Part(in, ByteBuffer.wrap(in), 0, 0, -1, in.length, in.length, 0);
+    BodyCodec.readFullPartHead(built, in, 0, 0, in.length);
+    assertEquals(built.headers(), fast.headers());
+    assertEquals(
+        "attachment ab",
+        fast.contentDisposition().map(d -> d.type() + " " + d.filename().orElseThrow()).get());
   }
 
   /** Whatever the plain path reads, the full reader accepts silently and reads the same. */
@@ -98,8 +111,8 @@ class PlainPartHeadTest {
       if (random.nextBoolean() && in.length > 2) {
         in[0] = (byte) (in.length - 1 - random.nextInt(Math.min(3, in.length - 1))); // a length
       }
-      Part fast = new Part(in, ByteBuffer.wrap(in), 0, 0, in.length, in.length, in.length, 0);
-      if (!BodyCodec.readPlainPartHead(fast, in, 0, in.length)) {
+      Part fast = new Part(in, ByteBuffer.wrap(in), 0, 0, -1, in.length, in.length, 0);
+      if (!BodyCodec.readPlainPartHead(fast, in, 0, -1, in.length)) {
         continue;
       }
       plain++;
@@ -114,7 +127,7 @@ class PlainPartHeadTest {
         fail(hex + ": plain, but the full reader says " + e);
       }
       assertEquals(0, findings.toList().size(), hex + ": " + findings.toList());
-      Part built = new Part(in, ByteBuffer.wrap(in), 0, 0, in.length, in.length, in.length, 0);
+      Part built = new Part(in, ByteBuffer.wrap(in), 0, 0, -1, in.length, in.length, 0);
       BodyCodec.readFullPartHead(built, in, 0, 0, in.length);
       assertEquals(built.contentType(), fast.contentType(), hex);
       assertEquals(built.headers(), fast.headers(), hex);

@@ -99,6 +99,8 @@ class PlainValuesTest {
         ValueKind.CONTENT_TYPE,
         "1B B3 89 61 70 70 6C 69 63 61 74 69 6F 6E 2F 73 6D 69 6C 00" + " 8A 3C 53 4D 49 4C 3E 00");
     assertPlain(ValueKind.CONTENT_TYPE, "0A 83 81 EA 85 61 2E 74 78 74 00");
+    // untyped parameters: cs=utf (Token-text), a=1 (Short-integer)
+    assertPlain(ValueKind.CONTENT_TYPE, "0B 83 63 73 00 75 74 66 00 61 00 81");
   }
 
   @Test
