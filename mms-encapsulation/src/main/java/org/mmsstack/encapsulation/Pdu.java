@@ -286,16 +286,23 @@ public abstract sealed class Pdu
     }
 
     private final MessageType type;
-    private final List<Header> headers = new ArrayList<>();
+    // Sized for a usual new PDU: made at once rather than on the first add (no grow).
+    private final List<Header> headers = new ArrayList<>(8);
     private final boolean fromPdu;
     private Header contentType;
     private Body body;
     private byte[] trailing;
+    // The codes 0x00-0x7F of the headers ever added (bit c of `low` for c < 64, of `high` for
+    // the rest; never cleared): a code whose bit is clear has no header in `headers`, so set()
+    // appends without searching the list.
+    private long low;
+    private long high;
 
     Builder(MessageType type) {
       this.type = type;
       this.fromPdu = false;
       headers.add(MESSAGE_TYPE[type.ordinal()]);
+      mark(HeaderField.MESSAGE_TYPE.code());
     }
 
     Builder(Pdu pdu) {
@@ -306,6 +313,7 @@ public abstract sealed class Pdu
           contentType = h;
         } else {
           headers.add(h);
+          mark(h.field().code());
         }
       }
       this.body = pdu.c.body;
@@ -329,6 +337,11 @@ public abstract sealed class Pdu
       if (field.code() == HeaderField.MESSAGE_TYPE.code()) {
         throw new IllegalArgumentException("field: " + field + " (set by the PDU type)");
       }
+      if (!maybeHas(field.code())) {
+        headers.add(h); // nothing to replace: a new builder's usual case
+        mark(field.code());
+        return self();
+      }
       int at = -1;
       for (int i = headers.size() - 1; i >= 0; i--) {
         if (headers.get(i).field().equals(field)) {
@@ -351,6 +364,7 @@ public abstract sealed class Pdu
         return set(field, value);
       }
       headers.add(Header.of(field, value));
+      mark(field.code());
       return self();
     }
 
@@ -363,6 +377,7 @@ public abstract sealed class Pdu
         throw new IllegalArgumentException("header: " + header + " (set by the PDU type)");
       } else {
         headers.add(header);
+        mark(header.field().code());
       }
       return self();
     }
@@ -372,8 +387,15 @@ public abstract sealed class Pdu
       return add(HeaderField.application(name), value);
     }
 
-    /** Removes every header of the field. */
+    /**
+     * Removes every header of the field.
+     *
+     * @throws IllegalArgumentException for X-Mms-Message-Type (set by the PDU type)
+     */
     public final B remove(HeaderField<?> field) {
+      if (field.code() == HeaderField.MESSAGE_TYPE.code()) {
+        throw new IllegalArgumentException("field: " + field + " (set by the PDU type)");
+      }
       if (field.code() == HeaderField.CONTENT_TYPE.code()) {
         contentType = null;
       } else {
@@ -412,63 +434,92 @@ public abstract sealed class Pdu
      * @throws IllegalStateException when a new builder lacks a mandatory header of its type
      */
     public final P build() {
-      // One array of the final size, handed to the PDU without a copy.
-      boolean addVersion = !fromPdu && !contains(HeaderField.MMS_VERSION);
-      Header[] out =
-          new Header[headers.size() + (addVersion ? 1 : 0) + (contentType != null ? 1 : 0)];
-      int n = 0;
       if (fromPdu) {
-        for (Header h : headers) {
-          out[n++] = h;
+        // The original order, Content-Type last; nothing checked.
+        int n = headers.size();
+        Header[] out = new Header[n + (contentType != null ? 1 : 0)];
+        for (int i = 0; i < n; i++) {
+          out[i] = headers.get(i);
         }
-      } else {
-        // Canonical order: Message-Type, Transaction-Id, MMS-Version, then the rest.
-        out[n++] = headers.get(0);
-        Header id = first(HeaderField.TRANSACTION_ID);
-        if (id != null) {
-          out[n++] = id;
+        if (contentType != null) {
+          out[n] = contentType;
         }
-        if (addVersion) {
-          out[n++] = DEFAULT_VERSION[type.ordinal()];
-        } else {
-          out[n++] = first(HeaderField.MMS_VERSION);
+        return create(new Contents(FrozenList.owning(out), body, trailing, List.of()));
+      }
+      // Canonical order: Message-Type, Transaction-Id, MMS-Version, the rest as added,
+      // Content-Type last; only the first Transaction-Id and MMS-Version are written (see add).
+      // One pass finds them, counts the rest and collects the codes for the mandatory check.
+      int n = headers.size();
+      Header id = null;
+      Header version = null;
+      int rest = 0;
+      long lowCodes = 0;
+      long highCodes = 0;
+      for (int i = 0; i < n; i++) {
+        Header h = headers.get(i);
+        int c = h.field().code();
+        if (c >= 64) {
+          highCodes |= 1L << (c - 64);
+        } else if (c >= 0) {
+          lowCodes |= 1L << c;
         }
-        for (Header h : headers) {
-          int c = h.field().code();
-          if (c != HeaderField.MESSAGE_TYPE.code()
-              && c != HeaderField.TRANSACTION_ID.code()
-              && c != HeaderField.MMS_VERSION.code()) {
-            out[n++] = h;
+        if (c == HeaderField.TRANSACTION_ID.code()) {
+          if (id == null && h.field().equals(HeaderField.TRANSACTION_ID)) {
+            id = h;
           }
+        } else if (c == HeaderField.MMS_VERSION.code()) {
+          if (version == null && h.field().equals(HeaderField.MMS_VERSION)) {
+            version = h;
+          }
+        } else if (c != HeaderField.MESSAGE_TYPE.code()) {
+          rest++;
+        }
+      }
+      if (version == null) {
+        version = DEFAULT_VERSION[type.ordinal()];
+        lowCodes |= 1L << HeaderField.MMS_VERSION.code();
+      }
+      if (contentType != null) {
+        lowCodes |= 1L << HeaderField.CONTENT_TYPE.code();
+      }
+      PduRules.checkMandatory(type, lowCodes, highCodes, body);
+      // One array of the final size, handed to the PDU without a copy.
+      Header[] out = new Header[2 + (id != null ? 1 : 0) + rest + (contentType != null ? 1 : 0)];
+      int k = 0;
+      out[k++] = MESSAGE_TYPE[type.ordinal()];
+      if (id != null) {
+        out[k++] = id;
+      }
+      out[k++] = version;
+      for (int i = 0; i < n; i++) {
+        Header h = headers.get(i);
+        int c = h.field().code();
+        if (c != HeaderField.MESSAGE_TYPE.code()
+            && c != HeaderField.TRANSACTION_ID.code()
+            && c != HeaderField.MMS_VERSION.code()) {
+          out[k++] = h;
         }
       }
       if (contentType != null) {
-        out[n++] = contentType;
+        out[k] = contentType;
       }
-      // A new builder writes the first Transaction-Id and MMS-Version only (see add).
-      List<Header> list = FrozenList.owning(n == out.length ? out : Arrays.copyOf(out, n));
-      if (!fromPdu) {
-        PduRules.checkMandatory(type, list, body);
-      }
-      return create(new Contents(list, body, trailing, List.of()));
+      return create(new Contents(FrozenList.owning(out), body, trailing, List.of()));
     }
 
-    private boolean contains(HeaderField<?> field) {
-      for (Header h : headers) {
-        if (h.field().equals(field)) {
-          return true;
-        }
+    private void mark(int code) {
+      if (code >= 64) {
+        high |= 1L << (code - 64);
+      } else if (code >= 0) {
+        low |= 1L << code;
       }
-      return false;
     }
 
-    private Header first(HeaderField<?> field) {
-      for (Header h : headers) {
-        if (h.field().equals(field)) {
-          return h;
-        }
+    /** False when no header with this code was ever added (application headers: true). */
+    private boolean maybeHas(int code) {
+      if (code < 0) {
+        return true;
       }
-      return null;
+      return code < 64 ? (low & (1L << code)) != 0 : (high & (1L << (code - 64))) != 0;
     }
   }
 }

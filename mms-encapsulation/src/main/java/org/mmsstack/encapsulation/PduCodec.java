@@ -585,7 +585,9 @@ public final class PduCodec {
     if (decoded != null) {
       return decoded.inputCopy();
     }
-    WspWriter headers = new WspWriter(256);
+    // About what a usual PDU's headers take (the README's send-req: 77 octets in 7 headers);
+    // more grows the scratch.
+    WspWriter headers = new WspWriter(32 + 16 * pdu.headers().size());
     writeHeaders(pdu, headers);
     Body body = pdu.bodyOrNull();
     byte[] trailing = pdu.trailingUnsafe();

@@ -121,19 +121,14 @@ public final class PduRules {
     return c >= 0 && c < CODES ? BY_CODE.get(type.ordinal()).get(c) : Optional.empty();
   }
 
-  static void checkMandatory(MessageType type, List<Header> headers, Body body) {
-    // This runs on every build(): one pass over the headers into a set of codes (0x00-0x7F, two
-    // longs), then one look-up per mandatory field; no list unless something is missing.
-    long low = 0;
-    long high = 0;
-    for (int i = 0, n = headers.size(); i < n; i++) {
-      int c = headers.get(i).field().code();
-      if (c >= 0 && c < 64) {
-        low |= 1L << c;
-      } else if (c >= 64) {
-        high |= 1L << (c - 64);
-      }
-    }
+  /**
+   * Checks a new builder's headers: every mandatory field of the type present, and a body exactly
+   * when there is a Content-Type. The headers are given as the set of their codes (bit c of
+   * {@code low} for codes below 64, bit c - 64 of {@code high} for the rest), which the builder
+   * collects in the pass that orders them; one look-up per mandatory field, no list unless
+   * something is missing.
+   */
+  static void checkMandatory(MessageType type, long low, long high, Body body) {
     List<String> missing = null;
     for (HeaderField<?> f : MANDATORY[type.ordinal()]) {
       if (!has(low, high, f.code())) {

@@ -40,16 +40,22 @@ class BuilderTest {
 
   static SendReq smilTextJpeg() {
     Part smil =
-        Part.of(
+        Part.builder()
+            .contentType(
                 ContentType.of(MediaType.APPLICATION_SMIL)
-                    .withParameter("charset", CharacterSet.UTF_8),
-                SMIL.getBytes(StandardCharsets.UTF_8))
-            .withContentId("<smil>")
-            .withContentLocation("smil.xml");
-    Part text = Part.text("Вид с крыши").withContentId("<txt>").withContentLocation("text.txt");
+                    .withParameter("charset", CharacterSet.UTF_8))
+            .data(SMIL.getBytes(StandardCharsets.UTF_8))
+            .contentId("<smil>")
+            .contentLocation("smil.xml")
+            .build();
+    Part text =
+        Part.builder().text("Вид с крыши").contentId("<txt>").contentLocation("text.txt").build();
     Part jpeg =
-        Part.of(ContentType.of(MediaType.IMAGE_JPEG).withParameter("name", "photo.jpg"), JPEG)
-            .withContentId("<img>");
+        Part.builder()
+            .contentType(ContentType.of(MediaType.IMAGE_JPEG).withParameter("name", "photo.jpg"))
+            .data(JPEG)
+            .contentId("<img>")
+            .build();
     ContentType related =
         ContentType.of(MediaType.MULTIPART_RELATED)
             .withParameter("start", "<smil>")
@@ -365,13 +371,17 @@ class BuilderTest {
   @Test
   void encodedSizeMatchesWhatIsWritten() throws Exception {
     Part smil =
-        Part.of(ContentType.of(MediaType.APPLICATION_SMIL), new byte[] {'<', 's', '/', '>'})
-            .withContentId("<smil>");
+        Part.builder()
+            .contentType(ContentType.of(MediaType.APPLICATION_SMIL))
+            .data(new byte[] {'<', 's', '/', '>'})
+            .contentId("<smil>")
+            .build();
     Part big =
-        Part.of(
-                ContentType.of(MediaType.IMAGE_JPEG),
-                java.nio.ByteBuffer.wrap(new byte[70_000]).asReadOnlyBuffer())
-            .withContentLocation("x.jpg");
+        Part.builder()
+            .contentType(ContentType.of(MediaType.IMAGE_JPEG))
+            .data(java.nio.ByteBuffer.wrap(new byte[70_000]).asReadOnlyBuffer())
+            .contentLocation("x.jpg")
+            .build();
     MultipartBody body = MultipartBody.of(smil, Part.text("hi"), big);
     Pdu pdu =
         RetrieveConf.builder()
@@ -400,9 +410,14 @@ class BuilderTest {
     for (int i = 0; i < pattern.length; i++) {
       pattern[i] = (byte) (i * 31 + 7);
     }
-    Part small = Part.text("hi").withContentId("<t>");
+    Part small = Part.builder().text("hi").contentId("<t>").build();
     Part empty = Part.of(ContentType.of(MediaType.TEXT_PLAIN), new byte[0]);
-    Part array = Part.of(ContentType.of(MediaType.IMAGE_JPEG), pattern).withContentId("<a>");
+    Part array =
+        Part.builder()
+            .contentType(ContentType.of(MediaType.IMAGE_JPEG))
+            .data(pattern)
+            .contentId("<a>")
+            .build();
     Part offset =
         Part.of(ContentType.of(MediaType.IMAGE_GIF), java.nio.ByteBuffer.wrap(pattern, 7, 4000));
     Part readOnly =

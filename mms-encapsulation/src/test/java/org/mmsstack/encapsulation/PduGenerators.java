@@ -521,7 +521,7 @@ final class PduGenerators {
     Arbitrary<Part> leaf =
         Combinators.combine(
                 contentType(nonMultipartMedia()), partHeader().list().ofMaxSize(3), data)
-            .as((ct, hs, d) -> Part.of(ct, d).withHeaders(hs));
+            .as((ct, hs, d) -> Part.builder().contentType(ct).data(d).headers(hs).build());
     if (depth <= 0) {
       return leaf;
     }
@@ -530,7 +530,7 @@ final class PduGenerators {
                 contentType(multipartMedia()),
                 partHeader().list().ofMaxSize(2),
                 multipartBody(depth - 1))
-            .as((ct, hs, b) -> Part.of(ct, toBytes(b)).withHeaders(hs));
+            .as((ct, hs, b) -> Part.builder().contentType(ct).data(toBytes(b)).headers(hs).build());
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(5, leaf), net.jqwik.api.Tuple.of(1, nested));
   }

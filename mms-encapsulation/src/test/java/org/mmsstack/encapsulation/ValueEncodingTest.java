@@ -785,11 +785,13 @@ class ValueEncodingTest {
     int headersLen = hex(headers).length;
     String body = "01" + String.format("%02X", headersLen) + "02" + headers + "FFD8";
     Part expected =
-        Part.of(ContentType.of(MediaType.IMAGE_JPEG), new byte[] {(byte) 0xFF, (byte) 0xD8})
-            .withContentId("<smil>")
-            .withContentLocation("img1.jpg")
-            .withHeader(
-                PartHeader.contentDisposition(ContentDisposition.attachment("IMG_6807.jpg")));
+        Part.builder()
+            .contentType(ContentType.of(MediaType.IMAGE_JPEG))
+            .data(new byte[] {(byte) 0xFF, (byte) 0xD8})
+            .contentId("<smil>")
+            .contentLocation("img1.jpg")
+            .header(PartHeader.contentDisposition(ContentDisposition.attachment("IMG_6807.jpg")))
+            .build();
     MultipartBody decoded =
         MultipartBody.decode(hex(body), 0, hex(body).length, DecodeConfig.STRICT);
     assertEquals(MultipartBody.of(expected), decoded);
@@ -809,8 +811,11 @@ class ValueEncodingTest {
     for (String[] t :
         new String[][] {{"form-data", "80"}, {"attachment", "81"}, {"inline", "82"}}) {
       Part p =
-          Part.of(ContentType.of(MediaType.TEXT_PLAIN), new byte[0])
-              .withHeader(PartHeader.contentDisposition(new ContentDisposition(t[0], List.of())));
+          Part.builder()
+              .contentType(ContentType.of(MediaType.TEXT_PLAIN))
+              .data(new byte[0])
+              .header(PartHeader.contentDisposition(new ContentDisposition(t[0], List.of())))
+              .build();
       String wire =
           HexFormat.of()
               .formatHex(PduGenerators.toBytes(MultipartBody.of(p)))
@@ -831,8 +836,11 @@ class ValueEncodingTest {
   @Test
   void textualPartHeaderCarriesTransferEncoding() throws Exception {
     Part p =
-        Part.of(ContentType.of(MediaType.TEXT_PLAIN), new byte[0])
-            .withHeader(PartHeader.text("Content-Transfer-Encoding", "base64"));
+        Part.builder()
+            .contentType(ContentType.of(MediaType.TEXT_PLAIN))
+            .data(new byte[0])
+            .header(PartHeader.text("Content-Transfer-Encoding", "base64"))
+            .build();
     byte[] b = PduGenerators.toBytes(MultipartBody.of(p));
     assertEquals(
         "base64",

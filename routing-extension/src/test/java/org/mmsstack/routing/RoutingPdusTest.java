@@ -51,8 +51,8 @@ class RoutingPdusTest {
         .body(
             ContentType.of(MediaType.MULTIPART_RELATED).withParameter("type", "application/smil"),
             MultipartBody.of(
-                Part.text("<smil/>").withContentId("<s>"),
-                Part.text("hello").withContentLocation("t.txt")))
+                Part.builder().text("<smil/>").contentId("<s>").build(),
+                Part.builder().text("hello").contentLocation("t.txt").build()))
         .build();
   }
 

@@ -68,11 +68,19 @@ public class BuildEncodeBenchmark {
   @Benchmark
   public byte[] buildAndEncode() {
     Part smilPart =
-        Part.of(ContentType.of(MediaType.APPLICATION_SMIL), smil).withContentId("<smil>");
-    Part text = Part.text("Hello").withContentId("<text>").withContentLocation("text.txt");
+        Part.builder()
+            .contentType(ContentType.of(MediaType.APPLICATION_SMIL))
+            .data(smil)
+            .contentId("<smil>")
+            .build();
+    Part text =
+        Part.builder().text("Hello").contentId("<text>").contentLocation("text.txt").build();
     Part photo =
-        Part.of(ContentType.of(MediaType.IMAGE_JPEG).withParameter("name", "photo.jpg"), jpeg)
-            .withContentId("<photo>");
+        Part.builder()
+            .contentType(ContentType.of(MediaType.IMAGE_JPEG).withParameter("name", "photo.jpg"))
+            .data(jpeg)
+            .contentId("<photo>")
+            .build();
     SendReq req =
         SendReq.builder()
             .transactionId("T1")

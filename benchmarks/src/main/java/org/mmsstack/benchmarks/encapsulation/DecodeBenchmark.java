@@ -86,15 +86,20 @@ public class DecodeBenchmark {
     String smil =
         "<smil><body><par dur=\"5s\"><img src=\"cid:img\"/><text src=\"cid:txt\"/></par></body></smil>";
     Part smilPart =
-        Part.of(
-                ContentType.of(MediaType.APPLICATION_SMIL),
-                smil.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-            .withContentId("<smil>");
-    Part text = Part.text("A generated message for the benchmark.").withContentId("<txt>");
+        Part.builder()
+            .contentType(ContentType.of(MediaType.APPLICATION_SMIL))
+            .data(smil.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+            .contentId("<smil>")
+            .build();
+    Part text =
+        Part.builder().text("A generated message for the benchmark.").contentId("<txt>").build();
     Part jpeg =
-        Part.of(ContentType.of(MediaType.IMAGE_JPEG).withParameter("name", "photo.jpg"), image)
-            .withContentId("<img>")
-            .withContentLocation("photo.jpg");
+        Part.builder()
+            .contentType(ContentType.of(MediaType.IMAGE_JPEG).withParameter("name", "photo.jpg"))
+            .data(image)
+            .contentId("<img>")
+            .contentLocation("photo.jpg")
+            .build();
     RetrieveConf pdu =
         RetrieveConf.builder()
             .transactionId("T0123456789")

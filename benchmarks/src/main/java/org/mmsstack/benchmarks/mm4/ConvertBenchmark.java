@@ -58,23 +58,31 @@ public class ConvertBenchmark {
     byte[] image = new byte[100 * 1024];
     new SplittableRandom(42).nextBytes(image);
     Part smil =
-        Part.of(
-                ContentType.of(MediaType.APPLICATION_SMIL),
+        Part.builder()
+            .contentType(ContentType.of(MediaType.APPLICATION_SMIL))
+            .data(
                 ("<smil><head><layout><root-layout/><region id=\"Image\"/><region id=\"Text\"/></layout></head>"
                         + "<body><par dur=\"5000ms\"><img src=\"cid:img\" region=\"Image\"/><text src=\"cid:txt\" "
                         + "region=\"Text\"/></par></body></smil>")
                     .getBytes(StandardCharsets.US_ASCII))
-            .withContentId("<smil>");
+            .contentId("<smil>")
+            .build();
     Part text =
-        Part.of(
-                ContentType.of(MediaType.TEXT_PLAIN).withParameter("charset", CharacterSet.UTF_8),
+        Part.builder()
+            .contentType(
+                ContentType.of(MediaType.TEXT_PLAIN).withParameter("charset", CharacterSet.UTF_8))
+            .data(
                 "Grüße from the benchmark, with a few words of text."
                     .getBytes(StandardCharsets.UTF_8))
-            .withContentId("<txt>");
+            .contentId("<txt>")
+            .build();
     Part jpeg =
-        Part.of(ContentType.of(MediaType.IMAGE_JPEG).withParameter("name", "image.jpg"), image)
-            .withContentId("<img>")
-            .withContentLocation("image.jpg");
+        Part.builder()
+            .contentType(ContentType.of(MediaType.IMAGE_JPEG).withParameter("name", "image.jpg"))
+            .data(image)
+            .contentId("<img>")
+            .contentLocation("image.jpg")
+            .build();
     SendReq req =
         SendReq.builder()
             .transactionId("bench-1")

@@ -427,7 +427,7 @@ public final class BodyConversion {
       } else {
         part = Part.of(ct, ByteBuffer.wrap(child.dataBytes()));
       }
-      parts.add(part.withHeaders(partHeaders(child, notes, pw)));
+      parts.add(part.toBuilder().headers(partHeaders(child, notes, pw)).build());
     }
     return MultipartBody.of(parts);
   }

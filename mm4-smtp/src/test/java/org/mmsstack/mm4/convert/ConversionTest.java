@@ -49,19 +49,23 @@ class ConversionTest {
 
   static SendReq sendReq() {
     Part smil =
-        Part.of(
-                ContentType.of(MediaType.APPLICATION_SMIL),
-                "<smil/>".getBytes(StandardCharsets.US_ASCII))
-            .withContentId("<smil>")
-            .withContentLocation("smil.xml");
+        Part.builder()
+            .contentType(ContentType.of(MediaType.APPLICATION_SMIL))
+            .data("<smil/>".getBytes(StandardCharsets.US_ASCII))
+            .contentId("<smil>")
+            .contentLocation("smil.xml")
+            .build();
     Part text =
-        Part.of(
+        Part.builder()
+            .contentType(
                 ContentType.of(MediaType.TEXT_PLAIN)
                     .withParameter("charset", CharacterSet.UTF_8)
-                    .withParameter("name", "hällo.txt"),
+                    .withParameter("name", "hällo.txt"))
+            .data(
                 "Grüße aus Köln, wir sehen uns morgen am Bahnhof um acht\r\n"
                     .getBytes(StandardCharsets.UTF_8))
-            .withContentId("<t1>");
+            .contentId("<t1>")
+            .build();
     ContentType related =
         ContentType.of(MediaType.MULTIPART_RELATED)
             .withParameter("start", "<smil>")
@@ -174,8 +178,11 @@ class ConversionTest {
     java.io.ByteArrayOutputStream inner = new java.io.ByteArrayOutputStream();
     MultipartBody.of(a, b).writeTo(inner);
     Part alt =
-        Part.of(ContentType.of(MediaType.MULTIPART_ALTERNATIVE), inner.toByteArray())
-            .withContentId("<alt>");
+        Part.builder()
+            .contentType(ContentType.of(MediaType.MULTIPART_ALTERNATIVE))
+            .data(inner.toByteArray())
+            .contentId("<alt>")
+            .build();
     Part img =
         Part.of(
             ContentType.of(MediaType.IMAGE_JPEG), new byte[] {(byte) 0xFF, (byte) 0xD8, 0, 1, 2});

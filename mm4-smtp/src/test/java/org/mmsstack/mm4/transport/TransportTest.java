@@ -95,20 +95,27 @@ class TransportTest {
     byte[] img = new byte[imageSize];
     new SplittableRandom(42).nextBytes(img);
     Part smil =
-        Part.of(
-                ContentType.of(MediaType.APPLICATION_SMIL),
-                "<smil><body/></smil>".getBytes(StandardCharsets.US_ASCII))
-            .withContentId("<smil>");
+        Part.builder()
+            .contentType(ContentType.of(MediaType.APPLICATION_SMIL))
+            .data("<smil><body/></smil>".getBytes(StandardCharsets.US_ASCII))
+            .contentId("<smil>")
+            .build();
     Part pic =
-        Part.of(ContentType.of(MediaType.IMAGE_JPEG).withParameter("name", "pic.jpg"), img)
-            .withContentId("<pic>")
-            .withContentLocation("pic.jpg");
+        Part.builder()
+            .contentType(ContentType.of(MediaType.IMAGE_JPEG).withParameter("name", "pic.jpg"))
+            .data(img)
+            .contentId("<pic>")
+            .contentLocation("pic.jpg")
+            .build();
     Part text =
-        Part.of(
-                ContentType.of(MediaType.TEXT_PLAIN).withParameter("charset", CharacterSet.UTF_8),
+        Part.builder()
+            .contentType(
+                ContentType.of(MediaType.TEXT_PLAIN).withParameter("charset", CharacterSet.UTF_8))
+            .data(
                 "Hallo aus Köln!\r\n.\r\n..second line with dots\r\n"
                     .getBytes(StandardCharsets.UTF_8))
-            .withContentId("<t>");
+            .contentId("<t>")
+            .build();
     return SendReq.builder()
         .transactionId("c-1")
         .from(FromValue.insertAddress())

@@ -405,7 +405,7 @@ public final class JsonEncoder {
     for (JsonNode h : p.path("headers")) {
       hs.add(partHeader(h));
     }
-    Part part = Part.of(ct, new byte[0]).withHeaders(hs);
+    Part part = Part.builder().contentType(ct).data(new byte[0]).headers(hs).build();
     ByteArrayOutputStream o = new ByteArrayOutputStream();
     try {
       MultipartBody.of(part).writeTo(o);

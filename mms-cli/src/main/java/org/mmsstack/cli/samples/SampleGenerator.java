@@ -305,20 +305,27 @@ public final class SampleGenerator {
             + "<body><par dur=\"5s\"><img src=\"smiley.wbmp\" region=\"Image\"/>"
             + "<text src=\"text.txt\" region=\"Text\"/></par></body></smil>";
     Part smilPart =
-        Part.of(
+        Part.builder()
+            .contentType(
                 ContentType.of(MediaType.APPLICATION_SMIL)
-                    .withParameter("name", "presentation.smil"),
-                smil.getBytes(StandardCharsets.US_ASCII))
-            .withContentId("<smil>")
-            .withContentLocation("presentation.smil");
+                    .withParameter("name", "presentation.smil"))
+            .data(smil.getBytes(StandardCharsets.US_ASCII))
+            .contentId("<smil>")
+            .contentLocation("presentation.smil")
+            .build();
     Part text =
-        Part.text("Greetings from the beach! Grüße vom Strand.")
-            .withContentId("<text>")
-            .withContentLocation("text.txt");
+        Part.builder()
+            .text("Greetings from the beach! Grüße vom Strand.")
+            .contentId("<text>")
+            .contentLocation("text.txt")
+            .build();
     Part image =
-        Part.of(ContentType.of(MediaType.IMAGE_WBMP).withParameter("name", "smiley.wbmp"), smiley())
-            .withContentId("<image>")
-            .withContentLocation("smiley.wbmp");
+        Part.builder()
+            .contentType(ContentType.of(MediaType.IMAGE_WBMP).withParameter("name", "smiley.wbmp"))
+            .data(smiley())
+            .contentId("<image>")
+            .contentLocation("smiley.wbmp")
+            .build();
     return MultipartBody.of(smilPart, text, image);
   }
 

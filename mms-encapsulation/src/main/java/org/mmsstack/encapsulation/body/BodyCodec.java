@@ -570,7 +570,8 @@ final class BodyCodec {
 
   static Prefixes prefixes(List<Part> parts) {
     int n = parts.size();
-    WspWriter w = new WspWriter(16 + 48 * n);
+    // About what usual parts' prefixes take (lengths, a content type, one or two headers).
+    WspWriter w = new WspWriter(16 + 32 * n);
     int[] ends = new int[n];
     long size = 0;
     w.writeUintvar(n);

@@ -3,6 +3,8 @@ package org.mmsstack.encapsulation.body;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,8 +31,12 @@ import org.mmsstack.encapsulation.value.MediaType;
  * encoder writes the data straight from it), so the caller must not change those octets while
  * the part is in use; {@link #copyOf(ContentType, byte[])} takes a copy instead.
  *
- * <p>Parts are immutable and safe to share between threads; the {@code with...} methods return
- * changed copies (sharing the data).
+ * <p>{@link #of(ContentType, byte[])}, {@link #copyOf(ContentType, byte[])} and
+ * {@link #text(String)} make a part without headers; {@link #builder()} makes one with headers
+ * (Content-ID, Content-Location, Content-Disposition, others), and {@link #toBuilder()} a changed
+ * copy (sharing the data).
+ *
+ * <p>Parts are immutable and safe to share between threads.
  */
 public final class Part {
 
@@ -124,8 +130,47 @@ public final class Part {
 
   /** A {@code text/plain; charset=utf-8} part. */
   public static Part text(String text) {
-    return new Part(
-        TEXT_UTF_8, List.of(), null, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return new Part(TEXT_UTF_8, List.of(), null, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A builder for a part with headers: a content type, the data (a view of the caller's array or
+   * buffer, or a copy) and the part headers, made into one {@code Part} by
+   * {@link Builder#build()}.
+   *
+   * <pre>{@code
+   * Part photo = Part.builder()
+   *     .contentType(ContentType.of(MediaType.IMAGE_JPEG))
+   *     .data(jpegBytes)          // a view: not copied
+   *     .contentId("<photo>")
+   *     .contentLocation("photo.jpg")
+   *     .build();
+   * }</pre>
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding this part's content type, headers (in order) and data (the same array or
+   * buffer, not a copy). A part built from it is encoded canonically: a decoded part's original
+   * header octets are not kept.
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.contentType = contentType();
+    List<PartHeader> h = headers();
+    int n = h.size();
+    if (n > 0) {
+      b.headers = h.toArray(new PartHeader[n]);
+      b.count = n;
+    }
+    if (array != null) {
+      b.array = array;
+    } else {
+      b.buffer = dataView();
+    }
+    return b;
   }
 
   /** The content type. */
@@ -270,47 +315,6 @@ public final class Part {
     return BodyCodec.decodeMultipart(copy, 0, 0, copy.length, config, depth + 1);
   }
 
-  /** This part with another content type. */
-  public Part withContentType(ContentType type) {
-    return withHead(Objects.requireNonNull(type, "type"), headers());
-  }
-
-  /** This part with one more header at the end. */
-  public Part withHeader(PartHeader header) {
-    Objects.requireNonNull(header, "header");
-    // One array of the new size, owned by the list (no ArrayList and List.copyOf).
-    List<PartHeader> old = headers();
-    int n = old.size();
-    PartHeader[] h = new PartHeader[n + 1];
-    for (int i = 0; i < n; i++) {
-      h[i] = old.get(i);
-    }
-    h[n] = header;
-    return withHead(contentType(), FrozenList.owning(h));
-  }
-
-  /** This part with the given headers. */
-  public Part withHeaders(List<PartHeader> headers) {
-    return withHead(contentType(), List.copyOf(headers));
-  }
-
-  /** A built part with this head and this part's data (the same array or buffer, not a copy). */
-  private Part withHead(ContentType type, List<PartHeader> headers) {
-    return array != null
-        ? new Part(type, headers, null, array)
-        : new Part(type, headers, dataView(), null);
-  }
-
-  /** This part with a Content-ID header added. */
-  public Part withContentId(String id) {
-    return withHeader(PartHeader.contentId(id));
-  }
-
-  /** This part with a Content-Location header added. */
-  public Part withContentLocation(String uri) {
-    return withHeader(PartHeader.contentLocation(uri));
-  }
-
   boolean hasOriginalHeaders() {
     return src != null;
   }
@@ -343,6 +347,212 @@ public final class Part {
       out.write(src, dataStart, dataEnd - dataStart);
     } else {
       BodyCodec.write(data, out);
+    }
+  }
+
+  /**
+   * Builds a {@link Part}: a content type and data (both required) and part headers in the order
+   * they are added. {@link #contentId}, {@link #contentLocation} and {@link #contentDisposition}
+   * replace a header of their kind already present (at its place) or add one at the end;
+   * {@link #header(PartHeader)} always adds. The data is a view unless {@link
+   * #copyOfData(byte[])} is used: the caller must not change those octets while the part is in
+   * use.
+   *
+   * <p>Not thread-safe; a builder may go on being used after {@link #build()}, without changing
+   * the parts it built. Misuse (a null argument, a missing content type or data) throws an
+   * {@link IllegalArgumentException} naming the parameter.
+   */
+  public static final class Builder {
+
+    private ContentType contentType;
+    private byte[] array;
+    private ByteBuffer buffer;
+    // The headers in [0, count); null until the first. When `shared`, the array belongs to a
+    // built part (handed over because it was exactly full) and is copied before any change.
+    private PartHeader[] headers;
+    private int count;
+    private boolean shared;
+
+    private Builder() {}
+
+    /** The content type (required). */
+    public Builder contentType(ContentType contentType) {
+      this.contentType = nonNull(contentType, "contentType");
+      return this;
+    }
+
+    /**
+     * The data: a view of the whole array, not a copy. Do not change the array while the part is
+     * in use.
+     */
+    public Builder data(byte[] data) {
+      this.array = nonNull(data, "data");
+      this.buffer = null;
+      return this;
+    }
+
+    /**
+     * The data: a view of the remaining octets of {@code data}, not a copy (the buffer's position
+     * is not changed). Do not change those octets while the part is in use.
+     */
+    public Builder data(ByteBuffer data) {
+      this.buffer = nonNull(data, "data").slice();
+      this.array = null;
+      return this;
+    }
+
+    /** The data: a copy of {@code data}, taken now. */
+    public Builder copyOfData(byte[] data) {
+      return data(nonNull(data, "data").clone());
+    }
+
+    /**
+     * A {@code text/plain; charset=utf-8} content type and {@code text} encoded in UTF-8 as the
+     * data, as {@link Part#text(String)} makes them.
+     */
+    public Builder text(String text) {
+      this.array = nonNull(text, "text").getBytes(StandardCharsets.UTF_8);
+      this.buffer = null;
+      this.contentType = TEXT_UTF_8;
+      return this;
+    }
+
+    /**
+     * The Content-ID, for example {@code <smil>} (the angle brackets are part of the value, as
+     * sent); replaces a Content-ID already present.
+     */
+    public Builder contentId(String id) {
+      return put(PartHeader.contentId(nonNull(id, "id")), "Content-ID", PartHeader.CONTENT_ID, -2);
+    }
+
+    /** The Content-Location; replaces a Content-Location already present. */
+    public Builder contentLocation(String uri) {
+      return put(
+          PartHeader.contentLocation(nonNull(uri, "uri")),
+          "Content-Location",
+          PartHeader.CONTENT_LOCATION,
+          -2);
+    }
+
+    /** The Content-Disposition; replaces a Content-Disposition already present. */
+    public Builder contentDisposition(ContentDisposition disposition) {
+      return put(
+          PartHeader.contentDisposition(nonNull(disposition, "disposition")),
+          "Content-Disposition",
+          PartHeader.CONTENT_DISPOSITION,
+          PartHeader.CONTENT_DISPOSITION_1_4);
+    }
+
+    /** Adds a header at the end (any header, for example a textual one). */
+    public Builder header(PartHeader header) {
+      add(nonNull(header, "header"));
+      return this;
+    }
+
+    /** Replaces every header by these, in order. */
+    public Builder headers(List<PartHeader> headers) {
+      nonNull(headers, "headers");
+      int n = headers.size();
+      PartHeader[] h = n == 0 ? null : new PartHeader[n];
+      for (int i = 0; i < n; i++) {
+        h[i] = headers.get(i);
+        if (h[i] == null) {
+          throw new IllegalArgumentException("headers: null at index " + i);
+        }
+      }
+      this.headers = h;
+      this.count = n;
+      this.shared = false;
+      return this;
+    }
+
+    /** Removes every header with this name (ignoring case). */
+    public Builder removeHeaders(String name) {
+      nonNull(name, "name");
+      unshare();
+      int n = 0;
+      for (int i = 0; i < count; i++) {
+        if (!headers[i].is(name)) {
+          headers[n++] = headers[i];
+        }
+      }
+      for (int i = n; i < count; i++) {
+        headers[i] = null;
+      }
+      count = n;
+      return this;
+    }
+
+    /**
+     * The part: one object over the data (a view unless copied), with its headers in an array of
+     * their exact number.
+     *
+     * @throws IllegalArgumentException when the content type or the data was not set
+     */
+    public Part build() {
+      if (contentType == null) {
+        throw new IllegalArgumentException("contentType: not set");
+      }
+      if (array == null && buffer == null) {
+        throw new IllegalArgumentException("data: not set");
+      }
+      List<PartHeader> list;
+      if (count == 0) {
+        list = List.of();
+      } else if (count == headers.length) {
+        // Exactly full: handed over, and copied here before the next change.
+        list = FrozenList.owning(headers);
+        shared = true;
+      } else {
+        list = FrozenList.owning(Arrays.copyOf(headers, count));
+      }
+      return new Part(contentType, list, buffer, array);
+    }
+
+    /** Replaces the first header with code {@code code}/{@code alt} or name {@code name}. */
+    private Builder put(PartHeader header, String name, int code, int alt) {
+      for (int i = 0; i < count; i++) {
+        PartHeader h = headers[i];
+        int c = h.code();
+        if (c == code || c == alt || (c < 0 && h.is(name))) {
+          unshare();
+          headers[i] = header;
+          return this;
+        }
+      }
+      add(header);
+      return this;
+    }
+
+    private void add(PartHeader header) {
+      PartHeader[] h = headers;
+      if (h == null) {
+        headers = new PartHeader[] {header};
+        count = 1;
+        shared = false;
+        return;
+      }
+      if (shared || count == h.length) {
+        // Grown to the exact count while small (parts have one to three headers), doubling after.
+        int cap = count == h.length ? (count < 4 ? count + 1 : count * 2) : h.length;
+        headers = Arrays.copyOf(h, cap);
+        shared = false;
+      }
+      headers[count++] = header;
+    }
+
+    private void unshare() {
+      if (shared) {
+        headers = headers.clone();
+        shared = false;
+      }
+    }
+
+    private static <T> T nonNull(T value, String parameter) {
+      if (value == null) {
+        throw new IllegalArgumentException(parameter + ": null");
+      }
+      return value;
     }
   }
 

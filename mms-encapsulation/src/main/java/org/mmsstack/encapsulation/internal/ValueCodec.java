@@ -1345,15 +1345,14 @@ public final class ValueCodec {
 
   /** Writes an Encoded-string-value: plain for no charset, else Value-length, Char-set, text. */
   public static void writeEncodedString(EncodedString s, WspWriter w) {
-    byte[] octets = s.octets();
     CharacterSet cs = s.charset().orElse(null); // charset() does not allocate
     if (cs == null) {
-      w.writeTextString(octets);
+      ValueAccess.writeTextString(s, w); // the octets from where they are: no copy
       return;
     }
     int mark = w.beginValueLength();
     w.writeIntegerValue(cs.mibEnum());
-    w.writeTextString(octets);
+    ValueAccess.writeTextString(s, w);
     w.endValueLength(mark);
   }
 

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import org.mmsstack.encapsulation.internal.Texts;
+import org.mmsstack.encapsulation.internal.ValueAccess;
 
 /**
  * An Encoded-string-value (OMA MMS Encapsulation section 7.2.9): text with an optional
@@ -32,6 +33,11 @@ public final class EncodedString {
   private final int len;
   private String text; // benign race, as String.hash: the same value may be computed twice
 
+  static {
+    // The encoder writes the octets from where they are instead of through octets() (a copy).
+    ValueAccess.register((s, w) -> w.writeTextString(s.src, s.off, s.len));
+  }
+
   private EncodedString(CharacterSet charset, byte[] octets) {
     this(charset, octets, 0, octets.length);
   }
@@ -49,10 +55,22 @@ public final class EncodedString {
    */
   public static EncodedString of(String text) {
     Objects.requireNonNull(text, "text");
-    if (Texts.isAscii(text)) {
-      return new EncodedString(null, text.getBytes(StandardCharsets.US_ASCII));
+    // One encoding pass: the UTF-8 octets are the ASCII ones when each char gave one octet,
+    // unless a lone surrogate became '?' (only then is the text scanned).
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    if (utf8.length == text.length() && (indexOfQuestionMark(utf8) < 0 || Texts.isAscii(text))) {
+      return new EncodedString(null, utf8);
     }
-    return new EncodedString(CharacterSet.UTF_8, text.getBytes(StandardCharsets.UTF_8));
+    return new EncodedString(CharacterSet.UTF_8, utf8);
+  }
+
+  private static int indexOfQuestionMark(byte[] b) {
+    for (int i = 0; i < b.length; i++) {
+      if (b[i] == '?') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**

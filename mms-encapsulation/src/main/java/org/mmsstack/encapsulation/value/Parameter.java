@@ -117,7 +117,13 @@ public final class Parameter {
 
     /** The code MMS implementations emit for a parameter name, or {@code null}. */
     static WellKnown preferredFor(String name) {
-      switch (name.toLowerCase(Locale.ROOT)) {
+      WellKnown w = preferredForLowerCase(name);
+      // Names are nearly always given in lower case: lower-cased (a copy) only when not found.
+      return w != null ? w : preferredForLowerCase(name.toLowerCase(Locale.ROOT));
+    }
+
+    private static WellKnown preferredForLowerCase(String name) {
+      switch (name) {
         case "charset":
           return CHARSET;
         case "name":

@@ -24,9 +24,12 @@ class MultipartBodyTest {
     for (int k = 0; k < 40; k++) { // more than the decoder's first entry table holds
       Part p =
           k % 3 == 0
-              ? Part.text("part " + k).withContentId("<p" + k + ">")
-              : Part.of(ContentType.of(MediaType.IMAGE_JPEG), new byte[k])
-                  .withContentLocation("p" + k + ".jpg");
+              ? Part.builder().text("part " + k).contentId("<p" + k + ">").build()
+              : Part.builder()
+                  .contentType(ContentType.of(MediaType.IMAGE_JPEG))
+                  .data(new byte[k])
+                  .contentLocation("p" + k + ".jpg")
+                  .build();
       built.add(p);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -236,8 +236,11 @@ class ValidatorTest {
             .withParameter("start", "<smil>")
             .withParameter("type", "application/smil");
     Part smil =
-        Part.of(ContentType.of(MediaType.APPLICATION_SMIL), new byte[] {'<', 's', '/', '>'})
-            .withContentId("<other>");
+        Part.builder()
+            .contentType(ContentType.of(MediaType.APPLICATION_SMIL))
+            .data(new byte[] {'<', 's', '/', '>'})
+            .contentId("<other>")
+            .build();
     SendReq p = sendReq().body(related, MultipartBody.of(smil)).build();
     Finding built = only(validator.validate(p), FindingCodes.MULTIPART_START_UNMATCHED);
     assertEquals(Severity.WARNING, built.severity());
@@ -249,8 +252,11 @@ class ValidatorTest {
     assertEquals(decoded.headers().get(decoded.headers().size() - 1).offset(), f.offset());
 
     Part matching =
-        Part.of(ContentType.of(MediaType.APPLICATION_SMIL), new byte[] {'x'})
-            .withContentId("<smil>");
+        Part.builder()
+            .contentType(ContentType.of(MediaType.APPLICATION_SMIL))
+            .data(new byte[] {'x'})
+            .contentId("<smil>")
+            .build();
     SendReq ok = sendReq().body(related, MultipartBody.of(matching)).build();
     assertEquals(List.of(), validator.validate(PduCodec.encode(ok)));
     // Content-IDs are compared without angle brackets.
@@ -259,8 +265,11 @@ class ValidatorTest {
             .body(
                 related,
                 MultipartBody.of(
-                    Part.of(ContentType.of(MediaType.APPLICATION_SMIL), new byte[] {'x'})
-                        .withContentId("smil")))
+                    Part.builder()
+                        .contentType(ContentType.of(MediaType.APPLICATION_SMIL))
+                        .data(new byte[] {'x'})
+                        .contentId("smil")
+                        .build()))
             .build();
     assertEquals(List.of(), validator.validate(bare));
   }
@@ -271,7 +280,7 @@ class ValidatorTest {
         ContentType.of(MediaType.MULTIPART_RELATED)
             .withParameter("start", "<smil>")
             .withParameter("type", "application/smil");
-    Part root = Part.text("hello").withContentId("<smil>");
+    Part root = Part.builder().text("hello").contentId("<smil>").build();
     SendReq p = sendReq().body(related, MultipartBody.of(Part.text("first"), root)).build();
     Finding f = only(validator.validate(PduCodec.encode(p)), FindingCodes.MULTIPART_TYPE_MISMATCH);
     assertEquals(Severity.WARNING, f.severity());

@@ -330,10 +330,15 @@ public final class WspWriter extends OutputStream {
    * the Quote and drop it.
    */
   public void writeTextString(byte[] text) {
-    if (text.length > 0 && ((text[0] & 0x80) != 0 || text[0] == WspReader.QUOTE)) {
+    writeTextString(text, 0, text.length);
+  }
+
+  /** {@link #writeTextString(byte[])} of {@code src[off, off + len)}. */
+  public void writeTextString(byte[] src, int off, int len) {
+    if (len > 0 && ((src[off] & 0x80) != 0 || src[off] == WspReader.QUOTE)) {
       writeOctet(WspReader.QUOTE);
     }
-    writeBytes(text);
+    writeBytes(src, off, len);
     writeOctet(0);
   }
 
