@@ -18,6 +18,7 @@ import org.mmsstack.mm4.internal.mime.AddressSyntax;
 import org.mmsstack.mm4.internal.mime.DateTimes;
 import org.mmsstack.mm4.internal.mime.EncodedWords;
 import org.mmsstack.mm4.internal.mime.KnownNames;
+import org.mmsstack.mm4.internal.mime.Params;
 import org.mmsstack.mm4.internal.mime.Syntax;
 import org.mmsstack.mm4.mime.Mm4Header;
 import org.mmsstack.mm4.mime.Mm4Headers;
@@ -79,10 +80,18 @@ public final class Checks {
       }
     }
     List<Mm4Header> fields = h.list();
-    for (int i = 0, size = fields.size(); i < size; i++) {
+    int size = fields.size();
+    // The lower-case names of known fields, shared constants: every name the checks look at is
+    // one (see Rules), so the others need no lower-case copy and are skipped.
+    String[] lower = new String[size];
+    for (int i = 0; i < size; i++) {
       Mm4Header f = fields.get(i);
-      String n = KnownNames.lower(f.name());
-      if (Rules.SINGLE.contains(n) && isRepeat(fields, i)) {
+      String n = KnownNames.knownLower(f.name());
+      lower[i] = n;
+      if (n == null) {
+        continue;
+      }
+      if (Rules.SINGLE.contains(n) && isRepeat(lower, i)) {
         r.report(
             Severity.WARNING,
             Mm4FindingCodes.DUPLICATE_HEADER,
@@ -107,11 +116,14 @@ public final class Checks {
     }
   }
 
-  /** Whether a field of the same name comes before {@code fields.get(i)}. */
-  private static boolean isRepeat(List<Mm4Header> fields, int i) {
-    String name = fields.get(i).name();
+  /**
+   * Whether a field of the same name comes before field {@code i}, given the shared lower-case
+   * constants of the known names ({@link KnownNames#knownLower}), compared by identity.
+   */
+  private static boolean isRepeat(String[] lower, int i) {
+    String name = lower[i];
     for (int j = 0; j < i; j++) {
-      if (fields.get(j).is(name)) {
+      if (lower[j] == name) {
         return true;
       }
     }
@@ -138,7 +150,7 @@ public final class Checks {
     String v = f.value();
     switch (n) {
       case "x-mms-3gpp-mms-version":
-        return Mm4Version.parse(v).isPresent() ? null : "not a dotted version: " + clip(v);
+        return isDottedVersion(v) ? null : "not a dotted version: " + clip(v);
       case "x-mms-message-type":
         return Mm4MessageType.fromToken(v).isPresent() ? null : "unknown message type: " + clip(v);
       case "x-mms-transaction-id":
@@ -201,6 +213,10 @@ public final class Checks {
       case "sender":
       case "x-mms-originator-system":
         {
+          int simple = AddressSyntax.countSimple(v);
+          if (simple >= 0) {
+            return simple == 1 ? null : "expected exactly one address: " + clip(v);
+          }
           int[] bad = {0};
           List<Mm4Address> l = AddressSyntax.parseList(v, e -> bad[0]++);
           return bad[0] == 0 && l.size() == 1 ? null : "expected exactly one address: " + clip(v);
@@ -208,16 +224,26 @@ public final class Checks {
       case "to":
       case "cc":
         {
+          if (AddressSyntax.countSimple(v) >= 0) {
+            return null;
+          }
           StringBuilder sb = new StringBuilder();
           AddressSyntax.parseList(v, e -> sb.append(sb.length() == 0 ? "" : ", ").append(clip(e)));
           return sb.length() == 0 ? null : "not an address: " + sb;
         }
       case "content-type":
-        return f.mediaTypeValue().isPresent() ? null : "not type/subtype: " + clip(v);
+        {
+          int form = Params.mediaTypeForm(v);
+          boolean ok =
+              form == Params.UNDECIDED
+                  ? f.mediaTypeValue().isPresent()
+                  : form != Params.NOT_A_MEDIA_TYPE;
+          return ok ? null : "not type/subtype: " + clip(v);
+        }
       case "mime-version":
         return DateTimes.stripComments(v).strip().equals("1.0") ? null : "expected 1.0: " + clip(v);
       case "message-id":
-        return Values.rfc822Id(v).isPresent() ? null : "empty msg-id";
+        return Values.hasRfc822Id(v) ? null : "empty msg-id";
       case "subject":
       case "x-mms-status-text":
       case "x-mms-mm-status-extension":
@@ -239,6 +265,37 @@ public final class Checks {
       default:
         return null;
     }
+  }
+
+  /**
+   * Whether {@link Mm4Version#parse} reads {@code v}: two or three dot-separated runs of one to
+   * three digits, white space around allowed; checked on the characters.
+   */
+  static boolean isDottedVersion(String v) {
+    int from = 0;
+    int to = v.length();
+    while (from < to && Character.isWhitespace(v.charAt(from))) {
+      from++;
+    }
+    while (to > from && Character.isWhitespace(v.charAt(to - 1))) {
+      to--;
+    }
+    int parts = 1;
+    int run = 0;
+    for (int i = from; i < to; i++) {
+      char c = v.charAt(i);
+      if (c == '.') {
+        if (run == 0 || ++parts > 3) {
+          return false;
+        }
+        run = 0;
+      } else if (c >= '0' && c <= '9' && run < 3) {
+        run++;
+      } else {
+        return false;
+      }
+    }
+    return run > 0 && parts >= 2;
   }
 
   private static String clip(String s) {

@@ -99,6 +99,23 @@ public final class KnownNames {
     return new String(b, from, n, java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
+  /**
+   * The lower-case form of a known header name, a shared constant (so two known names are equal
+   * ignoring case exactly when these are the same object), or null for any other name.
+   */
+  public static String knownLower(String name) {
+    int n = name.length();
+    int[] candidates = n <= MAX_LENGTH ? BY_LENGTH[n] : null;
+    if (candidates != null) {
+      for (int k : candidates) {
+        if (NAMES[k] == name || NAMES[k].equalsIgnoreCase(name)) {
+          return LOWER[k];
+        }
+      }
+    }
+    return null;
+  }
+
   /** The lower-case form of a header name: a shared constant for a known name. */
   public static String lower(String name) {
     int n = name.length();
