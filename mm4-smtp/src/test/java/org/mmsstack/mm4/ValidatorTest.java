@@ -237,4 +237,31 @@ class ValidatorTest {
             .stream()
             .noneMatch(f -> f.code().equals(Mm4FindingCodes.BAD_BASE64)));
   }
+
+  @Test
+  void repeatedFieldsAreFoundWhateverTheSpellingOfTheirNames() throws Exception {
+    for (String[] spellings :
+        new String[][] {
+          {"X-Mms-Transaction-ID", "X-Mms-Transaction-Id"},
+          {"X-Mms-Transaction-Id", "x-mms-transaction-id"},
+          {"X-Mms-Message-Id", "X-MMS-MESSAGE-ID"}
+        }) {
+      String head =
+          Fixtures.RES_HEAD
+              .replace(
+                  "X-Mms-Transaction-ID: t1\n",
+                  spellings[0].contains("Trans") ? "" : "X-Mms-Transaction-ID: t1\n")
+              .replace(
+                  "X-Mms-Message-ID: m1\n",
+                  spellings[0].contains("Trans") ? "X-Mms-Message-ID: m1\n" : "");
+      String mail = head + spellings[0] + ": a\n" + spellings[1] + ": b\n\n";
+      Mm4Message m = Mm4Codec.decode(Fixtures.mail(mail));
+      List<Finding> dup =
+          m.findings().stream()
+              .filter(f -> f.code().equals(Mm4FindingCodes.DUPLICATE_HEADER))
+              .toList();
+      assertEquals(1, dup.size(), m.findings()::toString);
+      assertEquals(spellings[1], dup.get(0).header().orElseThrow());
+    }
+  }
 }

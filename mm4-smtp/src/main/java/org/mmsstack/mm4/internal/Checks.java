@@ -46,6 +46,23 @@ public final class Checks {
 
   private Checks() {}
 
+  /** {@link Rules#SINGLE} and {@link Rules#CHECKED} by {@link KnownNames#index}. */
+  private static final boolean[] SINGLE = byKnownName(Rules.SINGLE);
+
+  private static final boolean[] CHECKED = byKnownName(Rules.CHECKED);
+
+  private static boolean[] byKnownName(java.util.Set<String> lowerNames) {
+    boolean[] out = new boolean[KnownNames.count()];
+    for (String n : lowerNames) {
+      int k = KnownNames.index(n);
+      if (k < 0) {
+        throw new ExceptionInInitializerError(n + " is not a known header name");
+      }
+      out[k] = true;
+    }
+    return out;
+  }
+
   /**
    * Checks a message.
    *
@@ -86,19 +103,20 @@ public final class Checks {
     String[] lower = new String[size];
     for (int i = 0; i < size; i++) {
       Mm4Header f = fields.get(i);
-      String n = KnownNames.knownLower(f.name());
-      lower[i] = n;
-      if (n == null) {
+      int k = KnownNames.index(f.name());
+      if (k < 0) {
         continue;
       }
-      if (Rules.SINGLE.contains(n) && isRepeat(lower, i)) {
+      String n = KnownNames.lowerAt(k);
+      lower[i] = n;
+      if (SINGLE[k] && isRepeat(lower, i)) {
         r.report(
             Severity.WARNING,
             Mm4FindingCodes.DUPLICATE_HEADER,
             f,
             f.name() + " appears more than once; the first is used");
       }
-      String bad = badValue(n, r, f);
+      String bad = CHECKED[k] ? badValue(n, r, f) : null;
       if (bad != null) {
         r.report(
             isRequired(mandatory, f.name()) ? Severity.ERROR : Severity.WARNING,
@@ -144,9 +162,6 @@ public final class Checks {
    * are read (a decoded field's value is made on first read).
    */
   private static String badValue(String n, Reporter r, Mm4Header f) throws Mm4FormatException {
-    if (!Rules.CHECKED.contains(n)) {
-      return null;
-    }
     String v = f.value();
     switch (n) {
       case "x-mms-3gpp-mms-version":

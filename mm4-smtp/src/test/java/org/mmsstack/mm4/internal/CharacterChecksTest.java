@@ -173,6 +173,11 @@ class CharacterChecksTest {
       assertSame(
           KnownNames.knownLower(n), KnownNames.knownLower(n.toUpperCase(java.util.Locale.ROOT)));
     }
+    // A name listed in two spellings is one name.
+    assertSame(
+        KnownNames.knownLower("X-Mms-Transaction-ID"),
+        KnownNames.knownLower("X-Mms-Transaction-Id"));
+    assertEquals(KnownNames.index("X-Mms-Message-ID"), KnownNames.index("X-Mms-Message-Id"));
     assertEquals(null, KnownNames.knownLower("X-Unknown-Header"));
     assertNotEquals(KnownNames.knownLower("From"), KnownNames.knownLower("To"));
   }

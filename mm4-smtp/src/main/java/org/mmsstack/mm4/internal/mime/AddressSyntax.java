@@ -90,7 +90,10 @@ public final class AddressSyntax {
    * ends in the form {@link #countSimple} takes: {@code local[/TYPE=type][@domain]}.
    */
   private static boolean isSimpleEntry(String text, int from, int to) {
-    int at = text.lastIndexOf('@', to - 1);
+    int at = to - 1;
+    while (at >= from && text.charAt(at) != '@') {
+      at--;
+    }
     int localEnd = to;
     int domainFrom = -1;
     if (at >= from) {
