@@ -170,7 +170,7 @@ public final class Checks {
         return Mm4MessageType.fromToken(v).isPresent() ? null : "unknown message type: " + clip(v);
       case "x-mms-transaction-id":
       case "x-mms-message-id":
-        return Syntax.unquote(v.strip()).isEmpty() ? "empty id" : null;
+        return isEmptyId(v) ? "empty id" : null;
       case "x-mms-request-status-code":
         return RequestStatusCode.fromToken(v).isPresent()
             ? null
@@ -311,6 +311,22 @@ public final class Checks {
       }
     }
     return run > 0 && parts >= 2;
+  }
+
+  /**
+   * Whether an opaque id is empty once stripped and unquoted ({@link Syntax#unquote}): blank, or
+   * exactly {@code ""}; checked without making the unquoted string.
+   */
+  static boolean isEmptyId(String v) {
+    int from = 0;
+    int to = v.length();
+    while (from < to && Character.isWhitespace(v.charAt(from))) {
+      from++;
+    }
+    while (to > from && Character.isWhitespace(v.charAt(to - 1))) {
+      to--;
+    }
+    return to == from || (to - from == 2 && v.charAt(from) == '"' && v.charAt(from + 1) == '"');
   }
 
   private static String clip(String s) {

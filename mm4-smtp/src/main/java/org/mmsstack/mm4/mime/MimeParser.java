@@ -36,7 +36,8 @@ final class MimeParser {
    */
   private static MimeEntity entity(ParseContext ctx, int from, int to, int depth, boolean[] bare)
       throws Mm4FormatException {
-    List<Mm4Header> fields = new ArrayList<>(16);
+    // A message's own header section holds some 20-40 fields, a body part's a few.
+    List<Mm4Header> fields = new ArrayList<>(depth == 0 && bare == null ? 40 : 8);
     int bodyStart = scan(ctx, from, to, fields);
     if (bare != null && !bare[0] && hasBareLineFeed(ctx.buf, from, bodyStart)) {
       bare[0] = true;
@@ -49,8 +50,12 @@ final class MimeParser {
       Mm4Header f = ctField.get();
       int form = mediaTypeForm(f);
       if (form == Params.MULTIPART) {
-        MediaType ct = f.mediaTypeValue().orElseThrow();
-        return multipart(ctx, headers, ct, f, bodyStart, to, depth, bare);
+        // The boundary on the characters where they decide, else from the parsed media type.
+        String boundary = Params.simpleParameter(f.value(), "boundary");
+        if (boundary == null) {
+          boundary = f.mediaTypeValue().flatMap(MediaType::boundary).orElse(null);
+        }
+        return multipart(ctx, headers, boundary, f, bodyStart, to, depth, bare);
       }
       if (form == Params.NOT_A_MEDIA_TYPE) {
         ctx.report(
@@ -205,7 +210,7 @@ final class MimeParser {
   private static MimeEntity multipart(
       ParseContext ctx,
       Mm4Headers headers,
-      MediaType ct,
+      String boundary,
       Mm4Header ctField,
       int from,
       int to,
@@ -213,7 +218,6 @@ final class MimeParser {
       boolean[] bare)
       throws Mm4FormatException {
     int ctPos = (int) (ctField.offset() + ctx.base);
-    String boundary = ct.boundary().orElse(null);
     if (boundary == null || boundary.isEmpty() || boundary.length() > 200) {
       throw Mm4FormatException.missingBoundary(ctx.line(ctPos), ctField.offset(), ctField.value());
     }

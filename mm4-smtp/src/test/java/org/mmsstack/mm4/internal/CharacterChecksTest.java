@@ -150,6 +150,53 @@ class CharacterChecksTest {
   }
 
   @Test
+  void boundariesFoundOnTheCharactersAgreeWithTheReader() {
+    List<String> forms =
+        List.of(
+            "multipart/related; type=\"application/smil\"; start=\"<smil>\"; boundary=b1",
+            "multipart/mixed; BOUNDARY=\"=_a;b\"",
+            "multipart/mixed; boundary = x ; boundary=y",
+            "multipart/mixed; boundary=\"unclosed; x=y",
+            "multipart/mixed; boundary=",
+            "multipart/mixed; =x; boundary=\"\"",
+            "multipart/mixed; boundary*0=a; boundary*1=b",
+            "multipart/mixed; boundary=a (comment)",
+            "multipart/mixed; x=\"boundary=no\"; boundary=yes");
+    String alphabet = "b=;\" \t*()x\\\u00e9";
+    SplittableRandom r = new SplittableRandom(31);
+    int decided = 0;
+    for (int k = 0; k < 200_000; k++) {
+      String s = k < forms.size() ? forms.get(k) : mutate(r, forms.get(k % forms.size()), alphabet);
+      // Asked only of a value with a media type in front (the parser asks a multipart's).
+      Params.Parsed p = Params.parse(s);
+      String quick = Params.simpleParameter(s, "boundary");
+      if (quick != null && p != null) {
+        decided++;
+        assertEquals(p.params().get("boundary"), quick, s);
+      }
+    }
+    assertTrue(decided > 50_000, "decided " + decided);
+    assertEquals("b1", Params.simpleParameter(forms.get(0), "boundary"));
+    assertEquals("=_a;b", Params.simpleParameter(forms.get(1), "boundary"));
+    assertEquals("x", Params.simpleParameter(forms.get(2), "boundary"));
+    assertEquals("yes", Params.simpleParameter(forms.get(8), "boundary"));
+    assertEquals(null, Params.simpleParameter(forms.get(6), "boundary"));
+  }
+
+  @Test
+  void emptyIdsFoundOnTheCharactersAgreeWithUnquoting() {
+    String alphabet = "\"\\ \ta";
+    SplittableRandom r = new SplittableRandom(37);
+    for (int k = 0; k < 50_000; k++) {
+      String v = mutate(r, k % 2 == 0 ? "\"\"" : " t1 ", alphabet);
+      assertEquals(
+          org.mmsstack.mm4.internal.mime.Syntax.unquote(v.strip()).isEmpty(),
+          Checks.isEmptyId(v),
+          v);
+    }
+  }
+
+  @Test
   void versionsAndMessageIdsCheckedOnTheirCharactersAgreeWithTheReaders() {
     List<String> versions = List.of("6.8.0", " 5.2 ", "1.2.3.4", "1..2", "1.2.", "1234.1", "6");
     List<String> ids = List.of("<r1@mms.example>", "<>", " < > ", "id", "  ", "<a> (c)", "(c)");

@@ -74,6 +74,62 @@ public final class Params {
         : SINGLE_PART;
   }
 
+  /**
+   * The value of parameter {@code name} (lower case) as {@link #parse} reads it, found on the
+   * characters without splitting the value into a map: returns null when there is no such
+   * parameter, and also when the characters do not decide (a comment, an escape, a non-ASCII
+   * character, a name with '*', which RFC 2231 continuations may join), where the caller parses.
+   * The first parameter of that name wins, as in {@link #parse}.
+   */
+  public static String simpleParameter(String text, String name) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '(' || c == '\\' || c == '*' || c >= 0x7f || (c < 0x20 && c != '\t')) {
+        return null;
+      }
+    }
+    // Pieces between ';' outside quotes; the first is the media type itself.
+    int start = -1;
+    boolean quoted = false;
+    for (int i = 0; i <= n; i++) {
+      char c = i < n ? text.charAt(i) : ';';
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ';' && (!quoted || i == n)) {
+        if (start >= 0) {
+          String v = parameterValue(text, start, i, name);
+          if (v != null) {
+            return v;
+          }
+        }
+        start = i + 1;
+        quoted = false;
+      }
+    }
+    return null;
+  }
+
+  /** The value of {@code text[from, to)} when it is {@code name=value} for this name, else null. */
+  private static String parameterValue(String text, int from, int to, String name) {
+    int eq = text.indexOf('=', from);
+    if (eq < 0 || eq >= to) {
+      return null;
+    }
+    int nFrom = skipWsp(text, from, eq);
+    int nTo = trimWsp(text, nFrom, eq);
+    if (nTo - nFrom != name.length() || !text.regionMatches(true, nFrom, name, 0, name.length())) {
+      return null;
+    }
+    int vFrom = skipWsp(text, eq + 1, to);
+    int vTo = trimWsp(text, vFrom, to);
+    if (vTo - vFrom >= 2 && text.charAt(vFrom) == '"' && text.charAt(vTo - 1) == '"') {
+      vFrom++;
+      vTo--;
+    }
+    return text.substring(vFrom, vTo);
+  }
+
   private static boolean isToken(String s, int from, int to) {
     if (from >= to) {
       return false;
