@@ -1,8 +1,6 @@
 package org.mmsstack.mm4;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.encapsulation.Severity;
@@ -151,30 +149,62 @@ final class MessageParser {
   }
 
   private static boolean isDialogue(byte[] b, int from, int to) {
-    if (from == to) {
+    // The line without surrounding white space (as String.strip reads ISO-8859-1), compared
+    // ignoring ASCII case: no string is made per line.
+    while (from < to && isWhitespace(b[from])) {
+      from++;
+    }
+    while (to > from && isWhitespace(b[to - 1])) {
+      to--;
+    }
+    int n = to - from;
+    if (n == 0) {
       return true;
     }
-    String s =
-        new String(b, from, to - from, StandardCharsets.ISO_8859_1)
-            .strip()
-            .toUpperCase(Locale.ROOT);
-    if (s.isEmpty()) {
+    if (n >= 3
+        && isDigit(b[from])
+        && isDigit(b[from + 1])
+        && isDigit(b[from + 2])
+        && (n == 3 || b[from + 3] == ' ' || b[from + 3] == '-')) {
       return true;
     }
-    if (s.length() >= 3
-        && Character.isDigit(s.charAt(0))
-        && Character.isDigit(s.charAt(1))
-        && Character.isDigit(s.charAt(2))
-        && (s.length() == 3 || s.charAt(3) == ' ' || s.charAt(3) == '-')) {
-      return true;
+    return is(b, from, to, "QUIT")
+        || is(b, from, to, "RSET")
+        || is(b, from, to, "NOOP")
+        || is(b, from, to, "DATA")
+        || startsWith(b, from, to, "HELO ")
+        || startsWith(b, from, to, "EHLO ")
+        || startsWith(b, from, to, "MAIL FROM:")
+        || startsWith(b, from, to, "RCPT TO:");
+  }
+
+  /** {@link Character#isWhitespace} of an ISO-8859-1 character. */
+  private static boolean isWhitespace(byte c) {
+    return c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
+  }
+
+  private static boolean isDigit(byte c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean is(byte[] b, int from, int to, String upper) {
+    return to - from == upper.length() && startsWith(b, from, to, upper);
+  }
+
+  /** Whether {@code b[from, to)} starts with {@code upper} (upper-case ASCII), ignoring case. */
+  private static boolean startsWith(byte[] b, int from, int to, String upper) {
+    if (to - from < upper.length()) {
+      return false;
     }
-    return s.equals("QUIT")
-        || s.equals("RSET")
-        || s.equals("NOOP")
-        || s.equals("DATA")
-        || s.startsWith("HELO ")
-        || s.startsWith("EHLO ")
-        || s.startsWith("MAIL FROM:")
-        || s.startsWith("RCPT TO:");
+    for (int i = 0; i < upper.length(); i++) {
+      int c = b[from + i];
+      if (c >= 'a' && c <= 'z') {
+        c -= 32;
+      }
+      if (c != upper.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

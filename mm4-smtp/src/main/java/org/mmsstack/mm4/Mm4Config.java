@@ -15,23 +15,32 @@ package org.mmsstack.mm4;
  * element; a bad optional value, a repeated field, an undecodable encoded word and a missing
  * X-Mms-Forward-Counter are WARNINGs, a private message class is an INFO.
  *
- * <p>{@link #checkBodies()} (on by default) decides when the base64 and quoted-printable bodies of
- * leaf parts are checked: by {@code decode}, so that their findings are among the message's and
- * strict decoding fails on them, or, when it is off, when the caller asks ({@link
- * org.mmsstack.mm4.mime.MimeEntity#checkData()}). Turned off, {@code decode} reads the header
- * sections and the multipart delimiters only, and its cost no longer grows with the size of the
- * encoded bodies: the setting for a Relay/Server that routes on the headers of the MIME tree, and
- * for a full parse, whose reads then check and decode each body in one pass.
+ * <p>{@link #checkBodies()} decides when the base64 and quoted-printable bodies of leaf parts are
+ * checked. Lenient decoding ({@link #DEFAULT}, {@link #LENIENT}) only locates them: {@code decode}
+ * reads the header sections and the multipart delimiters, its cost does not grow with the size of
+ * the encoded bodies, and the findings of a body come from {@link
+ * org.mmsstack.mm4.mime.MimeEntity#checkData()} (a full parse then checks and decodes each body in
+ * one pass as it reads it). A caller that reports findings (a validator, a capture report) asks
+ * for them: with {@code checkData()} on the message's content, or with a configuration that sets
+ * {@code checkBodies(true)}, which puts them among {@link Mm4Message#findings()}. Strict decoding
+ * ({@link #STRICT}, or any configuration made with {@code strict(true)} that does not set {@code
+ * checkBodies}) checks every body in {@code decode}, so that it fails on them there.
  */
 public final class Mm4Config {
 
-  /** Lenient decoding with safe default limits. */
+  /**
+   * Lenient decoding with safe default limits; base64 and quoted-printable bodies are located by
+   * {@code decode} and checked when asked ({@link #checkBodies()} false).
+   */
   public static final Mm4Config DEFAULT = builder().build();
 
-  /** The same as {@link #DEFAULT}: lenient decoding with safe default limits. */
+  /** The same as {@link #DEFAULT}: lenient decoding with safe default limits, bodies checked when asked. */
   public static final Mm4Config LENIENT = DEFAULT;
 
-  /** Strict decoding (ERROR findings are fatal): RFC 5322 line length (998), otherwise the default limits. */
+  /**
+   * Strict decoding (ERROR findings are fatal), every body checked by {@code decode} ({@link
+   * #checkBodies()} true): RFC 5322 line length (998), otherwise the default limits.
+   */
   public static final Mm4Config STRICT = builder().strict(true).maxLineLength(998).build();
 
   private final boolean strict;
@@ -41,6 +50,8 @@ public final class Mm4Config {
   private final int maxParts;
   private final long maxMessageSize;
   private final boolean checkBodies;
+  // Whether checkBodies was set, rather than taken from strict: toBuilder keeps the difference.
+  private final boolean checkBodiesSet;
 
   private Mm4Config(Builder b) {
     this.strict = b.strict;
@@ -49,7 +60,8 @@ public final class Mm4Config {
     this.maxNestingDepth = b.maxNestingDepth;
     this.maxParts = b.maxParts;
     this.maxMessageSize = b.maxMessageSize;
-    this.checkBodies = b.checkBodies;
+    this.checkBodies = b.checkBodies != null ? b.checkBodies : b.strict;
+    this.checkBodiesSet = b.checkBodies != null;
   }
 
   /** @return a builder with the default (lenient) settings */
@@ -66,7 +78,7 @@ public final class Mm4Config {
     b.maxNestingDepth = maxNestingDepth;
     b.maxParts = maxParts;
     b.maxMessageSize = maxMessageSize;
-    b.checkBodies = checkBodies;
+    b.checkBodies = checkBodiesSet ? checkBodies : null;
     return b;
   }
 
@@ -102,15 +114,17 @@ public final class Mm4Config {
 
   /**
    * Whether decoding checks the transfer encoding of base64 and quoted-printable leaf bodies (the
-   * alphabet, padding and escapes, and their line ends). When true (the default), their findings
-   * are in {@link Mm4Message#findings()} and strict decoding throws at them. When false, decoding
-   * only locates those bodies, and {@link org.mmsstack.mm4.mime.MimeEntity#checkData()} checks
-   * them: it returns their findings, or throws in strict mode or for a body that cannot be
-   * decoded. Reading the data does not check it: {@code data()} of a body that would fail decodes
-   * what it can (characters outside the alphabet skipped), and the data's size is known only once
-   * it is decoded. So with this off, strict mode protects what is read only where {@code
-   * checkData()} is called first. Bodies of other encodings are looked at by decoding either way
-   * (their line ends decide what their data is).
+   * alphabet, padding and escapes, and their line ends). Unless set, it follows {@link #strict()}:
+   * false for {@link #DEFAULT} and {@link #LENIENT}, true for {@link #STRICT}. When true, their
+   * findings are in {@link Mm4Message#findings()} and strict decoding throws at them. When false,
+   * decoding only locates those bodies, and {@link org.mmsstack.mm4.mime.MimeEntity#checkData()}
+   * checks them: it returns their findings, or throws in strict mode or for a body that cannot
+   * be decoded. Reading the data does not check it: {@code data()} of a body that would fail
+   * decodes what it can (characters outside the alphabet skipped), and the data's size is known
+   * only once it is decoded. So with this off, strict mode protects what is read only where
+   * {@code checkData()} is called first, and a caller that reports findings must call it (or
+   * decode with this on) to report those of the bodies. Bodies of other encodings are looked at
+   * by decoding either way (their line ends decide what their data is).
    *
    * @return whether decoding checks base64 and quoted-printable bodies
    */
@@ -145,7 +159,8 @@ public final class Mm4Config {
     private int maxNestingDepth = 16;
     private int maxParts = 1000;
     private long maxMessageSize = 64L * 1024 * 1024;
-    private boolean checkBodies = true;
+    // null: follows strict.
+    private Boolean checkBodies;
 
     private Builder() {}
 
@@ -198,8 +213,8 @@ public final class Mm4Config {
     }
 
     /**
-     * Sets whether decoding checks base64 and quoted-printable leaf bodies (default true); see
-     * {@link Mm4Config#checkBodies()}.
+     * Sets whether decoding checks base64 and quoted-printable leaf bodies (when not set: the same
+     * as {@link #strict(boolean)}); see {@link Mm4Config#checkBodies()}.
      */
     public Builder checkBodies(boolean checkBodies) {
       this.checkBodies = checkBodies;

@@ -28,6 +28,10 @@ import org.mmsstack.mm4.validate.Mm4FindingCodes;
 class DeferredBodyChecksTest {
 
   private static final Mm4Config DEFERRED = Mm4Config.builder().checkBodies(false).build();
+
+  /** Lenient, bodies checked by decode (the default before lazy body checks). */
+  private static final Mm4Config CHECKED = Mm4Config.DEFAULT.toBuilder().checkBodies(true).build();
+
   private static final Mm4Config DEFERRED_STRICT =
       Mm4Config.STRICT.toBuilder().checkBodies(false).build();
 
@@ -90,7 +94,7 @@ class DeferredBodyChecksTest {
 
   /** Decoding with and without the body checks: same data, same output, findings moved. */
   private static void assertSameOutcome(byte[] mail) throws Exception {
-    Mm4Message checked = Mm4Codec.decode(mail);
+    Mm4Message checked = Mm4Codec.decode(mail, CHECKED);
     Mm4Message deferred = Mm4Codec.decode(mail, DEFERRED);
     List<Finding> later = deferred.content().checkData();
     assertEquals(bodyFindings(checked.findings()), describe(later));
@@ -205,7 +209,7 @@ class DeferredBodyChecksTest {
         new String[][] {{"QUJDR", "ABC", "TRUNCATED_BASE64"}, {"QUI=QUJD", "AB", "BAD_BASE64"}}) {
       byte[] mail =
           Fixtures.mail(MULTI_HEAD + "Content-Transfer-Encoding: base64\n\n" + c[0] + "\n--x--\n");
-      assertThrows(Mm4FormatException.class, () -> Mm4Codec.decode(mail));
+      assertThrows(Mm4FormatException.class, () -> Mm4Codec.decode(mail, CHECKED));
       Mm4Message m = Mm4Codec.decode(mail, DEFERRED);
       MimeEntity part = m.content().parts().get(0);
       assertEquals(c[1], new String(part.dataBytes(), StandardCharsets.US_ASCII));
@@ -269,11 +273,22 @@ class DeferredBodyChecksTest {
 
   @Test
   void configSaysWhenBodiesAreChecked() {
-    assertTrue(Mm4Config.DEFAULT.checkBodies());
+    // Lenient decoding defers the body checks, strict decoding keeps them in decode.
+    assertFalse(Mm4Config.DEFAULT.checkBodies());
+    assertFalse(Mm4Config.LENIENT.checkBodies());
     assertTrue(Mm4Config.STRICT.checkBodies());
     assertFalse(DEFERRED.checkBodies());
     assertTrue(DEFERRED_STRICT.strict());
+    assertFalse(DEFERRED_STRICT.checkBodies());
     assertFalse(DEFERRED.toBuilder().build().checkBodies());
     assertTrue(DEFERRED.toString().contains("checkBodies=false"));
+    // Unless set, the setting follows strict, also through toBuilder.
+    assertTrue(Mm4Config.builder().strict(true).build().checkBodies());
+    assertTrue(Mm4Config.DEFAULT.toBuilder().strict(true).build().checkBodies());
+    assertFalse(Mm4Config.STRICT.toBuilder().strict(false).build().checkBodies());
+    assertFalse(DEFERRED.toBuilder().strict(true).build().checkBodies());
+    assertTrue(CHECKED.checkBodies());
+    assertFalse(CHECKED.strict());
+    assertTrue(CHECKED.toBuilder().build().checkBodies());
   }
 }

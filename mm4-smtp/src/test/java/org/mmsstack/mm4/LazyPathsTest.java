@@ -30,6 +30,9 @@ import org.mmsstack.mm4.validate.Mm4FindingCodes;
 /** Lazy bodies, the headers-only entry point and the exactly sized writer. */
 class LazyPathsTest {
 
+  /** Lenient, bodies checked by decode. */
+  private static final Mm4Config CHECKED = Mm4Config.DEFAULT.toBuilder().checkBodies(true).build();
+
   private static final String MULTI_HEAD = Fixtures.RES_HEAD + "MIME-Version: 1.0\n";
 
   private static List<String> codes(List<Finding> findings) {
@@ -123,8 +126,12 @@ class LazyPathsTest {
 
   @Test
   void bodiesAreCheckedOnParseAndDecodedOnRead() throws Exception {
-    Mm4Message m = Mm4Codec.decode(base64Mail("\n!"));
-    // The junk byte is reported by the parse, before any data is read.
+    Mm4Message m = Mm4Codec.decode(base64Mail("\n!"), CHECKED);
+    // The junk byte is reported by the parse, before any data is read (by default, by
+    // checkData(), at the same place).
+    assertEquals(
+        m.findings().toString(),
+        Mm4Codec.decode(base64Mail("\n!")).content().checkData().toString());
     assertEquals(List.of(Mm4FindingCodes.BAD_BASE64), codes(m.findings()));
     MimeEntity image = m.content().parts().get(0);
     assertEquals(3000, image.dataSize());
@@ -139,7 +146,9 @@ class LazyPathsTest {
     assertEquals("plain text", text.text());
     assertThrows(
         Mm4FormatException.class, () -> Mm4Codec.decode(base64Mail("\n!"), Mm4Config.STRICT));
-    assertThrows(Mm4FormatException.class, () -> Mm4Codec.decode(base64Mail("A=")));
+    assertThrows(Mm4FormatException.class, () -> Mm4Codec.decode(base64Mail("A="), CHECKED));
+    Mm4Message located = Mm4Codec.decode(base64Mail("A="));
+    assertThrows(Mm4FormatException.class, located.content()::checkData);
   }
 
   @Test
@@ -297,7 +306,7 @@ class LazyPathsTest {
         continue;
       }
       mail[at] = (byte) v;
-      Mm4Message m = Mm4Codec.decode(mail);
+      Mm4Message m = Mm4Codec.decode(mail, CHECKED);
       if (alphabet.indexOf(v) >= 0) {
         assertEquals(List.of(), m.findings(), "octet " + v);
         assertEquals(105, m.content().parts().get(0).dataSize(), "octet " + v);

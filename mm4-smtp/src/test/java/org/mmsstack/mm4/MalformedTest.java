@@ -26,6 +26,39 @@ class MalformedTest {
     return fails(Mm4Config.DEFAULT, mail);
   }
 
+  /** Lenient, bodies checked by decode. */
+  private static final Mm4Config CHECKED = Mm4Config.DEFAULT.toBuilder().checkBodies(true).build();
+
+  /**
+   * A body that cannot be decoded: decode fails when it checks the bodies; by default decode
+   * locates it and {@code checkData()} fails alike.
+   */
+  private static Mm4FormatException bodyFails(String mail) throws Mm4FormatException {
+    Mm4FormatException e = fails(CHECKED, mail);
+    Mm4Message m = Mm4Codec.decode(Fixtures.mail(mail));
+    Mm4FormatException later = assertThrows(Mm4FormatException.class, m.content()::checkData);
+    assertEquals(e.reason(), later.reason());
+    assertEquals(e.line(), later.line());
+    assertEquals(e.offset(), later.offset());
+    return e;
+  }
+
+  /** The findings of decoding with the bodies checked, which checkData() gives by default. */
+  private static Mm4Message decodeChecked(String mail) throws Mm4FormatException {
+    Mm4Message m = Mm4Codec.decode(Fixtures.mail(mail), CHECKED);
+    List<Finding> later = Mm4Codec.decode(Fixtures.mail(mail)).content().checkData();
+    List<Finding> body =
+        m.findings().stream()
+            .filter(
+                x ->
+                    x.code().equals(Mm4FindingCodes.BAD_BASE64)
+                        || x.code().equals(Mm4FindingCodes.TRUNCATED_BASE64)
+                        || x.code().equals(Mm4FindingCodes.BAD_QUOTED_PRINTABLE))
+            .toList();
+    assertEquals(body.toString(), later.toString());
+    return m;
+  }
+
   @Test
   void continuationLineBeforeAnyHeader() {
     Mm4FormatException e = fails(" folded\n" + Fixtures.RES_HEAD + "\n");
@@ -65,9 +98,9 @@ class MalformedTest {
   }
 
   @Test
-  void truncatedBase64() {
+  void truncatedBase64() throws Exception {
     Mm4FormatException e =
-        fails(
+        bodyFails(
             MULTI_HEAD
                 + "Content-Type: multipart/mixed; boundary=x\n\n--x\n"
                 + "Content-Transfer-Encoding: base64\n\nQUJDR\n--x--\n");
@@ -80,7 +113,7 @@ class MalformedTest {
         MULTI_HEAD
             + "Content-Type: multipart/mixed; boundary=x\n\n--x\n"
             + "Content-Transfer-Encoding: base64\n\nQUJDRA\n--x--\n";
-    Mm4Message m = Mm4Codec.decode(Fixtures.mail(mail));
+    Mm4Message m = decodeChecked(mail);
     assertEquals(
         "ABCD", new String(m.content().parts().get(0).dataBytes(), StandardCharsets.US_ASCII));
     assertTrue(
@@ -90,9 +123,9 @@ class MalformedTest {
   }
 
   @Test
-  void base64WithDataAfterPadding() {
+  void base64WithDataAfterPadding() throws Exception {
     Mm4FormatException e =
-        fails(
+        bodyFails(
             MULTI_HEAD
                 + "Content-Type: multipart/mixed; boundary=x\n\n--x\n"
                 + "Content-Transfer-Encoding: base64\n\nQUI=QUJD\n--x--\n");
@@ -121,7 +154,7 @@ class MalformedTest {
             + "Content-Transfer-Encoding: base64\n\n"
             + ("QUJD" + "*".repeat(40) + "\n").repeat(2000)
             + "--x--\n";
-    Mm4Message m = Mm4Codec.decode(Fixtures.mail(mail));
+    Mm4Message m = decodeChecked(mail);
     assertEquals(
         "ABC".repeat(2000),
         new String(m.content().parts().get(0).dataBytes(), StandardCharsets.US_ASCII));
@@ -145,7 +178,7 @@ class MalformedTest {
             + "Content-Transfer-Encoding: quoted-printable\n\n"
             + "a=ZZb=Q\n".repeat(1000)
             + "--x--\n";
-    Mm4Message m = Mm4Codec.decode(Fixtures.mail(mail));
+    Mm4Message m = decodeChecked(mail);
     assertEquals("a=ZZb=Q\r\n".repeat(999) + "a=ZZb=Q", m.content().parts().get(0).text());
     List<Finding> bad =
         m.findings().stream()

@@ -193,4 +193,75 @@ class ValidatorTest {
                     x.header().orElseThrow().equals("X-Mms-Forward-Counter")
                         && x.severity() == Severity.WARNING));
   }
+
+  @Test
+  void checksTheBodiesDecodingLocatedWithoutCheckingThem() throws Exception {
+    String head =
+        Fixtures.RES_HEAD
+            + "MIME-Version: 1.0\n"
+            + "Content-Type: multipart/mixed; boundary=x\n\n--x\n"
+            + "Content-Transfer-Encoding: base64\n\n";
+    byte[] junk = Fixtures.mail(head + "QUJD!\n--x--\n");
+    // Lenient decoding locates the body; the validator reports what checking it finds.
+    Mm4Message m = Mm4Codec.decode(junk);
+    assertTrue(m.findings().stream().noneMatch(f -> f.code().equals(Mm4FindingCodes.BAD_BASE64)));
+    Finding bad =
+        Mm4Validator.validate(m).findings().stream()
+            .filter(f -> f.code().equals(Mm4FindingCodes.BAD_BASE64))
+            .findFirst()
+            .orElseThrow();
+    Finding atDecode =
+        Mm4Codec.decode(junk, Mm4Config.DEFAULT.toBuilder().checkBodies(true).build())
+            .findings()
+            .stream()
+            .filter(f -> f.code().equals(Mm4FindingCodes.BAD_BASE64))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(atDecode, bad);
+    // A body that cannot be decoded is one ERROR finding, not an exception.
+    Mm4Message truncated = Mm4Codec.decode(Fixtures.mail(head + "QUJDR\n--x--\n"));
+    ValidationReport r = Mm4Validator.validate(truncated);
+    assertTrue(
+        r.findings().stream()
+            .anyMatch(
+                f ->
+                    f.code().equals(Mm4FindingCodes.TRUNCATED_BASE64)
+                        && f.severity() == Severity.ERROR
+                        && f.line() == 16),
+        r.findings()::toString);
+    // Bodies checked by decode are not reported twice.
+    assertTrue(
+        Mm4Validator.validate(
+                Mm4Codec.decode(junk, Mm4Config.DEFAULT.toBuilder().checkBodies(true).build()))
+            .findings()
+            .stream()
+            .noneMatch(f -> f.code().equals(Mm4FindingCodes.BAD_BASE64)));
+  }
+
+  @Test
+  void repeatedFieldsAreFoundWhateverTheSpellingOfTheirNames() throws Exception {
+    for (String[] spellings :
+        new String[][] {
+          {"X-Mms-Transaction-ID", "X-Mms-Transaction-Id"},
+          {"X-Mms-Transaction-Id", "x-mms-transaction-id"},
+          {"X-Mms-Message-Id", "X-MMS-MESSAGE-ID"}
+        }) {
+      String head =
+          Fixtures.RES_HEAD
+              .replace(
+                  "X-Mms-Transaction-ID: t1\n",
+                  spellings[0].contains("Trans") ? "" : "X-Mms-Transaction-ID: t1\n")
+              .replace(
+                  "X-Mms-Message-ID: m1\n",
+                  spellings[0].contains("Trans") ? "X-Mms-Message-ID: m1\n" : "");
+      String mail = head + spellings[0] + ": a\n" + spellings[1] + ": b\n\n";
+      Mm4Message m = Mm4Codec.decode(Fixtures.mail(mail));
+      List<Finding> dup =
+          m.findings().stream()
+              .filter(f -> f.code().equals(Mm4FindingCodes.DUPLICATE_HEADER))
+              .toList();
+      assertEquals(1, dup.size(), m.findings()::toString);
+      assertEquals(spellings[1], dup.get(0).header().orElseThrow());
+    }
+  }
 }

@@ -475,7 +475,11 @@ public abstract sealed class LabRelay implements AutoCloseable
    */
   final Optional<Mm4Message> decodeWhole(String peer, byte[] mail) {
     try {
-      return Optional.of(Mm4Codec.decode(mail));
+      Mm4Message m = Mm4Codec.decode(mail);
+      // Decoding locates the bodies; a body that cannot be decoded fails here, as it would be
+      // refused before the message goes on.
+      m.content().checkData();
+      return Optional.of(m);
     } catch (Mm4FormatException e) {
       net.ledger.violation(name + " could not parse the MM4 body from " + peer + ": " + e);
       return Optional.empty();

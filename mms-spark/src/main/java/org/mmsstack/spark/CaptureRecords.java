@@ -27,6 +27,7 @@ import org.mmsstack.encapsulation.value.Address;
 import org.mmsstack.encapsulation.value.EncodedString;
 import org.mmsstack.encapsulation.value.FromValue;
 import org.mmsstack.mm4.Mm4Codec;
+import org.mmsstack.mm4.Mm4Config;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.value.Mm4Address;
@@ -45,6 +46,10 @@ public final class CaptureRecords {
 
   /** Immutable and thread-safe. */
   private static final Validator VALIDATOR = new Validator();
+
+  /** Lenient, with the base64 and quoted-printable bodies checked by decode: every finding. */
+  private static final Mm4Config MM4_CHECKED =
+      Mm4Config.DEFAULT.toBuilder().checkBodies(true).build();
 
   private CaptureRecords() {}
 
@@ -215,7 +220,7 @@ public final class CaptureRecords {
     Values v = new Values();
     Mm4Message m;
     try {
-      m = Mm4Codec.decode(mail);
+      m = Mm4Codec.decode(mail, MM4_CHECKED);
     } catch (Mm4FormatException e) {
       v.findings =
           List.of(

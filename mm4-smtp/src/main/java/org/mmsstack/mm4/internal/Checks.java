@@ -18,6 +18,7 @@ import org.mmsstack.mm4.internal.mime.AddressSyntax;
 import org.mmsstack.mm4.internal.mime.DateTimes;
 import org.mmsstack.mm4.internal.mime.EncodedWords;
 import org.mmsstack.mm4.internal.mime.KnownNames;
+import org.mmsstack.mm4.internal.mime.Params;
 import org.mmsstack.mm4.internal.mime.Syntax;
 import org.mmsstack.mm4.mime.Mm4Header;
 import org.mmsstack.mm4.mime.Mm4Headers;
@@ -44,6 +45,23 @@ public final class Checks {
   }
 
   private Checks() {}
+
+  /** {@link Rules#SINGLE} and {@link Rules#CHECKED} by {@link KnownNames#index}. */
+  private static final boolean[] SINGLE = byKnownName(Rules.SINGLE);
+
+  private static final boolean[] CHECKED = byKnownName(Rules.CHECKED);
+
+  private static boolean[] byKnownName(java.util.Set<String> lowerNames) {
+    boolean[] out = new boolean[KnownNames.count()];
+    for (String n : lowerNames) {
+      int k = KnownNames.index(n);
+      if (k < 0) {
+        throw new ExceptionInInitializerError(n + " is not a known header name");
+      }
+      out[k] = true;
+    }
+    return out;
+  }
 
   /**
    * Checks a message.
@@ -79,17 +97,26 @@ public final class Checks {
       }
     }
     List<Mm4Header> fields = h.list();
-    for (int i = 0, size = fields.size(); i < size; i++) {
+    int size = fields.size();
+    // The lower-case names of known fields, shared constants: every name the checks look at is
+    // one (see Rules), so the others need no lower-case copy and are skipped.
+    String[] lower = new String[size];
+    for (int i = 0; i < size; i++) {
       Mm4Header f = fields.get(i);
-      String n = KnownNames.lower(f.name());
-      if (Rules.SINGLE.contains(n) && isRepeat(fields, i)) {
+      int k = KnownNames.index(f.name());
+      if (k < 0) {
+        continue;
+      }
+      String n = KnownNames.lowerAt(k);
+      lower[i] = n;
+      if (SINGLE[k] && isRepeat(lower, i)) {
         r.report(
             Severity.WARNING,
             Mm4FindingCodes.DUPLICATE_HEADER,
             f,
             f.name() + " appears more than once; the first is used");
       }
-      String bad = badValue(n, r, f);
+      String bad = CHECKED[k] ? badValue(n, r, f) : null;
       if (bad != null) {
         r.report(
             isRequired(mandatory, f.name()) ? Severity.ERROR : Severity.WARNING,
@@ -107,11 +134,14 @@ public final class Checks {
     }
   }
 
-  /** Whether a field of the same name comes before {@code fields.get(i)}. */
-  private static boolean isRepeat(List<Mm4Header> fields, int i) {
-    String name = fields.get(i).name();
+  /**
+   * Whether a field of the same name comes before field {@code i}, given the shared lower-case
+   * constants of the known names ({@link KnownNames#knownLower}), compared by identity.
+   */
+  private static boolean isRepeat(String[] lower, int i) {
+    String name = lower[i];
     for (int j = 0; j < i; j++) {
-      if (fields.get(j).is(name)) {
+      if (lower[j] == name) {
         return true;
       }
     }
@@ -132,18 +162,15 @@ public final class Checks {
    * are read (a decoded field's value is made on first read).
    */
   private static String badValue(String n, Reporter r, Mm4Header f) throws Mm4FormatException {
-    if (!Rules.CHECKED.contains(n)) {
-      return null;
-    }
     String v = f.value();
     switch (n) {
       case "x-mms-3gpp-mms-version":
-        return Mm4Version.parse(v).isPresent() ? null : "not a dotted version: " + clip(v);
+        return isDottedVersion(v) ? null : "not a dotted version: " + clip(v);
       case "x-mms-message-type":
         return Mm4MessageType.fromToken(v).isPresent() ? null : "unknown message type: " + clip(v);
       case "x-mms-transaction-id":
       case "x-mms-message-id":
-        return Syntax.unquote(v.strip()).isEmpty() ? "empty id" : null;
+        return isEmptyId(v) ? "empty id" : null;
       case "x-mms-request-status-code":
         return RequestStatusCode.fromToken(v).isPresent()
             ? null
@@ -201,6 +228,10 @@ public final class Checks {
       case "sender":
       case "x-mms-originator-system":
         {
+          int simple = AddressSyntax.countSimple(v);
+          if (simple >= 0) {
+            return simple == 1 ? null : "expected exactly one address: " + clip(v);
+          }
           int[] bad = {0};
           List<Mm4Address> l = AddressSyntax.parseList(v, e -> bad[0]++);
           return bad[0] == 0 && l.size() == 1 ? null : "expected exactly one address: " + clip(v);
@@ -208,16 +239,26 @@ public final class Checks {
       case "to":
       case "cc":
         {
+          if (AddressSyntax.countSimple(v) >= 0) {
+            return null;
+          }
           StringBuilder sb = new StringBuilder();
           AddressSyntax.parseList(v, e -> sb.append(sb.length() == 0 ? "" : ", ").append(clip(e)));
           return sb.length() == 0 ? null : "not an address: " + sb;
         }
       case "content-type":
-        return f.mediaTypeValue().isPresent() ? null : "not type/subtype: " + clip(v);
+        {
+          int form = Params.mediaTypeForm(v);
+          boolean ok =
+              form == Params.UNDECIDED
+                  ? f.mediaTypeValue().isPresent()
+                  : form != Params.NOT_A_MEDIA_TYPE;
+          return ok ? null : "not type/subtype: " + clip(v);
+        }
       case "mime-version":
         return DateTimes.stripComments(v).strip().equals("1.0") ? null : "expected 1.0: " + clip(v);
       case "message-id":
-        return Values.rfc822Id(v).isPresent() ? null : "empty msg-id";
+        return Values.hasRfc822Id(v) ? null : "empty msg-id";
       case "subject":
       case "x-mms-status-text":
       case "x-mms-mm-status-extension":
@@ -239,6 +280,53 @@ public final class Checks {
       default:
         return null;
     }
+  }
+
+  /**
+   * Whether {@link Mm4Version#parse} reads {@code v}: two or three dot-separated runs of one to
+   * three digits, white space around allowed; checked on the characters.
+   */
+  static boolean isDottedVersion(String v) {
+    int from = 0;
+    int to = v.length();
+    while (from < to && Character.isWhitespace(v.charAt(from))) {
+      from++;
+    }
+    while (to > from && Character.isWhitespace(v.charAt(to - 1))) {
+      to--;
+    }
+    int parts = 1;
+    int run = 0;
+    for (int i = from; i < to; i++) {
+      char c = v.charAt(i);
+      if (c == '.') {
+        if (run == 0 || ++parts > 3) {
+          return false;
+        }
+        run = 0;
+      } else if (c >= '0' && c <= '9' && run < 3) {
+        run++;
+      } else {
+        return false;
+      }
+    }
+    return run > 0 && parts >= 2;
+  }
+
+  /**
+   * Whether an opaque id is empty once stripped and unquoted ({@link Syntax#unquote}): blank, or
+   * exactly {@code ""}; checked without making the unquoted string.
+   */
+  static boolean isEmptyId(String v) {
+    int from = 0;
+    int to = v.length();
+    while (from < to && Character.isWhitespace(v.charAt(from))) {
+      from++;
+    }
+    while (to > from && Character.isWhitespace(v.charAt(to - 1))) {
+      to--;
+    }
+    return to == from || (to - from == 2 && v.charAt(from) == '"' && v.charAt(from + 1) == '"');
   }
 
   private static String clip(String s) {

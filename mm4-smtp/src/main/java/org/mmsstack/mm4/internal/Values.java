@@ -111,6 +111,28 @@ public final class Values {
     return s.isEmpty() ? Optional.empty() : Optional.of(s);
   }
 
+  /**
+   * Whether {@link #rfc822Id(String)} finds an id in {@code v}, without making it: checked on the
+   * characters when the value holds no comment.
+   */
+  public static boolean hasRfc822Id(String v) {
+    if (v.indexOf('(') >= 0) {
+      return rfc822Id(v).isPresent();
+    }
+    int from = 0;
+    int to = v.length();
+    while (from < to && Character.isWhitespace(v.charAt(from))) {
+      from++;
+    }
+    while (to > from && Character.isWhitespace(v.charAt(to - 1))) {
+      to--;
+    }
+    if (to - from >= 2 && v.charAt(from) == '<' && v.charAt(to - 1) == '>') {
+      return to - from > 2;
+    }
+    return to > from;
+  }
+
   public static Optional<PreviouslySentBy> previouslySentBy(String v) {
     int comma = v.indexOf(',');
     if (comma < 0) {

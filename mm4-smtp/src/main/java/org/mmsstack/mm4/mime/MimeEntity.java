@@ -30,10 +30,11 @@ import org.mmsstack.mm4.internal.mime.Syntax;
  *
  * <p><b>Thread-safety and ownership.</b> Immutable and safe to share between threads. After
  * decoding, the data of a part that travelled as 7bit, 8bit or binary is a read-only view of the
- * decoded input, not a copy; base64 and quoted-printable data is located and checked by the
- * parse (so its findings and strict failures come from decoding the message; with {@link
- * Mm4Config#checkBodies()} off, from {@link #checkData()}), and decoded on the first read of the
- * data into an array of its own. An array handed to {@link Mm4Codec#decode(byte[])} must therefore
+ * decoded input, not a copy; base64 and quoted-printable data is located by the parse (and
+ * checked there when {@link Mm4Config#checkBodies()} is on, as in strict mode, so that its
+ * findings and strict failures come from decoding the message; otherwise, as in lenient mode,
+ * they come from {@link #checkData()}), and decoded on the first read of the data into an array
+ * of its own. An array handed to {@link Mm4Codec#decode(byte[])} must therefore
  * not be changed while the message is in use. Likewise a built entity views the array (or
  * array-backed buffer) given to {@link Builder#data(byte[])} without copying it: the caller must
  * not modify it while the entity, or a message holding it, is in use. The builder itself is not

@@ -8,6 +8,7 @@ import org.mmsstack.encapsulation.Severity;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.internal.mime.HeaderScanner;
+import org.mmsstack.mm4.internal.mime.Params;
 import org.mmsstack.mm4.internal.mime.ParseContext;
 import org.mmsstack.mm4.internal.mime.Syntax;
 import org.mmsstack.mm4.internal.mime.TransferDecoding;
@@ -35,31 +36,53 @@ final class MimeParser {
    */
   private static MimeEntity entity(ParseContext ctx, int from, int to, int depth, boolean[] bare)
       throws Mm4FormatException {
-    List<Mm4Header> fields = new ArrayList<>(16);
+    // A message's own header section holds some 20-40 fields, a body part's a few.
+    List<Mm4Header> fields = new ArrayList<>(depth == 0 && bare == null ? 40 : 8);
     int bodyStart = scan(ctx, from, to, fields);
     if (bare != null && !bare[0] && hasBareLineFeed(ctx.buf, from, bodyStart)) {
       bare[0] = true;
     }
     Mm4Headers headers = Mm4Headers.wrap(fields);
     Optional<Mm4Header> ctField = headers.firstField(Mm4HeaderNames.CONTENT_TYPE);
-    MediaType ct = MediaType.DEFAULT;
     if (ctField.isPresent()) {
-      Optional<MediaType> parsed = ctField.get().mediaTypeValue();
-      if (parsed.isPresent()) {
-        ct = parsed.get();
-      } else {
+      // Only a multipart's media type is made here (for its boundary); a leaf's is checked on
+      // its characters and made when an accessor asks for it.
+      Mm4Header f = ctField.get();
+      int form = mediaTypeForm(f);
+      if (form == Params.MULTIPART) {
+        // The boundary on the characters where they decide, else from the parsed media type.
+        String boundary = Params.simpleParameter(f.value(), "boundary");
+        if (boundary == null) {
+          boundary = f.mediaTypeValue().flatMap(MediaType::boundary).orElse(null);
+        }
+        return multipart(ctx, headers, boundary, f, bodyStart, to, depth, bare);
+      }
+      if (form == Params.NOT_A_MEDIA_TYPE) {
         ctx.report(
             Severity.ERROR,
             Mm4FindingCodes.INVALID_VALUE,
-            (int) (ctField.get().offset() + ctx.base),
+            (int) (f.offset() + ctx.base),
             Mm4HeaderNames.CONTENT_TYPE,
             "unreadable Content-Type; the body is taken as text/plain");
       }
     }
-    if (ct.isMultipart()) {
-      return multipart(ctx, headers, ct, ctField.get(), bodyStart, to, depth, bare);
-    }
     return leaf(ctx, headers, bodyStart, to, bare);
+  }
+
+  /**
+   * What a Content-Type field holds ({@link Params#mediaTypeForm}), read on its characters, or by
+   * parsing it (and keeping the parsed value) where they do not decide.
+   */
+  static int mediaTypeForm(Mm4Header f) {
+    int form = Params.mediaTypeForm(f.value());
+    if (form != Params.UNDECIDED) {
+      return form;
+    }
+    Optional<MediaType> t = f.mediaTypeValue();
+    if (t.isEmpty()) {
+      return Params.NOT_A_MEDIA_TYPE;
+    }
+    return t.get().isMultipart() ? Params.MULTIPART : Params.SINGLE_PART;
   }
 
   /**
@@ -187,7 +210,7 @@ final class MimeParser {
   private static MimeEntity multipart(
       ParseContext ctx,
       Mm4Headers headers,
-      MediaType ct,
+      String boundary,
       Mm4Header ctField,
       int from,
       int to,
@@ -195,7 +218,6 @@ final class MimeParser {
       boolean[] bare)
       throws Mm4FormatException {
     int ctPos = (int) (ctField.offset() + ctx.base);
-    String boundary = ct.boundary().orElse(null);
     if (boundary == null || boundary.isEmpty() || boundary.length() > 200) {
       throw Mm4FormatException.missingBoundary(ctx.line(ctPos), ctField.offset(), ctField.value());
     }

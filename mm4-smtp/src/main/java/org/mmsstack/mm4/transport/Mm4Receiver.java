@@ -16,8 +16,10 @@ import org.mmsstack.mm4.smtp.SmtpReceiverConfig;
 
 /**
  * Receives MM4 messages over SMTP: an {@link SmtpReceiver} whose complete messages are decoded
- * with {@link Mm4Codec} (as the given {@link Mm4Config} says; leniently, findings on the message) and handed to an {@link Mm4MessageHandler},
- * whose decision becomes the reply to the content. Mail that does not parse as an MM4 message is
+ * with {@link Mm4Codec} (as the given {@link Mm4Config} says; leniently, findings on the message;
+ * with {@link Mm4Config#DEFAULT} the base64 and quoted-printable bodies are checked when the
+ * handler asks, by {@link org.mmsstack.mm4.mime.MimeEntity#checkData()}) and handed to an {@link
+ * Mm4MessageHandler}, whose decision becomes the reply to the content. Mail that does not parse as an MM4 message is
  * refused with 554 and the parser's reason, and never reaches the handler; nor does a message
  * whose connection ended before the end-of-data mark (the SMTP layer guarantees that).
  *

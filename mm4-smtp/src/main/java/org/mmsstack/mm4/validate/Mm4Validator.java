@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.encapsulation.Severity;
 import org.mmsstack.encapsulation.validate.ValidationReport;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4Message;
@@ -18,8 +19,12 @@ import org.mmsstack.mm4.internal.Checks;
  *
  * <p>Decoding runs the same checks on every message (strict decoding fails on the first error),
  * so a decoded message already carries these findings, with lines, in {@link
- * Mm4Message#findings()}; this class is for built or changed messages. Stateless and thread-safe;
- * it never throws for a bad message.
+ * Mm4Message#findings()}; this class is for built or changed messages. The base64 and
+ * quoted-printable bodies that decoding located without checking them ({@link
+ * org.mmsstack.mm4.Mm4Config#checkBodies()} off, the lenient default) are checked here too (by
+ * {@link org.mmsstack.mm4.mime.MimeEntity#checkData()}), so that no finding of theirs is lost; a
+ * body that cannot be decoded is one ERROR finding with the code of the exception's reason.
+ * Stateless and thread-safe; it never throws for a bad message.
  */
 public final class Mm4Validator {
 
@@ -38,6 +43,19 @@ public final class Mm4Validator {
       Checks.check(message, found::add, o -> Finding.NO_LINE);
     } catch (Mm4FormatException e) {
       throw new AssertionError("a collecting sink does not throw", e);
+    }
+    try {
+      found.addAll(message.content().checkData());
+    } catch (Mm4FormatException e) {
+      found.add(
+          Finding.ofLine(
+              Severity.ERROR,
+              e.reason().code(),
+              Math.max(e.line(), Finding.NO_LINE),
+              Finding.NO_COLUMN,
+              Math.max(e.offset(), Finding.NO_OFFSET),
+              e.header().orElse(null),
+              e.originalMessage()));
     }
     found.sort(Comparator.comparingLong(f -> f.hasOffset() ? f.offset() : Long.MAX_VALUE));
     return new ValidationReport(found);

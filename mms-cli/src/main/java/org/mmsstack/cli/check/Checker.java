@@ -21,6 +21,7 @@ import org.mmsstack.encapsulation.body.Part;
 import org.mmsstack.encapsulation.validate.FindingCodes;
 import org.mmsstack.encapsulation.validate.Validator;
 import org.mmsstack.mm4.Mm4Codec;
+import org.mmsstack.mm4.Mm4Config;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.mime.Mm4Header;
@@ -36,8 +37,8 @@ import org.mmsstack.routing.RoutingVerifier;
 /**
  * Decodes a binary PDU or an MM4 message leniently and says what is wrong with it: for PDUs
  * through the codec's {@link Validator} (offsets, headers, severities, stable codes), for MM4
- * through the MM4 codec's lenient parse, which runs {@link org.mmsstack.mm4.validate.Mm4Validator} with
- * line numbers; for both, the routing extension fields (syntax, signature, and with a key ring
+ * through the MM4 codec's lenient parse with every body checked, which runs {@link
+ * org.mmsstack.mm4.validate.Mm4Validator} with line numbers; for both, the routing extension fields (syntax, signature, and with a key ring
  * the signature's verification). Every command goes through here, so the tool reports the same
  * findings everywhere.
  *
@@ -86,6 +87,10 @@ public final class Checker {
 
   /** Immutable and thread-safe; one for every command. */
   private static final Validator VALIDATOR = new Validator();
+
+  /** Lenient, with the base64 and quoted-printable bodies checked by decode: every finding. */
+  private static final Mm4Config MM4_CHECKED =
+      Mm4Config.DEFAULT.toBuilder().checkBodies(true).build();
 
   private static final Checker STANDARD = new Checker(null, null);
 
@@ -229,7 +234,7 @@ public final class Checker {
   public Result checkMm4(byte[] mail) {
     Mm4Message m;
     try {
-      m = Mm4Codec.decode(mail);
+      m = Mm4Codec.decode(mail, MM4_CHECKED);
     } catch (Mm4FormatException e) {
       Finding f =
           Finding.ofLine(

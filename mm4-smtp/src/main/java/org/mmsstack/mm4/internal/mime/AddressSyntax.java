@@ -44,6 +44,139 @@ public final class AddressSyntax {
   }
 
   /**
+   * Checks an address list in the form MM4 mostly carries, bare addr-specs separated by commas
+   * ({@code +4912345678/TYPE=PLMN, user@host}), on its characters, making nothing: returns how
+   * many entries {@link #parseList} would return when the text is in that form (printable US-ASCII
+   * without quotes, comments, angle brackets, groups or escapes) and every entry parses; -1
+   * otherwise, where the caller asks {@link #parseList} (which also says which entries are bad).
+   */
+  public static int countSimple(String text) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if ((c < 0x20 && c != '\t')
+          || c >= 0x7f
+          || c == '"'
+          || c == '('
+          || c == ')'
+          || c == '<'
+          || c == '>'
+          || c == '\\'
+          || c == ':'
+          || c == ';') {
+        return -1;
+      }
+    }
+    int count = 0;
+    int start = 0;
+    while (start <= n) {
+      int comma = text.indexOf(',', start);
+      int end = comma < 0 ? n : comma;
+      int from = skipWsp(text, start, end);
+      int to = trimWsp(text, from, end);
+      if (from < to) {
+        if (!isSimpleEntry(text, from, to)) {
+          return -1;
+        }
+        count++;
+      }
+      start = end + 1;
+    }
+    return count;
+  }
+
+  /**
+   * Whether {@link #parseOne} accepts {@code text[from, to)}, an entry without white space at its
+   * ends in the form {@link #countSimple} takes: {@code local[/TYPE=type][@domain]}.
+   */
+  private static boolean isSimpleEntry(String text, int from, int to) {
+    int at = to - 1;
+    while (at >= from && text.charAt(at) != '@') {
+      at--;
+    }
+    int localEnd = to;
+    int domainFrom = -1;
+    if (at >= from) {
+      localEnd = trimWsp(text, from, at);
+      domainFrom = skipWsp(text, at + 1, to);
+      if (domainFrom == to) {
+        return false;
+      }
+      for (int i = domainFrom; i < to; i++) {
+        char c = text.charAt(i);
+        boolean ok =
+            (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '['
+                || c == ']';
+        if (!ok) {
+          return false;
+        }
+      }
+    }
+    // The local part: no white space, quotes or angle brackets inside (the rest is excluded).
+    for (int i = from; i < localEnd; i++) {
+      char c = text.charAt(i);
+      if (c == ' ' || c == '\t') {
+        return false;
+      }
+    }
+    int type = lastTypeSuffix(text, from, localEnd);
+    int valueEnd = localEnd;
+    if (type >= 0) {
+      valueEnd = type;
+      int tokFrom = type + 6;
+      if (tokFrom == localEnd) {
+        return false;
+      }
+      for (int i = tokFrom; i < localEnd; i++) {
+        char c = text.charAt(i);
+        if (c == '@' || c == '/' || c == ',') {
+          return false;
+        }
+      }
+      // A second suffix in the value is refused by Mm4Address.of.
+      if (lastTypeSuffix(text, from, valueEnd) >= 0) {
+        return false;
+      }
+    }
+    return valueEnd > from;
+  }
+
+  /** The index of the last {@code /TYPE=} (any case) in {@code s[from, to)}, or -1. */
+  private static int lastTypeSuffix(String s, int from, int to) {
+    for (int i = to - 6; i >= from; i--) {
+      if (s.charAt(i) == '/'
+          && (s.charAt(i + 1) | 0x20) == 't'
+          && (s.charAt(i + 2) | 0x20) == 'y'
+          && (s.charAt(i + 3) | 0x20) == 'p'
+          && (s.charAt(i + 4) | 0x20) == 'e'
+          && s.charAt(i + 5) == '=') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int skipWsp(String s, int from, int to) {
+    while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
+      from++;
+    }
+    return from;
+  }
+
+  private static int trimWsp(String s, int from, int to) {
+    while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
+      to--;
+    }
+    return to;
+  }
+
+  /**
    * Splits at commas outside quotes, comments and angle brackets; a group's
    * {@code display-name:} prefix and its {@code ;} end are dropped.
    */

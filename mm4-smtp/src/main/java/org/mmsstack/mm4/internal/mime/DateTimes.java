@@ -91,8 +91,9 @@ public final class DateTimes {
   }
 
   /**
-   * {@code [Ddd, ]d[d] Mon yyyy hh:mm:ss +hhmm} with single spaces and a date, time and offset
-   * that exist: a form {@link #parse} reads, so this may only answer true where it would.
+   * {@code [Ddd, ]d[d] Mon yyyy hh:mm:ss +hhmm} (or {@code GMT} or {@code UT} for the zone, and
+   * a trailing comment such as {@code (IST)}) with single spaces and a date, time and offset that
+   * exist: a form {@link #parse} reads, so this may only answer true where it would.
    */
   static boolean isCanonical(String s) {
     int n = s.length();
@@ -121,8 +122,8 @@ public final class DateTimes {
       day = day * 10 + d2;
       i++;
     }
-    // " Mon yyyy hh:mm:ss +hhmm": 24 characters exactly.
-    if (n - i != 24
+    // " Mon yyyy hh:mm:ss " then the zone: +hhmm, GMT or UT.
+    if (n - i < 21
         || s.charAt(i) != ' '
         || s.charAt(i + 4) != ' '
         || s.charAt(i + 9) != ' '
@@ -136,9 +137,26 @@ public final class DateTimes {
     int hour = digits(s, i + 10, 2);
     int minute = digits(s, i + 13, 2);
     int second = digits(s, i + 16, 2);
-    char sign = s.charAt(i + 19);
-    int zh = digits(s, i + 20, 2);
-    int zm = digits(s, i + 22, 2);
+    int z = i + 19;
+    int zoneEnd;
+    char sign = s.charAt(z);
+    if (sign == '+' || sign == '-') {
+      int zh = digits(s, z + 1, 2);
+      int zm = digits(s, z + 3, 2);
+      if (zh < 0 || zh > 18 || zm < 0 || zm > 59 || zh * 60 + zm > 18 * 60) {
+        return false;
+      }
+      zoneEnd = z + 5;
+    } else if (s.regionMatches(true, z, "GMT", 0, 3)) {
+      zoneEnd = z + 3;
+    } else if (s.regionMatches(true, z, "UT", 0, 2)) {
+      zoneEnd = z + 2;
+    } else {
+      return false;
+    }
+    if (zoneEnd > n || !isCommentTail(s, zoneEnd)) {
+      return false;
+    }
     if (month < 0
         || year < 0
         || hour < 0
@@ -146,16 +164,46 @@ public final class DateTimes {
         || minute < 0
         || minute > 59
         || second < 0
-        || second > 60
-        || (sign != '+' && sign != '-')
-        || zh < 0
-        || zh > 18
-        || zm < 0
-        || zm > 59
-        || zh * 60 + zm > 18 * 60) {
+        || second > 60) {
       return false;
     }
     return day >= 1 && day <= java.time.Month.of(month).length(java.time.Year.isLeap(year));
+  }
+
+  /**
+   * Whether {@code s} ends at {@code from}, or only white space and one comment without nested
+   * comments, quotes or escapes follow it ({@code " (IST)"}), which {@link #parse} drops.
+   */
+  private static boolean isCommentTail(String s, int from) {
+    int n = s.length();
+    if (from == n) {
+      return true;
+    }
+    int i = from;
+    while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+      i++;
+    }
+    if (i == from || i == n || s.charAt(i) != '(') {
+      return false;
+    }
+    for (i++; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == ')') {
+        break;
+      }
+      if (c == '(' || c == '\\' || c == '"') {
+        return false;
+      }
+    }
+    if (i == n) {
+      return false;
+    }
+    for (i++; i < n; i++) {
+      if (s.charAt(i) != ' ' && s.charAt(i) != '\t') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isAsciiLetter(char c) {

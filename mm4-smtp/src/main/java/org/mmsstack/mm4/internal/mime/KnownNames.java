@@ -64,9 +64,22 @@ public final class KnownNames {
 
   private static final String[] LOWER = new String[NAMES.length];
 
+  /**
+   * The first index of a name equal ignoring case (some names are listed in two spellings), so
+   * that {@link #index} answers one index, and {@link #LOWER} one object, per name.
+   */
+  private static final int[] CANONICAL = new int[NAMES.length];
+
   static {
     for (int i = 0; i < NAMES.length; i++) {
-      LOWER[i] = NAMES[i].toLowerCase(Locale.ROOT);
+      CANONICAL[i] = i;
+      for (int j = 0; j < i; j++) {
+        if (NAMES[j].equalsIgnoreCase(NAMES[i])) {
+          CANONICAL[i] = CANONICAL[j];
+          break;
+        }
+      }
+      LOWER[i] = CANONICAL[i] == i ? NAMES[i].toLowerCase(Locale.ROOT) : LOWER[CANONICAL[i]];
       int n = NAMES[i].length();
       int[] old = BY_LENGTH[n];
       int[] now = old == null ? new int[1] : java.util.Arrays.copyOf(old, old.length + 1);
@@ -97,6 +110,49 @@ public final class KnownNames {
       }
     }
     return new String(b, from, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * The index of a known header name, found in any case (a name spelled as the constant is found
+   * by identity first), the same for every spelling of the name, or -1 for any other name; see
+   * {@link #lowerAt} and {@link #count}.
+   */
+  public static int index(String name) {
+    int n = name.length();
+    int[] candidates = n <= MAX_LENGTH ? BY_LENGTH[n] : null;
+    if (candidates == null) {
+      return -1;
+    }
+    for (int k : candidates) {
+      if (NAMES[k] == name) {
+        return CANONICAL[k];
+      }
+    }
+    for (int k : candidates) {
+      if (NAMES[k].equalsIgnoreCase(name)) {
+        return CANONICAL[k];
+      }
+    }
+    return -1;
+  }
+
+  /** @return how many known names there are: indexes run from 0 to this, exclusive */
+  public static int count() {
+    return NAMES.length;
+  }
+
+  /** @return the lower-case form of the known name at {@code index}, a shared constant */
+  public static String lowerAt(int index) {
+    return LOWER[index];
+  }
+
+  /**
+   * The lower-case form of a known header name, a shared constant (so two known names are equal
+   * ignoring case exactly when these are the same object), or null for any other name.
+   */
+  public static String knownLower(String name) {
+    int k = index(name);
+    return k < 0 ? null : LOWER[k];
   }
 
   /** The lower-case form of a header name: a shared constant for a known name. */

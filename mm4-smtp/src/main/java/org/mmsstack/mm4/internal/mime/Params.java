@@ -24,6 +24,138 @@ public final class Params {
   /** A parsed value: the leading token (lower case) and the parameters (names in lower case). */
   public record Parsed(String value, Map<String, String> params) {}
 
+  /** {@link #mediaTypeForm}: the value has no {@code type/subtype} at its start. */
+  public static final int NOT_A_MEDIA_TYPE = 0;
+
+  /** {@link #mediaTypeForm}: a media type whose top-level type is not {@code multipart}. */
+  public static final int SINGLE_PART = 1;
+
+  /** {@link #mediaTypeForm}: a {@code multipart/...} media type. */
+  public static final int MULTIPART = 2;
+
+  /** {@link #mediaTypeForm}: not decided on the characters; parse the value. */
+  public static final int UNDECIDED = -1;
+
+  /**
+   * What {@code MediaType.tryParse} would make of a Content-Type value, read on its characters
+   * without making anything: the parameters do not decide whether a value is a media type, so
+   * only the {@code type/subtype} before the first ';' is looked at. {@link #UNDECIDED} when that
+   * part holds a comment, a quote, an escape or a character outside printable US-ASCII.
+   */
+  public static int mediaTypeForm(String text) {
+    int n = text.length();
+    int end = n;
+    int slash = -1;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == ';') {
+        end = i;
+        break;
+      }
+      if ((c < 0x20 && c != '\t') || c >= 0x7f || c == '(' || c == '"' || c == '\\') {
+        return UNDECIDED;
+      }
+      if (c == '/' && slash < 0) {
+        slash = i;
+      }
+    }
+    if (slash < 0) {
+      return NOT_A_MEDIA_TYPE;
+    }
+    int tFrom = skipWsp(text, 0, slash);
+    int tTo = trimWsp(text, tFrom, slash);
+    int sFrom = skipWsp(text, slash + 1, end);
+    int sTo = trimWsp(text, sFrom, end);
+    if (!isToken(text, tFrom, tTo) || !isToken(text, sFrom, sTo)) {
+      return NOT_A_MEDIA_TYPE;
+    }
+    return text.regionMatches(true, tFrom, "multipart", 0, 9) && tTo - tFrom == 9
+        ? MULTIPART
+        : SINGLE_PART;
+  }
+
+  /**
+   * The value of parameter {@code name} (lower case) as {@link #parse} reads it, found on the
+   * characters without splitting the value into a map: returns null when there is no such
+   * parameter, and also when the characters do not decide (a comment, an escape, a non-ASCII
+   * character, a name with '*', which RFC 2231 continuations may join), where the caller parses.
+   * The first parameter of that name wins, as in {@link #parse}.
+   */
+  public static String simpleParameter(String text, String name) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '(' || c == '\\' || c == '*' || c >= 0x7f || (c < 0x20 && c != '\t')) {
+        return null;
+      }
+    }
+    // Pieces between ';' outside quotes; the first is the media type itself.
+    int start = -1;
+    boolean quoted = false;
+    for (int i = 0; i <= n; i++) {
+      char c = i < n ? text.charAt(i) : ';';
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ';' && (!quoted || i == n)) {
+        if (start >= 0) {
+          String v = parameterValue(text, start, i, name);
+          if (v != null) {
+            return v;
+          }
+        }
+        start = i + 1;
+        quoted = false;
+      }
+    }
+    return null;
+  }
+
+  /** The value of {@code text[from, to)} when it is {@code name=value} for this name, else null. */
+  private static String parameterValue(String text, int from, int to, String name) {
+    int eq = text.indexOf('=', from);
+    if (eq < 0 || eq >= to) {
+      return null;
+    }
+    int nFrom = skipWsp(text, from, eq);
+    int nTo = trimWsp(text, nFrom, eq);
+    if (nTo - nFrom != name.length() || !text.regionMatches(true, nFrom, name, 0, name.length())) {
+      return null;
+    }
+    int vFrom = skipWsp(text, eq + 1, to);
+    int vTo = trimWsp(text, vFrom, to);
+    if (vTo - vFrom >= 2 && text.charAt(vFrom) == '"' && text.charAt(vTo - 1) == '"') {
+      vFrom++;
+      vTo--;
+    }
+    return text.substring(vFrom, vTo);
+  }
+
+  private static boolean isToken(String s, int from, int to) {
+    if (from >= to) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (!Syntax.isTokenChar(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int skipWsp(String s, int from, int to) {
+    while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
+      from++;
+    }
+    return from;
+  }
+
+  private static int trimWsp(String s, int from, int to) {
+    while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
+      to--;
+    }
+    return to;
+  }
+
   /** Parses a header value; returns null when there is no leading value at all. */
   public static Parsed parse(String text) {
     String s = DateTimes.stripComments(text);

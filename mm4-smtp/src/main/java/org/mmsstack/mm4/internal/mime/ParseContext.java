@@ -1,5 +1,8 @@
 package org.mmsstack.mm4.internal.mime;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import org.mmsstack.encapsulation.Finding;
@@ -61,12 +64,33 @@ public final class ParseContext {
       countedTo = base;
       countedLine = 1;
     }
-    for (; countedTo < end; countedTo++) {
-      if (buf[countedTo] == '\n') {
-        countedLine++;
+    countedLine += countLineFeeds(buf, countedTo, end);
+    countedTo = Math.max(countedTo, end);
+    return countedLine;
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final long ONES = 0x0101010101010101L;
+  private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+
+  /** The line feeds in {@code b[from, to)}, counted eight octets a step. */
+  static int countLineFeeds(byte[] b, int from, int to) {
+    int n = 0;
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      // The octets equal to LF become zero; each zero octet gets its high bit set, exactly.
+      long x = (long) LONGS.get(b, i) ^ (ONES * '\n');
+      long zero = ~(((x & LOW7) + LOW7) | x | LOW7);
+      n += Long.bitCount(zero);
+    }
+    for (; i < to; i++) {
+      if (b[i] == '\n') {
+        n++;
       }
     }
-    return countedLine;
+    return n;
   }
 
   /** Reports a finding at {@code pos} (an index into {@link #buf}). */
