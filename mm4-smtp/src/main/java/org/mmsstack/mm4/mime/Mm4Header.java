@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import org.mmsstack.mm4.Mm4ForwardReq;
+import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.internal.Values;
 import org.mmsstack.mm4.internal.mime.DateTimes;
 import org.mmsstack.mm4.internal.mime.Folding;
@@ -185,6 +186,19 @@ public final class Mm4Header {
                 + " (expected: an unfolded value)");
       }
     }
+  }
+
+  /**
+   * A built Content-Type field for {@code type}: its reading ({@link #mediaTypeValue()}) is
+   * {@code type} itself when the formatted value reads back to it plainly, so that neither the
+   * builder nor the writer parses a value it has just formatted.
+   */
+  static Mm4Header contentType(MediaType type) {
+    Mm4Header h = of(Mm4HeaderNames.CONTENT_TYPE, type.toString());
+    if (type.readsBackPlainly()) {
+      h.mediaType = Optional.of(type);
+    }
+    return h;
   }
 
   /**
