@@ -175,10 +175,15 @@ public final class MediaType {
    * type as its reading instead of parsing its own value.
    */
   boolean readsBackPlainly() {
-    for (Map.Entry<String, String> e : params.entrySet()) {
-      String v = e.getValue();
+    // Keys and values apart: the entries of an unmodifiable map are wrapped one by one.
+    for (String k : params.keySet()) {
+      if (k.indexOf('*') >= 0) {
+        return false;
+      }
+    }
+    for (String v : params.values()) {
       int n = v.length();
-      if (n == 0 || v.charAt(0) == ' ' || v.charAt(n - 1) == ' ' || e.getKey().indexOf('*') >= 0) {
+      if (n == 0 || v.charAt(0) == ' ' || v.charAt(n - 1) == ' ') {
         return false;
       }
       for (int i = 0; i < n; i++) {

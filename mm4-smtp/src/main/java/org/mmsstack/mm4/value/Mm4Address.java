@@ -166,6 +166,14 @@ public final class Mm4Address {
    * {@code "(),:;<>[\]}) read in one pass, to what {@link #parseList} reads from it; null for
    * any other text, and for text that is not an address (the full reader then says why).
    */
+  private static final boolean[] NOT_PLAIN = new boolean[0x80];
+
+  static {
+    for (char c : "\"(),:;<>[\\]".toCharArray()) {
+      NOT_PLAIN[c] = true;
+    }
+  }
+
   private static Mm4Address parsePlain(String text) {
     String e = text.strip();
     int n = e.length();
@@ -175,7 +183,7 @@ public final class Mm4Address {
     int at = -1;
     for (int i = 0; i < n; i++) {
       char c = e.charAt(i);
-      if (c <= ' ' || c >= 0x7f || "\"(),:;<>[\\]".indexOf(c) >= 0) {
+      if (c <= ' ' || c >= 0x7f || NOT_PLAIN[c]) {
         return null;
       }
       if (c == '@') {

@@ -160,9 +160,12 @@ public final class Params {
       return value;
     }
     // Sized for the usual case (every value quoted, nothing escaped) so that it never grows.
-    int size = value.length();
-    for (Map.Entry<String, String> e : params.entrySet()) {
-      size += 5 + e.getKey().length() + e.getValue().length();
+    int size = value.length() + 5 * params.size();
+    for (String k : params.keySet()) {
+      size += k.length();
+    }
+    for (String v : params.values()) {
+      size += v.length();
     }
     StringBuilder sb = new StringBuilder(size).append(value);
     for (Map.Entry<String, String> e : params.entrySet()) {
