@@ -299,9 +299,10 @@ public final class Mm4Header {
   }
 
   /**
-   * The field as the formatter writes it, CRLF included, when it has no raw bytes: folded when it
-   * was built (computed once, by {@link #of}), else folded now, else (a parsed field whose value
-   * cannot be folded within 998 octets, which it fitted in the input) on one line as it was.
+   * The field as the formatter writes it, CRLF included, when it has no raw bytes: folded (a
+   * built field's fold is kept after the first call, or from {@link #of} when it had to try it),
+   * else (a parsed field whose value cannot be folded within 998 octets, which it fitted in the
+   * input) on one line as it was.
    */
   byte[] line() {
     byte[] f = folded;
