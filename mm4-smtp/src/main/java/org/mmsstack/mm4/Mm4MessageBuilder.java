@@ -1,15 +1,13 @@
 package org.mmsstack.mm4;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import org.mmsstack.mm4.internal.MimeAccess;
 import org.mmsstack.mm4.internal.Rules;
 import org.mmsstack.mm4.internal.Values;
+import org.mmsstack.mm4.internal.mime.NameTable;
 import org.mmsstack.mm4.mime.MimeEntity;
 import org.mmsstack.mm4.mime.Mm4Header;
 import org.mmsstack.mm4.mime.Mm4Headers;
@@ -33,21 +31,32 @@ import org.mmsstack.mm4.value.Mm4Address;
 public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M extends Mm4Message> {
 
   private final Mm4MessageType type;
-  private final List<Mm4Header> fields;
+  // The fields in order, and each one's NameTable.idIgnoreCase (-1 for a name not in the table),
+  // so that finding a field by a known name compares ints.
+  private Mm4Header[] fields;
+  private int[] ids;
+  private int count;
   private final boolean fresh;
   private MimeEntity body;
   private boolean contentHeadersChanged;
 
   Mm4MessageBuilder(Mm4MessageType type) {
     this.type = type;
-    this.fields = new ArrayList<>();
+    this.fields = new Mm4Header[32];
+    this.ids = new int[32];
     this.fresh = true;
-    fields.add(Mm4Header.of(Mm4HeaderNames.MESSAGE_TYPE, type.token()));
+    append(Mm4Header.of(Mm4HeaderNames.MESSAGE_TYPE, type.token()));
   }
 
   Mm4MessageBuilder(Mm4MessageType type, Mm4Message from) {
     this.type = type;
-    this.fields = new ArrayList<>(from.headers().list());
+    List<Mm4Header> list = from.headers().list();
+    int n = list.size();
+    this.fields = new Mm4Header[n + 8];
+    this.ids = new int[n + 8];
+    for (Mm4Header h : list) {
+      append(h);
+    }
     this.fresh = false;
     this.body = from.content();
   }
@@ -135,16 +144,18 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
   /** Appends a header field, even if one of that name exists (e.g. Received). */
   public B addHeader(String name, String value) {
     checkFree(name);
-    markContent(name);
-    fields.add(Mm4Header.of(name, value));
+    Mm4Header h = Mm4Header.of(name, value);
+    markContent(name, NameTable.idIgnoreCase(name));
+    append(h);
     return self();
   }
 
   /** Removes every header field called {@code name}. */
   public B removeHeader(String name) {
     checkFree(name);
-    markContent(name);
-    fields.removeIf(h -> h.is(name));
+    int id = NameTable.idIgnoreCase(name);
+    markContent(name, id);
+    removeFrom(name, id, 0);
     return self();
   }
 
@@ -154,14 +165,22 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
    */
   public B content(MimeEntity entity) {
     Objects.requireNonNull(entity, "entity");
-    fields.removeIf(h -> isContent(h.name()));
+    int kept = 0;
+    for (int i = 0; i < count; i++) {
+      if (!isContent(fields[i].name(), ids[i])) {
+        fields[kept] = fields[i];
+        ids[kept++] = ids[i];
+      }
+    }
+    Arrays.fill(fields, kept, count, null);
+    count = kept;
     for (Mm4Header h : entity.headers()) {
       if (!h.is(Mm4HeaderNames.MIME_VERSION)) {
-        fields.add(h);
+        append(h);
       }
     }
     if (!contains(Mm4HeaderNames.MIME_VERSION)) {
-      fields.add(Mm4Header.of(Mm4HeaderNames.MIME_VERSION, "1.0"));
+      append(Mm4Header.of(Mm4HeaderNames.MIME_VERSION, "1.0"));
     }
     body = entity;
     contentHeadersChanged = false;
@@ -170,50 +189,103 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
 
   final B set(String name, String value) {
     Mm4Header h = Mm4Header.of(name, value);
-    markContent(name);
-    for (int i = 0; i < fields.size(); i++) {
-      if (fields.get(i).is(name)) {
-        if (!fields.get(i).equals(h) || !fields.get(i).name().equals(name)) {
-          fields.set(i, h);
-        }
-        for (int j = fields.size() - 1; j > i; j--) {
-          if (fields.get(j).is(name)) {
-            fields.remove(j);
-          }
-        }
-        return self();
-      }
+    int id = NameTable.idIgnoreCase(name);
+    markContent(name, id);
+    int i = indexOf(name, id, 0);
+    if (i < 0) {
+      append(h, id);
+      return self();
     }
-    fields.add(h);
+    if (!fields[i].equals(h) || !fields[i].name().equals(name)) {
+      fields[i] = h;
+    }
+    removeFrom(name, id, i + 1);
     return self();
   }
 
   /** Replaces every field called {@code name} with one field per value, at the first one's place. */
   final B setAll(String name, List<String> values) {
-    int at = -1;
-    for (int i = 0; i < fields.size(); i++) {
-      if (fields.get(i).is(name)) {
-        at = i;
-        break;
-      }
+    int id = NameTable.idIgnoreCase(name);
+    Mm4Header[] add = new Mm4Header[values.size()];
+    for (int k = 0; k < add.length; k++) {
+      add[k] = Mm4Header.of(name, values.get(k));
     }
-    List<Mm4Header> add = new ArrayList<>();
-    for (String v : values) {
-      add.add(Mm4Header.of(name, v));
+    int at = indexOf(name, id, 0);
+    removeFrom(name, id, 0);
+    at = at < 0 ? count : Math.min(at, count);
+    ensure(count + add.length);
+    System.arraycopy(fields, at, fields, at + add.length, count - at);
+    System.arraycopy(ids, at, ids, at + add.length, count - at);
+    for (int k = 0; k < add.length; k++) {
+      fields[at + k] = add[k];
+      ids[at + k] = id;
     }
-    fields.removeIf(h -> h.is(name));
-    fields.addAll(at < 0 ? fields.size() : Math.min(at, fields.size()), add);
+    count += add.length;
     return self();
   }
 
-  private void markContent(String name) {
-    if (isContent(name)) {
+  private void append(Mm4Header h) {
+    append(h, NameTable.idIgnoreCase(h.name()));
+  }
+
+  private void append(Mm4Header h, int id) {
+    ensure(count + 1);
+    fields[count] = h;
+    ids[count++] = id;
+  }
+
+  private void ensure(int size) {
+    if (size > fields.length) {
+      int n = Math.max(size, fields.length * 2);
+      fields = Arrays.copyOf(fields, n);
+      ids = Arrays.copyOf(ids, n);
+    }
+  }
+
+  /** The index of the first field called {@code name} (whose id is {@code id}) from {@code from}. */
+  private int indexOf(String name, int id, int from) {
+    if (id >= 0) {
+      for (int i = from; i < count; i++) {
+        if (ids[i] == id) {
+          return i;
+        }
+      }
+      return -1;
+    }
+    for (int i = from; i < count; i++) {
+      if (ids[i] < 0 && fields[i].is(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Removes the fields called {@code name} at or after {@code from}, keeping the others' order. */
+  private void removeFrom(String name, int id, int from) {
+    int i = indexOf(name, id, from);
+    if (i < 0) {
+      return;
+    }
+    int kept = i;
+    for (; i < count; i++) {
+      boolean match = id >= 0 ? ids[i] == id : ids[i] < 0 && fields[i].is(name);
+      if (!match) {
+        fields[kept] = fields[i];
+        ids[kept++] = ids[i];
+      }
+    }
+    Arrays.fill(fields, kept, count, null);
+    count = kept;
+  }
+
+  private void markContent(String name, int id) {
+    if (isContent(name, id)) {
       contentHeadersChanged = true;
     }
   }
 
-  private static boolean isContent(String name) {
-    return name.regionMatches(true, 0, "content-", 0, 8);
+  private static boolean isContent(String name, int id) {
+    return id >= 0 ? NameTable.isContent(id) : name.regionMatches(true, 0, "content-", 0, 8);
   }
 
   private static void checkFree(String name) {
@@ -234,12 +306,7 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
   }
 
   final boolean contains(String name) {
-    for (Mm4Header h : fields) {
-      if (h.is(name)) {
-        return true;
-      }
-    }
-    return false;
+    return indexOf(name, NameTable.idIgnoreCase(name), 0) >= 0;
   }
 
   /**
@@ -264,21 +331,22 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
             type.token() + " needs " + name + " (set it on the builder)");
       }
     }
-    List<Mm4Header> out = fields;
+    Mm4Header[] out;
     if (fresh) {
       // Each field's rank looked up once, then a stable sort on (rank, position).
-      int n = fields.size();
-      long[] keyed = new long[n];
-      for (int i = 0; i < n; i++) {
-        keyed[i] = ((long) rank(fields.get(i).name()) << 32) | i;
+      long[] keyed = new long[count];
+      for (int i = 0; i < count; i++) {
+        keyed[i] = ((long) NameTable.rank(fields[i].name(), ids[i]) << 32) | i;
       }
       Arrays.sort(keyed);
-      out = new ArrayList<>(n);
-      for (long k : keyed) {
-        out.add(fields.get((int) k));
+      out = new Mm4Header[count];
+      for (int i = 0; i < count; i++) {
+        out[i] = fields[(int) keyed[i]];
       }
+    } else {
+      out = Arrays.copyOf(fields, count);
     }
-    Mm4Headers headers = Mm4Headers.of(out);
+    Mm4Headers headers = Mm4Headers.of(Arrays.asList(out));
     MimeEntity root =
         body == null
             ? MimeAccess.get().emptyLeaf(headers)
@@ -287,83 +355,4 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
   }
 
   abstract M create(MimeEntity root);
-
-  private static final Map<String, Integer> RANK = rankTable();
-
-  private static Map<String, Integer> rankTable() {
-    String[] order = {
-      "from",
-      "sender",
-      "to",
-      "cc",
-      "date",
-      "subject",
-      "message-id",
-      "mime-version",
-      "content-type",
-      "content-transfer-encoding",
-      "content-id",
-      "content-location",
-      "content-disposition",
-      "x-mms-message-type",
-      "x-mms-3gpp-mms-version",
-      "x-mms-transaction-id",
-      "x-mms-message-id",
-      "x-mms-request-status-code",
-      "x-mms-mm-status-code",
-      "x-mms-mm-status-extension",
-      "x-mms-read-status",
-      "x-mms-status-text",
-      "x-mms-message-class",
-      "x-mms-expiry",
-      "x-mms-delivery-report",
-      "x-mms-originator-system",
-      "x-mms-priority",
-      "x-mms-sender-visibility",
-      "x-mms-read-reply",
-      "x-mms-ack-request",
-      "x-mms-forward-counter",
-      "x-mms-previously-sent-by",
-      "x-mms-previously-sent-date-and-time",
-      "x-mms-applic-id",
-      "x-mms-reply-applic-id",
-      "x-mms-aux-applic-info",
-      "x-mms-content-class",
-      "x-mms-drm-content",
-      "x-mms-adaptation-allowed"
-    };
-    Map<String, Integer> m = new java.util.HashMap<>();
-    for (int i = 0; i < order.length; i++) {
-      m.put(order[i], i);
-    }
-    // The names as Mm4HeaderNames spells them too, so that a field made from those constants
-    // (whose String hash is cached) is ranked without making its lower-case form.
-    for (java.lang.reflect.Field f : Mm4HeaderNames.class.getFields()) {
-      if (f.getType() == String.class) {
-        try {
-          String name = (String) f.get(null);
-          Integer r = m.get(name.toLowerCase(Locale.ROOT));
-          if (r != null) {
-            m.put(name, r);
-          }
-        } catch (IllegalAccessException e) {
-          throw new ExceptionInInitializerError(e);
-        }
-      }
-    }
-    return Map.copyOf(m);
-  }
-
-  private static int rank(String name) {
-    Integer exact = RANK.get(name);
-    if (exact != null) {
-      return exact;
-    }
-    String n = name.toLowerCase(Locale.ROOT);
-    Integer r = RANK.get(n);
-    if (r != null) {
-      return r;
-    }
-    return isContent(n) ? RANK.get("content-disposition") : 1000;
-  }
 }

@@ -168,6 +168,34 @@ public final class MediaType {
     return new MediaType(type, subtype, Collections.unmodifiableMap(m));
   }
 
+  /**
+   * Whether reading {@link #toString()} back gives this media type again, checked on the usual
+   * form only: parameter values of printable US-ASCII without quotes, backslashes, parentheses or
+   * white space at either end, names without {@code *}. A built Content-Type field keeps such a
+   * type as its reading instead of parsing its own value.
+   */
+  boolean readsBackPlainly() {
+    // Keys and values apart: the entries of an unmodifiable map are wrapped one by one.
+    for (String k : params.keySet()) {
+      if (k.indexOf('*') >= 0) {
+        return false;
+      }
+    }
+    for (String v : params.values()) {
+      int n = v.length();
+      if (n == 0 || v.charAt(0) == ' ' || v.charAt(n - 1) == ' ') {
+        return false;
+      }
+      for (int i = 0; i < n; i++) {
+        char c = v.charAt(i);
+        if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '(' || c == ')') {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof MediaType)) {

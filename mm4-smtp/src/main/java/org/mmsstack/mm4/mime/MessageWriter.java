@@ -56,7 +56,7 @@ final class MessageWriter {
         System.arraycopy(h.rawBuf(), h.rawOff(), out, n, h.rawLen());
         n += h.rawLen();
       } else {
-        n = copy(h.line(), out, n);
+        n = h.putLine(out, n);
       }
     }
     out[n++] = '\r';
@@ -124,7 +124,7 @@ final class MessageWriter {
   private static long size(MimeEntity e, IdentityHashMap<MimeEntity, byte[]> qp) {
     long n = 2; // the empty line after the header section
     for (Mm4Header h : e.headers()) {
-      n += h.rawBuf() != null ? h.rawLen() : h.line().length;
+      n += h.rawBuf() != null ? h.rawLen() : h.lineSize();
     }
     if (e.raw() != null) {
       return n + e.rawLen();

@@ -501,22 +501,23 @@ public final class MimeEntity {
           throw new IllegalStateException(
               "boundary: \"" + boundary + "\" (invalid, or it occurs in the content)");
         }
-        h.add(Mm4Header.of(Mm4HeaderNames.CONTENT_TYPE, ct.toString()));
+        h.add(Mm4Header.contentType(ct));
       } else {
         if (!parts.isEmpty()) {
           throw new IllegalStateException(
               "parts given for a " + ct.baseType() + " entity (only multipart types have parts)");
         }
+        // A chosen encoding carries the data (the choice checked it); a given one is checked.
         TransferEncoding te =
             encoding == null ? Encodings.choose(ct, data, dataOff, dataLen) : encoding;
-        if (!Encodings.canCarry(te, data, dataOff, dataLen)) {
+        if (encoding != null && !Encodings.canCarry(te, data, dataOff, dataLen)) {
           throw new IllegalStateException(
               "transferEncoding: "
                   + te
                   + " cannot carry this data "
                   + "(bare CR/LF, NUL, 8-bit octets or lines over 998 octets)");
         }
-        h.add(Mm4Header.of(Mm4HeaderNames.CONTENT_TYPE, ct.toString()));
+        h.add(Mm4Header.contentType(ct));
         h.add(Mm4Header.of(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING, te.token()));
       }
       if (contentId != null) {

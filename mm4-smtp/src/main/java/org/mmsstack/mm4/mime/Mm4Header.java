@@ -1,11 +1,7 @@
 package org.mmsstack.mm4.mime;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.mmsstack.mm4.Mm4ForwardReq;
@@ -13,13 +9,15 @@ import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.internal.Values;
 import org.mmsstack.mm4.internal.mime.DateTimes;
 import org.mmsstack.mm4.internal.mime.Folding;
+import org.mmsstack.mm4.internal.mime.NameTable;
 import org.mmsstack.mm4.internal.mime.RawField;
 
 /**
  * One header field: a name and an unfolded value. A field that came from parsing also remembers
  * its raw bytes (folding, spacing and case as they were), and the formatter writes those bytes
  * back unchanged, which is what makes an unmodified message round-trip byte for byte. A field
- * made with {@link #of} is folded once, when it is made, and written as folded then.
+ * made with {@link #of} is checked when it is made and folded by the writer, once: a short
+ * US-ASCII field is written as it is, a longer one folded on its first write and kept so.
  *
  * <p>Equality ignores the case of the name and the raw bytes: two fields are equal when they
  * mean the same.
@@ -47,14 +45,20 @@ public final class Mm4Header {
   private final int rawOff;
   private final int rawLen;
   private final long offset;
-  // A built field folded once, when it is made, as UTF-8 with its CRLF; null for parsed fields.
-  private final byte[] folded;
+  // A built field: the octets of "Name: value" in UTF-8 (of "Name:" for an empty value), and
+  // whether the value is US-ASCII; -1 for parsed fields.
+  private final int builtLen;
+  private final boolean builtAscii;
+  // A built field that needs folding (or is not US-ASCII) as the writer writes it, UTF-8 with its
+  // CRLF: folded once, on the first write (or by of() when it had to be tried), then kept.
+  private volatile byte[] folded;
   // Hash of the name ignoring ASCII case: lookups compare it before comparing names.
   private final int nameHash;
   // The value read as a media type, on first use (racy but idempotent, as value).
   private Optional<MediaType> mediaType;
 
-  private Mm4Header(String name, String value, long offset, byte[] folded) {
+  private Mm4Header(
+      String name, int nameHash, String value, int builtLen, boolean builtAscii, byte[] folded) {
     this.name = name;
     this.value = value;
     this.valBuf = null;
@@ -65,10 +69,11 @@ public final class Mm4Header {
     this.rawBuf = null;
     this.rawOff = 0;
     this.rawLen = 0;
-    this.offset = offset;
+    this.offset = -1;
+    this.builtLen = builtLen;
+    this.builtAscii = builtAscii;
     this.folded = folded;
-    Integer known = KNOWN_HASHES.get(name);
-    this.nameHash = known != null ? known : nameHash(name);
+    this.nameHash = nameHash;
   }
 
   private Mm4Header(
@@ -92,39 +97,15 @@ public final class Mm4Header {
     this.rawOff = start;
     this.rawLen = end - start;
     this.offset = offset;
+    this.builtLen = -1;
+    this.builtAscii = false;
     this.folded = null;
     this.nameHash = nameHash(name);
   }
 
-  /**
-   * {@link #nameHash} of the names in {@link Mm4HeaderNames}, spelt as there: built fields mostly
-   * use those constants, whose {@code String} hash is cached, so one map lookup replaces the loop.
-   */
-  private static final Map<String, Integer> KNOWN_HASHES = knownHashes();
-
-  private static Map<String, Integer> knownHashes() {
-    Map<String, Integer> m = new HashMap<>();
-    for (Field f : Mm4HeaderNames.class.getFields()) {
-      if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
-        try {
-          String name = (String) f.get(null);
-          m.put(name, nameHash(name));
-        } catch (IllegalAccessException e) {
-          throw new ExceptionInInitializerError(e);
-        }
-      }
-    }
-    return Map.copyOf(m);
-  }
-
   /** The hash of a header name ignoring ASCII case, as lookups compute it. */
   static int nameHash(String name) {
-    int h = 0;
-    for (int i = 0, n = name.length(); i < n; i++) {
-      char c = name.charAt(i);
-      h = 31 * h + (c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-    return h;
+    return NameTable.hash(name);
   }
 
   /**
@@ -141,6 +122,45 @@ public final class Mm4Header {
   public static Mm4Header of(String name, String value) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(value, "value");
+    int id = NameTable.id(name);
+    if (id < 0) {
+      checkName(name);
+    }
+    String v = value.strip(); // the same string when there is nothing to strip
+    if (v != value) {
+      checkValue(name, value); // strip() may have dropped a CR or LF at either end
+    }
+    int n = v.length();
+    // One pass over the value: CR, LF and NUL refused, the UTF-8 length counted.
+    int octets = n;
+    for (int i = 0; i < n; i++) {
+      char c = v.charAt(i);
+      if (c < 0x80) {
+        if (c == '\r' || c == '\n' || c == 0) {
+          checkValue(name, value);
+        }
+      } else {
+        // Two octets more below U+0800, else one more; a surrogate pair is four octets for two
+        // chars, and a lone surrogate (written as '?') is counted long, which only makes the fold
+        // check below run for it.
+        octets += c < 0x800 ? 1 : 2;
+      }
+    }
+    int len = name.length() + (n == 0 ? 1 : 2 + octets);
+    byte[] line = null;
+    if (len > Folding.MAXIMUM) {
+      // Only a field longer than a line can be too long to fold: try it now, keep the result.
+      line = Folding.line(name, v);
+      if (line == null) {
+        throw new IllegalArgumentException(
+            "value of " + name + ": a run without white space is too long for a 998-octet line");
+      }
+    }
+    int hash = id >= 0 ? NameTable.hash(id) : nameHash(name);
+    return new Mm4Header(name, hash, v, len, octets == n, line);
+  }
+
+  private static void checkName(String name) {
     if (name.isEmpty()) {
       throw new IllegalArgumentException("name: \"\" (expected: a field name)");
     }
@@ -151,6 +171,10 @@ public final class Mm4Header {
             "name: \"" + name + "\" (expected: printable US-ASCII without ':')");
       }
     }
+  }
+
+  /** Throws for the first CR, LF or NUL of {@code value}, if any. */
+  private static void checkValue(String name, String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c == '\r' || c == '\n' || c == 0) {
@@ -162,13 +186,19 @@ public final class Mm4Header {
                 + " (expected: an unfolded value)");
       }
     }
-    String v = value.strip();
-    byte[] line = Folding.line(name, v);
-    if (line == null) {
-      throw new IllegalArgumentException(
-          "value of " + name + ": a run without white space is too long for a 998-octet line");
+  }
+
+  /**
+   * A built Content-Type field for {@code type}: its reading ({@link #mediaTypeValue()}) is
+   * {@code type} itself when the formatted value reads back to it plainly, so that neither the
+   * builder nor the writer parses a value it has just formatted.
+   */
+  static Mm4Header contentType(MediaType type) {
+    Mm4Header h = of(Mm4HeaderNames.CONTENT_TYPE, type.toString());
+    if (type.readsBackPlainly()) {
+      h.mediaType = Optional.of(type);
     }
-    return new Mm4Header(name, v, -1, line);
+    return h;
   }
 
   /**
@@ -269,17 +299,64 @@ public final class Mm4Header {
   }
 
   /**
-   * The field as the formatter writes it, CRLF included, when it has no raw bytes: folded when it
-   * was built (computed once, by {@link #of}), else folded now, else (a parsed field whose value
-   * cannot be folded within 998 octets, which it fitted in the input) on one line as it was.
+   * The field as the formatter writes it, CRLF included, when it has no raw bytes: folded (a
+   * built field's fold is kept after the first call, or from {@link #of} when it had to try it),
+   * else (a parsed field whose value cannot be folded within 998 octets, which it fitted in the
+   * input) on one line as it was.
    */
   byte[] line() {
-    if (folded != null) {
-      return folded;
+    byte[] f = folded;
+    if (f != null) {
+      return f;
     }
     String v = value();
     byte[] line = Folding.line(name, v);
-    return line != null ? line : Folding.unfolded(name, v);
+    if (line == null) {
+      return Folding.unfolded(name, v);
+    }
+    if (builtLen >= 0) {
+      folded = line; // a built field is folded once
+    }
+    return line;
+  }
+
+  /**
+   * Whether the writer puts this field's characters out as they are: a built US-ASCII field short
+   * enough for one line (the usual case), with no array made for it.
+   */
+  private boolean isPlainLine() {
+    return builtAscii && builtLen <= Folding.PREFERRED;
+  }
+
+  /** The octets the writer writes for this field when it has no raw bytes, CRLF included. */
+  int lineSize() {
+    return isPlainLine() ? builtLen + 2 : line().length;
+  }
+
+  /**
+   * Writes the field as {@link #line()} has it (when it has no raw bytes) into {@code out} from
+   * {@code n}; returns the index after it.
+   */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is exact for US-ASCII
+  int putLine(byte[] out, int n) {
+    if (!isPlainLine()) {
+      byte[] line = line();
+      System.arraycopy(line, 0, out, n, line.length);
+      return n + line.length;
+    }
+    int nameLen = name.length();
+    name.getBytes(0, nameLen, out, n);
+    n += nameLen;
+    out[n++] = ':';
+    int valueLen = value.length();
+    if (valueLen > 0) {
+      out[n++] = ' ';
+      value.getBytes(0, valueLen, out, n);
+      n += valueLen;
+    }
+    out[n++] = '\r';
+    out[n++] = '\n';
+    return n;
   }
 
   byte[] rawBuf() {

@@ -150,11 +150,69 @@ public final class Mm4Address {
    * @throws IllegalArgumentException if the text is not exactly one address
    */
   public static Mm4Address parse(String text) {
+    Mm4Address plain = parsePlain(Objects.requireNonNull(text, "text"));
+    if (plain != null) {
+      return plain;
+    }
     List<Mm4Address> list = parseList(text);
     if (list.size() != 1) {
       throw new IllegalArgumentException("text: \"" + text + "\" (expected: exactly one address)");
     }
     return list.get(0);
+  }
+
+  /**
+   * A bare addr-spec ({@code local@domain} or {@code local}, white space at the ends only, none of
+   * {@code "(),:;<>[\]}) read in one pass, to what {@link #parseList} reads from it; null for
+   * any other text, and for text that is not an address (the full reader then says why).
+   */
+  private static final boolean[] NOT_PLAIN = new boolean[0x80];
+
+  static {
+    for (char c : "\"(),:;<>[\\]".toCharArray()) {
+      NOT_PLAIN[c] = true;
+    }
+  }
+
+  private static Mm4Address parsePlain(String text) {
+    String e = text.strip();
+    int n = e.length();
+    if (n == 0) {
+      return null;
+    }
+    int at = -1;
+    for (int i = 0; i < n; i++) {
+      char c = e.charAt(i);
+      if (c <= ' ' || c >= 0x7f || NOT_PLAIN[c]) {
+        return null;
+      }
+      if (c == '@') {
+        at = i;
+      }
+    }
+    if (at == 0 || at == n - 1) {
+      return null;
+    }
+    String local = at < 0 ? e : e.substring(0, at);
+    String domain = at < 0 ? null : e.substring(at + 1);
+    String value = local;
+    AddressType type = null;
+    for (int t = local.length() - 6; t >= 0; t--) {
+      if (local.regionMatches(true, t, "/TYPE=", 0, 6)) {
+        value = local.substring(0, t);
+        try {
+          type = AddressType.of(local.substring(t + 6));
+        } catch (IllegalArgumentException x) {
+          return null;
+        }
+        break;
+      }
+    }
+    try {
+      return of(null, value, type, domain);
+    } catch (IllegalArgumentException x) {
+      return null;
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.mmsstack.mm4.internal.mime;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -26,9 +27,56 @@ public final class DateTimes {
 
   private DateTimes() {}
 
-  /** Formats a date as RFC 5322 writes it; sub-second precision is dropped. */
+  /**
+   * Formats a date as RFC 5322 writes it ({@code Fri, 01 Mar 2024 12:30:45 +0000}); sub-second
+   * precision is dropped. Years 1000-9999 with an offset of whole minutes are written character by
+   * character; anything else goes through a {@link DateTimeFormatter} of the same pattern.
+   */
   public static String format(OffsetDateTime t) {
-    return WRITER.format(t.withNano(0));
+    int year = t.getYear();
+    int offset = t.getOffset().getTotalSeconds();
+    if (year < 1000 || year > 9999 || offset % 60 != 0) {
+      return WRITER.format(t.withNano(0));
+    }
+    byte[] c = new byte[31];
+    String dow = DAYS[t.getDayOfWeek().ordinal()];
+    c[0] = (byte) dow.charAt(0);
+    c[1] = (byte) dow.charAt(1);
+    c[2] = (byte) dow.charAt(2);
+    c[3] = ',';
+    c[4] = ' ';
+    two(c, 5, t.getDayOfMonth());
+    c[7] = ' ';
+    String mon = MONTH_NAMES[t.getMonthValue() - 1];
+    c[8] = (byte) mon.charAt(0);
+    c[9] = (byte) mon.charAt(1);
+    c[10] = (byte) mon.charAt(2);
+    c[11] = ' ';
+    two(c, 12, year / 100);
+    two(c, 14, year % 100);
+    c[16] = ' ';
+    two(c, 17, t.getHour());
+    c[19] = ':';
+    two(c, 20, t.getMinute());
+    c[22] = ':';
+    two(c, 23, t.getSecond());
+    c[25] = ' ';
+    c[26] = (byte) (offset < 0 ? '-' : '+');
+    int minutes = Math.abs(offset) / 60;
+    two(c, 27, minutes / 60);
+    two(c, 29, minutes % 60);
+    return new String(c, StandardCharsets.ISO_8859_1);
+  }
+
+  private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+  private static final String[] MONTH_NAMES = {
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+  };
+
+  private static void two(byte[] c, int at, int v) {
+    c[at] = (byte) ('0' + v / 10);
+    c[at + 1] = (byte) ('0' + v % 10);
   }
 
   /** Parses an RFC 5322 date-time, or returns empty. */

@@ -288,12 +288,36 @@ public final class Params {
    * values use RFC 2231 {@code name*=utf-8''...}.
    */
   public static String format(String value, Map<String, String> params) {
-    StringBuilder sb = new StringBuilder(value);
+    if (params.isEmpty()) {
+      return value;
+    }
+    // Sized for the usual case (every value quoted, nothing escaped) so that it never grows.
+    int size = value.length() + 5 * params.size();
+    for (String k : params.keySet()) {
+      size += k.length();
+    }
+    for (String v : params.values()) {
+      size += v.length();
+    }
+    StringBuilder sb = new StringBuilder(size).append(value);
     for (Map.Entry<String, String> e : params.entrySet()) {
       sb.append("; ");
       String v = e.getValue();
       if (isAscii(v)) {
-        sb.append(e.getKey()).append('=').append(Syntax.isToken(v) ? v : Syntax.quote(v));
+        sb.append(e.getKey()).append('=');
+        if (Syntax.isToken(v)) {
+          sb.append(v);
+        } else {
+          sb.append('"');
+          for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '"' || c == '\\') {
+              sb.append('\\');
+            }
+            sb.append(c);
+          }
+          sb.append('"');
+        }
       } else {
         sb.append(e.getKey()).append("*=utf-8''");
         for (byte b : v.getBytes(StandardCharsets.UTF_8)) {

@@ -7,10 +7,19 @@ public final class Syntax {
 
   /** RFC 5322 §3.2.3 atext. */
   public static boolean isAtext(char c) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-      return true;
+    return c < 0x80 && ATEXT[c];
+  }
+
+  private static final boolean[] ATEXT = new boolean[0x80];
+
+  static {
+    for (char c = 0; c < 0x80; c++) {
+      ATEXT[c] =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "!#$%&'*+-/=?^_`{|}~".indexOf(c) >= 0;
     }
-    return "!#$%&'*+-/=?^_`{|}~".indexOf(c) >= 0;
   }
 
   /** RFC 5322 §3.2.3 dot-atom-text. */

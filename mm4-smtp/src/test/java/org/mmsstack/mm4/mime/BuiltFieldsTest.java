@@ -1,0 +1,118 @@
+package org.mmsstack.mm4.mime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.mmsstack.mm4.internal.mime.Folding;
+import org.mmsstack.mm4.value.Mm4Address;
+
+/**
+ * Built fields are checked when they are made and written by the writer: what it writes is the
+ * field folded as {@link Folding#line} folds it, and errors stay at {@link Mm4Header#of}.
+ */
+class BuiltFieldsTest {
+
+  private static byte[] written(Mm4Header h) {
+    byte[] out = new byte[h.lineSize()];
+    assertEquals(out.length, h.putLine(out, 0));
+    return out;
+  }
+
+  private static String text(Mm4Header h) {
+    return new String(written(h), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theWriterWritesTheFoldedField() {
+    SplittableRandom r = new SplittableRandom(3);
+    String[] words = {
+      "a", "word", "longer-word", "\u00e9t\u00e9", "\u6f22\u5b57", "\ud83d\ude00", ""
+    };
+    for (int round = 0; round < 5_000; round++) {
+      StringBuilder v = new StringBuilder();
+      int n = r.nextInt(0, 40);
+      for (int i = 0; i < n; i++) {
+        v.append(words[r.nextInt(words.length)]).append(r.nextInt(8) == 0 ? "  " : " ");
+      }
+      String name = r.nextBoolean() ? "Subject" : "X-Private-Name-" + r.nextInt(1000);
+      Mm4Header h = Mm4Header.of(name, v.toString());
+      byte[] expected = Folding.line(name, v.toString().strip());
+      assertArrayEquals(expected, written(h), v::toString);
+      assertArrayEquals(expected, h.line(), v::toString);
+      // Written twice, the same (a folded field is kept after its first write).
+      assertArrayEquals(expected, written(h), v::toString);
+    }
+    assertEquals("Subject:\r\n", text(Mm4Header.of("Subject", "  ")));
+    String exact = "x".repeat(78 - "Subject: ".length());
+    assertEquals("Subject: " + exact + "\r\n", text(Mm4Header.of("Subject", exact)));
+  }
+
+  @Test
+  void badFieldsFailWhenMade() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Mm4Header.of("Subject", "a\r\nb"));
+    assertEquals(
+        "value of Subject: contains CR, LF or NUL at index 1 (expected: an unfolded value)",
+        e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> Mm4Header.of("Subject", "ab\n"));
+    assertTrue(e.getMessage().contains("index 2"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> Mm4Header.of("Bad Name", "x"));
+    assertTrue(e.getMessage().startsWith("name: \"Bad Name\""), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Mm4Header.of("", "x"));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Mm4Header.of("X-Long", "y".repeat(1_000)));
+    assertTrue(e.getMessage().contains("998-octet"), e.getMessage());
+    // Long, but foldable: fine, and folded within 998 octets per line.
+    Mm4Header ok = Mm4Header.of("X-Long", ("z".repeat(500) + " ").repeat(3));
+    for (String line : text(ok).split("\r\n")) {
+      assertTrue(line.length() <= 998);
+    }
+  }
+
+  @Test
+  void aBuiltContentTypeReadsAsTheTypeItWasMadeFrom() {
+    List<MediaType> types =
+        List.of(
+            MediaType.of("multipart", "related")
+                .withParameter("type", "application/smil")
+                .withParameter("start", "<smil>")
+                .withParameter("boundary", "=_mm4_0123456789abcdef_3"),
+            MediaType.of("text", "plain").withParameter("charset", "utf-8"),
+            MediaType.of("text", "plain").withParameter("name", " spaced "),
+            MediaType.of("text", "plain").withParameter("name", "a \"quoted\" (comment)"),
+            MediaType.of("text", "plain").withParameter("name", "\u00e9t\u00e9.txt"),
+            MediaType.of("image", "jpeg"));
+    for (MediaType t : types) {
+      Mm4Header h = Mm4Header.contentType(t);
+      assertEquals(MediaType.parse(h.value()), h.mediaTypeValue().orElseThrow(), t::toString);
+      if (t.readsBackPlainly()) {
+        assertEquals(t, MediaType.parse(t.toString()), t::toString);
+      }
+    }
+  }
+
+  @Test
+  void aPlainAddressIsReadAsTheFullReaderReadsIt() {
+    for (String s :
+        List.of(
+            "system-user@mms.mnc001.mcc262.gprs",
+            " +4915550000001/TYPE=PLMN ",
+            "+4915550000001/type=plmn@mms.example",
+            "192.0.2.1/TYPE=IPv4",
+            "user.name+tag@example.org",
+            "a@b@c",
+            "x/TYPE=OTHER")) {
+      assertEquals(Mm4Address.parseList(s), List.of(Mm4Address.parse(s)), s);
+    }
+    for (String s : List.of("", "@example.org", "user@", "x/TYPE=", "a b", "a,b", "\u00e9@x")) {
+      assertThrows(IllegalArgumentException.class, () -> Mm4Address.parse(s), s);
+    }
+  }
+}
