@@ -15,6 +15,7 @@ import org.mmsstack.mm4.mime.Mm4Headers;
  * <pre>{@code
  * Mm4Message m = Mm4Codec.decode(mail);               // lenient: Mm4Config.DEFAULT
  * for (Finding f : m.findings()) { ... }              // what lenient decoding recovered from
+ * m.content().checkData();                            // bodies: located, checked on request
  * if (m instanceof Mm4ForwardRes res) {
  *   res.requestStatusCode().ifPresent(...);
  * }

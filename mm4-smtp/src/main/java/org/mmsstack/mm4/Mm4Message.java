@@ -102,7 +102,11 @@ public sealed interface Mm4Message
   /**
    * What lenient decoding recovered from and what validation found while decoding, in the order
    * they were reported, each with its line and byte offset; empty for a built message (run {@link
-   * org.mmsstack.mm4.validate.Mm4Validator} on it) and for clean input.
+   * org.mmsstack.mm4.validate.Mm4Validator} on it) and for clean input. A base64 or
+   * quoted-printable body is checked here only when it was decoded with {@link
+   * Mm4Config#checkBodies()} on ({@link Mm4Config#STRICT}); under the lenient default its
+   * findings come from {@link org.mmsstack.mm4.mime.MimeEntity#checkData()} (or the validator),
+   * so an empty list then says the headers and the structure are clean, not the bodies.
    *
    * @return the findings (unmodifiable)
    */

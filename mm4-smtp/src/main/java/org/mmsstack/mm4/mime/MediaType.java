@@ -171,13 +171,13 @@ public final class MediaType {
   /**
    * Whether reading {@link #toString()} back gives this media type again, checked on the usual
    * form only: parameter values of printable US-ASCII without quotes, backslashes, parentheses or
-   * white space at either end, names without {@code *}. A built Content-Type field keeps such a
+   * white space at either end, names that are tokens without {@code *}. A built Content-Type field keeps such a
    * type as its reading instead of parsing its own value.
    */
   boolean readsBackPlainly() {
     // Keys and values apart: the entries of an unmodifiable map are wrapped one by one.
     for (String k : params.keySet()) {
-      if (k.indexOf('*') >= 0) {
+      if (k.indexOf('*') >= 0 || !Syntax.isToken(k)) {
         return false;
       }
     }

@@ -21,7 +21,10 @@ public record Mm4Delivery(SmtpEnvelope envelope, Mm4Message message) {
     Objects.requireNonNull(message, "message");
   }
 
-  /** @return what lenient decoding tolerated ({@link Mm4Message#findings()}; empty for a clean message) */
+  /**
+   * @return what lenient decoding tolerated ({@link Mm4Message#findings()}: base64 and
+   *     quoted-printable bodies included only when the receiver decodes with body checks on)
+   */
   public List<Finding> findings() {
     return message.findings();
   }

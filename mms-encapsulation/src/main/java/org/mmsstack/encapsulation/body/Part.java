@@ -487,14 +487,15 @@ public final class Part {
      * The part: one object over the data (a view unless copied), with its headers in an array of
      * their exact number.
      *
-     * @throws IllegalArgumentException when the content type or the data was not set
+     * @throws IllegalStateException when the content type or the data was not set, as the other
+     *     builders do for missing state
      */
     public Part build() {
       if (contentType == null) {
-        throw new IllegalArgumentException("contentType: not set");
+        throw new IllegalStateException("contentType: not set");
       }
       if (array == null && buffer == null) {
-        throw new IllegalArgumentException("data: not set");
+        throw new IllegalStateException("data: not set");
       }
       List<PartHeader> list;
       if (count == 0) {

@@ -216,11 +216,11 @@ class PartBuilderTest {
   void misuseNamesTheParameter() {
     assertEquals(
         "contentType: not set",
-        assertThrows(IllegalArgumentException.class, () -> Part.builder().data(new byte[0]).build())
+        assertThrows(IllegalStateException.class, () -> Part.builder().data(new byte[0]).build())
             .getMessage());
     assertEquals(
         "data: not set",
-        assertThrows(IllegalArgumentException.class, () -> Part.builder().contentType(JPEG).build())
+        assertThrows(IllegalStateException.class, () -> Part.builder().contentType(JPEG).build())
             .getMessage());
     Part.Builder b = Part.builder();
     assertMessage("contentType: null", () -> b.contentType(null));
