@@ -1,7 +1,6 @@
 package org.mmsstack.mm4.internal.mime;
 
 import java.util.Locale;
-import org.mmsstack.mm4.Mm4HeaderNames;
 
 /**
  * The header names an MM4 message usually carries, so that parsing shares one {@link String}
@@ -10,52 +9,13 @@ import org.mmsstack.mm4.Mm4HeaderNames;
  */
 public final class KnownNames {
 
-  private static final String[] NAMES = {
-    Mm4HeaderNames.MMS_VERSION,
-    Mm4HeaderNames.MESSAGE_TYPE,
-    Mm4HeaderNames.TRANSACTION_ID,
-    Mm4HeaderNames.MESSAGE_ID,
-    Mm4HeaderNames.MESSAGE_CLASS,
-    Mm4HeaderNames.EXPIRY,
-    Mm4HeaderNames.DELIVERY_REPORT,
-    Mm4HeaderNames.ORIGINATOR_SYSTEM,
-    Mm4HeaderNames.PRIORITY,
-    Mm4HeaderNames.SENDER_VISIBILITY,
-    Mm4HeaderNames.READ_REPLY,
-    Mm4HeaderNames.ACK_REQUEST,
-    Mm4HeaderNames.FORWARD_COUNTER,
-    Mm4HeaderNames.PREVIOUSLY_SENT_BY,
-    Mm4HeaderNames.PREVIOUSLY_SENT_DATE,
-    Mm4HeaderNames.APPLIC_ID,
-    Mm4HeaderNames.REPLY_APPLIC_ID,
-    Mm4HeaderNames.AUX_APPLIC_INFO,
-    Mm4HeaderNames.CONTENT_CLASS,
-    Mm4HeaderNames.DRM_CONTENT,
-    Mm4HeaderNames.ADAPTATION_ALLOWED,
-    Mm4HeaderNames.REQUEST_STATUS_CODE,
-    Mm4HeaderNames.STATUS_TEXT,
-    Mm4HeaderNames.MM_STATUS_CODE,
-    Mm4HeaderNames.MM_STATUS_EXTENSION,
-    Mm4HeaderNames.READ_STATUS,
-    Mm4HeaderNames.FROM,
-    Mm4HeaderNames.TO,
-    Mm4HeaderNames.CC,
-    Mm4HeaderNames.DATE,
-    Mm4HeaderNames.SUBJECT,
-    Mm4HeaderNames.RFC822_MESSAGE_ID,
-    Mm4HeaderNames.SENDER,
-    Mm4HeaderNames.MIME_VERSION,
-    Mm4HeaderNames.CONTENT_TYPE,
-    Mm4HeaderNames.CONTENT_TRANSFER_ENCODING,
-    Mm4HeaderNames.CONTENT_ID,
-    Mm4HeaderNames.CONTENT_LOCATION,
-    Mm4HeaderNames.CONTENT_DISPOSITION,
-    Mm4HeaderNames.CONTENT_DESCRIPTION,
-    "Received",
-    "Return-Path",
-    "X-Mms-Transaction-Id",
-    "X-Mms-Message-Id",
-  };
+  /**
+   * The names of {@link NameTable} (one list of known names), then other spellings seen in
+   * received mail and trace fields, which only parsing meets.
+   */
+  private static final String[] NAMES =
+      concat(
+          NameTable.NAMES, "Received", "Return-Path", "X-Mms-Transaction-Id", "X-Mms-Message-Id");
 
   private static final int MAX_LENGTH = 64;
 
@@ -89,6 +49,12 @@ public final class KnownNames {
   }
 
   private KnownNames() {}
+
+  private static String[] concat(String[] known, String... more) {
+    String[] all = java.util.Arrays.copyOf(known, known.length + more.length);
+    System.arraycopy(more, 0, all, known.length, more.length);
+    return all;
+  }
 
   /**
    * The name in {@code b[from, to)} (US-ASCII): the shared constant when it is a known name

@@ -13,9 +13,10 @@ public final class NameTable {
 
   /**
    * The names by id, as {@link Mm4HeaderNames} spells them: RFC 5322 fields, then the X-Mms
-   * fields as TS 23.140 lists them, then the names without a rank of their own.
+   * fields as TS 23.140 lists them, then the names without a rank of their own. The one list of
+   * known names: {@link KnownNames} (the parser's lookup on the bytes) is made from it.
    */
-  private static final String[] NAMES = {
+  static final String[] NAMES = {
     Mm4HeaderNames.FROM,
     Mm4HeaderNames.SENDER,
     Mm4HeaderNames.TO,
