@@ -64,17 +64,7 @@ public final class Mm4Address {
       }
       for (int i = 0; i < domain.length(); i++) {
         char c = domain.charAt(i);
-        boolean ok =
-            (c >= 'a' && c <= 'z')
-                || (c >= 'A' && c <= 'Z')
-                || (c >= '0' && c <= '9')
-                || c == '-'
-                || c == '.'
-                || c == '_'
-                || c == '['
-                || c == ']'
-                || c == ':';
-        if (!ok) {
+        if (!Syntax.isHostChar(c) && c != ':') {
           throw new IllegalArgumentException(
               "domain: \"" + domain + "\" (expected: a host name or [address literal])");
         }

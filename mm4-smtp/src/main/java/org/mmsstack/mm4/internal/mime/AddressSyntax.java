@@ -72,8 +72,8 @@ public final class AddressSyntax {
     while (start <= n) {
       int comma = text.indexOf(',', start);
       int end = comma < 0 ? n : comma;
-      int from = skipWsp(text, start, end);
-      int to = trimWsp(text, from, end);
+      int from = Syntax.skipWsp(text, start, end);
+      int to = Syntax.trimWsp(text, from, end);
       if (from < to) {
         if (!isSimpleEntry(text, from, to)) {
           return -1;
@@ -97,23 +97,14 @@ public final class AddressSyntax {
     int localEnd = to;
     int domainFrom = -1;
     if (at >= from) {
-      localEnd = trimWsp(text, from, at);
-      domainFrom = skipWsp(text, at + 1, to);
+      localEnd = Syntax.trimWsp(text, from, at);
+      domainFrom = Syntax.skipWsp(text, at + 1, to);
       if (domainFrom == to) {
         return false;
       }
       for (int i = domainFrom; i < to; i++) {
-        char c = text.charAt(i);
-        boolean ok =
-            (c >= 'a' && c <= 'z')
-                || (c >= 'A' && c <= 'Z')
-                || (c >= '0' && c <= '9')
-                || c == '-'
-                || c == '.'
-                || c == '_'
-                || c == '['
-                || c == ']';
-        if (!ok) {
+        // No ':' here (an IPv6 literal): the full reader decides those.
+        if (!Syntax.isHostChar(text.charAt(i))) {
           return false;
         }
       }
@@ -160,20 +151,6 @@ public final class AddressSyntax {
       }
     }
     return -1;
-  }
-
-  private static int skipWsp(String s, int from, int to) {
-    while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
-      from++;
-    }
-    return from;
-  }
-
-  private static int trimWsp(String s, int from, int to) {
-    while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
-      to--;
-    }
-    return to;
   }
 
   /**

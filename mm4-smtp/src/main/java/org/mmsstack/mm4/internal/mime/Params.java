@@ -62,10 +62,10 @@ public final class Params {
     if (slash < 0) {
       return NOT_A_MEDIA_TYPE;
     }
-    int tFrom = skipWsp(text, 0, slash);
-    int tTo = trimWsp(text, tFrom, slash);
-    int sFrom = skipWsp(text, slash + 1, end);
-    int sTo = trimWsp(text, sFrom, end);
+    int tFrom = Syntax.skipWsp(text, 0, slash);
+    int tTo = Syntax.trimWsp(text, tFrom, slash);
+    int sFrom = Syntax.skipWsp(text, slash + 1, end);
+    int sTo = Syntax.trimWsp(text, sFrom, end);
     if (!isToken(text, tFrom, tTo) || !isToken(text, sFrom, sTo)) {
       return NOT_A_MEDIA_TYPE;
     }
@@ -116,13 +116,13 @@ public final class Params {
     if (eq < 0 || eq >= to) {
       return null;
     }
-    int nFrom = skipWsp(text, from, eq);
-    int nTo = trimWsp(text, nFrom, eq);
+    int nFrom = Syntax.skipWsp(text, from, eq);
+    int nTo = Syntax.trimWsp(text, nFrom, eq);
     if (nTo - nFrom != name.length() || !text.regionMatches(true, nFrom, name, 0, name.length())) {
       return null;
     }
-    int vFrom = skipWsp(text, eq + 1, to);
-    int vTo = trimWsp(text, vFrom, to);
+    int vFrom = Syntax.skipWsp(text, eq + 1, to);
+    int vTo = Syntax.trimWsp(text, vFrom, to);
     if (vTo - vFrom >= 2 && text.charAt(vFrom) == '"' && text.charAt(vTo - 1) == '"') {
       vFrom++;
       vTo--;
@@ -140,20 +140,6 @@ public final class Params {
       }
     }
     return true;
-  }
-
-  private static int skipWsp(String s, int from, int to) {
-    while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
-      from++;
-    }
-    return from;
-  }
-
-  private static int trimWsp(String s, int from, int to) {
-    while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
-      to--;
-    }
-    return to;
   }
 
   /** Parses a header value; returns null when there is no leading value at all. */

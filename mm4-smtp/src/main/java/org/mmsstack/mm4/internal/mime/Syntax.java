@@ -40,6 +40,38 @@ public final class Syntax {
     return true;
   }
 
+  /**
+   * Whether {@code c} may stand in a host name or the brackets of an address literal as MM4
+   * addresses carry them: letters, digits, {@code - . _ [ ]} (an IPv6 literal's {@code :} is for
+   * the caller to allow).
+   */
+  public static boolean isHostChar(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '-'
+        || c == '.'
+        || c == '_'
+        || c == '['
+        || c == ']';
+  }
+
+  /** The first index from {@code from} that is not a space or tab, or {@code to}. */
+  public static int skipWsp(String s, int from, int to) {
+    while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
+      from++;
+    }
+    return from;
+  }
+
+  /** The end of {@code s[from, to)} without trailing spaces and tabs. */
+  public static int trimWsp(String s, int from, int to) {
+    while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
+      to--;
+    }
+    return to;
+  }
+
   /** RFC 2045 §5.1 token character. */
   public static boolean isTokenChar(char c) {
     return c < 0x80 && TOKEN_CHARS[c];
