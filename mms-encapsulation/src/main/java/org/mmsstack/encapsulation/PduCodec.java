@@ -218,7 +218,10 @@ public final class PduCodec {
           body = mb;
         } catch (PduFormatException e) {
           throw new PduFormatException(
-              e.reason(), shift(e.offset(), bodyStart - offset), e.header(), e.detail());
+              e.reason(),
+              shift(e.offset(), bodyStart - offset),
+              e.header().orElse(null),
+              e.detail());
         }
       } else {
         body = SinglePartBody.of(ByteBuffer.wrap(src, bodyStart, bodyLength));

@@ -1,6 +1,7 @@
 package org.mmsstack.encapsulation;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * A PDU (or a value inside one) does not follow the OMA MMS Encapsulation / WSP grammar, or it
@@ -8,7 +9,7 @@ import java.io.IOException;
  *
  * <p>Every instance names the {@linkplain #reason() reason}, the byte {@linkplain #offset()
  * offset} from the start of the PDU where the problem was found, and the {@linkplain #header()
- * header} being read at the time (or {@code null} outside any header). {@link #getMessage()}
+ * header} being read at the time (empty outside any header). {@link #getMessage()}
  * appends that location to the bare text, which {@link #detail()} returns alone. Tests and
  * programs should look at {@link #reason()}, not at the message text.
  *
@@ -61,7 +62,8 @@ public final class PduFormatException extends IOException {
    *
    * @param reason why decoding stopped
    * @param offset byte offset from the start of the PDU, or -1 when unknown
-   * @param header the header being read, or {@code null}
+   * @param header the header being read, or {@code null} outside any header ({@link #header()}
+   *     is then empty)
    * @param detail a sentence for people
    */
   public PduFormatException(Reason reason, int offset, String header, String detail) {
@@ -82,9 +84,9 @@ public final class PduFormatException extends IOException {
     return offset;
   }
 
-  /** The header being read (its specification name), or {@code null} outside any header. */
-  public String header() {
-    return header;
+  /** The header being read (its specification name); empty outside any header. */
+  public Optional<String> header() {
+    return Optional.ofNullable(header);
   }
 
   /** The message without the location suffix. */

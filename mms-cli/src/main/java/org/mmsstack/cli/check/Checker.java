@@ -467,7 +467,7 @@ public final class Checker {
         Severity.ERROR,
         FindingCodes.UNDECODABLE_PREFIX + Codes.kebab(e.reason()),
         e.offset(),
-        e.header(),
+        e.header().orElse(null),
         e.detail());
   }
 }

@@ -166,7 +166,7 @@ public final class Validator {
         FindingCodes.UNDECODABLE_PREFIX
             + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'),
         e.offset(),
-        e.header(),
+        e.header().orElse(null),
         e.detail());
   }
 

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,24 @@ class MalformedInputTest {
   void rejectsValueLengthPastTheEnd() {
     // Subject announces 5 octets, 2 remain.
     bothFail(bytes("8C 83 98 74 00 8D 92 96 05 EA 41"), Reason.LENGTH_PAST_END, 8);
+  }
+
+  @Test
+  void namesTheHeaderBeingReadOrNone() {
+    // Subject announces 5 octets, 2 remain: the exception names Subject.
+    PduFormatException inHeader = strictFails(bytes("8C 83 98 74 00 8D 92 96 05 EA 41"));
+    assertEquals(Optional.of(HeaderField.SUBJECT.name()), inHeader.header());
+    assertTrue(
+        inHeader.getMessage().endsWith("(at offset 8, header " + HeaderField.SUBJECT.name() + ")"),
+        inHeader::getMessage);
+    // Nothing to read: no header, and the message names none.
+    PduFormatException outside = strictFails(new byte[0]);
+    assertEquals(Optional.empty(), outside.header());
+    assertFalse(outside.getMessage().contains("header"), outside::getMessage);
+    // A constructor given no header reports an empty one.
+    PduFormatException built = new PduFormatException(Reason.TRUNCATED, -1, null, "cut");
+    assertEquals(Optional.empty(), built.header());
+    assertEquals("cut", built.getMessage());
   }
 
   @Test
