@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.mmsstack.encapsulation.body.Body;
 
@@ -33,11 +34,23 @@ public final class PduRules {
    *
    * @param field the field
    * @param requirement mandatory, optional or conditional
-   * @param since the version from which this PDU type carries the field ({@code null}: the PDU's own)
+   * @param since the first version in which a PDU of this type carries the field, never {@code
+   *     null}: the latest of the PDU type's own version ({@link MessageType#since()}), the field's
+   *     ({@link HeaderField#since()}) and the version in which the specification added the field
+   *     to this PDU type; equal to the PDU type's version when the field belongs to the type from
+   *     the start
    * @param repeatable whether the field may occur more than once in this PDU type
    */
   public record Rule(
-      HeaderField<?> field, Requirement requirement, MmsVersion since, boolean repeatable) {}
+      HeaderField<?> field, Requirement requirement, MmsVersion since, boolean repeatable) {
+
+    /** Checks that the parts are present. */
+    public Rule {
+      Objects.requireNonNull(field, "field");
+      Objects.requireNonNull(requirement, "requirement");
+      Objects.requireNonNull(since, "since");
+    }
+  }
 
   private static final Map<MessageType, List<Rule>> RULES = new EnumMap<>(MessageType.class);
 
@@ -68,7 +81,8 @@ public final class PduRules {
     fields.add(HeaderField.CONTENT_TYPE);
     for (HeaderField<?> f : fields) {
       for (HeaderField.Use u : f.uses()) {
-        rows.get(u.type()).add(new Rule(f, u.requirement(), u.since(), u.isRepeatable()));
+        MmsVersion since = latest(u.type().since(), f.since(), u.since());
+        rows.get(u.type()).add(new Rule(f, u.requirement(), since, u.isRepeatable()));
       }
     }
     rows.forEach((t, r) -> RULES.put(t, List.copyOf(r)));
@@ -102,6 +116,17 @@ public final class PduRules {
   }
 
   private PduRules() {}
+
+  /** The latest of the versions given; {@code null}s are skipped, the first is not null. */
+  private static MmsVersion latest(MmsVersion first, MmsVersion... others) {
+    MmsVersion v = first;
+    for (MmsVersion o : others) {
+      if (o != null && o.compareTo(v) > 0) {
+        v = o;
+      }
+    }
+    return v;
+  }
 
   /**
    * The fields a PDU type carries: X-Mms-Message-Type, X-Mms-Transaction-Id and X-Mms-MMS-Version

@@ -170,9 +170,7 @@ class HeaderTableTest {
   private static String presence(Rule rule, MessageType type) {
     String req = rule.requirement().name().toLowerCase(Locale.ROOT);
     MmsVersion since = rule.since();
-    return since == null || since.equals(type.since())
-        ? req
-        : req + " since " + since.major() + "." + since.minor();
+    return since.equals(type.since()) ? req : req + " since " + since.major() + "." + since.minor();
   }
 
   /** accessorName -> its javadoc's first line, from the class's source. */
@@ -284,6 +282,23 @@ class HeaderTableTest {
   }
 
   @Test
+  void aRuleSaysFromWhichVersionItsTypeCarriesTheField() {
+    // Added to an MMS 1.0 type in 1.2.
+    assertEquals(MmsVersion.V1_2, since(MessageType.SEND_REQ, HeaderField.STORE));
+    // A 1.0 field of a 1.0 type.
+    assertEquals(MmsVersion.V1_0, since(MessageType.SEND_REQ, HeaderField.TRANSACTION_ID));
+    // A 1.0 field of a 1.1 type: from the type's version, not the field's.
+    assertEquals(MmsVersion.V1_1, since(MessageType.READ_ORIG_IND, HeaderField.MESSAGE_ID));
+    // A 1.2 field of a 1.2 type, listed without a version of its own.
+    assertEquals(MmsVersion.V1_2, since(MessageType.MBOX_STORE_REQ, HeaderField.MM_STATE));
+    assertEquals(MmsVersion.V1_2, since(MessageType.MBOX_STORE_REQ, HeaderField.TRANSACTION_ID));
+  }
+
+  private static MmsVersion since(MessageType type, HeaderField<?> field) {
+    return PduRules.rule(type, field).orElseThrow().since();
+  }
+
+  @Test
   void rulesAreDerivedInTheSpecificationsFrame() {
     for (MessageType t : MessageType.values()) {
       List<Rule> rules = PduRules.rules(t);
@@ -295,9 +310,9 @@ class HeaderTableTest {
           fail(t.wireName() + " lists " + r.field() + " twice");
         }
         fields.add(r.field());
-        if (r.since() != null) {
-          assertTrue(r.since().compareTo(t.since()) > 0, t.wireName() + " " + r);
-        }
+        // The version from which the type carries the field: never before the type or the field.
+        assertTrue(r.since().compareTo(t.since()) >= 0, t.wireName() + " " + r);
+        assertTrue(r.since().compareTo(r.field().since()) >= 0, t.wireName() + " " + r);
       }
       int ct = fields.indexOf(HeaderField.CONTENT_TYPE);
       assertTrue(ct < 0 || ct == fields.size() - 1, t.wireName() + ": Content-Type last");

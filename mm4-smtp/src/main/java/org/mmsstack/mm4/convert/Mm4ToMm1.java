@@ -273,8 +273,7 @@ public final class Mm4ToMm1 {
             new ConversionNote(field.name(), type.wireName() + " does not carry it: left out"));
         return false;
       }
-      MmsVersion since =
-          r.since() != null && r.since().compareTo(field.since()) > 0 ? r.since() : field.since();
+      MmsVersion since = r.since();
       if (since.compareTo(version) > 0) {
         notes.add(
             new ConversionNote(

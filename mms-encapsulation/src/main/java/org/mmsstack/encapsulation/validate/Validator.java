@@ -220,8 +220,8 @@ public final class Validator {
             FindingCodes.HEADER_NOT_ALLOWED,
             f.name() + " is not a header of " + type.wireName());
       } else if (declared != null) {
-        MmsVersion since = later(rule.since(), f.since());
-        if (since != null && since.compareTo(declared) > 0) {
+        MmsVersion since = headerSince(rule, type);
+        if (since.compareTo(declared) > 0) {
           c.add(
               Severity.WARNING,
               at,
@@ -397,8 +397,7 @@ public final class Validator {
       if (r.requirement() != PduRules.Requirement.MANDATORY) {
         continue;
       }
-      MmsVersion since = later(r.since(), r.field().since());
-      if (declared != null && since != null && since.compareTo(declared) > 0) {
+      if (declared != null && headerSince(r, type).compareTo(declared) > 0) {
         continue; // not required before its version
       }
       boolean present = false;
@@ -683,14 +682,13 @@ public final class Validator {
     return name.isEmpty() ? 0 : -1;
   }
 
-  private static MmsVersion later(MmsVersion a, MmsVersion b) {
-    if (a == null) {
-      return b;
-    }
-    if (b == null) {
-      return a;
-    }
-    return a.compareTo(b) >= 0 ? a : b;
+  /**
+   * The version a header of a PDU type is judged by: the rule's when the field joined the type
+   * after the type itself, else the field's own. A PDU type newer than the declared version is
+   * reported once (message-type-newer-than-version), not again for each of its headers.
+   */
+  private static MmsVersion headerSince(PduRules.Rule rule, MessageType type) {
+    return rule.since().compareTo(type.since()) > 0 ? rule.since() : rule.field().since();
   }
 
   /** Collects findings, leaving out those the decoder already reported at the same place. */

@@ -90,6 +90,12 @@ class ValidatorTest {
     Finding f = only(fs, FindingCodes.MESSAGE_TYPE_NEWER_THAN_VERSION);
     assertEquals(Severity.WARNING, f.severity());
     assertEquals(0, f.offset());
+    // Said once for the type, not again for each of its 1.0 headers: only the 1.1 Read-Status
+    // is newer than the declared version on its own.
+    assertEquals(
+        "X-Mms-Read-Status",
+        only(fs, FindingCodes.HEADER_NEWER_THAN_VERSION).header().orElseThrow(),
+        fs::toString);
   }
 
   @Test
