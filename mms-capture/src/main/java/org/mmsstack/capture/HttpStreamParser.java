@@ -37,6 +37,18 @@ final class HttpStreamParser implements StreamParser {
 
   private static final byte[] EMPTY = new byte[0];
   private static final int SMALL_BUFFER = 4096;
+
+  /**
+   * The most a Content-Length body's array starts with before more of the body has arrived: a
+   * header claiming {@code maxStreamBytes} after a few hundred octets costs this, not the claim.
+   * Large enough that the usual MMS message (up to a few hundred kilobytes) is held in one array
+   * of its exact length, so that honest traffic allocates no more than before.
+   */
+  static final int FIRST_BODY_BUFFER = 256 << 10;
+
+  /** How much a body's array grows at a time: it holds at most this many times what arrived. */
+  static final int BODY_GROWTH = 4;
+
   private static final int MAX_CHUNK_LINE = 4096;
   private static final int MAX_REQUEST_LINE = 8192;
   private static final java.util.regex.Pattern REQUEST_LINE =
@@ -74,7 +86,13 @@ final class HttpStreamParser implements StreamParser {
   private byte[] chunks;
   private int chunksLen;
 
-  /** A Content-Length body being filled straight from the segments: one copy, no buffer growth. */
+  /**
+   * A Content-Length body being filled straight from the segments. Sized by what has arrived, not
+   * by what the header declares: at first the declared length up to {@link #FIRST_BODY_BUFFER}
+   * (or what already arrived, if more), then grown {@link #BODY_GROWTH} times as the body arrives,
+   * never past the declared length, so that the complete body is this array itself, handed on
+   * without a final copy.
+   */
   private byte[] direct;
 
   private int directLen;
@@ -111,10 +129,13 @@ final class HttpStreamParser implements StreamParser {
     }
     fed += len;
     if (direct != null) {
-      int n = Math.min(len, direct.length - directLen);
+      int n = (int) Math.min(len, contentLength - directLen);
+      if (directLen + n > direct.length) {
+        direct = growDirect(directLen + n);
+      }
       System.arraycopy(d, from, direct, directLen, n);
       directLen += n;
-      if (directLen < direct.length) {
+      if (directLen < contentLength) {
         return;
       }
       byte[] b = direct;
@@ -163,6 +184,19 @@ final class HttpStreamParser implements StreamParser {
     int cap = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(Math.max(want, grown), 64));
     byte[] nb = new byte[cap];
     System.arraycopy(b, from, nb, 0, end - from);
+    return nb;
+  }
+
+  /**
+   * The body array grown to hold at least {@code want} octets: {@link #BODY_GROWTH} times its
+   * size, or {@code want} if more, but never more than the declared length (the caller has checked
+   * that against the stream limit), so a stream costs amortised linear copying and the last growth
+   * ends at the length.
+   */
+  private byte[] growDirect(int want) {
+    long cap = Math.min(contentLength, Math.max(want, (long) BODY_GROWTH * direct.length));
+    byte[] nb = new byte[(int) cap];
+    System.arraycopy(direct, 0, nb, 0, directLen);
     return nb;
   }
 
@@ -529,10 +563,12 @@ final class HttpStreamParser implements StreamParser {
           if (direct != null) {
             return false; // being filled by feed
           }
-          if (end - start < contentLength) {
-            // The rest of the body goes straight into its own array as it arrives.
-            direct = new byte[(int) contentLength];
-            directLen = end - start;
+          int have = end - start;
+          if (have < contentLength) {
+            // The rest of the body goes straight into its own array as it arrives; the array
+            // grows with what arrives, so a length claimed but not sent costs nothing.
+            direct = new byte[(int) Math.min(contentLength, Math.max(have, FIRST_BODY_BUFFER))];
+            directLen = have;
             System.arraycopy(buf, start, direct, 0, directLen);
             start = end;
             return false;
