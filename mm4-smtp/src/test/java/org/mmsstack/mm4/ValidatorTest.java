@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -236,6 +237,48 @@ class ValidatorTest {
             .findings()
             .stream()
             .noneMatch(f -> f.code().equals(Mm4FindingCodes.BAD_BASE64)));
+  }
+
+  @Test
+  void reportsEveryDeferredBodyOfAStrictlyDecodedMessage() throws Exception {
+    // Three bodies, each at fault: outside the base64 alphabet, a broken quoted-printable escape,
+    // base64 that cannot be decoded. Strict decoding with deferred body checks accepts the
+    // message; the validator reports all three, as a lenient check of each body does.
+    byte[] mail =
+        Fixtures.mail(
+            Fixtures.RES_HEAD
+                + "MIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=x\n\n--x\n"
+                + "Content-Transfer-Encoding: base64\n\nQUJD!\n--x\n"
+                + "Content-Transfer-Encoding: quoted-printable\n\na=ZZb\n--x\n"
+                + "Content-Transfer-Encoding: base64\n\nQUJDR\n--x--\n");
+    Mm4Config strictDeferred = Mm4Config.STRICT.toBuilder().checkBodies(false).build();
+    Mm4Message m = Mm4Codec.decode(mail, strictDeferred);
+    List<Finding> found = Mm4Validator.validate(m).findings();
+    List<String> codes = new ArrayList<>();
+    for (Finding f : found) {
+      codes.add(f.code());
+    }
+    assertTrue(codes.contains(Mm4FindingCodes.BAD_BASE64), codes::toString);
+    assertTrue(codes.contains(Mm4FindingCodes.BAD_QUOTED_PRINTABLE), codes::toString);
+    assertTrue(codes.contains(Mm4FindingCodes.TRUNCATED_BASE64), codes::toString);
+    // The same findings as for the message decoded leniently: strictness does not hide any.
+    Mm4Message lenient =
+        Mm4Codec.decode(mail, Mm4Config.DEFAULT.toBuilder().checkBodies(false).build());
+    assertEquals(Mm4Validator.validate(lenient).findings(), found);
+    // Each body's finding once, in body order.
+    assertEquals(
+        List.of(
+            Mm4FindingCodes.BAD_BASE64,
+            Mm4FindingCodes.BAD_QUOTED_PRINTABLE,
+            Mm4FindingCodes.TRUNCATED_BASE64),
+        codes.stream()
+            .filter(
+                c ->
+                    c.equals(Mm4FindingCodes.BAD_BASE64)
+                        || c.equals(Mm4FindingCodes.BAD_QUOTED_PRINTABLE)
+                        || c.equals(Mm4FindingCodes.TRUNCATED_BASE64))
+            .toList());
   }
 
   @Test

@@ -226,7 +226,7 @@ public final class CaptureRecords {
           List.of(
               Finding.ofLine(
                   Severity.ERROR,
-                  FindingCodes.UNDECODABLE_PREFIX + e.reason().code(),
+                  e.reason().code(), // as Mm4Validator and mms validate report it
                   Math.max(e.line(), Finding.NO_LINE),
                   Finding.NO_COLUMN,
                   Math.max(e.offset(), Finding.NO_OFFSET),

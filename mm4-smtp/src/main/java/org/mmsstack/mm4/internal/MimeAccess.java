@@ -72,4 +72,10 @@ public abstract class MimeAccess {
 
   /** @return the entity's body under other header fields; the raw body is kept only if asked */
   public abstract MimeEntity withHeaders(MimeEntity entity, Mm4Headers headers, boolean keepRaw);
+
+  /**
+   * Every finding of the deferred body checks below an entity, each body checked leniently and a
+   * body that cannot be decoded reported as an ERROR finding; never throws.
+   */
+  public abstract List<Finding> dataFindings(MimeEntity entity);
 }

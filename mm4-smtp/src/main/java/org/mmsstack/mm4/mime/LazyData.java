@@ -1,7 +1,9 @@
 package org.mmsstack.mm4.mime;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.encapsulation.Severity;
 import org.mmsstack.mm4.Mm4Config;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.internal.mime.ParseContext;
@@ -132,6 +134,36 @@ final class LazyData {
   }
 
   /**
+   * Every finding of the deferred check as a lenient check reports them, whatever the
+   * configuration's strictness, and last, for data that cannot be decoded, the exception that
+   * stops the check as an ERROR finding of its reason's code; empty when the parse checked the
+   * data. For validators, which report everything and never throw. A strict configuration's check
+   * is run again leniently (not kept: validating is not the hot path).
+   */
+  List<Finding> allFindings() {
+    if (config == null) {
+      return List.of();
+    }
+    Check c = config.strict() ? run(config.toBuilder().strict(false).build()) : check();
+    if (c.error == null) {
+      return c.findings;
+    }
+    List<Finding> all = new ArrayList<>(c.findings.size() + 1);
+    all.addAll(c.findings);
+    Mm4FormatException e = c.error;
+    all.add(
+        Finding.ofLine(
+            Severity.ERROR,
+            e.reason().code(),
+            Math.max(e.line(), Finding.NO_LINE),
+            Finding.NO_COLUMN,
+            Math.max(e.offset(), Finding.NO_OFFSET),
+            e.header().orElse(null),
+            e.originalMessage()));
+    return all;
+  }
+
+  /**
    * Whether every line of the data ends in CRLF, so the encoded body may be written back as it
    * came: always so for data the parse checked (it keeps no raw body otherwise).
    */
@@ -144,7 +176,14 @@ final class LazyData {
     if (c != null) {
       return c;
     }
-    ParseContext ctx = new ParseContext(buf, base, config);
+    c = run(config);
+    check = c;
+    return c;
+  }
+
+  /** Runs the check under {@code cfg}, keeping nothing. */
+  private Check run(Mm4Config cfg) {
+    ParseContext ctx = new ParseContext(buf, base, cfg);
     Mm4FormatException error = null;
     boolean[] bare = {false};
     try {
@@ -158,9 +197,7 @@ final class LazyData {
       error = e;
       bare[0] = MimeParser.hasBareLineFeed(buf, from, to);
     }
-    c = new Check(ctx.findings(), error, bare[0]);
-    check = c;
-    return c;
+    return new Check(ctx.findings(), error, bare[0]);
   }
 
   /** How many octets {@code [from, to)} holds once each LF without CR before it gets one. */

@@ -2,6 +2,7 @@ package org.mmsstack.mm4.mime;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.mm4.Mm4FormatException;
@@ -10,6 +11,13 @@ import org.mmsstack.mm4.internal.mime.ParseContext;
 
 /** The implementation of {@link MimeAccess}, installed by {@link MimeEntity}. */
 final class MimeAccessImpl extends MimeAccess {
+
+  @Override
+  public List<Finding> dataFindings(MimeEntity entity) {
+    List<Finding> out = new ArrayList<>();
+    entity.collectDataFindings(out);
+    return out;
+  }
 
   @Override
   public MimeEntity parse(ParseContext ctx, int from, int to) throws Mm4FormatException {

@@ -260,6 +260,21 @@ public final class MimeEntity {
     return lazy == null ? List.of() : lazy.findings();
   }
 
+  /**
+   * Adds to {@code out} what {@link #checkData()} would find in this entity and every leaf below
+   * it, each body checked leniently whatever the configuration, and a body that cannot be decoded
+   * as one ERROR finding: every finding of every body, without throwing (for the validator).
+   */
+  void collectDataFindings(List<Finding> out) {
+    if (parts != null) {
+      for (MimeEntity p : parts) {
+        p.collectDataFindings(out);
+      }
+    } else if (lazy != null) {
+      out.addAll(lazy.allFindings());
+    }
+  }
+
   /** The array holding the decoded data (decoding it first if needed); never to be modified. */
   byte[] dataArray() {
     return lazy != null ? lazy.get() : data;

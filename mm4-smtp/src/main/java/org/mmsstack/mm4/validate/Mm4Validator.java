@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.mmsstack.encapsulation.Finding;
-import org.mmsstack.encapsulation.Severity;
 import org.mmsstack.encapsulation.validate.ValidationReport;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.internal.Checks;
+import org.mmsstack.mm4.internal.MimeAccess;
 
 /**
  * Checks an MM4 message against TS 23.140: mandatory elements per message type, values that do
@@ -21,9 +21,12 @@ import org.mmsstack.mm4.internal.Checks;
  * so a decoded message already carries these findings, with lines, in {@link
  * Mm4Message#findings()}; this class is for built or changed messages. The base64 and
  * quoted-printable bodies that decoding located without checking them ({@link
- * org.mmsstack.mm4.Mm4Config#checkBodies()} off, the lenient default) are checked here too (by
- * {@link org.mmsstack.mm4.mime.MimeEntity#checkData()}), so that no finding of theirs is lost; a
- * body that cannot be decoded is one ERROR finding with the code of the exception's reason.
+ * org.mmsstack.mm4.Mm4Config#checkBodies()} off, the lenient default) are checked here too (as
+ * {@link org.mmsstack.mm4.mime.MimeEntity#checkData()} does), so that no finding of theirs is
+ * lost: each body is checked leniently whatever the configuration the message was decoded with
+ * (a strict one would stop at the first error), and a body that cannot be decoded is one ERROR
+ * finding with the code of the exception's reason ({@link Mm4FindingCodes}), the code {@code mms
+ * validate} gives mail that cannot be decoded.
  * Stateless and thread-safe; it never throws for a bad message.
  */
 public final class Mm4Validator {
@@ -44,19 +47,7 @@ public final class Mm4Validator {
     } catch (Mm4FormatException e) {
       throw new AssertionError("a collecting sink does not throw", e);
     }
-    try {
-      found.addAll(message.content().checkData());
-    } catch (Mm4FormatException e) {
-      found.add(
-          Finding.ofLine(
-              Severity.ERROR,
-              e.reason().code(),
-              Math.max(e.line(), Finding.NO_LINE),
-              Finding.NO_COLUMN,
-              Math.max(e.offset(), Finding.NO_OFFSET),
-              e.header().orElse(null),
-              e.originalMessage()));
-    }
+    found.addAll(MimeAccess.get().dataFindings(message.content()));
     found.sort(Comparator.comparingLong(f -> f.hasOffset() ? f.offset() : Long.MAX_VALUE));
     return new ValidationReport(found);
   }

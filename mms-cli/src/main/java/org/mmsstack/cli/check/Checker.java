@@ -236,10 +236,12 @@ public final class Checker {
     try {
       m = Mm4Codec.decode(mail, MM4_CHECKED);
     } catch (Mm4FormatException e) {
+      // The reason's own code (Mm4FindingCodes), as Mm4Validator reports a body that cannot be
+      // decoded: one fault, one code.
       Finding f =
           Finding.ofLine(
               Severity.ERROR,
-              FindingCodes.UNDECODABLE_PREFIX + e.reason().code(),
+              e.reason().code(),
               Math.max(e.line(), Finding.NO_LINE),
               Finding.NO_COLUMN,
               Finding.NO_OFFSET,
