@@ -287,14 +287,8 @@ public final class Checks {
    * three digits, white space around allowed; checked on the characters.
    */
   static boolean isDottedVersion(String v) {
-    int from = 0;
-    int to = v.length();
-    while (from < to && Character.isWhitespace(v.charAt(from))) {
-      from++;
-    }
-    while (to > from && Character.isWhitespace(v.charAt(to - 1))) {
-      to--;
-    }
+    int from = Syntax.skipWhitespace(v, 0, v.length());
+    int to = Syntax.trimWhitespace(v, from, v.length());
     int parts = 1;
     int run = 0;
     for (int i = from; i < to; i++) {
@@ -318,14 +312,8 @@ public final class Checks {
    * exactly {@code ""}; checked without making the unquoted string.
    */
   static boolean isEmptyId(String v) {
-    int from = 0;
-    int to = v.length();
-    while (from < to && Character.isWhitespace(v.charAt(from))) {
-      from++;
-    }
-    while (to > from && Character.isWhitespace(v.charAt(to - 1))) {
-      to--;
-    }
+    int from = Syntax.skipWhitespace(v, 0, v.length());
+    int to = Syntax.trimWhitespace(v, from, v.length());
     return to == from || (to - from == 2 && v.charAt(from) == '"' && v.charAt(from + 1) == '"');
   }
 

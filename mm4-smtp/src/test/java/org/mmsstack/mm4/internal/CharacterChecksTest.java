@@ -2,6 +2,8 @@ package org.mmsstack.mm4.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -161,17 +163,21 @@ class CharacterChecksTest {
             "multipart/mixed; =x; boundary=\"\"",
             "multipart/mixed; boundary*0=a; boundary*1=b",
             "multipart/mixed; boundary=a (comment)",
-            "multipart/mixed; x=\"boundary=no\"; boundary=yes");
+            "multipart/mixed; x=\"boundary=no\"; boundary=yes",
+            "; boundary=x",
+            " \t; boundary=x",
+            "\"\"; boundary=x");
     String alphabet = "b=;\" \t*()x\\\u00e9";
     SplittableRandom r = new SplittableRandom(31);
     int decided = 0;
-    for (int k = 0; k < 200_000; k++) {
+    for (int k = 0; k < 250_000; k++) {
       String s = k < forms.size() ? forms.get(k) : mutate(r, forms.get(k % forms.size()), alphabet);
-      // Asked only of a value with a media type in front (the parser asks a multipart's).
+      // Whatever is in front: a value without a leading media type has no parameters for either.
       Params.Parsed p = Params.parse(s);
       String quick = Params.simpleParameter(s, "boundary");
-      if (quick != null && p != null) {
+      if (quick != null) {
         decided++;
+        assertNotNull(p, s);
         assertEquals(p.params().get("boundary"), quick, s);
       }
     }
@@ -181,11 +187,18 @@ class CharacterChecksTest {
     assertEquals("x", Params.simpleParameter(forms.get(2), "boundary"));
     assertEquals("yes", Params.simpleParameter(forms.get(8), "boundary"));
     assertEquals(null, Params.simpleParameter(forms.get(6), "boundary"));
+    // No leading value: parse() has none, and neither has the quick reading.
+    assertNull(Params.parse(forms.get(9)));
+    assertNull(Params.simpleParameter(forms.get(9), "boundary"));
+    assertNull(Params.simpleParameter(forms.get(10), "boundary"));
+    assertEquals("x", Params.simpleParameter(forms.get(11), "boundary"));
+    assertEquals("x", Params.parse(forms.get(11)).params().get("boundary"));
   }
 
   @Test
   void emptyIdsFoundOnTheCharactersAgreeWithUnquoting() {
-    String alphabet = "\"\\ \ta";
+    // White space as the reader strips it, beyond spaces and tabs.
+    String alphabet = "\"\\ \t\u2003a";
     SplittableRandom r = new SplittableRandom(37);
     for (int k = 0; k < 50_000; k++) {
       String v = mutate(r, k % 2 == 0 ? "\"\"" : " t1 ", alphabet);

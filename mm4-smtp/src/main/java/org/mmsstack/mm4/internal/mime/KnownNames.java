@@ -120,18 +120,4 @@ public final class KnownNames {
     int k = index(name);
     return k < 0 ? null : LOWER[k];
   }
-
-  /** The lower-case form of a header name: a shared constant for a known name. */
-  public static String lower(String name) {
-    int n = name.length();
-    int[] candidates = n <= MAX_LENGTH ? BY_LENGTH[n] : null;
-    if (candidates != null) {
-      for (int k : candidates) {
-        if (NAMES[k].equalsIgnoreCase(name)) {
-          return LOWER[k];
-        }
-      }
-    }
-    return name.toLowerCase(Locale.ROOT);
-  }
 }

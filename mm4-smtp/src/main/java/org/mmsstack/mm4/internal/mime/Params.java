@@ -76,10 +76,11 @@ public final class Params {
 
   /**
    * The value of parameter {@code name} (lower case) as {@link #parse} reads it, found on the
-   * characters without splitting the value into a map: returns null when there is no such
-   * parameter, and also when the characters do not decide (a comment, an escape, a non-ASCII
-   * character, a name with '*', which RFC 2231 continuations may join), where the caller parses.
-   * The first parameter of that name wins, as in {@link #parse}.
+   * characters without splitting the value into a map: returns null when {@link #parse} has no
+   * such parameter (none of that name, or no leading value before the first ';', where {@link
+   * #parse} returns null), and also when the characters do not decide (a comment, an escape, a
+   * non-ASCII character, a name with '*', which RFC 2231 continuations may join), where the
+   * caller parses. The first parameter of that name wins, as in {@link #parse}.
    */
   public static String simpleParameter(String text, String name) {
     int n = text.length();
@@ -89,7 +90,8 @@ public final class Params {
         return null;
       }
     }
-    // Pieces between ';' outside quotes; the first is the media type itself.
+    // Pieces between ';' outside quotes; the first is the media type itself, and without one
+    // parse() reads no parameters at all.
     int start = -1;
     boolean quoted = false;
     for (int i = 0; i <= n; i++) {
@@ -97,6 +99,9 @@ public final class Params {
       if (c == '"') {
         quoted = !quoted;
       } else if (c == ';' && (!quoted || i == n)) {
+        if (start < 0 && Syntax.skipWsp(text, 0, i) == i) {
+          return null;
+        }
         if (start >= 0) {
           String v = parameterValue(text, start, i, name);
           if (v != null) {

@@ -72,6 +72,26 @@ public final class Syntax {
     return to;
   }
 
+  /**
+   * The first index from {@code from} that is not white space as {@link String#strip()} sees it
+   * ({@link Character#isWhitespace}), or {@code to}: for checks that must agree with a reader
+   * that strips its value.
+   */
+  public static int skipWhitespace(String s, int from, int to) {
+    while (from < to && Character.isWhitespace(s.charAt(from))) {
+      from++;
+    }
+    return from;
+  }
+
+  /** The end of {@code s[from, to)} without trailing white space as {@link String#strip()} sees it. */
+  public static int trimWhitespace(String s, int from, int to) {
+    while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
+      to--;
+    }
+    return to;
+  }
+
   /** RFC 2045 §5.1 token character. */
   public static boolean isTokenChar(char c) {
     return c < 0x80 && TOKEN_CHARS[c];
