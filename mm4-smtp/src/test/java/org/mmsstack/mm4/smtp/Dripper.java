@@ -24,6 +24,7 @@ final class Dripper implements AutoCloseable {
   final List<String> lines = new CopyOnWriteArrayList<>();
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile boolean stop;
+  private volatile long closedAtNanos;
 
   Dripper(String from, int port) throws IOException {
     socket = new Socket();
@@ -51,6 +52,7 @@ final class Dripper implements AutoCloseable {
     } catch (IOException e) {
       // Reset or closed: the connection is over either way.
     } finally {
+      closedAtNanos = System.nanoTime();
       closed.countDown();
     }
   }
@@ -95,6 +97,11 @@ final class Dripper implements AutoCloseable {
   /** Whether the receiver closed the connection within {@code millis}. */
   boolean awaitClosed(long millis) throws InterruptedException {
     return closed.await(millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** {@link System#nanoTime()} when the reader saw the connection end; only after {@link #awaitClosed}. */
+  long closedAtNanos() {
+    return closedAtNanos;
   }
 
   String lastLine() {
