@@ -118,16 +118,46 @@ final class DecodedHeaders extends Pdu.Contents {
    */
   Object value(int k) {
     int start = starts[k];
+    int b = src[start];
+    if (b < 0 && flags(k) == 0) {
+      // A known field in its plain form, as nearly every header is: its grammar by its code.
+      int end = end(k);
+      int code = b & 0x7F;
+      if (end - start == 2) {
+        // One octet: a message type, version, status, Yes/No... is a shared constant.
+        Object constant = ValueCodec.plainConstant(code, src[start + 1]);
+        if (constant != null) {
+          return constant;
+        }
+      }
+      ValueKind kind = ValueCodec.kindOf(code);
+      if (kind != ValueKind.RAW) {
+        Object plain = ValueCodec.readPlain(kind, code, src, start + 1, end);
+        if (plain != null) {
+          return plain;
+        }
+      }
+    }
+    // Kept out of this method so that it stays small enough for the JIT to inline into a
+    // caller's walk (HeaderCursor.value): then the cursor itself is never allocated.
+    return otherValue(k);
+  }
+
+  /**
+   * Header {@code k}'s value when {@link #value} did not find it in a plain form: a known field
+   * in another form (the full reader's), a recovered or malformed value, an unassigned code, an
+   * Application-header.
+   */
+  private Object otherValue(int k) {
+    int start = starts[k];
     int end = end(k);
     int b = src[start] & 0xFF;
     int flags = flags(k);
     if (b >= 0x80 && flags == 0) {
-      // A known field in its plain form, as nearly every header is: its grammar by its code.
       int code = b & 0x7F;
       ValueKind kind = ValueCodec.kindOf(code);
       if (kind != ValueKind.RAW) {
-        Object plain = ValueCodec.readPlain(kind, code, src, start + 1, end);
-        return plain != null ? plain : fullRead(kind, field(k), start + 1, end);
+        return fullRead(kind, field(k), start + 1, end); // value() found no plain form
       }
     }
     if ((flags & VERSION_RECOVERED) != 0) {

@@ -1,6 +1,8 @@
 package org.mmsstack.encapsulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.mmsstack.encapsulation.internal.ValueCodec;
 import org.mmsstack.encapsulation.internal.ValueKind;
 import org.mmsstack.encapsulation.internal.wire.WspReader;
+import org.mmsstack.encapsulation.value.ResponseStatus;
 
 /**
  * Header values read straight from the array ({@link ValueCodec#readPlain}) are the values the
@@ -156,6 +159,41 @@ class HeaderValuesTest {
       }
     }
     assertTrue(agreed > 2_000, "only " + agreed + " plain values generated");
+  }
+
+  /**
+   * The shared constants the cursor answers one-octet values with are what {@link
+   * ValueCodec#readPlain} returns for the same octet, the same object, for every field code
+   * and every octet from 0x80 up; and the common one-octet fields have them.
+   */
+  @Test
+  void oneOctetConstantsAreWhatThePlainReaderReturns() {
+    int constants = 0;
+    for (int code = 0; code < 0x80; code++) {
+      ValueKind kind = ValueCodec.kindOf(code);
+      for (int v = 0x80; v <= 0xFF; v++) {
+        Object constant = ValueCodec.plainConstant(code, (byte) v);
+        if (constant != null) {
+          constants++;
+          Object plain = ValueCodec.readPlain(kind, code, new byte[] {(byte) v}, 0, 1);
+          assertSame(plain, constant, String.format("code 0x%02X, octet 0x%02X", code, v));
+        }
+      }
+      for (int v = 0; v < 0x80; v++) {
+        assertNull(ValueCodec.plainConstant(code, (byte) v), "a value octet below 0x80");
+      }
+    }
+    assertSame(
+        MessageType.SEND_CONF,
+        ValueCodec.plainConstant(HeaderField.MESSAGE_TYPE.code(), (byte) 0x81));
+    assertSame(
+        MmsVersion.V1_1, ValueCodec.plainConstant(HeaderField.MMS_VERSION.code(), (byte) 0x91));
+    assertSame(
+        ResponseStatus.OK,
+        ValueCodec.plainConstant(HeaderField.RESPONSE_STATUS.code(), (byte) 0x80));
+    // an octet a field does not define is made by the reader with its code, never shared here
+    assertNull(ValueCodec.plainConstant(HeaderField.RESPONSE_STATUS.code(), (byte) 0xFF));
+    assertTrue(constants > 500, constants + " constants");
   }
 
   private static Object fullRead(ValueKind kind, int code, byte[] octets)

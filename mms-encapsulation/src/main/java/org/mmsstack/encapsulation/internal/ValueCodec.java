@@ -92,6 +92,46 @@ public final class ValueCodec {
     return t != null ? t : HeaderTable.octet(HeaderField.forCode(code), value);
   }
 
+  // The value of every one-octet plain value that is a shared constant (a message type, a
+  // version, a Yes/No, a class, a defined octet token, a Short-integer), indexed by field code,
+  // then by the octet's low seven bits: what readPlain returns for those octets, found with two
+  // loads. Reading a small PDU's values is mostly these; going through readPlain made each one
+  // a call into a method too large to inline (HeaderValuesTest checks both agree).
+  private static final Object[][] CONSTANTS = new Object[0x80][];
+
+  static {
+    for (HeaderField<?> f : HeaderField.knownFields()) {
+      ValueKind kind = HeaderTable.kind(f);
+      boolean constant =
+          switch (kind) {
+            case OCTET, YES_NO, VERSION, MESSAGE_TYPE, MESSAGE_CLASS, INTEGER -> true;
+            default -> false;
+          };
+      if (constant) {
+        Object[] row = new Object[0x80];
+        byte[] one = new byte[1];
+        for (int v = 0x80; v <= 0xFF; v++) {
+          one[0] = (byte) v;
+          Object plain = readPlain(kind, f.code(), one, 0, 1);
+          boolean shared =
+              plain != null && (kind != ValueKind.OCTET || ((OctetToken) plain).isKnown());
+          row[v & 0x7F] = shared ? plain : null;
+        }
+        CONSTANTS[f.code()] = row;
+      }
+    }
+  }
+
+  /**
+   * What {@link #readPlain} returns for the one-octet value {@code octet} (0x80-0xFF) of the
+   * field {@code code} when that is a shared constant; {@code null} otherwise (other octets,
+   * other kinds), when {@code readPlain} answers.
+   */
+  public static Object plainConstant(int code, byte octet) {
+    Object[] row = CONSTANTS[code & 0x7F];
+    return row != null && octet < 0 ? row[octet & 0x7F] : null;
+  }
+
   /** Whether a kind's values are numbers: an Integer-value, a Long-integer, a Date. */
   public static boolean isNumeric(ValueKind kind) {
     return kind == ValueKind.LONG || kind == ValueKind.INTEGER || kind == ValueKind.DATE;

@@ -92,8 +92,14 @@ public final class EncodedString {
     return new EncodedString(null, octets.clone());
   }
 
-  /** Exact octets {@code src[off, off + len)} in the plain Text-string form, copied. */
+  /**
+   * Exact octets {@code src[off, off + len)} in the plain Text-string form, copied.
+   *
+   * @throws NullPointerException when {@code src} is null
+   * @throws IllegalArgumentException when the range is not within {@code src}
+   */
   public static EncodedString ofOctets(byte[] src, int off, int len) {
+    checkRange(src, off, len);
     return new EncodedString(null, Arrays.copyOfRange(src, off, off + len));
   }
 
@@ -114,6 +120,7 @@ public final class EncodedString {
    *     int, int)} for the plain form)
    */
   public static EncodedString ofOctets(CharacterSet charset, byte[] src, int off, int len) {
+    checkRange(src, off, len);
     return new EncodedString(requireCharset(charset), Arrays.copyOfRange(src, off, off + len));
   }
 
@@ -121,9 +128,12 @@ public final class EncodedString {
    * A view of the octets {@code src[off, off + len)} in the plain Text-string form: not copied,
    * so the array must not change while the value is in use. Decoded PDUs hand out such views of
    * their input.
+   *
+   * @throws NullPointerException when {@code src} is null
+   * @throws IllegalArgumentException when the range is not within {@code src}
    */
   public static EncodedString viewOf(byte[] src, int off, int len) {
-    Objects.checkFromIndexSize(off, len, src.length);
+    checkRange(src, off, len);
     return new EncodedString(null, src, off, len);
   }
 
@@ -132,11 +142,24 @@ public final class EncodedString {
    * not copied, so the array must not change while the value is in use.
    *
    * @throws IllegalArgumentException when {@code charset} is null (use {@link #viewOf(byte[],
-   *     int, int)} for the plain form)
+   *     int, int)} for the plain form), or the range is not within {@code src}
+   * @throws NullPointerException when {@code src} is null
    */
   public static EncodedString viewOf(CharacterSet charset, byte[] src, int off, int len) {
-    Objects.checkFromIndexSize(off, len, src.length);
+    checkRange(src, off, len);
     return new EncodedString(requireCharset(charset), src, off, len);
+  }
+
+  private static void checkRange(byte[] src, int off, int len) {
+    Objects.requireNonNull(src, "src");
+    if (off < 0 || len < 0 || off > src.length - len) {
+      throw outOfRange(src, off, len);
+    }
+  }
+
+  private static IllegalArgumentException outOfRange(byte[] src, int off, int len) {
+    return new IllegalArgumentException(
+        "off: " + off + ", len: " + len + " (not a range of the " + src.length + "-octet array)");
   }
 
   private static CharacterSet requireCharset(CharacterSet charset) {
