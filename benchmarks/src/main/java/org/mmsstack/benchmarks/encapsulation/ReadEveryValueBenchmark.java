@@ -166,7 +166,7 @@ public class ReadEveryValueBenchmark {
     }
   }
 
-  /** Decoded, then every value read, the headers with the header cursor. */
+  /** Decoded, then every value read, with the header and part cursors. */
   @Benchmark
   public void decodeAndReadEveryValue(Blackhole bh) throws PduFormatException {
     for (byte[] b : pdus) {
@@ -175,7 +175,10 @@ public class ReadEveryValueBenchmark {
     }
   }
 
-  /** The same, the headers read through {@code Pdu.headers()} (a {@code Header} each). */
+  /**
+   * The same, read through {@code Pdu.headers()} and {@code MultipartBody.parts()} (a {@code
+   * Header} and a {@code Part} each).
+   */
   @Benchmark
   public void decodeAndReadEveryValueListed(Blackhole bh) throws PduFormatException {
     for (byte[] b : pdus) {

@@ -23,7 +23,7 @@ import org.mmsstack.encapsulation.value.RawValue;
 /** Decodes and encodes multipart bodies and part headers. */
 final class BodyCodec {
 
-  private static final int NO_LIMIT = Integer.MAX_VALUE;
+  static final int NO_LIMIT = Integer.MAX_VALUE;
 
   private BodyCodec() {}
 
@@ -128,6 +128,25 @@ final class BodyCodec {
   }
 
   /**
+   * Decodes {@code src[off, off + len)}, the data of a part of a body nested {@code depth} deep,
+   * as a multipart body one level deeper, within {@link DecodeConfig#maxNestingDepth()}.
+   */
+  static MultipartBody decodeNested(
+      byte[] src, int base, int off, int len, DecodeConfig cfg, int depth)
+      throws PduFormatException {
+    if (depth + 1 > cfg.maxNestingDepth()) {
+      throw new PduFormatException(
+          Reason.LIMIT_EXCEEDED,
+          off - base,
+          null,
+          "multipart nested deeper than "
+              + cfg.maxNestingDepth()
+              + " (DecodeConfig.maxNestingDepth)");
+    }
+    return decodeMultipart(src, base, off, len, cfg, depth + 1);
+  }
+
+  /**
    * The number of ints per entry in {@link MultipartBody}'s {@code entries}: the content type's
    * start, its end when the whole head is plain (else -1), the data's start and end.
    */
@@ -168,7 +187,7 @@ final class BodyCodec {
    * The index after the part header at {@code src[pos]} when it is plain (see {@link
    * #plainPartHeaders}), else {@code -1}.
    */
-  private static int plainHeaderEnd(byte[] src, int pos, int end, int maxText) {
+  static int plainHeaderEnd(byte[] src, int pos, int end, int maxText) {
     int b = src[pos] & 0xFF;
     int v = pos + 1;
     if (v >= end) {
@@ -199,33 +218,50 @@ final class BodyCodec {
 
   /**
    * The part header {@code src[pos, next)}, which {@link #plainHeaderEnd} accepted, read straight
-   * from the array: the value {@link #readHeader} builds for the same octets.
+   * from the array: the value {@link #readHeader} builds for the same octets; {@code null} if its
+   * value is not in a form read here ({@link #plainValue}).
    */
   private static PartHeader plainHeader(byte[] src, int pos, int next) {
+    Object value = plainValue(src, pos, next);
+    if (value == null) {
+      return null;
+    }
+    int b = src[pos] & 0xFF;
+    if (b < 0x80) {
+      return new PartHeader(textualName(src, pos, next), -1, value);
+    }
+    int code = b & 0x7F;
+    return new PartHeader(WspHeaderNames.name(code), code, value);
+  }
+
+  /** The name of the textual part header {@code src[pos, next)}. */
+  static String textualName(byte[] src, int pos, int next) {
+    return Texts.decodeUnlabelled(src, pos, WspReader.indexOfNul(src, pos, next) - pos);
+  }
+
+  /**
+   * The value of the part header {@code src[pos, next)}, which {@link #plainHeaderEnd} accepted,
+   * read straight from the array: what {@link #readHeader} makes for the same octets; {@code
+   * null} for a Content-Disposition whose parameters are not in a form read here.
+   */
+  static Object plainValue(byte[] src, int pos, int next) {
     int b = src[pos] & 0xFF;
     if (b < 0x80) {
       int nameEnd = WspReader.indexOfNul(src, pos, next);
-      return new PartHeader(
-          Texts.decodeUnlabelled(src, pos, nameEnd - pos),
-          -1,
-          Texts.decodeUnlabelled(src, nameEnd + 1, next - 1 - (nameEnd + 1)));
+      return Texts.decodeUnlabelled(src, nameEnd + 1, next - 1 - (nameEnd + 1));
     }
     int code = b & 0x7F;
     if (code == PartHeader.CONTENT_ID) {
       int start = src[pos + 1] == WspReader.DOUBLE_QUOTE ? pos + 2 : pos + 1;
-      return new PartHeader(
-          "Content-ID", code, Texts.decodeUnlabelled(src, start, next - 1 - start));
+      return Texts.decodeUnlabelled(src, start, next - 1 - start);
     }
     if (code == PartHeader.CONTENT_LOCATION) {
-      return new PartHeader(
-          "Content-Location", code, Texts.decodeUnlabelled(src, pos + 1, next - 2 - pos));
+      return Texts.decodeUnlabelled(src, pos + 1, next - 2 - pos);
     }
-    String name = WspHeaderNames.name(code);
     if (code == PartHeader.CONTENT_DISPOSITION || code == PartHeader.CONTENT_DISPOSITION_1_4) {
-      ContentDisposition d = plainDisposition(src, pos + 1, next);
-      return d == null ? null : new PartHeader(name, code, d);
+      return plainDisposition(src, pos + 1, next);
     }
-    return new PartHeader(name, code, RawValue.of(src, pos + 1, next - pos - 1));
+    return RawValue.of(src, pos + 1, next - pos - 1);
   }
 
   private static final String[] DISPOSITION_TYPES = {"form-data", "attachment", "inline"};
@@ -300,7 +336,7 @@ final class BodyCodec {
     }
   }
 
-  private static PartHeader readHeader(WspReader r, Findings f, int maxText, boolean build)
+  static PartHeader readHeader(WspReader r, Findings f, int maxText, boolean build)
       throws PduFormatException {
     int b = r.peek();
     if (b >= 0x80) {

@@ -15,7 +15,7 @@ import org.mmsstack.encapsulation.PduFormatException;
  * <p>A decoded body keeps its original octets (non-minimal Uintvars and all) and writes them
  * back unchanged; a body built from parts is encoded canonically. Decoding checks every entry
  * but records only where each one lies: the {@link Part} objects are made on the first call to
- * {@link #parts()}.
+ * {@link #parts()}, and {@link #partCursor()} walks the parts without making them.
  *
  * <p>Immutable and safe to share between threads. A decoded body is a view of the decoder's
  * input, a built one of its parts' octets (see {@link Part}): do not change them while the
@@ -96,7 +96,11 @@ public final class MultipartBody implements Body {
     return BodyCodec.decodeMultipart(src, off, off, len, config, 0);
   }
 
-  /** The parts, in order. */
+  /**
+   * The parts, in order: the materialised form, convenient when parts are kept or passed around
+   * (a decoded body makes its {@link Part} objects on the first call). To read every part once,
+   * {@link #partCursor()} is the faster way.
+   */
   public List<Part> parts() {
     if (built != null) {
       return built;
@@ -107,6 +111,18 @@ public final class MultipartBody implements Body {
       parts = p;
     }
     return p;
+  }
+
+  /**
+   * A cursor over the parts and their headers: the fast way to read every part, making no
+   * {@link Part} or {@link PartHeader} objects (see {@link PartCursor}). Each call returns a new
+   * cursor, for one walk by one thread.
+   */
+  public PartCursor partCursor() {
+    if (built != null) {
+      return new PartCursor(built);
+    }
+    return new PartCursor(src, base, entries, count, depth);
   }
 
   /** The number of parts. */

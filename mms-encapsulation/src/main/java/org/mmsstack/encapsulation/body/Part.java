@@ -299,17 +299,17 @@ public final class Part {
    * opaque until asked for, as a multipart/alternative inside a multipart/mixed usually is.
    */
   public MultipartBody asMultipart(DecodeConfig config) throws PduFormatException {
+    if (src != null) {
+      return BodyCodec.decodeNested(src, base, dataStart, size(), config, depth);
+    }
     if (depth + 1 > config.maxNestingDepth()) {
       throw new PduFormatException(
           PduFormatException.Reason.LIMIT_EXCEEDED,
-          src == null ? -1 : dataStart - base,
+          -1,
           null,
           "multipart nested deeper than "
               + config.maxNestingDepth()
               + " (DecodeConfig.maxNestingDepth)");
-    }
-    if (src != null) {
-      return BodyCodec.decodeMultipart(src, base, dataStart, size(), config, depth + 1);
     }
     byte[] copy = toByteArray();
     return BodyCodec.decodeMultipart(copy, 0, 0, copy.length, config, depth + 1);
@@ -325,6 +325,10 @@ public final class Part {
 
   int headStart() {
     return headStart;
+  }
+
+  int base() {
+    return base;
   }
 
   int headEnd() {

@@ -1,6 +1,5 @@
 package org.mmsstack.encapsulation.body;
 
-import java.util.Locale;
 import java.util.Objects;
 import org.mmsstack.encapsulation.value.ContentDisposition;
 import org.mmsstack.encapsulation.value.RawValue;
@@ -65,8 +64,11 @@ public record PartHeader(String name, int code, Object value) {
     return new PartHeader(WspHeaderNames.name(code), code, value);
   }
 
-  /** Whether this header has the given name, ignoring case. */
+  /**
+   * Whether this header has the given name, ignoring case (as {@link
+   * String#equalsIgnoreCase(String)}: no string is made).
+   */
   public boolean is(String headerName) {
-    return name.toLowerCase(Locale.ROOT).equals(headerName.toLowerCase(Locale.ROOT));
+    return name.equalsIgnoreCase(headerName);
   }
 }
