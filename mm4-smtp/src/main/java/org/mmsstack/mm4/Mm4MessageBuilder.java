@@ -36,6 +36,10 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
   private Mm4Header[] fields;
   private int[] ids;
   private int count;
+  // Bit id set exactly when a field with that NameTable id (all below 64) is present: a setter of
+  // a field not there yet appends without scanning the fields, and build() checks the mandatory
+  // fields on it.
+  private long present;
   private final boolean fresh;
   private MimeEntity body;
   private boolean contentHeadersChanged;
@@ -174,6 +178,7 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
     }
     Arrays.fill(fields, kept, count, null);
     count = kept;
+    recomputePresent();
     for (Mm4Header h : entity.headers()) {
       if (!h.is(Mm4HeaderNames.MIME_VERSION)) {
         append(h);
@@ -188,8 +193,12 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
   }
 
   final B set(String name, String value) {
-    Mm4Header h = Mm4Header.of(name, value);
-    int id = NameTable.idIgnoreCase(name);
+    Objects.requireNonNull(name, "name");
+    // One lookup of the name serves the field and the builder (a typed setter passes a name
+    // spelt as Mm4HeaderNames spells it, found by the first switch).
+    int known = NameTable.id(name);
+    Mm4Header h = MimeAccess.get().field(name, known, value);
+    int id = known >= 0 ? known : NameTable.idIgnoreCase(name);
     markContent(name, id);
     int i = indexOf(name, id, 0);
     if (i < 0) {
@@ -221,17 +230,34 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
       ids[at + k] = id;
     }
     count += add.length;
+    if (id >= 0 && add.length > 0) {
+      present |= 1L << id;
+    }
     return self();
   }
 
   private void append(Mm4Header h) {
-    append(h, NameTable.idIgnoreCase(h.name()));
+    int id = MimeAccess.get().nameId(h);
+    append(h, id >= 0 ? id : NameTable.idIgnoreCase(h.name()));
   }
 
   private void append(Mm4Header h, int id) {
     ensure(count + 1);
     fields[count] = h;
     ids[count++] = id;
+    if (id >= 0) {
+      present |= 1L << id;
+    }
+  }
+
+  private void recomputePresent() {
+    long p = 0;
+    for (int i = 0; i < count; i++) {
+      if (ids[i] >= 0) {
+        p |= 1L << ids[i];
+      }
+    }
+    present = p;
   }
 
   private void ensure(int size) {
@@ -245,6 +271,9 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
   /** The index of the first field called {@code name} (whose id is {@code id}) from {@code from}. */
   private int indexOf(String name, int id, int from) {
     if (id >= 0) {
+      if ((present & (1L << id)) == 0) {
+        return -1;
+      }
       for (int i = from; i < count; i++) {
         if (ids[i] == id) {
           return i;
@@ -276,6 +305,7 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
     }
     Arrays.fill(fields, kept, count, null);
     count = kept;
+    recomputePresent();
   }
 
   private void markContent(String name, int id) {
@@ -306,7 +336,8 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
   }
 
   final boolean contains(String name) {
-    return indexOf(name, NameTable.idIgnoreCase(name), 0) >= 0;
+    int id = NameTable.idIgnoreCase(name);
+    return id >= 0 ? (present & (1L << id)) != 0 : indexOf(name, id, 0) >= 0;
   }
 
   /**
@@ -346,7 +377,7 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
     } else {
       out = Arrays.copyOf(fields, count);
     }
-    Mm4Headers headers = Mm4Headers.of(Arrays.asList(out));
+    Mm4Headers headers = MimeAccess.get().headers(out);
     MimeEntity root =
         body == null
             ? MimeAccess.get().emptyLeaf(headers)

@@ -7,6 +7,7 @@ import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.internal.mime.ParseContext;
 import org.mmsstack.mm4.mime.MimeEntity;
+import org.mmsstack.mm4.mime.Mm4Header;
 import org.mmsstack.mm4.mime.Mm4Headers;
 
 /**
@@ -78,4 +79,20 @@ public abstract class MimeAccess {
    * body that cannot be decoded reported as an ERROR finding; never throws.
    */
   public abstract List<Finding> dataFindings(MimeEntity entity);
+
+  /**
+   * {@link Mm4Header#of(String, String)} for a name already looked up.
+   *
+   * @param id {@link org.mmsstack.mm4.internal.mime.NameTable#id} of {@code name}
+   */
+  public abstract Mm4Header field(String name, int id, String value);
+
+  /**
+   * The {@link org.mmsstack.mm4.internal.mime.NameTable#id} of a field's name as spelt, known for
+   * a built field; -1 for another spelling and for parsed fields.
+   */
+  public abstract int nameId(Mm4Header field);
+
+  /** The header list of {@code fields}, an array the caller made and will not change. */
+  public abstract Mm4Headers headers(Mm4Header[] fields);
 }

@@ -1,5 +1,6 @@
 package org.mmsstack.mm4.mime;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -19,18 +20,26 @@ import org.mmsstack.mm4.internal.mime.Syntax;
  */
 public final class MediaType {
 
+  private static final String[] NONE = new String[0];
+
   /** {@code text/plain; charset=us-ascii}: RFC 2045 §5.2's default when Content-Type is absent. */
   public static final MediaType DEFAULT =
-      new MediaType("text", "plain", Map.of("charset", "us-ascii"));
+      new MediaType("text", "plain", new String[] {"charset", "us-ascii"}, null);
 
   private final String type;
   private final String subtype;
-  private final Map<String, String> params;
+  // The parameters as name, value, name, value... in order, names in lower case and distinct:
+  // adding one copies this small array, not a map.
+  private final String[] params;
+  // parameters() as a map, made on first use (racy but idempotent: every thread makes an equal
+  // map); a parsed type keeps the map its parse made.
+  private Map<String, String> map;
 
-  private MediaType(String type, String subtype, Map<String, String> params) {
+  private MediaType(String type, String subtype, String[] params, Map<String, String> map) {
     this.type = type;
     this.subtype = subtype;
     this.params = params;
+    this.map = map;
   }
 
   /**
@@ -51,7 +60,8 @@ public final class MediaType {
       throw new IllegalArgumentException(
           "subtype: \"" + subtype + "\" (expected: an RFC 2045 token)");
     }
-    return new MediaType(type.toLowerCase(Locale.ROOT), subtype.toLowerCase(Locale.ROOT), Map.of());
+    return new MediaType(
+        type.toLowerCase(Locale.ROOT), subtype.toLowerCase(Locale.ROOT), NONE, Map.of());
   }
 
   /**
@@ -90,7 +100,17 @@ public final class MediaType {
     if (!Syntax.isToken(t) || !Syntax.isToken(s)) {
       return Optional.empty();
     }
-    return Optional.of(new MediaType(t, s, Collections.unmodifiableMap(p.params())));
+    Map<String, String> m = p.params();
+    String[] a = NONE;
+    if (!m.isEmpty()) {
+      a = new String[2 * m.size()];
+      int i = 0;
+      for (Map.Entry<String, String> e : m.entrySet()) {
+        a[i++] = e.getKey();
+        a[i++] = e.getValue();
+      }
+    }
+    return Optional.of(new MediaType(t, s, a, Collections.unmodifiableMap(m)));
   }
 
   /** @return the top-level type in lower case, e.g. {@code multipart} */
@@ -120,12 +140,66 @@ public final class MediaType {
 
   /** @return the parameters, names in lower case, in header order (unmodifiable) */
   public Map<String, String> parameters() {
-    return params;
+    Map<String, String> m = map;
+    if (m == null) {
+      Map<String, String> copy = new LinkedHashMap<>();
+      for (int i = 0; i < params.length; i += 2) {
+        copy.put(params[i], params[i + 1]);
+      }
+      m = Collections.unmodifiableMap(copy);
+      map = m;
+    }
+    return m;
   }
 
   /** @return the value of parameter {@code name} (any case) */
   public Optional<String> parameter(String name) {
-    return Optional.ofNullable(params.get(name.toLowerCase(Locale.ROOT)));
+    int i = indexOf(name);
+    return i < 0 ? Optional.empty() : Optional.of(params[i + 1]);
+  }
+
+  /**
+   * The index in {@link #params} of the parameter called {@code name} in any case (names are kept
+   * lower-cased by {@link Locale#ROOT}), or -1. An ASCII name is compared without a lower-cased
+   * copy.
+   */
+  private int indexOf(String name) {
+    int n = name.length();
+    for (int k = 0; k < n; k++) {
+      if (name.charAt(k) >= 0x80) {
+        return indexOfExactly(name.toLowerCase(Locale.ROOT));
+      }
+    }
+    for (int i = 0; i < params.length; i += 2) {
+      String key = params[i];
+      if (key.length() == n && asciiLowerEquals(key, name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private int indexOfExactly(String lower) {
+    for (int i = 0; i < params.length; i += 2) {
+      if (params[i].equals(lower)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether {@code lower} equals the ASCII {@code name} lower-cased (same lengths). */
+  private static boolean asciiLowerEquals(String lower, String name) {
+    for (int k = 0, n = name.length(); k < n; k++) {
+      char c = name.charAt(k);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + 32);
+      }
+      if (lower.charAt(k) != c) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** @return the {@code charset} parameter */
@@ -156,16 +230,30 @@ public final class MediaType {
       throw new IllegalArgumentException(
           "value: \"" + value + "\" (expected: no control characters)");
     }
-    Map<String, String> m = new LinkedHashMap<>(params);
-    m.put(name.toLowerCase(Locale.ROOT), value);
-    return new MediaType(type, subtype, Collections.unmodifiableMap(m));
+    String key = name.toLowerCase(Locale.ROOT);
+    int i = indexOfExactly(key);
+    String[] a;
+    if (i >= 0) {
+      a = params.clone();
+    } else {
+      i = params.length;
+      a = Arrays.copyOf(params, i + 2);
+      a[i] = key;
+    }
+    a[i + 1] = value;
+    return new MediaType(type, subtype, a, null);
   }
 
   /** @return a copy without parameter {@code name} */
   public MediaType withoutParameter(String name) {
-    Map<String, String> m = new LinkedHashMap<>(params);
-    m.remove(name.toLowerCase(Locale.ROOT));
-    return new MediaType(type, subtype, Collections.unmodifiableMap(m));
+    int i = indexOfExactly(name.toLowerCase(Locale.ROOT));
+    if (i < 0) {
+      return new MediaType(type, subtype, params, map);
+    }
+    String[] a = new String[params.length - 2];
+    System.arraycopy(params, 0, a, 0, i);
+    System.arraycopy(params, i + 2, a, i, a.length - i);
+    return new MediaType(type, subtype, a, null);
   }
 
   /**
@@ -175,19 +263,18 @@ public final class MediaType {
    * type as its reading instead of parsing its own value.
    */
   boolean readsBackPlainly() {
-    // Keys and values apart: the entries of an unmodifiable map are wrapped one by one.
-    for (String k : params.keySet()) {
+    for (int i = 0; i < params.length; i += 2) {
+      String k = params[i];
       if (k.indexOf('*') >= 0 || !Syntax.isToken(k)) {
         return false;
       }
-    }
-    for (String v : params.values()) {
+      String v = params[i + 1];
       int n = v.length();
       if (n == 0 || v.charAt(0) == ' ' || v.charAt(n - 1) == ' ') {
         return false;
       }
-      for (int i = 0; i < n; i++) {
-        char c = v.charAt(i);
+      for (int j = 0; j < n; j++) {
+        char c = v.charAt(j);
         if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '(' || c == ')') {
           return false;
         }
@@ -202,17 +289,32 @@ public final class MediaType {
       return false;
     }
     MediaType m = (MediaType) o;
-    return type.equals(m.type) && subtype.equals(m.subtype) && params.equals(m.params);
+    if (!type.equals(m.type) || !subtype.equals(m.subtype) || params.length != m.params.length) {
+      return false;
+    }
+    // As maps: the same names with the same values, in any order.
+    for (int i = 0; i < params.length; i += 2) {
+      int j = m.indexOfExactly(params[i]);
+      if (j < 0 || !params[i + 1].equals(m.params[j + 1])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(type, subtype, params);
+    // Objects.hash(type, subtype, parameters()), without making the map.
+    int h = 0;
+    for (int i = 0; i < params.length; i += 2) {
+      h += params[i].hashCode() ^ params[i + 1].hashCode();
+    }
+    return (31 * (31 + type.hashCode()) + subtype.hashCode()) * 31 + h;
   }
 
   /** @return the header value: {@code type/subtype; name=value...} */
   @Override
   public String toString() {
-    return Params.format(baseType(), params);
+    return Params.format(type, subtype, params);
   }
 }

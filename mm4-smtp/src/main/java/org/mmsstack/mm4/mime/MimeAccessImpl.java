@@ -3,6 +3,7 @@ package org.mmsstack.mm4.mime;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.mm4.Mm4FormatException;
@@ -57,5 +58,20 @@ final class MimeAccessImpl extends MimeAccess {
   @Override
   public MimeEntity withHeaders(MimeEntity entity, Mm4Headers headers, boolean keepRaw) {
     return entity.withHeaders(headers, keepRaw);
+  }
+
+  @Override
+  public Mm4Header field(String name, int id, String value) {
+    return Mm4Header.of(name, id, value);
+  }
+
+  @Override
+  public int nameId(Mm4Header field) {
+    return field.nameId();
+  }
+
+  @Override
+  public Mm4Headers headers(Mm4Header[] fields) {
+    return Mm4Headers.wrap(Arrays.asList(fields));
   }
 }

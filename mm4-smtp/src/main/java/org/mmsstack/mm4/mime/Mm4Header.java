@@ -54,11 +54,22 @@ public final class Mm4Header {
   private volatile byte[] folded;
   // Hash of the name ignoring ASCII case: lookups compare it before comparing names.
   private final int nameHash;
+  // NameTable.id of the name as spelt (-1 for other spellings and for parsed fields), so that a
+  // builder does not look a built field's name up again.
+  private final int nameId;
+
+  private static final int CONTENT_TYPE_ID = NameTable.id(Mm4HeaderNames.CONTENT_TYPE);
   // The value read as a media type, on first use (racy but idempotent, as value).
   private Optional<MediaType> mediaType;
 
   private Mm4Header(
-      String name, int nameHash, String value, int builtLen, boolean builtAscii, byte[] folded) {
+      String name,
+      int nameId,
+      int nameHash,
+      String value,
+      int builtLen,
+      boolean builtAscii,
+      byte[] folded) {
     this.name = name;
     this.value = value;
     this.valBuf = null;
@@ -74,6 +85,7 @@ public final class Mm4Header {
     this.builtAscii = builtAscii;
     this.folded = folded;
     this.nameHash = nameHash;
+    this.nameId = nameId;
   }
 
   private Mm4Header(
@@ -101,6 +113,7 @@ public final class Mm4Header {
     this.builtAscii = false;
     this.folded = null;
     this.nameHash = nameHash(name);
+    this.nameId = -1;
   }
 
   /** The hash of a header name ignoring ASCII case, as lookups compute it. */
@@ -121,8 +134,16 @@ public final class Mm4Header {
    */
   public static Mm4Header of(String name, String value) {
     Objects.requireNonNull(name, "name");
+    return of(name, NameTable.id(name), value);
+  }
+
+  /**
+   * {@link #of(String, String)} for a caller that has looked the name up already.
+   *
+   * @param id {@link NameTable#id} of {@code name}
+   */
+  static Mm4Header of(String name, int id, String value) {
     Objects.requireNonNull(value, "value");
-    int id = NameTable.id(name);
     if (id < 0) {
       checkName(name);
     }
@@ -157,7 +178,7 @@ public final class Mm4Header {
       }
     }
     int hash = id >= 0 ? NameTable.hash(id) : nameHash(name);
-    return new Mm4Header(name, hash, v, len, octets == n, line);
+    return new Mm4Header(name, id, hash, v, len, octets == n, line);
   }
 
   private static void checkName(String name) {
@@ -194,10 +215,25 @@ public final class Mm4Header {
    * builder nor the writer parses a value it has just formatted.
    */
   static Mm4Header contentType(MediaType type) {
-    Mm4Header h = of(Mm4HeaderNames.CONTENT_TYPE, type.toString());
-    if (type.readsBackPlainly()) {
-      h.mediaType = Optional.of(type);
+    if (!type.readsBackPlainly()) {
+      return of(Mm4HeaderNames.CONTENT_TYPE, type.toString());
     }
+    // Token names and printable US-ASCII values without quotes, backslashes or white space at
+    // either end: the formatted value is printable US-ASCII as it is, and needs no check.
+    String v = type.toString();
+    String name = Mm4HeaderNames.CONTENT_TYPE;
+    int len = name.length() + 2 + v.length();
+    byte[] line = null;
+    if (len > Folding.MAXIMUM) {
+      line = Folding.line(name, v);
+      if (line == null) {
+        throw new IllegalArgumentException(
+            "value of " + name + ": a run without white space is too long for a 998-octet line");
+      }
+    }
+    Mm4Header h =
+        new Mm4Header(name, CONTENT_TYPE_ID, NameTable.hash(CONTENT_TYPE_ID), v, len, true, line);
+    h.mediaType = Optional.of(type);
     return h;
   }
 
@@ -219,6 +255,11 @@ public final class Mm4Header {
       boolean canonical,
       long offset) {
     return new Mm4Header(name, buf, start, end, valStart, valEnd, folded, ascii, canonical, offset);
+  }
+
+  /** {@link NameTable#id} of the name as spelt; -1 for another spelling or a parsed field. */
+  int nameId() {
+    return nameId;
   }
 
   /** @return the field name as written */

@@ -69,6 +69,9 @@ public final class NameTable {
   private static final int[] HASHES = new int[NAMES.length];
 
   static {
+    if (NAMES.length > 64) {
+      throw new AssertionError("ids must fit the builders' 64-bit masks");
+    }
     for (int i = 0; i < NAMES.length; i++) {
       HASHES[i] = hash(NAMES[i]);
     }

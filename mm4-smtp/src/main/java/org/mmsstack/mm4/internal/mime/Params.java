@@ -282,20 +282,36 @@ public final class Params {
     if (params.isEmpty()) {
       return value;
     }
-    // Sized for the usual case (every value quoted, nothing escaped) so that it never grows.
-    int size = value.length() + 5 * params.size();
-    for (String k : params.keySet()) {
-      size += k.length();
-    }
-    for (String v : params.values()) {
-      size += v.length();
-    }
-    StringBuilder sb = new StringBuilder(size).append(value);
+    String[] kv = new String[2 * params.size()];
+    int i = 0;
     for (Map.Entry<String, String> e : params.entrySet()) {
+      kv[i++] = e.getKey();
+      kv[i++] = e.getValue();
+    }
+    return format(value, null, kv);
+  }
+
+  /**
+   * Formats {@code type/subtype; name=value...} ({@code type; name=value...} when {@code
+   * subtype} is null) from parameters given as name, value, name, value..., as {@link
+   * #format(String, Map)} does.
+   */
+  public static String format(String type, String subtype, String[] params) {
+    // Sized for the usual case (every value quoted, nothing escaped) so that it never grows.
+    int size = type.length() + (subtype == null ? 0 : 1 + subtype.length()) + 3 * params.length;
+    for (String s : params) {
+      size += s.length();
+    }
+    StringBuilder sb = new StringBuilder(size).append(type);
+    if (subtype != null) {
+      sb.append('/').append(subtype);
+    }
+    for (int k = 0; k < params.length; k += 2) {
       sb.append("; ");
-      String v = e.getValue();
+      String name = params[k];
+      String v = params[k + 1];
       if (isAscii(v)) {
-        sb.append(e.getKey()).append('=');
+        sb.append(name).append('=');
         if (Syntax.isToken(v)) {
           sb.append(v);
         } else {
@@ -310,7 +326,7 @@ public final class Params {
           sb.append('"');
         }
       } else {
-        sb.append(e.getKey()).append("*=utf-8''");
+        sb.append(name).append("*=utf-8''");
         for (byte b : v.getBytes(StandardCharsets.UTF_8)) {
           int u = b & 0xff;
           char c = (char) u;
