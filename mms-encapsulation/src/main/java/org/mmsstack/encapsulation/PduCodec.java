@@ -142,8 +142,8 @@ public final class PduCodec {
     // Where each header starts (see DecodedHeaders); flags only for the rare headers lenient
     // decoding recovered. Sized for about one header per eight octets, 16 at most to begin with
     // (grown by doubling): a small PDU's table is then half the size. A header takes at least
-    // two octets, so a PDU of up to 15 octets gets a slot per two (an 11-octet m-send-conf has
-    // five headers): growing the table costs a copy and a second scan.
+    // two octets, so the table has at least a slot per two octets up to 8 slots (an 11-octet
+    // m-send-conf has five headers): growing it costs a copy and a second scan.
     int[] starts =
         new int[Math.min(16, Math.max(4 + (length >>> 3), Math.min(8, (length >>> 1) + 1)))];
     byte[] flags = null;

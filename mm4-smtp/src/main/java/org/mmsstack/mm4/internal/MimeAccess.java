@@ -92,7 +92,4 @@ public abstract class MimeAccess {
    * a built field; -1 for another spelling and for parsed fields.
    */
   public abstract int nameId(Mm4Header field);
-
-  /** The header list of {@code fields}, an array the caller made and will not change. */
-  public abstract Mm4Headers headers(Mm4Header[] fields);
 }

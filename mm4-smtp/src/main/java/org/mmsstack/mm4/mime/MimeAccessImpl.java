@@ -3,7 +3,6 @@ package org.mmsstack.mm4.mime;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.mm4.Mm4FormatException;
@@ -68,10 +67,5 @@ final class MimeAccessImpl extends MimeAccess {
   @Override
   public int nameId(Mm4Header field) {
     return field.nameId();
-  }
-
-  @Override
-  public Mm4Headers headers(Mm4Header[] fields) {
-    return Mm4Headers.wrap(Arrays.asList(fields));
   }
 }

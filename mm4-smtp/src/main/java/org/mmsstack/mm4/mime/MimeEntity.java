@@ -547,7 +547,7 @@ public final class MimeEntity {
         h.add(Mm4Header.of(Mm4HeaderNames.CONTENT_DISPOSITION, disposition.toString()));
       }
       h.addAll(extra);
-      Mm4Headers headers = Mm4Headers.wrap(h);
+      Mm4Headers headers = Mm4Headers.of(h);
       if (ct.isMultipart()) {
         return new MimeEntity(headers, List.copyOf(parts), EMPTY, 0, 0, null, null, 0, 0);
       }

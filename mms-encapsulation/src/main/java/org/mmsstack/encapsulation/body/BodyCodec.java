@@ -219,19 +219,34 @@ final class BodyCodec {
   /**
    * The part header {@code src[pos, next)}, which {@link #plainHeaderEnd} accepted, read straight
    * from the array: the value {@link #readHeader} builds for the same octets; {@code null} if its
-   * value is not in a form read here ({@link #plainValue}).
+   * value is not in a form read here. {@link #plainValue} reads the value alone (the part
+   * cursor's way; PartCursorTest checks that both agree).
    */
   private static PartHeader plainHeader(byte[] src, int pos, int next) {
-    Object value = plainValue(src, pos, next);
-    if (value == null) {
-      return null;
-    }
     int b = src[pos] & 0xFF;
     if (b < 0x80) {
-      return new PartHeader(textualName(src, pos, next), -1, value);
+      int nameEnd = WspReader.indexOfNul(src, pos, next);
+      return new PartHeader(
+          Texts.decodeUnlabelled(src, pos, nameEnd - pos),
+          -1,
+          Texts.decodeUnlabelled(src, nameEnd + 1, next - 1 - (nameEnd + 1)));
     }
     int code = b & 0x7F;
-    return new PartHeader(WspHeaderNames.name(code), code, value);
+    if (code == PartHeader.CONTENT_ID) {
+      int start = src[pos + 1] == WspReader.DOUBLE_QUOTE ? pos + 2 : pos + 1;
+      return new PartHeader(
+          "Content-ID", code, Texts.decodeUnlabelled(src, start, next - 1 - start));
+    }
+    if (code == PartHeader.CONTENT_LOCATION) {
+      return new PartHeader(
+          "Content-Location", code, Texts.decodeUnlabelled(src, pos + 1, next - 2 - pos));
+    }
+    String name = WspHeaderNames.name(code);
+    if (code == PartHeader.CONTENT_DISPOSITION || code == PartHeader.CONTENT_DISPOSITION_1_4) {
+      ContentDisposition d = plainDisposition(src, pos + 1, next);
+      return d == null ? null : new PartHeader(name, code, d);
+    }
+    return new PartHeader(name, code, RawValue.of(src, pos + 1, next - pos - 1));
   }
 
   /** The name of the textual part header {@code src[pos, next)}. */
