@@ -104,39 +104,14 @@ public final class PduCodec {
       throws PduFormatException {
     Objects.requireNonNull(config, "config");
     Objects.checkFromIndexSize(offset, length, src.length);
-    if (length > config.maxPduSize()) {
-      throw new PduFormatException(
-          Reason.LIMIT_EXCEEDED,
-          0,
-          null,
-          "PDU of "
-              + length
-              + " octets exceeds "
-              + config.maxPduSize()
-              + " (DecodeConfig.maxPduSize)");
-    }
-    if (length < 2 || (src[offset] & 0xFF) != MESSAGE_TYPE_OCTET) {
-      throw new PduFormatException(
-          Reason.NOT_A_PDU,
-          0,
-          null,
-          length == 0 ? "empty input" : "an MMS PDU starts with X-Mms-Message-Type (0x8C)");
+    if (length > config.maxPduSize() || length < 2 || (src[offset] & 0xFF) != MESSAGE_TYPE_OCTET) {
+      throw notDecodable(length, config);
     }
     MessageType type = MessageType.fromCode(src[offset + 1] & 0xFF).orElse(null);
     if (type == null) {
-      throw new PduFormatException(
-          Reason.UNKNOWN_MESSAGE_TYPE,
-          1,
-          HeaderField.MESSAGE_TYPE.name(),
-          String.format("0x%02X names no PDU type", src[offset + 1] & 0xFF));
+      throw unknownType(src[offset + 1] & 0xFF);
     }
-    // Made when the first header needs the full reader or the body has findings: a PDU of
-    // plain headers (nearly all) records nothing, and in an application's mixed profile the
-    // JIT cannot always remove an object that the full reader's path might keep.
-    Findings f = null;
     int end = offset + length;
-    int maxText = config.maxTextLength();
-    int maxHeaders = config.maxHeaders();
     boolean deleteConf = type == MessageType.MBOX_DELETE_CONF || type == MessageType.DELETE_CONF;
     byte[] forms = deleteConf ? PLAIN_FORMS_DELETE_CONF : PLAIN_FORMS;
     // Where each header starts (see DecodedHeaders); flags only for the rare headers lenient
@@ -146,18 +121,83 @@ public final class PduCodec {
     // m-send-conf has five headers): growing it costs a copy and a second scan.
     int[] starts =
         new int[Math.min(16, Math.max(4 + (length >>> 3), Math.min(8, (length >>> 1) + 1)))];
+    starts[0] = offset;
+    // Runs of headers in the form a conforming composer writes are stepped over in one tight
+    // loop (PlainValues.scanHeaders); it stops at anything else, which the full reader takes.
+    int n =
+        PlainValues.scanHeaders(
+            forms, src, offset + 2, end, config.maxTextLength(), starts, 1, config.maxHeaders());
+    int pos = starts[n];
+    if (pos >= end && src[starts[n - 1]] != CONTENT_TYPE_OCTET) {
+      // Every header plain and no body, as in nearly every PDU without one (confirmations,
+      // acknowledgements, notifications): nothing else to do. Kept apart from the rest, so that
+      // this method is small enough for the JIT to inline into a caller's loop.
+      return create(
+          type, new DecodedHeaders(src, offset, end, starts, null, n, pos, null, null, List.of()));
+    }
+    return decodeRest(type, src, offset, end, config, deleteConf, starts, n);
+  }
+
+  /** Why the input is no PDU to decode: too large, too short, or no X-Mms-Message-Type first. */
+  private static PduFormatException notDecodable(int length, DecodeConfig config) {
+    if (length > config.maxPduSize()) {
+      return new PduFormatException(
+          Reason.LIMIT_EXCEEDED,
+          0,
+          null,
+          "PDU of "
+              + length
+              + " octets exceeds "
+              + config.maxPduSize()
+              + " (DecodeConfig.maxPduSize)");
+    }
+    return new PduFormatException(
+        Reason.NOT_A_PDU,
+        0,
+        null,
+        length == 0 ? "empty input" : "an MMS PDU starts with X-Mms-Message-Type (0x8C)");
+  }
+
+  private static PduFormatException unknownType(int octet) {
+    return new PduFormatException(
+        Reason.UNKNOWN_MESSAGE_TYPE,
+        1,
+        HeaderField.MESSAGE_TYPE.name(),
+        String.format("0x%02X names no PDU type", octet));
+  }
+
+  /**
+   * The rest of {@link #decode(byte[], int, int, DecodeConfig)} once the first run of plain
+   * headers is recorded in {@code starts[0, n)} (and where it stopped in {@code starts[n]}): the
+   * headers the full reader takes, the body, the findings.
+   */
+  private static Pdu decodeRest(
+      MessageType type,
+      byte[] src,
+      int offset,
+      int end,
+      DecodeConfig config,
+      boolean deleteConf,
+      int[] starts,
+      int n)
+      throws PduFormatException {
+    // Made when the first header needs the full reader or the body has findings: a PDU of
+    // plain headers (nearly all) records nothing, and in an application's mixed profile the
+    // JIT cannot always remove an object that the full reader's path might keep.
+    Findings f = null;
+    int maxText = config.maxTextLength();
+    int maxHeaders = config.maxHeaders();
+    byte[] forms = deleteConf ? PLAIN_FORMS_DELETE_CONF : PLAIN_FORMS;
     byte[] flags = null;
-    int n = 0;
-    starts[n++] = offset;
-    int pos = offset + 2;
+    int pos = starts[n];
     int contentTypeValue = -1;
     byte[] trailing = null;
 
-    for (; ; ) {
-      // Runs of headers in the form a conforming composer writes are stepped over in one tight
-      // loop (PlainValues.scanHeaders); it stops at anything else, which the full reader takes.
-      n = PlainValues.scanHeaders(forms, src, pos, end, maxText, starts, n, maxHeaders);
-      pos = starts[n];
+    for (boolean scanned = true; ; scanned = false) {
+      if (!scanned) {
+        n = PlainValues.scanHeaders(forms, src, pos, end, maxText, starts, n, maxHeaders);
+        pos = starts[n];
+      }
       if (src[starts[n - 1]] == CONTENT_TYPE_OCTET) {
         contentTypeValue = starts[n - 1] + 1;
         break; // the body starts at pos
