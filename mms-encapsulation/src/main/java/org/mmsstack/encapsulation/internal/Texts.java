@@ -1,6 +1,9 @@
 package org.mmsstack.encapsulation.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -12,6 +15,9 @@ import java.nio.charset.StandardCharsets;
 public final class Texts {
 
   private static final char REPLACEMENT = '\uFFFD';
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private Texts() {}
 
@@ -27,6 +33,10 @@ public final class Texts {
       // charset constructor (840 bytecodes, a call that dispatches on the charset).
       int end = off + len;
       int i = off;
+      // Eight octets at a time (an identifier or a URL is 20-60 octets), then the rest one by one.
+      while (i + 8 <= end && ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0) {
+        i += 8;
+      }
       while (i < end && b[i] >= 0) {
         i++;
       }
