@@ -104,7 +104,7 @@ final class MimeParser {
         from,
         to,
         (name, start, end, vStart, vEnd, folded, ascii, canonical) ->
-            fields.add(Mm4Header.parsed(src, name, start, end, folded, ascii, canonical)));
+            fields.add(Mm4Header.parsed(src, name, start, end, vStart, folded, ascii, canonical)));
   }
 
   /**

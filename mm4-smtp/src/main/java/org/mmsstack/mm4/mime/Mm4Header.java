@@ -34,11 +34,13 @@ public final class Mm4Header {
   // cache: every thread that computes it computes an equal string).
   private String value;
   // A parsed field's input, shared by every field of its decode; null when built. The field is
-  // src.buf[start, end), line end included; its value is found in it again on first read (see
-  // RawField.value) rather than kept as two more offsets; offsets count from src.base.
+  // src.buf[start, end), line end included; offsets count from src.base. Its value starts
+  // valDelta octets after start (-1 when that does not fit a short: then it is found again on
+  // first read, see RawField.value); its end is found again then (only white space is cut).
   private final RawField src;
   private final int start;
   private final int end;
+  private final short valDelta;
   // FOLDED, ASCII and CANONICAL for a parsed field (as HeaderScanner.Sink hands them over): one
   // octet instead of three booleans, so that a parsed field is 56 octets (80 before).
   private final byte flags;
@@ -76,6 +78,7 @@ public final class Mm4Header {
     this.src = null;
     this.start = 0;
     this.end = 0;
+    this.valDelta = 0;
     this.flags = 0;
     this.builtLen = builtLen;
     this.builtAscii = builtAscii;
@@ -89,6 +92,7 @@ public final class Mm4Header {
       String name,
       int start,
       int end,
+      int valStart,
       boolean valFolded,
       boolean valAscii,
       boolean keepRaw) {
@@ -96,6 +100,7 @@ public final class Mm4Header {
     this.src = src;
     this.start = start;
     this.end = end;
+    this.valDelta = valStart - start <= Short.MAX_VALUE ? (short) (valStart - start) : -1;
     this.flags =
         (byte) ((valFolded ? FOLDED : 0) | (valAscii ? ASCII : 0) | (keepRaw ? CANONICAL : 0));
     this.builtLen = -1;
@@ -237,10 +242,11 @@ public final class Mm4Header {
       String name,
       int start,
       int end,
+      int valStart,
       boolean folded,
       boolean ascii,
       boolean canonical) {
-    return new Mm4Header(src, name, start, end, folded, ascii, canonical);
+    return new Mm4Header(src, name, start, end, valStart, folded, ascii, canonical);
   }
 
   /** {@link NameTable#id} of the name as spelt; -1 for another spelling or a parsed field. */
@@ -263,7 +269,7 @@ public final class Mm4Header {
   public String value() {
     String v = value;
     if (v == null) {
-      v = src.value(start, end, (flags & FOLDED) != 0, (flags & ASCII) != 0);
+      v = src.value(start, valDelta, end, (flags & FOLDED) != 0, (flags & ASCII) != 0);
       value = v;
     }
     return v;

@@ -41,15 +41,21 @@ public final class RawField {
    * HeaderScanner} located it: after the colon, without surrounding white space; the line ends
    * of folds are removed, and non-ASCII text is read as UTF-8 (RFC 6532), invalid sequences
    * replaced. A short US-ASCII value that is one of the tokens MM4 and MIME enumerate, spelt
-   * exactly so, is the shared constant ({@link CommonValues}). {@code folded} and {@code ascii}
-   * are what the scanner found in the value.
+   * exactly so, is the shared constant ({@link CommonValues}). {@code valueDelta} is where the
+   * value starts after {@code start} (-1: not kept, found again here); {@code folded} and {@code
+   * ascii} are what the scanner found in the value.
    */
-  public String value(int start, int end, boolean folded, boolean ascii) {
-    // The value's place is found again here, on first read, rather than kept in every field:
-    // the first colon ends the name (a name holds none), and white space is cut from both ends
-    // as the scanner cut it.
+  public String value(int start, int valueDelta, int end, boolean folded, boolean ascii) {
+    // The value's end is found again here, on first read, rather than kept in every field (only
+    // white space and line ends are cut, as the scanner cut them); its start too when it was too
+    // far for the field to keep (the first colon ends the name: a name holds none).
     byte[] b = buf;
-    int from = HeaderScanner.indexOf(b, (byte) ':', start, end) + 1;
+    int from;
+    if (valueDelta >= 0) {
+      from = start + valueDelta;
+    } else {
+      from = HeaderScanner.indexOf(b, (byte) ':', start, end) + 1;
+    }
     int to = end;
     while (to > from && HeaderScanner.isWspOrLineEnd(b[to - 1])) {
       to--;
