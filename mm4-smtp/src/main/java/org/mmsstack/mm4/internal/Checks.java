@@ -52,6 +52,10 @@ public final class Checks {
   private static final boolean[] CHECKED = byKnownName(Rules.CHECKED);
 
   private static boolean[] byKnownName(java.util.Set<String> lowerNames) {
+    if (KnownNames.count() > 128) {
+      throw new ExceptionInInitializerError(
+          "more known header names than the repeat check has bits");
+    }
     boolean[] out = new boolean[KnownNames.count()];
     for (String n : lowerNames) {
       int k = KnownNames.index(n);
@@ -98,9 +102,11 @@ public final class Checks {
     }
     List<Mm4Header> fields = h.list();
     int size = fields.size();
-    // The lower-case names of known fields, shared constants: every name the checks look at is
-    // one (see Rules), so the others need no lower-case copy and are skipped.
-    String[] lower = new String[size];
+    // The known names seen so far, one bit per KnownNames.index (fewer than 128, checked when
+    // the tables are made): a repeat is found without an array per message; the lower-case names
+    // are shared constants, and the other names are skipped (no check looks at them).
+    long seenLow = 0;
+    long seenHigh = 0;
     for (int i = 0; i < size; i++) {
       Mm4Header f = fields.get(i);
       int k = KnownNames.index(f.name());
@@ -108,8 +114,14 @@ public final class Checks {
         continue;
       }
       String n = KnownNames.lowerAt(k);
-      lower[i] = n;
-      if (SINGLE[k] && isRepeat(lower, i)) {
+      long bit = 1L << k; // the shift counts modulo 64
+      boolean repeat = ((k < 64 ? seenLow : seenHigh) & bit) != 0;
+      if (k < 64) {
+        seenLow |= bit;
+      } else {
+        seenHigh |= bit;
+      }
+      if (SINGLE[k] && repeat) {
         r.report(
             Severity.WARNING,
             Mm4FindingCodes.DUPLICATE_HEADER,
@@ -132,20 +144,6 @@ public final class Checks {
           Mm4HeaderNames.FORWARD_COUNTER,
           "X-Mms-Previously-sent-* without X-Mms-Forward-Counter (it is conditional on forwarding)");
     }
-  }
-
-  /**
-   * Whether a field of the same name comes before field {@code i}, given the shared lower-case
-   * constants of the known names ({@link KnownNames#knownLower}), compared by identity.
-   */
-  private static boolean isRepeat(String[] lower, int i) {
-    String name = lower[i];
-    for (int j = 0; j < i; j++) {
-      if (lower[j] == name) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean isRequired(List<String> mandatory, String name) {

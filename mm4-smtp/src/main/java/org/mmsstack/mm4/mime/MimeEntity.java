@@ -194,7 +194,14 @@ public final class MimeEntity {
    * an array the entity keeps, so later calls cost nothing.
    */
   public ByteBuffer data() {
-    return ByteBuffer.wrap(dataArray(), dataOffset(), dataSize()).slice().asReadOnlyBuffer();
+    byte[] a = dataArray();
+    int off = dataOffset();
+    int size = dataSize();
+    if (off == 0 && size == a.length) {
+      // Decoded data fills its array: no slice needed (two buffers made instead of three).
+      return ByteBuffer.wrap(a).asReadOnlyBuffer();
+    }
+    return ByteBuffer.wrap(a, off, size).slice().asReadOnlyBuffer();
   }
 
   /** @return a copy of the decoded data */
@@ -251,11 +258,17 @@ public final class MimeEntity {
    */
   public List<Finding> checkData() throws Mm4FormatException {
     if (parts != null) {
-      List<Finding> all = new ArrayList<>();
+      List<Finding> all = null; // made for the first finding only: most bodies have none
       for (MimeEntity p : parts) {
-        all.addAll(p.checkData());
+        List<Finding> f = p.checkData();
+        if (!f.isEmpty()) {
+          if (all == null) {
+            all = new ArrayList<>();
+          }
+          all.addAll(f);
+        }
       }
-      return List.copyOf(all);
+      return all == null ? List.of() : List.copyOf(all);
     }
     return lazy == null ? List.of() : lazy.findings();
   }

@@ -10,6 +10,7 @@ import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.internal.mime.HeaderScanner;
 import org.mmsstack.mm4.internal.mime.Params;
 import org.mmsstack.mm4.internal.mime.ParseContext;
+import org.mmsstack.mm4.internal.mime.RawField;
 import org.mmsstack.mm4.internal.mime.Syntax;
 import org.mmsstack.mm4.internal.mime.TransferDecoding;
 import org.mmsstack.mm4.validate.Mm4FindingCodes;
@@ -43,11 +44,10 @@ final class MimeParser {
       bare[0] = true;
     }
     Mm4Headers headers = Mm4Headers.wrap(fields);
-    Optional<Mm4Header> ctField = headers.firstField(Mm4HeaderNames.CONTENT_TYPE);
-    if (ctField.isPresent()) {
+    Mm4Header f = headers.field(Mm4HeaderNames.CONTENT_TYPE);
+    if (f != null) {
       // Only a multipart's media type is made here (for its boundary); a leaf's is checked on
       // its characters and made when an accessor asks for it.
-      Mm4Header f = ctField.get();
       int form = mediaTypeForm(f);
       if (form == Params.MULTIPART) {
         // The boundary on the characters where they decide, else from the parsed media type.
@@ -98,24 +98,13 @@ final class MimeParser {
   /** Scans a header section into {@code fields}: returns where the body starts. */
   private static int scan(ParseContext ctx, int from, int to, List<Mm4Header> fields)
       throws Mm4FormatException {
-    byte[] b = ctx.buf;
+    RawField src = ctx.fields;
     return HeaderScanner.scan(
         ctx,
         from,
         to,
         (name, start, end, vStart, vEnd, folded, ascii, canonical) ->
-            fields.add(
-                Mm4Header.parsed(
-                    b,
-                    name,
-                    start,
-                    end,
-                    vStart,
-                    vEnd,
-                    folded,
-                    ascii,
-                    canonical,
-                    ctx.offset(start))));
+            fields.add(Mm4Header.parsed(src, name, start, end, vStart, folded, ascii, canonical)));
   }
 
   /**
@@ -127,21 +116,19 @@ final class MimeParser {
       throws Mm4FormatException {
     byte[] b = ctx.buf;
     boolean headerBare = bare != null && bare[0];
-    Optional<Mm4Header> cte = headers.firstField(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING);
+    Mm4Header cte = headers.field(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING);
     TransferEncoding te = TransferEncoding.SEVEN_BIT;
-    if (cte.isPresent()) {
-      Optional<TransferEncoding> t = TransferEncoding.fromToken(cte.get().value());
-      if (t.isEmpty()) {
+    if (cte != null) {
+      TransferEncoding t = TransferEncoding.forToken(cte.value());
+      if (t == null) {
         ctx.report(
             Severity.ERROR,
             Mm4FindingCodes.UNKNOWN_TRANSFER_ENCODING,
-            (int) (cte.get().offset() + ctx.base),
+            (int) (cte.offset() + ctx.base),
             Mm4HeaderNames.CONTENT_TRANSFER_ENCODING,
-            "unknown transfer encoding \""
-                + Syntax.clip(cte.get().value())
-                + "\"; data kept encoded");
+            "unknown transfer encoding \"" + Syntax.clip(cte.value()) + "\"; data kept encoded");
       } else {
-        te = t.get();
+        te = t;
       }
     }
     switch (te) {
@@ -237,9 +224,9 @@ final class MimeParser {
           ctField.offset(),
           Mm4HeaderNames.CONTENT_TYPE);
     }
-    Optional<String> cte = headers.first(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING);
-    if (cte.isPresent()
-        && !TransferEncoding.fromToken(cte.get()).map(TransferEncoding::isIdentity).orElse(false)) {
+    Mm4Header cte = headers.field(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING);
+    TransferEncoding te = cte == null ? null : TransferEncoding.forToken(cte.value());
+    if (cte != null && (te == null || !te.isIdentity())) {
       ctx.report(
           Severity.ERROR,
           Mm4FindingCodes.INVALID_VALUE,
@@ -248,8 +235,10 @@ final class MimeParser {
           "a multipart must be 7bit, 8bit or binary (RFC 2045 §6.4); ignored");
     }
     byte[] b = ctx.buf;
-    byte[] delim = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
-    List<int[]> ranges = new ArrayList<>();
+    byte[] delim = delimiter(boundary);
+    // {start, end, last line bare (1 or 0)} of each part, three ints a part in one array.
+    int[] ranges = new int[12];
+    int count = 0;
     // Any line of this body (up to the close delimiter) ended by LF alone; the parts and the
     // whole range (with the epilogue, for the enclosing multipart) are judged separately.
     boolean[] partBare = {false};
@@ -296,7 +285,13 @@ final class MimeParser {
           }
         }
         ctx.countPart(partStart);
-        ranges.add(new int[] {partStart, partEnd, lastBare ? 1 : 0});
+        if (3 * count + 3 > ranges.length) {
+          ranges = java.util.Arrays.copyOf(ranges, 2 * ranges.length);
+        }
+        ranges[3 * count] = partStart;
+        ranges[3 * count + 1] = partEnd;
+        ranges[3 * count + 2] = lastBare ? 1 : 0;
+        count++;
         if (lastBare) {
           anyBare = true;
         }
@@ -316,13 +311,15 @@ final class MimeParser {
       }
       throw Mm4FormatException.unterminatedMultipart(ctx.line(to), ctx.offset(to), boundary);
     }
-    if (ranges.isEmpty()) {
+    if (count == 0) {
       throw Mm4FormatException.emptyMultipart(ctx.line(from), ctx.offset(from), boundary);
     }
-    List<MimeEntity> parts = new ArrayList<>(ranges.size());
-    for (int[] r : ranges) {
-      partBare[0] = r[2] == 1;
-      parts.add(entity(ctx, r[0], r[1], depth + 1, partBare));
+    // The parts in an array of their number, made into the entity's list by one copy
+    // (List.copyOf of an ArrayList copies its array twice; of this list, not at all).
+    MimeEntity[] parts = new MimeEntity[count];
+    for (int i = 0; i < count; i++) {
+      partBare[0] = ranges[3 * i + 2] == 1;
+      parts[i] = entity(ctx, ranges[3 * i], ranges[3 * i + 1], depth + 1, partBare);
       if (partBare[0]) {
         anyBare = true;
       }
@@ -331,7 +328,26 @@ final class MimeParser {
       mark(bare, anyBare || hasBareLineFeed(b, delimEnd, to));
     }
     byte[] raw = anyBare || ctx.sawBareLineFeed() ? null : b;
-    return MimeEntity.parsedMultipart(headers, parts, raw, from, to - from);
+    return MimeEntity.parsedMultipart(headers, List.of(parts), raw, from, to - from);
+  }
+
+  /**
+   * The octets of "--" and the boundary in ISO-8859-1, in one array (no string made for them); a
+   * boundary with a character beyond it (an invalid one, reported) is encoded as that charset
+   * encodes it.
+   */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is exact for Latin-1
+  private static byte[] delimiter(String boundary) {
+    for (int i = 0; i < boundary.length(); i++) {
+      if (boundary.charAt(i) > 0xff) {
+        return ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+      }
+    }
+    byte[] delim = new byte[boundary.length() + 2];
+    delim[0] = '-';
+    delim[1] = '-';
+    boundary.getBytes(0, boundary.length(), delim, 2);
+    return delim;
   }
 
   /** Sets {@code bare[0]} when {@code bareLf} holds (and there is a {@code bare}). */

@@ -30,21 +30,24 @@ import org.mmsstack.mm4.internal.mime.RawField;
 public final class Mm4Header {
 
   private final String name;
-  // The value; for a parsed field made from valBuf on first read (a racy but idempotent cache:
-  // every thread that computes it computes an equal string).
+  // The value; for a parsed field made from the input on first read (a racy but idempotent
+  // cache: every thread that computes it computes an equal string).
   private String value;
-  // A parsed field's value as located in the input (see HeaderScanner.Sink); null when built.
-  private final byte[] valBuf;
-  private final int valStart;
-  private final int valEnd;
-  private final boolean valFolded;
-  private final boolean valAscii;
-  // Raw bytes of the field, line end included, as a view of the parsed input; null when built
-  // or when the input was not canonical CRLF.
-  private final byte[] rawBuf;
-  private final int rawOff;
-  private final int rawLen;
-  private final long offset;
+  // A parsed field's input, shared by every field of its decode; null when built. The field is
+  // src.buf[start, end), line end included; offsets count from src.base. Its value starts
+  // valDelta octets after start (-1 when that does not fit a short: then it is found again on
+  // first read, see RawField.value); its end is found again then (only white space is cut).
+  private final RawField src;
+  private final int start;
+  private final int end;
+  private final short valDelta;
+  // FOLDED, ASCII and CANONICAL for a parsed field (as HeaderScanner.Sink hands them over): one
+  // octet instead of three booleans, so that a parsed field is 56 octets (80 before).
+  private final byte flags;
+  private static final byte FOLDED = 1;
+  private static final byte ASCII = 2;
+  // The raw bytes are kept (written back) only when the field was canonical (CRLF line ends).
+  private static final byte CANONICAL = 4;
   // A built field: the octets of "Name: value" in UTF-8 (of "Name:" for an empty value), and
   // whether the value is US-ASCII; -1 for parsed fields.
   private final int builtLen;
@@ -72,15 +75,11 @@ public final class Mm4Header {
       byte[] folded) {
     this.name = name;
     this.value = value;
-    this.valBuf = null;
-    this.valStart = 0;
-    this.valEnd = 0;
-    this.valFolded = false;
-    this.valAscii = true;
-    this.rawBuf = null;
-    this.rawOff = 0;
-    this.rawLen = 0;
-    this.offset = -1;
+    this.src = null;
+    this.start = 0;
+    this.end = 0;
+    this.valDelta = 0;
+    this.flags = 0;
     this.builtLen = builtLen;
     this.builtAscii = builtAscii;
     this.folded = folded;
@@ -89,26 +88,21 @@ public final class Mm4Header {
   }
 
   private Mm4Header(
+      RawField src,
       String name,
-      byte[] buf,
       int start,
       int end,
       int valStart,
-      int valEnd,
       boolean valFolded,
       boolean valAscii,
-      boolean keepRaw,
-      long offset) {
+      boolean keepRaw) {
     this.name = name;
-    this.valBuf = buf;
-    this.valStart = valStart;
-    this.valEnd = valEnd;
-    this.valFolded = valFolded;
-    this.valAscii = valAscii;
-    this.rawBuf = keepRaw ? buf : null;
-    this.rawOff = start;
-    this.rawLen = end - start;
-    this.offset = offset;
+    this.src = src;
+    this.start = start;
+    this.end = end;
+    this.valDelta = valStart - start <= Short.MAX_VALUE ? (short) (valStart - start) : -1;
+    this.flags =
+        (byte) ((valFolded ? FOLDED : 0) | (valAscii ? ASCII : 0) | (keepRaw ? CANONICAL : 0));
     this.builtLen = -1;
     this.builtAscii = false;
     this.folded = null;
@@ -238,23 +232,21 @@ public final class Mm4Header {
   }
 
   /**
-   * A parsed field located by the scanner (parameters as {@link
-   * org.mmsstack.mm4.internal.mime.HeaderScanner.Sink}): the value is read from {@code buf} on
-   * first use; the raw bytes are kept (a view of {@code buf}) when the field is canonical (CRLF
+   * A parsed field located by the scanner in {@code src.buf} (parameters as {@link
+   * org.mmsstack.mm4.internal.mime.HeaderScanner.Sink}): the value is read from the input on
+   * first use; the raw bytes are kept (a view of the input) when the field is canonical (CRLF
    * line ends).
    */
   static Mm4Header parsed(
-      byte[] buf,
+      RawField src,
       String name,
       int start,
       int end,
       int valStart,
-      int valEnd,
       boolean folded,
       boolean ascii,
-      boolean canonical,
-      long offset) {
-    return new Mm4Header(name, buf, start, end, valStart, valEnd, folded, ascii, canonical, offset);
+      boolean canonical) {
+    return new Mm4Header(src, name, start, end, valStart, folded, ascii, canonical);
   }
 
   /** {@link NameTable#id} of the name as spelt; -1 for another spelling or a parsed field. */
@@ -277,7 +269,7 @@ public final class Mm4Header {
   public String value() {
     String v = value;
     if (v == null) {
-      v = RawField.value(valBuf, valStart, valEnd, valFolded, valAscii);
+      v = src.value(start, valDelta, end, (flags & FOLDED) != 0, (flags & ASCII) != 0);
       value = v;
     }
     return v;
@@ -326,17 +318,17 @@ public final class Mm4Header {
 
   /** @return the 0-based byte offset of the field in the parsed input, or -1 for a built field */
   public long offset() {
-    return offset;
+    return src == null ? -1 : (long) start - src.base;
   }
 
   /** @return whether the field keeps raw bytes that the formatter will write back */
   public boolean hasRawBytes() {
-    return rawBuf != null;
+    return (flags & CANONICAL) != 0;
   }
 
   /** @return a copy of the raw bytes (line end included), or an empty array for a built field */
   public byte[] rawBytes() {
-    return rawBuf == null ? new byte[0] : Arrays.copyOfRange(rawBuf, rawOff, rawOff + rawLen);
+    return hasRawBytes() ? Arrays.copyOfRange(src.buf, start, end) : new byte[0];
   }
 
   /**
@@ -401,15 +393,15 @@ public final class Mm4Header {
   }
 
   byte[] rawBuf() {
-    return rawBuf;
+    return hasRawBytes() ? src.buf : null;
   }
 
   int rawOff() {
-    return rawOff;
+    return start;
   }
 
   int rawLen() {
-    return rawLen;
+    return end - start;
   }
 
   @Override

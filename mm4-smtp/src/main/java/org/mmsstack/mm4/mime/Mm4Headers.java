@@ -78,7 +78,13 @@ public final class Mm4Headers implements Iterable<Mm4Header> {
 
   /** @return whether a field called {@code name} is present */
   public boolean contains(String name) {
-    return firstField(name).isPresent();
+    return indexOf(name, Mm4Header.nameHash(name), 0) >= 0;
+  }
+
+  /** The first field called {@code name}, or null: the parser's lookup, without an Optional. */
+  Mm4Header field(String name) {
+    int i = indexOf(name, Mm4Header.nameHash(name), 0);
+    return i < 0 ? null : fields.get(i);
   }
 
   /** @return the first field called {@code name} */

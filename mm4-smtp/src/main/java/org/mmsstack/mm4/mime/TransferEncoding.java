@@ -44,6 +44,25 @@ public enum TransferEncoding {
     return Tokens.find(VALUES, TransferEncoding::token, token);
   }
 
+  /**
+   * {@link #fromToken} for the parser: null for an unknown token, and the usual value (the
+   * shared lower-case token, which a decoded field reads as) found by identity first.
+   */
+  static TransferEncoding forToken(String token) {
+    for (TransferEncoding e : VALUES) {
+      if (e.token == token) {
+        return e;
+      }
+    }
+    String t = token.strip();
+    for (TransferEncoding e : VALUES) {
+      if (e.token.equalsIgnoreCase(t)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
   @Override
   public String toString() {
     return token;

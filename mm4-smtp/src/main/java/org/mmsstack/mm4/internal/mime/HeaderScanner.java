@@ -181,7 +181,7 @@ public final class HeaderScanner {
     sink.field(name, start, end, vStart, vEnd, folded, ascii, canonical);
   }
 
-  private static boolean isWspOrLineEnd(byte c) {
+  static boolean isWspOrLineEnd(byte c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
   }
 

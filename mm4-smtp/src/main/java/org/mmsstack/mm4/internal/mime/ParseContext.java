@@ -29,6 +29,9 @@ public final class ParseContext {
   /** Limits and mode. */
   public final Mm4Config config;
 
+  /** The input as the header fields of this parse see it (one per parse, shared by them). */
+  public final RawField fields;
+
   private final List<Finding> findings = new ArrayList<>();
 
   /** Line feeds before {@code countedTo} are counted in {@code countedLine}; see {@link #line}. */
@@ -44,6 +47,7 @@ public final class ParseContext {
     this.buf = buf;
     this.base = base;
     this.config = config;
+    this.fields = new RawField(buf, base);
     this.countedTo = base;
   }
 
