@@ -88,6 +88,14 @@ public abstract class MimeAccess {
   public abstract Mm4Header field(String name, int id, String value);
 
   /**
+   * A built field whose value a typed setter has formatted as plain US-ASCII, made without the
+   * pass of {@link Mm4Header#of(String, String)} over it (see {@code Mm4Header.ofAscii}).
+   *
+   * @param id {@link org.mmsstack.mm4.internal.mime.NameTable#id} of {@code name}, not -1
+   */
+  public abstract Mm4Header asciiField(String name, int id, String value);
+
+  /**
    * The {@link org.mmsstack.mm4.internal.mime.NameTable#id} of a field's name as spelt, known for
    * a built field; -1 for another spelling and for parsed fields.
    */

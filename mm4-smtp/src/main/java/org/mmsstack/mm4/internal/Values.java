@@ -222,7 +222,7 @@ public final class Values {
   }
 
   public static String formatText(String what, String text) {
-    if (text != null && isPlainText(text)) {
+    if (isPlainText(text)) {
       return text; // what the checks below accept and encodeIfNeeded leaves as it is
     }
     if (text == null || !Syntax.isPrintableText(text.replace('\r', ' ').replace('\n', ' '))) {
@@ -239,7 +239,10 @@ public final class Values {
    * {@link EncodedWords#isPlain} in one pass: printable US-ASCII or tab, no white space at either
    * end, no {@code =?}, no run of more than 900 characters without white space.
    */
-  private static boolean isPlainText(String t) {
+  public static boolean isPlainText(String t) {
+    if (t == null) {
+      return false;
+    }
     int n = t.length();
     if (n > 0 && (t.charAt(0) <= ' ' || t.charAt(n - 1) <= ' ')) {
       return false;

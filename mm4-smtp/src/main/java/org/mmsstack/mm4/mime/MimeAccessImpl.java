@@ -65,6 +65,11 @@ final class MimeAccessImpl extends MimeAccess {
   }
 
   @Override
+  public Mm4Header asciiField(String name, int id, String value) {
+    return Mm4Header.ofAscii(name, id, value);
+  }
+
+  @Override
   public int nameId(Mm4Header field) {
     return field.nameId();
   }
