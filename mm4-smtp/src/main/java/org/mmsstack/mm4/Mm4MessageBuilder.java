@@ -404,7 +404,7 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
     } else {
       out = Arrays.copyOf(fields, count);
     }
-    Mm4Headers headers = Mm4Headers.of(Arrays.asList(out));
+    Mm4Headers headers = MimeAccess.get().headers(out);
     MimeEntity root =
         body == null
             ? MimeAccess.get().emptyLeaf(headers)

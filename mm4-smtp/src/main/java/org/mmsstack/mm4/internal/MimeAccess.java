@@ -68,6 +68,9 @@ public abstract class MimeAccess {
   /** @return exactly how many octets {@link #write} produces */
   public abstract long size(MimeEntity entity);
 
+  /** @return the fields of an array the caller made and will not change, in order */
+  public abstract Mm4Headers headers(Mm4Header[] fields);
+
   /** @return a leaf entity without data */
   public abstract MimeEntity emptyLeaf(Mm4Headers headers);
 

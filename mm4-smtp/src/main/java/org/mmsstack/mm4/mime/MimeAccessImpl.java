@@ -50,6 +50,11 @@ final class MimeAccessImpl extends MimeAccess {
   }
 
   @Override
+  public Mm4Headers headers(Mm4Header[] fields) {
+    return Mm4Headers.ofArray(fields);
+  }
+
+  @Override
   public MimeEntity emptyLeaf(Mm4Headers headers) {
     return MimeEntity.emptyLeaf(headers);
   }

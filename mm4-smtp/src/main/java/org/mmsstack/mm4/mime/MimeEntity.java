@@ -534,7 +534,15 @@ public final class MimeEntity {
      *     free among the several hundred tried
      */
     public MimeEntity build() {
-      List<Mm4Header> h = new ArrayList<>(6 + extra.size());
+      // The fields in an array of their number, handed to the list without another copy.
+      int count =
+          (contentType.isMultipart() ? 1 : 2)
+              + (contentId != null ? 1 : 0)
+              + (contentLocation != null ? 1 : 0)
+              + (disposition != null ? 1 : 0)
+              + extra.size();
+      Mm4Header[] h = new Mm4Header[count];
+      int k = 0;
       MediaType ct = contentType;
       TransferEncoding te = null; // a leaf's
       if (ct.isMultipart()) {
@@ -559,7 +567,7 @@ public final class MimeEntity {
           throw new IllegalStateException(
               "boundary: \"" + boundary + "\" (invalid, or it occurs in the content)");
         }
-        h.add(Mm4Header.contentType(ct));
+        h[k++] = Mm4Header.contentType(ct);
       } else {
         if (!parts.isEmpty()) {
           throw new IllegalStateException(
@@ -574,27 +582,29 @@ public final class MimeEntity {
                   + " cannot carry this data "
                   + "(bare CR/LF, NUL, 8-bit octets or lines over 998 octets)");
         }
-        h.add(Mm4Header.contentType(ct));
-        h.add(Mm4Header.ofAscii(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING, CTE_ID, te.token()));
+        h[k++] = Mm4Header.contentType(ct);
+        h[k++] = Mm4Header.ofAscii(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING, CTE_ID, te.token());
       }
       // The Content-ID was checked to be printable US-ASCII without spaces, and the location is
       // written as it is only when it is plain text (else as encoded words, US-ASCII too): both
       // are plain US-ASCII values that need no second pass.
       if (contentId != null) {
-        h.add(Mm4Header.ofAscii(Mm4HeaderNames.CONTENT_ID, CONTENT_ID_ID, "<" + contentId + ">"));
+        h[k++] = Mm4Header.ofAscii(Mm4HeaderNames.CONTENT_ID, CONTENT_ID_ID, "<" + contentId + ">");
       }
       if (contentLocation != null) {
-        h.add(
+        h[k++] =
             Mm4Header.ofAscii(
                 Mm4HeaderNames.CONTENT_LOCATION,
                 CONTENT_LOCATION_ID,
-                EncodedWords.encodeIfNeeded(contentLocation)));
+                EncodedWords.encodeIfNeeded(contentLocation));
       }
       if (disposition != null) {
-        h.add(Mm4Header.of(Mm4HeaderNames.CONTENT_DISPOSITION, disposition.toString()));
+        h[k++] = Mm4Header.of(Mm4HeaderNames.CONTENT_DISPOSITION, disposition.toString());
       }
-      h.addAll(extra);
-      Mm4Headers headers = Mm4Headers.of(h);
+      for (Mm4Header x : extra) {
+        h[k++] = x;
+      }
+      Mm4Headers headers = Mm4Headers.ofArray(h);
       if (ct.isMultipart()) {
         return new MimeEntity(headers, List.copyOf(parts), EMPTY, 0, 0, null, null, 0, 0);
       }
