@@ -89,12 +89,13 @@ public final class Mm4DeliveryReportReq extends AbstractMm4Message implements Mm
 
     /** Sets X-Mms-Ack-Request. */
     public Builder ackRequest(YesNo v) {
-      return set(Mm4HeaderNames.ACK_REQUEST, Objects.requireNonNull(v, "ackRequest").token());
+      return setAscii(Mm4HeaderNames.ACK_REQUEST, Objects.requireNonNull(v, "ackRequest").token());
     }
 
     /** Sets X-Mms-MM-Status-Code. */
     public Builder mmStatusCode(MmStatusCode v) {
-      return set(Mm4HeaderNames.MM_STATUS_CODE, Objects.requireNonNull(v, "mmStatusCode").token());
+      return setAscii(
+          Mm4HeaderNames.MM_STATUS_CODE, Objects.requireNonNull(v, "mmStatusCode").token());
     }
 
     /** Sets X-Mms-MM-Status-Extension. */

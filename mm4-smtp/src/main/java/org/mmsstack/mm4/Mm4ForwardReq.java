@@ -152,42 +152,43 @@ public final class Mm4ForwardReq extends AbstractMm4Message implements Mm4Messag
 
     /** Sets X-Mms-Expiry (an absolute date). */
     public Builder expiry(OffsetDateTime v) {
-      return set(Mm4HeaderNames.EXPIRY, Values.formatDate(Objects.requireNonNull(v, "expiry")));
+      return setAscii(
+          Mm4HeaderNames.EXPIRY, Values.formatDate(Objects.requireNonNull(v, "expiry")));
     }
 
     /** Sets X-Mms-Delivery-Report. */
     public Builder deliveryReport(YesNo v) {
-      return set(
+      return setAscii(
           Mm4HeaderNames.DELIVERY_REPORT, Objects.requireNonNull(v, "deliveryReport").token());
     }
 
     /** Sets X-Mms-Priority. */
     public Builder priority(Priority v) {
-      return set(
+      return setAscii(
           Mm4HeaderNames.PRIORITY,
           Values.formatToken("priority", Objects.requireNonNull(v, "priority")));
     }
 
     /** Sets X-Mms-Sender-Visibility. */
     public Builder senderVisibility(SenderVisibility v) {
-      return set(
+      return setAscii(
           Mm4HeaderNames.SENDER_VISIBILITY,
           Values.formatToken("senderVisibility", Objects.requireNonNull(v, "senderVisibility")));
     }
 
     /** Sets X-Mms-Read-Reply. */
     public Builder readReply(YesNo v) {
-      return set(Mm4HeaderNames.READ_REPLY, Objects.requireNonNull(v, "readReply").token());
+      return setAscii(Mm4HeaderNames.READ_REPLY, Objects.requireNonNull(v, "readReply").token());
     }
 
     /** Sets X-Mms-Ack-Request. */
     public Builder ackRequest(YesNo v) {
-      return set(Mm4HeaderNames.ACK_REQUEST, Objects.requireNonNull(v, "ackRequest").token());
+      return setAscii(Mm4HeaderNames.ACK_REQUEST, Objects.requireNonNull(v, "ackRequest").token());
     }
 
     /** Sets X-Mms-Forward-Counter (0 or more). */
     public Builder forwardCounter(int v) {
-      return set(Mm4HeaderNames.FORWARD_COUNTER, Integer.toString(requireCounter(v)));
+      return setAscii(Mm4HeaderNames.FORWARD_COUNTER, Integer.toString(requireCounter(v)));
     }
 
     /** Sets the X-Mms-Previously-sent-by entries, one field each. */
@@ -225,19 +226,19 @@ public final class Mm4ForwardReq extends AbstractMm4Message implements Mm4Messag
 
     /** Sets X-Mms-Content-Class. */
     public Builder contentClass(ContentClass v) {
-      return set(
+      return setAscii(
           Mm4HeaderNames.CONTENT_CLASS,
           Values.formatToken("contentClass", Objects.requireNonNull(v, "contentClass")));
     }
 
     /** Sets X-Mms-DRM-Content. */
     public Builder drmContent(YesNo v) {
-      return set(Mm4HeaderNames.DRM_CONTENT, Objects.requireNonNull(v, "drmContent").token());
+      return setAscii(Mm4HeaderNames.DRM_CONTENT, Objects.requireNonNull(v, "drmContent").token());
     }
 
     /** Sets X-Mms-Adaptation-Allowed. */
     public Builder adaptationAllowed(YesNo v) {
-      return set(
+      return setAscii(
           Mm4HeaderNames.ADAPTATION_ALLOWED,
           Objects.requireNonNull(v, "adaptationAllowed").token());
     }

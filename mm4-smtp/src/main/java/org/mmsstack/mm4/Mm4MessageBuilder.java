@@ -49,7 +49,12 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
     this.fields = new Mm4Header[32];
     this.ids = new int[32];
     this.fresh = true;
-    append(Mm4Header.of(Mm4HeaderNames.MESSAGE_TYPE, type.token()));
+    append(
+        MimeAccess.get()
+            .asciiField(
+                Mm4HeaderNames.MESSAGE_TYPE,
+                NameTable.id(Mm4HeaderNames.MESSAGE_TYPE),
+                type.token()));
   }
 
   Mm4MessageBuilder(Mm4MessageType type, Mm4Message from) {
@@ -72,27 +77,28 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
 
   /** Sets X-Mms-3GPP-MMS-Version. */
   public B mmsVersion(Mm4Version version) {
-    return set(Mm4HeaderNames.MMS_VERSION, Objects.requireNonNull(version, "version").toString());
+    return setAscii(
+        Mm4HeaderNames.MMS_VERSION, Objects.requireNonNull(version, "version").toString());
   }
 
   /** Sets X-Mms-Transaction-ID (written as a quoted-string when it holds spaces or specials). */
   public B transactionId(String id) {
-    return set(Mm4HeaderNames.TRANSACTION_ID, Values.formatId("transactionId", id));
+    return setAscii(Mm4HeaderNames.TRANSACTION_ID, Values.formatId("transactionId", id));
   }
 
   /** Sets X-Mms-Message-ID (written as a quoted-string when it holds spaces or specials). */
   public B messageId(String id) {
-    return set(Mm4HeaderNames.MESSAGE_ID, Values.formatId("messageId", id));
+    return setAscii(Mm4HeaderNames.MESSAGE_ID, Values.formatId("messageId", id));
   }
 
   /** Sets From. */
   public B from(Mm4Address from) {
-    return set(Mm4HeaderNames.FROM, Objects.requireNonNull(from, "from").toHeaderValue());
+    return setAscii(Mm4HeaderNames.FROM, Objects.requireNonNull(from, "from").toHeaderValue());
   }
 
   /** Sets To (at least one address). */
   public B to(List<Mm4Address> to) {
-    return set(Mm4HeaderNames.TO, Values.formatAddresses(nonEmpty("to", to)));
+    return setAscii(Mm4HeaderNames.TO, Values.formatAddresses(nonEmpty("to", to)));
   }
 
   /** Sets To. */
@@ -102,7 +108,7 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
 
   /** Sets Cc (at least one address). */
   public B cc(List<Mm4Address> cc) {
-    return set(Mm4HeaderNames.CC, Values.formatAddresses(nonEmpty("cc", cc)));
+    return setAscii(Mm4HeaderNames.CC, Values.formatAddresses(nonEmpty("cc", cc)));
   }
 
   /** Sets Cc. */
@@ -112,27 +118,31 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
 
   /** Sets Date (whole seconds; the offset must be whole minutes). */
   public B date(OffsetDateTime date) {
-    return set(Mm4HeaderNames.DATE, Values.formatDate(Objects.requireNonNull(date, "date")));
+    return setAscii(Mm4HeaderNames.DATE, Values.formatDate(Objects.requireNonNull(date, "date")));
   }
 
   /** Sets Subject; text that is not plain US-ASCII is written as RFC 2047 encoded words. */
   public B subject(String subject) {
-    return set(Mm4HeaderNames.SUBJECT, Values.formatText("subject", subject));
+    // Plain text is written as it is, and is plain US-ASCII (RFC 2047 words are too, but rare).
+    return Values.isPlainText(subject)
+        ? setAscii(Mm4HeaderNames.SUBJECT, subject)
+        : set(Mm4HeaderNames.SUBJECT, Values.formatText("subject", subject));
   }
 
   /** Sets the mail's Message-ID, given without angle brackets. */
   public B rfc822MessageId(String id) {
-    return set(Mm4HeaderNames.RFC822_MESSAGE_ID, Values.formatRfc822Id(id));
+    return setAscii(Mm4HeaderNames.RFC822_MESSAGE_ID, Values.formatRfc822Id(id));
   }
 
   /** Sets Sender. */
   public B sender(Mm4Address sender) {
-    return set(Mm4HeaderNames.SENDER, Objects.requireNonNull(sender, "sender").toHeaderValue());
+    return setAscii(
+        Mm4HeaderNames.SENDER, Objects.requireNonNull(sender, "sender").toHeaderValue());
   }
 
   /** Sets X-Mms-Originator-System, where responses and reports go. */
   public B originatorSystem(Mm4Address system) {
-    return set(
+    return setAscii(
         Mm4HeaderNames.ORIGINATOR_SYSTEM, Objects.requireNonNull(system, "system").toHeaderValue());
   }
 
@@ -185,7 +195,10 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
       }
     }
     if (!contains(Mm4HeaderNames.MIME_VERSION)) {
-      append(Mm4Header.of(Mm4HeaderNames.MIME_VERSION, "1.0"));
+      append(
+          MimeAccess.get()
+              .asciiField(
+                  Mm4HeaderNames.MIME_VERSION, NameTable.id(Mm4HeaderNames.MIME_VERSION), "1.0"));
     }
     body = entity;
     contentHeadersChanged = false;
@@ -197,7 +210,21 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
     // One lookup of the name serves the field and the builder (a typed setter passes a name
     // spelt as Mm4HeaderNames spells it, found by the first switch).
     int known = NameTable.id(name);
-    Mm4Header h = MimeAccess.get().field(name, known, value);
+    return put(name, known, MimeAccess.get().field(name, known, value));
+  }
+
+  /**
+   * {@link #set} for a value the typed setter has formatted as plain US-ASCII (printable or tab,
+   * no white space at either end: ids, dates, addresses, tokens, plain text) under a name spelt as
+   * {@link Mm4HeaderNames} spells it: the field is made without a second pass over the value.
+   */
+  final B setAscii(String name, String value) {
+    int known = NameTable.id(name);
+    return put(name, known, MimeAccess.get().asciiField(name, known, value));
+  }
+
+  /** Puts {@code h}, called {@code name} ({@link NameTable#id} {@code known}), as {@link #set} says. */
+  private B put(String name, int known, Mm4Header h) {
     int id = known >= 0 ? known : NameTable.idIgnoreCase(name);
     markContent(name, id);
     int i = indexOf(name, id, 0);
@@ -377,7 +404,7 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
     } else {
       out = Arrays.copyOf(fields, count);
     }
-    Mm4Headers headers = Mm4Headers.of(Arrays.asList(out));
+    Mm4Headers headers = MimeAccess.get().headers(out);
     MimeEntity root =
         body == null
             ? MimeAccess.get().emptyLeaf(headers)

@@ -93,7 +93,7 @@ public final class Mm4ReadReplyReportReq extends AbstractMm4Message implements M
 
     /** Sets X-Mms-Ack-Request. */
     public Builder ackRequest(YesNo v) {
-      return set(Mm4HeaderNames.ACK_REQUEST, Objects.requireNonNull(v, "ackRequest").token());
+      return setAscii(Mm4HeaderNames.ACK_REQUEST, Objects.requireNonNull(v, "ackRequest").token());
     }
 
     /** Sets X-Mms-Status-Text (RFC 2047-encoded when not plain US-ASCII). */

@@ -68,6 +68,9 @@ public abstract class MimeAccess {
   /** @return exactly how many octets {@link #write} produces */
   public abstract long size(MimeEntity entity);
 
+  /** @return the fields of an array the caller made and will not change, in order */
+  public abstract Mm4Headers headers(Mm4Header[] fields);
+
   /** @return a leaf entity without data */
   public abstract MimeEntity emptyLeaf(Mm4Headers headers);
 
@@ -86,6 +89,14 @@ public abstract class MimeAccess {
    * @param id {@link org.mmsstack.mm4.internal.mime.NameTable#id} of {@code name}
    */
   public abstract Mm4Header field(String name, int id, String value);
+
+  /**
+   * A built field whose value a typed setter has formatted as plain US-ASCII, made without the
+   * pass of {@link Mm4Header#of(String, String)} over it (see {@code Mm4Header.ofAscii}).
+   *
+   * @param id {@link org.mmsstack.mm4.internal.mime.NameTable#id} of {@code name}, not -1
+   */
+  public abstract Mm4Header asciiField(String name, int id, String value);
 
   /**
    * The {@link org.mmsstack.mm4.internal.mime.NameTable#id} of a field's name as spelt, known for

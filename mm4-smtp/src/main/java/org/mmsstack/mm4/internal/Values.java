@@ -222,7 +222,7 @@ public final class Values {
   }
 
   public static String formatText(String what, String text) {
-    if (text != null && isPlainText(text)) {
+    if (isPlainText(text)) {
       return text; // what the checks below accept and encodeIfNeeded leaves as it is
     }
     if (text == null || !Syntax.isPrintableText(text.replace('\r', ' ').replace('\n', ' '))) {
@@ -236,33 +236,17 @@ public final class Values {
   }
 
   /**
-   * {@link EncodedWords#isPlain} in one pass: printable US-ASCII or tab, no white space at either
-   * end, no {@code =?}, no run of more than 900 characters without white space.
+   * {@link EncodedWords#isPlain} (false for null): printable US-ASCII or tab, no white space at
+   * either end, no {@code =?}, no run of more than 900 characters without white space.
    */
-  private static boolean isPlainText(String t) {
-    int n = t.length();
-    if (n > 0 && (t.charAt(0) <= ' ' || t.charAt(n - 1) <= ' ')) {
-      return false;
-    }
-    int run = 0;
-    char prev = 0;
-    for (int i = 0; i < n; i++) {
-      char c = t.charAt(i);
-      if (c > ' ' && c < 0x7f) {
-        if (++run > 900 || (c == '?' && prev == '=')) {
-          return false;
-        }
-      } else if (c == ' ' || c == '\t') {
-        run = 0;
-      } else {
-        return false;
-      }
-      prev = c;
-    }
-    return true;
+  public static boolean isPlainText(String t) {
+    return t != null && EncodedWords.isPlain(t);
   }
 
   public static String formatAddresses(List<Mm4Address> list) {
+    if (list.size() == 1) {
+      return list.get(0).toHeaderValue(); // the usual To, without a copy
+    }
     StringBuilder sb = new StringBuilder();
     for (Mm4Address a : list) {
       if (sb.length() > 0) {

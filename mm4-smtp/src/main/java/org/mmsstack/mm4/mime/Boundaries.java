@@ -127,8 +127,15 @@ final class Boundaries {
     return false;
   }
 
-  /** A Horspool search for one needle; its shift table is made on the first search. */
+  /**
+   * A Horspool search for one needle; its shift table is made on the first search of a long
+   * haystack. Short ones (the SMIL and text parts of a usual MMS) are searched directly: making
+   * the table would cost more than the search.
+   */
   private static final class Search {
+    /** Haystacks shorter than this are searched without the shift table. */
+    private static final int DIRECT = 1024;
+
     private final byte[] needle;
     private int[] shift;
 
@@ -141,6 +148,9 @@ final class Boundaries {
       int m = needle.length;
       if (len < m) {
         return false;
+      }
+      if (len < DIRECT) {
+        return direct(hay, off, len);
       }
       int[] sh = shift;
       if (sh == null) {
@@ -167,6 +177,24 @@ final class Boundaries {
           }
         }
         i += sh[c & 0xff];
+      }
+      return false;
+    }
+
+    /** The same answer as the table search, by comparing at each place the first octet matches. */
+    private boolean direct(byte[] hay, int off, int len) {
+      int m = needle.length;
+      byte first = needle[0];
+      for (int i = off, last = off + len - m; i <= last; i++) {
+        if (hay[i] == first) {
+          int j = 1;
+          while (j < m && hay[i + j] == needle[j]) {
+            j++;
+          }
+          if (j == m) {
+            return true;
+          }
+        }
       }
       return false;
     }

@@ -34,6 +34,11 @@ public final class MediaType {
   // parameters() as a map, made on first use (racy but idempotent: every thread makes an equal
   // map); a parsed type keeps the map its parse made.
   private Map<String, String> map;
+  // toString(), made on first use and kept (racy but idempotent, as map): a type used for many
+  // entities is formatted once. Whether it reads back plainly is found by the same pass and
+  // kept in plain (0 not known yet, 1 yes, 2 no).
+  private String formatted;
+  private byte plain;
 
   private MediaType(String type, String subtype, String[] params, Map<String, String> map) {
     this.type = type;
@@ -53,15 +58,39 @@ public final class MediaType {
   public static MediaType of(String type, String subtype) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(subtype, "subtype");
-    if (!Syntax.isToken(type)) {
+    String t = lowerToken(type);
+    if (t == null) {
       throw new IllegalArgumentException("type: \"" + type + "\" (expected: an RFC 2045 token)");
     }
-    if (!Syntax.isToken(subtype)) {
+    String s = lowerToken(subtype);
+    if (s == null) {
       throw new IllegalArgumentException(
           "subtype: \"" + subtype + "\" (expected: an RFC 2045 token)");
     }
-    return new MediaType(
-        type.toLowerCase(Locale.ROOT), subtype.toLowerCase(Locale.ROOT), NONE, Map.of());
+    return new MediaType(t, s, NONE, Map.of());
+  }
+
+  /**
+   * {@code s} lower-cased when it is an RFC 2045 token, else null, in one pass: a token already in
+   * lower case (the usual spelling) is returned as it is.
+   */
+  private static String lowerToken(String s) {
+    int n = s.length();
+    if (n == 0) {
+      return null;
+    }
+    boolean lower = true;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (!Syntax.isTokenChar(c)) {
+        return null;
+      }
+      if (c >= 'A' && c <= 'Z') {
+        lower = false;
+      }
+    }
+    // A token is US-ASCII, so Locale.ROOT lower-casing changes only A-Z.
+    return lower ? s : s.toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -222,15 +251,15 @@ public final class MediaType {
   public MediaType withParameter(String name, String value) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(value, "value");
-    if (!Syntax.isToken(name) || name.indexOf('*') >= 0) {
+    String key = lowerToken(name);
+    if (key == null || name.indexOf('*') >= 0) {
       throw new IllegalArgumentException(
           "name: \"" + name + "\" (expected: an RFC 2045 token without '*')");
     }
-    if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0 || !Syntax.isPrintableText(value)) {
+    if (!Syntax.isPrintableText(value)) { // which refuses CR and LF too
       throw new IllegalArgumentException(
           "value: \"" + value + "\" (expected: no control characters)");
     }
-    String key = name.toLowerCase(Locale.ROOT);
     int i = indexOfExactly(key);
     String[] a;
     if (i >= 0) {
@@ -263,24 +292,29 @@ public final class MediaType {
    * type as its reading instead of parsing its own value.
    */
   boolean readsBackPlainly() {
-    for (int i = 0; i < params.length; i += 2) {
-      String k = params[i];
-      if (k.indexOf('*') >= 0 || !Syntax.isToken(k)) {
-        return false;
-      }
-      String v = params[i + 1];
-      int n = v.length();
-      if (n == 0 || v.charAt(0) == ' ' || v.charAt(n - 1) == ' ') {
-        return false;
-      }
-      for (int j = 0; j < n; j++) {
-        char c = v.charAt(j);
-        if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '(' || c == ')') {
-          return false;
-        }
-      }
+    byte p = plain;
+    if (p == 0) {
+      format();
+      p = plain;
     }
-    return true;
+    return p == 1;
+  }
+
+  /**
+   * Formats the value once, finding on the way whether it reads back plainly, and keeps both
+   * ({@code plain} before {@code formatted}; a thread that sees one without the other formats
+   * again, to the same result).
+   */
+  private String format() {
+    StringBuilder sb =
+        new StringBuilder(Params.formattedSize(type, subtype, params))
+            .append(type)
+            .append('/')
+            .append(subtype);
+    plain = Params.appendParameters(sb, params) ? (byte) 1 : (byte) 2;
+    String s = sb.toString();
+    formatted = s;
+    return s;
   }
 
   @Override
@@ -315,6 +349,7 @@ public final class MediaType {
   /** @return the header value: {@code type/subtype; name=value...} */
   @Override
   public String toString() {
-    return Params.format(type, subtype, params);
+    String s = formatted;
+    return s != null ? s : format();
   }
 }

@@ -50,6 +50,11 @@ final class MimeAccessImpl extends MimeAccess {
   }
 
   @Override
+  public Mm4Headers headers(Mm4Header[] fields) {
+    return Mm4Headers.ofArray(fields);
+  }
+
+  @Override
   public MimeEntity emptyLeaf(Mm4Headers headers) {
     return MimeEntity.emptyLeaf(headers);
   }
@@ -62,6 +67,11 @@ final class MimeAccessImpl extends MimeAccess {
   @Override
   public Mm4Header field(String name, int id, String value) {
     return Mm4Header.of(name, id, value);
+  }
+
+  @Override
+  public Mm4Header asciiField(String name, int id, String value) {
+    return Mm4Header.ofAscii(name, id, value);
   }
 
   @Override

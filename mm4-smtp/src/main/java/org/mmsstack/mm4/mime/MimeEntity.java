@@ -17,6 +17,7 @@ import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.internal.MimeAccess;
 import org.mmsstack.mm4.internal.mime.EncodedWords;
+import org.mmsstack.mm4.internal.mime.NameTable;
 import org.mmsstack.mm4.internal.mime.Syntax;
 
 /**
@@ -46,6 +47,10 @@ public final class MimeEntity {
 
   private static final byte[] EMPTY = new byte[0];
 
+  /** {@link #transferEncoding()} of a built leaf, by ordinal, made once. */
+  private static final List<Optional<TransferEncoding>> ENCODINGS =
+      Arrays.stream(TransferEncoding.values()).map(Optional::of).toList();
+
   static {
     MimeAccess.install(new MimeAccessImpl());
   }
@@ -62,6 +67,10 @@ public final class MimeEntity {
   private final byte[] raw;
   private final int rawOff;
   private final int rawLen;
+  // A built leaf's Content-Transfer-Encoding, as its builder chose or was given it (the field it
+  // wrote says the same), so that the boundary choice and the writer do not look the field up;
+  // null for parsed entities and for a root under a message builder's fields.
+  private final TransferEncoding builtEncoding;
 
   private MimeEntity(
       Mm4Headers headers,
@@ -73,6 +82,21 @@ public final class MimeEntity {
       byte[] raw,
       int rawOff,
       int rawLen) {
+    this(headers, parts, data, dataOff, dataLen, lazy, raw, rawOff, rawLen, null);
+  }
+
+  private MimeEntity(
+      Mm4Headers headers,
+      List<MimeEntity> parts,
+      byte[] data,
+      int dataOff,
+      int dataLen,
+      LazyData lazy,
+      byte[] raw,
+      int rawOff,
+      int rawLen,
+      TransferEncoding builtEncoding) {
+    this.builtEncoding = builtEncoding;
     this.headers = headers;
     this.parts = parts;
     this.data = data;
@@ -135,6 +159,9 @@ public final class MimeEntity {
 
   /** @return the Content-Transfer-Encoding; 7bit when absent, empty when the token is unknown */
   public Optional<TransferEncoding> transferEncoding() {
+    if (builtEncoding != null) {
+      return ENCODINGS.get(builtEncoding.ordinal());
+    }
     Optional<String> v = headers.first(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING);
     return v.isEmpty()
         ? Optional.of(TransferEncoding.SEVEN_BIT)
@@ -373,6 +400,10 @@ public final class MimeEntity {
    * octet of a part's data): do not modify it while the entity is in use.
    */
   public static final class Builder {
+    private static final int CTE_ID = NameTable.id(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING);
+    private static final int CONTENT_ID_ID = NameTable.id(Mm4HeaderNames.CONTENT_ID);
+    private static final int CONTENT_LOCATION_ID = NameTable.id(Mm4HeaderNames.CONTENT_LOCATION);
+
     private MediaType contentType;
     private byte[] data = EMPTY;
     private int dataOff;
@@ -426,9 +457,20 @@ public final class MimeEntity {
       this.data = text.getBytes(charset);
       this.dataOff = 0;
       this.dataLen = data.length;
-      this.contentType =
-          contentType.withParameter("charset", charset.name().toLowerCase(java.util.Locale.ROOT));
+      this.contentType = contentType.withParameter("charset", charsetName(charset));
       return this;
+    }
+
+    /** The charset's name in lower case, as {@code charset=} writes it. */
+    private static String charsetName(Charset charset) {
+      // The usual ones without a copy of the name per entity.
+      if (charset == StandardCharsets.UTF_8) {
+        return "utf-8";
+      }
+      if (charset == StandardCharsets.US_ASCII) {
+        return "us-ascii";
+      }
+      return charset.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Appends a body part (multipart types only). */
@@ -505,8 +547,17 @@ public final class MimeEntity {
      *     free among the several hundred tried
      */
     public MimeEntity build() {
-      List<Mm4Header> h = new ArrayList<>(6 + extra.size());
+      // The fields in an array of their number, handed to the list without another copy.
+      int count =
+          (contentType.isMultipart() ? 1 : 2)
+              + (contentId != null ? 1 : 0)
+              + (contentLocation != null ? 1 : 0)
+              + (disposition != null ? 1 : 0)
+              + extra.size();
+      Mm4Header[] h = new Mm4Header[count];
+      int k = 0;
       MediaType ct = contentType;
+      TransferEncoding te = null; // a leaf's
       if (ct.isMultipart()) {
         if (parts.isEmpty()) {
           throw new IllegalStateException(
@@ -529,15 +580,14 @@ public final class MimeEntity {
           throw new IllegalStateException(
               "boundary: \"" + boundary + "\" (invalid, or it occurs in the content)");
         }
-        h.add(Mm4Header.contentType(ct));
+        h[k++] = Mm4Header.contentType(ct);
       } else {
         if (!parts.isEmpty()) {
           throw new IllegalStateException(
               "parts given for a " + ct.baseType() + " entity (only multipart types have parts)");
         }
         // A chosen encoding carries the data (the choice checked it); a given one is checked.
-        TransferEncoding te =
-            encoding == null ? Encodings.choose(ct, data, dataOff, dataLen) : encoding;
+        te = encoding == null ? Encodings.choose(ct, data, dataOff, dataLen) : encoding;
         if (encoding != null && !Encodings.canCarry(te, data, dataOff, dataLen)) {
           throw new IllegalStateException(
               "transferEncoding: "
@@ -545,26 +595,33 @@ public final class MimeEntity {
                   + " cannot carry this data "
                   + "(bare CR/LF, NUL, 8-bit octets or lines over 998 octets)");
         }
-        h.add(Mm4Header.contentType(ct));
-        h.add(Mm4Header.of(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING, te.token()));
+        h[k++] = Mm4Header.contentType(ct);
+        h[k++] = Mm4Header.ofAscii(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING, CTE_ID, te.token());
       }
+      // The Content-ID was checked to be printable US-ASCII without spaces, and the location is
+      // written as it is only when it is plain text (else as encoded words, US-ASCII too): both
+      // are plain US-ASCII values that need no second pass.
       if (contentId != null) {
-        h.add(Mm4Header.of(Mm4HeaderNames.CONTENT_ID, "<" + contentId + ">"));
+        h[k++] = Mm4Header.ofAscii(Mm4HeaderNames.CONTENT_ID, CONTENT_ID_ID, "<" + contentId + ">");
       }
       if (contentLocation != null) {
-        h.add(
-            Mm4Header.of(
-                Mm4HeaderNames.CONTENT_LOCATION, EncodedWords.encodeIfNeeded(contentLocation)));
+        h[k++] =
+            Mm4Header.ofAscii(
+                Mm4HeaderNames.CONTENT_LOCATION,
+                CONTENT_LOCATION_ID,
+                EncodedWords.encodeIfNeeded(contentLocation));
       }
       if (disposition != null) {
-        h.add(Mm4Header.of(Mm4HeaderNames.CONTENT_DISPOSITION, disposition.toString()));
+        h[k++] = Mm4Header.of(Mm4HeaderNames.CONTENT_DISPOSITION, disposition.toString());
       }
-      h.addAll(extra);
-      Mm4Headers headers = Mm4Headers.of(h);
+      for (Mm4Header x : extra) {
+        h[k++] = x;
+      }
+      Mm4Headers headers = Mm4Headers.ofArray(h);
       if (ct.isMultipart()) {
         return new MimeEntity(headers, List.copyOf(parts), EMPTY, 0, 0, null, null, 0, 0);
       }
-      return new MimeEntity(headers, null, data, dataOff, dataLen, null, null, 0, 0);
+      return new MimeEntity(headers, null, data, dataOff, dataLen, null, null, 0, 0, te);
     }
   }
 }

@@ -82,7 +82,9 @@ public final class Mm4Header {
     this.flags = 0;
     this.builtLen = builtLen;
     this.builtAscii = builtAscii;
-    this.folded = folded;
+    if (folded != null) {
+      this.folded = folded; // a volatile store only when there is something to keep
+    }
     this.nameHash = nameHash;
     this.nameId = nameId;
   }
@@ -173,6 +175,45 @@ public final class Mm4Header {
     }
     int hash = id >= 0 ? NameTable.hash(id) : nameHash(name);
     return new Mm4Header(name, id, hash, v, len, octets == n, line);
+  }
+
+  /**
+   * The field {@link #of(String, int, String)} makes, for a value that its maker guarantees to be
+   * plain: printable US-ASCII or tab, no white space at either end (so nothing to strip and no CR,
+   * LF or NUL to refuse) — what the typed setters format (ids, dates, addresses, tokens, plain
+   * text). One pass over the value fewer: only a line longer than 998 octets is tried for its
+   * fold, as {@link #of} does. The guarantee is asserted, so the tests check every caller.
+   *
+   * @param id {@link NameTable#id} of {@code name}, not -1 (a known name needs no check)
+   */
+  static Mm4Header ofAscii(String name, int id, String value) {
+    assert id >= 0 && id == NameTable.id(name) : name;
+    assert isPlainAscii(value) : name + ": \"" + value + "\"";
+    int len = name.length() + (value.isEmpty() ? 1 : 2 + value.length());
+    byte[] line = null;
+    if (len > Folding.MAXIMUM) {
+      line = Folding.line(name, value);
+      if (line == null) {
+        throw new IllegalArgumentException(
+            "value of " + name + ": a run without white space is too long for a 998-octet line");
+      }
+    }
+    return new Mm4Header(name, id, NameTable.hash(id), value, len, true, line);
+  }
+
+  /** What {@link #ofAscii} asks of a value. */
+  private static boolean isPlainAscii(String value) {
+    int n = value.length();
+    if (n > 0 && (value.charAt(0) <= ' ' || value.charAt(n - 1) <= ' ')) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      if ((c < 0x20 && c != '\t') || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void checkName(String name) {

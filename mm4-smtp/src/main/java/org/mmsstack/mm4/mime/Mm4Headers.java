@@ -45,6 +45,14 @@ public final class Mm4Headers implements Iterable<Mm4Header> {
     return copy.isEmpty() ? EMPTY : new Mm4Headers(copy);
   }
 
+  /**
+   * A list of the fields of an array a builder made and will not change, without the second copy
+   * of {@link #of}.
+   */
+  static Mm4Headers ofArray(Mm4Header[] fields) {
+    return fields.length == 0 ? EMPTY : new Mm4Headers(List.of(fields));
+  }
+
   /** Wraps a list the caller built and will not change. */
   static Mm4Headers wrap(List<Mm4Header> fields) {
     return new Mm4Headers(java.util.Collections.unmodifiableList(fields));

@@ -23,6 +23,9 @@ public final class Mm4Address {
   private final String value;
   private final AddressType type;
   private final String domain;
+  // toHeaderValue(), made on first use and kept (racy but idempotent: every thread makes an equal
+  // string), so that an address set on many messages is formatted once.
+  private String headerValue;
 
   private Mm4Address(String displayName, String value, AddressType type, String domain) {
     this.displayName = displayName;
@@ -54,7 +57,7 @@ public final class Mm4Address {
             "value: \"" + value + "\" (expected: printable US-ASCII)");
       }
     }
-    if (value.toUpperCase(Locale.ROOT).contains("/TYPE=")) {
+    if (hasTypeSuffix(value)) {
       throw new IllegalArgumentException(
           "value: \"" + value + "\" (expected: no /TYPE= suffix; pass the type apart)");
     }
@@ -82,6 +85,21 @@ public final class Mm4Address {
       }
     }
     return new Mm4Address(name, value, type, domain);
+  }
+
+  /**
+   * Whether the printable US-ASCII {@code value} holds {@code /TYPE=} in any case (what {@code
+   * value.toUpperCase(Locale.ROOT).contains("/TYPE=")} answers for it, without the copy).
+   */
+  private static boolean hasTypeSuffix(String value) {
+    for (int i = value.indexOf('/');
+        i >= 0 && i + 6 <= value.length();
+        i = value.indexOf('/', i + 1)) {
+      if (value.regionMatches(true, i + 1, "TYPE=", 0, 5)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -187,7 +205,8 @@ public final class Mm4Address {
     String domain = at < 0 ? null : e.substring(at + 1);
     String value = local;
     AddressType type = null;
-    for (int t = local.length() - 6; t >= 0; t--) {
+    // The last "/TYPE=" in any case; it starts with the last '/' that starts one.
+    for (int t = local.lastIndexOf('/'); t >= 0; t = local.lastIndexOf('/', t - 1)) {
       if (local.regionMatches(true, t, "/TYPE=", 0, 6)) {
         value = local.substring(0, t);
         try {
@@ -277,7 +296,12 @@ public final class Mm4Address {
 
   /** @return the address as a header writes it (display name quoted or RFC 2047-encoded as needed) */
   public String toHeaderValue() {
-    return AddressSyntax.format(displayName, localPart(), domain);
+    String v = headerValue;
+    if (v == null) {
+      v = AddressSyntax.format(displayName, localPart(), domain);
+      headerValue = v;
+    }
+    return v;
   }
 
   @Override

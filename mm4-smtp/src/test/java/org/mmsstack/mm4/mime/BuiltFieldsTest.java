@@ -2,6 +2,7 @@ package org.mmsstack.mm4.mime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.mmsstack.mm4.internal.mime.Folding;
+import org.mmsstack.mm4.value.AddressType;
 import org.mmsstack.mm4.value.Mm4Address;
 
 /**
@@ -99,6 +101,119 @@ class BuiltFieldsTest {
         assertEquals(t, MediaType.parse(t.toString()), t::toString);
       }
     }
+  }
+
+  /** The plain reading as it was checked before the formatter found it on its way. */
+  private static boolean readsBackPlainlyModel(String[] kv) {
+    for (int i = 0; i < kv.length; i += 2) {
+      String k = kv[i];
+      boolean token = !k.isEmpty();
+      for (int j = 0; j < k.length(); j++) {
+        char c = k.charAt(j);
+        token &= c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?=".indexOf(c) < 0;
+      }
+      if (k.indexOf('*') >= 0 || !token) {
+        return false;
+      }
+      String v = kv[i + 1];
+      int n = v.length();
+      if (n == 0 || v.charAt(0) == ' ' || v.charAt(n - 1) == ' ') {
+        return false;
+      }
+      for (int j = 0; j < n; j++) {
+        char c = v.charAt(j);
+        if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '(' || c == ')') {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  @Test
+  void aMediaTypeKnowsWhetherItReadsBackPlainlyAsTheModelSays() {
+    SplittableRandom r = new SplittableRandom(11);
+    String alphabet = "ab/=<>.-_ \t\"\\()\u00e9;,";
+    for (int round = 0; round < 5_000; round++) {
+      MediaType t = MediaType.of("text", "plain");
+      int n = r.nextInt(0, 4);
+      for (int k = 0; k < n; k++) {
+        StringBuilder v = new StringBuilder();
+        for (int i = r.nextInt(0, 6); i > 0; i--) {
+          v.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        try {
+          t = t.withParameter("p" + r.nextInt(3), v.toString());
+        } catch (IllegalArgumentException e) {
+          // A tab is printable text; other control characters are not built.
+        }
+      }
+      List<String> kv = new java.util.ArrayList<>();
+      t.parameters()
+          .forEach(
+              (k, v) -> {
+                kv.add(k);
+                kv.add(v);
+              });
+      String[] a = kv.toArray(new String[0]);
+      assertEquals(readsBackPlainlyModel(a), t.readsBackPlainly(), t::toString);
+      // Formatted once and kept: the same string, and what the formatter of maps writes.
+      assertSame(t.toString(), t.toString());
+      assertEquals(
+          org.mmsstack.mm4.internal.mime.Params.format("text/plain", t.parameters()), t.toString());
+      if (t.readsBackPlainly()) {
+        assertEquals(t, MediaType.parse(t.toString()), t::toString);
+      }
+    }
+    assertEquals(
+        "text/plain; a=\"x \\\"y\\\\\"; b=\"(c)\"; c*=utf-8''%C3%A9",
+        MediaType.of("Text", "PLAIN")
+            .withParameter("A", "x \"y\\")
+            .withParameter("b", "(c)")
+            .withParameter("c", "\u00e9")
+            .toString());
+  }
+
+  /** Every typed value that the builders make without a second pass is the field of() makes. */
+  @Test
+  void plainTypedFieldsAreTheFieldsOfMakes() throws Exception {
+    List<String[]> fields = new java.util.ArrayList<>();
+    for (Mm4Address a :
+        List.of(
+            Mm4Address.plmn("+4915550000001"),
+            Mm4Address.of("J\u00f6rg M\u00fcller", "joerg", null, "example.org"),
+            Mm4Address.of("A \"quoted\" name", "a b", null, "example.org"),
+            Mm4Address.of(" Tab\tName ", "x", AddressType.PLMN, "mms.example"),
+            Mm4Address.ipv6("2001:db8::1"))) {
+      org.mmsstack.mm4.Mm4ForwardReq m =
+          org.mmsstack.mm4.Mm4ForwardReq.builder()
+              .mmsVersion(org.mmsstack.mm4.Mm4Version.V6_8_0)
+              .transactionId(" spaced \"id\" ")
+              .messageId("m@x")
+              .from(a)
+              .to(a, Mm4Address.plmn("123"))
+              .cc(a)
+              .sender(a)
+              .date(java.time.OffsetDateTime.parse("2024-03-01T12:30:45-02:30"))
+              .subject(
+                  a.isPlmn() ? "word ".repeat(300).strip() : "Gr\u00fc\u00dfe " + "w ".repeat(9))
+              .rfc822MessageId("id@host")
+              .originatorSystem(a)
+              .content(
+                  MimeEntity.builder(MediaType.of("text", "plain"))
+                      .text("x", StandardCharsets.UTF_8)
+                      .contentId("c1")
+                      .contentLocation("  caf\u00e9 =?x?= \t.txt")
+                      .build())
+              .build();
+      for (Mm4Header h : m.headers()) {
+        Mm4Header of = Mm4Header.of(h.name(), h.value());
+        assertEquals(of, h);
+        assertArrayEquals(written(of), written(h), h::toString);
+        fields.add(new String[] {h.name(), h.value()});
+      }
+    }
+    assertTrue(fields.size() > 50);
   }
 
   @Test

@@ -124,22 +124,25 @@ public final class EncodedWords {
    * would take for an encoded word) and no word so long that folding could not keep lines short.
    */
   public static boolean isPlain(String text) {
-    if (text.isEmpty()) {
-      return true;
-    }
-    if (isWsp(text.charAt(0)) || isWsp(text.charAt(text.length() - 1)) || text.contains("=?")) {
+    // One pass: a control character at either end fails below as anywhere else.
+    int n = text.length();
+    if (n > 0 && (isWsp(text.charAt(0)) || isWsp(text.charAt(n - 1)))) {
       return false;
     }
     int run = 0;
-    for (int i = 0; i < text.length(); i++) {
+    char prev = 0;
+    for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
-      if ((c < 0x20 && c != '\t') || c >= 0x7f) {
+      if (c > ' ' && c < 0x7f) {
+        if (++run > 900 || (c == '?' && prev == '=')) {
+          return false;
+        }
+      } else if (isWsp(c)) {
+        run = 0;
+      } else {
         return false;
       }
-      run = isWsp(c) ? 0 : run + 1;
-      if (run > 900) {
-        return false;
-      }
+      prev = c;
     }
     return true;
   }

@@ -297,35 +297,109 @@ public final class Params {
    * #format(String, Map)} does.
    */
   public static String format(String type, String subtype, String[] params) {
-    // Sized for the usual case (every value quoted, nothing escaped) so that it never grows.
+    StringBuilder sb = new StringBuilder(formattedSize(type, subtype, params)).append(type);
+    if (subtype != null) {
+      sb.append('/').append(subtype);
+    }
+    appendParameters(sb, params);
+    return sb.toString();
+  }
+
+  /**
+   * A size for the builder of {@link #format(String, String, String[])}: the usual case (every
+   * value quoted, nothing escaped) never grows it.
+   */
+  public static int formattedSize(String type, String subtype, String[] params) {
     int size = type.length() + (subtype == null ? 0 : 1 + subtype.length()) + 3 * params.length;
     for (String s : params) {
       size += s.length();
     }
-    StringBuilder sb = new StringBuilder(size).append(type);
-    if (subtype != null) {
-      sb.append('/').append(subtype);
+    return size;
+  }
+
+  /** {@link #kind}: the parameter value is a token, written as it is. */
+  private static final int TOKEN = 1;
+
+  /**
+   * {@link #kind}: the parameter value holds other characters than printable US-ASCII, and is
+   * written as RFC 2231 {@code name*=utf-8''...}.
+   */
+  private static final int EXTENDED = 2;
+
+  /** {@link #kind}: the value holds '"' or '\\', escaped in a quoted-string. */
+  private static final int ESCAPED = 4;
+
+  /** {@link #kind}: the value holds '(' or ')', which a plain reading would take for a comment. */
+  private static final int PAREN = 8;
+
+  /**
+   * How {@code v} is written, in one pass over it: {@link #EXTENDED}, else {@link #TOKEN} or a
+   * quoted-string (0), with {@link #ESCAPED} and {@link #PAREN} when they apply.
+   */
+  private static int kind(String v) {
+    int n = v.length();
+    boolean token = n > 0;
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      char c = v.charAt(i);
+      if (c < 0x20 || c >= 0x7f) {
+        return EXTENDED;
+      }
+      if (!Syntax.isTokenChar(c)) {
+        token = false;
+        if (c == '"' || c == '\\') {
+          k |= ESCAPED;
+        } else if (c == '(' || c == ')') {
+          k |= PAREN;
+        }
+      }
     }
+    return token ? TOKEN : k;
+  }
+
+  /**
+   * Appends {@code ; name=value} for each parameter (name, value, name, value...) as {@link
+   * #format(String, String, String[])} writes them, and answers whether reading the result back
+   * gives the same parameters plainly: names that are tokens without {@code *}, values of
+   * printable US-ASCII without quotes, backslashes, parentheses or white space at either end
+   * (what a media type's {@code readsBackPlainly} asks), found on the way.
+   */
+  public static boolean appendParameters(StringBuilder sb, String[] params) {
+    boolean plain = true;
     for (int k = 0; k < params.length; k += 2) {
       sb.append("; ");
       String name = params[k];
       String v = params[k + 1];
-      if (isAscii(v)) {
+      if (plain && (name.indexOf('*') >= 0 || !Syntax.isToken(name))) {
+        plain = false;
+      }
+      int kind = kind(v);
+      if (kind != EXTENDED) {
         sb.append(name).append('=');
-        if (Syntax.isToken(v)) {
+        if (kind == TOKEN) {
+          // A token holds none of the characters the plain reading refuses, nor white space.
           sb.append(v);
         } else {
+          int n = v.length();
+          if (kind != 0 || n == 0 || v.charAt(0) == ' ' || v.charAt(n - 1) == ' ') {
+            plain = false;
+          }
           sb.append('"');
-          for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c == '"' || c == '\\') {
-              sb.append('\\');
+          if ((kind & ESCAPED) == 0) {
+            sb.append(v);
+          } else {
+            for (int i = 0; i < n; i++) {
+              char c = v.charAt(i);
+              if (c == '"' || c == '\\') {
+                sb.append('\\');
+              }
+              sb.append(c);
             }
-            sb.append(c);
           }
           sb.append('"');
         }
       } else {
+        plain = false;
         sb.append(name).append("*=utf-8''");
         for (byte b : v.getBytes(StandardCharsets.UTF_8)) {
           int u = b & 0xff;
@@ -340,16 +414,6 @@ public final class Params {
         }
       }
     }
-    return sb.toString();
-  }
-
-  private static boolean isAscii(String v) {
-    for (int i = 0; i < v.length(); i++) {
-      char c = v.charAt(i);
-      if (c < 0x20 || c >= 0x7f) {
-        return false;
-      }
-    }
-    return true;
+    return plain;
   }
 }
