@@ -32,6 +32,7 @@ public final class Mm4DeliveryReportReq extends AbstractMm4Message implements Mm
   }
 
   /** @return a builder holding this message; unchanged fields keep their raw bytes */
+  @Override
   public Builder toBuilder() {
     return new Builder(this);
   }

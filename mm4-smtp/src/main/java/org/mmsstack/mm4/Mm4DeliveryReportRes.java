@@ -31,6 +31,7 @@ public final class Mm4DeliveryReportRes extends AbstractMm4Message implements Mm
   }
 
   /** @return a builder holding this message; unchanged fields keep their raw bytes */
+  @Override
   public Builder toBuilder() {
     return new Builder(this);
   }

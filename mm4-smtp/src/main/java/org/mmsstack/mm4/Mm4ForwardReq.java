@@ -38,6 +38,7 @@ public final class Mm4ForwardReq extends AbstractMm4Message implements Mm4Messag
   }
 
   /** @return a builder holding this message; unchanged fields keep their raw bytes */
+  @Override
   public Builder toBuilder() {
     return new Builder(this);
   }

@@ -10,6 +10,7 @@ import org.mmsstack.mm4.mime.MimeEntity;
 import org.mmsstack.mm4.mime.Mm4Headers;
 import org.mmsstack.mm4.validate.Mm4Validator;
 import org.mmsstack.mm4.value.Mm4Address;
+import org.mmsstack.mm4.value.RequestStatusCode;
 
 /**
  * An MM4 message (3GPP TS 23.140 §8.4): RFC 5322 mail with X-Mms-* header fields and, for
@@ -98,6 +99,36 @@ public sealed interface Mm4Message
 
   /** @return the first value of any header field, by name (any case) */
   Optional<String> header(String name);
+
+  /**
+   * A builder holding this message, to change a copy: unchanged fields keep their raw bytes. Each
+   * message class returns its own builder type ({@code Mm4ForwardReq.toBuilder()} a {@link
+   * Mm4ForwardReq.Builder}); through this interface, code that edits any message (a fresh
+   * Transaction-ID for a retransmission, a field added or removed) needs no switch over the types.
+   *
+   * @return a builder of this message's type, holding this message
+   */
+  Mm4MessageBuilder<?, ?> toBuilder();
+
+  /**
+   * The response (MM4_forward.RES, MM4_delivery_report.RES or MM4_read_reply_report.RES) that
+   * answers a request, made from the request's header section alone, so that a Relay/Server that
+   * routes on {@link Mm4Codec#decodeHeaders(byte[])} can acknowledge without decoding the body
+   * (for a decoded request pass {@link #headers()}). It carries the request's
+   * X-Mms-Transaction-ID and X-Mms-Message-ID, read as {@link #transactionId()} and {@link
+   * #messageId()} read them, the request's X-Mms-3GPP-MMS-Version (version 6.8.0 when the
+   * request's cannot be read) and the status.
+   *
+   * @param request the header fields of an MM4 request
+   * @param status X-Mms-Request-Status-Code of the response
+   * @return the response, built
+   * @throws IllegalArgumentException if the fields are not those of a request (no or an unknown
+   *     X-Mms-Message-Type, or a response's), or lack the X-Mms-Transaction-ID or
+   *     X-Mms-Message-ID the response must repeat
+   */
+  static Mm4Message responseTo(Mm4Headers request, RequestStatusCode status) {
+    return Responses.to(request, status);
+  }
 
   /**
    * What lenient decoding recovered from and what validation found while decoding, in the order

@@ -18,11 +18,11 @@ import org.mmsstack.encapsulation.value.ResponseStatus;
 import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.convert.ConversionException;
+import org.mmsstack.mm4.convert.Mm4ToMm1;
 import org.mmsstack.mm4.mime.Mm4Headers;
 import org.mmsstack.mm4.value.RequestStatusCode;
 import org.mmsstack.routing.Arrival;
 import org.mmsstack.routing.BorderFilter;
-import org.mmsstack.routing.HeaderPair;
 import org.mmsstack.routing.MessageIdentity;
 import org.mmsstack.routing.MessageIds;
 import org.mmsstack.routing.NumberPlan;
@@ -276,7 +276,7 @@ final class ExtendedLabRelay extends LabRelay {
             addresses.add(Address.plmn("+" + LabWire.digits(rc)));
           }
           d = s.router().route(addresses, arrival);
-          home = s.router().homeOf(LabWire.mmsAddress(fwd.from().orElseThrow()));
+          home = s.router().homeOf(Mm4ToMm1.address(fwd.from().orElseThrow()));
         }
         fanOut(s, fwd, d, arrival, home);
       } else {
@@ -339,7 +339,7 @@ final class ExtendedLabRelay extends LabRelay {
           Mm4Message plain = transmission(item);
           RoutingFields f = r.handOver(arrival, home, group, Instant.now());
           try {
-            f = signer.sign(f, MessageIdentity.ofMm4(LabWire.pairs(plain)));
+            f = signer.sign(f, MessageIdentity.ofMm4(plain.headers()));
           } catch (RoutingFieldException e) {
             throw new IllegalStateException("own hop: " + e.getMessage(), e);
           }
@@ -349,8 +349,8 @@ final class ExtendedLabRelay extends LabRelay {
   }
 
   private Mm4Message outbound(Mm4Message m) {
-    BorderFilter.Outcome<List<HeaderPair>> out =
-        border.filterMm4(LabWire.pairs(m), BorderFilter.Direction.OUTBOUND);
+    BorderFilter.Outcome<Mm4Headers> out =
+        border.filterMm4(m.headers(), BorderFilter.Direction.OUTBOUND);
     if (out.action() == BorderFilter.Action.STRIPPED) {
       net.ledger.violation(name + " nearly leaked routing fields to a legacy node");
       return LabWire.withoutRouting(m);
@@ -365,7 +365,7 @@ final class ExtendedLabRelay extends LabRelay {
 
   private void routeReport(State s, Mm4Message report, Arrival arrival) {
     String messageId = report.messageId().orElseThrow();
-    Address destination = LabWire.mmsAddress(report.to().get(0));
+    Address destination = Mm4ToMm1.address(report.to().get(0));
     RouteDecision d = s.router().routeReport(messageId, destination, s.ids(), arrival);
     if (d.forgedMessageId()) {
       net.ledger.violation(name + " saw a forged Message-ID " + messageId);

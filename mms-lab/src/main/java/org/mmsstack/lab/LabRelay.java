@@ -440,7 +440,7 @@ public abstract sealed class LabRelay implements AutoCloseable
                 + " answered "
                 + type.get()
                 + " "
-                + LabWire.id(h, Mm4HeaderNames.MESSAGE_ID).orElse("?")
+                + h.first(Mm4HeaderNames.MESSAGE_ID).map(String::strip).orElse("?")
                 + " to "
                 + name
                 + " with "
@@ -456,12 +456,13 @@ public abstract sealed class LabRelay implements AutoCloseable
     if (h.first(Mm4HeaderNames.ACK_REQUEST)
         .map(v -> v.trim().equalsIgnoreCase("Yes"))
         .orElse(false)) {
-      Mm4Message res =
-          LabWire.response(
-              type.get(),
-              LabWire.id(h, Mm4HeaderNames.MESSAGE_ID).orElse("none"),
-              status,
-              LabWire.id(h, Mm4HeaderNames.TRANSACTION_ID).orElse("none"));
+      Mm4Message res;
+      try {
+        res = Mm4Message.responseTo(h, status);
+      } catch (IllegalArgumentException e) {
+        net.ledger.violation(name + " cannot answer " + peer.get() + ": " + e.getMessage());
+        return SmtpDeliveryOutcome.accepted();
+      }
       byte[] bytes = Mm4Codec.encode(res);
       String back = LabWire.systemUser(net.host(peer.get()));
       outbox.send(peer.get(), List.of(back), () -> bytes, res.messageType() + " to " + peer.get());
@@ -503,6 +504,6 @@ public abstract sealed class LabRelay implements AutoCloseable
 
   /** The request as it is sent: a fresh Transaction-ID per transmission, acknowledgement asked. */
   final Mm4Message transmission(Mm4Message m) {
-    return LabWire.edit(m, b -> b.transactionId(nextId("t")).header("X-Mms-Ack-Request", "Yes"));
+    return m.toBuilder().transactionId(nextId("t")).header("X-Mms-Ack-Request", "Yes").build();
   }
 }

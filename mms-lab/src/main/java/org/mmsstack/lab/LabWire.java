@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.mmsstack.encapsulation.DeliveryInd;
 import org.mmsstack.encapsulation.NotificationInd;
 import org.mmsstack.encapsulation.ReadOrigInd;
@@ -17,21 +16,16 @@ import org.mmsstack.encapsulation.RetrieveConf;
 import org.mmsstack.encapsulation.SendReq;
 import org.mmsstack.encapsulation.value.Address;
 import org.mmsstack.mm4.Mm4DeliveryReportReq;
-import org.mmsstack.mm4.Mm4DeliveryReportRes;
 import org.mmsstack.mm4.Mm4ForwardReq;
-import org.mmsstack.mm4.Mm4ForwardRes;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.Mm4MessageBuilder;
-import org.mmsstack.mm4.Mm4MessageType;
 import org.mmsstack.mm4.Mm4ReadReplyReportReq;
-import org.mmsstack.mm4.Mm4ReadReplyReportRes;
 import org.mmsstack.mm4.Mm4Version;
 import org.mmsstack.mm4.convert.ConversionContext;
 import org.mmsstack.mm4.convert.ConversionException;
 import org.mmsstack.mm4.convert.Mm1ToMm4;
 import org.mmsstack.mm4.convert.Mm4ToMm1;
 import org.mmsstack.mm4.mime.Mm4Header;
-import org.mmsstack.mm4.mime.Mm4Headers;
 import org.mmsstack.mm4.value.Mm4Address;
 import org.mmsstack.mm4.value.MmStatusCode;
 import org.mmsstack.mm4.value.RequestStatusCode;
@@ -130,36 +124,6 @@ final class LabWire {
     return Mm4ToMm1.readOrigInd(rep, context("none", now).build()).value();
   }
 
-  /** The header section as the routing package reads it. */
-  static List<HeaderPair> pairs(Mm4Message m) {
-    List<HeaderPair> out = new ArrayList<>(m.headers().size());
-    for (Mm4Header h : m.headers()) {
-      out.add(new HeaderPair(h.name(), h.value()));
-    }
-    return out;
-  }
-
-  /** Rebuilds a request through its own builder (every other field keeps its bytes). */
-  static Mm4Message edit(Mm4Message m, Consumer<Mm4MessageBuilder<?, ?>> edit) {
-    Mm4MessageBuilder<?, ?> b;
-    if (m instanceof Mm4ForwardReq x) {
-      b = x.toBuilder();
-    } else if (m instanceof Mm4DeliveryReportReq x) {
-      b = x.toBuilder();
-    } else if (m instanceof Mm4ReadReplyReportReq x) {
-      b = x.toBuilder();
-    } else {
-      throw new IllegalArgumentException("not an MM4 request: " + m.messageType());
-    }
-    edit.accept(b);
-    return b.build();
-  }
-
-  /** The request with a fresh Transaction-ID (every transmission is its own MM4 transaction). */
-  static Mm4Message withTransactionId(Mm4Message m, String txn) {
-    return edit(m, b -> b.transactionId(txn));
-  }
-
   /** The message without any header under the routing prefix. */
   static Mm4Message withoutRouting(Mm4Message m) {
     List<String> names = new ArrayList<>();
@@ -168,58 +132,19 @@ final class LabWire {
         names.add(h.name());
       }
     }
-    return names.isEmpty() ? m : edit(m, b -> names.forEach(b::removeHeader));
+    if (names.isEmpty()) {
+      return m;
+    }
+    Mm4MessageBuilder<?, ?> b = m.toBuilder();
+    names.forEach(b::removeHeader);
+    return b.build();
   }
 
   /** The message with these header fields appended. */
   static Mm4Message withHeaders(Mm4Message m, List<HeaderPair> extra) {
-    return edit(m, b -> extra.forEach(h -> b.addHeader(h.name(), h.value())));
-  }
-
-  /** The response (MM4_*.RES) to a request, with a status. */
-  static Mm4Message response(Mm4Message req, RequestStatusCode status, String txn) {
-    return response(req.messageType(), req.messageId().orElse("none"), status, txn);
-  }
-
-  /** The response (MM4_*.RES) to a request of this type and Message-ID, with a status. */
-  static Mm4Message response(
-      Mm4MessageType requestType, String id, RequestStatusCode status, String txn) {
-    if (requestType == Mm4MessageType.DELIVERY_REPORT_REQ) {
-      return Mm4DeliveryReportRes.builder()
-          .mmsVersion(VERSION)
-          .transactionId(txn)
-          .messageId(id)
-          .requestStatusCode(status)
-          .build();
-    } else if (requestType == Mm4MessageType.READ_REPLY_REPORT_REQ) {
-      return Mm4ReadReplyReportRes.builder()
-          .mmsVersion(VERSION)
-          .transactionId(txn)
-          .messageId(id)
-          .requestStatusCode(status)
-          .build();
-    }
-    return Mm4ForwardRes.builder()
-        .mmsVersion(VERSION)
-        .transactionId(txn)
-        .messageId(id)
-        .requestStatusCode(status)
-        .build();
-  }
-
-  /**
-   * An id field of a header section (X-Mms-Message-ID, X-Mms-Transaction-ID) as the message
-   * accessors read it: trimmed, without the quotes of a quoted-string form.
-   */
-  static Optional<String> id(Mm4Headers h, String name) {
-    return h.first(name)
-        .map(String::strip)
-        .map(
-            v ->
-                v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")
-                    ? v.substring(1, v.length() - 1)
-                    : v)
-        .filter(v -> !v.isEmpty());
+    Mm4MessageBuilder<?, ?> b = m.toBuilder();
+    extra.forEach(h -> b.addHeader(h.name(), h.value()));
+    return b.build();
   }
 
   /** The MM4 status named by a token from the routing package. */
@@ -244,11 +169,6 @@ final class LabWire {
       s = s.substring(0, slash);
     }
     return s.startsWith("+") ? s.substring(1) : s;
-  }
-
-  /** The MMS (binary) form of an MM4 address. */
-  static Address mmsAddress(Mm4Address a) {
-    return a.isPlmn() ? Address.plmn(a.value()) : Address.parse(a.addrSpec());
   }
 
   /** The SMTP envelope recipient: {@code +49.../TYPE=PLMN@domain}. */

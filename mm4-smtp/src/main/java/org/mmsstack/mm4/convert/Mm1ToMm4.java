@@ -3,6 +3,7 @@ package org.mmsstack.mm4.convert;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.mmsstack.encapsulation.DeliveryInd;
 import org.mmsstack.encapsulation.Header;
@@ -63,6 +64,20 @@ import org.mmsstack.mm4.value.YesNo;
 public final class Mm1ToMm4 {
 
   private Mm1ToMm4() {}
+
+  /**
+   * An MMS address as the MM4 address the conversions write in To, Cc and From: PLMN, IPv4, IPv6
+   * and other bearer types keep their {@code /TYPE=} suffix and have no domain ({@code
+   * +4912345678/TYPE=PLMN}); an e-mail address is parsed as RFC 5322, display name kept; a short
+   * code is a bare local part.
+   *
+   * @param address the address of an MM1 PDU
+   * @return the MM4 form
+   * @throws ConversionException when MM4 cannot carry the address
+   */
+  public static Mm4Address address(Address address) throws ConversionException {
+    return HeaderText.toMm4(Objects.requireNonNull(address, "address"), "address");
+  }
 
   /**
    * Converts an m-send-req to the MM4_forward.REQ for the recipient MMSE.

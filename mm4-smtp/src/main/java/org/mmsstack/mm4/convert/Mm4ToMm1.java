@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.mmsstack.encapsulation.DeliveryInd;
 import org.mmsstack.encapsulation.HeaderField;
@@ -14,6 +15,7 @@ import org.mmsstack.encapsulation.Pdu;
 import org.mmsstack.encapsulation.PduRules;
 import org.mmsstack.encapsulation.ReadOrigInd;
 import org.mmsstack.encapsulation.RetrieveConf;
+import org.mmsstack.encapsulation.value.Address;
 import org.mmsstack.encapsulation.value.FromValue;
 import org.mmsstack.encapsulation.value.MessageClass;
 import org.mmsstack.encapsulation.value.SenderVisibility;
@@ -50,6 +52,18 @@ import org.mmsstack.mm4.value.PreviouslySentDate;
 public final class Mm4ToMm1 {
 
   private Mm4ToMm1() {}
+
+  /**
+   * An MM4 address as the MMS address the conversions write: a typed address loses the domain
+   * that routed it ({@code +4912345678/TYPE=PLMN@mms.example.net} becomes {@code
+   * +4912345678/TYPE=PLMN}); an e-mail address keeps its display name.
+   *
+   * @param address an address of an MM4 message or envelope
+   * @return the MM1 form
+   */
+  public static Address address(Mm4Address address) {
+    return HeaderText.toBinary(Objects.requireNonNull(address, "address"));
+  }
 
   /**
    * The m-notification-ind announcing a forwarded MM: Message-Class (Personal when absent, as

@@ -17,10 +17,11 @@ import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.Mm4ReadReplyReportReq;
+import org.mmsstack.mm4.convert.Mm4ToMm1;
+import org.mmsstack.mm4.mime.Mm4Headers;
 import org.mmsstack.mm4.value.RequestStatusCode;
 import org.mmsstack.routing.Arrival;
 import org.mmsstack.routing.BorderFilter;
-import org.mmsstack.routing.HeaderPair;
 import org.mmsstack.routing.MessageIdentity;
 import org.mmsstack.routing.MessageIds;
 import org.mmsstack.routing.Recipient;
@@ -164,7 +165,7 @@ final class ExtendedRelay extends RelayNode {
       world.ledger.violation(name + " could not parse MM4 from " + from + ": " + e.getMessage());
       return null;
     }
-    List<HeaderPair> headers = Mm4Wire.pairs(m);
+    Mm4Headers headers = m.headers();
     Router r = router;
     Arrival arrival;
     RoutingFields fields = null;
@@ -192,7 +193,7 @@ final class ExtendedRelay extends RelayNode {
       // From a legacy Relay/Server, always strip: what it carries came from its phones, and
       // refusing would lose a subscriber's message for a header the subscriber's phone wrote.
       BorderFilter filter = from instanceof LegacyRelay ? BorderFilter.DEFAULT : border;
-      BorderFilter.Outcome<List<HeaderPair>> in =
+      BorderFilter.Outcome<Mm4Headers> in =
           filter.filterMm4(headers, BorderFilter.Direction.INBOUND);
       String side = from instanceof LegacyRelay ? "legacy Relay/Servers" : "foreign MMSEs";
       if (!in.passes()) {
@@ -219,7 +220,7 @@ final class ExtendedRelay extends RelayNode {
           addresses.add(Mm4Wire.envelopeAddress(rc));
         }
         d = r.route(addresses, arrival);
-        home = r.homeOf(Mm4Wire.mmsAddress(fwd.from().orElseThrow()));
+        home = r.homeOf(Mm4ToMm1.address(fwd.from().orElseThrow()));
         if (arrival.source() == Arrival.Source.OUTSIDE) {
           // A message from another MMSE: this border Relay/Server is its entry and charges it.
           world.ledger.charged(messageId, name);
@@ -300,7 +301,7 @@ final class ExtendedRelay extends RelayNode {
   /** The identity of a hop this relay wrote itself, which never repeats a signed header. */
   private static MessageIdentity identity(Mm4Message plain) {
     try {
-      return MessageIdentity.ofMm4(Mm4Wire.pairs(plain));
+      return MessageIdentity.ofMm4(plain.headers());
     } catch (RoutingFieldException e) {
       throw new IllegalStateException("own hop: " + e.getMessage(), e);
     }
@@ -321,7 +322,7 @@ final class ExtendedRelay extends RelayNode {
 
   private void routeReport(Router r, Mm4Message report, Arrival arrival) {
     String messageId = report.messageId().orElseThrow();
-    Address destination = Mm4Wire.mmsAddress(report.to().get(0));
+    Address destination = Mm4ToMm1.address(report.to().get(0));
     RouteDecision d = r.routeReport(messageId, destination, ids, arrival);
     if (d.forgedMessageId()) {
       world.ledger.count("reports with a forged Message-ID routed by number");

@@ -154,7 +154,7 @@ final class Mm1Mm4 {
   static DeliveryInd deliveryInd(Mm4DeliveryReportReq rep) {
     return DeliveryInd.builder()
         .messageId(rep.messageId().orElseThrow())
-        .to(Mm4Wire.mmsAddress(rep.from().orElseThrow()))
+        .to(Mm4ToMm1.address(rep.from().orElseThrow()))
         .date(rep.date().map(d -> d.toInstant()).orElse(EventLoop.EPOCH))
         .status(Status.RETRIEVED)
         .build();
@@ -163,8 +163,8 @@ final class Mm1Mm4 {
   static ReadOrigInd readOrigInd(Mm4ReadReplyReportReq rep) {
     return ReadOrigInd.builder()
         .messageId(rep.messageId().orElseThrow())
-        .to(Mm4Wire.mmsAddress(rep.to().get(0)))
-        .from(Mm4Wire.mmsAddress(rep.from().orElseThrow()))
+        .to(Mm4ToMm1.address(rep.to().get(0)))
+        .from(Mm4ToMm1.address(rep.from().orElseThrow()))
         .date(rep.date().map(d -> d.toInstant()).orElse(EventLoop.EPOCH))
         .readStatus(ReadStatus.READ)
         .build();

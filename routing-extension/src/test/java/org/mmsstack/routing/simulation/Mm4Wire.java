@@ -11,16 +11,14 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.mmsstack.encapsulation.value.Address;
 import org.mmsstack.mm4.Mm4Codec;
-import org.mmsstack.mm4.Mm4DeliveryReportReq;
 import org.mmsstack.mm4.Mm4DeliveryReportRes;
 import org.mmsstack.mm4.Mm4FormatException;
-import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.Mm4ForwardRes;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.Mm4MessageBuilder;
-import org.mmsstack.mm4.Mm4ReadReplyReportReq;
 import org.mmsstack.mm4.Mm4ReadReplyReportRes;
 import org.mmsstack.mm4.Mm4Version;
+import org.mmsstack.mm4.convert.Mm4ToMm1;
 import org.mmsstack.mm4.mime.Mm4Header;
 import org.mmsstack.mm4.value.Mm4Address;
 import org.mmsstack.mm4.value.RequestStatusCode;
@@ -46,31 +44,9 @@ final class Mm4Wire {
     return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
   }
 
-  /** The header section as the routing package reads it. */
-  static List<HeaderPair> pairs(Mm4Message m) {
-    List<HeaderPair> out = new ArrayList<>(m.headers().size());
-    for (Mm4Header h : m.headers()) {
-      out.add(new HeaderPair(h.name(), h.value()));
-    }
-    return out;
-  }
-
   /** Rebuilds a message through its own builder (keeps every other field's bytes). */
   static Mm4Message edit(Mm4Message m, Consumer<Mm4MessageBuilder<?, ?>> edit) {
-    Mm4MessageBuilder<?, ?> b;
-    if (m instanceof Mm4ForwardReq x) {
-      b = x.toBuilder();
-    } else if (m instanceof Mm4DeliveryReportReq x) {
-      b = x.toBuilder();
-    } else if (m instanceof Mm4ReadReplyReportReq x) {
-      b = x.toBuilder();
-    } else if (m instanceof Mm4ForwardRes x) {
-      b = x.toBuilder();
-    } else if (m instanceof Mm4DeliveryReportRes x) {
-      b = x.toBuilder();
-    } else {
-      b = ((Mm4ReadReplyReportRes) m).toBuilder();
-    }
+    Mm4MessageBuilder<?, ?> b = m.toBuilder();
     edit.accept(b);
     return b.build();
   }
@@ -96,35 +72,7 @@ final class Mm4Wire {
 
   /** The response to a request, with a status. */
   static byte[] response(Mm4Message req, RequestStatusCode status) {
-    String txn = req.transactionId().orElse("none");
-    String id = req.messageId().orElse("none");
-    Mm4Message res;
-    if (req instanceof Mm4DeliveryReportReq) {
-      res =
-          Mm4DeliveryReportRes.builder()
-              .mmsVersion(VERSION)
-              .transactionId(txn)
-              .messageId(id)
-              .requestStatusCode(status)
-              .build();
-    } else if (req instanceof Mm4ReadReplyReportReq) {
-      res =
-          Mm4ReadReplyReportRes.builder()
-              .mmsVersion(VERSION)
-              .transactionId(txn)
-              .messageId(id)
-              .requestStatusCode(status)
-              .build();
-    } else {
-      res =
-          Mm4ForwardRes.builder()
-              .mmsVersion(VERSION)
-              .transactionId(txn)
-              .messageId(id)
-              .requestStatusCode(status)
-              .build();
-    }
-    return format(res);
+    return format(Mm4Message.responseTo(req.headers(), status));
   }
 
   /** The status a response carries; Error-unspecified when it cannot be read. */
@@ -171,11 +119,6 @@ final class Mm4Wire {
     return s.startsWith("+") ? s.substring(1) : s;
   }
 
-  /** The MMS (binary) form of an MM4 address. */
-  static Address mmsAddress(Mm4Address a) {
-    return a.isPlmn() ? Address.plmn(a.value()) : Address.parse(a.addrSpec());
-  }
-
   /** The SMTP envelope recipient for a recipient in a domain: {@code +49.../TYPE=PLMN@domain}. */
   static String rcpt(Recipient r, String domain) {
     return r.kind() == Recipient.Kind.PLMN ? r.text() + "/TYPE=PLMN@" + domain : r.text();
@@ -187,8 +130,7 @@ final class Mm4Wire {
 
   /** The MMS address of an envelope recipient. */
   static Address envelopeAddress(String rcpt) {
-    Mm4Address a = Mm4Address.parse(rcpt);
-    return mmsAddress(a);
+    return Mm4ToMm1.address(Mm4Address.parse(rcpt));
   }
 
   /** Whether bytes carry any routing header name, in any case. */
