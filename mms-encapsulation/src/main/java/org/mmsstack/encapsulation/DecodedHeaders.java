@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.mmsstack.encapsulation.body.Body;
 import org.mmsstack.encapsulation.internal.FrozenList;
+import org.mmsstack.encapsulation.internal.PlainValues;
 import org.mmsstack.encapsulation.internal.Texts;
 import org.mmsstack.encapsulation.internal.ValueCodec;
 import org.mmsstack.encapsulation.internal.ValueKind;
@@ -19,8 +20,11 @@ import org.mmsstack.encapsulation.value.RawValue;
  * Application-header's after its name's 0x00. The rare headers lenient decoding had to recover
  * carry flags in a second array made only for them. {@link Header} objects are made only when
  * someone asks for them, so decoding a PDU allocates a handful of objects whatever its header
- * count, and the table costs one int per header. It is also the decoded PDU's {@link
- * Pdu.Contents} (body, trailing octets, findings): one object for what a PDU holds.
+ * count, and the table costs one int per header; a PDU of fewer than 128 octets and at most
+ * nine headers, all plain (confirmations, acknowledgements, most notifications), keeps its table
+ * in a {@code long} here instead (see {@link PlainValues#scanPacked}), and decodes to two
+ * objects. It is also the decoded PDU's {@link Pdu.Contents} (body, trailing octets, findings):
+ * one object for what a PDU holds.
  */
 final class DecodedHeaders extends Pdu.Contents {
 
@@ -36,7 +40,8 @@ final class DecodedHeaders extends Pdu.Contents {
   private final byte[] src;
   private final int base;
   private final int inputEnd;
-  private final int[] starts;
+  private final int[] starts; // null when the table is packed
+  private final long packed; // header k's offset from base in bits 7k to 7k + 6 (when packed)
   private final byte[] flags; // null when no header has a flag: almost always
   private final int size;
   private final int end;
@@ -64,8 +69,26 @@ final class DecodedHeaders extends Pdu.Contents {
     this.base = base;
     this.inputEnd = inputEnd;
     this.starts = starts;
+    this.packed = 0;
     this.flags = flags;
     this.size = size;
+    this.end = end;
+  }
+
+  /**
+   * The headers of a PDU of fewer than {@link PlainValues#PACKED_LENGTH} octets at {@code
+   * src[base, end)}, every one plain and no body: where each starts as {@link
+   * PlainValues#scanPacked} packs it.
+   */
+  DecodedHeaders(byte[] src, int base, int end, long packed) {
+    super(null, null, null, List.of());
+    this.src = src;
+    this.base = base;
+    this.inputEnd = end;
+    this.starts = null;
+    this.packed = packed;
+    this.flags = null;
+    this.size = PlainValues.packedCount(packed);
     this.end = end;
   }
 
@@ -99,11 +122,11 @@ final class DecodedHeaders extends Pdu.Contents {
   Object firstValue(HeaderField<?> field) {
     int octet = 0x80 | field.code();
     for (int k = 0; k < size; k++) {
-      int start = starts[k];
+      int start = start(k);
       if ((src[start] & 0xFF) != octet) {
         continue;
       }
-      int end = k + 1 < size ? starts[k + 1] : this.end;
+      int end = end(k);
       ValueKind kind = ValueCodec.kindOf(field);
       Object plain = ValueCodec.readPlain(kind, field.code(), src, start + 1, end);
       return plain != null ? plain : fullRead(kind, field, start + 1, end);
@@ -117,11 +140,17 @@ final class DecodedHeaders extends Pdu.Contents {
    * grammar or the code is unassigned.
    */
   Object value(int k) {
-    int start = starts[k];
+    return value(k, start(k), end(k));
+  }
+
+  /**
+   * {@link #value(int)} of header {@code k}, which spans {@code src[start, end)}: a cursor that
+   * knows where its header is does not find it in the table again for every read.
+   */
+  Object value(int k, int start, int end) {
     int b = src[start];
     if (b < 0 && flags(k) == 0) {
       // A known field in its plain form, as nearly every header is: its grammar by its code.
-      int end = end(k);
       int code = b & 0x7F;
       if (end - start == 2) {
         // One octet: a message type, version, status, Yes/No... is a shared constant.
@@ -149,7 +178,7 @@ final class DecodedHeaders extends Pdu.Contents {
    * Application-header.
    */
   private Object otherValue(int k) {
-    int start = starts[k];
+    int start = start(k);
     int end = end(k);
     int b = src[start] & 0xFF;
     int flags = flags(k);
@@ -178,10 +207,12 @@ final class DecodedHeaders extends Pdu.Contents {
    * well-formed value of an Integer-value, Long-integer or Date field.
    */
   boolean isNumeric(int k) {
-    int b = src[starts[k]] & 0xFF;
-    return b >= 0x80
-        && (flags(k) & (MALFORMED | INDEXED)) == 0
-        && ValueCodec.isNumeric(ValueCodec.kindOf(b & 0x7F));
+    return isNumeric(k, start(k));
+  }
+
+  /** {@link #isNumeric(int)} of header {@code k}, which starts at {@code start}. */
+  boolean isNumeric(int k, int start) {
+    return ValueCodec.numericForm(src[start]) != 0 && (flags(k) & (MALFORMED | INDEXED)) == 0;
   }
 
   /**
@@ -190,14 +221,16 @@ final class DecodedHeaders extends Pdu.Contents {
    * {@link #value}.
    */
   long longValue(int k) {
-    int start = starts[k];
-    int end = end(k);
-    int code = src[start] & 0x7F;
-    long v = ValueCodec.readPlainLong(ValueCodec.kindOf(code), src, start + 1, end);
+    return longValue(k, start(k), end(k));
+  }
+
+  /** {@link #longValue(int)} of header {@code k}, which spans {@code src[start, end)}. */
+  long longValue(int k, int start, int end) {
+    long v = ValueCodec.readPlainLong(ValueCodec.numericForm(src[start]), src, start + 1, end);
     if (v >= 0) {
       return v;
     }
-    Object o = value(k);
+    Object o = value(k, start, end);
     return o instanceof Long l ? l : ((java.time.Instant) o).getEpochSecond();
   }
 
@@ -230,12 +263,13 @@ final class DecodedHeaders extends Pdu.Contents {
 
   /** Where header {@code k} starts in {@link #src()} (its field octet or name). */
   int start(int k) {
-    return starts[k];
+    int[] s = starts;
+    return s != null ? s[k] : base + ((int) (packed >>> (7 * k)) & 0x7F);
   }
 
   /** Where header {@code k} ends in {@link #src()} (exclusive). */
   int end(int k) {
-    return k + 1 < size ? starts[k + 1] : end;
+    return k + 1 < size ? start(k + 1) : end;
   }
 
   /** Header {@code k}'s flags ({@link #MALFORMED}, ...), 0 for almost every header. */
@@ -249,7 +283,12 @@ final class DecodedHeaders extends Pdu.Contents {
    * unassigned code).
    */
   HeaderField<?> field(int k) {
-    int b = src[starts[k]] & 0xFF;
+    return field(k, start(k));
+  }
+
+  /** {@link #field(int)} of header {@code k}, which starts at {@code start}. */
+  HeaderField<?> field(int k, int start) {
+    int b = src[start] & 0xFF;
     if (b >= 0x80) {
       HeaderField<?> f =
           (flags(k) & INDEXED) != 0
@@ -272,7 +311,7 @@ final class DecodedHeaders extends Pdu.Contents {
     }
     HeaderField<?> f = m[k];
     if (f == null) {
-      int start = starts[k];
+      int start = start(k);
       if (b >= 0x80) {
         f = HeaderField.forCode(b & 0x7F);
       } else {

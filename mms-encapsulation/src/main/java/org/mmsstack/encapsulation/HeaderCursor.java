@@ -37,6 +37,11 @@ public final class HeaderCursor {
   private final List<Header> headers; // null for a decoded PDU
   private final int size;
   private int k = -1;
+  // Where the current header of a decoded PDU starts and ends, found in next(): the accessors
+  // then need not find it in the decoder's table again (a small PDU's table is packed in a
+  // long, and unpacking it costs more than an array load).
+  private int start;
+  private int end;
 
   HeaderCursor(DecodedHeaders decoded) {
     this.decoded = decoded;
@@ -56,10 +61,16 @@ public final class HeaderCursor {
    * @return false when there is none (the cursor is then past the last header)
    */
   public boolean next() {
-    if (k < size) {
-      k++;
+    if (k >= size) {
+      return false;
     }
-    return k < size;
+    int i = ++k;
+    if (i < size && decoded != null) {
+      // Headers are contiguous: one starts where the one before it ends.
+      start = i == 0 ? decoded.start(0) : end;
+      end = decoded.end(i);
+    }
+    return i < size;
   }
 
   private int at() {
@@ -79,7 +90,7 @@ public final class HeaderCursor {
    */
   public HeaderField<?> field() {
     int i = at();
-    return decoded != null ? decoded.field(i) : headers.get(i).field();
+    return decoded != null ? decoded.field(i, start) : headers.get(i).field();
   }
 
   /**
@@ -100,7 +111,7 @@ public final class HeaderCursor {
    */
   public Object value() {
     int i = at();
-    return decoded != null ? decoded.value(i) : headers.get(i).value();
+    return decoded != null ? decoded.value(i, start, end) : headers.get(i).value();
   }
 
   /**
@@ -113,7 +124,7 @@ public final class HeaderCursor {
   public boolean isNumeric() {
     int i = at();
     if (decoded != null) {
-      return decoded.isNumeric(i);
+      return decoded.isNumeric(i, start);
     }
     Object v = headers.get(i).value();
     return v instanceof Long || v instanceof Instant;
@@ -131,7 +142,7 @@ public final class HeaderCursor {
       throw new IllegalStateException(name() + " has no numeric value (see isNumeric())");
     }
     if (decoded != null) {
-      return decoded.longValue(k);
+      return decoded.longValue(k, start, end);
     }
     Object v = headers.get(k).value();
     return v instanceof Long l ? l : ((Instant) v).getEpochSecond();
@@ -157,7 +168,7 @@ public final class HeaderCursor {
    */
   public int offset() {
     int i = at();
-    return decoded != null ? decoded.start(i) - decoded.base() : headers.get(i).offset();
+    return decoded != null ? start - decoded.base() : headers.get(i).offset();
   }
 
   /**
@@ -168,7 +179,7 @@ public final class HeaderCursor {
    */
   public int length() {
     int i = at();
-    return decoded != null ? decoded.end(i) - decoded.start(i) : headers.get(i).originalLength();
+    return decoded != null ? end - start : headers.get(i).originalLength();
   }
 
   /**

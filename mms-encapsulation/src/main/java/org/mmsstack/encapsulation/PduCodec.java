@@ -114,28 +114,20 @@ public final class PduCodec {
     int end = offset + length;
     boolean deleteConf = type == MessageType.MBOX_DELETE_CONF || type == MessageType.DELETE_CONF;
     byte[] forms = deleteConf ? PLAIN_FORMS_DELETE_CONF : PLAIN_FORMS;
-    // Where each header starts (see DecodedHeaders); flags only for the rare headers lenient
-    // decoding recovered. Sized for about one header per eight octets, 16 at most to begin with
-    // (grown by doubling): a small PDU's table is then half the size. A header takes at least
-    // two octets, so the table has at least a slot per two octets up to 8 slots (an 11-octet
-    // m-send-conf has five headers): growing it costs a copy and a second scan.
-    int[] starts =
-        new int[Math.min(16, Math.max(4 + (length >>> 3), Math.min(8, (length >>> 1) + 1)))];
-    starts[0] = offset;
-    // Runs of headers in the form a conforming composer writes are stepped over in one tight
-    // loop (PlainValues.scanHeaders); it stops at anything else, which the full reader takes.
-    int n =
-        PlainValues.scanHeaders(
-            forms, src, offset + 2, end, config.maxTextLength(), starts, 1, config.maxHeaders());
-    int pos = starts[n];
-    if (pos >= end && src[starts[n - 1]] != CONTENT_TYPE_OCTET) {
-      // Every header plain and no body, as in nearly every PDU without one (confirmations,
-      // acknowledgements, notifications): nothing else to do. Kept apart from the rest, so that
-      // this method is small enough for the JIT to inline into a caller's loop.
-      return create(
-          type, new DecodedHeaders(src, offset, end, starts, null, n, pos, null, null, List.of()));
+    if (length < PlainValues.PACKED_LENGTH) {
+      // A small PDU of a few plain headers and no body (nearly every confirmation,
+      // acknowledgement and notification): its table fits in a long of the decoded object, no
+      // array. Anything else it has is found again by decodeRest, from the start: it is small.
+      long packed =
+          PlainValues.scanPacked(
+              forms, src, offset, end, config.maxTextLength(), config.maxHeaders());
+      if (packed >= 0) {
+        return create(type, new DecodedHeaders(src, offset, end, packed));
+      }
     }
-    return decodeRest(type, src, offset, end, config, deleteConf, starts, n);
+    // Kept apart from the rest, so that this method is small enough for the JIT to inline into a
+    // caller's loop: a small PDU is then decoded with two calls (the scan, create).
+    return decodeRest(type, src, offset, end, config, deleteConf);
   }
 
   /** Why the input is no PDU to decode: too large, too short, or no X-Mms-Message-Type first. */
@@ -167,29 +159,43 @@ public final class PduCodec {
   }
 
   /**
-   * The rest of {@link #decode(byte[], int, int, DecodeConfig)} once the first run of plain
-   * headers is recorded in {@code starts[0, n)} (and where it stopped in {@code starts[n]}): the
-   * headers the full reader takes, the body, the findings.
+   * The rest of {@link #decode(byte[], int, int, DecodeConfig)} when the header table does not
+   * fit in a long (see {@link PlainValues#scanPacked}): a PDU of 128 octets or more, or one with
+   * a body or a header the plain scan does not take. The table is an array; the headers the full
+   * reader takes, the body and the findings are found here. One large method, which the JIT
+   * does not inline into {@code decode}: a caller's loop inlines {@code decode} only while its
+   * compiled code is small.
    */
   private static Pdu decodeRest(
-      MessageType type,
-      byte[] src,
-      int offset,
-      int end,
-      DecodeConfig config,
-      boolean deleteConf,
-      int[] starts,
-      int n)
+      MessageType type, byte[] src, int offset, int end, DecodeConfig config, boolean deleteConf)
       throws PduFormatException {
+    int length = end - offset;
+    int maxText = config.maxTextLength();
+    int maxHeaders = config.maxHeaders();
+    byte[] forms = deleteConf ? PLAIN_FORMS_DELETE_CONF : PLAIN_FORMS;
+    // Where each header starts (see DecodedHeaders); flags only for the rare headers lenient
+    // decoding recovered. Sized for about one header per eight octets, 16 at most to begin with
+    // (grown by doubling): a small PDU's table is then half the size. A header takes at least
+    // two octets, so the table has at least a slot per two octets up to 8 slots: growing it
+    // costs a copy and a second scan.
+    int[] starts =
+        new int[Math.min(16, Math.max(4 + (length >>> 3), Math.min(8, (length >>> 1) + 1)))];
+    starts[0] = offset;
+    // Runs of headers in the form a conforming composer writes are stepped over in one tight
+    // loop (PlainValues.scanHeaders); it stops at anything else, which the full reader takes.
+    int n = PlainValues.scanHeaders(forms, src, offset + 2, end, maxText, starts, 1, maxHeaders);
+    int pos = starts[n];
+    if (pos >= end && src[starts[n - 1]] != CONTENT_TYPE_OCTET) {
+      // Every header plain and no body, as in nearly every PDU without one (confirmations,
+      // acknowledgements, notifications): nothing else to do.
+      return create(
+          type, new DecodedHeaders(src, offset, end, starts, null, n, pos, null, null, List.of()));
+    }
     // Made when the first header needs the full reader or the body has findings: a PDU of
     // plain headers (nearly all) records nothing, and in an application's mixed profile the
     // JIT cannot always remove an object that the full reader's path might keep.
     Findings f = null;
-    int maxText = config.maxTextLength();
-    int maxHeaders = config.maxHeaders();
-    byte[] forms = deleteConf ? PLAIN_FORMS_DELETE_CONF : PLAIN_FORMS;
     byte[] flags = null;
-    int pos = starts[n];
     int contentTypeValue = -1;
     byte[] trailing = null;
 

@@ -171,6 +171,92 @@ public final class PlainValues {
     return n;
   }
 
+  /** The most headers {@link #scanPacked} records: nine 7-bit offsets fill 63 bits. */
+  public static final int PACKED_HEADERS = 9;
+
+  /** The PDU length below which {@link #scanPacked} applies: every offset fits in 7 bits. */
+  public static final int PACKED_LENGTH = 128;
+
+  /**
+   * Steps over the headers of a whole PDU of fewer than {@link #PACKED_LENGTH} octets at {@code
+   * src[base, end)} whose X-Mms-Message-Type (two octets) the caller has checked, as {@link
+   * #scanHeaders} does, and returns where each header starts instead of writing it into an
+   * array: header {@code k}'s offset from {@code base} in bits {@code 7k} to {@code 7k + 6}
+   * (header 0 is at offset 0), the bits above the last header zero. {@code -1} unless every
+   * header is plain, none is a Content-Type, the last ends at {@code end}, and there are at
+   * most {@link #PACKED_HEADERS} and {@code maxHeaders} of them: {@link #scanHeaders} and the
+   * full reader then take the PDU from the start.
+   *
+   * <p>Why a second loop: the table of a small PDU is then a {@code long} in the decoded
+   * object, not an {@code int[]} of its own (a confirmation, an acknowledgement, a notification
+   * decode to two objects instead of three), and the array that {@code scanHeaders} fills
+   * cannot be kept in registers. The dispatch is the same as {@code scanHeaders}' and written
+   * out for the same reason; PlainValuesTest checks that both loops agree.
+   */
+  public static long scanPacked(
+      byte[] forms, byte[] src, int base, int end, int maxText, int maxHeaders) {
+    int room = Math.min(PACKED_HEADERS, maxHeaders);
+    long packed = 0;
+    int pos = base + 2;
+    for (int n = 1; pos < end; n++) {
+      int b = src[pos] & 0xFF;
+      int v = pos + 1;
+      if (n >= room || v >= end || b == CONTENT_TYPE_OCTET) {
+        return -1;
+      }
+      int next;
+      switch (forms[b]) {
+        case OCTET:
+          next = src[v] < 0 ? v + 1 : -1;
+          break;
+        case YES_NO:
+          next = src[v] == (byte) 0x80 || src[v] == (byte) 0x81 ? v + 1 : -1;
+          break;
+        case MESSAGE_CLASS:
+          next =
+              (src[v] & 0xFF) >= 0x80 && (src[v] & 0xFF) <= 0x83
+                  ? v + 1
+                  : text(src, v, end, maxText);
+          break;
+        case TEXT:
+          next = text(src, v, end, maxText);
+          break;
+        case LONG:
+          next = longInteger(src, v, end, 7);
+          break;
+        case DATE:
+          next = longInteger(src, v, end, 6);
+          break;
+        case INTEGER:
+          next = src[v] < 0 ? v + 1 : longInteger(src, v, end, 7);
+          break;
+        case ENCODED_STRING:
+          next = encodedString(src, v, end, maxText);
+          break;
+        case FROM:
+          next = from(src, v, end, maxText);
+          break;
+        case TIME:
+          next = time(src, v, end);
+          break;
+        default:
+          next = -1; // Content-Type (refused above) and the fields without a plain form
+      }
+      if (next < 0) {
+        return -1;
+      }
+      packed |= (long) (pos - base) << (7 * n);
+      pos = next;
+    }
+    return packed;
+  }
+
+  /** How many headers a table made by {@link #scanPacked} records (not -1). */
+  public static int packedCount(long packed) {
+    // Header k > 0 starts at offset 2 or more, so the highest set bit is in the last one's field.
+    return packed == 0 ? 1 : (63 - Long.numberOfLeadingZeros(packed)) / 7 + 1;
+  }
+
   /**
    * A Text-string without a Quote: a first octet 0x20-0x7E (or an empty string) and a 0x00
    * within {@code maxText} octets.

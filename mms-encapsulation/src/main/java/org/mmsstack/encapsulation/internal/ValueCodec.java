@@ -137,20 +137,50 @@ public final class ValueCodec {
     return kind == ValueKind.LONG || kind == ValueKind.INTEGER || kind == ValueKind.DATE;
   }
 
+  // The numeric form of each field octet's value (0x80 | code), indexed by the octet: the most
+  // octets its Long-integer may have (6 for a date, 7 for an integer), with SHORT_TOO when a
+  // Short-integer is allowed as well (an Integer-value); 0 for octets whose field is not numeric.
+  // A header cursor asks for every header whether its value is a number: one load from this
+  // table instead of the field's kind and three comparisons, and the number is then read with
+  // the form in hand.
+  private static final int SHORT_TOO = 0x10;
+  private static final byte[] NUMERIC_FORMS = new byte[0x100];
+
+  static {
+    for (int code = 0; code < 0x80; code++) {
+      ValueKind kind = KIND_BY_CODE[code];
+      NUMERIC_FORMS[0x80 | code] =
+          (byte)
+              (kind == ValueKind.DATE
+                  ? 6
+                  : kind == ValueKind.LONG ? 7 : kind == ValueKind.INTEGER ? 7 | SHORT_TOO : 0);
+    }
+  }
+
   /**
-   * A numeric value ({@link #isNumeric}) filling exactly {@code src[start, end)} in the plain
-   * form {@link #readPlain} reads, without boxing it: the integer, or a date's seconds since the
-   * epoch; {@code -1} for any other form (the values read here are never negative).
+   * The numeric form of a field octet's value ({@code 0x80 | code}; any other octet gives 0): 0
+   * when the field's values are not numbers ({@link #isNumeric}), else what {@link
+   * #readPlainLong} takes.
    */
-  public static long readPlainLong(ValueKind kind, byte[] src, int start, int end) {
+  public static int numericForm(int fieldOctet) {
+    return NUMERIC_FORMS[fieldOctet & 0xFF];
+  }
+
+  /**
+   * A numeric value of the form {@code form} ({@link #numericForm}, not 0) filling exactly
+   * {@code src[start, end)} in the plain form {@link #readPlain} reads, without boxing it: the
+   * integer, or a date's seconds since the epoch; {@code -1} for any other form (the values read
+   * here are never negative).
+   */
+  public static long readPlainLong(int form, byte[] src, int start, int end) {
     if (start >= end) {
       return -1;
     }
     int b = src[start] & 0xFF;
     if (b >= 0x80) {
-      return kind == ValueKind.INTEGER && end - start == 1 ? b & 0x7F : -1;
+      return (form & SHORT_TOO) != 0 && end - start == 1 ? b & 0x7F : -1;
     }
-    if (b < 1 || b > (kind == ValueKind.DATE ? 6 : 7) || end - start != 1 + b) {
+    if (b < 1 || b > (form & 7) || end - start != 1 + b) {
       return -1;
     }
     long v = 0;
