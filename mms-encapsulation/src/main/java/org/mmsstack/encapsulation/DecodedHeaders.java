@@ -121,17 +121,39 @@ final class DecodedHeaders extends Pdu.Contents {
    */
   Object firstValue(HeaderField<?> field) {
     int octet = 0x80 | field.code();
-    for (int k = 0; k < size; k++) {
-      int start = start(k);
-      if ((src[start] & 0xFF) != octet) {
-        continue;
+    int[] s = starts;
+    int start = -1;
+    int end = this.end;
+    if (s == null) {
+      // The packed table taken apart as it is walked, a shift per header (a typed accessor
+      // walks the headers up to its field): the header's start and the next one's in hand.
+      long p = packed;
+      for (int k = 0; k < size; k++, p >>>= 7) {
+        if ((src[base + ((int) p & 0x7F)] & 0xFF) == octet) {
+          start = base + ((int) p & 0x7F);
+          if (k + 1 < size) {
+            end = base + ((int) (p >>> 7) & 0x7F);
+          }
+          break;
+        }
       }
-      int end = end(k);
-      ValueKind kind = ValueCodec.kindOf(field);
-      Object plain = ValueCodec.readPlain(kind, field.code(), src, start + 1, end);
-      return plain != null ? plain : fullRead(kind, field, start + 1, end);
+    } else {
+      for (int k = 0; k < size; k++) {
+        if ((src[s[k]] & 0xFF) == octet) {
+          start = s[k];
+          if (k + 1 < size) {
+            end = s[k + 1];
+          }
+          break;
+        }
+      }
     }
-    return null;
+    if (start < 0) {
+      return null;
+    }
+    ValueKind kind = ValueCodec.kindOf(field);
+    Object plain = ValueCodec.readPlain(kind, field.code(), src, start + 1, end);
+    return plain != null ? plain : fullRead(kind, field, start + 1, end);
   }
 
   /**
