@@ -214,4 +214,30 @@ class HeaderCursorTest {
     assertThrows(IllegalStateException.class, c::header);
     assertThrows(IllegalStateException.class, c::isWellFormed);
   }
+
+  @Test
+  void aSmallPduDecodedInsideALargerArrayKeepsItsOffsets() throws PduFormatException {
+    // A 9-octet m-send-conf (Message-Type, Transaction-Id "1", MMS-Version, Response-Status)
+    // five octets into the array: its table is packed, relative to where the PDU starts.
+    byte[] pdu = java.util.HexFormat.of().parseHex("8c819831008d9192e0");
+    byte[] src = new byte[pdu.length + 8];
+    System.arraycopy(pdu, 0, src, 5, pdu.length);
+    Pdu inside = PduCodec.decode(src, 5, pdu.length, DecodeConfig.LENIENT);
+    Pdu alone = PduCodec.decode(pdu);
+    int[] offsets = {0, 2, 5, 7};
+    int[] lengths = {2, 3, 2, 2};
+    HeaderCursor c = inside.headerCursor();
+    for (int i = 0; i < offsets.length; i++) {
+      assertTrue(c.next());
+      assertEquals(offsets[i], c.offset(), "header " + i);
+      assertEquals(lengths[i], c.length(), "header " + i);
+      assertEquals(alone.headers().get(i), c.header(), "header " + i);
+      assertEquals(offsets[i], inside.headers().get(i).offset(), "header " + i);
+    }
+    assertFalse(c.next());
+    assertEquals(alone.get(HeaderField.TRANSACTION_ID), inside.get(HeaderField.TRANSACTION_ID));
+    assertEquals("1", inside.get(HeaderField.TRANSACTION_ID).orElseThrow());
+    assertEquals(
+        java.util.Arrays.toString(pdu), java.util.Arrays.toString(PduCodec.encode(inside)));
+  }
 }
