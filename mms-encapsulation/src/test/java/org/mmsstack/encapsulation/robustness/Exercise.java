@@ -2,16 +2,22 @@ package org.mmsstack.encapsulation.robustness;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import org.mmsstack.encapsulation.DecodeConfig;
 import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.encapsulation.Header;
+import org.mmsstack.encapsulation.HeaderCursor;
 import org.mmsstack.encapsulation.HeaderField;
 import org.mmsstack.encapsulation.Pdu;
 import org.mmsstack.encapsulation.PduCodec;
@@ -19,6 +25,7 @@ import org.mmsstack.encapsulation.PduFormatException;
 import org.mmsstack.encapsulation.body.Body;
 import org.mmsstack.encapsulation.body.MultipartBody;
 import org.mmsstack.encapsulation.body.Part;
+import org.mmsstack.encapsulation.body.PartCursor;
 import org.mmsstack.encapsulation.body.PartHeader;
 import org.mmsstack.encapsulation.validate.Validator;
 import org.mmsstack.encapsulation.value.RawValue;
@@ -28,7 +35,8 @@ import org.mmsstack.encapsulation.value.RawValue;
  * every header value, content type, part header and part text (nested multiparts included),
  * encode again (as decoded and canonically rebuilt), and validate. Only {@link
  * PduFormatException} may leave {@code decode}; nothing may leave the rest. The input must not
- * change.
+ * change. The fast paths that read a decoded PDU without listing it (the header cursor, the
+ * typed accessors, the part cursor) must answer what the listed headers and parts say.
  */
 final class Exercise {
 
@@ -52,6 +60,7 @@ final class Exercise {
       }
       decoded++;
       materialise(pdu);
+      agreeUnlisted(input, cfg, pdu);
       assertArrayEquals(input, PduCodec.encode(pdu), "a decoded PDU re-encodes to its input");
       Pdu rebuilt = canonical(pdu);
       materialise(rebuilt);
@@ -62,6 +71,90 @@ final class Exercise {
     assertNotNull(findings);
     assertArrayEquals(copy, input, "the input was changed");
     return decoded;
+  }
+
+  /**
+   * Decodes {@code input} again and reads the copies before anything lists their headers or
+   * parts: the header cursor and the typed accessors then read straight from the decoder's table
+   * (packed in a {@code long} for a small PDU), and the part cursor from the body's octets. Each
+   * must agree with {@code listed}, whose headers and parts have been listed.
+   */
+  static void agreeUnlisted(byte[] input, DecodeConfig cfg, Pdu listed) {
+    Pdu walked;
+    Pdu typed;
+    try {
+      walked = PduCodec.decode(input, cfg);
+      typed = PduCodec.decode(input, cfg);
+    } catch (PduFormatException e) {
+      throw new AssertionError("the same input decoded once and then failed", e);
+    }
+    HeaderCursor c = walked.headerCursor();
+    for (Header h : listed.headers()) {
+      assertTrue(c.next(), "the cursor ends early");
+      String at = h.name() + " at " + h.offset();
+      assertEquals(h.field(), c.field(), at);
+      assertEquals(h.value(), c.value(), at);
+      assertEquals(h.offset(), c.offset(), at);
+      assertEquals(h.originalLength(), c.length(), at);
+      assertEquals(h.isWellFormed(), c.isWellFormed(), at);
+      Object v = h.value();
+      boolean number = h.isWellFormed() && (v instanceof Long || v instanceof Instant);
+      assertEquals(number, c.isNumeric(), at);
+      if (number) {
+        long expected = v instanceof Long l ? l : ((Instant) v).getEpochSecond();
+        assertEquals(expected, c.longValue(), at);
+      }
+    }
+    assertFalse(c.next(), "the cursor walks past the listed headers");
+    Map<String, Object> direct = accessorValues(typed);
+    Map<String, Object> viaList = accessorValues(listed);
+    for (Map.Entry<String, Object> e : viaList.entrySet()) {
+      assertTrue(
+          Objects.deepEquals(e.getValue(), direct.get(e.getKey())),
+          () -> e.getKey() + "(): " + direct.get(e.getKey()) + " read directly, " + e.getValue());
+    }
+    if (walked.body().orElse(null) instanceof MultipartBody mb
+        && listed.body().orElse(null) instanceof MultipartBody lb) {
+      agreeParts(mb, lb, 0);
+    }
+  }
+
+  private static void agreeParts(MultipartBody walked, MultipartBody listed, int depth) {
+    PartCursor c = walked.partCursor();
+    for (Part p : listed.parts()) {
+      assertTrue(c.next(), "the part cursor ends early");
+      assertEquals(p.contentType(), c.contentType());
+      for (PartHeader h : p.headers()) {
+        assertTrue(c.nextHeader(), "the part cursor's headers end early");
+        assertEquals(h.value(), c.headerValue());
+      }
+      assertFalse(c.nextHeader());
+      assertEquals(p.data(), c.data());
+      assertEquals(p.isMultipart(), c.isMultipart());
+      if (p.isMultipart() && depth < 4) {
+        MultipartBody inner;
+        MultipartBody innerListed;
+        try {
+          inner = c.asMultipart(LENIENT);
+          innerListed = p.asMultipart(LENIENT);
+        } catch (PduFormatException e) {
+          continue; // materialise checked the exception
+        }
+        agreeParts(inner, innerListed, depth + 1);
+      }
+    }
+    assertFalse(c.next(), "the part cursor walks past the listed parts");
+  }
+
+  /** Every typed accessor's answer, by name (see {@link #callAccessors}). */
+  private static Map<String, Object> accessorValues(Pdu pdu) {
+    Map<String, Object> out = new TreeMap<>();
+    for (Method m : pdu.getClass().getDeclaredMethods()) {
+      if (isAccessor(m)) {
+        out.put(m.getName(), invoke(m, pdu));
+      }
+    }
+    return out;
   }
 
   static void checkException(PduFormatException e, int inputLength) {
@@ -126,24 +219,30 @@ final class Exercise {
   /** Calls every public no-argument accessor of the PDU's own class (the typed accessors). */
   private static void callAccessors(Pdu pdu) {
     for (Method m : pdu.getClass().getDeclaredMethods()) {
-      if (!Modifier.isPublic(m.getModifiers())
-          || Modifier.isStatic(m.getModifiers())
-          || m.getParameterCount() != 0
-          || m.getName().equals("toBuilder")) {
-        continue;
+      if (isAccessor(m)) {
+        assertNotNull(String.valueOf(invoke(m, pdu)));
       }
-      try {
-        Object v = m.invoke(pdu);
-        assertNotNull(String.valueOf(v));
-      } catch (IllegalAccessException e) {
-        throw new AssertionError(e);
-      } catch (InvocationTargetException e) {
-        Throwable t = e.getCause();
-        if (t instanceof RuntimeException) {
-          throw (RuntimeException) t;
-        }
-        throw new AssertionError(t);
+    }
+  }
+
+  private static boolean isAccessor(Method m) {
+    return Modifier.isPublic(m.getModifiers())
+        && !Modifier.isStatic(m.getModifiers())
+        && m.getParameterCount() == 0
+        && !m.getName().equals("toBuilder");
+  }
+
+  private static Object invoke(Method m, Pdu pdu) {
+    try {
+      return m.invoke(pdu);
+    } catch (IllegalAccessException e) {
+      throw new AssertionError(e);
+    } catch (InvocationTargetException e) {
+      Throwable t = e.getCause();
+      if (t instanceof RuntimeException) {
+        throw (RuntimeException) t;
       }
+      throw new AssertionError(t);
     }
   }
 
