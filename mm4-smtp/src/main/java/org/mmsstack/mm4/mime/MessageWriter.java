@@ -186,11 +186,38 @@ final class MessageWriter {
     byte[] d = e.dataArray();
     int off = e.dataOffset();
     int len = e.dataSize();
+    if (len < 3) {
+      // Commons Codec's strict encoder returns null for fewer than three octets (its line rules
+      // look three octets ahead): a one-character text such as "é" is two.
+      return shortQuotedPrintable(d, off, len);
+    }
     byte[] slice = off == 0 && len == d.length ? d : Arrays.copyOfRange(d, off, off + len);
     // Strict mode: 76-character lines with soft breaks; CR and LF in the data are escaped, so the
     // data comes back exactly.
     return new QuotedPrintableCodec(StandardCharsets.UTF_8, true).encode(slice);
   }
+
+  /**
+   * Quoted-printable of data too short to need a line break: a printable octet as itself, any
+   * other (and "=", space and tab, which would end the line) as "=XX" (RFC 2045 section 6.7).
+   */
+  static byte[] shortQuotedPrintable(byte[] d, int off, int len) {
+    byte[] out = new byte[3 * len];
+    int n = 0;
+    for (int i = off; i < off + len; i++) {
+      int b = d[i] & 0xFF;
+      if (b > ' ' && b < 0x7F && b != '=') {
+        out[n++] = (byte) b;
+      } else {
+        out[n++] = '=';
+        out[n++] = (byte) UPPER_HEX.charAt(b >>> 4);
+        out[n++] = (byte) UPPER_HEX.charAt(b & 0xF);
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  private static final String UPPER_HEX = "0123456789ABCDEF";
 
   private static void body(MimeEntity e, OutputStream out, IdentityHashMap<MimeEntity, byte[]> qp)
       throws IOException {
