@@ -106,8 +106,12 @@ public final class RoutingPdus {
 
   private static Pdu.Builder<? extends Pdu, ?> stripInto(Pdu pdu) {
     Pdu.Builder<? extends Pdu, ?> b = pdu.toBuilder();
-    for (String name : routingNames(pdu)) {
-      b.remove(HeaderField.application(name));
+    // Each header's own field, not one made again from its name: a leniently decoded PDU may
+    // carry a routing-prefixed name that is no token, which HeaderField.application refuses.
+    for (Header h : pdu.headers()) {
+      if (h.field().isApplication() && RoutingHeaders.isRoutingHeader(h.name())) {
+        b.remove(h.field());
+      }
     }
     return b;
   }

@@ -71,7 +71,17 @@ class RoutingHeadersFuzzTest {
     } catch (RoutingFieldException e) {
       // expected for garbage
     }
-    RoutingPdus.strip(pdu);
+    Pdu stripped = RoutingPdus.strip(pdu);
+    if (RoutingPdus.hasRoutingHeaders(stripped)) {
+      throw new AssertionError("routing headers left after strip: " + stripped);
+    }
+    for (BorderFilter.Direction d : BorderFilter.Direction.values()) {
+      BorderFilter.Outcome<Pdu> out = BorderFilter.DEFAULT.filter(pdu, d);
+      if (out.action() == BorderFilter.Action.STRIPPED
+          && RoutingPdus.hasRoutingHeaders(out.message())) {
+        throw new AssertionError("the border passed routing headers on: " + out);
+      }
+    }
   }
 
   @FuzzTest(maxDuration = "10s")

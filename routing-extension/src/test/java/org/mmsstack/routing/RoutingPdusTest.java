@@ -280,6 +280,32 @@ class RoutingPdusTest {
     assertArrayEquals(plain, PduCodec.encode(clean));
   }
 
+  @Test
+  void routingPrefixedNameThatIsNoTokenIsStripped() throws Exception {
+    // A lenient decode keeps an Application-header whose name has an octet outside RFC 2616's
+    // token (here 0x80 after the routing prefix); the border strips and attach replaces it like
+    // any other routing header, and neither throws.
+    SendReq pdu = sendReq();
+    byte[] plain = PduCodec.encode(pdu);
+    int ct = indexOfContentType(PduCodec.decode(plain));
+    byte[] name = "X-Mms-Routing-\u0080\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] value = "v\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] bad = new byte[plain.length + name.length + value.length];
+    System.arraycopy(plain, 0, bad, 0, ct);
+    System.arraycopy(name, 0, bad, ct, name.length);
+    System.arraycopy(value, 0, bad, ct + name.length, value.length);
+    System.arraycopy(plain, ct, bad, ct + name.length + value.length, plain.length - ct);
+    Pdu p = PduCodec.decode(bad, DecodeConfig.LENIENT);
+    assertTrue(RoutingPdus.hasRoutingHeaders(p));
+    BorderFilter.Outcome<Pdu> out = BorderFilter.DEFAULT.filter(p, BorderFilter.Direction.INBOUND);
+    assertEquals(BorderFilter.Action.STRIPPED, out.action());
+    assertFalse(RoutingPdus.hasRoutingHeaders(out.message()));
+    assertArrayEquals(plain, PduCodec.encode(out.message()));
+    assertArrayEquals(plain, PduCodec.encode(RoutingPdus.strip(p)));
+    Pdu replaced = RoutingPdus.attach(p, Fixtures.fields());
+    assertEquals(Fixtures.fields(), RoutingPdus.read(replaced).orElseThrow());
+  }
+
   /** Every corpus PDU that decodes keeps all its octets and meaning with the fields attached. */
   @Test
   void everyCorpusPduCarriesTheFieldsTransparently() throws Exception {
