@@ -442,14 +442,23 @@ public final class BodyConversion {
           || h.is(Mm4HeaderNames.MIME_VERSION)) {
         continue;
       }
-      if (h.is(Mm4HeaderNames.CONTENT_ID)) {
-        out.add(PartHeader.contentId(h.value()));
-      } else if (h.is(Mm4HeaderNames.CONTENT_LOCATION)) {
-        e.contentLocation().ifPresent(l -> out.add(PartHeader.contentLocation(l)));
+      if (h.is(Mm4HeaderNames.CONTENT_ID) || h.is(Mm4HeaderNames.CONTENT_LOCATION)) {
+        String v = h.is(Mm4HeaderNames.CONTENT_ID) ? h.value() : e.contentLocation().orElse(null);
+        if (v == null) {
+          continue;
+        }
+        if (!isWspText(v)) {
+          notes.add(new ConversionNote(where + ": " + n, "cannot be a WSP Text-string, dropped"));
+        } else {
+          out.add(
+              h.is(Mm4HeaderNames.CONTENT_ID)
+                  ? PartHeader.contentId(v)
+                  : PartHeader.contentLocation(v));
+        }
       } else if (h.is(Mm4HeaderNames.CONTENT_DISPOSITION)) {
         Optional<ContentDisposition> d = ContentDisposition.tryParse(h.value());
         if (d.isPresent()) {
-          out.add(PartHeader.contentDisposition(wspDisposition(d.get())));
+          out.add(PartHeader.contentDisposition(wspDisposition(d.get(), notes, where)));
         } else {
           notes.add(new ConversionNote(where + ": " + n, "unreadable, dropped"));
         }
@@ -463,9 +472,16 @@ public final class BodyConversion {
   }
 
   private static org.mmsstack.encapsulation.value.ContentDisposition wspDisposition(
-      ContentDisposition d) {
+      ContentDisposition d, List<ConversionNote> notes, String where) {
     List<Parameter> params = new ArrayList<>();
     for (Map.Entry<String, String> p : d.parameters().entrySet()) {
+      if (!isTokenText(p.getKey()) || !isWspText(p.getValue())) {
+        notes.add(
+            new ConversionNote(
+                where + ": Content-Disposition " + p.getKey(),
+                "cannot be a WSP parameter (Token-text name, text value), dropped"));
+        continue;
+      }
       params.add(Parameter.of(p.getKey(), p.getValue()));
     }
     return new org.mmsstack.encapsulation.value.ContentDisposition(d.type(), params);
@@ -483,10 +499,14 @@ public final class BodyConversion {
       if (name.equals("boundary") && t.isMultipart()) {
         continue;
       }
-      if (!isWspText(value)) {
+      if (!isTokenText(name) || !isWspText(value) || (name.equals("type") && !isMediaType(value))) {
+        // A lenient MIME parse keeps a parameter name that is no token, or a type parameter
+        // that is no media type: WSP writes the name of an untyped parameter, and an unknown
+        // media type, as Token-text, which a reader could not take back.
         notes.add(
             new ConversionNote(
-                where + ": Content-Type " + name, "value cannot be a WSP text, dropped"));
+                where + ": Content-Type " + name,
+                "cannot be a WSP parameter (Token-text name, text value), dropped"));
         continue;
       }
       params.add(wspParameter(name, value));
@@ -540,8 +560,17 @@ public final class BodyConversion {
     return true;
   }
 
-  private static boolean isWspText(String s) {
-    // Text-string octets; a NUL would end it early. Non-ASCII travels as UTF-8 octets.
-    return s.indexOf('\0') < 0 && s.getBytes(StandardCharsets.UTF_8).length < 64 * 1024;
+  /** {@code type/subtype}, both tokens: what WSP can write as a media type. */
+  private static boolean isMediaType(String s) {
+    int slash = s.indexOf('/');
+    return slash > 0 && isTokenText(s.substring(0, slash)) && isTokenText(s.substring(slash + 1));
+  }
+
+  static boolean isWspText(String s) {
+    // Text-string octets; a NUL would end it early, and an octet below 0x20 cannot start it
+    // (a reader takes it for a length). Non-ASCII travels as UTF-8 octets.
+    return s.indexOf('\0') < 0
+        && (s.isEmpty() || s.charAt(0) >= 0x20)
+        && s.getBytes(StandardCharsets.UTF_8).length < 64 * 1024;
   }
 }

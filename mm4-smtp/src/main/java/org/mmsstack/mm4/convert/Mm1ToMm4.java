@@ -1,6 +1,8 @@
 package org.mmsstack.mm4.convert;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +17,7 @@ import org.mmsstack.encapsulation.RetrieveConf;
 import org.mmsstack.encapsulation.SendReq;
 import org.mmsstack.encapsulation.value.Address;
 import org.mmsstack.encapsulation.value.FromValue;
+import org.mmsstack.encapsulation.value.MessageClass;
 import org.mmsstack.encapsulation.value.ReadStatus;
 import org.mmsstack.encapsulation.value.Status;
 import org.mmsstack.encapsulation.value.TimeValue;
@@ -23,6 +26,7 @@ import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.Mm4MessageBuilder;
 import org.mmsstack.mm4.Mm4ReadReplyReportReq;
+import org.mmsstack.mm4.internal.Values;
 import org.mmsstack.mm4.mime.MimeEntity;
 import org.mmsstack.mm4.value.Mm4Address;
 import org.mmsstack.mm4.value.MmStatusCode;
@@ -107,6 +111,9 @@ public final class Mm1ToMm4 {
   public static ForwardConversion forwardReq(RetrieveConf conf, ConversionContext ctx)
       throws ConversionException {
     Optional<String> own = conf.get(HeaderField.MESSAGE_ID).filter(s -> !s.isBlank());
+    if (own.isPresent()) {
+      carriedId(own.get());
+    }
     String id =
         own.or(ctx::messageId)
             .orElseThrow(
@@ -149,13 +156,31 @@ public final class Mm1ToMm4 {
           "To", "no recipient of the MM is served by the recipient MMSE");
     }
 
-    b.date(ValueMapping.date(pdu.get(HeaderField.DATE).orElse(now)));
+    b.date(mailDate(pdu.get(HeaderField.DATE).orElse(now)));
     pdu.get(HeaderField.SUBJECT)
         .ifPresent(s -> b.header(Mm4HeaderNames.SUBJECT, HeaderText.toHeader(s)));
-    pdu.get(HeaderField.MESSAGE_CLASS).ifPresent(b::messageClass);
+    Optional<MessageClass> messageClass = pdu.get(HeaderField.MESSAGE_CLASS);
+    if (messageClass.isPresent()) {
+      try {
+        b.messageClass(messageClass.get());
+      } catch (IllegalArgumentException e) {
+        // A Token-text class that is empty or spans lines: optional, dropped as an unknown
+        // priority is.
+        notes.add(
+            new ConversionNote(
+                "X-Mms-Message-Class",
+                "\"" + messageClass.get() + "\" cannot be written: dropped"));
+      }
+    }
     Optional<TimeValue> expiry = pdu.get(HeaderField.EXPIRY);
     if (expiry.isPresent()) {
-      b.expiry(ValueMapping.date(ValueMapping.absolute(expiry.get(), now)));
+      mailDate(expiry.get(), now)
+          .ifPresentOrElse(
+              b::expiry,
+              () ->
+                  notes.add(
+                      new ConversionNote(
+                          "X-Mms-Expiry", expiry.get() + " is no date a mail can hold: dropped")));
     }
     pdu.get(HeaderField.DELIVERY_REPORT).ifPresent(v -> b.deliveryReport(ValueMapping.yesNo(v)));
     pdu.get(HeaderField.PRIORITY)
@@ -200,9 +225,18 @@ public final class Mm1ToMm4 {
     if (!dates.isEmpty()) {
       List<PreviouslySentDate> out = new ArrayList<>(dates.size());
       for (org.mmsstack.encapsulation.value.PreviouslySentDate e : dates) {
-        out.add(new PreviouslySentDate(index(e.forwardedCount()), ValueMapping.date(e.date())));
+        Optional<OffsetDateTime> d = mailDate(TimeValue.absolute(e.date()), now);
+        if (d.isPresent()) {
+          out.add(new PreviouslySentDate(index(e.forwardedCount()), d.get()));
+        } else {
+          notes.add(
+              new ConversionNote(
+                  "X-Mms-Previously-Sent-Date", e.date() + " is no date a mail can hold: dropped"));
+        }
       }
-      b.previouslySentDate(out);
+      if (!out.isEmpty()) {
+        b.previouslySentDate(out);
+      }
     }
     pdu.get(HeaderField.CONTENT_CLASS)
         .ifPresent(
@@ -245,7 +279,7 @@ public final class Mm1ToMm4 {
       }
     }
     Optional<Instant> deliveryTime =
-        pdu.get(HeaderField.DELIVERY_TIME).map(t -> ValueMapping.absolute(t, now));
+        pdu.get(HeaderField.DELIVERY_TIME).flatMap(t -> mailDate(t, now)).map(d -> d.toInstant());
     if (deliveryTime.isPresent()) {
       notes.add(
           new ConversionNote(
@@ -253,6 +287,10 @@ public final class Mm1ToMm4 {
               "no MM4 element: hold the message until "
                   + deliveryTime.get()
                   + " (ForwardConversion.deliveryTime)"));
+    } else if (pdu.has(HeaderField.DELIVERY_TIME)) {
+      notes.add(
+          new ConversionNote(
+              "X-Mms-Delivery-Time", "malformed or no date a mail can hold: dropped"));
     }
     extensions(pdu, b, notes);
 
@@ -277,10 +315,7 @@ public final class Mm1ToMm4 {
     List<ConversionNote> notes = new ArrayList<>();
     Mm4DeliveryReportReq.Builder b = Mm4DeliveryReportReq.builder();
     String tid = common(b, ctx);
-    b.messageId(
-        ind.get(HeaderField.MESSAGE_ID)
-            .orElseThrow(
-                () -> ConversionException.missing("Message-ID", "absent from the m-delivery-ind")));
+    b.messageId(messageId(ind));
     List<Address> to = ind.getAll(HeaderField.TO);
     if (to.isEmpty()) {
       throw ConversionException.missing("To", "the m-delivery-ind names no recipient");
@@ -296,7 +331,7 @@ public final class Mm1ToMm4 {
                     ConversionException.missing(
                         "To", "the original sender (ConversionContext.originalSender)"));
     b.to(HeaderText.toMm4(original, "To"));
-    b.date(ValueMapping.date(ind.get(HeaderField.DATE).orElse(ctx.clock().instant())));
+    b.date(mailDate(ind.get(HeaderField.DATE).orElse(ctx.clock().instant())));
     Status st =
         ind.get(HeaderField.STATUS)
             .orElseThrow(
@@ -337,12 +372,7 @@ public final class Mm1ToMm4 {
     List<ConversionNote> notes = new ArrayList<>();
     Mm4ReadReplyReportReq.Builder b = Mm4ReadReplyReportReq.builder();
     String tid = common(b, ctx);
-    b.messageId(
-        ind.get(HeaderField.MESSAGE_ID)
-            .orElseThrow(
-                () ->
-                    ConversionException.missing(
-                        "Message-ID", "absent from the " + ind.messageType().wireName())));
+    b.messageId(messageId(ind));
     b.from(sender(ind, ctx));
     List<Address> to = ind.getAll(HeaderField.TO);
     if (to.isEmpty()) {
@@ -354,7 +384,7 @@ public final class Mm1ToMm4 {
       out.add(HeaderText.toMm4(a, "To"));
     }
     b.to(out);
-    b.date(ValueMapping.date(ind.get(HeaderField.DATE).orElse(ctx.clock().instant())));
+    b.date(mailDate(ind.get(HeaderField.DATE).orElse(ctx.clock().instant())));
     ReadStatus rs =
         ind.get(HeaderField.READ_STATUS)
             .orElseThrow(() -> ConversionException.missing("X-Mms-Read-Status", "absent"));
@@ -371,6 +401,58 @@ public final class Mm1ToMm4 {
   }
 
   // ------------------------------------------------------------------ shared
+
+  /**
+   * A PDU's Date as the mail's Date: RFC 5322 dates hold the years 1900 to 9999, a Long-integer
+   * far more.
+   */
+  private static OffsetDateTime mailDate(Instant t) throws ConversionException {
+    OffsetDateTime d = ValueMapping.date(t);
+    if (d.getYear() < 1900 || d.getYear() > 9999) {
+      throw ConversionException.unrepresentable(
+          "Date", t.toString(), "is outside the years 1900-9999 a mail date can hold");
+    }
+    return d;
+  }
+
+  /**
+   * A PDU time value as a mail date, empty when a mail cannot hold it (outside the years
+   * 1900-9999, or a relative time that takes {@code now} past what {@link Instant} holds).
+   */
+  private static Optional<OffsetDateTime> mailDate(TimeValue t, Instant now) {
+    try {
+      OffsetDateTime d = ValueMapping.date(ValueMapping.absolute(t, now));
+      return d.getYear() >= 1900 && d.getYear() <= 9999 ? Optional.of(d) : Optional.empty();
+    } catch (DateTimeException | ArithmeticException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The report's Message-ID (the MM it is about), as X-Mms-Message-ID can carry it. */
+  private static String messageId(Pdu ind) throws ConversionException {
+    String id =
+        ind.get(HeaderField.MESSAGE_ID)
+            .orElseThrow(
+                () ->
+                    ConversionException.missing(
+                        "Message-ID", "absent from the " + ind.messageType().wireName()));
+    return carriedId(id);
+  }
+
+  /**
+   * {@code id} from a PDU, refused as a {@link ConversionException} when X-Mms-Message-ID cannot
+   * carry it (empty, or not printable US-ASCII): a PDU from a phone may hold anything there, and
+   * the builder would throw {@link IllegalArgumentException}.
+   */
+  private static String carriedId(String id) throws ConversionException {
+    try {
+      Values.formatId(Mm4HeaderNames.MESSAGE_ID, id);
+    } catch (IllegalArgumentException e) {
+      throw ConversionException.unrepresentable(
+          "Message-ID", id, "cannot be an X-Mms-Message-ID (printable US-ASCII, not empty)");
+    }
+    return id;
+  }
 
   private static String common(Mm4MessageBuilder<?, ?> b, ConversionContext ctx)
       throws ConversionException {

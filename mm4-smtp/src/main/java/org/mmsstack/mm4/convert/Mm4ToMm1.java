@@ -1,5 +1,6 @@
 package org.mmsstack.mm4.convert;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.mmsstack.encapsulation.PduRules;
 import org.mmsstack.encapsulation.ReadOrigInd;
 import org.mmsstack.encapsulation.RetrieveConf;
 import org.mmsstack.encapsulation.value.Address;
+import org.mmsstack.encapsulation.value.EncodedString;
 import org.mmsstack.encapsulation.value.FromValue;
 import org.mmsstack.encapsulation.value.MessageClass;
 import org.mmsstack.encapsulation.value.SenderVisibility;
@@ -128,9 +130,7 @@ public final class Mm4ToMm1 {
                 () ->
                     ConversionException.missing(
                         Mm4HeaderNames.MESSAGE_ID, "absent from the MM4_forward.REQ")));
-    f.put(
-        HeaderField.DATE,
-        fwd.date().map(OffsetDateTime::toInstant).orElseGet(() -> ctx.clock().instant()));
+    f.put(HeaderField.DATE, pduDate(fwd.date(), ctx));
     from(fwd, f);
     for (Mm4Address a : fwd.to()) {
       f.add(HeaderField.TO, HeaderText.toBinary(a));
@@ -189,9 +189,7 @@ public final class Mm4ToMm1 {
                 .orElseThrow(
                     () ->
                         ConversionException.missing("From", "the recipient the report is about"))));
-    f.put(
-        HeaderField.DATE,
-        rep.date().map(OffsetDateTime::toInstant).orElseGet(() -> ctx.clock().instant()));
+    f.put(HeaderField.DATE, pduDate(rep.date(), ctx));
     MmStatusCode code =
         rep.mmStatusCode()
             .orElseThrow(
@@ -249,9 +247,7 @@ public final class Mm4ToMm1 {
                         () ->
                             ConversionException.missing(
                                 "From", "the recipient who read the MM")))));
-    f.put(
-        HeaderField.DATE,
-        rep.date().map(OffsetDateTime::toInstant).orElseGet(() -> ctx.clock().instant()));
+    f.put(HeaderField.DATE, pduDate(rep.date(), ctx));
     f.put(
         HeaderField.READ_STATUS,
         rep.readStatus()
@@ -298,16 +294,59 @@ public final class Mm4ToMm1 {
     }
 
     <T> void put(HeaderField<T> field, T value) {
-      if (allowed(field)) {
+      if (allowed(field) && writable(field.name(), value)) {
         b.set(field, value);
       }
     }
 
     <T> void add(HeaderField<T> field, T value) {
-      if (allowed(field)) {
+      if (allowed(field) && writable(field.name(), value)) {
         b.add(field, value);
       }
     }
+
+    /**
+     * Whether a text value can be written as a WSP Text-string: mail from outside may hold a
+     * NUL, or a control character at the start, which a reader of the PDU would take for a
+     * length. Such a value is left out with a note.
+     */
+    boolean writable(String name, Object value) {
+      String text =
+          value instanceof String s ? s : value instanceof EncodedString e ? e.text() : null;
+      if (text != null && !BodyConversion.isWspText(text)) {
+        notes.add(new ConversionNote(name, "cannot be a WSP Text-string: left out"));
+        return false;
+      }
+      // A mail date may be before 1970; a PDU's dates are seconds since then, never negative.
+      Instant t =
+          value instanceof Instant i
+              ? i
+              : value instanceof TimeValue v && !v.relative()
+                  ? Instant.ofEpochSecond(v.seconds())
+                  : value instanceof org.mmsstack.encapsulation.value.PreviouslySentDate p
+                      ? p.date()
+                      : null;
+      if (t != null && t.getEpochSecond() < 0) {
+        notes.add(
+            new ConversionNote(name, t + " is before 1970, which a PDU cannot hold: left out"));
+        return false;
+      }
+      return true;
+    }
+  }
+
+  /**
+   * The mail's Date (else now) as a PDU's Date, which counts seconds from 1970 and is mandatory
+   * where it is carried: an earlier date cannot be converted.
+   */
+  private static Instant pduDate(Optional<OffsetDateTime> date, ConversionContext ctx)
+      throws ConversionException {
+    Instant t = date.map(OffsetDateTime::toInstant).orElseGet(() -> ctx.clock().instant());
+    if (t.getEpochSecond() < 0) {
+      throw ConversionException.unrepresentable(
+          "Date", t.toString(), "is before 1970, which a PDU's Date cannot hold");
+    }
+    return t;
   }
 
   private static void from(Mm4ForwardReq fwd, Fields f) {
@@ -346,7 +385,10 @@ public final class Mm4ToMm1 {
     for (Mm4Header h : m.headers()) {
       String n = h.name().toLowerCase(Locale.ROOT);
       if (n.startsWith("x-") && HeaderText.isFreeExtension(h.name())) {
-        f.b.applicationHeader(h.name(), HeaderText.fromHeaderPlain(h.value()));
+        String v = HeaderText.fromHeaderPlain(h.value());
+        if (f.writable(h.name(), v)) {
+          f.b.applicationHeader(h.name(), v);
+        }
       }
     }
   }

@@ -283,6 +283,28 @@ class ConversionTest {
   }
 
   @Test
+  void aReportAboutAMessageIdMailCannotCarryIsRefused() throws Exception {
+    // A Message-ID is a Text-string in the PDU; X-Mms-Message-ID must be printable US-ASCII.
+    for (String id : List.of("MSG\u00011", "Grüße", "")) {
+      DeliveryInd ind =
+          DeliveryInd.builder()
+              .mmsVersion(MmsVersion.V1_3)
+              .messageId(id)
+              .to(Address.plmn("+491700000002"))
+              .date(Instant.parse("2024-01-02T03:04:05Z"))
+              .status(Status.RETRIEVED)
+              .build();
+      ConversionException e =
+          assertThrows(
+              ConversionException.class,
+              () -> Mm1ToMm4.deliveryReport(ind, TestContexts.context()),
+              id);
+      assertEquals(ConversionException.Reason.UNREPRESENTABLE, e.reason());
+      assertEquals(Optional.of("Message-ID"), e.header());
+    }
+  }
+
+  @Test
   void deliveryIndRoundTripsThroughMm4DeliveryReport() throws Exception {
     for (Status s : Status.values()) {
       DeliveryInd ind =
