@@ -491,6 +491,15 @@ public final class BodyConversion {
     String base = t.baseType();
     if (t.isMultipart()) {
       base = WSP_MULTIPART + t.subtype();
+    } else if (org.mmsstack.encapsulation.value.MediaType.of(base).isMultipart()) {
+      // A leaf typed application/vnd.wap.multipart.*: a WSP reader would parse its data as a
+      // multipart.
+      notes.add(
+          new ConversionNote(
+              where + ": Content-Type",
+              base + " names a WSP multipart, the part is none: sent as application/octet-stream"));
+      return ContentType.of(
+          org.mmsstack.encapsulation.value.MediaType.of("application/octet-stream"), List.of());
     }
     List<Parameter> params = new ArrayList<>(t.parameters().size());
     for (Map.Entry<String, String> p : t.parameters().entrySet()) {
