@@ -81,7 +81,7 @@ public final class RoutingPdus {
   /** Whether the PDU has any header under the routing prefix. */
   public static boolean hasRoutingHeaders(Pdu pdu) {
     for (Header h : pdu.headers()) {
-      if (h.field().isApplication() && RoutingHeaders.isRoutingHeader(h.name())) {
+      if (isRouting(h)) {
         return true;
       }
     }
@@ -97,11 +97,16 @@ public final class RoutingPdus {
   static List<String> routingNames(Pdu pdu) {
     Set<String> names = new LinkedHashSet<>();
     for (Header h : pdu.headers()) {
-      if (h.field().isApplication() && RoutingHeaders.isRoutingHeader(h.name())) {
+      if (isRouting(h)) {
         names.add(h.name());
       }
     }
     return List.copyOf(names);
+  }
+
+  /** An Application-header under the routing prefix. */
+  private static boolean isRouting(Header h) {
+    return h.field().isApplication() && RoutingHeaders.isRoutingHeader(h.name());
   }
 
   private static Pdu.Builder<? extends Pdu, ?> stripInto(Pdu pdu) {
@@ -109,7 +114,7 @@ public final class RoutingPdus {
     // Each header's own field, not one made again from its name: a leniently decoded PDU may
     // carry a routing-prefixed name that is no token, which HeaderField.application refuses.
     for (Header h : pdu.headers()) {
-      if (h.field().isApplication() && RoutingHeaders.isRoutingHeader(h.name())) {
+      if (isRouting(h)) {
         b.remove(h.field());
       }
     }

@@ -442,18 +442,13 @@ public final class BodyConversion {
           || h.is(Mm4HeaderNames.MIME_VERSION)) {
         continue;
       }
-      if (h.is(Mm4HeaderNames.CONTENT_ID) || h.is(Mm4HeaderNames.CONTENT_LOCATION)) {
-        String v = h.is(Mm4HeaderNames.CONTENT_ID) ? h.value() : e.contentLocation().orElse(null);
-        if (v == null) {
-          continue;
-        }
-        if (!isWspText(v)) {
+      boolean id = h.is(Mm4HeaderNames.CONTENT_ID);
+      if (id || h.is(Mm4HeaderNames.CONTENT_LOCATION)) {
+        String v = id ? h.value() : e.contentLocation().orElse(null);
+        if (v != null && isWspText(v)) {
+          out.add(id ? PartHeader.contentId(v) : PartHeader.contentLocation(v));
+        } else if (v != null) {
           notes.add(new ConversionNote(where + ": " + n, "cannot be a WSP Text-string, dropped"));
-        } else {
-          out.add(
-              h.is(Mm4HeaderNames.CONTENT_ID)
-                  ? PartHeader.contentId(v)
-                  : PartHeader.contentLocation(v));
         }
       } else if (h.is(Mm4HeaderNames.CONTENT_DISPOSITION)) {
         Optional<ContentDisposition> d = ContentDisposition.tryParse(h.value());

@@ -408,7 +408,7 @@ public final class Mm1ToMm4 {
    */
   private static OffsetDateTime mailDate(Instant t) throws ConversionException {
     OffsetDateTime d = ValueMapping.date(t);
-    if (d.getYear() < 1900 || d.getYear() > 9999) {
+    if (!Values.isMailDate(d)) {
       throw ConversionException.unrepresentable(
           "Date", t.toString(), "is outside the years 1900-9999 a mail date can hold");
     }
@@ -422,7 +422,7 @@ public final class Mm1ToMm4 {
   private static Optional<OffsetDateTime> mailDate(TimeValue t, Instant now) {
     try {
       OffsetDateTime d = ValueMapping.date(ValueMapping.absolute(t, now));
-      return d.getYear() >= 1900 && d.getYear() <= 9999 ? Optional.of(d) : Optional.empty();
+      return Values.isMailDate(d) ? Optional.of(d) : Optional.empty();
     } catch (DateTimeException | ArithmeticException e) {
       return Optional.empty();
     }

@@ -257,8 +257,13 @@ public final class Values {
     return sb.toString();
   }
 
+  /** Whether an RFC 5322 date can hold {@code t}: years 1900 to 9999, an offset in minutes. */
+  public static boolean isMailDate(OffsetDateTime t) {
+    return t.getOffset().getTotalSeconds() % 60 == 0 && t.getYear() >= 1900 && t.getYear() <= 9999;
+  }
+
   public static String formatDate(OffsetDateTime t) {
-    if (t.getOffset().getTotalSeconds() % 60 != 0 || t.getYear() < 1900 || t.getYear() > 9999) {
+    if (!isMailDate(t)) {
       throw new IllegalArgumentException(
           "date: " + t + " (expected: year 1900 ~ 9999, offset in whole minutes)");
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.IdentityHashMap;
 import org.apache.commons.codec.net.QuotedPrintableCodec;
 
@@ -189,7 +190,9 @@ final class MessageWriter {
     if (len < 3) {
       // Commons Codec's strict encoder returns null for fewer than three octets (its line rules
       // look three octets ahead): a one-character text such as "é" is two.
-      return shortQuotedPrintable(d, off, len);
+      // Without the strict line rules, which short data does not need.
+      return QuotedPrintableCodec.encodeQuotedPrintable(
+          SHORT_PRINTABLE, Arrays.copyOfRange(d, off, off + len), false);
     }
     byte[] slice = off == 0 && len == d.length ? d : Arrays.copyOfRange(d, off, off + len);
     // Strict mode: 76-character lines with soft breaks; CR and LF in the data are escaped, so the
@@ -198,26 +201,15 @@ final class MessageWriter {
   }
 
   /**
-   * Quoted-printable of data too short to need a line break: a printable octet as itself, any
-   * other (and "=", space and tab, which would end the line) as "=XX" (RFC 2045 section 6.7).
+   * Octets written as themselves in quoted-printable data too short to need a line break: the
+   * printable ones but "=", not space and tab (they would end the line, RFC 2045 section 6.3).
    */
-  static byte[] shortQuotedPrintable(byte[] d, int off, int len) {
-    byte[] out = new byte[3 * len];
-    int n = 0;
-    for (int i = off; i < off + len; i++) {
-      int b = d[i] & 0xFF;
-      if (b > ' ' && b < 0x7F && b != '=') {
-        out[n++] = (byte) b;
-      } else {
-        out[n++] = '=';
-        out[n++] = (byte) UPPER_HEX.charAt(b >>> 4);
-        out[n++] = (byte) UPPER_HEX.charAt(b & 0xF);
-      }
-    }
-    return Arrays.copyOf(out, n);
-  }
+  private static final BitSet SHORT_PRINTABLE = new BitSet(128);
 
-  private static final String UPPER_HEX = "0123456789ABCDEF";
+  static {
+    SHORT_PRINTABLE.set('!', 0x7F);
+    SHORT_PRINTABLE.clear('=');
+  }
 
   private static void body(MimeEntity e, OutputStream out, IdentityHashMap<MimeEntity, byte[]> qp)
       throws IOException {
