@@ -1,0 +1,104 @@
+package org.mmsstack.mm4.convert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.mmsstack.encapsulation.DecodeConfig;
+import org.mmsstack.encapsulation.HeaderField;
+import org.mmsstack.encapsulation.MmsVersion;
+import org.mmsstack.encapsulation.PduCodec;
+import org.mmsstack.encapsulation.RetrieveConf;
+import org.mmsstack.encapsulation.SendReq;
+import org.mmsstack.encapsulation.value.Address;
+import org.mmsstack.encapsulation.value.TimeValue;
+import org.mmsstack.mm4.Mm4Codec;
+import org.mmsstack.mm4.Mm4Config;
+import org.mmsstack.mm4.Mm4ForwardReq;
+
+/**
+ * What the conversions do with values the other side cannot carry, as the fuzz test found them
+ * (its saved inputs): an optional value is left out with a note, a required one is refused with
+ * {@link ConversionException.Reason#UNREPRESENTABLE}; the result always encodes and decodes.
+ */
+class HostileValuesTest {
+
+  private static final String INPUTS = "ConversionFuzzTestInputs/mm4ToMm1/";
+
+  private static Mm4ForwardReq mail(String name) throws Exception {
+    try (InputStream in = HostileValuesTest.class.getResourceAsStream(INPUTS + name)) {
+      return (Mm4ForwardReq)
+          Mm4Codec.decode(in.readAllBytes(), Mm4Config.builder().maxMessageSize(1 << 20).build());
+    }
+  }
+
+  /** Converts, checks the PDU reads back, and returns the notes' fields. */
+  private static List<String> noteFields(String input) throws Exception {
+    Conversion<RetrieveConf> c = Mm4ToMm1.retrieveConf(mail(input), TestContexts.context());
+    PduCodec.decode(PduCodec.encode(c.value()), DecodeConfig.STRICT);
+    return c.notes().stream().map(ConversionNote::field).toList();
+  }
+
+  private static boolean anyContains(List<String> fields, String part) {
+    return fields.stream().anyMatch(f -> f.contains(part));
+  }
+
+  @Test
+  void mailValuesAWspReaderCouldNotTakeBackAreLeftOutWithANote() throws Exception {
+    assertTrue(
+        anyContains(noteFields("regression-content-location-control-octet"), "Content-Location"));
+    assertTrue(anyContains(noteFields("regression-content-type-parameter-name"), "Content-Type"));
+    assertTrue(
+        anyContains(noteFields("regression-type-parameter-not-a-media-type"), "Content-Type type"));
+    assertTrue(anyContains(noteFields("regression-leaf-typed-wsp-multipart"), "Content-Type"));
+    assertFalse(noteFields("regression-extension-header-control-octet").isEmpty());
+  }
+
+  @Test
+  void aMailDateBefore1970IsRefused() throws Exception {
+    ConversionException e =
+        assertThrows(
+            ConversionException.class,
+            () ->
+                Mm4ToMm1.retrieveConf(mail("regression-date-before-1970"), TestContexts.context()));
+    assertEquals(ConversionException.Reason.UNREPRESENTABLE, e.reason());
+    assertEquals(Optional.of("Date"), e.header());
+  }
+
+  private static SendReq.Builder sendReq() {
+    return SendReq.builder()
+        .transactionId("T1")
+        .from(org.mmsstack.encapsulation.value.FromValue.insertAddress())
+        .mmsVersion(MmsVersion.V1_3)
+        .to(Address.plmn("+491700000002"))
+        .body(
+            org.mmsstack.encapsulation.value.ContentType.of(
+                org.mmsstack.encapsulation.value.MediaType.of("text/plain")),
+            org.mmsstack.encapsulation.body.SinglePartBody.of(new byte[] {'h', 'i'}));
+  }
+
+  @Test
+  void aPduDateAMailCannotHoldIsRefusedAndAnExpiryDropped() throws Exception {
+    Instant farFuture = Instant.ofEpochSecond(400_000_000_000L); // year 14,645
+    ConversionException e =
+        assertThrows(
+            ConversionException.class,
+            () -> Mm1ToMm4.forwardReq(sendReq().date(farFuture).build(), TestContexts.context()));
+    assertEquals(ConversionException.Reason.UNREPRESENTABLE, e.reason());
+    assertEquals(Optional.of("Date"), e.header());
+
+    ForwardConversion c =
+        Mm1ToMm4.forwardReq(
+            sendReq().set(HeaderField.EXPIRY, TimeValue.absolute(farFuture)).build(),
+            TestContexts.context());
+    assertTrue(c.message().expiry().isEmpty());
+    assertTrue(anyContains(c.notes().stream().map(ConversionNote::field).toList(), "X-Mms-Expiry"));
+    Mm4Codec.decode(Mm4Codec.encode(c.message()), Mm4Config.STRICT);
+  }
+}
