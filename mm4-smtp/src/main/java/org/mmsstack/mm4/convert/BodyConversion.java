@@ -573,8 +573,9 @@ public final class BodyConversion {
   static boolean isWspText(String s) {
     // Text-string octets; a NUL would end it early, and an octet below 0x20 cannot start it
     // (a reader takes it for a length). Non-ASCII travels as UTF-8 octets.
+    // A char is at most three UTF-8 octets: the copy that counts them is made only for long text.
     return s.indexOf('\0') < 0
         && (s.isEmpty() || s.charAt(0) >= 0x20)
-        && s.getBytes(StandardCharsets.UTF_8).length < 64 * 1024;
+        && (s.length() < 64 * 1024 / 3 || s.getBytes(StandardCharsets.UTF_8).length < 64 * 1024);
   }
 }
