@@ -41,6 +41,10 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
   // fields on it.
   private long present;
   private final boolean fresh;
+  // For a builder made by toBuilder(): bit i set when mandatory element i of Rules.mandatory(type)
+  // was already missing from the message (a leniently decoded one may lack any): build() does not
+  // ask for it, so such a message can be edited, but never made less complete than it was.
+  private final long lacking;
   private MimeEntity body;
   private boolean contentHeadersChanged;
 
@@ -49,6 +53,7 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
     this.fields = new Mm4Header[32];
     this.ids = new int[32];
     this.fresh = true;
+    this.lacking = 0;
     append(
         MimeAccess.get()
             .asciiField(
@@ -68,6 +73,14 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
     }
     this.fresh = false;
     this.body = from.content();
+    List<String> mandatory = Rules.mandatory(type);
+    long missing = 0;
+    for (int i = 0; i < mandatory.size(); i++) {
+      if (missing(mandatory.get(i)) != null) {
+        missing |= 1L << i;
+      }
+    }
+    this.lacking = missing;
   }
 
   @SuppressWarnings("unchecked")
@@ -362,6 +375,21 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
     return list;
   }
 
+  /** What is missing when mandatory element {@code name} is, or null when it is there. */
+  private String missing(String name) {
+    if (name.equals(Rules.CONTENT)) {
+      return body == null && !contains(Mm4HeaderNames.CONTENT_TYPE)
+          ? "content (set it with content(MimeEntity))"
+          : null;
+    }
+    if (name.equals(Rules.RECIPIENTS)) {
+      return !contains(Mm4HeaderNames.TO) && !contains(Mm4HeaderNames.CC)
+          ? "recipients: To or Cc"
+          : null;
+    }
+    return contains(name) ? null : name + " (set it on the builder)";
+  }
+
   final boolean contains(String name) {
     int id = NameTable.idIgnoreCase(name);
     return id >= 0 ? (present & (1L << id)) != 0 : indexOf(name, id, 0) >= 0;
@@ -370,23 +398,19 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
   /**
    * Builds the message.
    *
+   * <p>A builder made by {@code toBuilder()} does not ask for a mandatory element its message
+   * already lacked (a leniently decoded message may lack any): such a message can be edited (a
+   * field added, changed or removed) and built again, but an element it had cannot be removed.
+   *
    * @return the message
    * @throws IllegalStateException naming the first mandatory element that is missing
    */
   public M build() {
-    for (String name : Rules.mandatory(type)) {
-      if (name.equals(Rules.CONTENT)) {
-        if (body == null && !contains(Mm4HeaderNames.CONTENT_TYPE)) {
-          throw new IllegalStateException(
-              type.token() + " needs content (set it with content(MimeEntity))");
-        }
-      } else if (name.equals(Rules.RECIPIENTS)) {
-        if (!contains(Mm4HeaderNames.TO) && !contains(Mm4HeaderNames.CC)) {
-          throw new IllegalStateException(type.token() + " needs recipients: To or Cc");
-        }
-      } else if (!contains(name)) {
-        throw new IllegalStateException(
-            type.token() + " needs " + name + " (set it on the builder)");
+    List<String> mandatory = Rules.mandatory(type);
+    for (int i = 0; i < mandatory.size(); i++) {
+      String why = (lacking & (1L << i)) == 0 ? missing(mandatory.get(i)) : null;
+      if (why != null) {
+        throw new IllegalStateException(type.token() + " needs " + why);
       }
     }
     Mm4Header[] out;

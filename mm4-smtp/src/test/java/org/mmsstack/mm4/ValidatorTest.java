@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -181,6 +183,29 @@ class ValidatorTest {
         () -> Fixtures.fullForwardRes().header("X-Mms-Message-Type", "x"));
     assertThrows(
         IllegalArgumentException.class, () -> Fixtures.fullForwardReq().forwardCounter(-1));
+  }
+
+  @Test
+  void aDecodedMessageThatLacksAMandatoryElementCanBeEditedButNotEmptiedFurther() throws Exception {
+    // Leniently decoded, without X-Mms-Originator-System (mandatory in MM4_forward.REQ).
+    String full =
+        new String(Mm4Codec.encode(Fixtures.fullForwardReq().build()), StandardCharsets.UTF_8);
+    byte[] mail =
+        full.replaceFirst("X-Mms-Originator-System:[^\\r]*\\r\\n", "")
+            .getBytes(StandardCharsets.UTF_8);
+    assertTrue(mail.length < full.length());
+    Mm4ForwardReq lacking = (Mm4ForwardReq) Mm4Codec.decode(mail);
+    Mm4ForwardReq edited = lacking.toBuilder().header("X-Private", "1").build();
+    assertEquals(Optional.of("1"), edited.header("X-Private"));
+    assertEquals(lacking, edited.toBuilder().removeHeader("X-Private").build());
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> lacking.toBuilder().removeHeader(Mm4HeaderNames.FROM).build());
+    assertTrue(e.getMessage().contains("From"), e.getMessage());
+    assertThrows(
+        IllegalStateException.class,
+        () -> Fixtures.fullForwardReq().removeHeader(Mm4HeaderNames.ORIGINATOR_SYSTEM).build());
   }
 
   @Test
