@@ -33,6 +33,7 @@ import org.mmsstack.routing.Router;
 import org.mmsstack.routing.RoutingFieldException;
 import org.mmsstack.routing.RoutingFields;
 import org.mmsstack.routing.RoutingHeaders;
+import org.mmsstack.routing.RoutingMm4;
 import org.mmsstack.routing.RoutingSigner;
 import org.mmsstack.routing.RoutingVerifier;
 import org.mmsstack.routing.TableRouteLookup;
@@ -260,7 +261,7 @@ final class ExtendedLabRelay extends LabRelay {
     if (whole.isEmpty()) {
       return RequestStatusCode.ERROR_MESSAGE_FORMAT_CORRUPT;
     }
-    Mm4Message plain = LabWire.withoutRouting(whole.get());
+    Mm4Message plain = RoutingMm4.strip(whole.get());
     synchronized (this) {
       if (plain instanceof Mm4ForwardReq fwd) {
         String messageId = fwd.messageId().orElse("");
@@ -343,19 +344,17 @@ final class ExtendedLabRelay extends LabRelay {
           } catch (RoutingFieldException e) {
             throw new IllegalStateException("own hop: " + e.getMessage(), e);
           }
-          return LabWire.withHeaders(plain, RoutingHeaders.write(f));
+          return RoutingMm4.attach(plain, f);
         },
         what);
   }
 
   private Mm4Message outbound(Mm4Message m) {
-    BorderFilter.Outcome<Mm4Headers> out =
-        border.filterMm4(m.headers(), BorderFilter.Direction.OUTBOUND);
+    BorderFilter.Outcome<Mm4Message> out = border.filterMm4(m, BorderFilter.Direction.OUTBOUND);
     if (out.action() == BorderFilter.Action.STRIPPED) {
       net.ledger.violation(name + " nearly leaked routing fields to a legacy node");
-      return LabWire.withoutRouting(m);
     }
-    return m;
+    return out.message();
   }
 
   @Override

@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.mmsstack.encapsulation.DeliveryInd;
@@ -17,19 +15,15 @@ import org.mmsstack.encapsulation.SendReq;
 import org.mmsstack.encapsulation.value.Address;
 import org.mmsstack.mm4.Mm4DeliveryReportReq;
 import org.mmsstack.mm4.Mm4ForwardReq;
-import org.mmsstack.mm4.Mm4Message;
-import org.mmsstack.mm4.Mm4MessageBuilder;
 import org.mmsstack.mm4.Mm4ReadReplyReportReq;
 import org.mmsstack.mm4.Mm4Version;
 import org.mmsstack.mm4.convert.ConversionContext;
 import org.mmsstack.mm4.convert.ConversionException;
 import org.mmsstack.mm4.convert.Mm1ToMm4;
 import org.mmsstack.mm4.convert.Mm4ToMm1;
-import org.mmsstack.mm4.mime.Mm4Header;
 import org.mmsstack.mm4.value.Mm4Address;
 import org.mmsstack.mm4.value.MmStatusCode;
 import org.mmsstack.mm4.value.RequestStatusCode;
-import org.mmsstack.routing.HeaderPair;
 import org.mmsstack.routing.Recipient;
 import org.mmsstack.routing.RoutingHeaders;
 
@@ -122,29 +116,6 @@ final class LabWire {
   static ReadOrigInd readOrigInd(Mm4ReadReplyReportReq rep, Instant now)
       throws ConversionException {
     return Mm4ToMm1.readOrigInd(rep, context("none", now).build()).value();
-  }
-
-  /** The message without any header under the routing prefix. */
-  static Mm4Message withoutRouting(Mm4Message m) {
-    List<String> names = new ArrayList<>();
-    for (Mm4Header h : m.headers()) {
-      if (RoutingHeaders.isRoutingHeader(h.name()) && !names.contains(h.name())) {
-        names.add(h.name());
-      }
-    }
-    if (names.isEmpty()) {
-      return m;
-    }
-    Mm4MessageBuilder<?, ?> b = m.toBuilder();
-    names.forEach(b::removeHeader);
-    return b.build();
-  }
-
-  /** The message with these header fields appended. */
-  static Mm4Message withHeaders(Mm4Message m, List<HeaderPair> extra) {
-    Mm4MessageBuilder<?, ?> b = m.toBuilder();
-    extra.forEach(h -> b.addHeader(h.name(), h.value()));
-    return b.build();
   }
 
   /** The MM4 status named by a token from the routing package. */

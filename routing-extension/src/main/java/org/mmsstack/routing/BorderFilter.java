@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.mmsstack.encapsulation.Pdu;
 import org.mmsstack.encapsulation.value.ResponseStatus;
-import org.mmsstack.mm4.mime.Mm4Header;
+import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.mime.Mm4Headers;
 
 /**
@@ -60,8 +61,8 @@ public final class BorderFilter {
   /**
    * The filter's report.
    *
-   * @param <T> the message representation (a {@link Pdu}, an MM4 header list or an {@link
-   *     Mm4Headers})
+   * @param <T> the message representation (a {@link Pdu}, an {@link Mm4Message}, an MM4 header
+   *     list or an {@link Mm4Headers})
    * @param message the message to pass on (unchanged when PASSED; the original when REFUSED,
    *     for logging only)
    * @param action what was done
@@ -124,69 +125,72 @@ public final class BorderFilter {
 
   /** Filters a binary PDU; a stripped PDU keeps every other header's octets. */
   public Outcome<Pdu> filter(Pdu pdu, Direction direction) {
-    List<String> names = RoutingPdus.routingNames(pdu);
-    if (names.isEmpty()) {
-      return new Outcome<>(pdu, Action.PASSED, direction, List.of());
-    }
-    if (policy(direction) == Policy.REFUSE) {
-      return new Outcome<>(pdu, Action.REFUSED, direction, names);
-    }
-    return new Outcome<>(RoutingPdus.strip(pdu), Action.STRIPPED, direction, names);
+    return decide(pdu, RoutingPdus.routingNames(pdu), direction, RoutingPdus::strip);
   }
 
   /** Filters an MM4 header section given as (name, value) pairs; the list is not modified. */
   public Outcome<List<HeaderPair>> filterMm4(List<HeaderPair> headers, Direction direction) {
-    Set<String> names = null;
+    Set<String> names = new LinkedHashSet<>();
     for (HeaderPair h : headers) {
       if (RoutingHeaders.isRoutingHeader(h.name())) {
-        if (names == null) {
-          names = new LinkedHashSet<>();
-        }
         names.add(h.name());
       }
     }
-    if (names == null) {
-      return new Outcome<>(List.copyOf(headers), Action.PASSED, direction, List.of());
-    }
-    if (policy(direction) == Policy.REFUSE) {
-      return new Outcome<>(List.copyOf(headers), Action.REFUSED, direction, List.copyOf(names));
-    }
-    List<HeaderPair> kept = new ArrayList<>(headers.size());
-    for (HeaderPair h : headers) {
-      if (!RoutingHeaders.isRoutingHeader(h.name())) {
-        kept.add(h);
-      }
-    }
-    return new Outcome<>(List.copyOf(kept), Action.STRIPPED, direction, List.copyOf(names));
+    return decide(
+        List.copyOf(headers),
+        List.copyOf(names),
+        direction,
+        all -> {
+          List<HeaderPair> kept = new ArrayList<>(all.size());
+          for (HeaderPair h : all) {
+            if (!RoutingHeaders.isRoutingHeader(h.name())) {
+              kept.add(h);
+            }
+          }
+          return List.copyOf(kept);
+        });
   }
 
   /**
    * Filters a decoded MM4 header section ({@link org.mmsstack.mm4.Mm4Codec#decodeHeaders(byte[])}):
    * the border check of a Relay/Server that has not decoded the body. Only names are read; a
-   * stripped section keeps every other field (and its raw bytes). Apply the same removal to the
-   * message when it is decoded whole, by the names in {@link Outcome#removedHeaders()}.
+   * stripped section keeps every other field (and its raw bytes). When the message is decoded
+   * whole afterwards, {@link RoutingMm4#strip} removes the same fields from it.
    */
   public Outcome<Mm4Headers> filterMm4(Mm4Headers headers, Direction direction) {
-    Set<String> names = null;
-    for (Mm4Header h : headers) {
-      if (RoutingHeaders.isRoutingHeader(h.name())) {
-        if (names == null) {
-          names = new LinkedHashSet<>();
-        }
-        names.add(h.name());
-      }
-    }
-    if (names == null) {
-      return new Outcome<>(headers, Action.PASSED, direction, List.of());
+    List<String> names = RoutingMm4.routingNames(headers);
+    return decide(
+        headers,
+        names,
+        direction,
+        h -> {
+          Mm4Headers kept = h;
+          for (String n : names) {
+            kept = kept.without(n);
+          }
+          return kept;
+        });
+  }
+
+  /**
+   * Filters a whole MM4 message; a stripped message is of the same type and keeps every other
+   * header field's raw bytes and its body (see {@link RoutingMm4#strip}).
+   */
+  public <M extends Mm4Message> Outcome<M> filterMm4(M message, Direction direction) {
+    return decide(
+        message, RoutingMm4.routingNames(message.headers()), direction, RoutingMm4::strip);
+  }
+
+  /** The outcome for a message whose routing fields are {@code names}, by the policy. */
+  private <T> Outcome<T> decide(
+      T message, List<String> names, Direction direction, UnaryOperator<T> strip) {
+    if (names.isEmpty()) {
+      return new Outcome<>(message, Action.PASSED, direction, List.of());
     }
     if (policy(direction) == Policy.REFUSE) {
-      return new Outcome<>(headers, Action.REFUSED, direction, List.copyOf(names));
+      return new Outcome<>(message, Action.REFUSED, direction, names);
     }
-    Mm4Headers kept = headers;
-    for (String n : names) {
-      kept = kept.without(n);
-    }
-    return new Outcome<>(kept, Action.STRIPPED, direction, List.copyOf(names));
+    return new Outcome<>(strip.apply(message), Action.STRIPPED, direction, names);
   }
 
   @Override

@@ -7,6 +7,9 @@ import java.util.List;
 import org.mmsstack.encapsulation.Pdu;
 import org.mmsstack.encapsulation.PduCodec;
 import org.mmsstack.encapsulation.PduFormatException;
+import org.mmsstack.mm4.Mm4Codec;
+import org.mmsstack.mm4.Mm4FormatException;
+import org.mmsstack.mm4.Mm4Message;
 
 /**
  * Fuzzes the field parser: arbitrary routing header pairs must give fields or a
@@ -81,6 +84,37 @@ class RoutingHeadersFuzzTest {
           && RoutingPdus.hasRoutingHeaders(out.message())) {
         throw new AssertionError("the border passed routing headers on: " + out);
       }
+    }
+  }
+
+  @FuzzTest(maxDuration = "10s")
+  void stripAndAttachOnArbitraryMails(byte[] bytes) throws Exception {
+    Mm4Message m;
+    try {
+      m = Mm4Codec.decode(bytes);
+    } catch (Mm4FormatException e) {
+      return;
+    }
+    try {
+      RoutingHeaders.read(m.headers());
+    } catch (RoutingFieldException e) {
+      // expected for garbage
+    }
+    Mm4Message stripped = RoutingMm4.strip(m);
+    if (RoutingMm4.hasRoutingHeaders(stripped)) {
+      throw new AssertionError("routing headers left after strip: " + stripped.headers());
+    }
+    for (BorderFilter.Direction d : BorderFilter.Direction.values()) {
+      BorderFilter.Outcome<Mm4Message> out = BorderFilter.DEFAULT.filterMm4(m, d);
+      if (out.action() == BorderFilter.Action.STRIPPED
+          && RoutingMm4.hasRoutingHeaders(out.message())) {
+        throw new AssertionError("the border passed routing headers on: " + out);
+      }
+    }
+    RoutingFields f = Fixtures.fields();
+    Mm4Message routed = RoutingMm4.attach(m, f);
+    if (!RoutingHeaders.read(routed.headers()).orElseThrow().equals(f)) {
+      throw new AssertionError("attached fields do not read back: " + routed.headers());
     }
   }
 

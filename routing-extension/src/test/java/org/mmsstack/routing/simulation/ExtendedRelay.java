@@ -31,6 +31,7 @@ import org.mmsstack.routing.Router;
 import org.mmsstack.routing.RoutingFieldException;
 import org.mmsstack.routing.RoutingFields;
 import org.mmsstack.routing.RoutingHeaders;
+import org.mmsstack.routing.RoutingMm4;
 import org.mmsstack.routing.RoutingSigner;
 import org.mmsstack.routing.RoutingVerifier;
 
@@ -205,7 +206,7 @@ final class ExtendedRelay extends RelayNode {
       }
       arrival = from instanceof LegacyRelay l ? Arrival.fromLegacy(l.id) : Arrival.outside();
     }
-    m = Mm4Wire.withoutRouting(m);
+    m = RoutingMm4.strip(m);
     if (m instanceof Mm4ForwardReq fwd) {
       String messageId = fwd.messageId().orElseThrow();
       RouteDecision d;
@@ -293,7 +294,7 @@ final class ExtendedRelay extends RelayNode {
           Mm4Message plain = Mm4Wire.edit(item, b -> b.transactionId(nextId("t")));
           RoutingFields f = r.handOver(arrival, home, group, world.loop.instant());
           f = signer.sign(f, identity(plain));
-          return Mm4Wire.format(Mm4Wire.withHeaders(plain, RoutingHeaders.write(f)));
+          return Mm4Wire.format(RoutingMm4.attach(plain, f));
         },
         what);
   }

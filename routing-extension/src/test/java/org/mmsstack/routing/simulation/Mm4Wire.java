@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,7 +18,6 @@ import org.mmsstack.mm4.Mm4MessageBuilder;
 import org.mmsstack.mm4.Mm4ReadReplyReportRes;
 import org.mmsstack.mm4.Mm4Version;
 import org.mmsstack.mm4.convert.Mm4ToMm1;
-import org.mmsstack.mm4.mime.Mm4Header;
 import org.mmsstack.mm4.value.Mm4Address;
 import org.mmsstack.mm4.value.RequestStatusCode;
 import org.mmsstack.routing.HeaderPair;
@@ -49,20 +47,6 @@ final class Mm4Wire {
     Mm4MessageBuilder<?, ?> b = m.toBuilder();
     edit.accept(b);
     return b.build();
-  }
-
-  /** The message without any header under the routing prefix. */
-  static Mm4Message withoutRouting(Mm4Message m) {
-    List<String> names = new ArrayList<>();
-    for (Mm4Header h : m.headers()) {
-      if (RoutingHeaders.isRoutingHeader(h.name()) && !names.contains(h.name())) {
-        names.add(h.name());
-      }
-    }
-    if (names.isEmpty()) {
-      return m;
-    }
-    return edit(m, b -> names.forEach(b::removeHeader));
   }
 
   /** The message with these extra header fields appended (routing fields, forgeries). */
