@@ -234,7 +234,7 @@ final class ExtendedLabRelay extends LabRelay {
         fields = f.get();
       } catch (RoutingFieldException e) {
         net.ledger.violation(name + " refused a hop from " + peer + ": " + e.getMessage());
-        return LabWire.statusOf(e.mm4StatusCode());
+        return e.mm4StatusCode();
       }
       if (!fields.sender().value().equals(peer)) {
         net.ledger.violation(name + " got a hop signed by " + fields.sender() + " from " + peer);
@@ -244,12 +244,10 @@ final class ExtendedLabRelay extends LabRelay {
       arrival = Arrival.fromRelay(fields);
     } else {
       // From a legacy Relay/Server: whatever it carries came from its phones; strip it.
-      BorderFilter.Outcome<Mm4Headers> in =
-          border.filterMm4(headers, BorderFilter.Direction.INBOUND);
+      BorderFilter.Outcome<Mm4Headers> in = border.filter(headers, BorderFilter.Direction.INBOUND);
       if (!in.passes()) {
         net.ledger.violation(name + " refused routing fields from the legacy node " + peer);
-        return RequestStatusCode.fromToken(in.mm4StatusCode().orElseThrow())
-            .orElse(RequestStatusCode.ERROR_SERVICE_DENIED);
+        return in.mm4StatusCode().orElseThrow();
       }
       if (in.action() == BorderFilter.Action.STRIPPED) {
         net.ledger.count("routing fields stripped from legacy Relay/Servers");
@@ -350,7 +348,7 @@ final class ExtendedLabRelay extends LabRelay {
   }
 
   private Mm4Message outbound(Mm4Message m) {
-    BorderFilter.Outcome<Mm4Message> out = border.filterMm4(m, BorderFilter.Direction.OUTBOUND);
+    BorderFilter.Outcome<Mm4Message> out = border.filter(m, BorderFilter.Direction.OUTBOUND);
     if (out.action() == BorderFilter.Action.STRIPPED) {
       net.ledger.violation(name + " nearly leaked routing fields to a legacy node");
     }

@@ -23,7 +23,6 @@ import org.mmsstack.mm4.convert.Mm1ToMm4;
 import org.mmsstack.mm4.convert.Mm4ToMm1;
 import org.mmsstack.mm4.value.Mm4Address;
 import org.mmsstack.mm4.value.MmStatusCode;
-import org.mmsstack.mm4.value.RequestStatusCode;
 import org.mmsstack.routing.Recipient;
 import org.mmsstack.routing.RoutingHeaders;
 
@@ -116,11 +115,6 @@ final class LabWire {
   static ReadOrigInd readOrigInd(Mm4ReadReplyReportReq rep, Instant now)
       throws ConversionException {
     return Mm4ToMm1.readOrigInd(rep, context("none", now).build()).value();
-  }
-
-  /** The MM4 status named by a token from the routing package. */
-  static RequestStatusCode statusOf(String token) {
-    return RequestStatusCode.fromToken(token).orElse(RequestStatusCode.ERROR_UNSPECIFIED);
   }
 
   /** E.164 digits of an MM4 address; empty when it is not a PLMN address. */

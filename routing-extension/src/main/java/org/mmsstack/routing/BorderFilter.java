@@ -10,7 +10,9 @@ import java.util.function.UnaryOperator;
 import org.mmsstack.encapsulation.Pdu;
 import org.mmsstack.encapsulation.value.ResponseStatus;
 import org.mmsstack.mm4.Mm4Message;
+import org.mmsstack.mm4.convert.ValueMapping;
 import org.mmsstack.mm4.mime.Mm4Headers;
+import org.mmsstack.mm4.value.RequestStatusCode;
 
 /**
  * What happens to routing fields at the edge of the MMSE. Routing fields are only meaningful
@@ -97,8 +99,8 @@ public final class BorderFilter {
     }
 
     /** For REFUSED: the MM4 status, {@code Error-service-denied}; empty otherwise. */
-    public Optional<String> mm4StatusCode() {
-      return responseStatus().map(Statuses::mm4);
+    public Optional<RequestStatusCode> mm4StatusCode() {
+      return responseStatus().map(ValueMapping::requestStatusCode);
     }
   }
 
@@ -129,7 +131,7 @@ public final class BorderFilter {
   }
 
   /** Filters an MM4 header section given as (name, value) pairs; the list is not modified. */
-  public Outcome<List<HeaderPair>> filterMm4(List<HeaderPair> headers, Direction direction) {
+  public Outcome<List<HeaderPair>> filter(List<HeaderPair> headers, Direction direction) {
     Set<String> names = new LinkedHashSet<>();
     for (HeaderPair h : headers) {
       if (RoutingHeaders.isRoutingHeader(h.name())) {
@@ -157,7 +159,7 @@ public final class BorderFilter {
    * stripped section keeps every other field (and its raw bytes). When the message is decoded
    * whole afterwards, {@link RoutingMm4#strip} removes the same fields from it.
    */
-  public Outcome<Mm4Headers> filterMm4(Mm4Headers headers, Direction direction) {
+  public Outcome<Mm4Headers> filter(Mm4Headers headers, Direction direction) {
     List<String> names = RoutingMm4.routingNames(headers);
     return decide(
         headers,
@@ -176,7 +178,7 @@ public final class BorderFilter {
    * Filters a whole MM4 message; a stripped message is of the same type and keeps every other
    * header field's raw bytes and its body (see {@link RoutingMm4#strip}).
    */
-  public <M extends Mm4Message> Outcome<M> filterMm4(M message, Direction direction) {
+  public <M extends Mm4Message> Outcome<M> filter(M message, Direction direction) {
     return decide(
         message, RoutingMm4.routingNames(message.headers()), direction, RoutingMm4::strip);
   }

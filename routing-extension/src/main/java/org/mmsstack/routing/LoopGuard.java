@@ -1,6 +1,8 @@
 package org.mmsstack.routing;
 
 import org.mmsstack.encapsulation.value.ResponseStatus;
+import org.mmsstack.mm4.convert.ValueMapping;
+import org.mmsstack.mm4.value.RequestStatusCode;
 
 /**
  * Loop and hop-limit checks for handing a recipient on to another Relay/Server of the MMSE.
@@ -50,8 +52,8 @@ public final class LoopGuard {
     }
 
     /** The MM4 X-Mms-Request-Status-Code to refuse with ({@code Ok} for PASS). */
-    public String mm4StatusCode() {
-      return Statuses.mm4(status);
+    public RequestStatusCode mm4StatusCode() {
+      return ValueMapping.requestStatusCode(status);
     }
   }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.mmsstack.encapsulation.value.ResponseStatus;
+import org.mmsstack.mm4.convert.ValueMapping;
+import org.mmsstack.mm4.value.RequestStatusCode;
 
 /**
  * The routing function's answer for one item: its recipients split into those delivered here,
@@ -36,9 +38,9 @@ public final class RouteDecision {
       Objects.requireNonNull(reason, "reason");
     }
 
-    /** The MM4 X-Mms-Request-Status-Code for {@link #status()}. */
-    public String mm4StatusCode() {
-      return Statuses.mm4(status);
+    /** The MM4 X-Mms-Request-Status-Code for {@link #status()} ({@link ValueMapping}). */
+    public RequestStatusCode mm4StatusCode() {
+      return ValueMapping.requestStatusCode(status);
     }
   }
 

@@ -173,8 +173,7 @@ public final class Router {
     RoutingFields in = arrival.fieldsOrNull();
     if (in != null) {
       b =
-          in.toBuilder()
-              .signature(null)
+          in.toBuilder() // the signature goes with the first change
               .appendPath(self)
               .tableVersion(Math.max(tableVersion, in.tableVersion()));
     } else {

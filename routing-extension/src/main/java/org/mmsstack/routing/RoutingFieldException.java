@@ -1,6 +1,8 @@
 package org.mmsstack.routing;
 
 import org.mmsstack.encapsulation.value.ResponseStatus;
+import org.mmsstack.mm4.convert.ValueMapping;
+import org.mmsstack.mm4.value.RequestStatusCode;
 import org.mmsstack.routing.internal.Ascii;
 
 /**
@@ -185,8 +187,8 @@ public final class RoutingFieldException extends Exception {
     };
   }
 
-  /** The MM4 X-Mms-Request-Status-Code token matching {@link #responseStatus()}. */
-  public String mm4StatusCode() {
-    return Statuses.mm4(responseStatus());
+  /** The MM4 X-Mms-Request-Status-Code matching {@link #responseStatus()} ({@link ValueMapping}). */
+  public RequestStatusCode mm4StatusCode() {
+    return ValueMapping.requestStatusCode(responseStatus());
   }
 }

@@ -69,7 +69,10 @@ public final class RoutingFields {
     return new Builder();
   }
 
-  /** A builder holding these fields. */
+  /**
+   * A builder holding these fields, the signature included; setting any field on it removes the
+   * signature, which covers them all.
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.entry = entry;
@@ -219,13 +222,13 @@ public final class RoutingFields {
     /** Sets the entry Relay/Server. */
     public Builder entry(RelayId value) {
       this.entry = Objects.requireNonNull(value, "entry");
-      return this;
+      return changed();
     }
 
     /** Sets the originator's home Relay/Server. */
     public Builder home(RelayId value) {
       this.home = Objects.requireNonNull(value, "home");
-      return this;
+      return changed();
     }
 
     /** Replaces the path. */
@@ -234,13 +237,13 @@ public final class RoutingFields {
       for (RelayId r : value) {
         path.add(Objects.requireNonNull(r, "path element"));
       }
-      return this;
+      return changed();
     }
 
     /** Appends a Relay/Server to the path (the sender of the next hop appends itself). */
     public Builder appendPath(RelayId value) {
       path.add(Objects.requireNonNull(value, "path element"));
-      return this;
+      return changed();
     }
 
     /**
@@ -254,7 +257,7 @@ public final class RoutingFields {
             "hopLimit: " + value + " (expected: 1 ~ " + MAX_HOP_LIMIT + ")");
       }
       this.hopLimit = value;
-      return this;
+      return changed();
     }
 
     /**
@@ -267,13 +270,13 @@ public final class RoutingFields {
         throw new IllegalArgumentException("tableVersion: " + value + " (expected: 0 ~ 10^18-1)");
       }
       this.tableVersion = value;
-      return this;
+      return changed();
     }
 
     /** Sets the charging Relay/Server. */
     public Builder charging(RelayId value) {
       this.charging = Objects.requireNonNull(value, "charging");
-      return this;
+      return changed();
     }
 
     /** Replaces the handed-over recipients (duplicates are dropped, first one kept). */
@@ -282,7 +285,7 @@ public final class RoutingFields {
       for (Recipient r : value) {
         addRecipient(r);
       }
-      return this;
+      return changed();
     }
 
     /** Adds a handed-over recipient unless already present. */
@@ -291,7 +294,7 @@ public final class RoutingFields {
       if (!recipients.contains(value)) {
         recipients.add(value);
       }
-      return this;
+      return changed();
     }
 
     /**
@@ -305,12 +308,22 @@ public final class RoutingFields {
         throw new IllegalArgumentException("issuedAt: " + value + " (expected: 1970 ~ 9999)");
       }
       this.issuedAt = Instant.ofEpochSecond(s);
+      return changed();
+    }
+
+    /**
+     * Sets or (with null) removes the signature. Set it last: setting any other field removes
+     * it.
+     */
+    public Builder signature(RoutingSignature value) {
+      this.signature = value;
       return this;
     }
 
-    /** Sets or (with null) removes the signature. */
-    public Builder signature(RoutingSignature value) {
-      this.signature = value;
+    // A signature covers every field: once one changes it no longer verifies, so it is dropped
+    // rather than carried on to be refused at the next hop. Sign the changed fields again.
+    private Builder changed() {
+      signature = null;
       return this;
     }
 

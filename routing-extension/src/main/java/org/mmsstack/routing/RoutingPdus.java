@@ -75,7 +75,7 @@ public final class RoutingPdus {
       }
       out.add(new HeaderPair(h.name(), (String) v));
     }
-    return out == null ? List.of() : out;
+    return out == null ? List.of() : List.copyOf(out);
   }
 
   /** Whether the PDU has any header under the routing prefix. */

@@ -90,7 +90,7 @@ class HeadersOnlyTest {
     routing.add(new HeaderPair("x-mms-routing-path", "evil"));
     Mm4Headers h = Mm4Codec.decodeHeaders(mail(routing));
 
-    BorderFilter.Outcome<Mm4Headers> o = BorderFilter.DEFAULT.filterMm4(h, Direction.INBOUND);
+    BorderFilter.Outcome<Mm4Headers> o = BorderFilter.DEFAULT.filter(h, Direction.INBOUND);
     assertEquals(Action.STRIPPED, o.action());
     assertEquals(h.size() - routing.size(), o.message().size());
     for (Mm4Header f : o.message()) {
@@ -99,16 +99,16 @@ class HeadersOnlyTest {
     }
     assertTrue(o.removedHeaders().contains("x-mms-routing-path"));
     assertEquals(
-        BorderFilter.DEFAULT.filterMm4(pairs(h), Direction.INBOUND).removedHeaders(),
+        BorderFilter.DEFAULT.filter(pairs(h), Direction.INBOUND).removedHeaders(),
         o.removedHeaders());
 
     BorderFilter.Outcome<Mm4Headers> refused =
-        BorderFilter.of(Policy.STRIP, Policy.REFUSE).filterMm4(h, Direction.OUTBOUND);
+        BorderFilter.of(Policy.STRIP, Policy.REFUSE).filter(h, Direction.OUTBOUND);
     assertEquals(Action.REFUSED, refused.action());
     assertSame(h, refused.message());
 
     BorderFilter.Outcome<Mm4Headers> clean =
-        BorderFilter.DEFAULT.filterMm4(o.message(), Direction.OUTBOUND);
+        BorderFilter.DEFAULT.filter(o.message(), Direction.OUTBOUND);
     assertEquals(Action.PASSED, clean.action());
     assertSame(o.message(), clean.message());
   }

@@ -40,9 +40,9 @@ class LoopGuardAndBorderTest {
     assertEquals(
         Verdict.PASS, LoopGuard.checkForward(f.toBuilder().hopLimit(3).build(), Fixtures.C, D, 42));
     assertEquals(0xC3, Verdict.LOOP.responseStatus().code());
-    assertEquals("Error-network-problem", Verdict.LOOP.mm4StatusCode());
+    assertEquals("Error-network-problem", Verdict.LOOP.mm4StatusCode().token());
     assertEquals(0xE0, Verdict.HOP_LIMIT.responseStatus().code());
-    assertEquals("Error-unspecified", Verdict.HOP_LIMIT.mm4StatusCode());
+    assertEquals("Error-unspecified", Verdict.HOP_LIMIT.mm4StatusCode().token());
     assertEquals(Verdict.LOOP, LoopGuard.checkForwardFromLegacy(D, D));
     assertEquals(Verdict.PASS, LoopGuard.checkForwardFromLegacy(D, Fixtures.A));
   }
@@ -74,7 +74,7 @@ class LoopGuardAndBorderTest {
     assertEquals(Action.REFUSED, r.action());
     assertFalse(r.passes());
     assertEquals(0xE1, r.responseStatus().orElseThrow().code());
-    assertEquals("Error-service-denied", r.mm4StatusCode().orElseThrow());
+    assertEquals("Error-service-denied", r.mm4StatusCode().orElseThrow().token());
     assertSame(with, r.message());
 
     BorderFilter.Outcome<Pdu> p = strict.filter(plain, Direction.INBOUND);
@@ -95,7 +95,7 @@ class LoopGuardAndBorderTest {
     h.add(new HeaderPair("x-mms-routing-path", "evil"));
     h.add(new HeaderPair("Subject", "hi"));
     List<HeaderPair> copy = List.copyOf(h);
-    BorderFilter.Outcome<List<HeaderPair>> o = BorderFilter.DEFAULT.filterMm4(h, Direction.INBOUND);
+    BorderFilter.Outcome<List<HeaderPair>> o = BorderFilter.DEFAULT.filter(h, Direction.INBOUND);
     assertEquals(
         List.of(
             new HeaderPair("X-Mms-Message-Type", "MM4_forward.REQ"),
@@ -106,8 +106,8 @@ class LoopGuardAndBorderTest {
     assertEquals(copy, h); // input untouched
     assertEquals(
         Action.REFUSED,
-        BorderFilter.of(Policy.STRIP, Policy.REFUSE).filterMm4(h, Direction.OUTBOUND).action());
+        BorderFilter.of(Policy.STRIP, Policy.REFUSE).filter(h, Direction.OUTBOUND).action());
     assertEquals(
-        Action.PASSED, BorderFilter.DEFAULT.filterMm4(o.message(), Direction.OUTBOUND).action());
+        Action.PASSED, BorderFilter.DEFAULT.filter(o.message(), Direction.OUTBOUND).action());
   }
 }

@@ -77,7 +77,7 @@ class RepeatedSignedHeadersTest {
     assertEquals(RoutingFieldException.Reason.DUPLICATE_SIGNED_HEADER, e.reason());
     assertEquals(name.toLowerCase(Locale.ROOT), e.header().toLowerCase(Locale.ROOT));
     assertEquals(ResponseStatus.ERROR_PERMANENT_SERVICE_DENIED, e.responseStatus());
-    assertEquals("Error-service-denied", e.mm4StatusCode());
+    assertEquals("Error-service-denied", e.mm4StatusCode().token());
 
     // The same value twice is refused too: the rule is about the count, not about a conflict.
     List<HeaderPair> same = new ArrayList<>(headers);

@@ -79,7 +79,7 @@ class RouterTest {
     assertEquals(3, d.rejected().size());
     for (RouteDecision.Rejection rej : d.rejected()) {
       assertEquals(ResponseStatus.ERROR_PERMANENT_SENDING_ADDRESS_UNRESOLVED, rej.status());
-      assertEquals("Error-sending-address-unresolved", rej.mm4StatusCode());
+      assertEquals("Error-sending-address-unresolved", rej.mm4StatusCode().token());
     }
     assertEquals(9, d.size());
     assertEquals(1, d.tableVersion());
@@ -154,7 +154,7 @@ class RouterTest {
     RouteDecision d = b.routeRecipients(g, Arrival.fromRelay(f));
     assertTrue(d.intra().isEmpty());
     assertEquals(ResponseStatus.ERROR_TRANSIENT_NETWORK_PROBLEM, d.rejected().get(0).status());
-    assertEquals("Error-network-problem", d.rejected().get(0).mm4StatusCode());
+    assertEquals("Error-network-problem", d.rejected().get(0).mm4StatusCode().token());
   }
 
   @Test

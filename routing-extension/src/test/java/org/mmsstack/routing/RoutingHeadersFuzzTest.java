@@ -105,7 +105,7 @@ class RoutingHeadersFuzzTest {
       throw new AssertionError("routing headers left after strip: " + stripped.headers());
     }
     for (BorderFilter.Direction d : BorderFilter.Direction.values()) {
-      BorderFilter.Outcome<Mm4Message> out = BorderFilter.DEFAULT.filterMm4(m, d);
+      BorderFilter.Outcome<Mm4Message> out = BorderFilter.DEFAULT.filter(m, d);
       if (out.action() == BorderFilter.Action.STRIPPED
           && RoutingMm4.hasRoutingHeaders(out.message())) {
         throw new AssertionError("the border passed routing headers on: " + out);

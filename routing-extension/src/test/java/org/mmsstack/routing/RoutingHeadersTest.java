@@ -63,6 +63,7 @@ class RoutingHeadersTest {
                     Recipient.normalise(Address.ipv6("FE80::1")).orElseThrow(),
                     Recipient.normalise(Address.parse("12345")).orElseThrow(),
                     Recipient.normalise(Address.parse("x y/TYPE=FOO")).orElseThrow()))
+            .signature(signed().signature().orElseThrow()) // the Signature value is checked too
             .build();
     for (HeaderPair h : RoutingHeaders.write(f)) {
       assertTrue(
@@ -237,7 +238,7 @@ class RoutingHeadersTest {
             RoutingFieldException.class,
             () -> RoutingHeaders.read(List.of(new HeaderPair(RoutingHeaders.VERSION, "1"))));
     assertEquals(0xE2, e.responseStatus().code());
-    assertEquals("Error-message-format-corrupt", e.mm4StatusCode());
+    assertEquals("Error-message-format-corrupt", e.mm4StatusCode().token());
   }
 
   @Test

@@ -14,6 +14,7 @@ import org.mmsstack.mm4.Mm4Codec;
 import org.mmsstack.mm4.Mm4DeliveryReportReq;
 import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.Mm4Message;
+import org.mmsstack.mm4.value.RequestStatusCode;
 import org.mmsstack.routing.BorderFilter.Action;
 import org.mmsstack.routing.BorderFilter.Direction;
 import org.mmsstack.routing.BorderFilter.Policy;
@@ -104,7 +105,7 @@ class RoutingMm4Test {
             .replace("X-Mms-Originator-System: system-user@mms.example.net\r\n", "")
             .replace("Message-ID: <t-1@mms.example.net>\r\n", "");
     Mm4ForwardReq m = (Mm4ForwardReq) Mm4Codec.decode(mail.getBytes(StandardCharsets.UTF_8));
-    BorderFilter.Outcome<Mm4ForwardReq> out = BorderFilter.DEFAULT.filterMm4(m, Direction.INBOUND);
+    BorderFilter.Outcome<Mm4ForwardReq> out = BorderFilter.DEFAULT.filter(m, Direction.INBOUND);
     assertEquals(Action.STRIPPED, out.action());
     assertFalse(RoutingMm4.hasRoutingHeaders(out.message()));
     assertEquals(m.headers().size() - 1, out.message().headers().size());
@@ -133,24 +134,22 @@ class RoutingMm4Test {
     String routing = "x-mms-routing-path: rs-x\r\nX-Mms-Routing-Home: rs-y\r\n";
     Mm4ForwardReq m = decodeForward(routing);
     for (Direction d : Direction.values()) {
-      BorderFilter.Outcome<Mm4ForwardReq> out = BorderFilter.DEFAULT.filterMm4(m, d);
+      BorderFilter.Outcome<Mm4ForwardReq> out = BorderFilter.DEFAULT.filter(m, d);
       assertEquals(Action.STRIPPED, out.action());
       assertEquals(List.of("x-mms-routing-path", "X-Mms-Routing-Home"), out.removedHeaders());
       assertEquals(
-          BorderFilter.DEFAULT
-              .filterMm4(Mm4Codec.decodeHeaders(forward(routing)), d)
-              .removedHeaders(),
+          BorderFilter.DEFAULT.filter(Mm4Codec.decodeHeaders(forward(routing)), d).removedHeaders(),
           out.removedHeaders());
       assertArrayEquals(forward(""), Mm4Codec.encode(out.message()));
     }
     BorderFilter.Outcome<Mm4ForwardReq> refused =
-        BorderFilter.of(Policy.REFUSE, Policy.STRIP).filterMm4(m, Direction.INBOUND);
+        BorderFilter.of(Policy.REFUSE, Policy.STRIP).filter(m, Direction.INBOUND);
     assertEquals(Action.REFUSED, refused.action());
     assertSame(m, refused.message());
-    assertEquals(Optional.of("Error-service-denied"), refused.mm4StatusCode());
+    assertEquals(Optional.of(RequestStatusCode.ERROR_SERVICE_DENIED), refused.mm4StatusCode());
     Mm4ForwardReq clean = decodeForward("");
     BorderFilter.Outcome<Mm4ForwardReq> passed =
-        BorderFilter.of(Policy.REFUSE, Policy.REFUSE).filterMm4(clean, Direction.OUTBOUND);
+        BorderFilter.of(Policy.REFUSE, Policy.REFUSE).filter(clean, Direction.OUTBOUND);
     assertEquals(Action.PASSED, passed.action());
     assertSame(clean, passed.message());
     assertEquals(List.of(), passed.removedHeaders());

@@ -3,11 +3,13 @@ package org.mmsstack.routing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.mmsstack.routing.RoutingFieldException.Reason;
@@ -37,7 +39,8 @@ class SignatureTest {
 
   private void assertTamperDetected(String what, UnaryOperator<RoutingFields.Builder> change) {
     RoutingFields f = signer.sign(Fixtures.fields(), Fixtures.identity());
-    RoutingFields t = change.apply(f.toBuilder()).build();
+    // The old signature kept on changed fields: what a forger sends (a builder drops it).
+    RoutingFields t = change.apply(f.toBuilder()).signature(f.signature().orElseThrow()).build();
     assertNotEquals(f.unsigned(), t.unsigned(), what);
     RoutingFieldException e =
         assertThrows(
@@ -61,6 +64,18 @@ class SignatureTest {
         "recipients reordered",
         b -> b.recipients(List.of(Recipient.e164("491729876543"), Recipient.e164("491711234567"))));
     assertTamperDetected("issued", b -> b.issuedAt(Fixtures.T0.plusSeconds(1)));
+  }
+
+  @Test
+  void aChangedFieldDropsTheSignatureThatNoLongerCoversIt() {
+    RoutingFields f = signer.sign(Fixtures.fields(), Fixtures.identity());
+    assertEquals(f, f.toBuilder().build(), "nothing changed, signature kept");
+    assertTrue(f.toBuilder().appendPath(Fixtures.C).build().signature().isEmpty());
+    assertTrue(f.toBuilder().hopLimit(9).build().signature().isEmpty());
+    assertTrue(
+        f.toBuilder().addRecipient(Recipient.e164("491700000000")).build().signature().isEmpty());
+    RoutingSignature sig = f.signature().orElseThrow();
+    assertEquals(Optional.of(sig), f.toBuilder().hopLimit(9).signature(sig).build().signature());
   }
 
   @Test
@@ -134,7 +149,7 @@ class SignatureTest {
     assertEquals(Reason.UNKNOWN_KEY, e.reason());
     assertEquals(RoutingHeaders.SIGNATURE, e.header());
     assertEquals(0xE1, e.responseStatus().code());
-    assertEquals("Error-service-denied", e.mm4StatusCode());
+    assertEquals("Error-service-denied", e.mm4StatusCode().token());
 
     // rs-a's key signing a hop whose path says rs-b sent it.
     RoutingSigner a = RoutingSigner.fromSeed("rs-a.1", Fixtures.A, Fixtures.seed(2));

@@ -182,7 +182,7 @@ final class ExtendedRelay extends RelayNode {
         fields = f.get();
       } catch (RoutingFieldException e) {
         world.ledger.count("intra-MMSE hops refused: " + e.reason());
-        return Mm4Wire.response(m, Mm4Wire.statusOf(e.mm4StatusCode()));
+        return Mm4Wire.response(m, e.mm4StatusCode());
       }
       world.ledger.path(fields.path(), fields.hopLimit());
       if (fields.tableVersion() > world.maxTableVersion()) {
@@ -194,12 +194,11 @@ final class ExtendedRelay extends RelayNode {
       // From a legacy Relay/Server, always strip: what it carries came from its phones, and
       // refusing would lose a subscriber's message for a header the subscriber's phone wrote.
       BorderFilter filter = from instanceof LegacyRelay ? BorderFilter.DEFAULT : border;
-      BorderFilter.Outcome<Mm4Headers> in =
-          filter.filterMm4(headers, BorderFilter.Direction.INBOUND);
+      BorderFilter.Outcome<Mm4Headers> in = filter.filter(headers, BorderFilter.Direction.INBOUND);
       String side = from instanceof LegacyRelay ? "legacy Relay/Servers" : "foreign MMSEs";
       if (!in.passes()) {
         world.ledger.count("forged routing fields refused from " + side);
-        return Mm4Wire.response(m, Mm4Wire.statusOf(in.mm4StatusCode().orElseThrow()));
+        return Mm4Wire.response(m, in.mm4StatusCode().orElseThrow());
       }
       if (in.action() == BorderFilter.Action.STRIPPED) {
         world.ledger.count("forged routing fields stripped from " + side);

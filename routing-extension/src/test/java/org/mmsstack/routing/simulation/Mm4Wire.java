@@ -79,11 +79,6 @@ final class Mm4Wire {
     }
   }
 
-  /** The MM4 status named by a token produced by the routing package. */
-  static RequestStatusCode statusOf(String token) {
-    return RequestStatusCode.fromToken(token).orElse(RequestStatusCode.ERROR_UNSPECIFIED);
-  }
-
   /** E.164 digits of an MM4 address, or null when it is not a PLMN address. */
   static String digits(Mm4Address a) {
     if (!a.isPlmn()) {

@@ -383,6 +383,8 @@ class RoutingTableTest {
   }
 
   private static String mm4(RejectReason r) {
-    return new RouteDecision.Rejection("+491", r.responseStatus(), r.token()).mm4StatusCode();
+    return new RouteDecision.Rejection("+491", r.responseStatus(), r.token())
+        .mm4StatusCode()
+        .token();
   }
 }
