@@ -13,7 +13,7 @@ import org.mmsstack.mm4.internal.mime.Syntax;
  * <p>It extends {@link IOException} so that parsing from a stream and from an array share one
  * {@code catch}. Every instance names where the problem is: the 1-based {@link #line() line}, the
  * 0-based {@link #offset() byte offset} into the input and, where one applies, the {@link
- * #header() header} name. {@link #getMessage()} appends that location; {@link #originalMessage()}
+ * #header() header} name. {@link #getMessage()} appends that location; {@link #detail()}
  * is the bare text. Tests should assert on {@link #reason()}, not on the message text.
  */
 public final class Mm4FormatException extends IOException {
@@ -94,12 +94,12 @@ public final class Mm4FormatException extends IOException {
   private final long line;
   private final long offset;
   private final String header;
-  private final String originalMessage;
+  private final String detail;
 
   private Mm4FormatException(Reason reason, String message, long line, long offset, String header) {
     super(message);
     this.reason = reason;
-    this.originalMessage = message;
+    this.detail = message;
     this.line = line;
     this.offset = offset;
     this.header = header;
@@ -255,14 +255,14 @@ public final class Mm4FormatException extends IOException {
     return Optional.ofNullable(header);
   }
 
-  /** @return the message without the location suffix */
-  public String originalMessage() {
-    return originalMessage;
+  /** @return the detail without the location suffix (as {@code PduFormatException.detail()}) */
+  public String detail() {
+    return detail;
   }
 
   @Override
   public String getMessage() {
-    StringBuilder sb = new StringBuilder(originalMessage);
+    StringBuilder sb = new StringBuilder(detail);
     sb.append(" at line ").append(line).append(", offset ").append(offset);
     if (header != null) {
       sb.append(" (header ").append(header).append(')');

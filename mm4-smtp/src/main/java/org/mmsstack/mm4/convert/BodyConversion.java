@@ -262,9 +262,7 @@ public final class BodyConversion {
         return decoded;
       } catch (Mm4FormatException e) {
         throw ConversionException.malformed(
-            where + ": Content-Transfer-Encoding",
-            "data is not " + t + ": " + e.originalMessage(),
-            e);
+            where + ": Content-Transfer-Encoding", "data is not " + t + ": " + e.detail(), e);
       }
     }
     if (!t.equals("7bit") && !t.equals("8bit") && !t.equals("binary")) {

@@ -24,11 +24,13 @@ public final class ConversionException extends Exception {
 
   private final Reason reason;
   private final String header;
+  private final String detail;
 
   private ConversionException(Reason reason, String header, String message, Throwable cause) {
     super(header + ": " + message, cause);
     this.reason = reason;
     this.header = header;
+    this.detail = message;
   }
 
   /** The target requires {@code header}, and neither the source nor the context supplies it. */
@@ -55,5 +57,10 @@ public final class ConversionException extends Exception {
   /** @return the header (or body part) concerned */
   public Optional<String> header() {
     return Optional.ofNullable(header);
+  }
+
+  /** @return the detail without the header (as the format exceptions' {@code detail()}) */
+  public String detail() {
+    return detail;
   }
 }

@@ -159,7 +159,7 @@ final class LazyData {
             Finding.NO_COLUMN,
             Math.max(e.offset(), Finding.NO_OFFSET),
             e.header().orElse(null),
-            e.originalMessage()));
+            e.detail()));
     return all;
   }
 

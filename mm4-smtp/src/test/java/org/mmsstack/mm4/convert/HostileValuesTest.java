@@ -91,6 +91,7 @@ class HostileValuesTest {
             ConversionException.class,
             () -> Mm1ToMm4.forwardReq(sendReq().date(farFuture).build(), TestContexts.context()));
     assertEquals(ConversionException.Reason.UNREPRESENTABLE, e.reason());
+    assertEquals(e.header().orElseThrow() + ": " + e.detail(), e.getMessage());
     assertEquals(Optional.of("Date"), e.header());
 
     ForwardConversion c =

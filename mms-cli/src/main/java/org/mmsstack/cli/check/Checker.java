@@ -246,7 +246,7 @@ public final class Checker {
               Finding.NO_COLUMN,
               Finding.NO_OFFSET,
               e.header().orElse(null),
-              e.originalMessage());
+              e.detail());
       return new Result(null, null, null, e, null, List.of(f));
     } catch (RuntimeException e) {
       // A parser bug must not end the run: report it like mail that cannot be parsed.
