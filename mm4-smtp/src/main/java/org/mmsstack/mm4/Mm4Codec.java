@@ -95,7 +95,7 @@ public final class Mm4Codec {
 
   /**
    * Reads only the message's own header block; see {@link #decodeHeaders(byte[])}. The header
-   * limits of {@code config} apply ({@code maxLineLength}, {@code maxHeaderCount}, {@code
+   * limits of {@code config} apply ({@code maxLineLength}, {@code maxHeaders}, {@code
    * maxMessageSize}); strict mode throws at the first ERROR finding. The message type is not
    * required: a router checks {@code X-Mms-Message-Type} itself.
    *

@@ -44,7 +44,7 @@ public final class Mm4Config {
   public static final Mm4Config STRICT = builder().strict(true).maxLineLength(998).build();
 
   private final boolean strict;
-  private final int maxHeaderCount;
+  private final int maxHeaders;
   private final int maxLineLength;
   private final int maxNestingDepth;
   private final int maxParts;
@@ -55,7 +55,7 @@ public final class Mm4Config {
 
   private Mm4Config(Builder b) {
     this.strict = b.strict;
-    this.maxHeaderCount = b.maxHeaderCount;
+    this.maxHeaders = b.maxHeaders;
     this.maxLineLength = b.maxLineLength;
     this.maxNestingDepth = b.maxNestingDepth;
     this.maxParts = b.maxParts;
@@ -73,7 +73,7 @@ public final class Mm4Config {
   public Builder toBuilder() {
     Builder b = new Builder();
     b.strict = strict;
-    b.maxHeaderCount = maxHeaderCount;
+    b.maxHeaders = maxHeaders;
     b.maxLineLength = maxLineLength;
     b.maxNestingDepth = maxNestingDepth;
     b.maxParts = maxParts;
@@ -88,8 +88,8 @@ public final class Mm4Config {
   }
 
   /** @return the most header fields one header section (message or body part) may have */
-  public int maxHeaderCount() {
-    return maxHeaderCount;
+  public int maxHeaders() {
+    return maxHeaders;
   }
 
   /** @return the longest line, in octets without the line end, anywhere in the message */
@@ -136,8 +136,8 @@ public final class Mm4Config {
   public String toString() {
     return "Mm4Config[strict="
         + strict
-        + ", maxHeaderCount="
-        + maxHeaderCount
+        + ", maxHeaders="
+        + maxHeaders
         + ", maxLineLength="
         + maxLineLength
         + ", maxNestingDepth="
@@ -154,7 +154,7 @@ public final class Mm4Config {
   /** Builds an {@link Mm4Config}; not thread-safe. */
   public static final class Builder {
     private boolean strict;
-    private int maxHeaderCount = 1000;
+    private int maxHeaders = 1000;
     private int maxLineLength = 10_000;
     private int maxNestingDepth = 16;
     private int maxParts = 1000;
@@ -171,8 +171,8 @@ public final class Mm4Config {
     }
 
     /** Sets the most header fields per header section (at least 1). */
-    public Builder maxHeaderCount(int maxHeaderCount) {
-      this.maxHeaderCount = positive("maxHeaderCount", maxHeaderCount);
+    public Builder maxHeaders(int maxHeaders) {
+      this.maxHeaders = positive("maxHeaders", maxHeaders);
       return this;
     }
 

@@ -91,13 +91,13 @@ class LazyPathsTest {
 
   @Test
   void headersOnlyKeepsTheLimits() {
-    Mm4Config c = Mm4Config.builder().maxHeaderCount(5).build();
+    Mm4Config c = Mm4Config.builder().maxHeaders(5).build();
     Mm4FormatException e =
         assertThrows(
             Mm4FormatException.class,
             () -> Mm4Codec.decodeHeaders(Fixtures.mail(Fixtures.RES_HEAD + "\n"), c));
     assertEquals(Mm4FormatException.Reason.LIMIT_EXCEEDED, e.reason());
-    assertTrue(e.getMessage().contains("maxHeaderCount"));
+    assertTrue(e.getMessage().contains("maxHeaders"));
   }
 
   @Test

@@ -204,10 +204,10 @@ class MalformedTest {
 
   @Test
   void tooManyHeaders() {
-    Mm4Config c = Mm4Config.builder().maxHeaderCount(5).build();
+    Mm4Config c = Mm4Config.builder().maxHeaders(5).build();
     Mm4FormatException e = fails(c, Fixtures.RES_HEAD + "\n");
     assertEquals(Mm4FormatException.Reason.LIMIT_EXCEEDED, e.reason());
-    assertTrue(e.getMessage().contains("maxHeaderCount"));
+    assertTrue(e.getMessage().contains("maxHeaders"));
     assertEquals(6, e.line());
   }
 

@@ -39,7 +39,7 @@ public final class HeaderScanner {
       throws Mm4FormatException {
     byte[] b = ctx.buf;
     int maxLine = ctx.config.maxLineLength();
-    int maxFields = ctx.config.maxHeaderCount();
+    int maxFields = ctx.config.maxHeaders();
     int count = 0;
     int fieldStart = -1;
     int colon = -1;
@@ -97,7 +97,7 @@ public final class HeaderScanner {
       }
       if (count++ >= maxFields) {
         throw Mm4FormatException.limitExceeded(
-            "maxHeaderCount", maxFields, ctx.line(pos), ctx.offset(pos), null);
+            "maxHeaders", maxFields, ctx.line(pos), ctx.offset(pos), null);
       }
       colon = indexOf(b, (byte) ':', pos, contentEnd);
       int nameEnd = colon;
