@@ -115,17 +115,16 @@ public final class WireChecks {
     if (s.charset().isPresent()) {
       return;
     }
-    byte[] b = s.octets();
-    for (int i = 0; i < b.length; i++) {
-      if (b[i] == 0) {
-        throw fail(
-            where,
-            String.format("text must not contain NUL (0x00), at octet %d: it ends the text", i));
-      }
-    }
-    if (b.length > 0 && b[0] < 0x20 && b[0] >= 0) {
+    int nul = ValueAccess.indexOfNul(s); // the octets where they are: no copy
+    if (nul >= 0) {
       throw fail(
-          where, String.format("text must not start with a control character (0x%02x)", b[0]));
+          where,
+          String.format("text must not contain NUL (0x00), at octet %d: it ends the text", nul));
+    }
+    int first = ValueAccess.firstOctet(s);
+    if (first >= 0 && first < 0x20) {
+      throw fail(
+          where, String.format("text must not start with a control character (0x%02x)", first));
     }
   }
 
@@ -208,9 +207,9 @@ public final class WireChecks {
       throw fail(
           where,
           String.format(
-              "raw value is not one encoded value: %d octets follow the value"
-                  + " its first octet (0x%02x) announces",
-              r.remaining(), b[0] & 0xFF));
+              "raw value is not one encoded value: the value its first octet (0x%02x) announces"
+                  + " ends after %d of its %d octets",
+              b[0] & 0xFF, r.index(), b.length));
     }
   }
 
