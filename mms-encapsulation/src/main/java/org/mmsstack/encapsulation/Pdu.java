@@ -400,6 +400,12 @@ public abstract sealed class Pdu
       Objects.requireNonNull(header, "header");
       checkForType(header);
       if (header.field().code() == HeaderField.CONTENT_TYPE.code()) {
+        // A decoded Content-Type came with its body, whose kind the decoder chose by it.
+        if (body != null
+            && !header.hasOriginalEncoding()
+            && header.value() instanceof ContentType ct) {
+          checkBodyType(ct, body);
+        }
         contentType = header;
       } else if (header.field().code() == HeaderField.MESSAGE_TYPE.code()) {
         throw new IllegalArgumentException("header: " + header + " (set by the PDU type)");

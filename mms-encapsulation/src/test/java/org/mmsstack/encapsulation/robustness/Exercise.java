@@ -272,16 +272,14 @@ final class Exercise {
         continue;
       }
       Object v = h.value();
-      Header rebuilt;
       try {
-        rebuilt =
+        b.add(
             v instanceof RawValue
                 ? Header.ofRaw(h.field(), (RawValue) v)
-                : Header.of((HeaderField) h.field(), v);
+                : Header.of((HeaderField) h.field(), v));
       } catch (IllegalArgumentException refused) {
-        rebuilt = h;
+        b.add(h);
       }
-      b.add(rebuilt);
     }
     return b.build();
   }
