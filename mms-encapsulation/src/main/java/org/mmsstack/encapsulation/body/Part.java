@@ -452,12 +452,18 @@ public final class Part {
     /**
      * The Content-ID, for example {@code <smil>} (the angle brackets are part of the value, as
      * sent); replaces a Content-ID already present.
+     *
+     * @throws IllegalArgumentException as {@link PartHeader#contentId(String)}
      */
     public Builder contentId(String id) {
       return put(PartHeader.contentId(nonNull(id, "id")), "Content-ID", PartHeader.CONTENT_ID, -2);
     }
 
-    /** The Content-Location; replaces a Content-Location already present. */
+    /**
+     * The Content-Location; replaces a Content-Location already present.
+     *
+     * @throws IllegalArgumentException as {@link PartHeader#contentLocation(String)}
+     */
     public Builder contentLocation(String uri) {
       return put(
           PartHeader.contentLocation(nonNull(uri, "uri")),
@@ -466,7 +472,11 @@ public final class Part {
           -2);
     }
 
-    /** The Content-Disposition; replaces a Content-Disposition already present. */
+    /**
+     * The Content-Disposition; replaces a Content-Disposition already present.
+     *
+     * @throws IllegalArgumentException as {@link PartHeader#contentDisposition(ContentDisposition)}
+     */
     public Builder contentDisposition(ContentDisposition disposition) {
       return put(
           PartHeader.contentDisposition(nonNull(disposition, "disposition")),
