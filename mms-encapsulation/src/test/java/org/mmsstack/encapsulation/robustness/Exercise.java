@@ -64,15 +64,19 @@ final class Exercise {
       assertArrayEquals(input, PduCodec.encode(pdu), "a decoded PDU re-encodes to its input");
       Pdu rebuilt = canonical(pdu);
       materialise(rebuilt);
-      // What the builders accept, they write so that it reads back as the same values.
       byte[] again = PduCodec.encode(rebuilt);
-      Pdu back;
-      try {
-        back = PduCodec.decode(again, cfg);
-      } catch (PduFormatException e) {
-        throw new AssertionError("the canonical rebuild does not decode: " + e.getMessage(), e);
+      if (pdu.headers().stream().allMatch(Header::isWellFormed)) {
+        // What the builders accept, they write so that it reads back as the same values. (A
+        // malformed value that lenient decoding recovered may have been read by what followed
+        // it, which a rebuild changes: such PDUs are only encoded.)
+        Pdu back;
+        try {
+          back = PduCodec.decode(again, cfg);
+        } catch (PduFormatException e) {
+          throw new AssertionError("the canonical rebuild does not decode: " + e.getMessage(), e);
+        }
+        assertEquals(rebuilt, back, "the canonical rebuild decodes to other values");
       }
-      assertEquals(rebuilt, back, "the canonical rebuild decodes to other values");
       VALIDATOR.validate(pdu);
     }
     List<Finding> findings = VALIDATOR.validate(input);
