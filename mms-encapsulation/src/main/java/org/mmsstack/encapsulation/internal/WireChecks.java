@@ -59,9 +59,10 @@ public final class WireChecks {
 
   /**
    * Text written without a Quote (WspWriter.writeTerminated), which the reader takes for a
-   * Text-string or an octet by its first octet: a textual Message-Class. Besides the rules of
-   * {@link #text}, it must start with printable ASCII: from 0x80 up the first octet is read as a
-   * Class-identifier octet, and a 0x7F as the Quote.
+   * Text-string or a code by its first octet: a textual Message-Class, a media type in a {@code
+   * type} parameter. Besides the rules of {@link #text}, it must start with printable ASCII: from
+   * 0x80 up the first octet is read as a code (a Class-identifier, a well-known media), and a 0x7F
+   * as the Quote.
    */
   public static void unquotedText(String where, String s) {
     text(where, s);
