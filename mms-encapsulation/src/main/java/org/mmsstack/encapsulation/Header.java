@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.mmsstack.encapsulation.internal.ValueCodec;
 import org.mmsstack.encapsulation.internal.ValueKind;
+import org.mmsstack.encapsulation.internal.WireChecks;
 import org.mmsstack.encapsulation.value.RawValue;
 
 /**
@@ -47,9 +48,20 @@ public final class Header {
   }
 
   /**
-   * A header with a typed value.
+   * A header with a typed value, which the encoder writes canonically.
    *
-   * @throws IllegalArgumentException when the value is not of the field's type
+   * <p>Values the encoder could not write so that a decoder reads the same value back are
+   * refused here, not when the PDU is encoded: text with a NUL, text starting with a control
+   * character (0x01-0x1F, read as a length) where it is sent as a Text-string (a plain
+   * Encoded-string-value or address included; the charset form carries any octets), text with an
+   * unpaired surrogate, a textual Message-Class or media type that does not start with
+   * printable ASCII, an empty textual media type, a parameter or Application-header name that is
+   * not an RFC 2616 token, a negative number, a date before 1970, an octet value below 0x80, and
+   * raw octets that are not exactly one encoded value. The message names the header and the
+   * part of the value at fault.
+   *
+   * @throws IllegalArgumentException when the value is not of the field's type, or cannot be
+   *     written so that it decodes to the same value
    */
   public static <T> Header of(HeaderField<T> field, T value) {
     Objects.requireNonNull(field, "field");
@@ -64,13 +76,21 @@ public final class Header {
               + field.name()
               + ")");
     }
+    WireChecks.headerValue(field, value);
     return new Header(field, value);
   }
 
-  /** A header whose value is given as its encoded octets (written back exactly). */
+  /**
+   * A header whose value is given as its encoded octets (written back exactly).
+   *
+   * @throws IllegalArgumentException when the octets are not exactly one encoded value (by the
+   *     first-octet rule of WAP-230 8.4.1.2, which a decoder steps over values with), or an
+   *     Application-header's name is not an RFC 2616 token
+   */
   public static Header ofRaw(HeaderField<?> field, RawValue value) {
     Objects.requireNonNull(field, "field");
-    return new Header(field, Objects.requireNonNull(value, "value"));
+    WireChecks.headerValue(field, Objects.requireNonNull(value, "value"));
+    return new Header(field, value);
   }
 
   /** The field. */

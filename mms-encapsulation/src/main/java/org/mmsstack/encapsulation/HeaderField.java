@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.function.IntFunction;
 import org.mmsstack.encapsulation.internal.HeaderTable;
 import org.mmsstack.encapsulation.internal.ValueKind;
+import org.mmsstack.encapsulation.internal.WireChecks;
 import org.mmsstack.encapsulation.value.Address;
 import org.mmsstack.encapsulation.value.CancelStatus;
 import org.mmsstack.encapsulation.value.ContentClass;
@@ -1145,15 +1146,7 @@ public final class HeaderField<T> {
    */
   public static HeaderField<String> application(String name) {
     Objects.requireNonNull(name, "name");
-    if (name.isEmpty()) {
-      throw new IllegalArgumentException("name: empty (expected: an RFC 2616 token)");
-    }
-    for (int i = 0; i < name.length(); i++) {
-      if (!isTokenChar(name.charAt(i))) {
-        throw new IllegalArgumentException(
-            "name: " + name + " (not an RFC 2616 token at index " + i + ")");
-      }
-    }
+    WireChecks.token("Application-header", "name", name);
     return decodedApplication(name);
   }
 
@@ -1165,11 +1158,6 @@ public final class HeaderField<T> {
   static HeaderField<String> decodedApplication(String name) {
     return new HeaderField<>(
         -1, name, null, String.class, false, ValueKind.APPLICATION, null, List.of());
-  }
-
-  /** Whether a character may appear in an RFC 2616 token (visible ASCII but the separators). */
-  static boolean isTokenChar(int c) {
-    return c > 0x20 && c < 0x7F && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
   }
 
   /** The code 0x00-0x7F, or -1 for an Application-header. */

@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.mmsstack.encapsulation.body.Body;
+import org.mmsstack.encapsulation.body.MultipartBody;
+import org.mmsstack.encapsulation.body.SinglePartBody;
 import org.mmsstack.encapsulation.internal.FrozenList;
 import org.mmsstack.encapsulation.value.ContentType;
+import org.mmsstack.encapsulation.value.EncodedString;
+import org.mmsstack.encapsulation.value.MediaType;
 
 /**
  * An MMS PDU: one of the 24 message types of OMA MMS Encapsulation 1.0-1.3, each a final
@@ -327,10 +331,22 @@ public abstract sealed class Pdu
 
     abstract P create(Contents contents);
 
-    /** Replaces every header of the field by one with this value (at the first one's place). */
+    /**
+     * Replaces every header of the field by one with this value (at the first one's place).
+     *
+     * @throws IllegalArgumentException when {@link Header#of(HeaderField, Object)} refuses the
+     *     value, the field is X-Mms-Message-Type, or the header cannot be read back in this PDU
+     *     type: an indexed (Del) field outside m-mbox-delete-conf and m-delete-conf, an
+     *     X-Mms-Response-Text in the charset form inside them (which reads as the Del form), a
+     *     Content-Type that does not match the body's kind (multipart or not)
+     */
     public final <T> B set(HeaderField<T> field, T value) {
       Header h = Header.of(field, value);
+      checkForType(h);
       if (field.code() == HeaderField.CONTENT_TYPE.code()) {
+        if (body != null) {
+          checkBodyType((ContentType) value, body);
+        }
         contentType = h;
         return self();
       }
@@ -357,21 +373,39 @@ public abstract sealed class Pdu
       return self();
     }
 
-    /** Adds a header at the end (before Content-Type). */
+    /**
+     * Adds a header at the end (before Content-Type).
+     *
+     * @throws IllegalArgumentException as {@link #set(HeaderField, Object)}
+     */
     public final <T> B add(HeaderField<T> field, T value) {
       if (field.code() == HeaderField.CONTENT_TYPE.code()
           || field.code() == HeaderField.MESSAGE_TYPE.code()) {
         return set(field, value);
       }
-      headers.add(Header.of(field, value));
+      Header h = Header.of(field, value);
+      checkForType(h);
+      headers.add(h);
       mark(field.code());
       return self();
     }
 
-    /** Adds a header (for example a decoded one, with its encoding) at the end. */
+    /**
+     * Adds a header (for example a decoded one, with its encoding) at the end.
+     *
+     * @throws IllegalArgumentException for X-Mms-Message-Type, and for a header that cannot be
+     *     read back in this PDU type (see {@link #set(HeaderField, Object)})
+     */
     public final B add(Header header) {
       Objects.requireNonNull(header, "header");
+      checkForType(header);
       if (header.field().code() == HeaderField.CONTENT_TYPE.code()) {
+        // A decoded Content-Type came with its body, whose kind the decoder chose by it.
+        if (body != null
+            && !header.hasOriginalEncoding()
+            && header.value() instanceof ContentType ct) {
+          checkBodyType(ct, body);
+        }
         contentType = header;
       } else if (header.field().code() == HeaderField.MESSAGE_TYPE.code()) {
         throw new IllegalArgumentException("header: " + header + " (set by the PDU type)");
@@ -414,11 +448,65 @@ public abstract sealed class Pdu
       return set(HeaderField.MMS_VERSION, version);
     }
 
-    /** Sets the body and its Content-Type. */
+    /**
+     * Sets the body and its Content-Type.
+     *
+     * @throws IllegalArgumentException when {@link Header#of(HeaderField, Object)} refuses the
+     *     content type, or it does not match the body's kind: a decoder reads the body of a
+     *     multipart type ({@link MediaType#isMultipart()}) as a multipart and any other body as
+     *     one part, so a multipart type goes with a {@link MultipartBody} and every other type
+     *     with a {@link SinglePartBody}
+     */
     public final B body(ContentType contentType, Body body) {
-      this.contentType = Header.of(HeaderField.CONTENT_TYPE, contentType);
-      this.body = Objects.requireNonNull(body, "body");
+      Header h = Header.of(HeaderField.CONTENT_TYPE, contentType);
+      checkBodyType(contentType, Objects.requireNonNull(body, "body"));
+      this.contentType = h;
+      this.body = body;
       return self();
+    }
+
+    /** A multipart content type goes with a multipart body, any other with a single part. */
+    private static void checkBodyType(ContentType contentType, Body body) {
+      boolean multipart = contentType.mediaType().isMultipart();
+      if (multipart != body instanceof MultipartBody) {
+        throw new IllegalArgumentException(
+            "Content-Type: "
+                + contentType.mediaType()
+                + (multipart
+                    ? " names a multipart body, and a decoder reads the body as one"
+                        + " (expected: a MultipartBody)"
+                    : " names a single-part body, and a decoder reads the body as one part"
+                        + " (expected: a SinglePartBody)"));
+      }
+    }
+
+    /**
+     * Refuses a header this PDU type's decoder would read as another: the Del form of a field
+     * outside the delete confirmations (read as the plain field), and inside them an
+     * X-Mms-Response-Text in the charset form (Value-length, Char-set, text), whose layout is
+     * the Del form's (Value-length, index, text).
+     */
+    private void checkForType(Header h) {
+      HeaderField<?> f = h.field();
+      boolean deleteConf = type == MessageType.MBOX_DELETE_CONF || type == MessageType.DELETE_CONF;
+      if (f.isIndexed() && !deleteConf) {
+        throw new IllegalArgumentException(
+            f.name()
+                + ": the indexed (Del) form is carried only by m-mbox-delete-conf and"
+                + " m-delete-conf, not by "
+                + type.wireName());
+      }
+      if (deleteConf
+          && f.equals(HeaderField.RESPONSE_TEXT)
+          && h.value() instanceof EncodedString s
+          && s.charset().isPresent()) {
+        throw new IllegalArgumentException(
+            f.name()
+                + ": in "
+                + type.wireName()
+                + " the charset form reads as the indexed (Del) form; send plain text"
+                + " (EncodedString.ofOctets) or use RESPONSE_TEXT_INDEXED");
+      }
     }
 
     /** Removes the body and Content-Type. */
@@ -431,11 +519,17 @@ public abstract sealed class Pdu
     /**
      * The PDU.
      *
-     * @throws IllegalStateException when a new builder lacks a mandatory header of its type
+     * @throws IllegalStateException when a new builder lacks a mandatory header of its type, or
+     *     a builder from {@link #toBuilder()} has a body without its Content-Type
      */
     public final P build() {
       if (fromPdu) {
-        // The original order, Content-Type last; nothing checked.
+        if (body != null && contentType == null) {
+          // remove(CONTENT_TYPE) leaves the body, which a decoder would read as headers.
+          throw new IllegalStateException(
+              type.wireName() + ": a body needs its Content-Type (see body(...))");
+        }
+        // The original order, Content-Type last; nothing else checked.
         int n = headers.size();
         Header[] out = new Header[n + (contentType != null ? 1 : 0)];
         for (int i = 0; i < n; i++) {

@@ -13,10 +13,12 @@ import org.mmsstack.encapsulation.internal.FrozenList;
 import org.mmsstack.encapsulation.internal.PlainValues;
 import org.mmsstack.encapsulation.internal.Texts;
 import org.mmsstack.encapsulation.internal.ValueCodec;
+import org.mmsstack.encapsulation.internal.WireChecks;
 import org.mmsstack.encapsulation.internal.wire.Findings;
 import org.mmsstack.encapsulation.internal.wire.WspReader;
 import org.mmsstack.encapsulation.internal.wire.WspWriter;
 import org.mmsstack.encapsulation.value.ContentDisposition;
+import org.mmsstack.encapsulation.value.ContentType;
 import org.mmsstack.encapsulation.value.Parameter;
 import org.mmsstack.encapsulation.value.RawValue;
 
@@ -702,6 +704,135 @@ final class BodyCodec {
       }
     }
   }
+
+  // ---- what the writers can write -------------------------------------------------------------
+
+  /**
+   * Refuses a part header {@link #writeHeader} cannot write so that {@link #readHeader} reads the
+   * same header back: the reader names a well-known header by its code and gives it a typed value
+   * (Content-Location and Content-ID text, a Content-Disposition) or its raw octets; it reads a
+   * textual header's value as text when it starts as text, else as raw octets.
+   */
+  static void checkHeader(PartHeader h) {
+    String name = h.name();
+    Object v = h.value();
+    int code = h.code();
+    if (code < 0) {
+      WireChecks.token("part header", "name", name);
+      if (v instanceof String) {
+        WireChecks.text(name, (String) v);
+      } else if (v instanceof RawValue) {
+        WireChecks.rawValue(name, (RawValue) v);
+        int first = ((RawValue) v).octets()[0] & 0xFF;
+        if (first == 0 || (first >= 0x20 && first <= 0x7F)) {
+          throw new IllegalArgumentException(
+              name
+                  + ": raw value starts as text (0x"
+                  + Integer.toHexString(first)
+                  + ") and is read back as a String (expected: a String value)");
+        }
+      } else {
+        throw wrongType(name, v, "a String or a RawValue");
+      }
+      return;
+    }
+    String wsp = WspHeaderNames.name(code);
+    if (!name.equals(wsp)) {
+      throw new IllegalArgumentException(
+          String.format(
+              "part header %s: code 0x%02x is read back as %s (expected: that name)",
+              name, code, wsp));
+    }
+    switch (code) {
+      case PartHeader.CONTENT_LOCATION:
+        if (!(v instanceof String)) {
+          throw wrongType(name, v, "a String");
+        }
+        WireChecks.text(name, (String) v);
+        return;
+      case PartHeader.CONTENT_ID:
+        {
+          if (!(v instanceof String)) {
+            throw wrongType(name, v, "a String");
+          }
+          String id = (String) v;
+          WireChecks.quotedText(name, id);
+          if (id.endsWith("\"")) {
+            // Sent as a Quoted-string, whose closing quote senders add and readers strip.
+            throw new IllegalArgumentException(
+                name + ": text must not end with a double quote (0x22): a reader strips it");
+          }
+          return;
+        }
+      case PartHeader.CONTENT_DISPOSITION:
+      case PartHeader.CONTENT_DISPOSITION_1_4:
+        if (!(v instanceof ContentDisposition)) {
+          throw wrongType(name, v, "a ContentDisposition");
+        }
+        WireChecks.contentDisposition(name, (ContentDisposition) v);
+        return;
+      default:
+        if (!(v instanceof RawValue)) {
+          throw wrongType(name, v, "a RawValue (its encoded octets)");
+        }
+        WireChecks.rawValue(name, (RawValue) v);
+    }
+  }
+
+  private static IllegalArgumentException wrongType(String name, Object v, String expected) {
+    return new IllegalArgumentException(
+        name
+            + ": value "
+            + v
+            + " is a "
+            + v.getClass().getSimpleName()
+            + " (expected: "
+            + expected
+            + ")");
+  }
+
+  /**
+   * Refuses a part typed as a multipart ({@link
+   * org.mmsstack.encapsulation.value.MediaType#isMultipart()}) whose data is not a multipart
+   * body: a decoder keeps a nested body opaque, but whoever opens it ({@link Part#asMultipart},
+   * the validator, implementations that decode nested bodies eagerly) must find one. The data is
+   * decoded as the decoder decodes a PDU's body (strictly, without the size limits, which are the
+   * receiver's to choose); the multiparts nested in it are left closed, as the decoder leaves
+   * them, and a part built over one of them was checked when it was built.
+   */
+  static void checkMultipartData(ContentType ct, ByteBuffer data) {
+    if (!ct.mediaType().isMultipart()) {
+      return;
+    }
+    byte[] src;
+    int off;
+    int len = data.remaining();
+    if (data.hasArray()) {
+      src = data.array();
+      off = data.arrayOffset() + data.position();
+    } else {
+      src = new byte[len];
+      data.duplicate().get(src);
+      off = 0;
+    }
+    try {
+      decodeMultipart(src, off, off, len, STRICT_UNLIMITED, 0);
+    } catch (PduFormatException e) {
+      throw new IllegalArgumentException(
+          "Content-Type: "
+              + ct.mediaType()
+              + " names a multipart, and the data is not a multipart body: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private static final DecodeConfig STRICT_UNLIMITED =
+      DecodeConfig.builder()
+          .strict(true)
+          .maxParts(Integer.MAX_VALUE)
+          .maxTextLength(Integer.MAX_VALUE)
+          .build();
 
   static void writeHeader(PartHeader h, WspWriter w) {
     Object v = h.value();

@@ -12,6 +12,7 @@ import org.mmsstack.encapsulation.DecodeConfig;
 import org.mmsstack.encapsulation.PduFormatException;
 import org.mmsstack.encapsulation.internal.FrozenList;
 import org.mmsstack.encapsulation.internal.Texts;
+import org.mmsstack.encapsulation.internal.WireChecks;
 import org.mmsstack.encapsulation.value.CharacterSet;
 import org.mmsstack.encapsulation.value.ContentDisposition;
 import org.mmsstack.encapsulation.value.ContentType;
@@ -99,28 +100,45 @@ public final class Part {
   /**
    * A part over the remaining octets of {@code data}: a view, not a copy (the buffer's position
    * is not changed). Do not change those octets while the part is in use.
+   *
+   * @throws IllegalArgumentException when the content type cannot be written so that it reads
+   *     back the same (the rules of {@link
+   *     org.mmsstack.encapsulation.Header#of(org.mmsstack.encapsulation.HeaderField, Object)}),
+   *     or names a multipart ({@link MediaType#isMultipart()}) and the data is not a multipart
+   *     body that decodes strictly (nested ones included)
    */
   public static Part of(ContentType contentType, ByteBuffer data) {
-    return new Part(
-        Objects.requireNonNull(contentType, "contentType"),
-        List.of(),
-        Objects.requireNonNull(data, "data").slice(),
-        null);
+    ByteBuffer d = Objects.requireNonNull(data, "data").slice();
+    checkContent(Objects.requireNonNull(contentType, "contentType"), d);
+    return new Part(contentType, List.of(), d, null);
   }
 
   /**
    * A part over {@code data}: a view, not a copy. Do not change the array while the part is in
    * use; {@link #copyOf(ContentType, byte[])} copies it.
+   *
+   * @throws IllegalArgumentException as {@link #of(ContentType, ByteBuffer)}
    */
   public static Part of(ContentType contentType, byte[] data) {
-    return new Part(
-        Objects.requireNonNull(contentType, "contentType"),
-        List.of(),
-        null,
-        Objects.requireNonNull(data, "data"));
+    Objects.requireNonNull(data, "data");
+    checkContent(Objects.requireNonNull(contentType, "contentType"), ByteBuffer.wrap(data));
+    return new Part(contentType, List.of(), null, data);
   }
 
-  /** A part holding a copy of {@code data}. */
+  /**
+   * The content type and data a part can carry: a content type that reads back the same, and a
+   * multipart body as the data of a multipart type.
+   */
+  private static void checkContent(ContentType contentType, ByteBuffer data) {
+    WireChecks.contentType("Content-Type", contentType);
+    BodyCodec.checkMultipartData(contentType, data);
+  }
+
+  /**
+   * A part holding a copy of {@code data}.
+   *
+   * @throws IllegalArgumentException as {@link #of(ContentType, ByteBuffer)}
+   */
   public static Part copyOf(ContentType contentType, byte[] data) {
     return of(contentType, data.clone());
   }
@@ -158,6 +176,7 @@ public final class Part {
    */
   public Builder toBuilder() {
     Builder b = new Builder();
+    b.fromPart = true;
     b.contentType = contentType();
     List<PartHeader> h = headers();
     int n = h.size();
@@ -376,12 +395,21 @@ public final class Part {
     private PartHeader[] headers;
     private int count;
     private boolean shared;
+    // Made by Part.toBuilder(): the content type and headers were not set through the checks.
+    private boolean fromPart;
 
     private Builder() {}
 
-    /** The content type (required). */
+    /**
+     * The content type (required).
+     *
+     * @throws IllegalArgumentException when it cannot be written so that it reads back the same
+     *     (the rules of {@link
+     *     org.mmsstack.encapsulation.Header#of(org.mmsstack.encapsulation.HeaderField, Object)})
+     */
     public Builder contentType(ContentType contentType) {
-      this.contentType = nonNull(contentType, "contentType");
+      WireChecks.contentType("Content-Type", nonNull(contentType, "contentType"));
+      this.contentType = contentType;
       return this;
     }
 
@@ -424,12 +452,18 @@ public final class Part {
     /**
      * The Content-ID, for example {@code <smil>} (the angle brackets are part of the value, as
      * sent); replaces a Content-ID already present.
+     *
+     * @throws IllegalArgumentException as {@link PartHeader#contentId(String)}
      */
     public Builder contentId(String id) {
       return put(PartHeader.contentId(nonNull(id, "id")), "Content-ID", PartHeader.CONTENT_ID, -2);
     }
 
-    /** The Content-Location; replaces a Content-Location already present. */
+    /**
+     * The Content-Location; replaces a Content-Location already present.
+     *
+     * @throws IllegalArgumentException as {@link PartHeader#contentLocation(String)}
+     */
     public Builder contentLocation(String uri) {
       return put(
           PartHeader.contentLocation(nonNull(uri, "uri")),
@@ -438,7 +472,11 @@ public final class Part {
           -2);
     }
 
-    /** The Content-Disposition; replaces a Content-Disposition already present. */
+    /**
+     * The Content-Disposition; replaces a Content-Disposition already present.
+     *
+     * @throws IllegalArgumentException as {@link PartHeader#contentDisposition(ContentDisposition)}
+     */
     public Builder contentDisposition(ContentDisposition disposition) {
       return put(
           PartHeader.contentDisposition(nonNull(disposition, "disposition")),
@@ -447,13 +485,24 @@ public final class Part {
           PartHeader.CONTENT_DISPOSITION_1_4);
     }
 
-    /** Adds a header at the end (any header, for example a textual one). */
+    /**
+     * Adds a header at the end (any header, for example a textual one).
+     *
+     * @throws IllegalArgumentException when the header cannot be written so that it reads back
+     *     the same (see {@link PartHeader})
+     */
     public Builder header(PartHeader header) {
-      add(nonNull(header, "header"));
+      BodyCodec.checkHeader(nonNull(header, "header"));
+      add(header);
       return this;
     }
 
-    /** Replaces every header by these, in order. */
+    /**
+     * Replaces every header by these, in order.
+     *
+     * @throws IllegalArgumentException when one is null or cannot be written so that it reads
+     *     back the same (see {@link PartHeader})
+     */
     public Builder headers(List<PartHeader> headers) {
       nonNull(headers, "headers");
       int n = headers.size();
@@ -463,6 +512,7 @@ public final class Part {
         if (h[i] == null) {
           throw new IllegalArgumentException("headers: null at index " + i);
         }
+        BodyCodec.checkHeader(h[i]);
       }
       this.headers = h;
       this.count = n;
@@ -493,6 +543,11 @@ public final class Part {
      *
      * @throws IllegalStateException when the content type or the data was not set, as the other
      *     builders do for missing state
+     * @throws IllegalArgumentException when the content type names a multipart and the data is
+     *     not a multipart body that decodes strictly (nested ones included); for a builder from
+     *     {@link Part#toBuilder()}, also when the part's content type or a header it kept cannot
+     *     be written so that it reads back the same (a decoded part may carry such values, which
+     *     its original octets hold but a canonical encoding cannot)
      */
     public Part build() {
       if (contentType == null) {
@@ -501,6 +556,15 @@ public final class Part {
       if (array == null && buffer == null) {
         throw new IllegalStateException("data: not set");
       }
+      if (fromPart) {
+        // A decoded part's content type and headers, which the builder writes canonically.
+        WireChecks.contentType("Content-Type", contentType);
+        for (int i = 0; i < count; i++) {
+          BodyCodec.checkHeader(headers[i]);
+        }
+      }
+      BodyCodec.checkMultipartData(
+          contentType, array != null ? ByteBuffer.wrap(array) : buffer.duplicate());
       List<PartHeader> list;
       if (count == 0) {
         list = List.of();

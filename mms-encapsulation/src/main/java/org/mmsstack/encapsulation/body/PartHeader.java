@@ -13,6 +13,17 @@ import org.mmsstack.encapsulation.value.RawValue;
  * {@link ContentDisposition}, a textual header's value a {@code String}; every other
  * well-known header keeps its encoded octets as a {@link RawValue}.
  *
+ * <p>The static factories, and {@link Part.Builder} for a header made with the constructor,
+ * refuse a header that the encoder could not write so that a decoder reads the same header back
+ * (an {@link IllegalArgumentException} naming the header): a textual header's name that is not
+ * an RFC 2616 token; text with a NUL or an unpaired surrogate; a Content-Location, textual value
+ * or disposition type starting with a control character (0x01-0x1F, read as a length); a
+ * Content-ID ending with a double quote (read as the closing quote of its Quoted-string); a
+ * parameter the content type rules refuse ({@link
+ * org.mmsstack.encapsulation.Header#of(org.mmsstack.encapsulation.HeaderField, Object)}); raw
+ * octets that are not exactly one encoded value; a value of a type the header does not take; a
+ * well-known code under a name other than WSP's (a decoder names it by its code).
+ *
  * @param name the header name (WSP's name for well-known codes)
  * @param code the well-known code, or -1 for a textual header
  * @param value the value
@@ -39,29 +50,59 @@ public record PartHeader(String name, int code, Object value) {
     }
   }
 
-  /** Content-Location. */
+  /**
+   * Content-Location.
+   *
+   * @throws IllegalArgumentException when the URI cannot be a Text-string (see the class comment)
+   */
   public static PartHeader contentLocation(String uri) {
-    return new PartHeader("Content-Location", CONTENT_LOCATION, uri);
+    return checked(new PartHeader("Content-Location", CONTENT_LOCATION, uri));
   }
 
-  /** Content-ID, for example {@code <smil>}. */
+  /**
+   * Content-ID, for example {@code <smil>}.
+   *
+   * @throws IllegalArgumentException when the id holds a NUL or an unpaired surrogate, or ends
+   *     with a double quote
+   */
   public static PartHeader contentId(String id) {
-    return new PartHeader("Content-ID", CONTENT_ID, id);
+    return checked(new PartHeader("Content-ID", CONTENT_ID, id));
   }
 
-  /** Content-Disposition. */
+  /**
+   * Content-Disposition.
+   *
+   * @throws IllegalArgumentException when the type or a parameter cannot be written so that it
+   *     reads back the same (see the class comment)
+   */
   public static PartHeader contentDisposition(ContentDisposition disposition) {
-    return new PartHeader("Content-Disposition", CONTENT_DISPOSITION, disposition);
+    return checked(new PartHeader("Content-Disposition", CONTENT_DISPOSITION, disposition));
   }
 
-  /** A textual header such as {@code Content-Transfer-Encoding: base64}. */
+  /**
+   * A textual header such as {@code Content-Transfer-Encoding: base64}.
+   *
+   * @throws IllegalArgumentException when the name is not an RFC 2616 token, or the value cannot
+   *     be a Text-string (see the class comment)
+   */
   public static PartHeader text(String name, String value) {
-    return new PartHeader(name, -1, value);
+    return checked(new PartHeader(name, -1, value));
   }
 
-  /** A well-known header kept as encoded octets. */
+  /**
+   * A well-known header kept as encoded octets.
+   *
+   * @throws IllegalArgumentException when the octets are not exactly one encoded value, or the
+   *     code is one whose value a decoder reads typed (Content-Location, Content-ID,
+   *     Content-Disposition: use their factories)
+   */
   public static PartHeader raw(int code, RawValue value) {
-    return new PartHeader(WspHeaderNames.name(code), code, value);
+    return checked(new PartHeader(WspHeaderNames.name(code), code, value));
+  }
+
+  private static PartHeader checked(PartHeader h) {
+    BodyCodec.checkHeader(h);
+    return h;
   }
 
   /**

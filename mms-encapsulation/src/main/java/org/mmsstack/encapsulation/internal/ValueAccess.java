@@ -1,11 +1,12 @@
 package org.mmsstack.encapsulation.internal;
 
+import org.mmsstack.encapsulation.internal.wire.WspReader;
 import org.mmsstack.encapsulation.internal.wire.WspWriter;
 import org.mmsstack.encapsulation.value.EncodedString;
 
 /**
- * What the encoder reads of a value object in place, where the public accessor hands out a copy
- * ({@link EncodedString#octets()}). The value class registers its access when it is initialised,
+ * What the encoder (and the builders' checks) read of a value object in place, where the public
+ * accessor hands out a copy ({@link EncodedString#octets()}). The value class registers its access when it is initialised,
  * which has happened before any instance exists; until then (never, in practice) the encoder uses
  * the public accessor.
  */
@@ -15,6 +16,12 @@ public final class ValueAccess {
   public interface EncodedStringOctets {
     /** {@link WspWriter#writeTextString(byte[])} of the value's octets. */
     void writeTextString(EncodedString s, WspWriter w);
+
+    /** The index of the first 0x00 among the value's octets, or -1. */
+    int indexOfNul(EncodedString s);
+
+    /** The value's first octet (0-255), or -1 when it has none. */
+    int firstOctet(EncodedString s);
   }
 
   private static volatile EncodedStringOctets encodedStrings;
@@ -31,6 +38,26 @@ public final class ValueAccess {
       throw new IllegalStateException("EncodedString access already registered");
     }
     encodedStrings = access;
+  }
+
+  /** The index of the first 0x00 among the octets of {@code s}, or -1. */
+  public static int indexOfNul(EncodedString s) {
+    EncodedStringOctets a = encodedStrings;
+    if (a != null) {
+      return a.indexOfNul(s);
+    }
+    byte[] b = s.octets();
+    return WspReader.indexOfNul(b, 0, b.length);
+  }
+
+  /** The first octet of {@code s} (0-255), or -1 when it has none. */
+  public static int firstOctet(EncodedString s) {
+    EncodedStringOctets a = encodedStrings;
+    if (a != null) {
+      return a.firstOctet(s);
+    }
+    byte[] b = s.octets();
+    return b.length == 0 ? -1 : b[0] & 0xFF;
   }
 
   /** Writes the octets of {@code s} as a Text-string. */

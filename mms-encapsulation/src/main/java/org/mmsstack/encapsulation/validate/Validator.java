@@ -27,6 +27,7 @@ import org.mmsstack.encapsulation.Severity;
 import org.mmsstack.encapsulation.body.Body;
 import org.mmsstack.encapsulation.body.MultipartBody;
 import org.mmsstack.encapsulation.body.Part;
+import org.mmsstack.encapsulation.internal.WireChecks;
 import org.mmsstack.encapsulation.internal.wire.WspReader;
 import org.mmsstack.encapsulation.value.Address;
 import org.mmsstack.encapsulation.value.CharacterSet;
@@ -189,7 +190,7 @@ public final class Validator {
                 + " is not part of the "
                 + type.wireName()
                 + " header set (kept)");
-        int bad = nonTokenIndex(f.name());
+        int bad = WireChecks.nonTokenIndex(f.name());
         if (bad >= 0) {
           c.add(
               Severity.ERROR,
@@ -669,17 +670,6 @@ public final class Validator {
       }
     }
     return null;
-  }
-
-  /** The index of the first character that may not appear in an RFC 2616 token, or -1. */
-  private static int nonTokenIndex(String name) {
-    for (int i = 0; i < name.length(); i++) {
-      char ch = name.charAt(i);
-      if (ch <= 0x20 || ch >= 0x7F || "()<>@,;:\\\"/[]?={}".indexOf(ch) >= 0) {
-        return i;
-      }
-    }
-    return name.isEmpty() ? 0 : -1;
   }
 
   /**

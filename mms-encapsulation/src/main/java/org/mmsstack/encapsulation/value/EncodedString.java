@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.mmsstack.encapsulation.internal.Texts;
 import org.mmsstack.encapsulation.internal.ValueAccess;
+import org.mmsstack.encapsulation.internal.wire.WspReader;
+import org.mmsstack.encapsulation.internal.wire.WspWriter;
 
 /**
  * An Encoded-string-value (OMA MMS Encapsulation section 7.2.9): text with an optional
@@ -35,7 +37,24 @@ public final class EncodedString {
 
   static {
     // The encoder writes the octets from where they are instead of through octets() (a copy).
-    ValueAccess.register((s, w) -> w.writeTextString(s.src, s.off, s.len));
+    ValueAccess.register(
+        new ValueAccess.EncodedStringOctets() {
+          @Override
+          public void writeTextString(EncodedString s, WspWriter w) {
+            w.writeTextString(s.src, s.off, s.len);
+          }
+
+          @Override
+          public int indexOfNul(EncodedString s) {
+            int nul = WspReader.indexOfNul(s.src, s.off, s.off + s.len);
+            return nul < 0 ? -1 : nul - s.off;
+          }
+
+          @Override
+          public int firstOctet(EncodedString s) {
+            return s.len == 0 ? -1 : s.src[s.off] & 0xFF;
+          }
+        });
   }
 
   private EncodedString(CharacterSet charset, byte[] octets) {

@@ -300,17 +300,31 @@ class ValidatorTest {
         validator.validate(sendReq().body(noStart, MultipartBody.of(Part.text("a"))).build()));
   }
 
+  private static final ContentType OCTET_STREAM = ContentType.of("application/octet-stream");
+
+  /**
+   * The PDU with its last part, typed application/octet-stream and holding {@code data}, typed
+   * multipart/alternative instead: the builder refuses a multipart-typed part whose data is no
+   * multipart body, so such a PDU is made by changing the one content type octet.
+   */
+  private static byte[] typedMultipartAlternative(byte[] pdu, byte[] data) {
+    int at = pdu.length - data.length - 1;
+    assertEquals(0x80 | OCTET_STREAM.mediaType().code(), pdu[at] & 0xFF);
+    pdu[at] = (byte) (0x80 | MediaType.MULTIPART_ALTERNATIVE.code());
+    return pdu;
+  }
+
   @Test
   void reportsNestedMultipartWhoseLengthsDoNotAddUp() {
     // Part typed multipart/alternative whose data announces an entry with 127 header octets.
-    Part nested =
-        Part.of(ContentType.of(MediaType.MULTIPART_ALTERNATIVE), new byte[] {0x01, 0x7F, 0x00});
+    byte[] data = {0x01, 0x7F, 0x00};
     SendReq p =
         sendReq()
             .body(
-                ContentType.of(MediaType.MULTIPART_MIXED), MultipartBody.of(Part.text("a"), nested))
+                ContentType.of(MediaType.MULTIPART_MIXED),
+                MultipartBody.of(Part.text("a"), Part.of(OCTET_STREAM, data)))
             .build();
-    byte[] bytes = PduCodec.encode(p);
+    byte[] bytes = typedMultipartAlternative(PduCodec.encode(p), data);
     List<Finding> fs = validator.validate(bytes);
     Finding f = only(fs, FindingCodes.NESTED_MULTIPART_MALFORMED);
     assertEquals(Severity.ERROR, f.severity());
@@ -321,10 +335,14 @@ class ValidatorTest {
 
   @Test
   void passesNestedMultipartCountMismatchThroughAtThePart() {
-    Part nested = Part.of(ContentType.of(MediaType.MULTIPART_ALTERNATIVE), new byte[] {0x01});
+    byte[] data = {0x01};
     SendReq p =
-        sendReq().body(ContentType.of(MediaType.MULTIPART_MIXED), MultipartBody.of(nested)).build();
-    byte[] bytes = PduCodec.encode(p);
+        sendReq()
+            .body(
+                ContentType.of(MediaType.MULTIPART_MIXED),
+                MultipartBody.of(Part.of(OCTET_STREAM, data)))
+            .build();
+    byte[] bytes = typedMultipartAlternative(PduCodec.encode(p), data);
     Finding f = only(validator.validate(bytes), "multipart-count-mismatch");
     assertEquals("multipart entry 0", f.header().orElse(null));
     assertEquals(bytes.length, f.offset()); // the nested body ends where it should hold an entry
