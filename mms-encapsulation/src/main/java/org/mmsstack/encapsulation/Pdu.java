@@ -268,8 +268,10 @@ public abstract sealed class Pdu
    * Builds a PDU. A new builder writes the headers in the canonical order (X-Mms-Message-Type,
    * X-Mms-Transaction-Id, X-Mms-MMS-Version, the others as added, Content-Type last) and checks
    * that the mandatory headers of the type are present. A builder from {@link #toBuilder()} keeps
-   * the original order and encodings, puts new headers before Content-Type, and checks nothing,
-   * so a PDU can be passed on with one header added and every other octet unchanged.
+   * the original order and encodings and puts new headers before Content-Type, so a PDU can be
+   * passed on with one header added and every other octet unchanged; it refuses to drop a
+   * mandatory header the PDU had, but does not ask for one the PDU already lacked (a leniently
+   * decoded PDU may lack any). The MM4 message builders follow the same rule.
    *
    * @param <P> the PDU type
    * @param <B> the builder type
@@ -301,12 +303,18 @@ public abstract sealed class Pdu
     // appends without searching the list.
     private long low;
     private long high;
+    // For a builder from toBuilder(): the codes of the PDU's headers (Content-Type included), so
+    // that build() can refuse to drop a mandatory header the PDU had (PduRules.checkKept).
+    private final long lowBefore;
+    private final long highBefore;
 
     Builder(MessageType type) {
       this.type = type;
       this.fromPdu = false;
       headers.add(MESSAGE_TYPE[type.ordinal()]);
       mark(HeaderField.MESSAGE_TYPE.code());
+      this.lowBefore = 0;
+      this.highBefore = 0;
     }
 
     Builder(Pdu pdu) {
@@ -322,6 +330,8 @@ public abstract sealed class Pdu
       }
       this.body = pdu.c.body;
       this.trailing = pdu.c.trailing;
+      this.lowBefore = low | (contentType != null ? 1L << HeaderField.CONTENT_TYPE.code() : 0);
+      this.highBefore = high;
     }
 
     @SuppressWarnings("unchecked")
@@ -520,7 +530,8 @@ public abstract sealed class Pdu
      * The PDU.
      *
      * @throws IllegalStateException when a new builder lacks a mandatory header of its type, or
-     *     a builder from {@link #toBuilder()} has a body without its Content-Type
+     *     a builder from {@link #toBuilder()} has lost one the PDU had or has a body without its
+     *     Content-Type
      */
     public final P build() {
       if (fromPdu) {
@@ -529,7 +540,8 @@ public abstract sealed class Pdu
           throw new IllegalStateException(
               type.wireName() + ": a body needs its Content-Type (see body(...))");
         }
-        // The original order, Content-Type last; nothing else checked.
+        checkKept();
+        // The original order, Content-Type last.
         int n = headers.size();
         Header[] out = new Header[n + (contentType != null ? 1 : 0)];
         for (int i = 0; i < n; i++) {
@@ -598,6 +610,21 @@ public abstract sealed class Pdu
         out[k] = contentType;
       }
       return create(new Contents(FrozenList.owning(out), body, trailing, List.of()));
+    }
+
+    /** No mandatory header the PDU had is gone (see {@link PduRules#checkKept}). */
+    private void checkKept() {
+      long lowNow = contentType != null ? 1L << HeaderField.CONTENT_TYPE.code() : 0;
+      long highNow = 0;
+      for (int i = 0, n = headers.size(); i < n; i++) {
+        int c = headers.get(i).field().code();
+        if (c >= 64) {
+          highNow |= 1L << (c - 64);
+        } else if (c >= 0) {
+          lowNow |= 1L << c;
+        }
+      }
+      PduRules.checkKept(type, lowBefore, highBefore, lowNow, highNow);
     }
 
     private void mark(int code) {

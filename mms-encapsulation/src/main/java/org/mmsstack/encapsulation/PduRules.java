@@ -173,6 +173,29 @@ public final class PduRules {
     }
   }
 
+  /**
+   * For a builder from {@code toBuilder()}: refuses to build when a mandatory header of {@code
+   * type} that the PDU had ({@code lowBefore}, {@code highBefore}) is gone ({@code lowNow}, {@code
+   * highNow}). One the PDU already lacked is not asked for: a leniently decoded PDU may lack any,
+   * and it can still be edited and passed on.
+   */
+  static void checkKept(
+      MessageType type, long lowBefore, long highBefore, long lowNow, long highNow) {
+    List<String> missing = null;
+    for (HeaderField<?> f : MANDATORY[type.ordinal()]) {
+      if (has(lowBefore, highBefore, f.code()) && !has(lowNow, highNow, f.code())) {
+        if (missing == null) {
+          missing = new ArrayList<>(2);
+        }
+        missing.add(f.name());
+      }
+    }
+    if (missing != null) {
+      throw new IllegalStateException(
+          type.wireName() + " lacks mandatory header(s): " + String.join(", ", missing));
+    }
+  }
+
   private static boolean has(long low, long high, int code) {
     return code < 64 ? (low & (1L << code)) != 0 : (high & (1L << (code - 64))) != 0;
   }

@@ -256,6 +256,27 @@ class BuilderTest {
     assertEquals(pdu.body(), back.body());
   }
 
+  @Test
+  void toBuilderKeepsWhatIsMandatoryButDoesNotAskForWhatWasLacking() throws Exception {
+    // An m-send-conf without X-Mms-Response-Status (mandatory): lenient decoding takes it.
+    byte[] lacking = {(byte) 0x8C, (byte) 0x81, (byte) 0x98, 'T', '1', 0, (byte) 0x8D, (byte) 0x90};
+    Pdu pdu = PduCodec.decode(lacking);
+    Pdu edited = pdu.toBuilder().applicationHeader("X-Mmsstack-Test", "1").build();
+    assertEquals(Optional.of("1"), edited.get(HeaderField.application("X-Mmsstack-Test")));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> pdu.toBuilder().remove(HeaderField.TRANSACTION_ID).build());
+    assertTrue(e.getMessage().contains("X-Mms-Transaction-Id"), e.getMessage());
+    // A complete PDU: a mandatory header cannot be dropped, an optional one can.
+    Pdu full = PduCodec.decode(Corpus.read("pdus/mmsd/ni-mms-1-3-con-271.mms"));
+    assertThrows(
+        IllegalStateException.class,
+        () -> full.toBuilder().remove(HeaderField.CONTENT_LOCATION).build());
+    assertTrue(
+        full.toBuilder().remove(HeaderField.SUBJECT).build().get(HeaderField.SUBJECT).isEmpty());
+  }
+
   // ---- what is copied and what is a view
   // -----------------------------------------------------------
 
