@@ -121,7 +121,7 @@ public final class Part {
    */
   public static Part of(ContentType contentType, byte[] data) {
     Objects.requireNonNull(data, "data");
-    checkContent(Objects.requireNonNull(contentType, "contentType"), ByteBuffer.wrap(data));
+    checkContent(Objects.requireNonNull(contentType, "contentType"), data);
     return new Part(contentType, List.of(), null, data);
   }
 
@@ -132,6 +132,14 @@ public final class Part {
   private static void checkContent(ContentType contentType, ByteBuffer data) {
     WireChecks.contentType("Content-Type", contentType);
     BodyCodec.checkMultipartData(contentType, data);
+  }
+
+  /** {@link #checkContent(ContentType, ByteBuffer)} of an array, wrapped only for a multipart. */
+  private static void checkContent(ContentType contentType, byte[] data) {
+    WireChecks.contentType("Content-Type", contentType);
+    if (contentType.mediaType().isMultipart()) {
+      BodyCodec.checkMultipartData(contentType, ByteBuffer.wrap(data));
+    }
   }
 
   /**
@@ -563,8 +571,10 @@ public final class Part {
           BodyCodec.checkHeader(headers[i]);
         }
       }
-      BodyCodec.checkMultipartData(
-          contentType, array != null ? ByteBuffer.wrap(array) : buffer.duplicate());
+      if (contentType.mediaType().isMultipart()) { // a leaf's data is not looked at
+        BodyCodec.checkMultipartData(
+            contentType, array != null ? ByteBuffer.wrap(array) : buffer.duplicate());
+      }
       List<PartHeader> list;
       if (count == 0) {
         list = List.of();

@@ -83,27 +83,35 @@ public final class WireChecks {
 
   /** No NUL and no unpaired surrogate: what every text written as unlabelled octets needs. */
   private static void textOctets(String where, String s) {
+    // One test per character on the path every accepted text takes; what it stops at is looked
+    // at out of line.
     for (int i = 0, n = s.length(); i < n; i++) {
       char c = s.charAt(i);
-      if (c == 0) {
-        throw fail(
-            where,
-            String.format("text must not contain NUL (0x00), at index %d: it ends the text", i));
+      if (c == 0 || Character.isSurrogate(c)) {
+        nulOrSurrogate(where, s, i);
       }
-      if (Character.isSurrogate(c)) {
-        boolean paired =
-            Character.isHighSurrogate(c)
-                ? i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))
-                : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
-        if (!paired) {
-          throw fail(
-              where,
-              String.format(
-                  "text must not contain an unpaired surrogate (U+%04X at index %d):"
-                      + " UTF-8 cannot carry it",
-                  (int) c, i));
-        }
-      }
+    }
+  }
+
+  /** Throws for the NUL or unpaired surrogate at {@code s[i]}; returns for a paired surrogate. */
+  private static void nulOrSurrogate(String where, String s, int i) {
+    char c = s.charAt(i);
+    if (c == 0) {
+      throw fail(
+          where,
+          String.format("text must not contain NUL (0x00), at index %d: it ends the text", i));
+    }
+    boolean paired =
+        Character.isHighSurrogate(c)
+            ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+            : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    if (!paired) {
+      throw fail(
+          where,
+          String.format(
+              "text must not contain an unpaired surrogate (U+%04X at index %d):"
+                  + " UTF-8 cannot carry it",
+              (int) c, i));
     }
   }
 
@@ -245,7 +253,11 @@ public final class WireChecks {
   /** A Content-Disposition value: its type (text unless one of the three octets) and parameters. */
   public static void contentDisposition(String where, ContentDisposition d) {
     if (d.code() < 0) {
-      text(where + " type", d.type());
+      try {
+        text(where, d.type());
+      } catch (IllegalArgumentException e) {
+        throw narrowed(e, where, " type");
+      }
     }
     parameters(where, d.parameters());
   }
@@ -289,23 +301,27 @@ public final class WireChecks {
     Parameter.WellKnown w = p.wellKnown().orElse(null);
     if (w == null) {
       token(where, "parameter name", p.name());
-      String at = where + " parameter " + p.name();
-      if (v instanceof Long) {
-        unsigned(at, (Long) v);
-      } else {
-        text(at, (String) v);
+    }
+    // The checks are given the header's name and the parameter's is added when one fails: a
+    // builder checks every parameter it is given, and most pass.
+    try {
+      if (w == null) {
+        if (v instanceof Long) {
+          unsigned(where, (Long) v);
+        } else {
+          text(where, (String) v);
+        }
+      } else if (w.kind() == Parameter.Kind.Q_VALUE) {
+        qValue(where, v);
+      } else if (v instanceof String) {
+        text(where, (String) v);
+      } else if (v instanceof MediaType) {
+        mediaType(where, (MediaType) v);
       }
-      return;
+      // A CharacterSet is any MIBenum, and other typed values are unsigned (Parameter.of checks).
+    } catch (IllegalArgumentException e) {
+      throw narrowed(e, where, " parameter " + p.name());
     }
-    String at = where + " parameter " + p.name();
-    if (w.kind() == Parameter.Kind.Q_VALUE) {
-      qValue(at, v);
-    } else if (v instanceof String) {
-      text(at, (String) v);
-    } else if (v instanceof MediaType) {
-      mediaType(at, (MediaType) v);
-    }
-    // A CharacterSet is any MIBenum, and other typed values are unsigned (Parameter.of checks).
   }
 
   /**
@@ -457,7 +473,11 @@ public final class WireChecks {
    * well-known media type as its number, read back as the table spells it.
    */
   private static void elementDescriptor(String where, ElementDescriptor e) {
-    text(where + " content reference", e.contentReference());
+    try {
+      text(where, e.contentReference());
+    } catch (IllegalArgumentException x) {
+      throw narrowed(x, where, " content reference");
+    }
     for (ElementDescriptor.Entry p : e.parameters()) {
       boolean type = p.name().equalsIgnoreCase("type");
       if (type && !p.name().equals("type")) {
@@ -469,8 +489,16 @@ public final class WireChecks {
                 p.name()));
       }
       if (!type) {
-        text(where + " parameter name", p.name());
-        text(where + " parameter " + p.name(), p.value());
+        try {
+          text(where, p.name());
+        } catch (IllegalArgumentException x) {
+          throw narrowed(x, where, " parameter name");
+        }
+        try {
+          text(where, p.value());
+        } catch (IllegalArgumentException x) {
+          throw narrowed(x, where, " parameter " + p.name());
+        }
         continue;
       }
       MediaType m = MediaType.of(p.value());
@@ -483,12 +511,27 @@ public final class WireChecks {
                   p.value(), m.code(), m.name()));
         }
       } else {
-        text(where + " parameter type", p.value());
+        try {
+          text(where, p.value());
+        } catch (IllegalArgumentException x) {
+          throw narrowed(x, where, " parameter type");
+        }
       }
     }
   }
 
   private static IllegalArgumentException fail(String where, String message) {
     return new IllegalArgumentException(where + ": " + message);
+  }
+
+  /**
+   * {@code e}, which a check given {@code where} threw ({@link #fail}), as if it had been given
+   * {@code where + sub}: the longer name is made only when a check fails.
+   */
+  private static IllegalArgumentException narrowed(
+      IllegalArgumentException e, String where, String sub) {
+    String m = e.getMessage();
+    return new IllegalArgumentException(
+        m.startsWith(where) ? where + sub + m.substring(where.length()) : m, e.getCause());
   }
 }
