@@ -751,19 +751,11 @@ final class BodyCodec {
         WireChecks.text(name, (String) v);
         return;
       case PartHeader.CONTENT_ID:
-        {
-          if (!(v instanceof String)) {
-            throw wrongType(name, v, "a String");
-          }
-          String id = (String) v;
-          WireChecks.quotedText(name, id);
-          if (id.endsWith("\"")) {
-            // Sent as a Quoted-string, whose closing quote senders add and readers strip.
-            throw new IllegalArgumentException(
-                name + ": text must not end with a double quote (0x22): a reader strips it");
-          }
-          return;
+        if (!(v instanceof String)) {
+          throw wrongType(name, v, "a String");
         }
+        checkContentId((String) v);
+        return;
       case PartHeader.CONTENT_DISPOSITION:
       case PartHeader.CONTENT_DISPOSITION_1_4:
         if (!(v instanceof ContentDisposition)) {
@@ -776,6 +768,18 @@ final class BodyCodec {
           throw wrongType(name, v, "a RawValue (its encoded octets)");
         }
         WireChecks.rawValue(name, (RawValue) v);
+    }
+  }
+
+  /**
+   * A Content-ID value: any text but NUL (it is sent as a Quoted-string), and no double quote
+   * at the end, which senders add as a closing quote and readers strip.
+   */
+  static void checkContentId(String id) {
+    WireChecks.quotedText("Content-ID", id);
+    if (id.endsWith("\"")) {
+      throw new IllegalArgumentException(
+          "Content-ID: text must not end with a double quote (0x22): a reader strips it");
     }
   }
 

@@ -1,6 +1,7 @@
 package org.mmsstack.encapsulation.body;
 
 import java.util.Objects;
+import org.mmsstack.encapsulation.internal.WireChecks;
 import org.mmsstack.encapsulation.value.ContentDisposition;
 import org.mmsstack.encapsulation.value.RawValue;
 
@@ -56,7 +57,10 @@ public record PartHeader(String name, int code, Object value) {
    * @throws IllegalArgumentException when the URI cannot be a Text-string (see the class comment)
    */
   public static PartHeader contentLocation(String uri) {
-    return checked(new PartHeader("Content-Location", CONTENT_LOCATION, uri));
+    // Name and value type are right by construction: only the value is checked.
+    PartHeader h = new PartHeader("Content-Location", CONTENT_LOCATION, uri);
+    WireChecks.text("Content-Location", uri);
+    return h;
   }
 
   /**
@@ -66,7 +70,9 @@ public record PartHeader(String name, int code, Object value) {
    *     with a double quote
    */
   public static PartHeader contentId(String id) {
-    return checked(new PartHeader("Content-ID", CONTENT_ID, id));
+    PartHeader h = new PartHeader("Content-ID", CONTENT_ID, id);
+    BodyCodec.checkContentId(id);
+    return h;
   }
 
   /**
