@@ -154,19 +154,7 @@ public final class PduRules {
    * something is missing.
    */
   static void checkMandatory(MessageType type, long low, long high, Body body) {
-    List<String> missing = null;
-    for (HeaderField<?> f : MANDATORY[type.ordinal()]) {
-      if (!has(low, high, f.code())) {
-        if (missing == null) {
-          missing = new ArrayList<>(2);
-        }
-        missing.add(f.name());
-      }
-    }
-    if (missing != null) {
-      throw new IllegalStateException(
-          type.wireName() + " lacks mandatory header(s): " + String.join(", ", missing));
-    }
+    checkPresent(type, -1L, -1L, low, high); // every mandatory header is asked for
     if (has(low, high, HeaderField.CONTENT_TYPE.code()) != (body != null)) {
       throw new IllegalStateException(
           type.wireName() + ": a body and its Content-Type go together (see body(...))");
@@ -181,9 +169,15 @@ public final class PduRules {
    */
   static void checkKept(
       MessageType type, long lowBefore, long highBefore, long lowNow, long highNow) {
+    checkPresent(type, lowBefore, highBefore, lowNow, highNow);
+  }
+
+  /** Names the mandatory headers of {@code type} among the codes asked for that are not there. */
+  private static void checkPresent(
+      MessageType type, long lowAsked, long highAsked, long low, long high) {
     List<String> missing = null;
     for (HeaderField<?> f : MANDATORY[type.ordinal()]) {
-      if (has(lowBefore, highBefore, f.code()) && !has(lowNow, highNow, f.code())) {
+      if (has(lowAsked, highAsked, f.code()) && !has(low, high, f.code())) {
         if (missing == null) {
           missing = new ArrayList<>(2);
         }

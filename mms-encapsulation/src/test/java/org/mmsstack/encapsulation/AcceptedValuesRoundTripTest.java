@@ -20,7 +20,6 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import org.mmsstack.encapsulation.body.MultipartBody;
 import org.mmsstack.encapsulation.body.Part;
 import org.mmsstack.encapsulation.body.PartHeader;
-import org.mmsstack.encapsulation.body.SinglePartBody;
 import org.mmsstack.encapsulation.value.Address;
 import org.mmsstack.encapsulation.value.CharacterSet;
 import org.mmsstack.encapsulation.value.ContentDisposition;
@@ -144,22 +143,8 @@ class AcceptedValuesRoundTripTest {
     return MboxDescr.builder().add(f, v).build();
   }
 
-  private static Pdu withBody(ContentType ct) {
-    return RetrieveConf.builder()
-        .date(Instant.EPOCH)
-        .body(ct, SinglePartBody.of(new byte[] {'x'}))
-        .build();
-  }
-
-  private static Pdu withPart(Part part) {
-    return RetrieveConf.builder()
-        .date(Instant.EPOCH)
-        .body(ContentType.of(MediaType.MULTIPART_MIXED), MultipartBody.of(part))
-        .build();
-  }
-
   private static Pdu withPartHeader(PartHeader h) {
-    return withPart(Part.builder().text("x").header(h).build());
+    return BuiltPdus.withPart(Part.builder().text("x").header(h).build());
   }
 
   private static ContentType textPlainWith(Parameter p) {
@@ -225,43 +210,50 @@ class AcceptedValuesRoundTripTest {
                       .add(HeaderField.CONTENT_LOCATION_INDEXED, new Indexed<>(1, s))
                       .build()),
           new Place<>(
-              "media-type", "Content-Type", s -> withBody(ContentType.of(MediaType.text(s)))),
+              "media-type",
+              "Content-Type",
+              s -> BuiltPdus.withBody(ContentType.of(MediaType.text(s)))),
           new Place<>(
               "media-type-with-parameters",
               "Content-Type",
-              s -> withBody(ContentType.of(MediaType.text(s), List.of(Parameter.of("name", "n"))))),
+              s ->
+                  BuiltPdus.withBody(
+                      ContentType.of(MediaType.text(s), List.of(Parameter.of("name", "n"))))),
           new Place<>(
-              "parameter-name", "Content-Type", s -> withBody(textPlainWith(Parameter.of(s, "v")))),
+              "parameter-name",
+              "Content-Type",
+              s -> BuiltPdus.withBody(textPlainWith(Parameter.of(s, "v")))),
           new Place<>(
               "untyped-parameter-value",
               "Content-Type",
-              s -> withBody(textPlainWith(Parameter.untyped("x-p", s)))),
+              s -> BuiltPdus.withBody(textPlainWith(Parameter.untyped("x-p", s)))),
           new Place<>(
               "name-parameter",
               "Content-Type",
-              s -> withBody(textPlainWith(Parameter.of("name", s)))),
+              s -> BuiltPdus.withBody(textPlainWith(Parameter.of("name", s)))),
           new Place<>(
               "charset-parameter-text",
               "Content-Type",
-              s -> withBody(textPlainWith(Parameter.of(Parameter.WellKnown.CHARSET, s)))),
+              s -> BuiltPdus.withBody(textPlainWith(Parameter.of(Parameter.WellKnown.CHARSET, s)))),
           new Place<>(
               "type-parameter",
               "Content-Type",
               s ->
-                  withBody(
+                  BuiltPdus.withBody(
                       textPlainWith(Parameter.of(Parameter.WellKnown.TYPE, MediaType.text(s))))),
           new Place<>(
               "q-parameter-text",
               "Content-Type",
-              s -> withBody(textPlainWith(Parameter.of(Parameter.WellKnown.Q, s)))),
+              s -> BuiltPdus.withBody(textPlainWith(Parameter.of(Parameter.WellKnown.Q, s)))),
           new Place<>(
               "size-parameter-text",
               "Content-Type",
-              s -> withBody(textPlainWith(Parameter.of(Parameter.WellKnown.SIZE, s)))),
+              s -> BuiltPdus.withBody(textPlainWith(Parameter.of(Parameter.WellKnown.SIZE, s)))),
           new Place<>(
               "part-media-type",
               "Content-Type",
-              s -> withPart(Part.of(ContentType.of(MediaType.text(s)), new byte[] {'x'}))),
+              s ->
+                  BuiltPdus.withPart(Part.of(ContentType.of(MediaType.text(s)), new byte[] {'x'}))),
           new Place<>("content-id", "Content-ID", s -> withPartHeader(PartHeader.contentId(s))),
           new Place<>(
               "content-location",
@@ -308,7 +300,7 @@ class AcceptedValuesRoundTripTest {
           new Place<>(
               "multipart-part-data",
               "Content-Type",
-              b -> withPart(Part.of(ContentType.of(MediaType.MULTIPART_MIXED), b))));
+              b -> BuiltPdus.withPart(Part.of(ContentType.of(MediaType.MULTIPART_MIXED), b))));
 
   static final List<Place<Long>> NUMBER_PLACES =
       List.of(
@@ -322,17 +314,19 @@ class AcceptedValuesRoundTripTest {
           new Place<>(
               "untyped-parameter-integer",
               "Content-Type",
-              n -> withBody(textPlainWith(Parameter.untyped("x-n", n)))),
+              n -> BuiltPdus.withBody(textPlainWith(Parameter.untyped("x-n", n)))),
           new Place<>(
               "q-parameter",
               "Content-Type",
               // Parameter.of refuses a negative number for a typed parameter itself.
-              n -> withBody(textPlainWith(Parameter.of(Parameter.WellKnown.Q, n < 0 ? ~n : n)))),
+              n ->
+                  BuiltPdus.withBody(
+                      textPlainWith(Parameter.of(Parameter.WellKnown.Q, n < 0 ? ~n : n)))),
           new Place<>(
               "q-parameter-before-a-number-name",
               "Content-Type",
               n ->
-                  withBody(
+                  BuiltPdus.withBody(
                       ContentType.of(
                           MediaType.TEXT_PLAIN,
                           List.of(

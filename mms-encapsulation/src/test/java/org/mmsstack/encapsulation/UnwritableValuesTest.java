@@ -62,20 +62,6 @@ class UnwritableValuesTest {
         .build();
   }
 
-  private static Pdu withBody(ContentType ct) {
-    return RetrieveConf.builder()
-        .date(Instant.EPOCH)
-        .body(ct, SinglePartBody.of(new byte[] {'x'}))
-        .build();
-  }
-
-  private static Pdu withPart(Part part) {
-    return RetrieveConf.builder()
-        .date(Instant.EPOCH)
-        .body(ContentType.of(MediaType.MULTIPART_MIXED), MultipartBody.of(part))
-        .build();
-  }
-
   private static byte[] multipart(Part... parts) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
@@ -169,7 +155,9 @@ class UnwritableValuesTest {
     assertEquals(
         "Content-Type: parameter name \"file name\" is not an RFC 2616 token (U+0020 at index 4)",
         refused(
-            () -> withBody(ContentType.of(MediaType.TEXT_PLAIN).withParameter("file name", "a"))));
+            () ->
+                BuiltPdus.withBody(
+                    ContentType.of(MediaType.TEXT_PLAIN).withParameter("file name", "a"))));
   }
 
   // ---- numbers and dates -----------------------------------------------------------------------
@@ -197,7 +185,9 @@ class UnwritableValuesTest {
         refused(() -> descr().add(HeaderField.MESSAGE_SIZE, -1L)));
     assertEquals(
         "Content-Type parameter x-n: -5 is negative (expected: >= 0)",
-        refused(() -> withBody(ContentType.of(MediaType.TEXT_PLAIN).withParameter("x-n", -5))));
+        refused(
+            () ->
+                BuiltPdus.withBody(ContentType.of(MediaType.TEXT_PLAIN).withParameter("x-n", -5))));
   }
 
   @Test
@@ -213,18 +203,23 @@ class UnwritableValuesTest {
     assertEquals(
         "Content-Type parameter q: Q-value 34 is the octet 0x22, which a reader takes for a"
             + " Quoted-string",
-        refused(() -> withBody(ContentType.of(MediaType.TEXT_PLAIN).withParameter("q", 34))));
+        refused(
+            () -> BuiltPdus.withBody(ContentType.of(MediaType.TEXT_PLAIN).withParameter("q", 34))));
     assertTrue(
-        refused(() -> withBody(ContentType.of(MediaType.TEXT_PLAIN).withParameter("q", "high")))
+        refused(
+                () ->
+                    BuiltPdus.withBody(
+                        ContentType.of(MediaType.TEXT_PLAIN).withParameter("q", "high")))
             .startsWith("Content-Type parameter q: Q-value text \"high\" is read as a Uintvar"));
     ContentType digitThenDigits =
         ContentType.of(MediaType.TEXT_PLAIN).withParameter("q", (long) '1').withParameter("2", "v");
     assertEquals(
         "Content-Type: Q-value 49 is the octet '1', which a reader reads with the next parameter's"
             + " name \"2\" as Q-value text",
-        refused(() -> withBody(digitThenDigits)));
-    readsBack(withBody(ContentType.of(MediaType.TEXT_PLAIN).withParameter("q", "0.5")));
-    readsBack(withBody(ContentType.of(MediaType.TEXT_PLAIN).withParameter("q", (long) '1')));
+        refused(() -> BuiltPdus.withBody(digitThenDigits)));
+    readsBack(BuiltPdus.withBody(ContentType.of(MediaType.TEXT_PLAIN).withParameter("q", "0.5")));
+    readsBack(
+        BuiltPdus.withBody(ContentType.of(MediaType.TEXT_PLAIN).withParameter("q", (long) '1')));
   }
 
   // ---- other values ----------------------------------------------------------------------------
@@ -242,12 +237,12 @@ class UnwritableValuesTest {
   void refusesATextualMediaTypeThatIsEmptyOrStartsAsACode() {
     assertEquals(
         "Content-Type: media type must not be empty",
-        refused(() -> withBody(ContentType.of(MediaType.text("")))));
+        refused(() -> BuiltPdus.withBody(ContentType.of(MediaType.text("")))));
     assertEquals(
         "Content-Type parameter type: media type must not start with a double quote (0x22)",
         refused(
             () ->
-                withBody(
+                BuiltPdus.withBody(
                     ContentType.of(MediaType.TEXT_PLAIN)
                         .withParameter("type", MediaType.text("\"x/y")))));
   }
@@ -359,7 +354,8 @@ class UnwritableValuesTest {
 
   @Test
   void refusesToBuildABodyWithoutItsContentType() throws Exception {
-    Pdu pdu = PduCodec.decode(PduCodec.encode(withBody(ContentType.of(MediaType.TEXT_PLAIN))));
+    Pdu pdu =
+        PduCodec.decode(PduCodec.encode(BuiltPdus.withBody(ContentType.of(MediaType.TEXT_PLAIN))));
     Pdu.Builder<?, ?> b = pdu.toBuilder().remove(HeaderField.CONTENT_TYPE);
     assertThrows(IllegalStateException.class, b::build);
   }
@@ -382,7 +378,7 @@ class UnwritableValuesTest {
         "Content-ID: text must not end with a double quote (0x22): a reader strips it",
         refused(() -> PartHeader.contentId("<a>\"")));
     // Sent as a Quoted-string, delimited by its opening quote and 0x00: a control reads back.
-    readsBack(withPart(Part.builder().text("a").contentId("\u0001<a>").build()));
+    readsBack(BuiltPdus.withPart(Part.builder().text("a").contentId("\u0001<a>").build()));
   }
 
   @Test
@@ -444,7 +440,7 @@ class UnwritableValuesTest {
     Part.Builder b = Part.builder().contentType(related).data(jpeg);
     assertThrows(IllegalArgumentException.class, b::build);
     // A multipart body as the data: accepted, and it opens strictly after decoding.
-    readsBack(withPart(Part.of(related, multipart(Part.text("inner")))));
+    readsBack(BuiltPdus.withPart(Part.of(related, multipart(Part.text("inner")))));
   }
 
   @Test
@@ -452,7 +448,7 @@ class UnwritableValuesTest {
     // A part whose untyped parameter name "x y" is no token, as a lenient sender writes it.
     byte[] bytes =
         PduCodec.encode(
-            withPart(
+            BuiltPdus.withPart(
                 Part.of(
                     ContentType.of(MediaType.TEXT_PLAIN).withParameter("xqy", "v"),
                     new byte[] {'a'})));
