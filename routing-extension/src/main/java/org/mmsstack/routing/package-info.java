@@ -13,7 +13,8 @@
  *   <li>{@link org.mmsstack.routing.RoutingFields}, {@link org.mmsstack.routing.RelayId},
  *       {@link org.mmsstack.routing.Recipient}: the typed extension fields;</li>
  *   <li>{@link org.mmsstack.routing.RoutingHeaders}: renders and parses them as (name, value)
- *       pairs; {@link org.mmsstack.routing.RoutingPdus} does the same on binary PDUs;</li>
+ *       pairs; {@link org.mmsstack.routing.RoutingPdus} and {@link org.mmsstack.routing.RoutingMm4}
+ *       put them on and take them off binary PDUs and whole MM4 messages;</li>
  *   <li>{@link org.mmsstack.routing.RoutingSigner}, {@link org.mmsstack.routing.RoutingVerifier},
  *       {@link org.mmsstack.routing.KeyRing}: Ed25519 signatures over the fields;
  *       {@link org.mmsstack.routing.KeyRingCodec}: the key ring text format;</li>
