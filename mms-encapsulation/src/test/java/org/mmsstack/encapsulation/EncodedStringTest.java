@@ -50,4 +50,22 @@ class EncodedStringTest {
     assertEquals("a", EncodedString.ofOctets(ABC, 0, 1).text());
     assertEquals(EncodedString.viewOf(ABC, 0, 3), EncodedString.ofOctets(ABC, 0, 3));
   }
+
+  @Test
+  void asciiStartingWithAControlCharacterTakesTheUtf8FormAndReadsBack() throws Exception {
+    assertTrue(EncodedString.of("Hello").charset().isEmpty());
+    EncodedString tab = EncodedString.of("\tHello");
+    assertEquals(CharacterSet.UTF_8, tab.charset().orElseThrow());
+    Pdu built =
+        RetrieveConf.builder()
+            .date(java.time.Instant.EPOCH)
+            .subject(tab)
+            .body(
+                org.mmsstack.encapsulation.value.ContentType.of(
+                    org.mmsstack.encapsulation.value.MediaType.TEXT_PLAIN),
+                org.mmsstack.encapsulation.body.SinglePartBody.of(new byte[] {'x'}))
+            .build();
+    Pdu back = PduCodec.decode(PduCodec.encode(built), DecodeConfig.STRICT);
+    assertEquals("\tHello", back.get(HeaderField.SUBJECT).orElseThrow().text());
+  }
 }

@@ -70,14 +70,17 @@ public final class EncodedString {
 
   /**
    * The encoding MMS clients expect (OMA MMS CONF): the plain form for pure us-ascii text, UTF-8
-   * otherwise.
+   * otherwise. ASCII text starting with a control character (a tab, say) is given the UTF-8
+   * form too: in the plain form a reader takes that first octet for a length.
    */
   public static EncodedString of(String text) {
     Objects.requireNonNull(text, "text");
     // One encoding pass: the UTF-8 octets are the ASCII ones when each char gave one octet,
     // unless a lone surrogate became '?' (only then is the text scanned).
     byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-    if (utf8.length == text.length() && (indexOfQuestionMark(utf8) < 0 || Texts.isAscii(text))) {
+    if (utf8.length == text.length()
+        && (utf8.length == 0 || utf8[0] == 0 || utf8[0] >= 0x20)
+        && (indexOfQuestionMark(utf8) < 0 || Texts.isAscii(text))) {
       return new EncodedString(null, utf8);
     }
     return new EncodedString(CharacterSet.UTF_8, utf8);
