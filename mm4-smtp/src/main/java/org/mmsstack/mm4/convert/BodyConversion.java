@@ -440,25 +440,31 @@ public final class BodyConversion {
           || h.is(Mm4HeaderNames.MIME_VERSION)) {
         continue;
       }
+      // The part header factories refuse what a WSP reader could not take back (the rules of
+      // the PDU builders); such a header is dropped with a note, as the checks here do.
       boolean id = h.is(Mm4HeaderNames.CONTENT_ID);
-      if (id || h.is(Mm4HeaderNames.CONTENT_LOCATION)) {
-        String v = id ? h.value() : e.contentLocation().orElse(null);
-        if (v != null && isWspText(v)) {
-          out.add(id ? PartHeader.contentId(v) : PartHeader.contentLocation(v));
-        } else if (v != null) {
-          notes.add(new ConversionNote(where + ": " + n, "cannot be a WSP Text-string, dropped"));
-        }
-      } else if (h.is(Mm4HeaderNames.CONTENT_DISPOSITION)) {
-        Optional<ContentDisposition> d = ContentDisposition.tryParse(h.value());
-        if (d.isPresent()) {
-          out.add(PartHeader.contentDisposition(wspDisposition(d.get(), notes, where)));
+      try {
+        if (id || h.is(Mm4HeaderNames.CONTENT_LOCATION)) {
+          String v = id ? h.value() : e.contentLocation().orElse(null);
+          if (v != null && isWspText(v)) {
+            out.add(id ? PartHeader.contentId(v) : PartHeader.contentLocation(v));
+          } else if (v != null) {
+            notes.add(new ConversionNote(where + ": " + n, "cannot be a WSP Text-string, dropped"));
+          }
+        } else if (h.is(Mm4HeaderNames.CONTENT_DISPOSITION)) {
+          Optional<ContentDisposition> d = ContentDisposition.tryParse(h.value());
+          if (d.isPresent()) {
+            out.add(PartHeader.contentDisposition(wspDisposition(d.get(), notes, where)));
+          } else {
+            notes.add(new ConversionNote(where + ": " + n, "unreadable, dropped"));
+          }
+        } else if (isWspText(h.value())) {
+          out.add(PartHeader.text(n, h.value())); // refuses a name that is no token
         } else {
-          notes.add(new ConversionNote(where + ": " + n, "unreadable, dropped"));
+          notes.add(new ConversionNote(where + ": " + n, "cannot be a WSP text header, dropped"));
         }
-      } else if (isTokenText(n) && isWspText(h.value())) {
-        out.add(PartHeader.text(n, h.value()));
-      } else {
-        notes.add(new ConversionNote(where + ": " + n, "cannot be a WSP text header, dropped"));
+      } catch (IllegalArgumentException refused) {
+        notes.add(new ConversionNote(where + ": " + n, refused.getMessage() + ", dropped"));
       }
     }
     return out;

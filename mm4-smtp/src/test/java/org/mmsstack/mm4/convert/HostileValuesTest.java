@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +48,39 @@ class HostileValuesTest {
 
   private static boolean anyContains(List<String> fields, String part) {
     return fields.stream().anyMatch(f -> f.contains(part));
+  }
+
+  /** A forward.REQ whose one text part carries {@code partHeaders}. */
+  private static Mm4ForwardReq mailWithPartHeaders(String partHeaders) throws Exception {
+    String m =
+        "X-Mms-3GPP-MMS-Version: 6.10.0\r\n"
+            + "X-Mms-Message-Type: MM4_forward.REQ\r\n"
+            + "X-Mms-Transaction-ID: t-1\r\n"
+            + "X-Mms-Message-ID: m-1\r\n"
+            + "Date: Sat, 21 Sep 2026 12:00:00 +0000\r\n"
+            + "From: +491701111111/TYPE=PLMN@mms.example.net\r\n"
+            + "To: +491711234567/TYPE=PLMN@mms.example.net\r\n"
+            + "X-Mms-Originator-System: system-user@mms.example.net\r\n"
+            + "Message-ID: <t-1@mms.example.net>\r\n"
+            + "MIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+            + "--b\r\nContent-Type: text/plain\r\n"
+            + partHeaders
+            + "\r\nhello\r\n--b--\r\n";
+    return (Mm4ForwardReq) Mm4Codec.decode(m.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void partValuesTheBuildersRefuseAreLeftOutWithANote() throws Exception {
+    // A Content-ID ending in a double quote (a WSP reader strips it) and a textual header whose
+    // name is no token: the PDU builders refuse both; the conversion drops them with a note.
+    Conversion<RetrieveConf> c =
+        Mm4ToMm1.retrieveConf(
+            mailWithPartHeaders("Content-ID: abc\"\r\nX-Bad[name]: v\r\n"), TestContexts.context());
+    PduCodec.decode(PduCodec.encode(c.value()), DecodeConfig.STRICT);
+    List<String> fields = c.notes().stream().map(ConversionNote::field).toList();
+    assertTrue(anyContains(fields, "Content-ID"), fields.toString());
+    assertTrue(anyContains(fields, "X-Bad[name]"), fields.toString());
   }
 
   @Test
