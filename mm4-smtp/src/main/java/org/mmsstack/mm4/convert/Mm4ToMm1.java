@@ -83,7 +83,7 @@ public final class Mm4ToMm1 {
     Fields f = new Fields(b, MessageType.NOTIFICATION_IND, ctx.mmsVersion(), notes);
     b.transactionId(ctx.nextTransactionId());
     b.mmsVersion(ctx.mmsVersion());
-    f.put(HeaderField.MESSAGE_CLASS, fwd.messageClass().orElse(MessageClass.PERSONAL));
+    f.require(HeaderField.MESSAGE_CLASS, fwd.messageClass().orElse(MessageClass.PERSONAL));
     f.put(HeaderField.MESSAGE_SIZE, ctx.messageSize().orElseGet(() -> dataSize(fwd.content())));
     Optional<OffsetDateTime> expiry = fwd.expiry();
     f.put(
@@ -295,14 +295,45 @@ public final class Mm4ToMm1 {
 
     <T> void put(HeaderField<T> field, T value) {
       if (allowed(field) && writable(field.name(), value)) {
-        b.set(field, value);
+        try {
+          b.set(field, value);
+        } catch (IllegalArgumentException refused) {
+          refused(field, refused);
+        }
       }
     }
 
     <T> void add(HeaderField<T> field, T value) {
       if (allowed(field) && writable(field.name(), value)) {
-        b.add(field, value);
+        try {
+          b.add(field, value);
+        } catch (IllegalArgumentException refused) {
+          refused(field, refused);
+        }
       }
+    }
+
+    /**
+     * A value the PDU type requires: set, or, when the PDU builder refuses it, the conversion
+     * fails ({@link ConversionException.Reason#UNREPRESENTABLE}), as for a required Date.
+     */
+    <T> void require(HeaderField<T> field, T value) throws ConversionException {
+      try {
+        b.set(field, value);
+      } catch (IllegalArgumentException e) {
+        throw ConversionException.unrepresentable(
+            field.name(),
+            String.valueOf(value),
+            "cannot be sent in a PDU (" + e.getMessage() + ")");
+      }
+    }
+
+    /**
+     * An optional value the PDU builder refuses (one a WSP reader could not take back, as the
+     * builders' rules say): left out with a note, as the checks here leave theirs.
+     */
+    private void refused(HeaderField<?> field, IllegalArgumentException e) {
+      notes.add(new ConversionNote(field.name(), e.getMessage() + ": left out"));
     }
 
     /**

@@ -84,6 +84,21 @@ class HostileValuesTest {
   }
 
   @Test
+  void aMessageClassThePduBuildersRefuseIsLeftOutOrRefusedWhereRequired() throws Exception {
+    // A textual X-Mms-Message-Class holding a NUL: optional in m-retrieve-conf (a note),
+    // mandatory in m-notification-ind (UNREPRESENTABLE), never an unchecked exception.
+    assertTrue(anyContains(noteFields("regression-message-class-nul"), "X-Mms-Message-Class"));
+    ConversionException e =
+        assertThrows(
+            ConversionException.class,
+            () ->
+                Mm4ToMm1.notificationInd(
+                    mail("regression-message-class-nul"), TestContexts.context()));
+    assertEquals(ConversionException.Reason.UNREPRESENTABLE, e.reason());
+    assertEquals(Optional.of("X-Mms-Message-Class"), e.header());
+  }
+
+  @Test
   void mailValuesAWspReaderCouldNotTakeBackAreLeftOutWithANote() throws Exception {
     assertTrue(
         anyContains(noteFields("regression-content-location-control-octet"), "Content-Location"));
