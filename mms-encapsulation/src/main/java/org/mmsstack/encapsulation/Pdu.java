@@ -307,6 +307,9 @@ public abstract sealed class Pdu
     // that build() can refuse to drop a mandatory header the PDU had (PduRules.checkKept).
     private final long lowBefore;
     private final long highBefore;
+    // Whether remove() or noBody() ran: only they can drop a header, so build() of a builder
+    // from toBuilder() checks what is kept only then (a relay adding a header does not pay).
+    private boolean dropped;
 
     Builder(MessageType type) {
       this.type = type;
@@ -445,6 +448,7 @@ public abstract sealed class Pdu
       } else {
         headers.removeIf(h -> h.field().equals(field));
       }
+      dropped = true;
       return self();
     }
 
@@ -523,6 +527,7 @@ public abstract sealed class Pdu
     public final B noBody() {
       this.contentType = null;
       this.body = null;
+      dropped = true;
       return self();
     }
 
@@ -540,7 +545,9 @@ public abstract sealed class Pdu
           throw new IllegalStateException(
               type.wireName() + ": a body needs its Content-Type (see body(...))");
         }
-        checkKept();
+        if (dropped) {
+          checkKept();
+        }
         // The original order, Content-Type last.
         int n = headers.size();
         Header[] out = new Header[n + (contentType != null ? 1 : 0)];

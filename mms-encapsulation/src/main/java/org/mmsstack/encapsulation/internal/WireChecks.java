@@ -150,11 +150,34 @@ public final class WireChecks {
     }
     for (int i = 0, n = s.length(); i < n; i++) {
       char c = s.charAt(i);
-      if (c <= 0x20 || c >= 0x7F || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+      // A bit test per character: a name is checked whenever a header is set (a relay adding
+      // one to each PDU it passes on), and a search of the separators cost more than the rest.
+      if (c >= 0x80 || ((c < 64 ? TOKEN_LOW >>> c : TOKEN_HIGH >>> (c - 64)) & 1) == 0) {
         return i;
       }
     }
     return -1;
+  }
+
+  // Bit c of TOKEN_LOW (c < 64) or of TOKEN_HIGH (c - 64) is set for each character an RFC 2616
+  // token may hold: visible ASCII but the separators.
+  private static final long TOKEN_LOW;
+  private static final long TOKEN_HIGH;
+
+  static {
+    long low = 0;
+    long high = 0;
+    for (int c = 0x21; c < 0x7F; c++) {
+      if ("()<>@,;:\\\"/[]?={}".indexOf(c) < 0) {
+        if (c < 64) {
+          low |= 1L << c;
+        } else {
+          high |= 1L << (c - 64);
+        }
+      }
+    }
+    TOKEN_LOW = low;
+    TOKEN_HIGH = high;
   }
 
   /**
