@@ -540,8 +540,8 @@ public final class PduCodec {
         return false;
       }
       b = src[i] & 0xFF;
-      if (b < 0x20) { // a Long-integer media number
-        return false;
+      if (b < 0x20) { // a Long-integer media number, as the value reader takes it
+        return b <= 8 && i + b < end && isMultipartCode(src, i + 1, b);
       }
     }
     if (b >= 0x80) {
@@ -552,6 +552,15 @@ public final class PduCodec {
     }
     return startsWithIgnoreCase(src, i, end, "application/vnd.wap.multipart.")
         || startsWithIgnoreCase(src, i, end, "multipart/");
+  }
+
+  /** Whether the big-endian number of {@code n} octets at {@code src[i]} is a multipart's. */
+  private static boolean isMultipartCode(byte[] src, int i, int n) {
+    long code = 0;
+    for (int k = 0; k < n; k++) {
+      code = code << 8 | (src[i + k] & 0xFF);
+    }
+    return code >= 0 && code <= Integer.MAX_VALUE && MediaType.ofCode(code).isMultipart();
   }
 
   private static boolean startsWithIgnoreCase(byte[] src, int i, int end, String prefix) {

@@ -1,5 +1,6 @@
 package org.mmsstack.encapsulation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,6 +101,59 @@ class PduLayoutTest {
     assertEquals(-1, PduLayout.valueEnd(new byte[] {'a', 'b'}, 0, 2));
     assertEquals(3, PduLayout.valueEnd(new byte[] {'a', 'b', 0}, 0, 3));
     assertEquals(3, PduLayout.valueEnd(new byte[] {0x02, 1, 2}, 0, 3));
+  }
+
+  /**
+   * A well-known media number may be sent as a Long-integer ({@code 01 33}: multipart/related)
+   * in the general form of a Content-type-value (WAP-230 8.4.2.24: Well-known-media is an
+   * Integer-value): the decoder, the layout walk and the typed value agree that it is a
+   * multipart, for the PDU's body and for a nested part.
+   */
+  @Test
+  void aMultipartMediaNumberSentAsALongIntegerIsAMultipart() throws Exception {
+    byte[] inner = {0x01, 0x01, 0x02, (byte) 0x83, 'h', 'i'};
+    byte[] b = {
+      (byte) 0x8C,
+      (byte) 0x84, // m-retrieve-conf
+      (byte) 0x8D,
+      (byte) 0x90, // MMS 1.0
+      (byte) 0x85,
+      0x04,
+      0x5F,
+      0x00,
+      0x00,
+      0x00, // Date
+      (byte) 0x84,
+      0x02,
+      0x01,
+      0x33, // Content-Type: general form, Long-integer 0x33
+      0x01, // one part
+      0x03,
+      (byte) inner.length,
+      0x02,
+      0x01,
+      0x23, // multipart/mixed (0x23) as a Long-integer
+      inner[0],
+      inner[1],
+      inner[2],
+      inner[3],
+      inner[4],
+      inner[5]
+    };
+    Pdu pdu = PduCodec.decode(b, DecodeConfig.STRICT);
+    assertTrue(pdu.contentType().orElseThrow().mediaType().isMultipart());
+    MultipartBody body = (MultipartBody) pdu.body().orElseThrow();
+    Part part = body.parts().get(0);
+    assertTrue(part.isMultipart());
+    Part leaf = part.asMultipart(DecodeConfig.STRICT).parts().get(0);
+    assertEquals("hi", new String(leaf.toByteArray(), java.nio.charset.StandardCharsets.US_ASCII));
+
+    PduLayout layout = PduLayout.of(b);
+    PduLayout.Multipart m =
+        PduLayout.multipart(b, layout.bodyStart().getAsInt(), b.length).orElseThrow();
+    assertTrue(m.complete());
+    checkParts("long-integer media", b, body.parts(), m);
+    assertArrayEquals(b, PduCodec.encode(pdu));
   }
 
   private static String firstMultipart() throws Exception {
