@@ -133,7 +133,7 @@ public final class PduCodec {
   /** Why the input is no PDU to decode: too large, too short, or no X-Mms-Message-Type first. */
   private static PduFormatException notDecodable(int length, DecodeConfig config) {
     if (length > config.maxPduSize()) {
-      return new PduFormatException(
+      return PduFormatException.of(
           Reason.LIMIT_EXCEEDED,
           0,
           null,
@@ -143,7 +143,7 @@ public final class PduCodec {
               + config.maxPduSize()
               + " (DecodeConfig.maxPduSize)");
     }
-    return new PduFormatException(
+    return PduFormatException.of(
         Reason.NOT_A_PDU,
         0,
         null,
@@ -151,7 +151,7 @@ public final class PduCodec {
   }
 
   private static PduFormatException unknownType(int octet) {
-    return new PduFormatException(
+    return PduFormatException.of(
         Reason.UNKNOWN_MESSAGE_TYPE,
         1,
         HeaderField.MESSAGE_TYPE.name(),
@@ -212,7 +212,7 @@ public final class PduCodec {
         break;
       }
       if (n >= maxHeaders) {
-        throw new PduFormatException(
+        throw PduFormatException.of(
             Reason.LIMIT_EXCEEDED,
             pos - offset,
             null,
@@ -266,7 +266,7 @@ public final class PduCodec {
           }
           body = mb;
         } catch (PduFormatException e) {
-          throw new PduFormatException(
+          throw PduFormatException.of(
               e.reason(),
               shift(e.offset(), bodyStart - offset),
               e.header().orElse(null),

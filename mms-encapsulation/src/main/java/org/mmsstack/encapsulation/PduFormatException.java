@@ -1,6 +1,8 @@
 package org.mmsstack.encapsulation;
 
 import java.io.IOException;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,7 +22,11 @@ public final class PduFormatException extends IOException {
 
   private static final long serialVersionUID = 1L;
 
-  /** Why decoding stopped. */
+  /**
+   * Why decoding stopped. Each reason has a stable {@linkplain #code() code}, which the
+   * validator's finding for input that cannot be decoded carries after {@link
+   * org.mmsstack.encapsulation.validate.FindingCodes#UNDECODABLE_PREFIX}.
+   */
   public enum Reason {
     /** The input is empty or does not start with X-Mms-Message-Type. */
     NOT_A_PDU,
@@ -49,7 +55,28 @@ public final class PduFormatException extends IOException {
     /** A configured limit (size, parts, nesting, headers, text length) was exceeded. */
     LIMIT_EXCEEDED,
     /** A value the encoder cannot represent on the wire. */
-    UNENCODABLE
+    UNENCODABLE;
+
+    private final String code = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
+    /**
+     * The stable code of this reason: its name in kebab case, for example {@code
+     * length-past-end}. The validator reports input that cannot be decoded as {@code
+     * undecodable-} followed by it.
+     */
+    public String code() {
+      return code;
+    }
+
+    /** The reason whose {@link #code()} is {@code code}, if there is one. */
+    public static Optional<Reason> fromCode(String code) {
+      for (Reason r : values()) {
+        if (r.code.equals(code)) {
+          return Optional.of(r);
+        }
+      }
+      return Optional.empty();
+    }
   }
 
   private final Reason reason;
@@ -57,21 +84,33 @@ public final class PduFormatException extends IOException {
   private final String header;
   private final String detail;
 
-  /**
-   * Creates an exception.
-   *
-   * @param reason why decoding stopped
-   * @param offset byte offset from the start of the PDU, or -1 when unknown
-   * @param header the header being read, or {@code null} outside any header ({@link #header()}
-   *     is then empty)
-   * @param detail a sentence for people
-   */
-  public PduFormatException(Reason reason, int offset, String header, String detail) {
+  private PduFormatException(Reason reason, int offset, String header, String detail) {
     super(detail);
     this.reason = reason;
     this.offset = offset;
     this.header = header;
     this.detail = detail;
+  }
+
+  /**
+   * An exception, as the decoder makes them (and a program's own decoding of PDU-like data may).
+   *
+   * @param reason why decoding stopped
+   * @param offset byte offset from the start of the PDU, or -1 when unknown
+   * @param header the header being read, or {@code null} outside any header ({@link #header()}
+   *     is then empty)
+   * @param detail a sentence for people, without the location
+   * @return the exception
+   * @throws NullPointerException if {@code reason} or {@code detail} is null
+   * @throws IllegalArgumentException if {@code offset} is below -1
+   */
+  public static PduFormatException of(Reason reason, int offset, String header, String detail) {
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(detail, "detail");
+    if (offset < -1) {
+      throw new IllegalArgumentException("offset: " + offset + " (expected: >= -1)");
+    }
+    return new PduFormatException(reason, offset, header, detail);
   }
 
   /** Why decoding stopped. */

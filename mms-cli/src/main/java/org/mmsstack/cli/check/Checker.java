@@ -201,7 +201,7 @@ public final class Checker {
       // The codec accepted the PDU but cannot show one of its values: report it as undecodable
       // rather than fail later while printing.
       PduFormatException pe =
-          new PduFormatException(
+          PduFormatException.of(
               PduFormatException.Reason.MALFORMED_VALUE,
               -1,
               null,
@@ -467,7 +467,7 @@ public final class Checker {
   private static Finding fromError(PduFormatException e) {
     return Finding.of(
         Severity.ERROR,
-        FindingCodes.UNDECODABLE_PREFIX + Codes.kebab(e.reason()),
+        FindingCodes.UNDECODABLE_PREFIX + e.reason().code(),
         e.offset(),
         e.header().orElse(null),
         e.detail());

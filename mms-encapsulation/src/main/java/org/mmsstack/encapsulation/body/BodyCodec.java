@@ -48,7 +48,7 @@ final class BodyCodec {
       pos = count.index();
     }
     if (announced > cfg.maxParts()) {
-      throw new PduFormatException(
+      throw PduFormatException.of(
           Reason.LIMIT_EXCEEDED,
           off - base,
           "multipart body",
@@ -79,7 +79,7 @@ final class BodyCodec {
         break;
       }
       if (n >= maxParts) {
-        throw new PduFormatException(
+        throw PduFormatException.of(
             Reason.LIMIT_EXCEEDED,
             pos - base,
             "multipart body",
@@ -137,7 +137,7 @@ final class BodyCodec {
       byte[] src, int base, int off, int len, DecodeConfig cfg, int depth)
       throws PduFormatException {
     if (depth + 1 > cfg.maxNestingDepth()) {
-      throw new PduFormatException(
+      throw PduFormatException.of(
           Reason.LIMIT_EXCEEDED,
           off - base,
           null,

@@ -330,7 +330,7 @@ public final class Part {
       return BodyCodec.decodeNested(src, base, dataStart, size(), config, depth);
     }
     if (depth + 1 > config.maxNestingDepth()) {
-      throw new PduFormatException(
+      throw PduFormatException.of(
           PduFormatException.Reason.LIMIT_EXCEEDED,
           -1,
           null,

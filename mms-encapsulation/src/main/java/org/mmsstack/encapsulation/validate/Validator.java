@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -78,8 +77,8 @@ public final class Validator {
 
   /**
    * Decodes leniently and validates. Undecodable input gives one {@link Severity#ERROR} finding
-   * whose code is {@code undecodable-} followed by the {@link PduFormatException.Reason} in
-   * kebab case (for example {@code undecodable-truncated}), with the exception's offset and
+   * whose code is {@code undecodable-} followed by the {@link PduFormatException.Reason#code()
+   * reason's code} (for example {@code undecodable-truncated}), with the exception's offset and
    * header.
    */
   public List<Finding> validate(byte[] pdu) {
@@ -164,8 +163,7 @@ public final class Validator {
   static Finding undecodable(PduFormatException e) {
     return Finding.of(
         Severity.ERROR,
-        FindingCodes.UNDECODABLE_PREFIX
-            + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        FindingCodes.UNDECODABLE_PREFIX + e.reason().code(),
         e.offset(),
         e.header().orElse(null),
         e.detail());

@@ -114,10 +114,45 @@ class MalformedInputTest {
     PduFormatException outside = strictFails(new byte[0]);
     assertEquals(Optional.empty(), outside.header());
     assertFalse(outside.getMessage().contains("header"), outside::getMessage);
-    // A constructor given no header reports an empty one.
-    PduFormatException built = new PduFormatException(Reason.TRUNCATED, -1, null, "cut");
+    // An exception made without a header reports an empty one.
+    PduFormatException built = PduFormatException.of(Reason.TRUNCATED, -1, null, "cut");
     assertEquals(Optional.empty(), built.header());
     assertEquals("cut", built.getMessage());
+  }
+
+  @Test
+  void madeByOfWithItsArgumentsChecked() {
+    PduFormatException e = PduFormatException.of(Reason.LENGTH_PAST_END, 8, "Subject", "past");
+    assertEquals(Reason.LENGTH_PAST_END, e.reason());
+    assertEquals(8, e.offset());
+    assertEquals(Optional.of("Subject"), e.header());
+    assertEquals("past", e.detail());
+    assertEquals("past (at offset 8, header Subject)", e.getMessage());
+    assertEquals(-1, PduFormatException.of(Reason.TRUNCATED, -1, null, "cut").offset());
+    assertThrows(
+        NullPointerException.class, () -> PduFormatException.of(null, 0, null, "no reason"));
+    assertThrows(
+        NullPointerException.class, () -> PduFormatException.of(Reason.TRUNCATED, 0, null, null));
+    IllegalArgumentException bad =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PduFormatException.of(Reason.TRUNCATED, -2, null, "cut"));
+    assertTrue(bad.getMessage().startsWith("offset: -2"), bad::getMessage);
+  }
+
+  @Test
+  void everyReasonHasItsKebabCaseCodeAndIsFoundByIt() {
+    java.util.Set<String> codes = new java.util.HashSet<>();
+    for (Reason r : Reason.values()) {
+      assertTrue(r.code().matches("[a-z]+(-[a-z]+)*"), r::code);
+      assertEquals(r.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), r.code());
+      assertEquals(Optional.of(r), Reason.fromCode(r.code()));
+      assertTrue(codes.add(r.code()), r::code);
+    }
+    assertEquals("length-past-end", Reason.LENGTH_PAST_END.code());
+    assertEquals(Optional.empty(), Reason.fromCode("LENGTH_PAST_END"));
+    assertEquals(Optional.empty(), Reason.fromCode("undecodable-truncated"));
+    assertEquals(Optional.empty(), Reason.fromCode(""));
   }
 
   @Test

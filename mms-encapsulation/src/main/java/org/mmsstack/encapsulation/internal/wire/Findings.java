@@ -40,7 +40,7 @@ public final class Findings {
       String message)
       throws PduFormatException {
     if (strict && severity == Severity.ERROR) {
-      throw new PduFormatException(reason, offset, header, message);
+      throw PduFormatException.of(reason, offset, header, message);
     }
     add(Finding.of(severity, code, offset, header, message));
   }
@@ -58,7 +58,7 @@ public final class Findings {
       Supplier<String> message)
       throws PduFormatException {
     if (strict && severity == Severity.ERROR) {
-      throw new PduFormatException(reason, offset, header, message.get());
+      throw PduFormatException.of(reason, offset, header, message.get());
     }
     add(Finding.lazy(severity, code, offset, Finding.NO_LINE, Finding.NO_COLUMN, header, message));
   }
@@ -66,7 +66,7 @@ public final class Findings {
   /** Records a finding made elsewhere (a nested decoder's), or throws it in strict mode. */
   public void report(Finding finding, PduFormatException.Reason reason) throws PduFormatException {
     if (strict && finding.severity() == Severity.ERROR) {
-      throw new PduFormatException(
+      throw PduFormatException.of(
           reason, (int) finding.offset(), finding.header().orElse(null), finding.message());
     }
     add(finding);

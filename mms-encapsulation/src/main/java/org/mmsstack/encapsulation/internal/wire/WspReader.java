@@ -195,7 +195,7 @@ public final class WspReader {
       value = value << 7 | (b & 0x7F);
       if (b < 0x80) {
         if (value > 0xFFFFFFFFL) {
-          throw new PduFormatException(
+          throw PduFormatException.of(
               Reason.MALFORMED_UINTVAR,
               start - base,
               header,
@@ -204,7 +204,7 @@ public final class WspReader {
         return value;
       }
     }
-    throw new PduFormatException(
+    throw PduFormatException.of(
         Reason.MALFORMED_UINTVAR, start - base, header, "Uintvar longer than 5 octets");
   }
 
@@ -265,7 +265,7 @@ public final class WspReader {
     }
     if (n > 8) {
       pos = start;
-      throw new PduFormatException(
+      throw PduFormatException.of(
           Reason.INTEGER_TOO_WIDE,
           start - base,
           header,
@@ -277,7 +277,7 @@ public final class WspReader {
     }
     if (v < 0) {
       pos = start;
-      throw new PduFormatException(
+      throw PduFormatException.of(
           Reason.INTEGER_TOO_WIDE, start - base, header, "Long-integer exceeds 63 bits");
     }
     return v;
@@ -308,13 +308,13 @@ public final class WspReader {
       return nul;
     }
     if (end < limit) {
-      throw new PduFormatException(
+      throw PduFormatException.of(
           Reason.LIMIT_EXCEEDED,
           start - base,
           header,
           "text longer than " + maxLength + " octets (DecodeConfig.maxTextLength)");
     }
-    throw new PduFormatException(
+    throw PduFormatException.of(
         Reason.UNTERMINATED_TEXT,
         start - base,
         header,
@@ -378,12 +378,12 @@ public final class WspReader {
   }
 
   public PduFormatException truncated(String what) {
-    return new PduFormatException(
+    return PduFormatException.of(
         Reason.TRUNCATED, pos - base, header, "input ends; expected " + what);
   }
 
   public PduFormatException lengthPastEnd(long length) {
-    return new PduFormatException(
+    return PduFormatException.of(
         Reason.LENGTH_PAST_END,
         pos - base,
         header,
@@ -391,10 +391,10 @@ public final class WspReader {
   }
 
   public PduFormatException malformed(String what) {
-    return new PduFormatException(Reason.MALFORMED_VALUE, pos - base, header, what);
+    return PduFormatException.of(Reason.MALFORMED_VALUE, pos - base, header, what);
   }
 
   public PduFormatException error(Reason reason, int index, String what) {
-    return new PduFormatException(reason, index - base, header, what);
+    return PduFormatException.of(reason, index - base, header, what);
   }
 }
