@@ -132,7 +132,7 @@ public final class RoutingDataFormatException extends IOException {
     }
 
     /** The reason whose {@link #code()} is {@code code}, if there is one. */
-    public static Optional<Reason> ofCode(String code) {
+    public static Optional<Reason> fromCode(String code) {
       for (Reason r : values()) {
         if (r.code.equals(code)) {
           return Optional.of(r);
@@ -173,7 +173,7 @@ public final class RoutingDataFormatException extends IOException {
       throw new IllegalArgumentException("findings: empty");
     }
     for (Finding f : findings) {
-      if (f.severity() != Severity.ERROR || Reason.ofCode(f.code()).isEmpty()) {
+      if (f.severity() != Severity.ERROR || Reason.fromCode(f.code()).isEmpty()) {
         throw new IllegalArgumentException(
             "findings: " + f + " (expected: an ERROR with a Reason's code)");
       }
@@ -183,7 +183,7 @@ public final class RoutingDataFormatException extends IOException {
     }
     List<Finding> copy = List.copyOf(findings);
     return new RoutingDataFormatException(
-        format, copy, Reason.ofCode(copy.get(0).code()).orElseThrow(), unreported);
+        format, copy, Reason.fromCode(copy.get(0).code()).orElseThrow(), unreported);
   }
 
   /** One problem that ends decoding: the input is larger than {@code maxFileSize} bytes. */

@@ -256,7 +256,7 @@ class KeyRingCodecTest {
             Reason.INVALID_TIME,
             Reason.UNKNOWN_KEYWORD,
             Reason.DUPLICATE_KEY_ID),
-        e.findings().stream().map(f -> Reason.ofCode(f.code()).orElseThrow()).toList());
+        e.findings().stream().map(f -> Reason.fromCode(f.code()).orElseThrow()).toList());
     assertTrue(
         e.getMessage().startsWith("5 problems in key ring: line 2, column 5: invalid-key-id"),
         e::getMessage);
@@ -340,8 +340,10 @@ class KeyRingCodecTest {
     java.util.Set<String> codes = new java.util.HashSet<>();
     for (Reason r : Reason.values()) {
       codes.add(r.code());
-      assertEquals(Optional.of(r), Reason.ofCode(r.code()));
+      assertEquals(Optional.of(r), Reason.fromCode(r.code()));
     }
+    assertEquals(Optional.empty(), Reason.fromCode("no-such-code"));
+    assertEquals(Optional.empty(), Reason.fromCode("INVALID_RELAY_ID"));
     // The rest are the codes of routing data sources, validation and publishing.
     for (org.mmsstack.routing.data.RoutingDataPublishException.Reason r :
         org.mmsstack.routing.data.RoutingDataPublishException.Reason.values()) {

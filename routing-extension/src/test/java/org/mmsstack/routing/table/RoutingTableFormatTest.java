@@ -49,7 +49,7 @@ class RoutingTableFormatTest {
   }
 
   private static Reason reason(Finding f) {
-    return Reason.ofCode(f.code()).orElseThrow();
+    return Reason.fromCode(f.code()).orElseThrow();
   }
 
   @Test
