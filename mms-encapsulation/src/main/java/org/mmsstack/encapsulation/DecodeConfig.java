@@ -14,7 +14,7 @@ package org.mmsstack.encapsulation;
  * do not follow the encoding (WAP-230 and OMA MMS Encapsulation section 7: lengths, tokens,
  * terminators, header starts); it does not check which headers a PDU type must or may carry, in
  * which order, or since which version. Those rules are the
- * {@link org.mmsstack.encapsulation.validate.Validator}'s: it reports them all, with every
+ * {@link org.mmsstack.encapsulation.validate.PduValidator}'s: it reports them all, with every
  * decoding finding, in one {@link org.mmsstack.encapsulation.validate.ValidationReport}. So an
  * m-retrieve-conf without its mandatory Content-Type (nuntium's {@code m-retrieve.conf_success})
  * decodes strictly with no finding, and validation reports {@code missing-mandatory-header}.

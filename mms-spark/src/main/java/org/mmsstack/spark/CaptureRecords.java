@@ -22,7 +22,7 @@ import org.mmsstack.encapsulation.PduCodec;
 import org.mmsstack.encapsulation.PduFormatException;
 import org.mmsstack.encapsulation.Severity;
 import org.mmsstack.encapsulation.validate.FindingCodes;
-import org.mmsstack.encapsulation.validate.Validator;
+import org.mmsstack.encapsulation.validate.PduValidator;
 import org.mmsstack.encapsulation.value.Address;
 import org.mmsstack.encapsulation.value.EncodedString;
 import org.mmsstack.encapsulation.value.FromValue;
@@ -35,7 +35,7 @@ import org.mmsstack.mm4.value.Mm4Address;
 /**
  * Turns one capture into {@link PduRecord}s: what each Spark task does with its file, usable
  * without Spark. The capture is streamed through {@link CaptureReader}, each PDU decoded leniently
- * and validated ({@link Validator}; MM4 mail through {@link Mm4Codec}'s lenient parse) as soon as
+ * and validated ({@link PduValidator}; MM4 mail through {@link Mm4Codec}'s lenient parse) as soon as
  * its carrier completes, and only its record is kept; memory is bounded by the configuration's
  * {@link SparkCaptureConfig#capture() capture limits}, whatever the capture's size.
  *
@@ -43,9 +43,6 @@ import org.mmsstack.mm4.value.Mm4Address;
  * closed.
  */
 public final class CaptureRecords {
-
-  /** Immutable and thread-safe. */
-  private static final Validator VALIDATOR = new Validator();
 
   /** Lenient, with the base64 and quoted-printable bodies checked by decode: every finding. */
   private static final Mm4Config MM4_CHECKED =
@@ -182,11 +179,11 @@ public final class CaptureRecords {
       pdu = PduCodec.decode(content, DecodeConfig.LENIENT);
     } catch (PduFormatException e) {
       // The validator's form of an undecodable PDU: one ERROR finding undecodable-<reason>.
-      v.findings = VALIDATOR.validate(content);
+      v.findings = PduValidator.validate(content).findings();
       return v;
     }
     try {
-      v.findings = VALIDATOR.validate(pdu);
+      v.findings = PduValidator.validate(pdu).findings();
       v.messageType = Optional.of(pdu.messageType().wireName());
       v.transactionId = pdu.transactionId();
       v.messageId = pdu.get(HeaderField.MESSAGE_ID);

@@ -38,7 +38,7 @@ import org.mmsstack.encapsulation.Pdu;
 import org.mmsstack.encapsulation.PduCodec;
 import org.mmsstack.encapsulation.PduFormatException;
 import org.mmsstack.encapsulation.Severity;
-import org.mmsstack.encapsulation.validate.Validator;
+import org.mmsstack.encapsulation.validate.PduValidator;
 import org.mmsstack.mm4.Mm4Codec;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4Message;
@@ -195,7 +195,7 @@ class CaptureDatasetsTest {
     }
     assertEquals("MMS_PDU", r.getAs("kind"), what);
     // The findings are the codec's validator's, finding for finding.
-    List<Finding> expected = new Validator().validate(p.content());
+    List<Finding> expected = PduValidator.validate(p.content()).findings();
     assertEquals(expected.size(), findings.size(), what);
     for (int i = 0; i < expected.size(); i++) {
       Finding e = expected.get(i);
@@ -252,7 +252,7 @@ class CaptureDatasetsTest {
           mm4++;
         } else {
           pdus++;
-          findings += new Validator().validate(p.content()).size();
+          findings += PduValidator.validate(p.content()).findings().size();
         }
       }
       rows += found.size() + (r.findings().isEmpty() ? 0 : 1);

@@ -19,7 +19,7 @@ import org.mmsstack.encapsulation.Severity;
 import org.mmsstack.encapsulation.body.MultipartBody;
 import org.mmsstack.encapsulation.body.Part;
 import org.mmsstack.encapsulation.validate.FindingCodes;
-import org.mmsstack.encapsulation.validate.Validator;
+import org.mmsstack.encapsulation.validate.PduValidator;
 import org.mmsstack.mm4.Mm4Codec;
 import org.mmsstack.mm4.Mm4Config;
 import org.mmsstack.mm4.Mm4FormatException;
@@ -36,7 +36,7 @@ import org.mmsstack.routing.RoutingVerifier;
 
 /**
  * Decodes a binary PDU or an MM4 message leniently and says what is wrong with it: for PDUs
- * through the codec's {@link Validator} (offsets, headers, severities, stable codes), for MM4
+ * through the codec's {@link PduValidator} (offsets, headers, severities, stable codes), for MM4
  * through the MM4 codec's lenient parse with every body checked, which runs {@link
  * org.mmsstack.mm4.validate.Mm4Validator} with line numbers; for both, the routing extension fields (syntax, signature, and with a key ring
  * the signature's verification). Every command goes through here, so the tool reports the same
@@ -84,9 +84,6 @@ public final class Checker {
    * cannot be parsed so that the run goes on.
    */
   public static final String UNDECODABLE_INTERNAL = FindingCodes.UNDECODABLE_PREFIX + "internal";
-
-  /** Immutable and thread-safe; one for every command. */
-  private static final Validator VALIDATOR = new Validator();
 
   /** Lenient, with the base64 and quoted-printable bodies checked by decode: every finding. */
   private static final Mm4Config MM4_CHECKED =
@@ -208,7 +205,7 @@ public final class Checker {
               "decoded, but a value cannot be read back: " + e.getMessage());
       return new Result(null, pe, List.of(fromError(pe)));
     }
-    List<Finding> out = new ArrayList<>(VALIDATOR.validate(pdu));
+    List<Finding> out = new ArrayList<>(PduValidator.validate(pdu).findings());
     Routing routing = null;
     Locator at = name -> offsetOf(pdu, name);
     try {

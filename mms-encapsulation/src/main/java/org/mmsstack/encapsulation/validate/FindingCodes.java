@@ -1,7 +1,7 @@
 package org.mmsstack.encapsulation.validate;
 
 /**
- * The stable {@link org.mmsstack.encapsulation.Finding#code() codes} the {@link Validator}
+ * The stable {@link org.mmsstack.encapsulation.Finding#code() codes} the {@link PduValidator}
  * reports itself. Decoding findings are passed through with their own codes (see the package
  * documentation for the full table). Programs should test codes, never message texts.
  */

@@ -1,12 +1,12 @@
 /**
  * Validation of MMS PDUs against OMA MMS Encapsulation 1.0-1.3: {@link
- * org.mmsstack.encapsulation.validate.Validator} reports every departure from the specification
+ * org.mmsstack.encapsulation.validate.PduValidator} reports every departure from the specification
  * as a {@link org.mmsstack.encapsulation.Finding} (severity, byte offset from the start of the
  * PDU or -1 for the PDU as a whole, header name, stable code, message), and {@link
  * org.mmsstack.encapsulation.validate.ValidationReport} counts them.
  *
  * <pre>{@code
- * ValidationReport report = new Validator().report(bytes);
+ * ValidationReport report = PduValidator.validate(bytes);
  * report.findings().forEach(System.out::println);
  * boolean usable = !report.hasErrors();
  * }</pre>

@@ -27,7 +27,7 @@ import org.mmsstack.encapsulation.body.MultipartBody;
 import org.mmsstack.encapsulation.body.Part;
 import org.mmsstack.encapsulation.body.PartCursor;
 import org.mmsstack.encapsulation.body.PartHeader;
-import org.mmsstack.encapsulation.validate.Validator;
+import org.mmsstack.encapsulation.validate.PduValidator;
 import org.mmsstack.encapsulation.value.RawValue;
 
 /**
@@ -42,7 +42,6 @@ final class Exercise {
 
   static final DecodeConfig STRICT = DecodeConfig.STRICT;
   static final DecodeConfig LENIENT = DecodeConfig.LENIENT;
-  private static final Validator VALIDATOR = new Validator();
 
   private Exercise() {}
 
@@ -77,9 +76,9 @@ final class Exercise {
         }
         assertEquals(rebuilt, back, "the canonical rebuild decodes to other values");
       }
-      VALIDATOR.validate(pdu);
+      PduValidator.validate(pdu).findings();
     }
-    List<Finding> findings = VALIDATOR.validate(input);
+    List<Finding> findings = PduValidator.validate(input).findings();
     assertNotNull(findings);
     assertArrayEquals(copy, input, "the input was changed");
     return decoded;

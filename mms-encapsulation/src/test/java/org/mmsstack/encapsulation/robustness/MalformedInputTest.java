@@ -34,7 +34,7 @@ import org.mmsstack.encapsulation.PduFormatException.Reason;
 import org.mmsstack.encapsulation.Severity;
 import org.mmsstack.encapsulation.body.MultipartBody;
 import org.mmsstack.encapsulation.body.Part;
-import org.mmsstack.encapsulation.validate.Validator;
+import org.mmsstack.encapsulation.validate.PduValidator;
 import org.mmsstack.encapsulation.value.ContentType;
 import org.mmsstack.encapsulation.value.MediaType;
 
@@ -76,7 +76,7 @@ class MalformedInputTest {
   private static void bothFail(byte[] pdu, Reason reason, int offset) {
     fails(pdu, DecodeConfig.STRICT, reason, offset);
     fails(pdu, DecodeConfig.LENIENT, reason, offset);
-    assertEquals(1, new Validator().validate(pdu).size());
+    assertEquals(1, PduValidator.validate(pdu).findings().size());
   }
 
   @Test
@@ -256,10 +256,35 @@ class MalformedInputTest {
     byte[] head = bytes(RETRIEVE_MIXED);
     byte[] pdu = Arrays.copyOf(head, head.length + body.length);
     System.arraycopy(body, 0, pdu, head.length, body.length);
-    List<Finding> fs = new Validator().validate(pdu);
+    List<Finding> fs = PduValidator.validate(pdu).findings();
     assertEquals(1, fs.size(), fs::toString);
     assertEquals("nested-multipart-malformed", fs.get(0).code());
     assertTrue(fs.get(0).message().contains("maxNestingDepth"), fs.get(0).message());
+  }
+
+  @Test
+  void validatorTakesTheNestingLimitFromItsConfig() throws Exception {
+    byte[] body = multipartBytes(MultipartBody.of(Part.text("core")));
+    for (int i = 0; i < 3; i++) {
+      body =
+          multipartBytes(
+              MultipartBody.of(Part.of(ContentType.of(MediaType.MULTIPART_MIXED), body)));
+    }
+    byte[] head = bytes(RETRIEVE_MIXED);
+    byte[] pdu = Arrays.copyOf(head, head.length + body.length);
+    System.arraycopy(body, 0, pdu, head.length, body.length);
+    assertEquals(List.of(), PduValidator.validate(pdu).findings());
+    DecodeConfig shallow = DecodeConfig.builder().maxNestingDepth(2).build();
+    List<Finding> fs = PduValidator.validate(pdu, shallow).findings();
+    assertEquals(1, fs.size(), fs::toString);
+    assertEquals("nested-multipart-malformed", fs.get(0).code());
+    assertTrue(fs.get(0).message().contains("maxNestingDepth"), fs.get(0).message());
+    // The same for a PDU decoded beforehand, and with the limit of a strict configuration.
+    Pdu decoded = PduCodec.decode(pdu);
+    assertEquals(fs, PduValidator.validate(decoded, shallow).findings());
+    assertEquals(
+        fs, PduValidator.validate(pdu, shallow.toBuilder().strict(true).build()).findings());
+    assertEquals(List.of(), PduValidator.validate(decoded).findings());
   }
 
   @Test
@@ -274,7 +299,7 @@ class MalformedInputTest {
     byte[] pdu = Arrays.copyOf(head, head.length + body.length);
     System.arraycopy(body, 0, pdu, head.length, body.length);
     DecodeConfig unlimited = DecodeConfig.builder().maxNestingDepth(Integer.MAX_VALUE).build();
-    assertEquals(List.of(), new Validator(unlimited).validate(pdu));
+    assertEquals(List.of(), PduValidator.validate(pdu, unlimited).findings());
   }
 
   @Test
@@ -373,7 +398,7 @@ class MalformedInputTest {
     Pdu p = PduCodec.decode(pdu, DecodeConfig.STRICT);
     assertTrue(p.findings().isEmpty());
     assertFalse(p.contentType().isPresent());
-    List<Finding> report = new Validator().report(pdu).findings();
+    List<Finding> report = PduValidator.validate(pdu).findings();
     assertTrue(
         report.stream()
             .anyMatch(
@@ -484,7 +509,7 @@ class MalformedInputTest {
                           // fine: only the input matters here
                         }
                       }
-                      new Validator().validate(in);
+                      PduValidator.validate(in).findings();
                       assertArrayEquals(copy, in);
                     }));
   }

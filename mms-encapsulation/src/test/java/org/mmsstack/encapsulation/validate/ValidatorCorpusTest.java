@@ -49,14 +49,13 @@ class ValidatorCorpusTest {
 
   /** One line per file: its corpus path, a tab, then code=count pairs (or "-" when clean). */
   static String summary() {
-    Validator v = new Validator();
     StringBuilder sb = new StringBuilder();
     sb.append("# Validator findings per corpus file: path<TAB>code=count ... (\"-\": none).\n");
     sb.append(
         "# Regenerate: mvn -pl mms-encapsulation test -Dtest=ValidatorCorpusTest -Dmmsstack.regenerate=true\n");
     for (String folder : List.of("pdus", "malformed")) {
       for (Path p : Corpus.files(folder)) {
-        Map<String, Integer> counts = v.report(Corpus.read(p)).countsByCode();
+        Map<String, Integer> counts = PduValidator.validate(Corpus.read(p)).countsByCode();
         sb.append(Corpus.name(p)).append('\t');
         sb.append(
             counts.isEmpty()

@@ -13,6 +13,7 @@ import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.encapsulation.MmsVersion;
 import org.mmsstack.encapsulation.Pdu;
 import org.mmsstack.encapsulation.PduCodec;
+import org.mmsstack.encapsulation.PduFormatException;
 import org.mmsstack.encapsulation.RetrieveConf;
 import org.mmsstack.encapsulation.SendReq;
 import org.mmsstack.encapsulation.Severity;
@@ -27,13 +28,11 @@ import org.mmsstack.encapsulation.value.MediaType;
 /** One test per validator rule, on hand-written octets or built PDUs. */
 class ValidatorTest {
 
-  private final Validator validator = new Validator();
-
   /** A valid m-notifyresp-ind: Type, Transaction-ID "t", Version 1.2, Status Retrieved. */
   private static final String NOTIFYRESP = "8C 83 98 \"t\" 8D 92 95 81";
 
   private List<Finding> validate(String spec) {
-    return validator.validate(Bytes.of(spec));
+    return PduValidator.validate(Bytes.of(spec)).findings();
   }
 
   private static List<Finding> withCode(List<Finding> findings, String code) {
@@ -56,14 +55,14 @@ class ValidatorTest {
   @Test
   void validPduHasNoFindings() {
     assertEquals(List.of(), validate(NOTIFYRESP));
-    ValidationReport r = validator.report(Bytes.of(NOTIFYRESP));
+    ValidationReport r = PduValidator.validate(Bytes.of(NOTIFYRESP));
     assertTrue(r.isClean());
     assertFalse(r.hasErrors());
   }
 
   @Test
   void undecodableInputGivesOneErrorInsteadOfThrowing() {
-    List<Finding> empty = validator.validate(new byte[0]);
+    List<Finding> empty = PduValidator.validate(new byte[0]).findings();
     assertEquals(1, empty.size());
     assertEquals("undecodable-not-a-pdu", empty.get(0).code());
     assertEquals(Severity.ERROR, empty.get(0).severity());
@@ -73,6 +72,87 @@ class ValidatorTest {
     assertEquals("undecodable-truncated", truncated.code());
     assertEquals(6, truncated.offset());
     assertEquals("X-Mms-MMS-Version", truncated.header().orElse(null));
+  }
+
+  @Test
+  void undecodableFindingCarriesTheReasonCodeOffsetAndHeader() {
+    // Subject announces 5 octets, 2 remain.
+    byte[] pdu = Bytes.of("8C 83 98 74 00 8D 92 96 05 EA 41");
+    PduFormatException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            PduFormatException.class, () -> PduCodec.decode(pdu));
+    ValidationReport r = PduValidator.validate(pdu);
+    assertEquals(1, r.findings().size(), r::toString);
+    Finding f = r.findings().get(0);
+    assertEquals(FindingCodes.UNDECODABLE_PREFIX + e.reason().code(), f.code());
+    assertEquals("undecodable-length-past-end", f.code());
+    assertEquals(Severity.ERROR, f.severity());
+    assertEquals(e.offset(), f.offset());
+    assertEquals(8, f.offset());
+    assertEquals(e.header(), f.header());
+    assertEquals(e.detail(), f.message());
+    // A limit of the configuration the validator is given.
+    DecodeConfig small = DecodeConfig.builder().maxPduSize(4).build();
+    assertEquals(
+        "undecodable-limit-exceeded",
+        PduValidator.validate(Bytes.of(NOTIFYRESP), small).findings().get(0).code());
+    // Every reason's code follows the prefix, and the prefix is no reason's code.
+    for (PduFormatException.Reason reason : PduFormatException.Reason.values()) {
+      String code = FindingCodes.UNDECODABLE_PREFIX + reason.code();
+      assertEquals(
+          java.util.Optional.of(reason),
+          PduFormatException.Reason.fromCode(
+              code.substring(FindingCodes.UNDECODABLE_PREFIX.length())));
+    }
+  }
+
+  @Test
+  void hasTheValidatorShape() throws Exception {
+    Class<PduValidator> c = PduValidator.class;
+    assertTrue(java.lang.reflect.Modifier.isFinal(c.getModifiers()));
+    assertEquals(0, c.getConstructors().length, "no public constructor");
+    java.util.Set<String> signatures = new java.util.TreeSet<>();
+    for (java.lang.reflect.Method m : c.getMethods()) {
+      if (m.getDeclaringClass() != c) {
+        continue;
+      }
+      assertTrue(java.lang.reflect.Modifier.isStatic(m.getModifiers()), m::toString);
+      assertEquals(ValidationReport.class, m.getReturnType(), m::toString);
+      signatures.add(
+          m.getName()
+              + java.util.Arrays.stream(m.getParameterTypes())
+                  .map(Class::getSimpleName)
+                  .collect(Collectors.joining(",", "(", ")")));
+    }
+    assertEquals(
+        java.util.Set.of(
+            "validate(byte[])",
+            "validate(byte[],DecodeConfig)",
+            "validate(Pdu)",
+            "validate(Pdu,DecodeConfig)"),
+        signatures);
+    Pdu pdu = PduCodec.decode(Bytes.of(NOTIFYRESP));
+    NullPointerException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            NullPointerException.class, () -> PduValidator.validate((byte[]) null));
+    assertEquals("pdu", e.getMessage());
+    e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            NullPointerException.class, () -> PduValidator.validate((Pdu) null));
+    assertEquals("pdu", e.getMessage());
+    e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            NullPointerException.class, () -> PduValidator.validate(pdu, null));
+    assertEquals("config", e.getMessage());
+    e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            NullPointerException.class,
+            () -> PduValidator.validate(Bytes.of(NOTIFYRESP), (DecodeConfig) null));
+    assertEquals("config", e.getMessage());
+    // The decoded and the undecoded forms agree.
+    assertEquals(
+        PduValidator.validate(Bytes.of(NOTIFYRESP)).findings(),
+        PduValidator.validate(pdu).findings());
   }
 
   @Test
@@ -178,7 +258,7 @@ class ValidatorTest {
                 ContentType.of(MediaType.TEXT_PLAIN),
                 org.mmsstack.encapsulation.body.SinglePartBody.of(new byte[] {'x'}))
             .build();
-    assertEquals(List.of(), validator.validate(PduCodec.encode(p)));
+    assertEquals(List.of(), PduValidator.validate(PduCodec.encode(p)).findings());
   }
 
   @Test
@@ -248,13 +328,15 @@ class ValidatorTest {
             .contentId("<other>")
             .build();
     SendReq p = sendReq().body(related, MultipartBody.of(smil)).build();
-    Finding built = only(validator.validate(p), FindingCodes.MULTIPART_START_UNMATCHED);
+    Finding built =
+        only(PduValidator.validate(p).findings(), FindingCodes.MULTIPART_START_UNMATCHED);
     assertEquals(Severity.WARNING, built.severity());
     assertEquals(-1, built.offset()); // a built PDU has no offsets
 
     byte[] bytes = PduCodec.encode(p);
     Pdu decoded = PduCodec.decode(bytes);
-    Finding f = only(validator.validate(decoded), FindingCodes.MULTIPART_START_UNMATCHED);
+    Finding f =
+        only(PduValidator.validate(decoded).findings(), FindingCodes.MULTIPART_START_UNMATCHED);
     assertEquals(decoded.headers().get(decoded.headers().size() - 1).offset(), f.offset());
 
     Part matching =
@@ -264,7 +346,7 @@ class ValidatorTest {
             .contentId("<smil>")
             .build();
     SendReq ok = sendReq().body(related, MultipartBody.of(matching)).build();
-    assertEquals(List.of(), validator.validate(PduCodec.encode(ok)));
+    assertEquals(List.of(), PduValidator.validate(PduCodec.encode(ok)).findings());
     // Content-IDs are compared without angle brackets.
     SendReq bare =
         sendReq()
@@ -277,7 +359,7 @@ class ValidatorTest {
                         .contentId("smil")
                         .build()))
             .build();
-    assertEquals(List.of(), validator.validate(bare));
+    assertEquals(List.of(), PduValidator.validate(bare).findings());
   }
 
   @Test
@@ -288,7 +370,10 @@ class ValidatorTest {
             .withParameter("type", "application/smil");
     Part root = Part.builder().text("hello").contentId("<smil>").build();
     SendReq p = sendReq().body(related, MultipartBody.of(Part.text("first"), root)).build();
-    Finding f = only(validator.validate(PduCodec.encode(p)), FindingCodes.MULTIPART_TYPE_MISMATCH);
+    Finding f =
+        only(
+            PduValidator.validate(PduCodec.encode(p)).findings(),
+            FindingCodes.MULTIPART_TYPE_MISMATCH);
     assertEquals(Severity.WARNING, f.severity());
     assertTrue(f.message().contains("text/plain"), f.message());
 
@@ -297,7 +382,8 @@ class ValidatorTest {
         ContentType.of(MediaType.MULTIPART_RELATED).withParameter("type", "text/plain");
     assertEquals(
         List.of(),
-        validator.validate(sendReq().body(noStart, MultipartBody.of(Part.text("a"))).build()));
+        PduValidator.validate(sendReq().body(noStart, MultipartBody.of(Part.text("a"))).build())
+            .findings());
   }
 
   private static final ContentType OCTET_STREAM = ContentType.of("application/octet-stream");
@@ -325,7 +411,7 @@ class ValidatorTest {
                 MultipartBody.of(Part.text("a"), Part.of(OCTET_STREAM, data)))
             .build();
     byte[] bytes = typedMultipartAlternative(PduCodec.encode(p), data);
-    List<Finding> fs = validator.validate(bytes);
+    List<Finding> fs = PduValidator.validate(bytes).findings();
     Finding f = only(fs, FindingCodes.NESTED_MULTIPART_MALFORMED);
     assertEquals(Severity.ERROR, f.severity());
     assertEquals("multipart entry 1", f.header().orElse(null));
@@ -343,7 +429,7 @@ class ValidatorTest {
                 MultipartBody.of(Part.of(OCTET_STREAM, data)))
             .build();
     byte[] bytes = typedMultipartAlternative(PduCodec.encode(p), data);
-    Finding f = only(validator.validate(bytes), "multipart-count-mismatch");
+    Finding f = only(PduValidator.validate(bytes).findings(), "multipart-count-mismatch");
     assertEquals("multipart entry 0", f.header().orElse(null));
     assertEquals(bytes.length, f.offset()); // the nested body ends where it should hold an entry
   }
@@ -363,7 +449,8 @@ class ValidatorTest {
             .body(ContentType.of(MediaType.MULTIPART_MIXED), MultipartBody.of(part))
             .build();
     byte[] bytes = PduCodec.encode(p);
-    List<Finding> fs = withCode(validator.validate(bytes), FindingCodes.UNKNOWN_CHARSET);
+    List<Finding> fs =
+        withCode(PduValidator.validate(bytes).findings(), FindingCodes.UNKNOWN_CHARSET);
     assertEquals(2, fs.size(), fs::toString);
     assertEquals("Subject", fs.get(0).header().orElse(null));
     assertEquals(Severity.WARNING, fs.get(0).severity());
@@ -376,7 +463,7 @@ class ValidatorTest {
         sendReq()
             .body(named, org.mmsstack.encapsulation.body.SinglePartBody.of(new byte[] {'x'}))
             .build();
-    Finding f = only(validator.validate(q), FindingCodes.UNKNOWN_CHARSET);
+    Finding f = only(PduValidator.validate(q).findings(), FindingCodes.UNKNOWN_CHARSET);
     assertEquals("Content-Type", f.header().orElse(null));
   }
 
@@ -390,8 +477,8 @@ class ValidatorTest {
 
   @Test
   void strictConfigurationIsRelaxedSoEveryFindingIsReported() {
-    Validator strict = new Validator(DecodeConfig.STRICT);
-    List<Finding> fs = strict.validate(Bytes.of(NOTIFYRESP + " 00"));
+    List<Finding> fs =
+        PduValidator.validate(Bytes.of(NOTIFYRESP + " 00"), DecodeConfig.STRICT).findings();
     only(fs, FindingCodes.TRAILING_OCTETS);
   }
 
@@ -408,13 +495,13 @@ class ValidatorTest {
                 ContentType.of(MediaType.TEXT_PLAIN),
                 org.mmsstack.encapsulation.body.SinglePartBody.of(new byte[0]))
             .build();
-    Finding f = only(validator.validate(p), FindingCodes.HEADER_NEWER_THAN_VERSION);
+    Finding f = only(PduValidator.validate(p).findings(), FindingCodes.HEADER_NEWER_THAN_VERSION);
     assertEquals(-1, f.offset());
   }
 
   @Test
   void reportCountsBySeverityAndCode() {
-    ValidationReport r = validator.report(Bytes.of("8C 83 98 \"t\" 8D A0 \"X-A\" \"b\" 00"));
+    ValidationReport r = PduValidator.validate(Bytes.of("8C 83 98 \"t\" 8D A0 \"X-A\" \"b\" 00"));
     assertEquals(1, r.count(Severity.INFO));
     assertEquals(1, r.count(Severity.WARNING));
     assertEquals(
@@ -440,8 +527,8 @@ class ValidatorTest {
   void neverChangesItsInput() {
     byte[] in = Bytes.of(NOTIFYRESP + " \"X-A\" \"b\" 95 81 00 01 02");
     byte[] copy = in.clone();
-    validator.validate(in);
-    validator.report(in);
+    PduValidator.validate(in);
+    PduValidator.validate(in, DecodeConfig.STRICT);
     assertArrayEquals(copy, in);
   }
 }

@@ -47,57 +47,73 @@ import org.mmsstack.encapsulation.value.PreviouslySentBy;
  * the {@linkplain org.mmsstack.encapsulation.validate package documentation}.
  *
  * <pre>{@code
- * ValidationReport report = new Validator().report(bytes);
+ * ValidationReport report = PduValidator.validate(bytes);
  * if (report.hasErrors()) {
  *   report.findings().forEach(System.out::println);
  * }
  * }</pre>
  *
  * <p>The validator never throws for bad input: octets that cannot be decoded at all give a single
- * {@link Severity#ERROR} finding. It never changes what it is given. Instances are immutable and
- * thread-safe.
+ * {@link Severity#ERROR} finding. A {@code null} argument is a {@link NullPointerException}. It
+ * never changes what it is given. Stateless and thread-safe.
  */
-public final class Validator {
+public final class PduValidator {
 
-  private final DecodeConfig config;
+  private PduValidator() {}
 
-  /** A validator that decodes with the default limits. */
-  public Validator() {
-    this(DecodeConfig.LENIENT);
-  }
-
-  /**
-   * A validator that decodes with these limits. Decoding is always lenient (a strict
-   * configuration is relaxed), so that every problem is reported rather than only the first.
-   */
-  public Validator(DecodeConfig config) {
-    Objects.requireNonNull(config, "config");
-    this.config = config.strict() ? config.toBuilder().strict(false).build() : config;
+  /** Same as {@code validate(pdu, DecodeConfig.LENIENT)}: decoding with the default limits. */
+  public static ValidationReport validate(byte[] pdu) {
+    return validate(pdu, DecodeConfig.LENIENT);
   }
 
   /**
    * Decodes leniently and validates. Undecodable input gives one {@link Severity#ERROR} finding
-   * whose code is {@code undecodable-} followed by the {@link PduFormatException.Reason#code()
-   * reason's code} (for example {@code undecodable-truncated}), with the exception's offset and
-   * header.
+   * whose code is {@link FindingCodes#UNDECODABLE_PREFIX undecodable-} followed by the {@link
+   * PduFormatException.Reason#code() reason's code} (for example {@code undecodable-truncated}),
+   * with the exception's offset and header.
+   *
+   * @param pdu the octets of one PDU
+   * @param config the limits to decode with (and to decode nested multiparts with). Decoding is
+   *     always lenient (a strict configuration is relaxed), so that every problem is reported
+   *     rather than only the first
+   * @return the findings, ordered by offset (findings about the PDU as a whole last)
    */
-  public List<Finding> validate(byte[] pdu) {
+  public static ValidationReport validate(byte[] pdu, DecodeConfig config) {
     Objects.requireNonNull(pdu, "pdu");
+    DecodeConfig lenient = lenient(config);
     Pdu decoded;
     try {
-      decoded = PduCodec.decode(pdu, config);
+      decoded = PduCodec.decode(pdu, lenient);
     } catch (PduFormatException e) {
-      return List.of(undecodable(e));
+      return new ValidationReport(List.of(undecodable(e)));
     }
-    return validate(decoded);
+    return new ValidationReport(findings(decoded, lenient));
+  }
+
+  /** Same as {@code validate(pdu, DecodeConfig.LENIENT)}. */
+  public static ValidationReport validate(Pdu pdu) {
+    return validate(pdu, DecodeConfig.LENIENT);
   }
 
   /**
-   * Validates a PDU, decoded or built. The result starts from {@link Pdu#findings()} and
-   * adds what the rules find, ordered by offset (findings about the PDU as a whole last).
+   * Validates a PDU, decoded or built. The result starts from {@link Pdu#findings()} and adds what
+   * the rules find, ordered by offset (findings about the PDU as a whole last).
+   *
+   * @param pdu the PDU
+   * @param config the limits to decode nested multipart bodies with (always leniently)
+   * @return the findings
    */
-  public List<Finding> validate(Pdu pdu) {
+  public static ValidationReport validate(Pdu pdu, DecodeConfig config) {
     Objects.requireNonNull(pdu, "pdu");
+    return new ValidationReport(findings(pdu, lenient(config)));
+  }
+
+  private static DecodeConfig lenient(DecodeConfig config) {
+    Objects.requireNonNull(config, "config");
+    return config.strict() ? config.toBuilder().strict(false).build() : config;
+  }
+
+  private static List<Finding> findings(Pdu pdu, DecodeConfig config) {
     Collector c = new Collector(pdu.findings());
     MessageType type = pdu.messageType();
     Header versionHeader = first(pdu, HeaderField.MMS_VERSION);
@@ -140,6 +156,7 @@ public final class Validator {
         bodyOffset = ctHeader.offset() + ctHeader.originalLength();
       }
       checkMultipart(
+          config,
           ct,
           ctHeader == null ? -1 : ctHeader.offset(),
           (MultipartBody) body,
@@ -150,17 +167,7 @@ public final class Validator {
     return c.sorted();
   }
 
-  /** {@link #validate(byte[])} as a report. */
-  public ValidationReport report(byte[] pdu) {
-    return new ValidationReport(validate(pdu));
-  }
-
-  /** {@link #validate(Pdu)} as a report. */
-  public ValidationReport report(Pdu pdu) {
-    return new ValidationReport(validate(pdu));
-  }
-
-  static Finding undecodable(PduFormatException e) {
+  private static Finding undecodable(PduFormatException e) {
     return Finding.of(
         Severity.ERROR,
         FindingCodes.UNDECODABLE_PREFIX + e.reason().code(),
@@ -442,11 +449,13 @@ public final class Validator {
    * Checks a multipart body and the multiparts inside its parts. Nested bodies are visited from
    * a work list, not by recursion, so no nesting limit a caller configures can exhaust the stack.
    *
+   * @param config the limits to decode nested bodies with (lenient)
    * @param ctOffset offset of the header that carries {@code ct}, or -1
    * @param bodyOffset offset of the body in the PDU, or -1 when unknown (built bodies)
    * @param decodeBase offset in the PDU that nested decoders' offsets count from, or -1
    */
-  private void checkMultipart(
+  private static void checkMultipart(
+      DecodeConfig config,
       ContentType ct,
       int ctOffset,
       MultipartBody top,
@@ -522,7 +531,7 @@ public final class Validator {
     if (start.isPresent()) {
       String want = bareId(start.get().text());
       for (Part p : parts) {
-        if (p.contentId().map(Validator::bareId).filter(want::equals).isPresent()) {
+        if (p.contentId().map(PduValidator::bareId).filter(want::equals).isPresent()) {
           root = p;
           break;
         }
