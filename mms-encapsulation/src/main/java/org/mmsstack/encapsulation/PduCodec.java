@@ -16,6 +16,7 @@ import org.mmsstack.encapsulation.internal.ValueKind;
 import org.mmsstack.encapsulation.internal.wire.Findings;
 import org.mmsstack.encapsulation.internal.wire.WspReader;
 import org.mmsstack.encapsulation.internal.wire.WspWriter;
+import org.mmsstack.encapsulation.validate.FindingCodes;
 import org.mmsstack.encapsulation.value.MediaType;
 import org.mmsstack.encapsulation.value.RawValue;
 
@@ -325,7 +326,7 @@ public final class PduCodec {
             Reason.MALFORMED_VALUE,
             start - offset,
             field.name(),
-            "unknown-header",
+            FindingCodes.UNKNOWN_HEADER,
             () -> String.format("unassigned header code 0x%02X (value kept as it is)", b));
         r.skipValue(maxText);
         return r.index();
@@ -346,7 +347,7 @@ public final class PduCodec {
             Reason.MISPLACED_HEADER,
             start - offset,
             field.name(),
-            "duplicate-message-type",
+            FindingCodes.DUPLICATE_MESSAGE_TYPE,
             "X-Mms-Message-Type again (the first one decides the PDU type)");
       }
       if (field == HeaderField.MMS_VERSION
@@ -361,7 +362,7 @@ public final class PduCodec {
             Reason.MALFORMED_VALUE,
             valueStart - offset,
             field.name(),
-            "version-not-short-integer",
+            FindingCodes.VERSION_NOT_SHORT_INTEGER,
             () ->
                 String.format(
                     "MMS-Version 0x%02X lacks the Short-integer high bit (read as %s)",
@@ -390,7 +391,7 @@ public final class PduCodec {
               Reason.MALFORMED_VALUE,
               valueStart - offset,
               name,
-              "value-length-mismatch",
+              FindingCodes.VALUE_LENGTH_MISMATCH,
               () ->
                   name
                       + ": the Value-length ends the value at offset "
@@ -409,7 +410,7 @@ public final class PduCodec {
             e.reason(),
             e.offset(),
             field.name(),
-            "malformed-value",
+            FindingCodes.MALFORMED_VALUE,
             () -> e.detail() + " (value kept as raw octets)");
         r.popLimit(end); // the failed value may have left a narrower limit behind
         r.seek(valueStart);
@@ -433,7 +434,7 @@ public final class PduCodec {
             Reason.MALFORMED_VALUE,
             valueStart - offset,
             "Application-header",
-            "application-header-value",
+            FindingCodes.APPLICATION_HEADER_VALUE,
             () ->
                 String.format(
                     "Application-header value starts with 0x%02X, not "
@@ -452,7 +453,7 @@ public final class PduCodec {
         b == 0 ? Reason.TRAILING_BYTES : Reason.INVALID_HEADER_START,
         start - offset,
         null,
-        "invalid-header-start",
+        FindingCodes.INVALID_HEADER_START,
         () ->
             String.format(
                 "0x%02X cannot start a header field; %d octet(s) kept as trailing", b, kept));

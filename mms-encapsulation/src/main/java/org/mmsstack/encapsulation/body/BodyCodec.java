@@ -17,6 +17,7 @@ import org.mmsstack.encapsulation.internal.WireChecks;
 import org.mmsstack.encapsulation.internal.wire.Findings;
 import org.mmsstack.encapsulation.internal.wire.WspReader;
 import org.mmsstack.encapsulation.internal.wire.WspWriter;
+import org.mmsstack.encapsulation.validate.FindingCodes;
 import org.mmsstack.encapsulation.value.ContentDisposition;
 import org.mmsstack.encapsulation.value.ContentType;
 import org.mmsstack.encapsulation.value.Parameter;
@@ -74,7 +75,7 @@ final class BodyCodec {
             Reason.MALFORMED_MULTIPART,
             pos - base,
             "multipart body",
-            "multipart-count-mismatch",
+            FindingCodes.MULTIPART_COUNT_MISMATCH,
             () -> "multipart announces " + said + " entries but holds " + held);
         break;
       }
@@ -122,7 +123,7 @@ final class BodyCodec {
           Reason.MALFORMED_MULTIPART,
           off - base,
           "multipart body",
-          "multipart-count-mismatch",
+          FindingCodes.MULTIPART_COUNT_MISMATCH,
           () -> "multipart announces " + said + " entries but holds " + held + " (all kept)");
     }
     return new MultipartBody(
@@ -386,7 +387,7 @@ final class BodyCodec {
                         Reason.MALFORMED_VALUE,
                         r.offsetOf(stop),
                         name,
-                        "trailing-quote",
+                        FindingCodes.TRAILING_QUOTE,
                         "Quoted-string sent with a closing quote (stripped)");
                   }
                 }

@@ -12,6 +12,7 @@ import org.mmsstack.encapsulation.Severity;
 import org.mmsstack.encapsulation.internal.wire.Findings;
 import org.mmsstack.encapsulation.internal.wire.WspReader;
 import org.mmsstack.encapsulation.internal.wire.WspWriter;
+import org.mmsstack.encapsulation.validate.FindingCodes;
 import org.mmsstack.encapsulation.value.Address;
 import org.mmsstack.encapsulation.value.CharacterSet;
 import org.mmsstack.encapsulation.value.ContentType;
@@ -269,7 +270,7 @@ public final class ValueCodec {
                   Reason.MALFORMED_VALUE,
                   r.offset(),
                   r.header(),
-                  "non-canonical-integer",
+                  FindingCodes.NON_CANONICAL_INTEGER,
                   "a Short-integer where the specification has a Long-integer (accepted)");
             }
             v = r.readIntegerValue();
@@ -820,7 +821,7 @@ public final class ValueCodec {
           Reason.MALFORMED_VALUE,
           r.offset(),
           r.header(),
-          "non-canonical-integer",
+          FindingCodes.NON_CANONICAL_INTEGER,
           "Long-integer with no octets (read as 0; AOSP's composer writes this)");
     }
     return r.readLongInteger();
@@ -851,7 +852,7 @@ public final class ValueCodec {
             Reason.MALFORMED_VALUE,
             r.offset(),
             r.header(),
-            "excess-octets",
+            FindingCodes.EXCESS_OCTETS,
             () -> excess + " octets inside the value's length that its grammar does not use");
       }
       r.skip(r.remaining());
@@ -888,7 +889,7 @@ public final class ValueCodec {
             Reason.MALFORMED_VALUE,
             r.offset() - 1,
             r.header(),
-            "superfluous-quote",
+            FindingCodes.SUPERFLUOUS_QUOTE,
             "Quote (0x7F) before a text octet below 0x80 (stripped)");
       }
       return r.index();
@@ -935,7 +936,7 @@ public final class ValueCodec {
               Reason.MALFORMED_VALUE,
               r.offset(),
               r.header(),
-              "missing-quote",
+              FindingCodes.MISSING_QUOTE,
               () ->
                   String.format(
                       "text starting with 0x%02X lacks the Quote (0x7F) the grammar requires",
@@ -951,7 +952,7 @@ public final class ValueCodec {
               Reason.MALFORMED_VALUE,
               r.offset() - 1,
               r.header(),
-              "superfluous-quote",
+              FindingCodes.SUPERFLUOUS_QUOTE,
               "Quote (0x7F) before a text octet below 0x80 (stripped)");
         }
       }
@@ -968,7 +969,7 @@ public final class ValueCodec {
           Reason.UNTERMINATED_TEXT,
           r.offsetOf(end),
           r.header(),
-          "unterminated-text",
+          FindingCodes.UNTERMINATED_TEXT,
           "Encoded-string-value text does not end with 0x00 (read to the end of its length)");
     }
     r.skip(r.remaining());
@@ -991,7 +992,7 @@ public final class ValueCodec {
             Reason.MALFORMED_VALUE,
             r.offset(),
             r.header(),
-            "short-delta-seconds",
+            FindingCodes.SHORT_DELTA_SECONDS,
             "Delta-seconds as a Short-integer: AOSP, Sailfish and Wireshark read only the Long-integer form");
       }
       v = r.readIntegerValue();
@@ -1135,7 +1136,7 @@ public final class ValueCodec {
               Reason.MALFORMED_VALUE,
               r.offsetOf(at),
               r.header(),
-              "unknown-parameter",
+              FindingCodes.UNKNOWN_PARAMETER,
               () -> "unassigned well-known parameter 0x" + Long.toHexString(code) + " (kept)");
         }
         int start = r.index();

@@ -1,9 +1,11 @@
 package org.mmsstack.encapsulation.validate;
 
 /**
- * The stable {@link org.mmsstack.encapsulation.Finding#code() codes} the {@link PduValidator}
- * reports itself. Decoding findings are passed through with their own codes (see the package
- * documentation for the full table). Programs should test codes, never message texts.
+ * The stable {@link org.mmsstack.encapsulation.Finding#code() codes} of every PDU finding: those
+ * lenient decoding records ({@link org.mmsstack.encapsulation.Pdu#findings()}, which the {@link
+ * PduValidator} passes through) and those the {@link PduValidator} reports itself. The package
+ * documentation has the full table, with severities and references. Programs should test codes,
+ * never message texts.
  */
 public final class FindingCodes {
 
@@ -28,7 +30,7 @@ public final class FindingCodes {
   /** An Application-header whose name is not an RFC 2616 token. */
   public static final String APPLICATION_HEADER_NAME = "application-header-name";
 
-  /** A header code the specification does not assign. */
+  /** A header code the specification does not assign (reported by decoding and the validator). */
   public static final String UNKNOWN_HEADER = "unknown-header";
 
   /** Message-Type not first, Transaction-ID not second, MMS-Version not next, Content-Type not last. */
@@ -57,6 +59,59 @@ public final class FindingCodes {
 
   /** A character set (MIBenum or name) this library does not know. */
   public static final String UNKNOWN_CHARSET = "unknown-charset";
+
+  // ---- recorded by lenient decoding (Pdu#findings()) ----------------------------------------
+
+  /**
+   * A header value that does not follow its grammar (Yes/No other than 0x80/0x81, a bad token, a
+   * Value-length of 0x20 or more ...), kept as raw octets.
+   */
+  public static final String MALFORMED_VALUE = "malformed-value";
+
+  /**
+   * A value whose Value-length disagrees with the value's own end, where only the value's own end
+   * leaves the next octet at a header: that reading is taken and the value kept as raw octets.
+   */
+  public static final String VALUE_LENGTH_MISMATCH = "value-length-mismatch";
+
+  /** X-Mms-MMS-Version without the high bit (read as the version it obviously means). */
+  public static final String VERSION_NOT_SHORT_INTEGER = "version-not-short-integer";
+
+  /** X-Mms-Message-Type again. */
+  public static final String DUPLICATE_MESSAGE_TYPE = "duplicate-message-type";
+
+  /** 0x00-0x1F or 0x7F where a header must start; the rest is kept as trailing octets. */
+  public static final String INVALID_HEADER_START = "invalid-header-start";
+
+  /** An Application-header value that is not text. */
+  public static final String APPLICATION_HEADER_VALUE = "application-header-value";
+
+  /** Octets inside a Value-length that the value's grammar does not use. */
+  public static final String EXCESS_OCTETS = "excess-octets";
+
+  /** Encoded-string-value text without its End-of-string. */
+  public static final String UNTERMINATED_TEXT = "unterminated-text";
+
+  /** A multipart holds fewer (ERROR) or more (WARNING) entries than it announces. */
+  public static final String MULTIPART_COUNT_MISMATCH = "multipart-count-mismatch";
+
+  /** Text starting with an octet of 0x80 or more without the Quote. */
+  public static final String MISSING_QUOTE = "missing-quote";
+
+  /** A Quote before text that does not need one. */
+  public static final String SUPERFLUOUS_QUOTE = "superfluous-quote";
+
+  /** Delta-seconds as a Short-integer, which several decoders refuse. */
+  public static final String SHORT_DELTA_SECONDS = "short-delta-seconds";
+
+  /** An unassigned well-known parameter token. */
+  public static final String UNKNOWN_PARAMETER = "unknown-parameter";
+
+  /** An integer in a non-canonical form (Long-integer of no octets, Short-integer for a Long-integer). */
+  public static final String NON_CANONICAL_INTEGER = "non-canonical-integer";
+
+  /** A Quoted-string sent with a closing quote. */
+  public static final String TRAILING_QUOTE = "trailing-quote";
 
   private FindingCodes() {}
 }

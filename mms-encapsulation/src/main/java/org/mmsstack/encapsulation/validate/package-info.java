@@ -18,6 +18,9 @@
  *
  * <h2>Codes reported by the validator</h2>
  *
+ * <p>Every code of both tables is a constant of {@link
+ * org.mmsstack.encapsulation.validate.FindingCodes}.
+ *
  * <table class="striped">
  * <caption>Validator rules</caption>
  * <thead><tr><th>code</th><th>severity</th><th>meaning</th><th>reference</th></tr></thead>
@@ -76,7 +79,8 @@
  * <h2>Codes passed through from decoding</h2>
  *
  * <p>{@link org.mmsstack.encapsulation.Pdu#findings()} are part of every result, with their
- * own codes; findings of nested multiparts carry the same codes with the part as header
+ * own codes (constants of {@link org.mmsstack.encapsulation.validate.FindingCodes} too);
+ * findings of nested multiparts carry the same codes with the part as header
  * ({@code multipart entry 0.1}).
  *
  * <table class="striped">
