@@ -22,7 +22,9 @@ public final class Mm4FormatException extends IOException {
 
   /**
    * Why parsing failed. The same values, as {@link #code() codes}, name the findings of lenient
-   * parsing and validation ({@link org.mmsstack.mm4.validate.Mm4FindingCodes}).
+   * parsing and validation ({@link org.mmsstack.mm4.validate.Mm4FindingCodes}); mail that cannot
+   * be decoded at all is reported as {@code undecodable-} and the code ({@link
+   * org.mmsstack.mm4.validate.Mm4Validator#validate(byte[], Mm4Config)}).
    */
   public enum Reason {
     /** The input starts with a UTF-8 byte-order mark (not part of RFC 5322 mail). */
@@ -108,8 +110,8 @@ public final class Mm4FormatException extends IOException {
   /**
    * Creates an exception from a finding, as strict parsing does when it meets an error.
    *
-   * @param finding the finding that strict mode does not tolerate; its code must be one of {@link
-   *     org.mmsstack.mm4.validate.Mm4FindingCodes}
+   * @param finding the finding that strict mode does not tolerate; its code must be a {@link
+   *     Reason#code() reason's code} (one of {@link org.mmsstack.mm4.validate.Mm4FindingCodes})
    * @return the exception, with the finding's reason, location and header
    * @throws IllegalArgumentException if the code names no {@link Reason}
    */

@@ -142,6 +142,9 @@ class ValidatorTest {
     for (java.lang.reflect.Field f : Mm4FindingCodes.class.getFields()) {
       codes.add((String) f.get(null));
     }
+    // Every constant but the prefix of undecodable mail is a reason's code.
+    assertTrue(codes.remove(Mm4FindingCodes.UNDECODABLE_PREFIX));
+    assertEquals("undecodable-", Mm4FindingCodes.UNDECODABLE_PREFIX);
     Set<String> reasons = new java.util.HashSet<>();
     for (Mm4FormatException.Reason r : Mm4FormatException.Reason.values()) {
       reasons.add(r.code());
@@ -304,6 +307,137 @@ class ValidatorTest {
                         || c.equals(Mm4FindingCodes.BAD_QUOTED_PRINTABLE)
                         || c.equals(Mm4FindingCodes.TRUNCATED_BASE64))
             .toList());
+  }
+
+  @Test
+  void validatesMailAsDecodingAndValidationReportIt() throws Exception {
+    // Bad values and a repeated field: the findings of decoding, with lines and offsets, once.
+    byte[] mail =
+        Fixtures.mail(
+            Fixtures.RES_HEAD.replace("6.8.0", "six")
+                + "X-Mms-Priority: Urgent\nX-Mms-Message-ID: m2\n\n");
+    Mm4Message m = Mm4Codec.decode(mail);
+    ValidationReport r = Mm4Validator.validate(mail);
+    assertEquals(m.findings(), r.findings());
+    assertTrue(r.findings().size() >= 3, r::toString);
+    assertTrue(r.findings().stream().allMatch(f -> f.line() > 0 && f.hasOffset()), r::toString);
+    // What validate(Mm4Message) finds again without lines is not repeated.
+    assertEquals(Mm4Validator.validate(m).findings().size(), r.findings().size(), r::toString);
+    // A clean message gives a clean report, also from its octets.
+    byte[] clean = Mm4Codec.encode(Fixtures.fullForwardReq().build());
+    assertTrue(
+        Mm4Validator.validate(clean).isClean(), () -> Mm4Validator.validate(clean).toString());
+    // A strict configuration is relaxed: every problem, not an exception at the first.
+    byte[] bareLf =
+        (new String(mail, StandardCharsets.UTF_8).replace("\r\n", "\n"))
+            .getBytes(StandardCharsets.UTF_8);
+    assertThrows(Mm4FormatException.class, () -> Mm4Codec.decode(bareLf, Mm4Config.STRICT));
+    List<Finding> relaxed = Mm4Validator.validate(bareLf, Mm4Config.STRICT).findings();
+    assertTrue(
+        relaxed.stream().anyMatch(f -> f.code().equals(Mm4FindingCodes.BARE_LINE_FEED)),
+        relaxed::toString);
+    assertTrue(
+        relaxed.stream().anyMatch(f -> f.code().equals(Mm4FindingCodes.DUPLICATE_HEADER)),
+        relaxed::toString);
+  }
+
+  @Test
+  void mailThatCannotBeDecodedIsOneUndecodableFindingWithItsPosition() throws Exception {
+    String head =
+        Fixtures.RES_HEAD
+            + "MIME-Version: 1.0\n"
+            + "Content-Type: multipart/mixed; boundary=x\n\n--x\n"
+            + "Content-Type: text/plain\n\nhello\n";
+    byte[] cut = Fixtures.mail(head); // the close delimiter never comes
+    Mm4FormatException e = assertThrows(Mm4FormatException.class, () -> Mm4Codec.decode(cut));
+    assertEquals(Mm4FormatException.Reason.UNTERMINATED_MULTIPART, e.reason());
+    ValidationReport r = Mm4Validator.validate(cut);
+    assertEquals(1, r.findings().size(), r::toString);
+    Finding f = r.findings().get(0);
+    assertEquals("undecodable-unterminated-multipart", f.code());
+    assertEquals(Mm4FindingCodes.UNDECODABLE_PREFIX + e.reason().code(), f.code());
+    assertEquals(Severity.ERROR, f.severity());
+    assertEquals(e.line(), f.line());
+    assertTrue(f.line() > 0, f::toString);
+    assertEquals(e.offset(), f.offset());
+    assertTrue(f.hasOffset(), f::toString);
+    assertEquals(Finding.NO_COLUMN, f.column());
+    assertEquals(e.header(), f.header());
+    assertEquals(e.detail(), f.message());
+    assertTrue(r.hasErrors());
+    // A limit of the configuration the validator is given, at the start of the mail.
+    byte[] whole = Mm4Codec.encode(Fixtures.fullForwardReq().build());
+    Mm4Config small = Mm4Config.builder().maxMessageSize(100).build();
+    Finding limit = Mm4Validator.validate(whole, small).findings().get(0);
+    assertEquals("undecodable-limit-exceeded", limit.code());
+    Mm4FormatException tooLarge =
+        assertThrows(Mm4FormatException.class, () -> Mm4Codec.decode(whole, small));
+    assertEquals(tooLarge.offset(), limit.offset());
+    assertEquals(tooLarge.line(), limit.line());
+    // No message type: nothing to validate.
+    assertEquals(
+        "undecodable-unknown-message-type",
+        Mm4Validator.validate(Fixtures.mail("From: a@b.example\n\n")).findings().get(0).code());
+  }
+
+  @Test
+  void aBodyThatCannotBeDecodedIsAFindingOfADecodedMailUnlessDecodingChecksBodies()
+      throws Exception {
+    byte[] mail =
+        Fixtures.mail(
+            Fixtures.RES_HEAD
+                + "MIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=x\n\n--x\n"
+                + "Content-Transfer-Encoding: base64\n\nQUJDR\n--x--\n");
+    // Deferred (the default): the mail decodes, the body is a finding with the reason's code.
+    ValidationReport deferred = Mm4Validator.validate(mail);
+    assertTrue(
+        deferred.findings().stream()
+            .anyMatch(f -> f.code().equals(Mm4FindingCodes.TRUNCATED_BASE64) && f.line() == 16),
+        deferred::toString);
+    assertEquals(
+        Mm4Validator.validate(Mm4Codec.decode(mail)).findings().stream()
+            .filter(f -> f.code().equals(Mm4FindingCodes.TRUNCATED_BASE64))
+            .toList(),
+        deferred.findings().stream()
+            .filter(f -> f.code().equals(Mm4FindingCodes.TRUNCATED_BASE64))
+            .toList());
+    // Checked by decoding: the mail as a whole cannot be decoded.
+    Mm4Config checked = Mm4Config.DEFAULT.toBuilder().checkBodies(true).build();
+    List<Finding> undecodable = Mm4Validator.validate(mail, checked).findings();
+    assertEquals(1, undecodable.size(), undecodable::toString);
+    assertEquals("undecodable-truncated-base64", undecodable.get(0).code());
+    assertEquals(16, undecodable.get(0).line());
+  }
+
+  @Test
+  void hasTheValidatorShape() throws Exception {
+    Class<Mm4Validator> c = Mm4Validator.class;
+    assertTrue(java.lang.reflect.Modifier.isFinal(c.getModifiers()));
+    assertEquals(0, c.getConstructors().length, "no public constructor");
+    Set<String> signatures = new java.util.TreeSet<>();
+    for (java.lang.reflect.Method m : c.getMethods()) {
+      if (m.getDeclaringClass() != c) {
+        continue;
+      }
+      assertTrue(java.lang.reflect.Modifier.isStatic(m.getModifiers()), m::toString);
+      assertEquals(ValidationReport.class, m.getReturnType(), m::toString);
+      signatures.add(
+          m.getName()
+              + java.util.Arrays.stream(m.getParameterTypes())
+                  .map(Class::getSimpleName)
+                  .collect(Collectors.joining(",", "(", ")")));
+    }
+    assertEquals(
+        Set.of("validate(byte[])", "validate(byte[],Mm4Config)", "validate(Mm4Message)"),
+        signatures);
+    NullPointerException e =
+        assertThrows(NullPointerException.class, () -> Mm4Validator.validate((byte[]) null));
+    assertEquals("mail", e.getMessage());
+    e = assertThrows(NullPointerException.class, () -> Mm4Validator.validate(new byte[0], null));
+    assertEquals("config", e.getMessage());
+    e = assertThrows(NullPointerException.class, () -> Mm4Validator.validate((Mm4Message) null));
+    assertEquals("message", e.getMessage());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.mmsstack.mm4.validate;
 
+import org.mmsstack.mm4.Mm4Config;
 import org.mmsstack.mm4.Mm4FormatException;
 
 /**
@@ -7,9 +8,19 @@ import org.mmsstack.mm4.Mm4FormatException;
  * decoding recovered from ({@link org.mmsstack.mm4.Mm4Message#findings()}) and what {@link
  * Mm4Validator} found. Each {@link Mm4FormatException.Reason} has the code of the same name in
  * kebab case ({@link Mm4FormatException.Reason#code()}), so a finding that strict decoding turns
- * into an exception keeps its code. Programs should test codes, never message texts.
+ * into an exception keeps its code; mail that cannot be decoded at all is reported as {@link
+ * #UNDECODABLE_PREFIX} and the reason's code. Programs should test codes, never message texts.
  */
 public final class Mm4FindingCodes {
+
+  /**
+   * The mail could not be decoded at all: {@link Mm4Validator#validate(byte[], Mm4Config)} reports
+   * it as one ERROR finding whose code is this prefix followed by the {@link
+   * Mm4FormatException.Reason#code() reason's code} (for example {@code
+   * undecodable-unterminated-multipart}), as the PDU validator reports a PDU that cannot be
+   * decoded.
+   */
+  public static final String UNDECODABLE_PREFIX = "undecodable-";
 
   /** The input starts with a UTF-8 byte-order mark (not part of RFC 5322 mail). */
   public static final String BYTE_ORDER_MARK = "byte-order-mark";
@@ -65,7 +76,7 @@ public final class Mm4FindingCodes {
   /** X-Mms-Message-Type is absent or names no MM4 message. */
   public static final String UNKNOWN_MESSAGE_TYPE = "unknown-message-type";
 
-  /** A limit of {@link org.mmsstack.mm4.Mm4Config} was exceeded. */
+  /** A limit of {@link Mm4Config} was exceeded. */
   public static final String LIMIT_EXCEEDED = "limit-exceeded";
 
   /** The input ends inside a structure. */
