@@ -212,9 +212,12 @@ class Mm4AndRoutingTest {
     JsonNode res = JSON.readTree(c.stdout().lines().findFirst().orElseThrow());
     assertEquals("mm4", res.get("format").asText());
     assertEquals("undecodable", res.get("status").asText());
-    // The MM4 reason's own code, as Mm4Validator gives it.
+    // One finding undecodable-<reason>, as Mm4Validator gives mail that cannot be decoded.
+    assertEquals(1, res.get("findings").size(), res::toString);
     assertEquals(
-        Mm4FindingCodes.UNTERMINATED_MULTIPART, res.at("/findings/0/code").asText(), res::toString);
+        Mm4FindingCodes.UNDECODABLE_PREFIX + Mm4FindingCodes.UNTERMINATED_MULTIPART,
+        res.at("/findings/0/code").asText(),
+        res::toString);
     assertTrue(res.at("/findings/0/line").asInt() > 20, res::toString);
     assertEquals(1, lastLine(c).at("/summary/mm4ByType/(cannot be parsed)").asInt());
     Tool.Outcome d = Tool.run("decode", cut.toString()).assertNoStackTrace();

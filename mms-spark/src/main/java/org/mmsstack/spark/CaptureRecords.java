@@ -30,6 +30,7 @@ import org.mmsstack.mm4.Mm4Codec;
 import org.mmsstack.mm4.Mm4Config;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4Message;
+import org.mmsstack.mm4.validate.Mm4Validator;
 import org.mmsstack.mm4.value.Mm4Address;
 
 /**
@@ -204,7 +205,8 @@ public final class CaptureRecords {
           List.of(
               Finding.of(
                   Severity.ERROR,
-                  FindingCodes.UNDECODABLE_PREFIX + "malformed-value",
+                  FindingCodes.UNDECODABLE_PREFIX
+                      + PduFormatException.Reason.MALFORMED_VALUE.code(),
                   Finding.NO_OFFSET,
                   null,
                   "decoded, but a value cannot be read back: " + e.getMessage()));
@@ -219,16 +221,9 @@ public final class CaptureRecords {
     try {
       m = Mm4Codec.decode(mail, MM4_CHECKED);
     } catch (Mm4FormatException e) {
-      v.findings =
-          List.of(
-              Finding.ofLine(
-                  Severity.ERROR,
-                  e.reason().code(), // as Mm4Validator and mms validate report it
-                  Math.max(e.line(), Finding.NO_LINE),
-                  Finding.NO_COLUMN,
-                  Math.max(e.offset(), Finding.NO_OFFSET),
-                  e.header().orElse(null),
-                  e.getMessage()));
+      // The validator's form of mail that cannot be decoded: one ERROR finding
+      // undecodable-<reason>, with the line, byte offset and header, as mms validate gives it.
+      v.findings = Mm4Validator.validate(mail, MM4_CHECKED).findings();
       return v;
     } catch (RuntimeException e) {
       v.findings =

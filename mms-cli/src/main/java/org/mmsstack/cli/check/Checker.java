@@ -25,6 +25,7 @@ import org.mmsstack.mm4.Mm4Config;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.mime.Mm4Header;
+import org.mmsstack.mm4.validate.Mm4Validator;
 import org.mmsstack.routing.HeaderPair;
 import org.mmsstack.routing.KeyRing;
 import org.mmsstack.routing.MessageIdentity;
@@ -38,7 +39,8 @@ import org.mmsstack.routing.RoutingVerifier;
  * Decodes a binary PDU or an MM4 message leniently and says what is wrong with it: for PDUs
  * through the codec's {@link PduValidator} (offsets, headers, severities, stable codes), for MM4
  * through the MM4 codec's lenient parse with every body checked, which runs {@link
- * org.mmsstack.mm4.validate.Mm4Validator} with line numbers; for both, the routing extension fields (syntax, signature, and with a key ring
+ * Mm4Validator}'s checks with line numbers; input that cannot be decoded is reported as the
+ * validators report it (one finding {@code undecodable-<reason>}); for both, the routing extension fields (syntax, signature, and with a key ring
  * the signature's verification). Every command goes through here, so the tool reports the same
  * findings everywhere.
  *
@@ -121,9 +123,9 @@ public final class Checker {
    * @param mm4 the leniently parsed MM4 message, or {@code null}
    * @param mm4Error the parse error of MM4 input, or {@code null}
    * @param routing the routing extension fields, or {@code null} when the input has none
-   * @param findings everything found, in input order where positions are known. For MM4 input a
-   *     finding's {@link Finding#offset() offset} is the 1-based <b>line</b> (-1 when unknown);
-   *     see {@link #isMm4()}
+   * @param findings everything found, in input order where positions are known. For MM4 input
+   *     the tool shows a finding's {@link Finding#line() line} (its byte offset in the mail is
+   *     kept too); see {@link #isMm4()}
    */
   public record Result(
       Pdu pdu,
@@ -190,7 +192,9 @@ public final class Checker {
     try {
       pdu = PduCodec.decode(octets, DecodeConfig.LENIENT);
     } catch (PduFormatException e) {
-      return new Result(null, e, List.of(fromError(e)));
+      // The validator's one finding for input that cannot be decoded (undecodable-<reason>, with
+      // the offset and header): decoding again costs no more than the failed decode did.
+      return new Result(null, e, PduValidator.validate(octets, DecodeConfig.LENIENT).findings());
     }
     try {
       touch(pdu);
@@ -203,7 +207,7 @@ public final class Checker {
               -1,
               null,
               "decoded, but a value cannot be read back: " + e.getMessage());
-      return new Result(null, pe, List.of(fromError(pe)));
+      return new Result(null, pe, List.of(unreadable(pe)));
     }
     List<Finding> out = new ArrayList<>(PduValidator.validate(pdu).findings());
     Routing routing = null;
@@ -233,18 +237,10 @@ public final class Checker {
     try {
       m = Mm4Codec.decode(mail, MM4_CHECKED);
     } catch (Mm4FormatException e) {
-      // The reason's own code (Mm4FindingCodes), as Mm4Validator reports a body that cannot be
-      // decoded: one fault, one code.
-      Finding f =
-          Finding.ofLine(
-              Severity.ERROR,
-              e.reason().code(),
-              Math.max(e.line(), Finding.NO_LINE),
-              Finding.NO_COLUMN,
-              Finding.NO_OFFSET,
-              e.header().orElse(null),
-              e.detail());
-      return new Result(null, null, null, e, null, List.of(f));
+      // The validator's one finding for mail that cannot be decoded (undecodable-<reason>, with
+      // the line, byte offset and header): decoding again costs no more than the failed decode.
+      return new Result(
+          null, null, null, e, null, Mm4Validator.validate(mail, MM4_CHECKED).findings());
     } catch (RuntimeException e) {
       // A parser bug must not end the run: report it like mail that cannot be parsed.
       Mm4FormatException pe = Mm4FormatException.truncated(0, -1, "mail (internal: " + e + ")");
@@ -262,19 +258,9 @@ public final class Checker {
                   null,
                   "cannot be parsed: " + e)));
     }
-    List<Finding> out = new ArrayList<>();
-    for (Finding f : m.findings()) {
-      // Reported by line, as the rest of the tool reports MM4 findings.
-      out.add(
-          Finding.ofLine(
-              f.severity(),
-              f.code(),
-              f.line(),
-              Finding.NO_COLUMN,
-              Finding.NO_OFFSET,
-              f.header().orElse(null),
-              f.message()));
-    }
+    // The findings of decoding with every body checked, as Mm4Validator.validate(mail, MM4_CHECKED)
+    // gives them (each with its line, column and byte offset); the tool shows the line.
+    List<Finding> out = new ArrayList<>(m.findings());
     List<HeaderPair> pairs = new ArrayList<>(m.headers().size());
     for (Mm4Header h : m.headers()) {
       pairs.add(new HeaderPair(h.name(), h.value()));
@@ -290,8 +276,10 @@ public final class Checker {
       routing = new Routing(null, e);
       out.add(malformed(e, lines(mail, m)));
     }
-    // Parser findings come in input order, validation findings after them: one order by line.
-    out.sort(Comparator.comparingLong(f -> f.offset() < 0 ? Long.MAX_VALUE : f.offset()));
+    // Parser findings come in input order, validation and routing findings after them: one order
+    // by line, findings about the message as a whole last.
+    out.sort(
+        Comparator.comparingLong(f -> f.line() == Finding.NO_LINE ? Long.MAX_VALUE : f.line()));
     return new Result(null, null, m, null, routing, List.copyOf(out));
   }
 
@@ -458,10 +446,10 @@ public final class Checker {
   }
 
   /**
-   * A decoding error as a finding, in the form the validator gives undecodable input: code
-   * {@code undecodable-} and the reason in kebab case, with the exception's offset and header.
+   * A PDU that decoded but whose value cannot be read back, reported in the form the validator
+   * gives undecodable input: code {@code undecodable-} and the reason's code.
    */
-  private static Finding fromError(PduFormatException e) {
+  private static Finding unreadable(PduFormatException e) {
     return Finding.of(
         Severity.ERROR,
         FindingCodes.UNDECODABLE_PREFIX + e.reason().code(),
