@@ -29,9 +29,21 @@ public final class CaptureFormatException extends IOException {
     /** Strict reading met a finding of severity ERROR; {@link #finding()} is it. */
     STRICT_FINDING;
 
+    private final String code = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
     /** The reason as a stable kebab-case code, for example {@code not-a-capture}. */
     public String code() {
-      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+      return code;
+    }
+
+    /** The reason whose {@link #code()} is {@code code}, if there is one. */
+    public static Optional<Reason> fromCode(String code) {
+      for (Reason r : values()) {
+        if (r.code.equals(code)) {
+          return Optional.of(r);
+        }
+      }
+      return Optional.empty();
     }
   }
 

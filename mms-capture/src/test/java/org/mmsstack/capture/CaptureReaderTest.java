@@ -475,6 +475,10 @@ class CaptureReaderTest {
             CaptureFormatException.class, () -> CaptureReader.read(cap, CaptureConfig.STRICT));
     assertEquals(CaptureFormatException.Reason.STRICT_FINDING, e.reason());
     assertEquals("strict-finding", e.reason().code());
+    for (CaptureFormatException.Reason r : CaptureFormatException.Reason.values()) {
+      assertEquals(Optional.of(r), CaptureFormatException.Reason.fromCode(r.code()));
+    }
+    assertEquals(Optional.empty(), CaptureFormatException.Reason.fromCode("STRICT_FINDING"));
     assertEquals(lenient.findings().get(0), e.finding().orElseThrow());
     assertEquals(lenient.findings().get(0).offset(), e.offset());
     // A warning does not stop a strict read.
