@@ -545,7 +545,7 @@ public final class PduCodec {
       }
     }
     if (b >= 0x80) {
-      return MediaType.ofCode(b & 0x7F).isMultipart();
+      return MediaType.valueOf(b & 0x7F).isMultipart();
     }
     if (b == 0x7F) {
       i++;
@@ -560,7 +560,7 @@ public final class PduCodec {
     for (int k = 0; k < n; k++) {
       code = code << 8 | (src[i + k] & 0xFF);
     }
-    return code >= 0 && code <= Integer.MAX_VALUE && MediaType.ofCode(code).isMultipart();
+    return code >= 0 && code <= Integer.MAX_VALUE && MediaType.valueOf(code).isMultipart();
   }
 
   private static boolean startsWithIgnoreCase(byte[] src, int i, int end, String prefix) {
