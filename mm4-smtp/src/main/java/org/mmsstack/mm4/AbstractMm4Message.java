@@ -42,7 +42,7 @@ abstract class AbstractMm4Message {
   }
 
   public Optional<Mm4Version> mmsVersion() {
-    return headers().first(Mm4HeaderNames.MMS_VERSION).flatMap(Mm4Version::parse);
+    return headers().first(Mm4HeaderNames.MMS_VERSION).flatMap(Mm4Version::tryParse);
   }
 
   public Optional<String> transactionId() {

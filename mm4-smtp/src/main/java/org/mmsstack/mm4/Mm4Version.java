@@ -36,7 +36,7 @@ public record Mm4Version(int major, int minor, int patch) implements Comparable<
    * @param text the header value
    * @return the version, or empty when the text is not a dotted version
    */
-  public static Optional<Mm4Version> parse(String text) {
+  public static Optional<Mm4Version> tryParse(String text) {
     Objects.requireNonNull(text, "text");
     String[] p = text.strip().split("\\.", -1);
     if (p.length < 2 || p.length > 3) {

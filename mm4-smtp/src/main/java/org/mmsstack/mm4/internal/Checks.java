@@ -281,7 +281,7 @@ public final class Checks {
   }
 
   /**
-   * Whether {@link Mm4Version#parse} reads {@code v}: two or three dot-separated runs of one to
+   * Whether {@link Mm4Version#tryParse} reads {@code v}: two or three dot-separated runs of one to
    * three digits, white space around allowed; checked on the characters.
    */
   static boolean isDottedVersion(String v) {
