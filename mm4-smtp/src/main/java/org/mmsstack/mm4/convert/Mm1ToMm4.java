@@ -41,10 +41,10 @@ import org.mmsstack.mm4.value.YesNo;
  * <ul>
  *   <li>m-send-req (or a stored m-retrieve-conf) to MM4_forward.REQ: {@link #forwardReq(SendReq,
  *       ConversionContext)};
- *   <li>m-delivery-ind to MM4_delivery_report.REQ: {@link #deliveryReport(DeliveryInd,
+ *   <li>m-delivery-ind to MM4_delivery_report.REQ: {@link #deliveryReportReq(DeliveryInd,
  *       ConversionContext)};
  *   <li>m-read-rec-ind (or m-read-orig-ind) to MM4_read_reply_report.REQ: {@link
- *       #readReplyReport(ReadRecInd, ConversionContext)}.
+ *       #readReplyReportReq(ReadRecInd, ConversionContext)}.
  * </ul>
  *
  * <p>Every MM4 request gets the context's 3GPP version, a fresh transaction id, the originator
@@ -310,7 +310,7 @@ public final class Mm1ToMm4 {
    * the context, as the PDU does not carry it), the status through {@link
    * ValueMapping#mmStatusCode}.
    */
-  public static Conversion<Mm4DeliveryReportReq> deliveryReport(
+  public static Conversion<Mm4DeliveryReportReq> deliveryReportReq(
       DeliveryInd ind, ConversionContext ctx) throws ConversionException {
     List<ConversionNote> notes = new ArrayList<>();
     Mm4DeliveryReportReq.Builder b = Mm4DeliveryReportReq.builder();
@@ -356,13 +356,13 @@ public final class Mm1ToMm4 {
    * MM4_read_reply_report.REQ: From is that recipient (the insert-address token replaced by the
    * context's sender address), To the original sender.
    */
-  public static Conversion<Mm4ReadReplyReportReq> readReplyReport(
+  public static Conversion<Mm4ReadReplyReportReq> readReplyReportReq(
       ReadRecInd ind, ConversionContext ctx) throws ConversionException {
     return readReply(ind, ctx);
   }
 
   /** Converts an m-read-orig-ind (the same report as its originator gets it) to an MM4_read_reply_report.REQ. */
-  public static Conversion<Mm4ReadReplyReportReq> readReplyReport(
+  public static Conversion<Mm4ReadReplyReportReq> readReplyReportReq(
       ReadOrigInd ind, ConversionContext ctx) throws ConversionException {
     return readReply(ind, ctx);
   }

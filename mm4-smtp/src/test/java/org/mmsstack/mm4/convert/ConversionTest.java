@@ -297,7 +297,7 @@ class ConversionTest {
       ConversionException e =
           assertThrows(
               ConversionException.class,
-              () -> Mm1ToMm4.deliveryReport(ind, TestContexts.context()),
+              () -> Mm1ToMm4.deliveryReportReq(ind, TestContexts.context()),
               id);
       assertEquals(ConversionException.Reason.UNREPRESENTABLE, e.reason());
       assertEquals(Optional.of("Message-ID"), e.header());
@@ -316,7 +316,7 @@ class ConversionTest {
               .status(s)
               .set(HeaderField.STATUS_TEXT, EncodedString.of("fine"))
               .build();
-      Conversion<Mm4DeliveryReportReq> c = Mm1ToMm4.deliveryReport(ind, TestContexts.context());
+      Conversion<Mm4DeliveryReportReq> c = Mm1ToMm4.deliveryReportReq(ind, TestContexts.context());
       Mm4DeliveryReportReq r = (Mm4DeliveryReportReq) Mm4Codec.decode(Mm4Codec.encode(c.value()));
       assertEquals(
           Optional.of(Mm4Address.plmn("+491700000002")),
@@ -351,7 +351,7 @@ class ConversionTest {
           TestContexts.builder().senderAddress(Address.plmn("+491700000002")).build();
       Mm4ReadReplyReportReq r =
           (Mm4ReadReplyReportReq)
-              Mm4Codec.decode(Mm4Codec.encode(Mm1ToMm4.readReplyReport(rec, ctx).value()));
+              Mm4Codec.decode(Mm4Codec.encode(Mm1ToMm4.readReplyReportReq(rec, ctx).value()));
       assertEquals(Optional.of(Mm4Address.plmn("+491700000002")), r.from(), "the reader");
       assertEquals(Optional.of(ValueMapping.readStatus(s).orElseThrow()), r.readStatus());
       ReadOrigInd orig = Mm4ToMm1.readOrigInd(r, ctx).value();
@@ -375,7 +375,7 @@ class ConversionTest {
       Pdu pdu = PduCodec.decode(Corpus.read(p));
       if (pdu.messageType() == MessageType.DELIVERY_IND) {
         Mm4DeliveryReportReq r =
-            Mm1ToMm4.deliveryReport((DeliveryInd) pdu, TestContexts.context()).value();
+            Mm1ToMm4.deliveryReportReq((DeliveryInd) pdu, TestContexts.context()).value();
         DeliveryInd back =
             Mm4ToMm1.deliveryInd(
                     (Mm4DeliveryReportReq) Mm4Codec.decode(Mm4Codec.encode(r)),
@@ -389,8 +389,8 @@ class ConversionTest {
           || pdu.messageType() == MessageType.READ_ORIG_IND) {
         Mm4ReadReplyReportReq r =
             pdu instanceof ReadRecInd
-                ? Mm1ToMm4.readReplyReport((ReadRecInd) pdu, TestContexts.context()).value()
-                : Mm1ToMm4.readReplyReport((ReadOrigInd) pdu, TestContexts.context()).value();
+                ? Mm1ToMm4.readReplyReportReq((ReadRecInd) pdu, TestContexts.context()).value()
+                : Mm1ToMm4.readReplyReportReq((ReadOrigInd) pdu, TestContexts.context()).value();
         ReadOrigInd back =
             Mm4ToMm1.readOrigInd(
                     (Mm4ReadReplyReportReq) Mm4Codec.decode(Mm4Codec.encode(r)),
