@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mmsstack.encapsulation.DeliveryInd;
+import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.encapsulation.HeaderField;
 import org.mmsstack.encapsulation.MessageType;
 import org.mmsstack.encapsulation.MmsVersion;
@@ -24,6 +25,7 @@ import org.mmsstack.encapsulation.ReadOrigInd;
 import org.mmsstack.encapsulation.ReadRecInd;
 import org.mmsstack.encapsulation.RetrieveConf;
 import org.mmsstack.encapsulation.SendReq;
+import org.mmsstack.encapsulation.Severity;
 import org.mmsstack.encapsulation.body.MultipartBody;
 import org.mmsstack.encapsulation.body.Part;
 import org.mmsstack.encapsulation.value.Address;
@@ -41,6 +43,7 @@ import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.Mm4ReadReplyReportReq;
 import org.mmsstack.mm4.mime.MimeEntity;
 import org.mmsstack.mm4.mime.TransferEncoding;
+import org.mmsstack.mm4.validate.Mm4FindingCodes;
 import org.mmsstack.mm4.value.Mm4Address;
 import org.mmsstack.mm4.value.MmStatusCode;
 import org.mmsstack.mm4.value.YesNo;
@@ -279,7 +282,13 @@ class ConversionTest {
     Conversion<RetrieveConf> rc = Mm4ToMm1.retrieveConf(f, TestContexts.context());
     assertFalse(rc.value().has(HeaderField.FROM));
     assertFalse(Mm4ToMm1.notificationInd(f, TestContexts.context()).value().has(HeaderField.FROM));
-    assertTrue(rc.notes().stream().anyMatch(x -> x.field().equals("From")));
+    Finding withheld =
+        rc.notes().stream()
+            .filter(x -> x.header().equals(Optional.of("From")))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(Mm4FindingCodes.CONVERSION_DROPPED, withheld.code());
+    assertEquals(Severity.INFO, withheld.severity(), "left out on purpose");
   }
 
   @Test
@@ -325,6 +334,11 @@ class ConversionTest {
       assertEquals(List.of(Mm4Address.plmn("+491700000001")), r.to(), "To = the original sender");
       assertEquals(Optional.of(ValueMapping.mmStatusCode(s)), r.mmStatusCode());
       assertEquals(!ValueMapping.isLossless(s), !c.notes().isEmpty());
+      for (Finding note : c.notes()) { // sent as a coarser token: carried in another form
+        assertEquals(Mm4FindingCodes.CONVERSION_MAPPED, note.code());
+        assertEquals(Severity.INFO, note.severity());
+        assertEquals(Optional.of("X-Mms-Status"), note.header());
+      }
       DeliveryInd back = Mm4ToMm1.deliveryInd(r, TestContexts.context()).value();
       assertEquals(ind.get(HeaderField.MESSAGE_ID), back.get(HeaderField.MESSAGE_ID));
       assertEquals(ind.getAll(HeaderField.TO), back.getAll(HeaderField.TO));
