@@ -25,6 +25,7 @@ import org.mmsstack.mm4.Mm4Config;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.internal.mime.ParseContext;
+import org.mmsstack.mm4.internal.mime.Syntax;
 import org.mmsstack.mm4.internal.mime.TransferDecoding;
 import org.mmsstack.mm4.mime.ContentDisposition;
 import org.mmsstack.mm4.mime.MediaType;
@@ -202,7 +203,7 @@ public final class BodyConversion {
       try {
         if (h.code() == PartHeader.CONTENT_ID
             || (h.code() < 0 && h.is(Mm4HeaderNames.CONTENT_ID))) {
-          b.contentId(stripAngles(v.toString().strip()));
+          b.contentId(stripAngles(Syntax.strip(v.toString())));
         } else if (h.code() == PartHeader.CONTENT_LOCATION
             || (h.code() < 0 && h.is(Mm4HeaderNames.CONTENT_LOCATION))) {
           b.contentLocation(v.toString());
@@ -228,7 +229,7 @@ public final class BodyConversion {
 
   private static byte[] undoTransferEncoding(
       String token, byte[] data, List<Finding> notes, String where) throws ConversionException {
-    String t = token.strip().toLowerCase(Locale.ROOT);
+    String t = Syntax.strip(token).toLowerCase(Locale.ROOT);
     if (t.equals("base64") || t.equals("quoted-printable")) {
       // The codec's own decoders (one per job in the module): lenient about what RFC 2045 lets a
       // decoder repair, but bytes outside the base64 alphabet or a broken quoted-printable escape
@@ -540,7 +541,7 @@ public final class BodyConversion {
     if (known.isPresent()) {
       return known.get();
     }
-    String n = name.strip().toLowerCase(Locale.ROOT);
+    String n = Syntax.strip(name).toLowerCase(Locale.ROOT);
     if (n.startsWith("mib-") && n.length() > 4 && n.length() <= 14) {
       try {
         return CharacterSet.valueOf(Long.parseLong(n.substring(4)));

@@ -203,7 +203,7 @@ public final class MimeEntity {
         .first(Mm4HeaderNames.CONTENT_ID)
         .map(
             v -> {
-              String s = v.strip();
+              String s = Syntax.strip(v);
               if (s.length() >= 2 && s.charAt(0) == '<' && s.charAt(s.length() - 1) == '>') {
                 s = s.substring(1, s.length() - 1);
               }
@@ -290,7 +290,7 @@ public final class MimeEntity {
     Optional<String> name = charset();
     if (name.isPresent()) {
       try {
-        cs = Charset.forName(name.get().strip());
+        cs = Charset.forName(Syntax.strip(name.get()));
       } catch (IllegalArgumentException e) {
         cs = StandardCharsets.UTF_8;
       }
