@@ -8,6 +8,7 @@ import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.encapsulation.value.MessageClass;
 import org.mmsstack.mm4.internal.Values;
 import org.mmsstack.mm4.internal.mime.DateTimes;
+import org.mmsstack.mm4.internal.mime.Syntax;
 import org.mmsstack.mm4.mime.MediaType;
 import org.mmsstack.mm4.mime.MimeEntity;
 import org.mmsstack.mm4.mime.Mm4Header;
@@ -42,7 +43,7 @@ abstract class AbstractMm4Message {
   }
 
   public Optional<Mm4Version> mmsVersion() {
-    return headers().first(Mm4HeaderNames.MMS_VERSION).flatMap(Mm4Version::parse);
+    return headers().first(Mm4HeaderNames.MMS_VERSION).flatMap(Mm4Version::tryParse);
   }
 
   public Optional<String> transactionId() {
@@ -84,7 +85,7 @@ abstract class AbstractMm4Message {
   public Optional<String> mimeVersion() {
     return headers()
         .first(Mm4HeaderNames.MIME_VERSION)
-        .map(v -> DateTimes.stripComments(v).strip());
+        .map(v -> Syntax.strip(DateTimes.stripComments(v)));
   }
 
   public Optional<MediaType> contentType() {

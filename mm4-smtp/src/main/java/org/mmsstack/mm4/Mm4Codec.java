@@ -3,6 +3,7 @@ package org.mmsstack.mm4;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 import org.mmsstack.mm4.internal.MimeAccess;
@@ -76,6 +77,34 @@ public final class Mm4Codec {
   }
 
   /**
+   * Decodes the remaining octets of a buffer leniently ({@link Mm4Config#DEFAULT}); see {@link
+   * #decode(ByteBuffer, Mm4Config)}.
+   */
+  public static Mm4Message decode(ByteBuffer mail) throws Mm4FormatException {
+    return decode(mail, Mm4Config.DEFAULT);
+  }
+
+  /**
+   * Decodes the remaining octets of a buffer without changing its position; offsets in findings
+   * and exceptions count from its position. A heap buffer is viewed, not copied (do not modify
+   * it while the message is in use); any other buffer is copied once, after the size limit is
+   * checked.
+   *
+   * @throws Mm4FormatException as {@link #decode(byte[], Mm4Config)}
+   */
+  public static Mm4Message decode(ByteBuffer mail, Mm4Config config) throws Mm4FormatException {
+    Objects.requireNonNull(mail, "mail");
+    Objects.requireNonNull(config, "config");
+    if (mail.hasArray()) {
+      return decode(mail.array(), mail.arrayOffset() + mail.position(), mail.remaining(), config);
+    }
+    checkSize(mail.remaining(), config);
+    byte[] copy = new byte[mail.remaining()];
+    mail.duplicate().get(copy);
+    return MessageParser.parse(copy, 0, copy.length, config);
+  }
+
+  /**
    * Reads only the message's own header block leniently ({@link Mm4Config#DEFAULT}): what a
    * Relay/Server routes on and a border filter inspects ({@code X-Mms-*}, {@code
    * X-Mms-Routing-*}, From, To, Cc, Message-ID, Date, Received...). Reading stops at the empty
@@ -104,9 +133,23 @@ public final class Mm4Codec {
    */
   public static Mm4Headers decodeHeaders(byte[] mail, Mm4Config config) throws Mm4FormatException {
     Objects.requireNonNull(mail, "mail");
+    return decodeHeaders(mail, 0, mail.length, config);
+  }
+
+  /**
+   * Reads only the header block of the message in {@code mail[offset, offset + length)}; see
+   * {@link #decodeHeaders(byte[], Mm4Config)}. Offsets in findings and exceptions count from
+   * {@code offset}; the slice is viewed, not copied.
+   *
+   * @throws IndexOutOfBoundsException if the slice is not inside {@code mail}
+   */
+  public static Mm4Headers decodeHeaders(byte[] mail, int offset, int length, Mm4Config config)
+      throws Mm4FormatException {
+    Objects.requireNonNull(mail, "mail");
     Objects.requireNonNull(config, "config");
-    checkSize(mail.length, config);
-    return MessageParser.parseHeaders(mail, 0, mail.length, config);
+    Objects.checkFromIndexSize(offset, length, mail.length);
+    checkSize(length, config);
+    return MessageParser.parseHeaders(mail, offset, length, config);
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.mmsstack.mm4;
 
+import java.util.Objects;
+
 /**
  * Decoding mode and limits for {@link Mm4Codec}, immutable and thread-safe. The limits are checked
  * before anything is allocated for the structure they bound, so hostile input cannot make the
@@ -130,6 +132,36 @@ public final class Mm4Config {
    */
   public boolean checkBodies() {
     return checkBodies;
+  }
+
+  /**
+   * Equal when every setting is equal, including whether {@link #checkBodies()} was set or follows
+   * {@link #strict()} (their builders differ when strictness is changed).
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Mm4Config c
+        && strict == c.strict
+        && maxHeaders == c.maxHeaders
+        && maxLineLength == c.maxLineLength
+        && maxNestingDepth == c.maxNestingDepth
+        && maxParts == c.maxParts
+        && maxMessageSize == c.maxMessageSize
+        && checkBodies == c.checkBodies
+        && checkBodiesSet == c.checkBodiesSet;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        strict,
+        maxHeaders,
+        maxLineLength,
+        maxNestingDepth,
+        maxParts,
+        maxMessageSize,
+        checkBodies,
+        checkBodiesSet);
   }
 
   @Override

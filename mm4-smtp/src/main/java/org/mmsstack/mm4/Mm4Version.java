@@ -2,6 +2,7 @@ package org.mmsstack.mm4;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.mmsstack.mm4.internal.mime.Syntax;
 
 /**
  * X-Mms-3GPP-MMS-Version: the version of TS 23.140 a Relay/Server implements, as
@@ -36,9 +37,9 @@ public record Mm4Version(int major, int minor, int patch) implements Comparable<
    * @param text the header value
    * @return the version, or empty when the text is not a dotted version
    */
-  public static Optional<Mm4Version> parse(String text) {
+  public static Optional<Mm4Version> tryParse(String text) {
     Objects.requireNonNull(text, "text");
-    String[] p = text.strip().split("\\.", -1);
+    String[] p = Syntax.strip(text).split("\\.", -1);
     if (p.length < 2 || p.length > 3) {
       return Optional.empty();
     }

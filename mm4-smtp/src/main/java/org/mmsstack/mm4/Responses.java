@@ -32,7 +32,7 @@ final class Responses {
     Mm4Version version =
         request
             .first(Mm4HeaderNames.MMS_VERSION)
-            .flatMap(Mm4Version::parse)
+            .flatMap(Mm4Version::tryParse)
             .orElse(Mm4Version.V6_8_0);
     switch (type) {
       case DELIVERY_REPORT_REQ:

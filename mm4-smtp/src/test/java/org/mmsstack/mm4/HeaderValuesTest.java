@@ -58,6 +58,23 @@ class HeaderValuesTest {
         Mm4Codec.encode(m));
   }
 
+  /**
+   * Only spaces and tabs surround a header value (RFC 5322 WSP): Unicode white space at either
+   * end of a UTF-8 value (RFC 6532), an ideographic space after a Japanese subject, is text.
+   */
+  @Test
+  void unicodeWhiteSpaceAtTheEndsIsKept() throws Exception {
+    String subject = "\u3000件名\u2003";
+    Mm4Message m = Mm4Codec.decode(mail("Subject: " + subject + " \t\nX-E:\t\u3000x\n"));
+    assertEquals(Optional.of(subject), m.header("Subject"));
+    assertEquals(Optional.of(subject), m.subject());
+    assertEquals(Optional.of("\u3000x"), m.header("X-E"));
+    assertEquals("\u3000x\u3000", Mm4Header.of("X-E", " \u3000x\u3000\t").value());
+    Mm4Message built = Fixtures.fullForwardReq().subject(subject).build();
+    assertEquals(Optional.of(subject), built.subject());
+    assertEquals(Optional.of(subject), Mm4Codec.decode(Mm4Codec.encode(built)).subject());
+  }
+
   @Test
   void invalidUtf8IsReportedOnDecodeAndReplacedOnRead() throws Exception {
     byte[] head = mail("");

@@ -142,9 +142,12 @@ class ValidatorTest {
     for (java.lang.reflect.Field f : Mm4FindingCodes.class.getFields()) {
       codes.add((String) f.get(null));
     }
-    // Every constant but the prefix of undecodable mail is a reason's code.
+    // Every constant but the prefix of undecodable mail and the conversions' codes (findings
+    // about values, not the decoder's reasons) is a reason's code.
     assertTrue(codes.remove(Mm4FindingCodes.UNDECODABLE_PREFIX));
     assertEquals("undecodable-", Mm4FindingCodes.UNDECODABLE_PREFIX);
+    codes.remove(Mm4FindingCodes.CONVERSION_DROPPED);
+    codes.remove(Mm4FindingCodes.CONVERSION_MAPPED);
     Set<String> reasons = new java.util.HashSet<>();
     for (Mm4FormatException.Reason r : Mm4FormatException.Reason.values()) {
       reasons.add(r.code());

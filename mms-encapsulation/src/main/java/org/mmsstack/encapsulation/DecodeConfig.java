@@ -1,5 +1,7 @@
 package org.mmsstack.encapsulation;
 
+import java.util.Objects;
+
 /**
  * How a PDU is decoded: strict or lenient, and the limits that bound the work and memory one
  * PDU may cost. Every limit is checked <em>before</em> anything is allocated for it, and a limit
@@ -99,6 +101,23 @@ public final class DecodeConfig {
   /** The longest text value accepted, in octets (default 64 KiB). */
   public int maxTextLength() {
     return maxTextLength;
+  }
+
+  /** Equal when every setting is equal: such configurations decode alike. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DecodeConfig c
+        && strict == c.strict
+        && maxPduSize == c.maxPduSize
+        && maxHeaders == c.maxHeaders
+        && maxParts == c.maxParts
+        && maxNestingDepth == c.maxNestingDepth
+        && maxTextLength == c.maxTextLength;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(strict, maxPduSize, maxHeaders, maxParts, maxNestingDepth, maxTextLength);
   }
 
   @Override

@@ -523,6 +523,16 @@ public abstract sealed class Pdu
       }
     }
 
+    /**
+     * Drops the octets lenient decoding found after the end of a decoded PDU ({@link
+     * Pdu#trailingOctets()}), which a builder from {@link #toBuilder()} keeps and the encoder
+     * writes back: to pass a cleaned PDU on.
+     */
+    public final B noTrailingOctets() {
+      this.trailing = null;
+      return self();
+    }
+
     /** Removes the body and Content-Type. */
     public final B noBody() {
       this.contentType = null;

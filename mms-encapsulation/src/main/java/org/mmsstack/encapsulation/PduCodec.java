@@ -1,9 +1,11 @@
 package org.mmsstack.encapsulation;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.mmsstack.encapsulation.PduFormatException.Reason;
@@ -85,16 +87,73 @@ public final class PduCodec {
   }
 
   /**
+   * Decodes the remaining octets of a buffer leniently with the default limits; see {@link
+   * #decode(ByteBuffer, DecodeConfig)}.
+   */
+  public static Pdu decode(ByteBuffer pdu) throws PduFormatException {
+    return decode(pdu, DecodeConfig.DEFAULT);
+  }
+
+  /**
    * Decodes the remaining octets of a buffer without changing its position. A heap buffer is
-   * decoded in place (views, not copies); any other buffer is copied once first.
+   * decoded in place (views, not copies); any other buffer is copied once first, after the size
+   * limit is checked.
    */
   public static Pdu decode(ByteBuffer pdu, DecodeConfig config) throws PduFormatException {
+    Objects.requireNonNull(config, "config");
     if (pdu.hasArray()) {
       return decode(pdu.array(), pdu.arrayOffset() + pdu.position(), pdu.remaining(), config);
+    }
+    if (pdu.remaining() > config.maxPduSize()) {
+      throw notDecodable(pdu.remaining(), config);
     }
     byte[] copy = new byte[pdu.remaining()];
     pdu.duplicate().get(copy);
     return decode(copy, 0, copy.length, config);
+  }
+
+  /**
+   * Reads a PDU from a stream up to its end and decodes it leniently with the default limits;
+   * see {@link #decode(InputStream, DecodeConfig)}.
+   */
+  public static Pdu decode(InputStream in) throws IOException {
+    return decode(in, DecodeConfig.DEFAULT);
+  }
+
+  /**
+   * Reads a PDU from a stream up to its end (an HTTP body, a file) and decodes it. At most {@link
+   * DecodeConfig#maxPduSize()} octets are read, in chunks, so a longer stream fails with {@link
+   * Reason#LIMIT_EXCEEDED} before it is buffered whole. The stream is not closed; the decoded
+   * PDU's views are of a buffer it owns.
+   *
+   * @throws PduFormatException as {@link #decode(byte[], DecodeConfig)}
+   * @throws IOException if reading fails
+   */
+  public static Pdu decode(InputStream in, DecodeConfig config) throws IOException {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(config, "config");
+    int max = config.maxPduSize();
+    // One octet more than the limit is read to tell a PDU of exactly the limit from a longer one.
+    int cap = (int) Math.min(max + 1L, Integer.MAX_VALUE - 8);
+    byte[] buf = new byte[Math.min(cap, 16 * 1024)];
+    int n = 0;
+    while (true) {
+      if (n == buf.length) {
+        if (n >= cap) {
+          throw PduFormatException.of(
+              Reason.LIMIT_EXCEEDED,
+              max,
+              null,
+              "PDU of more than " + max + " octets (DecodeConfig.maxPduSize)");
+        }
+        buf = Arrays.copyOf(buf, (int) Math.min(cap, 2L * buf.length));
+      }
+      int r = in.read(buf, n, buf.length - n);
+      if (r < 0) {
+        return decode(buf, 0, n, config);
+      }
+      n += r;
+    }
   }
 
   /**
@@ -546,7 +605,7 @@ public final class PduCodec {
       }
     }
     if (b >= 0x80) {
-      return MediaType.ofCode(b & 0x7F).isMultipart();
+      return MediaType.valueOf(b & 0x7F).isMultipart();
     }
     if (b == 0x7F) {
       i++;
@@ -561,7 +620,7 @@ public final class PduCodec {
     for (int k = 0; k < n; k++) {
       code = code << 8 | (src[i + k] & 0xFF);
     }
-    return code >= 0 && code <= Integer.MAX_VALUE && MediaType.ofCode(code).isMultipart();
+    return code >= 0 && code <= Integer.MAX_VALUE && MediaType.valueOf(code).isMultipart();
   }
 
   private static boolean startsWithIgnoreCase(byte[] src, int i, int end, String prefix) {

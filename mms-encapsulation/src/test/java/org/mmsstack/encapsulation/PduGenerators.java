@@ -320,7 +320,7 @@ final class PduGenerators {
     List<String> wellKnown =
         IntStream.range(0, 0x80)
             .filter(MediaType::isWellKnown)
-            .mapToObj(c -> MediaType.ofCode(c).name())
+            .mapToObj(c -> MediaType.valueOf(c).name())
             .toList();
     Arbitrary<ElementDescriptor.Entry> typeEntry =
         Arbitraries.oneOf(
@@ -394,9 +394,9 @@ final class PduGenerators {
   static Arbitrary<MediaType> media() {
     List<Integer> codes = IntStream.range(0, 0x80).filter(MediaType::isWellKnown).boxed().toList();
     return Arbitraries.oneOf(
-        Arbitraries.of(codes).map(MediaType::ofCode),
+        Arbitraries.of(codes).map(MediaType::valueOf),
         Arbitraries.of(0x0201L, 0x020CL, 0x0300L)
-            .map(MediaType::ofCode), // registered numbers: Long-integer
+            .map(MediaType::valueOf), // registered numbers: Long-integer
         Arbitraries.of("application/smil", "audio/amr", "video/3gpp", "image/bmp", "text/vcard")
             .map(MediaType::of),
         Arbitraries.of("image/jpeg", "text/plain")
@@ -412,8 +412,8 @@ final class PduGenerators {
         MediaType.MULTIPART_RELATED,
         MediaType.MULTIPART_MIXED,
         MediaType.MULTIPART_ALTERNATIVE,
-        MediaType.ofCode(0x0C),
-        MediaType.ofCode(0x22),
+        MediaType.valueOf(0x0C),
+        MediaType.valueOf(0x22),
         MediaType.text("application/vnd.wap.multipart.related"),
         MediaType.of("multipart/related"));
   }

@@ -648,19 +648,19 @@ class ValueEncodingTest {
     assertEquals(Optional.empty(), MessageType.fromCode(0x7F));
     assertEquals(Optional.empty(), MessageType.fromCode(0x98));
     assertSame(MessageType.fromCode(0x80), MessageType.fromCode(0x80));
-    assertEquals(Optional.empty(), MessageClass.valueOf(0x84));
-    assertEquals(Optional.of(MessageClass.AUTO), MessageClass.valueOf(0x83));
-    assertSame(MessageClass.valueOf(0x80), MessageClass.valueOf(0x80));
-    assertEquals(Optional.empty(), Parameter.WellKnown.valueOf(0x1E));
-    assertEquals(Optional.empty(), Parameter.WellKnown.valueOf(-1));
-    assertEquals(Optional.of(Parameter.WellKnown.CHARSET), Parameter.WellKnown.valueOf(0x01));
-    assertSame(Parameter.WellKnown.valueOf(0x01), Parameter.WellKnown.valueOf(0x01));
-    assertEquals(Optional.of(MmFlags.Operation.FILTER), MmFlags.Operation.valueOf(0x82));
-    assertEquals(Optional.empty(), MmFlags.Operation.valueOf(0x83));
-    assertSame(MmFlags.Operation.valueOf(0x80), MmFlags.Operation.valueOf(0x80));
-    assertEquals(Optional.of(MboxCount.Unit.OCTETS), MboxCount.Unit.valueOf(0x81));
-    assertEquals(Optional.empty(), MboxCount.Unit.valueOf(0x82));
-    assertSame(MboxCount.Unit.valueOf(0x80), MboxCount.Unit.valueOf(0x80));
+    assertEquals(Optional.empty(), MessageClass.fromCode(0x84));
+    assertEquals(Optional.of(MessageClass.AUTO), MessageClass.fromCode(0x83));
+    assertSame(MessageClass.fromCode(0x80), MessageClass.fromCode(0x80));
+    assertEquals(Optional.empty(), Parameter.WellKnown.fromCode(0x1E));
+    assertEquals(Optional.empty(), Parameter.WellKnown.fromCode(-1));
+    assertEquals(Optional.of(Parameter.WellKnown.CHARSET), Parameter.WellKnown.fromCode(0x01));
+    assertSame(Parameter.WellKnown.fromCode(0x01), Parameter.WellKnown.fromCode(0x01));
+    assertEquals(Optional.of(MmFlags.Operation.FILTER), MmFlags.Operation.fromCode(0x82));
+    assertEquals(Optional.empty(), MmFlags.Operation.fromCode(0x83));
+    assertSame(MmFlags.Operation.fromCode(0x80), MmFlags.Operation.fromCode(0x80));
+    assertEquals(Optional.of(MboxCount.Unit.OCTETS), MboxCount.Unit.fromCode(0x81));
+    assertEquals(Optional.empty(), MboxCount.Unit.fromCode(0x82));
+    assertSame(MboxCount.Unit.fromCode(0x80), MboxCount.Unit.fromCode(0x80));
     assertEquals(
         HeaderField.SUBJECT,
         PduRules.rule(MessageType.SEND_REQ, HeaderField.SUBJECT).orElseThrow().field());
@@ -717,9 +717,9 @@ class ValueEncodingTest {
         .mapToObj(
             code ->
                 DynamicTest.dynamicTest(
-                    MediaType.ofCode(code).name(),
+                    MediaType.valueOf(code).name(),
                     () -> {
-                      MediaType m = MediaType.ofCode(code);
+                      MediaType m = MediaType.valueOf(code);
                       assertEquals(m, MediaType.of(m.name()));
                       Pdu pdu =
                           RetrieveConf.builder()
@@ -743,7 +743,7 @@ class ValueEncodingTest {
     Pdu pdu =
         RetrieveConf.builder()
             .date(Instant.EPOCH)
-            .body(ContentType.of(MediaType.ofCode(0x0201)), SinglePartBody.of(new byte[0]))
+            .body(ContentType.of(MediaType.valueOf(0x0201)), SinglePartBody.of(new byte[0]))
             .build();
     assertTrue(hexOf(PduCodec.encode(pdu), 0).endsWith("8403020201"));
     assertEquals(pdu, PduCodec.decode(PduCodec.encode(pdu), DecodeConfig.STRICT));

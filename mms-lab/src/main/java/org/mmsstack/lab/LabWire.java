@@ -105,7 +105,7 @@ final class LabWire {
             .localDomain(domain)
             .senderAddress(Address.plmn("+" + readerDigits))
             .build();
-    return Mm1ToMm4.readReplyReport(ind, ctx).value();
+    return Mm1ToMm4.readReplyReportReq(ind, ctx).value();
   }
 
   static DeliveryInd deliveryInd(Mm4DeliveryReportReq rep, Instant now) throws ConversionException {

@@ -226,7 +226,7 @@ public final class KeyRingCodec {
     }
 
     void problem(int line, int column, Reason reason, String detail) {
-      if (problems.size() < config.maxReportedProblems()) {
+      if (problems.size() < config.maxFindings()) {
         problems.add(RoutingDataFormatException.finding(reason, line, column, detail));
       } else {
         unreported++;

@@ -1,5 +1,7 @@
 package org.mmsstack.routing;
 
+import java.util.Objects;
+
 /**
  * Limits for decoding routing data (routing tables and key rings), so that a hostile or broken
  * file cannot cost unbounded memory or time. Every limit is checked before anything is allocated
@@ -21,14 +23,14 @@ public final class RoutingDataConfig {
   private final int maxEntries;
   private final int maxKeys;
   private final long maxFileSize;
-  private final int maxReportedProblems;
+  private final int maxFindings;
 
   private RoutingDataConfig(Builder b) {
     this.maxLineLength = b.maxLineLength;
     this.maxEntries = b.maxEntries;
     this.maxKeys = b.maxKeys;
     this.maxFileSize = b.maxFileSize;
-    this.maxReportedProblems = b.maxReportedProblems;
+    this.maxFindings = b.maxFindings;
   }
 
   /** A builder starting from the {@link #DEFAULT} values. */
@@ -43,7 +45,7 @@ public final class RoutingDataConfig {
     b.maxEntries = maxEntries;
     b.maxKeys = maxKeys;
     b.maxFileSize = maxFileSize;
-    b.maxReportedProblems = maxReportedProblems;
+    b.maxFindings = maxFindings;
     return b;
   }
 
@@ -71,8 +73,24 @@ public final class RoutingDataConfig {
   }
 
   /** Most problems kept in one exception; further ones are counted (default 1,000). */
-  public int maxReportedProblems() {
-    return maxReportedProblems;
+  public int maxFindings() {
+    return maxFindings;
+  }
+
+  /** Equal when every setting is equal: such configurations decode alike. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RoutingDataConfig c
+        && maxLineLength == c.maxLineLength
+        && maxEntries == c.maxEntries
+        && maxKeys == c.maxKeys
+        && maxFileSize == c.maxFileSize
+        && maxFindings == c.maxFindings;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(maxLineLength, maxEntries, maxKeys, maxFileSize, maxFindings);
   }
 
   @Override
@@ -85,8 +103,8 @@ public final class RoutingDataConfig {
         + maxKeys
         + ", maxFileSize="
         + maxFileSize
-        + ", maxReportedProblems="
-        + maxReportedProblems
+        + ", maxFindings="
+        + maxFindings
         + "]";
   }
 
@@ -97,7 +115,7 @@ public final class RoutingDataConfig {
     private int maxEntries = 50_000_000;
     private int maxKeys = 10_000;
     private long maxFileSize = 16L * 1024 * 1024;
-    private int maxReportedProblems = 1000;
+    private int maxFindings = 1000;
 
     private Builder() {}
 
@@ -139,13 +157,12 @@ public final class RoutingDataConfig {
       return this;
     }
 
-    /** @throws IllegalArgumentException if {@code maxReportedProblems} is below 1 */
-    public Builder maxReportedProblems(int maxReportedProblems) {
-      if (maxReportedProblems < 1) {
-        throw new IllegalArgumentException(
-            "maxReportedProblems: " + maxReportedProblems + " (expected: >= 1)");
+    /** @throws IllegalArgumentException if {@code maxFindings} is below 1 */
+    public Builder maxFindings(int maxFindings) {
+      if (maxFindings < 1) {
+        throw new IllegalArgumentException("maxFindings: " + maxFindings + " (expected: >= 1)");
       }
-      this.maxReportedProblems = maxReportedProblems;
+      this.maxFindings = maxFindings;
       return this;
     }
 

@@ -13,7 +13,7 @@ import org.mmsstack.encapsulation.Severity;
  * malformed. The one exception of both text formats: the codecs check every line and report
  * every problem as an ERROR {@link Finding} made with {@link Finding#ofLine} (code, 1-based line
  * and byte column, message naming the offending text), in position order, up to
- * {@link RoutingDataConfig#maxReportedProblems()} (further ones are counted).
+ * {@link RoutingDataConfig#maxFindings()} (further ones are counted).
  * {@link #reason()}, {@link #line()} and {@link #column()} describe the first.
  *
  * <p>Extends {@link IOException} so that reading a file and decoding it share one

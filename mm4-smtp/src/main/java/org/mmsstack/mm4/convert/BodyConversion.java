@@ -25,6 +25,7 @@ import org.mmsstack.mm4.Mm4Config;
 import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.internal.mime.ParseContext;
+import org.mmsstack.mm4.internal.mime.Syntax;
 import org.mmsstack.mm4.internal.mime.TransferDecoding;
 import org.mmsstack.mm4.mime.ContentDisposition;
 import org.mmsstack.mm4.mime.MediaType;
@@ -83,7 +84,7 @@ public final class BodyConversion {
    */
   public static Conversion<MimeEntity> toMime(ContentType contentType, Body body, boolean allow8bit)
       throws ConversionException {
-    List<ConversionNote> notes = new ArrayList<>();
+    List<Finding> notes = new ArrayList<>();
     MimeEntity e = toMime(contentType, body, allow8bit, notes);
     return new Conversion<>(e, notes);
   }
@@ -96,14 +97,14 @@ public final class BodyConversion {
    * @throws ConversionException if a media type or parameter cannot be written in WSP
    */
   public static Conversion<BinaryContent> toBinary(MimeEntity entity) throws ConversionException {
-    List<ConversionNote> notes = new ArrayList<>();
+    List<Finding> notes = new ArrayList<>();
     BinaryContent c = toBinary(entity, notes);
     return new Conversion<>(c, notes);
   }
 
   // ---------------------------------------------------------------- binary -> MIME
 
-  static MimeEntity toMime(ContentType ct, Body body, boolean allow8bit, List<ConversionNote> notes)
+  static MimeEntity toMime(ContentType ct, Body body, boolean allow8bit, List<Finding> notes)
       throws ConversionException {
     if (body instanceof MultipartBody) {
       return multipartToMime(ct, (MultipartBody) body, allow8bit, notes, "body", 0);
@@ -116,7 +117,7 @@ public final class BodyConversion {
       ContentType ct,
       MultipartBody body,
       boolean allow8bit,
-      List<ConversionNote> notes,
+      List<Finding> notes,
       String where,
       int depth)
       throws ConversionException {
@@ -126,8 +127,7 @@ public final class BodyConversion {
     }
     if (body.parts().isEmpty()) {
       // MIME has no empty multipart (RFC 2046 §5.1.1 needs one body part): send an empty text part.
-      notes.add(
-          new ConversionNote(where, "multipart without parts: an empty text/plain part is sent"));
+      notes.add(Notes.mapped(where, "multipart without parts: an empty text/plain part is sent"));
       return MimeEntity.builder(type)
           .addPart(MimeEntity.builder(MediaType.of("text", "plain")).build())
           .build();
@@ -142,7 +142,7 @@ public final class BodyConversion {
   }
 
   private static MimeEntity partToMime(
-      Part p, boolean allow8bit, List<ConversionNote> notes, String where, int depth)
+      Part p, boolean allow8bit, List<Finding> notes, String where, int depth)
       throws ConversionException {
     ContentType ct = p.contentType();
     if (p.isMultipart()) {
@@ -162,7 +162,7 @@ public final class BodyConversion {
   }
 
   private static MimeEntity withPartHeaders(
-      MimeEntity inner, List<PartHeader> headers, List<ConversionNote> notes, String where) {
+      MimeEntity inner, List<PartHeader> headers, List<Finding> notes, String where) {
     if (headers.isEmpty()) {
       return inner;
     }
@@ -179,7 +179,7 @@ public final class BodyConversion {
       byte[] data,
       List<PartHeader> headers,
       boolean allow8bit,
-      List<ConversionNote> notes,
+      List<Finding> notes,
       String where)
       throws ConversionException {
     MediaType type = mimeType(ct, where, notes);
@@ -197,13 +197,13 @@ public final class BodyConversion {
   }
 
   private static void applyHeaders(
-      MimeEntity.Builder b, List<PartHeader> headers, List<ConversionNote> notes, String where) {
+      MimeEntity.Builder b, List<PartHeader> headers, List<Finding> notes, String where) {
     for (PartHeader h : headers) {
       Object v = h.value();
       try {
         if (h.code() == PartHeader.CONTENT_ID
             || (h.code() < 0 && h.is(Mm4HeaderNames.CONTENT_ID))) {
-          b.contentId(stripAngles(v.toString().strip()));
+          b.contentId(stripAngles(Syntax.strip(v.toString())));
         } else if (h.code() == PartHeader.CONTENT_LOCATION
             || (h.code() < 0 && h.is(Mm4HeaderNames.CONTENT_LOCATION))) {
           b.contentLocation(v.toString());
@@ -216,11 +216,11 @@ public final class BodyConversion {
           b.header(h.name(), (String) v);
         } else {
           notes.add(
-              new ConversionNote(where + ": " + h.name(), "WSP header with no MIME form: dropped"));
+              Notes.dropped(where + ": " + h.name(), "WSP header with no MIME form: dropped"));
         }
       } catch (IllegalArgumentException e) {
         notes.add(
-            new ConversionNote(
+            Notes.dropped(
                 where + ": " + h.name(),
                 "cannot be written in MIME, dropped (" + e.getMessage() + ")"));
       }
@@ -228,9 +228,8 @@ public final class BodyConversion {
   }
 
   private static byte[] undoTransferEncoding(
-      String token, byte[] data, List<ConversionNote> notes, String where)
-      throws ConversionException {
-    String t = token.strip().toLowerCase(Locale.ROOT);
+      String token, byte[] data, List<Finding> notes, String where) throws ConversionException {
+    String t = Syntax.strip(token).toLowerCase(Locale.ROOT);
     if (t.equals("base64") || t.equals("quoted-printable")) {
       // The codec's own decoders (one per job in the module): lenient about what RFC 2045 lets a
       // decoder repair, but bytes outside the base64 alphabet or a broken quoted-printable escape
@@ -242,7 +241,7 @@ public final class BodyConversion {
           int end = base64End(data);
           if (end < data.length) {
             notes.add(
-                new ConversionNote(
+                Notes.dropped(
                     where + ": Content-Transfer-Encoding",
                     "a lone base64 character at the end (6 bits, no octet) dropped"));
           }
@@ -267,7 +266,7 @@ public final class BodyConversion {
     }
     if (!t.equals("7bit") && !t.equals("8bit") && !t.equals("binary")) {
       notes.add(
-          new ConversionNote(
+          Notes.mapped(
               where + ": Content-Transfer-Encoding",
               "unknown encoding \"" + token + "\": data sent as it is"));
     }
@@ -338,7 +337,7 @@ public final class BodyConversion {
         : TransferEncoding.BASE64;
   }
 
-  private static MediaType mimeType(ContentType ct, String where, List<ConversionNote> notes)
+  private static MediaType mimeType(ContentType ct, String where, List<Finding> notes)
       throws ConversionException {
     String name = ct.mediaType().name();
     String lower = name.toLowerCase(Locale.ROOT);
@@ -360,7 +359,7 @@ public final class BodyConversion {
         t = t.withParameter(pn, parameterText(p));
       } catch (IllegalArgumentException e) {
         notes.add(
-            new ConversionNote(
+            Notes.dropped(
                 where + ": Content-Type " + p.name(),
                 "parameter cannot be written in MIME, dropped"));
       }
@@ -396,8 +395,7 @@ public final class BodyConversion {
 
   // ---------------------------------------------------------------- MIME -> binary
 
-  static BinaryContent toBinary(MimeEntity e, List<ConversionNote> notes)
-      throws ConversionException {
+  static BinaryContent toBinary(MimeEntity e, List<Finding> notes) throws ConversionException {
     if (e.isMultipart()) {
       return new BinaryContent(
           wspType(e.contentType(), "body", notes), multipartToBinary(e, notes, "body"));
@@ -406,8 +404,8 @@ public final class BodyConversion {
         wspType(e.contentType(), "body", notes), SinglePartBody.of(ByteBuffer.wrap(e.dataBytes())));
   }
 
-  private static MultipartBody multipartToBinary(
-      MimeEntity e, List<ConversionNote> notes, String where) throws ConversionException {
+  private static MultipartBody multipartToBinary(MimeEntity e, List<Finding> notes, String where)
+      throws ConversionException {
     List<Part> parts = new ArrayList<>(e.parts().size());
     int i = 0;
     for (MimeEntity child : e.parts()) {
@@ -430,8 +428,7 @@ public final class BodyConversion {
     return MultipartBody.of(parts);
   }
 
-  private static List<PartHeader> partHeaders(
-      MimeEntity e, List<ConversionNote> notes, String where) {
+  private static List<PartHeader> partHeaders(MimeEntity e, List<Finding> notes, String where) {
     List<PartHeader> out = new ArrayList<>(4);
     for (Mm4Header h : e.headers()) {
       String n = h.name();
@@ -449,34 +446,34 @@ public final class BodyConversion {
           if (v != null && isWspText(v)) {
             out.add(id ? PartHeader.contentId(v) : PartHeader.contentLocation(v));
           } else if (v != null) {
-            notes.add(new ConversionNote(where + ": " + n, "cannot be a WSP Text-string, dropped"));
+            notes.add(Notes.dropped(where + ": " + n, "cannot be a WSP Text-string, dropped"));
           }
         } else if (h.is(Mm4HeaderNames.CONTENT_DISPOSITION)) {
           Optional<ContentDisposition> d = ContentDisposition.tryParse(h.value());
           if (d.isPresent()) {
             out.add(PartHeader.contentDisposition(wspDisposition(d.get(), notes, where)));
           } else {
-            notes.add(new ConversionNote(where + ": " + n, "unreadable, dropped"));
+            notes.add(Notes.dropped(where + ": " + n, "unreadable, dropped"));
           }
         } else if (isWspText(h.value())) {
           out.add(PartHeader.text(n, h.value())); // refuses a name that is no token
         } else {
-          notes.add(new ConversionNote(where + ": " + n, "cannot be a WSP text header, dropped"));
+          notes.add(Notes.dropped(where + ": " + n, "cannot be a WSP text header, dropped"));
         }
       } catch (IllegalArgumentException refused) {
-        notes.add(new ConversionNote(where + ": " + n, refused.getMessage() + ", dropped"));
+        notes.add(Notes.dropped(where + ": " + n, refused.getMessage() + ", dropped"));
       }
     }
     return out;
   }
 
   private static org.mmsstack.encapsulation.value.ContentDisposition wspDisposition(
-      ContentDisposition d, List<ConversionNote> notes, String where) {
+      ContentDisposition d, List<Finding> notes, String where) {
     List<Parameter> params = new ArrayList<>();
     for (Map.Entry<String, String> p : d.parameters().entrySet()) {
       if (!isTokenText(p.getKey()) || !isWspText(p.getValue())) {
         notes.add(
-            new ConversionNote(
+            Notes.dropped(
                 where + ": Content-Disposition " + p.getKey(),
                 "cannot be a WSP parameter (Token-text name, text value), dropped"));
         continue;
@@ -486,7 +483,7 @@ public final class BodyConversion {
     return new org.mmsstack.encapsulation.value.ContentDisposition(d.type(), params);
   }
 
-  private static ContentType wspType(MediaType t, String where, List<ConversionNote> notes) {
+  private static ContentType wspType(MediaType t, String where, List<Finding> notes) {
     String base = t.baseType();
     if (t.isMultipart()) {
       base = WSP_MULTIPART + t.subtype();
@@ -494,7 +491,7 @@ public final class BodyConversion {
       // A leaf typed application/vnd.wap.multipart.*: a WSP reader would parse its data as a
       // multipart.
       notes.add(
-          new ConversionNote(
+          Notes.mapped(
               where + ": Content-Type",
               base + " names a WSP multipart, the part is none: sent as application/octet-stream"));
       return ContentType.of(
@@ -512,7 +509,7 @@ public final class BodyConversion {
         // that is no media type: WSP writes the name of an untyped parameter, and an unknown
         // media type, as Token-text, which a reader could not take back.
         notes.add(
-            new ConversionNote(
+            Notes.dropped(
                 where + ": Content-Type " + name,
                 "cannot be a WSP parameter (Token-text name, text value), dropped"));
         continue;
@@ -544,7 +541,7 @@ public final class BodyConversion {
     if (known.isPresent()) {
       return known.get();
     }
-    String n = name.strip().toLowerCase(Locale.ROOT);
+    String n = Syntax.strip(name).toLowerCase(Locale.ROOT);
     if (n.startsWith("mib-") && n.length() > 4 && n.length() <= 14) {
       try {
         return CharacterSet.valueOf(Long.parseLong(n.substring(4)));

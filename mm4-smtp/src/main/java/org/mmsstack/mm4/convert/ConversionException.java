@@ -5,8 +5,8 @@ import java.util.Optional;
 /**
  * A message that cannot be converted: an element the target message requires is missing and
  * cannot be derived, or a value cannot be expressed on the other side at all. The message names
- * the header concerned. Lossy but possible conversions do not throw; they leave a {@link
- * ConversionNote}.
+ * the header concerned. Lossy but possible conversions do not throw; they leave a finding in
+ * {@link Conversion#notes()}.
  */
 public final class ConversionException extends Exception {
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.value.Mm4Address;
 
@@ -24,7 +25,7 @@ public record ForwardConversion(
     Mm4ForwardReq message,
     List<Mm4Address> envelopeRecipients,
     Optional<Instant> deliveryTime,
-    List<ConversionNote> notes) {
+    List<Finding> notes) {
 
   /** Copies the lists. */
   public ForwardConversion {

@@ -11,6 +11,7 @@ import org.mmsstack.encapsulation.value.CharacterSet;
 import org.mmsstack.encapsulation.value.EncodedString;
 import org.mmsstack.mm4.Mm4HeaderNames;
 import org.mmsstack.mm4.internal.mime.EncodedWords;
+import org.mmsstack.mm4.internal.mime.Syntax;
 import org.mmsstack.mm4.value.AddressType;
 import org.mmsstack.mm4.value.Mm4Address;
 
@@ -166,7 +167,7 @@ final class HeaderText {
    * decoded and sent as UTF-8.
    */
   static EncodedString fromHeader(String raw) {
-    String s = raw.strip();
+    String s = Syntax.strip(raw);
     if (s.startsWith("=?")) {
       EncodedString words = wordsOnly(s);
       if (words != null) {
@@ -220,7 +221,7 @@ final class HeaderText {
 
   /** Header text as a Text-string: encoded words decoded. */
   static String fromHeaderPlain(String raw) {
-    return EncodedWords.decode(raw.strip(), EncodedWords.IGNORE);
+    return EncodedWords.decode(Syntax.strip(raw), EncodedWords.IGNORE);
   }
 
   // ------------------------------------------------------------------ addresses
@@ -236,10 +237,10 @@ final class HeaderText {
         case EMAIL:
           return Mm4Address.parse(a.text());
         case SHORT_CODE:
-          return Mm4Address.of(null, a.value().strip(), null, null);
+          return Mm4Address.of(null, Syntax.strip(a.value()), null, null);
         default:
           return Mm4Address.of(
-              null, a.value().strip(), AddressType.of(a.typeName().orElse(null)), null);
+              null, Syntax.strip(a.value()), AddressType.of(a.typeName().orElse(null)), null);
       }
     } catch (IllegalArgumentException e) {
       throw ConversionException.unrepresentable(

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.mmsstack.encapsulation.DeliveryInd;
+import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.encapsulation.Header;
 import org.mmsstack.encapsulation.HeaderField;
 import org.mmsstack.encapsulation.Pdu;
@@ -41,10 +42,10 @@ import org.mmsstack.mm4.value.YesNo;
  * <ul>
  *   <li>m-send-req (or a stored m-retrieve-conf) to MM4_forward.REQ: {@link #forwardReq(SendReq,
  *       ConversionContext)};
- *   <li>m-delivery-ind to MM4_delivery_report.REQ: {@link #deliveryReport(DeliveryInd,
+ *   <li>m-delivery-ind to MM4_delivery_report.REQ: {@link #deliveryReportReq(DeliveryInd,
  *       ConversionContext)};
  *   <li>m-read-rec-ind (or m-read-orig-ind) to MM4_read_reply_report.REQ: {@link
- *       #readReplyReport(ReadRecInd, ConversionContext)}.
+ *       #readReplyReportReq(ReadRecInd, ConversionContext)}.
  * </ul>
  *
  * <p>Every MM4 request gets the context's 3GPP version, a fresh transaction id, the originator
@@ -59,7 +60,7 @@ import org.mmsstack.mm4.value.YesNo;
  * undisclosed-recipients:;}. The insert-address token of From is replaced by the context's
  * {@link ConversionContext#senderAddress()}.
  *
- * <p><b>Not carried</b> (each leaves a {@link ConversionNote}): reply charging (MM4 has no
+ * <p><b>Not carried</b> (each leaves a finding ({@link Conversion#notes()})): reply charging (MM4 has no
  * reply-charging elements), MMBox fields (Store, MM-State, MM-Flags: the originator keeps them),
  * Retrieve-Status/-Text, Distribution-Indicator, Replace-ID and Delivery-Time (returned as {@link
  * ForwardConversion#deliveryTime()} instead). Application headers travel as mail headers of the
@@ -126,7 +127,7 @@ public final class Mm1ToMm4 {
 
   private static ForwardConversion forward(Pdu pdu, String messageId, ConversionContext ctx)
       throws ConversionException {
-    List<ConversionNote> notes = new ArrayList<>();
+    List<Finding> notes = new ArrayList<>();
     Instant now = ctx.clock().instant();
     Mm4ForwardReq.Builder b = Mm4ForwardReq.builder();
     String tid = common(b, ctx);
@@ -167,7 +168,7 @@ public final class Mm1ToMm4 {
         // A Token-text class that is empty or spans lines: optional, dropped as an unknown
         // priority is.
         notes.add(
-            new ConversionNote(
+            Notes.dropped(
                 "X-Mms-Message-Class",
                 "\"" + messageClass.get() + "\" cannot be written: dropped"));
       }
@@ -179,7 +180,7 @@ public final class Mm1ToMm4 {
               b::expiry,
               () ->
                   notes.add(
-                      new ConversionNote(
+                      Notes.dropped(
                           "X-Mms-Expiry", expiry.get() + " is no date a mail can hold: dropped")));
     }
     pdu.get(HeaderField.DELIVERY_REPORT).ifPresent(v -> b.deliveryReport(ValueMapping.yesNo(v)));
@@ -191,7 +192,7 @@ public final class Mm1ToMm4 {
                         b::priority,
                         () ->
                             notes.add(
-                                new ConversionNote(
+                                Notes.dropped(
                                     "X-Mms-Priority", "unknown value " + p + ": dropped"))));
     pdu.get(HeaderField.SENDER_VISIBILITY)
         .ifPresent(
@@ -201,7 +202,7 @@ public final class Mm1ToMm4 {
                         b::senderVisibility,
                         () ->
                             notes.add(
-                                new ConversionNote(
+                                Notes.dropped(
                                     "X-Mms-Sender-Visibility",
                                     "unknown value " + v + ": dropped"))));
     pdu.get(HeaderField.READ_REPORT).ifPresent(v -> b.readReply(ValueMapping.yesNo(v)));
@@ -230,7 +231,7 @@ public final class Mm1ToMm4 {
           out.add(new PreviouslySentDate(index(e.forwardedCount()), d.get()));
         } else {
           notes.add(
-              new ConversionNote(
+              Notes.dropped(
                   "X-Mms-Previously-Sent-Date", e.date() + " is no date a mail can hold: dropped"));
         }
       }
@@ -246,7 +247,7 @@ public final class Mm1ToMm4 {
                         b::contentClass,
                         () ->
                             notes.add(
-                                new ConversionNote(
+                                Notes.dropped(
                                     "X-Mms-Content-Class", "unknown value " + c + ": dropped"))));
     pdu.get(HeaderField.DRM_CONTENT).ifPresent(v -> b.drmContent(ValueMapping.yesNo(v)));
     pdu.get(HeaderField.ADAPTATION_ALLOWED)
@@ -261,7 +262,7 @@ public final class Mm1ToMm4 {
           HeaderField.REPLY_CHARGING_SIZE
         }) {
       if (pdu.has(f)) {
-        notes.add(new ConversionNote(f.name(), "MM4 has no reply charging: dropped"));
+        notes.add(Notes.dropped(f.name(), "MM4 has no reply charging: dropped"));
       }
     }
     for (HeaderField<?> f :
@@ -275,22 +276,21 @@ public final class Mm1ToMm4 {
           HeaderField.REPLACE_ID
         }) {
       if (pdu.has(f)) {
-        notes.add(new ConversionNote(f.name(), "MM1-only field with no MM4 element: dropped"));
+        notes.add(Notes.dropped(f.name(), "MM1-only field with no MM4 element: dropped"));
       }
     }
     Optional<Instant> deliveryTime =
         pdu.get(HeaderField.DELIVERY_TIME).flatMap(t -> mailDate(t, now)).map(d -> d.toInstant());
     if (deliveryTime.isPresent()) {
       notes.add(
-          new ConversionNote(
+          Notes.mapped(
               "X-Mms-Delivery-Time",
               "no MM4 element: hold the message until "
                   + deliveryTime.get()
                   + " (ForwardConversion.deliveryTime)"));
     } else if (pdu.has(HeaderField.DELIVERY_TIME)) {
       notes.add(
-          new ConversionNote(
-              "X-Mms-Delivery-Time", "malformed or no date a mail can hold: dropped"));
+          Notes.dropped("X-Mms-Delivery-Time", "malformed or no date a mail can hold: dropped"));
     }
     extensions(pdu, b, notes);
 
@@ -310,9 +310,9 @@ public final class Mm1ToMm4 {
    * the context, as the PDU does not carry it), the status through {@link
    * ValueMapping#mmStatusCode}.
    */
-  public static Conversion<Mm4DeliveryReportReq> deliveryReport(
+  public static Conversion<Mm4DeliveryReportReq> deliveryReportReq(
       DeliveryInd ind, ConversionContext ctx) throws ConversionException {
-    List<ConversionNote> notes = new ArrayList<>();
+    List<Finding> notes = new ArrayList<>();
     Mm4DeliveryReportReq.Builder b = Mm4DeliveryReportReq.builder();
     String tid = common(b, ctx);
     b.messageId(messageId(ind));
@@ -321,7 +321,7 @@ public final class Mm1ToMm4 {
       throw ConversionException.missing("To", "the m-delivery-ind names no recipient");
     }
     if (to.size() > 1) {
-      notes.add(new ConversionNote("To", "more than one recipient: the report is about the first"));
+      notes.add(Notes.dropped("To", "more than one recipient: the report is about the first"));
     }
     b.from(HeaderText.toMm4(to.get(0), "To"));
     Address original =
@@ -339,8 +339,7 @@ public final class Mm1ToMm4 {
                     ConversionException.missing("X-Mms-Status", "absent from the m-delivery-ind"));
     MmStatusCode code = ValueMapping.mmStatusCode(st);
     if (!ValueMapping.isLossless(st)) {
-      notes.add(
-          new ConversionNote("X-Mms-Status", st + " has no MM4 token: sent as " + code.token()));
+      notes.add(Notes.mapped("X-Mms-Status", st + " has no MM4 token: sent as " + code.token()));
     }
     b.mmStatusCode(code);
     ind.get(HeaderField.STATUS_TEXT)
@@ -356,20 +355,20 @@ public final class Mm1ToMm4 {
    * MM4_read_reply_report.REQ: From is that recipient (the insert-address token replaced by the
    * context's sender address), To the original sender.
    */
-  public static Conversion<Mm4ReadReplyReportReq> readReplyReport(
+  public static Conversion<Mm4ReadReplyReportReq> readReplyReportReq(
       ReadRecInd ind, ConversionContext ctx) throws ConversionException {
     return readReply(ind, ctx);
   }
 
   /** Converts an m-read-orig-ind (the same report as its originator gets it) to an MM4_read_reply_report.REQ. */
-  public static Conversion<Mm4ReadReplyReportReq> readReplyReport(
+  public static Conversion<Mm4ReadReplyReportReq> readReplyReportReq(
       ReadOrigInd ind, ConversionContext ctx) throws ConversionException {
     return readReply(ind, ctx);
   }
 
   private static Conversion<Mm4ReadReplyReportReq> readReply(Pdu ind, ConversionContext ctx)
       throws ConversionException {
-    List<ConversionNote> notes = new ArrayList<>();
+    List<Finding> notes = new ArrayList<>();
     Mm4ReadReplyReportReq.Builder b = Mm4ReadReplyReportReq.builder();
     String tid = common(b, ctx);
     b.messageId(messageId(ind));
@@ -540,7 +539,7 @@ public final class Mm1ToMm4 {
   }
 
   /** Application headers of the PDU become mail headers of the same name (RFC 5322 lets receivers ignore them). */
-  private static void extensions(Pdu pdu, Mm4MessageBuilder<?, ?> b, List<ConversionNote> notes) {
+  private static void extensions(Pdu pdu, Mm4MessageBuilder<?, ?> b, List<Finding> notes) {
     for (Header h : pdu.headers()) {
       if (!h.field().isApplication()) {
         continue;
@@ -549,7 +548,7 @@ public final class Mm1ToMm4 {
       Object v = h.value();
       if (!(v instanceof String) || !HeaderText.isFreeExtension(name)) {
         notes.add(
-            new ConversionNote(
+            Notes.dropped(
                 name, "application header the mail cannot carry under its name: dropped"));
         continue;
       }
@@ -557,7 +556,7 @@ public final class Mm1ToMm4 {
         b.addHeader(name, HeaderText.toHeader((String) v));
       } catch (IllegalArgumentException e) {
         notes.add(
-            new ConversionNote(
+            Notes.dropped(
                 name, "cannot be written as a mail header: dropped (" + e.getMessage() + ")"));
       }
     }

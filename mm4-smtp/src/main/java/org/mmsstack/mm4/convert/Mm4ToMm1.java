@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.mmsstack.encapsulation.DeliveryInd;
+import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.encapsulation.HeaderField;
 import org.mmsstack.encapsulation.MessageType;
 import org.mmsstack.encapsulation.MmsVersion;
@@ -46,7 +47,7 @@ import org.mmsstack.mm4.value.PreviouslySentDate;
  * </ul>
  *
  * <p>The PDUs get the context's MMS version; a field the target PDU type does not carry, or not
- * in that version (PduRules), is left out with a {@link ConversionNote}. When the MM4 message
+ * in that version (PduRules), is left out with a finding ({@link Conversion#notes()}). When the MM4 message
  * says {@code X-Mms-Sender-Visibility: Hide}, From is withheld from the recipient's PDUs, as the
  * recipient Relay/Server must. Mail headers starting {@code X-} that MM4 does not define travel
  * as application headers of the same name.
@@ -78,7 +79,7 @@ public final class Mm4ToMm1 {
    */
   public static Conversion<NotificationInd> notificationInd(
       Mm4ForwardReq fwd, ConversionContext ctx) throws ConversionException {
-    List<ConversionNote> notes = new ArrayList<>();
+    List<Finding> notes = new ArrayList<>();
     NotificationInd.Builder b = NotificationInd.builder();
     Fields f = new Fields(b, MessageType.NOTIFICATION_IND, ctx.mmsVersion(), notes);
     b.transactionId(ctx.nextTransactionId());
@@ -119,7 +120,7 @@ public final class Mm4ToMm1 {
    */
   public static Conversion<RetrieveConf> retrieveConf(Mm4ForwardReq fwd, ConversionContext ctx)
       throws ConversionException {
-    List<ConversionNote> notes = new ArrayList<>();
+    List<Finding> notes = new ArrayList<>();
     RetrieveConf.Builder b = RetrieveConf.builder();
     Fields f = new Fields(b, MessageType.RETRIEVE_CONF, ctx.mmsVersion(), notes);
     b.mmsVersion(ctx.mmsVersion());
@@ -171,7 +172,7 @@ public final class Mm4ToMm1 {
    */
   public static Conversion<DeliveryInd> deliveryInd(Mm4DeliveryReportReq rep, ConversionContext ctx)
       throws ConversionException {
-    List<ConversionNote> notes = new ArrayList<>();
+    List<Finding> notes = new ArrayList<>();
     DeliveryInd.Builder b = DeliveryInd.builder();
     Fields f = new Fields(b, MessageType.DELIVERY_IND, ctx.mmsVersion(), notes);
     b.mmsVersion(ctx.mmsVersion());
@@ -215,7 +216,7 @@ public final class Mm4ToMm1 {
    */
   public static Conversion<ReadOrigInd> readOrigInd(
       Mm4ReadReplyReportReq rep, ConversionContext ctx) throws ConversionException {
-    List<ConversionNote> notes = new ArrayList<>();
+    List<Finding> notes = new ArrayList<>();
     ReadOrigInd.Builder b = ReadOrigInd.builder();
     Fields f =
         new Fields(
@@ -267,9 +268,9 @@ public final class Mm4ToMm1 {
     final Pdu.Builder<?, ?> b;
     final MessageType type;
     final MmsVersion version;
-    final List<ConversionNote> notes;
+    final List<Finding> notes;
 
-    Fields(Pdu.Builder<?, ?> b, MessageType type, MmsVersion version, List<ConversionNote> notes) {
+    Fields(Pdu.Builder<?, ?> b, MessageType type, MmsVersion version, List<Finding> notes) {
       this.b = b;
       this.type = type;
       this.version = version;
@@ -279,14 +280,13 @@ public final class Mm4ToMm1 {
     boolean allowed(HeaderField<?> field) {
       PduRules.Rule r = PduRules.rule(type, field).orElse(null);
       if (r == null) {
-        notes.add(
-            new ConversionNote(field.name(), type.wireName() + " does not carry it: left out"));
+        notes.add(Notes.dropped(field.name(), type.wireName() + " does not carry it: left out"));
         return false;
       }
       MmsVersion since = r.since();
       if (since.compareTo(version) > 0) {
         notes.add(
-            new ConversionNote(
+            Notes.dropped(
                 field.name(), "needs MMS " + since + ", the PDU is " + version + ": left out"));
         return false;
       }
@@ -333,7 +333,7 @@ public final class Mm4ToMm1 {
      * builders' rules say): left out with a note, as the checks here leave theirs.
      */
     private void refused(HeaderField<?> field, IllegalArgumentException e) {
-      notes.add(new ConversionNote(field.name(), e.getMessage() + ": left out"));
+      notes.add(Notes.dropped(field.name(), e.getMessage() + ": left out"));
     }
 
     /**
@@ -345,7 +345,7 @@ public final class Mm4ToMm1 {
       String text =
           value instanceof String s ? s : value instanceof EncodedString e ? e.text() : null;
       if (text != null && !BodyConversion.isWspText(text)) {
-        notes.add(new ConversionNote(name, "cannot be a WSP Text-string: left out"));
+        notes.add(Notes.dropped(name, "cannot be a WSP Text-string: left out"));
         return false;
       }
       // A mail date may be before 1970; a PDU's dates are seconds since then, never negative.
@@ -358,8 +358,7 @@ public final class Mm4ToMm1 {
                       ? p.date()
                       : null;
       if (t != null && t.getEpochSecond() < 0) {
-        notes.add(
-            new ConversionNote(name, t + " is before 1970, which a PDU cannot hold: left out"));
+        notes.add(Notes.dropped(name, t + " is before 1970, which a PDU cannot hold: left out"));
         return false;
       }
       return true;
@@ -382,7 +381,7 @@ public final class Mm4ToMm1 {
 
   private static void from(Mm4ForwardReq fwd, Fields f) {
     if (fwd.senderVisibility().orElse(SenderVisibility.SHOW) == SenderVisibility.HIDE) {
-      f.notes.add(new ConversionNote("From", "withheld: the sender asked to be hidden"));
+      f.notes.add(Notes.withheld("From", "withheld: the sender asked to be hidden"));
       return;
     }
     fwd.from().ifPresent(a -> f.put(HeaderField.FROM, FromValue.of(HeaderText.toBinary(a))));

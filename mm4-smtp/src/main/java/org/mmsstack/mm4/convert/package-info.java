@@ -18,7 +18,9 @@
  * </ul>
  *
  * <p>Conversions never change their input. What cannot be carried is reported as a {@link
- * org.mmsstack.mm4.convert.ConversionNote}; what makes a conversion impossible is a {@link
- * org.mmsstack.mm4.convert.ConversionException}.
+ * org.mmsstack.encapsulation.Finding} in the result's {@code notes()}, coded {@code
+ * conversion-dropped} (left out) or {@code conversion-mapped} (carried in another form; {@link
+ * org.mmsstack.mm4.validate.Mm4FindingCodes}), its header the field concerned; what makes a
+ * conversion impossible is a {@link org.mmsstack.mm4.convert.ConversionException}.
  */
 package org.mmsstack.mm4.convert;

@@ -254,7 +254,9 @@ public final class Checks {
           return ok ? null : "not type/subtype: " + clip(v);
         }
       case "mime-version":
-        return DateTimes.stripComments(v).strip().equals("1.0") ? null : "expected 1.0: " + clip(v);
+        return Syntax.strip(DateTimes.stripComments(v)).equals("1.0")
+            ? null
+            : "expected 1.0: " + clip(v);
       case "message-id":
         return Values.hasRfc822Id(v) ? null : "empty msg-id";
       case "subject":
@@ -281,12 +283,12 @@ public final class Checks {
   }
 
   /**
-   * Whether {@link Mm4Version#parse} reads {@code v}: two or three dot-separated runs of one to
+   * Whether {@link Mm4Version#tryParse} reads {@code v}: two or three dot-separated runs of one to
    * three digits, white space around allowed; checked on the characters.
    */
   static boolean isDottedVersion(String v) {
-    int from = Syntax.skipWhitespace(v, 0, v.length());
-    int to = Syntax.trimWhitespace(v, from, v.length());
+    int from = Syntax.skipWsp(v, 0, v.length());
+    int to = Syntax.trimWsp(v, from, v.length());
     int parts = 1;
     int run = 0;
     for (int i = from; i < to; i++) {
@@ -310,8 +312,8 @@ public final class Checks {
    * exactly {@code ""}; checked without making the unquoted string.
    */
   static boolean isEmptyId(String v) {
-    int from = Syntax.skipWhitespace(v, 0, v.length());
-    int to = Syntax.trimWhitespace(v, from, v.length());
+    int from = Syntax.skipWsp(v, 0, v.length());
+    int to = Syntax.trimWsp(v, from, v.length());
     return to == from || (to - from == 2 && v.charAt(from) == '"' && v.charAt(from + 1) == '"');
   }
 

@@ -2,6 +2,7 @@ package org.mmsstack.mm4.internal;
 
 import java.util.Optional;
 import java.util.function.Function;
+import org.mmsstack.mm4.internal.mime.Syntax;
 
 /** Token lookup shared by the enums of MM4 header values: one rule for every set. */
 public final class Tokens {
@@ -16,7 +17,7 @@ public final class Tokens {
     if (token == null) {
       return Optional.empty();
     }
-    String t = token.strip();
+    String t = Syntax.strip(token);
     for (E v : values) {
       if (tokenOf.apply(v).equalsIgnoreCase(t)) {
         return Optional.of(v);

@@ -26,7 +26,7 @@ public final class Values {
   // ---- reading ----
 
   public static Optional<String> id(Mm4Headers h, String name) {
-    return h.first(name).map(v -> Syntax.unquote(v.strip())).filter(v -> !v.isEmpty());
+    return h.first(name).map(v -> Syntax.unquote(Syntax.strip(v))).filter(v -> !v.isEmpty());
   }
 
   public static Optional<String> text(Mm4Headers h, String name) {
@@ -67,7 +67,7 @@ public final class Values {
    * kept as it came; empty when the value is blank or not a single line.
    */
   public static Optional<MessageClass> messageClass(String value) {
-    String t = value.strip();
+    String t = Syntax.strip(value);
     if (t.isEmpty() || t.indexOf('\r') >= 0 || t.indexOf('\n') >= 0) {
       return Optional.empty();
     }
@@ -82,11 +82,11 @@ public final class Values {
    * @param byName the set's {@code byName} lookup, which answers {@code null} for no match
    */
   public static <T> Optional<T> token(String value, Function<String, Optional<T>> byName) {
-    return value == null ? Optional.empty() : byName.apply(value.strip());
+    return value == null ? Optional.empty() : byName.apply(Syntax.strip(value));
   }
 
   public static Optional<Integer> counter(String v) {
-    String s = v.strip();
+    String s = Syntax.strip(v);
     if (s.isEmpty() || s.length() > 9) {
       return Optional.empty();
     }
@@ -104,7 +104,7 @@ public final class Values {
 
   /** A Message-ID value without comments and angle brackets; empty if nothing is left. */
   public static Optional<String> rfc822Id(String v) {
-    String s = DateTimes.stripComments(v).strip();
+    String s = Syntax.strip(DateTimes.stripComments(v));
     if (s.length() >= 2 && s.charAt(0) == '<' && s.charAt(s.length() - 1) == '>') {
       s = s.substring(1, s.length() - 1);
     }
@@ -119,14 +119,8 @@ public final class Values {
     if (v.indexOf('(') >= 0) {
       return rfc822Id(v).isPresent();
     }
-    int from = 0;
-    int to = v.length();
-    while (from < to && Character.isWhitespace(v.charAt(from))) {
-      from++;
-    }
-    while (to > from && Character.isWhitespace(v.charAt(to - 1))) {
-      to--;
-    }
+    int from = Syntax.skipWsp(v, 0, v.length());
+    int to = Syntax.trimWsp(v, from, v.length());
     if (to - from >= 2 && v.charAt(from) == '<' && v.charAt(to - 1) == '>') {
       return to - from > 2;
     }
@@ -181,7 +175,7 @@ public final class Values {
    * @throws IllegalArgumentException if the name is blank or holds a line break
    */
   public static String formatMessageClass(MessageClass value) {
-    String n = value.name().strip();
+    String n = Syntax.strip(value.name());
     if (n.isEmpty() || n.indexOf('\r') >= 0 || n.indexOf('\n') >= 0) {
       throw new IllegalArgumentException(
           "messageClass: \"" + value.name() + "\" (expected: a non-empty single line)");

@@ -124,8 +124,8 @@ public final class MediaType {
     if (slash <= 0 || slash == p.value().length() - 1) {
       return Optional.empty();
     }
-    String t = p.value().substring(0, slash).strip();
-    String s = p.value().substring(slash + 1).strip();
+    String t = Syntax.strip(p.value().substring(0, slash));
+    String s = Syntax.strip(p.value().substring(slash + 1));
     if (!Syntax.isToken(t) || !Syntax.isToken(s)) {
       return Optional.empty();
     }

@@ -144,6 +144,35 @@ public final class MimeEntity {
     return new Builder(contentType);
   }
 
+  /**
+   * A builder preset to this entity, to build an edited copy: its media type, its decoded data
+   * (viewed, not copied) or its parts, its transfer encoding, and its other header fields as they
+   * are (Content-ID, Content-Location and Content-Disposition included; setting one through the
+   * builder replaces it, {@link Builder#removeHeader} drops one). What the entity had is kept
+   * where it still fits: a multipart's boundary while it occurs in no part (else a new one is
+   * chosen), the transfer encoding while it can carry the data (else one is chosen). The built
+   * entity is written anew, not byte for byte; an unchanged entity builds to one with the same
+   * media type, data or parts and header values.
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder(contentType());
+    b.fromEntity = true;
+    if (parts != null) {
+      b.parts.addAll(parts);
+    } else {
+      b.data = dataArray();
+      b.dataOff = dataOffset();
+      b.dataLen = dataSize();
+    }
+    b.encoding = transferEncoding().orElse(null);
+    for (Mm4Header h : headers) {
+      if (!h.is(Mm4HeaderNames.CONTENT_TYPE) && !h.is(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING)) {
+        b.extra.add(h);
+      }
+    }
+    return b;
+  }
+
   /** @return the header fields of this entity (for the root: the message's header fields) */
   public Mm4Headers headers() {
     return headers;
@@ -174,7 +203,7 @@ public final class MimeEntity {
         .first(Mm4HeaderNames.CONTENT_ID)
         .map(
             v -> {
-              String s = v.strip();
+              String s = Syntax.strip(v);
               if (s.length() >= 2 && s.charAt(0) == '<' && s.charAt(s.length() - 1) == '>') {
                 s = s.substring(1, s.length() - 1);
               }
@@ -261,7 +290,7 @@ public final class MimeEntity {
     Optional<String> name = charset();
     if (name.isPresent()) {
       try {
-        cs = Charset.forName(name.get().strip());
+        cs = Charset.forName(Syntax.strip(name.get()));
       } catch (IllegalArgumentException e) {
         cs = StandardCharsets.UTF_8;
       }
@@ -414,6 +443,10 @@ public final class MimeEntity {
     private String contentLocation;
     private ContentDisposition disposition;
     private final List<Mm4Header> extra = new ArrayList<>();
+    // Made by toBuilder: the boundary and transfer encoding are the entity's, kept only while
+    // they still fit what is built (the caller may have changed the parts or the data).
+    private boolean fromEntity;
+    private boolean encodingForced;
 
     private Builder(MediaType contentType) {
       this.contentType = Objects.requireNonNull(contentType, "contentType");
@@ -482,6 +515,7 @@ public final class MimeEntity {
     /** Forces a transfer encoding; by default the builder picks 7bit, quoted-printable or base64. */
     public Builder transferEncoding(TransferEncoding encoding) {
       this.encoding = Objects.requireNonNull(encoding, "encoding");
+      this.encodingForced = true;
       return this;
     }
 
@@ -498,6 +532,7 @@ public final class MimeEntity {
             "id: \"" + id + "\" (expected: printable US-ASCII without <, > or spaces)");
       }
       this.contentId = id;
+      removeExtra(Mm4HeaderNames.CONTENT_ID);
       return this;
     }
 
@@ -509,13 +544,45 @@ public final class MimeEntity {
             "location: \"" + location + "\" (expected: non-blank text without control characters)");
       }
       this.contentLocation = location;
+      removeExtra(Mm4HeaderNames.CONTENT_LOCATION);
       return this;
     }
 
     /** Sets the Content-Disposition. */
     public Builder contentDisposition(ContentDisposition d) {
       this.disposition = Objects.requireNonNull(d, "d");
+      removeExtra(Mm4HeaderNames.CONTENT_DISPOSITION);
       return this;
+    }
+
+    /**
+     * Removes the header fields named {@code name} (any case): those added with {@link #header},
+     * those kept by {@link MimeEntity#toBuilder()}, and a Content-ID, Content-Location or
+     * Content-Disposition set through its method.
+     *
+     * @throws IllegalArgumentException for Content-Type or Content-Transfer-Encoding, which every
+     *     entity has (set them through {@link MimeEntity#builder} and {@link #transferEncoding})
+     */
+    public Builder removeHeader(String name) {
+      Objects.requireNonNull(name, "name");
+      if (name.equalsIgnoreCase(Mm4HeaderNames.CONTENT_TYPE)
+          || name.equalsIgnoreCase(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING)) {
+        throw new IllegalArgumentException(
+            "name: \"" + name + "\" (every entity has it: set it instead)");
+      }
+      if (name.equalsIgnoreCase(Mm4HeaderNames.CONTENT_ID)) {
+        contentId = null;
+      } else if (name.equalsIgnoreCase(Mm4HeaderNames.CONTENT_LOCATION)) {
+        contentLocation = null;
+      } else if (name.equalsIgnoreCase(Mm4HeaderNames.CONTENT_DISPOSITION)) {
+        disposition = null;
+      }
+      removeExtra(name);
+      return this;
+    }
+
+    private void removeExtra(String name) {
+      extra.removeIf(h -> h.is(name));
     }
 
     /** Adds another header field to the entity (after the Content-* fields the builder writes). */
@@ -558,6 +625,8 @@ public final class MimeEntity {
       int k = 0;
       MediaType ct = contentType;
       TransferEncoding te = null; // a leaf's
+      // An encoding the caller chose is checked; the entity's (toBuilder) is kept while it fits.
+      boolean kept = fromEntity && !encodingForced;
       if (ct.isMultipart()) {
         if (parts.isEmpty()) {
           throw new IllegalStateException(
@@ -566,13 +635,18 @@ public final class MimeEntity {
         if (dataLen > 0) {
           throw new IllegalStateException("multipart entity with data: use addPart instead");
         }
-        if (encoding != null && !encoding.isIdentity()) {
+        if (encoding != null && !encoding.isIdentity() && !kept) {
           throw new IllegalStateException(
               "transferEncoding: "
                   + encoding
                   + " (expected: 7bit, 8bit or binary for a multipart)");
         }
         String boundary = ct.boundary().orElse(null);
+        if (boundary != null
+            && fromEntity
+            && (!Boundaries.isValid(boundary) || Boundaries.occursIn(boundary, parts))) {
+          boundary = null; // the entity's, no longer free in the parts given: choose another
+        }
         if (boundary == null) {
           boundary = Boundaries.choose(parts);
           ct = ct.withParameter("boundary", boundary);
@@ -587,8 +661,12 @@ public final class MimeEntity {
               "parts given for a " + ct.baseType() + " entity (only multipart types have parts)");
         }
         // A chosen encoding carries the data (the choice checked it); a given one is checked.
-        te = encoding == null ? Encodings.choose(ct, data, dataOff, dataLen) : encoding;
-        if (encoding != null && !Encodings.canCarry(te, data, dataOff, dataLen)) {
+        TransferEncoding given = encoding;
+        if (kept && given != null && !Encodings.canCarry(given, data, dataOff, dataLen)) {
+          given = null; // the entity's cannot carry the data now given: choose one
+        }
+        te = given == null ? Encodings.choose(ct, data, dataOff, dataLen) : given;
+        if (given != null && !Encodings.canCarry(te, data, dataOff, dataLen)) {
           throw new IllegalStateException(
               "transferEncoding: "
                   + te

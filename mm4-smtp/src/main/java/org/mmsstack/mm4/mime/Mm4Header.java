@@ -11,6 +11,7 @@ import org.mmsstack.mm4.internal.mime.DateTimes;
 import org.mmsstack.mm4.internal.mime.Folding;
 import org.mmsstack.mm4.internal.mime.NameTable;
 import org.mmsstack.mm4.internal.mime.RawField;
+import org.mmsstack.mm4.internal.mime.Syntax;
 
 /**
  * One header field: a name and an unfolded value. A field that came from parsing also remembers
@@ -143,7 +144,7 @@ public final class Mm4Header {
     if (id < 0) {
       checkName(name);
     }
-    String v = value.strip(); // the same string when there is nothing to strip
+    String v = Syntax.strip(value); // the same string when there is nothing to strip
     if (v != value) {
       checkValue(name, value); // strip() may have dropped a CR or LF at either end
     }

@@ -2,6 +2,7 @@ package org.mmsstack.mm4.mime;
 
 import java.util.Optional;
 import org.mmsstack.mm4.internal.Tokens;
+import org.mmsstack.mm4.internal.mime.Syntax;
 
 /** Content-Transfer-Encoding (RFC 2045 §6, RFC 3030 for binary). */
 public enum TransferEncoding {
@@ -54,7 +55,7 @@ public enum TransferEncoding {
         return e;
       }
     }
-    String t = token.strip();
+    String t = Syntax.strip(token);
     for (TransferEncoding e : VALUES) {
       if (e.token.equalsIgnoreCase(t)) {
         return e;

@@ -82,5 +82,18 @@ public final class Mm4FindingCodes {
   /** The input ends inside a structure. */
   public static final String TRUNCATED = "truncated";
 
+  /**
+   * A conversion between MM1 and MM4 ({@link org.mmsstack.mm4.convert}) left a header, part
+   * header, parameter or value out: the other side has no place for it, or it cannot be written
+   * there. WARNING (INFO where it is left out on purpose, as a From the sender asked to hide).
+   */
+  public static final String CONVERSION_DROPPED = "conversion-dropped";
+
+  /**
+   * A conversion carried something over in another form: a coarser value, another media type, a
+   * value for the caller to act on (a delivery time to hold the message until). INFO.
+   */
+  public static final String CONVERSION_MAPPED = "conversion-mapped";
+
   private Mm4FindingCodes() {}
 }

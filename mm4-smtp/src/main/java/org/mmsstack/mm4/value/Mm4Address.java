@@ -79,7 +79,7 @@ public final class Mm4Address {
         throw new IllegalArgumentException(
             "displayName: \"" + displayName + "\" (expected: no control characters)");
       }
-      name = displayName.strip();
+      name = Syntax.strip(displayName);
       if (name.isEmpty()) {
         name = null;
       }
@@ -183,7 +183,7 @@ public final class Mm4Address {
   }
 
   private static Mm4Address parsePlain(String text) {
-    String e = text.strip();
+    String e = Syntax.strip(text);
     int n = e.length();
     if (n == 0) {
       return null;

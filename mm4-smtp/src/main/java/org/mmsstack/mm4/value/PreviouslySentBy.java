@@ -21,7 +21,7 @@ public record PreviouslySentBy(int index, Mm4Address address) {
   }
 
   /** Reads a header value, {@code <index>, <value>}; empty if it is not one. */
-  public static java.util.Optional<PreviouslySentBy> parse(String value) {
+  public static java.util.Optional<PreviouslySentBy> tryParse(String value) {
     return Values.previouslySentBy(value);
   }
 }

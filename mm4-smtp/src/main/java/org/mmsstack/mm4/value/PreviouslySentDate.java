@@ -23,7 +23,7 @@ public record PreviouslySentDate(int index, OffsetDateTime date) {
   }
 
   /** Reads a header value, {@code <index>, <value>}; empty if it is not one. */
-  public static java.util.Optional<PreviouslySentDate> parse(String value) {
+  public static java.util.Optional<PreviouslySentDate> tryParse(String value) {
     return Values.previouslySentDate(value);
   }
 }

@@ -46,11 +46,11 @@ class ConversionFuzzTest {
       } else if (pdu instanceof RetrieveConf conf) {
         out = Mm1ToMm4.forwardReq(conf, ctx).message();
       } else if (pdu instanceof DeliveryInd ind) {
-        out = Mm1ToMm4.deliveryReport(ind, ctx).value();
+        out = Mm1ToMm4.deliveryReportReq(ind, ctx).value();
       } else if (pdu instanceof ReadRecInd ind) {
-        out = Mm1ToMm4.readReplyReport(ind, ctx).value();
+        out = Mm1ToMm4.readReplyReportReq(ind, ctx).value();
       } else if (pdu instanceof ReadOrigInd ind) {
-        out = Mm1ToMm4.readReplyReport(ind, ctx).value();
+        out = Mm1ToMm4.readReplyReportReq(ind, ctx).value();
       } else {
         return;
       }

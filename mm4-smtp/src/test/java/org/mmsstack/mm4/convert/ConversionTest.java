@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mmsstack.encapsulation.DeliveryInd;
+import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.encapsulation.HeaderField;
 import org.mmsstack.encapsulation.MessageType;
 import org.mmsstack.encapsulation.MmsVersion;
@@ -24,6 +25,7 @@ import org.mmsstack.encapsulation.ReadOrigInd;
 import org.mmsstack.encapsulation.ReadRecInd;
 import org.mmsstack.encapsulation.RetrieveConf;
 import org.mmsstack.encapsulation.SendReq;
+import org.mmsstack.encapsulation.Severity;
 import org.mmsstack.encapsulation.body.MultipartBody;
 import org.mmsstack.encapsulation.body.Part;
 import org.mmsstack.encapsulation.value.Address;
@@ -41,6 +43,7 @@ import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.Mm4ReadReplyReportReq;
 import org.mmsstack.mm4.mime.MimeEntity;
 import org.mmsstack.mm4.mime.TransferEncoding;
+import org.mmsstack.mm4.validate.Mm4FindingCodes;
 import org.mmsstack.mm4.value.Mm4Address;
 import org.mmsstack.mm4.value.MmStatusCode;
 import org.mmsstack.mm4.value.YesNo;
@@ -279,7 +282,13 @@ class ConversionTest {
     Conversion<RetrieveConf> rc = Mm4ToMm1.retrieveConf(f, TestContexts.context());
     assertFalse(rc.value().has(HeaderField.FROM));
     assertFalse(Mm4ToMm1.notificationInd(f, TestContexts.context()).value().has(HeaderField.FROM));
-    assertTrue(rc.notes().stream().anyMatch(x -> x.field().equals("From")));
+    Finding withheld =
+        rc.notes().stream()
+            .filter(x -> x.header().equals(Optional.of("From")))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(Mm4FindingCodes.CONVERSION_DROPPED, withheld.code());
+    assertEquals(Severity.INFO, withheld.severity(), "left out on purpose");
   }
 
   @Test
@@ -297,7 +306,7 @@ class ConversionTest {
       ConversionException e =
           assertThrows(
               ConversionException.class,
-              () -> Mm1ToMm4.deliveryReport(ind, TestContexts.context()),
+              () -> Mm1ToMm4.deliveryReportReq(ind, TestContexts.context()),
               id);
       assertEquals(ConversionException.Reason.UNREPRESENTABLE, e.reason());
       assertEquals(Optional.of("Message-ID"), e.header());
@@ -316,7 +325,7 @@ class ConversionTest {
               .status(s)
               .set(HeaderField.STATUS_TEXT, EncodedString.of("fine"))
               .build();
-      Conversion<Mm4DeliveryReportReq> c = Mm1ToMm4.deliveryReport(ind, TestContexts.context());
+      Conversion<Mm4DeliveryReportReq> c = Mm1ToMm4.deliveryReportReq(ind, TestContexts.context());
       Mm4DeliveryReportReq r = (Mm4DeliveryReportReq) Mm4Codec.decode(Mm4Codec.encode(c.value()));
       assertEquals(
           Optional.of(Mm4Address.plmn("+491700000002")),
@@ -325,6 +334,11 @@ class ConversionTest {
       assertEquals(List.of(Mm4Address.plmn("+491700000001")), r.to(), "To = the original sender");
       assertEquals(Optional.of(ValueMapping.mmStatusCode(s)), r.mmStatusCode());
       assertEquals(!ValueMapping.isLossless(s), !c.notes().isEmpty());
+      for (Finding note : c.notes()) { // sent as a coarser token: carried in another form
+        assertEquals(Mm4FindingCodes.CONVERSION_MAPPED, note.code());
+        assertEquals(Severity.INFO, note.severity());
+        assertEquals(Optional.of("X-Mms-Status"), note.header());
+      }
       DeliveryInd back = Mm4ToMm1.deliveryInd(r, TestContexts.context()).value();
       assertEquals(ind.get(HeaderField.MESSAGE_ID), back.get(HeaderField.MESSAGE_ID));
       assertEquals(ind.getAll(HeaderField.TO), back.getAll(HeaderField.TO));
@@ -351,7 +365,7 @@ class ConversionTest {
           TestContexts.builder().senderAddress(Address.plmn("+491700000002")).build();
       Mm4ReadReplyReportReq r =
           (Mm4ReadReplyReportReq)
-              Mm4Codec.decode(Mm4Codec.encode(Mm1ToMm4.readReplyReport(rec, ctx).value()));
+              Mm4Codec.decode(Mm4Codec.encode(Mm1ToMm4.readReplyReportReq(rec, ctx).value()));
       assertEquals(Optional.of(Mm4Address.plmn("+491700000002")), r.from(), "the reader");
       assertEquals(Optional.of(ValueMapping.readStatus(s).orElseThrow()), r.readStatus());
       ReadOrigInd orig = Mm4ToMm1.readOrigInd(r, ctx).value();
@@ -375,7 +389,7 @@ class ConversionTest {
       Pdu pdu = PduCodec.decode(Corpus.read(p));
       if (pdu.messageType() == MessageType.DELIVERY_IND) {
         Mm4DeliveryReportReq r =
-            Mm1ToMm4.deliveryReport((DeliveryInd) pdu, TestContexts.context()).value();
+            Mm1ToMm4.deliveryReportReq((DeliveryInd) pdu, TestContexts.context()).value();
         DeliveryInd back =
             Mm4ToMm1.deliveryInd(
                     (Mm4DeliveryReportReq) Mm4Codec.decode(Mm4Codec.encode(r)),
@@ -389,8 +403,8 @@ class ConversionTest {
           || pdu.messageType() == MessageType.READ_ORIG_IND) {
         Mm4ReadReplyReportReq r =
             pdu instanceof ReadRecInd
-                ? Mm1ToMm4.readReplyReport((ReadRecInd) pdu, TestContexts.context()).value()
-                : Mm1ToMm4.readReplyReport((ReadOrigInd) pdu, TestContexts.context()).value();
+                ? Mm1ToMm4.readReplyReportReq((ReadRecInd) pdu, TestContexts.context()).value()
+                : Mm1ToMm4.readReplyReportReq((ReadOrigInd) pdu, TestContexts.context()).value();
         ReadOrigInd back =
             Mm4ToMm1.readOrigInd(
                     (Mm4ReadReplyReportReq) Mm4Codec.decode(Mm4Codec.encode(r)),

@@ -197,13 +197,15 @@ class CharacterChecksTest {
 
   @Test
   void emptyIdsFoundOnTheCharactersAgreeWithUnquoting() {
-    // White space as the reader strips it, beyond spaces and tabs.
+    // Spaces and tabs, which the reader strips, and U+2003, which it keeps.
     String alphabet = "\"\\ \t\u2003a";
     SplittableRandom r = new SplittableRandom(37);
     for (int k = 0; k < 50_000; k++) {
       String v = mutate(r, k % 2 == 0 ? "\"\"" : " t1 ", alphabet);
       assertEquals(
-          org.mmsstack.mm4.internal.mime.Syntax.unquote(v.strip()).isEmpty(),
+          org.mmsstack.mm4.internal.mime.Syntax.unquote(
+                  org.mmsstack.mm4.internal.mime.Syntax.strip(v))
+              .isEmpty(),
           Checks.isEmptyId(v),
           v);
     }
@@ -217,7 +219,7 @@ class CharacterChecksTest {
     SplittableRandom r = new SplittableRandom(29);
     for (int k = 0; k < 100_000; k++) {
       String v = k < versions.size() ? versions.get(k) : mutate(r, versions.get(k % 7), alphabet);
-      assertEquals(Mm4Version.parse(v).isPresent(), Checks.isDottedVersion(v), v);
+      assertEquals(Mm4Version.tryParse(v).isPresent(), Checks.isDottedVersion(v), v);
       String id = k < ids.size() ? ids.get(k) : mutate(r, ids.get(k % 7), alphabet);
       assertEquals(Values.rfc822Id(id).isPresent(), Values.hasRfc822Id(id), id);
     }

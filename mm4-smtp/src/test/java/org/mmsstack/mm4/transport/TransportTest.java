@@ -430,7 +430,7 @@ class TransportTest {
               .status(Status.RETRIEVED)
               .build();
       Mm4DeliveryReportReq report =
-          Mm1ToMm4.deliveryReport(
+          Mm1ToMm4.deliveryReportReq(
                   status,
                   ctx(SYSTEM_B, DOMAIN_B, DOMAIN_A)
                       .originalSender(HeaderToBinary.address(f.from().orElseThrow()))

@@ -41,18 +41,18 @@ public final class Mm4Values {
       return token(Mm4MessageType.fromToken(v).map(Mm4MessageType::token), "an MM4 message type");
     }
     if (h.is(Mm4HeaderNames.MMS_VERSION)) {
-      return token(Mm4Version.parse(v).map(Mm4Version::toString), "a version");
+      return token(Mm4Version.tryParse(v).map(Mm4Version::toString), "a version");
     }
     if (named(h, Mm4HeaderNames.DATE, Mm4HeaderNames.EXPIRY)) {
       return h.dateValue().map(t -> t.toInstant().toString()).orElse("(not an RFC 5322 date)");
     }
     if (h.is(Mm4HeaderNames.PREVIOUSLY_SENT_DATE)) {
-      return PreviouslySentDate.parse(v)
+      return PreviouslySentDate.tryParse(v)
           .map(p -> "#" + p.index() + " " + p.date().toInstant())
           .orElse("(not <index>, <date>)");
     }
     if (h.is(Mm4HeaderNames.PREVIOUSLY_SENT_BY)) {
-      return PreviouslySentBy.parse(v)
+      return PreviouslySentBy.tryParse(v)
           .map(p -> "#" + p.index() + " " + describe(p.address()))
           .orElse("(not <index>, <address>)");
     }

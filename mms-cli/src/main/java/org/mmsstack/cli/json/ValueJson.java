@@ -387,7 +387,7 @@ final class ValueJson {
     String name = text(n.path("value"), "value");
     MediaType m = n.has("mediaCode") ? MediaType.of(name) : MediaType.text(name);
     if (n.has("mediaCode") && m.code() < 0 && MediaType.isWellKnown(n.get("mediaCode").asLong())) {
-      m = MediaType.ofCode(n.get("mediaCode").asLong());
+      m = MediaType.valueOf(n.get("mediaCode").asLong());
     }
     return ContentType.of(m, parameters(n.path("parameters")));
   }
@@ -400,7 +400,7 @@ final class ValueJson {
       Object value = v.isIntegralNumber() ? (Object) v.asLong() : v.asText();
       if (p.has("code") && !p.get("code").isNull()) {
         Parameter.WellKnown w =
-            Parameter.WellKnown.valueOf(p.get("code").asLong())
+            Parameter.WellKnown.fromCode(p.get("code").asLong())
                 .orElseThrow(
                     () ->
                         new IllegalArgumentException(

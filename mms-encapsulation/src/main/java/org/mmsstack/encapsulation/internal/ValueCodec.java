@@ -235,7 +235,7 @@ public final class ValueCodec {
           int b = r.peek();
           if (b >= 0x80) {
             r.readOctet();
-            MessageClass mc = MessageClass.valueOf(b).orElse(null);
+            MessageClass mc = MessageClass.fromCode(b).orElse(null);
             if (mc == null) {
               r.seek(r.index() - 1);
               throw r.malformed(String.format("0x%02X is not a Class-identifier (0x80-0x83)", b));
@@ -311,7 +311,7 @@ public final class ValueCodec {
         {
           int old = r.pushLimit(r.readValueLength());
           int token = r.readOctet();
-          MmFlags.Operation op = MmFlags.Operation.valueOf(token).orElse(null);
+          MmFlags.Operation op = MmFlags.Operation.fromCode(token).orElse(null);
           if (op == null) {
             r.seek(r.index() - 1);
             throw r.malformed(String.format("0x%02X is not an MM-flags token (0x80-0x82)", token));
@@ -324,7 +324,7 @@ public final class ValueCodec {
         {
           int old = r.pushLimit(r.readValueLength());
           int token = r.readOctet();
-          MboxCount.Unit unit = MboxCount.Unit.valueOf(token).orElse(null);
+          MboxCount.Unit unit = MboxCount.Unit.fromCode(token).orElse(null);
           if (unit == null) {
             r.seek(r.index() - 1);
             throw r.malformed(
@@ -459,7 +459,7 @@ public final class ValueCodec {
       case VERSION:
         return b >= 0x80 && end - start == 1 ? MmsVersion.fromOctet(b) : null;
       case MESSAGE_CLASS:
-        return b >= 0x80 && end - start == 1 ? MessageClass.valueOf(b).orElse(null) : null;
+        return b >= 0x80 && end - start == 1 ? MessageClass.fromCode(b).orElse(null) : null;
       case CONTENT_TYPE:
         return readPlainContentType(src, start, end);
       case INTEGER:
@@ -653,7 +653,7 @@ public final class ValueCodec {
     }
     int b = src[start];
     if (b < 0) {
-      return end - start == 1 ? ContentType.of(MediaType.ofCode(b & 0x7F)) : null;
+      return end - start == 1 ? ContentType.of(MediaType.valueOf(b & 0x7F)) : null;
     }
     if (b == 0 || (b >= 0x20 && b != 0x7F)) {
       int nul = WspReader.indexOfNul(src, start, end);
@@ -672,7 +672,7 @@ public final class ValueCodec {
     int m = src[i];
     MediaType media;
     if (m < 0) {
-      media = MediaType.ofCode(m & 0x7F);
+      media = MediaType.valueOf(m & 0x7F);
       i++;
       // text/plain; charset=utf-8 and its kin: shared
       if (end - i == 2 && src[i] == (byte) 0x81 && src[i + 1] < 0) {
@@ -747,7 +747,7 @@ public final class ValueCodec {
         }
         p = Parameter.untyped(name, value);
       } else {
-        Parameter.WellKnown w = Parameter.WellKnown.valueOf(src[i] & 0x7F).orElse(null);
+        Parameter.WellKnown w = Parameter.WellKnown.fromCode(src[i] & 0x7F).orElse(null);
         if (w == null) {
           return null;
         }
@@ -764,7 +764,7 @@ public final class ValueCodec {
           }
           p = Parameter.of(w, CharacterSet.valueOf(Math.min(mib, Integer.MAX_VALUE)));
         } else if (kind == Parameter.Kind.MEDIA && c < 0) {
-          p = Parameter.of(w, MediaType.ofCode(c & 0x7F));
+          p = Parameter.of(w, MediaType.valueOf(c & 0x7F));
           i = v + 1;
         } else if ((kind == Parameter.Kind.CHARSET
                 || kind == Parameter.Kind.MEDIA
@@ -1041,7 +1041,7 @@ public final class ValueCodec {
       }
       String value;
       if (r.peek() >= 0x80) {
-        value = MediaType.ofCode(r.readShortInteger()).name();
+        value = MediaType.valueOf(r.readShortInteger()).name();
       } else {
         value = readTextString(r, f, maxText, build);
       }
@@ -1061,7 +1061,7 @@ public final class ValueCodec {
     int b = r.peek();
     if (b >= 0x80) {
       r.readOctet();
-      return build ? ContentType.of(MediaType.ofCode(b & 0x7F)) : null;
+      return build ? ContentType.of(MediaType.valueOf(b & 0x7F)) : null;
     }
     if (b >= 0x20 || b == 0) {
       String media = readExtensionMedia(r, f, maxText, build);
@@ -1075,7 +1075,7 @@ public final class ValueCodec {
       if (code > Integer.MAX_VALUE) {
         throw r.malformed("media number " + code + " out of range");
       }
-      media = build ? MediaType.ofCode(code) : null;
+      media = build ? MediaType.valueOf(code) : null;
     } else {
       String s = readExtensionMedia(r, f, maxText, build);
       media = build ? MediaType.text(s) : null;
@@ -1127,7 +1127,7 @@ public final class ValueCodec {
     if (b >= 0x80 || b <= 0x1E) {
       int at = r.index();
       long code = r.readIntegerValue();
-      Parameter.WellKnown w = Parameter.WellKnown.valueOf(code).orElse(null);
+      Parameter.WellKnown w = Parameter.WellKnown.fromCode(code).orElse(null);
       if (w == null) {
         // An unassigned parameter token: its value can still be stepped over.
         if (f != null) {
@@ -1228,11 +1228,11 @@ public final class ValueCodec {
       case MEDIA:
         if (b >= 0x80) {
           r.readOctet();
-          return build ? MediaType.ofCode(b & 0x7F) : null;
+          return build ? MediaType.valueOf(b & 0x7F) : null;
         }
         if (numeric) {
           long code = r.readLongInteger();
-          return build ? MediaType.ofCode(Math.min(code, Integer.MAX_VALUE)) : null;
+          return build ? MediaType.valueOf(Math.min(code, Integer.MAX_VALUE)) : null;
         }
         String media = readTextValue(r, f, maxText, build);
         return build ? MediaType.text(media) : null;

@@ -48,7 +48,7 @@ public final class ContentType {
   static {
     for (int code = 0; code < WELL_KNOWN.length; code++) {
       if (MediaType.isWellKnown(code)) {
-        WELL_KNOWN[code] = new ContentType(MediaType.ofCode(code), List.of());
+        WELL_KNOWN[code] = new ContentType(MediaType.valueOf(code), List.of());
       }
     }
   }

@@ -19,7 +19,7 @@ public record MboxCount(Unit unit, long value) {
 
     private final int code;
 
-    // Made once so that valueOf(int) does not allocate: the decoder calls it per header.
+    // Made once so that fromCode(int) does not allocate: the decoder calls it per header.
     private final Optional<Unit> self;
 
     Unit(int code) {
@@ -36,7 +36,7 @@ public record MboxCount(Unit unit, long value) {
      * The unit for an octet 0x80 or 0x81, or empty for any other octet. Allocates nothing: the
      * Optionals are made once.
      */
-    public static Optional<Unit> valueOf(int code) {
+    public static Optional<Unit> fromCode(int code) {
       return code == 0x80 ? MESSAGES.self : code == 0x81 ? OCTETS.self : Optional.empty();
     }
   }

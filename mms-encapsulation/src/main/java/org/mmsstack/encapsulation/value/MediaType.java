@@ -151,7 +151,7 @@ public final class MediaType {
    * The media type for a number: a well-known one from the table, or a registered number kept as
    * such (its name is then {@code application/x-wsp-0x...}).
    */
-  public static MediaType ofCode(long code) {
+  public static MediaType valueOf(long code) {
     if (code >= 0 && code < BY_CODE.length && BY_CODE[(int) code] != null) {
       return BY_CODE[(int) code];
     }

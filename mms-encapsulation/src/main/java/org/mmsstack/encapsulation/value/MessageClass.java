@@ -20,7 +20,7 @@ public final class MessageClass {
   private static final List<MessageClass> VALUES =
       List.of(PERSONAL, ADVERTISEMENT, INFORMATIONAL, AUTO);
 
-  // Made once so that valueOf(int) does not allocate: the decoder calls it per header.
+  // Made once so that fromCode(int) does not allocate: the decoder calls it per header.
   private static final List<Optional<MessageClass>> BY_CODE =
       List.of(
           Optional.of(PERSONAL),
@@ -40,7 +40,7 @@ public final class MessageClass {
    * The class for a Class-identifier octet 0x80-0x83, or empty for any other octet (which is not
    * a Message-Class value). Allocates nothing: the Optionals are made once.
    */
-  public static Optional<MessageClass> valueOf(int code) {
+  public static Optional<MessageClass> fromCode(int code) {
     return code >= 0x80 && code <= 0x83 ? BY_CODE.get(code - 0x80) : Optional.empty();
   }
 

@@ -19,7 +19,7 @@ public record MmFlags(Operation operation, EncodedString keyword) {
 
     private final int code;
 
-    // Made once so that valueOf(int) does not allocate: the decoder calls it per header.
+    // Made once so that fromCode(int) does not allocate: the decoder calls it per header.
     private final Optional<Operation> self;
 
     Operation(int code) {
@@ -36,7 +36,7 @@ public record MmFlags(Operation operation, EncodedString keyword) {
      * The operation for an octet 0x80-0x82, or empty for any other octet. Allocates nothing: the
      * Optionals are made once.
      */
-    public static Optional<Operation> valueOf(int code) {
+    public static Optional<Operation> fromCode(int code) {
       switch (code) {
         case 0x80:
           return ADD.self;

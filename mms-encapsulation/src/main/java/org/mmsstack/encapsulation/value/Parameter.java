@@ -110,7 +110,7 @@ public final class Parameter {
      * The parameter for a code, or empty when the code is unassigned. Allocates nothing: the
      * Optionals are made once.
      */
-    public static Optional<WellKnown> valueOf(long code) {
+    public static Optional<WellKnown> fromCode(long code) {
       WellKnown w = code >= 0 && code < BY_CODE.length ? BY_CODE[(int) code] : null;
       return w == null ? Optional.empty() : w.self;
     }

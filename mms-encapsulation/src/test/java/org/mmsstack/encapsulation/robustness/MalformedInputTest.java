@@ -349,6 +349,23 @@ class MalformedInputTest {
   }
 
   /**
+   * mms-engine's notification ends with a stray 0x00: lenient decoding keeps it, a builder from
+   * toBuilder() writes it back, and noTrailingOctets() drops it so a cleaned PDU is passed on.
+   */
+  @Test
+  void trailingOctetsAreKeptUntilDropped() throws Exception {
+    byte[] pdu = Corpus.read("pdus/mms-engine/test_retrieve/Success2/m-notification.ind");
+    Pdu decoded = PduCodec.decode(pdu, DecodeConfig.LENIENT);
+    assertEquals(1, decoded.trailingOctets().length);
+    assertArrayEquals(pdu, PduCodec.encode(decoded.toBuilder().build()));
+    Pdu cleaned = decoded.toBuilder().noTrailingOctets().build();
+    assertEquals(0, cleaned.trailingOctets().length);
+    byte[] out = PduCodec.encode(cleaned);
+    assertArrayEquals(Arrays.copyOf(pdu, pdu.length - 1), out);
+    assertTrue(PduCodec.decode(out, DecodeConfig.STRICT).findings().isEmpty());
+  }
+
+  /**
    * The blocked-number push declares a From Value-length of 8 for a 23-octet address and an
    * Expiry Value-length of 3 for 5 octets. Following the lengths loses the header boundaries;
    * the values' own ends (the address's 0x00, the Long-integer's length) keep them, and AOSP

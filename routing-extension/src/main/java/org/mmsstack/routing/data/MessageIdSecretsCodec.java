@@ -384,7 +384,7 @@ public final class MessageIdSecretsCodec {
       long line,
       int column,
       String message) {
-    if (problems.size() < config.maxReportedProblems()) {
+    if (problems.size() < config.maxFindings()) {
       problems.add(RoutingDataFormatException.finding(reason, line, column, message));
     } else {
       unreported[0]++;

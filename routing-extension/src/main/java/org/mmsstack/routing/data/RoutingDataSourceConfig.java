@@ -70,6 +70,21 @@ public final class RoutingDataSourceConfig {
     return dataConfig;
   }
 
+  /** Equal when every setting is equal: such configurations behave alike. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RoutingDataSourceConfig c
+        && recheckInterval.equals(c.recheckInterval)
+        && keepPrevious == c.keepPrevious
+        && maxFindings == c.maxFindings
+        && dataConfig.equals(c.dataConfig);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(recheckInterval, keepPrevious, maxFindings, dataConfig);
+  }
+
   @Override
   public String toString() {
     return "RoutingDataSourceConfig[recheckInterval="

@@ -39,7 +39,7 @@ import org.mmsstack.routing.table.internal.KeyTargetTable;
  * entry (targets are recognised by their bytes), so a file of millions of entries loads in about
  * the time it takes to read it. It does not stop at the first problem: every line is checked and
  * every problem reported as a {@link org.mmsstack.encapsulation.Finding} with its line and column
- * (up to {@link RoutingDataConfig#maxReportedProblems()}), including duplicate keys, which name
+ * (up to {@link RoutingDataConfig#maxFindings()}), including duplicate keys, which name
  * the line of the first occurrence; then it throws one {@link RoutingDataFormatException}. There
  * is no lenient mode (see {@link RoutingDataConfig}).
  *
@@ -264,7 +264,7 @@ public final class RoutingTableCodec {
     }
 
     void problem(int column, Reason reason, String detail) {
-      if (problems.size() < limits.maxReportedProblems()) {
+      if (problems.size() < limits.maxFindings()) {
         problems.add(RoutingDataFormatException.finding(reason, lineNo, column, detail));
       } else {
         unreported++;
@@ -691,7 +691,7 @@ public final class RoutingTableCodec {
         return table;
       }
       for (Finding p : duplicates) {
-        if (problems.size() < limits.maxReportedProblems()) {
+        if (problems.size() < limits.maxFindings()) {
           problems.add(p);
         } else {
           unreported++;

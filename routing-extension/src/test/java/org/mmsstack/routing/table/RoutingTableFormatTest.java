@@ -217,7 +217,7 @@ class RoutingTableFormatTest {
   @Test
   void lineAndEntryLimitsApply() throws Exception {
     RoutingDataConfig small =
-        RoutingDataConfig.builder().maxLineLength(80).maxEntries(2).maxReportedProblems(5).build();
+        RoutingDataConfig.builder().maxLineLength(80).maxEntries(2).maxFindings(5).build();
     String longLine = HEAD + "# " + "x".repeat(100) + "\nprefix 1 relay a\n";
     RoutingDataFormatException e =
         assertThrows(
@@ -279,8 +279,7 @@ class RoutingTableFormatTest {
     for (int i = 0; i < 30; i++) {
       sb.append("bogus\n");
     }
-    RoutingDataConfig p =
-        RoutingDataConfig.builder().maxEntries(100).maxReportedProblems(10).build();
+    RoutingDataConfig p = RoutingDataConfig.builder().maxEntries(100).maxFindings(10).build();
     RoutingDataFormatException e =
         assertThrows(
             RoutingDataFormatException.class, () -> RoutingTableCodec.decode(sb.toString(), p));

@@ -21,11 +21,7 @@ import org.mmsstack.routing.RoutingDataFormatException;
 class RoutingTableParserFuzzTest {
 
   private static final RoutingDataConfig CONFIG =
-      RoutingDataConfig.builder()
-          .maxLineLength(200)
-          .maxEntries(10_000)
-          .maxReportedProblems(50)
-          .build();
+      RoutingDataConfig.builder().maxLineLength(200).maxEntries(10_000).maxFindings(50).build();
 
   @FuzzTest(maxDuration = "60s")
   void parserEitherParsesOrReportsProblems(byte[] input) throws Exception {

@@ -29,7 +29,7 @@ public final class AddressSyntax {
   public static List<Mm4Address> parseList(String text, Problems problems) {
     List<Mm4Address> out = new ArrayList<>(4);
     for (String entry : splitTopLevel(text)) {
-      String e = entry.strip();
+      String e = Syntax.strip(entry);
       if (e.isEmpty()) {
         continue;
       }
@@ -256,7 +256,7 @@ public final class AddressSyntax {
 
   /** Parses one mailbox, or returns null. */
   public static Mm4Address parseOne(String entry) {
-    String e = DateTimes.stripComments(entry).strip();
+    String e = Syntax.strip(DateTimes.stripComments(entry));
     String display = null;
     String spec = e;
     int lt = indexOutsideQuotes(e, '<');
@@ -265,8 +265,8 @@ public final class AddressSyntax {
       if (gt < 0 || !e.substring(gt + 1).isBlank()) {
         return null;
       }
-      display = phrase(e.substring(0, lt).strip());
-      spec = e.substring(lt + 1, gt).strip();
+      display = phrase(Syntax.strip(e.substring(0, lt)));
+      spec = Syntax.strip(e.substring(lt + 1, gt));
       // obs-route: "<@relay:user@host>"
       if (spec.startsWith("@")) {
         int colon = spec.indexOf(':');
@@ -287,18 +287,18 @@ public final class AddressSyntax {
         return null;
       }
       local = Syntax.unquote(spec.substring(0, close + 1));
-      String rest = spec.substring(close + 1).strip();
+      String rest = Syntax.strip(spec.substring(close + 1));
       if (!rest.isEmpty()) {
         if (rest.charAt(0) != '@') {
           return null;
         }
-        domain = rest.substring(1).strip();
+        domain = Syntax.strip(rest.substring(1));
       }
     } else {
       int at = spec.lastIndexOf('@');
       if (at >= 0) {
-        local = spec.substring(0, at).strip();
-        domain = spec.substring(at + 1).strip();
+        local = Syntax.strip(spec.substring(0, at));
+        domain = Syntax.strip(spec.substring(at + 1));
       } else {
         local = spec;
       }
@@ -357,7 +357,7 @@ public final class AddressSyntax {
         i = j;
       }
     }
-    String s = sb.toString().strip();
+    String s = Syntax.strip(sb.toString());
     return s.isEmpty() ? null : s;
   }
 

@@ -81,7 +81,7 @@ public final class DateTimes {
 
   /** Parses an RFC 5322 date-time, or returns empty. */
   public static Optional<OffsetDateTime> parse(String text) {
-    String s = stripComments(text).replace(',', ' ').strip();
+    String s = Syntax.strip(stripComments(text).replace(',', ' '));
     String[] tok = WSP.split(s);
     int i = 0;
     if (tok.length > 0 && !tok[0].isEmpty() && Character.isLetter(tok[0].charAt(0))) {

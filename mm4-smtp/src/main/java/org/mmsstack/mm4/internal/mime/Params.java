@@ -151,7 +151,7 @@ public final class Params {
   public static Parsed parse(String text) {
     String s = DateTimes.stripComments(text);
     List<String> pieces = split(s);
-    String value = pieces.get(0).strip().toLowerCase(Locale.ROOT);
+    String value = Syntax.strip(pieces.get(0)).toLowerCase(Locale.ROOT);
     if (value.isEmpty()) {
       return null;
     }
@@ -163,8 +163,8 @@ public final class Params {
       if (eq <= 0) {
         continue;
       }
-      String name = p.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-      String v = p.substring(eq + 1).strip();
+      String name = Syntax.strip(p.substring(0, eq)).toLowerCase(Locale.ROOT);
+      String v = Syntax.strip(p.substring(eq + 1));
       boolean quoted = v.startsWith("\"");
       v = Syntax.unquote(v);
       if (name.isEmpty()) {

@@ -73,23 +73,15 @@ public final class Syntax {
   }
 
   /**
-   * The first index from {@code from} that is not white space as {@link String#strip()} sees it
-   * ({@link Character#isWhitespace}), or {@code to}: for checks that must agree with a reader
-   * that strips its value.
+   * {@code s} without the spaces and tabs at either end (RFC 5322 WSP, what surrounds a header
+   * value once unfolded); {@code s} itself when there are none. Not {@link String#strip()}: that
+   * also drops Unicode white space (U+3000 IDEOGRAPHIC SPACE, U+2003 ...), which in a UTF-8
+   * header (RFC 6532) belongs to the text, and the control characters 0x1C-0x1F.
    */
-  public static int skipWhitespace(String s, int from, int to) {
-    while (from < to && Character.isWhitespace(s.charAt(from))) {
-      from++;
-    }
-    return from;
-  }
-
-  /** The end of {@code s[from, to)} without trailing white space as {@link String#strip()} sees it. */
-  public static int trimWhitespace(String s, int from, int to) {
-    while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
-      to--;
-    }
-    return to;
+  public static String strip(String s) {
+    int from = skipWsp(s, 0, s.length());
+    int to = trimWsp(s, from, s.length());
+    return from == 0 && to == s.length() ? s : s.substring(from, to);
   }
 
   /** RFC 2045 §5.1 token character. */
