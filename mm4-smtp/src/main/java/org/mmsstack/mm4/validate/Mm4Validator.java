@@ -2,7 +2,9 @@ package org.mmsstack.mm4.validate;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.encapsulation.Severity;
@@ -31,9 +33,9 @@ import org.mmsstack.mm4.internal.MimeAccess;
  * <p>{@link #validate(byte[], Mm4Config)} decodes the mail and reports everything: the findings
  * of decoding (which runs these checks, with lines, on every message) and those of the bodies
  * whose check decoding deferred; mail that cannot be decoded at all gives one ERROR finding
- * {@code undecodable-<reason>}. {@link #validate(Mm4Message)} is for built or changed messages:
- * it runs the checks again and does not repeat the findings decoding recorded ({@link
- * Mm4Message#findings()}). Both check the base64 and quoted-printable bodies that decoding
+ * {@code undecodable-<reason>}. {@link #validate(Mm4Message)} takes a message decoded, built or
+ * changed: the findings decoding recorded ({@link Mm4Message#findings()}) and the checks run
+ * again on the message as it is, without repeating one. Both check the base64 and quoted-printable bodies that decoding
  * located without checking them ({@link Mm4Config#checkBodies()} off, the lenient default), as
  * {@link org.mmsstack.mm4.mime.MimeEntity#checkData()} does, so that no finding of theirs is
  * lost: each body is checked leniently whatever the configuration the message was decoded with
@@ -86,9 +88,11 @@ public final class Mm4Validator {
   }
 
   /**
-   * Validates a message, built or changed (a decoded message already carries these checks'
-   * findings, with lines, in {@link Mm4Message#findings()}; {@link #validate(byte[], Mm4Config)}
-   * gives those).
+   * Validates a message, decoded, built or changed: the findings of decoding ({@link
+   * Mm4Message#findings()}, with lines and offsets; none for a built message), the checks run
+   * again on the message as it is now (a finding decoding already recorded, same code and header,
+   * is not repeated), and those of the bodies whose check decoding deferred. As {@code
+   * PduValidator.validate(Pdu)} does for PDUs.
    *
    * @param message the message
    * @return the findings ordered by byte offset (for a decoded message) with findings that concern
@@ -96,14 +100,31 @@ public final class Mm4Validator {
    */
   public static ValidationReport validate(Mm4Message message) {
     Objects.requireNonNull(message, "message");
-    List<Finding> found = new ArrayList<>();
+    List<Finding> found = new ArrayList<>(message.findings());
+    // Decoding ran the same checks: what it recorded is kept (it has lines), and each finding of
+    // the run below is added unless one of decoding's with the same code and header is left.
+    Map<String, Integer> recorded = new HashMap<>();
+    for (Finding f : message.findings()) {
+      recorded.merge(key(f), 1, Integer::sum);
+    }
     try {
-      Checks.check(message, found::add, o -> Finding.NO_LINE);
+      Checks.check(
+          message,
+          f -> {
+            if (recorded.merge(key(f), -1, Integer::sum) < 0) {
+              found.add(f);
+            }
+          },
+          o -> Finding.NO_LINE);
     } catch (Mm4FormatException e) {
       throw new AssertionError("a collecting sink does not throw", e);
     }
     found.addAll(MimeAccess.get().dataFindings(message.content()));
     return report(found);
+  }
+
+  private static String key(Finding f) {
+    return f.code() + '\n' + f.header().orElse("");
   }
 
   private static ValidationReport report(List<Finding> found) {
