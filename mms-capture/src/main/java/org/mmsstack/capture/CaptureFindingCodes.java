@@ -14,6 +14,13 @@ public final class CaptureFindingCodes {
 
   private CaptureFindingCodes() {}
 
+  /**
+   * ERROR: a file matches none of the capture formats ({@link
+   * CaptureFormatException.Reason#NOT_A_CAPTURE}'s code): what a lenient listing of many files
+   * (mms-spark) reports for it instead of stopping.
+   */
+  public static final String NOT_A_CAPTURE = "not-a-capture";
+
   /** ERROR: the capture ends in the middle of a header, record or block. */
   public static final String TRUNCATED_CAPTURE = "truncated-capture";
 

@@ -579,6 +579,8 @@ class CaptureReaderTest {
         assertThrows(
             CaptureFormatException.class, () -> CaptureReader.read(ascii("hello world, not pcap")));
     assertEquals(CaptureFormatException.Reason.NOT_A_CAPTURE, e.reason());
+    // The code a lenient listing reports for such a file is the reason's, and a listed code.
+    assertEquals(CaptureFindingCodes.NOT_A_CAPTURE, e.reason().code());
     assertThrows(CaptureFormatException.class, () -> CaptureReader.read(new byte[3]));
     assertThrows(
         CaptureFormatException.class, () -> CaptureReader.extract(new byte[] {1, 2, 3, 4, 5}));

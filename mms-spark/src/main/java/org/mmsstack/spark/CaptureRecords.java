@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.mmsstack.capture.CaptureFindingCodes;
 import org.mmsstack.capture.CaptureFormatException;
 import org.mmsstack.capture.CaptureReader;
 import org.mmsstack.capture.CaptureResult;
@@ -98,7 +99,12 @@ public final class CaptureRecords {
               file,
               "not a capture",
               List.of(
-                  Finding.of(Severity.ERROR, e.reason().code(), e.offset(), null, e.detail()))));
+                  Finding.of(
+                      Severity.ERROR,
+                      CaptureFindingCodes.NOT_A_CAPTURE,
+                      e.offset(),
+                      null,
+                      e.detail()))));
       return;
     }
     if (!r.findings().isEmpty()) {
