@@ -33,6 +33,16 @@ public final class RoutingDataPublishException extends IOException {
     public String code() {
       return code;
     }
+
+    /** The reason whose {@link #code()} is {@code code}, if there is one. */
+    public static Optional<Reason> fromCode(String code) {
+      for (Reason r : values()) {
+        if (r.code.equals(code)) {
+          return Optional.of(r);
+        }
+      }
+      return Optional.empty();
+    }
   }
 
   private final Reason reason;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.encapsulation.Severity;
@@ -41,6 +42,8 @@ public final class RoutingDataValidator {
 
   /** The findings for {@code data}, with key validity judged at {@code now}. */
   public static ValidationReport validate(RoutingData data, Instant now) {
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(now, "now");
     Set<RelayId> relays = new LinkedHashSet<>();
     for (RouteTarget t : data.table().targets()) {
       if (t instanceof RouteTarget.Relay r) {

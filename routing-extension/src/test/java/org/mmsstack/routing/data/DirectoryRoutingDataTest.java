@@ -217,4 +217,14 @@ class DirectoryRoutingDataTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void publishReasonsGoBackFromTheirCodes() {
+    for (RoutingDataPublishException.Reason r : RoutingDataPublishException.Reason.values()) {
+      assertEquals(java.util.Optional.of(r), RoutingDataPublishException.Reason.fromCode(r.code()));
+    }
+    assertEquals(
+        java.util.Optional.empty(),
+        RoutingDataPublishException.Reason.fromCode("VERSION_CONFLICT"));
+  }
 }
