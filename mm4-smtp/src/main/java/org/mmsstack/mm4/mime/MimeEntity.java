@@ -157,6 +157,12 @@ public final class MimeEntity {
   public Builder toBuilder() {
     Builder b = new Builder(contentType());
     b.fromEntity = true;
+    // Written back as they came while what they say is not changed: a leniently decoded value
+    // may not be one the builder would write (a parameter holding a NUL), yet it read back.
+    b.entityType = b.contentType;
+    b.entityTypeField = headers.firstField(Mm4HeaderNames.CONTENT_TYPE).orElse(null);
+    b.entityEncodingField =
+        headers.firstField(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING).orElse(null);
     if (parts != null) {
       b.parts.addAll(parts);
     } else {
@@ -447,6 +453,9 @@ public final class MimeEntity {
     // they still fit what is built (the caller may have changed the parts or the data).
     private boolean fromEntity;
     private boolean encodingForced;
+    private MediaType entityType;
+    private Mm4Header entityTypeField;
+    private Mm4Header entityEncodingField;
 
     private Builder(MediaType contentType) {
       this.contentType = Objects.requireNonNull(contentType, "contentType");
@@ -654,7 +663,10 @@ public final class MimeEntity {
           throw new IllegalStateException(
               "boundary: \"" + boundary + "\" (invalid, or it occurs in the content)");
         }
-        h[k++] = Mm4Header.contentType(ct);
+        h[k++] =
+            ct == entityType && entityTypeField != null
+                ? entityTypeField
+                : Mm4Header.contentType(ct);
       } else {
         if (!parts.isEmpty()) {
           throw new IllegalStateException(
@@ -673,8 +685,15 @@ public final class MimeEntity {
                   + " cannot carry this data "
                   + "(bare CR/LF, NUL, 8-bit octets or lines over 998 octets)");
         }
-        h[k++] = Mm4Header.contentType(ct);
-        h[k++] = Mm4Header.ofAscii(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING, CTE_ID, te.token());
+        h[k++] =
+            ct == entityType && entityTypeField != null
+                ? entityTypeField
+                : Mm4Header.contentType(ct);
+        h[k++] =
+            entityEncodingField != null
+                    && TransferEncoding.fromToken(entityEncodingField.value()).orElse(null) == te
+                ? entityEncodingField
+                : Mm4Header.ofAscii(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING, CTE_ID, te.token());
       }
       // The Content-ID was checked to be printable US-ASCII without spaces, and the location is
       // written as it is only when it is plain text (else as encoded words, US-ASCII too): both
