@@ -203,7 +203,9 @@ public abstract class Mm4MessageBuilder<B extends Mm4MessageBuilder<B, M>, M ext
     count = kept;
     recomputePresent();
     for (Mm4Header h : entity.headers()) {
-      if (!h.is(Mm4HeaderNames.MIME_VERSION)) {
+      // Only the Content-* fields: the root entity of a decoded message (its content()) holds
+      // the message's own fields too (From, Date, X-Mms-*...), which this builder has already.
+      if (isContent(h.name(), -1)) {
         append(h);
       }
     }

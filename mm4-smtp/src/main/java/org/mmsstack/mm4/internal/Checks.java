@@ -198,7 +198,7 @@ public final class Checks {
       case "x-mms-adaptation-allowed":
         return YesNo.fromToken(v).isPresent() ? null : "expected Yes or No: " + clip(v);
       case "x-mms-message-class":
-        if (v.isBlank()) {
+        if (Values.messageClass(v).isEmpty()) { // as the reader sees it: blank once SP/HTAB go
           return "empty message class";
         }
         if (Values.messageClass(v).map(MessageClass::isToken).orElse(false)) {

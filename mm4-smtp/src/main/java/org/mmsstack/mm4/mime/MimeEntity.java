@@ -663,10 +663,7 @@ public final class MimeEntity {
           throw new IllegalStateException(
               "boundary: \"" + boundary + "\" (invalid, or it occurs in the content)");
         }
-        h[k++] =
-            ct == entityType && entityTypeField != null
-                ? entityTypeField
-                : Mm4Header.contentType(ct);
+        h[k++] = contentTypeField(ct);
       } else {
         if (!parts.isEmpty()) {
           throw new IllegalStateException(
@@ -674,6 +671,15 @@ public final class MimeEntity {
         }
         // A chosen encoding carries the data (the choice checked it); a given one is checked.
         TransferEncoding given = encoding;
+        if (kept
+            && entityEncodingField != null
+            && TransferEncoding.fromToken(entityEncodingField.value()).isEmpty()) {
+          // An encoding this library does not know: the entity's data is still in it, so it
+          // goes out as it is, under the entity's field (te stays null: the field says what).
+          h[k++] = contentTypeField(ct);
+          h[k++] = entityEncodingField;
+          return finish(h, k, ct, null);
+        }
         if (kept && given != null && !Encodings.canCarry(given, data, dataOff, dataLen)) {
           given = null; // the entity's cannot carry the data now given: choose one
         }
@@ -685,16 +691,18 @@ public final class MimeEntity {
                   + " cannot carry this data "
                   + "(bare CR/LF, NUL, 8-bit octets or lines over 998 octets)");
         }
-        h[k++] =
-            ct == entityType && entityTypeField != null
-                ? entityTypeField
-                : Mm4Header.contentType(ct);
+        h[k++] = contentTypeField(ct);
         h[k++] =
             entityEncodingField != null
                     && TransferEncoding.fromToken(entityEncodingField.value()).orElse(null) == te
                 ? entityEncodingField
                 : Mm4Header.ofAscii(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING, CTE_ID, te.token());
       }
+      return finish(h, k, ct, te);
+    }
+
+    /** The fields after Content-Type and the transfer encoding, and the entity. */
+    private MimeEntity finish(Mm4Header[] h, int k, MediaType ct, TransferEncoding te) {
       // The Content-ID was checked to be printable US-ASCII without spaces, and the location is
       // written as it is only when it is plain text (else as encoded words, US-ASCII too): both
       // are plain US-ASCII values that need no second pass.
@@ -719,6 +727,24 @@ public final class MimeEntity {
         return new MimeEntity(headers, List.copyOf(parts), EMPTY, 0, 0, null, null, 0, 0);
       }
       return new MimeEntity(headers, null, data, dataOff, dataLen, null, null, 0, 0, te);
+    }
+
+    /**
+     * The Content-Type field for {@code ct}: the entity's own as it came while {@code ct} is the
+     * entity's media type (toBuilder), else written anew.
+     *
+     * @throws IllegalStateException if a changed type cannot be written (a leniently decoded
+     *     parameter holding a NUL, with the boundary chosen again)
+     */
+    private Mm4Header contentTypeField(MediaType ct) {
+      if (ct == entityType && entityTypeField != null) {
+        return entityTypeField;
+      }
+      try {
+        return Mm4Header.contentType(ct);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException("content type cannot be written: " + e.getMessage(), e);
+      }
     }
   }
 }

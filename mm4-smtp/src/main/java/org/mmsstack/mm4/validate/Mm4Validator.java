@@ -75,7 +75,11 @@ public final class Mm4Validator {
   public static ValidationReport validate(byte[] mail, Mm4Config config) {
     Objects.requireNonNull(mail, "mail");
     Objects.requireNonNull(config, "config");
-    Mm4Config lenient = config.strict() ? config.toBuilder().strict(false).build() : config;
+    // Relaxed to lenient with the same body checks: STRICT's follow strict() unless set.
+    Mm4Config lenient =
+        config.strict()
+            ? config.toBuilder().strict(false).checkBodies(config.checkBodies()).build()
+            : config;
     Mm4Message message;
     try {
       message = Mm4Codec.decode(mail, lenient);

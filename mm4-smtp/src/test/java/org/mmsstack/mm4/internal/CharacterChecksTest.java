@@ -196,6 +196,22 @@ class CharacterChecksTest {
   }
 
   @Test
+  void anEmptyMessageClassIsWhatTheReaderFindsEmpty() throws Exception {
+    // Only spaces and tabs surround a value: Unicode white space and controls are its text.
+    for (String v : List.of("", " ", "\t \t", "\u3000", "\u000B", " \u2003 ", "Personal", " x ")) {
+      List<String> messages = new java.util.ArrayList<>();
+      Checks.check(
+          org.mmsstack.mm4.Mm4MessageType.FORWARD_RES,
+          org.mmsstack.mm4.mime.Mm4Headers.of(
+              List.of(org.mmsstack.mm4.mime.Mm4Header.of("X-Mms-Message-Class", v))),
+          f -> messages.add(f.message()),
+          o -> 0);
+      boolean emptyReported = messages.stream().anyMatch(m -> m.contains("empty message class"));
+      assertEquals(Values.messageClass(v).isEmpty(), emptyReported, "\"" + v + "\"");
+    }
+  }
+
+  @Test
   void emptyIdsFoundOnTheCharactersAgreeWithUnquoting() {
     // Spaces and tabs, which the reader strips, and U+2003, which it keeps.
     String alphabet = "\"\\ \t\u2003a";

@@ -84,8 +84,12 @@ class EntityToBuilderTest {
       }
       MimeEntity rebuilt = m.content().toBuilder().build();
       sameValues(m.content(), rebuilt);
-      // and what is built survives the codec
-      Mm4Message back = Mm4Codec.decode(Mm4Codec.encode(m.toBuilder().content(rebuilt).build()));
+      // and the message with it has the same fields (none twice) and survives the codec
+      Mm4Message with = m.toBuilder().content(rebuilt).build();
+      assertEquals(fields(m.headers()), fields(with.headers()), file.toString());
+      assertEquals(
+          contentFields(rebuilt.headers()), contentFields(with.headers()), file.toString());
+      Mm4Message back = Mm4Codec.decode(Mm4Codec.encode(with));
       sameValues(m.content(), back.content());
       checked++;
     }
@@ -139,6 +143,86 @@ class EntityToBuilderTest {
                 .data(new byte[] {0})
                 .transferEncoding(TransferEncoding.SEVEN_BIT)
                 .build());
+  }
+
+  @Test
+  void theMessageKeepsItsFieldsOnceWhenItsBodyIsRebuilt() throws Exception {
+    Mm4Message m = Mm4Codec.decode(MAIL);
+    Mm4Message with = m.toBuilder().content(m.content().toBuilder().build()).build();
+    assertEquals(fields(m.headers()), fields(with.headers()));
+  }
+
+  @Test
+  void anEncodingThisLibraryDoesNotKnowIsKeptWithItsData() throws Exception {
+    byte[] mail =
+        new String(MAIL, StandardCharsets.US_ASCII)
+            .replace(
+                "Content-Transfer-Encoding: base64\r\nContent-ID: <img>",
+                "Content-Transfer-Encoding: x-uuencode\r\nContent-ID: <img>")
+            .getBytes(StandardCharsets.US_ASCII);
+    MimeEntity img = Mm4Codec.decode(mail).content().parts().get(2);
+    assertEquals(Optional.empty(), img.transferEncoding());
+    MimeEntity rebuilt = img.toBuilder().build();
+    assertEquals(Optional.of("x-uuencode"), rebuilt.header("Content-Transfer-Encoding"));
+    assertEquals(Optional.empty(), rebuilt.transferEncoding());
+    assertArrayEquals(img.dataBytes(), rebuilt.dataBytes());
+    // and goes out as it came
+    Mm4Message m = Mm4Codec.decode(mail);
+    Mm4Message back =
+        Mm4Codec.decode(
+            Mm4Codec.encode(
+                m.toBuilder()
+                    .content(m.content().toBuilder().removeHeader("X-Unused").build())
+                    .build()));
+    assertArrayEquals(img.dataBytes(), back.content().parts().get(2).dataBytes());
+  }
+
+  @Test
+  void aTypeThatCannotBeWrittenAgainIsAnIllegalStateAtBuild() throws Exception {
+    // Found by fuzzing: a leniently read Content-Type holding NULs, which reads back as it came
+    // but which the builder cannot write anew.
+    byte[] mail =
+        Files.readAllBytes(
+            Paths.get(
+                "src/test/resources/org/mmsstack/mm4/Mm4ParserFuzzTestInputs/parse/"
+                    + "regression-tobuilder-content-type-with-nul"));
+    MimeEntity body = Mm4Codec.decode(mail).content();
+    // Unchanged, it is written back as it came.
+    sameValues(body, body.toBuilder().build());
+    // With a part holding the boundary, the type must be written anew, and cannot be.
+    String boundary = body.contentType().boundary().orElseThrow();
+    MimeEntity clash =
+        MimeEntity.builder(MediaType.of("text", "plain"))
+            .data(("--" + boundary + "\r\n").getBytes(StandardCharsets.US_ASCII))
+            .build();
+    assertThrows(IllegalStateException.class, () -> body.toBuilder().addPart(clash).build());
+  }
+
+  /**
+   * The message's own fields as "name: value" lines, sorted: what a message has, whatever the
+   * order. The Content-* fields and MIME-Version are the body's ({@code content()} sets them).
+   */
+  private static List<String> fields(Mm4Headers headers) {
+    List<String> out = new ArrayList<>();
+    for (Mm4Header h : headers) {
+      String n = h.name().toLowerCase(java.util.Locale.ROOT);
+      if (!n.startsWith("content-") && !n.equals("mime-version")) {
+        out.add(n + ": " + h.value());
+      }
+    }
+    java.util.Collections.sort(out);
+    return out;
+  }
+
+  /** The Content-* fields, in order. */
+  private static List<String> contentFields(Mm4Headers headers) {
+    List<String> out = new ArrayList<>();
+    for (Mm4Header h : headers) {
+      if (h.name().regionMatches(true, 0, "content-", 0, 8)) {
+        out.add(h.name() + ": " + h.value());
+      }
+    }
+    return out;
   }
 
   private static void sameValues(MimeEntity a, MimeEntity b) {
