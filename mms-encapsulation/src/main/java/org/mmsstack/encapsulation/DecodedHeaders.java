@@ -335,7 +335,7 @@ final class DecodedHeaders extends Pdu.Contents {
     if (f == null) {
       int start = start(k);
       if (b >= 0x80) {
-        f = HeaderField.forCode(b & 0x7F);
+        f = HeaderField.valueOf(b & 0x7F);
       } else {
         int nameEnd = WspReader.indexOfNul(src, start, end(k));
         f = HeaderField.decodedApplication(Texts.decodeUnlabelled(src, start, nameEnd - start));

@@ -68,7 +68,7 @@ import org.mmsstack.encapsulation.value.TimeValue;
 /**
  * A header field of an MMS PDU, typed by the Java type of its value: the 63 fields of OMA MMS
  * Encapsulation 1.0-1.3 (codes 0x01-0x3F, sent as {@code 0x80 | code}), any other well-known
- * code ({@link #forCode(int)} keeps it, its value a {@link RawValue}), and Application-headers
+ * code ({@link #valueOf(int)} keeps it, its value a {@link RawValue}), and Application-headers
  * (a textual name and a text value, {@link #application(String)}).
  *
  * <p>Three fields have a second form in m-mbox-delete-conf and m-delete-conf, where each value
@@ -84,7 +84,7 @@ import org.mmsstack.encapsulation.value.TimeValue;
  * field, how each PDU type carries it (mandatory, optional or conditional, from which version,
  * once or repeatedly). Everything else is derived from them: the decoder's and encoder's value
  * dispatch, the plain-value fast path, {@link PduRules} (and so the builders' and the
- * validator's checks), {@link #forCode}, {@link #forName} and {@link #repeatable()}. A test
+ * validator's checks), {@link #valueOf(int)}, {@link #byName} and {@link #repeatable()}. A test
  * checks every accessor of the 24 PDU classes against the table (name, value type, single or
  * repeated, and the presence its javadoc states).
  *
@@ -1077,7 +1077,7 @@ public final class HeaderField<T> {
    * The field for a code 0x00-0x7F (the wire octet without its high bit): a known field, or an
    * unassigned code whose value is kept raw.
    */
-  public static HeaderField<?> forCode(int code) {
+  public static HeaderField<?> valueOf(int code) {
     if (code < 0 || code > 0x7F) {
       throw new IllegalArgumentException("code: " + code + " (expected: 0 ~ 127)");
     }
@@ -1128,7 +1128,7 @@ public final class HeaderField<T> {
    * the lookup the textual formats (MM4, JSON) use. Indexed forms share their plain field's
    * name and are not returned.
    */
-  public static Optional<HeaderField<?>> forName(String name) {
+  public static Optional<HeaderField<?>> byName(String name) {
     Objects.requireNonNull(name, "name");
     for (HeaderField<?> f : knownFields()) {
       if (f.name.equalsIgnoreCase(name)) {

@@ -140,11 +140,14 @@ public final class PduCodec {
     while (true) {
       if (n == buf.length) {
         if (n >= cap) {
+          // As the array form reports it (offset 0), without the length a stream never gives.
           throw PduFormatException.of(
               Reason.LIMIT_EXCEEDED,
-              max,
+              0,
               null,
-              "PDU of more than " + max + " octets (DecodeConfig.maxPduSize)");
+              n > max
+                  ? "PDU of more than " + max + " octets (DecodeConfig.maxPduSize)"
+                  : "PDU of more than " + n + " octets, more than an array holds");
         }
         buf = Arrays.copyOf(buf, (int) Math.min(cap, 2L * buf.length));
       }
@@ -377,7 +380,7 @@ public final class PduCodec {
       r.readOctet();
       HeaderField<?> field = HeaderField.knownOrNull(code);
       if (field == null) {
-        field = HeaderField.forCode(code);
+        field = HeaderField.valueOf(code);
         r.header(field.name());
         // Unassigned codes are skipped by the first-octet rule and kept (WAP-230 8.4.1.2).
         f.report(

@@ -288,7 +288,7 @@ class AcceptedValuesRoundTripTest {
           new Place<>(
               "unassigned-header-raw",
               "Unassigned-0x7E",
-              b -> descr(Header.ofRaw(HeaderField.forCode(0x7E), RawValue.of(b)))),
+              b -> descr(Header.ofRaw(HeaderField.valueOf(0x7E), RawValue.of(b)))),
           new Place<>(
               "part-header-raw",
               "Content-Base",

@@ -344,7 +344,7 @@ class BuilderTest {
         RetrieveConf.builder()
             .date(Instant.EPOCH)
             .subject(s)
-            .add(Header.ofRaw(HeaderField.forCode(0x50), raw))
+            .add(Header.ofRaw(HeaderField.valueOf(0x50), raw))
             .body(ContentType.of(MediaType.MULTIPART_MIXED), MultipartBody.of(part))
             .build();
     byte[] before = PduCodec.encode(pdu);

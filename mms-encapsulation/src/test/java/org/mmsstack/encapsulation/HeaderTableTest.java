@@ -81,7 +81,7 @@ class HeaderTableTest {
       String where = pduClass.getSimpleName() + "." + m.getName() + "()";
       HeaderField<?> field = fieldNamed(m.getName());
       assertNotNull(field, where + " names no field of the table");
-      HeaderField<?> plain = field.isIndexed() ? HeaderField.forCode(field.code()) : field;
+      HeaderField<?> plain = field.isIndexed() ? HeaderField.valueOf(field.code()) : field;
       Rule rule =
           PduRules.rule(type, plain)
               .orElseThrow(
@@ -142,7 +142,7 @@ class HeaderTableTest {
       HeaderField<?> field = fieldNamed(m.getName());
       assertNotNull(field, where + " names no field of the table");
       assertEquals(builder, m.getReturnType(), where + " returns its builder");
-      HeaderField<?> plain = field.isIndexed() ? HeaderField.forCode(field.code()) : field;
+      HeaderField<?> plain = field.isIndexed() ? HeaderField.valueOf(field.code()) : field;
       assertTrue(
           PduRules.rule(type, plain).isPresent(),
           where + ": " + type.wireName() + " does not carry " + field);
@@ -219,7 +219,7 @@ class HeaderTableTest {
   @Test
   void theDecodersGrammarTablesComeFromTheHeaderTable() {
     for (int code = 0; code < 0x80; code++) {
-      HeaderField<?> f = HeaderField.forCode(code);
+      HeaderField<?> f = HeaderField.valueOf(code);
       ValueKind kind = ValueCodec.kindOf(code);
       if (!f.isKnown() || f == HeaderField.CONTENT || f == HeaderField.ADDITIONAL_HEADERS) {
         assertEquals(ValueKind.RAW, kind, f.toString());
@@ -238,11 +238,11 @@ class HeaderTableTest {
   @Test
   void namesLeadBackToTheirFields() {
     for (HeaderField<?> f : HeaderField.knownFields()) {
-      assertSame(f, HeaderField.forName(f.name()).orElseThrow(), f.toString());
-      assertSame(f, HeaderField.forName(f.name().toUpperCase(Locale.ROOT)).orElseThrow());
-      assertSame(f, HeaderField.forCode(f.code()), f.toString());
+      assertSame(f, HeaderField.byName(f.name()).orElseThrow(), f.toString());
+      assertSame(f, HeaderField.byName(f.name().toUpperCase(Locale.ROOT)).orElseThrow());
+      assertSame(f, HeaderField.valueOf(f.code()), f.toString());
     }
-    assertTrue(HeaderField.forName("X-Mms-No-Such-Header").isEmpty());
+    assertTrue(HeaderField.byName("X-Mms-No-Such-Header").isEmpty());
   }
 
   @Test

@@ -347,7 +347,7 @@ final class PduGenerators {
   static Arbitrary<HeaderField<?>> attribute() {
     return Arbitraries.oneOf(
         Arbitraries.of(HeaderField.knownFields()),
-        Arbitraries.of(0x2E, 0x30, 0x00, 0x40, 0x7F).map(HeaderField::forCode));
+        Arbitraries.of(0x2E, 0x30, 0x00, 0x40, 0x7F).map(HeaderField::valueOf));
   }
 
   /** A value that steps over by the first-octet rule of WAP-230 8.4.1.2, in each of its four shapes. */
@@ -726,7 +726,7 @@ final class PduGenerators {
   /** A well-known code MMS does not assign (0x40-0x7F, sent as 0xC0-0xFF), with a raw value. */
   static Arbitrary<Header> unknownHeader() {
     return Combinators.combine(Arbitraries.integers().between(0x40, 0x7F), rawValue())
-        .as((c, v) -> Header.ofRaw(HeaderField.forCode(c), v));
+        .as((c, v) -> Header.ofRaw(HeaderField.valueOf(c), v));
   }
 
   // ---- PDUs

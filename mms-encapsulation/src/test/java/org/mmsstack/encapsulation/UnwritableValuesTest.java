@@ -258,7 +258,7 @@ class UnwritableValuesTest {
 
   @Test
   void refusesRawOctetsThatAreNotOneValue() {
-    HeaderField<?> unassigned = HeaderField.forCode(0x7E);
+    HeaderField<?> unassigned = HeaderField.valueOf(0x7E);
     assertEquals(
         "Unassigned-0x7E: raw value is not one encoded value: the value its first octet (0x81)"
             + " announces ends after 1 of its 2 octets",

@@ -878,7 +878,7 @@ class ValueEncodingTest {
         ascii("X-Scanned-By") + "00" + ascii("MIMEDefang") + "00");
     Header raw =
         Header.ofRaw(
-            HeaderField.forCode(0x50),
+            HeaderField.valueOf(0x50),
             org.mmsstack.encapsulation.value.RawValue.of(hex("02 01 02")));
     assertEquals("D0020102", encodeHeader(raw));
     Header back = PduCodec.decode(hex(PREFIX + "D0020102")).headers().get(2);

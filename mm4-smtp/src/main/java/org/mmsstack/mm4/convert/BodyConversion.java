@@ -537,7 +537,7 @@ public final class BodyConversion {
 
   /** The MIBenum for a MIME charset name, including this module's {@code mib-N} names of unknown numbers. */
   static CharacterSet charsetFor(String name) {
-    Optional<CharacterSet> known = CharacterSet.forName(name);
+    Optional<CharacterSet> known = CharacterSet.byName(name);
     if (known.isPresent()) {
       return known.get();
     }

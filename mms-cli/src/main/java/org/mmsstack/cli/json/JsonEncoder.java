@@ -241,13 +241,13 @@ public final class JsonEncoder {
             break;
         }
       }
-      return HeaderField.forCode(c & 0x7F);
+      return HeaderField.valueOf(c & 0x7F);
     }
     String name = h.path("name").asText("");
     if (name.isEmpty()) {
       throw new IllegalArgumentException("needs a code or a name");
     }
-    return HeaderField.forName(name).orElseGet(() -> HeaderField.application(name));
+    return HeaderField.byName(name).orElseGet(() -> HeaderField.application(name));
   }
 
   /** The canonical octets of one header, as the codec writes it. */
@@ -275,7 +275,7 @@ public final class JsonEncoder {
             Optional<Charset> cs =
                 p.path("value").isIntegralNumber()
                     ? CharacterSet.valueOf(p.get("value").asLong()).javaCharset()
-                    : CharacterSet.forName(p.path("value").asText())
+                    : CharacterSet.byName(p.path("value").asText())
                         .flatMap(CharacterSet::javaCharset);
             if (cs.isPresent()) {
               return cs.get();

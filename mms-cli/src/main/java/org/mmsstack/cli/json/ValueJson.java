@@ -310,12 +310,12 @@ final class ValueJson {
     }
     if (type == HeaderField.class) {
       String s = v.asText();
-      Optional<HeaderField<?>> known = HeaderField.forName(s);
+      Optional<HeaderField<?>> known = HeaderField.byName(s);
       if (known.isPresent()) {
         return known.get();
       }
       if (n.has("wireCode")) {
-        return HeaderField.forCode(n.get("wireCode").asInt() & 0x7F);
+        return HeaderField.valueOf(n.get("wireCode").asInt() & 0x7F);
       }
       throw new IllegalArgumentException("value: no header field " + s);
     }
@@ -420,7 +420,7 @@ final class ValueJson {
         if (value instanceof Long) {
           return CharacterSet.valueOf((Long) value);
         }
-        Optional<CharacterSet> cs = CharacterSet.forName((String) value);
+        Optional<CharacterSet> cs = CharacterSet.byName((String) value);
         return cs.isPresent() ? cs.get() : value;
       case MEDIA:
         if (value instanceof String) {
@@ -445,7 +445,7 @@ final class ValueJson {
       cs = CharacterSet.valueOf(csNode.asLong());
     } else if (csNode.isTextual()) {
       cs =
-          CharacterSet.forName(csNode.asText())
+          CharacterSet.byName(csNode.asText())
               .orElseThrow(
                   () ->
                       new IllegalArgumentException(csKey + ": unknown charset " + csNode.asText()));

@@ -185,7 +185,7 @@ public final class HexRenderer {
     }
     if (at < b.length) {
       int o = b[at] & 0xFF;
-      String what = o >= 0x80 ? HeaderField.forCode(o & 0x7F).name() + ": " : "";
+      String what = o >= 0x80 ? HeaderField.valueOf(o & 0x7F).name() + ": " : "";
       span(b, at, b.length, what + "not decodable (" + (b.length - at) + " octets to the end)");
     }
   }
@@ -193,7 +193,7 @@ public final class HexRenderer {
   /** A header's meaning decoded on its own (in a PDU of the given type), or its name. */
   private static String guess(byte[] b, int start, int end, int type) {
     int o = b[start] & 0xFF;
-    String name = o >= 0x80 ? HeaderField.forCode(o & 0x7F).name() : "Application-header";
+    String name = o >= 0x80 ? HeaderField.valueOf(o & 0x7F).name() : "Application-header";
     byte[] stub = new byte[end - start + 3];
     stub[0] = (byte) 0x8C;
     stub[1] = (byte) type;

@@ -115,7 +115,7 @@ public final class HtmlReport {
     int last = 0;
     for (int[] s : Wire.headerSpans(pdu, 0, pdu.length)) {
       int o = pdu[s[0]] & 0xFF;
-      String name = o >= 0x80 ? HeaderField.forCode(o & 0x7F).name() : "Application-header";
+      String name = o >= 0x80 ? HeaderField.valueOf(o & 0x7F).name() : "Application-header";
       hs.addArray().add(s[0]).add(s[1]).add(name);
       last = s[1];
     }

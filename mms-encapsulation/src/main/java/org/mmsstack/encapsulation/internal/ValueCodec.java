@@ -90,7 +90,7 @@ public final class ValueCodec {
   private static OctetToken octet(int code, int value) {
     OctetToken[] row = code >= 0 && code < 0x80 ? OCTETS[code] : null;
     OctetToken t = row != null && value >= 0 && value <= 0xFF ? row[value] : null;
-    return t != null ? t : HeaderTable.octet(HeaderField.forCode(code), value);
+    return t != null ? t : HeaderTable.octet(HeaderField.valueOf(code), value);
   }
 
   // The value of every one-octet plain value that is a shared constant (a message type, a
@@ -338,7 +338,7 @@ public final class ValueCodec {
       case ATTRIBUTE:
         {
           int c = r.readShortInteger();
-          return build ? HeaderField.forCode(c) : null;
+          return build ? HeaderField.valueOf(c) : null;
         }
       case ELEMENT_DESCRIPTOR:
         return readElementDescriptor(r, f, maxText, build);

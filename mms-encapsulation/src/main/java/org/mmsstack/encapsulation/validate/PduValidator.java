@@ -245,7 +245,7 @@ public final class PduValidator {
       boolean repeatable = rule != null ? rule.repeatable() : f.repeatable();
       // A second X-Mms-Message-Type is reported by the decoder (duplicate-message-type).
       if (!repeatable && f.code() != HeaderField.MESSAGE_TYPE.code()) {
-        HeaderField<?> key = HeaderField.forCode(f.code());
+        HeaderField<?> key = HeaderField.valueOf(f.code());
         int[] s = seen.get(key);
         if (s == null) {
           seen.put(key, new int[] {1, at});
@@ -332,7 +332,7 @@ public final class PduValidator {
             FindingCodes.UNKNOWN_CHARSET,
             "charset parameter " + mib + " names no known character set");
       }
-    } else if (CharacterSet.forName(p.get().text()).isEmpty()) {
+    } else if (CharacterSet.byName(p.get().text()).isEmpty()) {
       c.add(
           Severity.WARNING,
           at,

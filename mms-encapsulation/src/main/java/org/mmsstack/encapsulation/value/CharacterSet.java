@@ -134,7 +134,7 @@ public final class CharacterSet {
    * The character set for an IANA name or alias (case-insensitive); empty when none of the known
    * ones matches.
    */
-  public static Optional<CharacterSet> forName(String name) {
+  public static Optional<CharacterSet> byName(String name) {
     String n = name.trim().toLowerCase(Locale.ROOT);
     for (CharacterSet cs : KNOWN.values()) {
       if (cs.name.equals(n)) {

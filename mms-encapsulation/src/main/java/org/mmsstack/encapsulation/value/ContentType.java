@@ -93,7 +93,7 @@ public final class ContentType {
             p ->
                 p.value() instanceof CharacterSet
                     ? ((CharacterSet) p.value()).asOptional()
-                    : CharacterSet.forName(p.text()));
+                    : CharacterSet.byName(p.text()));
   }
 
   /** The {@code name} parameter, or else the {@code filename} one. */

@@ -230,7 +230,8 @@ class FindingCodesTest {
     }
     assertEquals(Set.of(), unknown);
     assertTrue(inputs > 100, "inputs: " + inputs);
-    // The corpus and its mutations reach most of the decoder's codes.
+    // The corpus and its mutations reach the decoder's codes (which ones depends on the
+    // mutations; the most common one at least), and none outside the constants (above).
     assertTrue(seen.contains(FindingCodes.MALFORMED_VALUE), seen::toString);
     assertFalse(seen.isEmpty());
   }

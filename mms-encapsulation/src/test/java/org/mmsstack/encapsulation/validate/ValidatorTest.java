@@ -104,6 +104,10 @@ class ValidatorTest {
           PduFormatException.Reason.fromCode(
               code.substring(FindingCodes.UNDECODABLE_PREFIX.length())));
     }
+    assertEquals(java.util.Optional.empty(), PduFormatException.Reason.fromCode("undecodable"));
+    assertEquals(
+        java.util.Optional.empty(),
+        PduFormatException.Reason.fromCode(FindingCodes.UNDECODABLE_PREFIX));
   }
 
   @Test
