@@ -198,7 +198,9 @@ public final class Checks {
       case "x-mms-adaptation-allowed":
         return YesNo.fromToken(v).isPresent() ? null : "expected Yes or No: " + clip(v);
       case "x-mms-message-class":
-        if (Values.messageClass(v).isEmpty()) { // as the reader sees it: blank once SP/HTAB go
+        // Empty as Values.messageClass reads it: nothing but spaces and tabs (a value holds no
+        // CR or LF), judged on the characters without making the class.
+        if (Syntax.skipWsp(v, 0, v.length()) == v.length()) {
           return "empty message class";
         }
         if (Values.messageClass(v).map(MessageClass::isToken).orElse(false)) {
