@@ -227,12 +227,7 @@ class MalformedInputTest {
   @Test
   void refusesMultipartNestedDeeperThanTheLimit() throws Exception {
     // Five levels of multipart/mixed, each holding the next as its only part.
-    byte[] body = multipartBytes(MultipartBody.of(Part.text("core")));
-    for (int i = 0; i < 4; i++) {
-      body =
-          multipartBytes(
-              MultipartBody.of(Part.of(ContentType.of(MediaType.MULTIPART_MIXED), body)));
-    }
+    byte[] body = nestedBody(4);
     DecodeConfig cfg = DecodeConfig.builder().maxNestingDepth(2).build();
     MultipartBody top = MultipartBody.decode(body, 0, body.length, cfg);
     MultipartBody level1 = top.parts().get(0).asMultipart(cfg);
@@ -245,17 +240,29 @@ class MalformedInputTest {
     assertEquals(dataOffset, e.offset());
   }
 
-  @Test
-  void validatorStopsAtTheNestingLimitWithAFinding() {
+  /** A multipart body nesting a text part {@code levels} multipart/mixed parts below the top. */
+  private static byte[] nestedBody(int levels) {
     byte[] body = multipartBytes(MultipartBody.of(Part.text("core")));
-    for (int i = 0; i < 40; i++) {
+    for (int i = 0; i < levels; i++) {
       body =
           multipartBytes(
               MultipartBody.of(Part.of(ContentType.of(MediaType.MULTIPART_MIXED), body)));
     }
+    return body;
+  }
+
+  /** An m-retrieve-conf whose body is {@link #nestedBody}{@code (levels)}. */
+  private static byte[] retrieveNested(int levels) {
+    byte[] body = nestedBody(levels);
     byte[] head = bytes(RETRIEVE_MIXED);
     byte[] pdu = Arrays.copyOf(head, head.length + body.length);
     System.arraycopy(body, 0, pdu, head.length, body.length);
+    return pdu;
+  }
+
+  @Test
+  void validatorStopsAtTheNestingLimitWithAFinding() {
+    byte[] pdu = retrieveNested(40);
     List<Finding> fs = PduValidator.validate(pdu).findings();
     assertEquals(1, fs.size(), fs::toString);
     assertEquals("nested-multipart-malformed", fs.get(0).code());
@@ -264,15 +271,7 @@ class MalformedInputTest {
 
   @Test
   void validatorTakesTheNestingLimitFromItsConfig() throws Exception {
-    byte[] body = multipartBytes(MultipartBody.of(Part.text("core")));
-    for (int i = 0; i < 3; i++) {
-      body =
-          multipartBytes(
-              MultipartBody.of(Part.of(ContentType.of(MediaType.MULTIPART_MIXED), body)));
-    }
-    byte[] head = bytes(RETRIEVE_MIXED);
-    byte[] pdu = Arrays.copyOf(head, head.length + body.length);
-    System.arraycopy(body, 0, pdu, head.length, body.length);
+    byte[] pdu = retrieveNested(3);
     assertEquals(List.of(), PduValidator.validate(pdu).findings());
     DecodeConfig shallow = DecodeConfig.builder().maxNestingDepth(2).build();
     List<Finding> fs = PduValidator.validate(pdu, shallow).findings();
