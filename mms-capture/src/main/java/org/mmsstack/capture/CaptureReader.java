@@ -24,7 +24,7 @@ import java.util.zip.ZipException;
  * <pre>{@code
  * // Streaming: memory bounded by the configuration, whatever the capture's size.
  * CaptureResult r = CaptureReader.read(Path.of("day.pcap.gz"), CaptureConfig.DEFAULT,
- *     p -> System.out.println(p.frame() + " " + p.description() + " " + p.length() + " octets"));
+ *     p -> System.out.println(p.frame() + " " + p.description() + " " + p.dataSize() + " octets"));
  * r.findings().forEach(System.out::println);
  * }</pre>
  *

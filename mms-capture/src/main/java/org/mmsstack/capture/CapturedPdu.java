@@ -1,5 +1,6 @@
 package org.mmsstack.capture;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
@@ -39,7 +40,7 @@ public final class CapturedPdu {
     NONE
   }
 
-  /** What {@link #content()} holds. */
+  /** What {@link #data()} holds. */
   public enum Kind {
     /** A binary MMS PDU (OMA MMS Encapsulation). */
     MMS_PDU,
@@ -148,7 +149,7 @@ public final class CapturedPdu {
     return transport;
   }
 
-  /** Whether {@link #content()} is a binary MMS PDU or MM4 mail. */
+  /** Whether {@link #data()} is a binary MMS PDU or MM4 mail. */
   public Kind kind() {
     return kind;
   }
@@ -178,7 +179,7 @@ public final class CapturedPdu {
   }
 
   /**
-   * Where {@link #content()} starts in its carrier: for HTTP and SMTP the offset in the reassembled
+   * Where {@link #data()} starts in its carrier: for HTTP and SMTP the offset in the reassembled
    * byte stream of its TCP direction (0 is the first octet after the SYN, or the first octet seen;
    * for a chunked HTTP body, where the chunked coding starts); for WSP over UDP the offset in the
    * capture file, or -1 when the datagram was reassembled from IP fragments; for a file that is a
@@ -194,15 +195,21 @@ public final class CapturedPdu {
   }
 
   /**
-   * A copy of the PDU (or mail) octets exactly as carried (for HTTP after undoing chunked transfer
-   * coding, for SMTP after undoing dot-stuffing).
+   * The PDU (or mail) octets exactly as carried (for HTTP after undoing chunked transfer coding,
+   * for SMTP after undoing dot-stuffing), as a read-only view positioned at 0 (a new view on each
+   * call): to write or hash them without a copy.
    */
-  public byte[] content() {
+  public ByteBuffer data() {
+    return ByteBuffer.wrap(content).asReadOnlyBuffer();
+  }
+
+  /** A copy of the octets {@link #data()} views: what {@code PduCodec.decode} takes. */
+  public byte[] dataBytes() {
     return content.clone();
   }
 
-  /** The content's length in octets, without copying it. */
-  public int length() {
+  /** The number of octets {@link #data()} views, without copying them. */
+  public int dataSize() {
     return content.length;
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mmsstack.capture.TestCaptures.*;
 
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ class CaptureReaderTest {
       Endpoint src = p.source().orElseThrow();
       assertEquals(new Endpoint("10." + (i >> 8) + "." + (i & 0xFF) + ".7", 1024 + i), src);
       assertEquals(new Endpoint("10.0.0.2", 80), p.destination().orElseThrow());
-      assertArrayEquals(pdu(0x80, 40, i), p.content());
+      assertArrayEquals(pdu(0x80, 40, i), p.dataBytes());
     }
   }
 
@@ -81,7 +82,7 @@ class CaptureReaderTest {
     assertEquals(List.of(), r.findings());
     assertEquals(2, r.pdus().size());
     CapturedPdu p = r.pdus().get(0);
-    assertArrayEquals(sendReq, p.content());
+    assertArrayEquals(sendReq, p.dataBytes());
     assertEquals(6, p.frame());
     assertEquals(Instant.parse("2024-05-06T07:08:09.128456Z"), p.timestamp()); // microseconds
     assertEquals(CapturedPdu.Transport.HTTP, p.transport());
@@ -125,7 +126,7 @@ class CaptureReaderTest {
     CaptureResult r = read(pcap(frames));
     assertEquals(List.of(), r.findings());
     assertEquals(1, r.pdus().size());
-    assertArrayEquals(conf, r.pdus().get(0).content());
+    assertArrayEquals(conf, r.pdus().get(0).dataBytes());
     assertEquals(
         "HTTP 200 response to GET /mms/abc?x=1 10.0.0.2:80 -> 10.0.0.1:40000",
         r.pdus().get(0).description());
@@ -168,13 +169,13 @@ class CaptureReaderTest {
     assertEquals(List.of(), r.findings());
     List<CapturedPdu> mms = new ArrayList<>();
     for (CapturedPdu p : r.pdus()) {
-      if (p.length() > 0) {
+      if (p.dataSize() > 0) {
         mms.add(p);
       }
     }
     assertEquals(2, mms.size());
-    assertArrayEquals(one, mms.get(0).content());
-    assertArrayEquals(two, mms.get(1).content());
+    assertArrayEquals(one, mms.get(0).dataBytes());
+    assertArrayEquals(two, mms.get(1).dataBytes());
     assertEquals(
         "HTTP 200 response to GET /mms/2 10.0.0.2:80 -> 10.0.0.1:40000", mms.get(1).description());
     assertEquals(1, r.stats().nonMmsHttpBodies());
@@ -201,7 +202,7 @@ class CaptureReaderTest {
                     t.sFin(resp.length),
                     t.cFin(get.length))));
     assertEquals(List.of(), r.findings());
-    assertArrayEquals(conf, r.pdus().get(0).content());
+    assertArrayEquals(conf, r.pdus().get(0).dataBytes());
     assertEquals(5, r.pdus().get(0).frame());
   }
 
@@ -223,7 +224,7 @@ class CaptureReaderTest {
     assertEquals(List.of(), r.findings());
     assertEquals(2, r.pdus().size());
     CapturedPdu p = r.pdus().get(0);
-    assertArrayEquals(ind, p.content());
+    assertArrayEquals(ind, p.dataBytes());
     assertEquals(CapturedPdu.Transport.WSP, p.transport());
     assertEquals("WSP Push tid 5 udp 10.0.0.9:9200 -> 10.0.0.1:2948", p.description());
     WspPush push = p.push().orElseThrow();
@@ -231,7 +232,7 @@ class CaptureReaderTest {
     assertEquals(WspPush.PUSH, push.pduType());
     assertArrayEquals(new byte[] {(byte) 0xBE, (byte) 0xAF, (byte) 0x84}, push.headers());
     assertEquals(WspContentType.Form.WELL_KNOWN, push.contentType().form());
-    assertArrayEquals(deliv, r.pdus().get(1).content());
+    assertArrayEquals(deliv, r.pdus().get(1).dataBytes());
     assertEquals(2, r.pdus().get(1).frame());
     assertEquals(3, r.stats().wspPdus());
     assertEquals(1, r.stats().nonMmsWspPdus());
@@ -250,7 +251,7 @@ class CaptureReaderTest {
           format == CaptureWriter.Format.PCAPNG ? CaptureFormat.PCAPNG : CaptureFormat.PCAP,
           r.format());
       assertEquals(List.of(), r.findings(), format + " " + order);
-      assertArrayEquals(ind, r.pdus().get(0).content());
+      assertArrayEquals(ind, r.pdus().get(0).dataBytes());
       Instant expected =
           format == CaptureWriter.Format.PCAP ? Instant.parse("2024-05-06T07:08:09.123456Z") : T0;
       assertEquals(expected, r.pdus().get(0).timestamp(), format + " " + order);
@@ -286,7 +287,7 @@ class CaptureReaderTest {
     assertEquals(1, r.pdus().get(0).frame());
     assertEquals(Instant.ofEpochSecond(3, 500_000_000), r.pdus().get(1).timestamp());
     assertEquals(Instant.ofEpochSecond(1_000_001, 500_000_000), r.pdus().get(2).timestamp());
-    assertArrayEquals(c, r.pdus().get(2).content());
+    assertArrayEquals(c, r.pdus().get(2).dataBytes());
     assertEquals(4, r.stats().frames());
     assertEquals(1, r.findings().size());
     assertEquals(CaptureFindingCodes.MALFORMED_CAPTURE, r.findings().get(0).code());
@@ -334,7 +335,7 @@ class CaptureReaderTest {
                   List.of((byte[]) c[1])));
       assertEquals(List.of(), r.findings(), "link type " + c[0]);
       assertEquals(1, r.pdus().size(), "link type " + c[0]);
-      assertArrayEquals(ind, r.pdus().get(0).content(), "link type " + c[0]);
+      assertArrayEquals(ind, r.pdus().get(0).dataBytes(), "link type " + c[0]);
     }
     CaptureResult r =
         read(capture(CaptureWriter.Format.PCAP, ByteOrder.BIG_ENDIAN, 127, List.of(ip4, ip4)));
@@ -378,9 +379,9 @@ class CaptureReaderTest {
     CaptureResult r = read(pcap(frames));
     assertEquals(List.of(), r.findings());
     assertEquals(2, r.pdus().size());
-    assertArrayEquals(ind, r.pdus().get(0).content());
+    assertArrayEquals(ind, r.pdus().get(0).dataBytes());
     assertEquals(4, r.pdus().get(0).frame());
-    assertArrayEquals(ind, r.pdus().get(1).content());
+    assertArrayEquals(ind, r.pdus().get(1).dataBytes());
     assertTrue(r.pdus().get(1).description().contains("[2001:db8:0:0:0:0:0:9]:9200"));
   }
 
@@ -409,7 +410,7 @@ class CaptureReaderTest {
     }
     CaptureResult r = read(pcap(frames));
     assertEquals(List.of(), r.findings());
-    assertArrayEquals(sendReq, r.pdus().get(0).content());
+    assertArrayEquals(sendReq, r.pdus().get(0).dataBytes());
   }
 
   @Test
@@ -419,7 +420,7 @@ class CaptureReaderTest {
     CaptureResult r =
         read(pcap(List.of(t.c(0, ascii("GET /a HTTP/1.1\r\n\r\n")), t.s(0, okResponse(conf)))));
     assertEquals(List.of(), r.findings());
-    assertArrayEquals(conf, r.pdus().get(0).content());
+    assertArrayEquals(conf, r.pdus().get(0).dataBytes());
   }
 
   @Test
@@ -569,7 +570,7 @@ class CaptureReaderTest {
                     b.cFin(r2.length))));
     assertEquals(List.of(), r.findings());
     assertEquals(2, r.pdus().size());
-    assertArrayEquals(two, r.pdus().get(1).content());
+    assertArrayEquals(two, r.pdus().get(1).dataBytes());
     assertEquals(2, r.stats().tcpConnections());
   }
 
@@ -591,19 +592,19 @@ class CaptureReaderTest {
     byte[] ind = pdu(0x82, 20, 24);
     CaptureResult raw = CaptureReader.extract(ind);
     assertEquals(CaptureFormat.MMS_PDU, raw.format());
-    assertArrayEquals(ind, raw.pdus().get(0).content());
+    assertArrayEquals(ind, raw.pdus().get(0).dataBytes());
     assertEquals(CapturedPdu.Transport.NONE, raw.pdus().get(0).transport());
     CaptureResult push = CaptureReader.extract(wspPush(3, ind));
     assertEquals(CaptureFormat.WSP_PUSH, push.format());
     assertEquals(CapturedPdu.Transport.WSP, push.pdus().get(0).transport());
-    assertArrayEquals(ind, push.pdus().get(0).content());
+    assertArrayEquals(ind, push.pdus().get(0).dataBytes());
     StringBuilder hex = new StringBuilder();
     for (byte b : wspPush(3, ind)) {
       hex.append(String.format("%02x ", b));
     }
     CaptureResult fromHex = CaptureReader.extract(ascii(hex.toString()));
     assertEquals(CaptureFormat.WSP_PUSH, fromHex.format());
-    assertArrayEquals(ind, fromHex.pdus().get(0).content());
+    assertArrayEquals(ind, fromHex.pdus().get(0).dataBytes());
   }
 
   @Test
@@ -622,9 +623,12 @@ class CaptureReaderTest {
             b,
             Optional.empty());
     b[0] = 0;
-    assertEquals((byte) 0x8C, p.content()[0]);
-    p.content()[1] = 0;
-    assertEquals((byte) 0x80, p.content()[1]);
+    assertEquals((byte) 0x8C, p.dataBytes()[0]);
+    p.dataBytes()[1] = 0;
+    assertEquals((byte) 0x80, p.dataBytes()[1]);
+    assertEquals(b.length, p.dataSize());
+    assertTrue(p.data().isReadOnly());
+    assertEquals(ByteBuffer.wrap(p.dataBytes()), p.data());
     assertEquals(
         p,
         new CapturedPdu(

@@ -58,7 +58,7 @@ class CaptureRobustnessTest {
           for (int i = 0; i < r.pdus().size(); i++) {
             final CapturedPdu got = r.pdus().get(i);
             assertTrue(
-                full.pdus().stream().anyMatch(p -> Arrays.equals(p.content(), got.content())),
+                full.pdus().stream().anyMatch(p -> Arrays.equals(p.dataBytes(), got.dataBytes())),
                 format + " prefix " + n);
           }
           previousPdus = r.pdus().size();

@@ -79,7 +79,7 @@ class CorpusCapturesTest {
     assertEquals(List.of(), r.findings(), what);
     assertEquals(expected.size(), r.pdus().size(), what);
     for (int i = 0; i < expected.size(); i++) {
-      assertArrayEquals(expected.get(i), r.pdus().get(i).content(), what + " pdu " + i);
+      assertArrayEquals(expected.get(i), r.pdus().get(i).dataBytes(), what + " pdu " + i);
       assertEquals(CapturedPdu.Transport.HTTP, r.pdus().get(i).transport(), what);
     }
   }
@@ -138,7 +138,7 @@ class CorpusCapturesTest {
     assertTrue(r.has(CaptureFindingCodes.TRUNCATED_CAPTURE), r.findings().toString());
     assertTrue(streamed.size() > 0 && streamed.size() < pdus.size(), "PDUs " + streamed.size());
     for (int i = 0; i < streamed.size(); i++) {
-      assertArrayEquals(pdus.get(i), streamed.get(i).content(), "pdu " + i);
+      assertArrayEquals(pdus.get(i), streamed.get(i).dataBytes(), "pdu " + i);
     }
     byte[] damaged = gz.clone();
     for (int i = gz.length / 2; i < gz.length / 2 + 64; i++) {
@@ -281,7 +281,7 @@ class CorpusCapturesTest {
     assertEquals(mails.size(), r.pdus().size());
     for (int i = 0; i < mails.size(); i++) {
       CapturedPdu p = r.pdus().get(i);
-      assertArrayEquals(mails.get(i), p.content(), "mail " + i);
+      assertArrayEquals(mails.get(i), p.dataBytes(), "mail " + i);
       assertEquals(CapturedPdu.Transport.SMTP, p.transport());
       assertEquals(CapturedPdu.Kind.MM4_MAIL, p.kind());
       assertEquals(

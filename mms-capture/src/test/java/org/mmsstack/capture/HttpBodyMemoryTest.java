@@ -94,7 +94,7 @@ class HttpBodyMemoryTest {
         }
       }
       assertEquals(1, pdus.size(), "length " + length);
-      assertArrayEquals(body, pdus.get(0).content(), "length " + length);
+      assertArrayEquals(body, pdus.get(0).dataBytes(), "length " + length);
       // What is left is the next request's start, held in the stream buffer only.
       assertEquals(next.length, p.live(), "length " + length);
       assertTrue(p.buffered() <= 4096, () -> "buffered " + p.buffered());
@@ -158,7 +158,7 @@ class HttpBodyMemoryTest {
     long held = p.buffered();
     p.feed(msg, 2000, msg.length - 2000, FRAME);
     assertEquals(1, pdus.size());
-    assertArrayEquals(body, pdus.get(0).content());
+    assertArrayEquals(body, pdus.get(0).dataBytes());
     assertTrue(held <= body.length + 4096, () -> "buffered " + held);
   }
 }

@@ -74,6 +74,6 @@ class TcpReassemblyPropertyTest {
     CaptureResult r = read(pcap(frames));
     assertEquals(List.of(), r.findings());
     assertEquals(1, r.pdus().size());
-    assertArrayEquals(body, r.pdus().get(0).content());
+    assertArrayEquals(body, r.pdus().get(0).dataBytes());
   }
 }

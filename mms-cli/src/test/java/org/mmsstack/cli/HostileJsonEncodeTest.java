@@ -196,7 +196,7 @@ class HostileJsonEncodeTest {
         ((org.mmsstack.encapsulation.body.MultipartBody) last.body().orElseThrow())
             .parts()
             .get(0)
-            .toByteArray()[0]);
+            .dataBytes()[0]);
   }
 
   private static String sample(String name) {

@@ -115,7 +115,7 @@ class BuilderTest {
     assertEquals(SMIL, body.parts().get(0).text());
     assertEquals("Вид с крыши", body.parts().get(1).text());
     assertEquals("photo.jpg", body.parts().get(2).name().orElseThrow());
-    assertArrayEquals(JPEG, body.parts().get(2).toByteArray());
+    assertArrayEquals(JPEG, body.parts().get(2).dataBytes());
     assertArrayEquals(wire, PduCodec.encode(decoded));
   }
 
@@ -351,8 +351,8 @@ class BuilderTest {
     java.util.Arrays.fill(data, (byte) 0);
     java.util.Arrays.fill(octets, (byte) 0);
     assertArrayEquals(before, PduCodec.encode(pdu));
-    assertArrayEquals(JPEG, part.toByteArray());
-    assertArrayEquals(JPEG, single.toByteArray());
+    assertArrayEquals(JPEG, part.dataBytes());
+    assertArrayEquals(JPEG, single.dataBytes());
     // Accessors hand out copies too.
     s.octets()[0] = 0;
     raw.octets()[0] = 0;
@@ -373,7 +373,7 @@ class BuilderTest {
     assertEquals(0x11, part.data().get(1));
     assertEquals(0x11, single.data().get(1));
     assertEquals(0x11, sliced.data().get(0));
-    assertEquals(2, sliced.size());
+    assertEquals(2, sliced.dataSize());
     assertTrue(part.data().isReadOnly());
     assertTrue(single.data().isReadOnly());
     // The encoder writes the data from the caller's array.
@@ -384,8 +384,8 @@ class BuilderTest {
             .build();
     byte[] wire = PduCodec.encode(pdu);
     MultipartBody back = (MultipartBody) PduCodec.decode(wire).body().orElseThrow();
-    assertArrayEquals(data, back.parts().get(0).toByteArray());
-    assertArrayEquals(new byte[] {0x11, data[2]}, back.parts().get(1).toByteArray());
+    assertArrayEquals(data, back.parts().get(0).dataBytes());
+    assertArrayEquals(new byte[] {0x11, data[2]}, back.parts().get(1).dataBytes());
   }
 
   /** encode(pdu) and encode(pdu, stream) write the same octets, in an array of the exact size. */
@@ -498,8 +498,8 @@ class BuilderTest {
     Part jpeg = ((MultipartBody) pdu.body().orElseThrow()).parts().get(2);
     assertTrue(jpeg.data().isReadOnly());
     assertThrows(java.nio.ReadOnlyBufferException.class, () -> jpeg.data().put(0, (byte) 1));
-    byte[] copy = jpeg.toByteArray();
+    byte[] copy = jpeg.dataBytes();
     copy[0] = 0;
-    assertArrayEquals(JPEG, jpeg.toByteArray(), "toByteArray() is a copy");
+    assertArrayEquals(JPEG, jpeg.dataBytes(), "toByteArray() is a copy");
   }
 }

@@ -248,7 +248,7 @@ class GoldenCorpusTest {
                 b ->
                     b instanceof MultipartBody
                         ? "multipart"
-                        : "single " + ((SinglePartBody) b).size())
+                        : "single " + ((SinglePartBody) b).dataSize())
             .orElse("(none)");
       case "parts":
         return String.valueOf(parts(pdu).size());
@@ -285,7 +285,7 @@ class GoldenCorpusTest {
             .map(h -> String.valueOf(h.value()))
             .orElse("(none)");
       case "size":
-        return String.valueOf(p.size());
+        return String.valueOf(p.dataSize());
       default:
         throw new IllegalArgumentException("unknown part key in expected-values.tsv: " + key);
     }
@@ -421,7 +421,7 @@ class GoldenCorpusTest {
       SinglePartBody s = (SinglePartBody) b;
       sb.append(indent)
           .append("body single-part size ")
-          .append(s.size())
+          .append(s.dataSize())
           .append(" sha256 ")
           .append(sha256(s.data()))
           .append('\n');
@@ -449,7 +449,7 @@ class GoldenCorpusTest {
       }
       sb.append(indent)
           .append("  size ")
-          .append(p.size())
+          .append(p.dataSize())
           .append(" sha256 ")
           .append(sha256(p.data()))
           .append('\n');

@@ -60,7 +60,7 @@ class PduLayoutTest {
     for (int i = 0; i < parts.size(); i++) {
       PduLayout.Entry e = m.entries().get(i);
       Part p = parts.get(i);
-      assertEquals(p.size(), e.dataEnd() - e.dataStart(), name + " part " + i);
+      assertEquals(p.dataSize(), e.dataEnd() - e.dataStart(), name + " part " + i);
       assertTrue(e.headersComplete(), name + " part " + i);
       assertEquals(p.headers().size() + 1, e.headers().size(), name + " part " + i);
       assertEquals(p.isMultipart(), e.nested().isPresent(), name + " part " + i);
@@ -146,7 +146,7 @@ class PduLayoutTest {
     Part part = body.parts().get(0);
     assertTrue(part.isMultipart());
     Part leaf = part.asMultipart(DecodeConfig.STRICT).parts().get(0);
-    assertEquals("hi", new String(leaf.toByteArray(), java.nio.charset.StandardCharsets.US_ASCII));
+    assertEquals("hi", new String(leaf.dataBytes(), java.nio.charset.StandardCharsets.US_ASCII));
 
     PduLayout layout = PduLayout.of(b);
     PduLayout.Multipart m =

@@ -121,7 +121,7 @@ public final class CaptureRecords {
         p.frame() > 0 && !p.timestamp().equals(Instant.EPOCH)
             ? Optional.of(p.timestamp())
             : Optional.empty();
-    byte[] content = p.content();
+    byte[] content = p.dataBytes();
     Values v = p.kind() == CapturedPdu.Kind.MM4_MAIL ? mm4(content) : pdu(content);
     return new PduRecord(
         file,

@@ -163,7 +163,7 @@ class CaptureDatasetsTest {
     assertEquals(p.destination().orElseThrow().host(), r.getAs("destinationAddress"), what);
     assertEquals(p.destination().orElseThrow().port(), (int) r.getAs("destinationPort"), what);
     assertEquals(p.description(), r.getAs("description"), what);
-    assertEquals(p.length(), (int) r.getAs("size"), what);
+    assertEquals(p.dataSize(), (int) r.getAs("size"), what);
     List<Row> findings = r.getList(r.fieldIndex("findings"));
     int[] counts = new int[Severity.values().length];
     for (Row f : findings) {
@@ -176,7 +176,7 @@ class CaptureDatasetsTest {
       assertEquals("MM4_MAIL", r.getAs("kind"), what);
       Mm4Message m;
       try {
-        m = Mm4Codec.decode(p.content());
+        m = Mm4Codec.decode(p.dataBytes());
       } catch (Mm4FormatException e) {
         assertNull(r.getAs("messageType"), what);
         return;
@@ -195,7 +195,7 @@ class CaptureDatasetsTest {
     }
     assertEquals("MMS_PDU", r.getAs("kind"), what);
     // The findings are the codec's validator's, finding for finding.
-    List<Finding> expected = PduValidator.validate(p.content()).findings();
+    List<Finding> expected = PduValidator.validate(p.dataBytes()).findings();
     assertEquals(expected.size(), findings.size(), what);
     for (int i = 0; i < expected.size(); i++) {
       Finding e = expected.get(i);
@@ -209,7 +209,7 @@ class CaptureDatasetsTest {
     }
     Pdu pdu;
     try {
-      pdu = PduCodec.decode(p.content(), DecodeConfig.LENIENT);
+      pdu = PduCodec.decode(p.dataBytes(), DecodeConfig.LENIENT);
     } catch (PduFormatException e) {
       assertNull(r.getAs("messageType"), what);
       return;
@@ -252,7 +252,7 @@ class CaptureDatasetsTest {
           mm4++;
         } else {
           pdus++;
-          findings += PduValidator.validate(p.content()).findings().size();
+          findings += PduValidator.validate(p.dataBytes()).findings().size();
         }
       }
       rows += found.size() + (r.findings().isEmpty() ? 0 : 1);

@@ -165,7 +165,7 @@ public class CaptureReadBenchmark {
   @Benchmark
   public long read() throws IOException {
     long[] count = new long[1];
-    CaptureReader.read(file, CaptureConfig.DEFAULT, p -> count[0] += p.length());
+    CaptureReader.read(file, CaptureConfig.DEFAULT, p -> count[0] += p.dataSize());
     return count[0];
   }
 

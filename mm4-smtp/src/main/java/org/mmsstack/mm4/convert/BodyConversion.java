@@ -109,7 +109,7 @@ public final class BodyConversion {
     if (body instanceof MultipartBody) {
       return multipartToMime(ct, (MultipartBody) body, allow8bit, notes, "body", 0);
     }
-    byte[] data = ((SinglePartBody) body).toByteArray();
+    byte[] data = ((SinglePartBody) body).dataBytes();
     return leaf(ct, data, List.of(), allow8bit, notes, "body");
   }
 
@@ -157,7 +157,7 @@ public final class BodyConversion {
       // Part headers of a nested multipart (Content-ID, ...) go on the nested entity.
       return withPartHeaders(inner, p.headers(), notes, where);
     }
-    byte[] data = p.toByteArray();
+    byte[] data = p.dataBytes();
     return leaf(ct, data, p.headers(), allow8bit, notes, where);
   }
 

@@ -168,8 +168,7 @@ class ConversionTest {
     MimeEntity eight = BodyConversion.toMime(mixed, MultipartBody.of(utf16, latin), true).value();
     assertEquals(Optional.of(TransferEncoding.EIGHT_BIT), eight.parts().get(1).transferEncoding());
     BinaryContent back = BodyConversion.toBinary(eight).value();
-    assertArrayEquals(
-        utf16.toByteArray(), ((MultipartBody) back.body()).parts().get(0).toByteArray());
+    assertArrayEquals(utf16.dataBytes(), ((MultipartBody) back.body()).parts().get(0).dataBytes());
     assertEquals(MediaType.MULTIPART_MIXED, back.contentType().mediaType());
   }
 

@@ -213,7 +213,7 @@ class CorpusRoundTripTest {
     sameType(ta, tb, where);
     if (a instanceof SinglePartBody) {
       assertArrayEquals(
-          ((SinglePartBody) a).toByteArray(), ((SinglePartBody) b).toByteArray(), where + " data");
+          ((SinglePartBody) a).dataBytes(), ((SinglePartBody) b).dataBytes(), where + " data");
       return;
     }
     List<Part> pa = ((MultipartBody) a).parts();
@@ -252,14 +252,14 @@ class CorpusRoundTripTest {
             y.asMultipart(DecodeConfig.DEFAULT),
             w);
       } else {
-        assertArrayEquals(effectiveData(x), y.toByteArray(), w + " data");
+        assertArrayEquals(effectiveData(x), y.dataBytes(), w + " data");
       }
     }
   }
 
   /** The data as MIME sees it: a textual Content-Transfer-Encoding of the binary part undone. */
   private static byte[] effectiveData(Part p) throws PduFormatException {
-    byte[] d = p.toByteArray();
+    byte[] d = p.dataBytes();
     Optional<PartHeader> cte = p.header("Content-Transfer-Encoding").filter(h -> h.code() < 0);
     if (cte.isPresent()) {
       String t = cte.get().value().toString().strip().toLowerCase(Locale.ROOT);

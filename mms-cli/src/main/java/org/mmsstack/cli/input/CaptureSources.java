@@ -52,7 +52,7 @@ final class CaptureSources {
         () -> origin(p),
         p.frame(),
         time,
-        p.content(),
+        p.dataBytes(),
         p.kind() == CapturedPdu.Kind.MM4_MAIL);
   }
 

@@ -239,15 +239,15 @@ public final class PduJson {
       ObjectNode b = doc.putObject("body");
       b.put("kind", "single");
       b.put("offset", bodyStart);
-      b.put("size", s.size());
+      b.put("size", s.dataSize());
       MediaType m = pdu.contentType().map(ct -> ct.mediaType()).orElse(null);
-      if (m != null && isText(m) && s.size() > 0) {
+      if (m != null && isText(m) && s.dataSize() > 0) {
         java.nio.charset.Charset cs =
             pdu.contentType()
                 .flatMap(ct -> ct.charset())
                 .flatMap(c -> c.javaCharset())
                 .orElse(java.nio.charset.StandardCharsets.UTF_8);
-        b.put("text", new String(s.toByteArray(), cs));
+        b.put("text", new String(s.dataBytes(), cs));
       }
       b.put("data", base64(s.data()));
     } else {
@@ -287,7 +287,7 @@ public final class PduJson {
       n.put("offset", e.start());
     }
     partHeaders(n, p);
-    n.put("size", p.size());
+    n.put("size", p.dataSize());
     ArrayNode nested = e == null ? null : nested(p, octets, e);
     if (nested == null && isText(p.contentType().mediaType())) {
       n.put("text", p.text());

@@ -82,7 +82,7 @@ public final class TextRenderer {
     Body body = pdu.body().orElse(null);
     if (body instanceof SinglePartBody) {
       SinglePartBody s = (SinglePartBody) body;
-      out.printf("  Body: %d octets%n", s.size());
+      out.printf("  Body: %d octets%n", s.dataSize());
     } else if (body instanceof MultipartBody) {
       parts(((MultipartBody) body).parts(), "  ", 0);
     }
@@ -254,7 +254,7 @@ public final class TextRenderer {
       Part p = parts.get(i);
       out.printf(
           "%sPart %d of %d: %s, %d octets%n",
-          indent, i + 1, parts.size(), ValueText.contentType(p.contentType()), p.size());
+          indent, i + 1, parts.size(), ValueText.contentType(p.contentType()), p.dataSize());
       for (PartHeader h : p.headers()) {
         out.printf("%s    %s: %s%n", indent, h.name(), ValueText.of(h.value()));
       }
@@ -264,7 +264,7 @@ public final class TextRenderer {
         } catch (PduFormatException e) {
           out.printf("%s    (nested multipart not decodable: %s)%n", indent, e.getMessage());
         }
-      } else if (PduJson.isText(p.contentType().mediaType()) && p.size() > 0) {
+      } else if (PduJson.isText(p.contentType().mediaType()) && p.dataSize() > 0) {
         Charset cs =
             p.contentType()
                 .charset()

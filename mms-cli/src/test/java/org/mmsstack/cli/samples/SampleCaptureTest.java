@@ -43,7 +43,7 @@ class SampleCaptureTest {
       assertEquals(List.of(), r.findings(), format.toString());
       assertEquals(pdus.size(), r.pdus().size(), format.toString());
       for (int i = 0; i < pdus.size(); i++) {
-        assertArrayEquals(pdus.get(i), r.pdus().get(i).content(), format + " pdu " + i);
+        assertArrayEquals(pdus.get(i), r.pdus().get(i).dataBytes(), format + " pdu " + i);
       }
       assertEquals(CapturedPdu.Transport.WSP, r.pdus().get(0).transport());
       assertTrue(r.pdus().get(1).description().startsWith("HTTP 200 response to GET /mms/1 "));

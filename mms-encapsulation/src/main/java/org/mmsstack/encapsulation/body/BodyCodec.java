@@ -634,7 +634,7 @@ final class BodyCodec {
       // HeadersLen before DataLen and the head: one octet kept for it (a head under 128
       // octets), written when the head is; DataLen is known.
       int mark = w.reserveUintvar();
-      w.writeUintvar(p.size());
+      w.writeUintvar(p.dataSize());
       int headStart = w.position();
       if (p.hasOriginalHeaders()) {
         w.writeBytes(p.src(), p.headStart(), p.headEnd() - p.headStart());
@@ -647,7 +647,7 @@ final class BodyCodec {
       }
       w.fillUintvar(mark, w.position() - headStart);
       ends[k] = w.position();
-      size += p.size();
+      size += p.dataSize();
     }
     return new Prefixes(w.buffer(), ends, size + w.position());
   }
@@ -683,7 +683,7 @@ final class BodyCodec {
     long at = start;
     for (int k = 0; k < pre.ends.length; k++) {
       at += pre.ends[k] - (k == 0 ? 0 : pre.ends[k - 1]);
-      int size = parts.get(k).size();
+      int size = parts.get(k).dataSize();
       if (size > largestSize) {
         largest = k;
         largestSize = size;

@@ -237,16 +237,16 @@ public final class Part {
     return array != null ? ByteBuffer.wrap(array).asReadOnlyBuffer() : data.asReadOnlyBuffer();
   }
 
-  /** The data, copied. */
-  public byte[] toByteArray() {
+  /** A copy of the data. */
+  public byte[] dataBytes() {
     ByteBuffer d = data();
     byte[] b = new byte[d.remaining()];
     d.get(b);
     return b;
   }
 
-  /** The number of data octets. */
-  public int size() {
+  /** The number of data octets, without copying them. */
+  public int dataSize() {
     if (src != null) {
       return dataEnd - dataStart;
     }
@@ -327,7 +327,7 @@ public final class Part {
    */
   public MultipartBody asMultipart(DecodeConfig config) throws PduFormatException {
     if (src != null) {
-      return BodyCodec.decodeNested(src, base, dataStart, size(), config, depth);
+      return BodyCodec.decodeNested(src, base, dataStart, dataSize(), config, depth);
     }
     if (depth + 1 > config.maxNestingDepth()) {
       throw PduFormatException.of(
@@ -338,7 +338,7 @@ public final class Part {
               + config.maxNestingDepth()
               + " (DecodeConfig.maxNestingDepth)");
     }
-    byte[] copy = toByteArray();
+    byte[] copy = dataBytes();
     return BodyCodec.decodeMultipart(copy, 0, 0, copy.length, config, depth + 1);
   }
 
@@ -653,6 +653,6 @@ public final class Part {
 
   @Override
   public String toString() {
-    return "Part[" + contentType() + ", " + headers() + ", " + size() + " octets]";
+    return "Part[" + contentType() + ", " + headers() + ", " + dataSize() + " octets]";
   }
 }

@@ -193,13 +193,13 @@ public final class PartCursor {
   }
 
   /**
-   * The number of data octets of the current part, as {@link Part#size()}.
+   * The number of data octets of the current part, as {@link Part#dataSize()}.
    *
    * @throws IllegalStateException when there is no current part
    */
-  public int size() {
+  public int dataSize() {
     int i = at();
-    return src == null ? parts.get(i).size() : dataEnd - headEnd;
+    return src == null ? parts.get(i).dataSize() : dataEnd - headEnd;
   }
 
   /**

@@ -41,15 +41,15 @@ public final class SinglePartBody implements Body {
     return data.asReadOnlyBuffer();
   }
 
-  /** The data, copied. */
-  public byte[] toByteArray() {
+  /** A copy of the data. */
+  public byte[] dataBytes() {
     byte[] b = new byte[data.remaining()];
     data.duplicate().get(b);
     return b;
   }
 
-  /** The number of octets. */
-  public int size() {
+  /** The number of data octets, without copying them. */
+  public int dataSize() {
     return data.remaining();
   }
 

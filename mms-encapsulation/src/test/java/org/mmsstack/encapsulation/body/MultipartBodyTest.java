@@ -43,7 +43,7 @@ class MultipartBodyTest {
     assertSame(parts, decoded.parts());
     assertEquals(built, parts);
     for (int k = 0; k < 40; k++) {
-      assertEquals(k % 3 == 0 ? ("part " + k).length() : k, parts.get(k).size());
+      assertEquals(k % 3 == 0 ? ("part " + k).length() : k, parts.get(k).dataSize());
     }
     assertEquals("part 39", parts.get(39).text());
     assertEquals(new String(octets, StandardCharsets.ISO_8859_1), writeToString(decoded));

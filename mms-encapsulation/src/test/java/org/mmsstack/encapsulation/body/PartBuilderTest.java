@@ -91,7 +91,7 @@ class PartBuilderTest {
     b.put(2, (byte) 43);
     assertEquals(42, view.data().get(0));
     assertEquals(1, copy.data().get(0));
-    assertEquals(3, buffer.size());
+    assertEquals(3, buffer.dataSize());
     assertEquals(43, buffer.data().get(1));
     assertTrue(view.data().isReadOnly());
     assertTrue(buffer.data().isReadOnly());

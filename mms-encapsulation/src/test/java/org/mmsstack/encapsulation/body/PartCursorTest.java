@@ -94,7 +94,7 @@ class PartCursorTest {
       assertTrue(data.isReadOnly(), at);
       assertEquals(0, data.position(), at);
       assertEquals(p.data(), data, at);
-      assertEquals(p.size(), c.size(), at);
+      assertEquals(p.dataSize(), c.dataSize(), at);
       assertEquals(p, c.part(), at);
       if (body.hasOriginalEncoding()) {
         assertEquals(p.headStart() - p.base(), c.offset(), at);

@@ -215,7 +215,7 @@ final class Exercise {
       p.contentDisposition();
       p.name();
       p.text();
-      p.size();
+      p.dataSize();
       assertNotNull(p.toString());
       if (p.isMultipart()) {
         try {

@@ -236,7 +236,7 @@ class MalformedInputTest {
         assertThrows(PduFormatException.class, () -> level2.parts().get(0).asMultipart(cfg));
     assertEquals(Reason.LIMIT_EXCEEDED, e.reason());
     // The offset names the data of the part that would nest too deep.
-    int dataOffset = body.length - level2.parts().get(0).size();
+    int dataOffset = body.length - level2.parts().get(0).dataSize();
     assertEquals(dataOffset, e.offset());
   }
 
