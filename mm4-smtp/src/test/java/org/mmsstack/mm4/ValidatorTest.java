@@ -383,6 +383,8 @@ class ValidatorTest {
     assertEquals(Finding.NO_COLUMN, f.column());
     assertEquals(e.header(), f.header());
     assertEquals(e.detail(), f.message());
+    // A tool holding the exception makes the same finding without decoding again.
+    assertEquals(f, Mm4Validator.undecodable(e));
     assertTrue(r.hasErrors());
     // STRICT checks the bodies: relaxed to lenient, it still does, so a base64 body that cannot
     // be decoded makes the mail undecodable, as with checkBodies(true).
@@ -457,7 +459,11 @@ class ValidatorTest {
         continue;
       }
       assertTrue(java.lang.reflect.Modifier.isStatic(m.getModifiers()), m::toString);
-      assertEquals(ValidationReport.class, m.getReturnType(), m::toString);
+      // validate(...) reports; undecodable(exception) is the one finding of undecodable input.
+      assertEquals(
+          m.getName().equals("undecodable") ? Finding.class : ValidationReport.class,
+          m.getReturnType(),
+          m::toString);
       signatures.add(
           m.getName()
               + java.util.Arrays.stream(m.getParameterTypes())
@@ -465,13 +471,19 @@ class ValidatorTest {
                   .collect(Collectors.joining(",", "(", ")")));
     }
     assertEquals(
-        Set.of("validate(byte[])", "validate(byte[],Mm4Config)", "validate(Mm4Message)"),
+        Set.of(
+            "undecodable(Mm4FormatException)",
+            "validate(byte[])",
+            "validate(byte[],Mm4Config)",
+            "validate(Mm4Message)"),
         signatures);
     NullPointerException e =
         assertThrows(NullPointerException.class, () -> Mm4Validator.validate((byte[]) null));
     assertEquals("mail", e.getMessage());
     e = assertThrows(NullPointerException.class, () -> Mm4Validator.validate(new byte[0], null));
     assertEquals("config", e.getMessage());
+    e = assertThrows(NullPointerException.class, () -> Mm4Validator.undecodable(null));
+    assertEquals("e", e.getMessage());
     e = assertThrows(NullPointerException.class, () -> Mm4Validator.validate((Mm4Message) null));
     assertEquals("message", e.getMessage());
   }

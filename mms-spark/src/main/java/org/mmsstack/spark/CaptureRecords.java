@@ -186,7 +186,7 @@ public final class CaptureRecords {
       pdu = PduCodec.decode(content, DecodeConfig.LENIENT);
     } catch (PduFormatException e) {
       // The validator's form of an undecodable PDU: one ERROR finding undecodable-<reason>.
-      v.findings = PduValidator.validate(content).findings();
+      v.findings = List.of(PduValidator.undecodable(e));
       return v;
     }
     try {
@@ -209,13 +209,12 @@ public final class CaptureRecords {
       Values u = new Values();
       u.findings =
           List.of(
-              Finding.of(
-                  Severity.ERROR,
-                  FindingCodes.UNDECODABLE_PREFIX
-                      + PduFormatException.Reason.MALFORMED_VALUE.code(),
-                  Finding.NO_OFFSET,
-                  null,
-                  "decoded, but a value cannot be read back: " + e.getMessage()));
+              PduValidator.undecodable(
+                  PduFormatException.of(
+                      PduFormatException.Reason.MALFORMED_VALUE,
+                      -1,
+                      null,
+                      "decoded, but a value cannot be read back: " + e.getMessage())));
       return u;
     }
     return v;
@@ -229,7 +228,7 @@ public final class CaptureRecords {
     } catch (Mm4FormatException e) {
       // The validator's form of mail that cannot be decoded: one ERROR finding
       // undecodable-<reason>, with the line, byte offset and header, as mms validate gives it.
-      v.findings = Mm4Validator.validate(mail, MM4_CHECKED).findings();
+      v.findings = List.of(Mm4Validator.undecodable(e));
       return v;
     } catch (RuntimeException e) {
       v.findings =

@@ -137,7 +137,19 @@ public final class Mm4Validator {
   }
 
   /** The one finding for mail that cannot be decoded, with what the exception knows. */
-  private static Finding undecodable(Mm4FormatException e) {
+  /**
+   * The one finding {@link #validate(byte[], Mm4Config)} reports for mail that cannot be decoded,
+   * made from the exception a decode threw: {@link Severity#ERROR}, code {@link
+   * Mm4FindingCodes#UNDECODABLE_PREFIX undecodable-} followed by the {@link
+   * Mm4FormatException.Reason#code() reason's code}, the exception's line, byte offset, header and
+   * {@link Mm4FormatException#detail() detail}. For a tool that decoded already and has the
+   * exception in hand: it need not decode again to report it as the validator does.
+   *
+   * @param e what decoding threw
+   * @return the finding
+   */
+  public static Finding undecodable(Mm4FormatException e) {
+    Objects.requireNonNull(e, "e");
     return Finding.ofLine(
         Severity.ERROR,
         Mm4FindingCodes.UNDECODABLE_PREFIX + e.reason().code(),

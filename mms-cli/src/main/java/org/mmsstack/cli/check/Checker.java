@@ -193,8 +193,8 @@ public final class Checker {
       pdu = PduCodec.decode(octets, DecodeConfig.LENIENT);
     } catch (PduFormatException e) {
       // The validator's one finding for input that cannot be decoded (undecodable-<reason>, with
-      // the offset and header): decoding again costs no more than the failed decode did.
-      return new Result(null, e, PduValidator.validate(octets, DecodeConfig.LENIENT).findings());
+      // the offset and header).
+      return new Result(null, e, List.of(PduValidator.undecodable(e)));
     }
     try {
       touch(pdu);
@@ -207,7 +207,7 @@ public final class Checker {
               -1,
               null,
               "decoded, but a value cannot be read back: " + e.getMessage());
-      return new Result(null, pe, List.of(unreadable(pe)));
+      return new Result(null, pe, List.of(PduValidator.undecodable(pe)));
     }
     List<Finding> out = new ArrayList<>(PduValidator.validate(pdu).findings());
     Routing routing = null;
@@ -238,9 +238,8 @@ public final class Checker {
       m = Mm4Codec.decode(mail, MM4_CHECKED);
     } catch (Mm4FormatException e) {
       // The validator's one finding for mail that cannot be decoded (undecodable-<reason>, with
-      // the line, byte offset and header): decoding again costs no more than the failed decode.
-      return new Result(
-          null, null, null, e, null, Mm4Validator.validate(mail, MM4_CHECKED).findings());
+      // the line, byte offset and header).
+      return new Result(null, null, null, e, null, List.of(Mm4Validator.undecodable(e)));
     } catch (RuntimeException e) {
       // A parser bug must not end the run: report it like mail that cannot be parsed.
       Mm4FormatException pe = Mm4FormatException.truncated(0, -1, "mail (internal: " + e + ")");
@@ -443,18 +442,5 @@ public final class Checker {
                 }
               }
             });
-  }
-
-  /**
-   * A PDU that decoded but whose value cannot be read back, reported in the form the validator
-   * gives undecodable input: code {@code undecodable-} and the reason's code.
-   */
-  private static Finding unreadable(PduFormatException e) {
-    return Finding.of(
-        Severity.ERROR,
-        FindingCodes.UNDECODABLE_PREFIX + e.reason().code(),
-        e.offset(),
-        e.header().orElse(null),
-        e.detail());
   }
 }

@@ -167,7 +167,19 @@ public final class PduValidator {
     return c.sorted();
   }
 
-  private static Finding undecodable(PduFormatException e) {
+  /**
+   * The one finding {@link #validate(byte[], DecodeConfig)} reports for input that cannot be
+   * decoded, made from the exception a decode threw: {@link Severity#ERROR}, code {@link
+   * FindingCodes#UNDECODABLE_PREFIX undecodable-} followed by the {@link
+   * PduFormatException.Reason#code() reason's code}, the exception's offset, header and {@link
+   * PduFormatException#detail() detail}. For a tool that decoded already and has the exception in
+   * hand: it need not decode again to report it as the validator does.
+   *
+   * @param e what decoding threw
+   * @return the finding
+   */
+  public static Finding undecodable(PduFormatException e) {
+    Objects.requireNonNull(e, "e");
     return Finding.of(
         Severity.ERROR,
         FindingCodes.UNDECODABLE_PREFIX + e.reason().code(),

@@ -91,6 +91,8 @@ class ValidatorTest {
     assertEquals(8, f.offset());
     assertEquals(e.header(), f.header());
     assertEquals(e.detail(), f.message());
+    // A tool holding the exception makes the same finding without decoding again.
+    assertEquals(f, PduValidator.undecodable(e));
     // A limit of the configuration the validator is given.
     DecodeConfig small = DecodeConfig.builder().maxPduSize(4).build();
     assertEquals(
@@ -121,7 +123,11 @@ class ValidatorTest {
         continue;
       }
       assertTrue(java.lang.reflect.Modifier.isStatic(m.getModifiers()), m::toString);
-      assertEquals(ValidationReport.class, m.getReturnType(), m::toString);
+      // validate(...) reports; undecodable(exception) is the one finding of undecodable input.
+      assertEquals(
+          m.getName().equals("undecodable") ? Finding.class : ValidationReport.class,
+          m.getReturnType(),
+          m::toString);
       signatures.add(
           m.getName()
               + java.util.Arrays.stream(m.getParameterTypes())
@@ -130,6 +136,7 @@ class ValidatorTest {
     }
     assertEquals(
         java.util.Set.of(
+            "undecodable(PduFormatException)",
             "validate(byte[])",
             "validate(byte[],DecodeConfig)",
             "validate(Pdu)",
@@ -140,6 +147,10 @@ class ValidatorTest {
         org.junit.jupiter.api.Assertions.assertThrows(
             NullPointerException.class, () -> PduValidator.validate((byte[]) null));
     assertEquals("pdu", e.getMessage());
+    e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            NullPointerException.class, () -> PduValidator.undecodable(null));
+    assertEquals("e", e.getMessage());
     e =
         org.junit.jupiter.api.Assertions.assertThrows(
             NullPointerException.class, () -> PduValidator.validate((Pdu) null));
