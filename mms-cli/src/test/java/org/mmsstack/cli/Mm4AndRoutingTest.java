@@ -219,6 +219,8 @@ class Mm4AndRoutingTest {
         res.at("/findings/0/code").asText(),
         res::toString);
     assertTrue(res.at("/findings/0/line").asInt() > 20, res::toString);
+    // The byte offset beside the line: where the mail ends, since the delimiter never came.
+    assertEquals(Files.size(cut), res.at("/findings/0/offset").asLong(), res::toString);
     assertEquals(1, lastLine(c).at("/summary/mm4ByType/(cannot be parsed)").asInt());
     Tool.Outcome d = Tool.run("decode", cut.toString()).assertNoStackTrace();
     assertEquals(1, d.status());

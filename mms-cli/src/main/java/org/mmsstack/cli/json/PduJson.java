@@ -193,17 +193,22 @@ public final class PduJson {
 
   /**
    * A finding as JSON: its position is an {@code offset} (bytes, binary PDUs) or, when
-   * {@code lines}, a {@code "line"} (MM4 mail).
+   * {@code lines}, a {@code "line"} followed by the byte {@code offset} in the mail (MM4).
    */
   public static ObjectNode finding(Finding f, boolean lines) {
     ObjectNode n = F.objectNode();
     n.put("severity", f.severity().name());
-    String where = lines ? "line" : "offset";
-    long at = lines ? f.line() : f.offset();
-    if (lines ? at != Finding.NO_LINE : at != Finding.NO_OFFSET) {
-      n.put(where, at);
+    if (lines) {
+      if (f.line() != Finding.NO_LINE) {
+        n.put("line", f.line());
+      } else {
+        n.putNull("line");
+      }
+    }
+    if (f.offset() != Finding.NO_OFFSET) {
+      n.put("offset", f.offset());
     } else {
-      n.putNull(where);
+      n.putNull("offset");
     }
     if (f.header().isPresent()) {
       n.put("header", f.header().get());
