@@ -9,7 +9,7 @@ import org.mmsstack.encapsulation.value.MessageClass;
 import org.mmsstack.mm4.internal.Values;
 import org.mmsstack.mm4.internal.mime.DateTimes;
 import org.mmsstack.mm4.internal.mime.Syntax;
-import org.mmsstack.mm4.mime.MediaType;
+import org.mmsstack.mm4.mime.ContentType;
 import org.mmsstack.mm4.mime.MimeEntity;
 import org.mmsstack.mm4.mime.Mm4Header;
 import org.mmsstack.mm4.mime.Mm4Headers;
@@ -88,7 +88,7 @@ abstract class AbstractMm4Message {
         .map(v -> Syntax.strip(DateTimes.stripComments(v)));
   }
 
-  public Optional<MediaType> contentType() {
+  public Optional<ContentType> contentType() {
     return headers().firstField(Mm4HeaderNames.CONTENT_TYPE).flatMap(Mm4Header::mediaTypeValue);
   }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.encapsulation.value.MessageClass;
-import org.mmsstack.mm4.mime.MediaType;
+import org.mmsstack.mm4.mime.ContentType;
 import org.mmsstack.mm4.mime.MimeEntity;
 import org.mmsstack.mm4.mime.Mm4Headers;
 import org.mmsstack.mm4.validate.Mm4Validator;
@@ -89,7 +89,7 @@ public sealed interface Mm4Message
   Optional<String> mimeVersion();
 
   /** @return Content-Type, if present and readable */
-  Optional<MediaType> contentType();
+  Optional<ContentType> contentType();
 
   /** @return X-Mms-Originator-System (requests; some responses carry it too) */
   Optional<Mm4Address> originatorSystem();

@@ -28,7 +28,7 @@ import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.encapsulation.Severity;
 import org.mmsstack.encapsulation.value.MessageClass;
 import org.mmsstack.encapsulation.value.Priority;
-import org.mmsstack.mm4.mime.MediaType;
+import org.mmsstack.mm4.mime.ContentType;
 import org.mmsstack.mm4.mime.MimeEntity;
 import org.mmsstack.mm4.mime.Mm4Header;
 import org.mmsstack.mm4.mime.TransferEncoding;
@@ -315,7 +315,7 @@ class CorpusGoldenTest {
                       assertEquals(
                           "kyuoj0sgre1p96@w.mms.hotmobile.co.il",
                           m.rfc822MessageId().orElseThrow());
-                      MediaType ct = m.contentType().orElseThrow();
+                      ContentType ct = m.contentType().orElseThrow();
                       assertEquals("multipart/related", ct.baseType());
                       assertEquals("<smil>", ct.parameter("start").orElseThrow());
                       assertEquals("application/smil", ct.parameter("TYPE").orElseThrow());

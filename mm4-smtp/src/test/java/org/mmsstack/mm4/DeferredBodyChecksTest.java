@@ -252,7 +252,7 @@ class DeferredBodyChecksTest {
     Mm4Message big =
         Fixtures.fullForwardReq()
             .content(
-                MimeEntity.builder(org.mmsstack.mm4.mime.MediaType.parse("image/jpeg"))
+                MimeEntity.builder(org.mmsstack.mm4.mime.ContentType.parse("image/jpeg"))
                     .data(image)
                     .build())
             .build();

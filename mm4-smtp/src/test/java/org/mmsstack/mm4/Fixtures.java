@@ -11,7 +11,7 @@ import org.mmsstack.encapsulation.value.Priority;
 import org.mmsstack.encapsulation.value.ReadStatus;
 import org.mmsstack.encapsulation.value.SenderVisibility;
 import org.mmsstack.mm4.mime.ContentDisposition;
-import org.mmsstack.mm4.mime.MediaType;
+import org.mmsstack.mm4.mime.ContentType;
 import org.mmsstack.mm4.mime.MimeEntity;
 import org.mmsstack.mm4.value.Mm4Address;
 import org.mmsstack.mm4.value.MmStatusCode;
@@ -40,7 +40,7 @@ final class Fixtures {
 
   static MimeEntity smilAndText() {
     MimeEntity smil =
-        MimeEntity.builder(MediaType.of("application", "smil"))
+        MimeEntity.builder(ContentType.of("application", "smil"))
             .data(
                 "<smil><body><par><text src=\"t.txt\"/></par></body></smil>"
                     .getBytes(StandardCharsets.US_ASCII))
@@ -48,20 +48,20 @@ final class Fixtures {
             .contentLocation("smil.xml")
             .build();
     MimeEntity text =
-        MimeEntity.builder(MediaType.of("text", "plain"))
+        MimeEntity.builder(ContentType.of("text", "plain"))
             .text("Grüße aus Köln", StandardCharsets.UTF_8)
             .contentId("t")
             .contentLocation("t.txt")
             .build();
     MimeEntity image =
-        MimeEntity.builder(MediaType.of("image", "jpeg"))
+        MimeEntity.builder(ContentType.of("image", "jpeg"))
             .data(bytes(3000, 7))
             .contentId("img")
             .contentLocation("img.jpg")
             .contentDisposition(ContentDisposition.attachment("img.jpg"))
             .build();
     return MimeEntity.builder(
-            MediaType.of("multipart", "related")
+            ContentType.of("multipart", "related")
                 .withParameter("type", "application/smil")
                 .withParameter("start", "<smil>"))
         .addPart(smil)

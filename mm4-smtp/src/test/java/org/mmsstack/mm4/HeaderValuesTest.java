@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.mm4.internal.mime.Utf8;
-import org.mmsstack.mm4.mime.MediaType;
+import org.mmsstack.mm4.mime.ContentType;
 import org.mmsstack.mm4.mime.MimeEntity;
 import org.mmsstack.mm4.mime.Mm4Header;
 import org.mmsstack.mm4.mime.Mm4Headers;
@@ -141,14 +141,14 @@ class HeaderValuesTest {
   @Test
   void quotedPrintableIsWrittenAlikeToArraysAndStreams() throws Exception {
     MimeEntity text =
-        MimeEntity.builder(MediaType.of("text", "plain"))
+        MimeEntity.builder(ContentType.of("text", "plain"))
             .text("Grüße = greetings\r\n".repeat(20), StandardCharsets.UTF_8)
             .build();
     assertEquals(Optional.of(TransferEncoding.QUOTED_PRINTABLE), text.transferEncoding());
     Mm4ForwardReq m =
         Fixtures.fullForwardReq()
             .content(
-                MimeEntity.builder(MediaType.of("multipart", "mixed"))
+                MimeEntity.builder(ContentType.of("multipart", "mixed"))
                     .addPart(text)
                     .addPart(text)
                     .build())
@@ -167,7 +167,7 @@ class HeaderValuesTest {
     for (int n = 0; n < 40; n++) {
       byte[] data = new byte[r.nextInt(0, 64)];
       r.nextBytes(data);
-      MimeEntity e = MimeEntity.builder(MediaType.of("image", "jpeg")).data(data).build();
+      MimeEntity e = MimeEntity.builder(ContentType.of("image", "jpeg")).data(data).build();
       int h = e.headers().hashCode();
       for (byte b : data) {
         h = h * 31 + b;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.mm4.internal.MimeAccess;
 import org.mmsstack.mm4.internal.mime.Folding;
-import org.mmsstack.mm4.mime.MediaType;
+import org.mmsstack.mm4.mime.ContentType;
 import org.mmsstack.mm4.mime.MimeEntity;
 import org.mmsstack.mm4.mime.Mm4Header;
 import org.mmsstack.mm4.mime.Mm4Headers;
@@ -173,11 +173,12 @@ class LazyPathsTest {
     messages.add(
         Fixtures.fullForwardReq()
             .content(
-                MimeEntity.builder(MediaType.of("multipart", "mixed"))
+                MimeEntity.builder(ContentType.of("multipart", "mixed"))
                     .addPart(Fixtures.smilAndText())
-                    .addPart(MimeEntity.builder(MediaType.of("image", "jpeg")).data(image).build())
                     .addPart(
-                        MimeEntity.builder(MediaType.of("text", "plain"))
+                        MimeEntity.builder(ContentType.of("image", "jpeg")).data(image).build())
+                    .addPart(
+                        MimeEntity.builder(ContentType.of("text", "plain"))
                             .text("é".repeat(200) + "\r\n", StandardCharsets.UTF_8)
                             .transferEncoding(TransferEncoding.QUOTED_PRINTABLE)
                             .build())

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mmsstack.mm4.mime.ContentDisposition;
-import org.mmsstack.mm4.mime.MediaType;
+import org.mmsstack.mm4.mime.ContentType;
 import org.mmsstack.mm4.mime.MimeEntity;
 import org.mmsstack.mm4.mime.TransferEncoding;
 
@@ -33,25 +33,25 @@ class MimeTest {
   @Test
   void nestedRelatedMixedAlternativeRoundTrip() throws Exception {
     MimeEntity plain =
-        MimeEntity.builder(MediaType.of("text", "plain"))
+        MimeEntity.builder(ContentType.of("text", "plain"))
             .text("hello", StandardCharsets.US_ASCII)
             .build();
     MimeEntity html =
-        MimeEntity.builder(MediaType.of("text", "html"))
+        MimeEntity.builder(ContentType.of("text", "html"))
             .text("<p>hello</p>", StandardCharsets.UTF_8)
             .build();
     MimeEntity alt =
-        MimeEntity.builder(MediaType.of("multipart", "alternative"))
+        MimeEntity.builder(ContentType.of("multipart", "alternative"))
             .addPart(plain)
             .addPart(html)
             .build();
     MimeEntity related = Fixtures.smilAndText();
     MimeEntity mixed =
-        MimeEntity.builder(MediaType.of("multipart", "mixed"))
+        MimeEntity.builder(ContentType.of("multipart", "mixed"))
             .addPart(alt)
             .addPart(related)
             .addPart(
-                MimeEntity.builder(MediaType.of("application", "octet-stream"))
+                MimeEntity.builder(ContentType.of("application", "octet-stream"))
                     .data(Fixtures.bytes(500, 3))
                     .build())
             .build();
@@ -86,11 +86,12 @@ class MimeTest {
                 ? "Grüße\r\nzweite Zeile".getBytes(StandardCharsets.UTF_8)
                 : Fixtures.bytes(1000, te.ordinal());
     MimeEntity leaf =
-        MimeEntity.builder(MediaType.of("application", "x-test"))
+        MimeEntity.builder(ContentType.of("application", "x-test"))
             .data(data)
             .transferEncoding(te)
             .build();
-    MimeEntity root = MimeEntity.builder(MediaType.of("multipart", "mixed")).addPart(leaf).build();
+    MimeEntity root =
+        MimeEntity.builder(ContentType.of("multipart", "mixed")).addPart(leaf).build();
     Mm4ForwardReq back = roundTrip(withContent(root));
     assertArrayEquals(data, back.content().parts().get(0).dataBytes());
     assertEquals(te, back.content().parts().get(0).transferEncoding().orElseThrow());
@@ -114,10 +115,10 @@ class MimeTest {
         inputs.add(new byte[] {x, y});
       }
     }
-    MimeEntity.Builder root = MimeEntity.builder(MediaType.of("multipart", "mixed"));
+    MimeEntity.Builder root = MimeEntity.builder(ContentType.of("multipart", "mixed"));
     for (byte[] data : inputs) {
       root.addPart(
-          MimeEntity.builder(MediaType.of("application", "x-test"))
+          MimeEntity.builder(ContentType.of("application", "x-test"))
               .data(data)
               .transferEncoding(TransferEncoding.QUOTED_PRINTABLE)
               .build());
@@ -128,9 +129,11 @@ class MimeTest {
     }
     // The builder's own choice for a short non-ASCII text.
     MimeEntity e =
-        MimeEntity.builder(MediaType.of("text", "plain")).text("é", StandardCharsets.UTF_8).build();
+        MimeEntity.builder(ContentType.of("text", "plain"))
+            .text("é", StandardCharsets.UTF_8)
+            .build();
     assertEquals(TransferEncoding.QUOTED_PRINTABLE, e.transferEncoding().orElseThrow());
-    MimeEntity single = MimeEntity.builder(MediaType.of("multipart", "mixed")).addPart(e).build();
+    MimeEntity single = MimeEntity.builder(ContentType.of("multipart", "mixed")).addPart(e).build();
     assertEquals("é", roundTrip(withContent(single)).content().parts().get(0).text());
   }
 
@@ -138,21 +141,21 @@ class MimeTest {
   void builderPicksEncodingsAndRejectsImpossibleOnes() {
     assertEquals(
         TransferEncoding.SEVEN_BIT,
-        MimeEntity.builder(MediaType.of("text", "plain"))
+        MimeEntity.builder(ContentType.of("text", "plain"))
             .data("abc".getBytes(StandardCharsets.US_ASCII))
             .build()
             .transferEncoding()
             .orElseThrow());
     assertEquals(
         TransferEncoding.QUOTED_PRINTABLE,
-        MimeEntity.builder(MediaType.of("text", "plain"))
+        MimeEntity.builder(ContentType.of("text", "plain"))
             .text("äbc", StandardCharsets.UTF_8)
             .build()
             .transferEncoding()
             .orElseThrow());
     assertEquals(
         TransferEncoding.BASE64,
-        MimeEntity.builder(MediaType.of("image", "png"))
+        MimeEntity.builder(ContentType.of("image", "png"))
             .data(new byte[] {(byte) 0x89, 'P', 'N', 'G'})
             .build()
             .transferEncoding()
@@ -160,13 +163,13 @@ class MimeTest {
     assertThrows(
         IllegalStateException.class,
         () ->
-            MimeEntity.builder(MediaType.of("text", "plain"))
+            MimeEntity.builder(ContentType.of("text", "plain"))
                 .data("a\nb".getBytes(StandardCharsets.US_ASCII))
                 .transferEncoding(TransferEncoding.SEVEN_BIT)
                 .build());
     assertThrows(
         IllegalStateException.class,
-        () -> MimeEntity.builder(MediaType.of("multipart", "mixed")).build());
+        () -> MimeEntity.builder(ContentType.of("multipart", "mixed")).build());
   }
 
   @Test
@@ -257,16 +260,16 @@ class MimeTest {
 
   @Test
   void parametersAreTypedAndCaseInsensitive() {
-    MediaType t =
-        MediaType.parse(
+    ContentType t =
+        ContentType.parse(
             "Multipart/Related;Start=\"<smil>\";Type=\"application/smil\"; \tboundary=\"--=_x\"");
     assertEquals("multipart/related", t.baseType());
     assertEquals("<smil>", t.parameter("start").orElseThrow());
     assertEquals("--=_x", t.boundary().orElseThrow());
-    MediaType rfc2231 = MediaType.parse("image/jpeg; name*=utf-8''Gr%C3%BC%C3%9Fe.jpg");
+    ContentType rfc2231 = ContentType.parse("image/jpeg; name*=utf-8''Gr%C3%BC%C3%9Fe.jpg");
     assertEquals("Grüße.jpg", rfc2231.parameter("name").orElseThrow());
-    assertEquals(rfc2231, MediaType.parse(rfc2231.toString()));
-    MediaType continued = MediaType.parse("image/jpeg; name*0=\"long\"; name*1=\"name.jpg\"");
+    assertEquals(rfc2231, ContentType.parse(rfc2231.toString()));
+    ContentType continued = ContentType.parse("image/jpeg; name*0=\"long\"; name*1=\"name.jpg\"");
     assertEquals("longname.jpg", continued.parameter("name").orElseThrow());
     assertEquals(
         "inline", ContentDisposition.tryParse("INLINE; filename=a.txt").orElseThrow().type());

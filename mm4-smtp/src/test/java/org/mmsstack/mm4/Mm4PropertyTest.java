@@ -14,7 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.mmsstack.encapsulation.value.Priority;
 import org.mmsstack.encapsulation.value.ReadStatus;
-import org.mmsstack.mm4.mime.MediaType;
+import org.mmsstack.mm4.mime.ContentType;
 import org.mmsstack.mm4.mime.MimeEntity;
 import org.mmsstack.mm4.mime.TransferEncoding;
 import org.mmsstack.mm4.value.Mm4Address;
@@ -80,7 +80,7 @@ class Mm4PropertyTest {
                 Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(20))
             .as(
                 (t, d, te, cid) ->
-                    MimeEntity.builder(MediaType.parse(t))
+                    MimeEntity.builder(ContentType.parse(t))
                         .data(d)
                         .transferEncoding(te)
                         .contentId(cid)
@@ -90,7 +90,7 @@ class Mm4PropertyTest {
         leaf.list()
             .ofMinSize(1)
             .ofMaxSize(3)
-            .map(l -> add(MimeEntity.builder(MediaType.of("multipart", "alternative")), l));
+            .map(l -> add(MimeEntity.builder(ContentType.of("multipart", "alternative")), l));
     Arbitrary<MimeEntity> content =
         Arbitraries.oneOf(
             leaf,
@@ -98,7 +98,7 @@ class Mm4PropertyTest {
                 .list()
                 .ofMinSize(1)
                 .ofMaxSize(4)
-                .map(l -> add(MimeEntity.builder(MediaType.of("multipart", "related")), l)));
+                .map(l -> add(MimeEntity.builder(ContentType.of("multipart", "related")), l)));
 
     Arbitrary<Mm4Message> req =
         Combinators.combine(

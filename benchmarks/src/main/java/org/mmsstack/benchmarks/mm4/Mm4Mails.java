@@ -9,7 +9,7 @@ import org.mmsstack.encapsulation.value.Priority;
 import org.mmsstack.mm4.Mm4DeliveryReportReq;
 import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.Mm4Version;
-import org.mmsstack.mm4.mime.MediaType;
+import org.mmsstack.mm4.mime.ContentType;
 import org.mmsstack.mm4.mime.MimeEntity;
 import org.mmsstack.mm4.value.Mm4Address;
 import org.mmsstack.mm4.value.MmStatusCode;
@@ -45,7 +45,7 @@ final class Mm4Mails {
   /** An MM4_forward.REQ; no image part when {@code imageData} is empty. */
   static Mm4ForwardReq forward(byte[] imageData, String subject) {
     MimeEntity smil =
-        MimeEntity.builder(MediaType.of("application", "smil"))
+        MimeEntity.builder(ContentType.of("application", "smil"))
             .data(
                 ("<smil><head><layout><root-layout/><region id=\"Image\"/><region id=\"Text\"/>"
                         + "</layout></head><body><par dur=\"5000ms\"><img src=\"image.jpg\" "
@@ -56,21 +56,21 @@ final class Mm4Mails {
             .contentLocation("smil.xml")
             .build();
     MimeEntity text =
-        MimeEntity.builder(MediaType.of("text", "plain"))
+        MimeEntity.builder(ContentType.of("text", "plain"))
             .text("Greetings from the benchmark, with a few words of text.", StandardCharsets.UTF_8)
             .contentId("text")
             .contentLocation("text.txt")
             .build();
     MimeEntity.Builder related =
         MimeEntity.builder(
-                MediaType.of("multipart", "related")
+                ContentType.of("multipart", "related")
                     .withParameter("type", "application/smil")
                     .withParameter("start", "<smil>"))
             .addPart(smil)
             .addPart(text);
     if (imageData.length > 0) {
       related.addPart(
-          MimeEntity.builder(MediaType.of("image", "jpeg"))
+          MimeEntity.builder(ContentType.of("image", "jpeg"))
               .data(imageData)
               .contentId("image")
               .contentLocation("image.jpg")

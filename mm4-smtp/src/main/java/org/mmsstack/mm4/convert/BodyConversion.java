@@ -19,7 +19,6 @@ import org.mmsstack.encapsulation.body.Part;
 import org.mmsstack.encapsulation.body.PartHeader;
 import org.mmsstack.encapsulation.body.SinglePartBody;
 import org.mmsstack.encapsulation.value.CharacterSet;
-import org.mmsstack.encapsulation.value.ContentType;
 import org.mmsstack.encapsulation.value.Parameter;
 import org.mmsstack.mm4.Mm4Config;
 import org.mmsstack.mm4.Mm4FormatException;
@@ -28,7 +27,7 @@ import org.mmsstack.mm4.internal.mime.ParseContext;
 import org.mmsstack.mm4.internal.mime.Syntax;
 import org.mmsstack.mm4.internal.mime.TransferDecoding;
 import org.mmsstack.mm4.mime.ContentDisposition;
-import org.mmsstack.mm4.mime.MediaType;
+import org.mmsstack.mm4.mime.ContentType;
 import org.mmsstack.mm4.mime.MimeEntity;
 import org.mmsstack.mm4.mime.Mm4Header;
 import org.mmsstack.mm4.mime.TransferEncoding;
@@ -82,7 +81,8 @@ public final class BodyConversion {
    * @throws ConversionException if a nested multipart does not decode, or a media type cannot
    *     be written in MIME
    */
-  public static Conversion<MimeEntity> toMime(ContentType contentType, Body body, boolean allow8bit)
+  public static Conversion<MimeEntity> toMime(
+      org.mmsstack.encapsulation.value.ContentType contentType, Body body, boolean allow8bit)
       throws ConversionException {
     List<Finding> notes = new ArrayList<>();
     MimeEntity e = toMime(contentType, body, allow8bit, notes);
@@ -104,7 +104,11 @@ public final class BodyConversion {
 
   // ---------------------------------------------------------------- binary -> MIME
 
-  static MimeEntity toMime(ContentType ct, Body body, boolean allow8bit, List<Finding> notes)
+  static MimeEntity toMime(
+      org.mmsstack.encapsulation.value.ContentType ct,
+      Body body,
+      boolean allow8bit,
+      List<Finding> notes)
       throws ConversionException {
     if (body instanceof MultipartBody) {
       return multipartToMime(ct, (MultipartBody) body, allow8bit, notes, "body", 0);
@@ -114,22 +118,22 @@ public final class BodyConversion {
   }
 
   private static MimeEntity multipartToMime(
-      ContentType ct,
+      org.mmsstack.encapsulation.value.ContentType ct,
       MultipartBody body,
       boolean allow8bit,
       List<Finding> notes,
       String where,
       int depth)
       throws ConversionException {
-    MediaType type = mimeType(ct, where, notes);
+    ContentType type = mimeType(ct, where, notes);
     if (!type.isMultipart()) {
-      type = MediaType.of("multipart", "mixed");
+      type = ContentType.of("multipart", "mixed");
     }
     if (body.parts().isEmpty()) {
       // MIME has no empty multipart (RFC 2046 §5.1.1 needs one body part): send an empty text part.
       notes.add(Notes.mapped(where, "multipart without parts: an empty text/plain part is sent"));
       return MimeEntity.builder(type)
-          .addPart(MimeEntity.builder(MediaType.of("text", "plain")).build())
+          .addPart(MimeEntity.builder(ContentType.of("text", "plain")).build())
           .build();
     }
     MimeEntity.Builder b = MimeEntity.builder(type);
@@ -144,7 +148,7 @@ public final class BodyConversion {
   private static MimeEntity partToMime(
       Part p, boolean allow8bit, List<Finding> notes, String where, int depth)
       throws ConversionException {
-    ContentType ct = p.contentType();
+    org.mmsstack.encapsulation.value.ContentType ct = p.contentType();
     if (p.isMultipart()) {
       MultipartBody nested;
       try {
@@ -175,14 +179,14 @@ public final class BodyConversion {
   }
 
   private static MimeEntity leaf(
-      ContentType ct,
+      org.mmsstack.encapsulation.value.ContentType ct,
       byte[] data,
       List<PartHeader> headers,
       boolean allow8bit,
       List<Finding> notes,
       String where)
       throws ConversionException {
-    MediaType type = mimeType(ct, where, notes);
+    ContentType type = mimeType(ct, where, notes);
     for (PartHeader h : headers) {
       if (h.code() < 0
           && h.is(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING)
@@ -295,7 +299,7 @@ public final class BodyConversion {
     return count % 4 == 1 ? last : data.length;
   }
 
-  private static TransferEncoding chooseEncoding(MediaType type, byte[] data, boolean allow8bit) {
+  private static TransferEncoding chooseEncoding(ContentType type, byte[] data, boolean allow8bit) {
     if (!type.type().equals("text")) {
       return TransferEncoding.BASE64;
     }
@@ -337,19 +341,20 @@ public final class BodyConversion {
         : TransferEncoding.BASE64;
   }
 
-  private static MediaType mimeType(ContentType ct, String where, List<Finding> notes)
+  private static ContentType mimeType(
+      org.mmsstack.encapsulation.value.ContentType ct, String where, List<Finding> notes)
       throws ConversionException {
     String name = ct.mediaType().name();
     String lower = name.toLowerCase(Locale.ROOT);
     if (lower.startsWith(WSP_MULTIPART)) {
       name = "multipart/" + lower.substring(WSP_MULTIPART.length());
     }
-    Optional<MediaType> parsed = MediaType.tryParse(name);
+    Optional<ContentType> parsed = ContentType.tryParse(name);
     if (parsed.isEmpty() || !parsed.get().parameters().isEmpty()) {
       throw ConversionException.unrepresentable(
           where + ": Content-Type", name, "is not a MIME type/subtype");
     }
-    MediaType t = parsed.get();
+    ContentType t = parsed.get();
     for (Parameter p : ct.parameters()) {
       String pn = p.name().toLowerCase(Locale.ROOT);
       if (pn.equals("boundary")) {
@@ -410,7 +415,7 @@ public final class BodyConversion {
     int i = 0;
     for (MimeEntity child : e.parts()) {
       String pw = where + " part " + i++;
-      ContentType ct = wspType(child.contentType(), pw, notes);
+      org.mmsstack.encapsulation.value.ContentType ct = wspType(child.contentType(), pw, notes);
       Part part;
       if (child.isMultipart()) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -483,7 +488,8 @@ public final class BodyConversion {
     return new org.mmsstack.encapsulation.value.ContentDisposition(d.type(), params);
   }
 
-  private static ContentType wspType(MediaType t, String where, List<Finding> notes) {
+  private static org.mmsstack.encapsulation.value.ContentType wspType(
+      ContentType t, String where, List<Finding> notes) {
     String base = t.baseType();
     if (t.isMultipart()) {
       base = WSP_MULTIPART + t.subtype();
@@ -494,7 +500,7 @@ public final class BodyConversion {
           Notes.mapped(
               where + ": Content-Type",
               base + " names a WSP multipart, the part is none: sent as application/octet-stream"));
-      return ContentType.of(
+      return org.mmsstack.encapsulation.value.ContentType.of(
           org.mmsstack.encapsulation.value.MediaType.of("application/octet-stream"), List.of());
     }
     List<Parameter> params = new ArrayList<>(t.parameters().size());
@@ -516,7 +522,8 @@ public final class BodyConversion {
       }
       params.add(wspParameter(name, value));
     }
-    return ContentType.of(org.mmsstack.encapsulation.value.MediaType.of(base), params);
+    return org.mmsstack.encapsulation.value.ContentType.of(
+        org.mmsstack.encapsulation.value.MediaType.of(base), params);
   }
 
   private static Parameter wspParameter(String name, String value) {

@@ -14,7 +14,7 @@ final class Encodings {
    * base64 for the rest. The check stops at the first octet 7bit cannot carry, so binary data
    * costs a few octets, not a pass.
    */
-  static TransferEncoding choose(MediaType type, byte[] data, int off, int len) {
+  static TransferEncoding choose(ContentType type, byte[] data, int off, int len) {
     if (canCarry(TransferEncoding.SEVEN_BIT, data, off, len)) {
       return TransferEncoding.SEVEN_BIT;
     }

@@ -140,7 +140,7 @@ public final class MimeEntity {
    *     to the builder unless you need a particular one
    * @return a builder
    */
-  public static Builder builder(MediaType contentType) {
+  public static Builder builder(ContentType contentType) {
     return new Builder(contentType);
   }
 
@@ -185,11 +185,11 @@ public final class MimeEntity {
   }
 
   /** @return the Content-Type, or RFC 2045's default {@code text/plain; charset=us-ascii} when absent or unreadable */
-  public MediaType contentType() {
+  public ContentType contentType() {
     return headers
         .firstField(Mm4HeaderNames.CONTENT_TYPE)
         .flatMap(Mm4Header::mediaTypeValue)
-        .orElse(MediaType.DEFAULT);
+        .orElse(ContentType.DEFAULT);
   }
 
   /** @return the Content-Transfer-Encoding; 7bit when absent, empty when the token is unknown */
@@ -439,7 +439,7 @@ public final class MimeEntity {
     private static final int CONTENT_ID_ID = NameTable.id(Mm4HeaderNames.CONTENT_ID);
     private static final int CONTENT_LOCATION_ID = NameTable.id(Mm4HeaderNames.CONTENT_LOCATION);
 
-    private MediaType contentType;
+    private ContentType contentType;
     private byte[] data = EMPTY;
     private int dataOff;
     private int dataLen;
@@ -453,11 +453,11 @@ public final class MimeEntity {
     // they still fit what is built (the caller may have changed the parts or the data).
     private boolean fromEntity;
     private boolean encodingForced;
-    private MediaType entityType;
+    private ContentType entityType;
     private Mm4Header entityTypeField;
     private Mm4Header entityEncodingField;
 
-    private Builder(MediaType contentType) {
+    private Builder(ContentType contentType) {
       this.contentType = Objects.requireNonNull(contentType, "contentType");
     }
 
@@ -632,7 +632,7 @@ public final class MimeEntity {
               + extra.size();
       Mm4Header[] h = new Mm4Header[count];
       int k = 0;
-      MediaType ct = contentType;
+      ContentType ct = contentType;
       TransferEncoding te = null; // a leaf's
       // An encoding the caller chose is checked; the entity's (toBuilder) is kept while it fits.
       boolean kept = fromEntity && !encodingForced;
@@ -702,7 +702,7 @@ public final class MimeEntity {
     }
 
     /** The fields after Content-Type and the transfer encoding, and the entity. */
-    private MimeEntity finish(Mm4Header[] h, int k, MediaType ct, TransferEncoding te) {
+    private MimeEntity finish(Mm4Header[] h, int k, ContentType ct, TransferEncoding te) {
       // The Content-ID was checked to be printable US-ASCII without spaces, and the location is
       // written as it is only when it is plain text (else as encoded words, US-ASCII too): both
       // are plain US-ASCII values that need no second pass.
@@ -736,7 +736,7 @@ public final class MimeEntity {
      * @throws IllegalStateException if a changed type cannot be written (a leniently decoded
      *     parameter holding a NUL, with the boundary chosen again)
      */
-    private Mm4Header contentTypeField(MediaType ct) {
+    private Mm4Header contentTypeField(ContentType ct) {
       if (ct == entityType && entityTypeField != null) {
         return entityTypeField;
       }

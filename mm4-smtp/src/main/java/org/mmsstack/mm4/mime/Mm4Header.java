@@ -64,7 +64,7 @@ public final class Mm4Header {
 
   private static final int CONTENT_TYPE_ID = NameTable.id(Mm4HeaderNames.CONTENT_TYPE);
   // The value read as a media type, on first use (racy but idempotent, as value).
-  private Optional<MediaType> mediaType;
+  private Optional<ContentType> mediaType;
 
   private Mm4Header(
       String name,
@@ -250,7 +250,7 @@ public final class Mm4Header {
    * {@code type} itself when the formatted value reads back to it plainly, so that neither the
    * builder nor the writer parses a value it has just formatted.
    */
-  static Mm4Header contentType(MediaType type) {
+  static Mm4Header contentType(ContentType type) {
     if (!type.readsBackPlainly()) {
       return of(Mm4HeaderNames.CONTENT_TYPE, type.toString());
     }
@@ -339,10 +339,10 @@ public final class Mm4Header {
    *
    * @return the media type, or empty if the value has no {@code type/subtype} at its start
    */
-  public Optional<MediaType> mediaTypeValue() {
-    Optional<MediaType> t = mediaType;
+  public Optional<ContentType> mediaTypeValue() {
+    Optional<ContentType> t = mediaType;
     if (t == null) {
-      t = MediaType.tryParse(value());
+      t = ContentType.tryParse(value());
       mediaType = t;
     }
     return t;

@@ -16,7 +16,7 @@ import org.mmsstack.mm4.Mm4Version;
 import org.mmsstack.mm4.internal.mime.AddressSyntax;
 import org.mmsstack.mm4.internal.mime.KnownNames;
 import org.mmsstack.mm4.internal.mime.Params;
-import org.mmsstack.mm4.mime.MediaType;
+import org.mmsstack.mm4.mime.ContentType;
 import org.mmsstack.mm4.value.Mm4Address;
 
 /**
@@ -102,7 +102,7 @@ class CharacterChecksTest {
   }
 
   private static int fullForm(String s) {
-    Optional<MediaType> t = MediaType.tryParse(s);
+    Optional<ContentType> t = ContentType.tryParse(s);
     if (t.isEmpty()) {
       return Params.NOT_A_MEDIA_TYPE;
     }

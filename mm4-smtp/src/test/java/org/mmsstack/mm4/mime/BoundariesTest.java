@@ -43,7 +43,7 @@ class BoundariesTest {
         System.arraycopy(delim, 0, data, at, delim.length - (r.nextInt(3) == 0 ? 1 : 0));
       }
       MimeEntity part =
-          MimeEntity.builder(MediaType.of("application", "octet-stream"))
+          MimeEntity.builder(ContentType.of("application", "octet-stream"))
               .data(data)
               .transferEncoding(TransferEncoding.BINARY)
               .build();

@@ -44,7 +44,7 @@ class BuildWriteTest {
   }
 
   private static MimeEntity text(String s) {
-    return MimeEntity.builder(MediaType.of("text", "plain"))
+    return MimeEntity.builder(ContentType.of("text", "plain"))
         .data(s.getBytes(StandardCharsets.US_ASCII))
         .build();
   }
@@ -53,14 +53,14 @@ class BuildWriteTest {
   void aNestedBoundaryThatStartsTheUsualStemStillLeavesAFreeBoundary() throws Exception {
     for (String inner : new String[] {"=", "=_", "=_m", "=_mm4", "=_mm4_", "0"}) {
       MimeEntity nested =
-          MimeEntity.builder(MediaType.of("multipart", "mixed").withParameter("boundary", inner))
+          MimeEntity.builder(ContentType.of("multipart", "mixed").withParameter("boundary", inner))
               .addPart(text("inside"))
               .build();
       MimeEntity outer =
           org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
               java.time.Duration.ofSeconds(10),
               () ->
-                  MimeEntity.builder(MediaType.of("multipart", "related"))
+                  MimeEntity.builder(ContentType.of("multipart", "related"))
                       .addPart(nested)
                       .addPart(text("outside"))
                       .build(),
@@ -96,9 +96,9 @@ class BuildWriteTest {
   @Test
   void arrayAndStreamWritesAgreeForLargeBase64Parts() throws Exception {
     MimeEntity image =
-        MimeEntity.builder(MediaType.of("image", "jpeg")).data(random(300_001, 2)).build();
+        MimeEntity.builder(ContentType.of("image", "jpeg")).data(random(300_001, 2)).build();
     MimeEntity related =
-        MimeEntity.builder(MediaType.of("multipart", "related"))
+        MimeEntity.builder(ContentType.of("multipart", "related"))
             .addPart(text("hello"))
             .addPart(image)
             .build();
@@ -113,21 +113,21 @@ class BuildWriteTest {
   @Test
   void builtPartsViewTheCallersData() {
     byte[] data = random(1000, 3);
-    MimeEntity e = MimeEntity.builder(MediaType.of("image", "png")).data(data).build();
+    MimeEntity e = MimeEntity.builder(ContentType.of("image", "png")).data(data).build();
     assertEquals(TransferEncoding.BASE64, e.transferEncoding().orElseThrow());
     data[10] ^= 1;
     assertEquals(data[10], e.data().get(10), "the data is a view, not a copy");
 
     byte[] backing = random(100, 4);
     ByteBuffer slice = ByteBuffer.wrap(backing, 20, 50);
-    MimeEntity fromBuffer = MimeEntity.builder(MediaType.of("image", "png")).data(slice).build();
+    MimeEntity fromBuffer = MimeEntity.builder(ContentType.of("image", "png")).data(slice).build();
     assertArrayEquals(Arrays.copyOfRange(backing, 20, 70), fromBuffer.dataBytes());
     assertEquals(20, slice.position(), "the buffer's position is not moved");
 
     ByteBuffer direct = ByteBuffer.allocateDirect(30).put(random(30, 5)).flip();
     byte[] expected = new byte[30];
     direct.duplicate().get(expected);
-    MimeEntity copied = MimeEntity.builder(MediaType.of("image", "png")).data(direct).build();
+    MimeEntity copied = MimeEntity.builder(ContentType.of("image", "png")).data(direct).build();
     direct.put(0, (byte) (direct.get(0) ^ 1));
     assertArrayEquals(expected, copied.dataBytes(), "a direct buffer is copied");
   }
@@ -135,14 +135,14 @@ class BuildWriteTest {
   @Test
   void boundaryDoesNotDependOnBase64DataButAvoidsIdentityContent() {
     MimeEntity a =
-        MimeEntity.builder(MediaType.of("multipart", "mixed"))
+        MimeEntity.builder(ContentType.of("multipart", "mixed"))
             .addPart(text("hello"))
-            .addPart(MimeEntity.builder(MediaType.of("image", "png")).data(random(99, 6)).build())
+            .addPart(MimeEntity.builder(ContentType.of("image", "png")).data(random(99, 6)).build())
             .build();
     MimeEntity b =
-        MimeEntity.builder(MediaType.of("multipart", "mixed"))
+        MimeEntity.builder(ContentType.of("multipart", "mixed"))
             .addPart(text("hello"))
-            .addPart(MimeEntity.builder(MediaType.of("image", "png")).data(random(99, 7)).build())
+            .addPart(MimeEntity.builder(ContentType.of("image", "png")).data(random(99, 7)).build())
             .build();
     String boundary = a.contentType().boundary().orElseThrow();
     assertTrue(boundary.startsWith("=_mm4_"), boundary);
@@ -151,14 +151,14 @@ class BuildWriteTest {
     // A 7bit part of the same size and header fields that holds the delimiter the builder
     // would choose: another one is chosen.
     MimeEntity plain =
-        MimeEntity.builder(MediaType.of("multipart", "mixed"))
+        MimeEntity.builder(ContentType.of("multipart", "mixed"))
             .addPart(text("y".repeat(40)))
             .build();
     String wanted = plain.contentType().boundary().orElseThrow();
     String holding = "x--" + wanted;
     holding += "y".repeat(40 - holding.length());
     MimeEntity clash =
-        MimeEntity.builder(MediaType.of("multipart", "mixed")).addPart(text(holding)).build();
+        MimeEntity.builder(ContentType.of("multipart", "mixed")).addPart(text(holding)).build();
     String chosen = clash.contentType().boundary().orElseThrow();
     assertNotEquals(wanted, chosen);
     assertFalse(holding.contains("--" + chosen), chosen);
@@ -167,12 +167,12 @@ class BuildWriteTest {
   @Test
   void nestedMultipartsGetBoundariesThatAreNotPrefixesOfEachOther() throws Exception {
     MimeEntity inner =
-        MimeEntity.builder(MediaType.of("multipart", "alternative"))
+        MimeEntity.builder(ContentType.of("multipart", "alternative"))
             .addPart(text("a"))
             .addPart(text("b"))
             .build();
     MimeEntity outer =
-        MimeEntity.builder(MediaType.of("multipart", "mixed"))
+        MimeEntity.builder(ContentType.of("multipart", "mixed"))
             .addPart(inner)
             .addPart(text("c"))
             .build();
@@ -183,10 +183,11 @@ class BuildWriteTest {
     assertEquals(m, Mm4Codec.decode(Mm4Codec.encode(m), Mm4Config.STRICT));
 
     MimeEntity.Builder prefixed =
-        MimeEntity.builder(MediaType.of("multipart", "mixed").withParameter("boundary", "=_a"))
+        MimeEntity.builder(ContentType.of("multipart", "mixed").withParameter("boundary", "=_a"))
             .addPart(
                 MimeEntity.builder(
-                        MediaType.of("multipart", "alternative").withParameter("boundary", "=_ab"))
+                        ContentType.of("multipart", "alternative")
+                            .withParameter("boundary", "=_ab"))
                     .addPart(text("a"))
                     .build());
     assertThrows(IllegalStateException.class, prefixed::build);
@@ -196,14 +197,14 @@ class BuildWriteTest {
   void buildingTheSameMessageTwiceGivesTheSameBytes() {
     byte[] image = random(5000, 8);
     MimeEntity e1 =
-        MimeEntity.builder(MediaType.of("multipart", "related"))
+        MimeEntity.builder(ContentType.of("multipart", "related"))
             .addPart(text("hello"))
-            .addPart(MimeEntity.builder(MediaType.of("image", "png")).data(image).build())
+            .addPart(MimeEntity.builder(ContentType.of("image", "png")).data(image).build())
             .build();
     MimeEntity e2 =
-        MimeEntity.builder(MediaType.of("multipart", "related"))
+        MimeEntity.builder(ContentType.of("multipart", "related"))
             .addPart(text("hello"))
-            .addPart(MimeEntity.builder(MediaType.of("image", "png")).data(image.clone()).build())
+            .addPart(MimeEntity.builder(ContentType.of("image", "png")).data(image.clone()).build())
             .build();
     assertArrayEquals(Mm4Codec.encode(message(e1)), Mm4Codec.encode(message(e2)));
   }

@@ -80,25 +80,25 @@ class BuiltFieldsTest {
 
   @Test
   void aBuiltContentTypeReadsAsTheTypeItWasMadeFrom() {
-    List<MediaType> types =
+    List<ContentType> types =
         List.of(
-            MediaType.of("multipart", "related")
+            ContentType.of("multipart", "related")
                 .withParameter("type", "application/smil")
                 .withParameter("start", "<smil>")
                 .withParameter("boundary", "=_mm4_0123456789abcdef_3"),
-            MediaType.of("text", "plain").withParameter("charset", "utf-8"),
-            MediaType.of("text", "plain").withParameter("name", " spaced "),
-            MediaType.of("text", "plain").withParameter("name", "a \"quoted\" (comment)"),
-            MediaType.of("text", "plain").withParameter("name", "\u00e9t\u00e9.txt"),
-            MediaType.of("image", "jpeg"),
+            ContentType.of("text", "plain").withParameter("charset", "utf-8"),
+            ContentType.of("text", "plain").withParameter("name", " spaced "),
+            ContentType.of("text", "plain").withParameter("name", "a \"quoted\" (comment)"),
+            ContentType.of("text", "plain").withParameter("name", "\u00e9t\u00e9.txt"),
+            ContentType.of("image", "jpeg"),
             // A parameter name that is not a token (read leniently from a received field): its
             // text reads back differently, so the built field must not keep the type itself.
-            MediaType.tryParse("text/plain; x\"y=1; z=2").orElseThrow());
-    for (MediaType t : types) {
+            ContentType.tryParse("text/plain; x\"y=1; z=2").orElseThrow());
+    for (ContentType t : types) {
       Mm4Header h = Mm4Header.contentType(t);
-      assertEquals(MediaType.parse(h.value()), h.mediaTypeValue().orElseThrow(), t::toString);
+      assertEquals(ContentType.parse(h.value()), h.mediaTypeValue().orElseThrow(), t::toString);
       if (t.readsBackPlainly()) {
-        assertEquals(t, MediaType.parse(t.toString()), t::toString);
+        assertEquals(t, ContentType.parse(t.toString()), t::toString);
       }
     }
   }
@@ -135,7 +135,7 @@ class BuiltFieldsTest {
     SplittableRandom r = new SplittableRandom(11);
     String alphabet = "ab/=<>.-_ \t\"\\()\u00e9;,";
     for (int round = 0; round < 5_000; round++) {
-      MediaType t = MediaType.of("text", "plain");
+      ContentType t = ContentType.of("text", "plain");
       int n = r.nextInt(0, 4);
       for (int k = 0; k < n; k++) {
         StringBuilder v = new StringBuilder();
@@ -162,12 +162,12 @@ class BuiltFieldsTest {
       assertEquals(
           org.mmsstack.mm4.internal.mime.Params.format("text/plain", t.parameters()), t.toString());
       if (t.readsBackPlainly()) {
-        assertEquals(t, MediaType.parse(t.toString()), t::toString);
+        assertEquals(t, ContentType.parse(t.toString()), t::toString);
       }
     }
     assertEquals(
         "text/plain; a=\"x \\\"y\\\\\"; b=\"(c)\"; c*=utf-8''%C3%A9",
-        MediaType.of("Text", "PLAIN")
+        ContentType.of("Text", "PLAIN")
             .withParameter("A", "x \"y\\")
             .withParameter("b", "(c)")
             .withParameter("c", "\u00e9")
@@ -200,7 +200,7 @@ class BuiltFieldsTest {
               .rfc822MessageId("id@host")
               .originatorSystem(a)
               .content(
-                  MimeEntity.builder(MediaType.of("text", "plain"))
+                  MimeEntity.builder(ContentType.of("text", "plain"))
                       .text("x", StandardCharsets.UTF_8)
                       .contentId("c1")
                       .contentLocation("  caf\u00e9 =?x?= \t.txt")

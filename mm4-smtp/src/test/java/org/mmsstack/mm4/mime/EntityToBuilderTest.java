@@ -123,7 +123,7 @@ class EntityToBuilderTest {
     MimeEntity body = Mm4Codec.decode(MAIL).content();
     // A part whose data holds the boundary: the entity's boundary is no longer free.
     MimeEntity clash =
-        MimeEntity.builder(MediaType.of("text", "plain"))
+        MimeEntity.builder(ContentType.of("text", "plain"))
             .data("--b1\r\n".getBytes(StandardCharsets.US_ASCII))
             .build();
     MimeEntity more = body.toBuilder().addPart(clash).build();
@@ -192,7 +192,7 @@ class EntityToBuilderTest {
     // With a part holding the boundary, the type must be written anew, and cannot be.
     String boundary = body.contentType().boundary().orElseThrow();
     MimeEntity clash =
-        MimeEntity.builder(MediaType.of("text", "plain"))
+        MimeEntity.builder(ContentType.of("text", "plain"))
             .data(("--" + boundary + "\r\n").getBytes(StandardCharsets.US_ASCII))
             .build();
     assertThrows(IllegalStateException.class, () -> body.toBuilder().addPart(clash).build());

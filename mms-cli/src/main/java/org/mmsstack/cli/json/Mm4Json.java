@@ -13,7 +13,7 @@ import org.mmsstack.cli.input.InputItem;
 import org.mmsstack.cli.render.TextRenderer;
 import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.mm4.Mm4Message;
-import org.mmsstack.mm4.mime.MediaType;
+import org.mmsstack.mm4.mime.ContentType;
 import org.mmsstack.mm4.mime.MimeEntity;
 import org.mmsstack.mm4.mime.Mm4Header;
 
@@ -115,7 +115,7 @@ public final class Mm4Json {
     }
   }
 
-  private static void contentType(ObjectNode n, MediaType t) {
+  private static void contentType(ObjectNode n, ContentType t) {
     n.put("value", t.baseType());
     if (!t.parameters().isEmpty()) {
       ObjectNode ps = n.putObject("parameters");

@@ -208,7 +208,7 @@ public final class TextRenderer {
   }
 
   /** Whether an MM4 entity's data is shown as text (text, SMIL, XML). */
-  public static boolean isText(org.mmsstack.mm4.mime.MediaType t) {
+  public static boolean isText(org.mmsstack.mm4.mime.ContentType t) {
     String sub = t.subtype().toLowerCase(java.util.Locale.ROOT);
     return t.type().equalsIgnoreCase("text")
         || sub.equals("smil")

@@ -196,7 +196,7 @@ public final class SampleGenerator {
     Mm4Address from = Mm4Address.plmn("+15550100").withDomain("mms.example.net");
     Mm4Address to = Mm4Address.plmn("+15550123").withDomain("mms.partner.example");
     MimeEntity smil =
-        MimeEntity.builder(org.mmsstack.mm4.mime.MediaType.of("application", "smil"))
+        MimeEntity.builder(org.mmsstack.mm4.mime.ContentType.of("application", "smil"))
             .text(
                 "<smil><body><par dur=\"5s\"><text src=\"text.txt\"/></par></body></smil>",
                 StandardCharsets.UTF_8)
@@ -204,14 +204,14 @@ public final class SampleGenerator {
             .contentLocation("presentation.smil")
             .build();
     MimeEntity text =
-        MimeEntity.builder(org.mmsstack.mm4.mime.MediaType.of("text", "plain"))
+        MimeEntity.builder(org.mmsstack.mm4.mime.ContentType.of("text", "plain"))
             .text("Greetings from the beach! Grüße vom Strand.", StandardCharsets.UTF_8)
             .contentId("text")
             .contentLocation("text.txt")
             .build();
     MimeEntity content =
         MimeEntity.builder(
-                org.mmsstack.mm4.mime.MediaType.of("multipart", "related")
+                org.mmsstack.mm4.mime.ContentType.of("multipart", "related")
                     .withParameter("type", "application/smil")
                     .withParameter("start", "<smil>"))
             .addPart(smil)

@@ -10,7 +10,7 @@ import org.mmsstack.mm4.Mm4FormatException;
 import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.Mm4Message;
 import org.mmsstack.mm4.Mm4ReadReplyReportReq;
-import org.mmsstack.mm4.mime.MediaType;
+import org.mmsstack.mm4.mime.ContentType;
 import org.mmsstack.mm4.mime.MimeEntity;
 import org.mmsstack.mm4.value.Mm4Address;
 import org.mmsstack.mm4.value.MmStatusCode;
@@ -180,7 +180,7 @@ final class ForeignMmse extends Node implements Node.Mm4Endpoint {
             .deliveryReport(YesNo.of(deliveryReport))
             .readReply(YesNo.of(readReply))
             .content(
-                MimeEntity.builder(MediaType.of("text", "plain"))
+                MimeEntity.builder(ContentType.of("text", "plain"))
                     .text("hello from " + domain, java.nio.charset.StandardCharsets.UTF_8)
                     .build())
             .build();

@@ -29,7 +29,7 @@ class MediaTypeTest {
   void parametersBehaveAsAnOrderedMap() {
     SplittableRandom r = new SplittableRandom(17);
     for (int round = 0; round < 2_000; round++) {
-      MediaType t = MediaType.of("multipart", "Related");
+      ContentType t = ContentType.of("multipart", "Related");
       Map<String, String> model = new LinkedHashMap<>();
       int steps = r.nextInt(0, 8);
       for (int s = 0; s < steps; s++) {
@@ -54,7 +54,7 @@ class MediaTypeTest {
       assertEquals(Objects.hash("multipart", "related", model), t.hashCode());
       // Read back from its text: the same type, whose parameters came from a parsed map (RFC
       // 2231 parameters last, hence compared as maps).
-      MediaType back = MediaType.parse(t.toString());
+      ContentType back = ContentType.parse(t.toString());
       assertEquals(t, back, t::toString);
       assertEquals(back, t, t::toString);
       assertEquals(t.hashCode(), back.hashCode());
@@ -64,8 +64,8 @@ class MediaTypeTest {
 
   @Test
   void equalityIgnoresTheOrderOfParameters() {
-    MediaType a = MediaType.of("text", "plain").withParameter("a", "1").withParameter("b", "2");
-    MediaType b = MediaType.of("text", "plain").withParameter("b", "2").withParameter("a", "1");
+    ContentType a = ContentType.of("text", "plain").withParameter("a", "1").withParameter("b", "2");
+    ContentType b = ContentType.of("text", "plain").withParameter("b", "2").withParameter("a", "1");
     assertEquals(a, b);
     assertEquals(a.hashCode(), b.hashCode());
     assertEquals(List.of("a", "b"), new ArrayList<>(a.parameters().keySet()));
@@ -75,13 +75,13 @@ class MediaTypeTest {
     assertNotEquals(a, a.withoutParameter("b"));
     assertEquals(a, a.withoutParameter("c"));
     assertEquals("text/plain; a=3; b=2", a.withParameter("A", "3").toString());
-    assertEquals(MediaType.parse("text/plain; charset=us-ascii"), MediaType.DEFAULT);
-    assertEquals(Optional.of("us-ascii"), MediaType.DEFAULT.charset());
+    assertEquals(ContentType.parse("text/plain; charset=us-ascii"), ContentType.DEFAULT);
+    assertEquals(Optional.of("us-ascii"), ContentType.DEFAULT.charset());
   }
 
   @Test
   void badParametersFailNamingTheParameter() {
-    MediaType t = MediaType.of("text", "plain");
+    ContentType t = ContentType.of("text", "plain");
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> t.withParameter("a b", "x"));
     assertEquals("name: \"a b\" (expected: an RFC 2045 token without '*')", e.getMessage());

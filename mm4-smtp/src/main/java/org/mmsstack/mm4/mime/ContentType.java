@@ -11,20 +11,22 @@ import org.mmsstack.mm4.internal.mime.Params;
 import org.mmsstack.mm4.internal.mime.Syntax;
 
 /**
- * A MIME media type with its parameters (RFC 2045 §5.1), as Content-Type carries it: {@code
- * multipart/related; type="application/smil"; start="<smil>"; boundary=...}.
+ * A Content-Type value: a MIME media type with its parameters (RFC 2045 §5.1), {@code
+ * multipart/related; type="application/smil"; start="<smil>"; boundary=...}. The MIME form of
+ * what {@link org.mmsstack.encapsulation.value.ContentType} is in a PDU; the conversions between
+ * MM1 and MM4 map one to the other.
  *
  * <p>Type, subtype and parameter names are kept in lower case (they are case-insensitive; the
  * captures write {@code Start=}, {@code Charset=}); parameter values are kept exactly and in order.
  * RFC 2231 extended parameters are decoded on parse. Immutable and thread-safe.
  */
-public final class MediaType {
+public final class ContentType {
 
   private static final String[] NONE = new String[0];
 
   /** {@code text/plain; charset=us-ascii}: RFC 2045 §5.2's default when Content-Type is absent. */
-  public static final MediaType DEFAULT =
-      new MediaType("text", "plain", new String[] {"charset", "us-ascii"}, null);
+  public static final ContentType DEFAULT =
+      new ContentType("text", "plain", new String[] {"charset", "us-ascii"}, null);
 
   private final String type;
   private final String subtype;
@@ -40,7 +42,7 @@ public final class MediaType {
   private String formatted;
   private byte plain;
 
-  private MediaType(String type, String subtype, String[] params, Map<String, String> map) {
+  private ContentType(String type, String subtype, String[] params, Map<String, String> map) {
     this.type = type;
     this.subtype = subtype;
     this.params = params;
@@ -55,7 +57,7 @@ public final class MediaType {
    * @return the media type
    * @throws IllegalArgumentException if either is not a token
    */
-  public static MediaType of(String type, String subtype) {
+  public static ContentType of(String type, String subtype) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(subtype, "subtype");
     String t = lowerToken(type);
@@ -67,7 +69,7 @@ public final class MediaType {
       throw new IllegalArgumentException(
           "subtype: \"" + subtype + "\" (expected: an RFC 2045 token)");
     }
-    return new MediaType(t, s, NONE, Map.of());
+    return new ContentType(t, s, NONE, Map.of());
   }
 
   /**
@@ -100,7 +102,7 @@ public final class MediaType {
    * @return the media type
    * @throws IllegalArgumentException if there is no {@code type/subtype} at the start
    */
-  public static MediaType parse(String text) {
+  public static ContentType parse(String text) {
     return tryParse(text)
         .orElseThrow(
             () ->
@@ -114,7 +116,7 @@ public final class MediaType {
    * @param text the header value
    * @return the media type, or empty if there is no {@code type/subtype} at the start
    */
-  public static Optional<MediaType> tryParse(String text) {
+  public static Optional<ContentType> tryParse(String text) {
     Objects.requireNonNull(text, "text");
     Params.Parsed p = Params.parse(text);
     if (p == null) {
@@ -139,7 +141,7 @@ public final class MediaType {
         a[i++] = e.getValue();
       }
     }
-    return Optional.of(new MediaType(t, s, a, Collections.unmodifiableMap(m)));
+    return Optional.of(new ContentType(t, s, a, Collections.unmodifiableMap(m)));
   }
 
   /** @return the top-level type in lower case, e.g. {@code multipart} */
@@ -248,7 +250,7 @@ public final class MediaType {
    * @param value the value (any text without line breaks; non-ASCII is written as RFC 2231)
    * @return the new media type
    */
-  public MediaType withParameter(String name, String value) {
+  public ContentType withParameter(String name, String value) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(value, "value");
     String key = lowerToken(name);
@@ -270,19 +272,19 @@ public final class MediaType {
       a[i] = key;
     }
     a[i + 1] = value;
-    return new MediaType(type, subtype, a, null);
+    return new ContentType(type, subtype, a, null);
   }
 
   /** @return a copy without parameter {@code name} */
-  public MediaType withoutParameter(String name) {
+  public ContentType withoutParameter(String name) {
     int i = indexOfExactly(name.toLowerCase(Locale.ROOT));
     if (i < 0) {
-      return new MediaType(type, subtype, params, map);
+      return new ContentType(type, subtype, params, map);
     }
     String[] a = new String[params.length - 2];
     System.arraycopy(params, 0, a, 0, i);
     System.arraycopy(params, i + 2, a, i, a.length - i);
-    return new MediaType(type, subtype, a, null);
+    return new ContentType(type, subtype, a, null);
   }
 
   /**
@@ -319,10 +321,10 @@ public final class MediaType {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof MediaType)) {
+    if (!(o instanceof ContentType)) {
       return false;
     }
-    MediaType m = (MediaType) o;
+    ContentType m = (ContentType) o;
     if (!type.equals(m.type) || !subtype.equals(m.subtype) || params.length != m.params.length) {
       return false;
     }
