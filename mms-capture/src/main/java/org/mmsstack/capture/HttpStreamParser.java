@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.mmsstack.encapsulation.value.MediaType;
 
 /**
  * Parses the HTTP/1.x messages of one reassembled TCP direction incrementally (RFC 9112): several
@@ -549,7 +550,7 @@ final class HttpStreamParser implements StreamParser {
   static boolean isMmsType(String contentType) {
     int semi = contentType.indexOf(';');
     String media = (semi < 0 ? contentType : contentType.substring(0, semi)).strip();
-    return media.equalsIgnoreCase(WspContentType.MMS_MESSAGE);
+    return media.equalsIgnoreCase(MediaType.MMS_MESSAGE.name());
   }
 
   /** Advances the body; returns whether the message completed. */

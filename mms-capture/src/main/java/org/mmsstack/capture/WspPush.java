@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.encapsulation.value.ContentType;
+import org.mmsstack.encapsulation.value.MediaType;
 
 /**
  * A decoded connectionless WSP Push or ConfirmedPush PDU (WAP-230 §8.2.4.1): the envelope an
@@ -15,7 +17,8 @@ import org.mmsstack.encapsulation.Finding;
  * @param pduType the PDU type octet: {@link #PUSH} or {@link #CONFIRMED_PUSH}
  * @param headersLength the Headers-Length as declared on the wire (it may disagree with the
  *     content; see {@link CaptureFindingCodes#WSP_HEADERS_LENGTH_INCONSISTENT})
- * @param contentType the Content-Type at the start of the headers
+ * @param contentType the Content-Type at the start of the headers, decoded by the PDU codec's
+ *     reader (media type and parameters)
  * @param headers the raw Content-Type plus header octets as located by the parser
  * @param body the body (for MMS, the MMS PDU)
  * @param findings what was wrong with the PDU and how it was recovered, in order (offsets within
@@ -26,7 +29,7 @@ public record WspPush(
     int tid,
     int pduType,
     long headersLength,
-    WspContentType contentType,
+    ContentType contentType,
     byte[] headers,
     byte[] body,
     List<Finding> findings) {
@@ -64,7 +67,8 @@ public record WspPush(
 
   /** Whether the body is declared as application/vnd.wap.mms-message. */
   public boolean isMmsMessage() {
-    return contentType.isMmsMessage();
+    // By name: the well-known number (0xBE) and the text form (sent by some gateways) alike.
+    return MediaType.MMS_MESSAGE.name().equalsIgnoreCase(contentType.mediaType().name().trim());
   }
 
   @Override

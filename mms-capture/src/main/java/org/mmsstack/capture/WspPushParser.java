@@ -1,13 +1,16 @@
 package org.mmsstack.capture;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.mmsstack.encapsulation.DecodeConfig;
 import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.encapsulation.PduCodec;
 import org.mmsstack.encapsulation.PduFormatException;
+import org.mmsstack.encapsulation.PduLayout;
 import org.mmsstack.encapsulation.Uintvar;
+import org.mmsstack.encapsulation.value.ContentType;
 
 /**
  * Decodes a connectionless WSP Push or ConfirmedPush PDU (WAP-230 §8.2.4.1, §8.2.2 for the
@@ -73,7 +76,9 @@ public final class WspPushParser {
     if (hs >= b.length) {
       throw CaptureFormatException.notAWspPush(hs, "no Content-Type after the Headers-Length");
     }
-    WspContentType ct = contentType(b, hs, b.length);
+    int ctEnd = PduLayout.valueEnd(b, hs, b.length);
+    ContentType ct = contentType(b, hs, ctEnd);
+    int ctLength = ctEnd - hs;
     List<Finding> findings = new ArrayList<>(1);
     int remaining = b.length - hs;
     int headersEnd;
@@ -90,7 +95,7 @@ public final class WspPushParser {
                   + remaining
                   + " octets follow it): truncated push, body empty"));
       headersEnd = b.length;
-    } else if (headersLength < ct.encodedLength()) {
+    } else if (headersLength < ctLength) {
       findings.add(
           Finding.of(
               Extraction.severity(CaptureFindingCodes.WSP_HEADERS_LENGTH_INCONSISTENT),
@@ -100,12 +105,12 @@ public final class WspPushParser {
               "Headers-Length "
                   + headersLength
                   + " is shorter than the Content-Type ("
-                  + ct.encodedLength()
+                  + ctLength
                   + " octets) that must open the headers; the Content-Type"
                   + " is self-delimiting, so the headers were taken to end with it and the body"
                   + " to start at offset "
-                  + (hs + ct.encodedLength())));
-      headersEnd = hs + ct.encodedLength();
+                  + (hs + ctLength)));
+      headersEnd = hs + ctLength;
     } else {
       headersEnd = hs + (int) headersLength;
     }
@@ -136,86 +141,21 @@ public final class WspPushParser {
     }
   }
 
-  /** Identifies the Content-Type value at {@code p} (WAP-230 §8.4.2.24). */
-  static WspContentType contentType(byte[] b, int p, int end) throws CaptureFormatException {
-    int c = b[p] & 0xFF;
-    if (c >= 0x80) {
-      int code = c & 0x7F;
-      return new WspContentType(
-          WspContentType.Form.WELL_KNOWN, code, WspContentType.wellKnownName(code), 1);
-    }
-    if (c >= 0x20) {
-      int nul = indexOfNul(b, p, end);
-      if (nul < 0) {
-        throw CaptureFormatException.notAWspPush(p, "Content-Type text has no terminating NUL");
-      }
-      return new WspContentType(WspContentType.Form.TEXT, -1, text(b, p, nul), nul - p + 1);
-    }
-    long len;
-    int q;
-    if (c == 0x1F) {
-      long[] uv = readUintvar(b, p + 1, end);
-      if (uv == null) {
-        throw CaptureFormatException.notAWspPush(
-            p + 1, "Content-Type Value-length is not a valid uintvar");
-      }
-      len = uv[0];
-      q = (int) uv[1];
-    } else {
-      len = c;
-      q = p + 1;
-    }
-    if (len == 0 || len > end - q) {
+  /**
+   * Decodes the Content-Type value at {@code p}, which ends at {@code valueEnd} by the first-octet
+   * rule ({@link PduLayout#valueEnd}, -1 when it runs past the PDU), with the PDU codec's reader
+   * (WAP-230 8.4.2.24), as the codec reads a PDU's Content-Type.
+   */
+  private static ContentType contentType(byte[] b, int p, int valueEnd)
+      throws CaptureFormatException {
+    if (valueEnd < 0) {
       throw CaptureFormatException.notAWspPush(
-          p,
-          "Content-Type Value-length "
-              + len
-              + " does not fit the "
-              + (end - q)
-              + " octets that follow");
+          p, "the Content-Type value runs past the end of the PDU or is malformed");
     }
-    int valueEnd = q + (int) len;
-    int m = b[q] & 0xFF;
-    int encoded = valueEnd - p;
-    if (m >= 0x80) {
-      int code = m & 0x7F;
-      return new WspContentType(
-          WspContentType.Form.GENERAL, code, WspContentType.wellKnownName(code), encoded);
+    try {
+      return PduCodec.decodeContentType(b, p, valueEnd - p, DecodeConfig.DEFAULT);
+    } catch (PduFormatException e) {
+      throw CaptureFormatException.notAWspPush(p + e.offset(), "Content-Type: " + e.detail());
     }
-    if (m <= 0x1E) {
-      // Long-integer media: registered numbers above 127.
-      if (m == 0 || m > 4 || q + 1 + m > valueEnd) {
-        throw CaptureFormatException.notAWspPush(q, "Content-Type media Long-integer is malformed");
-      }
-      int code = 0;
-      for (int i = 1; i <= m; i++) {
-        code = (code << 8) | (b[q + i] & 0xFF);
-      }
-      return new WspContentType(
-          WspContentType.Form.GENERAL, code, WspContentType.wellKnownName(code), encoded);
-    }
-    int nul = indexOfNul(b, q, valueEnd);
-    if (nul < 0) {
-      throw CaptureFormatException.notAWspPush(
-          q, "Content-Type media text has no terminating NUL within its Value-length");
-    }
-    return new WspContentType(WspContentType.Form.GENERAL, -1, text(b, q, nul), encoded);
-  }
-
-  private static int indexOfNul(byte[] b, int from, int end) {
-    for (int i = from; i < end; i++) {
-      if (b[i] == 0) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static String text(byte[] b, int from, int to) {
-    // A leading 0x7F quote is only there to protect a first octet >= 0x80.
-    if (from < to && (b[from] & 0xFF) == 0x7F) {
-      from++;
-    }
-    return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
   }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.mmsstack.encapsulation.value.MediaType;
 
 class CaptureReaderTest {
 
@@ -231,7 +232,7 @@ class CaptureReaderTest {
     assertEquals(5, push.tid());
     assertEquals(WspPush.PUSH, push.pduType());
     assertArrayEquals(new byte[] {(byte) 0xBE, (byte) 0xAF, (byte) 0x84}, push.headers());
-    assertEquals(WspContentType.Form.WELL_KNOWN, push.contentType().form());
+    assertEquals(MediaType.MMS_MESSAGE, push.contentType().mediaType());
     assertArrayEquals(deliv, r.pdus().get(1).dataBytes());
     assertEquals(2, r.pdus().get(1).frame());
     assertEquals(3, r.stats().wspPdus());

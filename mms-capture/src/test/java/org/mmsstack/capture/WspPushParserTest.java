@@ -13,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mmsstack.encapsulation.value.CharacterSet;
+import org.mmsstack.encapsulation.value.ContentType;
+import org.mmsstack.encapsulation.value.MediaType;
 
 class WspPushParserTest {
 
@@ -76,8 +79,9 @@ class WspPushParserTest {
     assertEquals(1, p.findings().size());
     assertEquals(CaptureFindingCodes.WSP_HEADERS_LENGTH_INCONSISTENT, p.findings().get(0).code());
     assertEquals(2, p.findings().get(0).offset());
-    assertEquals(WspContentType.Form.TEXT, p.contentType().form());
-    assertEquals("application/vnd.wap.mms-message", p.contentType().mediaType());
+    // Sent as text, not as the well-known number.
+    assertEquals(-1, p.contentType().mediaType().code());
+    assertEquals("application/vnd.wap.mms-message", p.contentType().mediaType().name());
     assertEquals(32, p.headers().length); // the text and its NUL
     assertEquals((byte) 0x8C, p.body()[0]);
   }
@@ -87,7 +91,7 @@ class WspPushParserTest {
     byte[] body = {(byte) 0x8C, (byte) 0x82, 0x01};
     WspPush shortForm = WspPushParser.parse(concat(new byte[] {9, 7, 1, (byte) 0xBE}, body));
     assertTrue(shortForm.isConfirmed());
-    assertEquals(0x3E, shortForm.contentType().wellKnownCode());
+    assertEquals(MediaType.MMS_MESSAGE, shortForm.contentType().mediaType());
     assertArrayEquals(body, shortForm.body());
     assertEquals(List.of(), shortForm.findings());
 
@@ -95,9 +99,12 @@ class WspPushParserTest {
     WspPush general =
         WspPushParser.parse(
             concat(new byte[] {1, 6, 4, 3, (byte) 0xBE, (byte) 0x81, (byte) 0xEA}, body));
-    assertEquals(WspContentType.Form.GENERAL, general.contentType().form());
     assertTrue(general.isMmsMessage());
-    assertEquals(4, general.contentType().encodedLength());
+    // The codec's reader decodes the parameters too.
+    assertEquals(
+        ContentType.of(MediaType.MMS_MESSAGE).withParameter("charset", CharacterSet.UTF_8),
+        general.contentType());
+    assertEquals(4, general.headers().length);
     assertArrayEquals(body, general.body());
 
     // general form with a text media type and Length-quote
@@ -114,7 +121,7 @@ class WspPushParserTest {
     // another content type (SI) is decoded but is not MMS
     WspPush si = WspPushParser.parse(new byte[] {1, 6, 1, (byte) 0xAE, 0x02});
     assertFalse(si.isMmsMessage());
-    assertEquals("application/vnd.wap.sic", si.contentType().mediaType());
+    assertEquals("application/vnd.wap.sic", si.contentType().mediaType().name());
 
     // a non-minimal uintvar Headers-Length (80 83) is accepted
     WspPush nonMinimal =
@@ -140,7 +147,17 @@ class WspPushParserTest {
     assertOffset(2, new byte[] {1, 6});
     assertOffset(3, new byte[] {1, 6, 4, 'a', 'b', 'c'});
     assertOffset(3, new byte[] {1, 6, 4, 9, (byte) 0xBE});
-    assertOffset(3, new byte[] {1, 6, 4, 0, (byte) 0xBE});
+    // A Content-Type the codec's reader refuses (charset without its value, inside the
+    // Value-length): the offset is where the reader stopped, in the push.
+    assertOffset(6, new byte[] {1, 6, 3, 2, (byte) 0xBE, (byte) 0x81});
+  }
+
+  @Test
+  void anEmptyMediaTextIsAPushThatIsNotMms() throws CaptureFormatException {
+    // 0x00 opens an empty Extension-media, which the codec's reader accepts, as in a PDU.
+    WspPush p = WspPushParser.parse(new byte[] {1, 6, 4, 0, (byte) 0xBE});
+    assertEquals("", p.contentType().mediaType().name());
+    assertFalse(p.isMmsMessage());
   }
 
   private static void assertOffset(long offset, byte[] b) {

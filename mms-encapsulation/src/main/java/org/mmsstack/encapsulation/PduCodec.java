@@ -19,6 +19,7 @@ import org.mmsstack.encapsulation.internal.wire.Findings;
 import org.mmsstack.encapsulation.internal.wire.WspReader;
 import org.mmsstack.encapsulation.internal.wire.WspWriter;
 import org.mmsstack.encapsulation.validate.FindingCodes;
+import org.mmsstack.encapsulation.value.ContentType;
 import org.mmsstack.encapsulation.value.MediaType;
 import org.mmsstack.encapsulation.value.RawValue;
 
@@ -191,6 +192,40 @@ public final class PduCodec {
     // Kept apart from the rest, so that this method is small enough for the JIT to inline into a
     // caller's loop: a small PDU is then decoded with two calls (the scan, create).
     return decodeRest(type, src, offset, end, config, deleteConf);
+  }
+
+  /**
+   * Decodes one Content-type-value (WAP-230 8.4.2.24) that fills {@code src[offset, offset +
+   * length)}: what opens the headers of a WSP push or of a multipart entry, outside a PDU. Its
+   * extent is found by the first-octet rule, {@link PduLayout#valueEnd}. The decoder's own
+   * reader does the work, with the grammar, the leniency and the well-known tables it uses
+   * for a PDU's Content-Type.
+   *
+   * @param src the octets (not changed and not kept: the value holds copies)
+   * @param offset where the value starts; offsets in an exception count from here
+   * @param length the value's length in octets
+   * @param config the text length limit ({@link DecodeConfig#maxTextLength()})
+   * @return the media type and its parameters, in order
+   * @throws PduFormatException when the octets are not exactly one Content-type-value, or a text
+   *     in it is longer than the limit
+   * @throws IndexOutOfBoundsException when the range is not inside {@code src}
+   */
+  public static ContentType decodeContentType(
+      byte[] src, int offset, int length, DecodeConfig config) throws PduFormatException {
+    Objects.requireNonNull(src, "src");
+    Objects.requireNonNull(config, "config");
+    Objects.checkFromIndexSize(offset, length, src.length);
+    WspReader r = new WspReader(src, offset, length);
+    r.header(HeaderField.CONTENT_TYPE.name());
+    if (length == 0) {
+      throw r.truncated("a Content-type-value");
+    }
+    ContentType ct = ValueCodec.readContentType(r, null, config.maxTextLength(), true);
+    if (r.hasRemaining()) {
+      throw r.error(
+          Reason.TRAILING_BYTES, r.index(), r.remaining() + " octets after the Content-type-value");
+    }
+    return ct;
   }
 
   /** Why the input is no PDU to decode: too large, too short, or no X-Mms-Message-Type first. */

@@ -8,6 +8,9 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
+import org.mmsstack.encapsulation.value.CharacterSet;
+import org.mmsstack.encapsulation.value.ContentType;
+import org.mmsstack.encapsulation.value.MediaType;
 
 /** Every input form of {@link PduCodec#decode} gives the same PDU as the array form. */
 class DecodeInputsTest {
@@ -78,5 +81,39 @@ class DecodeInputsTest {
     assertEquals(
         PduCodec.decode(b).headers().size(),
         PduCodec.decode(new ByteArrayInputStream(b), exact).headers().size());
+  }
+
+  @Test
+  void aContentTypeDecodesAloneAsInAPdu() throws Exception {
+    DecodeConfig c = DecodeConfig.DEFAULT;
+    // The three forms: well-known number, text, and the general form with a parameter; a slice of
+    // a larger array, offsets counting from its start.
+    byte[] b = {9, (byte) 0xBE, 'a', '/', 'b', 0, 3, (byte) 0xB3, (byte) 0x81, (byte) 0xEA, 9};
+    assertEquals(ContentType.of(MediaType.MMS_MESSAGE), PduCodec.decodeContentType(b, 1, 1, c));
+    assertEquals(ContentType.of(MediaType.text("a/b")), PduCodec.decodeContentType(b, 2, 4, c));
+    assertEquals(
+        ContentType.of(MediaType.MULTIPART_RELATED).withParameter("charset", CharacterSet.UTF_8),
+        PduCodec.decodeContentType(b, 6, 4, c));
+    assertEquals(10, PduLayout.valueEnd(b, 6, b.length)); // the extent a caller finds first
+    // Octets after the value, none at all, and a text over the limit are refused, naming the
+    // offset from the slice's start and the header.
+    PduFormatException trailing =
+        assertThrows(PduFormatException.class, () -> PduCodec.decodeContentType(b, 6, 5, c));
+    assertEquals(PduFormatException.Reason.TRAILING_BYTES, trailing.reason());
+    assertEquals(4, trailing.offset());
+    assertEquals("Content-Type", trailing.header().orElseThrow());
+    assertEquals(
+        PduFormatException.Reason.TRUNCATED,
+        assertThrows(PduFormatException.class, () -> PduCodec.decodeContentType(b, 1, 0, c))
+            .reason());
+    DecodeConfig tiny = DecodeConfig.builder().maxTextLength(2).build();
+    assertEquals(
+        PduFormatException.Reason.LIMIT_EXCEEDED,
+        assertThrows(PduFormatException.class, () -> PduCodec.decodeContentType(b, 2, 4, tiny))
+            .reason());
+    assertThrows(IndexOutOfBoundsException.class, () -> PduCodec.decodeContentType(b, 8, 4, c));
+    byte[] copy = b.clone();
+    PduCodec.decodeContentType(b, 6, 4, c);
+    assertArrayEquals(copy, b); // not changed
   }
 }

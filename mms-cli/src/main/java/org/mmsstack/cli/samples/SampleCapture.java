@@ -18,8 +18,8 @@ import java.util.List;
 import org.mmsstack.capture.CaptureReader;
 import org.mmsstack.capture.CaptureWriter;
 import org.mmsstack.capture.CaptureWriter.Format;
-import org.mmsstack.capture.WspContentType;
 import org.mmsstack.capture.WspPush;
+import org.mmsstack.encapsulation.value.MediaType;
 
 /** A capture of a whole MMS exchange, for the sample files and the tests that read them. */
 public final class SampleCapture {
@@ -126,7 +126,7 @@ public final class SampleCapture {
       p.write(tid++ & 0xFF);
       p.write(WspPush.PUSH);
       p.write(3); // Headers-Length: Content-Type + X-Wap-Application-Id
-      p.write(0x80 | WspContentType.MMS_MESSAGE_CODE);
+      p.write(0x80 | MediaType.MMS_MESSAGE.code());
       p.write(0xAF);
       p.write(0x84); // x-wap-application:mms.ua
       p.write(pdu, 0, pdu.length);

@@ -22,12 +22,15 @@ import org.mmsstack.encapsulation.HeaderField;
 import org.mmsstack.encapsulation.Pdu;
 import org.mmsstack.encapsulation.PduCodec;
 import org.mmsstack.encapsulation.PduFormatException;
+import org.mmsstack.encapsulation.PduLayout;
 import org.mmsstack.encapsulation.body.Body;
 import org.mmsstack.encapsulation.body.MultipartBody;
 import org.mmsstack.encapsulation.body.Part;
 import org.mmsstack.encapsulation.body.PartCursor;
 import org.mmsstack.encapsulation.body.PartHeader;
 import org.mmsstack.encapsulation.validate.PduValidator;
+import org.mmsstack.encapsulation.value.ContentType;
+import org.mmsstack.encapsulation.value.Parameter;
 import org.mmsstack.encapsulation.value.RawValue;
 
 /**
@@ -80,6 +83,20 @@ final class Exercise {
     }
     List<Finding> findings = PduValidator.validate(input).findings();
     assertNotNull(findings);
+    // The same octets as a Content-type-value on its own (as a WSP push opens its headers), over
+    // the extent the first-octet rule gives it.
+    int ctEnd = input.length == 0 ? -1 : PduLayout.valueEnd(input, 0, input.length);
+    if (ctEnd > 0) {
+      try {
+        ContentType ct = PduCodec.decodeContentType(input, 0, ctEnd, LENIENT);
+        assertNotNull(ct.toString());
+        for (Parameter p : ct.parameters()) {
+          assertNotNull(p.toString());
+        }
+      } catch (PduFormatException e) {
+        checkException(e, ctEnd);
+      }
+    }
     assertArrayEquals(copy, input, "the input was changed");
     return decoded;
   }
