@@ -61,7 +61,7 @@ public enum CaptureFormat {
     }
     if (data.length >= 3 && (data[1] == WspPush.PUSH || data[1] == WspPush.CONFIRMED_PUSH)) {
       try {
-        WspPushParser.parse(data);
+        WspPushCodec.decode(data);
         return WSP_PUSH;
       } catch (CaptureFormatException e) {
         // not a push: fall through to the text check

@@ -246,7 +246,7 @@ public final class CaptureReader {
         {
           List<CapturedPdu> pdus = new ArrayList<>(1);
           Extraction x = new Extraction(config, pdus::add);
-          WspPush push = WspPushParser.parse(input);
+          WspPush push = WspPushCodec.decode(input);
           x.wspPdus++;
           try {
             push.findings().forEach(f -> x.finding(f.code(), 0, f.offset(), f.message()));
@@ -384,7 +384,7 @@ public final class CaptureReader {
     long base = d == f.data() ? f.dataOffset() + from : -1;
     WspPush push;
     try {
-      push = WspPushParser.parse(d, from, to - from);
+      push = WspPushCodec.decode(d, from, to - from);
     } catch (CaptureFormatException e) {
       x.finding(
           CaptureFindingCodes.WSP_MALFORMED,

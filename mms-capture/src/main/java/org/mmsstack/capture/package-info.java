@@ -11,7 +11,7 @@
  * never raises an exception in lenient mode; {@link org.mmsstack.capture.CaptureFormatException}
  * says "this is not a capture at all" (or, in strict mode, names the first ERROR finding).
  *
- * <p>{@link org.mmsstack.capture.WspPushParser} decodes a WSP Push PDU on its own (as stored in a
+ * <p>{@link org.mmsstack.capture.WspPushCodec} decodes (and encodes) a WSP Push PDU on its own (as stored in a
  * file or carried in an SMS), {@link org.mmsstack.capture.CaptureFormat#detect(byte[])} tells the
  * kinds of input apart by content, {@link org.mmsstack.capture.HexText} decodes hex dumps, and
  * {@link org.mmsstack.capture.CaptureWriter} writes pcap/pcapng files from synthesized

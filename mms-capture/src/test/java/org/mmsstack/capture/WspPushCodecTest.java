@@ -17,7 +17,7 @@ import org.mmsstack.encapsulation.value.CharacterSet;
 import org.mmsstack.encapsulation.value.ContentType;
 import org.mmsstack.encapsulation.value.MediaType;
 
-class WspPushParserTest {
+class WspPushCodecTest {
 
   @Test
   void everyCorpusPushDecodesToAnMmsNotification() throws IOException {
@@ -27,13 +27,15 @@ class WspPushParserTest {
     for (Path f : files) {
       byte[] b = Files.readAllBytes(f);
       assertEquals(CaptureFormat.WSP_PUSH, CaptureFormat.detect(b), f.toString());
-      WspPush p = WspPushParser.parse(b);
+      WspPush p = WspPushCodec.decode(b);
       assertTrue(p.isMmsMessage(), f + ": " + p);
       byte[] body = p.body();
       assertTrue(body.length > 2, f.toString());
       assertEquals((byte) 0x8C, body[0], f.toString());
       assertEquals((byte) 0x82, body[1], f + " m-notification-ind");
       assertEquals(b.length, 2 + uintvarLength(b) + p.headers().length + body.length);
+      // Encoding gives the push back exactly, a declared Headers-Length that disagrees included.
+      assertArrayEquals(b, WspPushCodec.encode(p), f.toString());
       // The MMS body of a push is a PDU of its own; when the corpus keeps it, it must match.
       for (org.mmsstack.encapsulation.Finding finding : p.findings()) {
         assertEquals(
@@ -62,7 +64,7 @@ class WspPushParserTest {
       if (Files.exists(push) && Files.exists(pdu)) {
         assertArrayEquals(
             Files.readAllBytes(pdu),
-            WspPushParser.parse(Files.readAllBytes(push)).body(),
+            WspPushCodec.decode(Files.readAllBytes(push)).body(),
             push.toString());
       }
     }
@@ -74,7 +76,7 @@ class WspPushParserTest {
         TestCaptures.corpus("wsp-push")
             .resolve("aosp-telephony/inline-testDispatchWapPduFromBlockedNumber.wsp");
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(f), f + " absent");
-    WspPush p = WspPushParser.parse(Files.readAllBytes(f));
+    WspPush p = WspPushCodec.decode(Files.readAllBytes(f));
     assertEquals(0, p.headersLength());
     assertEquals(1, p.findings().size());
     assertEquals(CaptureFindingCodes.WSP_HEADERS_LENGTH_INCONSISTENT, p.findings().get(0).code());
@@ -89,7 +91,7 @@ class WspPushParserTest {
   @Test
   void decodesShortGeneralAndTextContentTypes() throws CaptureFormatException {
     byte[] body = {(byte) 0x8C, (byte) 0x82, 0x01};
-    WspPush shortForm = WspPushParser.parse(concat(new byte[] {9, 7, 1, (byte) 0xBE}, body));
+    WspPush shortForm = WspPushCodec.decode(concat(new byte[] {9, 7, 1, (byte) 0xBE}, body));
     assertTrue(shortForm.isConfirmed());
     assertEquals(MediaType.MMS_MESSAGE, shortForm.contentType().mediaType());
     assertArrayEquals(body, shortForm.body());
@@ -97,7 +99,7 @@ class WspPushParserTest {
 
     // general form: Value-length 3, media 0xBE, parameter charset (0x81) utf-8 (0xEA)
     WspPush general =
-        WspPushParser.parse(
+        WspPushCodec.decode(
             concat(new byte[] {1, 6, 4, 3, (byte) 0xBE, (byte) 0x81, (byte) 0xEA}, body));
     assertTrue(general.isMmsMessage());
     // The codec's reader decodes the parameters too.
@@ -110,7 +112,7 @@ class WspPushParserTest {
     // general form with a text media type and Length-quote
     byte[] media = "Application/Vnd.Wap.Mms-Message\0".getBytes(StandardCharsets.US_ASCII);
     WspPush quoted =
-        WspPushParser.parse(
+        WspPushCodec.decode(
             concat(
                 new byte[] {1, 6, (byte) (media.length + 2), 0x1F, (byte) media.length},
                 media,
@@ -119,20 +121,20 @@ class WspPushParserTest {
     assertArrayEquals(body, quoted.body());
 
     // another content type (SI) is decoded but is not MMS
-    WspPush si = WspPushParser.parse(new byte[] {1, 6, 1, (byte) 0xAE, 0x02});
+    WspPush si = WspPushCodec.decode(new byte[] {1, 6, 1, (byte) 0xAE, 0x02});
     assertFalse(si.isMmsMessage());
     assertEquals("application/vnd.wap.sic", si.contentType().mediaType().name());
 
     // a non-minimal uintvar Headers-Length (80 83) is accepted
     WspPush nonMinimal =
-        WspPushParser.parse(
+        WspPushCodec.decode(
             concat(new byte[] {1, 6, (byte) 0x80, 3, (byte) 0xBE, (byte) 0xAF, (byte) 0x84}, body));
     assertArrayEquals(body, nonMinimal.body());
   }
 
   @Test
   void truncatedHeadersGiveAnEmptyBodyAndAFinding() throws CaptureFormatException {
-    WspPush p = WspPushParser.parse(new byte[] {1, 6, 10, (byte) 0xBE, (byte) 0xAF});
+    WspPush p = WspPushCodec.decode(new byte[] {1, 6, 10, (byte) 0xBE, (byte) 0xAF});
     assertEquals(0, p.body().length);
     assertEquals(CaptureFindingCodes.WSP_MALFORMED, p.findings().get(0).code());
   }
@@ -153,16 +155,39 @@ class WspPushParserTest {
   }
 
   @Test
+  void encodesWhatItIsGiven() throws CaptureFormatException {
+    byte[] body = {(byte) 0x8C, (byte) 0x82, 0x01};
+    // A non-minimal Headers-Length (80 83) is written minimal: the only change.
+    WspPush p =
+        WspPushCodec.decode(
+            concat(new byte[] {1, 6, (byte) 0x80, 3, (byte) 0xBE, (byte) 0xAF, (byte) 0x84}, body));
+    assertArrayEquals(
+        concat(new byte[] {1, 6, 3, (byte) 0xBE, (byte) 0xAF, (byte) 0x84}, body),
+        WspPushCodec.encode(p));
+    WspPush built =
+        new WspPush(
+            300,
+            WspPush.PUSH,
+            1,
+            ContentType.of(MediaType.MMS_MESSAGE),
+            new byte[1],
+            body,
+            List.of());
+    assertThrows(IllegalArgumentException.class, () -> WspPushCodec.encode(built));
+    assertThrows(NullPointerException.class, () -> WspPushCodec.encode(null));
+  }
+
+  @Test
   void anEmptyMediaTextIsAPushThatIsNotMms() throws CaptureFormatException {
     // 0x00 opens an empty Extension-media, which the codec's reader accepts, as in a PDU.
-    WspPush p = WspPushParser.parse(new byte[] {1, 6, 4, 0, (byte) 0xBE});
+    WspPush p = WspPushCodec.decode(new byte[] {1, 6, 4, 0, (byte) 0xBE});
     assertEquals("", p.contentType().mediaType().name());
     assertFalse(p.isMmsMessage());
   }
 
   private static void assertOffset(long offset, byte[] b) {
     CaptureFormatException e =
-        assertThrows(CaptureFormatException.class, () -> WspPushParser.parse(b));
+        assertThrows(CaptureFormatException.class, () -> WspPushCodec.decode(b));
     assertEquals(CaptureFormatException.Reason.NOT_A_WSP_PUSH, e.reason());
     assertEquals(offset, e.offset(), e.getMessage());
   }
@@ -171,11 +196,11 @@ class WspPushParserTest {
   void leavesTheInputUnchanged() throws CaptureFormatException {
     byte[] b = {1, 6, 1, (byte) 0xBE, (byte) 0x8C, (byte) 0x82};
     byte[] copy = b.clone();
-    WspPush p = WspPushParser.parse(b);
+    WspPush p = WspPushCodec.decode(b);
     assertArrayEquals(copy, b);
     p.body()[0] = 0;
     assertEquals((byte) 0x8C, p.body()[0]);
-    assertEquals(p, WspPushParser.parse(copy));
+    assertEquals(p, WspPushCodec.decode(copy));
   }
 
   private static int uintvarLength(byte[] b) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.mmsstack.encapsulation.DecodeConfig;
 import org.mmsstack.encapsulation.Finding;
 import org.mmsstack.encapsulation.PduCodec;
@@ -13,21 +14,21 @@ import org.mmsstack.encapsulation.Uintvar;
 import org.mmsstack.encapsulation.value.ContentType;
 
 /**
- * Decodes a connectionless WSP Push or ConfirmedPush PDU (WAP-230 §8.2.4.1, §8.2.2 for the
- * connectionless TID octet): {@code TID, PDU-type, Headers-Length (uintvar), Content-Type,
- * Headers, Data}.
+ * Decodes and encodes a connectionless WSP Push or ConfirmedPush PDU (WAP-230 §8.2.4.1, §8.2.2 for
+ * the connectionless TID octet): {@code TID, PDU-type, Headers-Length (uintvar), Content-Type,
+ * Headers, Data}. Final, stateless and thread-safe.
  *
- * <p>The same parser serves pushes found in UDP datagrams (ports 2948 and 9200) and raw push files.
+ * <p>The same decoder serves pushes found in UDP datagrams (ports 2948 and 9200) and raw push files.
  * It is lenient where a sender's mistake is unambiguous and says so in {@link WspPush#findings()};
  * it throws only when the bytes are not a push at all.
  */
-public final class WspPushParser {
+public final class WspPushCodec {
 
-  private WspPushParser() {}
+  private WspPushCodec() {}
 
-  /** Decodes {@code pdu}; see {@link #parse(byte[], int, int)}. */
-  public static WspPush parse(byte[] pdu) throws CaptureFormatException {
-    return parse(pdu, 0, pdu.length);
+  /** Decodes {@code pdu}; see {@link #decode(byte[], int, int)}. */
+  public static WspPush decode(byte[] pdu) throws CaptureFormatException {
+    return decode(pdu, 0, pdu.length);
   }
 
   /**
@@ -49,7 +50,7 @@ public final class WspPushParser {
    *     PDU type is not 0x06/0x07, the Headers-Length is not a valid uintvar, or there is no
    *     decodable Content-Type; the exception names the octet offset within the PDU
    */
-  public static WspPush parse(byte[] data, int offset, int length) throws CaptureFormatException {
+  public static WspPush decode(byte[] data, int offset, int length) throws CaptureFormatException {
     if (offset < 0 || length < 0 || offset > data.length - length) {
       throw new IndexOutOfBoundsException(
           "offset: " + offset + ", length: " + length + " (array length " + data.length + ")");
@@ -122,6 +123,34 @@ public final class WspPushParser {
         Arrays.copyOfRange(b, hs, headersEnd),
         Arrays.copyOfRange(b, headersEnd, b.length),
         findings);
+  }
+
+  /**
+   * Encodes a push as its fields say: the TID and PDU-type octets, {@link WspPush#headersLength()}
+   * as a Uintvar, the header octets, then the body. A decoded push encodes to its input, the
+   * Headers-Length as it was declared included (a non-minimal Uintvar is written minimal).
+   *
+   * @param push the push to write
+   * @return a new array
+   * @throws IllegalArgumentException when the TID or PDU type does not fit in an octet or the
+   *     Headers-Length in a Uintvar
+   */
+  public static byte[] encode(WspPush push) {
+    Objects.requireNonNull(push, "push");
+    if (push.tid() < 0 || push.tid() > 0xFF || push.pduType() < 0 || push.pduType() > 0xFF) {
+      throw new IllegalArgumentException(
+          "tid: " + push.tid() + ", pduType: " + push.pduType() + " (expected: 0 ~ 255)");
+    }
+    byte[] length = Uintvar.octets(push.headersLength());
+    byte[] headers = push.headers(); // copies: a push is a few hundred octets
+    byte[] body = push.body();
+    byte[] out = new byte[2 + length.length + headers.length + body.length];
+    out[0] = (byte) push.tid();
+    out[1] = (byte) push.pduType();
+    System.arraycopy(length, 0, out, 2, length.length);
+    System.arraycopy(headers, 0, out, 2 + length.length, headers.length);
+    System.arraycopy(body, 0, out, 2 + length.length + headers.length, body.length);
+    return out;
   }
 
   /**
