@@ -292,7 +292,20 @@ final class ExtendedLabRelay extends LabRelay {
       deliverLocal(fwd, rc.e164().orElseThrow());
     }
     for (Map.Entry<RelayId, List<Recipient>> e : d.intra().entrySet()) {
-      hop(s, fwd, e.getKey(), e.getValue(), arrival, home);
+      // A recipient this node delivered to before the table moved its home: the first transfer
+      // was answered too late and this is its retransmission. This node took the message, so it
+      // keeps it; handing it on would deliver it again at the new home.
+      List<Recipient> group = new ArrayList<>(e.getValue().size());
+      for (Recipient rc : e.getValue()) {
+        if (rc.e164().filter(digits -> deliveredHere(messageId, digits)).isPresent()) {
+          net.ledger.count("retransmissions already delivered here, not routed again");
+        } else {
+          group.add(rc);
+        }
+      }
+      if (!group.isEmpty()) {
+        hop(s, fwd, e.getKey(), group, arrival, home);
+      }
     }
     for (Map.Entry<String, List<Recipient>> e : d.inter().entrySet()) {
       net.ledger.violation(name + " routed " + e.getValue() + " to another MMSE " + e.getKey());

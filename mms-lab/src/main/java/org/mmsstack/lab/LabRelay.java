@@ -337,6 +337,15 @@ public abstract sealed class LabRelay implements AutoCloseable
     }
   }
 
+  /**
+   * Whether this node has already stored {@code messageId} for the local recipient {@code digits}:
+   * a retransmission of it (the sender did not see the response) is then not routed again, even
+   * when the table has since moved the recipient's home, or it would be delivered twice.
+   */
+  final synchronized boolean deliveredHere(String messageId, String digits) {
+    return delivered.contains(messageId + "|" + digits);
+  }
+
   /** The Transaction-ID of a notification. */
   abstract String mintTransactionId();
 
