@@ -78,7 +78,8 @@ public final class WspPushCodec {
       throw CaptureFormatException.notAWspPush(hs, "no Content-Type after the Headers-Length");
     }
     int ctEnd = PduLayout.valueEnd(b, hs, b.length);
-    ContentType ct = contentType(b, hs, ctEnd);
+    List<Finding> ctFindings = new ArrayList<>(1);
+    ContentType ct = contentType(b, hs, ctEnd, ctFindings);
     int ctLength = ctEnd - hs;
     List<Finding> findings = new ArrayList<>(1);
     int remaining = b.length - hs;
@@ -115,6 +116,7 @@ public final class WspPushCodec {
     } else {
       headersEnd = hs + (int) headersLength;
     }
+    findings.addAll(ctFindings); // after the Headers-Length's, in offset order
     return new WspPush(
         tid,
         type,
@@ -174,17 +176,51 @@ public final class WspPushCodec {
    * Decodes the Content-Type value at {@code p}, which ends at {@code valueEnd} by the first-octet
    * rule ({@link PduLayout#valueEnd}, -1 when it runs past the PDU), with the PDU codec's reader
    * (WAP-230 8.4.2.24), as the codec reads a PDU's Content-Type.
+   *
+   * <p>A general form (Value-length, media, parameters) whose parameters the reader refuses still
+   * says what the body is by its media type: the push is kept with the media type alone and a
+   * finding says what was dropped, so that a notification behind a broken parameter is not lost.
    */
-  private static ContentType contentType(byte[] b, int p, int valueEnd)
+  private static ContentType contentType(byte[] b, int p, int valueEnd, List<Finding> findings)
       throws CaptureFormatException {
     if (valueEnd < 0) {
       throw CaptureFormatException.notAWspPush(
           p, "the Content-Type value runs past the end of the PDU or is malformed");
     }
+    PduFormatException refused;
     try {
       return PduCodec.decodeContentType(b, p, valueEnd - p, DecodeConfig.DEFAULT);
     } catch (PduFormatException e) {
-      throw CaptureFormatException.notAWspPush(p + e.offset(), "Content-Type: " + e.detail());
+      refused = e;
     }
+    int first = b[p] & 0xFF;
+    if (first <= 0x1F) {
+      long[] uv = first == 0x1F ? readUintvar(b, p + 1, valueEnd) : new long[] {first, p + 1};
+      int media = uv == null ? -1 : (int) uv[1];
+      int mediaEnd = media < 0 || media >= valueEnd ? -1 : PduLayout.valueEnd(b, media, valueEnd);
+      // A well-known number or a text is a Content-type value of its own; a Long-integer is not.
+      if (mediaEnd > media && (b[media] & 0xFF) >= 0x20) {
+        try {
+          ContentType alone =
+              PduCodec.decodeContentType(b, media, mediaEnd - media, DecodeConfig.DEFAULT);
+          findings.add(
+              Finding.of(
+                  Extraction.severity(CaptureFindingCodes.WSP_MALFORMED),
+                  CaptureFindingCodes.WSP_MALFORMED,
+                  p + refused.offset(),
+                  "Content-Type",
+                  "the Content-Type's parameters cannot be read ("
+                      + refused.detail()
+                      + "): the media type "
+                      + alone.mediaType()
+                      + " was kept alone"));
+          return alone;
+        } catch (PduFormatException e) {
+          // The media type itself cannot be read either: no push.
+        }
+      }
+    }
+    throw CaptureFormatException.notAWspPush(
+        p + refused.offset(), "Content-Type: " + refused.detail());
   }
 }

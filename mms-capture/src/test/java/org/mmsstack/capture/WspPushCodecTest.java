@@ -149,9 +149,37 @@ class WspPushCodecTest {
     assertOffset(2, new byte[] {1, 6});
     assertOffset(3, new byte[] {1, 6, 4, 'a', 'b', 'c'});
     assertOffset(3, new byte[] {1, 6, 4, 9, (byte) 0xBE});
-    // A Content-Type the codec's reader refuses (charset without its value, inside the
-    // Value-length): the offset is where the reader stopped, in the push.
-    assertOffset(6, new byte[] {1, 6, 3, 2, (byte) 0xBE, (byte) 0x81});
+    // A general form whose media type the codec's reader refuses (a Long-integer of 5 octets in a
+    // Value-length of 2): the offset is where the reader stopped, in the push.
+    assertOffset(4, new byte[] {1, 6, 3, 2, 5, 1});
+  }
+
+  @Test
+  void aBrokenParameterKeepsTheMediaTypeWithAFinding() throws CaptureFormatException {
+    // Value-length 2: the MMS media type, then charset (0x81) without its value. The notification
+    // behind it is kept, with the media type alone.
+    byte[] body = {(byte) 0x8C, (byte) 0x82, 0x01};
+    WspPush p =
+        WspPushCodec.decode(concat(new byte[] {1, 6, 3, 2, (byte) 0xBE, (byte) 0x81}, body));
+    assertTrue(p.isMmsMessage());
+    assertEquals(ContentType.of(MediaType.MMS_MESSAGE), p.contentType());
+    assertArrayEquals(body, p.body());
+    assertEquals(1, p.findings().size(), p::toString);
+    assertEquals(CaptureFindingCodes.WSP_MALFORMED, p.findings().get(0).code());
+    assertEquals(6, p.findings().get(0).offset());
+    assertEquals("Content-Type", p.findings().get(0).header().orElseThrow());
+    // The same with a textual media type in a Length-quoted Value-length.
+    byte[] media = "application/vnd.wap.mms-message\0".getBytes(StandardCharsets.US_ASCII);
+    WspPush t =
+        WspPushCodec.decode(
+            concat(
+                new byte[] {1, 6, (byte) (media.length + 3), 0x1F, (byte) (media.length + 1)},
+                media,
+                new byte[] {(byte) 0x81},
+                body));
+    assertTrue(t.isMmsMessage());
+    assertArrayEquals(body, t.body());
+    assertEquals(CaptureFindingCodes.WSP_MALFORMED, t.findings().get(0).code());
   }
 
   @Test
