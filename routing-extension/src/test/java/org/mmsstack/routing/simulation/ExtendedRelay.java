@@ -240,7 +240,19 @@ final class ExtendedRelay extends RelayNode {
       deliverLocal(fwd, rc.e164().orElseThrow());
     }
     for (Map.Entry<RelayId, List<Recipient>> e : d.intra().entrySet()) {
-      hop(r, fwd, e.getKey(), e.getValue(), arrival, home, world.domain);
+      // Delivered here before a table switch moved the home: a retransmission, kept here (as the
+      // lab's nodes do; handing it on would deliver it twice).
+      List<Recipient> group = new ArrayList<>(e.getValue().size());
+      for (Recipient rc : e.getValue()) {
+        if (rc.e164().filter(digits -> deliveredHere(messageId, digits)).isPresent()) {
+          world.ledger.count("retransmissions already delivered here, not routed again");
+        } else {
+          group.add(rc);
+        }
+      }
+      if (!group.isEmpty()) {
+        hop(r, fwd, e.getKey(), group, arrival, home, world.domain);
+      }
     }
     for (Map.Entry<String, List<Recipient>> e : d.inter().entrySet()) {
       ForeignMmse f = world.foreign.get(e.getKey());

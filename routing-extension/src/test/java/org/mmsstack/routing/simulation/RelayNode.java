@@ -63,6 +63,14 @@ abstract class RelayNode extends Node implements Node.Mm4Endpoint {
   /** The Transaction-ID of a notification (extended Relay/Servers mint it naming themselves). */
   abstract String mintTransactionId();
 
+  /**
+   * Whether this node has stored {@code messageId} for its recipient {@code digits}: a
+   * retransmission is then not routed again, even after a table switch moved the home.
+   */
+  boolean deliveredHere(String messageId, String digits) {
+    return delivered.contains(Ledger.key(messageId, digits));
+  }
+
   /** Stores a message for a local recipient and notifies the recipient's phone, once. */
   void deliverLocal(Mm4ForwardReq fwd, String digits) {
     String id = fwd.messageId().orElseThrow();
