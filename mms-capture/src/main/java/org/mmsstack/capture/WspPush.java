@@ -11,19 +11,22 @@ import org.mmsstack.encapsulation.value.MediaType;
  * A decoded connectionless WSP Push or ConfirmedPush PDU (WAP-230 §8.2.4.1): the envelope an
  * M-Notification.ind and its kin arrive in.
  *
- * <p>Immutable: the arrays are copied in and out.
+ * <p>Immutable: the arrays are copied in and out. The octets are {@link #headers()} and {@link
+ * #body()}; {@link #contentType()} is their reading, and {@link WspPushCodec#encode} writes the
+ * octets, not the reading (a Content-Type whose parameters could not be read is the media type
+ * alone here and whole in the headers).
  *
  * @param tid the transaction identifier octet
  * @param pduType the PDU type octet: {@link #PUSH} or {@link #CONFIRMED_PUSH}
  * @param headersLength the Headers-Length as declared on the wire (it may disagree with the
  *     content; see {@link CaptureFindingCodes#WSP_HEADERS_LENGTH_INCONSISTENT})
  * @param contentType the Content-Type at the start of the headers, decoded by the PDU codec's
- *     reader (media type and parameters)
- * @param headers the raw Content-Type plus header octets as located by the parser
+ *     reader (media type and parameters; the media type alone, with a finding, when the
+ *     parameters cannot be read)
+ * @param headers the raw Content-Type plus header octets as located by the decoder
  * @param body the body (for MMS, the MMS PDU)
  * @param findings what was wrong with the PDU and how it was recovered, in order (offsets within
- *     the PDU); empty when
- *     it is well-formed
+ *     the PDU); empty when it is well-formed
  */
 public record WspPush(
     int tid,
