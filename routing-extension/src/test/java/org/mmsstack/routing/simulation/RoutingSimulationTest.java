@@ -117,6 +117,19 @@ class RoutingSimulationTest {
   }
 
   @Test
+  void lostResponsesAcrossATableSwitchStillDeliverOnce() {
+    // A home by version 1 stores a message and its response is lost; the retransmission reaches
+    // it after it switched to version 2, which homes the recipient elsewhere. It must keep the
+    // message (delivered once), not hand it to the new home.
+    World.Config c = config().twoTableVersions().responseLoss(0.2);
+    Ledger l = run("two table versions, 20% of MM4 responses lost", c);
+    assertTrue(l.counter("mm4 responses lost (request processed)") > 0);
+    assertTrue(
+        l.counter("retransmissions already delivered here, not routed again") > 0,
+        "the scenario reached a retransmission after a switch");
+  }
+
+  @Test
   void forgedRoutingFieldsFromOutsideAreRefusedWithRefusePolicy() {
     World.Config c = config().inboundPolicy(BorderFilter.Policy.REFUSE);
     Ledger l = run("forged fields, inbound policy REFUSE", c);
