@@ -262,9 +262,9 @@ public final class CaptureReader {
                     CapturedPdu.Kind.MMS_PDU,
                     Optional.empty(),
                     Optional.empty(),
-                    describe(push) + " (file)",
-                    input.length - push.body().length,
-                    push.body(),
+                    () -> describe(push) + " (file)",
+                    push.dataOffset(),
+                    push.dataBytes(),
                     Optional.of(push)));
           } else {
             x.nonMmsWspPdus++;
@@ -401,7 +401,6 @@ public final class CaptureReader {
       x.nonMmsWspPdus++;
       return;
     }
-    byte[] body = push.body();
     x.pdu(
         new CapturedPdu(
             f.number(),
@@ -411,8 +410,8 @@ public final class CaptureReader {
             Optional.of(src),
             Optional.of(dst),
             () -> describe(push) + " udp " + src + " -> " + dst,
-            base < 0 ? -1 : base + (to - from) - body.length,
-            body,
+            base < 0 ? -1 : base + push.dataOffset(),
+            push.dataBytes(),
             Optional.of(push)));
   }
 

@@ -1,5 +1,6 @@
 package org.mmsstack.capture;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -8,34 +9,21 @@ import org.mmsstack.encapsulation.value.ContentType;
 import org.mmsstack.encapsulation.value.MediaType;
 
 /**
- * A decoded connectionless WSP Push or ConfirmedPush PDU (WAP-230 §8.2.4.1): the envelope an
- * M-Notification.ind and its kin arrive in.
+ * A connectionless WSP Push or ConfirmedPush PDU (WAP-230 §8.2.4.1): the envelope an
+ * M-Notification.ind and its kin arrive in. {@code TID, PDU-type, Headers-Length (uintvar),
+ * Content-Type, Headers, Data}.
  *
- * <p>Immutable: the arrays are copied in and out. The octets are {@link #headers()} and {@link
- * #body()}; {@link #contentType()} is their reading, and {@link WspPushCodec#encode} writes the
- * octets, not the reading (a Content-Type whose parameters could not be read is the media type
- * alone here and whole in the headers).
+ * <p>A push is its octets, as a decoded PDU is: {@link WspPushCodec#decode} keeps one copy of the
+ * input, every accessor reads from it, and {@link WspPushCodec#encode} gives it back byte for byte
+ * (a Headers-Length that disagrees with the headers included). {@link #contentType()} is the
+ * reading of the Content-Type that opens the headers, made once by the codec: the media type
+ * alone, with a finding, when its parameters could not be read. The other headers stay octets
+ * ({@link #headers()}); the data is the pushed content, for MMS the PDU ({@link #data()}).
  *
- * @param tid the transaction identifier octet
- * @param pduType the PDU type octet: {@link #PUSH} or {@link #CONFIRMED_PUSH}
- * @param headersLength the Headers-Length as declared on the wire (it may disagree with the
- *     content; see {@link CaptureFindingCodes#WSP_HEADERS_LENGTH_INCONSISTENT})
- * @param contentType the Content-Type at the start of the headers, decoded by the PDU codec's
- *     reader (media type and parameters; the media type alone, with a finding, when the
- *     parameters cannot be read)
- * @param headers the raw Content-Type plus header octets as located by the decoder
- * @param body the body (for MMS, the MMS PDU)
- * @param findings what was wrong with the PDU and how it was recovered, in order (offsets within
- *     the PDU); empty when it is well-formed
+ * <p>Immutable and thread-safe: the octets are owned, never handed out to be changed. Two pushes
+ * are equal when their octets are.
  */
-public record WspPush(
-    int tid,
-    int pduType,
-    long headersLength,
-    ContentType contentType,
-    byte[] headers,
-    byte[] body,
-    List<Finding> findings) {
+public final class WspPush {
 
   /** PDU type of an unconfirmed Push. */
   public static final int PUSH = 0x06;
@@ -43,72 +31,178 @@ public record WspPush(
   /** PDU type of a ConfirmedPush. */
   public static final int CONFIRMED_PUSH = 0x07;
 
-  /** Copies the arrays and the list. */
-  public WspPush {
-    Objects.requireNonNull(contentType, "contentType");
-    headers = headers.clone();
-    body = body.clone();
-    findings = List.copyOf(findings);
+  // Content-Type application/vnd.wap.mms-message, X-Wap-Application-Id (0x2F) with the
+  // registered push application id 4, x-wap-application:mms.ua: what an MMSC's push carries.
+  private static final byte[] MMS_HEADERS = {(byte) 0xBE, (byte) 0xAF, (byte) 0x84};
+
+  private final byte[] octets; // the whole push, owned
+  private final long headersLength;
+  private final int headersStart;
+  private final int headersEnd;
+  private final ContentType contentType;
+  private final List<Finding> findings;
+
+  /** The codec's push: {@code octets} is owned from here on. */
+  WspPush(
+      byte[] octets,
+      long headersLength,
+      int headersStart,
+      int headersEnd,
+      ContentType contentType,
+      List<Finding> findings) {
+    this.octets = octets;
+    this.headersLength = headersLength;
+    this.headersStart = headersStart;
+    this.headersEnd = headersEnd;
+    this.contentType = contentType;
+    this.findings = List.copyOf(findings);
   }
 
-  /** A copy of the raw Content-Type plus header octets. */
-  @Override
-  public byte[] headers() {
-    return headers.clone();
+  /**
+   * A push to send: the TID and PDU type octets, a Headers-Length that counts {@code headers},
+   * then {@code headers} and {@code data}, copied. The headers are the Content-Type value and any
+   * other WSP headers as they go on the wire; the Content-Type must be one the codec reads whole.
+   *
+   * @param tid the transaction identifier, 0 to 255
+   * @param pduType {@link #PUSH} or {@link #CONFIRMED_PUSH}
+   * @param headers the Content-Type value, then any other headers (not checked)
+   * @param data the pushed content
+   * @throws IllegalArgumentException when the TID or the PDU type is out of range, or the headers
+   *     do not open with a well-formed Content-Type value
+   */
+  public static WspPush of(int tid, int pduType, byte[] headers, byte[] data) {
+    Objects.requireNonNull(headers, "headers");
+    Objects.requireNonNull(data, "data");
+    if (tid < 0 || tid > 0xFF) {
+      throw new IllegalArgumentException("tid: " + tid + " (expected: 0 ~ 255)");
+    }
+    if (pduType != PUSH && pduType != CONFIRMED_PUSH) {
+      throw new IllegalArgumentException(
+          "pduType: " + pduType + " (expected: PUSH (6) or CONFIRMED_PUSH (7))");
+    }
+    return WspPushCodec.build(tid, pduType, headers, data);
   }
 
-  /** A copy of the body. */
-  @Override
-  public byte[] body() {
-    return body.clone();
+  /**
+   * An unconfirmed push of an MMS PDU as an MMS Relay/Server's push gateway sends it:
+   * Content-Type application/vnd.wap.mms-message and X-Wap-Application-Id
+   * x-wap-application:mms.ua.
+   *
+   * @param tid the transaction identifier, 0 to 255
+   * @param pdu the encoded MMS PDU (an M-Notification.ind, M-Delivery.ind, ...), copied
+   * @throws IllegalArgumentException when the TID is out of range
+   */
+  public static WspPush mms(int tid, byte[] pdu) {
+    return of(tid, PUSH, MMS_HEADERS, pdu);
+  }
+
+  /** The transaction identifier octet. */
+  public int tid() {
+    return octets[0] & 0xFF;
+  }
+
+  /** The PDU type octet: {@link #PUSH} or {@link #CONFIRMED_PUSH}. */
+  public int pduType() {
+    return octets[1] & 0xFF;
   }
 
   /** Whether this is a ConfirmedPush (0x07). */
   public boolean isConfirmed() {
-    return pduType == CONFIRMED_PUSH;
+    return pduType() == CONFIRMED_PUSH;
   }
 
-  /** Whether the body is declared as application/vnd.wap.mms-message. */
+  /**
+   * The Headers-Length as declared on the wire. It may disagree with {@link #headers()}: see
+   * {@link CaptureFindingCodes#WSP_HEADERS_LENGTH_INCONSISTENT} and the findings.
+   */
+  public long headersLength() {
+    return headersLength;
+  }
+
+  /**
+   * The Content-Type that opens the headers, read by the PDU codec's reader: media type and
+   * parameters (the media type alone when the parameters could not be read; a finding says so).
+   */
+  public ContentType contentType() {
+    return contentType;
+  }
+
+  /** Whether the data is declared as application/vnd.wap.mms-message. */
   public boolean isMmsMessage() {
     // By name: the well-known number (0xBE) and the text form (sent by some gateways) alike.
     return MediaType.MMS_MESSAGE.name().equalsIgnoreCase(contentType.mediaType().name().trim());
   }
 
+  /**
+   * The header octets as the decoder located them (the Content-Type value first), as a read-only
+   * view positioned at 0: a new view on each call, no copy.
+   */
+  public ByteBuffer headers() {
+    return ByteBuffer.wrap(octets, headersStart, headersEnd - headersStart)
+        .slice()
+        .asReadOnlyBuffer();
+  }
+
+  /**
+   * The pushed content (for MMS, the PDU) as a read-only view positioned at 0: a new view on each
+   * call, no copy.
+   */
+  public ByteBuffer data() {
+    return ByteBuffer.wrap(octets, headersEnd, octets.length - headersEnd)
+        .slice()
+        .asReadOnlyBuffer();
+  }
+
+  /** A copy of the pushed content. */
+  public byte[] dataBytes() {
+    return Arrays.copyOfRange(octets, headersEnd, octets.length);
+  }
+
+  /** The number of octets of the pushed content. */
+  public int dataSize() {
+    return octets.length - headersEnd;
+  }
+
+  /** The offset of the data from the start of the push. */
+  public int dataOffset() {
+    return headersEnd;
+  }
+
+  /**
+   * What was wrong with the push and how it was recovered, in order (offsets within the push);
+   * empty when it is well-formed.
+   */
+  public List<Finding> findings() {
+    return findings;
+  }
+
+  /** The whole push, copied (what {@link WspPushCodec#encode} returns). */
+  byte[] octets() {
+    return octets.clone();
+  }
+
   @Override
   public boolean equals(Object o) {
-    return o instanceof WspPush p
-        && tid == p.tid
-        && pduType == p.pduType
-        && headersLength == p.headersLength
-        && contentType.equals(p.contentType)
-        && Arrays.equals(headers, p.headers)
-        && Arrays.equals(body, p.body)
-        && findings.equals(p.findings);
+    // The octets decide the rest: the content type and the findings are their reading.
+    return o instanceof WspPush p && Arrays.equals(octets, p.octets);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(
-        tid,
-        pduType,
-        headersLength,
-        contentType,
-        Arrays.hashCode(headers),
-        Arrays.hashCode(body),
-        findings);
+    return Arrays.hashCode(octets);
   }
 
   @Override
   public String toString() {
     return (isConfirmed() ? "ConfirmedPush" : "Push")
         + "[tid="
-        + tid
+        + tid()
         + ", contentType="
         + contentType.mediaType()
         + ", headers="
-        + headers.length
-        + " octets, body="
-        + body.length
+        + (headersEnd - headersStart)
+        + " octets, data="
+        + dataSize()
         + " octets"
         + (findings.isEmpty() ? "" : ", findings=" + findings)
         + "]";

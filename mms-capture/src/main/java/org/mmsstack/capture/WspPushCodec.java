@@ -60,7 +60,6 @@ public final class WspPushCodec {
       throw CaptureFormatException.notAWspPush(
           b.length, "a WSP push has at least 3 octets, got " + b.length);
     }
-    int tid = b[0] & 0xFF;
     int type = b[1] & 0xFF;
     if (type != WspPush.PUSH && type != WspPush.CONFIRMED_PUSH) {
       throw CaptureFormatException.notAWspPush(
@@ -117,42 +116,44 @@ public final class WspPushCodec {
       headersEnd = hs + (int) headersLength;
     }
     findings.addAll(ctFindings); // after the Headers-Length's, in offset order
-    return new WspPush(
-        tid,
-        type,
-        headersLength,
-        ct,
-        Arrays.copyOfRange(b, hs, headersEnd),
-        Arrays.copyOfRange(b, headersEnd, b.length),
-        findings);
+    return new WspPush(b, headersLength, hs, headersEnd, ct, findings);
   }
 
   /**
-   * Encodes a push as its fields say: the TID and PDU-type octets, {@link WspPush#headersLength()}
-   * as a Uintvar, the header octets, then the body. A decoded push encodes to its input, the
-   * Headers-Length as it was declared included (a non-minimal Uintvar is written minimal).
+   * Encodes a push: its octets, byte for byte. A decoded push encodes to its input, a
+   * Headers-Length that disagrees with the headers or a non-minimal one included; a push made
+   * with {@link WspPush#of} to the octets it was made of.
    *
    * @param push the push to write
    * @return a new array
-   * @throws IllegalArgumentException when the TID or PDU type does not fit in an octet or the
-   *     Headers-Length in a Uintvar
    */
   public static byte[] encode(WspPush push) {
     Objects.requireNonNull(push, "push");
-    if (push.tid() < 0 || push.tid() > 0xFF || push.pduType() < 0 || push.pduType() > 0xFF) {
+    return push.octets();
+  }
+
+  /** {@link WspPush#of}, its arguments checked but the headers: lays the octets out. */
+  static WspPush build(int tid, int pduType, byte[] headers, byte[] data) {
+    int ctEnd = headers.length == 0 ? -1 : PduLayout.valueEnd(headers, 0, headers.length);
+    if (ctEnd < 0) {
       throw new IllegalArgumentException(
-          "tid: " + push.tid() + ", pduType: " + push.pduType() + " (expected: 0 ~ 255)");
+          "headers: no whole Content-Type value opens them (" + headers.length + " octets)");
     }
-    byte[] length = Uintvar.octets(push.headersLength());
-    byte[] headers = push.headers(); // copies: a push is a few hundred octets
-    byte[] body = push.body();
-    byte[] out = new byte[2 + length.length + headers.length + body.length];
-    out[0] = (byte) push.tid();
-    out[1] = (byte) push.pduType();
-    System.arraycopy(length, 0, out, 2, length.length);
-    System.arraycopy(headers, 0, out, 2 + length.length, headers.length);
-    System.arraycopy(body, 0, out, 2 + length.length + headers.length, body.length);
-    return out;
+    ContentType ct;
+    try {
+      ct = PduCodec.decodeContentType(headers, 0, ctEnd, DecodeConfig.STRICT);
+    } catch (PduFormatException e) {
+      throw new IllegalArgumentException("headers: the Content-Type " + e.detail(), e);
+    }
+    byte[] length = Uintvar.octets(headers.length);
+    int hs = 2 + length.length;
+    byte[] b = new byte[hs + headers.length + data.length];
+    b[0] = (byte) tid;
+    b[1] = (byte) pduType;
+    System.arraycopy(length, 0, b, 2, length.length);
+    System.arraycopy(headers, 0, b, hs, headers.length);
+    System.arraycopy(data, 0, b, hs + headers.length, data.length);
+    return new WspPush(b, headers.length, hs, hs + headers.length, ct, List.of());
   }
 
   /**

@@ -231,7 +231,8 @@ class CaptureReaderTest {
     WspPush push = p.push().orElseThrow();
     assertEquals(5, push.tid());
     assertEquals(WspPush.PUSH, push.pduType());
-    assertArrayEquals(new byte[] {(byte) 0xBE, (byte) 0xAF, (byte) 0x84}, push.headers());
+    assertEquals(
+        ByteBuffer.wrap(new byte[] {(byte) 0xBE, (byte) 0xAF, (byte) 0x84}), push.headers());
     assertEquals(MediaType.MMS_MESSAGE, push.contentType().mediaType());
     assertArrayEquals(deliv, r.pdus().get(1).dataBytes());
     assertEquals(2, r.pdus().get(1).frame());

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mmsstack.encapsulation.value.CharacterSet;
 import org.mmsstack.encapsulation.value.ContentType;
@@ -29,11 +30,11 @@ class WspPushCodecTest {
       assertEquals(CaptureFormat.WSP_PUSH, CaptureFormat.detect(b), f.toString());
       WspPush p = WspPushCodec.decode(b);
       assertTrue(p.isMmsMessage(), f + ": " + p);
-      byte[] body = p.body();
+      byte[] body = p.dataBytes();
       assertTrue(body.length > 2, f.toString());
       assertEquals((byte) 0x8C, body[0], f.toString());
       assertEquals((byte) 0x82, body[1], f + " m-notification-ind");
-      assertEquals(b.length, 2 + uintvarLength(b) + p.headers().length + body.length);
+      assertEquals(b.length, 2 + uintvarLength(b) + p.headers().remaining() + body.length);
       // Encoding gives the push back exactly, a declared Headers-Length that disagrees included.
       assertArrayEquals(b, WspPushCodec.encode(p), f.toString());
       // The MMS body of a push is a PDU of its own; when the corpus keeps it, it must match.
@@ -64,7 +65,7 @@ class WspPushCodecTest {
       if (Files.exists(push) && Files.exists(pdu)) {
         assertArrayEquals(
             Files.readAllBytes(pdu),
-            WspPushCodec.decode(Files.readAllBytes(push)).body(),
+            WspPushCodec.decode(Files.readAllBytes(push)).dataBytes(),
             push.toString());
       }
     }
@@ -84,8 +85,8 @@ class WspPushCodecTest {
     // Sent as text, not as the well-known number.
     assertEquals(-1, p.contentType().mediaType().code());
     assertEquals("application/vnd.wap.mms-message", p.contentType().mediaType().name());
-    assertEquals(32, p.headers().length); // the text and its NUL
-    assertEquals((byte) 0x8C, p.body()[0]);
+    assertEquals(32, p.headers().remaining()); // the text and its NUL
+    assertEquals((byte) 0x8C, p.dataBytes()[0]);
   }
 
   @Test
@@ -94,7 +95,7 @@ class WspPushCodecTest {
     WspPush shortForm = WspPushCodec.decode(concat(new byte[] {9, 7, 1, (byte) 0xBE}, body));
     assertTrue(shortForm.isConfirmed());
     assertEquals(MediaType.MMS_MESSAGE, shortForm.contentType().mediaType());
-    assertArrayEquals(body, shortForm.body());
+    assertArrayEquals(body, shortForm.dataBytes());
     assertEquals(List.of(), shortForm.findings());
 
     // general form: Value-length 3, media 0xBE, parameter charset (0x81) utf-8 (0xEA)
@@ -106,8 +107,8 @@ class WspPushCodecTest {
     assertEquals(
         ContentType.of(MediaType.MMS_MESSAGE).withParameter("charset", CharacterSet.UTF_8),
         general.contentType());
-    assertEquals(4, general.headers().length);
-    assertArrayEquals(body, general.body());
+    assertEquals(4, general.headers().remaining());
+    assertArrayEquals(body, general.dataBytes());
 
     // general form with a text media type and Length-quote
     byte[] media = "Application/Vnd.Wap.Mms-Message\0".getBytes(StandardCharsets.US_ASCII);
@@ -118,7 +119,7 @@ class WspPushCodecTest {
                 media,
                 body));
     assertTrue(quoted.isMmsMessage());
-    assertArrayEquals(body, quoted.body());
+    assertArrayEquals(body, quoted.dataBytes());
 
     // another content type (SI) is decoded but is not MMS
     WspPush si = WspPushCodec.decode(new byte[] {1, 6, 1, (byte) 0xAE, 0x02});
@@ -129,13 +130,13 @@ class WspPushCodecTest {
     WspPush nonMinimal =
         WspPushCodec.decode(
             concat(new byte[] {1, 6, (byte) 0x80, 3, (byte) 0xBE, (byte) 0xAF, (byte) 0x84}, body));
-    assertArrayEquals(body, nonMinimal.body());
+    assertArrayEquals(body, nonMinimal.dataBytes());
   }
 
   @Test
   void truncatedHeadersGiveAnEmptyBodyAndAFinding() throws CaptureFormatException {
     WspPush p = WspPushCodec.decode(new byte[] {1, 6, 10, (byte) 0xBE, (byte) 0xAF});
-    assertEquals(0, p.body().length);
+    assertEquals(0, p.dataBytes().length);
     assertEquals(CaptureFindingCodes.WSP_MALFORMED, p.findings().get(0).code());
   }
 
@@ -163,7 +164,7 @@ class WspPushCodecTest {
         WspPushCodec.decode(concat(new byte[] {1, 6, 3, 2, (byte) 0xBE, (byte) 0x81}, body));
     assertTrue(p.isMmsMessage());
     assertEquals(ContentType.of(MediaType.MMS_MESSAGE), p.contentType());
-    assertArrayEquals(body, p.body());
+    assertArrayEquals(body, p.dataBytes());
     assertEquals(1, p.findings().size(), p::toString);
     assertEquals(CaptureFindingCodes.WSP_MALFORMED, p.findings().get(0).code());
     assertEquals(6, p.findings().get(0).offset());
@@ -178,31 +179,88 @@ class WspPushCodecTest {
                 new byte[] {(byte) 0x81},
                 body));
     assertTrue(t.isMmsMessage());
-    assertArrayEquals(body, t.body());
+    assertArrayEquals(body, t.dataBytes());
     assertEquals(CaptureFindingCodes.WSP_MALFORMED, t.findings().get(0).code());
   }
 
   @Test
-  void encodesWhatItIsGiven() throws CaptureFormatException {
+  void encodesToItsOctets() throws CaptureFormatException {
     byte[] body = {(byte) 0x8C, (byte) 0x82, 0x01};
-    // A non-minimal Headers-Length (80 83) is written minimal: the only change.
-    WspPush p =
-        WspPushCodec.decode(
-            concat(new byte[] {1, 6, (byte) 0x80, 3, (byte) 0xBE, (byte) 0xAF, (byte) 0x84}, body));
-    assertArrayEquals(
-        concat(new byte[] {1, 6, 3, (byte) 0xBE, (byte) 0xAF, (byte) 0x84}, body),
-        WspPushCodec.encode(p));
-    WspPush built =
-        new WspPush(
-            300,
-            WspPush.PUSH,
-            1,
-            ContentType.of(MediaType.MMS_MESSAGE),
-            new byte[1],
-            body,
-            List.of());
-    assertThrows(IllegalArgumentException.class, () -> WspPushCodec.encode(built));
+    // A non-minimal Headers-Length (80 83) stays as it came: a push is its octets.
+    byte[] nonMinimal =
+        concat(new byte[] {1, 6, (byte) 0x80, 3, (byte) 0xBE, (byte) 0xAF, (byte) 0x84}, body);
+    WspPush p = WspPushCodec.decode(nonMinimal);
+    assertArrayEquals(nonMinimal, WspPushCodec.encode(p));
+    assertEquals(7, p.dataOffset()); // TID, type, two length octets, three header octets
     assertThrows(NullPointerException.class, () -> WspPushCodec.encode(null));
+  }
+
+  @Test
+  void madePushesEncodeAndDecodeBack() throws CaptureFormatException {
+    byte[] pdu = {(byte) 0x8C, (byte) 0x82, (byte) 0x98, 'x', 0};
+    WspPush mms = WspPush.mms(7, pdu);
+    byte[] wire = WspPushCodec.encode(mms);
+    assertArrayEquals(
+        concat(new byte[] {7, 6, 3, (byte) 0xBE, (byte) 0xAF, (byte) 0x84}, pdu), wire);
+    WspPush back = WspPushCodec.decode(wire);
+    assertEquals(mms, back);
+    assertEquals(mms.hashCode(), back.hashCode());
+    assertEquals(ContentType.of(MediaType.MMS_MESSAGE), back.contentType());
+    assertTrue(back.isMmsMessage());
+    assertTrue(back.findings().isEmpty());
+    assertArrayEquals(pdu, back.dataBytes());
+
+    // A confirmed push of a text Content-Type with a parameter, 130 octets of headers (a
+    // two-octet Headers-Length), the content read back as given.
+    byte[] ct =
+        concat(
+            concat(new byte[] {0x0D}, "text/plain\0".getBytes(StandardCharsets.US_ASCII)),
+            new byte[] {(byte) 0x81, (byte) 0xEA}); // charset utf-8
+    byte[] headers = concat(ct, new byte[130 - ct.length]);
+    headers[ct.length] = (byte) 0x81; // padding as one more short header, not read
+    WspPush confirmed = WspPush.of(255, WspPush.CONFIRMED_PUSH, headers, new byte[0]);
+    assertTrue(confirmed.isConfirmed());
+    assertEquals(130, confirmed.headersLength());
+    assertEquals(130, confirmed.headers().remaining());
+    assertEquals(0, confirmed.dataSize());
+    assertEquals("text/plain", confirmed.contentType().mediaType().name());
+    assertEquals(Optional.of(CharacterSet.UTF_8), confirmed.contentType().charset());
+    assertEquals(confirmed, WspPushCodec.decode(WspPushCodec.encode(confirmed)));
+  }
+
+  @Test
+  void makingAPushChecksWhatTheWireNeeds() {
+    byte[] mmsType = {(byte) 0xBE};
+    assertThrows(
+        IllegalArgumentException.class, () -> WspPush.of(256, WspPush.PUSH, mmsType, mmsType));
+    assertThrows(
+        IllegalArgumentException.class, () -> WspPush.of(-1, WspPush.PUSH, mmsType, mmsType));
+    assertThrows(IllegalArgumentException.class, () -> WspPush.of(1, 0x08, mmsType, mmsType));
+    // No Content-Type, a truncated one, one whose parameters the codec refuses.
+    assertThrows(
+        IllegalArgumentException.class, () -> WspPush.of(1, WspPush.PUSH, new byte[0], mmsType));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> WspPush.of(1, WspPush.PUSH, new byte[] {0x05, (byte) 0xB3}, mmsType));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> WspPush.of(1, WspPush.PUSH, new byte[] {0x02, (byte) 0xB3, (byte) 0x81}, mmsType));
+    assertThrows(NullPointerException.class, () -> WspPush.of(1, WspPush.PUSH, null, mmsType));
+    assertThrows(NullPointerException.class, () -> WspPush.of(1, WspPush.PUSH, mmsType, null));
+  }
+
+  @Test
+  void aMadePushKeepsNoReferenceToTheCallersArrays() {
+    byte[] headers = {(byte) 0xBE};
+    byte[] pdu = {(byte) 0x8C, (byte) 0x82};
+    WspPush p = WspPush.of(1, WspPush.PUSH, headers, pdu);
+    headers[0] = 0;
+    pdu[0] = 0;
+    assertTrue(p.isMmsMessage());
+    assertEquals((byte) 0x8C, p.dataBytes()[0]);
+    assertEquals((byte) 0x8C, p.data().get(0));
+    assertTrue(p.data().isReadOnly());
+    assertTrue(p.headers().isReadOnly());
   }
 
   @Test
@@ -226,8 +284,8 @@ class WspPushCodecTest {
     byte[] copy = b.clone();
     WspPush p = WspPushCodec.decode(b);
     assertArrayEquals(copy, b);
-    p.body()[0] = 0;
-    assertEquals((byte) 0x8C, p.body()[0]);
+    p.dataBytes()[0] = 0;
+    assertEquals((byte) 0x8C, p.dataBytes()[0]);
     assertEquals(p, WspPushCodec.decode(copy));
   }
 

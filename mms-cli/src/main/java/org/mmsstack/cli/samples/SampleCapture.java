@@ -7,7 +7,6 @@ import static org.mmsstack.capture.CaptureWriter.SYN;
 import static org.mmsstack.capture.CaptureWriter.tcpFrame;
 import static org.mmsstack.capture.CaptureWriter.udpFrame;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -19,7 +18,7 @@ import org.mmsstack.capture.CaptureReader;
 import org.mmsstack.capture.CaptureWriter;
 import org.mmsstack.capture.CaptureWriter.Format;
 import org.mmsstack.capture.WspPush;
-import org.mmsstack.encapsulation.value.MediaType;
+import org.mmsstack.capture.WspPushCodec;
 
 /** A capture of a whole MMS exchange, for the sample files and the tests that read them. */
 public final class SampleCapture {
@@ -122,15 +121,7 @@ public final class SampleCapture {
     }
 
     private void push(byte[] pdu) throws IOException {
-      ByteArrayOutputStream p = new ByteArrayOutputStream();
-      p.write(tid++ & 0xFF);
-      p.write(WspPush.PUSH);
-      p.write(3); // Headers-Length: Content-Type + X-Wap-Application-Id
-      p.write(0x80 | MediaType.MMS_MESSAGE.code());
-      p.write(0xAF);
-      p.write(0x84); // x-wap-application:mms.ua
-      p.write(pdu, 0, pdu.length);
-      frame(udpFrame(ppg, phonePush, p.toByteArray()));
+      frame(udpFrame(ppg, phonePush, WspPushCodec.encode(WspPush.mms(tid++ & 0xFF, pdu))));
     }
 
     private void get(String path, byte[] body) throws IOException {
