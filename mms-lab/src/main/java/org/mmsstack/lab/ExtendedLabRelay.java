@@ -286,26 +286,23 @@ final class ExtendedLabRelay extends LabRelay {
   }
 
   /** Sends each group of a decision on: delivered here, handed to a node, or refused. */
-  private void fanOut(State s, Mm4ForwardReq fwd, RouteDecision d, Arrival arrival, RelayId home) {
+  private void fanOut(
+      State s, Mm4ForwardReq fwd, RouteDecision routed, Arrival arrival, RelayId home) {
     String messageId = fwd.messageId().orElseThrow();
+    // A recipient this node delivered to before the table moved its home: the first transfer
+    // was answered too late and this is its retransmission. This node took the message, so it
+    // keeps it; handing it on would deliver it again at the new home.
+    RouteDecision d =
+        routed.exceptHeldHere(
+            rc -> rc.e164().filter(digits -> deliveredHere(messageId, digits)).isPresent());
+    for (int i = 0; i < d.heldHere().size(); i++) {
+      net.ledger.count("retransmissions already delivered here, not routed again");
+    }
     for (Recipient rc : d.local()) {
       deliverLocal(fwd, rc.e164().orElseThrow());
     }
     for (Map.Entry<RelayId, List<Recipient>> e : d.intra().entrySet()) {
-      // A recipient this node delivered to before the table moved its home: the first transfer
-      // was answered too late and this is its retransmission. This node took the message, so it
-      // keeps it; handing it on would deliver it again at the new home.
-      List<Recipient> group = new ArrayList<>(e.getValue().size());
-      for (Recipient rc : e.getValue()) {
-        if (rc.e164().filter(digits -> deliveredHere(messageId, digits)).isPresent()) {
-          net.ledger.count("retransmissions already delivered here, not routed again");
-        } else {
-          group.add(rc);
-        }
-      }
-      if (!group.isEmpty()) {
-        hop(s, fwd, e.getKey(), group, arrival, home);
-      }
+      hop(s, fwd, e.getKey(), e.getValue(), arrival, home);
     }
     for (Map.Entry<String, List<Recipient>> e : d.inter().entrySet()) {
       net.ledger.violation(name + " routed " + e.getValue() + " to another MMSE " + e.getKey());

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.mmsstack.encapsulation.value.ResponseStatus;
 import org.mmsstack.mm4.convert.ValueMapping;
 import org.mmsstack.mm4.value.RequestStatusCode;
@@ -13,8 +14,9 @@ import org.mmsstack.mm4.value.RequestStatusCode;
 /**
  * The routing function's answer for one item: its recipients split into those delivered here,
  * those handed to other Relay/Servers of the MMSE (grouped per Relay/Server), those sent over
- * MM4 to other MMSEs (grouped per domain), and those refused with a status. Every input
- * recipient appears in exactly one place (duplicates of a normalised recipient only once).
+ * MM4 to other MMSEs (grouped per domain), and those refused with a status; after {@link
+ * #exceptHeldHere}, also those this Relay/Server already holds. Every input recipient appears in
+ * exactly one place (duplicates of a normalised recipient only once).
  * Groups keep the order in which recipients first appeared, so the result is deterministic.
  *
  * <p>Immutable and thread-safe once returned by the {@link Router}.
@@ -48,6 +50,7 @@ public final class RouteDecision {
   private final Map<RelayId, List<Recipient>> intra;
   private final Map<String, List<Recipient>> inter;
   private final List<Rejection> rejected;
+  private final List<Recipient> heldHere;
   private final long tableVersion;
   private final boolean forgedMessageId;
 
@@ -56,12 +59,14 @@ public final class RouteDecision {
       Map<RelayId, List<Recipient>> intra,
       Map<String, List<Recipient>> inter,
       List<Rejection> rejected,
+      List<Recipient> heldHere,
       long tableVersion,
       boolean forgedMessageId) {
     this.local = local == null ? List.of() : Collections.unmodifiableList(local);
     this.intra = freeze(intra);
     this.inter = freeze(inter);
     this.rejected = rejected == null ? List.of() : Collections.unmodifiableList(rejected);
+    this.heldHere = heldHere == null ? List.of() : Collections.unmodifiableList(heldHere);
     this.tableVersion = tableVersion;
     this.forgedMessageId = forgedMessageId;
   }
@@ -96,6 +101,74 @@ public final class RouteDecision {
     return rejected;
   }
 
+  /**
+   * Recipients this Relay/Server already holds the item for, taken out of {@link #intra()} by
+   * {@link #exceptHeldHere}: nothing is to be done for them. Empty otherwise.
+   */
+  public List<Recipient> heldHere() {
+    return heldHere;
+  }
+
+  /**
+   * This decision with the recipients {@code held} accepts moved from {@link #intra()} to {@link
+   * #heldHere()}: those whose item this Relay/Server stored before the routing data moved their
+   * home elsewhere.
+   *
+   * <p>Why a relay asks: a Relay/Server stores a message for a recipient it is home to, and the
+   * response to the transfer is lost. The sender retransmits; if a routing-data switch moved the
+   * recipient's home in between, the decision for the retransmission hands the recipient on to
+   * the new home, which delivers the message a second time. The node that took the message keeps
+   * it (docs/routing-extension.md, "Retries and idempotence"), so a relay checks its store for
+   * (Message-ID, recipient) before it hands a recipient on. {@link #local()} needs no such check
+   * (storing is idempotent per Message-ID and recipient) and {@link #inter()} cannot have been
+   * delivered here.
+   *
+   * @param held whether this Relay/Server already holds the item for a recipient
+   * @return this decision when no intra-MMSE recipient is held, else a new one; groups left
+   *     empty are dropped
+   */
+  public RouteDecision exceptHeldHere(Predicate<? super Recipient> held) {
+    Objects.requireNonNull(held, "held");
+    List<Recipient> found = null;
+    Map<RelayId, List<Recipient>> rest = null;
+    for (Map.Entry<RelayId, List<Recipient>> e : intra.entrySet()) {
+      List<Recipient> group = e.getValue();
+      List<Recipient> kept = group;
+      for (int i = 0; i < group.size(); i++) {
+        Recipient r = group.get(i);
+        if (held.test(r)) {
+          if (found == null) {
+            found = new ArrayList<>(heldHere);
+          }
+          found.add(r);
+          if (kept == group) {
+            kept = new ArrayList<>(group.subList(0, i));
+          }
+        } else if (kept != group) {
+          kept.add(r);
+        }
+      }
+      if (kept != group && rest == null) {
+        // The first group that changed: the ones before it are kept whole.
+        rest = new LinkedHashMap<>(intra.size() * 2);
+        for (Map.Entry<RelayId, List<Recipient>> before : intra.entrySet()) {
+          if (before.getKey().equals(e.getKey())) {
+            break;
+          }
+          rest.put(before.getKey(), new ArrayList<>(before.getValue()));
+        }
+      }
+      if (rest != null && !kept.isEmpty()) {
+        rest.put(e.getKey(), kept == group ? new ArrayList<>(group) : kept);
+      }
+    }
+    if (found == null) {
+      return this;
+    }
+    return new RouteDecision(
+        local, rest, new LinkedHashMap<>(inter), rejected, found, tableVersion, forgedMessageId);
+  }
+
   /** The routing-data version this decision was made with. */
   public long tableVersion() {
     return tableVersion;
@@ -111,7 +184,7 @@ public final class RouteDecision {
 
   /** The number of recipients in the decision (local + intra + inter + rejected). */
   public int size() {
-    int n = local.size() + rejected.size();
+    int n = local.size() + rejected.size() + heldHere.size();
     for (List<Recipient> l : intra.values()) {
       n += l.size();
     }
@@ -133,6 +206,7 @@ public final class RouteDecision {
         + inter
         + ", rejected="
         + rejected
+        + (heldHere.isEmpty() ? "" : ", heldHere=" + heldHere)
         + "}";
   }
 
@@ -172,7 +246,7 @@ public final class RouteDecision {
     }
 
     RouteDecision build(long tableVersion, boolean forged) {
-      return new RouteDecision(local, intra, inter, rejected, tableVersion, forged);
+      return new RouteDecision(local, intra, inter, rejected, null, tableVersion, forged);
     }
   }
 }

@@ -2,6 +2,8 @@ package org.mmsstack.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -83,6 +85,62 @@ class RouterTest {
     }
     assertEquals(9, d.size());
     assertEquals(1, d.tableVersion());
+  }
+
+  @Test
+  void recipientsHeldHereAreTakenOutOfTheHandOvers() {
+    Router r = Router.of(Fixtures.A, V1, 1, DE);
+    RouteDecision d =
+        r.route(
+            List.of(
+                Address.plmn("+491711234567"), // A: local
+                Address.plmn("+491721234567"), // B
+                Address.plmn("+491729999999"), // C
+                Address.plmn("+491721111111"), // B
+                Address.plmn("+491711111111"), // C (override)
+                Address.email("x@example.org")), // another MMSE
+            Arrival.outside());
+    // Nothing held: the same decision.
+    assertSame(d, d.exceptHeldHere(rc -> false));
+    // Held: one of B's two, and C's whole group (dropped); local and abroad are never asked.
+    List<Recipient> asked = new ArrayList<>();
+    RouteDecision kept =
+        d.exceptHeldHere(
+            rc -> {
+              asked.add(rc);
+              return !rc.e164().orElseThrow().equals("491721111111")
+                  && !rc.e164().orElseThrow().equals("491711234567");
+            });
+    assertEquals(
+        List.of(
+            Recipient.e164("491721234567"),
+            Recipient.e164("491721111111"),
+            Recipient.e164("491729999999"),
+            Recipient.e164("491711111111")),
+        asked);
+    assertEquals(Map.of(Fixtures.B, List.of(Recipient.e164("491721111111"))), kept.intra());
+    assertEquals(
+        List.of(
+            Recipient.e164("491721234567"),
+            Recipient.e164("491729999999"),
+            Recipient.e164("491711111111")),
+        kept.heldHere());
+    assertEquals(d.local(), kept.local());
+    assertEquals(d.inter(), kept.inter());
+    assertEquals(d.size(), kept.size());
+    assertEquals(d.tableVersion(), kept.tableVersion());
+    assertTrue(d.heldHere().isEmpty());
+    // The first group kept whole while a later one changes, and everything held.
+    RouteDecision laterOnly =
+        d.exceptHeldHere(rc -> rc.e164().orElseThrow().equals("491711111111"));
+    assertEquals(List.of(Fixtures.B, Fixtures.C), new ArrayList<>(laterOnly.intra().keySet()));
+    assertEquals(d.intra().get(Fixtures.B), laterOnly.intra().get(Fixtures.B));
+    assertEquals(List.of(Recipient.e164("491729999999")), laterOnly.intra().get(Fixtures.C));
+    RouteDecision all = d.exceptHeldHere(rc -> true);
+    assertTrue(all.intra().isEmpty());
+    assertEquals(4, all.heldHere().size());
+    assertThrows(UnsupportedOperationException.class, () -> all.heldHere().clear());
+    assertThrows(NullPointerException.class, () -> d.exceptHeldHere(null));
   }
 
   @Test

@@ -234,25 +234,23 @@ final class ExtendedRelay extends RelayNode {
   }
 
   /** Sends each group of a decision on: local, to another Relay/Server, abroad, or refused. */
-  private void fanOut(Router r, Mm4ForwardReq fwd, RouteDecision d, Arrival arrival, RelayId home) {
+  private void fanOut(
+      Router r, Mm4ForwardReq fwd, RouteDecision routed, Arrival arrival, RelayId home) {
     String messageId = fwd.messageId().orElseThrow();
+    // A recipient this node delivered to before the table moved its home: the first transfer
+    // was answered too late and this is its retransmission. This node took the message, so it
+    // keeps it; handing it on would deliver it again at the new home.
+    RouteDecision d =
+        routed.exceptHeldHere(
+            rc -> rc.e164().filter(digits -> deliveredHere(messageId, digits)).isPresent());
+    for (int i = 0; i < d.heldHere().size(); i++) {
+      world.ledger.count("retransmissions already delivered here, not routed again");
+    }
     for (Recipient rc : d.local()) {
       deliverLocal(fwd, rc.e164().orElseThrow());
     }
     for (Map.Entry<RelayId, List<Recipient>> e : d.intra().entrySet()) {
-      // Delivered here before a table switch moved the home: a retransmission, kept here (as the
-      // lab's nodes do; handing it on would deliver it twice).
-      List<Recipient> group = new ArrayList<>(e.getValue().size());
-      for (Recipient rc : e.getValue()) {
-        if (rc.e164().filter(digits -> deliveredHere(messageId, digits)).isPresent()) {
-          world.ledger.count("retransmissions already delivered here, not routed again");
-        } else {
-          group.add(rc);
-        }
-      }
-      if (!group.isEmpty()) {
-        hop(r, fwd, e.getKey(), group, arrival, home, world.domain);
-      }
+      hop(r, fwd, e.getKey(), e.getValue(), arrival, home, world.domain);
     }
     for (Map.Entry<String, List<Recipient>> e : d.inter().entrySet()) {
       ForeignMmse f = world.foreign.get(e.getKey());
