@@ -473,8 +473,18 @@ class UnwritableValuesTest {
     assertArrayEquals(bytes, PduCodec.encode(decoded));
     Pdu relayed = decoded.toBuilder().applicationHeader("X-Relay", "r1").build();
     assertEquals(decoded.body(), PduCodec.decode(PduCodec.encode(relayed)).body());
-    // Rebuilt, it would be written canonically: refused.
-    Part.Builder rebuild = part.toBuilder();
+    // Rebuilt with its head unchanged, new data included, it keeps the head's octets.
+    Part sameHead = part.toBuilder().data(new byte[] {'b'}).build();
+    assertEquals(part.contentType(), sameHead.contentType());
+    byte[] rebuilt = PduCodec.encode(BuiltPdus.withPart(sameHead));
+    assertEquals(
+        part.contentType(),
+        ((MultipartBody) PduCodec.decode(rebuilt).body().orElseThrow())
+            .parts()
+            .get(0)
+            .contentType());
+    // Rebuilt with a header changed, it would be written canonically: refused.
+    Part.Builder rebuild = part.toBuilder().contentLocation("a.txt");
     assertTrue(
         assertThrows(IllegalArgumentException.class, rebuild::build)
             .getMessage()

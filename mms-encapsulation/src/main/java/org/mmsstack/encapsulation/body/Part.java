@@ -54,7 +54,8 @@ public final class Part {
   private final byte[] array;
   // Decoded parts: the octets of ContentType + Headers in src[headStart, dataStart); the content
   // type ends at ctEnd when the decoder found the whole head plain (read from the array), else
-  // ctEnd is -1.
+  // ctEnd is -1. The data follows in src[dataStart, dataEnd). A part built by toBuilder() with
+  // its head unchanged keeps the head octets here and has its data elsewhere (dataEnd -1).
   private final byte[] src;
   private final int base;
   private final int headStart;
@@ -73,6 +74,26 @@ public final class Part {
     this.headStart = -1;
     this.ctEnd = -1;
     this.dataStart = -1;
+    this.dataEnd = -1;
+    this.depth = 0;
+  }
+
+  /** A built part that keeps {@code origin}'s head octets: its data changed, its head not. */
+  private Part(
+      Part origin,
+      ContentType contentType,
+      List<PartHeader> headers,
+      ByteBuffer data,
+      byte[] array) {
+    this.contentType = contentType;
+    this.headers = headers;
+    this.data = data;
+    this.array = array;
+    this.src = origin.src;
+    this.base = origin.base;
+    this.headStart = origin.headStart;
+    this.ctEnd = origin.ctEnd;
+    this.dataStart = origin.dataStart;
     this.dataEnd = -1;
     this.depth = 0;
   }
@@ -179,12 +200,14 @@ public final class Part {
 
   /**
    * A builder holding this part's content type, headers (in order) and data (the same array or
-   * buffer, not a copy). A part built from it is encoded canonically: a decoded part's original
-   * header octets are not kept.
+   * buffer, not a copy). A part built from it keeps a decoded part's original head octets
+   * (content type and headers, byte for byte) while neither the content type nor a header is
+   * changed, however its data changes; once one is, the head is encoded canonically.
    */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.fromPart = true;
+    b.origin = src != null ? this : null;
     b.contentType = contentType();
     List<PartHeader> h = headers();
     int n = h.size();
@@ -231,7 +254,7 @@ public final class Part {
    * the caller's octets for built ones. Each call returns a new view.
    */
   public ByteBuffer data() {
-    if (src != null) {
+    if (dataEnd >= 0) {
       return data.slice(dataStart, dataEnd - dataStart);
     }
     return array != null ? ByteBuffer.wrap(array).asReadOnlyBuffer() : data.asReadOnlyBuffer();
@@ -247,7 +270,7 @@ public final class Part {
 
   /** The number of data octets, without copying them. */
   public int dataSize() {
-    if (src != null) {
+    if (dataEnd >= 0) {
       return dataEnd - dataStart;
     }
     return array != null ? array.length : data.remaining();
@@ -326,7 +349,7 @@ public final class Part {
    * opaque until asked for, as a multipart/alternative inside a multipart/mixed usually is.
    */
   public MultipartBody asMultipart(DecodeConfig config) throws PduFormatException {
-    if (src != null) {
+    if (dataEnd >= 0) {
       return BodyCodec.decodeNested(src, base, dataStart, dataSize(), config, depth);
     }
     if (depth + 1 > config.maxNestingDepth()) {
@@ -364,7 +387,7 @@ public final class Part {
 
   /** The data at position 0, for this package only: never handed out without asReadOnlyBuffer. */
   ByteBuffer dataView() {
-    if (src != null) {
+    if (dataEnd >= 0) {
       return ByteBuffer.wrap(src, dataStart, dataEnd - dataStart).slice();
     }
     return array != null ? ByteBuffer.wrap(array) : data;
@@ -374,7 +397,7 @@ public final class Part {
   void writeData(OutputStream out) throws IOException {
     if (array != null) {
       out.write(array, 0, array.length);
-    } else if (src != null) {
+    } else if (dataEnd >= 0) {
       out.write(src, dataStart, dataEnd - dataStart);
     } else {
       BodyCodec.write(data, out);
@@ -405,6 +428,9 @@ public final class Part {
     private boolean shared;
     // Made by Part.toBuilder(): the content type and headers were not set through the checks.
     private boolean fromPart;
+    // Made by Part.toBuilder() of a part with original head octets, and neither the content
+    // type nor a header changed since: the part built keeps those octets.
+    private Part origin;
 
     private Builder() {}
 
@@ -418,6 +444,7 @@ public final class Part {
     public Builder contentType(ContentType contentType) {
       WireChecks.contentType("Content-Type", nonNull(contentType, "contentType"));
       this.contentType = contentType;
+      this.origin = null;
       return this;
     }
 
@@ -454,6 +481,7 @@ public final class Part {
       this.array = nonNull(text, "text").getBytes(StandardCharsets.UTF_8);
       this.buffer = null;
       this.contentType = TEXT_UTF_8;
+      this.origin = null;
       return this;
     }
 
@@ -525,6 +553,7 @@ public final class Part {
       this.headers = h;
       this.count = n;
       this.shared = false;
+      this.origin = null;
       return this;
     }
 
@@ -541,6 +570,9 @@ public final class Part {
       for (int i = n; i < count; i++) {
         headers[i] = null;
       }
+      if (n != count) {
+        origin = null;
+      }
       count = n;
       return this;
     }
@@ -553,9 +585,10 @@ public final class Part {
      *     builders do for missing state
      * @throws IllegalArgumentException when the content type names a multipart and the data is
      *     not a multipart body that decodes strictly (nested ones included); for a builder from
-     *     {@link Part#toBuilder()}, also when the part's content type or a header it kept cannot
-     *     be written so that it reads back the same (a decoded part may carry such values, which
-     *     its original octets hold but a canonical encoding cannot)
+     *     {@link Part#toBuilder()} whose content type or headers were changed, also when the
+     *     part's content type or a header it kept cannot be written so that it reads back the
+     *     same (a decoded part may carry such values, which its original octets hold but a
+     *     canonical encoding cannot)
      */
     public Part build() {
       if (contentType == null) {
@@ -564,7 +597,7 @@ public final class Part {
       if (array == null && buffer == null) {
         throw new IllegalStateException("data: not set");
       }
-      if (fromPart) {
+      if (fromPart && origin == null) {
         // A decoded part's content type and headers, which the builder writes canonically.
         WireChecks.contentType("Content-Type", contentType);
         for (int i = 0; i < count; i++) {
@@ -585,7 +618,9 @@ public final class Part {
       } else {
         list = FrozenList.owning(Arrays.copyOf(headers, count));
       }
-      return new Part(contentType, list, buffer, array);
+      return origin != null
+          ? new Part(origin, contentType, list, buffer, array)
+          : new Part(contentType, list, buffer, array);
     }
 
     /** Replaces the first header with code {@code code}/{@code alt} or name {@code name}. */
@@ -596,6 +631,7 @@ public final class Part {
         if (c == code || c == alt || (c < 0 && h.is(name))) {
           unshare();
           headers[i] = header;
+          origin = null;
           return this;
         }
       }
@@ -604,6 +640,7 @@ public final class Part {
     }
 
     private void add(PartHeader header) {
+      origin = null;
       PartHeader[] h = headers;
       if (h == null) {
         headers = new PartHeader[] {header};

@@ -209,7 +209,68 @@ class PartBuilderTest {
     wire[wire.length - 1] = 9; // a view of the decoder's input, not a copy
     assertEquals(9, changed.data().get(2));
     assertEquals(decoded, decoded.toBuilder().build());
-    assertFalse(decoded.toBuilder().build().hasOriginalHeaders());
+    assertFalse(changed.hasOriginalHeaders()); // a header changed: written canonically
+  }
+
+  /**
+   * toBuilder keeps a decoded part's head octets, byte for byte, while neither the content type
+   * nor a header changes; any change to either writes the head canonically.
+   */
+  @Test
+  void toBuilderKeepsTheHeadOctetsUntilTheHeadChanges() throws Exception {
+    // A head the canonical writer would write otherwise: the content type in the general form
+    // with a Value-length though it has no parameters, and a quoted Content-ID.
+    byte[] head = {0x01, (byte) 0x9E, (byte) 0xC0, '"', '<', 'p', '>', 0};
+    byte[] wire = new byte[3 + head.length + 3];
+    wire[0] = 1; // one entry
+    wire[1] = (byte) head.length;
+    wire[2] = 3;
+    System.arraycopy(head, 0, wire, 3, head.length);
+    wire[wire.length - 3] = 5;
+    wire[wire.length - 2] = 6;
+    wire[wire.length - 1] = 7;
+    Part decoded = MultipartBody.decode(wire, 0, wire.length, DecodeConfig.STRICT).parts().get(0);
+    assertEquals(List.of(PartHeader.contentId("<p>")), decoded.headers());
+
+    byte[] newData = {8, 9};
+    Part kept = decoded.toBuilder().data(newData).build();
+    assertTrue(kept.hasOriginalHeaders());
+    assertEquals(decoded.contentType(), kept.contentType());
+    assertEquals(decoded.headers(), kept.headers());
+    assertEquals(ByteBuffer.wrap(newData), kept.data());
+    assertEquals(2, kept.dataSize());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    MultipartBody.of(kept).writeTo(out);
+    byte[] expected = wire.clone();
+    expected[2] = 2;
+    byte[] again = Arrays.copyOf(expected, expected.length - 1);
+    again[again.length - 2] = 8;
+    again[again.length - 1] = 9;
+    assertArrayEquals(again, out.toByteArray());
+    // Unchanged entirely: the same octets as decoded.
+    ByteArrayOutputStream same = new ByteArrayOutputStream();
+    MultipartBody.of(decoded.toBuilder().build()).writeTo(same);
+    assertArrayEquals(wire, same.toByteArray());
+    // Setting the data again, or removing a header it has not, changes no head.
+    assertTrue(decoded.toBuilder().removeHeaders("X-None").build().hasOriginalHeaders());
+
+    // A change to the head: canonical, the same content type and headers written shorter.
+    for (Part.Builder b :
+        List.of(
+            decoded.toBuilder().contentType(decoded.contentType()),
+            decoded.toBuilder().contentId("<p>"),
+            decoded.toBuilder().removeHeaders("Content-ID"),
+            decoded.toBuilder().header(PartHeader.contentLocation("p")),
+            decoded.toBuilder().headers(decoded.headers()),
+            decoded.toBuilder().text("t"))) {
+      Part p = b.build();
+      assertFalse(p.hasOriginalHeaders(), p.toString());
+      ByteArrayOutputStream o = new ByteArrayOutputStream();
+      MultipartBody.of(p).writeTo(o);
+      assertEquals(
+          p,
+          MultipartBody.decode(o.toByteArray(), 0, o.size(), DecodeConfig.STRICT).parts().get(0));
+    }
   }
 
   @Test

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -213,6 +216,17 @@ final class Exercise {
     pdu.body().ifPresent(b -> materialise(b, 0));
   }
 
+  /** The part as the only entry of a multipart body, encoded. */
+  private static byte[] entry(Part p) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      MultipartBody.of(p).writeTo(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
   private static void materialise(Body body, int depth) {
     if (!(body instanceof MultipartBody)) {
       assertNotNull(body.toString());
@@ -234,6 +248,12 @@ final class Exercise {
       p.text();
       p.dataSize();
       assertNotNull(p.toString());
+      if (!p.isMultipart()) {
+        // Rebuilt with its head unchanged, a part keeps its octets: never refused, never changed.
+        Part same = p.toBuilder().build();
+        assertEquals(p, same);
+        assertArrayEquals(entry(p), entry(same));
+      }
       if (p.isMultipart()) {
         try {
           materialise(p.asMultipart(LENIENT), depth + 1);
