@@ -139,6 +139,9 @@ public final class MediaType {
   /** Worked out once: the decoder asks for every PDU with a body. */
   private final boolean multipart;
 
+  // Worked out on first use, as String's: 0 until then (a racy write of the same value).
+  private int hash;
+
   private MediaType(int code, String name) {
     this.code = code;
     this.name = name;
@@ -207,7 +210,13 @@ public final class MediaType {
 
   @Override
   public int hashCode() {
-    return name.toLowerCase(Locale.ROOT).hashCode() * 31 + code;
+    // Case-insensitive like equals: lower-casing makes a String, so it is done once.
+    int h = hash;
+    if (h == 0) {
+      h = name.toLowerCase(Locale.ROOT).hashCode() * 31 + code;
+      hash = h;
+    }
+    return h;
   }
 
   @Override
