@@ -80,6 +80,13 @@ public final class WspPush {
       throw new IllegalArgumentException(
           "pduType: " + pduType + " (expected: PUSH (6) or CONFIRMED_PUSH (7))");
     }
+    // Seven octets at most before the headers (TID, type, a five-octet Headers-Length).
+    if ((long) headers.length + data.length > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException(
+          "headers and data: "
+              + ((long) headers.length + data.length)
+              + " octets do not fit in one push");
+    }
     return WspPushCodec.build(tid, pduType, headers, data);
   }
 

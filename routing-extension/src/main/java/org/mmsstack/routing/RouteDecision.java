@@ -2,10 +2,12 @@ package org.mmsstack.routing;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.mmsstack.encapsulation.value.ResponseStatus;
 import org.mmsstack.mm4.convert.ValueMapping;
@@ -129,41 +131,29 @@ public final class RouteDecision {
    */
   public RouteDecision exceptHeldHere(Predicate<? super Recipient> held) {
     Objects.requireNonNull(held, "held");
+    // Asked once per recipient (a store lookup), and nothing made when none is held.
     List<Recipient> found = null;
-    Map<RelayId, List<Recipient>> rest = null;
-    for (Map.Entry<RelayId, List<Recipient>> e : intra.entrySet()) {
-      List<Recipient> group = e.getValue();
-      List<Recipient> kept = group;
-      for (int i = 0; i < group.size(); i++) {
-        Recipient r = group.get(i);
+    for (List<Recipient> group : intra.values()) {
+      for (Recipient r : group) {
         if (held.test(r)) {
           if (found == null) {
             found = new ArrayList<>(heldHere);
           }
           found.add(r);
-          if (kept == group) {
-            kept = new ArrayList<>(group.subList(0, i));
-          }
-        } else if (kept != group) {
-          kept.add(r);
         }
-      }
-      if (kept != group && rest == null) {
-        // The first group that changed: the ones before it are kept whole.
-        rest = new LinkedHashMap<>(intra.size() * 2);
-        for (Map.Entry<RelayId, List<Recipient>> before : intra.entrySet()) {
-          if (before.getKey().equals(e.getKey())) {
-            break;
-          }
-          rest.put(before.getKey(), new ArrayList<>(before.getValue()));
-        }
-      }
-      if (rest != null && !kept.isEmpty()) {
-        rest.put(e.getKey(), kept == group ? new ArrayList<>(group) : kept);
       }
     }
     if (found == null) {
       return this;
+    }
+    Set<Recipient> out = new HashSet<>(found);
+    Map<RelayId, List<Recipient>> rest = new LinkedHashMap<>();
+    for (Map.Entry<RelayId, List<Recipient>> e : intra.entrySet()) {
+      List<Recipient> kept = new ArrayList<>(e.getValue());
+      kept.removeIf(out::contains);
+      if (!kept.isEmpty()) {
+        rest.put(e.getKey(), kept);
+      }
     }
     return new RouteDecision(
         local, rest, new LinkedHashMap<>(inter), rejected, found, tableVersion, forgedMessageId);

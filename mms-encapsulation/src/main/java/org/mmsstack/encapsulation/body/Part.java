@@ -55,7 +55,8 @@ public final class Part {
   // Decoded parts: the octets of ContentType + Headers in src[headStart, dataStart); the content
   // type ends at ctEnd when the decoder found the whole head plain (read from the array), else
   // ctEnd is -1. The data follows in src[dataStart, dataEnd). A part built by toBuilder() with
-  // its head unchanged keeps the head octets here and has its data elsewhere (dataEnd -1).
+  // its head unchanged keeps a copy of the head octets here and has its data elsewhere (dataEnd
+  // -1).
   private final byte[] src;
   private final int base;
   private final int headStart;
@@ -89,11 +90,13 @@ public final class Part {
     this.headers = headers;
     this.data = data;
     this.array = array;
-    this.src = origin.src;
-    this.base = origin.base;
-    this.headStart = origin.headStart;
-    this.ctEnd = origin.ctEnd;
-    this.dataStart = origin.dataStart;
+    // The head alone, copied (tens of octets): the new part does not hold the decoded input,
+    // whose old data it replaced, in memory.
+    this.src = Arrays.copyOfRange(origin.src, origin.headStart, origin.dataStart);
+    this.base = 0;
+    this.headStart = 0;
+    this.ctEnd = origin.ctEnd < 0 ? -1 : origin.ctEnd - origin.headStart;
+    this.dataStart = src.length;
     this.dataEnd = -1;
     this.depth = 0;
   }
