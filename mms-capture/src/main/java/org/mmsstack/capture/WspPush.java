@@ -14,10 +14,11 @@ import org.mmsstack.encapsulation.value.MediaType;
  * Content-Type, Headers, Data}.
  *
  * <p>A push is its octets, as a decoded PDU is: {@link WspPushCodec#decode} keeps one copy of the
- * input, every accessor reads from it, and {@link WspPushCodec#encode} gives it back byte for byte
- * (a Headers-Length that disagrees with the headers included). {@link #contentType()} is the
- * reading of the Content-Type that opens the headers, made once by the codec: the media type
- * alone, with a finding, when its parameters could not be read. The other headers stay octets
+ * input, the octet accessors view it, and {@link WspPushCodec#encode} gives it back byte for byte
+ * (a Headers-Length that disagrees with the headers included). {@link #headersLength()}, {@link
+ * #contentType()} and {@link #findings()} are the codec's reading of those octets, made once and
+ * kept: the Content-Type that opens the headers is the media type alone, with a finding, when its
+ * parameters could not be read. The other headers stay octets
  * ({@link #headers()}); the data is the pushed content, for MMS the PDU ({@link #data()}).
  *
  * <p>Immutable and thread-safe: the octets are owned, never handed out to be changed. Two pushes
@@ -67,8 +68,9 @@ public final class WspPush {
    * @param pduType {@link #PUSH} or {@link #CONFIRMED_PUSH}
    * @param headers the Content-Type value, then any other headers (not checked)
    * @param data the pushed content
-   * @throws IllegalArgumentException when the TID or the PDU type is out of range, or the headers
-   *     do not open with a well-formed Content-Type value
+   * @throws IllegalArgumentException when the TID or the PDU type is out of range, the headers
+   *     do not open with a well-formed Content-Type value, or headers and data together do not
+   *     fit in one array
    */
   public static WspPush of(int tid, int pduType, byte[] headers, byte[] data) {
     Objects.requireNonNull(headers, "headers");
@@ -97,7 +99,8 @@ public final class WspPush {
    *
    * @param tid the transaction identifier, 0 to 255
    * @param pdu the encoded MMS PDU (an M-Notification.ind, M-Delivery.ind, ...), copied
-   * @throws IllegalArgumentException when the TID is out of range
+   * @throws IllegalArgumentException when the TID is out of range or the PDU does not fit in one
+   *     array with the push's header
    */
   public static WspPush mms(int tid, byte[] pdu) {
     return of(tid, PUSH, MMS_HEADERS, pdu);

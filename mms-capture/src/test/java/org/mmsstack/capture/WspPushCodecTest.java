@@ -225,7 +225,14 @@ class WspPushCodecTest {
     assertEquals(0, confirmed.dataSize());
     assertEquals("text/plain", confirmed.contentType().mediaType().name());
     assertEquals(Optional.of(CharacterSet.UTF_8), confirmed.contentType().charset());
-    assertEquals(confirmed, WspPushCodec.decode(WspPushCodec.encode(confirmed)));
+    // Equal by octets, and so by their reading: the decoder reads what the maker read.
+    WspPush decoded = WspPushCodec.decode(WspPushCodec.encode(confirmed));
+    assertEquals(confirmed, decoded);
+    assertEquals(confirmed.contentType(), decoded.contentType());
+    assertEquals(confirmed.headersLength(), decoded.headersLength());
+    assertEquals(List.of(), decoded.findings());
+    assertEquals(confirmed.headers(), decoded.headers());
+    assertEquals(2 + 2 + 130, decoded.dataOffset()); // TID, type, two length octets, headers
   }
 
   @Test
@@ -256,6 +263,9 @@ class WspPushCodecTest {
     WspPush p = WspPush.of(1, WspPush.PUSH, headers, pdu);
     headers[0] = 0;
     pdu[0] = 0;
+    assertEquals((byte) 0xBE, p.headers().get(0));
+    assertArrayEquals(
+        new byte[] {1, 6, 1, (byte) 0xBE, (byte) 0x8C, (byte) 0x82}, WspPushCodec.encode(p));
     assertTrue(p.isMmsMessage());
     assertEquals((byte) 0x8C, p.dataBytes()[0]);
     assertEquals((byte) 0x8C, p.data().get(0));

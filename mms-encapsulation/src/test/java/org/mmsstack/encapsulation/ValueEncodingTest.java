@@ -1,6 +1,7 @@
 package org.mmsstack.encapsulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -708,6 +709,26 @@ class ValueEncodingTest {
     Pdu decoded = PduCodec.decode(PduCodec.encode(pdu), DecodeConfig.STRICT);
     assertEquals(ct, decoded.contentType().orElseThrow());
     assertEquals(MediaType.APPLICATION_SMIL, ct.parameter("type").orElseThrow().value());
+  }
+
+  @Test
+  void mediaTypesEqualIgnoringCaseHashAlike() {
+    // String.equalsIgnoreCase matches U+017F (long s) with s and K with U+212A (Kelvin sign):
+    // equal types must hash alike, which lower-casing the name would not give.
+    List<String[]> pairs =
+        List.of(
+            new String[] {"Text/Plain-X", "text/plain-x"},
+            new String[] {"text/\u017Fvg", "text/svg"},
+            new String[] {"image/\u212Aa", "image/ka"},
+            new String[] {"x/\uD801\uDC00", "x/\uD801\uDC28"}); // Deseret, upper and lower
+    for (String[] p : pairs) {
+      MediaType a = MediaType.text(p[0]);
+      MediaType b = MediaType.text(p[1]);
+      assertEquals(a, b, p[0]);
+      assertEquals(a.hashCode(), b.hashCode(), p[0]);
+      assertEquals(a.hashCode(), a.hashCode(), "the cached hash");
+    }
+    assertNotEquals(MediaType.text("text/plain"), MediaType.TEXT_PLAIN); // text vs its number
   }
 
   @TestFactory

@@ -105,7 +105,8 @@ public final class RouteDecision {
 
   /**
    * Recipients this Relay/Server already holds the item for, taken out of {@link #intra()} by
-   * {@link #exceptHeldHere}: nothing is to be done for them. Empty otherwise.
+   * {@link #exceptHeldHere}, group by group in the order of those groups: nothing is to be done
+   * for them. Empty otherwise.
    */
   public List<Recipient> heldHere() {
     return heldHere;
@@ -172,7 +173,7 @@ public final class RouteDecision {
     return forgedMessageId;
   }
 
-  /** The number of recipients in the decision (local + intra + inter + rejected). */
+  /** The number of recipients in the decision (local + intra + inter + rejected + held here). */
   public int size() {
     int n = local.size() + rejected.size() + heldHere.size();
     for (List<Recipient> l : intra.values()) {

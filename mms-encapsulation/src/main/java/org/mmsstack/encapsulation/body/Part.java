@@ -35,7 +35,8 @@ import org.mmsstack.encapsulation.value.MediaType;
  * <p>{@link #of(ContentType, byte[])}, {@link #copyOf(ContentType, byte[])} and
  * {@link #text(String)} make a part without headers; {@link #builder()} makes one with headers
  * (Content-ID, Content-Location, Content-Disposition, others), and {@link #toBuilder()} a changed
- * copy (sharing the data).
+ * copy (sharing the data). A part built from a decoded part's {@link #toBuilder()} with its
+ * content type and headers unchanged keeps a copy of their original octets, whatever its data.
  *
  * <p>Parts are immutable and safe to share between threads.
  */
@@ -45,9 +46,9 @@ public final class Part {
   // reached through final fields), so reading them costs no volatile write.
   private ContentType contentType;
   private List<PartHeader> headers;
-  // Built parts: the caller's octets at position 0 (handed out only read-only), or null when
-  // they are a whole array (`array`). Decoded parts: a read-only buffer over the whole input,
-  // shared by the body's parts, cut by data().
+  // Built parts (a kept head included): the caller's octets at position 0 (handed out only
+  // read-only), or null when they are a whole array (`array`). Decoded parts: a read-only buffer
+  // over the whole input, shared by the body's parts, cut by data().
   private final ByteBuffer data;
   // Parts built over a whole array: the caller's array, kept as it is (no buffer object; the
   // encoder copies from it), handed out only as read-only views.

@@ -210,10 +210,17 @@ public final class MediaType {
 
   @Override
   public int hashCode() {
-    // Case-insensitive like equals: lower-casing makes a String, so it is done once.
+    // Case-insensitive as equals is: String.equalsIgnoreCase matches two characters whose upper
+    // cases, or the lower cases of those, are equal (U+017F long s and s, for one), so each is
+    // folded the same way here; lower-casing the String would hash those apart. Once per value.
     int h = hash;
     if (h == 0) {
-      h = name.toLowerCase(Locale.ROOT).hashCode() * 31 + code;
+      for (int i = 0, n = name.length(); i < n; ) {
+        int cp = name.codePointAt(i);
+        h = 31 * h + Character.toLowerCase(Character.toUpperCase(cp));
+        i += Character.charCount(cp);
+      }
+      h = h * 31 + code;
       hash = h;
     }
     return h;
