@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.mmsstack.encapsulation.Finding;
+import org.mmsstack.encapsulation.body.PartHeader;
 import org.mmsstack.encapsulation.value.ContentType;
 import org.mmsstack.encapsulation.value.MediaType;
 
@@ -14,12 +15,14 @@ import org.mmsstack.encapsulation.value.MediaType;
  * Content-Type, Headers, Data}.
  *
  * <p>A push is its octets, as a decoded PDU is: {@link WspPushCodec#decode} keeps one copy of the
- * input, the octet accessors view it, and {@link WspPushCodec#encode} gives it back byte for byte
- * (a Headers-Length that disagrees with the headers included). {@link #headersLength()}, {@link
- * #contentType()} and {@link #findings()} are the codec's reading of those octets, made once and
- * kept: the Content-Type that opens the headers is the media type alone, with a finding, when its
- * parameters could not be read. The other headers stay octets
- * ({@link #headers()}); the data is the pushed content, for MMS the PDU ({@link #data()}).
+ * input, {@link #data()} views it, and {@link WspPushCodec#encode} gives it back byte for byte (a
+ * Headers-Length that disagrees with the headers included). {@link #headersLength()}, {@link
+ * #contentType()}, {@link #headers()} and {@link #findings()} are the codec's reading of those
+ * octets, made once and kept, as a multipart entry's are ({@link
+ * org.mmsstack.encapsulation.body.Part}: a content type, headers, data): the Content-Type is the
+ * media type alone when its parameters could not be read, and the headers after it are none
+ * when they could not be read, each with a finding. The data is the pushed content, for MMS the
+ * PDU.
  *
  * <p>Immutable and thread-safe: the octets are owned, never handed out to be changed. Two pushes
  * are equal when their octets are.
@@ -38,39 +41,39 @@ public final class WspPush {
 
   private final byte[] octets; // the whole push, owned
   private final long headersLength;
-  private final int headersStart;
   private final int headersEnd;
   private final ContentType contentType;
+  private final List<PartHeader> headers;
   private final List<Finding> findings;
 
-  /** The codec's push: {@code octets} is owned from here on. */
+  /** The codec's push: {@code octets} is owned from here on; the data starts at headersEnd. */
   WspPush(
       byte[] octets,
       long headersLength,
-      int headersStart,
       int headersEnd,
       ContentType contentType,
+      List<PartHeader> headers,
       List<Finding> findings) {
     this.octets = octets;
     this.headersLength = headersLength;
-    this.headersStart = headersStart;
     this.headersEnd = headersEnd;
     this.contentType = contentType;
+    this.headers = List.copyOf(headers);
     this.findings = List.copyOf(findings);
   }
 
   /**
    * A push to send: the TID and PDU type octets, a Headers-Length that counts {@code headers},
    * then {@code headers} and {@code data}, copied. The headers are the Content-Type value and any
-   * other WSP headers as they go on the wire; the Content-Type must be one the codec reads whole.
+   * other WSP headers as they go on the wire; all must decode strictly, as the codec reads them.
    *
    * @param tid the transaction identifier, 0 to 255
    * @param pduType {@link #PUSH} or {@link #CONFIRMED_PUSH}
-   * @param headers the Content-Type value, then any other headers (not checked)
+   * @param headers the Content-Type value, then any other headers
    * @param data the pushed content
    * @throws IllegalArgumentException when the TID or the PDU type is out of range, the headers
-   *     do not open with a well-formed Content-Type value, or headers and data together do not
-   *     fit in one array
+   *     do not open with a well-formed Content-Type value or are not whole headers after it, or
+   *     headers and data together do not fit in one array
    */
   public static WspPush of(int tid, int pduType, byte[] headers, byte[] data) {
     Objects.requireNonNull(headers, "headers");
@@ -144,13 +147,12 @@ public final class WspPush {
   }
 
   /**
-   * The header octets as the decoder located them (the Content-Type value first), as a read-only
-   * view positioned at 0: a new view on each call, no copy.
+   * The headers after the Content-Type, in wire order, typed as a multipart entry's are ({@link
+   * PartHeader}): X-Wap-Application-Id (code 0x2F), for one, with its encoded value. Empty when
+   * there are none, or when they could not be read (a finding says so).
    */
-  public ByteBuffer headers() {
-    return ByteBuffer.wrap(octets, headersStart, headersEnd - headersStart)
-        .slice()
-        .asReadOnlyBuffer();
+  public List<PartHeader> headers() {
+    return headers;
   }
 
   /**
@@ -210,8 +212,8 @@ public final class WspPush {
         + ", contentType="
         + contentType.mediaType()
         + ", headers="
-        + (headersEnd - headersStart)
-        + " octets, data="
+        + headers
+        + ", data="
         + dataSize()
         + " octets"
         + (findings.isEmpty() ? "" : ", findings=" + findings)

@@ -11,6 +11,7 @@ import org.mmsstack.encapsulation.PduCodec;
 import org.mmsstack.encapsulation.PduFormatException;
 import org.mmsstack.encapsulation.PduLayout;
 import org.mmsstack.encapsulation.Uintvar;
+import org.mmsstack.encapsulation.body.PartHeader;
 import org.mmsstack.encapsulation.value.ContentType;
 
 /**
@@ -116,7 +117,23 @@ public final class WspPushCodec {
       headersEnd = hs + (int) headersLength;
     }
     findings.addAll(ctFindings); // after the Headers-Length's, in offset order
-    return new WspPush(b, headersLength, hs, headersEnd, ct, findings);
+    List<PartHeader> headers = List.of();
+    if (headersEnd > ctEnd) {
+      try {
+        headers = PartHeader.decodeAll(b, ctEnd, headersEnd - ctEnd, DecodeConfig.DEFAULT);
+      } catch (PduFormatException e) {
+        findings.add(
+            Finding.of(
+                Extraction.severity(CaptureFindingCodes.WSP_MALFORMED),
+                CaptureFindingCodes.WSP_MALFORMED,
+                ctEnd + e.offset(),
+                e.header().orElse(null),
+                "the headers after the Content-Type cannot be read ("
+                    + e.detail()
+                    + "): none is kept, the data is read as the Headers-Length says"));
+      }
+    }
+    return new WspPush(b, headersLength, headersEnd, ct, headers, findings);
   }
 
   /**
@@ -145,6 +162,14 @@ public final class WspPushCodec {
     } catch (PduFormatException e) {
       throw new IllegalArgumentException("headers: the Content-Type " + e.detail(), e);
     }
+    List<PartHeader> rest;
+    try {
+      rest = PartHeader.decodeAll(headers, ctEnd, headers.length - ctEnd, DecodeConfig.STRICT);
+    } catch (PduFormatException e) {
+      throw new IllegalArgumentException(
+          "headers: after the Content-Type, at octet " + (ctEnd + e.offset()) + ": " + e.detail(),
+          e);
+    }
     byte[] length = Uintvar.octets(headers.length);
     int hs = 2 + length.length;
     byte[] b = new byte[hs + headers.length + data.length];
@@ -153,7 +178,7 @@ public final class WspPushCodec {
     System.arraycopy(length, 0, b, 2, length.length);
     System.arraycopy(headers, 0, b, hs, headers.length);
     System.arraycopy(data, 0, b, hs + headers.length, data.length);
-    return new WspPush(b, headers.length, hs, hs + headers.length, ct, List.of());
+    return new WspPush(b, headers.length, hs + headers.length, ct, rest, List.of());
   }
 
   /**

@@ -17,7 +17,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.mmsstack.encapsulation.body.PartHeader;
 import org.mmsstack.encapsulation.value.MediaType;
+import org.mmsstack.encapsulation.value.RawValue;
 
 class CaptureReaderTest {
 
@@ -232,7 +234,7 @@ class CaptureReaderTest {
     assertEquals(5, push.tid());
     assertEquals(WspPush.PUSH, push.pduType());
     assertEquals(
-        ByteBuffer.wrap(new byte[] {(byte) 0xBE, (byte) 0xAF, (byte) 0x84}), push.headers());
+        List.of(PartHeader.raw(0x2F, RawValue.of(new byte[] {(byte) 0x84}))), push.headers());
     assertEquals(MediaType.MMS_MESSAGE, push.contentType().mediaType());
     assertArrayEquals(deliv, r.pdus().get(1).dataBytes());
     assertEquals(2, r.pdus().get(1).frame());

@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.mmsstack.encapsulation.body.PartHeader;
 import org.mmsstack.encapsulation.value.CharacterSet;
 import org.mmsstack.encapsulation.value.ContentType;
 import org.mmsstack.encapsulation.value.MediaType;
+import org.mmsstack.encapsulation.value.RawValue;
 
 class WspPushCodecTest {
 
@@ -34,7 +36,12 @@ class WspPushCodecTest {
       assertTrue(body.length > 2, f.toString());
       assertEquals((byte) 0x8C, body[0], f.toString());
       assertEquals((byte) 0x82, body[1], f + " m-notification-ind");
-      assertEquals(b.length, 2 + uintvarLength(b) + p.headers().remaining() + body.length);
+      assertEquals(b.length, p.dataOffset() + body.length);
+      assertTrue(p.dataOffset() >= 2 + uintvarLength(b) + 1, f.toString()); // a Content-Type
+      // Every corpus push names its application: X-Wap-Application-Id x-wap-application:mms.ua.
+      if (!p.headers().isEmpty()) {
+        assertEquals(MMS_UA, p.headers().get(0), f.toString());
+      }
       // Encoding gives the push back exactly, a declared Headers-Length that disagrees included.
       assertArrayEquals(b, WspPushCodec.encode(p), f.toString());
       // The MMS body of a push is a PDU of its own; when the corpus keeps it, it must match.
@@ -85,7 +92,8 @@ class WspPushCodecTest {
     // Sent as text, not as the well-known number.
     assertEquals(-1, p.contentType().mediaType().code());
     assertEquals("application/vnd.wap.mms-message", p.contentType().mediaType().name());
-    assertEquals(32, p.headers().remaining()); // the text and its NUL
+    assertEquals(2 + 1 + 32, p.dataOffset()); // the text and its NUL, then the data
+    assertEquals(List.of(), p.headers());
     assertEquals((byte) 0x8C, p.dataBytes()[0]);
   }
 
@@ -107,7 +115,8 @@ class WspPushCodecTest {
     assertEquals(
         ContentType.of(MediaType.MMS_MESSAGE).withParameter("charset", CharacterSet.UTF_8),
         general.contentType());
-    assertEquals(4, general.headers().remaining());
+    assertEquals(List.of(), general.headers());
+    assertEquals(3 + 4, general.dataOffset());
     assertArrayEquals(body, general.dataBytes());
 
     // general form with a text media type and Length-quote
@@ -131,6 +140,39 @@ class WspPushCodecTest {
         WspPushCodec.decode(
             concat(new byte[] {1, 6, (byte) 0x80, 3, (byte) 0xBE, (byte) 0xAF, (byte) 0x84}, body));
     assertArrayEquals(body, nonMinimal.dataBytes());
+    assertEquals(List.of(MMS_UA), nonMinimal.headers());
+  }
+
+  /** X-Wap-Application-Id: x-wap-application:mms.ua, the push application id 4. */
+  private static final PartHeader MMS_UA =
+      PartHeader.raw(0x2F, RawValue.of(new byte[] {(byte) 0x84}));
+
+  @Test
+  void readsTheHeadersAfterTheContentType() throws CaptureFormatException {
+    byte[] pdu = {(byte) 0x8C, (byte) 0x82};
+    // Application id, then a textual header.
+    byte[] headers =
+        concat(
+            new byte[] {(byte) 0xBE, (byte) 0xAF, (byte) 0x84},
+            "X-Note\0hi\0".getBytes(StandardCharsets.US_ASCII));
+    WspPush p = WspPushCodec.decode(concat(new byte[] {1, 6, (byte) headers.length}, headers, pdu));
+    assertEquals(List.of(MMS_UA, PartHeader.text("X-Note", "hi")), p.headers());
+    assertEquals("X-Wap-Application-Id", p.headers().get(0).name());
+    assertEquals(List.of(), p.findings());
+    assertEquals(p, WspPush.of(1, WspPush.PUSH, headers, pdu));
+    assertEquals(p.headers(), WspPush.of(1, WspPush.PUSH, headers, pdu).headers());
+
+    // Headers that cannot be read (a textual name without its value): kept as a push, with a
+    // finding at the octet where reading stopped, the data where the Headers-Length puts it.
+    byte[] broken = {(byte) 0xBE, 'X', 0};
+    WspPush q = WspPushCodec.decode(concat(new byte[] {1, 6, 3}, broken, pdu));
+    assertEquals(List.of(), q.headers());
+    assertEquals(1, q.findings().size());
+    assertEquals(CaptureFindingCodes.WSP_MALFORMED, q.findings().get(0).code());
+    assertTrue(q.findings().get(0).offset() >= 4, q.findings().toString());
+    assertArrayEquals(pdu, q.dataBytes());
+    assertTrue(q.isMmsMessage());
+    assertThrows(IllegalArgumentException.class, () -> WspPush.of(1, WspPush.PUSH, broken, pdu));
   }
 
   @Test
@@ -216,12 +258,13 @@ class WspPushCodecTest {
         concat(
             concat(new byte[] {0x0D}, "text/plain\0".getBytes(StandardCharsets.US_ASCII)),
             new byte[] {(byte) 0x81, (byte) 0xEA}); // charset utf-8
-    byte[] headers = concat(ct, new byte[130 - ct.length]);
-    headers[ct.length] = (byte) 0x81; // padding as one more short header, not read
+    // Then a textual header long enough for 130 octets in all.
+    String pad = "a".repeat(130 - ct.length - "X-Pad\0\0".length());
+    byte[] headers = concat(ct, ("X-Pad\0" + pad + "\0").getBytes(StandardCharsets.US_ASCII));
     WspPush confirmed = WspPush.of(255, WspPush.CONFIRMED_PUSH, headers, new byte[0]);
     assertTrue(confirmed.isConfirmed());
     assertEquals(130, confirmed.headersLength());
-    assertEquals(130, confirmed.headers().remaining());
+    assertEquals(2 + 2 + 130, confirmed.dataOffset());
     assertEquals(0, confirmed.dataSize());
     assertEquals("text/plain", confirmed.contentType().mediaType().name());
     assertEquals(Optional.of(CharacterSet.UTF_8), confirmed.contentType().charset());
@@ -229,6 +272,7 @@ class WspPushCodecTest {
     WspPush decoded = WspPushCodec.decode(WspPushCodec.encode(confirmed));
     assertEquals(confirmed, decoded);
     assertEquals(confirmed.contentType(), decoded.contentType());
+    assertEquals(List.of(PartHeader.text("X-Pad", pad)), decoded.headers());
     assertEquals(confirmed.headersLength(), decoded.headersLength());
     assertEquals(List.of(), decoded.findings());
     assertEquals(confirmed.headers(), decoded.headers());
@@ -263,14 +307,13 @@ class WspPushCodecTest {
     WspPush p = WspPush.of(1, WspPush.PUSH, headers, pdu);
     headers[0] = 0;
     pdu[0] = 0;
-    assertEquals((byte) 0xBE, p.headers().get(0));
+
     assertArrayEquals(
         new byte[] {1, 6, 1, (byte) 0xBE, (byte) 0x8C, (byte) 0x82}, WspPushCodec.encode(p));
     assertTrue(p.isMmsMessage());
     assertEquals((byte) 0x8C, p.dataBytes()[0]);
     assertEquals((byte) 0x8C, p.data().get(0));
     assertTrue(p.data().isReadOnly());
-    assertTrue(p.headers().isReadOnly());
   }
 
   @Test

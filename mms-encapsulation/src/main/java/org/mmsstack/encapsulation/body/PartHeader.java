@@ -1,7 +1,12 @@
 package org.mmsstack.encapsulation.body;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import org.mmsstack.encapsulation.DecodeConfig;
+import org.mmsstack.encapsulation.PduFormatException;
 import org.mmsstack.encapsulation.internal.WireChecks;
+import org.mmsstack.encapsulation.internal.wire.WspReader;
 import org.mmsstack.encapsulation.value.ContentDisposition;
 import org.mmsstack.encapsulation.value.RawValue;
 
@@ -49,6 +54,34 @@ public record PartHeader(String name, int code, Object value) {
     if (code < -1 || code > 0x7F) {
       throw new IllegalArgumentException("code: " + code + " (expected: -1 ~ 127)");
     }
+  }
+
+  /**
+   * Decodes a run of WSP headers, well-known and textual, as a multipart entry carries them after
+   * its content type (and a WSP push after its Content-Type), with the reader and the typed values
+   * of the part decoder. Lenient where the part decoder is (a Content-ID's closing quote), without
+   * findings.
+   *
+   * @param src the octets (not changed and not kept: the values hold copies)
+   * @param offset where the first header starts; offsets in an exception count from here
+   * @param length the octets of the headers, all of them (none is left over)
+   * @param config the text length limit ({@link DecodeConfig#maxTextLength()})
+   * @return the headers in order, unmodifiable
+   * @throws PduFormatException when the octets are not a whole number of headers, or a text in
+   *     them is longer than the limit
+   * @throws IndexOutOfBoundsException when the range is not inside {@code src}
+   */
+  public static List<PartHeader> decodeAll(byte[] src, int offset, int length, DecodeConfig config)
+      throws PduFormatException {
+    Objects.requireNonNull(src, "src");
+    Objects.requireNonNull(config, "config");
+    Objects.checkFromIndexSize(offset, length, src.length);
+    WspReader r = new WspReader(src, offset, length);
+    List<PartHeader> headers = new ArrayList<>(2);
+    while (r.hasRemaining()) {
+      headers.add(BodyCodec.readHeader(r, null, config.maxTextLength(), true));
+    }
+    return List.copyOf(headers);
   }
 
   /**

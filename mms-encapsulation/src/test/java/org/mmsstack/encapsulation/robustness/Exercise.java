@@ -100,6 +100,15 @@ final class Exercise {
         checkException(e, ctEnd);
       }
     }
+    // And as a run of part headers (a multipart entry's, a WSP push's after its Content-Type):
+    // headers or a PduFormatException with an offset inside the input, nothing else.
+    try {
+      for (PartHeader h : PartHeader.decodeAll(input, 0, input.length, LENIENT)) {
+        assertNotNull(h.toString());
+      }
+    } catch (PduFormatException e) {
+      checkException(e, input.length);
+    }
     assertArrayEquals(copy, input, "the input was changed");
     return decoded;
   }
