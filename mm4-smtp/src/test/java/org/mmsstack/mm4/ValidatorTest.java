@@ -375,6 +375,7 @@ class ValidatorTest {
     Finding f = r.findings().get(0);
     assertEquals("undecodable-unterminated-multipart", f.code());
     assertEquals(Mm4FindingCodes.UNDECODABLE_PREFIX + e.reason().code(), f.code());
+    assertEquals(Mm4FindingCodes.undecodable(e.reason()), f.code());
     assertEquals(Severity.ERROR, f.severity());
     assertEquals(e.line(), f.line());
     assertTrue(f.line() > 0, f::toString);

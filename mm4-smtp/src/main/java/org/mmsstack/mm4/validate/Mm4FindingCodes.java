@@ -22,6 +22,15 @@ public final class Mm4FindingCodes {
    */
   public static final String UNDECODABLE_PREFIX = "undecodable-";
 
+  /**
+   * The code of mail that could not be decoded for this reason, as {@link
+   * Mm4Validator#undecodable} reports it: {@link #UNDECODABLE_PREFIX} and {@link
+   * Mm4FormatException.Reason#code()}, for example {@code undecodable-unterminated-multipart}.
+   */
+  public static String undecodable(Mm4FormatException.Reason reason) {
+    return UNDECODABLE_PREFIX + reason.code();
+  }
+
   /** The input starts with a UTF-8 byte-order mark (not part of RFC 5322 mail). */
   public static final String BYTE_ORDER_MARK = "byte-order-mark";
 

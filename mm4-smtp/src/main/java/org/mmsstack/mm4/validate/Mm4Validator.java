@@ -152,7 +152,7 @@ public final class Mm4Validator {
     Objects.requireNonNull(e, "e");
     return Finding.ofLine(
         Severity.ERROR,
-        Mm4FindingCodes.UNDECODABLE_PREFIX + e.reason().code(),
+        Mm4FindingCodes.undecodable(e.reason()),
         Math.max(e.line(), Finding.NO_LINE),
         Finding.NO_COLUMN,
         Math.max(e.offset(), Finding.NO_OFFSET),

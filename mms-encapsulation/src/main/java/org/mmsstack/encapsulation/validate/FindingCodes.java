@@ -12,6 +12,16 @@ public final class FindingCodes {
   /** The input could not be decoded at all; the suffix is the exception reason in kebab case. */
   public static final String UNDECODABLE_PREFIX = "undecodable-";
 
+  /**
+   * The code of a PDU that could not be decoded for this reason, as {@link
+   * PduValidator#undecodable} reports it: {@link #UNDECODABLE_PREFIX} and {@link
+   * org.mmsstack.encapsulation.PduFormatException.Reason#code()}, for example {@code
+   * undecodable-truncated}.
+   */
+  public static String undecodable(org.mmsstack.encapsulation.PduFormatException.Reason reason) {
+    return UNDECODABLE_PREFIX + reason.code();
+  }
+
   /** A header the PDU type requires (at the declared version) is absent. */
   public static final String MISSING_MANDATORY_HEADER = "missing-mandatory-header";
 

@@ -182,7 +182,7 @@ public final class PduValidator {
     Objects.requireNonNull(e, "e");
     return Finding.of(
         Severity.ERROR,
-        FindingCodes.UNDECODABLE_PREFIX + e.reason().code(),
+        FindingCodes.undecodable(e.reason()),
         e.offset(),
         e.header().orElse(null),
         e.detail());

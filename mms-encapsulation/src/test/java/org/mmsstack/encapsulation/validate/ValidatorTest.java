@@ -85,6 +85,7 @@ class ValidatorTest {
     assertEquals(1, r.findings().size(), r::toString);
     Finding f = r.findings().get(0);
     assertEquals(FindingCodes.UNDECODABLE_PREFIX + e.reason().code(), f.code());
+    assertEquals(FindingCodes.undecodable(e.reason()), f.code());
     assertEquals("undecodable-length-past-end", f.code());
     assertEquals(Severity.ERROR, f.severity());
     assertEquals(e.offset(), f.offset());
@@ -100,7 +101,7 @@ class ValidatorTest {
         PduValidator.validate(Bytes.of(NOTIFYRESP), small).findings().get(0).code());
     // Every reason's code follows the prefix, and the prefix is no reason's code.
     for (PduFormatException.Reason reason : PduFormatException.Reason.values()) {
-      String code = FindingCodes.UNDECODABLE_PREFIX + reason.code();
+      String code = FindingCodes.undecodable(reason);
       assertEquals(
           java.util.Optional.of(reason),
           PduFormatException.Reason.fromCode(
