@@ -39,6 +39,10 @@ public final class WspPushCodec {
    * <p>Leniency, each reported as a finding:
    *
    * <ul>
+   *   <li>A general-form Content-Type whose parameters cannot be read: the media type alone is
+   *       kept (it says what the data is).
+   *   <li>Headers after the Content-Type that cannot be read: none is kept, and the data starts
+   *       where the Headers-Length says.
    *   <li>A Headers-Length shorter than the Content-Type it must contain (seen in the wild as 0,
    *       with a text Content-Type following): the Content-Type is self-delimiting (one octet, a
    *       NUL-terminated string, or a Value-length), so its end is known without the length. The
@@ -68,12 +72,12 @@ public final class WspPushCodec {
           String.format(
               Locale.ROOT, "PDU type 0x%02X is not Push (0x06) or ConfirmedPush (0x07)", type));
     }
-    long[] uv = readUintvar(b, 2, b.length);
-    if (uv == null) {
+    Uintvar declared = uintvar(b, 2, b.length);
+    if (declared == null) {
       throw CaptureFormatException.notAWspPush(2, "Headers-Length is not a valid uintvar");
     }
-    long headersLength = uv[0];
-    int hs = (int) uv[1];
+    long headersLength = declared.value();
+    int hs = declared.end();
     if (hs >= b.length) {
       throw CaptureFormatException.notAWspPush(hs, "no Content-Type after the Headers-Length");
     }
@@ -182,17 +186,16 @@ public final class WspPushCodec {
   }
 
   /**
-   * Reads a uintvar at {@code p} with the codec's reader: returns {value, next offset}, or null
-   * when it runs past {@code end}, is longer than 5 octets or exceeds 32 bits. Non-minimal
-   * encodings (leading 0x80) are accepted: some composers write them.
+   * The codec's uintvar at {@code p}, or null when it runs past {@code end}, is longer than 5
+   * octets or exceeds 32 bits. Non-minimal encodings (leading 0x80) are accepted: some composers
+   * write them.
    */
-  static long[] readUintvar(byte[] b, int p, int end) {
+  private static Uintvar uintvar(byte[] b, int p, int end) {
     if (p >= end) {
       return null;
     }
     try {
-      Uintvar u = Uintvar.read(b, p, end);
-      return new long[] {u.value(), u.end()};
+      return Uintvar.read(b, p, end);
     } catch (PduFormatException e) {
       return null;
     }
@@ -221,8 +224,9 @@ public final class WspPushCodec {
     }
     int first = b[p] & 0xFF;
     if (first <= 0x1F) {
-      long[] uv = first == 0x1F ? readUintvar(b, p + 1, valueEnd) : new long[] {first, p + 1};
-      int media = uv == null ? -1 : (int) uv[1];
+      // Value-length: a short length octet, or 0x1F and a uintvar; the media type follows it.
+      Uintvar quoted = first == 0x1F ? uintvar(b, p + 1, valueEnd) : null;
+      int media = first < 0x1F ? p + 1 : quoted == null ? -1 : quoted.end();
       int mediaEnd = media < 0 || media >= valueEnd ? -1 : PduLayout.valueEnd(b, media, valueEnd);
       // A well-known number or a text is a Content-type value of its own; a Long-integer is not.
       if (mediaEnd > media && (b[media] & 0xFF) >= 0x20) {
