@@ -89,7 +89,7 @@ abstract class AbstractMm4Message {
   }
 
   public Optional<ContentType> contentType() {
-    return headers().firstField(Mm4HeaderNames.CONTENT_TYPE).flatMap(Mm4Header::mediaTypeValue);
+    return headers().firstField(Mm4HeaderNames.CONTENT_TYPE).flatMap(Mm4Header::contentTypeValue);
   }
 
   public Optional<Mm4Address> originatorSystem() {

@@ -251,7 +251,7 @@ public final class Checks {
           int form = Params.mediaTypeForm(v);
           boolean ok =
               form == Params.UNDECIDED
-                  ? f.mediaTypeValue().isPresent()
+                  ? f.contentTypeValue().isPresent()
                   : form != Params.NOT_A_MEDIA_TYPE;
           return ok ? null : "not type/subtype: " + clip(v);
         }

@@ -188,7 +188,7 @@ public final class MimeEntity {
   public ContentType contentType() {
     return headers
         .firstField(Mm4HeaderNames.CONTENT_TYPE)
-        .flatMap(Mm4Header::mediaTypeValue)
+        .flatMap(Mm4Header::contentTypeValue)
         .orElse(ContentType.DEFAULT);
   }
 

@@ -53,7 +53,7 @@ final class MimeParser {
         // The boundary on the characters where they decide, else from the parsed media type.
         String boundary = Params.simpleParameter(f.value(), "boundary");
         if (boundary == null) {
-          boundary = f.mediaTypeValue().flatMap(ContentType::boundary).orElse(null);
+          boundary = f.contentTypeValue().flatMap(ContentType::boundary).orElse(null);
         }
         return multipart(ctx, headers, boundary, f, bodyStart, to, depth, bare);
       }
@@ -78,7 +78,7 @@ final class MimeParser {
     if (form != Params.UNDECIDED) {
       return form;
     }
-    Optional<ContentType> t = f.mediaTypeValue();
+    Optional<ContentType> t = f.contentTypeValue();
     if (t.isEmpty()) {
       return Params.NOT_A_MEDIA_TYPE;
     }

@@ -63,8 +63,8 @@ public final class Mm4Header {
   private final int nameId;
 
   private static final int CONTENT_TYPE_ID = NameTable.id(Mm4HeaderNames.CONTENT_TYPE);
-  // The value read as a media type, on first use (racy but idempotent, as value).
-  private Optional<ContentType> mediaType;
+  // The value read as a Content-Type, on first use (racy but idempotent, as value).
+  private Optional<ContentType> contentType;
 
   private Mm4Header(
       String name,
@@ -246,7 +246,7 @@ public final class Mm4Header {
   }
 
   /**
-   * A built Content-Type field for {@code type}: its reading ({@link #mediaTypeValue()}) is
+   * A built Content-Type field for {@code type}: its reading ({@link #contentTypeValue()}) is
    * {@code type} itself when the formatted value reads back to it plainly, so that neither the
    * builder nor the writer parses a value it has just formatted.
    */
@@ -269,7 +269,7 @@ public final class Mm4Header {
     }
     Mm4Header h =
         new Mm4Header(name, CONTENT_TYPE_ID, NameTable.hash(CONTENT_TYPE_ID), v, len, true, line);
-    h.mediaType = Optional.of(type);
+    h.contentType = Optional.of(type);
     return h;
   }
 
@@ -337,13 +337,14 @@ public final class Mm4Header {
    * The value as a Content-Type, read once and kept: the parser, the checks and the accessors of
    * a decoded message share one reading.
    *
-   * @return the media type, or empty if the value has no {@code type/subtype} at its start
+   * @return the content type (media type and parameters), or empty if the value has no {@code
+   *     type/subtype} at its start
    */
-  public Optional<ContentType> mediaTypeValue() {
-    Optional<ContentType> t = mediaType;
+  public Optional<ContentType> contentTypeValue() {
+    Optional<ContentType> t = contentType;
     if (t == null) {
       t = ContentType.tryParse(value());
-      mediaType = t;
+      contentType = t;
     }
     return t;
   }

@@ -96,7 +96,7 @@ class BuiltFieldsTest {
             ContentType.tryParse("text/plain; x\"y=1; z=2").orElseThrow());
     for (ContentType t : types) {
       Mm4Header h = Mm4Header.contentType(t);
-      assertEquals(ContentType.parse(h.value()), h.mediaTypeValue().orElseThrow(), t::toString);
+      assertEquals(ContentType.parse(h.value()), h.contentTypeValue().orElseThrow(), t::toString);
       if (t.readsBackPlainly()) {
         assertEquals(t, ContentType.parse(t.toString()), t::toString);
       }

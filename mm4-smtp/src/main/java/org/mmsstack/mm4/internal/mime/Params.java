@@ -37,7 +37,7 @@ public final class Params {
   public static final int UNDECIDED = -1;
 
   /**
-   * What {@code MediaType.tryParse} would make of a Content-Type value, read on its characters
+   * What {@code ContentType.tryParse} would make of a Content-Type value, read on its characters
    * without making anything: the parameters do not decide whether a value is a media type, so
    * only the {@code type/subtype} before the first ';' is looked at. {@link #UNDECIDED} when that
    * part holds a comment, a quote, an escape or a character outside printable US-ASCII.
