@@ -206,13 +206,16 @@ public final class Part {
    * A builder holding this part's content type, headers (in order) and data (the same array or
    * buffer, not a copy). A part built from it keeps a decoded part's original head octets
    * (content type and headers, byte for byte) while neither the content type nor a header is
-   * changed, however its data changes; once one is, the head is encoded canonically.
+   * changed, however its data changes; once one is, the head is encoded canonically. A
+   * multipart part's body is kept as it is while the data is not set again, even one that
+   * decodes only leniently.
    */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.fromPart = true;
     b.origin = src != null ? this : null;
     b.contentType = contentType();
+    b.keptMultipartData = b.contentType.mediaType().isMultipart();
     List<PartHeader> h = headers();
     int n = h.size();
     if (n > 0) {
@@ -435,6 +438,9 @@ public final class Part {
     // Made by Part.toBuilder() of a part with original head octets, and neither the content
     // type nor a header changed since: the part built keeps those octets.
     private Part origin;
+    // Made by Part.toBuilder() of a multipart part, and its data not set since: that body was
+    // accepted when the part was decoded (leniently, perhaps) or built, and is kept as it is.
+    private boolean keptMultipartData;
 
     private Builder() {}
 
@@ -459,6 +465,7 @@ public final class Part {
     public Builder data(byte[] data) {
       this.array = nonNull(data, "data");
       this.buffer = null;
+      this.keptMultipartData = false;
       return this;
     }
 
@@ -469,6 +476,7 @@ public final class Part {
     public Builder data(ByteBuffer data) {
       this.buffer = nonNull(data, "data").slice();
       this.array = null;
+      this.keptMultipartData = false;
       return this;
     }
 
@@ -484,6 +492,7 @@ public final class Part {
     public Builder text(String text) {
       this.array = nonNull(text, "text").getBytes(StandardCharsets.UTF_8);
       this.buffer = null;
+      this.keptMultipartData = false;
       this.contentType = TEXT_UTF_8;
       this.origin = null;
       return this;
@@ -588,7 +597,9 @@ public final class Part {
      * @throws IllegalStateException when the content type or the data was not set, as the other
      *     builders do for missing state
      * @throws IllegalArgumentException when the content type names a multipart and the data is
-     *     not a multipart body that decodes strictly (nested ones included); for a builder from
+     *     not a multipart body that decodes strictly (nested ones included), unless the data is a
+     *     multipart part's own, kept from {@link Part#toBuilder()} (a leniently decoded body is
+     *     passed on as it came); for a builder from
      *     {@link Part#toBuilder()} whose content type or headers were changed, also when the
      *     part's content type or a header it kept cannot be written so that it reads back the
      *     same (a decoded part may carry such values, which its original octets hold but a
@@ -608,7 +619,8 @@ public final class Part {
           BodyCodec.checkHeader(headers[i]);
         }
       }
-      if (contentType.mediaType().isMultipart()) { // a leaf's data is not looked at
+      // A leaf's data is not looked at; nor is the multipart body a part had, kept unchanged.
+      if (contentType.mediaType().isMultipart() && !keptMultipartData) {
         BodyCodec.checkMultipartData(
             contentType, array != null ? ByteBuffer.wrap(array) : buffer.duplicate());
       }

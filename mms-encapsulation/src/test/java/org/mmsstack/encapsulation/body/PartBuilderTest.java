@@ -273,6 +273,50 @@ class PartBuilderTest {
     }
   }
 
+  /**
+   * A multipart part whose body decodes only leniently (it announces two entries and has one)
+   * passes through toBuilder unchanged, octets and all; new data for a multipart is still checked.
+   */
+  @Test
+  void toBuilderKeepsALenientlyDecodedMultipartBody() throws Exception {
+    byte[] nested = {0x02, 0x01, 0x01, (byte) 0x83, 'x'}; // 2 entries announced, 1 present
+    byte[] wire = new byte[4 + nested.length];
+    wire[0] = 1; // one entry
+    wire[1] = 1; // its head: the content type alone
+    wire[2] = (byte) nested.length;
+    wire[3] = (byte) 0xA3; // application/vnd.wap.multipart.mixed
+    System.arraycopy(nested, 0, wire, 4, nested.length);
+    Part decoded = MultipartBody.decode(wire, 0, wire.length, DecodeConfig.LENIENT).parts().get(0);
+    assertTrue(decoded.isMultipart());
+    assertEquals(
+        "multipart-count-mismatch",
+        decoded.asMultipart(DecodeConfig.LENIENT).findings().get(0).code());
+
+    Part same = decoded.toBuilder().build();
+    assertEquals(decoded, same);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    MultipartBody.of(same).writeTo(out);
+    assertArrayEquals(wire, out.toByteArray());
+    // A header added: the head is written anew, the body kept as it came.
+    Part named = decoded.toBuilder().contentLocation("m").build();
+    assertEquals(ByteBuffer.wrap(nested), named.data());
+
+    // The same octets set as new data are checked as any multipart body is.
+    for (Part.Builder b :
+        List.of(
+            decoded.toBuilder().data(nested.clone()),
+            decoded.toBuilder().data(ByteBuffer.wrap(nested)),
+            decoded.toBuilder().copyOfData(nested))) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, b::build);
+      assertTrue(e.getMessage().contains("not a multipart body"), e.getMessage());
+    }
+    // A leaf part's data given a multipart type is checked too.
+    Part leaf = Part.builder().contentType(JPEG).data(nested).build();
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> leaf.toBuilder().contentType(ContentType.of(MediaType.MULTIPART_MIXED)).build());
+  }
+
   @Test
   void misuseNamesTheParameter() {
     assertEquals(
