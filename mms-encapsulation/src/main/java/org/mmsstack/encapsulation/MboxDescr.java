@@ -198,7 +198,7 @@ public final class MboxDescr extends Pdu {
       return set(HeaderField.FROM, value);
     }
 
-    /** Sets From given as text. */
+    /** Sets From to an address (the Address-present-token form). */
     public Builder from(Address value) {
       return set(HeaderField.FROM, FromValue.of(value));
     }

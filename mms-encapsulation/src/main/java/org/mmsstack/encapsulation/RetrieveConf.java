@@ -200,7 +200,7 @@ public final class RetrieveConf extends Pdu {
       return set(HeaderField.FROM, value);
     }
 
-    /** Sets From given as text. */
+    /** Sets From to an address (the Address-present-token form). */
     public Builder from(Address value) {
       return set(HeaderField.FROM, FromValue.of(value));
     }
