@@ -1,5 +1,7 @@
 package org.mmsstack.capture;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
@@ -191,6 +193,11 @@ public final class WspPush {
   /** The whole push, copied (what {@link WspPushCodec#encode} returns). */
   byte[] octets() {
     return octets.clone();
+  }
+
+  /** Writes the whole push (what {@link WspPushCodec#encode(WspPush, OutputStream)} does). */
+  void writeTo(OutputStream out) throws IOException {
+    out.write(octets);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package org.mmsstack.capture;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -151,6 +153,18 @@ public final class WspPushCodec {
   public static byte[] encode(WspPush push) {
     Objects.requireNonNull(push, "push");
     return push.octets();
+  }
+
+  /**
+   * Writes a push's octets to a stream, as {@link #encode(WspPush)} gives them, without a copy.
+   * The stream is neither flushed nor closed.
+   *
+   * @throws IOException if the stream fails
+   */
+  public static void encode(WspPush push, OutputStream out) throws IOException {
+    Objects.requireNonNull(push, "push");
+    Objects.requireNonNull(out, "out");
+    push.writeTo(out);
   }
 
   /** {@link WspPush#of}, its arguments checked but the headers: lays the octets out. */

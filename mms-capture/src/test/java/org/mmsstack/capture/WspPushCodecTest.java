@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mmsstack.capture.TestCaptures.concat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -226,7 +227,7 @@ class WspPushCodecTest {
   }
 
   @Test
-  void encodesToItsOctets() throws CaptureFormatException {
+  void encodesToItsOctets() throws IOException {
     byte[] body = {(byte) 0x8C, (byte) 0x82, 0x01};
     // A non-minimal Headers-Length (80 83) stays as it came: a push is its octets.
     byte[] nonMinimal =
@@ -235,6 +236,13 @@ class WspPushCodecTest {
     assertArrayEquals(nonMinimal, WspPushCodec.encode(p));
     assertEquals(7, p.dataOffset()); // TID, type, two length octets, three header octets
     assertThrows(NullPointerException.class, () -> WspPushCodec.encode(null));
+    // To a stream: the same octets, the stream left open.
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(0x55);
+    WspPushCodec.encode(p, out);
+    assertArrayEquals(concat(new byte[] {0x55}, nonMinimal), out.toByteArray());
+    assertThrows(NullPointerException.class, () -> WspPushCodec.encode(p, null));
+    assertThrows(NullPointerException.class, () -> WspPushCodec.encode(null, out));
   }
 
   @Test
