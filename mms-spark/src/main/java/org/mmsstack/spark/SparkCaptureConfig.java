@@ -151,13 +151,10 @@ public final class SparkCaptureConfig implements Serializable {
      * The limits each file is read with; its strictness is ignored ({@link #strict(boolean)} is
      * the one switch).
      *
-     * @throws IllegalArgumentException if {@code capture} is null
+     * @throws NullPointerException if {@code capture} is null
      */
     public Builder capture(CaptureConfig capture) {
-      if (capture == null) {
-        throw new IllegalArgumentException("capture: null (expected: a CaptureConfig)");
-      }
-      this.capture = capture;
+      this.capture = Objects.requireNonNull(capture, "capture");
       return this;
     }
 

@@ -36,11 +36,10 @@ public final class KeyRing {
       RoutingSignature.checkKeyId(keyId);
       this.keyId = keyId;
       this.owner = Objects.requireNonNull(owner, "owner");
-      if (publicKey == null || publicKey.length != Ed25519.KEY_LENGTH) {
+      Objects.requireNonNull(publicKey, "publicKey");
+      if (publicKey.length != Ed25519.KEY_LENGTH) {
         throw new IllegalArgumentException(
-            "publicKey: "
-                + (publicKey == null ? "null" : publicKey.length + " octets")
-                + " (expected: 32)");
+            "publicKey: " + publicKey.length + " octets (expected: 32)");
       }
       this.publicKey = publicKey.clone();
       this.notBefore = Objects.requireNonNull(notBefore, "notBefore");

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -62,9 +63,9 @@ public final class MessageIds {
   }
 
   private static byte[] check(byte[] key) {
-    if (key == null || key.length < 16) {
-      throw new IllegalArgumentException(
-          "key: " + (key == null ? "null" : key.length + " octets") + " (expected: at least 16)");
+    Objects.requireNonNull(key, "key");
+    if (key.length < 16) {
+      throw new IllegalArgumentException("key: " + key.length + " octets (expected: at least 16)");
     }
     return key.clone();
   }

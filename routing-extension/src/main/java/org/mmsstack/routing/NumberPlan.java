@@ -1,5 +1,7 @@
 package org.mmsstack.routing;
 
+import java.util.Objects;
+
 /**
  * How national PLMN numbers become E.164: the MMSE's country code and its national and
  * international dialling prefixes. A phone may address {@code 0171 1234567/TYPE=PLMN}; the
@@ -37,7 +39,8 @@ public record NumberPlan(String countryCode, String nationalPrefix, String inter
   }
 
   private static void check(String name, String v, int max) {
-    if (v == null || v.length() > max) {
+    Objects.requireNonNull(v, name);
+    if (v.length() > max) {
       throw new IllegalArgumentException(name + ": " + v + " (expected: 0-" + max + " digits)");
     }
     for (int i = 0; i < v.length(); i++) {

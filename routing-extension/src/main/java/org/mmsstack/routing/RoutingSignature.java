@@ -2,6 +2,7 @@ package org.mmsstack.routing;
 
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Objects;
 
 /**
  * The integrity field: an Ed25519 signature (64 octets) and the id of the key that made it.
@@ -34,13 +35,10 @@ public final class RoutingSignature {
    */
   public static RoutingSignature of(String keyId, byte[] value) {
     checkKeyId(keyId);
-    if (value == null || value.length != LENGTH) {
+    Objects.requireNonNull(value, "value");
+    if (value.length != LENGTH) {
       throw new IllegalArgumentException(
-          "value: "
-              + (value == null ? "null" : value.length + " octets")
-              + " (expected: "
-              + LENGTH
-              + ")");
+          "value: " + value.length + " octets" + " (expected: " + LENGTH + ")");
     }
     return new RoutingSignature(keyId, value.clone());
   }
@@ -69,6 +67,7 @@ public final class RoutingSignature {
   }
 
   static void checkKeyId(String keyId) {
+    Objects.requireNonNull(keyId, "keyId");
     if (!isValidKeyId(keyId)) {
       throw new IllegalArgumentException(
           "keyId: "

@@ -39,9 +39,9 @@ public final class RoutingSigner {
    * @throws IllegalArgumentException on a bad key id or seed length
    */
   public static RoutingSigner fromSeed(String keyId, RelayId owner, byte[] seed) {
-    if (seed == null || seed.length != Ed25519.KEY_LENGTH) {
-      throw new IllegalArgumentException(
-          "seed: " + (seed == null ? "null" : seed.length + " octets") + " (expected: 32)");
+    Objects.requireNonNull(seed, "seed");
+    if (seed.length != Ed25519.KEY_LENGTH) {
+      throw new IllegalArgumentException("seed: " + seed.length + " octets (expected: 32)");
     }
     return new RoutingSigner(keyId, owner, Ed25519.fromSeed(seed.clone()));
   }

@@ -420,8 +420,10 @@ public final class Part {
    * use.
    *
    * <p>Not thread-safe; a builder may go on being used after {@link #build()}, without changing
-   * the parts it built. Misuse (a null argument, a missing content type or data) throws an
-   * {@link IllegalArgumentException} naming the parameter.
+   * the parts it built. Misuse follows the JDK: a null argument is a {@link
+   * NullPointerException} naming the parameter, a value the builder cannot write an {@link
+   * IllegalArgumentException}, and {@link #build()} without a content type or data an {@link
+   * IllegalStateException}.
    */
   public static final class Builder {
 
@@ -549,8 +551,9 @@ public final class Part {
     /**
      * Replaces every header by these, in order.
      *
-     * @throws IllegalArgumentException when one is null or cannot be written so that it reads
-     *     back the same (see {@link PartHeader})
+     * @throws NullPointerException when the list or one of its headers is null
+     * @throws IllegalArgumentException when one cannot be written so that it reads back the
+     *     same (see {@link PartHeader})
      */
     public Builder headers(List<PartHeader> headers) {
       nonNull(headers, "headers");
@@ -559,7 +562,7 @@ public final class Part {
       for (int i = 0; i < n; i++) {
         h[i] = headers.get(i);
         if (h[i] == null) {
-          throw new IllegalArgumentException("headers: null at index " + i);
+          throw new NullPointerException("headers: null at index " + i);
         }
         BodyCodec.checkHeader(h[i]);
       }
@@ -681,10 +684,7 @@ public final class Part {
     }
 
     private static <T> T nonNull(T value, String parameter) {
-      if (value == null) {
-        throw new IllegalArgumentException(parameter + ": null");
-      }
-      return value;
+      return Objects.requireNonNull(value, parameter);
     }
   }
 

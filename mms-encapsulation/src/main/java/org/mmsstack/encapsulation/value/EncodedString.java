@@ -102,6 +102,7 @@ public final class EncodedString {
    */
   public static EncodedString of(String text, CharacterSet charset) {
     Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(charset, "charset");
     Charset java = charset.javaCharset().orElse(null);
     if (java == null || !java.canEncode()) {
       throw new IllegalArgumentException("charset: " + charset + " (no encoder in this JVM)");
@@ -128,7 +129,7 @@ public final class EncodedString {
   /**
    * Exact octets with a charset, sent in the charset form. The array is copied.
    *
-   * @throws IllegalArgumentException when {@code charset} is null (use {@link #ofOctets(byte[])}
+   * @throws NullPointerException when {@code charset} is null (use {@link #ofOctets(byte[])}
    *     for the plain form)
    */
   public static EncodedString ofOctets(CharacterSet charset, byte[] octets) {
@@ -138,7 +139,7 @@ public final class EncodedString {
   /**
    * Exact octets {@code src[off, off + len)} with a charset, sent in the charset form; copied.
    *
-   * @throws IllegalArgumentException when {@code charset} is null (use {@link #ofOctets(byte[],
+   * @throws NullPointerException when {@code charset} is null (use {@link #ofOctets(byte[],
    *     int, int)} for the plain form)
    */
   public static EncodedString ofOctets(CharacterSet charset, byte[] src, int off, int len) {
@@ -163,7 +164,7 @@ public final class EncodedString {
    * A view of the octets {@code src[off, off + len)} with a charset, sent in the charset form:
    * not copied, so the array must not change while the value is in use.
    *
-   * @throws IllegalArgumentException when {@code charset} is null (use {@link #viewOf(byte[],
+   * @throws NullPointerException when {@code charset} is null (use {@link #viewOf(byte[],
    *     int, int)} for the plain form), or the range is not within {@code src}
    * @throws NullPointerException when {@code src} is null
    */
@@ -185,10 +186,9 @@ public final class EncodedString {
   }
 
   private static CharacterSet requireCharset(CharacterSet charset) {
-    if (charset == null) {
-      throw new IllegalArgumentException("charset: null (use ofOctets(byte[]) for the plain form)");
-    }
-    return charset;
+    // A null argument is a NullPointerException, as the JDK's checks; the plain form has its own
+    // factories.
+    return Objects.requireNonNull(charset, "charset (use ofOctets(byte[]) for the plain form)");
   }
 
   /** The character set; empty for the plain Text-string form. Does not allocate. */

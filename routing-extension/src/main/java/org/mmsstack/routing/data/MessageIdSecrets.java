@@ -63,12 +63,16 @@ public final class MessageIdSecrets {
     List<byte[]> copy = new ArrayList<>(secrets.size());
     for (int i = 0; i < secrets.size(); i++) {
       byte[] s = secrets.get(i);
-      if (s == null || s.length < MIN_LENGTH || s.length > MAX_LENGTH) {
+      if (s == null) {
+        throw new NullPointerException("secrets[" + i + "]");
+      }
+      if (s.length < MIN_LENGTH || s.length > MAX_LENGTH) {
         throw new IllegalArgumentException(
             "secrets["
                 + i
                 + "]: "
-                + (s == null ? "null" : s.length + " octets")
+                + s.length
+                + " octets"
                 + " (expected: "
                 + MIN_LENGTH
                 + " to "
