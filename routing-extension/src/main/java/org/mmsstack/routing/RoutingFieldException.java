@@ -1,5 +1,7 @@
 package org.mmsstack.routing;
 
+import java.util.Locale;
+import java.util.Optional;
 import org.mmsstack.encapsulation.value.ResponseStatus;
 import org.mmsstack.mm4.convert.ValueMapping;
 import org.mmsstack.mm4.value.RequestStatusCode;
@@ -57,7 +59,24 @@ public final class RoutingFieldException extends Exception {
      * once: the signature would cover the first while a consumer may read another, so the hop
      * is refused (Service-denied) rather than verified.
      */
-    DUPLICATE_SIGNED_HEADER
+    DUPLICATE_SIGNED_HEADER;
+
+    private final String code = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
+    /** The stable code of this reason: its name in kebab case, for example {@code bad-signature}. */
+    public String code() {
+      return code;
+    }
+
+    /** The reason whose {@link #code()} is {@code code}, if there is one. */
+    public static Optional<Reason> fromCode(String code) {
+      for (Reason r : values()) {
+        if (r.code.equals(code)) {
+          return Optional.of(r);
+        }
+      }
+      return Optional.empty();
+    }
   }
 
   private final Reason reason;
@@ -65,7 +84,7 @@ public final class RoutingFieldException extends Exception {
   private final String detail;
 
   private RoutingFieldException(Reason reason, String header, String detail) {
-    super(header + ": " + detail + " [" + reason + "]");
+    super(header + ": " + detail + " [" + reason.code() + "]");
     this.reason = reason;
     this.header = header;
     this.detail = detail;

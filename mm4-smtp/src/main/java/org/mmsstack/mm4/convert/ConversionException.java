@@ -1,5 +1,6 @@
 package org.mmsstack.mm4.convert;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -19,7 +20,24 @@ public final class ConversionException extends Exception {
     /** A value cannot be written on the other side (an address MM4 cannot carry, ...). */
     UNREPRESENTABLE,
     /** The source is damaged where the conversion must read it (a nested body that does not decode). */
-    MALFORMED
+    MALFORMED;
+
+    private final String code = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
+    /** The stable code of this reason: its name in kebab case, for example {@code unrepresentable}. */
+    public String code() {
+      return code;
+    }
+
+    /** The reason whose {@link #code()} is {@code code}, if there is one. */
+    public static Optional<Reason> fromCode(String code) {
+      for (Reason r : values()) {
+        if (r.code.equals(code)) {
+          return Optional.of(r);
+        }
+      }
+      return Optional.empty();
+    }
   }
 
   private final Reason reason;

@@ -2,6 +2,7 @@ package org.mmsstack.mm4.smtp;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -49,11 +50,29 @@ public final class SmtpException extends IOException {
     /** The TLS handshake failed. */
     TLS_FAILED,
     /** The client was used after it was closed or after an earlier failure broke the connection. */
-    CLIENT_CLOSED
+    CLIENT_CLOSED;
+
+    private final String code = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
+    /** The stable code of this reason: its name in kebab case, for example {@code no-recipient-accepted}. */
+    public String code() {
+      return code;
+    }
+
+    /** The reason whose {@link #code()} is {@code code}, if there is one. */
+    public static Optional<Reason> fromCode(String code) {
+      for (Reason r : values()) {
+        if (r.code.equals(code)) {
+          return Optional.of(r);
+        }
+      }
+      return Optional.empty();
+    }
   }
 
-  private final transient SmtpPhase phase;
-  private final transient Reason reason;
+  private final SmtpPhase phase;
+  private final Reason reason;
+  private final String detail;
   private final transient SmtpReply lastReply;
   private final transient List<SmtpRecipientResult> recipientResults;
   private final boolean deliveryUncertain;
@@ -71,6 +90,7 @@ public final class SmtpException extends IOException {
         cause);
     this.phase = phase;
     this.reason = reason;
+    this.detail = detail;
     this.lastReply = lastReply;
     this.recipientResults = List.copyOf(recipientResults);
     this.deliveryUncertain = deliveryUncertain;
@@ -268,6 +288,11 @@ public final class SmtpException extends IOException {
     return reason;
   }
 
+  /** The text without the phase and the last reply, as the format exceptions' {@code detail()}. */
+  public String detail() {
+    return detail;
+  }
+
   /** The last reply the server gave before the failure, if any. */
   public Optional<SmtpReply> lastReply() {
     return Optional.ofNullable(lastReply);
@@ -280,7 +305,8 @@ public final class SmtpException extends IOException {
 
   /** The replies to the RCPT TO commands sent before the failure; empty if none were sent. */
   public List<SmtpRecipientResult> recipientResults() {
-    return recipientResults;
+    // Not serialised (the replies are not Serializable): a deserialised exception has none.
+    return recipientResults == null ? List.of() : recipientResults;
   }
 
   /**

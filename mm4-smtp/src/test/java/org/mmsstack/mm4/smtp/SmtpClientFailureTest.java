@@ -194,6 +194,10 @@ class SmtpClientFailureTest {
         SmtpException e = assertThrows(SmtpException.class, () -> client.send(ENVELOPE, eightBit));
         assertEquals(SmtpException.Reason.EIGHT_BIT_UNSUPPORTED, e.reason());
         assertTrue(e.getMessage().contains("8BITMIME"), e.getMessage());
+        // The message is the phase, then the detail (and the last reply, when there was one).
+        assertTrue(e.detail().contains("8BITMIME"), e.detail());
+        assertEquals(e.phase() + ": " + e.detail(), e.getMessage());
+        assertEquals("eight-bit-unsupported", e.reason().code());
         // A 7-bit message still goes through on the same connection, without BODY=.
         client.send(ENVELOPE, MESSAGE);
       }

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.mmsstack.cli.format.Codes;
 import org.mmsstack.cli.format.LineIndex;
 import org.mmsstack.cli.input.InputItem;
 import org.mmsstack.encapsulation.DecodeConfig;
@@ -387,7 +386,7 @@ public final class Checker {
         ROUTING_MALFORMED,
         e.header(),
         e.header(),
-        e.detail() + " (" + Codes.kebab(e.reason()) + ")");
+        e.detail() + " (" + e.reason().code() + ")");
   }
 
   private static int offsetOf(Pdu pdu, String name) {
