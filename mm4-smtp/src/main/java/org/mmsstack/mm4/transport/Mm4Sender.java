@@ -1,6 +1,5 @@
 package org.mmsstack.mm4.transport;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.mmsstack.mm4.Mm4Codec;
@@ -9,7 +8,6 @@ import org.mmsstack.mm4.smtp.SmtpClient;
 import org.mmsstack.mm4.smtp.SmtpClientConfig;
 import org.mmsstack.mm4.smtp.SmtpEnvelope;
 import org.mmsstack.mm4.smtp.SmtpException;
-import org.mmsstack.mm4.smtp.SmtpRecipientResult;
 import org.mmsstack.mm4.smtp.SmtpSendResult;
 import org.mmsstack.mm4.value.Mm4Address;
 
@@ -31,7 +29,7 @@ import org.mmsstack.mm4.value.Mm4Address;
  * <pre>{@code
  * try (Mm4Sender sender = Mm4Sender.connect("mx.mms.mnc001.mcc262.gprs", 25, SmtpClientConfig.DEFAULT)) {
  *   Mm4SendResult r = sender.send(forward.message(), forward.envelopeRecipients());
- *   r.refused().forEach(x -> log(x.recipient() + ": " + x.reply()));
+ *   r.smtp().recipientResults().forEach(x -> log(x.recipient() + ": " + x.reply()));
  * }
  * }</pre>
  */
@@ -81,12 +79,7 @@ public final class Mm4Sender implements AutoCloseable {
     Objects.requireNonNull(envelope, "envelope");
     byte[] mail = Mm4Codec.encode(message);
     SmtpSendResult r = client.send(envelope, mail);
-    List<Mm4RecipientResult> out = new ArrayList<>(r.recipientResults().size());
-    for (SmtpRecipientResult x : r.recipientResults()) {
-      out.add(new Mm4RecipientResult(x.recipient(), x.reply()));
-    }
-    return new Mm4SendResult(
-        message.messageType(), message.transactionId(), envelope, out, r.dataReply());
+    return new Mm4SendResult(message.messageType(), message.transactionId(), r);
   }
 
   /** @return the SMTP connection (for its extensions, TLS state, ...) */

@@ -52,6 +52,7 @@ import org.mmsstack.mm4.Mm4Config;
 import org.mmsstack.mm4.Mm4DeliveryReportReq;
 import org.mmsstack.mm4.Mm4ForwardReq;
 import org.mmsstack.mm4.Mm4Message;
+import org.mmsstack.mm4.Mm4MessageType;
 import org.mmsstack.mm4.Mm4ReadReplyReportReq;
 import org.mmsstack.mm4.Mm4Version;
 import org.mmsstack.mm4.convert.ConversionContext;
@@ -66,6 +67,7 @@ import org.mmsstack.mm4.smtp.SmtpDeliveryOutcome;
 import org.mmsstack.mm4.smtp.SmtpEnvelope;
 import org.mmsstack.mm4.smtp.SmtpException;
 import org.mmsstack.mm4.smtp.SmtpReceiverConfig;
+import org.mmsstack.mm4.smtp.SmtpRecipientResult;
 import org.mmsstack.mm4.value.Mm4Address;
 import org.mmsstack.mm4.value.MmStatusCode;
 
@@ -193,10 +195,11 @@ class TransportTest {
         Mm4Sender sender = Mm4Sender.connect("127.0.0.1", receiver.port(), CLIENT)) {
       assertTrue(sender.client().supports("8BITMIME"));
       Mm4SendResult r = sender.send(fc.message(), fc.envelopeRecipients());
-      assertTrue(r.allAccepted());
-      assertEquals(3, r.accepted().size(), "To, Cc and Bcc recipients");
+      assertTrue(r.smtp().allRecipientsAccepted());
+      assertEquals(3, r.smtp().acceptedRecipients().size(), "To, Cc and Bcc recipients");
+      assertEquals(Mm4MessageType.FORWARD_REQ, r.messageType());
       assertEquals(Optional.of(fc.message().transactionId().orElseThrow()), r.transactionId());
-      assertEquals(250, r.dataReply().code());
+      assertEquals(250, r.smtp().dataReply().code());
       sender.send(deliveryReport(), DOMAIN_A);
       sender.send(readReport(), DOMAIN_A);
     }
@@ -273,11 +276,15 @@ class TransportTest {
                 });
         Mm4Sender sender = Mm4Sender.connect("127.0.0.1", receiver.port(), CLIENT)) {
       Mm4SendResult r = sender.send(fc.message(), fc.envelopeRecipients());
-      assertFalse(r.allAccepted());
-      assertEquals(
-          List.of(SmtpAddress.parse("+491700000003/TYPE=PLMN@" + DOMAIN_B)),
-          r.refused().stream().map(Mm4RecipientResult::recipient).toList());
-      assertEquals(550, r.refused().get(0).reply().code());
+      assertFalse(r.smtp().allRecipientsAccepted());
+      SmtpAddress refused = SmtpAddress.parse("+491700000003/TYPE=PLMN@" + DOMAIN_B);
+      assertEquals(List.of(refused), r.smtp().refusedRecipients());
+      SmtpRecipientResult result =
+          r.smtp().recipientResults().stream()
+              .filter(x -> x.recipient().equals(refused))
+              .findFirst()
+              .orElseThrow();
+      assertEquals(550, result.reply().code());
     }
   }
 
@@ -439,7 +446,7 @@ class TransportTest {
         Mm4SendResult r = s.send(report, DOMAIN_A);
         assertEquals(
             List.of(SmtpAddress.parse("+491700000001/TYPE=PLMN@" + DOMAIN_A)),
-            r.accepted().stream().map(Mm4RecipientResult::recipient).toList());
+            r.smtp().acceptedRecipients());
       }
       DeliveryInd di = atA.poll();
       assertEquals(Optional.of("MM-77@" + DOMAIN_A), di.get(HeaderField.MESSAGE_ID));
