@@ -46,7 +46,7 @@ public final class AcknowledgeInd extends Pdu {
     }
 
     /** Sets X-Mms-Report-Allowed. */
-    public Builder reportAllowed(Boolean value) {
+    public Builder reportAllowed(boolean value) {
       return set(HeaderField.REPORT_ALLOWED, value);
     }
   }

@@ -189,22 +189,22 @@ public final class ForwardReq extends Pdu {
     }
 
     /** Sets X-Mms-Report-Allowed. */
-    public Builder reportAllowed(Boolean value) {
+    public Builder reportAllowed(boolean value) {
       return set(HeaderField.REPORT_ALLOWED, value);
     }
 
     /** Sets X-Mms-Delivery-Report. */
-    public Builder deliveryReport(Boolean value) {
+    public Builder deliveryReport(boolean value) {
       return set(HeaderField.DELIVERY_REPORT, value);
     }
 
     /** Sets X-Mms-Read-Report. */
-    public Builder readReport(Boolean value) {
+    public Builder readReport(boolean value) {
       return set(HeaderField.READ_REPORT, value);
     }
 
     /** Sets X-Mms-Store. */
-    public Builder store(Boolean value) {
+    public Builder store(boolean value) {
       return set(HeaderField.STORE, value);
     }
 
@@ -229,7 +229,7 @@ public final class ForwardReq extends Pdu {
     }
 
     /** Sets X-Mms-Reply-Charging-Size. */
-    public Builder replyChargingSize(Long value) {
+    public Builder replyChargingSize(long value) {
       return set(HeaderField.REPLY_CHARGING_SIZE, value);
     }
 

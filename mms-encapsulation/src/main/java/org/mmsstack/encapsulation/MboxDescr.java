@@ -269,17 +269,17 @@ public final class MboxDescr extends Pdu {
     }
 
     /** Sets X-Mms-Delivery-Report. */
-    public Builder deliveryReport(Boolean value) {
+    public Builder deliveryReport(boolean value) {
       return set(HeaderField.DELIVERY_REPORT, value);
     }
 
     /** Sets X-Mms-Read-Report. */
-    public Builder readReport(Boolean value) {
+    public Builder readReport(boolean value) {
       return set(HeaderField.READ_REPORT, value);
     }
 
     /** Sets X-Mms-Message-Size. */
-    public Builder messageSize(Long value) {
+    public Builder messageSize(long value) {
       return set(HeaderField.MESSAGE_SIZE, value);
     }
 
@@ -294,7 +294,7 @@ public final class MboxDescr extends Pdu {
     }
 
     /** Sets X-Mms-Reply-Charging-Size. */
-    public Builder replyChargingSize(Long value) {
+    public Builder replyChargingSize(long value) {
       return set(HeaderField.REPLY_CHARGING_SIZE, value);
     }
 

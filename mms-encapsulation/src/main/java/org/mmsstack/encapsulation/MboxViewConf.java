@@ -132,12 +132,12 @@ public final class MboxViewConf extends Pdu {
     }
 
     /** Sets X-Mms-Start. */
-    public Builder start(Long value) {
+    public Builder start(long value) {
       return set(HeaderField.START, value);
     }
 
     /** Sets X-Mms-Limit. */
-    public Builder limit(Long value) {
+    public Builder limit(long value) {
       return set(HeaderField.LIMIT, value);
     }
 
@@ -157,7 +157,7 @@ public final class MboxViewConf extends Pdu {
     }
 
     /** Sets X-Mms-Message-Count. */
-    public Builder messageCount(Long value) {
+    public Builder messageCount(long value) {
       return set(HeaderField.MESSAGE_COUNT, value);
     }
   }

@@ -99,12 +99,12 @@ public final class MboxViewReq extends Pdu {
     }
 
     /** Sets X-Mms-Start. */
-    public Builder start(Long value) {
+    public Builder start(long value) {
       return set(HeaderField.START, value);
     }
 
     /** Sets X-Mms-Limit. */
-    public Builder limit(Long value) {
+    public Builder limit(long value) {
       return set(HeaderField.LIMIT, value);
     }
 
@@ -114,12 +114,12 @@ public final class MboxViewReq extends Pdu {
     }
 
     /** Sets X-Mms-Totals. */
-    public Builder totals(Boolean value) {
+    public Builder totals(boolean value) {
       return set(HeaderField.TOTALS, value);
     }
 
     /** Sets X-Mms-Quotas. */
-    public Builder quotas(Boolean value) {
+    public Builder quotas(boolean value) {
       return set(HeaderField.QUOTAS, value);
     }
   }

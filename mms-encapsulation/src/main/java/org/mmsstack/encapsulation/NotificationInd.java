@@ -186,12 +186,12 @@ public final class NotificationInd extends Pdu {
     }
 
     /** Sets X-Mms-Delivery-Report. */
-    public Builder deliveryReport(Boolean value) {
+    public Builder deliveryReport(boolean value) {
       return set(HeaderField.DELIVERY_REPORT, value);
     }
 
     /** Sets X-Mms-Stored. */
-    public Builder stored(Boolean value) {
+    public Builder stored(boolean value) {
       return set(HeaderField.STORED, value);
     }
 
@@ -211,7 +211,7 @@ public final class NotificationInd extends Pdu {
     }
 
     /** Sets X-Mms-Message-Size. */
-    public Builder messageSize(Long value) {
+    public Builder messageSize(long value) {
       return set(HeaderField.MESSAGE_SIZE, value);
     }
 
@@ -231,7 +231,7 @@ public final class NotificationInd extends Pdu {
     }
 
     /** Sets X-Mms-Reply-Charging-Size. */
-    public Builder replyChargingSize(Long value) {
+    public Builder replyChargingSize(long value) {
       return set(HeaderField.REPLY_CHARGING_SIZE, value);
     }
 
@@ -246,7 +246,7 @@ public final class NotificationInd extends Pdu {
     }
 
     /** Sets X-Mms-Distribution-Indicator. */
-    public Builder distributionIndicator(Boolean value) {
+    public Builder distributionIndicator(boolean value) {
       return set(HeaderField.DISTRIBUTION_INDICATOR, value);
     }
 
@@ -291,7 +291,7 @@ public final class NotificationInd extends Pdu {
     }
 
     /** Sets X-Mms-DRM-Content. */
-    public Builder drmContent(Boolean value) {
+    public Builder drmContent(boolean value) {
       return set(HeaderField.DRM_CONTENT, value);
     }
 

@@ -276,12 +276,12 @@ public final class RetrieveConf extends Pdu {
     }
 
     /** Sets X-Mms-Delivery-Report. */
-    public Builder deliveryReport(Boolean value) {
+    public Builder deliveryReport(boolean value) {
       return set(HeaderField.DELIVERY_REPORT, value);
     }
 
     /** Sets X-Mms-Read-Report. */
-    public Builder readReport(Boolean value) {
+    public Builder readReport(boolean value) {
       return set(HeaderField.READ_REPORT, value);
     }
 
@@ -296,7 +296,7 @@ public final class RetrieveConf extends Pdu {
     }
 
     /** Sets X-Mms-Reply-Charging-Size. */
-    public Builder replyChargingSize(Long value) {
+    public Builder replyChargingSize(long value) {
       return set(HeaderField.REPLY_CHARGING_SIZE, value);
     }
 
@@ -321,7 +321,7 @@ public final class RetrieveConf extends Pdu {
     }
 
     /** Sets X-Mms-Distribution-Indicator. */
-    public Builder distributionIndicator(Boolean value) {
+    public Builder distributionIndicator(boolean value) {
       return set(HeaderField.DISTRIBUTION_INDICATOR, value);
     }
 
@@ -346,7 +346,7 @@ public final class RetrieveConf extends Pdu {
     }
 
     /** Sets X-Mms-DRM-Content. */
-    public Builder drmContent(Boolean value) {
+    public Builder drmContent(boolean value) {
       return set(HeaderField.DRM_CONTENT, value);
     }
 

@@ -269,12 +269,12 @@ public final class SendReq extends Pdu {
     }
 
     /** Sets X-Mms-Delivery-Report. */
-    public Builder deliveryReport(Boolean value) {
+    public Builder deliveryReport(boolean value) {
       return set(HeaderField.DELIVERY_REPORT, value);
     }
 
     /** Sets X-Mms-Read-Report. */
-    public Builder readReport(Boolean value) {
+    public Builder readReport(boolean value) {
       return set(HeaderField.READ_REPORT, value);
     }
 
@@ -289,7 +289,7 @@ public final class SendReq extends Pdu {
     }
 
     /** Sets X-Mms-Reply-Charging-Size. */
-    public Builder replyChargingSize(Long value) {
+    public Builder replyChargingSize(long value) {
       return set(HeaderField.REPLY_CHARGING_SIZE, value);
     }
 
@@ -299,7 +299,7 @@ public final class SendReq extends Pdu {
     }
 
     /** Sets X-Mms-Store. */
-    public Builder store(Boolean value) {
+    public Builder store(boolean value) {
       return set(HeaderField.STORE, value);
     }
 
@@ -334,12 +334,12 @@ public final class SendReq extends Pdu {
     }
 
     /** Sets X-Mms-DRM-Content. */
-    public Builder drmContent(Boolean value) {
+    public Builder drmContent(boolean value) {
       return set(HeaderField.DRM_CONTENT, value);
     }
 
     /** Sets X-Mms-Adaptation-Allowed. */
-    public Builder adaptationAllowed(Boolean value) {
+    public Builder adaptationAllowed(boolean value) {
       return set(HeaderField.ADAPTATION_ALLOWED, value);
     }
   }
