@@ -52,7 +52,18 @@ class HeaderValuesTest {
     // The value read twice is the same string; the field still writes its raw bytes back.
     Mm4Header b = m.headers().firstField("x-b").orElseThrow();
     assertSame(b.value(), b.value());
-    assertTrue(b.hasRawBytes());
+    assertTrue(b.hasOriginalEncoding());
+    byte[] original = b.originalEncoding().orElseThrow();
+    assertEquals(
+        "X-B:\r\n  folded,\r\n\tlines  \r\n", new String(original, StandardCharsets.UTF_8));
+    assertEquals(original.length, b.originalLength());
+    Mm4Header c = m.headers().firstField("x-c").orElseThrow();
+    assertEquals(b.offset() + b.originalLength(), c.offset());
+    // A built field keeps no octets of its own.
+    Mm4Header built = Mm4Header.of("X-B", "folded");
+    assertFalse(built.hasOriginalEncoding());
+    assertEquals(Optional.empty(), built.originalEncoding());
+    assertEquals(-1, built.originalLength());
     assertArrayEquals(
         mail("X-A:   spaced \t\nX-B:\n  folded,\n\tlines  \nX-C:\nX-D: Grüße, \"Ärger\"\n"),
         Mm4Codec.encode(m));

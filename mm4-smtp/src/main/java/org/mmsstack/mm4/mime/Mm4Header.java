@@ -26,7 +26,7 @@ import org.mmsstack.mm4.internal.mime.Syntax;
  * <p>Immutable and thread-safe. The raw bytes of a decoded field are a view of the array given to
  * {@link org.mmsstack.mm4.Mm4Codec#decode(byte[])}, and its value is read from that array when
  * {@link #value()} is first called: the array must not change while the field is in use; {@link
- * #rawBytes()} returns a copy.
+ * #originalEncoding()} returns a copy.
  */
 public final class Mm4Header {
 
@@ -364,14 +364,32 @@ public final class Mm4Header {
     return src == null ? -1 : (long) start - src.base;
   }
 
-  /** @return whether the field keeps raw bytes that the formatter will write back */
-  public boolean hasRawBytes() {
+  /**
+   * Whether the field came from parsing and keeps its original octets, which the formatter writes
+   * back unchanged (as {@code Header.hasOriginalEncoding()} of a PDU header). A parsed field whose
+   * line ended without CR is rewritten with CRLF, so it keeps none.
+   */
+  public boolean hasOriginalEncoding() {
     return (flags & CANONICAL) != 0;
   }
 
-  /** @return a copy of the raw bytes (line end included), or an empty array for a built field */
-  public byte[] rawBytes() {
-    return hasRawBytes() ? Arrays.copyOfRange(src.buf, start, end) : new byte[0];
+  /**
+   * A copy of the field's original octets (name, folds and line end included); empty for a built
+   * field and a rewritten one (see {@link #hasOriginalEncoding()}). {@link #originalLength()}
+   * gives their number without a copy.
+   */
+  public Optional<byte[]> originalEncoding() {
+    return hasOriginalEncoding()
+        ? Optional.of(Arrays.copyOfRange(src.buf, start, end))
+        : Optional.empty();
+  }
+
+  /**
+   * The number of original octets (see {@link #originalEncoding()}), so that {@code offset() +
+   * originalLength()} is where the next field starts; -1 when it keeps none.
+   */
+  public int originalLength() {
+    return hasOriginalEncoding() ? end - start : -1;
   }
 
   /**
@@ -436,7 +454,7 @@ public final class Mm4Header {
   }
 
   byte[] rawBuf() {
-    return hasRawBytes() ? src.buf : null;
+    return hasOriginalEncoding() ? src.buf : null;
   }
 
   int rawOff() {
