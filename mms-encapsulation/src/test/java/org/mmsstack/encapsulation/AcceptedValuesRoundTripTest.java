@@ -144,7 +144,7 @@ class AcceptedValuesRoundTripTest {
   }
 
   private static Pdu withPartHeader(PartHeader h) {
-    return BuiltPdus.withPart(Part.builder().text("x").header(h).build());
+    return BuiltPdus.withPart(Part.builder().text("x").addHeader(h).build());
   }
 
   private static ContentType textPlainWith(Parameter p) {

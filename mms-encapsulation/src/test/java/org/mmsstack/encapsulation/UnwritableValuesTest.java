@@ -377,7 +377,7 @@ class UnwritableValuesTest {
         "part header: name \"X Part\" is not an RFC 2616 token (U+0020 at index 1)",
         refused(() -> PartHeader.text("X Part", "v")));
     assertTrue(
-        refused(() -> Part.builder().text("a").header(new PartHeader("X:P", -1, "v")))
+        refused(() -> Part.builder().text("a").addHeader(new PartHeader("X:P", -1, "v")))
             .startsWith("part header: name \"X:P\""));
   }
 
@@ -401,14 +401,15 @@ class UnwritableValuesTest {
   void refusesAWellKnownPartHeaderUnderAnotherNameOrWithAnotherValueType() {
     assertEquals(
         "part header Content-Id: code 0x40 is read back as Content-ID (expected: that name)",
-        refused(() -> Part.builder().text("a").header(new PartHeader("Content-Id", 0x40, "<a>"))));
+        refused(
+            () -> Part.builder().text("a").addHeader(new PartHeader("Content-Id", 0x40, "<a>"))));
     assertEquals(
         "Content-Base: value http://a/ is a String (expected: a RawValue (its encoded octets))",
         refused(
             () ->
                 Part.builder()
                     .text("a")
-                    .header(new PartHeader("Content-Base", 0x0A, "http://a/"))));
+                    .addHeader(new PartHeader("Content-Base", 0x0A, "http://a/"))));
     assertTrue(
         refused(() -> PartHeader.raw(PartHeader.CONTENT_LOCATION, RawValue.of(new byte[] {0})))
             .startsWith("Content-Location: value raw[00] is a RawValue (expected: a String)"));
@@ -423,7 +424,7 @@ class UnwritableValuesTest {
             () ->
                 Part.builder()
                     .text("a")
-                    .header(new PartHeader("X-Part", -1, RawValue.of(new byte[] {0x41, 0})))));
+                    .addHeader(new PartHeader("X-Part", -1, RawValue.of(new byte[] {0x41, 0})))));
   }
 
   @Test

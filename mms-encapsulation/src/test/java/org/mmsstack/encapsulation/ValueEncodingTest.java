@@ -811,7 +811,7 @@ class ValueEncodingTest {
             .data(new byte[] {(byte) 0xFF, (byte) 0xD8})
             .contentId("<smil>")
             .contentLocation("img1.jpg")
-            .header(PartHeader.contentDisposition(ContentDisposition.attachment("IMG_6807.jpg")))
+            .addHeader(PartHeader.contentDisposition(ContentDisposition.attachment("IMG_6807.jpg")))
             .build();
     MultipartBody decoded =
         MultipartBody.decode(hex(body), 0, hex(body).length, DecodeConfig.STRICT);
@@ -835,7 +835,7 @@ class ValueEncodingTest {
           Part.builder()
               .contentType(ContentType.of(MediaType.TEXT_PLAIN))
               .data(new byte[0])
-              .header(PartHeader.contentDisposition(new ContentDisposition(t[0], List.of())))
+              .addHeader(PartHeader.contentDisposition(new ContentDisposition(t[0], List.of())))
               .build();
       String wire =
           HexFormat.of()
@@ -860,7 +860,7 @@ class ValueEncodingTest {
         Part.builder()
             .contentType(ContentType.of(MediaType.TEXT_PLAIN))
             .data(new byte[0])
-            .header(PartHeader.text("Content-Transfer-Encoding", "base64"))
+            .addHeader(PartHeader.text("Content-Transfer-Encoding", "base64"))
             .build();
     byte[] b = PduGenerators.toBytes(MultipartBody.of(p));
     assertEquals(

@@ -217,7 +217,7 @@ public final class BodyConversion {
         } else if (h.code() < 0 && h.is(Mm4HeaderNames.CONTENT_TRANSFER_ENCODING)) {
           // Applied to the data already; MIME's own Content-Transfer-Encoding replaces it.
         } else if (h.code() < 0 && v instanceof String) {
-          b.header(h.name(), (String) v);
+          b.addHeader(h.name(), (String) v);
         } else {
           notes.add(
               Notes.dropped(where + ": " + h.name(), "WSP header with no MIME form: dropped"));

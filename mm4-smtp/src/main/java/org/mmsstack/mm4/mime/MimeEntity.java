@@ -565,7 +565,7 @@ public final class MimeEntity {
     }
 
     /**
-     * Removes the header fields named {@code name} (any case): those added with {@link #header},
+     * Removes the header fields named {@code name} (any case): those added with {@link #addHeader},
      * those kept by {@link MimeEntity#toBuilder()}, and a Content-ID, Content-Location or
      * Content-Disposition set through its method.
      *
@@ -595,7 +595,7 @@ public final class MimeEntity {
     }
 
     /** Adds another header field to the entity (after the Content-* fields the builder writes). */
-    public Builder header(String name, String value) {
+    public Builder addHeader(String name, String value) {
       Mm4Header h = Mm4Header.of(name, value);
       if (isManaged(name)) {
         throw new IllegalArgumentException(

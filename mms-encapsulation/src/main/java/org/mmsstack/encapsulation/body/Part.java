@@ -415,7 +415,7 @@ public final class Part {
    * Builds a {@link Part}: a content type and data (both required) and part headers in the order
    * they are added. {@link #contentId}, {@link #contentLocation} and {@link #contentDisposition}
    * replace a header of their kind already present (at its place) or add one at the end;
-   * {@link #header(PartHeader)} always adds. The data is a view unless {@link
+   * {@link #addHeader(PartHeader)} always adds. The data is a view unless {@link
    * #copyOfData(byte[])} is used: the caller must not change those octets while the part is in
    * use.
    *
@@ -542,7 +542,7 @@ public final class Part {
      * @throws IllegalArgumentException when the header cannot be written so that it reads back
      *     the same (see {@link PartHeader})
      */
-    public Builder header(PartHeader header) {
+    public Builder addHeader(PartHeader header) {
       BodyCodec.checkHeader(nonNull(header, "header"));
       add(header);
       return this;
@@ -574,7 +574,7 @@ public final class Part {
     }
 
     /** Removes every header with this name (ignoring case). */
-    public Builder removeHeaders(String name) {
+    public Builder removeHeader(String name) {
       nonNull(name, "name");
       unshare();
       int n = 0;

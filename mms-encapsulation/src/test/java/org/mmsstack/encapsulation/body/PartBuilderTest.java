@@ -105,7 +105,7 @@ class PartBuilderTest {
             .contentType(JPEG)
             .data(new byte[1])
             .contentLocation("a.jpg")
-            .header(transfer)
+            .addHeader(transfer)
             .contentId("<a>")
             .contentLocation("b.jpg") // replaces, at its place
             .contentDisposition(ContentDisposition.attachment("b.jpg"))
@@ -123,8 +123,8 @@ class PartBuilderTest {
         Part.builder()
             .contentType(JPEG)
             .data(new byte[1])
-            .header(PartHeader.text("content-id", "<x>"))
-            .header(
+            .addHeader(PartHeader.text("content-id", "<x>"))
+            .addHeader(
                 new PartHeader(
                     "Content-Disposition",
                     PartHeader.CONTENT_DISPOSITION_1_4,
@@ -142,8 +142,8 @@ class PartBuilderTest {
         Part.builder()
             .contentType(JPEG)
             .data(new byte[0])
-            .header(transfer)
-            .header(transfer)
+            .addHeader(transfer)
+            .addHeader(transfer)
             .build();
     assertEquals(List.of(transfer, transfer), twice.headers());
   }
@@ -159,8 +159,7 @@ class PartBuilderTest {
     assertEquals(
         List.of(PartHeader.contentLocation("x"), PartHeader.text("X-A", "1")), b.build().headers());
     assertEquals(
-        List.of(PartHeader.text("X-A", "1")),
-        b.removeHeaders("content-location").build().headers());
+        List.of(PartHeader.text("X-A", "1")), b.removeHeader("content-location").build().headers());
     assertEquals(List.of(), b.headers(List.of()).build().headers());
   }
 
@@ -171,7 +170,7 @@ class PartBuilderTest {
     Part first = b.build();
     Part second = b.contentId("<b>").build();
     Part third = b.contentLocation("c").build();
-    Part fourth = b.removeHeaders("Content-ID").build();
+    Part fourth = b.removeHeader("Content-ID").build();
     assertEquals(List.of(PartHeader.contentId("<a>")), first.headers());
     assertEquals(List.of(PartHeader.contentId("<b>")), second.headers());
     assertEquals(
@@ -252,15 +251,15 @@ class PartBuilderTest {
     MultipartBody.of(decoded.toBuilder().build()).writeTo(same);
     assertArrayEquals(wire, same.toByteArray());
     // Setting the data again, or removing a header it has not, changes no head.
-    assertTrue(decoded.toBuilder().removeHeaders("X-None").build().hasOriginalHeaders());
+    assertTrue(decoded.toBuilder().removeHeader("X-None").build().hasOriginalHeaders());
 
     // A change to the head: canonical, the same content type and headers written shorter.
     for (Part.Builder b :
         List.of(
             decoded.toBuilder().contentType(decoded.contentType()),
             decoded.toBuilder().contentId("<p>"),
-            decoded.toBuilder().removeHeaders("Content-ID"),
-            decoded.toBuilder().header(PartHeader.contentLocation("p")),
+            decoded.toBuilder().removeHeader("Content-ID"),
+            decoded.toBuilder().addHeader(PartHeader.contentLocation("p")),
             decoded.toBuilder().headers(decoded.headers()),
             decoded.toBuilder().text("t"))) {
       Part p = b.build();
@@ -337,12 +336,12 @@ class PartBuilderTest {
     assertNull("id", () -> b.contentId(null));
     assertNull("uri", () -> b.contentLocation(null));
     assertNull("disposition", () -> b.contentDisposition(null));
-    assertNull("header", () -> b.header(null));
+    assertNull("header", () -> b.addHeader(null));
     assertNull("headers", () -> b.headers(null));
     assertNull(
         "headers: null at index 1",
         () -> b.headers(Arrays.asList(PartHeader.contentId("<a>"), null)));
-    assertNull("name", () -> b.removeHeaders(null));
+    assertNull("name", () -> b.removeHeader(null));
   }
 
   private static void assertNull(String message, Runnable r) {

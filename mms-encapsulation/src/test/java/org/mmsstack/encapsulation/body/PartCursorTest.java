@@ -198,7 +198,7 @@ class PartCursorTest {
             .contentId("<photo>")
             .contentLocation("photo.jpg")
             .contentDisposition(new ContentDisposition("attachment", List.of()))
-            .header(PartHeader.text("X-Note", "kept"))
+            .addHeader(PartHeader.text("X-Note", "kept"))
             .build();
     MultipartBody body = MultipartBody.of(alternative, photo);
 
