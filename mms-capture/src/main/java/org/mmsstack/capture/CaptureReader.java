@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -231,7 +230,7 @@ public final class CaptureReader {
           x.pdu(
               new CapturedPdu(
                   0,
-                  Instant.EPOCH,
+                  Optional.empty(),
                   CapturedPdu.Transport.NONE,
                   CapturedPdu.Kind.MMS_PDU,
                   Optional.empty(),
@@ -257,7 +256,7 @@ public final class CaptureReader {
             x.pdu(
                 new CapturedPdu(
                     0,
-                    Instant.EPOCH,
+                    null,
                     CapturedPdu.Transport.WSP,
                     CapturedPdu.Kind.MMS_PDU,
                     Optional.empty(),
@@ -362,7 +361,7 @@ public final class CaptureReader {
       last = f;
     }
     decoder.finish();
-    tcp.finish(last != null ? last : new Frame(0, Instant.EPOCH, 0, new byte[0], 0, 0, -1, -1));
+    tcp.finish(last != null ? last : new Frame(0, null, 0, new byte[0], 0, 0, -1, -1));
   }
 
   private static void wsp(

@@ -54,8 +54,8 @@ public final class CapturedPdu {
    * @param frame the 1-based number of the frame that completed it (for a message spread over
    *     TCP segments, the segment that delivered its last byte, as Wireshark's "reassembled in");
    *     0 when the input was not a capture
-   * @param timestamp that frame's capture time; {@link Instant#EPOCH} when the input was not a
-   *     capture or the frame had no time (a pcapng Simple Packet Block)
+   * @param timestamp that frame's capture time; empty when the input was not a capture or the
+   *     frame had no time (a pcapng Simple Packet Block)
    * @param transport the application protocol that carried it
    * @param kind whether {@code content} is a binary MMS PDU or MM4 mail
    * @param source the sending address and port, for a capture
@@ -73,7 +73,7 @@ public final class CapturedPdu {
    */
   public CapturedPdu(
       long frame,
-      Instant timestamp,
+      Optional<Instant> timestamp,
       Transport transport,
       Kind kind,
       Optional<Endpoint> source,
@@ -84,7 +84,7 @@ public final class CapturedPdu {
       Optional<WspPush> push) {
     this(
         frame,
-        timestamp,
+        Objects.requireNonNull(timestamp, "timestamp").orElse(null),
         transport,
         kind,
         source,
@@ -97,8 +97,9 @@ public final class CapturedPdu {
   }
 
   /**
-   * The reader's constructor: {@code content} is a fresh array handed over (not copied), and the
-   * description is formatted by {@code describe} when first read.
+   * The reader's constructor: {@code content} is a fresh array handed over (not copied), the
+   * description is formatted by {@code describe} when first read, and {@code timestamp} is null
+   * when the frame had none.
    */
   CapturedPdu(
       long frame,
@@ -112,7 +113,7 @@ public final class CapturedPdu {
       byte[] content,
       Optional<WspPush> push) {
     this.frame = frame;
-    this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
+    this.timestamp = timestamp;
     this.transport = Objects.requireNonNull(transport, "transport");
     this.kind = Objects.requireNonNull(kind, "kind");
     this.source = Objects.requireNonNull(source, "source");
@@ -137,11 +138,11 @@ public final class CapturedPdu {
   }
 
   /**
-   * That frame's capture time; {@link Instant#EPOCH} when the input was not a capture or the frame
-   * had no time (a pcapng Simple Packet Block).
+   * That frame's capture time; empty when the input was not a capture or the frame had no time (a
+   * pcapng Simple Packet Block). A frame captured at the epoch itself has {@link Instant#EPOCH}.
    */
-  public Instant timestamp() {
-    return timestamp;
+  public Optional<Instant> timestamp() {
+    return Optional.ofNullable(timestamp);
   }
 
   /** The application protocol that carried it. */
@@ -217,7 +218,7 @@ public final class CapturedPdu {
   public boolean equals(Object o) {
     return o instanceof CapturedPdu c
         && frame == c.frame
-        && timestamp.equals(c.timestamp)
+        && Objects.equals(timestamp, c.timestamp)
         && transport == c.transport
         && kind == c.kind
         && source.equals(c.source)
@@ -247,8 +248,7 @@ public final class CapturedPdu {
   public String toString() {
     return "CapturedPdu[frame="
         + frame
-        + ", timestamp="
-        + timestamp
+        + (timestamp == null ? "" : ", timestamp=" + timestamp)
         + ", "
         + description()
         + ", "

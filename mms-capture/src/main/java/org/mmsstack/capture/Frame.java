@@ -8,7 +8,7 @@ import java.time.Instant;
  * (keeping the frame for its number and time is fine).
  *
  * @param number 1-based frame number over the whole file
- * @param timestamp capture time ({@link Instant#EPOCH} when the block has none)
+ * @param timestamp capture time; null when the block has none (a pcapng Simple Packet Block)
  * @param linkType the link-layer header type of its interface
  * @param data holds the captured octets from index 0 (reused for the next frame)
  * @param length the number of captured octets

@@ -276,7 +276,7 @@ final class PcapngFrames implements FrameSource {
       data = new byte[Math.max(cap, Math.min(2 * data.length, x.config.maxFrameBytes()))];
     }
     System.arraycopy(b, off, data, 0, cap);
-    Instant time = ts == -1 && off == 4 ? Instant.EPOCH : timestamp(iface, ts);
+    Instant time = ts == -1 && off == 4 ? null : timestamp(iface, ts); // a Simple Packet Block
     return new Frame(number, time, iface.linkType(), data, cap, orig, at, at + 8 + off);
   }
 

@@ -87,7 +87,8 @@ class CaptureReaderTest {
     CapturedPdu p = r.pdus().get(0);
     assertArrayEquals(sendReq, p.dataBytes());
     assertEquals(6, p.frame());
-    assertEquals(Instant.parse("2024-05-06T07:08:09.128456Z"), p.timestamp()); // microseconds
+    assertEquals(
+        Optional.of(Instant.parse("2024-05-06T07:08:09.128456Z")), p.timestamp()); // microseconds
     assertEquals(CapturedPdu.Transport.HTTP, p.transport());
     assertEquals("HTTP POST /mms 10.0.0.1:40000 -> 10.0.0.2:80", p.description());
     CapturedPdu conf = r.pdus().get(1);
@@ -258,7 +259,7 @@ class CaptureReaderTest {
       assertArrayEquals(ind, r.pdus().get(0).dataBytes());
       Instant expected =
           format == CaptureWriter.Format.PCAP ? Instant.parse("2024-05-06T07:08:09.123456Z") : T0;
-      assertEquals(expected, r.pdus().get(0).timestamp(), format + " " + order);
+      assertEquals(Optional.of(expected), r.pdus().get(0).timestamp(), format + " " + order);
     }
   }
 
@@ -287,10 +288,11 @@ class CaptureReaderTest {
             .bytes();
     CaptureResult r = read(file);
     assertEquals(3, r.pdus().size());
-    assertEquals(Instant.EPOCH, r.pdus().get(0).timestamp());
+    assertEquals(Optional.empty(), r.pdus().get(0).timestamp()); // a Simple Packet Block
     assertEquals(1, r.pdus().get(0).frame());
-    assertEquals(Instant.ofEpochSecond(3, 500_000_000), r.pdus().get(1).timestamp());
-    assertEquals(Instant.ofEpochSecond(1_000_001, 500_000_000), r.pdus().get(2).timestamp());
+    assertEquals(Optional.of(Instant.ofEpochSecond(3, 500_000_000)), r.pdus().get(1).timestamp());
+    assertEquals(
+        Optional.of(Instant.ofEpochSecond(1_000_001, 500_000_000)), r.pdus().get(2).timestamp());
     assertArrayEquals(c, r.pdus().get(2).dataBytes());
     assertEquals(4, r.stats().frames());
     assertEquals(1, r.findings().size());
@@ -617,7 +619,7 @@ class CaptureReaderTest {
     CapturedPdu p =
         new CapturedPdu(
             1,
-            Instant.EPOCH,
+            Optional.of(Instant.EPOCH),
             CapturedPdu.Transport.NONE,
             CapturedPdu.Kind.MMS_PDU,
             Optional.empty(),
@@ -637,7 +639,7 @@ class CaptureReaderTest {
         p,
         new CapturedPdu(
             1,
-            Instant.EPOCH,
+            Optional.of(Instant.EPOCH),
             CapturedPdu.Transport.NONE,
             CapturedPdu.Kind.MMS_PDU,
             Optional.empty(),
@@ -647,5 +649,21 @@ class CaptureReaderTest {
             new byte[] {(byte) 0x8C, (byte) 0x80},
             Optional.empty()));
     assertFalse(p.toString().isEmpty());
+    // A frame captured at the epoch has a time; one without a time is not equal to it.
+    assertEquals(Optional.of(Instant.EPOCH), p.timestamp());
+    CapturedPdu untimed =
+        new CapturedPdu(
+            1,
+            Optional.empty(),
+            CapturedPdu.Transport.NONE,
+            CapturedPdu.Kind.MMS_PDU,
+            Optional.empty(),
+            Optional.empty(),
+            "x",
+            0,
+            b,
+            Optional.empty());
+    assertEquals(Optional.empty(), untimed.timestamp());
+    assertFalse(untimed.equals(p));
   }
 }

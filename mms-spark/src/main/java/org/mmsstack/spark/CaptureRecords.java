@@ -117,10 +117,7 @@ public final class CaptureRecords {
   /** The record of one PDU or MM4 mail found in {@code file}: decoded leniently and validated. */
   public static PduRecord record(String file, CapturedPdu p) {
     Objects.requireNonNull(file, "file");
-    Optional<Instant> time =
-        p.frame() > 0 && !p.timestamp().equals(Instant.EPOCH)
-            ? Optional.of(p.timestamp())
-            : Optional.empty();
+    Optional<Instant> time = p.timestamp();
     byte[] content = p.dataBytes();
     Values v = p.kind() == CapturedPdu.Kind.MM4_MAIL ? mm4(content) : pdu(content);
     return new PduRecord(

@@ -156,7 +156,8 @@ class CaptureDatasetsTest {
 
   private static void assertPduRow(CapturedPdu p, Row r, String what) {
     assertEquals(p.frame(), (long) r.getAs("frame"), what);
-    assertEquals(p.timestamp().truncatedTo(ChronoUnit.MICROS), r.<Instant>getAs("time"), what);
+    assertEquals(
+        p.timestamp().orElseThrow().truncatedTo(ChronoUnit.MICROS), r.<Instant>getAs("time"), what);
     assertEquals(p.transport().name(), r.getAs("transport"), what);
     assertEquals(p.source().orElseThrow().host(), r.getAs("sourceAddress"), what);
     assertEquals(p.source().orElseThrow().port(), (int) r.getAs("sourcePort"), what);

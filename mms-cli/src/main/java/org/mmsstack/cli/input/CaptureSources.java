@@ -46,7 +46,7 @@ final class CaptureSources {
 
   /** The item of one PDU or MM4 mail found in a capture. */
   static InputItem item(String fileName, CapturedPdu p) {
-    Instant time = p.frame() > 0 && !p.timestamp().equals(Instant.EPOCH) ? p.timestamp() : null;
+    Instant time = p.timestamp().orElse(null);
     return InputItem.captured(
         fileName,
         () -> origin(p),
@@ -85,8 +85,8 @@ final class CaptureSources {
     StringBuilder sb = new StringBuilder();
     if (p.frame() > 0) {
       sb.append("frame ").append(p.frame());
-      if (!p.timestamp().equals(Instant.EPOCH)) {
-        sb.append(", ").append(p.timestamp());
+      if (p.timestamp().isPresent()) {
+        sb.append(", ").append(p.timestamp().get());
       }
       sb.append(", ");
     }
