@@ -1,6 +1,7 @@
 package org.mmsstack.routing.table;
 
 import java.util.Objects;
+import org.mmsstack.routing.Provisional;
 import org.mmsstack.routing.RejectReason;
 import org.mmsstack.routing.RouteTarget;
 
@@ -16,6 +17,7 @@ import org.mmsstack.routing.RouteTarget;
  *
  * <p>Immutable and thread-safe.
  */
+@Provisional
 public record RouteMatch(Rule rule, String matchedKey, RouteTarget target) {
 
   /** The rule that decided a lookup. */

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mmsstack.routing.Provisional;
 import org.mmsstack.routing.RouteTarget;
 import org.mmsstack.routing.table.internal.DigitKeys;
 import org.mmsstack.routing.table.internal.DomainNames;
@@ -46,6 +47,7 @@ import org.mmsstack.routing.table.internal.NumberFilter;
  * beside its 50-bit number key, and one of the 16384 indices stays free for the
  * {@code reject no-route} a table without a default route needs.
  */
+@Provisional
 public final class RoutingTable {
 
   // Result packing of the internal lookups: target index (14 bits) | matched length | rule.

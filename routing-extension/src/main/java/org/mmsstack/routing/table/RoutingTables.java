@@ -3,6 +3,7 @@ package org.mmsstack.routing.table;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.mmsstack.routing.Provisional;
 
 /**
  * The live routing tables of one Relay/Server: the current table and, during a transition, the
@@ -17,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * installs are serialised. Listeners are told of every change, on the thread that made it, in
  * the order the changes happened.
  */
+@Provisional
 public final class RoutingTables {
 
   /** Receives every change of the live tables. */

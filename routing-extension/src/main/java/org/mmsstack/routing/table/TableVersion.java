@@ -2,6 +2,7 @@ package org.mmsstack.routing.table;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.mmsstack.routing.Provisional;
 
 /**
  * The version of a routing table: a number that only ever increases from one table to the next,
@@ -14,6 +15,7 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe.
  */
+@Provisional
 public final class TableVersion implements Comparable<TableVersion> {
 
   /** The longest label. */
