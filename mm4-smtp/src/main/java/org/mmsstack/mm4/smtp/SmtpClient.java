@@ -241,7 +241,7 @@ public final class SmtpClient implements AutoCloseable {
   }
 
   private void hello() throws SmtpException {
-    String name = config.helloName() != null ? config.helloName() : localAddressLiteral();
+    String name = config.helloName().orElseGet(this::localAddressLiteral);
     SmtpReply reply = command("EHLO " + name, SmtpPhase.HELLO);
     if (reply.isPositiveCompletion()) {
       esmtp = true;

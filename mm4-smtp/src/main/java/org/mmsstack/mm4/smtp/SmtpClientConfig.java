@@ -61,9 +61,9 @@ public final class SmtpClientConfig {
     return b;
   }
 
-  /** The EHLO/HELO argument; {@code null} means the address literal of the local socket address. */
-  public String helloName() {
-    return helloName;
+  /** The EHLO/HELO argument; empty means the address literal of the local socket address. */
+  public Optional<String> helloName() {
+    return Optional.ofNullable(helloName);
   }
 
   /** Timeout of the TCP connect. */
@@ -133,7 +133,8 @@ public final class SmtpClientConfig {
     private Builder() {}
 
     /**
-     * Sets the EHLO/HELO argument: a domain name or address literal.
+     * Sets the EHLO/HELO argument: a domain name or address literal; {@code null} for the address
+     * literal of the local socket address (the default).
      *
      * @throws IllegalArgumentException when it is neither
      */

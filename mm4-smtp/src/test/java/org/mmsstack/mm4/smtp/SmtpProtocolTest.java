@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLParameters;
@@ -179,6 +180,11 @@ class SmtpProtocolTest {
     assertTrue(peer.isTls());
     assertEquals("sender.test", peer.helloName().orElseThrow());
     assertEquals("127.0.0.1", peer.address().getAddress().getHostAddress());
+    // The configuration names it as the peer does; empty by default (the address literal).
+    assertEquals(
+        Optional.of("sender.test"),
+        SmtpClientConfig.builder().helloName("sender.test").build().helloName());
+    assertEquals(Optional.empty(), SmtpClientConfig.DEFAULT.helloName());
     assertTrue(peer.identity().isEmpty(), "no client certificate was asked for");
   }
 
