@@ -1170,9 +1170,9 @@ public final class HeaderField<T> {
     return name;
   }
 
-  /** The encapsulation version that introduced the field; {@code null} for unknown and application fields. */
-  public MmsVersion since() {
-    return since;
+  /** The encapsulation version that introduced the field; empty for unknown and application fields. */
+  public Optional<MmsVersion> since() {
+    return Optional.ofNullable(since);
   }
 
   /** Whether the field may occur more than once in some PDU type. */

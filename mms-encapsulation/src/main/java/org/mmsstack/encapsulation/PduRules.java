@@ -81,7 +81,7 @@ public final class PduRules {
     fields.add(HeaderField.CONTENT_TYPE);
     for (HeaderField<?> f : fields) {
       for (HeaderField.Use u : f.uses()) {
-        MmsVersion since = latest(u.type().since(), f.since(), u.since());
+        MmsVersion since = latest(u.type().since(), f.since().orElse(null), u.since());
         rows.get(u.type()).add(new Rule(f, u.requirement(), since, u.isRepeatable()));
       }
     }

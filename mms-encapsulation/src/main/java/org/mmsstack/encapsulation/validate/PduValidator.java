@@ -697,7 +697,10 @@ public final class PduValidator {
    * reported once (message-type-newer-than-version), not again for each of its headers.
    */
   private static MmsVersion headerSince(PduRules.Rule rule, MessageType type) {
-    return rule.since().compareTo(type.since()) > 0 ? rule.since() : rule.field().since();
+    // A rule's field is a known one, which has a version.
+    return rule.since().compareTo(type.since()) > 0
+        ? rule.since()
+        : rule.field().since().orElseThrow();
   }
 
   /** Collects findings, leaving out those the decoder already reported at the same place. */
