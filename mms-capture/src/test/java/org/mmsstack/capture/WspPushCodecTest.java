@@ -236,11 +236,24 @@ class WspPushCodecTest {
     assertArrayEquals(nonMinimal, WspPushCodec.encode(p));
     assertEquals(7, p.dataOffset()); // TID, type, two length octets, three header octets
     assertThrows(NullPointerException.class, () -> WspPushCodec.encode(null));
-    // To a stream: the same octets, the stream left open.
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    // To a stream: the same octets after what it holds, the stream neither flushed nor closed.
+    boolean[] flushedOrClosed = {false};
+    ByteArrayOutputStream out =
+        new ByteArrayOutputStream() {
+          @Override
+          public void flush() {
+            flushedOrClosed[0] = true;
+          }
+
+          @Override
+          public void close() {
+            flushedOrClosed[0] = true;
+          }
+        };
     out.write(0x55);
     WspPushCodec.encode(p, out);
     assertArrayEquals(concat(new byte[] {0x55}, nonMinimal), out.toByteArray());
+    assertFalse(flushedOrClosed[0]);
     assertThrows(NullPointerException.class, () -> WspPushCodec.encode(p, null));
     assertThrows(NullPointerException.class, () -> WspPushCodec.encode(null, out));
   }

@@ -51,7 +51,8 @@ public final class MessageIds {
    * Ids under these secrets: the current one first (used to mint), then older ones still
    * accepted. Each secret is at least 16 octets; they are copied.
    *
-   * @throws IllegalArgumentException on no key or a short key
+   * @throws NullPointerException when a key is null
+   * @throws IllegalArgumentException when a key is shorter than 16 octets
    */
   public static MessageIds withKeys(byte[] current, byte[]... previous) {
     List<byte[]> l = new ArrayList<>(1 + previous.length);

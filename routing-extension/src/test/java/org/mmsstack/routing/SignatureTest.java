@@ -270,4 +270,22 @@ class SignatureTest {
         IllegalArgumentException.class,
         () -> KeyRing.TrustedKey.of("k", Fixtures.A, signer.publicKey(), UNTIL, FROM));
   }
+
+  /** A null argument is a NullPointerException naming it; a wrong value stays an IAE. */
+  @Test
+  void nullArgumentsAreNamed() {
+    assertNpe("seed", () -> RoutingSigner.fromSeed("k", Fixtures.A, null));
+    assertNpe("keyId", () -> RoutingSigner.fromSeed(null, Fixtures.A, new byte[32]));
+    assertNpe("keyId", () -> RoutingSigner.generate(null, Fixtures.A, new SecureRandom()));
+    assertNpe("publicKey", () -> KeyRing.TrustedKey.of("k", Fixtures.A, null, FROM, UNTIL));
+    assertNpe("value", () -> RoutingSignature.of("k", null));
+    assertNpe("keyId", () -> RoutingSignature.of(null, new byte[64]));
+    assertNpe("key", () -> MessageIds.withKeys(null));
+    assertNpe("key", () -> MessageIds.withKeys(new byte[16], (byte[]) null));
+    assertNpe("countryCode", () -> new NumberPlan(null, "", ""));
+  }
+
+  private static void assertNpe(String name, Runnable r) {
+    assertEquals(name, assertThrows(NullPointerException.class, r::run).getMessage());
+  }
 }

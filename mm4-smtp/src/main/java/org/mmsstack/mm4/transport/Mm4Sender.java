@@ -29,7 +29,9 @@ import org.mmsstack.mm4.value.Mm4Address;
  * <pre>{@code
  * try (Mm4Sender sender = Mm4Sender.connect("mx.mms.mnc001.mcc262.gprs", 25, SmtpClientConfig.DEFAULT)) {
  *   Mm4SendResult r = sender.send(forward.message(), forward.envelopeRecipients());
- *   r.smtp().recipientResults().forEach(x -> log(x.recipient() + ": " + x.reply()));
+ *   r.smtp().recipientResults().stream()
+ *       .filter(x -> !x.accepted())
+ *       .forEach(x -> log(x.recipient() + ": " + x.reply()));
  * }
  * }</pre>
  */

@@ -6,8 +6,8 @@
  *   <li>{@link org.mmsstack.mm4.transport.Mm4Sender} formats a message, derives its envelope
  *       ({@link org.mmsstack.mm4.transport.Mm4Envelopes}: MAIL FROM the originator system,
  *       RCPT TO the recipients in MM4 address form qualified with the peer's domain) and
- *       returns an {@link org.mmsstack.mm4.transport.Mm4SendResult} (with the reply to every recipient) only after
- *       the peer's 250 to the content.
+ *       returns a {@link org.mmsstack.mm4.transport.Mm4SendResult} (the reply to every
+ *       recipient) only after the peer's 250 to the content.
  *   <li>{@link org.mmsstack.mm4.transport.Mm4Receiver} parses each received mail with the MM4
  *       codec and hands envelope, message and findings to a {@link
  *       org.mmsstack.mm4.transport.Mm4MessageHandler}, whose decision is the SMTP reply; mail

@@ -198,6 +198,21 @@ class SmtpClientFailureTest {
         assertTrue(e.detail().contains("8BITMIME"), e.detail());
         assertEquals(e.phase() + ": " + e.detail(), e.getMessage());
         assertEquals("eight-bit-unsupported", e.reason().code());
+        // Serialised and read back: the phase, reason and text survive; the replies are not kept.
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(bytes)) {
+          o.writeObject(e);
+        }
+        SmtpException back;
+        try (java.io.ObjectInputStream i =
+            new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+          back = (SmtpException) i.readObject();
+        }
+        assertEquals(e.phase(), back.phase());
+        assertEquals(e.reason(), back.reason());
+        assertEquals(e.detail(), back.detail());
+        assertEquals(e.getMessage(), back.getMessage());
+        assertEquals(List.of(), back.recipientResults());
         // A 7-bit message still goes through on the same connection, without BODY=.
         client.send(ENVELOPE, MESSAGE);
       }

@@ -207,8 +207,8 @@ public final class Part {
    * buffer, not a copy). A part built from it keeps a decoded part's original head octets
    * (content type and headers, byte for byte) while neither the content type nor a header is
    * changed, however its data changes; once one is, the head is encoded canonically. A
-   * multipart part's body is kept as it is while the data is not set again, even one that
-   * decodes only leniently.
+   * multipart part's body is kept as it is while the data is not set again, whether or not it
+   * decodes strictly (it was accepted when the part was decoded or built).
    */
   public Builder toBuilder() {
     Builder b = new Builder();
@@ -601,8 +601,8 @@ public final class Part {
      *     builders do for missing state
      * @throws IllegalArgumentException when the content type names a multipart and the data is
      *     not a multipart body that decodes strictly (nested ones included), unless the data is a
-     *     multipart part's own, kept from {@link Part#toBuilder()} (a leniently decoded body is
-     *     passed on as it came); for a builder from
+     *     multipart part's own, kept from {@link Part#toBuilder()} (passed on as it came, however
+     *     it decodes); for a builder from
      *     {@link Part#toBuilder()} whose content type or headers were changed, also when the
      *     part's content type or a header it kept cannot be written so that it reads back the
      *     same (a decoded part may carry such values, which its original octets hold but a

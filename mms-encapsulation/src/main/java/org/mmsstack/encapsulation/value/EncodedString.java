@@ -164,9 +164,9 @@ public final class EncodedString {
    * A view of the octets {@code src[off, off + len)} with a charset, sent in the charset form:
    * not copied, so the array must not change while the value is in use.
    *
-   * @throws NullPointerException when {@code charset} is null (use {@link #viewOf(byte[],
-   *     int, int)} for the plain form), or the range is not within {@code src}
-   * @throws NullPointerException when {@code src} is null
+   * @throws NullPointerException when {@code charset} (use {@link #viewOf(byte[], int, int)} for
+   *     the plain form) or {@code src} is null
+   * @throws IllegalArgumentException when the range is not within {@code src}
    */
   public static EncodedString viewOf(CharacterSet charset, byte[] src, int off, int len) {
     checkRange(src, off, len);

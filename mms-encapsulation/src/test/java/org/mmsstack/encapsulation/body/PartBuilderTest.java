@@ -328,23 +328,23 @@ class PartBuilderTest {
             .getMessage());
     // A null argument: NullPointerException naming the parameter, as the JDK's checks do.
     Part.Builder b = Part.builder();
-    assertNull("contentType", () -> b.contentType(null));
-    assertNull("data", () -> b.data((byte[]) null));
-    assertNull("data", () -> b.data((ByteBuffer) null));
-    assertNull("data", () -> b.copyOfData(null));
-    assertNull("text", () -> b.text(null));
-    assertNull("id", () -> b.contentId(null));
-    assertNull("uri", () -> b.contentLocation(null));
-    assertNull("disposition", () -> b.contentDisposition(null));
-    assertNull("header", () -> b.addHeader(null));
-    assertNull("headers", () -> b.headers(null));
-    assertNull(
+    assertNpe("contentType", () -> b.contentType(null));
+    assertNpe("data", () -> b.data((byte[]) null));
+    assertNpe("data", () -> b.data((ByteBuffer) null));
+    assertNpe("data", () -> b.copyOfData(null));
+    assertNpe("text", () -> b.text(null));
+    assertNpe("id", () -> b.contentId(null));
+    assertNpe("uri", () -> b.contentLocation(null));
+    assertNpe("disposition", () -> b.contentDisposition(null));
+    assertNpe("header", () -> b.addHeader(null));
+    assertNpe("headers", () -> b.headers(null));
+    assertNpe(
         "headers: null at index 1",
         () -> b.headers(Arrays.asList(PartHeader.contentId("<a>"), null)));
-    assertNull("name", () -> b.removeHeader(null));
+    assertNpe("name", () -> b.removeHeader(null));
   }
 
-  private static void assertNull(String message, Runnable r) {
+  private static void assertNpe(String message, Runnable r) {
     assertEquals(message, assertThrows(NullPointerException.class, r::run).getMessage());
   }
 }

@@ -3,6 +3,7 @@ package org.mmsstack.routing.data;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.mmsstack.routing.MessageIds;
 import org.mmsstack.routing.Provisional;
 
@@ -38,20 +39,26 @@ public final class MessageIdSecrets {
   /**
    * The secrets {@code current} (mints) and {@code previous} (still verify), copied.
    *
+   * @throws NullPointerException naming the parameter, if {@code current}, {@code previous} or
+   *     one of its secrets is null
    * @throws IllegalArgumentException naming the parameter, if a secret is shorter than {@link
    *     #MIN_LENGTH} or longer than {@link #MAX_LENGTH} octets, two are equal, or there are more
    *     than {@link #MAX_SECRETS}
    */
   public static MessageIdSecrets of(byte[] current, byte[]... previous) {
-    List<byte[]> all = new ArrayList<>(1 + previous.length);
+    Objects.requireNonNull(current, "current");
+    List<byte[]> all = new ArrayList<>(1 + Objects.requireNonNull(previous, "previous").length);
     all.add(current);
-    all.addAll(List.of(previous));
+    for (int i = 0; i < previous.length; i++) {
+      all.add(Objects.requireNonNull(previous[i], "previous[" + i + "]"));
+    }
     return of(all);
   }
 
   /**
    * The secrets {@code secrets}, the first minting, copied.
    *
+   * @throws NullPointerException naming the secret, if the list or one of its secrets is null
    * @throws IllegalArgumentException naming the parameter, if {@code secrets} is empty or too
    *     long, or a secret is too short, too long or repeated
    */

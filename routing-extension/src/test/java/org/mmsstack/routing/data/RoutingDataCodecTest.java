@@ -83,6 +83,23 @@ class RoutingDataCodecTest {
     byte[] enc = MessageIdSecretsCodec.encode(s);
     assertEquals(s, MessageIdSecretsCodec.decode(enc));
     assertEquals("MessageIdSecrets[2 secrets]", s.toString());
+    // A null secret is named: a NullPointerException, where a wrong one is an IAE.
+    assertEquals(
+        "current",
+        assertThrows(NullPointerException.class, () -> MessageIdSecrets.of((byte[]) null))
+            .getMessage());
+    assertEquals(
+        "previous[1]",
+        assertThrows(
+                NullPointerException.class,
+                () -> MessageIdSecrets.of(DataFixtures.seed(3), DataFixtures.seed(4), null))
+            .getMessage());
+    assertEquals(
+        "secrets[1]",
+        assertThrows(
+                NullPointerException.class,
+                () -> MessageIdSecrets.of(java.util.Arrays.asList(DataFixtures.seed(3), null)))
+            .getMessage());
     MessageIdSecrets parsed =
         MessageIdSecretsCodec.decode(
             ("# secrets\r\nmms-routing-secrets 1\n\n  secret "
