@@ -61,7 +61,7 @@ public enum RejectReason {
   }
 
   /** The reason with the given {@link #token()}, if there is one. */
-  public static Optional<RejectReason> forToken(CharSequence token) {
+  public static Optional<RejectReason> fromToken(CharSequence token) {
     for (RejectReason r : VALUES) {
       if (r.token.contentEquals(token)) {
         return Optional.of(r);

@@ -615,7 +615,7 @@ public final class RoutingTableCodec {
         }
         target = RouteTarget.foreignMmse(arg);
       } else {
-        RejectReason reason = RejectReason.forToken(arg).orElse(null);
+        RejectReason reason = RejectReason.fromToken(arg).orElse(null);
         if (reason == null) {
           problem(
               col(as),

@@ -372,14 +372,14 @@ class RoutingTableTest {
     assertEquals("Error-network-problem", mm4(RejectReason.UNREACHABLE));
     assertEquals("Error-unspecified", mm4(RejectReason.REFUSED));
     for (RejectReason r : RejectReason.values()) {
-      assertSame(r, RejectReason.forToken(r.token()).orElseThrow());
+      assertSame(r, RejectReason.fromToken(r.token()).orElseThrow());
       ResponseStatus status = r.responseStatus();
       assertSame(status, RouteTarget.reject(r).status());
       assertTrue(status.code() >= 0xC0 && status.code() <= 0xFF);
       assertTrue(status.isKnown(), r + ": " + status);
       assertEquals(r == RejectReason.UNREACHABLE, status.isTransientError(), r.token());
     }
-    assertTrue(RejectReason.forToken("nope").isEmpty());
+    assertTrue(RejectReason.fromToken("nope").isEmpty());
   }
 
   private static String mm4(RejectReason r) {
