@@ -70,6 +70,9 @@ public final class CapturedPdu {
    * @param content the PDU (or mail) octets exactly as carried (for HTTP after undoing chunked
    *     transfer coding, for SMTP after undoing dot-stuffing); copied
    * @param push the WSP push envelope when the PDU came in one
+   * @throws IllegalArgumentException when a push is given and the PDU does not come from it: the
+   *     transport is not {@link Transport#WSP}, the kind not {@link Kind#MMS_PDU}, or {@code
+   *     content} not the push's data
    */
   public CapturedPdu(
       long frame,
@@ -91,9 +94,22 @@ public final class CapturedPdu {
         destination,
         constant(Objects.requireNonNull(description, "description")),
         offset,
-        content.clone(),
+        Objects.requireNonNull(content, "content").clone(),
         push);
     this.description = description;
+    if (push.isPresent()
+        && (transport != Transport.WSP
+            || kind != Kind.MMS_PDU
+            || !push.get().data().equals(ByteBuffer.wrap(content)))) {
+      throw new IllegalArgumentException(
+          "push: given with "
+              + transport
+              + ", "
+              + kind
+              + " and "
+              + content.length
+              + " octets of content (expected: WSP, MMS_PDU and the push's data)");
+    }
   }
 
   /**

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -665,5 +666,45 @@ class CaptureReaderTest {
             Optional.empty());
     assertEquals(Optional.empty(), untimed.timestamp());
     assertFalse(untimed.equals(p));
+  }
+
+  /** A push given to the public constructor must be where the PDU came from. */
+  @Test
+  void capturedPduWithAPushIsThePushsPdu() {
+    byte[] pdu = {(byte) 0x8C, (byte) 0x82, (byte) 0x98, 'T', 0};
+    WspPush push = WspPush.mms(1, pdu);
+    CapturedPdu ok = pushed(CapturedPdu.Transport.WSP, CapturedPdu.Kind.MMS_PDU, pdu, push);
+    assertEquals(Optional.of(push), ok.push());
+    for (Runnable r :
+        List.<Runnable>of(
+            () -> pushed(CapturedPdu.Transport.HTTP, CapturedPdu.Kind.MMS_PDU, pdu, push),
+            () -> pushed(CapturedPdu.Transport.WSP, CapturedPdu.Kind.MM4_MAIL, pdu, push),
+            () ->
+                pushed(
+                    CapturedPdu.Transport.WSP,
+                    CapturedPdu.Kind.MMS_PDU,
+                    Arrays.copyOf(pdu, 4),
+                    push))) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, r::run);
+      assertTrue(e.getMessage().startsWith("push: "), e.getMessage());
+    }
+    assertThrows(
+        NullPointerException.class,
+        () -> pushed(CapturedPdu.Transport.WSP, CapturedPdu.Kind.MMS_PDU, null, push));
+  }
+
+  private static CapturedPdu pushed(
+      CapturedPdu.Transport transport, CapturedPdu.Kind kind, byte[] content, WspPush push) {
+    return new CapturedPdu(
+        1,
+        Optional.empty(),
+        transport,
+        kind,
+        Optional.empty(),
+        Optional.empty(),
+        "x",
+        0,
+        content,
+        Optional.of(push));
   }
 }
