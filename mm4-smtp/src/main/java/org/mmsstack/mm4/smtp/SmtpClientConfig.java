@@ -117,6 +117,66 @@ public final class SmtpClientConfig {
     return maxReplyLines;
   }
 
+  /**
+   * Equal when every setting is; the TLS context compares by identity (an {@code SSLContext} has
+   * no value equality).
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SmtpClientConfig c
+        && Objects.equals(helloName, c.helloName)
+        && connectTimeout.equals(c.connectTimeout)
+        && readTimeout.equals(c.readTimeout)
+        && transactionTimeout.equals(c.transactionTimeout)
+        && tlsMode == c.tlsMode
+        && sslContext == c.sslContext
+        && verifyHostname == c.verifyHostname
+        && maxLineLength == c.maxLineLength
+        && maxReplyLineLength == c.maxReplyLineLength
+        && maxReplyLines == c.maxReplyLines;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        helloName,
+        connectTimeout,
+        readTimeout,
+        transactionTimeout,
+        tlsMode,
+        System.identityHashCode(sslContext),
+        verifyHostname,
+        maxLineLength,
+        maxReplyLineLength,
+        maxReplyLines);
+  }
+
+  /** Every setting, for logs; the TLS context as whether one is set. */
+  @Override
+  public String toString() {
+    return "SmtpClientConfig[helloName="
+        + (helloName == null ? "(address literal)" : helloName)
+        + ", connectTimeout="
+        + connectTimeout
+        + ", readTimeout="
+        + readTimeout
+        + ", transactionTimeout="
+        + transactionTimeout
+        + ", tlsMode="
+        + tlsMode
+        + ", sslContext="
+        + (sslContext == null ? "default" : "set")
+        + ", verifyHostname="
+        + verifyHostname
+        + ", maxLineLength="
+        + maxLineLength
+        + ", maxReplyLineLength="
+        + maxReplyLineLength
+        + ", maxReplyLines="
+        + maxReplyLines
+        + "]";
+  }
+
   /** Builds an {@link SmtpClientConfig}. */
   public static final class Builder {
     private String helloName;

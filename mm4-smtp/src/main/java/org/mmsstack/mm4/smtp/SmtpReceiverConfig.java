@@ -248,6 +248,111 @@ public final class SmtpReceiverConfig {
     return listener;
   }
 
+  /**
+   * Equal when every setting is; the TLS context and parameters and the listener compare by
+   * identity (they have no value equality).
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SmtpReceiverConfig c
+        && Objects.equals(bindAddress, c.bindAddress)
+        && port == c.port
+        && Objects.equals(serverName, c.serverName)
+        && maxLineLength == c.maxLineLength
+        && maxMessageSize == c.maxMessageSize
+        && maxRecipients == c.maxRecipients
+        && Objects.equals(idleTimeout, c.idleTimeout)
+        && maxConnections == c.maxConnections
+        && maxErrors == c.maxErrors
+        && sslContext == c.sslContext
+        && implicitTls == c.implicitTls
+        && sslParameters == c.sslParameters
+        && requireTls == c.requireTls
+        && Objects.equals(sessionTimeout, c.sessionTimeout)
+        && Objects.equals(commandTimeout, c.commandTimeout)
+        && minDataRate == c.minDataRate
+        && maxConnectionsPerPeerSetting == c.maxConnectionsPerPeerSetting
+        && Objects.equals(acceptBackoff, c.acceptBackoff)
+        && Objects.equals(allowedNetworks, c.allowedNetworks)
+        && Objects.equals(allowedClientNames, c.allowedClientNames)
+        && listener == c.listener;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        bindAddress,
+        port,
+        serverName,
+        maxLineLength,
+        maxMessageSize,
+        maxRecipients,
+        idleTimeout,
+        maxConnections,
+        maxErrors,
+        System.identityHashCode(sslContext),
+        implicitTls,
+        System.identityHashCode(sslParameters),
+        requireTls,
+        sessionTimeout,
+        commandTimeout,
+        minDataRate,
+        maxConnectionsPerPeerSetting,
+        acceptBackoff,
+        allowedNetworks,
+        allowedClientNames,
+        System.identityHashCode(listener));
+  }
+
+  /** Every setting, for logs; the TLS context and parameters and the listener as whether set. */
+  @Override
+  public String toString() {
+    return "SmtpReceiverConfig["
+        + "bindAddress="
+        + bindAddress
+        + ", port="
+        + port
+        + ", serverName="
+        + serverName
+        + ", maxLineLength="
+        + maxLineLength
+        + ", maxMessageSize="
+        + maxMessageSize
+        + ", maxRecipients="
+        + maxRecipients
+        + ", idleTimeout="
+        + idleTimeout
+        + ", maxConnections="
+        + maxConnections
+        + ", maxErrors="
+        + maxErrors
+        + ", sslContext="
+        + (sslContext == null ? "none" : "set")
+        + ", implicitTls="
+        + implicitTls
+        + ", sslParameters="
+        + (sslParameters == null ? "none" : "set")
+        + ", requireTls="
+        + requireTls
+        + ", sessionTimeout="
+        + sessionTimeout
+        + ", commandTimeout="
+        + commandTimeout
+        + ", minDataRate="
+        + minDataRate
+        + ", maxConnectionsPerPeer="
+        + maxConnectionsPerPeer
+        + ", acceptBackoff="
+        + acceptBackoff
+        + ", allowedNetworks="
+        + allowedNetworks
+        + ", allowedClientNames="
+        + allowedClientNames
+        + ", listener="
+        + (listener == SmtpReceiverListener.NONE ? "none" : "set")
+        + "]";
+  }
+
   /** Builds an {@link SmtpReceiverConfig}. */
   public static final class Builder {
     private InetAddress bindAddress = InetAddress.getLoopbackAddress();
