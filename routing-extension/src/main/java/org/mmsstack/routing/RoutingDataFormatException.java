@@ -143,9 +143,13 @@ public final class RoutingDataFormatException extends IOException {
   }
 
   private final Format format;
+  // Not serialisable (a Finding is not); the first problem's position and text are kept apart.
   private final transient List<Finding> findings;
   private final Reason reason;
   private final int unreported;
+  private final long line;
+  private final int column;
+  private final String detail;
 
   private RoutingDataFormatException(
       Format format, List<Finding> findings, Reason reason, int unreported) {
@@ -154,6 +158,10 @@ public final class RoutingDataFormatException extends IOException {
     this.findings = findings;
     this.reason = reason;
     this.unreported = unreported;
+    Finding first = findings.get(0);
+    this.line = first.line();
+    this.column = first.column();
+    this.detail = first.message();
   }
 
   /**
@@ -213,9 +221,13 @@ public final class RoutingDataFormatException extends IOException {
     return format;
   }
 
-  /** The problems kept, in position order (never empty), each an ERROR {@link Finding}. */
+  /**
+   * The problems kept, in position order, each an ERROR {@link Finding}: never empty, but for an
+   * exception read back from Java serialisation, which keeps only the first problem's {@link
+   * #reason()}, {@link #line()}, {@link #column()} and {@link #detail()}.
+   */
   public List<Finding> findings() {
-    return findings;
+    return findings == null ? List.of() : findings;
   }
 
   /** How many further problems were found but not kept. */
@@ -230,12 +242,17 @@ public final class RoutingDataFormatException extends IOException {
 
   /** 1-based line of the first problem. */
   public long line() {
-    return findings.get(0).line();
+    return line;
   }
 
   /** 1-based byte column of the first problem. */
   public int column() {
-    return findings.get(0).column();
+    return column;
+  }
+
+  /** The first problem's text, without its position (as the other format exceptions' detail). */
+  public String detail() {
+    return detail;
   }
 
   /** {@code 3 problems in routing table: line 2, column 8: invalid-digits: ...; and 1 more}. */

@@ -144,7 +144,37 @@ class RoutingTableFormatTest {
         assertThrows(RoutingDataFormatException.class, () -> RoutingTableCodec.decode(text));
     assertEquals(RoutingDataFormatException.Format.ROUTING_TABLE, e.format());
     assertEquals(1, e.findings().size(), e.getMessage());
-    return e.findings().get(0);
+    Finding f = e.findings().get(0);
+    // The first problem's position and text, also on the exception itself.
+    assertEquals(f.line(), e.line());
+    assertEquals(f.column(), e.column());
+    assertEquals(f.message(), e.detail());
+    assertEquals(f.code(), e.reason().code());
+    return f;
+  }
+
+  /** Serialised and read back, the exception keeps the first problem; the findings are not. */
+  @Test
+  void aSerialisedExceptionKeepsItsFirstProblem() throws Exception {
+    RoutingDataFormatException e =
+        assertThrows(
+            RoutingDataFormatException.class,
+            () -> RoutingTableCodec.decode(HEAD + "prefix 1 relay a\n\nprefix 1 relay b\n"));
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(bytes)) {
+      o.writeObject(e);
+    }
+    RoutingDataFormatException back;
+    try (java.io.ObjectInputStream i =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      back = (RoutingDataFormatException) i.readObject();
+    }
+    assertEquals(e.getMessage(), back.getMessage());
+    assertEquals(e.reason(), back.reason());
+    assertEquals(e.line(), back.line());
+    assertEquals(e.column(), back.column());
+    assertEquals(e.detail(), back.detail());
+    assertEquals(List.of(), back.findings());
   }
 
   private static final String HEAD = "mms-routing-table 1\nversion 1\n";
