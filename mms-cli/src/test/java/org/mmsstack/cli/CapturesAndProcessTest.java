@@ -60,6 +60,28 @@ class CapturesAndProcessTest {
     assertEquals(1, hex.status());
   }
 
+  /** A frame captured at the epoch itself keeps its time (it is not "no time"). */
+  @Test
+  void aFrameCapturedAtTheEpochKeepsItsTime() throws Exception {
+    byte[] pdu = Files.readAllBytes(SamplesTest.SAMPLES.resolve("m-notification-ind.mms"));
+    byte[] push =
+        org.mmsstack.capture.WspPushCodec.encode(org.mmsstack.capture.WspPush.mms(1, pdu));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (CaptureWriter w = new CaptureWriter(out, CaptureWriter.Format.PCAP)) {
+      w.writeFrame(
+          java.time.Instant.EPOCH,
+          CaptureWriter.udpFrame(
+              new java.net.InetSocketAddress("10.0.0.9", 9200),
+              new java.net.InetSocketAddress("10.0.0.1", 2948),
+              push));
+    }
+    Path f = dir.resolve("epoch.pcap");
+    Files.write(f, out.toByteArray());
+    Tool.Outcome o = Tool.run("validate", "--json", f.toString()).assertNoStackTrace();
+    assertEquals(0, o.status(), o::stdout);
+    assertTrue(o.stdout().contains("\"timestamp\":\"1970-01-01T00:00:00Z\""), o::stdout);
+  }
+
   @Test
   void missingFilesAndUnknownFormatsAreUnreadable() throws Exception {
     Path text = dir.resolve("notes.txt");
