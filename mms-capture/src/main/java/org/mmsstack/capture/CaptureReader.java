@@ -263,7 +263,7 @@ public final class CaptureReader {
                     Optional.empty(),
                     () -> describe(push) + " (file)",
                     push.dataOffset(),
-                    push.dataBytes(),
+                    null, // the push's data
                     Optional.of(push)));
           } else {
             x.nonMmsWspPdus++;
@@ -410,7 +410,7 @@ public final class CaptureReader {
             Optional.of(dst),
             () -> describe(push) + " udp " + src + " -> " + dst,
             base < 0 ? -1 : base + push.dataOffset(),
-            push.dataBytes(),
+            null, // the push's data
             Optional.of(push)));
   }
 

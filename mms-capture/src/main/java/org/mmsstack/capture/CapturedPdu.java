@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 /**
  * One MMS PDU (or MM4 mail) found in the input, with where it came from.
  *
- * <p>Immutable and thread-safe: the content array is copied in and out, and the one-line
+ * <p>Immutable and thread-safe: the content array is copied in and out (a PDU that came in a
+ * WSP push is held once, as the push's data), and the one-line
  * {@link #description()} is formatted when it is first read (a read that never asks for it does
  * not pay for it), then kept.
  */
@@ -24,7 +25,7 @@ public final class CapturedPdu {
   private final Optional<Endpoint> destination;
   private final Supplier<String> describe;
   private final long offset;
-  private final byte[] content;
+  private final byte[] content; // null when the PDU came in a push: the push's data is it
   private final Optional<WspPush> push;
   private volatile String description;
 
@@ -94,8 +95,12 @@ public final class CapturedPdu {
         destination,
         constant(Objects.requireNonNull(description, "description")),
         offset,
-        Objects.requireNonNull(content, "content").clone(),
+        // A push's PDU is its data: kept once, in the push (checked below).
+        Objects.requireNonNull(push, "push").isPresent()
+            ? null
+            : Objects.requireNonNull(content, "content").clone(),
         push);
+    Objects.requireNonNull(content, "content");
     this.description = description;
     if (push.isPresent()
         && (transport != Transport.WSP
@@ -113,9 +118,10 @@ public final class CapturedPdu {
   }
 
   /**
-   * The reader's constructor: {@code content} is a fresh array handed over (not copied), the
-   * description is formatted by {@code describe} when first read, and {@code timestamp} is null
-   * when the frame had none.
+   * The reader's constructor: {@code content} is a fresh array handed over (not copied), or null
+   * when {@code push} is there (the PDU is the push's data, not kept twice); the description is
+   * formatted by {@code describe} when first read, and {@code timestamp} is null when the frame
+   * had none.
    */
   CapturedPdu(
       long frame,
@@ -136,8 +142,11 @@ public final class CapturedPdu {
     this.destination = Objects.requireNonNull(destination, "destination");
     this.describe = Objects.requireNonNull(describe, "description");
     this.offset = offset;
-    this.content = Objects.requireNonNull(content, "content");
     this.push = Objects.requireNonNull(push, "push");
+    if ((content == null) != push.isPresent()) {
+      throw new IllegalArgumentException("content: expected exactly when there is no push");
+    }
+    this.content = content;
   }
 
   private static Supplier<String> constant(String s) {
@@ -217,17 +226,17 @@ public final class CapturedPdu {
    * call): to write or hash them without a copy.
    */
   public ByteBuffer data() {
-    return ByteBuffer.wrap(content).asReadOnlyBuffer();
+    return content != null ? ByteBuffer.wrap(content).asReadOnlyBuffer() : push.get().data();
   }
 
   /** A copy of the octets {@link #data()} views: what {@code PduCodec.decode} takes. */
   public byte[] dataBytes() {
-    return content.clone();
+    return content != null ? content.clone() : push.get().dataBytes();
   }
 
   /** The number of octets {@link #data()} views, without copying them. */
   public int dataSize() {
-    return content.length;
+    return content != null ? content.length : push.get().dataSize();
   }
 
   @Override
@@ -241,7 +250,7 @@ public final class CapturedPdu {
         && destination.equals(c.destination)
         && description().equals(c.description())
         && offset == c.offset
-        && Arrays.equals(content, c.content)
+        && Arrays.equals(content, c.content) // null for both when the pushes hold the PDUs
         && push.equals(c.push);
   }
 
@@ -268,7 +277,7 @@ public final class CapturedPdu {
         + ", "
         + description()
         + ", "
-        + content.length
+        + dataSize()
         + " octets]";
   }
 }
